@@ -1,0 +1,131 @@
+# backpain: a plain Makefile.
+#   make run     build and start the guided program on a fresh log
+#   make test    build and run every test (installs missing Debian packages)
+#   make bench   speed and memory figures
+#   make install PREFIX=/usr/local DESTDIR=
+.SUFFIXES:
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(PREFIX)/bin
+DATADIR = $(PREFIX)/share/backpain
+
+CC ?= cc
+FUZZCC ?= clang
+PKGS = ncursesw yaml-0.1 sqlite3
+
+# Debian packages: what building needs, and what the tests need besides.
+RUN_DEBS = gcc make pkg-config libncurses-dev libyaml-dev libsqlite3-dev
+TEST_DEBS = $(RUN_DEBS) libcmocka-dev tmux faketime sqlite3 valgrind clang
+
+WARN = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wwrite-strings -Wundef
+ifdef CI
+WARN += -Werror
+endif
+
+# Evaluated lazily, after tools/deps.sh has had its chance to install them.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lm
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) \
+	-Iinclude $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
+SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+SAN_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) \
+	-Iinclude $(PKG_CFLAGS) -O1 -g $(SAN) -MMD -MP
+
+SRC = $(sort $(wildcard src/*.c src/ui/*.c))
+LIB_SRC = $(filter-out src/main.c,$(SRC))
+OBJ = $(LIB_SRC:%.c=build/obj/%.o) build/obj/gen/guide_pack.o
+SAN_OBJ = $(LIB_SRC:%.c=build/asan/%.o) build/asan/gen/guide_pack.o
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
+
+all: build/backpain
+
+build/gen/guide_pack.c: content/guide.yaml tools/embed.sh
+	@mkdir -p $(@D)
+	tools/embed.sh content/guide.yaml content_default_pack > $@.tmp
+	mv $@.tmp $@
+
+build/obj/gen/%.o: build/gen/%.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 $(CFLAGS) -c $< -o $@
+build/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+build/libbackpain.a: $(OBJ)
+	rm -f $@
+	ar rcs $@ $(OBJ)
+build/backpain: build/obj/src/main.o build/libbackpain.a
+	$(CC) $(CFLAGS) -o $@ build/obj/src/main.o build/libbackpain.a \
+		$(PKG_LIBS)
+
+# The same program with AddressSanitizer and UndefinedBehaviorSanitizer.
+build/asan/gen/%.o: build/gen/%.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -O1 -g $(SAN) -c $< -o $@
+build/asan/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(SAN_CFLAGS) -c $< -o $@
+build/asan/libbackpain.a: $(SAN_OBJ)
+	rm -f $@
+	ar rcs $@ $(SAN_OBJ)
+build/asan/backpain: build/asan/src/main.o build/asan/libbackpain.a
+	$(CC) $(SAN) -o $@ build/asan/src/main.o build/asan/libbackpain.a \
+		$(PKG_LIBS)
+
+# Unit tests link only the modules they use, sanitized.
+build/tests/%: build/asan/tests/unit/%.o build/asan/libbackpain.a
+	@mkdir -p $(@D)
+	$(CC) $(SAN) -o $@ $< build/asan/libbackpain.a -lcmocka $(PKG_LIBS)
+
+# The libFuzzer target for the pack loader.
+FUZZ_SRC = tests/fuzz/fuzz_pack.c src/content.c src/util.c
+build/fuzz/fuzz_pack: $(FUZZ_SRC) include/content.h include/util.h
+	@mkdir -p $(@D)
+	$(FUZZCC) -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Iinclude \
+		$(shell pkg-config --cflags yaml-0.1) -g -O1 \
+		-fsanitize=fuzzer,address,undefined $(FUZZ_SRC) \
+		$(shell pkg-config --libs yaml-0.1) -o $@
+
+run:
+	@tools/deps.sh $(RUN_DEBS)
+	@$(MAKE) --no-print-directory all
+	@rm -rf build/run && mkdir -p build/run && chmod 700 build/run
+	@echo "backpain: starting on a fresh log, build/run/log.db"
+	./build/backpain --db build/run/log.db
+
+test:
+	@tools/deps.sh $(TEST_DEBS)
+	@tools/fuzzdeps.sh
+	@$(MAKE) --no-print-directory check
+
+check: build/backpain build/asan/backpain $(UNIT_BIN) build/fuzz/fuzz_pack
+	@tests/run.sh $(UNIT_BIN)
+
+fuzz: build/fuzz/fuzz_pack
+	FUZZ_TIME=$${FUZZ_TIME:-600} tests/robust/fuzz.sh
+
+format:
+	clang-format -i $(SRC) include/*.h tests/unit/*.c tests/fuzz/*.c
+
+install: build/backpain
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
+	cp build/backpain $(DESTDIR)$(BINDIR)/backpain
+	chmod 755 $(DESTDIR)$(BINDIR)/backpain
+	cp content/guide.yaml $(DESTDIR)$(DATADIR)/guide.yaml
+	chmod 644 $(DESTDIR)$(DATADIR)/guide.yaml
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/backpain $(DESTDIR)$(DATADIR)/guide.yaml
+	-rmdir $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build
+
+.PHONY: all run test check fuzz format install uninstall clean
+.PRECIOUS: build/asan/tests/unit/%.o
+
+-include $(shell find build -name '*.d' 2>/dev/null)

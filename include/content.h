@@ -1,0 +1,178 @@
+/*
+ * content: the content pack (content/README.md is the format), loaded strictly
+ * with libyaml. Only content.c calls yaml_*.
+ *
+ * A struct pack owns every string and array reachable from it; content_free()
+ * releases all of it. Errors come back in a struct content_errors the caller
+ * owns and releases with content_errors_free(): each entry is one line
+ * "FILE:LINE:COLUMN: message" (1-based) without a trailing newline.
+ */
+#ifndef BACKPAIN_CONTENT_H
+#define BACKPAIN_CONTENT_H
+
+#include <stddef.h>
+
+#define CONTENT_FORMAT 1		/* newest pack format this program reads */
+#define CONTENT_MAX_BYTES (1024 * 1024) /* larger files are refused */
+#define CONTENT_MAX_DEPTH 32		/* deeper nesting is refused */
+#define CONTENT_MAX_ERRORS 20		/* errors kept per load; more counted */
+#define CONTENT_ID_MAX 40		/* longest id */
+#define CONTENT_DEFAULT_NAME "<built-in pack>"
+
+enum content_status {
+	CONTENT_OK = 0,
+	CONTENT_INVALID = -1,	 /* the pack has errors: exit 65 */
+	CONTENT_UNREADABLE = -2, /* the file cannot be read: exit 66 */
+};
+
+enum urgency { URGENCY_EMERGENCY, URGENCY_SOON };
+enum effort { EFFORT_LOW, EFFORT_MEDIUM, EFFORT_HIGH };
+enum resource_kind {
+	RESOURCE_BOOK,
+	RESOURCE_VIDEO,
+	RESOURCE_COURSE,
+	RESOURCE_ARTICLE,
+	RESOURCE_PERSON,
+	RESOURCE_PRODUCT,
+};
+
+struct strlist {
+	char **v;
+	size_t n;
+};
+
+struct anchor {
+	int value; /* 0..10 */
+	char *label;
+};
+
+struct scale {
+	char *question;
+	struct anchor *anchors; /* strictly increasing, first 0, last 10 */
+	size_t nanchors;
+};
+
+struct red_flag {
+	char *id;
+	char *question;
+	enum urgency urgency;
+	char *advice;
+	char *source; /* NULL when absent */
+};
+
+struct resource {
+	enum resource_kind kind;
+	char *title;
+	char *by;   /* NULL when absent */
+	int year;   /* 0 when absent */
+	char *note; /* NULL when absent */
+};
+
+struct practice {
+	char *id;
+	char *title;
+	int minutes; /* 1..180 */
+	int per_day; /* 1..12 */
+	struct strlist steps;
+	size_t approach; /* index of its approach in pack->approaches */
+};
+
+struct question {
+	char *id;
+	char *text;
+	struct strlist choices; /* 2..8, distinct */
+	char *warn_if;		/* one of choices, or NULL */
+	char *warning;		/* set exactly when warn_if is */
+	size_t approach;	/* index of its approach */
+};
+
+struct evidence {
+	char *claim;
+	char *source;
+};
+
+struct approach {
+	char *id;
+	char *title;
+	char *summary;
+	char *model;
+	struct strlist suits;
+	enum effort effort;
+	int trial_days; /* 1..365, or 0 for open-ended */
+	int wildcard;	/* usable any time beside the current approach */
+	struct resource *resources;
+	size_t nresources;
+	struct strlist principles;
+	struct strlist steps;
+	struct practice *practices;
+	size_t npractices;
+	struct question *questions;
+	size_t nquestions;
+	struct strlist cautions;
+	struct evidence *evidence;
+	size_t nevidence;
+};
+
+struct onboarding {
+	char *injury_question;
+	char *injury_advice;
+	char *usual_pain_question;
+};
+
+struct pack {
+	int format;
+	char *id;
+	char *title;
+	char *language;
+	char *about;
+	char *disclaimer;
+	char *source; /* NULL when absent */
+	struct onboarding onboarding;
+	struct scale pain_scale;
+	struct scale interference_scale;
+	struct red_flag *red_flags;
+	size_t nred_flags;
+	struct approach *approaches; /* in the order to try them */
+	size_t napproaches;
+	struct resource *further_reading;
+	size_t nfurther_reading;
+	size_t npractices; /* over all approaches */
+	size_t nquestions; /* over all approaches */
+};
+
+struct content_errors {
+	char **v;	/* "FILE:LINE:COLUMN: message" */
+	size_t n;	/* at most CONTENT_MAX_ERRORS */
+	size_t dropped; /* errors found beyond the limit */
+};
+
+/*
+ * Load a pack. On CONTENT_OK *out is a new pack; otherwise *out is NULL and
+ * errs holds at least one line. name is what error lines call the file.
+ */
+int content_load_file(const char *path, struct pack **out,
+		      struct content_errors *errs);
+int content_load_buffer(const char *name, const char *data, size_t len,
+			struct pack **out, struct content_errors *errs);
+/* The pack compiled into the binary (content/guide.yaml). */
+int content_load_default(struct pack **out, struct content_errors *errs);
+void content_free(struct pack *);
+void content_errors_free(struct content_errors *);
+
+/* Look-ups by id; NULL when there is no such id. */
+const struct approach *content_approach(const struct pack *, const char *id);
+const struct practice *content_practice(const struct pack *, const char *id);
+const struct question *content_question(const struct pack *, const char *id);
+const struct red_flag *content_red_flag(const struct pack *, const char *id);
+/* Index of an approach in pack->approaches, or -1. */
+int content_approach_index(const struct pack *, const char *id);
+
+const char *content_urgency_name(enum urgency);
+const char *content_effort_name(enum effort);
+const char *content_resource_kind_name(enum resource_kind);
+
+/* The embedded copy of content/guide.yaml, generated at build time. */
+extern const char content_default_pack[];
+extern const size_t content_default_pack_len;
+
+#endif

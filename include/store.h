@@ -1,0 +1,162 @@
+/*
+ * store: the pain log, one SQLite file. store.c is the only file that
+ * speaks SQL.
+ *
+ * The log lives at --db PATH, else $BACKPAIN_DB, else
+ * $XDG_DATA_HOME/backpain/log.db (default ~/.local/share/backpain/log.db);
+ * its directory is made 0700 and the file 0600 before SQLite opens it.
+ *
+ * Functions returning int return 0 on success, or a sysexits.h code with
+ * *cause set to a message the caller frees:
+ *   EX_DATAERR    a value or request the log refuses (nothing written)
+ *   EX_CANTCREAT  the log or its directory cannot be created
+ *   EX_IOERR      I/O error, a damaged log, or a log newer than the program
+ *   EX_TEMPFAIL   the log stayed busy past the timeout
+ *   EX_NOPERM     permission denied
+ * so a command can exit with the code it is handed. Every write runs in its
+ * own BEGIN IMMEDIATE transaction: it happens whole or not at all.
+ *
+ * Rows handed out (struct store_checkin, ...) own their strings; free arrays
+ * of them with the matching *_free().
+ */
+#ifndef BACKPAIN_STORE_H
+#define BACKPAIN_STORE_H
+
+#include <stdio.h>
+#include <stddef.h>
+
+#include "day.h"
+
+#define STORE_VERSION 1	     /* schema version, PRAGMA user_version */
+#define STORE_BUSY_MS 5000   /* how long to wait for a busy log */
+#define STORE_NONE (-1)	     /* an absent rating or duration */
+
+struct store;
+
+/* The default path (allocated), or NULL when there is no HOME. */
+char *store_default_path(void);
+/* Opens (creating and migrating as needed) the log at path. */
+int store_open(const char *path, struct store **out, char **cause);
+void store_close(struct store *);
+const char *store_path(const struct store *);
+
+struct store_checkin {
+	char day[DAY_LEN];
+	int pain;	  /* 0..10 */
+	int interference; /* 0..10 or STORE_NONE */
+	char *note;	  /* NULL when none; any UTF-8, stored exactly */
+	char *recorded_at; /* set by the store; local ISO 8601 */
+	char *updated_at;
+};
+
+struct store_answer {
+	char day[DAY_LEN];
+	char *question; /* question id of the pack */
+	char *value;
+};
+
+/* A practice done: a timed session, or a mark from a check-in's --did. */
+struct store_session {
+	long long id; /* set by the store */
+	char *practice;
+	char *approach;
+	char day[DAY_LEN];
+	int minutes;	 /* 1..; STORE_NONE for a mark without a duration */
+	int pain_before; /* 0..10 or STORE_NONE */
+	int pain_after;	 /* 0..10 or STORE_NONE */
+	char *recorded_at;
+};
+
+enum store_outcome {
+	OUTCOME_NONE, /* still running */
+	OUTCOME_HELPED,
+	OUTCOME_NO_CHANGE,
+	OUTCOME_WORSE,
+	OUTCOME_STOPPED,
+};
+
+struct store_trial {
+	long long id;
+	char *approach;
+	char started_on[DAY_LEN];
+	char ended_on[DAY_LEN]; /* "" while running */
+	enum store_outcome outcome;
+};
+
+struct store_screening {
+	char *flag;	/* red flag id of the pack, or "recent-injury" */
+	int answer;	/* 1 yes, 0 no */
+	char *asked_at; /* local ISO 8601 */
+};
+
+/*
+ * Saves the check-in of c->day with its answers and the practices marked
+ * done (sessions with minutes STORE_NONE; a practice already marked that
+ * day is not marked twice), in one transaction. A check-in already there
+ * for that day is replaced whole; when old is not NULL it receives the
+ * replaced check-in and *replaced is set to 1 (else 0). Answers replace
+ * earlier answers to the same question on that day.
+ */
+int store_checkin_put(struct store *, const struct store_checkin *c,
+		      const struct store_answer *answers, size_t nanswers,
+		      const struct store_session *done, size_t ndone,
+		      struct store_checkin *old, int *replaced, char **cause);
+/* *found = 0 and out untouched when the day has no check-in. */
+int store_checkin_get(struct store *, const char *day,
+		      struct store_checkin *out, int *found, char **cause);
+/* Check-ins with from <= day <= to (either may be NULL: unbounded), oldest
+ * first. */
+int store_checkin_range(struct store *, const char *from, const char *to,
+			struct store_checkin **out, size_t *n, char **cause);
+void store_checkin_clear(struct store_checkin *);
+void store_checkins_free(struct store_checkin *, size_t);
+
+int store_answer_range(struct store *, const char *from, const char *to,
+		       struct store_answer **out, size_t *n, char **cause);
+void store_answers_free(struct store_answer *, size_t);
+
+int store_session_add(struct store *, struct store_session *s, char **cause);
+int store_session_range(struct store *, const char *from, const char *to,
+			struct store_session **out, size_t *n, char **cause);
+void store_sessions_free(struct store_session *, size_t);
+
+/* Refused (EX_DATAERR) when the approach is already running. */
+int store_trial_start(struct store *, const char *approach, const char *day,
+		      char **cause);
+/* Refused (EX_DATAERR) when it is not running or day is before its start. */
+int store_trial_stop(struct store *, const char *approach, const char *day,
+		     enum store_outcome, char **cause);
+/* Sets the outcome of a trial that has ended (a review's decision). */
+int store_trial_set_outcome(struct store *, long long id, enum store_outcome,
+			    char **cause);
+/* Every trial, oldest start first. */
+int store_trial_list(struct store *, struct store_trial **out, size_t *n,
+		     char **cause);
+void store_trials_free(struct store_trial *, size_t);
+const char *store_outcome_name(enum store_outcome); /* "helped", ... */
+/* -1 when name is not an outcome. */
+int store_outcome_parse(const char *name, enum store_outcome *out);
+
+int store_screening_add(struct store *, const char *flag, int answer,
+			char **cause);
+/* The latest answer for each flag, in the order first asked. */
+int store_screening_latest(struct store *, struct store_screening **out,
+			   size_t *n, char **cause);
+void store_screenings_free(struct store_screening *, size_t);
+
+/* Profile keys: "usual_pain" (0..10, from onboarding), "onboarded" (day),
+ * "recent_injury" (yes/no). *value is NULL when the key is absent. */
+int store_profile_get(struct store *, const char *key, char **value,
+		      char **cause);
+int store_profile_set(struct store *, const char *key, const char *value,
+		      char **cause);
+
+enum store_format { STORE_FORMAT_JSON, STORE_FORMAT_CSV };
+/* Check-ins from..to as a JSON array of objects (SQLite's JSON functions). */
+int store_history_json(struct store *, const char *from, const char *to,
+		       FILE *out, char **cause);
+/* Everything in the log: JSON, one object with an array per table; CSV, one
+ * section per table. */
+int store_export(struct store *, enum store_format, FILE *out, char **cause);
+
+#endif

@@ -1,0 +1,57 @@
+/*
+ * util: memory, strings and UTF-8 helpers shared by every layer.
+ *
+ * The x* allocators never return NULL: on exhaustion they print a message and
+ * exit(EX_OSERR). Every function returning char * hands the caller a new
+ * allocation to free(). struct buf owns its data; buf_free() releases it.
+ */
+#ifndef BACKPAIN_UTIL_H
+#define BACKPAIN_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+void *xmalloc(size_t);
+void *xcalloc(size_t, size_t);
+void *xrealloc(void *, size_t);
+void *xreallocarray(void *, size_t, size_t);
+char *xstrdup(const char *);
+char *xstrndup(const char *, size_t);
+char *xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *, va_list) __attribute__((format(printf, 1, 0)));
+
+/* A growable, always NUL-terminated byte string. */
+struct buf {
+	char *data;
+	size_t len;
+	size_t cap;
+};
+
+void buf_init(struct buf *);
+void buf_free(struct buf *);
+void buf_add(struct buf *, const char *, size_t);
+void buf_adds(struct buf *, const char *);
+void buf_addc(struct buf *, char);
+void buf_printf(struct buf *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Hands the string to the caller (free() it) and leaves the buf empty. */
+char *buf_take(struct buf *);
+
+/*
+ * Returns 0 when s[0..len) is well-formed UTF-8 (no overlongs, no surrogates,
+ * nothing above U+10FFFF); else -1 with *bad set to the offset of the first
+ * bad byte.
+ */
+int utf8_valid(const char *s, size_t len, size_t *bad);
+
+/*
+ * Appends s to b with control characters (C0, DEL, C1, and bytes that are
+ * not UTF-8) escaped as \n, \t, \e, \xHH or \u{HHHH}, so that text from the
+ * log cannot drive the terminal. Backslashes are doubled.
+ */
+void util_escape(struct buf *b, const char *s);
+
+/* Parses a whole decimal integer in [min, max]; 0 on success, else -1. */
+int util_parse_int(const char *s, long min, long max, long *out);
+
+#endif

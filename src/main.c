@@ -1,0 +1,56 @@
+/* main.c: global options, then a subcommand or the guided program. */
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sysexits.h>
+
+#include "cli.h"
+#include "ui.h"
+#include "version.h"
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"db", required_argument, NULL, 'd'},
+	    {"pack", required_argument, NULL, 'p'},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, 'V'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct cli cli = {0};
+	int c, rc;
+
+	setlocale(LC_ALL, "");
+	/* "+": stop at the command name; the command parses the rest. */
+	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			cli.db_path = optarg;
+			break;
+		case 'p':
+			cli.pack_path = optarg;
+			break;
+		case 'h':
+			cli_usage(stdout);
+			return 0;
+		case 'V':
+			printf("backpain %s\n", BACKPAIN_VERSION);
+			return 0;
+		default:
+			cli_usage(stderr);
+			return EX_USAGE;
+		}
+	}
+	if (optind < argc)
+		rc = cli_run(&cli, argc - optind, argv + optind);
+	else
+		rc = ui_main(&cli);
+	cli_free(&cli);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("backpain: stdout");
+		return EX_IOERR;
+	}
+	return rc;
+}
