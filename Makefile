@@ -10,6 +10,7 @@ DESTDIR ?=
 BINDIR = $(PREFIX)/bin
 DATADIR = $(PREFIX)/share/backpain
 
+B ?= build
 CC ?= cc
 FUZZCC ?= clang
 PKGS = ncursesw yaml-0.1 sqlite3
@@ -37,53 +38,53 @@ SAN_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) \
 
 SRC = $(sort $(wildcard src/*.c src/ui/*.c))
 LIB_SRC = $(filter-out src/main.c,$(SRC))
-OBJ = $(LIB_SRC:%.c=build/obj/%.o) build/obj/gen/guide_pack.o
-SAN_OBJ = $(LIB_SRC:%.c=build/asan/%.o) build/asan/gen/guide_pack.o
+OBJ = $(LIB_SRC:%.c=$(B)/obj/%.o) $(B)/obj/gen/guide_pack.o
+SAN_OBJ = $(LIB_SRC:%.c=$(B)/asan/%.o) $(B)/asan/gen/guide_pack.o
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
-UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-all: build/backpain
+all: $(B)/backpain
 
-build/gen/guide_pack.c: content/guide.yaml tools/embed.sh
+$(B)/gen/guide_pack.c: content/guide.yaml tools/embed.sh
 	@mkdir -p $(@D)
 	tools/embed.sh content/guide.yaml content_default_pack > $@.tmp
 	mv $@.tmp $@
 
-build/obj/gen/%.o: build/gen/%.c
+$(B)/obj/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(@D)
 	$(CC) -std=c11 $(CFLAGS) -c $< -o $@
-build/obj/%.o: %.c
+$(B)/obj/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
-build/libbackpain.a: $(OBJ)
+$(B)/libbackpain.a: $(OBJ)
 	rm -f $@
 	ar rcs $@ $(OBJ)
-build/backpain: build/obj/src/main.o build/libbackpain.a
-	$(CC) $(CFLAGS) -o $@ build/obj/src/main.o build/libbackpain.a \
+$(B)/backpain: $(B)/obj/src/main.o $(B)/libbackpain.a
+	$(CC) $(CFLAGS) -o $@ $(B)/obj/src/main.o $(B)/libbackpain.a \
 		$(PKG_LIBS)
 
 # The same program with AddressSanitizer and UndefinedBehaviorSanitizer.
-build/asan/gen/%.o: build/gen/%.c
+$(B)/asan/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -O1 -g $(SAN) -c $< -o $@
-build/asan/%.o: %.c
+$(B)/asan/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(SAN_CFLAGS) -c $< -o $@
-build/asan/libbackpain.a: $(SAN_OBJ)
+$(B)/asan/libbackpain.a: $(SAN_OBJ)
 	rm -f $@
 	ar rcs $@ $(SAN_OBJ)
-build/asan/backpain: build/asan/src/main.o build/asan/libbackpain.a
-	$(CC) $(SAN) -o $@ build/asan/src/main.o build/asan/libbackpain.a \
+$(B)/asan/backpain: $(B)/asan/src/main.o $(B)/asan/libbackpain.a
+	$(CC) $(SAN) -o $@ $(B)/asan/src/main.o $(B)/asan/libbackpain.a \
 		$(PKG_LIBS)
 
 # Unit tests link only the modules they use, sanitized.
-build/tests/%: build/asan/tests/unit/%.o build/asan/libbackpain.a
+$(B)/tests/%: $(B)/asan/tests/unit/%.o $(B)/asan/libbackpain.a
 	@mkdir -p $(@D)
-	$(CC) $(SAN) -o $@ $< build/asan/libbackpain.a -lcmocka $(PKG_LIBS)
+	$(CC) $(SAN) -o $@ $< $(B)/asan/libbackpain.a -lcmocka $(PKG_LIBS)
 
 # The libFuzzer target for the pack loader.
 FUZZ_SRC = tests/fuzz/fuzz_pack.c src/content.c src/util.c
-build/fuzz/fuzz_pack: $(FUZZ_SRC) include/content.h include/util.h
+$(B)/fuzz/fuzz_pack: $(FUZZ_SRC) include/content.h include/util.h
 	@mkdir -p $(@D)
 	$(FUZZCC) -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Iinclude \
 		$(shell pkg-config --cflags yaml-0.1) -g -O1 \
@@ -93,27 +94,27 @@ build/fuzz/fuzz_pack: $(FUZZ_SRC) include/content.h include/util.h
 run:
 	@tools/deps.sh $(RUN_DEBS)
 	@$(MAKE) --no-print-directory all
-	@rm -rf build/run && mkdir -p build/run && chmod 700 build/run
-	@echo "backpain: starting on a fresh log, build/run/log.db"
-	./build/backpain --db build/run/log.db
+	@rm -rf $(B)/run && mkdir -p $(B)/run && chmod 700 $(B)/run
+	@echo "backpain: starting on a fresh log, $(B)/run/log.db"
+	./$(B)/backpain --db $(B)/run/log.db
 
 test:
 	@tools/deps.sh $(TEST_DEBS)
 	@tools/fuzzdeps.sh
 	@$(MAKE) --no-print-directory check
 
-check: build/backpain build/asan/backpain $(UNIT_BIN) build/fuzz/fuzz_pack
-	@tests/run.sh $(UNIT_BIN)
+check: $(B)/backpain $(B)/asan/backpain $(UNIT_BIN) $(B)/fuzz/fuzz_pack
+	@B=$(B) tests/run.sh $(UNIT_BIN)
 
-fuzz: build/fuzz/fuzz_pack
+fuzz: $(B)/fuzz/fuzz_pack
 	FUZZ_TIME=$${FUZZ_TIME:-600} tests/robust/fuzz.sh
 
 format:
 	clang-format -i $(SRC) include/*.h tests/unit/*.c tests/fuzz/*.c
 
-install: build/backpain
+install: $(B)/backpain
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
-	cp build/backpain $(DESTDIR)$(BINDIR)/backpain
+	cp $(B)/backpain $(DESTDIR)$(BINDIR)/backpain
 	chmod 755 $(DESTDIR)$(BINDIR)/backpain
 	cp content/guide.yaml $(DESTDIR)$(DATADIR)/guide.yaml
 	chmod 644 $(DESTDIR)$(DATADIR)/guide.yaml
@@ -126,6 +127,6 @@ clean:
 	rm -rf build
 
 .PHONY: all run test check fuzz format install uninstall clean
-.PRECIOUS: build/asan/tests/unit/%.o
+.PRECIOUS: $(B)/asan/tests/unit/%.o
 
 -include $(shell find build -name '*.d' 2>/dev/null)

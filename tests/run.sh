@@ -2,22 +2,26 @@
 # run.sh [UNIT_TEST_BINARY...]: run the unit tests given and every script
 # under tests/cli, tests/tui and tests/robust; print one line per test and
 # a closing "N passed, N failed". A script exiting 77 is skipped. Output of
-# each test is kept in build/test-logs/.
+# each test is kept in $B/test-logs/. ONLY=GLOB runs just the tests whose
+# name (unit/test_x, cli/checkin, ...) matches.
 set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 export TOP
-export BACKPAIN="$TOP/build/backpain"
-export BACKPAIN_ASAN="$TOP/build/asan/backpain"
+B=${B:-build}; case $B in /*) ;; *) B="$TOP/$B" ;; esac
+export B
+export BACKPAIN="$B/backpain"
+export BACKPAIN_ASAN="$B/asan/backpain"
 export SHARED="${SHARED:-$TOP/../shared}"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:exitcode=99"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:exitcode=99"
-logs="$TOP/build/test-logs"
+logs="$B/test-logs"
 rm -rf "$logs" && mkdir -p "$logs"
 passed=0 failed=0 skipped=0 failures=
 
 one() { # name command...
 	local name=$1 log rc start
 	shift
+	case $name in ${ONLY:-*}) ;; *) return ;; esac
 	log="$logs/$(echo "$name" | tr '/' '_').log"
 	start=$(date +%s)
 	"$@" >"$log" 2>&1 </dev/null
