@@ -29,11 +29,11 @@ endif
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lm
 CFLAGS ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) \
+ALL_CFLAGS = -std=c11 $(WARN) \
 	-Iinclude $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
-SAN_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) \
+SAN_CFLAGS = -std=c11 $(WARN) \
 	-Iinclude $(PKG_CFLAGS) -O1 -g $(SAN) -MMD -MP
 
 SRC = $(sort $(wildcard src/*.c src/ui/*.c))
@@ -86,7 +86,7 @@ $(B)/tests/%: $(B)/asan/tests/unit/%.o $(B)/asan/libbackpain.a
 FUZZ_SRC = tests/fuzz/fuzz_pack.c src/content.c src/util.c
 $(B)/fuzz/fuzz_pack: $(FUZZ_SRC) include/content.h include/util.h
 	@mkdir -p $(@D)
-	$(FUZZCC) -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Iinclude \
+	$(FUZZCC) -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 -Iinclude \
 		$(shell pkg-config --cflags yaml-0.1) -g -O1 \
 		-fsanitize=fuzzer,address,undefined $(FUZZ_SRC) \
 		$(shell pkg-config --libs yaml-0.1) -o $@
