@@ -127,6 +127,6 @@ clean:
 	rm -rf build
 
 .PHONY: all run test check fuzz format install uninstall clean
-.PRECIOUS: $(B)/asan/tests/unit/%.o
+.SECONDARY:
 
 -include $(shell find build -name '*.d' 2>/dev/null)
