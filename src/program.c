@@ -1,0 +1,437 @@
+/* program.c: the plan, today's state and the trial lifecycle. */
+#include "program.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "analysis.h"
+#include "content.h"
+#include "util.h"
+
+const char *
+program_state_name(enum program_state s)
+{
+	switch (s) {
+	case PROGRAM_NOT_STARTED:
+		return "not started";
+	case PROGRAM_RUNNING:
+		return "running";
+	case PROGRAM_ENDED:
+		return "ended";
+	}
+	return "unknown";
+}
+
+const char *
+program_next_name(enum program_next n)
+{
+	switch (n) {
+	case PROGRAM_NEXT_SAFETY:
+		return "safety";
+	case PROGRAM_NEXT_CHECKIN:
+		return "checkin";
+	case PROGRAM_NEXT_REVIEW:
+		return "review";
+	case PROGRAM_NEXT_PRACTICE:
+		return "practice";
+	case PROGRAM_NEXT_START:
+		return "start";
+	case PROGRAM_NEXT_REST:
+		return "rest";
+	case PROGRAM_NEXT_FINISHED:
+		return "finished";
+	}
+	return "unknown";
+}
+
+/* Folds one trial into its step. A running attempt outranks an ended one
+ * even when the ended one started later (a start back-dated with --date). */
+static void
+step_add_trial(struct program_step *st, const struct store_trial *t,
+	       const char *today)
+{
+	st->trials++;
+	if (st->state == PROGRAM_RUNNING && t->ended_on[0] != '\0')
+		return;
+	st->trial_id = t->id;
+	memcpy(st->started_on, t->started_on, DAY_LEN);
+	memcpy(st->ended_on, t->ended_on, DAY_LEN);
+	if (t->ended_on[0] == '\0') {
+		st->state = PROGRAM_RUNNING;
+		st->outcome = OUTCOME_NONE;
+		st->day = day_diff(t->started_on, today) + 1;
+		st->review_due = st->days > 0 && st->day >= st->days;
+	} else {
+		st->state = PROGRAM_ENDED;
+		st->outcome = t->outcome;
+		st->day = 0;
+		st->review_due = 0;
+	}
+}
+
+int
+program_plan_load(const struct pack *pack, struct store *store,
+		  const char *today, struct program_plan *out, char **cause)
+{
+	struct store_trial *trials = NULL;
+	size_t ntrials = 0, i;
+	int rc, idx;
+
+	memset(out, 0, sizeof *out);
+	out->current = -1;
+	if (day_valid(today) != 0) {
+		*cause = xasprintf("'%s' is not a valid day", today);
+		return EX_SOFTWARE;
+	}
+	rc = store_trial_list(store, &trials, &ntrials, cause);
+	if (rc != 0)
+		return rc;
+	memcpy(out->today, today, DAY_LEN);
+	out->nsteps = pack->napproaches;
+	out->steps = xcalloc(out->nsteps, sizeof *out->steps);
+	for (i = 0; i < out->nsteps; i++) {
+		out->steps[i].approach = &pack->approaches[i];
+		out->steps[i].days = pack->approaches[i].trial_days;
+	}
+	for (i = 0; i < ntrials; i++) {
+		idx = content_approach_index(pack, trials[i].approach);
+		if (idx >= 0)
+			step_add_trial(&out->steps[idx], &trials[i], today);
+	}
+	store_trials_free(trials, ntrials);
+
+	for (i = 0; i < out->nsteps; i++) {
+		const struct program_step *st = &out->steps[i];
+
+		if (st->state != PROGRAM_RUNNING || st->approach->wildcard)
+			continue;
+		if (out->running++ == 0)
+			out->current = (int)i;
+	}
+	for (i = 0; out->current < 0 && i < out->nsteps; i++)
+		if (out->steps[i].trials == 0)
+			out->current = (int)i;
+	return 0;
+}
+
+void
+program_plan_free(struct program_plan *p)
+{
+	free(p->steps);
+	p->steps = NULL;
+	p->nsteps = 0;
+}
+
+/* The last PROGRAM_RECENT_DAYS days of pain and the mean of the last week. */
+static int
+today_recent(struct store *store, struct program_today *t, char **cause)
+{
+	struct store_checkin *c = NULL;
+	struct analysis_checkin *ac;
+	struct analysis_rolling roll;
+	char from[DAY_LEN];
+	size_t n = 0, i, k;
+	int rc;
+
+	day_add(t->plan.today, 1 - PROGRAM_RECENT_DAYS, from);
+	for (k = 0; k < PROGRAM_RECENT_DAYS; k++) {
+		day_add(from, (int)k, t->recent[k].day);
+		t->recent[k].pain = STORE_NONE;
+	}
+	rc = store_checkin_range(store, from, t->plan.today, &c, &n, cause);
+	if (rc != 0)
+		return rc;
+	ac = xcalloc(n, sizeof *ac);
+	for (i = 0; i < n; i++) {
+		int d = day_diff(from, c[i].day);
+
+		if (d >= 0 && d < PROGRAM_RECENT_DAYS)
+			t->recent[d].pain = c[i].pain;
+		ac[i].day = day_number(c[i].day);
+		ac[i].pain = c[i].pain;
+	}
+	analysis_rolling_mean(ac, n, day_number(t->plan.today), 1, &roll);
+	t->mean_n = roll.n;
+	t->has_mean = roll.has_mean && roll.n >= PROGRAM_MEAN_MIN_CHECKINS;
+	t->mean = t->has_mean ? roll.mean : 0;
+	free(ac);
+	store_checkins_free(c, n);
+	return 0;
+}
+
+/* The practices of the running approaches with today's count of each. */
+static int
+today_practices(struct store *store, struct program_today *t, char **cause)
+{
+	struct store_session *s = NULL;
+	size_t n = 0, i, j, k;
+	int rc;
+
+	rc = store_session_range(store, t->plan.today, t->plan.today, &s, &n,
+				 cause);
+	if (rc != 0)
+		return rc;
+	for (i = 0; i < t->plan.nsteps; i++) {
+		const struct approach *a = t->plan.steps[i].approach;
+
+		if (t->plan.steps[i].state != PROGRAM_RUNNING)
+			continue;
+		for (j = 0; j < a->npractices; j++) {
+			struct program_practice *p;
+
+			t->practices =
+			    xreallocarray(t->practices, t->npractices + 1,
+					  sizeof *t->practices);
+			p = &t->practices[t->npractices++];
+			p->practice = &a->practices[j];
+			p->done = 0;
+			for (k = 0; k < n; k++)
+				if (strcmp(s[k].practice, a->practices[j].id) ==
+				    0)
+					p->done++;
+		}
+	}
+	store_sessions_free(s, n);
+	return 0;
+}
+
+/* Today's answers that the pack flags with a warning. */
+static int
+today_warnings(const struct pack *pack, struct store *store,
+	       struct program_today *t, char **cause)
+{
+	struct store_answer *a = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	rc = store_answer_range(store, t->plan.today, t->plan.today, &a, &n,
+				cause);
+	if (rc != 0)
+		return rc;
+	for (i = 0; i < n; i++) {
+		const struct question *q =
+		    content_question(pack, a[i].question);
+
+		if (q == NULL || q->warn_if == NULL ||
+		    strcmp(q->warn_if, a[i].value) != 0)
+			continue;
+		t->warnings = xreallocarray(t->warnings, t->nwarnings + 1,
+					    sizeof *t->warnings);
+		t->warnings[t->nwarnings++] = q;
+	}
+	store_answers_free(a, n);
+	return 0;
+}
+
+/* A practice of a running non-wildcard approach not yet done per_day times. */
+static const struct program_practice *
+today_due_practice(const struct program_today *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->npractices; i++) {
+		const struct program_practice *p = &t->practices[i];
+		const struct approach *a;
+
+		a = t->plan.steps[p->practice->approach].approach;
+		if (!a->wildcard && p->done < p->practice->per_day)
+			return p;
+	}
+	return NULL;
+}
+
+static void
+today_next(const struct pack *pack, struct program_today *t)
+{
+	const struct program_plan *plan = &t->plan;
+	const struct program_practice *p;
+	size_t i;
+
+	t->next_approach = t->next_practice = NULL;
+	if (!t->onboarded) {
+		t->next = PROGRAM_NEXT_SAFETY;
+		return;
+	}
+	if (!t->checked_in) {
+		t->next = PROGRAM_NEXT_CHECKIN;
+		return;
+	}
+	for (i = 0; i < plan->nsteps; i++) {
+		if (plan->steps[i].review_due) {
+			t->next = PROGRAM_NEXT_REVIEW;
+			t->next_approach = plan->steps[i].approach->id;
+			return;
+		}
+	}
+	if ((p = today_due_practice(t)) != NULL) {
+		t->next = PROGRAM_NEXT_PRACTICE;
+		t->next_practice = p->practice->id;
+		t->next_approach = pack->approaches[p->practice->approach].id;
+		return;
+	}
+	if (plan->running > 0) {
+		t->next = PROGRAM_NEXT_REST;
+		return;
+	}
+	if (plan->current >= 0) {
+		t->next = PROGRAM_NEXT_START;
+		t->next_approach = plan->steps[plan->current].approach->id;
+		return;
+	}
+	t->next = PROGRAM_NEXT_FINISHED;
+}
+
+int
+program_today_load(const struct pack *pack, struct store *store,
+		   const char *today, struct program_today *out, char **cause)
+{
+	char *onboarded = NULL;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	rc = program_plan_load(pack, store, today, &out->plan, cause);
+	if (rc == 0)
+		rc = store_profile_get(store, "onboarded", &onboarded, cause);
+	if (rc == 0) {
+		out->onboarded = onboarded != NULL;
+		free(onboarded);
+		rc = store_checkin_get(store, today, &out->checkin,
+				       &out->checked_in, cause);
+	}
+	if (rc == 0)
+		rc = today_recent(store, out, cause);
+	if (rc == 0)
+		rc = today_practices(store, out, cause);
+	if (rc == 0)
+		rc = today_warnings(pack, store, out, cause);
+	if (rc != 0) {
+		program_today_free(out);
+		return rc;
+	}
+	today_next(pack, out);
+	return 0;
+}
+
+void
+program_today_free(struct program_today *t)
+{
+	program_plan_free(&t->plan);
+	if (t->checked_in)
+		store_checkin_clear(&t->checkin);
+	t->checked_in = 0;
+	free(t->practices);
+	t->practices = NULL;
+	t->npractices = 0;
+	free(t->warnings);
+	t->warnings = NULL;
+	t->nwarnings = 0;
+}
+
+/* "a, b, c": the pack's approach ids, for messages about an unknown one. */
+static char *
+approach_ids(const struct pack *pack)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	for (i = 0; i < pack->napproaches; i++)
+		buf_printf(&b, "%s%s", i > 0 ? ", " : "",
+			   pack->approaches[i].id);
+	return buf_take(&b);
+}
+
+static const struct approach *
+known_approach(const struct pack *pack, const char *id, char **cause)
+{
+	const struct approach *a = content_approach(pack, id);
+	char *ids;
+
+	if (a == NULL) {
+		ids = approach_ids(pack);
+		*cause = xasprintf("unknown approach '%s'; the pack has: %s",
+				   id, ids);
+		free(ids);
+	}
+	return a;
+}
+
+int
+program_start(const struct pack *pack, struct store *store,
+	      const char *approach, const char *day, const char **shared,
+	      char **cause)
+{
+	struct program_plan plan;
+	const struct approach *a;
+	const char *other = NULL;
+	size_t i;
+	int rc;
+
+	if (shared != NULL)
+		*shared = NULL;
+	if ((a = known_approach(pack, approach, cause)) == NULL)
+		return EX_DATAERR;
+	rc = program_plan_load(pack, store, day, &plan, cause);
+	if (rc != 0)
+		return rc;
+	for (i = 0; i < plan.nsteps; i++) {
+		const struct program_step *st = &plan.steps[i];
+
+		if (st->state != PROGRAM_RUNNING)
+			continue;
+		if (st->approach == a) {
+			*cause = xasprintf("%s is already running, since %s",
+					   a->id, st->started_on);
+			program_plan_free(&plan);
+			return EX_DATAERR;
+		}
+		if (other == NULL && !a->wildcard && !st->approach->wildcard)
+			other = st->approach->id;
+	}
+	program_plan_free(&plan);
+	rc = store_trial_start(store, a->id, day, cause);
+	if (rc == 0 && shared != NULL)
+		*shared = other;
+	return rc;
+}
+
+int
+program_stop(const struct pack *pack, struct store *store, const char *approach,
+	     const char *day, enum store_outcome outcome, char **cause)
+{
+	struct program_plan plan;
+	const struct program_step *st;
+	const struct approach *a;
+	int rc;
+
+	if ((a = known_approach(pack, approach, cause)) == NULL)
+		return EX_DATAERR;
+	if (outcome == OUTCOME_NONE) {
+		*cause = xasprintf("stopping %s needs an outcome", a->id);
+		return EX_DATAERR;
+	}
+	rc = program_plan_load(pack, store, day, &plan, cause);
+	if (rc != 0)
+		return rc;
+	st = &plan.steps[content_approach_index(pack, a->id)];
+	if (st->state != PROGRAM_RUNNING) {
+		if (st->state == PROGRAM_ENDED)
+			*cause = xasprintf("%s is not running; it ended on %s",
+					   a->id, st->ended_on);
+		else
+			*cause = xasprintf("%s is not running; it was never "
+					   "started",
+					   a->id);
+		rc = EX_DATAERR;
+	} else if (strcmp(day, st->started_on) < 0) {
+		*cause =
+		    xasprintf("%s cannot end on %s, before it started on %s",
+			      a->id, day, st->started_on);
+		rc = EX_DATAERR;
+	}
+	program_plan_free(&plan);
+	if (rc != 0)
+		return rc;
+	return store_trial_stop(store, a->id, day, outcome, cause);
+}
