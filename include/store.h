@@ -27,7 +27,7 @@
 
 #include "day.h"
 
-#define STORE_VERSION 1	     /* schema version, PRAGMA user_version */
+#define STORE_VERSION 2	     /* schema version, PRAGMA user_version */
 #define STORE_BUSY_MS 5000   /* how long to wait for a busy log */
 #define STORE_NONE (-1)	     /* an absent rating or duration */
 
