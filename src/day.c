@@ -1,0 +1,283 @@
+/* day.c: local calendar days as YYYY-MM-DD text. */
+#include "day.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define DAY_YEAR_MIN 1000
+#define DAY_YEAR_MAX 9999
+#define MONTHS 12
+#define MINUTES_PER_HOUR 60
+#define HOURS_PER_DAY 24
+#define SECONDS_PER_MINUTE 60
+#define NOON 12
+#define TM_YEAR_BASE 1900
+#define EPOCH_YEAR 1970
+#define HHMM_LEN 5	 /* "HH:MM" */
+#define TIMESTAMP_LEN 32 /* the out[32] of day_timestamp() */
+
+static const char *const month_names[MONTHS] = {
+    "January", "February", "March",	"April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
+
+static int
+leap_year(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+month_days(int y, int m)
+{
+	static const int days[MONTHS] = {31, 28, 31, 30, 31, 30,
+					 31, 31, 30, 31, 30, 31};
+
+	return m == 2 && leap_year(y) ? 29 : days[m - 1];
+}
+
+static int
+digits(const char *s, int n, int *out)
+{
+	int i, v = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+/* Splits "YYYY-MM-DD" (shape only: any digits) into numbers. */
+static int
+day_split(const char *s, int *y, int *m, int *d)
+{
+	if (strlen(s) != DAY_LEN - 1 || s[4] != '-' || s[7] != '-')
+		return -1;
+	if (digits(s, 4, y) != 0 || digits(s + 5, 2, m) != 0 ||
+	    digits(s + 8, 2, d) != 0)
+		return -1;
+	return 0;
+}
+
+static void
+day_format(int y, int m, int d, char out[DAY_LEN])
+{
+	/* Unsigned and reduced, so the text always fits DAY_LEN; callers pass
+	 * real dates. */
+	unsigned uy = y < 0 ? 0 : (unsigned)y % 10000;
+	unsigned um = m < 0 ? 0 : (unsigned)m % 100;
+	unsigned ud = d < 0 ? 0 : (unsigned)d % 100;
+
+	snprintf(out, DAY_LEN, "%04u-%02u-%02u", uy, um, ud);
+}
+
+int
+day_valid(const char *s)
+{
+	int y, m, d;
+
+	if (s == NULL || day_split(s, &y, &m, &d) != 0)
+		return -1;
+	if (y < DAY_YEAR_MIN || m < 1 || m > MONTHS || d < 1 ||
+	    d > month_days(y, m))
+		return -1;
+	return 0;
+}
+
+int
+day_add(const char *day, int n, char out[DAY_LEN])
+{
+	struct tm tm;
+	int y, m, d;
+
+	if (day_valid(day) != 0)
+		return -1;
+	day_split(day, &y, &m, &d);
+	if ((n > 0 && d > INT_MAX - n) || (n < 0 && d < INT_MIN + 1 - n))
+		return -1;
+	/* Noon, with the zone deciding DST: a DST change (at most a few
+	 * hours) cannot move noon into another day. */
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - TM_YEAR_BASE;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d + n;
+	tm.tm_hour = NOON;
+	tm.tm_isdst = -1;
+	if (mktime(&tm) == (time_t)-1)
+		return -1;
+	y = tm.tm_year + TM_YEAR_BASE;
+	if (y < DAY_YEAR_MIN || y > DAY_YEAR_MAX)
+		return -1;
+	day_format(y, tm.tm_mon + 1, tm.tm_mday, out);
+	return 0;
+}
+
+/* Days from 0001-01-01 to y-m-d in the proleptic Gregorian calendar. */
+static long
+civil_count(int y, int m, int d)
+{
+	long py = y - 1, n;
+	int i;
+
+	n = py * 365 + py / 4 - py / 100 + py / 400;
+	for (i = 1; i < m; i++)
+		n += month_days(y, i);
+	return n + d - 1;
+}
+
+int
+day_number(const char *day)
+{
+	int y, m, d;
+
+	if (day_split(day, &y, &m, &d) != 0)
+		return 0;
+	return (int)(civil_count(y, m, d) - civil_count(EPOCH_YEAR, 1, 1));
+}
+
+void
+day_from_number(int n, char out[DAY_LEN])
+{
+	long target = civil_count(EPOCH_YEAR, 1, 1) + n;
+	long lo = civil_count(DAY_YEAR_MIN, 1, 1);
+	long hi = civil_count(DAY_YEAR_MAX, MONTHS, 31);
+	int y, m;
+
+	/* Days outside the years a day may have are clamped to them. */
+	if (target < lo)
+		target = lo;
+	if (target > hi)
+		target = hi;
+	y = EPOCH_YEAR + (int)((target - civil_count(EPOCH_YEAR, 1, 1)) / 366);
+	while (y > DAY_YEAR_MIN && civil_count(y, 1, 1) > target)
+		y--;
+	while (y < DAY_YEAR_MAX && civil_count(y + 1, 1, 1) <= target)
+		y++;
+	target -= civil_count(y, 1, 1);
+	for (m = 1; m < MONTHS && target >= month_days(y, m); m++)
+		target -= month_days(y, m);
+	day_format(y, m, (int)target + 1, out);
+}
+
+int
+day_diff(const char *from, const char *to)
+{
+	return day_number(to) - day_number(from);
+}
+
+void
+day_of(time_t t, int start_minutes, char out[DAY_LEN])
+{
+	struct tm tm;
+
+	if (localtime_r(&t, &tm) == NULL) {
+		day_from_number(0, out);
+		return;
+	}
+	day_format(tm.tm_year + TM_YEAR_BASE, tm.tm_mon + 1, tm.tm_mday, out);
+	if (tm.tm_hour * MINUTES_PER_HOUR + tm.tm_min < start_minutes)
+		day_add(out, -1, out);
+}
+
+void
+day_today(int start_minutes, char out[DAY_LEN])
+{
+	day_of(time(NULL), start_minutes, out);
+}
+
+/* Why s is not a valid day, for a message. */
+static char *
+day_invalid_cause(const char *arg, const char *shown)
+{
+	int y, m, d;
+
+	if (day_split(arg, &y, &m, &d) != 0)
+		return xasprintf("'%s' is not a day: use YYYY-MM-DD, today or "
+				 "yesterday",
+				 shown);
+	if (y < DAY_YEAR_MIN)
+		return xasprintf("'%s' is not a day: the year must be between "
+				 "%d and %d",
+				 shown, DAY_YEAR_MIN, DAY_YEAR_MAX);
+	if (m < 1 || m > MONTHS)
+		return xasprintf("'%s' is not a day: there is no month %d",
+				 shown, m);
+	return xasprintf("'%s' is not a day: %s %d has %d days", shown,
+			 month_names[m - 1], y, month_days(y, m));
+}
+
+int
+day_resolve(const char *arg, int start_minutes, char out[DAY_LEN], char **cause)
+{
+	char today[DAY_LEN], calendar[DAY_LEN];
+	struct buf shown;
+
+	day_today(start_minutes, today);
+	if (strcmp(arg, "today") == 0) {
+		memcpy(out, today, DAY_LEN);
+		return 0;
+	}
+	if (strcmp(arg, "yesterday") == 0)
+		return day_add(today, -1, out);
+
+	buf_init(&shown);
+	util_escape(&shown, arg);
+	if (day_valid(arg) != 0) {
+		*cause = day_invalid_cause(arg, shown.data ? shown.data : "");
+		buf_free(&shown);
+		return -1;
+	}
+	buf_free(&shown);
+	/* A day that has begun on the calendar is not in the future, even
+	 * before the configured start of the day. */
+	day_of(time(NULL), 0, calendar);
+	if (strcmp(arg, calendar) > 0) {
+		*cause =
+		    xasprintf("%s is in the future (today is %s)", arg, today);
+		return -1;
+	}
+	memcpy(out, arg, DAY_LEN);
+	return 0;
+}
+
+int
+day_parse_hhmm(const char *s, int *minutes)
+{
+	int h, m;
+
+	if (s == NULL || strlen(s) != HHMM_LEN || s[2] != ':' ||
+	    digits(s, 2, &h) != 0 || digits(s + 3, 2, &m) != 0)
+		return -1;
+	if (h >= HOURS_PER_DAY || m >= MINUTES_PER_HOUR)
+		return -1;
+	*minutes = h * MINUTES_PER_HOUR + m;
+	return 0;
+}
+
+void
+day_timestamp(time_t t, char out[32])
+{
+	struct tm tm;
+	long off;
+	char sign = '+';
+
+	if (localtime_r(&t, &tm) == NULL) {
+		snprintf(out, TIMESTAMP_LEN, "1970-01-01T00:00:00+00:00");
+		return;
+	}
+	off = tm.tm_gmtoff / SECONDS_PER_MINUTE;
+	if (off < 0) {
+		sign = '-';
+		off = -off;
+	}
+	strftime(out, TIMESTAMP_LEN, "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(out + strlen(out), TIMESTAMP_LEN - strlen(out),
+		 "%c%02ld:%02ld", sign, off / MINUTES_PER_HOUR % 100,
+		 off % MINUTES_PER_HOUR);
+}

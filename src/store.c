@@ -1,0 +1,477 @@
+/* store.c: where the log lives, opening it, and the helpers the store's
+ * files share. */
+#include "store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "store_int.h"
+#include "util.h"
+
+#define DIR_MODE 0700
+#define FILE_MODE 0600
+#define MODE_BITS 07777
+#define PRIVATE_DIR_NAME "backpain" /* the directory that is ours */
+#define DAY_LAST "9999-12-31"	    /* after every valid day */
+
+char *
+store_default_path(void)
+{
+	const char *env;
+
+	if ((env = getenv("BACKPAIN_DB")) != NULL && *env != '\0')
+		return xstrdup(env);
+	/* XDG: a relative XDG_DATA_HOME is invalid and ignored. */
+	if ((env = getenv("XDG_DATA_HOME")) != NULL && env[0] == '/')
+		return xasprintf("%s/backpain/log.db", env);
+	if ((env = getenv("HOME")) != NULL && *env != '\0')
+		return xasprintf("%s/.local/share/backpain/log.db", env);
+	return NULL;
+}
+
+static int
+errno_code(int e)
+{
+	return e == EACCES || e == EPERM ? EX_NOPERM : EX_CANTCREAT;
+}
+
+/* mkdir -p of dir, each directory made here private whatever the umask. */
+static int
+make_dirs(const char *dir, char **cause)
+{
+	char *p = xstrdup(dir), *slash;
+	struct stat st;
+	int e;
+
+	for (slash = p + 1;; slash++) {
+		if (*slash != '/' && *slash != '\0')
+			continue;
+		char c = *slash;
+		*slash = '\0';
+		if (mkdir(p, DIR_MODE) == 0) {
+			if (chmod(p, DIR_MODE) != 0) {
+				e = errno;
+				*cause = xasprintf("cannot make %s private: %s",
+						   p, strerror(e));
+				free(p);
+				return errno_code(e);
+			}
+		} else if (errno != EEXIST) {
+			e = errno;
+			*cause = xasprintf("cannot create the directory %s for "
+					   "the log: %s",
+					   p, strerror(e));
+			free(p);
+			return errno_code(e);
+		} else if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			*cause = xasprintf("cannot create the log under %s: it "
+					   "is not a directory",
+					   p);
+			free(p);
+			return EX_CANTCREAT;
+		}
+		*slash = c;
+		if (c == '\0')
+			break;
+	}
+	free(p);
+	return 0;
+}
+
+/* The log's directory exists and, when it is ours, is 0700. */
+static int
+prepare_dir(const char *path, char **cause)
+{
+	const char *slash = strrchr(path, '/'), *base;
+	char *dir;
+	struct stat st;
+	int rc = 0, e;
+
+	if (slash == NULL || slash == path)
+		return 0; /* the current or the root directory: not ours */
+	dir = xstrndup(path, (size_t)(slash - path));
+	if ((rc = make_dirs(dir, cause)) != 0)
+		goto out;
+	base = strrchr(dir, '/');
+	base = base == NULL ? dir : base + 1;
+	if (strcmp(base, PRIVATE_DIR_NAME) == 0 && stat(dir, &st) == 0 &&
+	    st.st_uid == geteuid() && (st.st_mode & MODE_BITS) != DIR_MODE) {
+		if (chmod(dir, DIR_MODE) != 0) {
+			e = errno;
+			*cause = xasprintf("cannot make %s private: %s", dir,
+					   strerror(e));
+			rc = errno_code(e);
+		}
+	}
+out:
+	free(dir);
+	return rc;
+}
+
+/* The log file exists, is a regular file, and is 0600; *empty says whether
+ * it has no content yet. */
+static int
+prepare_file(const char *path, int *empty, char **cause)
+{
+	struct stat st;
+	int fd, e;
+
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOCTTY | O_NONBLOCK,
+		  FILE_MODE);
+	if (fd < 0) {
+		e = errno;
+		*cause =
+		    xasprintf("cannot open the log %s: %s", path, strerror(e));
+		return errno_code(e);
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		*cause = xasprintf("cannot use %s as the log: it is not a "
+				   "regular file",
+				   path);
+		return EX_CANTCREAT;
+	}
+	if ((st.st_mode & MODE_BITS) != FILE_MODE &&
+	    fchmod(fd, FILE_MODE) != 0) {
+		e = errno;
+		close(fd);
+		*cause = xasprintf("cannot make the log %s private: %s", path,
+				   strerror(e));
+		return errno_code(e);
+	}
+	*empty = st.st_size == 0;
+	close(fd);
+	return 0;
+}
+
+/* Connection settings; none of them writes to the file. */
+static int
+configure(struct store *s, char **cause)
+{
+	static const char *const pragmas[] = {
+	    "PRAGMA foreign_keys = ON",
+	    "PRAGMA trusted_schema = OFF",
+	    "PRAGMA synchronous = FULL",
+	};
+	size_t i;
+	int rc;
+
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	for (i = 0; i < sizeof pragmas / sizeof pragmas[0]; i++) {
+		rc = sqlite3_exec(s->db, pragmas[i], NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			return store_sqlerr(s, rc, "opening the log", cause);
+	}
+	return 0;
+}
+
+/* WAL mode, which the file remembers; switching needs the write lock. */
+static int
+set_wal(struct store *s, char **cause)
+{
+	sqlite3_stmt *st;
+	const unsigned char *mode;
+	int rc;
+
+	if ((rc = store_prepare(s, "PRAGMA journal_mode = WAL", &st, cause)))
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		rc = store_sqlerr(s, rc, "opening the log", cause);
+		sqlite3_finalize(st);
+		return rc;
+	}
+	mode = sqlite3_column_text(st, 0);
+	if (mode == NULL || strcmp((const char *)mode, "wal") != 0) {
+		*cause = xasprintf("cannot use the log %s: its file system "
+				   "does not support write-ahead logging",
+				   s->path);
+		sqlite3_finalize(st);
+		return EX_IOERR;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int
+store_open(const char *path, struct store **out, char **cause)
+{
+	struct store *s;
+	int rc, empty;
+
+	*out = NULL;
+	if (path == NULL || *path == '\0')
+		return store_fail(cause, EX_CANTCREAT,
+				  "no place for the log: set HOME, "
+				  "BACKPAIN_DB or --db");
+	if ((rc = prepare_dir(path, cause)) != 0 ||
+	    (rc = prepare_file(path, &empty, cause)) != 0)
+		return rc;
+	/* A file with content is checked read-only first, so that a
+	 * damaged or newer log is refused without a byte changed. */
+	if (!empty && (rc = store_inspect(path, cause)) != 0)
+		return rc;
+
+	s = xcalloc(1, sizeof *s);
+	s->path = xstrdup(path);
+	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL);
+	if (rc != SQLITE_OK) {
+		rc = store_sqlerr(s, rc, "opening the log", cause);
+		store_close(s);
+		return rc;
+	}
+	if ((rc = configure(s, cause)) != 0 || (rc = set_wal(s, cause)) != 0 ||
+	    (rc = store_migrate(s, cause)) != 0) {
+		store_close(s);
+		return rc;
+	}
+	*out = s;
+	return 0;
+}
+
+void
+store_close(struct store *s)
+{
+	if (s == NULL)
+		return;
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+const char *
+store_path(const struct store *s)
+{
+	return s->path;
+}
+
+int
+store_fail(char **cause, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	*cause = xvasprintf(fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+int
+store_sqlerr(const struct store *s, int rc, const char *what, char **cause)
+{
+	const char *msg = sqlite3_errstr(rc);
+
+	if (s->db != NULL && sqlite3_extended_errcode(s->db) == rc)
+		msg = sqlite3_errmsg(s->db);
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		*cause = xasprintf("%s: the log %s is busy: another backpain "
+				   "is using it; try again in a moment",
+				   what, s->path);
+		return EX_TEMPFAIL;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		*cause = store_damaged(s->path, msg);
+		return EX_IOERR;
+	case SQLITE_CONSTRAINT:
+	case SQLITE_TOOBIG:
+		*cause = xasprintf("%s: the log refuses it: %s", what, msg);
+		return EX_DATAERR;
+	case SQLITE_PERM:
+	case SQLITE_READONLY:
+	case SQLITE_AUTH:
+		*cause = xasprintf("%s: cannot write the log %s: %s", what,
+				   s->path, msg);
+		return EX_NOPERM;
+	case SQLITE_CANTOPEN:
+		*cause = xasprintf("%s: cannot open the log %s: %s", what,
+				   s->path, msg);
+		return EX_CANTCREAT;
+	default:
+		*cause = xasprintf("%s: the log %s: %s", what, s->path, msg);
+		return EX_IOERR;
+	}
+}
+
+int
+store_begin(struct store *s, char **cause)
+{
+	int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? 0 : store_sqlerr(s, rc, "writing", cause);
+}
+
+int
+store_commit(struct store *s, char **cause)
+{
+	int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+
+	if (rc == SQLITE_OK)
+		return 0;
+	rc = store_sqlerr(s, rc, "saving", cause);
+	store_rollback(s);
+	return rc;
+}
+
+void
+store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int
+store_prepare(struct store *s, const char *sql, sqlite3_stmt **st, char **cause)
+{
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, st, NULL);
+
+	return rc == SQLITE_OK ? 0 : store_sqlerr(s, rc, "reading", cause);
+}
+
+int
+store_bind(sqlite3_stmt *st, const char *types, ...)
+{
+	va_list ap;
+	const char *t;
+	int i, rc = SQLITE_OK, v;
+
+	va_start(ap, types);
+	for (i = 1, t = types; *t != '\0' && rc == SQLITE_OK; t++, i++) {
+		switch (*t) {
+		case 't': {
+			const char *str = va_arg(ap, const char *);
+			rc = str == NULL
+				 ? sqlite3_bind_null(st, i)
+				 : sqlite3_bind_text64(st, i, str, strlen(str),
+						       SQLITE_STATIC,
+						       SQLITE_UTF8);
+			break;
+		}
+		case 'r':
+			v = va_arg(ap, int);
+			rc = v == STORE_NONE ? sqlite3_bind_null(st, i)
+					     : sqlite3_bind_int(st, i, v);
+			break;
+		case 'i':
+			rc = sqlite3_bind_int(st, i, va_arg(ap, int));
+			break;
+		case 'l':
+			rc = sqlite3_bind_int64(st, i, va_arg(ap, long long));
+			break;
+		default:
+			rc = SQLITE_MISUSE;
+		}
+	}
+	va_end(ap);
+	return rc;
+}
+
+char *
+store_col_str(sqlite3_stmt *st, int i)
+{
+	const unsigned char *p = sqlite3_column_text(st, i);
+
+	if (p == NULL)
+		return NULL;
+	return xstrndup((const char *)p, (size_t)sqlite3_column_bytes(st, i));
+}
+
+int
+store_col_opt(sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return STORE_NONE;
+	return sqlite3_column_int(st, i);
+}
+
+void
+store_col_day(sqlite3_stmt *st, int i, char out[DAY_LEN])
+{
+	const unsigned char *p = sqlite3_column_text(st, i);
+
+	out[0] = '\0';
+	if (p != NULL && strlen((const char *)p) < DAY_LEN)
+		strcpy(out, (const char *)p);
+}
+
+void
+store_now(char out[STORE_TIMESTAMP_LEN])
+{
+	day_timestamp(time(NULL), out);
+}
+
+int
+store_check_day(const char *what, const char *day, char **cause)
+{
+	struct buf b;
+
+	if (day != NULL && day_valid(day) == 0)
+		return 0;
+	if (day == NULL)
+		return store_fail(cause, EX_DATAERR, "%s: no day given", what);
+	buf_init(&b);
+	util_escape(&b, day);
+	*cause = xasprintf("%s: '%s' is not a day (YYYY-MM-DD)", what,
+			   b.data ? b.data : "");
+	buf_free(&b);
+	return EX_DATAERR;
+}
+
+int
+store_check_text(const char *what, const char *s, char **cause)
+{
+	size_t bad;
+
+	if (s == NULL)
+		return store_fail(cause, EX_DATAERR, "%s: missing", what);
+	if (utf8_valid(s, strlen(s), &bad) != 0)
+		return store_fail(cause, EX_DATAERR,
+				  "%s: not valid UTF-8 (byte %zu)", what,
+				  bad + 1);
+	return 0;
+}
+
+int
+store_check_id(const char *what, const char *s, char **cause)
+{
+	if (s != NULL && *s == '\0')
+		return store_fail(cause, EX_DATAERR, "%s: empty", what);
+	return store_check_text(what, s, cause);
+}
+
+int
+store_check_rating(const char *what, int v, int optional, char **cause)
+{
+	if (optional && v == STORE_NONE)
+		return 0;
+	if (v < STORE_RATING_MIN || v > STORE_RATING_MAX)
+		return store_fail(cause, EX_DATAERR,
+				  "%s: %d is not a rating from %d to %d", what,
+				  v, STORE_RATING_MIN, STORE_RATING_MAX);
+	return 0;
+}
+
+int
+store_range(const char *from, const char *to, const char **lo, const char **hi,
+	    char **cause)
+{
+	int rc;
+
+	if (from != NULL && (rc = store_check_day("from", from, cause)) != 0)
+		return rc;
+	if (to != NULL && (rc = store_check_day("to", to, cause)) != 0)
+		return rc;
+	/* Plain bounds keep every range query on an index. */
+	*lo = from != NULL ? from : "";
+	*hi = to != NULL ? to : DAY_LAST;
+	return 0;
+}

@@ -1,0 +1,416 @@
+/* store_checkin.c: check-ins, their answers, and practice sessions. */
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "store_int.h"
+#include "util.h"
+
+#define CHECKIN_COLUMNS "day, pain, interference, note, recorded_at, updated_at"
+#define ROWS_FIRST 16 /* rows allocated at first, doubled as needed */
+#define SESSION_COLUMNS                                                        \
+	"id, practice, approach, day, minutes, pain_before, pain_after, "      \
+	"recorded_at"
+
+/* Answers and marks belong to the check-in's day: their own day may be
+ * left empty, or must be the same. */
+static int
+check_same_day(const char *what, const char *day, const char *checkin_day,
+	       char **cause)
+{
+	if (day[0] == '\0' || strcmp(day, checkin_day) == 0)
+		return 0;
+	if (day_valid(day) != 0)
+		return store_check_day(what, day, cause);
+	return store_fail(cause, EX_DATAERR,
+			  "%s: day %s is not the check-in's day %s", what, day,
+			  checkin_day);
+}
+
+static int
+check_checkin(const struct store_checkin *c, const struct store_answer *answers,
+	      size_t nanswers, const struct store_session *done, size_t ndone,
+	      char **cause)
+{
+	size_t i;
+	int rc;
+
+	if ((rc = store_check_day("check-in", c->day, cause)) != 0 ||
+	    (rc = store_check_rating("pain", c->pain, 0, cause)) != 0 ||
+	    (rc = store_check_rating("interference", c->interference, 1,
+				     cause)) != 0)
+		return rc;
+	if (c->note != NULL && (rc = store_check_text("note", c->note, cause)))
+		return rc;
+	for (i = 0; i < nanswers; i++) {
+		if ((rc = store_check_id("question", answers[i].question,
+					 cause)) != 0 ||
+		    (rc = store_check_text("answer", answers[i].value,
+					   cause)) != 0 ||
+		    (rc = check_same_day("answer", answers[i].day, c->day,
+					 cause)) != 0)
+			return rc;
+	}
+	for (i = 0; i < ndone; i++) {
+		if ((rc = store_check_id("practice", done[i].practice,
+					 cause)) != 0 ||
+		    (rc = store_check_id("approach", done[i].approach,
+					 cause)) != 0 ||
+		    (rc = check_same_day("practice", done[i].day, c->day,
+					 cause)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Columns CHECKIN_COLUMNS into c. */
+static void
+read_checkin(sqlite3_stmt *st, struct store_checkin *c)
+{
+	store_col_day(st, 0, c->day);
+	c->pain = sqlite3_column_int(st, 1);
+	c->interference = store_col_opt(st, 2);
+	c->note = store_col_str(st, 3);
+	c->recorded_at = store_col_str(st, 4);
+	c->updated_at = store_col_str(st, 5);
+}
+
+/* Runs st to the end, expecting no rows; finalizes it. */
+static int
+run(struct store *s, sqlite3_stmt *st, int rc, const char *what, char **cause)
+{
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? 0 : store_sqlerr(s, rc, what, cause);
+}
+
+static int
+put_rows(struct store *s, const struct store_checkin *c,
+	 const struct store_answer *answers, size_t nanswers,
+	 const struct store_session *done, size_t ndone, const char *now,
+	 char **cause)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int code;
+
+	if ((code = store_prepare(
+		 s,
+		 "INSERT INTO checkin (" CHECKIN_COLUMNS ")"
+		 " VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT (day) DO UPDATE"
+		 " SET pain = excluded.pain,"
+		 " interference = excluded.interference,"
+		 " note = excluded.note, updated_at = excluded.updated_at",
+		 &st, cause)) != 0 ||
+	    (code = run(s, st,
+			store_bind(st, "tirtt", c->day, c->pain,
+				   c->interference, c->note, now),
+			"saving the check-in", cause)) != 0)
+		return code;
+	for (i = 0; i < nanswers; i++) {
+		if ((code = store_prepare(
+			 s,
+			 "INSERT INTO answer (day, question_id, value)"
+			 " VALUES (?1, ?2, ?3) ON CONFLICT (day, question_id)"
+			 " DO UPDATE SET value = excluded.value",
+			 &st, cause)) != 0 ||
+		    (code =
+			 run(s, st,
+			     store_bind(st, "ttt", c->day, answers[i].question,
+					answers[i].value),
+			     "saving an answer", cause)) != 0)
+			return code;
+	}
+	for (i = 0; i < ndone; i++) {
+		if ((code = store_prepare(
+			 s,
+			 "INSERT INTO session (practice, approach, day,"
+			 " recorded_at) SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS"
+			 " (SELECT 1 FROM session WHERE day = ?3"
+			 " AND practice = ?1)",
+			 &st, cause)) != 0 ||
+		    (code = run(s, st,
+				store_bind(st, "tttt", done[i].practice,
+					   done[i].approach, c->day, now),
+				"saving a practice", cause)) != 0)
+			return code;
+	}
+	return 0;
+}
+
+int
+store_checkin_put(struct store *s, const struct store_checkin *c,
+		  const struct store_answer *answers, size_t nanswers,
+		  const struct store_session *done, size_t ndone,
+		  struct store_checkin *old, int *replaced, char **cause)
+{
+	struct store_checkin prev;
+	char now[STORE_TIMESTAMP_LEN];
+	int code, found = 0;
+
+	if (replaced != NULL)
+		*replaced = 0;
+	if (old != NULL)
+		memset(old, 0, sizeof *old);
+	if ((code = check_checkin(c, answers, nanswers, done, ndone, cause)))
+		return code;
+	store_now(now);
+	if ((code = store_begin(s, cause)) != 0)
+		return code;
+	memset(&prev, 0, sizeof prev);
+	if ((code = store_checkin_get(s, c->day, &prev, &found, cause)) != 0 ||
+	    (code = put_rows(s, c, answers, nanswers, done, ndone, now,
+			     cause)) != 0 ||
+	    (code = store_commit(s, cause)) != 0) {
+		store_rollback(s);
+		store_checkin_clear(&prev);
+		return code;
+	}
+	if (replaced != NULL)
+		*replaced = found;
+	if (old != NULL && found)
+		*old = prev;
+	else
+		store_checkin_clear(&prev);
+	return 0;
+}
+
+int
+store_checkin_get(struct store *s, const char *day, struct store_checkin *out,
+		  int *found, char **cause)
+{
+	sqlite3_stmt *st;
+	int rc, code;
+
+	*found = 0;
+	if ((code = store_check_day("check-in", day, cause)) != 0 ||
+	    (code = store_prepare(s,
+				  "SELECT " CHECKIN_COLUMNS " FROM checkin"
+				  " WHERE day = ?1",
+				  &st, cause)) != 0)
+		return code;
+	rc = store_bind(st, "t", day);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		read_checkin(st, out);
+		*found = 1;
+		rc = SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, "reading the check-in", cause);
+	return 0;
+}
+
+/* Runs a range query with its two bounds bound, handing each row to fn;
+ * rows are collected into a growing array of size elements. */
+static int
+collect(struct store *s, const char *sql, const char *from, const char *to,
+	size_t size, void (*fn)(sqlite3_stmt *, void *), void **out, size_t *n,
+	char **cause)
+{
+	sqlite3_stmt *st;
+	const char *lo, *hi;
+	char *rows = NULL;
+	size_t count = 0, cap = 0;
+	int rc, code;
+
+	*out = NULL;
+	*n = 0;
+	if ((code = store_range(from, to, &lo, &hi, cause)) != 0 ||
+	    (code = store_prepare(s, sql, &st, cause)) != 0)
+		return code;
+	rc = store_bind(st, "tt", lo, hi);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (count == cap) {
+			cap = cap ? cap * 2 : ROWS_FIRST;
+			rows = xreallocarray(rows, cap, size);
+		}
+		memset(rows + count * size, 0, size);
+		fn(st, rows + count * size);
+		count++;
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	*out = rows;
+	*n = count;
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, "reading the log", cause);
+	return 0;
+}
+
+static void
+row_checkin(sqlite3_stmt *st, void *p)
+{
+	read_checkin(st, p);
+}
+
+int
+store_checkin_range(struct store *s, const char *from, const char *to,
+		    struct store_checkin **out, size_t *n, char **cause)
+{
+	void *rows;
+	int code;
+
+	code = collect(s,
+		       "SELECT " CHECKIN_COLUMNS " FROM checkin"
+		       " WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
+		       from, to, sizeof **out, row_checkin, &rows, n, cause);
+	*out = rows;
+	if (code != 0) {
+		store_checkins_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return code;
+}
+
+void
+store_checkin_clear(struct store_checkin *c)
+{
+	free(c->note);
+	free(c->recorded_at);
+	free(c->updated_at);
+	c->note = c->recorded_at = c->updated_at = NULL;
+}
+
+void
+store_checkins_free(struct store_checkin *c, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		store_checkin_clear(&c[i]);
+	free(c);
+}
+
+static void
+row_answer(sqlite3_stmt *st, void *p)
+{
+	struct store_answer *a = p;
+
+	store_col_day(st, 0, a->day);
+	a->question = store_col_str(st, 1);
+	a->value = store_col_str(st, 2);
+}
+
+int
+store_answer_range(struct store *s, const char *from, const char *to,
+		   struct store_answer **out, size_t *n, char **cause)
+{
+	void *rows;
+	int code;
+
+	code = collect(s,
+		       "SELECT day, question_id, value FROM answer"
+		       " WHERE day BETWEEN ?1 AND ?2 ORDER BY day, question_id",
+		       from, to, sizeof **out, row_answer, &rows, n, cause);
+	*out = rows;
+	if (code != 0) {
+		store_answers_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return code;
+}
+
+void
+store_answers_free(struct store_answer *a, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(a[i].question);
+		free(a[i].value);
+	}
+	free(a);
+}
+
+int
+store_session_add(struct store *s, struct store_session *ses, char **cause)
+{
+	sqlite3_stmt *st;
+	char now[STORE_TIMESTAMP_LEN];
+	int code;
+
+	if ((code = store_check_id("practice", ses->practice, cause)) != 0 ||
+	    (code = store_check_id("approach", ses->approach, cause)) != 0 ||
+	    (code = store_check_day("practice", ses->day, cause)) != 0 ||
+	    (code = store_check_rating("pain before", ses->pain_before, 1,
+				       cause)) != 0 ||
+	    (code = store_check_rating("pain after", ses->pain_after, 1,
+				       cause)) != 0)
+		return code;
+	if (ses->minutes != STORE_NONE &&
+	    (ses->minutes < 1 || ses->minutes > STORE_MINUTES_MAX))
+		return store_fail(cause, EX_DATAERR,
+				  "minutes: %d is not from 1 to %d",
+				  ses->minutes, STORE_MINUTES_MAX);
+	store_now(now);
+	if ((code = store_begin(s, cause)) != 0)
+		return code;
+	if ((code = store_prepare(
+		 s,
+		 "INSERT INTO session (practice, approach, day, minutes,"
+		 " pain_before, pain_after, recorded_at)"
+		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+		 &st, cause)) != 0 ||
+	    (code = run(s, st,
+			store_bind(st, "tttrrrt", ses->practice, ses->approach,
+				   ses->day, ses->minutes, ses->pain_before,
+				   ses->pain_after, now),
+			"saving the practice", cause)) != 0) {
+		store_rollback(s);
+		return code;
+	}
+	ses->id = sqlite3_last_insert_rowid(s->db);
+	return store_commit(s, cause);
+}
+
+static void
+row_session(sqlite3_stmt *st, void *p)
+{
+	struct store_session *ses = p;
+
+	ses->id = sqlite3_column_int64(st, 0);
+	ses->practice = store_col_str(st, 1);
+	ses->approach = store_col_str(st, 2);
+	store_col_day(st, 3, ses->day);
+	ses->minutes = store_col_opt(st, 4);
+	ses->pain_before = store_col_opt(st, 5);
+	ses->pain_after = store_col_opt(st, 6);
+	ses->recorded_at = store_col_str(st, 7);
+}
+
+int
+store_session_range(struct store *s, const char *from, const char *to,
+		    struct store_session **out, size_t *n, char **cause)
+{
+	void *rows;
+	int code;
+
+	code = collect(s,
+		       "SELECT " SESSION_COLUMNS " FROM session"
+		       " WHERE day BETWEEN ?1 AND ?2 ORDER BY day, id",
+		       from, to, sizeof **out, row_session, &rows, n, cause);
+	*out = rows;
+	if (code != 0) {
+		store_sessions_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return code;
+}
+
+void
+store_sessions_free(struct store_session *ses, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(ses[i].practice);
+		free(ses[i].approach);
+		free(ses[i].recorded_at);
+	}
+	free(ses);
+}

@@ -1,0 +1,337 @@
+/* store_schema.c: the log's schema, its migrations, and the checks made
+ * before a log is opened for writing. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "store_int.h"
+#include "util.h"
+
+#define BACKUP_MODE 0600
+
+/*
+ * steps[i] takes a log from version i to version i + 1 and ends by setting
+ * user_version to i + 1. A new version is one more step at the end, and
+ * STORE_VERSION one higher. Never change a step that has shipped.
+ */
+static const char *const steps[] = {
+    /* 0 -> 1: the tables of DESIGN.md section 4. */
+    "PRAGMA application_id = 1112560713;" /* "BPLI", marks a backpain log */
+    "CREATE TABLE checkin ("
+    " day TEXT NOT NULL PRIMARY KEY CHECK (day IS date(day)),"
+    " pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),"
+    " interference INTEGER"
+    "  CHECK (interference IS NULL OR interference BETWEEN 0 AND 10),"
+    " note TEXT,"
+    " recorded_at TEXT NOT NULL,"
+    " updated_at TEXT NOT NULL"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE TABLE answer ("
+    " day TEXT NOT NULL REFERENCES checkin (day) ON DELETE CASCADE,"
+    " question_id TEXT NOT NULL CHECK (question_id <> ''),"
+    " value TEXT NOT NULL,"
+    " PRIMARY KEY (day, question_id)"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE TABLE trial ("
+    " id INTEGER PRIMARY KEY,"
+    " approach TEXT NOT NULL CHECK (approach <> ''),"
+    " started_on TEXT NOT NULL CHECK (started_on IS date(started_on)),"
+    " ended_on TEXT CHECK (ended_on IS NULL OR ended_on IS date(ended_on)),"
+    " outcome TEXT CHECK (outcome IS NULL"
+    "  OR outcome IN ('helped', 'no-change', 'worse', 'stopped')),"
+    " CHECK (ended_on IS NULL OR ended_on >= started_on),"
+    " CHECK (outcome IS NULL OR ended_on IS NOT NULL)"
+    ") STRICT;"
+    "CREATE INDEX trial_approach ON trial (approach, started_on);"
+    "CREATE UNIQUE INDEX trial_running ON trial (approach)"
+    " WHERE ended_on IS NULL;"
+    "CREATE TABLE session ("
+    " id INTEGER PRIMARY KEY,"
+    " practice TEXT NOT NULL CHECK (practice <> ''),"
+    " approach TEXT NOT NULL CHECK (approach <> ''),"
+    " day TEXT NOT NULL CHECK (day IS date(day)),"
+    " minutes INTEGER CHECK (minutes IS NULL OR minutes BETWEEN 1 AND 1440),"
+    " pain_before INTEGER"
+    "  CHECK (pain_before IS NULL OR pain_before BETWEEN 0 AND 10),"
+    " pain_after INTEGER"
+    "  CHECK (pain_after IS NULL OR pain_after BETWEEN 0 AND 10),"
+    " recorded_at TEXT NOT NULL"
+    ") STRICT;"
+    "CREATE INDEX session_day ON session (day, practice);"
+    "CREATE INDEX session_approach_day ON session (approach, day);"
+    "CREATE TABLE screening ("
+    " id INTEGER PRIMARY KEY,"
+    " flag_id TEXT NOT NULL CHECK (flag_id <> ''),"
+    " answer INTEGER NOT NULL CHECK (answer IN (0, 1)),"
+    " asked_at TEXT NOT NULL"
+    ") STRICT;"
+    "CREATE TABLE profile ("
+    " key TEXT NOT NULL PRIMARY KEY CHECK (key <> ''),"
+    " value TEXT NOT NULL"
+    ") STRICT, WITHOUT ROWID;"
+    "PRAGMA user_version = 1;",
+    /* 1 -> 2: the latest screening answer per flag without a scan. */
+    "CREATE INDEX screening_flag ON screening (flag_id, id);"
+    "PRAGMA user_version = 2;",
+};
+
+_Static_assert(sizeof steps / sizeof steps[0] == STORE_VERSION,
+	       "one migration step per schema version");
+
+char *
+store_damaged(const char *path, const char *detail)
+{
+	char *bak;
+	struct stat st;
+	int v;
+
+	for (v = STORE_VERSION; v >= 1; v--) {
+		bak = xasprintf("%s.bak-v%d", path, v);
+		if (stat(bak, &st) == 0 && S_ISREG(st.st_mode)) {
+			char *msg = xasprintf(
+			    "the log %s is damaged (%s); nothing was changed. "
+			    "To go back to the copy made before its last "
+			    "upgrade, copy %s over it; or move the damaged "
+			    "file aside to start a new log",
+			    path, detail, bak);
+			free(bak);
+			return msg;
+		}
+		free(bak);
+	}
+	return xasprintf("the log %s is damaged (%s); nothing was changed. "
+			 "Move it aside (keep it: it may be repairable) to "
+			 "start a new log",
+			 path, detail);
+}
+
+static int
+read_int(sqlite3 *db, const char *sql, int *out)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+refuse_newer(const char *path, int version, char **cause)
+{
+	return store_fail(cause, EX_IOERR,
+			  "the log %s has version %d, newer than this "
+			  "backpain knows (version %d); nothing was changed. "
+			  "Use a newer backpain with it",
+			  path, version, STORE_VERSION);
+}
+
+/* PRAGMA quick_check: 0 when it says "ok", else its first complaint. */
+static int
+quick_check(sqlite3 *db, char **problem)
+{
+	sqlite3_stmt *st;
+	const unsigned char *text;
+	int rc = sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st, NULL);
+
+	*problem = NULL;
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		text = sqlite3_column_text(st, 0);
+		if (text == NULL || strcmp((const char *)text, "ok") != 0)
+			*problem = xstrdup(text ? (const char *)text : "?");
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+store_inspect(const char *path, char **cause)
+{
+	struct store ro = {NULL, (char *)path};
+	char *problem = NULL, *msg;
+	int rc, version = 0, objects = 0, code = 0;
+
+	rc = sqlite3_open_v2(path, &ro.db, SQLITE_OPEN_READONLY, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_extended_result_codes(ro.db, 1);
+		sqlite3_busy_timeout(ro.db, STORE_BUSY_MS);
+		rc = read_int(ro.db, "PRAGMA user_version", &version);
+	}
+	if (rc == SQLITE_READONLY_ROLLBACK) {
+		/* A hot journal that only a writer may roll back. */
+		sqlite3_close(ro.db);
+		return 0;
+	}
+	if (rc != SQLITE_OK) {
+		code = store_sqlerr(&ro, rc, "checking the log", cause);
+		goto out;
+	}
+	if (version > STORE_VERSION) {
+		code = refuse_newer(path, version, cause);
+		goto out;
+	}
+	rc = read_int(ro.db, "SELECT count(*) FROM sqlite_schema", &objects);
+	if (rc == SQLITE_OK && version == 0 && objects > 0) {
+		code = store_fail(cause, EX_IOERR,
+				  "%s is an SQLite database but not a "
+				  "backpain log; nothing was changed",
+				  path);
+		goto out;
+	}
+	if (rc == SQLITE_OK)
+		rc = quick_check(ro.db, &problem);
+	if (rc != SQLITE_OK) {
+		code = store_sqlerr(&ro, rc, "checking the log", cause);
+	} else if (problem != NULL) {
+		msg = xasprintf("quick_check: %s", problem);
+		*cause = store_damaged(path, msg);
+		free(msg);
+		code = EX_IOERR;
+	}
+out:
+	free(problem);
+	sqlite3_close(ro.db);
+	return code;
+}
+
+static int
+sync_path(const char *path, int flags)
+{
+	int fd = open(path, flags | O_CLOEXEC), rc;
+
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+/* Copies the log, at version, to PATH.bak-vVERSION (0600) through a
+ * temporary file, so a backup is either whole or absent. */
+static int
+backup(struct store *s, int version, char **cause)
+{
+	char *bak = xasprintf("%s.bak-v%d", s->path, version);
+	char *tmp = xasprintf("%s.tmp", bak), *dir, *slash;
+	sqlite3_stmt *st = NULL;
+	int fd, rc, code = 0, e;
+
+	unlink(tmp);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, BACKUP_MODE);
+	if (fd < 0 || fchmod(fd, BACKUP_MODE) != 0) {
+		e = errno;
+		if (fd >= 0)
+			close(fd);
+		code = store_fail(
+		    cause, e == EACCES || e == EPERM ? EX_NOPERM : EX_CANTCREAT,
+		    "cannot back up the log to %s before "
+		    "upgrading it: %s",
+		    tmp, strerror(e));
+		goto out;
+	}
+	close(fd);
+	rc = sqlite3_prepare_v2(s->db, "VACUUM INTO ?1", -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = store_bind(st, "t", tmp);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_DONE)
+		rc = SQLITE_OK;
+	if (rc != SQLITE_OK) {
+		code = store_sqlerr(s, rc,
+				    "backing up the log before "
+				    "upgrading it",
+				    cause);
+		goto out;
+	}
+	if (sync_path(tmp, O_RDONLY) != 0 || rename(tmp, bak) != 0) {
+		e = errno;
+		code = store_fail(cause, EX_CANTCREAT,
+				  "cannot back up the log to %s: %s", bak,
+				  strerror(e));
+		goto out;
+	}
+	dir = xstrdup(s->path);
+	slash = strrchr(dir, '/');
+	if (slash != NULL) {
+		slash[slash == dir] = '\0';
+		sync_path(dir, O_RDONLY | O_DIRECTORY);
+	}
+	free(dir);
+out:
+	sqlite3_finalize(st);
+	if (code != 0)
+		unlink(tmp);
+	free(tmp);
+	free(bak);
+	return code;
+}
+
+/* One step, in its own transaction; a step another process has made in
+ * the meantime is not made twice. */
+static int
+migrate_step(struct store *s, char **cause)
+{
+	int rc, version = 0, after = 0, code;
+
+	if ((code = store_begin(s, cause)) != 0)
+		return code;
+	rc = read_int(s->db, "PRAGMA user_version", &version);
+	if (rc == SQLITE_OK && version < STORE_VERSION)
+		rc = sqlite3_exec(s->db, steps[version], NULL, NULL, NULL);
+	if (rc == SQLITE_OK && version < STORE_VERSION)
+		rc = read_int(s->db, "PRAGMA user_version", &after);
+	if (rc != SQLITE_OK) {
+		code = store_sqlerr(s, rc, "upgrading the log", cause);
+		store_rollback(s);
+		return code;
+	}
+	if (version > STORE_VERSION) {
+		store_rollback(s);
+		return refuse_newer(s->path, version, cause);
+	}
+	if (version < STORE_VERSION && after != version + 1) {
+		store_rollback(s);
+		return store_fail(cause, EX_SOFTWARE,
+				  "upgrading the log from version %d ended at "
+				  "version %d",
+				  version, after);
+	}
+	return store_commit(s, cause);
+}
+
+int
+store_migrate(struct store *s, char **cause)
+{
+	int rc, version = 0, code;
+
+	rc = read_int(s->db, "PRAGMA user_version", &version);
+	if (rc != SQLITE_OK)
+		return store_sqlerr(s, rc, "reading the log", cause);
+	if (version > STORE_VERSION)
+		return refuse_newer(s->path, version, cause);
+	if (version == STORE_VERSION)
+		return 0;
+	if (version >= 1 && (code = backup(s, version, cause)) != 0)
+		return code;
+	while (version < STORE_VERSION) {
+		if ((code = migrate_step(s, cause)) != 0)
+			return code;
+		rc = read_int(s->db, "PRAGMA user_version", &version);
+		if (rc != SQLITE_OK)
+			return store_sqlerr(s, rc, "reading the log", cause);
+	}
+	return 0;
+}

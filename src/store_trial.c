@@ -1,0 +1,441 @@
+/* store_trial.c: trials of approaches, safety screening answers, and the
+ * profile. */
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "store_int.h"
+#include "util.h"
+
+static const char *const outcome_names[] = {
+    [OUTCOME_NONE] = "",
+    [OUTCOME_HELPED] = "helped",
+    [OUTCOME_NO_CHANGE] = "no-change",
+    [OUTCOME_WORSE] = "worse",
+    [OUTCOME_STOPPED] = "stopped",
+};
+#define OUTCOMES (sizeof outcome_names / sizeof outcome_names[0])
+
+const char *
+store_outcome_name(enum store_outcome o)
+{
+	if ((size_t)o >= OUTCOMES)
+		return "";
+	return outcome_names[o];
+}
+
+int
+store_outcome_parse(const char *name, enum store_outcome *out)
+{
+	size_t i;
+
+	for (i = OUTCOME_HELPED; name != NULL && i < OUTCOMES; i++) {
+		if (strcmp(name, outcome_names[i]) == 0) {
+			*out = (enum store_outcome)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* The outcome as it is stored: NULL for none. */
+static const char *
+outcome_text(enum store_outcome o)
+{
+	return o == OUTCOME_NONE ? NULL : outcome_names[o];
+}
+
+static int
+check_outcome(enum store_outcome o, char **cause)
+{
+	if ((size_t)o < OUTCOMES)
+		return 0;
+	return store_fail(cause, EX_DATAERR, "outcome: %d is not an outcome",
+			  (int)o);
+}
+
+/* Steps st, which has at most one row, and hands it to the caller: 1 for
+ * a row, 0 for none, or -1 with *code set. */
+static int
+one_row(struct store *s, sqlite3_stmt *st, int rc, int *code, char **cause)
+{
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	*code = store_sqlerr(s, rc, "reading the log", cause);
+	return -1;
+}
+
+static int
+exec_write(struct store *s, sqlite3_stmt *st, int rc, const char *what,
+	   char **cause)
+{
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? 0 : store_sqlerr(s, rc, what, cause);
+}
+
+/* The checks of a start made inside the transaction. */
+static int
+start_allowed(struct store *s, const char *approach, const char *day,
+	      char **cause)
+{
+	sqlite3_stmt *st;
+	char since[DAY_LEN];
+	int code = 0, row;
+
+	if ((code = store_prepare(s,
+				  "SELECT started_on FROM trial WHERE approach "
+				  "= ?1 AND ended_on IS NULL",
+				  &st, cause)) != 0)
+		return code;
+	row = one_row(s, st, store_bind(st, "t", approach), &code, cause);
+	if (row == 1) {
+		store_col_day(st, 0, since);
+		code = store_fail(cause, EX_DATAERR,
+				  "%s is already running (since %s)", approach,
+				  since);
+	}
+	sqlite3_finalize(st);
+	if (code != 0)
+		return code;
+	if ((code = store_prepare(s,
+				  "SELECT max(ended_on) FROM trial WHERE "
+				  "approach = ?1",
+				  &st, cause)) != 0)
+		return code;
+	row = one_row(s, st, store_bind(st, "t", approach), &code, cause);
+	if (row == 1 && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		store_col_day(st, 0, since);
+		if (strcmp(day, since) < 0)
+			code = store_fail(cause, EX_DATAERR,
+					  "%s cannot start on %s: its last "
+					  "trial ran until %s",
+					  approach, day, since);
+	}
+	sqlite3_finalize(st);
+	return code;
+}
+
+int
+store_trial_start(struct store *s, const char *approach, const char *day,
+		  char **cause)
+{
+	sqlite3_stmt *st;
+	int code;
+
+	if ((code = store_check_id("approach", approach, cause)) != 0 ||
+	    (code = store_check_day("start", day, cause)) != 0 ||
+	    (code = store_begin(s, cause)) != 0)
+		return code;
+	if ((code = start_allowed(s, approach, day, cause)) != 0 ||
+	    (code = store_prepare(s,
+				  "INSERT INTO trial (approach, started_on)"
+				  " VALUES (?1, ?2)",
+				  &st, cause)) != 0 ||
+	    (code = exec_write(s, st, store_bind(st, "tt", approach, day),
+			       "starting the trial", cause)) != 0) {
+		store_rollback(s);
+		return code;
+	}
+	return store_commit(s, cause);
+}
+
+/* The id of the running trial of approach, checked against a stop on day. */
+static int
+stop_allowed(struct store *s, const char *approach, const char *day,
+	     long long *id, char **cause)
+{
+	sqlite3_stmt *st;
+	char since[DAY_LEN];
+	int code = 0, row;
+
+	if ((code = store_prepare(s,
+				  "SELECT id, started_on FROM trial WHERE "
+				  "approach = ?1 AND ended_on IS NULL",
+				  &st, cause)) != 0)
+		return code;
+	row = one_row(s, st, store_bind(st, "t", approach), &code, cause);
+	if (row == 0)
+		code = store_fail(cause, EX_DATAERR, "%s is not running",
+				  approach);
+	if (row == 1) {
+		*id = sqlite3_column_int64(st, 0);
+		store_col_day(st, 1, since);
+		if (strcmp(day, since) < 0)
+			code = store_fail(cause, EX_DATAERR,
+					  "%s cannot stop on %s: it started "
+					  "on %s",
+					  approach, day, since);
+	}
+	sqlite3_finalize(st);
+	return code;
+}
+
+int
+store_trial_stop(struct store *s, const char *approach, const char *day,
+		 enum store_outcome outcome, char **cause)
+{
+	sqlite3_stmt *st;
+	long long id = 0;
+	int code;
+
+	if ((code = store_check_id("approach", approach, cause)) != 0 ||
+	    (code = store_check_day("stop", day, cause)) != 0 ||
+	    (code = check_outcome(outcome, cause)) != 0 ||
+	    (code = store_begin(s, cause)) != 0)
+		return code;
+	if ((code = stop_allowed(s, approach, day, &id, cause)) != 0 ||
+	    (code = store_prepare(s,
+				  "UPDATE trial SET ended_on = ?1, outcome = "
+				  "?2 WHERE id = ?3",
+				  &st, cause)) != 0 ||
+	    (code = exec_write(
+		 s, st, store_bind(st, "ttl", day, outcome_text(outcome), id),
+		 "stopping the trial", cause)) != 0) {
+		store_rollback(s);
+		return code;
+	}
+	return store_commit(s, cause);
+}
+
+int
+store_trial_set_outcome(struct store *s, long long id,
+			enum store_outcome outcome, char **cause)
+{
+	sqlite3_stmt *st;
+	int code = 0, row;
+
+	if ((code = check_outcome(outcome, cause)) != 0 ||
+	    (code = store_begin(s, cause)) != 0)
+		return code;
+	if ((code = store_prepare(s,
+				  "SELECT approach, ended_on FROM trial WHERE "
+				  "id = ?1",
+				  &st, cause)) != 0)
+		goto fail;
+	row = one_row(s, st, store_bind(st, "l", id), &code, cause);
+	if (row == 0)
+		code =
+		    store_fail(cause, EX_DATAERR, "there is no trial %lld", id);
+	else if (row == 1 && sqlite3_column_type(st, 1) == SQLITE_NULL)
+		code = store_fail(cause, EX_DATAERR,
+				  "the trial of %s is still running",
+				  (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (code != 0)
+		goto fail;
+	if ((code =
+		 store_prepare(s, "UPDATE trial SET outcome = ?1 WHERE id = ?2",
+			       &st, cause)) != 0 ||
+	    (code = exec_write(s, st,
+			       store_bind(st, "tl", outcome_text(outcome), id),
+			       "saving the outcome", cause)) != 0)
+		goto fail;
+	return store_commit(s, cause);
+fail:
+	store_rollback(s);
+	return code;
+}
+
+int
+store_trial_list(struct store *s, struct store_trial **out, size_t *n,
+		 char **cause)
+{
+	sqlite3_stmt *st;
+	struct store_trial *t = NULL, *row;
+	const unsigned char *name;
+	size_t count = 0;
+	enum store_outcome o;
+	int rc, code;
+
+	*out = NULL;
+	*n = 0;
+	if ((code = store_prepare(s,
+				  "SELECT id, approach, started_on, ended_on, "
+				  "outcome FROM trial ORDER BY started_on, id",
+				  &st, cause)) != 0)
+		return code;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		t = xreallocarray(t, count + 1, sizeof *t);
+		row = &t[count++];
+		memset(row, 0, sizeof *row);
+		row->id = sqlite3_column_int64(st, 0);
+		row->approach = store_col_str(st, 1);
+		store_col_day(st, 2, row->started_on);
+		store_col_day(st, 3, row->ended_on);
+		name = sqlite3_column_text(st, 4);
+		o = OUTCOME_NONE;
+		if (name != NULL)
+			store_outcome_parse((const char *)name, &o);
+		row->outcome = o;
+	}
+	sqlite3_finalize(st);
+	*out = t;
+	*n = count;
+	if (rc != SQLITE_DONE) {
+		store_trials_free(t, count);
+		*out = NULL;
+		*n = 0;
+		return store_sqlerr(s, rc, "reading the trials", cause);
+	}
+	return 0;
+}
+
+void
+store_trials_free(struct store_trial *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(t[i].approach);
+	free(t);
+}
+
+int
+store_screening_add(struct store *s, const char *flag, int answer, char **cause)
+{
+	sqlite3_stmt *st;
+	char now[STORE_TIMESTAMP_LEN];
+	int code;
+
+	if ((code = store_check_id("red flag", flag, cause)) != 0)
+		return code;
+	if (answer != 0 && answer != 1)
+		return store_fail(cause, EX_DATAERR,
+				  "red flag %s: the answer must be 1 (yes) or "
+				  "0 (no), not %d",
+				  flag, answer);
+	store_now(now);
+	if ((code = store_begin(s, cause)) != 0)
+		return code;
+	if ((code = store_prepare(s,
+				  "INSERT INTO screening (flag_id, answer, "
+				  "asked_at) VALUES (?1, ?2, ?3)",
+				  &st, cause)) != 0 ||
+	    (code = exec_write(s, st, store_bind(st, "tit", flag, answer, now),
+			       "saving the answer", cause)) != 0) {
+		store_rollback(s);
+		return code;
+	}
+	return store_commit(s, cause);
+}
+
+int
+store_screening_latest(struct store *s, struct store_screening **out, size_t *n,
+		       char **cause)
+{
+	sqlite3_stmt *st;
+	struct store_screening *r = NULL;
+	size_t count = 0;
+	int rc, code;
+
+	*out = NULL;
+	*n = 0;
+	if ((code = store_prepare(
+		 s,
+		 "SELECT flag_id, answer, asked_at FROM screening AS s"
+		 " WHERE id = (SELECT max(id) FROM screening"
+		 "  WHERE flag_id = s.flag_id)"
+		 " ORDER BY (SELECT min(id) FROM screening"
+		 "  WHERE flag_id = s.flag_id)",
+		 &st, cause)) != 0)
+		return code;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r = xreallocarray(r, count + 1, sizeof *r);
+		r[count].flag = store_col_str(st, 0);
+		r[count].answer = sqlite3_column_int(st, 1);
+		r[count].asked_at = store_col_str(st, 2);
+		count++;
+	}
+	sqlite3_finalize(st);
+	*out = r;
+	*n = count;
+	if (rc != SQLITE_DONE) {
+		store_screenings_free(r, count);
+		*out = NULL;
+		*n = 0;
+		return store_sqlerr(s, rc, "reading the screening", cause);
+	}
+	return 0;
+}
+
+void
+store_screenings_free(struct store_screening *r, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(r[i].flag);
+		free(r[i].asked_at);
+	}
+	free(r);
+}
+
+int
+store_profile_get(struct store *s, const char *key, char **value, char **cause)
+{
+	sqlite3_stmt *st;
+	int code = 0;
+
+	*value = NULL;
+	if ((code = store_check_id("profile key", key, cause)) != 0 ||
+	    (code = store_prepare(s, "SELECT value FROM profile WHERE key = ?1",
+				  &st, cause)) != 0)
+		return code;
+	if (one_row(s, st, store_bind(st, "t", key), &code, cause) == 1)
+		*value = store_col_str(st, 0);
+	sqlite3_finalize(st);
+	return code;
+}
+
+/* The known keys hold what their names promise. */
+static int
+check_profile(const char *key, const char *value, char **cause)
+{
+	long v;
+
+	if (strcmp(key, "usual_pain") == 0 &&
+	    util_parse_int(value, STORE_RATING_MIN, STORE_RATING_MAX, &v) != 0)
+		return store_fail(cause, EX_DATAERR,
+				  "usual_pain: '%s' is not a rating from %d "
+				  "to %d",
+				  value, STORE_RATING_MIN, STORE_RATING_MAX);
+	if (strcmp(key, "onboarded") == 0 && day_valid(value) != 0)
+		return store_check_day("onboarded", value, cause);
+	if (strcmp(key, "recent_injury") == 0 && strcmp(value, "yes") != 0 &&
+	    strcmp(value, "no") != 0)
+		return store_fail(cause, EX_DATAERR,
+				  "recent_injury: '%s' is not yes or no",
+				  value);
+	return 0;
+}
+
+int
+store_profile_set(struct store *s, const char *key, const char *value,
+		  char **cause)
+{
+	sqlite3_stmt *st;
+	int code;
+
+	if ((code = store_check_id("profile key", key, cause)) != 0 ||
+	    (code = store_check_text(key, value, cause)) != 0 ||
+	    (code = check_profile(key, value, cause)) != 0 ||
+	    (code = store_begin(s, cause)) != 0)
+		return code;
+	if ((code = store_prepare(s,
+				  "INSERT INTO profile (key, value) VALUES "
+				  "(?1, ?2) ON CONFLICT (key) DO UPDATE SET "
+				  "value = excluded.value",
+				  &st, cause)) != 0 ||
+	    (code = exec_write(s, st, store_bind(st, "tt", key, value),
+			       "saving the profile", cause)) != 0) {
+		store_rollback(s);
+		return code;
+	}
+	return store_commit(s, cause);
+}
