@@ -1,0 +1,207 @@
+# bash completion for backpain(1).
+#
+# Commands, their options and the values those take. Approach ids (and
+# practice ids, when the program can list them) come from the program
+# itself at completion time, from the pack it would use: --pack and --db
+# typed earlier on the line are passed on. Needs nothing but bash; it does
+# not rely on the bash-completion package's helpers.
+
+# _backpain_path WORD: print WORD with a leading ~/ turned into $HOME/.
+_backpain_path()
+{
+	# shellcheck disable=SC2088 # a literal "~/", which is the point
+	case $1 in
+	"~") printf '%s\n' "$HOME" ;;
+	"~/"*) printf '%s\n' "$HOME/${1#"~/"}" ;;
+	*) printf '%s\n' "$1" ;;
+	esac
+}
+
+# _backpain_run ARG...: run the program being completed with the --db and
+# --pack seen on the line, then ARG...; its stdout, nothing else. It gets
+# no input and at most a few seconds.
+_backpain_run()
+{
+	local -a argv=("$(_backpain_path "${_backpain_prog:-backpain}")")
+	[ -n "${_backpain_db-}" ] &&
+		argv+=(--db "$(_backpain_path "$_backpain_db")")
+	[ -n "${_backpain_pack-}" ] &&
+		argv+=(--pack "$(_backpain_path "$_backpain_pack")")
+	if command -v timeout >/dev/null 2>&1; then
+		timeout 5 "${argv[@]}" "$@" </dev/null 2>/dev/null
+	else
+		"${argv[@]}" "$@" </dev/null 2>/dev/null
+	fi
+}
+
+# _backpain_ids ARG...: the second column of what `backpain ARG...` prints,
+# where it looks like an id (a-z, 0-9 and -).
+_backpain_ids()
+{
+	_backpain_run "$@" |
+		awk '$2 ~ /^[a-z0-9][a-z0-9-]*$/ { print $2 }'
+}
+
+_backpain_approaches()
+{
+	_backpain_ids pack list
+}
+
+# Practice ids need `pack list --practices`; without it, no suggestions.
+_backpain_practices()
+{
+	_backpain_ids pack list --practices
+}
+
+# _backpain_reply WORDS CUR: the words of WORDS that start with CUR.
+_backpain_reply()
+{
+	mapfile -t COMPREPLY < <(compgen -W "$1" -- "$2")
+}
+
+# _backpain_files CUR: file names, shown and quoted as such.
+_backpain_files()
+{
+	compopt -o filenames 2>/dev/null
+	mapfile -t COMPREPLY < <(compgen -f -- "$1")
+}
+
+_backpain()
+{
+	local -a words=()
+	local i w cword=0 cur prev cmd='' sub='' eq=''
+	local _backpain_prog=${COMP_WORDS[0]} _backpain_db='' _backpain_pack=''
+
+	COMPREPLY=()
+	# bash splits "--format=csv" and "q=v" at the "="; glue them again.
+	for ((i = 0; i < ${#COMP_WORDS[@]} && i <= COMP_CWORD; i++)); do
+		w=${COMP_WORDS[i]}
+		if [ ${#words[@]} -gt 1 ] && { [ "$w" = "=" ] || [ -n "$eq" ]; }; then
+			words[${#words[@]} - 1]+=$w
+			[ "$w" = "=" ] && eq=1 || eq=
+		else
+			words+=("$w")
+			eq=
+		fi
+	done
+	cword=$((${#words[@]} - 1))
+	cur=${words[cword]}
+	prev=
+	[ "$cword" -gt 0 ] && prev=${words[cword - 1]}
+
+	# Find the command and the --db/--pack given before the cursor.
+	for ((i = 1; i < cword; i++)); do
+		w=${words[i]}
+		case $w in
+		--db | --pack | -o | --format | --date | --did | --answer | \
+			--pain | --interference | --note | --minutes | --before | \
+			--after | --outcome | --days)
+			case $w in
+			--db) _backpain_db=${words[i + 1]} ;;
+			--pack) _backpain_pack=${words[i + 1]} ;;
+			esac
+			((i++))
+			;;
+		--db=*) _backpain_db=${w#--db=} ;;
+		--pack=*) _backpain_pack=${w#--pack=} ;;
+		-*) ;;
+		*)
+			if [ -z "$cmd" ]; then
+				cmd=$w
+			elif [ "$cmd" = pack ] && [ -z "$sub" ]; then
+				sub=$w
+			fi
+			;;
+		esac
+	done
+
+	# The value of --opt=VALUE is completed like that of --opt VALUE; bash
+	# has already cut the word at the "=", so replies are bare values.
+	case $cur in
+	--*=*)
+		prev=${cur%%=*}
+		cur=${cur#*=}
+		;;
+	esac
+
+	case $prev in
+	--db | --pack | -o)
+		_backpain_files "$cur"
+		return
+		;;
+	--date)
+		_backpain_reply "today yesterday" "$cur"
+		return
+		;;
+	--format)
+		case $cmd in
+		report) _backpain_reply "text markdown html" "$cur" ;;
+		export) _backpain_reply "json csv" "$cur" ;;
+		*) _backpain_reply "table csv json" "$cur" ;;
+		esac
+		return
+		;;
+	--outcome)
+		_backpain_reply "helped no-change worse stopped" "$cur"
+		return
+		;;
+	--pain | --interference | --before | --after)
+		_backpain_reply "0 1 2 3 4 5 6 7 8 9 10" "$cur"
+		return
+		;;
+	--did)
+		_backpain_reply "$(_backpain_practices)" "$cur"
+		return
+		;;
+	--answer | --note | --minutes | --days)
+		return
+		;;
+	esac
+
+	if [ -z "$cmd" ]; then
+		case $cur in
+		-*) _backpain_reply "--db --pack --help --version -h -V" "$cur" ;;
+		*) _backpain_reply "checkin practice start stop status history
+review report export due pack" "$cur" ;;
+		esac
+		return
+	fi
+
+	local opts=
+	case $cmd in
+	checkin) opts="--pain --interference --note --did --answer --date" ;;
+	practice) opts="--minutes --before --after --date" ;;
+	start) opts="--date" ;;
+	stop) opts="--outcome --date" ;;
+	history) opts="--days --format" ;;
+	review | export) opts="--format" ;;
+	report) opts="--format -o" ;;
+	esac
+	case $cur in
+	-*)
+		_backpain_reply "$opts --db --pack --help" "$cur"
+		return
+		;;
+	esac
+
+	# The first word after the command, or after "pack check".
+	local n=0
+	for ((i = 1; i < cword; i++)); do
+		case ${words[i]} in
+		--db | --pack | -o | --format | --date | --did | --answer | \
+			--pain | --interference | --note | --minutes | --before | \
+			--after | --outcome | --days) ((i++)) ;;
+		-*) ;;
+		*) n=$((n + 1)) ;;
+		esac
+	done
+	case $cmd:$n in
+	start:1 | stop:1) _backpain_reply "$(_backpain_approaches)" "$cur" ;;
+	practice:1) _backpain_reply "$(_backpain_practices)" "$cur" ;;
+	checkin:1) _backpain_reply "0 1 2 3 4 5 6 7 8 9 10" "$cur" ;;
+	pack:1) _backpain_reply "check list" "$cur" ;;
+	pack:2) [ "$sub" = check ] && _backpain_files "$cur" ;;
+	esac
+}
+
+complete -F _backpain backpain
