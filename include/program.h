@@ -117,6 +117,11 @@ int program_today_load(const struct pack *, struct store *, const char *today,
 		       struct program_today *out, char **cause);
 void program_today_free(struct program_today *);
 
+/* The approach with that id, or NULL with *cause naming the id and listing
+ * the pack's ids; lets a caller refuse an id before it opens the log. */
+const struct approach *program_approach(const struct pack *, const char *id,
+					char **cause);
+
 /*
  * Starts a trial of approach on day. Refused (EX_DATAERR) for an id the pack
  * does not know or an approach already running; the store repeats the check

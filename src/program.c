@@ -342,8 +342,8 @@ approach_ids(const struct pack *pack)
 	return buf_take(&b);
 }
 
-static const struct approach *
-known_approach(const struct pack *pack, const char *id, char **cause)
+const struct approach *
+program_approach(const struct pack *pack, const char *id, char **cause)
 {
 	const struct approach *a = content_approach(pack, id);
 	char *ids;
@@ -370,7 +370,7 @@ program_start(const struct pack *pack, struct store *store,
 
 	if (shared != NULL)
 		*shared = NULL;
-	if ((a = known_approach(pack, approach, cause)) == NULL)
+	if ((a = program_approach(pack, approach, cause)) == NULL)
 		return EX_DATAERR;
 	rc = program_plan_load(pack, store, day, &plan, cause);
 	if (rc != 0)
@@ -405,7 +405,7 @@ program_stop(const struct pack *pack, struct store *store, const char *approach,
 	const struct approach *a;
 	int rc;
 
-	if ((a = known_approach(pack, approach, cause)) == NULL)
+	if ((a = program_approach(pack, approach, cause)) == NULL)
 		return EX_DATAERR;
 	if (outcome == OUTCOME_NONE) {
 		*cause = xasprintf("stopping %s needs an outcome", a->id);
