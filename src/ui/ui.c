@@ -1,17 +1,419 @@
-/* ui.c: not built yet. */
+/*
+ * ui.c: the main loop. Sets the terminal up and always restores it, turns
+ * SIGINT and SIGTERM into a flag the loop reads, keeps the stack of screens
+ * and dispatches each key to the screen on top, then to the global keys.
+ *
+ * Exit status: 0 after q, 130 after SIGINT and 143 after SIGTERM (128 plus
+ * the signal, as a shell reports a process killed by it), each with the
+ * terminal restored.
+ */
 #include "ui.h"
 
-#include <stdio.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "content.h"
+#include "store.h"
+#include "ui_screen.h"
+#include "util.h"
+
+#define UI_EXIT_SIGNAL_BASE 128 /* shells report death by signal n as 128+n */
+
+struct screen_ops {
+	const char *title;
+	void (*enter)(struct ui *, int);
+	void (*draw)(struct ui *);
+	int (*key)(struct ui *, int);
+	void (*free)(void);
+	const struct ui_keyhelp *keys;
+};
+
+static const struct screen_ops screens[UI_NSCREENS] = {
+    [UI_ONBOARD] = {"Getting started", ui_onboard_enter, ui_onboard_draw,
+		    ui_onboard_key, ui_onboard_free, ui_onboard_keys},
+    [UI_TODAY] = {"Today", ui_today_enter, ui_today_draw, ui_today_key,
+		  ui_today_free, ui_today_keys},
+    [UI_PLAN] = {"Plan", ui_plan_enter, ui_plan_draw, ui_plan_key, ui_plan_free,
+		 ui_plan_keys},
+    [UI_APPROACH] = {"Approach", ui_approach_enter, ui_approach_draw,
+		     ui_approach_key, ui_approach_free, ui_approach_keys},
+    [UI_CHECKIN] = {"Check-in", ui_checkin_enter, ui_checkin_draw,
+		    ui_checkin_key, ui_checkin_free, ui_checkin_keys},
+    [UI_TIMER] = {"Practice", ui_timer_enter, ui_timer_draw, ui_timer_key,
+		  ui_timer_free, ui_timer_keys},
+    [UI_HISTORY] = {"History", ui_history_enter, ui_history_draw,
+		    ui_history_key, ui_history_free, ui_history_keys},
+    [UI_REVIEW] = {"Review", ui_review_enter, ui_review_draw, ui_review_key,
+		   ui_review_free, ui_review_keys},
+    [UI_SAFETY] = {"Safety", ui_safety_enter, ui_safety_draw, ui_safety_key,
+		   ui_safety_free, ui_safety_keys},
+    [UI_DISCLAIMER] = {"Disclaimer", ui_disclaimer_enter, ui_disclaimer_draw,
+		       ui_disclaimer_key, ui_disclaimer_free,
+		       ui_disclaimer_keys},
+    [UI_HELP] = {"Keys", ui_help_enter, ui_help_draw, ui_help_key, ui_help_free,
+		 ui_help_keys},
+};
+
+/* Set by the signal handler, read by the loop; nothing else happens there. */
+static volatile sig_atomic_t got_signal;
+static int curses_on;
+
+static void
+on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+/* Registered with atexit, so that even exit() deep down (out of memory)
+ * leaves a usable terminal. */
+static void
+restore_terminal(void)
+{
+	if (curses_on && !isendwin())
+		endwin();
+	curses_on = 0;
+}
+
+static void
+free_screens(void)
+{
+	int s;
+
+	for (s = 0; s < UI_NSCREENS; s++)
+		screens[s].free();
+}
+
+const struct ui_keyhelp *
+ui_screen_keys(enum ui_screen s)
+{
+	return s < UI_NSCREENS ? screens[s].keys : NULL;
+}
+
+const char *
+ui_screen_title(enum ui_screen s)
+{
+	return s < UI_NSCREENS ? screens[s].title : "";
+}
+
+void
+ui_push(struct ui *ui, enum ui_screen s)
+{
+	if (ui->depth > 0 && ui->stack[ui->depth - 1] == s)
+		return;
+	if (ui->depth >= UI_STACK_MAX)
+		return;
+	ui->stack[ui->depth++] = s;
+	screens[s].enter(ui, 1);
+}
+
+void
+ui_pop(struct ui *ui)
+{
+	if (ui->depth > 0)
+		ui->depth--;
+	if (ui->depth == 0) {
+		ui->quit = 1;
+		return;
+	}
+	screens[ui->stack[ui->depth - 1]].enter(ui, 0);
+}
+
+void
+ui_reset(struct ui *ui, enum ui_screen s)
+{
+	ui->depth = 0;
+	ui_push(ui, s);
+}
+
+enum ui_screen
+ui_below(const struct ui *ui)
+{
+	return ui->depth >= 2 ? ui->stack[ui->depth - 2] : UI_TODAY;
+}
+
+void
+ui_message(struct ui *ui, enum ui_color c, const char *fmt, ...)
+{
+	va_list ap;
+
+	free(ui->message);
+	va_start(ap, fmt);
+	ui->message = xvasprintf(fmt, ap);
+	va_end(ap);
+	ui->message_color = c;
+}
+
+void
+ui_error(struct ui *ui, char *cause)
+{
+	ui_message(ui, UI_C_WARNING, "%s",
+		   cause != NULL ? cause : "unknown error");
+	free(cause);
+}
+
+void
+ui_today(const struct ui *ui, char out[DAY_LEN])
+{
+	day_today(ui->day_start, out);
+}
+
+int
+ui_text_width(const struct ui *ui)
+{
+	return ui->w - 3;
+}
+
+void
+ui_show_view(const struct ui *ui, struct ui_view *v, int y, int h)
+{
+	ui_view_draw(v, y, 1, h, ui->w - 1);
+}
+
+static void
+draw_too_small(void)
+{
+	struct ui_view v = {0};
+	char *msg = xasprintf("please enlarge the terminal (needs %dx%d, "
+			      "have %dx%d)",
+			      UI_MIN_COLS, UI_MIN_ROWS, COLS, LINES);
+
+	ui_view_add(&v, COLS, UI_C_WARNING, 0, NULL, msg);
+	ui_view_draw(&v, 0, 0, LINES, COLS + 1);
+	ui_view_free(&v);
+	free(msg);
+}
+
+static void
+draw_frame(struct ui *ui, enum ui_screen s)
+{
+	char today[DAY_LEN];
+	char *left;
+	int dw;
+
+	ui_today(ui, today);
+	ui_fill(0, 0, COLS, UI_C_TITLE);
+	left = xasprintf(" backpain: %s", screens[s].title);
+	dw = ui_width(today) + 1;
+	ui_put(0, 0, left, COLS - dw, 0, UI_C_TITLE);
+	ui_put(0, COLS - dw, today, dw, 0, UI_C_TITLE);
+	free(left);
+	if (ui->message != NULL)
+		ui_put(LINES - 2, 1, ui->message, COLS - 2, 0,
+		       ui->message_color);
+	ui_fill(LINES - 1, 0, COLS, UI_C_DIM);
+	if (s == UI_CHECKIN && ui_checkin_typing())
+		ui_put(LINES - 1, 1,
+		       "typing a note: Esc or Up Down leave it, Enter saves",
+		       COLS - 2, 0, UI_C_DIM);
+	else
+		ui_putf(LINES - 1, 1, COLS - 2, UI_C_DIM,
+			"? keys  ! safety  d disclaimer  Enter choose  q %s",
+			ui->depth > 1 ? "back" : "quit");
+}
+
+static void
+draw(struct ui *ui)
+{
+	enum ui_screen s = ui->stack[ui->depth - 1];
+
+	erase();
+	ui->cur_y = ui->cur_x = -1;
+	if (COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS) {
+		draw_too_small();
+	} else {
+		ui->y0 = UI_TOP_ROWS;
+		ui->h = LINES - UI_TOP_ROWS - UI_BOTTOM_ROWS;
+		ui->w = COLS;
+		screens[s].draw(ui);
+		draw_frame(ui, s);
+	}
+	if (ui->cur_y >= 0) {
+		curs_set(1);
+		move(ui->cur_y, ui->cur_x);
+	} else {
+		curs_set(0);
+	}
+	refresh();
+}
+
+/* The keys every screen shares, after the screen had its chance. */
+static void
+global_key(struct ui *ui, int key)
+{
+	enum ui_screen s = ui->stack[ui->depth - 1];
+	int typing = s == UI_CHECKIN && ui_checkin_typing();
+
+	if (!typing) {
+		switch (key) {
+		case '!':
+			ui_push(ui, UI_SAFETY);
+			return;
+		case 'd':
+			ui_push(ui, UI_DISCLAIMER);
+			return;
+		case '?':
+			ui_push(ui, UI_HELP);
+			return;
+		default:
+			break;
+		}
+	}
+	if (screens[s].key(ui, key))
+		return;
+	switch (key) {
+	case 'q':
+	case UI_KEY_ESC:
+		ui_pop(ui);
+		break;
+	case UI_KEY_CTRL('l'):
+		clearok(curscr, TRUE);
+		break;
+	default:
+		break;
+	}
+}
+
+static int
+normalize(int r, wint_t wc)
+{
+	int key = r == KEY_CODE_YES ? UI_FKEY((int)wc) : (int)wc;
+
+	switch (key) {
+	case '\r':
+	case UI_FKEY(KEY_ENTER):
+		return UI_KEY_ENTER;
+	case 127:
+	case UI_KEY_CTRL('h'):
+		return UI_KEY_BACKSPACE;
+	default:
+		return key;
+	}
+}
+
+static void
+loop(struct ui *ui)
+{
+	wint_t wc;
+	int r, key;
+
+	while (!ui->quit && !got_signal) {
+		draw(ui);
+		r = get_wch(&wc);
+		if (r == ERR || got_signal)
+			continue;
+		key = normalize(r, wc);
+		if (key == UI_FKEY(KEY_RESIZE))
+			continue;
+		free(ui->message);
+		ui->message = NULL;
+		if (COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS) {
+			/* Too small to show what a key would do: only q. */
+			if (key == 'q')
+				ui_pop(ui);
+			continue;
+		}
+		global_key(ui, key);
+	}
+}
+
+static int
+want_colors(void)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	return has_colors() && (nc == NULL || *nc == '\0');
+}
+
+static void
+catch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0; /* no SA_RESTART: a wait for a key ends at once */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+/* Opens the pack, config and log before the terminal is taken, so that
+ * their errors print as plain text; decides the first screen. */
+static int
+prepare(struct cli *cli, struct ui *ui)
+{
+	char *onboarded = NULL, *cause = NULL;
+	int rc;
+
+	if ((rc = cli_pack(cli)) != 0 || (rc = cli_config(cli)) != 0 ||
+	    (rc = cli_store(cli)) != 0)
+		return rc;
+	ui->cli = cli;
+	ui->pack = cli->pack;
+	ui->store = cli->store;
+	ui->day_start = cli->config.day_start;
+	rc = store_profile_get(ui->store, "onboarded", &onboarded, &cause);
+	if (rc != 0)
+		return cli_fail_cause(rc, cause);
+	ui->stack[0] = onboarded != NULL ? UI_TODAY : UI_ONBOARD;
+	free(onboarded);
+	return 0;
+}
 
 int
 ui_main(struct cli *cli)
 {
-	(void)cli;
-	fputs("backpain: the guided program is not built yet; "
-	      "see 'backpain --help' for the commands.\n",
-	      stderr);
-	return EX_SOFTWARE;
+	static int registered;
+	struct ui ui;
+	SCREEN *scr;
+	int rc;
+
+	memset(&ui, 0, sizeof ui);
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs("backpain: the guided program needs a terminal; without "
+		      "one, use the subcommands (see 'backpain --help')\n",
+		      stderr);
+		return EX_USAGE;
+	}
+	if ((rc = prepare(cli, &ui)) != 0)
+		return rc;
+	catch_signals();
+	scr = newterm(NULL, stdout, stdin);
+	if (scr == NULL) {
+		const char *term = getenv("TERM");
+
+		fprintf(
+		    stderr,
+		    "backpain: cannot use the terminal type '%s'; set TERM, "
+		    "or use the subcommands (see 'backpain --help')\n",
+		    term != NULL ? term : "");
+		return EX_USAGE;
+	}
+	curses_on = 1;
+	if (!registered && atexit(restore_terminal) == 0)
+		registered = 1;
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(UI_ESC_DELAY_MS);
+	timeout(UI_TICK_MS);
+	ui_color_init(want_colors());
+
+	ui_push(&ui, ui.stack[0]);
+	loop(&ui);
+
+	restore_terminal();
+	delscreen(scr);
+	free_screens();
+	free(ui.message);
+	if (got_signal)
+		return UI_EXIT_SIGNAL_BASE + got_signal;
+	return 0;
 }

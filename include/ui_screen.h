@@ -1,0 +1,175 @@
+/*
+ * ui_screen: the screens of the TUI and the state they share. Only src/ui/
+ * includes this header.
+ *
+ * ui.c owns the main loop and one struct ui; it dispatches on enum ui_screen
+ * to a draw/key pair per screen (ui_today_draw / ui_today_key, ...), each
+ * in its own file under src/ui/. A screen keeps its own state in statics of
+ * its file; struct ui holds only what crosses screens (the pack, the log,
+ * which approach or practice to open, the message line). The pack, log and
+ * config belong to struct cli; the UI borrows them.
+ *
+ * Key functions return 1 when they used the key; ui.c then handles the
+ * global keys (! d ? q Esc) for keys a screen leaves alone.
+ */
+#ifndef BACKPAIN_UI_SCREEN_H
+#define BACKPAIN_UI_SCREEN_H
+
+#include "day.h"
+#include "ui_widget.h"
+
+struct cli;
+struct pack;
+struct store;
+struct practice;
+
+/* The smallest terminal the screens are laid out for. */
+#define UI_MIN_COLS 60
+#define UI_MIN_ROWS 18
+/* Rows above and below the body: the title bar; the message and key lines. */
+#define UI_TOP_ROWS 1
+#define UI_BOTTOM_ROWS 2
+/* getch waits this long before the loop looks at signals and timers. */
+#define UI_TICK_MS 250
+#define UI_ESC_DELAY_MS 25
+#define UI_STACK_MAX 16
+
+enum ui_screen {
+	UI_ONBOARD,
+	UI_TODAY,
+	UI_PLAN,
+	UI_APPROACH,
+	UI_CHECKIN,
+	UI_TIMER,
+	UI_HISTORY,
+	UI_REVIEW, /* the trial review: a later issue */
+	UI_SAFETY,
+	UI_DISCLAIMER,
+	UI_HELP,
+	UI_NSCREENS
+};
+
+struct ui {
+	struct cli *cli;
+	const struct pack *pack; /* borrowed from cli */
+	struct store *store;	 /* borrowed from cli */
+	int day_start;		 /* minutes after midnight */
+
+	enum ui_screen stack[UI_STACK_MAX];
+	int depth;
+	int quit;
+
+	/* The body: rows y0 .. y0+h-1, all columns. */
+	int y0, h, w;
+	/* Where a screen wants the cursor (a text field); -1: hidden. */
+	int cur_y, cur_x;
+
+	/* What to open: set before ui_push(). */
+	int approach;			 /* index into pack->approaches */
+	const struct practice *practice; /* for the timer */
+	int onboard_flags_only;		 /* re-ask only the safety questions */
+
+	char *message; /* shown once above the key line */
+	enum ui_color message_color;
+};
+
+/* A key and what it does, for the help screen. */
+struct ui_keyhelp {
+	const char *key;
+	const char *what;
+};
+
+void ui_push(struct ui *, enum ui_screen);
+/* Back to the screen below; quits when there is none. */
+void ui_pop(struct ui *);
+/* Replaces the whole stack with s (the end of onboarding). */
+void ui_reset(struct ui *, enum ui_screen);
+/* The screen below the top one (the one help describes). */
+enum ui_screen ui_below(const struct ui *);
+void ui_message(struct ui *, enum ui_color, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Shows an error cause from the log or the program and frees it. */
+void ui_error(struct ui *, char *cause);
+/* Today as the log counts days. */
+void ui_today(const struct ui *, char out[DAY_LEN]);
+/* The help of screen s and its title. */
+const struct ui_keyhelp *ui_screen_keys(enum ui_screen s);
+const char *ui_screen_title(enum ui_screen s);
+
+/* Columns for wrapped text in the body, and drawing a view there (rows y
+ * .. y+h-1, a blank margin left, the scroll marks right). */
+int ui_text_width(const struct ui *);
+void ui_show_view(const struct ui *, struct ui_view *, int y, int h);
+
+/* enter: called when the screen is pushed (fresh = 1) or uncovered again
+ * (fresh = 0); it reloads what it shows from the log. free: releases what
+ * the screen keeps between visits, at exit. */
+void ui_onboard_enter(struct ui *, int fresh);
+void ui_onboard_draw(struct ui *);
+int ui_onboard_key(struct ui *, int key);
+void ui_onboard_free(void);
+extern const struct ui_keyhelp ui_onboard_keys[];
+
+void ui_today_enter(struct ui *, int fresh);
+void ui_today_draw(struct ui *);
+int ui_today_key(struct ui *, int key);
+void ui_today_free(void);
+extern const struct ui_keyhelp ui_today_keys[];
+
+void ui_plan_enter(struct ui *, int fresh);
+void ui_plan_draw(struct ui *);
+int ui_plan_key(struct ui *, int key);
+void ui_plan_free(void);
+extern const struct ui_keyhelp ui_plan_keys[];
+
+void ui_approach_enter(struct ui *, int fresh);
+void ui_approach_draw(struct ui *);
+int ui_approach_key(struct ui *, int key);
+void ui_approach_free(void);
+extern const struct ui_keyhelp ui_approach_keys[];
+
+void ui_checkin_enter(struct ui *, int fresh);
+void ui_checkin_draw(struct ui *);
+int ui_checkin_key(struct ui *, int key);
+void ui_checkin_free(void);
+/* 1 while the note field takes every printable key. */
+int ui_checkin_typing(void);
+extern const struct ui_keyhelp ui_checkin_keys[];
+
+void ui_timer_enter(struct ui *, int fresh);
+void ui_timer_draw(struct ui *);
+int ui_timer_key(struct ui *, int key);
+void ui_timer_free(void);
+extern const struct ui_keyhelp ui_timer_keys[];
+
+void ui_history_enter(struct ui *, int fresh);
+void ui_history_draw(struct ui *);
+int ui_history_key(struct ui *, int key);
+void ui_history_free(void);
+extern const struct ui_keyhelp ui_history_keys[];
+
+void ui_review_enter(struct ui *, int fresh);
+void ui_review_draw(struct ui *);
+int ui_review_key(struct ui *, int key);
+void ui_review_free(void);
+extern const struct ui_keyhelp ui_review_keys[];
+
+void ui_safety_enter(struct ui *, int fresh);
+void ui_safety_draw(struct ui *);
+int ui_safety_key(struct ui *, int key);
+void ui_safety_free(void);
+extern const struct ui_keyhelp ui_safety_keys[];
+
+void ui_disclaimer_enter(struct ui *, int fresh);
+void ui_disclaimer_draw(struct ui *);
+int ui_disclaimer_key(struct ui *, int key);
+void ui_disclaimer_free(void);
+extern const struct ui_keyhelp ui_disclaimer_keys[];
+
+void ui_help_enter(struct ui *, int fresh);
+void ui_help_draw(struct ui *);
+int ui_help_key(struct ui *, int key);
+void ui_help_free(void);
+extern const struct ui_keyhelp ui_help_keys[];
+
+#endif

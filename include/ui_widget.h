@@ -1,0 +1,182 @@
+/*
+ * ui_widget: what every screen of the TUI draws with. Only src/ui/ includes
+ * this header (it brings in curses).
+ *
+ * All cropping and padding by screen columns happens in ui_put() and the
+ * wrapping in ui_view_add(): strings are UTF-8, widths come from wcwidth, so
+ * a screen never cuts a character in half. Colours are looked up by meaning
+ * in one table (ui_attr); with NO_COLOR or a terminal without colours the
+ * same meanings map to plain attributes.
+ *
+ * Ownership: a struct ui_view owns its lines (ui_view_clear/ui_view_free); a
+ * struct ui_field owns its text (ui_field_free); ui_field_text() hands back a
+ * new string the caller frees. Lists and pickers own nothing.
+ */
+#ifndef BACKPAIN_UI_WIDGET_H
+#define BACKPAIN_UI_WIDGET_H
+
+#include <stddef.h>
+#include <wchar.h>
+
+#include <curses.h>
+
+struct scale;
+
+/*
+ * Keys, as the screens see them: a character is its Unicode code point; a
+ * curses function key k is UI_FKEY(k), above every code point, so KEY_*
+ * values never collide with text.
+ */
+#define UI_KEY_FN 0x110000
+#define UI_FKEY(k) (UI_KEY_FN + (k))
+#define UI_KEY_ESC 27
+#define UI_KEY_ENTER '\n'
+#define UI_KEY_TAB '\t'
+#define UI_KEY_BACKSPACE UI_FKEY(KEY_BACKSPACE)
+#define UI_KEY_CTRL(c) ((c)&0x1f)
+
+/* Movement keys: arrows, vi keys (h j k l g G), Home/End, PgUp/PgDn. */
+enum ui_nav {
+	UI_NAV_NONE,
+	UI_NAV_UP,
+	UI_NAV_DOWN,
+	UI_NAV_LEFT,
+	UI_NAV_RIGHT,
+	UI_NAV_HOME,
+	UI_NAV_END,
+	UI_NAV_PGUP,
+	UI_NAV_PGDN,
+};
+enum ui_nav ui_nav(int key);
+
+/* Colours by meaning; ui_attr() gives the curses attributes of each. */
+enum ui_color {
+	UI_C_NORMAL,
+	UI_C_PAIN_LOW,
+	UI_C_PAIN_MID,
+	UI_C_PAIN_HIGH,
+	UI_C_WARNING,
+	UI_C_URGENT,
+	UI_C_SELECTED,
+	UI_C_DIM,
+	UI_C_TITLE,
+	UI_C_HEADING,
+	UI_C_GOOD,
+	UI_C_COUNT
+};
+
+/* Pain bands for colour: 0-3 low, 4-6 moderate, 7-10 severe, the usual cut
+ * points of the 0-10 numeric rating scale (Serlin et al., Pain 1995). */
+#define UI_PAIN_MID_FROM 4
+#define UI_PAIN_HIGH_FROM 7
+#define UI_PAIN_MAX 10
+
+/* Sets up the colour pairs; colours stay off when use is 0. */
+void ui_color_init(int use);
+attr_t ui_attr(enum ui_color);
+enum ui_color ui_pain_color(int pain);
+
+/* Screen columns of UTF-8 text (characters that do not print count 1). */
+int ui_width(const char *s);
+/*
+ * Draws UTF-8 s at (y, x) cropped to w columns and, when pad is set, padded
+ * with spaces to exactly w. Control characters show as '?'. Returns the
+ * columns drawn.
+ */
+int ui_put(int y, int x, const char *s, int w, int pad, enum ui_color);
+/* ui_put of a printf-formatted string. */
+int ui_putf(int y, int x, int w, enum ui_color, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* Fills columns x .. x+w-1 of row y with spaces in colour c. */
+void ui_fill(int y, int x, int w, enum ui_color c);
+
+/* A scrolling view of wrapped lines. */
+struct ui_vline {
+	char *text;
+	enum ui_color color;
+	int indent; /* columns left blank before text */
+};
+
+struct ui_view {
+	struct ui_vline *v;
+	size_t n, cap;
+	int top; /* first line shown */
+};
+
+void ui_view_clear(struct ui_view *);
+void ui_view_free(struct ui_view *);
+/*
+ * Wraps text to width columns (words break only when longer than a line)
+ * and appends the lines. Newlines in text start new lines; prefix is drawn
+ * before the first line and the rest are indented by its width, for
+ * bullets. An empty text adds one blank line.
+ */
+void ui_view_add(struct ui_view *, int width, enum ui_color, int indent,
+		 const char *prefix, const char *text);
+void ui_view_addf(struct ui_view *, int width, enum ui_color, int indent,
+		  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void ui_view_blank(struct ui_view *);
+void ui_view_draw(struct ui_view *, int y, int x, int h, int w);
+/* Scrolls on a movement key; returns 1 when the key was one. */
+int ui_view_key(struct ui_view *, int key, int h);
+
+/* Selection in a list of n rows shown h at a time. */
+struct ui_list {
+	int sel, top, n;
+};
+
+/* Moves on a movement key; returns 1 when the key was one. */
+int ui_list_key(struct ui_list *, int key, int h);
+/* Keeps sel within 0..n-1 and on screen; call before drawing rows. */
+void ui_list_fit(struct ui_list *, int h);
+
+/* A 0-10 rating; value -1 while none is picked. */
+struct ui_picker {
+	int value;
+	int last_key; /* for "1" then "0" meaning 10 */
+};
+
+/* Left/right, h/l, Home/End and digits ("1" "0" gives 10); 1 if used. */
+int ui_picker_key(struct ui_picker *, int key);
+/* The 0..10 row at (y, x) with the value highlighted; one line. */
+void ui_picker_draw(const struct ui_picker *, int y, int x, int w, int focused);
+/* Anchor i of the scale on one line, marked when it is the one nearest to
+ * value. */
+void ui_anchor_draw(const struct scale *, size_t i, int value, int y, int x,
+		    int w);
+/* The anchor labels of the scale, one a line, the one that applies to the
+ * value marked; returns the lines used (at most h). */
+int ui_anchors_draw(const struct scale *, int value, int y, int x, int h,
+		    int w);
+
+/* A one-line text field; the text is kept as wide characters. */
+struct ui_field {
+	wchar_t *buf;
+	size_t len, cap, cur;
+	size_t max; /* most characters accepted */
+	int scroll; /* first column shown */
+};
+
+void ui_field_set(struct ui_field *, const char *utf8);
+void ui_field_free(struct ui_field *);
+/* Editing keys and printable characters; 1 when used. */
+int ui_field_key(struct ui_field *, int key);
+/* Draws the field in w columns; *cx receives the cursor's column. */
+void ui_field_draw(struct ui_field *, int y, int x, int w, int *cx);
+char *ui_field_text(const struct ui_field *);
+
+/* A progress bar of w columns, done of total. */
+void ui_bar(int y, int x, int w, long done, long total, enum ui_color);
+/* One character per value (STORE_NONE-like negatives show as a dot),
+ * coloured by pain band. */
+void ui_spark(int y, int x, const int *v, size_t n);
+
+/*
+ * A bar chart of values 0..10 in h rows and w columns: v[i] < 0 is a missing
+ * day; mean[i] < 0 none. Several days share a column when n > w (their
+ * mean is drawn). The mean is drawn as a marker over the bars.
+ */
+void ui_chart(int y, int x, int h, int w, const int *v, const double *mean,
+	      size_t n);
+
+#endif

@@ -1,0 +1,370 @@
+/* approach.c: one approach in full, wrapped to the screen and scrollable,
+ * with its actions: start it, practise now, stop it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "content.h"
+#include "program.h"
+#include "ui_screen.h"
+#include "util.h"
+
+/* What a key press is waiting for besides scrolling. */
+enum ask { ASK_NONE, ASK_START, ASK_STOP };
+
+const struct ui_keyhelp ui_approach_keys[] = {
+    {"j k, arrows", "scroll"},
+    {"PgUp PgDn, g G", "page up and down, top and bottom"},
+    {"s", "start this approach today (asks first)"},
+    {"p", "practise now, with a timer"},
+    {"x", "stop this approach (asks how it went)"},
+    {"q, Esc", "back"},
+    {NULL, NULL},
+};
+
+static struct ui_view view;
+static struct program_plan plan;
+static int loaded;
+static enum ask ask;
+
+void
+ui_approach_enter(struct ui *ui, int fresh)
+{
+	char day[DAY_LEN], *cause = NULL;
+
+	if (fresh) {
+		view.top = 0;
+		ask = ASK_NONE;
+	}
+	if (loaded)
+		program_plan_free(&plan);
+	loaded = 0;
+	ui_today(ui, day);
+	if (program_plan_load(ui->pack, ui->store, day, &plan, &cause) != 0) {
+		ui_error(ui, cause);
+		return;
+	}
+	loaded = 1;
+}
+
+static const struct approach *
+current(const struct ui *ui)
+{
+	if (ui->approach < 0 || (size_t)ui->approach >= ui->pack->napproaches)
+		return NULL;
+	return &ui->pack->approaches[ui->approach];
+}
+
+static const struct program_step *
+step(const struct ui *ui)
+{
+	if (!loaded || ui->approach < 0 || (size_t)ui->approach >= plan.nsteps)
+		return NULL;
+	return &plan.steps[ui->approach];
+}
+
+static void
+heading(int w, const char *text)
+{
+	ui_view_blank(&view);
+	ui_view_add(&view, w, UI_C_HEADING, 0, NULL, text);
+}
+
+static void
+bullets(int w, const struct strlist *l, enum ui_color c, int numbered,
+	int indent)
+{
+	size_t i;
+	char mark[32];
+
+	for (i = 0; i < l->n; i++) {
+		if (numbered)
+			snprintf(mark, sizeof mark, "%zu. ", i + 1);
+		else
+			snprintf(mark, sizeof mark, "- ");
+		ui_view_add(&view, w, c, indent, mark, l->v[i]);
+	}
+}
+
+static void
+add_resources(int w, const struct approach *a)
+{
+	size_t i;
+	char *line, *year;
+
+	for (i = 0; i < a->nresources; i++) {
+		const struct resource *r = &a->resources[i];
+
+		year = r->year ? xasprintf(" (%d)", r->year) : xstrdup("");
+		line = xasprintf(
+		    "%s: %s%s%s%s", content_resource_kind_name(r->kind),
+		    r->title, r->by ? ", by " : "", r->by ? r->by : "", year);
+		ui_view_add(&view, w, UI_C_NORMAL, 0, "- ", line);
+		if (r->note)
+			ui_view_add(&view, w, UI_C_DIM, 2, NULL, r->note);
+		free(line);
+		free(year);
+	}
+}
+
+static void
+add_practices(int w, const struct approach *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->npractices; i++) {
+		const struct practice *p = &a->practices[i];
+
+		ui_view_addf(&view, w, UI_C_NORMAL, 0, "- %s: %d min, %d a day",
+			     p->title, p->minutes, p->per_day);
+		bullets(w, &p->steps, UI_C_DIM, 1, 2);
+	}
+}
+
+static void
+add_questions(int w, const struct approach *a)
+{
+	size_t i, j;
+	struct buf b;
+
+	for (i = 0; i < a->nquestions; i++) {
+		const struct question *q = &a->questions[i];
+
+		ui_view_add(&view, w, UI_C_NORMAL, 0, "- ", q->text);
+		buf_init(&b);
+		for (j = 0; j < q->choices.n; j++)
+			buf_printf(&b, "%s%s", j ? " / " : "", q->choices.v[j]);
+		ui_view_add(&view, w, UI_C_DIM, 2, NULL, b.data);
+		buf_free(&b);
+		if (q->warn_if)
+			ui_view_addf(&view, w, UI_C_WARNING, 2, "%s: %s",
+				     q->warn_if, q->warning);
+	}
+}
+
+static void
+add_state(int w, const struct approach *a)
+{
+	const struct program_step *st = NULL;
+	size_t i;
+
+	for (i = 0; loaded && i < plan.nsteps; i++)
+		if (plan.steps[i].approach == a)
+			st = &plan.steps[i];
+	if (st == NULL || st->state == PROGRAM_NOT_STARTED)
+		ui_view_add(&view, w, UI_C_DIM, 0, NULL, "Not started yet.");
+	else if (st->state == PROGRAM_RUNNING && st->days > 0)
+		ui_view_addf(&view, w, UI_C_GOOD, 0,
+			     "Running since %s: day %d of %d.", st->started_on,
+			     st->day, st->days);
+	else if (st->state == PROGRAM_RUNNING)
+		ui_view_addf(&view, w, UI_C_GOOD, 0,
+			     "Running since %s: day %d.", st->started_on,
+			     st->day);
+	else
+		ui_view_addf(&view, w, UI_C_NORMAL, 0, "Tried: %s to %s (%s).",
+			     st->started_on, st->ended_on,
+			     store_outcome_name(st->outcome));
+}
+
+static void
+build(const struct ui *ui, const struct approach *a)
+{
+	int w = ui_text_width(ui);
+	size_t i;
+
+	ui_view_clear(&view);
+	ui_view_add(&view, w, UI_C_HEADING, 0, NULL, a->title);
+	if (a->trial_days > 0)
+		ui_view_addf(&view, w, UI_C_DIM, 0,
+			     "Effort: %s. Try it for %d days, then judge.",
+			     content_effort_name(a->effort), a->trial_days);
+	else
+		ui_view_addf(&view, w, UI_C_DIM, 0, "Effort: %s. Open-ended.",
+			     content_effort_name(a->effort));
+	add_state(w, a);
+	ui_view_blank(&view);
+	ui_view_add(&view, w, UI_C_NORMAL, 0, NULL, a->summary);
+	heading(w, "How it sees the pain");
+	ui_view_add(&view, w, UI_C_NORMAL, 0, NULL, a->model);
+	heading(w, "Who it tends to suit");
+	bullets(w, &a->suits, UI_C_NORMAL, 0, 0);
+	if (a->principles.n) {
+		heading(w, "Principles");
+		bullets(w, &a->principles, UI_C_NORMAL, 0, 0);
+	}
+	heading(w, "Steps");
+	bullets(w, &a->steps, UI_C_NORMAL, 1, 0);
+	if (a->nresources) {
+		heading(w, "Resources");
+		add_resources(w, a);
+	}
+	if (a->npractices) {
+		heading(w, "Practices");
+		add_practices(w, a);
+	}
+	if (a->cautions.n) {
+		heading(w, "Cautions");
+		bullets(w, &a->cautions, UI_C_WARNING, 0, 0);
+	}
+	if (a->nquestions) {
+		heading(w, "Questions at each check-in while it runs");
+		add_questions(w, a);
+	}
+	if (a->nevidence) {
+		heading(w, "Evidence");
+		for (i = 0; i < a->nevidence; i++) {
+			ui_view_add(&view, w, UI_C_NORMAL, 0, "- ",
+				    a->evidence[i].claim);
+			ui_view_addf(&view, w, UI_C_DIM, 2, "Source: %s",
+				     a->evidence[i].source);
+		}
+	}
+}
+
+void
+ui_approach_draw(struct ui *ui)
+{
+	const struct approach *a = current(ui);
+	const struct program_step *st = step(ui);
+	int w = ui->w - 2;
+
+	if (a == NULL)
+		return;
+	build(ui, a);
+	switch (ask) {
+	case ASK_START:
+		ui_putf(ui->y0, 1, w, UI_C_SELECTED,
+			" Start \"%s\" today? y yes, n no ", a->title);
+		break;
+	case ASK_STOP:
+		ui_put(ui->y0, 1,
+		       " Stop it. How did it go? h helped, n no change, "
+		       "w worse, s just stop, Esc cancel ",
+		       w, 0, UI_C_SELECTED);
+		break;
+	case ASK_NONE:
+		ui_put(ui->y0, 1,
+		       st && st->state == PROGRAM_RUNNING
+			   ? "p practise now   x stop this approach"
+			   : "s start this approach   p practise now",
+		       w, 0, UI_C_DIM);
+		break;
+	}
+	ui_show_view(ui, &view, ui->y0 + 2, ui->h - 2);
+}
+
+static void
+start(struct ui *ui, const struct approach *a)
+{
+	char day[DAY_LEN], *cause = NULL;
+	const char *shared = NULL;
+	const struct approach *other;
+
+	ui_today(ui, day);
+	if (program_start(ui->pack, ui->store, a->id, day, &shared, &cause) !=
+	    0) {
+		ui_error(ui, cause);
+		return;
+	}
+	other = shared ? content_approach(ui->pack, shared) : NULL;
+	if (other != NULL)
+		ui_message(ui, UI_C_WARNING,
+			   "Started. \"%s\" runs too, so a change in pain "
+			   "cannot be put down to one of them.",
+			   other->title);
+	else
+		ui_message(ui, UI_C_GOOD, "Started \"%s\" today, day 1.",
+			   a->title);
+	ui_approach_enter(ui, 0);
+}
+
+static void
+stop(struct ui *ui, const struct approach *a, enum store_outcome o)
+{
+	char day[DAY_LEN], *cause = NULL;
+
+	ui_today(ui, day);
+	if (program_stop(ui->pack, ui->store, a->id, day, o, &cause) != 0) {
+		ui_error(ui, cause);
+		return;
+	}
+	ui_message(ui, UI_C_GOOD, "Stopped \"%s\" (%s).", a->title,
+		   store_outcome_name(o));
+	ui_approach_enter(ui, 0);
+}
+
+static int
+answer(struct ui *ui, const struct approach *a, int key)
+{
+	enum ask was = ask;
+
+	ask = ASK_NONE;
+	if (was == ASK_START) {
+		if (key == 'y')
+			start(ui, a);
+		return 1;
+	}
+	switch (key) {
+	case 'h':
+		stop(ui, a, OUTCOME_HELPED);
+		break;
+	case 'n':
+		stop(ui, a, OUTCOME_NO_CHANGE);
+		break;
+	case 'w':
+		stop(ui, a, OUTCOME_WORSE);
+		break;
+	case 's':
+		stop(ui, a, OUTCOME_STOPPED);
+		break;
+	default:
+		break;
+	}
+	return 1;
+}
+
+int
+ui_approach_key(struct ui *ui, int key)
+{
+	const struct approach *a = current(ui);
+	const struct program_step *st = step(ui);
+
+	if (a == NULL)
+		return 0;
+	if (ask != ASK_NONE)
+		return answer(ui, a, key);
+	switch (key) {
+	case 's':
+		if (st && st->state == PROGRAM_RUNNING)
+			ui_message(ui, UI_C_NORMAL, "It is running already.");
+		else
+			ask = ASK_START;
+		return 1;
+	case 'x':
+		if (st && st->state == PROGRAM_RUNNING)
+			ask = ASK_STOP;
+		else
+			ui_message(ui, UI_C_NORMAL, "It is not running.");
+		return 1;
+	case 'p':
+		if (a->npractices == 0) {
+			ui_message(ui, UI_C_NORMAL,
+				   "This approach has no timed practice.");
+			return 1;
+		}
+		ui->practice = a->npractices == 1 ? &a->practices[0] : NULL;
+		ui_push(ui, UI_TIMER);
+		return 1;
+	default:
+		return ui_view_key(&view, key, ui->h - 2);
+	}
+}
+
+void
+ui_approach_free(void)
+{
+	ui_view_free(&view);
+	if (loaded)
+		program_plan_free(&plan);
+	loaded = 0;
+}

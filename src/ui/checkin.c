@@ -1,0 +1,561 @@
+/*
+ * checkin.c: the daily check-in as a form: pain and interference on 0-10
+ * pickers, the practices done that day, the questions of the approaches
+ * that ran that day, and a note. [ and ] move to an earlier or later day
+ * (never past today); Enter saves through store_checkin_put.
+ *
+ * The form is laid out twice per draw: once without drawing, to learn where
+ * the focused row falls and scroll it into view, then for real.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "content.h"
+#include "store.h"
+#include "ui_screen.h"
+#include "util.h"
+
+#define NOTE_MAX_CHARS 2000 /* a note is a few sentences, not a diary */
+#define FORM_INDENT 3
+
+enum row_kind {
+	ROW_PAIN,
+	ROW_INTERFERENCE,
+	ROW_PRACTICE,
+	ROW_QUESTION,
+	ROW_NOTE,
+	ROW_SAVE
+};
+
+struct row {
+	enum row_kind kind;
+	size_t index; /* into practices or questions */
+};
+
+struct done {
+	const struct practice *p;
+	int on;
+	int logged; /* already in the log for that day: cannot be unticked */
+};
+
+struct asked {
+	const struct question *q;
+	int choice; /* index into q->choices, or -1 */
+};
+
+const struct ui_keyhelp ui_checkin_keys[] = {
+    {"Up Down, j k, Tab", "move between the parts of the form"},
+    {"Left Right, h l", "change a rating or an answer"},
+    {"0-9", "pick a rating (1 then 0 gives 10)"},
+    {"Space", "tick a practice, or take the next answer"},
+    {"[  ]", "an earlier or later day (never past today)"},
+    {"Enter", "save the check-in"},
+    {"Esc, q", "back without saving"},
+    {"in the note", "type; Left Right, Home End, Backspace edit"},
+    {"", "Esc or Up Down leave the note"},
+    {NULL, NULL},
+};
+
+static char day[DAY_LEN];
+static struct ui_picker pain, interference;
+static struct done *dones;
+static size_t ndones;
+static struct asked *askeds;
+static size_t naskeds;
+static struct ui_field note = {.max = NOTE_MAX_CHARS};
+static struct row *rows;
+static size_t nrows;
+static size_t focus;
+static int existed; /* the day had a check-in when loaded */
+static int form_top;
+
+int
+ui_checkin_typing(void)
+{
+	return focus < nrows && rows[focus].kind == ROW_NOTE;
+}
+
+static void
+clear_form(void)
+{
+	free(dones);
+	free(askeds);
+	free(rows);
+	dones = NULL;
+	askeds = NULL;
+	rows = NULL;
+	ndones = naskeds = nrows = 0;
+	pain.value = interference.value = -1;
+	pain.last_key = interference.last_key = 0;
+	ui_field_set(&note, "");
+	existed = 0;
+}
+
+static void
+add_row(enum row_kind k, size_t index)
+{
+	rows = xreallocarray(rows, nrows + 1, sizeof *rows);
+	rows[nrows].kind = k;
+	rows[nrows].index = index;
+	nrows++;
+}
+
+static int
+ran_on(const struct store_trial *t, const char *d)
+{
+	return strcmp(t->started_on, d) <= 0 &&
+	       (t->ended_on[0] == '\0' || strcmp(t->ended_on, d) >= 0);
+}
+
+/* The practices and questions of every approach that ran on the day. */
+static int
+load_approaches(struct ui *ui)
+{
+	struct store_trial *t = NULL;
+	size_t nt = 0, i, j, k;
+	char *cause = NULL;
+	int *ran = xcalloc(ui->pack->napproaches ? ui->pack->napproaches : 1,
+			   sizeof *ran);
+
+	if (store_trial_list(ui->store, &t, &nt, &cause) != 0) {
+		free(ran);
+		ui_error(ui, cause);
+		return -1;
+	}
+	for (i = 0; i < nt; i++) {
+		int a = content_approach_index(ui->pack, t[i].approach);
+
+		if (a >= 0 && ran_on(&t[i], day))
+			ran[a] = 1;
+	}
+	store_trials_free(t, nt);
+	for (i = 0; i < ui->pack->napproaches; i++) {
+		const struct approach *a = &ui->pack->approaches[i];
+
+		if (!ran[i])
+			continue;
+		for (j = 0; j < a->npractices; j++) {
+			k = ndones++;
+			dones = xreallocarray(dones, ndones, sizeof *dones);
+			dones[k].p = &a->practices[j];
+			dones[k].on = dones[k].logged = 0;
+		}
+		for (j = 0; j < a->nquestions; j++) {
+			k = naskeds++;
+			askeds = xreallocarray(askeds, naskeds, sizeof *askeds);
+			askeds[k].q = &a->questions[j];
+			askeds[k].choice = -1;
+		}
+	}
+	free(ran);
+	return 0;
+}
+
+/* What the log already holds for the day: the check-in, its answers, and
+ * the practices marked or timed. */
+static void
+load_logged(struct ui *ui)
+{
+	struct store_checkin c;
+	struct store_answer *ans = NULL;
+	struct store_session *ses = NULL;
+	size_t na = 0, ns = 0, i, j, k;
+	char *cause = NULL;
+	int found = 0;
+
+	if (store_checkin_get(ui->store, day, &c, &found, &cause) != 0) {
+		ui_error(ui, cause);
+		return;
+	}
+	if (found) {
+		existed = 1;
+		pain.value = c.pain;
+		interference.value = c.interference;
+		ui_field_set(&note, c.note);
+		store_checkin_clear(&c);
+	}
+	if (store_answer_range(ui->store, day, day, &ans, &na, &cause) != 0) {
+		ui_error(ui, cause);
+		return;
+	}
+	for (i = 0; i < na; i++)
+		for (j = 0; j < naskeds; j++) {
+			if (strcmp(askeds[j].q->id, ans[i].question) != 0)
+				continue;
+			for (k = 0; k < askeds[j].q->choices.n; k++)
+				if (strcmp(askeds[j].q->choices.v[k],
+					   ans[i].value) == 0)
+					askeds[j].choice = (int)k;
+		}
+	store_answers_free(ans, na);
+	if (store_session_range(ui->store, day, day, &ses, &ns, &cause) != 0) {
+		ui_error(ui, cause);
+		return;
+	}
+	for (i = 0; i < ns; i++)
+		for (j = 0; j < ndones; j++)
+			if (strcmp(dones[j].p->id, ses[i].practice) == 0)
+				dones[j].on = dones[j].logged = 1;
+	store_sessions_free(ses, ns);
+}
+
+static void
+load(struct ui *ui)
+{
+	size_t i;
+
+	clear_form();
+	form_top = 0;
+	focus = 0;
+	if (load_approaches(ui) != 0)
+		return;
+	load_logged(ui);
+	add_row(ROW_PAIN, 0);
+	add_row(ROW_INTERFERENCE, 0);
+	for (i = 0; i < ndones; i++)
+		add_row(ROW_PRACTICE, i);
+	for (i = 0; i < naskeds; i++)
+		add_row(ROW_QUESTION, i);
+	add_row(ROW_NOTE, 0);
+	add_row(ROW_SAVE, 0);
+}
+
+void
+ui_checkin_enter(struct ui *ui, int fresh)
+{
+	if (!fresh)
+		return; /* back from help or safety: keep what was typed */
+	ui_today(ui, day);
+	load(ui);
+}
+
+/* Layout: rows are counted from the top of the form (vy); only those in
+ * the window form_top .. form_top+h-1 are drawn, and not at all when dry. */
+struct form {
+	struct ui *ui;
+	int vy, h, w, dry;
+	int focus_top, focus_bottom;
+	int cur_y, cur_x;
+};
+
+static int
+visible(const struct form *f, int *y)
+{
+	*y = f->ui->y0 + f->vy - form_top;
+	return !f->dry && f->vy >= form_top && f->vy < form_top + f->h;
+}
+
+static void
+line(struct form *f, int x, const char *text, enum ui_color c)
+{
+	int y;
+
+	if (visible(f, &y))
+		ui_put(y, x, text, f->w - x, 0, c);
+	f->vy++;
+}
+
+static void
+para(struct form *f, int x, const char *text, enum ui_color c)
+{
+	struct ui_view v = {0};
+	size_t i;
+
+	ui_view_add(&v, f->w - x, c, 0, NULL, text);
+	for (i = 0; i < v.n; i++)
+		line(f, x, v.v[i].text, c);
+	ui_view_free(&v);
+}
+
+static void
+scale_rows(struct form *f, const struct scale *s, struct ui_picker *p, int on)
+{
+	size_t i;
+	int y;
+
+	para(f, 1, s->question, on ? UI_C_HEADING : UI_C_NORMAL);
+	if (visible(f, &y))
+		ui_picker_draw(p, y, FORM_INDENT, f->w - FORM_INDENT, on);
+	f->vy++;
+	if (!on)
+		return;
+	for (i = 0; i < s->nanchors; i++) {
+		if (visible(f, &y))
+			ui_anchor_draw(s, i, p->value, y, FORM_INDENT,
+				       f->w - FORM_INDENT);
+		f->vy++;
+	}
+}
+
+static void
+question_rows(struct form *f, const struct asked *a, int on)
+{
+	struct buf b;
+	size_t i;
+
+	para(f, FORM_INDENT, a->q->text, on ? UI_C_HEADING : UI_C_NORMAL);
+	buf_init(&b);
+	for (i = 0; i < a->q->choices.n; i++)
+		buf_printf(&b, (int)i == a->choice ? "[%s]  " : " %s   ",
+			   a->q->choices.v[i]);
+	line(f, FORM_INDENT + 2, b.data, on ? UI_C_NORMAL : UI_C_DIM);
+	buf_free(&b);
+	if (a->choice >= 0 && a->q->warn_if != NULL &&
+	    strcmp(a->q->choices.v[a->choice], a->q->warn_if) == 0)
+		para(f, FORM_INDENT + 2, a->q->warning, UI_C_WARNING);
+}
+
+static void
+row_draw(struct form *f, size_t r)
+{
+	const struct pack *pk = f->ui->pack;
+	int on = r == focus, y;
+	char *s;
+
+	f->focus_top = on ? f->vy : f->focus_top;
+	switch (rows[r].kind) {
+	case ROW_PAIN:
+		scale_rows(f, &pk->pain_scale, &pain, on);
+		break;
+	case ROW_INTERFERENCE:
+		scale_rows(f, &pk->interference_scale, &interference, on);
+		break;
+	case ROW_PRACTICE:
+		if (rows[r].index == 0)
+			line(f, 1, "Practices done that day (Space ticks):",
+			     UI_C_NORMAL);
+		s = xasprintf("[%s] %s%s", dones[rows[r].index].on ? "x" : " ",
+			      dones[rows[r].index].p->title,
+			      dones[rows[r].index].logged ? "  (logged)" : "");
+		if (on)
+			f->focus_top = f->vy;
+		line(f, FORM_INDENT, s, on ? UI_C_SELECTED : UI_C_NORMAL);
+		free(s);
+		break;
+	case ROW_QUESTION:
+		question_rows(f, &askeds[rows[r].index], on);
+		break;
+	case ROW_NOTE:
+		line(f, 1, "Note (optional):", on ? UI_C_HEADING : UI_C_NORMAL);
+		if (visible(f, &y)) {
+			ui_field_draw(&note, y, FORM_INDENT, f->w - FORM_INDENT,
+				      &f->cur_x);
+			f->cur_y = on ? y : -1;
+		}
+		f->vy++;
+		break;
+	case ROW_SAVE:
+		f->vy++;
+		line(f, FORM_INDENT, existed ? "[ Save changes ]" : "[ Save ]",
+		     on ? UI_C_SELECTED : UI_C_NORMAL);
+		break;
+	}
+	if (on)
+		f->focus_bottom = f->vy;
+}
+
+static void
+layout(struct form *f)
+{
+	size_t r;
+
+	f->vy = 0;
+	f->cur_y = -1;
+	for (r = 0; r < nrows; r++)
+		row_draw(f, r);
+}
+
+void
+ui_checkin_draw(struct ui *ui)
+{
+	struct form f = {ui, 0, ui->h - 2, ui->w - 1, 1, 0, 0, -1, -1};
+	char today[DAY_LEN];
+
+	ui_today(ui, today);
+	ui_putf(ui->y0, 1, ui->w - 2, UI_C_HEADING, "Check-in for %s%s", day,
+		strcmp(day, today) == 0 ? " (today)" : "");
+	ui_put(ui->y0, ui->w - 24, "[ earlier  ] later", 23, 0, UI_C_DIM);
+	f.ui = ui;
+	ui->y0 += 2;
+	layout(&f);
+	/* Scroll so the focused part is whole on screen, top first. */
+	if (f.focus_bottom > form_top + f.h)
+		form_top = f.focus_bottom - f.h;
+	if (f.focus_top < form_top)
+		form_top = f.focus_top;
+	f.dry = 0;
+	layout(&f);
+	ui->y0 -= 2;
+	if (ui_checkin_typing() && f.cur_y >= 0) {
+		ui->cur_y = f.cur_y;
+		ui->cur_x = f.cur_x;
+	}
+}
+
+static void
+save(struct ui *ui)
+{
+	struct store_checkin c = {0}, old = {0};
+	struct store_answer *ans = xcalloc(naskeds + 1, sizeof *ans);
+	struct store_session *ses = xcalloc(ndones + 1, sizeof *ses);
+	size_t na = 0, ns = 0, i;
+	char *cause = NULL, *text;
+	int replaced = 0, rc;
+
+	if (pain.value < 0) {
+		ui_message(ui, UI_C_WARNING, "Pick a pain rating first.");
+		focus = 0;
+		free(ans);
+		free(ses);
+		return;
+	}
+	memcpy(c.day, day, DAY_LEN);
+	c.pain = pain.value;
+	c.interference =
+	    interference.value < 0 ? STORE_NONE : interference.value;
+	text = ui_field_text(&note);
+	c.note = *text != '\0' ? text : NULL;
+	for (i = 0; i < naskeds; i++) {
+		if (askeds[i].choice < 0)
+			continue;
+		memcpy(ans[na].day, day, DAY_LEN);
+		ans[na].question = askeds[i].q->id;
+		ans[na].value = askeds[i].q->choices.v[askeds[i].choice];
+		na++;
+	}
+	for (i = 0; i < ndones; i++) {
+		if (!dones[i].on || dones[i].logged)
+			continue;
+		ses[ns].practice = dones[i].p->id;
+		ses[ns].approach =
+		    ui->pack->approaches[dones[i].p->approach].id;
+		memcpy(ses[ns].day, day, DAY_LEN);
+		ses[ns].minutes = ses[ns].pain_before = ses[ns].pain_after =
+		    STORE_NONE;
+		ns++;
+	}
+	rc = store_checkin_put(ui->store, &c, ans, na, ses, ns, &old, &replaced,
+			       &cause);
+	free(text);
+	free(ans);
+	free(ses);
+	if (rc != 0) {
+		ui_error(ui, cause);
+		return;
+	}
+	if (replaced)
+		store_checkin_clear(&old);
+	ui_pop(ui);
+	ui_message(ui, UI_C_GOOD, "%s the check-in for %s: pain %d.",
+		   replaced ? "Updated" : "Saved", day, c.pain);
+}
+
+static void
+move_day(struct ui *ui, int by)
+{
+	char today[DAY_LEN], next[DAY_LEN];
+
+	ui_today(ui, today);
+	if (day_add(day, by, next) != 0)
+		return;
+	if (strcmp(next, today) > 0) {
+		ui_message(ui, UI_C_NORMAL, "That day has not come yet.");
+		return;
+	}
+	memcpy(day, next, DAY_LEN);
+	load(ui);
+}
+
+static int
+row_key(struct ui *ui, struct row *r, int key)
+{
+	struct asked *a;
+	int n;
+
+	(void)ui;
+	switch (r->kind) {
+	case ROW_PAIN:
+		return ui_picker_key(&pain, key);
+	case ROW_INTERFERENCE:
+		return ui_picker_key(&interference, key);
+	case ROW_PRACTICE:
+		if (key != ' ' && key != 'x')
+			return 0;
+		if (!dones[r->index].logged)
+			dones[r->index].on = !dones[r->index].on;
+		return 1;
+	case ROW_QUESTION:
+		a = &askeds[r->index];
+		n = (int)a->q->choices.n;
+		if (key == ' ' || ui_nav(key) == UI_NAV_RIGHT)
+			a->choice = (a->choice + 1) % n;
+		else if (ui_nav(key) == UI_NAV_LEFT)
+			a->choice = a->choice <= 0 ? n - 1 : a->choice - 1;
+		else
+			return 0;
+		return 1;
+	case ROW_NOTE:
+		if (key == UI_KEY_ESC) {
+			focus++;
+			return 1;
+		}
+		return ui_field_key(&note, key);
+	case ROW_SAVE:
+		return 0;
+	}
+	return 0;
+}
+
+int
+ui_checkin_key(struct ui *ui, int key)
+{
+	int typing = ui_checkin_typing();
+
+	if (nrows == 0)
+		return 0;
+	if (key == UI_KEY_ENTER) {
+		save(ui);
+		return 1;
+	}
+	if (key == UI_FKEY(KEY_UP) || key == UI_FKEY(KEY_BTAB) ||
+	    (!typing && key == 'k')) {
+		if (focus > 0)
+			focus--;
+		return 1;
+	}
+	if (key == UI_FKEY(KEY_DOWN) || key == UI_KEY_TAB ||
+	    (!typing && key == 'j')) {
+		if (focus + 1 < nrows)
+			focus++;
+		return 1;
+	}
+	if (row_key(ui, &rows[focus], key))
+		return 1;
+	if (typing)
+		return 1; /* the note keeps every other key */
+	switch (key) {
+	case '[':
+		move_day(ui, -1);
+		return 1;
+	case ']':
+		move_day(ui, 1);
+		return 1;
+	case 'g':
+	case UI_FKEY(KEY_HOME):
+		focus = 0;
+		return 1;
+	case 'G':
+	case UI_FKEY(KEY_END):
+		focus = nrows - 1;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+void
+ui_checkin_free(void)
+{
+	clear_form();
+	ui_field_free(&note);
+}

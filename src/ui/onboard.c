@@ -1,0 +1,354 @@
+/*
+ * onboard.c: the first run. What backpain is and is not; the recent-injury
+ * question; the red-flag questions one at a time, each answer saved at once
+ * (an emergency answer shows the urgent-care screen before anything else,
+ * "soon" answers are gathered and shown together at the end); the usual
+ * pain of the last week; then the plan. From the safety screen it can ask
+ * the red-flag questions alone again (ui->onboard_flags_only).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "content.h"
+#include "store.h"
+#include "ui_screen.h"
+#include "util.h"
+
+#define INJURY_FLAG "recent-injury" /* screening id of the injury question */
+
+enum step {
+	STEP_ABOUT,
+	STEP_INJURY,
+	STEP_INJURY_ADVICE,
+	STEP_FLAG,
+	STEP_URGENT,
+	STEP_SOON,
+	STEP_USUAL,
+	STEP_PLAN,
+};
+
+const struct ui_keyhelp ui_onboard_keys[] = {
+    {"Enter", "continue; on a question, take the chosen answer"},
+    {"y, n", "answer yes or no"},
+    {"Left Right, h l", "choose yes or no; change the rating"},
+    {"0-9", "rate your usual pain (1 then 0 gives 10)"},
+    {"j k, arrows", "scroll long text"},
+    {"q", "stop for now (answers given so far are kept)"},
+    {NULL, NULL},
+};
+
+static enum step step;
+static size_t flag; /* the red flag being asked */
+static int *soon;   /* per red flag: answered yes and urgency soon */
+static int yes_no;  /* 1: "yes" chosen, 0: "no" */
+static int flags_only;
+static struct ui_picker usual;
+static struct ui_view view;
+
+static void
+go(enum step s)
+{
+	step = s;
+	view.top = 0;
+	yes_no = 0;
+}
+
+void
+ui_onboard_enter(struct ui *ui, int fresh)
+{
+	if (!fresh)
+		return;
+	free(soon);
+	soon = xcalloc(ui->pack->nred_flags + 1, sizeof *soon);
+	flag = 0;
+	flags_only = ui->onboard_flags_only;
+	ui->onboard_flags_only = 0;
+	usual.value = -1;
+	go(flags_only ? STEP_FLAG : STEP_ABOUT);
+}
+
+static int
+any_soon(const struct ui *ui)
+{
+	size_t i;
+
+	for (i = 0; i < ui->pack->nred_flags; i++)
+		if (soon[i])
+			return 1;
+	return 0;
+}
+
+static void
+after_flags(struct ui *ui)
+{
+	if (any_soon(ui))
+		go(STEP_SOON);
+	else if (flags_only)
+		ui_pop(ui);
+	else
+		go(STEP_USUAL);
+}
+
+static void
+next_flag(struct ui *ui)
+{
+	if (flag + 1 < ui->pack->nred_flags) {
+		flag++;
+		go(STEP_FLAG);
+	} else {
+		after_flags(ui);
+	}
+}
+
+static int
+save_screening(struct ui *ui, const char *id, int yes)
+{
+	char *cause = NULL;
+
+	if (store_screening_add(ui->store, id, yes, &cause) != 0) {
+		ui_error(ui, cause);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+save_profile(struct ui *ui, const char *key, const char *value)
+{
+	char *cause = NULL;
+
+	if (store_profile_set(ui->store, key, value, &cause) != 0) {
+		ui_error(ui, cause);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+answer(struct ui *ui, int yes)
+{
+	const struct red_flag *f;
+
+	if (step == STEP_INJURY) {
+		if (save_screening(ui, INJURY_FLAG, yes) != 0 ||
+		    save_profile(ui, "recent_injury", yes ? "yes" : "no") != 0)
+			return;
+		flag = 0;
+		go(yes ? STEP_INJURY_ADVICE : STEP_FLAG);
+		return;
+	}
+	f = &ui->pack->red_flags[flag];
+	if (save_screening(ui, f->id, yes) != 0)
+		return;
+	if (yes && f->urgency == URGENCY_EMERGENCY)
+		go(STEP_URGENT);
+	else {
+		soon[flag] = yes && f->urgency == URGENCY_SOON;
+		next_flag(ui);
+	}
+}
+
+static void
+finish(struct ui *ui)
+{
+	char today[DAY_LEN];
+
+	ui_today(ui, today);
+	if (save_profile(ui, "onboarded", today) != 0)
+		return;
+	if (ui->depth <= 1)
+		ui_reset(ui, UI_TODAY);
+	else
+		ui_pop(ui);
+}
+
+static void
+confirm(struct ui *ui)
+{
+	char v[16];
+
+	switch (step) {
+	case STEP_ABOUT:
+		go(STEP_INJURY);
+		break;
+	case STEP_INJURY:
+	case STEP_FLAG:
+		answer(ui, yes_no);
+		break;
+	case STEP_INJURY_ADVICE:
+		flag = 0;
+		go(STEP_FLAG);
+		break;
+	case STEP_URGENT:
+		next_flag(ui);
+		break;
+	case STEP_SOON:
+		if (flags_only)
+			ui_pop(ui);
+		else
+			go(STEP_USUAL);
+		break;
+	case STEP_USUAL:
+		if (usual.value < 0) {
+			ui_message(ui, UI_C_WARNING, "Pick a number first.");
+			break;
+		}
+		snprintf(v, sizeof v, "%d", usual.value);
+		if (save_profile(ui, "usual_pain", v) == 0)
+			go(STEP_PLAN);
+		break;
+	case STEP_PLAN:
+		finish(ui);
+		break;
+	}
+}
+
+static void
+build_text(const struct ui *ui, int w)
+{
+	const struct pack *p = ui->pack;
+	const struct red_flag *f = &p->red_flags[flag];
+	size_t i;
+
+	ui_view_clear(&view);
+	switch (step) {
+	case STEP_ABOUT:
+		ui_view_add(&view, w, UI_C_HEADING, 0, NULL, p->title);
+		ui_view_add(&view, w, UI_C_NORMAL, 0, NULL, p->about);
+		ui_view_blank(&view);
+		ui_view_add(&view, w, UI_C_HEADING, 0, NULL, "Disclaimer");
+		ui_view_add(&view, w, UI_C_NORMAL, 0, NULL, p->disclaimer);
+		break;
+	case STEP_INJURY:
+		ui_view_add(&view, w, UI_C_HEADING, 0, NULL,
+			    "First, a question");
+		ui_view_add(&view, w, UI_C_NORMAL, 0, NULL,
+			    p->onboarding.injury_question);
+		break;
+	case STEP_INJURY_ADVICE:
+		ui_view_add(&view, w, UI_C_WARNING, 0, NULL,
+			    p->onboarding.injury_advice);
+		break;
+	case STEP_FLAG:
+		ui_view_addf(&view, w, UI_C_HEADING, 0,
+			     "Safety question %zu of %zu", flag + 1,
+			     p->nred_flags);
+		ui_view_add(&view, w, UI_C_NORMAL, 0, NULL, f->question);
+		break;
+	case STEP_URGENT:
+		ui_view_add(&view, w, UI_C_URGENT, 0, NULL,
+			    "Please get urgent medical care now.");
+		ui_view_blank(&view);
+		ui_view_add(&view, w, UI_C_URGENT, 0, NULL, f->advice);
+		ui_view_blank(&view);
+		ui_view_add(&view, w, UI_C_DIM, 0, NULL, f->question);
+		break;
+	case STEP_SOON:
+		ui_view_add(&view, w, UI_C_WARNING, 0, NULL,
+			    "See a doctor soon.");
+		for (i = 0; i < p->nred_flags; i++) {
+			if (!soon[i])
+				continue;
+			ui_view_blank(&view);
+			ui_view_add(&view, w, UI_C_NORMAL, 0, "- ",
+				    p->red_flags[i].question);
+			ui_view_add(&view, w, UI_C_WARNING, 2, NULL,
+				    p->red_flags[i].advice);
+		}
+		break;
+	case STEP_USUAL:
+		ui_view_add(&view, w, UI_C_HEADING, 0, NULL, "Your usual pain");
+		ui_view_add(&view, w, UI_C_NORMAL, 0, NULL,
+			    p->onboarding.usual_pain_question);
+		break;
+	case STEP_PLAN:
+		ui_view_add(&view, w, UI_C_HEADING, 0, NULL,
+			    "The plan: one approach at a time, in this order");
+		for (i = 0; i < p->napproaches; i++) {
+			ui_view_blank(&view);
+			ui_view_addf(&view, w, UI_C_NORMAL, 0, "%zu. %s", i + 1,
+				     p->approaches[i].title);
+			ui_view_add(&view, w, UI_C_DIM, 3, NULL,
+				    p->approaches[i].summary);
+		}
+		break;
+	}
+}
+
+static const char *
+prompt(void)
+{
+	switch (step) {
+	case STEP_INJURY:
+	case STEP_FLAG:
+		return NULL; /* the yes/no choice */
+	case STEP_INJURY_ADVICE:
+		return "Enter: I understand, continue    q: stop for now";
+	case STEP_URGENT:
+		return "Enter: I understand, go on with the questions";
+	case STEP_USUAL:
+		return "0-9 or Left Right: your usual pain    Enter: continue";
+	case STEP_PLAN:
+		return "Enter: begin";
+	default:
+		return "Enter: continue";
+	}
+}
+
+void
+ui_onboard_draw(struct ui *ui)
+{
+	int w = ui_text_width(ui), bottom = ui->y0 + ui->h - 1, texth;
+	const char *pr = prompt();
+
+	build_text(ui, w);
+	texth = ui->h - 2;
+	if (step == STEP_USUAL) {
+		texth = ui->h - 3 - (int)ui->pack->pain_scale.nanchors - 2;
+		ui_picker_draw(&usual, ui->y0 + texth + 1, 3, ui->w - 4, 1);
+		ui_anchors_draw(&ui->pack->pain_scale, usual.value,
+				ui->y0 + texth + 3, 3,
+				(int)ui->pack->pain_scale.nanchors, ui->w - 4);
+	}
+	ui_show_view(ui, &view, ui->y0, texth);
+	if (pr != NULL) {
+		ui_put(bottom, 1, pr, ui->w - 2, 0,
+		       step == STEP_URGENT ? UI_C_URGENT : UI_C_HEADING);
+		return;
+	}
+	ui_put(bottom, 3, " Yes ", 5, 0, yes_no ? UI_C_SELECTED : UI_C_NORMAL);
+	ui_put(bottom, 10, " No ", 4, 0, yes_no ? UI_C_NORMAL : UI_C_SELECTED);
+	ui_put(bottom, 17, "y yes, n no, or Left Right and Enter", ui->w - 18,
+	       0, UI_C_DIM);
+}
+
+int
+ui_onboard_key(struct ui *ui, int key)
+{
+	int asking = step == STEP_INJURY || step == STEP_FLAG;
+
+	if (key == UI_KEY_ENTER) {
+		confirm(ui);
+		return 1;
+	}
+	if (asking && (key == 'y' || key == 'n')) {
+		answer(ui, key == 'y');
+		return 1;
+	}
+	if (asking && (ui_nav(key) == UI_NAV_LEFT ||
+		       ui_nav(key) == UI_NAV_RIGHT || key == UI_KEY_TAB)) {
+		yes_no = !yes_no;
+		return 1;
+	}
+	if (step == STEP_USUAL && ui_picker_key(&usual, key))
+		return 1;
+	return ui_view_key(&view, key, ui->h - 2);
+}
+
+void
+ui_onboard_free(void)
+{
+	free(soon);
+	soon = NULL;
+	ui_view_free(&view);
+}

@@ -1,0 +1,369 @@
+/*
+ * timer.c: a practice with a timer. Choose the practice (when the caller
+ * did not), rate the pain before (optional), follow the steps while a
+ * countdown runs (Space pauses), rate the pain after (optional), and the
+ * session is logged with the whole minutes actually spent, at least 1.
+ * The clock is CLOCK_MONOTONIC, so a change of the wall clock does not
+ * stretch or cut a session.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "content.h"
+#include "program.h"
+#include "store.h"
+#include "ui_screen.h"
+#include "util.h"
+
+#define SECONDS_PER_MINUTE 60
+
+enum stage { STAGE_CHOOSE, STAGE_BEFORE, STAGE_RUN, STAGE_AFTER, STAGE_DONE };
+
+const struct ui_keyhelp ui_timer_keys[] = {
+    {"j k, arrows", "choose a practice; scroll the steps"},
+    {"Enter", "choose; confirm a rating; stop the timer early"},
+    {"0-9, Left Right", "rate your pain (1 then 0 gives 10)"},
+    {"s", "skip the pain rating"},
+    {"Space", "pause or resume the timer"},
+    {"q, Esc", "stop early; after it, log the session and go back"},
+    {"x", "after stopping: do not log this session"},
+    {NULL, NULL},
+};
+
+static enum stage stage;
+static const struct practice **choices;
+static struct ui_list chooser;
+static const struct practice *practice;
+static struct ui_picker before, after;
+static double started, paused_at, paused_total;
+static int paused;
+static long logged_minutes;
+static struct ui_view view;
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double
+elapsed(void)
+{
+	double e = now() - started - paused_total;
+
+	if (paused)
+		e -= now() - paused_at;
+	return e < 0 ? 0 : e;
+}
+
+static void
+add_choice(const struct practice *p)
+{
+	choices =
+	    xreallocarray(choices, (size_t)chooser.n + 1, sizeof *choices);
+	choices[chooser.n++] = p;
+}
+
+/* The practices to choose from: the approach's, or every running
+ * approach's, or when none runs, all of them. */
+static void
+load_choices(struct ui *ui)
+{
+	struct program_today t;
+	char day[DAY_LEN], *cause = NULL;
+	size_t i, j;
+
+	free(choices);
+	choices = NULL;
+	chooser.n = chooser.sel = chooser.top = 0;
+	if (ui->approach >= 0 && (size_t)ui->approach < ui->pack->napproaches) {
+		const struct approach *a = &ui->pack->approaches[ui->approach];
+
+		for (i = 0; i < a->npractices; i++)
+			add_choice(&a->practices[i]);
+		return;
+	}
+	ui_today(ui, day);
+	if (program_today_load(ui->pack, ui->store, day, &t, &cause) != 0) {
+		ui_error(ui, cause);
+	} else {
+		for (i = 0; i < t.npractices; i++)
+			add_choice(t.practices[i].practice);
+		program_today_free(&t);
+	}
+	if (chooser.n > 0)
+		return;
+	for (i = 0; i < ui->pack->napproaches; i++)
+		for (j = 0; j < ui->pack->approaches[i].npractices; j++)
+			add_choice(&ui->pack->approaches[i].practices[j]);
+}
+
+static void
+begin(const struct practice *p)
+{
+	practice = p;
+	before.value = after.value = -1;
+	before.last_key = after.last_key = 0;
+	view.top = 0;
+	stage = STAGE_BEFORE;
+}
+
+void
+ui_timer_enter(struct ui *ui, int fresh)
+{
+	if (!fresh)
+		return;
+	practice = NULL;
+	paused = 0;
+	if (ui->practice != NULL) {
+		begin(ui->practice);
+		return;
+	}
+	load_choices(ui);
+	stage = STAGE_CHOOSE;
+}
+
+static void
+run(void)
+{
+	started = now();
+	paused = 0;
+	paused_total = 0;
+	stage = STAGE_RUN;
+}
+
+static void
+stop(void)
+{
+	if (paused) {
+		paused_total += now() - paused_at;
+		paused = 0;
+	}
+	logged_minutes = (long)(elapsed() / SECONDS_PER_MINUTE);
+	if (logged_minutes >= practice->minutes)
+		logged_minutes = practice->minutes;
+	if (logged_minutes < 1)
+		logged_minutes = 1;
+	stage = STAGE_AFTER;
+}
+
+static void
+log_session(struct ui *ui)
+{
+	struct store_session s;
+	char *cause = NULL;
+
+	memset(&s, 0, sizeof s);
+	s.practice = practice->id;
+	s.approach = ui->pack->approaches[practice->approach].id;
+	ui_today(ui, s.day);
+	s.minutes = (int)logged_minutes;
+	s.pain_before = before.value < 0 ? STORE_NONE : before.value;
+	s.pain_after = after.value < 0 ? STORE_NONE : after.value;
+	if (store_session_add(ui->store, &s, &cause) != 0) {
+		ui_error(ui, cause);
+		return;
+	}
+	stage = STAGE_DONE;
+}
+
+static void
+draw_choose(struct ui *ui)
+{
+	int y = ui->y0 + 2, i, rows = ui->h - 2;
+
+	ui_put(ui->y0, 1, "Which practice?", ui->w - 2, 0, UI_C_HEADING);
+	ui_list_fit(&chooser, rows);
+	for (i = chooser.top; i < chooser.n && y < ui->y0 + ui->h; i++, y++) {
+		enum ui_color c =
+		    i == chooser.sel ? UI_C_SELECTED : UI_C_NORMAL;
+
+		ui_fill(y, 1, ui->w - 2, c);
+		ui_putf(y, 2, ui->w - 3, c, "%s  (%d min)", choices[i]->title,
+			choices[i]->minutes);
+	}
+}
+
+static void
+draw_rating(struct ui *ui, struct ui_picker *p, const char *when)
+{
+	int y = ui->y0 + 2;
+
+	ui_putf(y++, 1, ui->w - 2, UI_C_NORMAL,
+		"How bad is your pain %s? (optional: s skips)", when);
+	y++;
+	ui_picker_draw(p, y, 3, ui->w - 4, 1);
+	ui_anchors_draw(&ui->pack->pain_scale, p->value, y + 2, 3, ui->h - 6,
+			ui->w - 4);
+}
+
+static void
+draw_run(struct ui *ui)
+{
+	long total = (long)practice->minutes * SECONDS_PER_MINUTE;
+	long done = (long)elapsed(), left;
+	int w = ui_text_width(ui);
+
+	/* The countdown ends on the first draw after it ran out: the loop
+	 * draws at least every UI_TICK_MS. */
+	if (done >= total) {
+		stop();
+		beep();
+		return;
+	}
+	left = total - done;
+	ui_putf(ui->y0 + 2, 1, ui->w - 2, paused ? UI_C_WARNING : UI_C_NORMAL,
+		"%02ld:%02ld left of %d min%s", left / SECONDS_PER_MINUTE,
+		left % SECONDS_PER_MINUTE, practice->minutes,
+		paused ? "   PAUSED (Space resumes)" : "");
+	ui_bar(ui->y0 + 3, 1, ui->w - 2, done, total, UI_C_GOOD);
+	ui_view_clear(&view);
+	ui_view_add(&view, w, UI_C_HEADING, 0, NULL, "Steps");
+	{
+		size_t i;
+		char mark[32];
+
+		for (i = 0; i < practice->steps.n; i++) {
+			snprintf(mark, sizeof mark, "%zu. ", i + 1);
+			ui_view_add(&view, w, UI_C_NORMAL, 0, mark,
+				    practice->steps.v[i]);
+		}
+	}
+	ui_show_view(ui, &view, ui->y0 + 5, ui->h - 5);
+}
+
+static void
+rating_text(struct buf *b, const char *label, int v)
+{
+	if (v < 0)
+		buf_printf(b, ", %s not rated", label);
+	else
+		buf_printf(b, ", %s %d", label, v);
+}
+
+static void
+draw_done(struct ui *ui)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_printf(&b, "Logged %ld min of \"%s\"", logged_minutes,
+		   practice->title);
+	rating_text(&b, "pain before", before.value);
+	rating_text(&b, "after", after.value);
+	buf_adds(&b, ".");
+	ui_view_clear(&view);
+	ui_view_add(&view, ui_text_width(ui), UI_C_GOOD, 0, NULL, b.data);
+	ui_view_blank(&view);
+	ui_view_add(&view, ui_text_width(ui), UI_C_DIM, 0, NULL,
+		    "Enter or q: back");
+	ui_show_view(ui, &view, ui->y0 + 2, ui->h - 2);
+	buf_free(&b);
+}
+
+void
+ui_timer_draw(struct ui *ui)
+{
+	if (stage != STAGE_CHOOSE && practice != NULL)
+		ui_put(ui->y0, 1, practice->title, ui->w - 2, 0, UI_C_HEADING);
+	switch (stage) {
+	case STAGE_CHOOSE:
+		draw_choose(ui);
+		break;
+	case STAGE_BEFORE:
+		draw_rating(ui, &before, "now, before you start");
+		ui_put(ui->y0 + ui->h - 1, 1, "Enter: start the timer",
+		       ui->w - 2, 0, UI_C_HEADING);
+		break;
+	case STAGE_RUN:
+		draw_run(ui);
+		break;
+	case STAGE_AFTER:
+		draw_rating(ui, &after, "now, after the practice");
+		ui_putf(ui->y0 + ui->h - 1, 1, ui->w - 2, UI_C_HEADING,
+			"Enter: log %ld min   x: do not log it",
+			logged_minutes);
+		break;
+	case STAGE_DONE:
+		draw_done(ui);
+		break;
+	}
+}
+
+static int
+rating_key(struct ui *ui, struct ui_picker *p, int key)
+{
+	if (key == 's')
+		p->value = -1;
+	if (key == 's' || key == UI_KEY_ENTER) {
+		if (stage == STAGE_BEFORE)
+			run();
+		else
+			log_session(ui);
+		return 1;
+	}
+	if (stage == STAGE_AFTER && (key == 'q' || key == UI_KEY_ESC)) {
+		/* The time was spent: leaving logs it, without a rating. */
+		log_session(ui);
+		if (stage == STAGE_DONE)
+			ui_pop(ui);
+		return 1;
+	}
+	if (stage == STAGE_AFTER && key == 'x') {
+		ui_message(ui, UI_C_NORMAL, "The session was not logged.");
+		ui_pop(ui);
+		return 1;
+	}
+	return ui_picker_key(p, key);
+}
+
+int
+ui_timer_key(struct ui *ui, int key)
+{
+	switch (stage) {
+	case STAGE_CHOOSE:
+		if (key == UI_KEY_ENTER && chooser.n > 0) {
+			begin(choices[chooser.sel]);
+			return 1;
+		}
+		return ui_list_key(&chooser, key, ui->h - 2);
+	case STAGE_BEFORE:
+		return rating_key(ui, &before, key);
+	case STAGE_RUN:
+		if (key == ' ') {
+			if (paused)
+				paused_total += now() - paused_at;
+			else
+				paused_at = now();
+			paused = !paused;
+			return 1;
+		}
+		if (key == UI_KEY_ENTER || key == 'q' || key == UI_KEY_ESC) {
+			stop();
+			return 1;
+		}
+		return ui_view_key(&view, key, ui->h - 5);
+	case STAGE_AFTER:
+		return rating_key(ui, &after, key);
+	case STAGE_DONE:
+		if (key == UI_KEY_ENTER) {
+			ui_pop(ui);
+			return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
+void
+ui_timer_free(void)
+{
+	free(choices);
+	choices = NULL;
+	chooser.n = 0;
+	ui_view_free(&view);
+}

@@ -1,0 +1,326 @@
+/* today.c: the home screen. Today's check-in, the current approach, today's
+ * practices, two weeks of pain, and a menu whose first entry is the one
+ * next thing program.c suggests. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "content.h"
+#include "program.h"
+#include "ui_screen.h"
+#include "util.h"
+
+enum item {
+	ITEM_NEXT,
+	ITEM_CHECKIN,
+	ITEM_PLAN,
+	ITEM_PRACTISE,
+	ITEM_HISTORY,
+	ITEM_SAFETY,
+	ITEM_ONBOARD,
+	ITEM_COUNT
+};
+
+static const struct {
+	int key;
+	const char *label;
+} items[ITEM_COUNT] = {
+    [ITEM_NEXT] = {UI_KEY_ENTER, NULL},
+    [ITEM_CHECKIN] = {'c', "Check in"},
+    [ITEM_PLAN] = {'p', "The plan: every approach"},
+    [ITEM_PRACTISE] = {'t', "Practise now, with a timer"},
+    [ITEM_HISTORY] = {'v', "History: pain over time"},
+    [ITEM_SAFETY] = {'!', "Safety: warning signs"},
+    [ITEM_ONBOARD] = {'o', "Answer the first-run questions again"},
+};
+
+const struct ui_keyhelp ui_today_keys[] = {
+    {"j k, arrows", "move in the menu"},
+    {"Enter", "do the chosen entry (first: the next thing to do)"},
+    {"c", "check in for today"},
+    {"p", "the plan"},
+    {"t", "practise now, with a timer"},
+    {"v", "history"},
+    {"o", "answer the first-run questions again"},
+    {"q", "quit"},
+    {NULL, NULL},
+};
+
+static struct program_today today;
+static int loaded;
+static struct ui_list menu = {0, 0, ITEM_COUNT};
+
+void
+ui_today_enter(struct ui *ui, int fresh)
+{
+	char day[DAY_LEN], *cause = NULL;
+
+	if (loaded)
+		program_today_free(&today);
+	loaded = 0;
+	if (fresh)
+		menu.sel = 0;
+	ui_today(ui, day);
+	if (program_today_load(ui->pack, ui->store, day, &today, &cause) != 0) {
+		ui_error(ui, cause);
+		return;
+	}
+	loaded = 1;
+}
+
+static const char *
+approach_title(const struct ui *ui, const char *id)
+{
+	const struct approach *a = id ? content_approach(ui->pack, id) : NULL;
+
+	return a != NULL ? a->title : "";
+}
+
+static char *
+next_label(const struct ui *ui)
+{
+	const struct practice *p;
+
+	if (!loaded)
+		return xstrdup("Next: (the log could not be read)");
+	switch (today.next) {
+	case PROGRAM_NEXT_SAFETY:
+		return xstrdup("Next: answer the first-run safety questions");
+	case PROGRAM_NEXT_CHECKIN:
+		return xstrdup("Next: check in for today");
+	case PROGRAM_NEXT_REVIEW:
+		return xasprintf("Next: review \"%s\", its trial days are up",
+				 approach_title(ui, today.next_approach));
+	case PROGRAM_NEXT_PRACTICE:
+		p = content_practice(ui->pack, today.next_practice);
+		return xasprintf("Next: practise \"%s\" (%d min)",
+				 p ? p->title : "", p ? p->minutes : 0);
+	case PROGRAM_NEXT_START:
+		return xasprintf("Next: start \"%s\"",
+				 approach_title(ui, today.next_approach));
+	case PROGRAM_NEXT_REST:
+		return xstrdup("Next: nothing more today; see you tomorrow");
+	case PROGRAM_NEXT_FINISHED:
+		return xstrdup("Next: every approach is tried; see the plan");
+	}
+	return xstrdup("Next:");
+}
+
+static void
+do_next(struct ui *ui)
+{
+	int i;
+
+	if (!loaded)
+		return;
+	switch (today.next) {
+	case PROGRAM_NEXT_SAFETY:
+		ui->onboard_flags_only = 0;
+		ui_push(ui, UI_ONBOARD);
+		break;
+	case PROGRAM_NEXT_CHECKIN:
+		ui_push(ui, UI_CHECKIN);
+		break;
+	case PROGRAM_NEXT_REVIEW:
+		ui_push(ui, UI_REVIEW);
+		break;
+	case PROGRAM_NEXT_PRACTICE:
+		ui->practice = content_practice(ui->pack, today.next_practice);
+		ui->approach = -1;
+		ui_push(ui, UI_TIMER);
+		break;
+	case PROGRAM_NEXT_START:
+		i = content_approach_index(ui->pack, today.next_approach);
+		if (i < 0)
+			break;
+		ui->approach = i;
+		ui_push(ui, UI_APPROACH);
+		ui_message(ui, UI_C_GOOD,
+			   "Read it through; press s to start it today.");
+		break;
+	case PROGRAM_NEXT_REST:
+		ui_message(ui, UI_C_GOOD, "Nothing more to do today.");
+		break;
+	case PROGRAM_NEXT_FINISHED:
+		ui_push(ui, UI_PLAN);
+		break;
+	}
+}
+
+static void
+activate(struct ui *ui, enum item it)
+{
+	switch (it) {
+	case ITEM_NEXT:
+		do_next(ui);
+		break;
+	case ITEM_CHECKIN:
+		ui_push(ui, UI_CHECKIN);
+		break;
+	case ITEM_PLAN:
+		ui_push(ui, UI_PLAN);
+		break;
+	case ITEM_PRACTISE:
+		ui->practice = NULL;
+		ui->approach = -1;
+		ui_push(ui, UI_TIMER);
+		break;
+	case ITEM_HISTORY:
+		ui_push(ui, UI_HISTORY);
+		break;
+	case ITEM_SAFETY:
+		ui_push(ui, UI_SAFETY);
+		break;
+	case ITEM_ONBOARD:
+		ui->onboard_flags_only = 0;
+		ui_push(ui, UI_ONBOARD);
+		break;
+	case ITEM_COUNT:
+		break;
+	}
+}
+
+/* "Checked in: pain 4, interference 2" or the lack of it. */
+static int
+draw_checkin(const struct ui *ui, int y, int w)
+{
+	int x = 1 + ui_put(y, 1, "Today's check-in: ", w, 0, UI_C_DIM);
+
+	(void)ui;
+	if (!today.checked_in) {
+		ui_put(y, x, "not yet (press c)", w - x, 0, UI_C_WARNING);
+		return 1;
+	}
+	x += ui_putf(y, x, w - x, ui_pain_color(today.checkin.pain), "pain %d",
+		     today.checkin.pain);
+	if (today.checkin.interference != STORE_NONE)
+		ui_putf(y, x, w - x, UI_C_NORMAL, ", interference %d",
+			today.checkin.interference);
+	return 1;
+}
+
+static int
+draw_approach(const struct ui *ui, int y, int w)
+{
+	const struct program_plan *pl = &today.plan;
+	const struct program_step *st;
+	int x = 1 + ui_put(y, 1, "Approach: ", w, 0, UI_C_DIM);
+
+	if (pl->current < 0 ||
+	    pl->steps[pl->current].state != PROGRAM_RUNNING) {
+		ui_put(y, x, "none running", w - x, 0, UI_C_NORMAL);
+		return 1;
+	}
+	st = &pl->steps[pl->current];
+	x += ui_put(y, x, st->approach->title, w - x - 16, 0, UI_C_HEADING);
+	if (st->days > 0)
+		ui_putf(y, x, w - x,
+			st->review_due ? UI_C_WARNING : UI_C_NORMAL,
+			", day %d of %d", st->day, st->days);
+	else
+		ui_putf(y, x, w - x, UI_C_NORMAL, ", day %d", st->day);
+	(void)ui;
+	return 1;
+}
+
+static int
+draw_practices(int y, int w, int maxrows)
+{
+	size_t i;
+	int rows = 0;
+
+	for (i = 0; i < today.npractices && rows < maxrows; i++, rows++) {
+		const struct program_practice *pp = &today.practices[i];
+		int done = pp->done >= pp->practice->per_day;
+		char *line = xasprintf("[%s] %s  %d/%d", done ? "x" : " ",
+				       pp->practice->title, pp->done,
+				       pp->practice->per_day);
+
+		ui_put(y + rows, 3, line, w - 3, 0,
+		       done ? UI_C_GOOD : UI_C_NORMAL);
+		free(line);
+	}
+	return rows;
+}
+
+static int
+draw_recent(int y, int w)
+{
+	int v[PROGRAM_RECENT_DAYS], i, x;
+
+	for (i = 0; i < PROGRAM_RECENT_DAYS; i++)
+		v[i] = today.recent[i].pain;
+	x = 1 +
+	    ui_putf(y, 1, w, UI_C_DIM, "Last %d days: ", PROGRAM_RECENT_DAYS);
+	ui_spark(y, x, v, PROGRAM_RECENT_DAYS);
+	x += PROGRAM_RECENT_DAYS + 2;
+	if (today.has_mean)
+		ui_putf(y, x, w - x, UI_C_NORMAL, "%d-day mean %.1f",
+			PROGRAM_MEAN_DAYS, today.mean);
+	else
+		ui_putf(y, x, w - x, UI_C_DIM,
+			"(a %d-day mean after %d check-ins)", PROGRAM_MEAN_DAYS,
+			PROGRAM_MEAN_MIN_CHECKINS);
+	return 1;
+}
+
+void
+ui_today_draw(struct ui *ui)
+{
+	int y = ui->y0, end = ui->y0 + ui->h, w = ui->w - 2, i;
+	size_t k;
+	char *label;
+
+	ui_put(y++, 1, ui->pack->title, w, 0, UI_C_HEADING);
+	y++;
+	if (loaded) {
+		y += draw_checkin(ui, y, w);
+		y += draw_approach(ui, y, w);
+		y += draw_practices(y, w, 3);
+		y += draw_recent(y, w);
+		for (k = 0; k < today.nwarnings && y < end - 4; k++)
+			y += ui_put(y, 1, today.warnings[k]->warning, w, 0,
+				    UI_C_WARNING) > 0;
+	}
+	y++;
+	ui_list_fit(&menu, end - y);
+	for (i = menu.top; i < ITEM_COUNT && y < end; i++, y++) {
+		enum ui_color c = i == menu.sel ? UI_C_SELECTED : UI_C_NORMAL;
+		char key[8];
+
+		label =
+		    i == ITEM_NEXT ? next_label(ui) : xstrdup(items[i].label);
+		ui_fill(y, 1, w, c);
+		ui_put(y, 2, label, w - 8, 0, c);
+		if (items[i].key == UI_KEY_ENTER)
+			snprintf(key, sizeof key, "Enter");
+		else
+			snprintf(key, sizeof key, "%c", items[i].key);
+		ui_put(y, w - 6, key, 6, 0, i == menu.sel ? c : UI_C_DIM);
+		free(label);
+	}
+}
+
+int
+ui_today_key(struct ui *ui, int key)
+{
+	int i;
+
+	if (key == UI_KEY_ENTER) {
+		activate(ui, (enum item)menu.sel);
+		return 1;
+	}
+	for (i = ITEM_CHECKIN; i < ITEM_COUNT; i++)
+		if (key == items[i].key && key != '!') {
+			activate(ui, (enum item)i);
+			return 1;
+		}
+	return ui_list_key(&menu, key, ITEM_COUNT);
+}
+
+void
+ui_today_free(void)
+{
+	if (loaded)
+		program_today_free(&today);
+	loaded = 0;
+}

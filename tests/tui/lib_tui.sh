@@ -1,0 +1,148 @@
+# lib_tui.sh: helpers for the TUI tests; a test sources it instead of
+# tests/lib.sh (it sources that itself). The real binary runs in a detached
+# tmux session on a private socket, so a test never touches the user's tmux;
+# keys go in with send-keys, the screen comes back with capture-pane, and
+# the helpers poll for text rather than sleep.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+	echo "helpers for the TUI tests, not a test"
+	exit 77
+fi
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+command -v tmux >/dev/null || { echo "tmux is not installed"; exit 77; }
+
+TUI_SOCK="backpain-tui-$$-$RANDOM"
+TUI_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+TUI_PACKS="$TUI_DIR/../fixtures/packs"
+DB="$T/log.db"
+tui_cleanup() {
+	tmux -L "$TUI_SOCK" kill-server 2>/dev/null
+	rm -rf "$T"
+}
+trap tui_cleanup EXIT
+
+# tmux_ ARGS...: tmux on this test's own server, with no user config.
+tmux_() {
+	tmux -L "$TUI_SOCK" -f /dev/null "$@"
+}
+
+# tui_start [-s COLSxROWS] COMMAND...: run COMMAND in a detached session
+# (100x30 unless -s), with TERM=xterm-256color and LC_ALL=C.UTF-8. When it
+# ends, its exit status is written to $T/exit and the pane shows
+# "[exited N]" followed by `stty -a` of the pane, so a test can check that
+# the terminal was given back in a sane state.
+tui_start() {
+	local cols=100 rows=30 cmd
+	if [ "$1" = -s ]; then
+		cols=${2%x*} rows=${2#*x}
+		shift 2
+	fi
+	cmd=$(printf '%q ' "$@")
+	rm -f "$T/exit"
+	tmux_ new-session -d -s t -x "$cols" -y "$rows" \
+		"env TERM=xterm-256color LC_ALL=C.UTF-8 $cmd; rc=\$?;
+		 echo \$rc > $T/exit.tmp; mv $T/exit.tmp $T/exit;
+		 echo \"[exited \$rc]\"; stty -a; sleep 600" ||
+		fail "tmux could not start a session"
+}
+
+# bp_tui [-s COLSxROWS] [WORD...]: tui_start of the binary on the log $DB
+# (with the pack $PACK when set); the WORDs go before it, for variables
+# (NO_COLOR=1) or a wrapper (faketime TIME).
+bp_tui() {
+	local size=()
+	if [ "${1:-}" = -s ]; then
+		size=(-s "$2")
+		shift 2
+	fi
+	if [ -n "${PACK:-}" ]; then
+		tui_start "${size[@]}" "$@" "${BP:-$BACKPAIN}" --db "$DB" \
+			--pack "$PACK"
+	else
+		tui_start "${size[@]}" "$@" "${BP:-$BACKPAIN}" --db "$DB"
+	fi
+}
+
+# screen: the visible pane as text, also kept in $T/screen.
+screen() {
+	tmux_ capture-pane -p -t t >"$T/screen" 2>/dev/null
+	cat "$T/screen"
+}
+
+# wait_for TEXT [TIMEOUT]: poll the screen until it shows TEXT (a fixed
+# string); fail with the screen after TIMEOUT seconds (default 10).
+wait_for() {
+	local text=$1 limit=${2:-10} tries
+	tries=$((limit * 20))
+	while [ "$tries" -gt 0 ]; do
+		if screen | grep -qF -- "$text"; then
+			return 0
+		fi
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	echo "--- screen:" >&2
+	cat "$T/screen" >&2
+	fail "'$text' did not appear within ${limit}s"
+}
+
+# wait_gone TEXT [TIMEOUT]: poll until the screen no longer shows TEXT.
+wait_gone() {
+	local text=$1 limit=${2:-10} tries
+	tries=$((limit * 20))
+	while [ "$tries" -gt 0 ]; do
+		if ! screen | grep -qF -- "$text"; then
+			return 0
+		fi
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	cat "$T/screen" >&2
+	fail "'$text' was still there after ${limit}s"
+}
+
+# keys KEY...: send tmux key names (Enter, Escape, Up, C-c, j, ...).
+keys() {
+	tmux_ send-keys -t t "$@"
+}
+
+# type_text STRING: send STRING literally, character by character.
+type_text() {
+	tmux_ send-keys -t t -l -- "$1"
+}
+
+# wait_exit [TIMEOUT]: wait until the program ended; prints its status.
+wait_exit() {
+	local limit=${1:-10} tries
+	tries=$((limit * 20))
+	while [ ! -e "$T/exit" ] && [ "$tries" -gt 0 ]; do
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	[ -e "$T/exit" ] || { screen >&2; fail "the program did not exit"; }
+	cat "$T/exit"
+}
+
+# alternate_on: 1 while the pane shows the alternate screen (a full-screen
+# program holds it), else 0.
+alternate_on() {
+	tmux_ display-message -p -t t '#{alternate_on}'
+}
+
+# onboard_all_no: from the first screen of a first run, answer no to the
+# injury question and every red flag, give usual pain 6, and reach Today.
+onboard_all_no() {
+	local i nflags=${1:-16}
+	wait_for "Enter: continue"
+	keys Enter
+	wait_for "First, a question"
+	keys n
+	for i in $(seq 1 "$nflags"); do
+		wait_for "Safety question $i of $nflags"
+		keys n
+	done
+	wait_for "Your usual pain"
+	keys 6 Enter
+	wait_for "The plan: one approach at a time"
+	keys Enter
+	wait_for "Next: check in for today"
+}
