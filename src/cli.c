@@ -15,24 +15,24 @@ static const struct command {
 	int (*fn)(struct cli *, int, char **);
 	const char *usage;
 } commands[] = {
-	{"checkin", cli_cmd_checkin,
-	 "checkin [N] [--pain N] [--interference N] [--note TEXT]\n"
-	 "                 [--did PRACTICE]... [--answer QUESTION=VALUE]... "
-	 "[--date D]"},
-	{"practice", cli_cmd_practice,
-	 "practice PRACTICE [--minutes M] [--before N] [--after N] [--date D]"},
-	{"start", cli_cmd_start, "start APPROACH [--date D]"},
-	{"stop", cli_cmd_stop,
-	 "stop APPROACH [--outcome helped|no-change|worse|stopped] [--date D]"},
-	{"status", cli_cmd_status, "status"},
-	{"history", cli_cmd_history,
-	 "history [--days N] [--format table|csv|json]"},
-	{"review", cli_cmd_review, "review [--format table|csv|json]"},
-	{"report", cli_cmd_report,
-	 "report [--format text|markdown|html] [-o FILE]"},
-	{"export", cli_cmd_export, "export [--format json|csv]"},
-	{"due", cli_cmd_due, "due"},
-	{"pack", cli_cmd_pack, "pack check [FILE] | pack list"},
+    {"checkin", cli_cmd_checkin,
+     "checkin [N] [--pain N] [--interference N] [--note TEXT]\n"
+     "                 [--did PRACTICE]... [--answer QUESTION=VALUE]... "
+     "[--date D]"},
+    {"practice", cli_cmd_practice,
+     "practice PRACTICE [--minutes M] [--before N] [--after N] [--date D]"},
+    {"start", cli_cmd_start, "start APPROACH [--date D]"},
+    {"stop", cli_cmd_stop,
+     "stop APPROACH [--outcome helped|no-change|worse|stopped] [--date D]"},
+    {"status", cli_cmd_status, "status"},
+    {"history", cli_cmd_history,
+     "history [--days N] [--format table|csv|json]"},
+    {"review", cli_cmd_review, "review [--format table|csv|json]"},
+    {"report", cli_cmd_report,
+     "report [--format text|markdown|html] [-o FILE]"},
+    {"export", cli_cmd_export, "export [--format json|csv]"},
+    {"due", cli_cmd_due, "due"},
+    {"pack", cli_cmd_pack, "pack check [FILE] | pack list"},
 };
 
 void
@@ -45,16 +45,17 @@ cli_usage(FILE *f)
 	      f);
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(f, "       backpain %s\n", commands[i].usage);
-	fputs("       backpain -h | --help | -V | --version\n"
-	      "\n"
-	      "D is YYYY-MM-DD, today or yesterday. N is a pain rating, 0 (no "
-	      "pain)\n"
-	      "to 10 (the worst imaginable). The log is $BACKPAIN_DB or\n"
-	      "$XDG_DATA_HOME/backpain/log.db; the pack is $BACKPAIN_PACK or the "
-	      "one\n"
-	      "built in. backpain is a self-help companion, not medical "
-	      "advice.\n",
-	      f);
+	fputs(
+	    "       backpain -h | --help | -V | --version\n"
+	    "\n"
+	    "D is YYYY-MM-DD, today or yesterday. N is a pain rating, 0 (no "
+	    "pain)\n"
+	    "to 10 (the worst imaginable). The log is $BACKPAIN_DB or\n"
+	    "$XDG_DATA_HOME/backpain/log.db; the pack is $BACKPAIN_PACK or the "
+	    "one\n"
+	    "built in. backpain is a self-help companion, not medical "
+	    "advice.\n",
+	    f);
 }
 
 const char *
