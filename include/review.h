@@ -1,0 +1,142 @@
+/*
+ * review: which approach helped. Loads every trial, the check-ins, the
+ * practice sessions and the onboarding usual-pain rating from the store,
+ * judges each trial with analysis_trial(), and hands back plain rows for the
+ * `review` command, the therapist report and the TUI review screen. No SQL
+ * (it goes through store.h), no curses, no output.
+ *
+ * A running trial is judged up to today. Practised days are the days with a
+ * session or a --did mark of the trial's approach; an approach has
+ * practices when the pack lists some for it, or, for an id the pack does not
+ * know, when any were logged. Overlap counts the days shared with every
+ * other trial, wildcards included, because any of them may have moved the
+ * pain.
+ *
+ * review_load() fills caller-owned memory; review_free() releases all of it.
+ * Titles are borrowed from the pack, which must outlive the review. Figures
+ * and texts are written into caller-owned buffers.
+ */
+#ifndef BACKPAIN_REVIEW_H
+#define BACKPAIN_REVIEW_H
+
+#include <stddef.h>
+
+#include "analysis.h"
+#include "day.h"
+#include "store.h"
+
+struct pack;
+struct buf;
+
+/* Room for one figure such as "-10.00", and its NUL. */
+#define REVIEW_FIGURE_LEN 24
+
+/* One trial and its judgement. */
+struct review_row {
+	long long trial_id;
+	char *approach;	   /* the trial's approach id (owned) */
+	const char *title; /* the pack's title, borrowed; NULL when unknown */
+	int wildcard;	   /* the pack marks the approach as a wildcard */
+	char started_on[DAY_LEN];
+	char ended_on[DAY_LEN]; /* "" while running */
+	enum store_outcome outcome;
+	int running;
+	int checkins; /* check-ins on the trial's days, start .. end */
+	/* The other trials sharing days with this one: indices into the
+	 * review's rows, in row order. */
+	size_t *overlaps;
+	size_t noverlaps;
+	/* What a too-early or no-baseline verdict is waiting for (else 0):
+	 * more trial days, and more check-ins in the window it lacks. */
+	int need_days;
+	int need_checkins;
+	char judged_from[DAY_LEN]; /* too-early on days: first day it can be
+				      judged; else "" */
+	struct analysis_result result;
+};
+
+struct review {
+	char today[DAY_LEN];
+	int usual_pain;		 /* 0..10, or ANALYSIS_NO_RATING */
+	struct review_row *rows; /* every trial, oldest start first */
+	size_t nrows;
+	struct store_checkin *checkins; /* the whole log, oldest first */
+	size_t ncheckins;
+};
+
+/*
+ * Loads and judges every trial as of today (a valid day). pack may be NULL:
+ * then no titles, and practices are known only from what was logged.
+ * Returns 0, or a store.h code with *cause set (EX_IOERR for a log holding
+ * a value no command can write, such as a usual-pain rating of 12).
+ */
+int review_load(const struct pack *, struct store *, const char *today,
+		struct review *out, char **cause);
+void review_free(struct review *);
+
+/*
+ * A row's figures as text with two decimals, "" where the value does not
+ * exist. Means are rounded half away from zero; adherence, change and
+ * change_pct are truncated toward zero, as analysis_explain() does, so a
+ * figure never reads as reaching a threshold it missed. All are computed
+ * from the exact sums, so they do not depend on floating point.
+ *   adherence       practised days / trial days; "" without practices
+ *   before_mean     the baseline used: the mean of the 7 days before the
+ *                   start, or the usual-pain rating; "" with no baseline
+ *   during_mean     mean of the last 7 days of the trial; "" with no
+ *                   check-in there
+ *   change          before_mean - during_mean; "" until past too-early
+ *   change_pct      change / before_mean; "" as change, or when the
+ *                   baseline is 0
+ *   immediate       mean of pain after - pain before over the sessions
+ *                   with both ratings; "" with none
+ */
+struct review_figures {
+	char adherence[REVIEW_FIGURE_LEN];
+	char before_mean[REVIEW_FIGURE_LEN];
+	char during_mean[REVIEW_FIGURE_LEN];
+	char change[REVIEW_FIGURE_LEN];
+	char change_pct[REVIEW_FIGURE_LEN];
+	char immediate[REVIEW_FIGURE_LEN];
+};
+
+void review_figures(const struct review_row *, struct review_figures *out);
+
+/*
+ * The fraction num / den (den > 0) with the given decimals (0..6), rounded
+ * half away from zero, or truncated toward zero when truncate is set. No
+ * "-" when the shown figure is zero.
+ */
+void review_fraction(long long num, long long den, int decimals, int truncate,
+		     char out[REVIEW_FIGURE_LEN]);
+
+/* Sentences for people, each appended to b without a trailing newline. */
+
+/* What the verdict means, e.g. "Pain was much lower: it fell by half or
+ * more." */
+const char *review_verdict_words(enum analysis_verdict);
+/* The verdict's grounds with the thresholds used (analysis_explain()). */
+void review_explain(struct buf *b, const struct review_row *);
+/* For too-early and no-baseline: what is missing and how many more
+ * check-ins or days are needed. Appends nothing for other verdicts. */
+void review_missing(struct buf *b, const struct review_row *);
+/* "Right after a session, pain was on average 1.5 lower than before, over
+ * 6 sessions." Appends nothing without rated sessions. */
+void review_immediate(struct buf *b, const struct review_row *);
+/* "It shared 3 days with <the other trials>, so ..." Appends nothing
+ * without overlap. */
+void review_shared(struct buf *b, const struct review *,
+		   const struct review_row *);
+
+/* The row's title, or its approach id when the pack does not know it. */
+const char *review_row_name(const struct review_row *);
+
+/*
+ * Appends text to b folded at width columns (by wcwidth, under the current
+ * locale), every line starting with indent; words longer than a line are
+ * not broken. Ends with a newline.
+ */
+void review_wrap(struct buf *b, const char *text, const char *indent,
+		 int width);
+
+#endif

@@ -1,0 +1,273 @@
+/* review_text.c: the review's sentences for people; see review.h. */
+#include "review.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "util.h"
+
+/* Figures in sentences: one decimal, or two when one would show 0.0. */
+#define WORDS_DECIMALS 1
+#define FIGURE_DECIMALS 2
+
+const char *
+review_row_name(const struct review_row *row)
+{
+	return row->title != NULL ? row->title : row->approach;
+}
+
+const char *
+review_verdict_words(enum analysis_verdict v)
+{
+	switch (v) {
+	case VERDICT_NO_BASELINE:
+		return "Cannot be judged: there is no pain level from before "
+		       "it to compare with.";
+	case VERDICT_TOO_EARLY:
+		return "Too early to tell.";
+	case VERDICT_SUBSTANTIAL:
+		return "Pain was much lower during this trial: it fell by "
+		       "half or more.";
+	case VERDICT_MEANINGFUL:
+		return "Pain was clearly lower during this trial, by at least "
+		       "the change most people count as worthwhile.";
+	case VERDICT_WORSE:
+		return "Pain was clearly higher during this trial.";
+	case VERDICT_LOW_PRACTICE:
+		return "Pain did not change enough to count, but it was "
+		       "practised on fewer than half of its days, so this "
+		       "does not show whether it works.";
+	case VERDICT_NO_CHANGE:
+		return "Pain did not change enough to count.";
+	}
+	return "Unknown verdict.";
+}
+
+void
+review_explain(struct buf *b, const struct review_row *row)
+{
+	struct analysis_result r = row->result;
+	char *text;
+	int n;
+
+	/* review_shared() names the overlapping trials instead. */
+	r.overlap_days = 0;
+	n = analysis_explain(&r, NULL, 0);
+	if (n <= 0)
+		return;
+	text = xmalloc((size_t)n + 1);
+	analysis_explain(&r, text, (size_t)n + 1);
+	buf_adds(b, text);
+	free(text);
+}
+
+static const char *
+plural(long long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+static void
+missing_baseline(struct buf *b, const struct review_row *row)
+{
+	char from[DAY_LEN], to[DAY_LEN];
+
+	day_add(row->started_on, -ANALYSIS_BEFORE_DAYS, from);
+	day_add(row->started_on, -1, to);
+	buf_printf(b,
+		   "The %d days before it started (%s to %s) have %d %s and "
+		   "%d are needed: %d more for those days, or a usual-pain "
+		   "rating from the first-run questions, would give it a "
+		   "baseline.",
+		   ANALYSIS_BEFORE_DAYS, from, to, row->result.before_n,
+		   plural(row->result.before_n, "check-in", "check-ins"),
+		   ANALYSIS_BEFORE_MIN_CHECKINS, row->need_checkins);
+}
+
+static void
+missing_days(struct buf *b, const struct review_row *row)
+{
+	const struct analysis_result *r = &row->result;
+
+	if (!row->running) {
+		buf_printf(b,
+			   "It ran %d %s, fewer than the %d needed to judge "
+			   "a trial.",
+			   r->days, plural(r->days, "day", "days"),
+			   ANALYSIS_MIN_TRIAL_DAYS);
+		return;
+	}
+	buf_printf(b,
+		   "It has run %d of the %d days needed: it can be judged "
+		   "from %s (%d more %s)",
+		   r->days, ANALYSIS_MIN_TRIAL_DAYS, row->judged_from,
+		   row->need_days, plural(row->need_days, "day", "days"));
+	if (row->need_checkins > 0)
+		buf_printf(b,
+			   " with %d more %s, at least %d in its last %d "
+			   "days (it has %d so far).",
+			   row->need_checkins,
+			   plural(row->need_checkins, "check-in", "check-ins"),
+			   ANALYSIS_DURING_MIN_CHECKINS, ANALYSIS_DURING_DAYS,
+			   r->during_n);
+	else
+		buf_printf(b,
+			   ", if it keeps at least %d check-ins in its "
+			   "last %d days.",
+			   ANALYSIS_DURING_MIN_CHECKINS, ANALYSIS_DURING_DAYS);
+}
+
+static void
+missing_checkins(struct buf *b, const struct review_row *row)
+{
+	const struct analysis_result *r = &row->result;
+	char from[DAY_LEN];
+
+	if (row->running) {
+		buf_printf(b,
+			   "Its last %d days have %d %s and %d are needed: "
+			   "check in daily, it needs at least %d more.",
+			   ANALYSIS_DURING_DAYS, r->during_n,
+			   plural(r->during_n, "check-in", "check-ins"),
+			   ANALYSIS_DURING_MIN_CHECKINS, row->need_checkins);
+		return;
+	}
+	day_add(row->ended_on, -(ANALYSIS_DURING_DAYS - 1), from);
+	buf_printf(b,
+		   "Its last %d days (%s to %s) had %d %s and %d are "
+		   "needed: %d more for those days would let it be judged.",
+		   ANALYSIS_DURING_DAYS, from, row->ended_on, r->during_n,
+		   plural(r->during_n, "check-in", "check-ins"),
+		   ANALYSIS_DURING_MIN_CHECKINS, row->need_checkins);
+}
+
+void
+review_missing(struct buf *b, const struct review_row *row)
+{
+	switch (row->result.verdict) {
+	case VERDICT_NO_BASELINE:
+		missing_baseline(b, row);
+		break;
+	case VERDICT_TOO_EARLY:
+		if (row->result.days < ANALYSIS_MIN_TRIAL_DAYS)
+			missing_days(b, row);
+		else
+			missing_checkins(b, row);
+		break;
+	default:
+		break;
+	}
+}
+
+void
+review_immediate(struct buf *b, const struct review_row *row)
+{
+	const struct analysis_result *r = &row->result;
+	char fig[REVIEW_FIGURE_LEN];
+	int n = r->immediate_n;
+
+	if (n <= 0)
+		return;
+	if (r->immediate_sum == 0) {
+		buf_printf(b,
+			   "Right after a practice session, pain was on "
+			   "average the same as before, over %d %s.",
+			   n, plural(n, "session", "sessions"));
+		return;
+	}
+	review_fraction(r->immediate_sum, n, WORDS_DECIMALS, 0, fig);
+	if (strcmp(fig, "0.0") == 0 || strcmp(fig, "-0.0") == 0)
+		review_fraction(r->immediate_sum, n, FIGURE_DECIMALS, 0, fig);
+	buf_printf(b,
+		   "Right after a practice session, pain was on average %s "
+		   "%s than before, over %d %s.",
+		   fig[0] == '-' ? fig + 1 : fig,
+		   r->immediate_sum < 0 ? "lower" : "higher", n,
+		   plural(n, "session", "sessions"));
+}
+
+void
+review_shared(struct buf *b, const struct review *rv,
+	      const struct review_row *row)
+{
+	size_t i;
+
+	if (row->result.overlap_days <= 0 || row->noverlaps == 0)
+		return;
+	buf_printf(b, "It shared %d %s with ", row->result.overlap_days,
+		   plural(row->result.overlap_days, "day", "days"));
+	for (i = 0; i < row->noverlaps; i++) {
+		const struct review_row *o = &rv->rows[row->overlaps[i]];
+
+		if (i > 0)
+			buf_adds(b, i + 1 == row->noverlaps ? " and " : ", ");
+		buf_printf(b, "\"%s\" (%s", review_row_name(o), o->started_on);
+		if (o->running)
+			buf_adds(b, ", running)");
+		else
+			buf_printf(b, " to %s)", o->ended_on);
+	}
+	buf_adds(b, ", so a change in pain cannot be put down to this "
+		    "approach alone.");
+}
+
+/* Screen columns of the UTF-8 text s[0..len). */
+static int
+columns(const char *s, size_t len)
+{
+	mbstate_t st;
+	size_t i = 0, k;
+	wchar_t wc;
+	int w, cols = 0;
+
+	memset(&st, 0, sizeof st);
+	while (i < len) {
+		k = mbrtowc(&wc, s + i, len - i, &st);
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+			memset(&st, 0, sizeof st);
+			cols++;
+			i++;
+			continue;
+		}
+		w = wcwidth(wc);
+		cols += w < 0 ? 1 : w;
+		i += k;
+	}
+	return cols;
+}
+
+void
+review_wrap(struct buf *b, const char *text, const char *indent, int width)
+{
+	const char *p = text;
+	int col = 0, fresh = 1, indent_cols = columns(indent, strlen(indent));
+
+	while (*p != '\0') {
+		size_t len;
+		int w;
+
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		len = strcspn(p, " ");
+		w = columns(p, len);
+		if (!fresh && col + 1 + w > width) {
+			buf_addc(b, '\n');
+			fresh = 1;
+		}
+		if (fresh) {
+			buf_adds(b, indent);
+			col = indent_cols;
+			fresh = 0;
+		} else {
+			buf_addc(b, ' ');
+			col++;
+		}
+		buf_add(b, p, len);
+		col += w;
+		p += len;
+	}
+	buf_addc(b, '\n');
+}
