@@ -1,0 +1,87 @@
+/*
+ * report: the one-page summary of the log for a physical therapist, as
+ * plain text, Markdown or a self-contained HTML page (inline CSS and SVG,
+ * no scripts, no external files, printable on A4 and Letter).
+ *
+ * report_load() gathers the facts (the review of every trial, the
+ * check-ins, the latest safety answers, the usual-pain rating) into
+ * caller-owned memory that report_free() releases; the pack is borrowed and
+ * must outlive it. The format functions only append to a struct buf, so a
+ * report is built whole before anything is written. Words about back pain
+ * come from the pack (approach titles, safety questions, the pain scale);
+ * the rest are plain factual labels. Every text from the log (notes) is
+ * escaped for its format: control characters for the terminal in text,
+ * HTML in html, Markdown in markdown.
+ */
+#ifndef BACKPAIN_REPORT_H
+#define BACKPAIN_REPORT_H
+
+#include <stddef.h>
+
+#include "day.h"
+#include "review.h"
+#include "store.h"
+
+struct buf;
+struct pack;
+
+/* The latest check-ins with a note that the report lists. */
+#define REPORT_NOTES 10
+/* Without a usual-pain rating, the start is the mean of the log's first
+ * days, as many as a trial's baseline window. */
+#define REPORT_START_DAYS ANALYSIS_BEFORE_DAYS
+
+enum report_format { REPORT_TEXT, REPORT_MARKDOWN, REPORT_HTML };
+
+struct report {
+	const struct pack *pack; /* borrowed; may be NULL */
+	struct review review;	 /* trials, check-ins, usual pain, today */
+	char onboarded[DAY_LEN]; /* the first-run day, "" when unknown */
+	struct store_screening *screenings; /* latest answer per flag */
+	size_t nscreenings;
+	size_t nyes; /* screenings answered yes */
+	/* The log's first and last check-in and the span between them;
+	 * "" and 0 without check-ins. */
+	char first_day[DAY_LEN];
+	char last_day[DAY_LEN];
+	int span_days;
+	/* Mean of the check-ins on the first REPORT_START_DAYS days. */
+	int start_n, start_sum;
+};
+
+/* Gathers the report as of today. 0, or a store.h code with *cause. */
+int report_load(const struct pack *, struct store *, const char *today,
+		struct report *out, char **cause);
+void report_free(struct report *);
+
+/* "text", "markdown" (or "md"), "html": 0; -1 for another name. */
+int report_format_parse(const char *name, enum report_format *out);
+/* Appends the whole report in that format to b. */
+void report_format(struct buf *b, const struct report *, enum report_format);
+void report_text(struct buf *b, const struct report *);
+void report_markdown(struct buf *b, const struct report *);
+void report_html(struct buf *b, const struct report *);
+
+/*
+ * Writes data to path whole or not at all: a new file of mode 0600 beside
+ * it, flushed to disk, then renamed over path. 0, or EX_CANTCREAT with
+ * *cause naming the path and the reason; on failure path is untouched and
+ * no temporary file is left.
+ */
+int report_save(const char *path, const char *data, size_t len, char **cause);
+
+/* What the formats share. */
+
+/* The question of a safety answer: the pack's text for its id, else the
+ * id. Borrowed. */
+const char *report_flag_question(const struct report *,
+				 const struct store_screening *);
+/* Indices into review.checkins of the latest check-ins with a note, at most
+ * REPORT_NOTES, oldest first; returns how many were written to idx. */
+size_t report_notes(const struct report *, size_t idx[REPORT_NOTES]);
+/* The pain scale's words for 0 and 10 from the pack ("No pain", ...), or
+ * plain ones without a pack. Borrowed. */
+const char *report_scale_low(const struct report *);
+const char *report_scale_high(const struct report *);
+
+#endif

@@ -1,0 +1,276 @@
+/* report.c: gathering the report's facts and saving it; see report.h. */
+#include "report.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "content.h"
+#include "util.h"
+
+/* Profile key of the first-run day (store.h). */
+#define ONBOARDED_KEY "onboarded"
+/* Screening id of the onboarding injury question (store.h). */
+#define INJURY_FLAG "recent-injury"
+/* Health data: only the user may read the report file. */
+#define REPORT_MODE 0600
+#define TEMP_SUFFIX ".XXXXXX"
+
+static int
+load_onboarded(struct store *st, char out[DAY_LEN], char **cause)
+{
+	char *value = NULL;
+	int rc;
+
+	out[0] = '\0';
+	rc = store_profile_get(st, ONBOARDED_KEY, &value, cause);
+	if (rc != 0)
+		return rc;
+	/* The key holds a day; anything else is left unsaid. */
+	if (value != NULL && day_valid(value) == 0)
+		memcpy(out, value, DAY_LEN);
+	free(value);
+	return 0;
+}
+
+static void
+log_span(struct report *rp)
+{
+	const struct review *rv = &rp->review;
+	int first, i;
+	size_t k;
+
+	if (rv->ncheckins == 0)
+		return;
+	memcpy(rp->first_day, rv->checkins[0].day, DAY_LEN);
+	memcpy(rp->last_day, rv->checkins[rv->ncheckins - 1].day, DAY_LEN);
+	rp->span_days = day_diff(rp->first_day, rp->last_day) + 1;
+	first = day_number(rp->first_day);
+	for (k = 0; k < rv->ncheckins; k++) {
+		i = day_number(rv->checkins[k].day) - first;
+		if (i >= REPORT_START_DAYS)
+			break;
+		rp->start_n++;
+		rp->start_sum += rv->checkins[k].pain;
+	}
+}
+
+int
+report_load(const struct pack *pack, struct store *st, const char *today,
+	    struct report *out, char **cause)
+{
+	size_t i;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	out->pack = pack;
+	rc = review_load(pack, st, today, &out->review, cause);
+	if (rc != 0)
+		return rc;
+	if ((rc = load_onboarded(st, out->onboarded, cause)) != 0 ||
+	    (rc = store_screening_latest(st, &out->screenings,
+					 &out->nscreenings, cause)) != 0) {
+		report_free(out);
+		return rc;
+	}
+	for (i = 0; i < out->nscreenings; i++)
+		if (out->screenings[i].answer == 1)
+			out->nyes++;
+	log_span(out);
+	return 0;
+}
+
+void
+report_free(struct report *rp)
+{
+	review_free(&rp->review);
+	store_screenings_free(rp->screenings, rp->nscreenings);
+	rp->screenings = NULL;
+	rp->nscreenings = 0;
+}
+
+int
+report_format_parse(const char *name, enum report_format *out)
+{
+	if (strcmp(name, "text") == 0)
+		*out = REPORT_TEXT;
+	else if (strcmp(name, "markdown") == 0 || strcmp(name, "md") == 0)
+		*out = REPORT_MARKDOWN;
+	else if (strcmp(name, "html") == 0)
+		*out = REPORT_HTML;
+	else
+		return -1;
+	return 0;
+}
+
+void
+report_format(struct buf *b, const struct report *rp, enum report_format f)
+{
+	switch (f) {
+	case REPORT_MARKDOWN:
+		report_markdown(b, rp);
+		break;
+	case REPORT_HTML:
+		report_html(b, rp);
+		break;
+	case REPORT_TEXT:
+	default:
+		report_text(b, rp);
+		break;
+	}
+}
+
+const char *
+report_flag_question(const struct report *rp, const struct store_screening *s)
+{
+	const struct red_flag *f;
+
+	if (rp->pack == NULL)
+		return s->flag;
+	if (strcmp(s->flag, INJURY_FLAG) == 0 &&
+	    rp->pack->onboarding.injury_question != NULL)
+		return rp->pack->onboarding.injury_question;
+	f = content_red_flag(rp->pack, s->flag);
+	return f != NULL ? f->question : s->flag;
+}
+
+size_t
+report_notes(const struct report *rp, size_t idx[REPORT_NOTES])
+{
+	const struct review *rv = &rp->review;
+	size_t n = 0, i, k;
+
+	for (i = rv->ncheckins; i > 0 && n < REPORT_NOTES; i--) {
+		const char *note = rv->checkins[i - 1].note;
+
+		if (note != NULL && note[0] != '\0')
+			idx[n++] = i - 1;
+	}
+	/* Collected newest first; the report lists them oldest first. */
+	for (k = 0; k < n / 2; k++) {
+		size_t t = idx[k];
+
+		idx[k] = idx[n - 1 - k];
+		idx[n - 1 - k] = t;
+	}
+	return n;
+}
+
+const char *
+report_scale_low(const struct report *rp)
+{
+	const struct scale *s;
+
+	if (rp->pack == NULL)
+		return "no pain";
+	s = &rp->pack->pain_scale;
+	if (s->nanchors == 0 || s->anchors[0].label == NULL)
+		return "no pain";
+	return s->anchors[0].label;
+}
+
+const char *
+report_scale_high(const struct report *rp)
+{
+	const struct scale *s;
+
+	if (rp->pack == NULL)
+		return "worst imaginable";
+	s = &rp->pack->pain_scale;
+	if (s->nanchors == 0 || s->anchors[s->nanchors - 1].label == NULL)
+		return "worst imaginable";
+	return s->anchors[s->nanchors - 1].label;
+}
+
+static int
+save_failed(const char *path, int err, char **cause)
+{
+	struct buf shown;
+
+	buf_init(&shown);
+	util_escape(&shown, path);
+	*cause = xasprintf("cannot write the report to '%s': %s", shown.data,
+			   strerror(err));
+	buf_free(&shown);
+	return EX_CANTCREAT;
+}
+
+static int
+write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t w = write(fd, data, len);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+/* After the rename, make the directory entry durable; a failure here
+ * leaves a complete file, so it is not reported. */
+static void
+sync_dir(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	int fd;
+
+	if (slash == NULL) {
+		free(dir);
+		dir = xstrdup(".");
+	} else if (slash == dir) {
+		slash[1] = '\0';
+	} else {
+		*slash = '\0';
+	}
+	fd = open(dir, O_RDONLY);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+int
+report_save(const char *path, const char *data, size_t len, char **cause)
+{
+	char *tmp = xasprintf("%s%s", path, TEMP_SUFFIX);
+	int fd, err;
+
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		err = errno;
+		free(tmp);
+		return save_failed(path, err, cause);
+	}
+	if (fchmod(fd, REPORT_MODE) != 0 || write_all(fd, data, len) != 0 ||
+	    fsync(fd) != 0) {
+		err = errno;
+		close(fd);
+		goto fail;
+	}
+	if (close(fd) != 0) {
+		err = errno;
+		goto fail;
+	}
+	if (rename(tmp, path) != 0) {
+		err = errno;
+		goto fail;
+	}
+	free(tmp);
+	sync_dir(path);
+	return 0;
+fail:
+	unlink(tmp);
+	free(tmp);
+	return save_failed(path, err, cause);
+}

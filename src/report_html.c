@@ -1,0 +1,567 @@
+/* report_html.c: the report as one printable HTML page; see report.h. */
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "content.h"
+#include "util.h"
+#include "version.h"
+
+#define PERCENT 100
+
+/*
+ * The chart, in SVG user units. Coordinates are whole numbers, so that
+ * printing them never depends on the locale's decimal point.
+ */
+#define SVG_W 1440
+#define PLOT_X0 56
+#define PLOT_X1 1424
+#define PLOT_Y0 16
+#define PLOT_Y1 340
+#define GRID_STEP 2 /* a grid line every 2 points of pain */
+#define MONTH_LABEL_Y 368
+#define LANE_Y0 384
+#define LANE_H 24
+#define LANE_GAP 6
+#define LABEL_PAD 6
+#define FONT_SIZE 20
+#define DOT_R 4
+#define MAX_LANES 8
+#define CHAR_W 12 /* a generous average width of one character */
+
+/* Band colours, one per trial in turn; print in colour when allowed. */
+static const char *const colours[] = {"#4e79a7", "#f28e2b", "#59a14f",
+				      "#b07aa1", "#e15759", "#76b7b2",
+				      "#9c755f", "#edc948"};
+#define NCOLOURS (sizeof colours / sizeof colours[0])
+
+static const char style[] =
+    "@page{margin:10mm}\n"
+    "*{box-sizing:border-box}\n"
+    "html{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
+    "body{font-family:\"DejaVu Sans\",\"Liberation Sans\",Arial,"
+    "sans-serif;font-size:8.5pt;line-height:1.3;color:#111;"
+    "max-width:186mm;margin:0 auto;padding:4mm 0}\n"
+    "h1{font-size:14pt;margin:0 0 1mm}\n"
+    "h2{font-size:10.5pt;margin:3.5mm 0 1.5mm;padding-bottom:.5mm;"
+    "border-bottom:.3mm solid #888}\n"
+    "p{margin:0 0 1.5mm}\n"
+    ".lead{color:#333}\n"
+    "dl{display:grid;grid-template-columns:max-content 1fr;"
+    "gap:.6mm 4mm;margin:2mm 0}\n"
+    "dt{font-weight:bold}dd{margin:0}dd ul{margin:.5mm 0 0;"
+    "padding-left:4mm}\n"
+    "table{width:100%;border-collapse:collapse;font-size:8pt}\n"
+    "th,td{border-bottom:.2mm solid #bbb;padding:.8mm 1.2mm;"
+    "text-align:left;vertical-align:top}\n"
+    "th{background:#eee;font-weight:bold}\n"
+    ".n{text-align:right;white-space:nowrap}\n"
+    ".sub{font-size:7.5pt;color:#444}\n"
+    "ol.why{margin:1mm 0 0;padding-left:5mm;font-size:7.5pt;color:#222}\n"
+    ".sw{display:inline-block;width:2.6mm;height:2.6mm;margin-right:1mm;"
+    "vertical-align:-.3mm}\n"
+    "svg{display:block;width:100%;height:auto;margin:1mm 0}\n"
+    ".legend{font-size:7.5pt;color:#333}\n"
+    "ul.notes{margin:0;padding-left:4mm}\n"
+    "footer{margin-top:3mm;font-size:7pt;color:#555}\n"
+    "@media print{body{max-width:none;padding:0}"
+    "tr,svg,dl{break-inside:avoid}h2{break-after:avoid}}\n";
+
+/* Terminal escapes first, then HTML: the page holds no markup from the
+ * log or the pack. */
+static void
+esc(struct buf *b, const char *s)
+{
+	struct buf t;
+	const char *p;
+
+	buf_init(&t);
+	util_escape(&t, s);
+	for (p = t.data; p != NULL && *p != '\0'; p++) {
+		switch (*p) {
+		case '&':
+			buf_adds(b, "&amp;");
+			break;
+		case '<':
+			buf_adds(b, "&lt;");
+			break;
+		case '>':
+			buf_adds(b, "&gt;");
+			break;
+		case '"':
+			buf_adds(b, "&quot;");
+			break;
+		case '\'':
+			buf_adds(b, "&#39;");
+			break;
+		default:
+			buf_addc(b, *p);
+		}
+	}
+	buf_free(&t);
+}
+
+static const char *
+plural(long long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+static const char *
+colour(size_t i)
+{
+	return colours[i % NCOLOURS];
+}
+
+static void
+facts(struct buf *b, const struct report *rp)
+{
+	const struct review *rv = &rp->review;
+	char fig[REVIEW_FIGURE_LEN];
+	size_t i;
+
+	buf_adds(b, "<dl>\n<dt>Log</dt><dd>");
+	if (rv->ncheckins == 0)
+		buf_adds(b, "no check-in yet");
+	else
+		buf_printf(
+		    b, "%s to %s, %zu %s on %d %s", rp->first_day, rp->last_day,
+		    rv->ncheckins,
+		    plural((long long)rv->ncheckins, "check-in", "check-ins"),
+		    rp->span_days, plural(rp->span_days, "day", "days"));
+	buf_adds(b, "</dd>\n<dt>Usual pain at the start</dt><dd>");
+	if (rv->usual_pain != ANALYSIS_NO_RATING) {
+		buf_printf(b, "%d of 10, rated at the first run",
+			   rv->usual_pain);
+		if (rp->onboarded[0] != '\0')
+			buf_printf(b, " (%s)", rp->onboarded);
+	} else if (rp->start_n > 0) {
+		review_fraction(rp->start_sum, rp->start_n, 2, 0, fig);
+		buf_printf(b,
+			   "not rated at the first run; the log's first %d "
+			   "days average %s (%d %s)",
+			   REPORT_START_DAYS, fig, rp->start_n,
+			   plural(rp->start_n, "check-in", "check-ins"));
+	} else {
+		buf_adds(b, "not rated, and no check-in yet");
+	}
+	buf_adds(b, "</dd>\n<dt>Safety questions answered yes</dt><dd>");
+	if (rp->nscreenings == 0)
+		buf_adds(b, "not answered yet");
+	else if (rp->nyes == 0)
+		buf_printf(b, "none (%zu answered)", rp->nscreenings);
+	else
+		buf_printf(b, "%zu of the %zu answered:<ul>", rp->nyes,
+			   rp->nscreenings);
+	for (i = 0; i < rp->nscreenings && rp->nyes > 0; i++) {
+		const struct store_screening *s = &rp->screenings[i];
+
+		if (s->answer != 1)
+			continue;
+		buf_adds(b, "<li>");
+		esc(b, report_flag_question(rp, s));
+		if (s->asked_at != NULL && strlen(s->asked_at) >= DAY_LEN - 1)
+			buf_printf(b, " (answered %.10s)", s->asked_at);
+		buf_adds(b, "</li>");
+	}
+	if (rp->nyes > 0)
+		buf_adds(b, "</ul>");
+	buf_adds(b, "</dd>\n</dl>\n");
+}
+
+static void
+trial_row(struct buf *b, const struct review *rv, size_t i)
+{
+	const struct review_row *row = &rv->rows[i];
+	const struct analysis_result *r = &row->result;
+	struct review_figures f;
+
+	review_figures(row, &f);
+	buf_printf(b,
+		   "<tr><td class=\"n\"><span class=\"sw\" "
+		   "style=\"background:%s\"></span>%zu</td><td>",
+		   colour(i), i + 1);
+	esc(b, review_row_name(row));
+	buf_printf(b, "<div class=\"sub\">%s to %s", row->started_on,
+		   row->running ? "today" : row->ended_on);
+	if (row->running)
+		buf_adds(b, ", running");
+	else if (row->outcome != OUTCOME_NONE)
+		buf_printf(b, ", ended as: %s",
+			   store_outcome_name(row->outcome));
+	buf_printf(b, "</div></td><td class=\"n\">%d</td><td class=\"n\">",
+		   r->days);
+	if (r->has_adherence)
+		buf_printf(b, "%d (%d%%)", r->practised_days,
+			   PERCENT * r->practised_days / r->days);
+	else
+		buf_adds(b, "&ndash;");
+	buf_printf(b,
+		   "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+		   "<td class=\"n\" style=\"text-align:left\"><b>%s</b></td>"
+		   "<td class=\"n\">",
+		   f.before_mean[0] ? f.before_mean : "&ndash;",
+		   f.during_mean[0] ? f.during_mean : "&ndash;",
+		   analysis_verdict_name(r->verdict));
+	if (r->immediate_n > 0)
+		buf_printf(b, "%s (%d)", f.immediate, r->immediate_n);
+	else
+		buf_adds(b, "&ndash;");
+	buf_adds(b, "</td></tr>\n");
+}
+
+/* Each verdict's grounds, with the thresholds, and shared days. */
+static void
+grounds(struct buf *b, const struct review *rv)
+{
+	struct buf t;
+	size_t i;
+
+	buf_adds(b, "<ol class=\"why\">\n");
+	for (i = 0; i < rv->nrows; i++) {
+		const struct review_row *row = &rv->rows[i];
+
+		buf_init(&t);
+		review_explain(&t, row);
+		if (row->noverlaps > 0) {
+			buf_adds(&t, ". ");
+			review_shared(&t, rv, row);
+		} else {
+			buf_addc(&t, '.');
+		}
+		buf_printf(b, "<li><b>%s</b>: ",
+			   analysis_verdict_name(row->result.verdict));
+		esc(b, t.data);
+		buf_adds(b, "</li>\n");
+		buf_free(&t);
+	}
+	buf_adds(b, "</ol>\n");
+}
+
+static void
+trials(struct buf *b, const struct review *rv)
+{
+	size_t i;
+
+	buf_adds(b, "<h2>Approaches tried</h2>\n");
+	if (rv->nrows == 0) {
+		buf_adds(b, "<p>None yet.</p>\n");
+		return;
+	}
+	buf_printf(b,
+		   "<table>\n<thead><tr><th class=\"n\">#</th>"
+		   "<th>Approach and dates</th><th class=\"n\">Days</th>"
+		   "<th class=\"n\">Practised days</th>"
+		   "<th class=\"n\">Before</th><th class=\"n\">Last %d "
+		   "days</th><th>Verdict</th><th class=\"n\">Right after a "
+		   "session</th></tr></thead>\n<tbody>\n",
+		   ANALYSIS_DURING_DAYS);
+	for (i = 0; i < rv->nrows; i++)
+		trial_row(b, rv, i);
+	buf_printf(b,
+		   "</tbody>\n</table>\n<p class=\"legend\">Before: mean "
+		   "pain in the %d days before the start (or the usual pain "
+		   "when those days have too few check-ins). Last %d days: "
+		   "mean pain in the trial's last %d days. Right after a "
+		   "session: mean change of pain from before to after a "
+		   "practice session (number of sessions).</p>\n",
+		   ANALYSIS_BEFORE_DAYS, ANALYSIS_DURING_DAYS,
+		   ANALYSIS_DURING_DAYS);
+	grounds(b, rv);
+}
+
+/* The chart's days and their mapping to x. */
+struct chart {
+	int first, ndays;
+	int lanes;
+	int lane[MAX_LANES]; /* last day taken in each lane */
+	int height;
+};
+
+static int
+x_left(const struct chart *c, int day)
+{
+	return PLOT_X0 + (int)((long long)(day - c->first) *
+			       (PLOT_X1 - PLOT_X0) / c->ndays);
+}
+
+static int
+x_mid(const struct chart *c, int day)
+{
+	return (x_left(c, day) + x_left(c, day + 1)) / 2;
+}
+
+/* y of pain, scaled by den (a mean sum / n is sum over den = n). */
+static int
+y_of(long long num, long long den)
+{
+	return PLOT_Y1 -
+	       (int)(num * (PLOT_Y1 - PLOT_Y0) / (den * ANALYSIS_PAIN_MAX));
+}
+
+/* The first day of the month after day d. */
+static int
+next_month(int d)
+{
+	char day[DAY_LEN];
+
+	do {
+		d++;
+		day_from_number(d, day);
+	} while (strcmp(day + 8, "01") != 0);
+	return d;
+}
+
+/* Room for a month label such as 2026-08. */
+#define MONTH_LABEL_W (FONT_SIZE * 4)
+
+static void
+grid(struct buf *b, const struct chart *c)
+{
+	char day[DAY_LEN];
+	int p, d, end = c->first + c->ndays, room;
+
+	for (p = ANALYSIS_PAIN_MIN; p <= ANALYSIS_PAIN_MAX; p += GRID_STEP)
+		buf_printf(b,
+			   "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
+			   "stroke=\"#ccc\" stroke-width=\"1\"/>"
+			   "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%d"
+			   "</text>\n",
+			   PLOT_X0, y_of(p, 1), PLOT_X1, y_of(p, 1),
+			   PLOT_X0 - LABEL_PAD, y_of(p, 1) + FONT_SIZE / 3, p);
+	/* A line and a label where each month starts; the chart's first day
+	 * counts as a start when its month has room for the label. */
+	for (d = c->first; d < end; d = next_month(d)) {
+		int x = x_left(c, d);
+
+		day_from_number(d, day);
+		room = x_left(c, next_month(d) < end ? next_month(d) : end) - x;
+		if (room < MONTH_LABEL_W && d == c->first)
+			continue;
+		buf_printf(b,
+			   "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
+			   "stroke=\"#999\" stroke-width=\"1\"/>",
+			   x, PLOT_Y0, x, PLOT_Y1 + LABEL_PAD);
+		if (room >= MONTH_LABEL_W)
+			buf_printf(b, "<text x=\"%d\" y=\"%d\">%.7s</text>",
+				   x + LABEL_PAD / 2, MONTH_LABEL_Y, day);
+		buf_addc(b, '\n');
+	}
+}
+
+static int
+row_end(const struct review_row *row)
+{
+	return row->result.end;
+}
+
+/* Shaded bands behind the curve, and a numbered bar per trial below. */
+static void
+bands(struct buf *b, struct chart *c, const struct review *rv)
+{
+	size_t i;
+
+	for (i = 0; i < rv->nrows; i++) {
+		const struct review_row *row = &rv->rows[i];
+		int s = row->result.start, e = row_end(row), l, x, w;
+
+		if (e < c->first)
+			continue;
+		if (s < c->first)
+			s = c->first;
+		x = x_left(c, s);
+		w = x_left(c, e + 1) - x;
+		for (l = 0; l < c->lanes && c->lane[l] >= s; l++)
+			;
+		if (l == c->lanes && c->lanes < MAX_LANES)
+			c->lanes++;
+		if (l >= MAX_LANES)
+			l = MAX_LANES - 1;
+		c->lane[l] = e;
+		buf_printf(b,
+			   "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
+			   "fill=\"%s\" fill-opacity=\"0.13\"/>\n",
+			   x, PLOT_Y0, w, PLOT_Y1 - PLOT_Y0, colour(i));
+		buf_printf(b,
+			   "<svg x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\">"
+			   "<rect width=\"100%%\" height=\"100%%\" "
+			   "fill=\"%s\"/><text x=\"%d\" y=\"%d\" "
+			   "fill=\"#fff\" font-weight=\"bold\">%zu ",
+			   x, LANE_Y0 + l * (LANE_H + LANE_GAP), w, LANE_H,
+			   colour(i), LABEL_PAD, LANE_H - LABEL_PAD, i + 1);
+		/* The title only where it fits; the number always. */
+		if ((int)strlen(review_row_name(row)) * CHAR_W + 2 * FONT_SIZE <
+		    w)
+			esc(b, review_row_name(row));
+		buf_adds(b, "</text></svg>\n");
+	}
+	c->height =
+	    LANE_Y0 + (c->lanes > 0 ? c->lanes : 1) * (LANE_H + LANE_GAP);
+}
+
+static void
+dots(struct buf *b, const struct chart *c, const struct review *rv)
+{
+	size_t k;
+
+	buf_adds(b, "<g fill=\"#333\">");
+	for (k = 0; k < rv->ncheckins; k++) {
+		int d = day_number(rv->checkins[k].day);
+
+		if (d < c->first || d >= c->first + c->ndays)
+			continue;
+		buf_printf(b, "<circle cx=\"%d\" cy=\"%d\" r=\"%d\"/>",
+			   x_mid(c, d), y_of(rv->checkins[k].pain, 1), DOT_R);
+	}
+	buf_adds(b, "</g>\n");
+}
+
+/* The 7-day mean as a line, broken where a window has no check-in. */
+static void
+rolling(struct buf *b, const struct chart *c, const struct review *rv)
+{
+	struct analysis_checkin *in;
+	struct analysis_rolling *out;
+	size_t k, n = (size_t)c->ndays;
+	int open = 0;
+
+	in = xreallocarray(NULL, rv->ncheckins, sizeof *in);
+	for (k = 0; k < rv->ncheckins; k++) {
+		in[k].day = day_number(rv->checkins[k].day);
+		in[k].pain = rv->checkins[k].pain;
+	}
+	out = xreallocarray(NULL, n, sizeof *out);
+	analysis_rolling_mean(in, rv->ncheckins, c->first, n, out);
+	for (k = 0; k < n; k++) {
+		if (!out[k].has_mean) {
+			if (open)
+				buf_adds(b, "\"/>\n");
+			open = 0;
+			continue;
+		}
+		if (!open)
+			buf_adds(b,
+				 "<polyline fill=\"none\" stroke=\"#c0392b\" "
+				 "stroke-width=\"4\" "
+				 "stroke-linejoin=\"round\" points=\"");
+		else
+			buf_addc(b, ' ');
+		open = 1;
+		buf_printf(b, "%d,%d", x_mid(c, out[k].day),
+			   y_of(out[k].sum, out[k].n));
+	}
+	if (open)
+		buf_adds(b, "\"/>\n");
+	free(in);
+	free(out);
+}
+
+static void
+chart(struct buf *b, const struct report *rp)
+{
+	const struct review *rv = &rp->review;
+	struct chart c;
+	struct buf body;
+	size_t i;
+	int today = day_number(rv->today);
+
+	memset(&c, 0, sizeof c);
+	c.first = today;
+	if (rv->ncheckins > 0)
+		c.first = day_number(rp->first_day);
+	for (i = 0; i < rv->nrows; i++)
+		if (rv->rows[i].result.start < c.first)
+			c.first = rv->rows[i].result.start;
+	c.ndays = today - c.first + 1;
+	if (c.ndays < 1)
+		c.ndays = 1;
+
+	buf_init(&body);
+	bands(&body, &c, rv);
+	grid(&body, &c);
+	rolling(&body, &c, rv);
+	dots(&body, &c, rv);
+	buf_printf(b,
+		   "<svg viewBox=\"0 0 %d %d\" role=\"img\" "
+		   "font-family=\"DejaVu Sans, Arial, sans-serif\" "
+		   "font-size=\"%d\" fill=\"#222\"><title>Daily pain from "
+		   "%s to %s</title>\n",
+		   SVG_W, c.height, FONT_SIZE,
+		   rp->first_day[0] ? rp->first_day : rv->today, rv->today);
+	buf_add(b, body.data != NULL ? body.data : "", body.len);
+	buf_adds(b, "</svg>\n");
+	buf_free(&body);
+}
+
+static void
+notes(struct buf *b, const struct report *rp)
+{
+	size_t i, n, idx[REPORT_NOTES];
+
+	buf_adds(b, "<h2>Latest notes</h2>\n");
+	n = report_notes(rp, idx);
+	if (n == 0) {
+		buf_adds(b, "<p>None.</p>\n");
+		return;
+	}
+	buf_adds(b, "<ul class=\"notes\">\n");
+	for (i = 0; i < n; i++) {
+		const struct store_checkin *ck = &rp->review.checkins[idx[i]];
+
+		buf_printf(b, "<li><b>%s</b>, pain %d: ", ck->day, ck->pain);
+		esc(b, ck->note);
+		buf_adds(b, "</li>\n");
+	}
+	buf_adds(b, "</ul>\n");
+}
+
+void
+report_html(struct buf *b, const struct report *rp)
+{
+	const struct review *rv = &rp->review;
+
+	buf_adds(b, "<!DOCTYPE html>\n<html lang=\"");
+	esc(b, rp->pack != NULL && rp->pack->language != NULL
+		   ? rp->pack->language
+		   : "en");
+	buf_printf(b,
+		   "\">\n<head>\n<meta charset=\"utf-8\">\n"
+		   "<title>Pain log summary, %s</title>\n<style>\n%s"
+		   "</style>\n</head>\n<body>\n<h1>Pain log summary</h1>\n"
+		   "<p class=\"lead\">Prepared %s. A self-kept log, not a "
+		   "clinical measurement: the patient rated their pain once "
+		   "a day from 0 (",
+		   rv->today, style, rv->today);
+	esc(b, report_scale_low(rp));
+	buf_adds(b, ") to 10 (");
+	esc(b, report_scale_high(rp));
+	buf_printf(b, ") with backpain %s", BACKPAIN_VERSION);
+	if (rp->pack != NULL && rp->pack->title != NULL) {
+		buf_adds(b, ", following the guide &ldquo;");
+		esc(b, rp->pack->title);
+		buf_adds(b, "&rdquo;");
+	}
+	buf_adds(b, ".</p>\n");
+	facts(b, rp);
+	trials(b, rv);
+	buf_adds(b, "<h2>Daily pain</h2>\n");
+	if (rv->ncheckins == 0 && rv->nrows == 0) {
+		buf_adds(b, "<p>No check-in yet.</p>\n");
+	} else {
+		chart(b, rp);
+		buf_printf(b,
+			   "<p class=\"legend\">Dots: the daily ratings, 0 to "
+			   "10. Red line: the mean of the %d days ending on "
+			   "each day. Shaded: the trials, numbered as in the "
+			   "table.</p>\n",
+			   ANALYSIS_ROLLING_DAYS);
+	}
+	notes(b, rp);
+	buf_printf(b,
+		   "<footer>Made by backpain %s from the patient's own "
+		   "log on %s. Self-reported ratings; not a clinical "
+		   "measurement.</footer>\n</body>\n</html>\n",
+		   BACKPAIN_VERSION, rv->today);
+}

@@ -1,0 +1,513 @@
+/* report_text.c: the report as plain text and as Markdown; see report.h. */
+#include "report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "content.h"
+#include "util.h"
+#include "version.h"
+
+#define TEXT_WIDTH 78
+#define ITEM_INDENT "   "
+#define PERCENT 100
+#define MONTH_DAYS 31
+/*
+ * Eight block heights for the eleven ratings 0-10, lowest first: the middle
+ * of the scale, where most days fall, keeps a height per rating; 1-2, 7-8
+ * and 9-10 share one. A day without a check-in is a middle dot, a day
+ * outside the log a space.
+ */
+static const char *const marks[] = {"\u2581", "\u2582", "\u2583", "\u2584",
+				    "\u2585", "\u2586", "\u2587", "\u2588"};
+static const unsigned char mark_of[ANALYSIS_PAIN_MAX + 1] = {0, 1, 1, 2, 3, 4,
+							     5, 6, 6, 7, 7};
+#define NO_CHECKIN "\u00b7"
+/* The ruler over the month lines marks these days of the month. */
+static const int ruler_days[] = {1, 5, 10, 15, 20, 25, 30};
+#define MONTH_LABEL "YYYY-MM  "
+
+/* Escapes text from the log or the pack for this format. */
+typedef void (*escape_fn)(struct buf *, const char *);
+
+static void
+esc_text(struct buf *b, const char *s)
+{
+	util_escape(b, s);
+}
+
+/* Terminal escapes first, then every character that Markdown could read
+ * as markup; the backslashes util_escape() doubles come out as one. */
+static void
+esc_markdown(struct buf *b, const char *s)
+{
+	struct buf t;
+	const char *p;
+
+	buf_init(&t);
+	util_escape(&t, s);
+	for (p = t.data; p != NULL && *p != '\0'; p++) {
+		if (strchr("`*_[]<>&|~#!", *p) != NULL)
+			buf_addc(b, '\\');
+		buf_addc(b, *p);
+	}
+	buf_free(&t);
+}
+
+static const char *
+plural(long long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/* Opening: what this is, and what it is not. */
+static void
+intro(struct buf *t, const struct report *rp, escape_fn esc)
+{
+	buf_adds(t, "A self-kept log, not a clinical measurement: the patient "
+		    "rated their pain once a day from 0 (");
+	esc(t, report_scale_low(rp));
+	buf_adds(t, ") to 10 (");
+	esc(t, report_scale_high(rp));
+	buf_printf(t, ") with backpain %s", BACKPAIN_VERSION);
+	if (rp->pack != NULL && rp->pack->title != NULL) {
+		buf_adds(t, ", following the guide \"");
+		esc(t, rp->pack->title);
+		buf_adds(t, "\"");
+	}
+	buf_adds(t, ".");
+}
+
+static void
+log_line(struct buf *t, const struct report *rp)
+{
+	if (rp->review.ncheckins == 0) {
+		buf_adds(t, "no check-in yet.");
+		return;
+	}
+	buf_printf(
+	    t, "%s to %s, %zu %s on %d %s.", rp->first_day, rp->last_day,
+	    rp->review.ncheckins,
+	    plural((long long)rp->review.ncheckins, "check-in", "check-ins"),
+	    rp->span_days, plural(rp->span_days, "day", "days"));
+}
+
+static void
+start_line(struct buf *t, const struct report *rp)
+{
+	char fig[REVIEW_FIGURE_LEN];
+
+	if (rp->review.usual_pain != ANALYSIS_NO_RATING) {
+		buf_printf(t, "%d of 10, rated at the first run",
+			   rp->review.usual_pain);
+		if (rp->onboarded[0] != '\0')
+			buf_printf(t, " (%s)", rp->onboarded);
+		buf_adds(t, ".");
+		return;
+	}
+	if (rp->start_n == 0) {
+		buf_adds(t, "not rated, and no check-in yet.");
+		return;
+	}
+	review_fraction(rp->start_sum, rp->start_n, 2, 0, fig);
+	buf_printf(t,
+		   "not rated at the first run; the log's first %d days "
+		   "average %s (%d %s).",
+		   REPORT_START_DAYS, fig, rp->start_n,
+		   plural(rp->start_n, "check-in", "check-ins"));
+}
+
+static void
+flags_line(struct buf *t, const struct report *rp)
+{
+	if (rp->nscreenings == 0)
+		buf_adds(t, "not answered yet.");
+	else if (rp->nyes == 0)
+		buf_printf(t, "none (%zu answered).", rp->nscreenings);
+	else
+		buf_printf(t, "%zu of the %zu answered:", rp->nyes,
+			   rp->nscreenings);
+}
+
+/* One answered-yes safety question, without a leading marker. */
+static void
+flag_item(struct buf *t, const struct report *rp,
+	  const struct store_screening *s, escape_fn esc)
+{
+	char day[DAY_LEN] = "";
+
+	esc(t, report_flag_question(rp, s));
+	if (s->asked_at != NULL && strlen(s->asked_at) >= DAY_LEN - 1)
+		memcpy(day, s->asked_at, DAY_LEN - 1);
+	if (day[0] != '\0')
+		buf_printf(t, " (answered %s)", day);
+}
+
+static void
+dates(struct buf *t, const struct review *rv, const struct review_row *row)
+{
+	int days = row->result.days;
+
+	if (row->running)
+		buf_printf(t, "%s to today (%s), %d %s so far, running",
+			   row->started_on, rv->today, days,
+			   plural(days, "day", "days"));
+	else
+		buf_printf(t, "%s to %s, %d %s", row->started_on, row->ended_on,
+			   days, plural(days, "day", "days"));
+	if (row->outcome != OUTCOME_NONE)
+		buf_printf(t, "; ended as: %s",
+			   store_outcome_name(row->outcome));
+}
+
+static void
+practised(struct buf *t, const struct review_row *row)
+{
+	const struct analysis_result *r = &row->result;
+
+	if (r->has_adherence)
+		buf_printf(t, "practised on %d of %d %s (%d%%)",
+			   r->practised_days, r->days,
+			   plural(r->days, "day", "days"),
+			   PERCENT * r->practised_days / r->days);
+	else
+		buf_adds(t, "no practices to log");
+}
+
+static void
+means(struct buf *t, const struct review_row *row)
+{
+	const struct analysis_result *r = &row->result;
+	struct review_figures f;
+
+	review_figures(row, &f);
+	if (!r->has_baseline)
+		buf_adds(t, "Mean pain before: not known");
+	else if (r->baseline_from_onboarding)
+		buf_printf(t,
+			   "Mean pain before: %s (usual pain at the first run)",
+			   f.before_mean);
+	else
+		buf_printf(t, "Mean pain in the %d days before: %s (%d %s)",
+			   ANALYSIS_BEFORE_DAYS, f.before_mean, r->before_n,
+			   plural(r->before_n, "check-in", "check-ins"));
+	if (r->days < ANALYSIS_DURING_DAYS)
+		buf_printf(t, "; in its %d %s so far: ", r->days,
+			   plural(r->days, "day", "days"));
+	else
+		buf_printf(t, "; in its last %d days: ", ANALYSIS_DURING_DAYS);
+	if (r->during_n > 0)
+		buf_printf(t, "%s (%d %s)", f.during_mean, r->during_n,
+			   plural(r->during_n, "check-in", "check-ins"));
+	else
+		buf_adds(t, "no check-in");
+}
+
+/* The verdict with its grounds, the shared days and the immediate effect. */
+static void
+verdict(struct buf *t, const struct review *rv, const struct review_row *row)
+{
+	size_t at;
+
+	buf_printf(t, "Verdict: %s. ",
+		   analysis_verdict_name(row->result.verdict));
+	at = t->len;
+	review_explain(t, row);
+	if (t->len > at && t->data[at] >= 'a' && t->data[at] <= 'z')
+		t->data[at] = (char)(t->data[at] - 'a' + 'A');
+	buf_adds(t, ".");
+	if (row->noverlaps > 0) {
+		buf_addc(t, ' ');
+		review_shared(t, rv, row);
+	}
+	if (row->result.immediate_n > 0) {
+		buf_addc(t, ' ');
+		review_immediate(t, row);
+	}
+}
+
+/* The mark of one pain rating. */
+static const char *
+mark(int pain)
+{
+	if (pain < ANALYSIS_PAIN_MIN || pain > ANALYSIS_PAIN_MAX)
+		return "?";
+	return marks[mark_of[pain]];
+}
+
+static void
+ruler(struct buf *b)
+{
+	size_t i;
+	int pos = 0;
+
+	buf_printf(b, "%*s", (int)strlen(MONTH_LABEL), "");
+	for (i = 0; i < sizeof ruler_days / sizeof ruler_days[0]; i++) {
+		int at = ruler_days[i] - 1;
+
+		buf_printf(b, "%*s", at - pos, "");
+		pos = at + snprintf(NULL, 0, "%d", ruler_days[i]);
+		buf_printf(b, "%d", ruler_days[i]);
+	}
+	buf_addc(b, '\n');
+}
+
+/* One line per month from the first check-in to today: one mark a day. */
+static void
+months(struct buf *b, const struct report *rp)
+{
+	const struct review *rv = &rp->review;
+	char day[DAY_LEN];
+	int first = day_number(rp->first_day), today = day_number(rv->today);
+	int d, dom, n = 0, sum = 0;
+	size_t k = 0;
+
+	ruler(b);
+	for (d = first - (atoi(rp->first_day + 8) - 1); d <= today;) {
+		char fig[REVIEW_FIGURE_LEN];
+
+		day_from_number(d, day);
+		buf_printf(b, "%.7s  ", day);
+		n = sum = 0;
+		for (dom = 1; dom <= MONTH_DAYS; dom++, d++) {
+			day_from_number(d, day);
+			if (atoi(day + 8) != dom)
+				break; /* the month has ended */
+			while (k < rv->ncheckins &&
+			       day_number(rv->checkins[k].day) < d)
+				k++;
+			if (k < rv->ncheckins &&
+			    day_number(rv->checkins[k].day) == d) {
+				buf_adds(b, mark(rv->checkins[k].pain));
+				n++;
+				sum += rv->checkins[k].pain;
+			} else if (d < first || d > today) {
+				buf_addc(b, ' ');
+			} else {
+				buf_adds(b, NO_CHECKIN);
+			}
+		}
+		for (; dom <= MONTH_DAYS; dom++)
+			buf_addc(b, ' ');
+		if (n == 0) {
+			buf_adds(b, "  no check-in\n");
+			continue;
+		}
+		review_fraction(sum, n, 1, 0, fig);
+		buf_printf(b, "  mean %s, %d %s\n", fig, n,
+			   plural(n, "check-in", "check-ins"));
+	}
+}
+
+static void
+curve_legend(struct buf *b)
+{
+	buf_printf(
+	    b,
+	    "One mark a day: %s 0, %s 1-2, %s 3, %s 4, %s 5, %s 6, %s 7-8, "
+	    "%s 9-10, %s no check-in.\n",
+	    marks[0], marks[1], marks[2], marks[3], marks[4], marks[5],
+	    marks[6], marks[7], NO_CHECKIN);
+}
+
+static void
+note_item(struct buf *t, const struct store_checkin *c, escape_fn esc)
+{
+	buf_printf(t, "%s, pain %d: ", c->day, c->pain);
+	esc(t, c->note);
+}
+
+void
+report_text(struct buf *b, const struct report *rp)
+{
+	const struct review *rv = &rp->review;
+	size_t i, n, idx[REPORT_NOTES];
+	struct buf t, v;
+
+	buf_init(&t);
+	buf_init(&v);
+	buf_printf(b, "PAIN LOG SUMMARY, prepared %s\n", rv->today);
+	intro(&t, rp, esc_text);
+	review_wrap(b, t.data, "", TEXT_WIDTH);
+	buf_free(&t);
+	buf_adds(&t, "Log: ");
+	log_line(&t, rp);
+	review_wrap(b, t.data, "", TEXT_WIDTH);
+	buf_free(&t);
+
+	buf_adds(&t, "Usual pain at the start: ");
+	start_line(&t, rp);
+	buf_adds(b, "\n");
+	review_wrap(b, t.data, "", TEXT_WIDTH);
+	buf_free(&t);
+	buf_adds(&t, "Safety questions answered yes: ");
+	flags_line(&t, rp);
+	review_wrap(b, t.data, "", TEXT_WIDTH);
+	buf_free(&t);
+	for (i = 0; i < rp->nscreenings; i++) {
+		if (rp->screenings[i].answer != 1)
+			continue;
+		flag_item(&t, rp, &rp->screenings[i], esc_text);
+		review_wrap(b, t.data, ITEM_INDENT, TEXT_WIDTH);
+		buf_free(&t);
+	}
+
+	buf_adds(b, "\nAPPROACHES TRIED, oldest first\n");
+	if (rv->nrows == 0)
+		buf_adds(b, "None yet.\n");
+	for (i = 0; i < rv->nrows; i++) {
+		const struct review_row *row = &rv->rows[i];
+
+		buf_printf(&t, "%zu. ", i + 1);
+		esc_text(&t, review_row_name(row));
+		review_wrap(b, t.data, "", TEXT_WIDTH);
+		buf_free(&t);
+		dates(&t, rv, row);
+		buf_adds(&t, "; ");
+		practised(&t, row);
+		buf_adds(&t, ".");
+		review_wrap(b, t.data, ITEM_INDENT, TEXT_WIDTH);
+		buf_free(&t);
+		means(&t, row);
+		buf_adds(&t, ".");
+		review_wrap(b, t.data, ITEM_INDENT, TEXT_WIDTH);
+		buf_free(&t);
+		verdict(&v, rv, row);
+		esc_text(&t, v.data);
+		buf_free(&v);
+		review_wrap(b, t.data, ITEM_INDENT, TEXT_WIDTH);
+		buf_free(&t);
+	}
+
+	buf_adds(b, "\nDAILY PAIN BY MONTH\n");
+	if (rv->ncheckins == 0) {
+		buf_adds(b, "No check-in yet.\n");
+	} else {
+		curve_legend(b);
+		months(b, rp);
+	}
+
+	buf_adds(b, "\nLATEST NOTES\n");
+	n = report_notes(rp, idx);
+	if (n == 0)
+		buf_adds(b, "None.\n");
+	for (i = 0; i < n; i++) {
+		note_item(&t, &rv->checkins[idx[i]], esc_text);
+		review_wrap(b, t.data, "", TEXT_WIDTH);
+		buf_free(&t);
+	}
+}
+
+/* A table cell: escaped, and never breaking the row. */
+static void
+md_cell(struct buf *b, const char *s)
+{
+	esc_markdown(b, s);
+}
+
+static void
+md_row(struct buf *b, const struct review *rv, size_t i)
+{
+	const struct review_row *row = &rv->rows[i];
+	const struct analysis_result *r = &row->result;
+	struct review_figures f;
+
+	review_figures(row, &f);
+	buf_printf(b, "| %zu | ", i + 1);
+	md_cell(b, review_row_name(row));
+	buf_printf(b, " | %s to %s", row->started_on,
+		   row->running ? "today" : row->ended_on);
+	if (row->running)
+		buf_adds(b, ", running");
+	else if (row->outcome != OUTCOME_NONE)
+		buf_printf(b, ", %s", store_outcome_name(row->outcome));
+	buf_printf(b, " | %d | ", r->days);
+	if (r->has_adherence)
+		buf_printf(b, "%d (%d%%)", r->practised_days,
+			   PERCENT * r->practised_days / r->days);
+	else
+		buf_adds(b, "-");
+	buf_printf(b, " | %s | %s | %s | ",
+		   f.before_mean[0] ? f.before_mean : "-",
+		   f.during_mean[0] ? f.during_mean : "-",
+		   analysis_verdict_name(r->verdict));
+	if (r->immediate_n > 0)
+		buf_printf(b, "%s (%d) |\n", f.immediate, r->immediate_n);
+	else
+		buf_adds(b, "- |\n");
+}
+
+void
+report_markdown(struct buf *b, const struct report *rp)
+{
+	const struct review *rv = &rp->review;
+	size_t i, n, idx[REPORT_NOTES];
+	struct buf t;
+
+	buf_init(&t);
+	buf_printf(b, "# Pain log summary\n\nPrepared %s. ", rv->today);
+	intro(b, rp, esc_markdown);
+	buf_adds(b, "\n\n- **Log:** ");
+	log_line(b, rp);
+	buf_adds(b, "\n- **Usual pain at the start:** ");
+	start_line(b, rp);
+	buf_adds(b, "\n- **Safety questions answered yes:** ");
+	flags_line(b, rp);
+	buf_addc(b, '\n');
+	for (i = 0; i < rp->nscreenings; i++) {
+		if (rp->screenings[i].answer != 1)
+			continue;
+		buf_adds(b, "  - ");
+		flag_item(b, rp, &rp->screenings[i], esc_markdown);
+		buf_addc(b, '\n');
+	}
+
+	buf_adds(b, "\n## Approaches tried\n\n");
+	if (rv->nrows == 0)
+		buf_adds(b, "None yet.\n");
+	else
+		buf_printf(b,
+			   "Before: mean pain in the %d days before the start. "
+			   "Last %d days: mean pain in the trial's last %d "
+			   "days. Right after a session: mean change of pain "
+			   "during a practice session (sessions).\n\n"
+			   "| # | Approach | Dates | Days | Practised days | "
+			   "Before | Last %d days | Verdict | Right after a "
+			   "session |\n"
+			   "|---:|---|---|---:|---:|---:|---:|---|---:|\n",
+			   ANALYSIS_BEFORE_DAYS, ANALYSIS_DURING_DAYS,
+			   ANALYSIS_DURING_DAYS, ANALYSIS_DURING_DAYS);
+	for (i = 0; i < rv->nrows; i++)
+		md_row(b, rv, i);
+	if (rv->nrows > 0)
+		buf_addc(b, '\n');
+	for (i = 0; i < rv->nrows; i++) {
+		buf_printf(b, "%zu. ", i + 1);
+		verdict(&t, rv, &rv->rows[i]);
+		esc_markdown(b, t.data);
+		buf_free(&t);
+		buf_addc(b, '\n');
+	}
+
+	buf_adds(b, "\n## Daily pain by month\n\n");
+	if (rv->ncheckins == 0) {
+		buf_adds(b, "No check-in yet.\n");
+	} else {
+		curve_legend(b);
+		buf_adds(b, "\n```\n");
+		months(b, rp);
+		buf_adds(b, "```\n");
+	}
+
+	buf_adds(b, "\n## Latest notes\n\n");
+	n = report_notes(rp, idx);
+	if (n == 0)
+		buf_adds(b, "None.\n");
+	for (i = 0; i < n; i++) {
+		buf_adds(b, "- ");
+		note_item(b, &rv->checkins[idx[i]], esc_markdown);
+		buf_addc(b, '\n');
+	}
+}
