@@ -1,22 +1,541 @@
-/* cli_review.c: not built yet; each command says so honestly. */
+/* cli_review.c: `backpain review` and `backpain report`. */
 #include "cli.h"
 
+#include <stdlib.h>
+#include <string.h>
 #include <sysexits.h>
+
+#include "analysis.h"
+#include "content.h"
+#include "day.h"
+#include "report.h"
+#include "review.h"
+#include "store.h"
+#include "util.h"
+
+/* Lines of the review table are folded at this many columns. */
+#define REVIEW_WIDTH 78
+#define REVIEW_INDENT "   "
+#define PERCENT 100
+/* Bytes below this are control characters in JSON and CSV text. */
+#define ASCII_SPACE 0x20
+#define ASCII_DEL 0x7f
+
+enum review_format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
+
+static const char review_help[] =
+    "Judges every trial of an approach, oldest first: the mean of your\n"
+    "daily pain in the 7 days before it started against the mean of its\n"
+    "last 7 days (a running trial up to today).\n"
+    "\n"
+    "  --format table   verdicts explained in words (the default)\n"
+    "  --format csv     one row per trial, with the header\n"
+    "      approach,started,ended,days,checkins,adherence,before_mean,\n"
+    "      during_mean,change,change_pct,verdict\n"
+    "  --format json    an array of objects with those fields and more\n"
+    "\n"
+    "ended is empty while the trial runs. checkins counts the check-ins on\n"
+    "the trial's days. adherence is the share of its days with a practice\n"
+    "logged, empty for an approach without practices. before_mean is the\n"
+    "baseline the verdict used: the mean of the 7 days before the start, or\n"
+    "your usual-pain rating from the first run when those days have fewer\n"
+    "than 3 check-ins; empty when there is neither. during_mean is the mean\n"
+    "of the trial's last 7 days, empty without a check-in there. change is\n"
+    "before_mean - during_mean (positive: less pain) and change_pct is\n"
+    "change / before_mean; both are empty until the trial can be judged\n"
+    "(too-early, no-baseline), and change_pct also when the baseline is 0.\n"
+    "Figures have 2 decimals; means are rounded, while adherence, change and\n"
+    "change_pct are cut toward zero so that none reads as reaching a\n"
+    "threshold it missed. Verdicts: substantial, meaningful, worse,\n"
+    "low-practice, no-change, too-early, no-baseline. JSON adds title,\n"
+    "running, outcome, practised_days, baseline (\"checkins\", \"usual-pain\"\n"
+    "or null), before_checkins, during_checkins, explanation,\n"
+    "immediate_sessions, immediate_change (mean of pain after minus pain\n"
+    "before a session), overlap_days and overlaps; absent values are null.\n"
+    "With no trial, the table says so, CSV is the header alone and JSON is\n"
+    "[].\n";
+
+static const char report_help[] =
+    "A one-page summary of the log for a physical therapist: usual pain at\n"
+    "the start, the safety questions answered yes, every approach tried\n"
+    "with its figures and verdict, the pain curve and the latest notes.\n"
+    "\n"
+    "  --format text       plain text (the default)\n"
+    "  --format markdown   Markdown\n"
+    "  --format html       one HTML file with an inline chart, for printing\n"
+    "  -o FILE, --output FILE\n"
+    "                      write to FILE (mode 0600) instead of stdout,\n"
+    "                      whole or not at all; without --format, a name\n"
+    "                      ending in .html, .htm or .md picks the format\n";
+
+static int
+help(const char *cmd, const char *text)
+{
+	printf("usage: backpain %s\n\n%s", cli_command_usage(cmd), text);
+	return 0;
+}
+
+/* Loads what both commands need and the user's today. */
+static int
+prepare(struct cli *cli, char today[DAY_LEN])
+{
+	int rc;
+
+	if ((rc = cli_config(cli)) != 0 || (rc = cli_pack(cli)) != 0 ||
+	    (rc = cli_store(cli)) != 0)
+		return rc;
+	day_today(cli->config.day_start, today);
+	return 0;
+}
+
+static void
+csv_field(struct buf *b, const char *s)
+{
+	struct buf esc;
+
+	buf_init(&esc);
+	util_escape(&esc, s);
+	if (esc.len == 0 || strcspn(esc.data, ",\"") == esc.len) {
+		buf_add(b, esc.data != NULL ? esc.data : "", esc.len);
+	} else {
+		const char *p;
+
+		buf_addc(b, '"');
+		for (p = esc.data; *p != '\0'; p++) {
+			if (*p == '"')
+				buf_addc(b, '"');
+			buf_addc(b, *p);
+		}
+		buf_addc(b, '"');
+	}
+	buf_free(&esc);
+}
+
+static void
+json_string(struct buf *b, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t bad;
+
+	if (s == NULL) {
+		buf_adds(b, "null");
+		return;
+	}
+	buf_addc(b, '"');
+	if (utf8_valid(s, strlen(s), &bad) != 0) {
+		/* Not UTF-8: keep every byte visible as its own escape. */
+		for (; *u != '\0'; u++)
+			if (*u < ASCII_DEL && *u >= ASCII_SPACE && *u != '"' &&
+			    *u != '\\')
+				buf_addc(b, (char)*u);
+			else
+				buf_printf(b, "\\u%04x", *u);
+		buf_addc(b, '"');
+		return;
+	}
+	for (; *u != '\0'; u++) {
+		if (*u == '"' || *u == '\\') {
+			buf_addc(b, '\\');
+			buf_addc(b, (char)*u);
+		} else if (*u < ASCII_SPACE || *u == ASCII_DEL) {
+			buf_printf(b, "\\u%04x", *u);
+		} else {
+			buf_addc(b, (char)*u);
+		}
+	}
+	buf_addc(b, '"');
+}
+
+/* A figure, or null when it does not exist. */
+static void
+json_figure(struct buf *b, const char *key, const char *fig)
+{
+	buf_printf(b, ",\"%s\":%s", key, fig[0] != '\0' ? fig : "null");
+}
+
+static void
+review_csv(struct buf *b, const struct review *rv)
+{
+	size_t i;
+
+	buf_adds(b, "approach,started,ended,days,checkins,adherence,"
+		    "before_mean,during_mean,change,change_pct,verdict\n");
+	for (i = 0; i < rv->nrows; i++) {
+		const struct review_row *row = &rv->rows[i];
+		struct review_figures f;
+
+		review_figures(row, &f);
+		csv_field(b, row->approach);
+		buf_printf(b, ",%s,%s,%d,%d,%s,%s,%s,%s,%s,%s\n",
+			   row->started_on, row->ended_on, row->result.days,
+			   row->checkins, f.adherence, f.before_mean,
+			   f.during_mean, f.change, f.change_pct,
+			   analysis_verdict_name(row->result.verdict));
+	}
+}
+
+static const char *
+baseline_name(const struct analysis_result *r)
+{
+	if (!r->has_baseline)
+		return "null";
+	return r->baseline_from_onboarding ? "\"usual-pain\"" : "\"checkins\"";
+}
+
+static void
+review_json_row(struct buf *b, const struct review *rv,
+		const struct review_row *row)
+{
+	const struct analysis_result *r = &row->result;
+	struct review_figures f;
+	struct buf text;
+	size_t i;
+
+	review_figures(row, &f);
+	buf_adds(b, "{\"approach\":");
+	json_string(b, row->approach);
+	buf_adds(b, ",\"title\":");
+	json_string(b, row->title);
+	buf_printf(b, ",\"started\":\"%s\",\"ended\":", row->started_on);
+	json_string(b, row->running ? NULL : row->ended_on);
+	buf_printf(
+	    b, ",\"running\":%s,\"outcome\":", row->running ? "true" : "false");
+	json_string(b, row->outcome == OUTCOME_NONE
+			   ? NULL
+			   : store_outcome_name(row->outcome));
+	buf_printf(b, ",\"days\":%d,\"checkins\":%d", r->days, row->checkins);
+	if (r->has_adherence)
+		buf_printf(b, ",\"practised_days\":%d", r->practised_days);
+	else
+		buf_adds(b, ",\"practised_days\":null");
+	json_figure(b, "adherence", f.adherence);
+	buf_printf(b, ",\"baseline\":%s,\"before_checkins\":%d",
+		   baseline_name(r), r->before_n);
+	json_figure(b, "before_mean", f.before_mean);
+	buf_printf(b, ",\"during_checkins\":%d", r->during_n);
+	json_figure(b, "during_mean", f.during_mean);
+	json_figure(b, "change", f.change);
+	json_figure(b, "change_pct", f.change_pct);
+	buf_printf(b, ",\"verdict\":\"%s\",\"explanation\":",
+		   analysis_verdict_name(r->verdict));
+	buf_init(&text);
+	review_explain(&text, row);
+	json_string(b, text.data != NULL ? text.data : "");
+	buf_free(&text);
+	buf_printf(b, ",\"immediate_sessions\":%d", r->immediate_n);
+	json_figure(b, "immediate_change", f.immediate);
+	buf_printf(b, ",\"overlap_days\":%d,\"overlaps\":[", r->overlap_days);
+	for (i = 0; i < row->noverlaps; i++) {
+		if (i > 0)
+			buf_addc(b, ',');
+		json_string(b, rv->rows[row->overlaps[i]].approach);
+	}
+	buf_adds(b, "]}");
+}
+
+static void
+review_json(struct buf *b, const struct review *rv)
+{
+	size_t i;
+
+	buf_addc(b, '[');
+	for (i = 0; i < rv->nrows; i++) {
+		buf_adds(b, i > 0 ? ",\n " : "\n ");
+		review_json_row(b, rv, &rv->rows[i]);
+	}
+	buf_adds(b, rv->nrows > 0 ? "\n]\n" : "]\n");
+}
+
+/* Folds one sentence (or several) held in t, then empties t. */
+static void
+fold(struct buf *b, struct buf *t)
+{
+	if (t->len > 0)
+		review_wrap(b, t->data, REVIEW_INDENT, REVIEW_WIDTH);
+	buf_free(t);
+}
+
+static void
+table_dates(struct buf *t, const struct review *rv,
+	    const struct review_row *row)
+{
+	const struct analysis_result *r = &row->result;
+
+	if (row->running)
+		buf_printf(t, "%s to today (%s), %d %s so far, running.",
+			   row->started_on, rv->today, r->days,
+			   r->days == 1 ? "day" : "days");
+	else if (row->outcome != OUTCOME_NONE)
+		buf_printf(t, "%s to %s, %d %s, ended as: %s.", row->started_on,
+			   row->ended_on, r->days,
+			   r->days == 1 ? "day" : "days",
+			   store_outcome_name(row->outcome));
+	else
+		buf_printf(t, "%s to %s, %d %s, ended.", row->started_on,
+			   row->ended_on, r->days,
+			   r->days == 1 ? "day" : "days");
+}
+
+static void
+table_practice(struct buf *t, const struct review_row *row)
+{
+	const struct analysis_result *r = &row->result;
+
+	buf_printf(t, "%d %s during the trial.", row->checkins,
+		   row->checkins == 1 ? "check-in" : "check-ins");
+	if (r->has_adherence)
+		buf_printf(t, " Practised on %d of %d %s (%d%%).",
+			   r->practised_days, r->days,
+			   r->days == 1 ? "day" : "days",
+			   PERCENT * r->practised_days / r->days);
+	else
+		buf_adds(t, " No practices to log for it.");
+}
+
+static void
+table_means(struct buf *t, const struct review_row *row,
+	    const struct review_figures *f)
+{
+	const struct analysis_result *r = &row->result;
+
+	if (!r->has_baseline)
+		buf_adds(t, "Pain before: not known.");
+	else if (r->baseline_from_onboarding)
+		buf_printf(t,
+			   "Pain before: %s (your usual pain at the first "
+			   "run).",
+			   f->before_mean);
+	else
+		buf_printf(t, "Pain before: %s (%d %s).", f->before_mean,
+			   r->before_n,
+			   r->before_n == 1 ? "check-in" : "check-ins");
+	if (r->days < ANALYSIS_DURING_DAYS)
+		buf_printf(t, " Its %d %s so far: ", r->days,
+			   r->days == 1 ? "day" : "days");
+	else
+		buf_printf(t, " Last %d days: ", ANALYSIS_DURING_DAYS);
+	if (r->during_n > 0)
+		buf_printf(t, "%s (%d %s).", f->during_mean, r->during_n,
+			   r->during_n == 1 ? "check-in" : "check-ins");
+	else
+		buf_adds(t, "no check-in.");
+}
+
+static void
+table_row(struct buf *b, const struct review *rv, size_t i)
+{
+	const struct review_row *row = &rv->rows[i];
+	struct review_figures f;
+	struct buf t, title;
+
+	review_figures(row, &f);
+	buf_init(&t);
+	buf_init(&title);
+	util_escape(&title, review_row_name(row));
+	buf_printf(&t, "%zu. %s", i + 1, title.data);
+	buf_free(&title);
+	review_wrap(b, t.data, "", REVIEW_WIDTH);
+	buf_free(&t);
+
+	table_dates(&t, rv, row);
+	fold(b, &t);
+	table_practice(&t, row);
+	fold(b, &t);
+	table_means(&t, row, &f);
+	fold(b, &t);
+	buf_printf(&t, "Verdict: %s. %s",
+		   analysis_verdict_name(row->result.verdict),
+		   review_verdict_words(row->result.verdict));
+	fold(b, &t);
+	/* What too-early and no-baseline lack says more than their grounds. */
+	if (row->result.verdict == VERDICT_TOO_EARLY ||
+	    row->result.verdict == VERDICT_NO_BASELINE) {
+		review_missing(&t, row);
+	} else {
+		buf_adds(&t, "Why: ");
+		review_explain(&t, row);
+		buf_addc(&t, '.');
+	}
+	fold(b, &t);
+	review_shared(&t, rv, row);
+	fold(b, &t);
+	review_immediate(&t, row);
+	fold(b, &t);
+}
+
+static void
+review_table(struct buf *b, const struct review *rv)
+{
+	size_t i;
+
+	if (rv->nrows == 0) {
+		buf_adds(b,
+			 "No trial yet, so there is nothing to review. Start "
+			 "one with 'backpain start APPROACH'\n"
+			 "('backpain pack list' shows the approaches); it "
+			 "can be judged once it has run 7 days.\n");
+		return;
+	}
+	buf_printf(b, "Which approach helped, as of %s\n", rv->today);
+	review_wrap(b,
+		    "Each trial compares your mean daily pain in the 7 days "
+		    "before it started with the mean of its last 7 days.",
+		    "", REVIEW_WIDTH);
+	for (i = 0; i < rv->nrows; i++) {
+		buf_addc(b, '\n');
+		table_row(b, rv, i);
+	}
+	buf_addc(b, '\n');
+	review_wrap(b,
+		    "These are your own daily ratings. A change during a trial "
+		    "shows what happened, not for certain what caused it.",
+		    "", REVIEW_WIDTH);
+}
 
 int
 cli_cmd_review(struct cli *cli, int argc, char **argv)
 {
-	(void)cli;
-	(void)argc;
-	(void)argv;
-	return cli_fail(EX_SOFTWARE, "review: not built yet");
+	static const struct option opts[] = {
+	    {"format", required_argument, NULL, 'f'},
+	    CLI_COMMON_OPTIONS,
+	};
+	enum review_format format = FORMAT_TABLE;
+	struct review rv;
+	char today[DAY_LEN], *cause = NULL;
+	struct buf b;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (cli_common_option(cli, c, optarg))
+			continue;
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "table") == 0)
+				format = FORMAT_TABLE;
+			else if (strcmp(optarg, "csv") == 0)
+				format = FORMAT_CSV;
+			else if (strcmp(optarg, "json") == 0)
+				format = FORMAT_JSON;
+			else
+				return cli_usage_error(
+				    "review",
+				    "--format '%s': use table, csv or json",
+				    optarg);
+			break;
+		case CLI_OPT_HELP:
+			return help("review", review_help);
+		case ':':
+			return cli_usage_error("review", "%s needs a value",
+					       argv[optind - 1]);
+		default:
+			return cli_usage_error("review", "unknown option '%s'",
+					       argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("review", "unexpected '%s'",
+				       argv[optind]);
+	if ((rc = prepare(cli, today)) != 0)
+		return rc;
+	rc = review_load(cli->pack, cli->store, today, &rv, &cause);
+	if (rc != 0)
+		return cli_fail_cause(rc, cause);
+	buf_init(&b);
+	if (format == FORMAT_CSV)
+		review_csv(&b, &rv);
+	else if (format == FORMAT_JSON)
+		review_json(&b, &rv);
+	else
+		review_table(&b, &rv);
+	fwrite(b.data, 1, b.len, stdout);
+	buf_free(&b);
+	review_free(&rv);
+	return 0;
+}
+
+static int
+ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), k = strlen(tail);
+
+	return n >= k && strcmp(s + n - k, tail) == 0;
+}
+
+static int
+report_output(struct cli *cli, enum report_format format, const char *path)
+{
+	struct report rp;
+	struct buf b;
+	char today[DAY_LEN], *cause = NULL;
+	int rc;
+
+	if ((rc = prepare(cli, today)) != 0)
+		return rc;
+	rc = report_load(cli->pack, cli->store, today, &rp, &cause);
+	if (rc != 0)
+		return cli_fail_cause(rc, cause);
+	buf_init(&b);
+	report_format(&b, &rp, format);
+	report_free(&rp);
+	if (path == NULL) {
+		fwrite(b.data, 1, b.len, stdout);
+	} else {
+		rc = report_save(path, b.data, b.len, &cause);
+		if (rc != 0)
+			rc = cli_fail_cause(rc, cause);
+	}
+	buf_free(&b);
+	return rc;
 }
 
 int
 cli_cmd_report(struct cli *cli, int argc, char **argv)
 {
-	(void)cli;
-	(void)argc;
-	(void)argv;
-	return cli_fail(EX_SOFTWARE, "report: not built yet");
+	static const struct option opts[] = {
+	    {"format", required_argument, NULL, 'f'},
+	    {"output", required_argument, NULL, 'o'},
+	    CLI_COMMON_OPTIONS,
+	};
+	enum report_format format = REPORT_TEXT;
+	const char *path = NULL;
+	int c, chosen = 0;
+
+	while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
+		if (cli_common_option(cli, c, optarg))
+			continue;
+		switch (c) {
+		case 'f':
+			if (report_format_parse(optarg, &format) != 0)
+				return cli_usage_error(
+				    "report",
+				    "--format '%s': use text, markdown or html",
+				    optarg);
+			chosen = 1;
+			break;
+		case 'o':
+			if (*optarg == '\0')
+				return cli_usage_error("report",
+						       "-o needs a file name");
+			path = optarg;
+			break;
+		case CLI_OPT_HELP:
+			return help("report", report_help);
+		case ':':
+			return cli_usage_error("report", "%s needs a value",
+					       argv[optind - 1]);
+		default:
+			return cli_usage_error("report", "unknown option '%s'",
+					       argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("report", "unexpected '%s'",
+				       argv[optind]);
+	if (!chosen && path != NULL) {
+		if (ends_with(path, ".html") || ends_with(path, ".htm"))
+			format = REPORT_HTML;
+		else if (ends_with(path, ".md"))
+			format = REPORT_MARKDOWN;
+	}
+	return report_output(cli, format, path);
 }
