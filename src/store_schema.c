@@ -19,10 +19,13 @@
  * STORE_VERSION one higher. Never change a step that has shipped.
  */
 static const char *const steps[] = {
-    /* 0 -> 1: the tables of DESIGN.md section 4. */
+    /* 0 -> 1: the tables of DESIGN.md section 4. A day is checked with
+     * date(day, '+0 days'): the modifier makes SQLite normalise, so that
+     * 2026-02-30 (which a bare date() passes through) becomes 03-02 and
+     * fails the comparison. */
     "PRAGMA application_id = 1112560713;" /* "BPLI", marks a backpain log */
     "CREATE TABLE checkin ("
-    " day TEXT NOT NULL PRIMARY KEY CHECK (day IS date(day)),"
+    " day TEXT NOT NULL PRIMARY KEY CHECK (day IS date(day, '+0 days')),"
     " pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),"
     " interference INTEGER"
     "  CHECK (interference IS NULL OR interference BETWEEN 0 AND 10),"
@@ -39,8 +42,10 @@ static const char *const steps[] = {
     "CREATE TABLE trial ("
     " id INTEGER PRIMARY KEY,"
     " approach TEXT NOT NULL CHECK (approach <> ''),"
-    " started_on TEXT NOT NULL CHECK (started_on IS date(started_on)),"
-    " ended_on TEXT CHECK (ended_on IS NULL OR ended_on IS date(ended_on)),"
+    " started_on TEXT NOT NULL"
+    "  CHECK (started_on IS date(started_on, '+0 days')),"
+    " ended_on TEXT"
+    "  CHECK (ended_on IS NULL OR ended_on IS date(ended_on, '+0 days')),"
     " outcome TEXT CHECK (outcome IS NULL"
     "  OR outcome IN ('helped', 'no-change', 'worse', 'stopped')),"
     " CHECK (ended_on IS NULL OR ended_on >= started_on),"
@@ -53,7 +58,7 @@ static const char *const steps[] = {
     " id INTEGER PRIMARY KEY,"
     " practice TEXT NOT NULL CHECK (practice <> ''),"
     " approach TEXT NOT NULL CHECK (approach <> ''),"
-    " day TEXT NOT NULL CHECK (day IS date(day)),"
+    " day TEXT NOT NULL CHECK (day IS date(day, '+0 days')),"
     " minutes INTEGER CHECK (minutes IS NULL OR minutes BETWEEN 1 AND 1440),"
     " pain_before INTEGER"
     "  CHECK (pain_before IS NULL OR pain_before BETWEEN 0 AND 10),"
@@ -158,6 +163,42 @@ quick_check(sqlite3 *db, char **problem)
 	return rc;
 }
 
+/*
+ * A read-only connection that leaves no trace. Without a -wal file nobody
+ * has the log open and the file alone is the log, so it is opened
+ * immutable: SQLite then creates no -wal or -shm beside a log it may be
+ * about to refuse. With one, its content is part of the log and a plain
+ * read-only connection reads it.
+ */
+static int
+open_for_check(const char *path, sqlite3 **db)
+{
+	static const char plain[] = "abcdefghijklmnopqrstuvwxyz"
+				    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-~";
+	char *wal = xasprintf("%s-wal", path);
+	struct stat st;
+	struct buf uri;
+	const unsigned char *p;
+	int rc, has_wal = lstat(wal, &st) == 0;
+
+	free(wal);
+	if (has_wal)
+		return sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL);
+	buf_init(&uri);
+	buf_adds(&uri, "file:");
+	for (p = (const unsigned char *)path; *p != '\0'; p++) {
+		if (strchr(plain, *p) != NULL)
+			buf_addc(&uri, (char)*p);
+		else
+			buf_printf(&uri, "%%%02X", *p);
+	}
+	buf_adds(&uri, "?immutable=1");
+	rc = sqlite3_open_v2(uri.data, db,
+			     SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	buf_free(&uri);
+	return rc;
+}
+
 int
 store_inspect(const char *path, char **cause)
 {
@@ -165,7 +206,7 @@ store_inspect(const char *path, char **cause)
 	char *problem = NULL, *msg;
 	int rc, version = 0, objects = 0, code = 0;
 
-	rc = sqlite3_open_v2(path, &ro.db, SQLITE_OPEN_READONLY, NULL);
+	rc = open_for_check(path, &ro.db);
 	if (rc == SQLITE_OK) {
 		sqlite3_extended_result_codes(ro.db, 1);
 		sqlite3_busy_timeout(ro.db, STORE_BUSY_MS);
