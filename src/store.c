@@ -19,6 +19,10 @@
 #define MODE_BITS 07777
 #define PRIVATE_DIR_NAME "backpain" /* the directory that is ours */
 #define DAY_LAST "9999-12-31"	    /* after every valid day */
+#define DEL 0x7f
+#define C1_LEAD 0xc2 /* UTF-8 of U+0080..U+009F: C2 80..C2 9F */
+#define C1_FIRST 0x80
+#define C1_LAST 0x9f
 
 char *
 store_default_path(void)
@@ -440,12 +444,38 @@ store_check_text(const char *what, const char *s, char **cause)
 	return 0;
 }
 
+/* Ids (of the pack's approaches, practices, questions, flags) are shown
+ * in messages, so they may not hold control characters. */
 int
 store_check_id(const char *what, const char *s, char **cause)
 {
+	const unsigned char *p;
+	int rc;
+
 	if (s != NULL && *s == '\0')
 		return store_fail(cause, EX_DATAERR, "%s: empty", what);
-	return store_check_text(what, s, cause);
+	if ((rc = store_check_text(what, s, cause)) != 0)
+		return rc;
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p < ' ' || *p == DEL ||
+		    (p[0] == C1_LEAD && p[1] >= C1_FIRST && p[1] <= C1_LAST))
+			return store_fail(
+			    cause, EX_DATAERR,
+			    "%s: holds a control character "
+			    "(byte %zu)",
+			    what, (size_t)(p - (const unsigned char *)s) + 1);
+	}
+	return 0;
+}
+
+char *
+store_shown(const char *s)
+{
+	struct buf b;
+
+	buf_init(&b);
+	util_escape(&b, s);
+	return buf_take(&b);
 }
 
 int

@@ -54,6 +54,8 @@ int store_check_day(const char *what, const char *day, char **cause);
 int store_check_text(const char *what, const char *s, char **cause);
 int store_check_id(const char *what, const char *s, char **cause);
 int store_check_rating(const char *what, int v, int optional, char **cause);
+/* s with control characters escaped, for a message (allocated). */
+char *store_shown(const char *s);
 /* The bounds of a range query; NULL means unbounded. */
 int store_range(const char *from, const char *to, const char **lo,
 		const char **hi, char **cause);

@@ -397,22 +397,25 @@ store_profile_get(struct store *s, const char *key, char **value, char **cause)
 static int
 check_profile(const char *key, const char *value, char **cause)
 {
+	char *want = NULL, *shown;
 	long v;
 
 	if (strcmp(key, "usual_pain") == 0 &&
 	    util_parse_int(value, STORE_RATING_MIN, STORE_RATING_MAX, &v) != 0)
-		return store_fail(cause, EX_DATAERR,
-				  "usual_pain: '%s' is not a rating from %d "
-				  "to %d",
-				  value, STORE_RATING_MIN, STORE_RATING_MAX);
-	if (strcmp(key, "onboarded") == 0 && day_valid(value) != 0)
-		return store_check_day("onboarded", value, cause);
-	if (strcmp(key, "recent_injury") == 0 && strcmp(value, "yes") != 0 &&
-	    strcmp(value, "no") != 0)
-		return store_fail(cause, EX_DATAERR,
-				  "recent_injury: '%s' is not yes or no",
-				  value);
-	return 0;
+		want = xasprintf("a rating from %d to %d", STORE_RATING_MIN,
+				 STORE_RATING_MAX);
+	else if (strcmp(key, "onboarded") == 0 && day_valid(value) != 0)
+		want = xstrdup("a day (YYYY-MM-DD)");
+	else if (strcmp(key, "recent_injury") == 0 &&
+		 strcmp(value, "yes") != 0 && strcmp(value, "no") != 0)
+		want = xstrdup("yes or no");
+	if (want == NULL)
+		return 0;
+	shown = store_shown(value);
+	store_fail(cause, EX_DATAERR, "%s: '%s' is not %s", key, shown, want);
+	free(shown);
+	free(want);
+	return EX_DATAERR;
 }
 
 int

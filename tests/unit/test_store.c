@@ -201,8 +201,8 @@ static void
 test_checkin_refused(void **state)
 {
 	struct store *s = opened(state);
-	char bad_utf8[] = "caf\xc3", q[] = "q", v[] = "v", p[] = "p", a[] = "a",
-	     empty[] = "";
+	char bad_utf8[] = "caf\xc3", esc[] = "abc\033[2J", q[] = "q", v[] = "v",
+	     p[] = "p", a[] = "a", empty[] = "";
 	struct store_answer wrong_day[] = {{"2026-11-19", q, v}};
 	struct store_answer no_question[] = {{"", empty, v}};
 	struct store_session no_approach[] = {{0, p, NULL, "", 0, 0, 0, NULL}};
@@ -242,6 +242,10 @@ test_checkin_refused(void **state)
 	expect_refused(store_checkin_put(s, &c, NULL, 0, no_approach, 1, NULL,
 					 NULL, &cause),
 		       &cause, "approach: missing");
+	no_approach[0].approach = esc;
+	expect_refused(store_checkin_put(s, &c, NULL, 0, no_approach, 1, NULL,
+					 NULL, &cause),
+		       &cause, "approach: holds a control character (byte 4)");
 	assert_int_equal(count(s, "SELECT count(*) FROM checkin"), 0);
 	assert_int_equal(count(s, "SELECT count(*) FROM answer"), 0);
 	assert_int_equal(count(s, "SELECT count(*) FROM session"), 0);
@@ -481,10 +485,13 @@ test_profile(void **state)
 	expect_refused(store_profile_set(s, "usual_pain", "11", &cause), &cause,
 		       "usual_pain: '11' is not a rating");
 	expect_refused(store_profile_set(s, "onboarded", "someday", &cause),
-		       &cause, "is not a day");
+		       &cause,
+		       "onboarded: 'someday' is not a day (YYYY-MM-DD)");
 	expect_refused(store_profile_set(s, "recent_injury", "maybe", &cause),
 		       &cause, "not yes or no");
 	expect_refused(store_profile_set(s, "", "x", &cause), &cause, "empty");
+	expect_refused(store_profile_set(s, "recent_injury", "\033[2J", &cause),
+		       &cause, "recent_injury: '\\e[2J' is not yes or no");
 	assert_int_equal(
 	    store_profile_set(s, "onboarded", "2026-11-20", &cause), 0);
 	assert_int_equal(count(s, "SELECT count(*) FROM profile"), 2);
