@@ -472,7 +472,7 @@ report_markdown(struct buf *b, const struct report *rp)
 			   "Before: mean pain in the %d days before the start. "
 			   "Last %d days: mean pain in the trial's last %d "
 			   "days. Right after a session: mean change of pain "
-			   "during a practice session (sessions).\n\n"
+			   "during a practice session (number of sessions).\n\n"
 			   "| # | Approach | Dates | Days | Practised days | "
 			   "Before | Last %d days | Verdict | Right after a "
 			   "session |\n"

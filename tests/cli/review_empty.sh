@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# review_empty: with no trial yet, review says so in words and exits 0; CSV
+# is the header alone and JSON an empty array, so scripts need no special
+# case.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/build_120days.sh"
+
+expect_exit 0 rv review
+expect_grep "^No trial yet, so there is nothing to review" "$T/out"
+expect_grep "backpain start APPROACH" "$T/out"
+[ -s "$T/err" ] && fail "review wrote to stderr"
+
+# Check-ins alone make no trial either.
+expect_exit 0 rv checkin 4 --date 2026-11-20
+expect_exit 0 rv review
+expect_grep "^No trial yet" "$T/out"
+
+expect_exit 0 rv review --format csv
+printf '%s\n' "approach,started,ended,days,checkins,adherence,before_mean,during_mean,change,change_pct,verdict" >"$T/want"
+expect_same "$T/want" "$T/out"
+
+expect_exit 0 rv review --format json
+[ "$(cat "$T/out")" = "[]" ] || fail "JSON of no trial is not []"
