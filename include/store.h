@@ -96,6 +96,12 @@ struct store_screening {
  * for that day is replaced whole; when old is not NULL it receives the
  * replaced check-in and *replaced is set to 1 (else 0). Answers replace
  * earlier answers to the same question on that day.
+ * The day of each answer and mark may be "" (it is c->day) or must equal
+ * c->day; of a mark only practice and approach are read. A practice counts
+ * as marked when any session of it is logged that day, timed or not.
+ * replaced may be NULL; old is zeroed when nothing was replaced, so
+ * store_checkin_clear(old) is always safe. The first recorded_at of a day
+ * is kept; updated_at is the time of the last put.
  */
 int store_checkin_put(struct store *, const struct store_checkin *c,
 		      const struct store_answer *answers, size_t nanswers,
@@ -133,7 +139,8 @@ int store_trial_set_outcome(struct store *, long long id, enum store_outcome,
 int store_trial_list(struct store *, struct store_trial **out, size_t *n,
 		     char **cause);
 void store_trials_free(struct store_trial *, size_t);
-const char *store_outcome_name(enum store_outcome); /* "helped", ... */
+/* "helped", ...; "" for OUTCOME_NONE. */
+const char *store_outcome_name(enum store_outcome);
 /* -1 when name is not an outcome. */
 int store_outcome_parse(const char *name, enum store_outcome *out);
 
@@ -152,11 +159,13 @@ int store_profile_set(struct store *, const char *key, const char *value,
 		      char **cause);
 
 enum store_format { STORE_FORMAT_JSON, STORE_FORMAT_CSV };
-/* Check-ins from..to as a JSON array of objects (SQLite's JSON functions). */
+/* Check-ins from..to as a JSON array of objects (SQLite's JSON functions)
+ * {"day","pain","interference","note"}, oldest first, then a newline. */
 int store_history_json(struct store *, const char *from, const char *to,
 		       FILE *out, char **cause);
 /* Everything in the log: JSON, one object with an array per table; CSV, one
- * section per table. */
+ * section per table ("# table NAME", a header row, the rows; RFC 4180
+ * quoting, lines ending in LF, NULL as an empty field). */
 int store_export(struct store *, enum store_format, FILE *out, char **cause);
 
 #endif
