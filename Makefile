@@ -9,6 +9,8 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 BINDIR = $(PREFIX)/bin
 DATADIR = $(PREFIX)/share/backpain
+MANDIR = $(PREFIX)/share/man
+COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
 
 B ?= build
 CC ?= cc
@@ -17,7 +19,8 @@ PKGS = ncursesw yaml-0.1 sqlite3
 
 # Debian packages: what building needs, and what the tests need besides.
 RUN_DEBS = gcc make pkg-config libncurses-dev libyaml-dev libsqlite3-dev
-TEST_DEBS = $(RUN_DEBS) libcmocka-dev tmux faketime sqlite3 valgrind clang
+TEST_DEBS = $(RUN_DEBS) libcmocka-dev tmux faketime sqlite3 valgrind clang \
+	mandoc
 
 WARN = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wundef
@@ -112,16 +115,26 @@ fuzz: $(B)/fuzz/fuzz_pack
 format:
 	clang-format -i $(SRC) include/*.h tests/unit/*.c tests/fuzz/*.c
 
+# The man page names the installed copy of the pack, so it gets the real path.
 install: $(B)/backpain
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
-	cp $(B)/backpain $(DESTDIR)$(BINDIR)/backpain
-	chmod 755 $(DESTDIR)$(BINDIR)/backpain
-	cp content/guide.yaml $(DESTDIR)$(DATADIR)/guide.yaml
-	chmod 644 $(DESTDIR)$(DATADIR)/guide.yaml
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(DATADIR)" \
+		"$(DESTDIR)$(MANDIR)/man1" "$(DESTDIR)$(COMPLETIONDIR)"
+	install -m 0755 $(B)/backpain "$(DESTDIR)$(BINDIR)/backpain"
+	install -m 0644 content/guide.yaml "$(DESTDIR)$(DATADIR)/guide.yaml"
+	sed 's|/usr/local/share/backpain|$(DATADIR)|g' backpain.1 \
+		> $(B)/backpain.1
+	install -m 0644 $(B)/backpain.1 "$(DESTDIR)$(MANDIR)/man1/backpain.1"
+	install -m 0644 completion/backpain.bash \
+		"$(DESTDIR)$(COMPLETIONDIR)/backpain"
 
+# Removes exactly what install put there, and the pack's directory if empty.
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/backpain $(DESTDIR)$(DATADIR)/guide.yaml
-	-rmdir $(DESTDIR)$(DATADIR)
+	rm -f "$(DESTDIR)$(BINDIR)/backpain" \
+		"$(DESTDIR)$(DATADIR)/guide.yaml" \
+		"$(DESTDIR)$(MANDIR)/man1/backpain.1" \
+		"$(DESTDIR)$(COMPLETIONDIR)/backpain"
+	if [ -d "$(DESTDIR)$(DATADIR)" ]; then \
+		rmdir "$(DESTDIR)$(DATADIR)" 2>/dev/null || true; fi
 
 clean:
 	rm -rf build
