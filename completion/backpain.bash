@@ -1,10 +1,10 @@
 # bash completion for backpain(1).
 #
-# Commands, their options and the values those take. Approach ids (and
-# practice ids, when the program can list them) come from the program
-# itself at completion time, from the pack it would use: --pack and --db
-# typed earlier on the line are passed on. Needs nothing but bash; it does
-# not rely on the bash-completion package's helpers.
+# Commands, their options and the values those take. Approach ids come from
+# the program itself at completion time (`backpain pack list`), from the pack
+# it would use: --pack and --db typed earlier on the line are passed on.
+# Practice and question ids are not completed: the program cannot list them
+# yet. Needs nothing but bash, not the bash-completion package's helpers.
 
 # _backpain_path WORD: print WORD with a leading ~/ turned into $HOME/.
 _backpain_path()
@@ -47,10 +47,15 @@ _backpain_approaches()
 	_backpain_ids pack list
 }
 
-# Practice ids need `pack list --practices`; without it, no suggestions.
-_backpain_practices()
+# _backpain_takes_value WORD: whether option WORD takes the next word.
+_backpain_takes_value()
 {
-	_backpain_ids pack list --practices
+	case $1 in
+	--db | --pack | -o | --output | --format | --date | --did | --answer | \
+		--pain | --interference | --note | --minutes | --before | \
+		--after | --outcome | --days) return 0 ;;
+	esac
+	return 1
 }
 
 # _backpain_reply WORDS CUR: the words of WORDS that start with CUR.
@@ -93,18 +98,11 @@ _backpain()
 	for ((i = 1; i < cword; i++)); do
 		w=${words[i]}
 		case $w in
-		--db | --pack | -o | --format | --date | --did | --answer | \
-			--pain | --interference | --note | --minutes | --before | \
-			--after | --outcome | --days)
-			case $w in
-			--db) _backpain_db=${words[i + 1]} ;;
-			--pack) _backpain_pack=${words[i + 1]} ;;
-			esac
-			((i++))
-			;;
+		--db) _backpain_db=${words[i + 1]} && ((i++)) ;;
+		--pack) _backpain_pack=${words[i + 1]} && ((i++)) ;;
 		--db=*) _backpain_db=${w#--db=} ;;
 		--pack=*) _backpain_pack=${w#--pack=} ;;
-		-*) ;;
+		-*) _backpain_takes_value "$w" && ((i++)) ;;
 		*)
 			if [ -z "$cmd" ]; then
 				cmd=$w
@@ -125,7 +123,7 @@ _backpain()
 	esac
 
 	case $prev in
-	--db | --pack | -o)
+	--db | --pack | -o | --output)
 		_backpain_files "$cur"
 		return
 		;;
@@ -149,11 +147,9 @@ _backpain()
 		_backpain_reply "0 1 2 3 4 5 6 7 8 9 10" "$cur"
 		return
 		;;
-	--did)
-		_backpain_reply "$(_backpain_practices)" "$cur"
-		return
-		;;
-	--answer | --note | --minutes | --days)
+	# The program has no way yet to list practice or question ids, so
+	# these, like free text and counts, get no suggestions.
+	--did | --answer | --note | --minutes | --days)
 		return
 		;;
 	esac
@@ -173,9 +169,9 @@ review report export due pack" "$cur" ;;
 	practice) opts="--minutes --before --after --date" ;;
 	start) opts="--date" ;;
 	stop) opts="--outcome --date" ;;
-	history) opts="--days --format" ;;
+	history) opts="--days --all --format" ;;
 	review | export) opts="--format" ;;
-	report) opts="--format -o" ;;
+	report) opts="--format -o --output" ;;
 	esac
 	case $cur in
 	-*)
@@ -188,16 +184,12 @@ review report export due pack" "$cur" ;;
 	local n=0
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
-		--db | --pack | -o | --format | --date | --did | --answer | \
-			--pain | --interference | --note | --minutes | --before | \
-			--after | --outcome | --days) ((i++)) ;;
-		-*) ;;
+		-*) _backpain_takes_value "${words[i]}" && ((i++)) ;;
 		*) n=$((n + 1)) ;;
 		esac
 	done
 	case $cmd:$n in
 	start:1 | stop:1) _backpain_reply "$(_backpain_approaches)" "$cur" ;;
-	practice:1) _backpain_reply "$(_backpain_practices)" "$cur" ;;
 	checkin:1) _backpain_reply "0 1 2 3 4 5 6 7 8 9 10" "$cur" ;;
 	pack:1) _backpain_reply "check list" "$cur" ;;
 	pack:2) [ "$sub" = check ] && _backpain_files "$cur" ;;

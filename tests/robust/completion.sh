@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# The bash completion, sourced into bash and called as bash would call it:
+# commands, options, values, and approach ids read from the real program.
+. "$(dirname "$0")/../lib.sh"
+
+[ -x "$BACKPAIN" ] || fail "no binary at $BACKPAIN"
+mkdir -p "$T/bin"
+ln -s "$BACKPAIN" "$T/bin/backpain"
+export PATH="$T/bin:$PATH"
+# shellcheck source=../../completion/backpain.bash
+. "$TOP/completion/backpain.bash"
+complete -p backpain >/dev/null || fail "the script registers no completion"
+
+# offers EXPECTED WORD...: complete the last WORD of the command line WORD...
+# and fail unless the offers, sorted and space-separated, are EXPECTED.
+offers() {
+	local want=$1 got
+	shift
+	COMP_WORDS=("$@")
+	COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+	COMP_LINE="$*"
+	COMP_POINT=${#COMP_LINE}
+	COMPREPLY=()
+	_backpain backpain "${COMP_WORDS[COMP_CWORD]}" \
+		"${COMP_WORDS[COMP_CWORD - 1]}"
+	got=$(printf '%s\n' "${COMPREPLY[@]}" | sort | paste -s -d ' ' -)
+	[ "$got" = "$want" ] || fail "'$*<TAB>' offers '$got', expected '$want'"
+}
+
+# The approach ids of a pack, in its own words: list items at two spaces
+# under the top-level "approaches:" key.
+approach_ids() {
+	awk '/^[a-z_]+:/ { on = ($1 == "approaches:") }
+		on && /^  - id: / { print $3 }' "$1" | sort | paste -s -d ' ' -
+}
+ids=$(approach_ids "$TOP/content/guide.yaml")
+[ "$(echo "$ids" | wc -w)" = 6 ] || fail "expected six approaches, got: $ids"
+
+offers "start status stop" backpain st
+offers "checkin due export history pack practice report review start status stop" \
+	backpain ""
+offers "--db --help --pack --version -V -h" backpain -
+offers "$ids" backpain start ""
+offers "$ids" backpain stop ""
+offers "mind-body movement-rewiring" backpain start m
+offers "" backpain start mind-body ""
+offers "csv json table" backpain history --format ""
+offers "csv json table" backpain review --format ""
+offers "html markdown text" backpain report --format ""
+offers "csv json" backpain export --format ""
+# --format=VALUE, which bash splits at the "=".
+offers "csv" backpain history --format = c
+offers "csv json table" backpain history --format = ""
+offers "helped no-change stopped worse" backpain stop mind-body --outcome ""
+offers "today yesterday" backpain checkin 4 --date ""
+offers "yesterday" backpain practice x --date y
+offers "--answer --date --db --did --help --interference --note --pack --pain" \
+	backpain checkin --
+offers "--after --before --date --db --help --minutes --pack" backpain practice -
+offers "--date --db --help --outcome --pack" backpain stop mind-body -
+offers "--all --days --db --format --help --pack" backpain history -
+offers "--db --format --help --output --pack -o" backpain report -
+offers "check list" backpain pack ""
+offers "" backpain status ""
+offers "" backpain checkin --note ""
+
+# Files for --db, --pack, -o and pack check.
+mkdir -p "$T/files" && : >"$T/files/my-pack.yaml"
+offers "$T/files/my-pack.yaml" backpain pack check "$T/files/my"
+offers "$T/files/my-pack.yaml" backpain --pack "$T/files/my"
+offers "$T/files/my-pack.yaml" backpain --db "$T/files/my"
+offers "$T/files/my-pack.yaml" backpain report -o "$T/files/my"
+offers "$T/files/my-pack.yaml" backpain report --output "$T/files/my"
+# Values of options are not taken for the command's operand.
+offers "$ids" backpain start --date today ""
+offers "$ids" backpain stop --outcome worse ""
+offers "0 1 10 2 3 4 5 6 7 8 9" backpain checkin --note start ""
+
+# --pack given earlier on the line is the pack the ids come from, before
+# or after the command, and as --pack=FILE.
+sed 's/^  - id: expert-help$/  - id: expert-advice/' \
+	"$TOP/content/guide.yaml" >"$T/other.yaml"
+expect_exit 0 "$BACKPAIN" pack check "$T/other.yaml"
+offers "expert-advice" backpain --pack "$T/other.yaml" start exp
+offers "expert-advice" backpain start --pack "$T/other.yaml" exp
+offers "expert-advice" backpain --pack = "$T/other.yaml" start exp
+offers "expert-help" backpain start exp
+# So is BACKPAIN_PACK.
+BACKPAIN_PACK=$T/other.yaml offers "expert-advice" backpain start exp
+# A pack that does not load gives no ids, and no noise.
+offers "" backpain --pack "$T/missing.yaml" start "" 2>"$T/noise"
+[ ! -s "$T/noise" ] || { cat "$T/noise" >&2; fail "completion printed errors"; }
+
+# Completing never creates a log, even with --db on the line.
+offers "$ids" backpain --db "$T/log/log.db" start ""
+[ ! -e "$T/log" ] || fail "completion created $T/log"
+[ ! -e "$HOME/.local/share/backpain" ] || fail "completion created a log"
+exit 0
