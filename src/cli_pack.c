@@ -1,0 +1,196 @@
+/* cli_pack.c: backpain pack check [FILE] | pack list. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <wchar.h>
+
+#include "content.h"
+#include "util.h"
+
+#define CMD "pack"
+#define DEL 0x7f     /* the last ASCII code; options are letters below it */
+#define TRIAL_LEN 24 /* "365 days" and room to spare */
+
+/* For a getopt_long result: -1 to go on, else the status to return. */
+static int
+pack_option(struct cli *cli, int opt, char **argv)
+{
+	if (cli_common_option(cli, opt, optarg))
+		return -1;
+	if (opt == CLI_OPT_HELP) {
+		printf("usage: backpain %s\n"
+		       "  check [FILE]  check a pack (default: the one in use) "
+		       "and list every problem\n"
+		       "  list          the approaches of the pack in use, in "
+		       "order\n",
+		       cli_command_usage(CMD));
+		return 0;
+	}
+	if (opt == ':')
+		return cli_usage_error(CMD, "%s needs a value",
+				       argv[optind - 1]);
+	if (optopt > ' ' && optopt < DEL)
+		return cli_usage_error(CMD, "unknown option '-%c'", optopt);
+	if (optopt != 0)
+		return cli_usage_error(CMD, "'%s' takes no value",
+				       argv[optind - 1]);
+	return cli_usage_error(CMD, "unknown option '%s'", argv[optind - 1]);
+}
+
+static void
+print_errors(const struct content_errors *errs)
+{
+	size_t i;
+
+	for (i = 0; i < errs->n; i++)
+		fprintf(stderr, "%s\n", errs->v[i]);
+	if (errs->dropped > 0)
+		fprintf(stderr, "backpain: ... and %zu more error%s\n",
+			errs->dropped, errs->dropped == 1 ? "" : "s");
+}
+
+static int
+pack_check(struct cli *cli, const char *file)
+{
+	struct content_errors errs;
+	struct pack *owned = NULL;
+	const struct pack *p;
+	const char *name = file;
+	int rc;
+
+	if (file == NULL) {
+		/* The pack in use, chosen as cli_pack() chooses it. */
+		name = cli->pack_path;
+		if (name == NULL)
+			name = getenv("BACKPAIN_PACK");
+		if (name == NULL || *name == '\0')
+			name = CONTENT_DEFAULT_NAME;
+		if ((rc = cli_pack(cli)) != 0)
+			return rc;
+		p = cli->pack;
+	} else {
+		rc = content_load_file(file, &owned, &errs);
+		print_errors(&errs);
+		content_errors_free(&errs);
+		if (rc == CONTENT_UNREADABLE)
+			return EX_NOINPUT;
+		if (rc != CONTENT_OK)
+			return EX_DATAERR;
+		p = owned;
+	}
+	printf("%s: ok, %zu approach%s, %zu practice%s\n", name, p->napproaches,
+	       p->napproaches == 1 ? "" : "es", p->npractices,
+	       p->npractices == 1 ? "" : "s");
+	content_free(owned);
+	return 0;
+}
+
+/* Columns a string takes on the terminal; a byte each if not decodable. */
+static size_t
+text_width(const char *s)
+{
+	mbstate_t st;
+	wchar_t wc;
+	size_t n, w = 0;
+	int cw;
+
+	memset(&st, 0, sizeof st);
+	while (*s != '\0') {
+		n = mbrtowc(&wc, s, strlen(s), &st);
+		if (n == (size_t)-1 || n == (size_t)-2) {
+			memset(&st, 0, sizeof st);
+			w++;
+			s++;
+			continue;
+		}
+		cw = wcwidth(wc);
+		w += cw > 0 ? (size_t)cw : 0;
+		s += n;
+	}
+	return w;
+}
+
+static void
+trial_text(const struct approach *a, char out[TRIAL_LEN])
+{
+	if (a->trial_days > 0)
+		snprintf(out, TRIAL_LEN, "%d day%s", a->trial_days,
+			 a->trial_days == 1 ? "" : "s");
+	else
+		snprintf(out, TRIAL_LEN, "open");
+}
+
+static int
+pack_list(struct cli *cli)
+{
+	const struct pack *p;
+	const struct approach *a;
+	char trial[TRIAL_LEN], **titles;
+	size_t i, w, posw, idw = 0, titlew = 0, trialw = 0;
+	struct buf b;
+	int rc;
+
+	if ((rc = cli_pack(cli)) != 0)
+		return rc;
+	p = cli->pack;
+	titles = xcalloc(p->napproaches, sizeof *titles);
+	for (i = 0; i < p->napproaches; i++) {
+		a = &p->approaches[i];
+		/* A title spread over lines stays on one. */
+		buf_init(&b);
+		util_escape(&b, a->title);
+		titles[i] = buf_take(&b);
+		if (strlen(a->id) > idw)
+			idw = strlen(a->id);
+		if ((w = text_width(titles[i])) > titlew)
+			titlew = w;
+		trial_text(a, trial);
+		if (strlen(trial) > trialw)
+			trialw = strlen(trial);
+	}
+	posw = (size_t)snprintf(NULL, 0, "%zu", p->napproaches);
+	for (i = 0; i < p->napproaches; i++) {
+		a = &p->approaches[i];
+		trial_text(a, trial);
+		printf("%*zu  %-*s  %s%*s  %-*s  %zu practice%s\n", (int)posw,
+		       i + 1, (int)idw, a->id, titles[i],
+		       (int)(titlew - text_width(titles[i])), "", (int)trialw,
+		       trial, a->npractices, a->npractices == 1 ? "" : "s");
+		free(titles[i]);
+	}
+	free(titles);
+	return 0;
+}
+
+int
+cli_cmd_pack(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {CLI_COMMON_OPTIONS};
+	const char *sub;
+	int opt, rc;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1)
+		if ((rc = pack_option(cli, opt, argv)) >= 0)
+			return rc;
+	if (optind >= argc)
+		return cli_usage_error(CMD, "missing subcommand (check or "
+					    "list)");
+	sub = argv[optind++];
+	if (strcmp(sub, "check") == 0) {
+		if (argc - optind > 1)
+			return cli_usage_error(CMD, "unexpected argument '%s'",
+					       argv[optind + 1]);
+		return pack_check(cli, optind < argc ? argv[optind] : NULL);
+	}
+	if (strcmp(sub, "list") == 0) {
+		if (optind < argc)
+			return cli_usage_error(CMD, "unexpected argument '%s'",
+					       argv[optind]);
+		return pack_list(cli);
+	}
+	return cli_usage_error(CMD, "unknown subcommand '%s' (check or list)",
+			       sub);
+}

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# pack.sh: `backpain pack check` and `pack list` on the built-in pack and on
+# fixture packs: the ok line, every error as FILE:LINE:COLUMN on stderr,
+# the exit codes of DESIGN.md section 5 (0, 64 usage, 65 bad pack, 66
+# unreadable), options after the command, and nothing written anywhere.
+. "$(dirname "$0")/../lib.sh"
+FIX="$TOP/tests/fixtures/packs"
+
+# The built-in pack, named as such, with the guide's six approaches.
+expect_exit 0 "$BACKPAIN" pack check
+expect_grep '^<built-in pack>: ok, 6 approaches, [1-9][0-9]* practices$' "$T/out"
+[ -s "$T/err" ] && fail "pack check wrote to stderr"
+builtin=$(sed 's/^[^:]*: //' "$T/out")
+# ... which is content/guide.yaml, checked as a file.
+expect_exit 0 "$BACKPAIN" pack check "$TOP/content/guide.yaml"
+echo "$TOP/content/guide.yaml: $builtin" >"$T/want"
+expect_same "$T/want" "$T/out"
+
+# A file given; singular and plural.
+expect_exit 0 "$BACKPAIN" pack check "$FIX/minimal.yaml"
+echo "$FIX/minimal.yaml: ok, 2 approaches, 1 practice" >"$T/want"
+expect_same "$T/want" "$T/out"
+
+# The pack in use: --pack (before or after the command), else BACKPAIN_PACK.
+expect_exit 0 "$BACKPAIN" --pack "$FIX/minimal.yaml" pack check
+expect_same "$T/want" "$T/out"
+expect_exit 0 "$BACKPAIN" pack check --pack "$FIX/minimal.yaml"
+expect_same "$T/want" "$T/out"
+BACKPAIN_PACK="$FIX/minimal.yaml" expect_exit 0 "$BACKPAIN" pack check
+expect_same "$T/want" "$T/out"
+# --db is accepted after the command too, and opens nothing here.
+expect_exit 0 "$BACKPAIN" pack check "$FIX/minimal.yaml" --db "$T/log.db"
+expect_same "$T/want" "$T/out"
+
+# An invalid pack: every error, one line each, on stderr; nothing on stdout.
+bad="$FIX/bad.yaml"
+expect_exit 65 "$BACKPAIN" pack check "$bad"
+[ -s "$T/out" ] && fail "an invalid pack printed to stdout"
+cat >"$T/want" <<EOF
+$bad:30:5: missing key 'summary' in approach
+$bad:32:5: unknown key 'sumary' in approach (did you mean 'summary'?)
+$bad:41:18: expected an integer from 1 to 180 for 'minutes', got '200'
+$bad:48:18: 'warn_if' must be one of the choices, got 'worse'
+$bad:50:9: duplicate approach id 'first' (first at line 30, column 9)
+$bad:56:5: duplicate key 'effort' (first at line 55, column 5)
+EOF
+expect_same "$T/want" "$T/err"
+# The same pack chosen with --pack fails every command that needs it.
+expect_exit 65 "$BACKPAIN" --pack "$bad" pack list
+expect_same "$T/want" "$T/err"
+expect_exit 65 "$BACKPAIN" pack check --pack "$bad"
+expect_same "$T/want" "$T/err"
+
+# Bad YAML: libyaml's complaint, placed.
+printf 'format: 1\nid: [x\n' >"$T/syntax.yaml"
+expect_exit 65 "$BACKPAIN" pack check "$T/syntax.yaml"
+expect_grep "^$T/syntax.yaml:3:1: invalid YAML: " "$T/err"
+
+# Unreadable: 66, with the file name and the reason.
+expect_exit 66 "$BACKPAIN" pack check "$T/nowhere.yaml"
+echo "$T/nowhere.yaml: cannot read: No such file or directory" >"$T/want"
+expect_same "$T/want" "$T/err"
+expect_exit 66 "$BACKPAIN" pack check "$T"
+expect_grep "^$T: cannot read: Is a directory$" "$T/err"
+expect_exit 66 "$BACKPAIN" --pack "$T/nowhere.yaml" pack list
+expect_same "$T/want" "$T/err"
+
+# pack list: position, id, title, trial, practices, in aligned columns.
+expect_exit 0 "$BACKPAIN" pack list --pack "$FIX/minimal.yaml"
+cat >"$T/want" <<'EOF'
+1  first   First approach   28 days  1 practice
+2  second  Second approach  open     0 practices
+EOF
+expect_same "$T/want" "$T/out"
+expect_exit 0 "$BACKPAIN" pack list
+awk '{ print $1, $2 }' "$T/out" >"$T/ids"
+cat >"$T/want" <<'EOF'
+1 mind-body
+2 foundation-training
+3 movement-rewiring
+4 targeted-stretching
+5 acupressure-mat
+6 expert-help
+EOF
+expect_same "$T/want" "$T/ids"
+# Aligned: the title column starts at the same place on every line.
+[ "$(awk '{ print index($0, $3) }' "$T/out" | sort -u | wc -l)" = 1 ] ||
+	fail "pack list columns are not aligned"
+
+# Usage errors: 64 with the usage on stderr and nothing on stdout.
+for args in "pack" "pack frob" "pack check --frob" "pack list --bogus" \
+	"pack list extra" "pack check a b" "pack check --pack" "frob"; do
+	# shellcheck disable=SC2086 # the words are the arguments
+	expect_exit 64 "$BACKPAIN" $args
+	expect_grep '^usage: ' "$T/err"
+	[ -s "$T/out" ] && fail "backpain $args printed to stdout"
+done
+expect_exit 64 "$BACKPAIN" pack frob
+expect_grep "^backpain: pack: unknown subcommand 'frob'" "$T/err"
+expect_exit 64 "$BACKPAIN" pack list --bogus
+expect_grep "^backpain: pack: unknown option '--bogus'" "$T/err"
+expect_exit 64 "$BACKPAIN" --bogus
+expect_grep '^usage: ' "$T/err"
+
+# Help to stdout, exit 0: globally and after the command.
+expect_exit 0 "$BACKPAIN" --help
+expect_grep '^usage: backpain' "$T/out"
+expect_grep 'backpain pack check \[FILE\] | pack list' "$T/out"
+expect_exit 0 "$BACKPAIN" pack --help
+expect_grep '^usage: backpain pack check \[FILE\] | pack list$' "$T/out"
+expect_exit 0 "$BACKPAIN" pack list --help
+expect_grep '^usage: backpain pack' "$T/out"
+[ -s "$T/err" ] && fail "--help wrote to stderr"
+
+expect_exit 0 "$BACKPAIN" --version
+expect_grep '^backpain [0-9][0-9]*\.[0-9][0-9]*\.[0-9][0-9]*$' "$T/out"
+
+# Checking packs writes nothing: no log, no config, no stray files.
+rm -f "$T/out" "$T/err" "$T/want" "$T/ids" "$T/syntax.yaml"
+[ -z "$(find "$T" -mindepth 1 ! -path "$HOME")" ] ||
+	fail "pack commands left files: $(find "$T" -mindepth 1)"
+exit 0
