@@ -1,49 +1,230 @@
-/* cli_log.c: not built yet; each command says so honestly. */
+/*
+ * cli_log.c: practice, start and stop, which write the log, and due. Each
+ * checks every value against the pack and the calendar before it opens the
+ * log, so a refused command writes nothing (checkin is in cli_checkin.c).
+ */
 #include "cli.h"
 
+#include <stdlib.h>
+#include <string.h>
 #include <sysexits.h>
 
-int
-cli_cmd_checkin(struct cli *cli, int argc, char **argv)
-{
-	(void)cli;
-	(void)argc;
-	(void)argv;
-	return cli_fail(EX_SOFTWARE, "checkin: not built yet");
-}
+#include "cli_opt.h"
+#include "content.h"
+#include "day.h"
+#include "program.h"
+#include "store.h"
+#include "util.h"
+
+#define MINUTES_PER_DAY (24 * 60) /* no session outlasts a day */
+#define DUE_EXIT_DONE 1		  /* `due` when today is checked in */
 
 int
 cli_cmd_practice(struct cli *cli, int argc, char **argv)
 {
-	(void)cli;
-	(void)argc;
-	(void)argv;
-	return cli_fail(EX_SOFTWARE, "practice: not built yet");
+	static const struct option opts[] = {
+	    {"minutes", required_argument, NULL, CLI_OPT_MINUTES},
+	    {"before", required_argument, NULL, CLI_OPT_BEFORE},
+	    {"after", required_argument, NULL, CLI_OPT_AFTER},
+	    {"date", required_argument, NULL, CLI_OPT_DATE},
+	    CLI_COMMON_OPTIONS,
+	};
+	const char *minutes = NULL, *before = NULL, *after = NULL;
+	const char *date = NULL, *id = NULL;
+	const struct practice *p;
+	struct store_session s = {0};
+	char *cause = NULL;
+	long m;
+	int c, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, CLI_OPT_STRING, opts, NULL)) !=
+	       -1) {
+		switch (c) {
+		case CLI_OPT_MINUTES:
+			minutes = optarg;
+			break;
+		case CLI_OPT_BEFORE:
+			before = optarg;
+			break;
+		case CLI_OPT_AFTER:
+			after = optarg;
+			break;
+		case CLI_OPT_DATE:
+			date = optarg;
+			break;
+		default:
+			if ((rc = cli_opt_other(cli, "practice", c, argv)) >= 0)
+				return rc;
+		}
+	}
+	if ((rc = cli_opt_operand("practice", "PRACTICE", argc, argv, &id)) !=
+	    0)
+		return rc;
+	s.pain_before = s.pain_after = STORE_NONE;
+	if (minutes != NULL &&
+	    util_parse_int(minutes, 1, MINUTES_PER_DAY, &m) != 0) {
+		char *why = xasprintf("use a whole number of minutes from 1 "
+				      "to %d (a day)",
+				      MINUTES_PER_DAY);
+
+		rc = cli_opt_bad("practice", "--minutes", minutes, why);
+		free(why);
+		return rc;
+	}
+	if ((before != NULL && (rc = cli_opt_rating("practice", "--before",
+						    before, &s.pain_before))) ||
+	    (after != NULL && (rc = cli_opt_rating("practice", "--after", after,
+						   &s.pain_after))))
+		return rc;
+	if ((rc = cli_pack(cli)) != 0)
+		return rc;
+	if ((p = cli_opt_practice(cli->pack, "practice", "PRACTICE", id)) ==
+	    NULL)
+		return EX_DATAERR;
+	s.minutes = minutes != NULL ? (int)m : p->minutes;
+	s.practice = p->id;
+	s.approach = cli->pack->approaches[p->approach].id;
+	if ((rc = cli_opt_day(cli, "practice", date, s.day)) != 0 ||
+	    (rc = cli_store(cli)) != 0)
+		return rc;
+	if ((rc = store_session_add(cli->store, &s, &cause)) != 0)
+		return cli_opt_cause("practice", rc, cause);
+	printf("Logged %s on %s: %d min", p->id, s.day, s.minutes);
+	if (s.pain_before != STORE_NONE && s.pain_after != STORE_NONE)
+		printf(", pain %d -> %d", s.pain_before, s.pain_after);
+	else if (s.pain_before != STORE_NONE)
+		printf(", pain before %d", s.pain_before);
+	else if (s.pain_after != STORE_NONE)
+		printf(", pain after %d", s.pain_after);
+	puts(".");
+	return 0;
+}
+
+/*
+ * Parses start's and stop's options: APPROACH, --date, --outcome (stop
+ * only, when outcome is not NULL), then opens the log. Returns -1 when all
+ * is ready, else the exit status to return at once (0 after --help).
+ */
+static int
+trial_args(struct cli *cli, const char *cmd, int argc, char **argv,
+	   const struct approach **a, char day[DAY_LEN],
+	   enum store_outcome *outcome)
+{
+	static const struct option start_opts[] = {
+	    {"date", required_argument, NULL, CLI_OPT_DATE},
+	    CLI_COMMON_OPTIONS,
+	};
+	static const struct option stop_opts[] = {
+	    {"date", required_argument, NULL, CLI_OPT_DATE},
+	    {"outcome", required_argument, NULL, CLI_OPT_OUTCOME},
+	    CLI_COMMON_OPTIONS,
+	};
+	const struct option *opts = outcome != NULL ? stop_opts : start_opts;
+	const char *date = NULL, *out = NULL, *id = NULL;
+	char *cause = NULL;
+	int c, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, CLI_OPT_STRING, opts, NULL)) !=
+	       -1) {
+		if (c == CLI_OPT_DATE)
+			date = optarg;
+		else if (c == CLI_OPT_OUTCOME)
+			out = optarg;
+		else if ((rc = cli_opt_other(cli, cmd, c, argv)) >= 0)
+			return rc;
+	}
+	if ((rc = cli_opt_operand(cmd, "APPROACH", argc, argv, &id)) != 0)
+		return rc;
+	if (outcome != NULL) {
+		*outcome = OUTCOME_STOPPED;
+		if (out != NULL && (store_outcome_parse(out, outcome) != 0 ||
+				    *outcome == OUTCOME_NONE))
+			return cli_opt_bad(cmd, "--outcome", out,
+					   "use helped, no-change, worse or "
+					   "stopped");
+	}
+	if ((rc = cli_pack(cli)) != 0)
+		return rc;
+	if ((*a = program_approach(cli->pack, id, &cause)) == NULL)
+		return cli_opt_cause(cmd, EX_DATAERR, cause);
+	if ((rc = cli_opt_day(cli, cmd, date, day)) != 0 ||
+	    (rc = cli_store(cli)) != 0)
+		return rc;
+	return -1;
 }
 
 int
 cli_cmd_start(struct cli *cli, int argc, char **argv)
 {
-	(void)cli;
-	(void)argc;
-	(void)argv;
-	return cli_fail(EX_SOFTWARE, "start: not built yet");
+	const struct approach *a;
+	const char *shared = NULL;
+	char day[DAY_LEN], *cause = NULL;
+	int rc;
+
+	if ((rc = trial_args(cli, "start", argc, argv, &a, day, NULL)) >= 0)
+		return rc;
+	rc = program_start(cli->pack, cli->store, a->id, day, &shared, &cause);
+	if (rc != 0)
+		return cli_opt_cause("start", rc, cause);
+	printf("Started %s on %s: ", a->id, day);
+	if (a->trial_days > 0)
+		printf("a trial of %d days.\n", a->trial_days);
+	else
+		puts("open-ended, no fixed length.");
+	if (shared != NULL)
+		printf("Note: %s is running too, so a change in pain cannot be "
+		       "put down to either one alone.\n",
+		       shared);
+	return 0;
 }
 
 int
 cli_cmd_stop(struct cli *cli, int argc, char **argv)
 {
-	(void)cli;
-	(void)argc;
-	(void)argv;
-	return cli_fail(EX_SOFTWARE, "stop: not built yet");
+	const struct approach *a;
+	enum store_outcome outcome;
+	char day[DAY_LEN], *cause = NULL;
+	int rc;
+
+	if ((rc = trial_args(cli, "stop", argc, argv, &a, day, &outcome)) >= 0)
+		return rc;
+	rc = program_stop(cli->pack, cli->store, a->id, day, outcome, &cause);
+	if (rc != 0)
+		return cli_opt_cause("stop", rc, cause);
+	printf("Stopped %s on %s: %s.\n", a->id, day,
+	       store_outcome_name(outcome));
+	return 0;
 }
 
 int
 cli_cmd_due(struct cli *cli, int argc, char **argv)
 {
-	(void)cli;
-	(void)argc;
-	(void)argv;
-	return cli_fail(EX_SOFTWARE, "due: not built yet");
+	static const struct option opts[] = {CLI_COMMON_OPTIONS};
+	struct store_checkin c;
+	char day[DAY_LEN], *cause = NULL;
+	int opt, rc, found = 0;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, CLI_OPT_STRING, opts, NULL)) !=
+	       -1)
+		if ((rc = cli_opt_other(cli, "due", opt, argv)) >= 0)
+			return rc;
+	if (optind < argc)
+		return cli_usage_error("due", "unexpected argument '%s'",
+				       argv[optind]);
+	if ((rc = cli_opt_day(cli, "due", NULL, day)) != 0 ||
+	    (rc = cli_store(cli)) != 0)
+		return rc;
+	if ((rc = store_checkin_get(cli->store, day, &c, &found, &cause)) != 0)
+		return cli_opt_cause("due", rc, cause);
+	if (found) {
+		store_checkin_clear(&c);
+		return DUE_EXIT_DONE;
+	}
+	printf("Today's check-in is due (%s): backpain checkin N, with N "
+	       "from 0 to 10.\n",
+	       day);
+	return 0;
 }

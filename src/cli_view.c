@@ -1,31 +1,443 @@
-/* cli_view.c: not built yet; each command says so honestly. */
+/*
+ * cli_view.c: the commands that read the log: status (one screenful),
+ * history (table, CSV, JSON) and export. Text from the log is escaped
+ * before it reaches a terminal; CSV and JSON carry it exactly.
+ */
 #include "cli.h"
 
+#include <langinfo.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 #include <sysexits.h>
+#include <wchar.h>
+
+#include "cli_opt.h"
+#include "content.h"
+#include "day.h"
+#include "program.h"
+#include "store.h"
+#include "util.h"
+
+#define TABLE_COLUMNS 80	  /* history and status lines fit in this */
+#define HISTORY_DEFAULT_DAYS 30	  /* history without --days or --all */
+#define EARLIEST_DAY "1000-01-01" /* the first day day_valid() accepts */
+
+/* One level per pain rating 0..10, lowest first; a missing day is blank. */
+static const char *const spark_ascii = "_.,:-=+*#%@";
+static const char *const spark_utf8[] = {"\u2581", "\u2582", "\u2583",
+					 "\u2584", "\u2585", "\u2586",
+					 "\u2587", "\u2588"};
+#define SPARK_UTF8_LEVELS (sizeof spark_utf8 / sizeof spark_utf8[0])
+
+static int
+locale_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0;
+}
+
+/* Decodes one UTF-8 character of s (well-formed: util_escape's output);
+ * returns its length and its code point in *cp. */
+static size_t
+utf8_next(const unsigned char *s, unsigned *cp)
+{
+	size_t n, i;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	n = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : 2;
+	*cp = s[0] & (0x3fu >> (n - 1));
+	for (i = 1; i < n && (s[i] & 0xc0) == 0x80; i++)
+		*cp = (*cp << 6) | (s[i] & 0x3fu);
+	return i;
+}
+
+static int
+char_width(unsigned cp)
+{
+	int w = wcwidth((wchar_t)cp);
+
+	return w < 0 ? 1 : w;
+}
+
+/*
+ * Appends s, escaped, to b, cropped to at most cols screen columns; a
+ * cropped text ends in an ellipsis.
+ */
+static void
+add_cropped(struct buf *b, const char *s, int cols)
+{
+	struct buf e;
+	const char *ell = locale_is_utf8() ? "\u2026" : "...";
+	int ellw = locale_is_utf8() ? 1 : 3, w = 0, total = 0, cw;
+	size_t i, n, fit = 0;
+	unsigned cp;
+
+	buf_init(&e);
+	util_escape(&e, s);
+	if (e.data == NULL) {
+		buf_free(&e);
+		return;
+	}
+	for (i = 0; i < e.len; i += n) {
+		n = utf8_next((const unsigned char *)e.data + i, &cp);
+		cw = char_width(cp);
+		if (total + cw <= cols - ellw)
+			fit = i + n, w = total + cw;
+		total += cw;
+	}
+	if (total <= cols)
+		buf_add(b, e.data, e.len);
+	else if (w + ellw <= cols) {
+		buf_add(b, e.data, fit);
+		buf_adds(b, ell);
+	}
+	buf_free(&e);
+}
+
+static void
+status_step(const struct program_plan *plan, size_t i, int idw)
+{
+	const struct program_step *st = &plan->steps[i];
+
+	printf("  %c %-*s  ", (int)i == plan->current ? '>' : ' ', idw,
+	       st->approach->id);
+	switch (st->state) {
+	case PROGRAM_NOT_STARTED:
+		fputs("not started", stdout);
+		break;
+	case PROGRAM_RUNNING:
+		printf("day %d", st->day);
+		if (st->days > 0)
+			printf(" of %d", st->days);
+		else
+			fputs(", open-ended", stdout);
+		printf(", since %s", st->started_on);
+		if (st->review_due)
+			fputs(", review due", stdout);
+		break;
+	case PROGRAM_ENDED:
+		printf("ended %s: %s", st->ended_on,
+		       store_outcome_name(st->outcome));
+		break;
+	}
+	if (st->trials > 1)
+		printf(" (%d tries)", st->trials);
+	if (st->approach->wildcard)
+		fputs(", any time", stdout);
+	putchar('\n');
+}
+
+static void
+status_pain(const struct program_today *t)
+{
+	int utf8 = locale_is_utf8();
+	size_t i, lvl;
+
+	fputs("Pain       |", stdout);
+	for (i = 0; i < PROGRAM_RECENT_DAYS; i++) {
+		int p = t->recent[i].pain;
+
+		if (p == STORE_NONE)
+			putchar(' ');
+		else if (utf8) {
+			lvl = ((size_t)p * (SPARK_UTF8_LEVELS - 1) +
+			       ANALYSIS_PAIN_MAX / 2) /
+			      ANALYSIS_PAIN_MAX;
+			fputs(spark_utf8[lvl], stdout);
+		} else
+			putchar(spark_ascii[p]);
+	}
+	printf("| %d days to %s; ", PROGRAM_RECENT_DAYS, t->plan.today);
+	if (t->has_mean)
+		printf("7-day mean %.1f (%d check-ins)\n", t->mean, t->mean_n);
+	else
+		printf("7-day mean needs %d check-ins, has %d\n",
+		       PROGRAM_MEAN_MIN_CHECKINS, t->mean_n);
+}
+
+static void
+status_next(const struct program_today *t)
+{
+	fputs("Next       ", stdout);
+	switch (t->next) {
+	case PROGRAM_NEXT_SAFETY:
+		puts("answer the safety questions: run backpain");
+		break;
+	case PROGRAM_NEXT_CHECKIN:
+		puts("check in: backpain checkin N (pain 0-10)");
+		break;
+	case PROGRAM_NEXT_REVIEW:
+		printf("review %s, its trial is complete: backpain review\n",
+		       t->next_approach);
+		break;
+	case PROGRAM_NEXT_PRACTICE:
+		printf("practise %s: backpain practice %s\n", t->next_practice,
+		       t->next_practice);
+		break;
+	case PROGRAM_NEXT_START:
+		printf("start %s: backpain start %s\n", t->next_approach,
+		       t->next_approach);
+		break;
+	case PROGRAM_NEXT_REST:
+		puts("nothing more today");
+		break;
+	case PROGRAM_NEXT_FINISHED:
+		puts("every approach has been tried: backpain review");
+		break;
+	}
+}
+
+static void
+status_print(const struct program_today *t)
+{
+	const struct program_plan *plan = &t->plan;
+	struct buf b;
+	size_t i;
+	int idw = 0, len;
+
+	for (i = 0; i < plan->nsteps; i++)
+		if ((len = (int)strlen(plan->steps[i].approach->id)) > idw)
+			idw = len;
+	printf("Plan on %s\n", plan->today);
+	for (i = 0; i < plan->nsteps; i++)
+		status_step(plan, i, idw);
+	if (plan->running > 1)
+		puts("  (several approaches at once: a change in pain is "
+		     "shared between them)");
+	fputs("Today      ", stdout);
+	if (t->checked_in) {
+		printf("checked in: pain %d/10", t->checkin.pain);
+		if (t->checkin.interference != STORE_NONE)
+			printf(", interference %d/10", t->checkin.interference);
+		putchar('\n');
+		if (t->checkin.note != NULL) {
+			buf_init(&b);
+			add_cropped(&b, t->checkin.note, TABLE_COLUMNS - 11);
+			printf("Note       %s\n", b.data != NULL ? b.data : "");
+			buf_free(&b);
+		}
+	} else
+		puts("not checked in yet");
+	for (i = 0; i < t->npractices; i++)
+		printf("%s %s %d/%d%s", i == 0 ? "Practice  " : ",",
+		       t->practices[i].practice->id, t->practices[i].done,
+		       t->practices[i].practice->per_day,
+		       i + 1 == t->npractices ? "\n" : "");
+	for (i = 0; i < t->nwarnings; i++)
+		printf("WARNING    %s: %s: %s\n", t->warnings[i]->id,
+		       t->warnings[i]->warn_if, t->warnings[i]->warning);
+	status_pain(t);
+	status_next(t);
+}
 
 int
 cli_cmd_status(struct cli *cli, int argc, char **argv)
 {
-	(void)cli;
-	(void)argc;
-	(void)argv;
-	return cli_fail(EX_SOFTWARE, "status: not built yet");
+	struct program_today t;
+	char today[DAY_LEN], *cause = NULL;
+	int rc;
+
+	if ((rc = cli_opt_none(cli, "status", argc, argv)) >= 0)
+		return rc;
+	if ((rc = cli_pack(cli)) != 0 || (rc = cli_config(cli)) != 0 ||
+	    (rc = cli_store(cli)) != 0)
+		return rc;
+	day_today(cli->config.day_start, today);
+	rc = program_today_load(cli->pack, cli->store, today, &t, &cause);
+	if (rc != 0)
+		return cli_opt_cause("status", rc, cause);
+	status_print(&t);
+	program_today_free(&t);
+	return 0;
+}
+
+/* One CSV field by RFC 4180: quoted when it holds a comma, quote, CR or LF,
+ * with quotes doubled; otherwise as it is. */
+static void
+csv_field(const char *s)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, stdout);
+		return;
+	}
+	putchar('"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			putchar('"');
+		putchar(*s);
+	}
+	putchar('"');
+}
+
+static void
+history_csv(const struct store_checkin *c, size_t n)
+{
+	size_t i;
+
+	puts("day,pain,interference,note");
+	for (i = 0; i < n; i++) {
+		printf("%s,%d,", c[i].day, c[i].pain);
+		if (c[i].interference != STORE_NONE)
+			printf("%d", c[i].interference);
+		putchar(',');
+		if (c[i].note != NULL)
+			csv_field(c[i].note);
+		putchar('\n');
+	}
+}
+
+static void
+history_table(const struct store_checkin *c, size_t n, const char *from,
+	      const char *to)
+{
+	static const char head[] = "day         pain  interference  ";
+	struct buf b;
+	size_t i;
+
+	if (n == 0) {
+		if (from != NULL)
+			printf("No check-ins from %s to %s.\n", from, to);
+		else
+			puts("No check-ins yet.");
+		return;
+	}
+	printf("%snote\n", head);
+	for (i = 0; i < n; i++) {
+		printf("%s  %4d  ", c[i].day, c[i].pain);
+		if (c[i].interference != STORE_NONE)
+			printf("%12d", c[i].interference);
+		else
+			printf("%12s", "-");
+		buf_init(&b);
+		if (c[i].note != NULL)
+			add_cropped(&b, c[i].note,
+				    TABLE_COLUMNS - (int)(sizeof head - 1));
+		if (b.data != NULL)
+			printf("  %s", b.data);
+		putchar('\n');
+		buf_free(&b);
+	}
+}
+
+enum history_format { HISTORY_TABLE, HISTORY_CSV, HISTORY_JSON };
+
+/* The first day of the last n days to today; NULL before EARLIEST_DAY. */
+static const char *
+history_from(const char *today, long n, char from[DAY_LEN])
+{
+	long long first = (long long)day_number(today) - (n - 1);
+
+	if (first < day_number(EARLIEST_DAY))
+		return NULL;
+	day_from_number((int)first, from);
+	return from;
 }
 
 int
 cli_cmd_history(struct cli *cli, int argc, char **argv)
 {
-	(void)cli;
-	(void)argc;
-	(void)argv;
-	return cli_fail(EX_SOFTWARE, "history: not built yet");
+	static const struct option opts[] = {
+	    {"days", required_argument, NULL, CLI_OPT_DAYS},
+	    {"all", no_argument, NULL, CLI_OPT_ALL},
+	    {"format", required_argument, NULL, CLI_OPT_FORMAT},
+	    CLI_COMMON_OPTIONS,
+	};
+	enum history_format fmt = HISTORY_TABLE;
+	const char *days = NULL, *format = NULL, *from = NULL;
+	char today[DAY_LEN], first[DAY_LEN], *cause = NULL;
+	struct store_checkin *c = NULL;
+	long n = HISTORY_DEFAULT_DAYS;
+	size_t nc = 0;
+	int opt, rc, all = 0;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, CLI_OPT_STRING, opts, NULL)) !=
+	       -1) {
+		if (opt == CLI_OPT_DAYS)
+			days = optarg;
+		else if (opt == CLI_OPT_ALL)
+			all = 1;
+		else if (opt == CLI_OPT_FORMAT)
+			format = optarg;
+		else if ((rc = cli_opt_other(cli, "history", opt, argv)) >= 0)
+			return rc;
+	}
+	if (optind < argc)
+		return cli_usage_error("history", "unexpected argument '%s'",
+				       argv[optind]);
+	if (all && days != NULL)
+		return cli_usage_error("history",
+				       "--days and --all do not go together");
+	if (days != NULL && util_parse_int(days, 1, INT_MAX, &n) != 0)
+		return cli_opt_bad("history", "--days", days,
+				   "use a whole number of days, 1 or more, or "
+				   "--all for every day");
+	if (format == NULL || strcmp(format, "table") == 0)
+		fmt = HISTORY_TABLE;
+	else if (strcmp(format, "csv") == 0)
+		fmt = HISTORY_CSV;
+	else if (strcmp(format, "json") == 0)
+		fmt = HISTORY_JSON;
+	else
+		return cli_opt_bad("history", "--format", format,
+				   "use table, csv or json");
+	if ((rc = cli_config(cli)) != 0 || (rc = cli_store(cli)) != 0)
+		return rc;
+	day_today(cli->config.day_start, today);
+	if (!all)
+		from = history_from(today, n, first);
+	if (fmt == HISTORY_JSON) {
+		rc =
+		    store_history_json(cli->store, from, today, stdout, &cause);
+		return rc != 0 ? cli_opt_cause("history", rc, cause) : 0;
+	}
+	rc = store_checkin_range(cli->store, from, today, &c, &nc, &cause);
+	if (rc != 0)
+		return cli_opt_cause("history", rc, cause);
+	if (fmt == HISTORY_CSV)
+		history_csv(c, nc);
+	else
+		history_table(c, nc, from, today);
+	store_checkins_free(c, nc);
+	return 0;
 }
 
 int
 cli_cmd_export(struct cli *cli, int argc, char **argv)
 {
-	(void)cli;
-	(void)argc;
-	(void)argv;
-	return cli_fail(EX_SOFTWARE, "export: not built yet");
+	static const struct option opts[] = {
+	    {"format", required_argument, NULL, CLI_OPT_FORMAT},
+	    CLI_COMMON_OPTIONS,
+	};
+	enum store_format fmt = STORE_FORMAT_JSON;
+	const char *format = NULL;
+	char *cause = NULL;
+	int opt, rc;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, CLI_OPT_STRING, opts, NULL)) !=
+	       -1) {
+		if (opt == CLI_OPT_FORMAT)
+			format = optarg;
+		else if ((rc = cli_opt_other(cli, "export", opt, argv)) >= 0)
+			return rc;
+	}
+	if (optind < argc)
+		return cli_usage_error("export", "unexpected argument '%s'",
+				       argv[optind]);
+	if (format != NULL && strcmp(format, "csv") == 0)
+		fmt = STORE_FORMAT_CSV;
+	else if (format != NULL && strcmp(format, "json") != 0)
+		return cli_opt_bad("export", "--format", format,
+				   "use json or csv");
+	if ((rc = cli_store(cli)) != 0)
+		return rc;
+	rc = store_export(cli->store, fmt, stdout, &cause);
+	return rc != 0 ? cli_opt_cause("export", rc, cause) : 0;
 }

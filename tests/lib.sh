@@ -38,3 +38,49 @@ expect_same() {
 expect_grep() {
 	grep -q -e "$1" "$2" || { cat "$2" >&2; fail "no '$1' in $2"; }
 }
+
+# Helpers for the tests of the daily commands (tests/cli, tests/robust).
+# CLI_PACK is the small fixture pack, CLI_NOW the fixed "now" of the
+# scenarios; bp runs the binary at CLI_NOW on the log $DB (default
+# $T/log.db) with that pack. BP overrides the binary (e.g. $BACKPAIN_ASAN).
+CLI_PACK="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/fixtures/packs/cli.yaml"
+CLI_NOW='2026-11-24 12:00:00'
+bp() {
+	faketime "$CLI_NOW" "${BP:-$BACKPAIN}" --db "${DB:-$T/log.db}" \
+		--pack "$CLI_PACK" "$@"
+}
+
+# log_dump: the whole log at $DB as SQL text, for before/after comparisons.
+log_dump() {
+	sqlite3 "${DB:-$T/log.db}" .dump
+}
+
+# step ARGS...: run bp ARGS and append to $T/transcript the command, its
+# stdout, its stderr (lines marked "stderr: ") and its exit status.
+step() {
+	local rc
+	bp "$@" >"$T/step.out" 2>"$T/step.err"
+	rc=$?
+	{
+		printf '$ backpain'
+		printf ' %q' "$@"
+		printf '\n'
+		cat "$T/step.out"
+		sed 's/^/stderr: /' "$T/step.err"
+		printf '[exit %d]\n' "$rc"
+	} >>"$T/transcript"
+	return 0
+}
+
+# refuse CODE ARGS...: like step, and fail unless bp ARGS exits CODE and
+# leaves the log exactly as it was.
+refuse() {
+	local want=$1 before after rc
+	shift
+	before=$(log_dump)
+	step "$@"
+	rc=$(tail -n 1 "$T/transcript")
+	after=$(log_dump)
+	[ "$rc" = "[exit $want]" ] || { tail -n 5 "$T/transcript" >&2; fail "$* gave $rc, expected $want"; }
+	[ "$before" = "$after" ] || fail "$* changed the log"
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# export: everything in the log, as JSON (default) or CSV, through the store.
+. "$(dirname "$0")/../lib.sh"
+E="$(dirname "$0")/expected"
+DB=$T/log.db
+
+bp checkin 4 --date yesterday --note 'a, "quoted" note' >/dev/null || fail seed
+bp checkin 3 --interference 2 --did alpha-walk --answer alpha-feel=same \
+	>/dev/null || fail seed
+bp start alpha --date 2026-11-20 >/dev/null || fail seed
+bp practice beta-stretch --before 5 --after 4 >/dev/null || fail seed
+# Timestamps follow the running clock; show them as T.
+stamp() { sed -E 's/2026-11-24T12:[0-9]{2}:[0-9]{2}\+00:00/T/g'; }
+step export
+step export --format csv
+step export --format json
+step export --help
+stamp <"$T/transcript" >"$T/got"
+expect_same "$E/export.txt" "$T/got"
+bp export | python3 -c 'import json, sys; json.load(sys.stdin)' ||
+	fail "export is not JSON"

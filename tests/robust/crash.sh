@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Check-ins killed with SIGKILL at random moments, until 150 of them have
+# been killed: every check-in the command reported as saved is in the log
+# afterwards, the log passes PRAGMA integrity_check, and it takes the next
+# check-in as usual.
+. "$(dirname "$0")/../lib.sh"
+DB=$T/log.db
+KILLS=150
+MAX_ROUNDS=1000
+
+# libfaketime preloaded directly: the faketime wrapper forks, and the kill
+# must reach the program itself.
+FT=$(find /usr/lib /usr/local/lib -name libfaketime.so.1 2>/dev/null | head -n 1)
+[ -n "$FT" ] || { echo "libfaketime.so.1 not found"; exit 77; }
+export FAKETIME="@$CLI_NOW"
+
+run() { LD_PRELOAD=$FT "$BACKPAIN" --db "$DB" --pack "$CLI_PACK" "$@"; }
+
+# How long one check-in takes here, to kill within that time.
+run checkin 5 --date 2020-01-01 >/dev/null || fail "first check-in"
+t0=$(date +%s%N)
+for i in 1 2 3 4 5; do
+	run checkin 5 --date 2020-01-0$((i + 1)) >/dev/null || fail "timing"
+done
+us=$((($(date +%s%N) - t0) / 5000))
+[ "$us" -gt 0 ] || us=1000
+echo "one check-in takes about ${us} us"
+
+: >"$T/saved"
+killed=0 finished=0
+i=0
+while [ "$killed" -lt $KILLS ] && [ "$i" -lt $MAX_ROUNDS ]; do
+	i=$((i + 1))
+	day=$(date -d "2026-11-24 - $i days" +%F)
+	pain=$((i % 11))
+	# Not through run(): $! must be the program itself, not a subshell.
+	LD_PRELOAD=$FT "$BACKPAIN" --db "$DB" --pack "$CLI_PACK" \
+		checkin "$pain" --date "$day" --note "round $i" \
+		>"$T/out.$i" 2>"$T/err.$i" &
+	pid=$!
+	# Anywhere from at once to the end of a whole check-in.
+	delay=$((RANDOM * us / 32768))
+	sleep "$(printf '%d.%06d' $((delay / 1000000)) $((delay % 1000000)))"
+	kill -KILL "$pid" 2>/dev/null
+	wait "$pid"
+	rc=$?
+	case $rc in
+	0) finished=$((finished + 1)) ;;
+	137) killed=$((killed + 1)) ;;
+	*) cat "$T/err.$i" >&2; fail "round $i exited $rc" ;;
+	esac
+	if grep -q "^Checked in $day: pain $pain/10\.$" "$T/out.$i"; then
+		echo "$day|$pain|round $i" >>"$T/saved"
+	elif [ "$rc" = 0 ]; then
+		fail "round $i exited 0 without saying it saved"
+	fi
+done
+echo "$killed killed, $finished finished, $(wc -l <"$T/saved") reported saved"
+[ "$killed" -ge $KILLS ] ||
+	fail "only $killed of $i rounds were killed: the test is too slow"
+
+[ "$(sqlite3 "$DB" 'PRAGMA integrity_check')" = ok ] ||
+	fail "integrity_check: $(sqlite3 "$DB" 'PRAGMA integrity_check')"
+while IFS='|' read -r day pain note; do
+	got=$(sqlite3 "$DB" "select pain || '|' || note from checkin
+		where day = '$day'")
+	[ "$got" = "$pain|$note" ] || fail "$day was reported saved, log has '$got'"
+done <"$T/saved"
+run checkin 2 >/dev/null || fail "the log takes no check-in after the crashes"
+[ "$(sqlite3 "$DB" "select pain from checkin where day = '2026-11-24'")" = 2 ] ||
+	fail "today's check-in after the crashes is missing"
