@@ -86,7 +86,7 @@ $(B)/tests/%: $(B)/asan/tests/unit/%.o $(B)/asan/libbackpain.a
 	$(CC) $(SAN) -o $@ $< $(B)/asan/libbackpain.a -lcmocka $(PKG_LIBS)
 
 # The libFuzzer target for the pack loader.
-FUZZ_SRC = tests/fuzz/fuzz_pack.c src/content.c src/util.c
+FUZZ_SRC = tests/fuzz/fuzz_pack.c $(wildcard src/content*.c) src/util.c $(B)/gen/guide_pack.c
 $(B)/fuzz/fuzz_pack: $(FUZZ_SRC) include/content.h include/util.h
 	@mkdir -p $(@D)
 	$(FUZZCC) -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 -Iinclude \
