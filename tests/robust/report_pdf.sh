@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# report_pdf: the HTML report of the 120-day log (tests/cli/build_120days.sh)
+# opens in headless Chromium and prints to PDF without errors, on Letter
+# (Chromium's default paper) and on A4, in one or two pages.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../cli/build_120days.sh"
+
+CHROMIUM=$(command -v chromium || command -v chromium-browser) || {
+	echo "skip: chromium is not installed ('make test' installs it)"
+	exit 77
+}
+
+# print_pdf HTML PDF: Chromium prints the page, offline and in a throw-away
+# profile; fails unless it exits 0 and writes a PDF.
+print_pdf() {
+	rm -f "$2"
+	timeout 180 "$CHROMIUM" --headless --no-sandbox --disable-gpu \
+		--disable-background-networking --disable-component-update \
+		--disable-sync --no-first-run --user-data-dir="$T/chrome" \
+		--print-to-pdf="$2" "file://$1" >"$T/chrome.log" 2>&1 ||
+		{ cat "$T/chrome.log" >&2; fail "chromium failed on $1"; }
+	head -c 5 "$2" 2>/dev/null | grep -q '^%PDF-' ||
+		{ cat "$T/chrome.log" >&2; fail "chromium wrote no PDF for $1"; }
+}
+
+# pages PDF: its number of pages (page objects, not the /Pages tree).
+pages() {
+	if command -v pdfinfo >/dev/null; then
+		pdfinfo "$1" | sed -n 's/^Pages: *//p'
+	else
+		LC_ALL=C grep -a -E -o '/Type */Page([^s]|$)' "$1" | wc -l
+	fi
+}
+
+# one_or_two PDF PAPER: fail unless PDF has 1 or 2 pages (and, with
+# pdfinfo, is on PAPER).
+one_or_two() {
+	local n
+	n=$(pages "$1")
+	[ "$n" = 1 ] || [ "$n" = 2 ] || fail "$1 has $n pages, not one or two"
+	if command -v pdfinfo >/dev/null; then
+		pdfinfo "$1" | grep -qi "^Page size:.*($2)" ||
+			{ pdfinfo "$1" >&2; fail "$1 is not on $2 paper"; }
+	fi
+	if command -v pdftotext >/dev/null; then
+		pdftotext "$1" "$T/pdf.txt"
+		expect_grep "Pain log summary" "$T/pdf.txt"
+		expect_grep "Approaches tried" "$T/pdf.txt"
+		expect_grep "not a clinical measurement" "$T/pdf.txt"
+	fi
+	echo "$1: $n page(s) on $2"
+}
+
+build_120days
+rv_ok report --format html -o "$T/report.html"
+
+print_pdf "$T/report.html" "$T/r.pdf"
+one_or_two "$T/r.pdf" letter
+
+# The same page on A4: only the paper size is set.
+sed 's/@page{/@page{size:A4;/' "$T/report.html" >"$T/a4.html"
+grep -q '@page{size:A4;' "$T/a4.html" || fail "no @page rule to set A4 in"
+print_pdf "$T/a4.html" "$T/a4.pdf"
+one_or_two "$T/a4.pdf" A4
