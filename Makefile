@@ -115,14 +115,15 @@ fuzz: $(B)/fuzz/fuzz_pack
 format:
 	clang-format -i $(SRC) include/*.h tests/unit/*.c tests/fuzz/*.c
 
-# The man page names the installed copy of the pack, so it gets the real path.
+# The man page names the installed program and pack, so it gets their paths.
 install: $(B)/backpain
 	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(DATADIR)" \
 		"$(DESTDIR)$(MANDIR)/man1" "$(DESTDIR)$(COMPLETIONDIR)"
 	install -m 0755 $(B)/backpain "$(DESTDIR)$(BINDIR)/backpain"
 	install -m 0644 content/guide.yaml "$(DESTDIR)$(DATADIR)/guide.yaml"
-	sed 's|/usr/local/share/backpain|$(DATADIR)|g' backpain.1 \
-		> $(B)/backpain.1
+	sed -e 's|/usr/local/share/backpain|$(DATADIR)|g' \
+		-e 's|/usr/local/bin/backpain|$(BINDIR)/backpain|g' \
+		backpain.1 > $(B)/backpain.1
 	install -m 0644 $(B)/backpain.1 "$(DESTDIR)$(MANDIR)/man1/backpain.1"
 	install -m 0644 completion/backpain.bash \
 		"$(DESTDIR)$(COMPLETIONDIR)/backpain"

@@ -41,7 +41,7 @@ cmp -s "$TOP/content/guide.yaml" "$root$prefix/share/backpain/guide.yaml" ||
 cmp -s "$TOP/completion/backpain.bash" \
 	"$root$prefix/share/bash-completion/completions/backpain" ||
 	fail "installed completion differs from completion/backpain.bash"
-# The installed man page names the installed pack.
+# The installed man page names the installed pack and program.
 expect_grep "^\.It Pa $prefix/share/backpain/guide.yaml\$" \
 	"$root$prefix/share/man/man1/backpain.1"
 
@@ -77,6 +77,10 @@ done
 [ ! -e "$root/usr" ] || fail "make install PREFIX=/opt/bp wrote under /usr"
 expect_grep '^\.It Pa /opt/bp/share/backpain/guide.yaml$' \
 	"$root/opt/bp/share/man/man1/backpain.1"
+expect_grep '^0 20 \* \* \* /opt/bp/bin/backpain due$' \
+	"$root/opt/bp/share/man/man1/backpain.1"
+! grep -n /usr/local "$root/opt/bp/share/man/man1/backpain.1" ||
+	fail "the man page installed under /opt/bp still names /usr/local"
 expect_exit 0 "$root/opt/bp/bin/backpain" pack check \
 	"$root/opt/bp/share/backpain/guide.yaml"
 mk uninstall PREFIX=/opt/bp
