@@ -41,12 +41,17 @@ expect_grep() {
 
 # Helpers for the tests of the daily commands (tests/cli, tests/robust).
 # CLI_PACK is the small fixture pack, CLI_NOW the fixed "now" of the
-# scenarios; bp runs the binary at CLI_NOW on the log $DB (default
-# $T/log.db) with that pack. BP overrides the binary (e.g. $BACKPAIN_ASAN).
+# scenarios; bp runs the sanitized binary (the plain one when there is no
+# sanitized build; BP=PATH to choose) at CLI_NOW on the log $DB (default
+# $T/log.db) with that pack. libfaketime is preloaded ahead of the
+# sanitizer's runtime, which ASan must be told is fine.
 CLI_PACK="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/fixtures/packs/cli.yaml"
 CLI_NOW='2026-11-24 12:00:00'
 bp() {
-	faketime "$CLI_NOW" "${BP:-$BACKPAIN}" --db "${DB:-$T/log.db}" \
+	local bin=${BP:-${BACKPAIN_ASAN:-}}
+	[ -n "$bin" ] && [ -x "$bin" ] || bin=$BACKPAIN
+	ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0" \
+		faketime "$CLI_NOW" "$bin" --db "${DB:-$T/log.db}" \
 		--pack "$CLI_PACK" "$@"
 }
 

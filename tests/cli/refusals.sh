@@ -1,15 +1,11 @@
 #!/usr/bin/env bash
 # Every bad value or bad use of the daily commands is refused with a message
 # naming the option and the value, the exit code of DESIGN.md section 5
-# (64 usage, 65 bad value), and the log left exactly as it was. Run on the
+# (64 usage, 65 bad value), and the log left exactly as it was. bp runs the
 # sanitized binary: a crash or a sanitizer report here is a bug too.
 . "$(dirname "$0")/../lib.sh"
 E="$(dirname "$0")/expected"
 DB=$T/log.db
-# libfaketime is preloaded before the sanitizer's runtime; that is fine.
-export ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0"
-BP=$BACKPAIN_ASAN
-[ -x "$BP" ] || BP=$BACKPAIN
 
 step checkin 4 --date 2026-11-23 --note 'keep me'
 step start alpha --date 2026-11-20
