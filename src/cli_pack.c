@@ -3,7 +3,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 #include <wchar.h>
 
 #include "content.h"
@@ -39,51 +38,28 @@ pack_option(struct cli *cli, int opt, char **argv)
 	return cli_usage_error(CMD, "unknown option '%s'", argv[optind - 1]);
 }
 
-static void
-print_errors(const struct content_errors *errs)
-{
-	size_t i;
-
-	for (i = 0; i < errs->n; i++)
-		fprintf(stderr, "%s\n", errs->v[i]);
-	if (errs->dropped > 0)
-		fprintf(stderr, "backpain: ... and %zu more error%s\n",
-			errs->dropped, errs->dropped == 1 ? "" : "s");
-}
-
+/* FILE, or the pack in use: --pack, BACKPAIN_PACK or the built-in one. */
 static int
 pack_check(struct cli *cli, const char *file)
 {
-	struct content_errors errs;
-	struct pack *owned = NULL;
-	const struct pack *p;
-	const char *name = file;
+	const char *name;
 	int rc;
 
-	if (file == NULL) {
-		/* The pack in use, chosen as cli_pack() chooses it. */
-		name = cli->pack_path;
-		if (name == NULL)
-			name = getenv("BACKPAIN_PACK");
-		if (name == NULL || *name == '\0')
-			name = CONTENT_DEFAULT_NAME;
-		if ((rc = cli_pack(cli)) != 0)
-			return rc;
-		p = cli->pack;
-	} else {
-		rc = content_load_file(file, &owned, &errs);
-		print_errors(&errs);
-		content_errors_free(&errs);
-		if (rc == CONTENT_UNREADABLE)
-			return EX_NOINPUT;
-		if (rc != CONTENT_OK)
-			return EX_DATAERR;
-		p = owned;
-	}
-	printf("%s: ok, %zu approach%s, %zu practice%s\n", name, p->napproaches,
-	       p->napproaches == 1 ? "" : "es", p->npractices,
-	       p->npractices == 1 ? "" : "s");
-	content_free(owned);
+	if (file != NULL && *file == '\0')
+		return cli_usage_error(CMD, "the file name is empty");
+	if (file != NULL)
+		cli->pack_path = file;
+	/* Named as cli_pack() chooses it. */
+	name = cli->pack_path;
+	if (name == NULL)
+		name = getenv("BACKPAIN_PACK");
+	if (name == NULL || *name == '\0')
+		name = CONTENT_DEFAULT_NAME;
+	if ((rc = cli_pack(cli)) != 0)
+		return rc;
+	printf("%s: ok, %zu approach%s, %zu practice%s\n", name,
+	       cli->pack->napproaches, cli->pack->napproaches == 1 ? "" : "es",
+	       cli->pack->npractices, cli->pack->npractices == 1 ? "" : "s");
 	return 0;
 }
 

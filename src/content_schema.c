@@ -18,13 +18,8 @@ static void
 expected(struct content_diag *d, const struct content_node *n, const char *what,
 	 const char *key)
 {
-	char *got;
+	char *got = content_diag_describe(n);
 
-	if (!content_diag_wanted(d, n->line, n->col)) {
-		content_diag_add(d, n->line, n->col, "%s", what);
-		return;
-	}
-	got = content_diag_describe(n);
 	content_diag_add(d, n->line, n->col, "expected %s for '%s', got %s",
 			 what, key, got);
 	free(got);
@@ -193,14 +188,8 @@ walk_strings(struct content_diag *d, const struct schema_field *f,
 	out->v = xcalloc(n->nkids, sizeof *out->v);
 	for (i = 0; i < n->nkids; i++) {
 		item = n->kids[i];
-		if (reported(item))
-			continue;
-		if (!is_string(item)) {
-			expected(d, item, "a string", f->key);
-			continue;
-		}
-		s = get_string(d, item, "a string", f->key);
-		if (s != NULL)
+		if (!reported(item) &&
+		    (s = get_string(d, item, "a string", f->key)) != NULL)
 			out->v[out->n++] = s;
 	}
 }
@@ -296,7 +285,8 @@ walk_field(struct content_diag *d, const struct schema_field *f,
 			walk_map(d, f->sub, n, p, ctx);
 		return;
 	case SCHEMA_CUSTOM:
-		if (!is_string(n) || f->parse(n->str, p) != 0)
+		if (!is_string(n) || control_char(n->str, n->len) >= 0 ||
+		    f->parse(n->str, p) != 0)
 			expected(d, n, f->expect, f->key);
 		return;
 	}
@@ -321,6 +311,7 @@ unknown_key(struct content_diag *d, const struct schema *s,
 	size_t n = 0;
 	char *q;
 
+	/* Only count it if it will not be shown: suggestions cost time. */
 	if (!content_diag_wanted(d, key->line, key->col)) {
 		content_diag_add(d, key->line, key->col, "unknown key");
 		return;

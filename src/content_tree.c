@@ -298,16 +298,12 @@ check_keys(struct builder *b, struct content_node *map)
 			   refs[i].key->len) != 0)
 			continue;
 		k = map->kids[refs[i].i];
-		if (content_diag_wanted(b->d, k->line, k->col)) {
-			what = content_diag_quote(k->str, k->len);
-			content_diag_add(b->d, k->line, k->col,
-					 "duplicate key %s (first at line %d, "
-					 "column %d)",
-					 what, refs[i - 1].key->line,
-					 refs[i - 1].key->col);
-			free(what);
-		} else
-			content_diag_add(b->d, k->line, k->col, "duplicate");
+		what = content_diag_quote(k->str, k->len);
+		content_diag_add(
+		    b->d, k->line, k->col,
+		    "duplicate key %s (first at line %d, column %d)", what,
+		    refs[i - 1].key->line, refs[i - 1].key->col);
+		free(what);
 		k->bad = 1;
 		/* The first of a run is the one the others repeat. */
 		refs[i].key = refs[i - 1].key;
