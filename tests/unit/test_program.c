@@ -1,0 +1,534 @@
+/*
+ * Unit tests of the guided walk: the plan and its current approach, today's
+ * state and the one next thing to do, and the trial lifecycle with its
+ * refusals. A real SQLite log in a temporary directory and a small pack
+ * loaded from the text below; "today" is passed in, so no clock is needed.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "content.h"
+#include "program.h"
+#include "store.h"
+#include "util.h"
+
+#define TODAY "2026-11-24"
+
+static const char pack_text[] =
+    "format: 1\n"
+    "id: program-test\n"
+    "title: T\n"
+    "language: en\n"
+    "about: A.\n"
+    "disclaimer: D.\n"
+    "onboarding: {injury_question: Q?, injury_advice: A., "
+    "usual_pain_question: U?}\n"
+    "pain_scale: {question: P?, anchors: [{value: 0, label: none}, "
+    "{value: 10, label: worst}]}\n"
+    "interference_scale: {question: I?, anchors: [{value: 0, label: none}, "
+    "{value: 10, label: all}]}\n"
+    "red_flags: [{id: numb, question: N?, urgency: emergency, advice: "
+    "Go.}]\n"
+    "approaches:\n"
+    "  - {id: alpha, title: Alpha, summary: S., model: M., suits: [a], "
+    "effort: low, trial_days: 7, steps: [s],\n"
+    "     practices: [{id: walk, title: W, minutes: 10, per_day: 1, "
+    "steps: [w]}],\n"
+    "     questions: [{id: feel, text: F?, choices: [better, worse], "
+    "warn_if: worse, warning: Rest.}]}\n"
+    "  - {id: beta, title: Beta, summary: S., model: M., suits: [a], "
+    "effort: low, trial_days: 14, steps: [s],\n"
+    "     practices: [{id: stretch, title: S, minutes: 5, per_day: 2, "
+    "steps: [s]}]}\n"
+    "  - {id: mat, title: Mat, summary: S., model: M., suits: [a], "
+    "effort: low, wildcard: true, steps: [s],\n"
+    "     practices: [{id: lie, title: L, minutes: 20, per_day: 1, "
+    "steps: [l]}]}\n"
+    "  - {id: gamma, title: Gamma, summary: S., model: M., suits: [a], "
+    "effort: high, steps: [s]}\n";
+
+struct fx {
+	char *dir, *path;
+	struct pack *pack;
+	struct store *store;
+};
+
+static int
+setup(void **state)
+{
+	struct fx *fx = xcalloc(1, sizeof *fx);
+	struct content_errors errs = {0};
+	char *cause = NULL;
+
+	fx->dir = xstrdup("/tmp/backpain-program.XXXXXX");
+	if (mkdtemp(fx->dir) == NULL)
+		return -1;
+	fx->path = xasprintf("%s/log.db", fx->dir);
+	if (content_load_buffer("test.yaml", pack_text, sizeof pack_text - 1,
+				&fx->pack, &errs) != CONTENT_OK) {
+		if (errs.n > 0)
+			print_error("%s\n", errs.v[0]);
+		content_errors_free(&errs);
+		return -1;
+	}
+	content_errors_free(&errs);
+	if (store_open(fx->path, &fx->store, &cause) != 0) {
+		print_error("%s\n", cause);
+		free(cause);
+		return -1;
+	}
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *fx = *state;
+	char *p;
+
+	store_close(fx->store);
+	content_free(fx->pack);
+	remove(fx->path);
+	p = xasprintf("%s-wal", fx->path);
+	remove(p);
+	free(p);
+	p = xasprintf("%s-shm", fx->path);
+	remove(p);
+	free(p);
+	rmdir(fx->dir);
+	free(fx->path);
+	free(fx->dir);
+	free(fx);
+	return 0;
+}
+
+/* Fails the test unless rc is 0; frees the cause either way. Takes &cause
+ * so that it is read only after the call has set it. */
+static void
+ok(int rc, char **causep)
+{
+	char *cause = *causep;
+
+	*causep = NULL;
+	if (rc != 0)
+		fail_msg("gave %d: %s", rc, cause ? cause : "(no cause)");
+	free(cause);
+}
+
+/* Fails the test unless rc is EX_DATAERR with words in the cause. */
+static void
+refused(int rc, char **causep, const char *words)
+{
+	char *cause = *causep;
+
+	*causep = NULL;
+	if (rc != EX_DATAERR)
+		fail_msg("gave %d, want EX_DATAERR: %s", rc,
+			 cause ? cause : "(no cause)");
+	assert_non_null(cause);
+	if (strstr(cause, words) == NULL)
+		fail_msg("cause '%s' lacks '%s'", cause, words);
+	free(cause);
+}
+
+static void
+start(struct fx *fx, const char *id, const char *day)
+{
+	char *cause = NULL;
+
+	ok(program_start(fx->pack, fx->store, id, day, NULL, &cause), &cause);
+}
+
+static void
+stop(struct fx *fx, const char *id, const char *day, enum store_outcome o)
+{
+	char *cause = NULL;
+
+	ok(program_stop(fx->pack, fx->store, id, day, o, &cause), &cause);
+}
+
+static void
+checkin(struct fx *fx, const char *day, int pain)
+{
+	struct store_checkin c = {.pain = pain, .interference = STORE_NONE};
+	char *cause = NULL;
+
+	memcpy(c.day, day, DAY_LEN);
+	ok(store_checkin_put(fx->store, &c, NULL, 0, NULL, 0, NULL, NULL,
+			     &cause),
+	   &cause);
+}
+
+static void
+onboard(struct fx *fx)
+{
+	char *cause = NULL;
+
+	ok(store_profile_set(fx->store, "onboarded", "2026-11-01", &cause),
+	   &cause);
+}
+
+static void
+load_today(struct fx *fx, const char *today, struct program_today *t)
+{
+	char *cause = NULL;
+
+	ok(program_today_load(fx->pack, fx->store, today, t, &cause), &cause);
+}
+
+static void
+test_plan_fresh(void **state)
+{
+	struct fx *fx = *state;
+	struct program_plan p;
+	char *cause = NULL;
+	size_t i;
+
+	ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause), &cause);
+	assert_int_equal(p.nsteps, 4);
+	assert_int_equal(p.current, 0);
+	assert_int_equal(p.running, 0);
+	assert_string_equal(p.today, TODAY);
+	for (i = 0; i < p.nsteps; i++) {
+		assert_ptr_equal(p.steps[i].approach, &fx->pack->approaches[i]);
+		assert_int_equal(p.steps[i].state, PROGRAM_NOT_STARTED);
+		assert_int_equal(p.steps[i].trials, 0);
+		assert_string_equal(p.steps[i].started_on, "");
+	}
+	assert_int_equal(p.steps[1].days, 14);
+	assert_int_equal(p.steps[3].days, 0);
+	program_plan_free(&p);
+}
+
+/* Day n counts the start day as day 1; review is due from day trial_days. */
+static void
+test_plan_day_and_review(void **state)
+{
+	struct fx *fx = *state;
+	struct program_plan p;
+	char *cause = NULL;
+
+	start(fx, "alpha", "2026-11-18");
+	ok(program_plan_load(fx->pack, fx->store, "2026-11-23", &p, &cause),
+	   &cause);
+	assert_int_equal(p.steps[0].state, PROGRAM_RUNNING);
+	assert_string_equal(p.steps[0].started_on, "2026-11-18");
+	assert_int_equal(p.steps[0].day, 6);
+	assert_false(p.steps[0].review_due);
+	assert_int_equal(p.current, 0);
+	assert_int_equal(p.running, 1);
+	program_plan_free(&p);
+	ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause), &cause);
+	assert_int_equal(p.steps[0].day, 7);
+	assert_true(p.steps[0].review_due);
+	program_plan_free(&p);
+}
+
+/* The current approach: the running non-wildcard one, else the first never
+ * tried, else none. */
+static void
+test_plan_current(void **state)
+{
+	struct fx *fx = *state;
+	struct program_plan p;
+	char *cause = NULL;
+
+	start(fx, "mat", "2026-11-01");
+	ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause), &cause);
+	assert_int_equal(p.current, 0); /* a wildcard is never current */
+	assert_int_equal(p.running, 0);
+	program_plan_free(&p);
+
+	start(fx, "beta", "2026-11-02");
+	ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause), &cause);
+	assert_int_equal(p.current, 1);
+	program_plan_free(&p);
+
+	stop(fx, "beta", "2026-11-10", OUTCOME_NO_CHANGE);
+	stop(fx, "mat", "2026-11-10", OUTCOME_HELPED);
+	ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause), &cause);
+	assert_int_equal(p.current, 0); /* alpha, never tried */
+	assert_int_equal(p.steps[1].state, PROGRAM_ENDED);
+	assert_int_equal(p.steps[1].outcome, OUTCOME_NO_CHANGE);
+	assert_string_equal(p.steps[1].ended_on, "2026-11-10");
+	assert_int_equal(p.steps[2].outcome, OUTCOME_HELPED);
+	program_plan_free(&p);
+
+	start(fx, "alpha", "2026-11-11");
+	stop(fx, "alpha", "2026-11-12", OUTCOME_STOPPED);
+	start(fx, "gamma", "2026-11-13");
+	stop(fx, "gamma", "2026-11-14", OUTCOME_WORSE);
+	start(fx, "beta", "2026-11-15");
+	ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause), &cause);
+	assert_int_equal(p.current, 1);
+	assert_int_equal(p.steps[1].trials, 2);
+	assert_int_equal(p.steps[1].state, PROGRAM_RUNNING);
+	program_plan_free(&p);
+	stop(fx, "beta", "2026-11-16", OUTCOME_STOPPED);
+	ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause), &cause);
+	assert_int_equal(p.current, -1);
+	program_plan_free(&p);
+}
+
+static void
+test_start_refusals(void **state)
+{
+	struct fx *fx = *state;
+	const char *shared = "x";
+	char *cause = NULL;
+
+	refused(
+	    program_start(fx->pack, fx->store, "nope", TODAY, &shared, &cause),
+	    &cause, "alpha, beta, mat, gamma");
+	assert_null(shared);
+	cause = NULL;
+	start(fx, "alpha", "2026-11-20");
+	refused(
+	    program_start(fx->pack, fx->store, "alpha", TODAY, NULL, &cause),
+	    &cause, "already running, since 2026-11-20");
+
+	/* A wildcard beside alpha shares nothing; a second approach does. */
+	cause = NULL;
+	ok(program_start(fx->pack, fx->store, "mat", TODAY, &shared, &cause),
+	   &cause);
+	assert_null(shared);
+	cause = NULL;
+	ok(program_start(fx->pack, fx->store, "beta", TODAY, &shared, &cause),
+	   &cause);
+	assert_non_null(shared);
+	assert_string_equal(shared, "alpha");
+}
+
+static void
+test_stop_refusals(void **state)
+{
+	struct fx *fx = *state;
+	struct store_trial *t = NULL;
+	size_t n = 0;
+	char *cause = NULL;
+
+	refused(program_stop(fx->pack, fx->store, "nope", TODAY,
+			     OUTCOME_STOPPED, &cause),
+		&cause, "unknown approach 'nope'");
+	cause = NULL;
+	refused(program_stop(fx->pack, fx->store, "beta", TODAY,
+			     OUTCOME_STOPPED, &cause),
+		&cause, "never started");
+	start(fx, "alpha", "2026-11-20");
+	cause = NULL;
+	refused(program_stop(fx->pack, fx->store, "alpha", "2026-11-19",
+			     OUTCOME_STOPPED, &cause),
+		&cause, "before it started on 2026-11-20");
+	cause = NULL;
+	refused(program_stop(fx->pack, fx->store, "alpha", TODAY, OUTCOME_NONE,
+			     &cause),
+		&cause, "outcome");
+	stop(fx, "alpha", "2026-11-20", OUTCOME_HELPED);
+	cause = NULL;
+	refused(program_stop(fx->pack, fx->store, "alpha", TODAY,
+			     OUTCOME_STOPPED, &cause),
+		&cause, "ended on 2026-11-20");
+
+	/* Only the one stop that was allowed is in the log. */
+	ok(store_trial_list(fx->store, &t, &n, &cause), &cause);
+	assert_int_equal(n, 1);
+	assert_string_equal(t[0].ended_on, "2026-11-20");
+	assert_int_equal(t[0].outcome, OUTCOME_HELPED);
+	store_trials_free(t, n);
+}
+
+/* The next thing to do, step by step through a walk. */
+static void
+test_today_next(void **state)
+{
+	struct fx *fx = *state;
+	struct program_today t;
+	char walk[] = "walk", alpha[] = "alpha";
+	struct store_session s = {.practice = walk, .approach = alpha};
+	char *cause = NULL;
+
+	load_today(fx, TODAY, &t);
+	assert_int_equal(t.next, PROGRAM_NEXT_SAFETY);
+	assert_false(t.onboarded);
+	program_today_free(&t);
+
+	onboard(fx);
+	load_today(fx, TODAY, &t);
+	assert_int_equal(t.next, PROGRAM_NEXT_CHECKIN);
+	program_today_free(&t);
+
+	checkin(fx, TODAY, 4);
+	load_today(fx, TODAY, &t);
+	assert_true(t.checked_in);
+	assert_int_equal(t.checkin.pain, 4);
+	assert_int_equal(t.next, PROGRAM_NEXT_START);
+	assert_string_equal(t.next_approach, "alpha");
+	assert_null(t.next_practice);
+	program_today_free(&t);
+
+	start(fx, "alpha", "2026-11-20");
+	start(fx, "mat", "2026-11-20");
+	load_today(fx, TODAY, &t);
+	assert_int_equal(t.next, PROGRAM_NEXT_PRACTICE);
+	assert_string_equal(t.next_approach, "alpha");
+	assert_string_equal(t.next_practice, "walk");
+	assert_int_equal(t.npractices, 2); /* walk, and lie of the mat */
+	assert_string_equal(t.practices[0].practice->id, "walk");
+	assert_int_equal(t.practices[0].done, 0);
+	program_today_free(&t);
+
+	memcpy(s.day, TODAY, DAY_LEN);
+	s.minutes = 10;
+	s.pain_before = s.pain_after = STORE_NONE;
+	ok(store_session_add(fx->store, &s, &cause), &cause);
+	load_today(fx, TODAY, &t);
+	/* The mat's practice is there to use, not a chore: rest. */
+	assert_int_equal(t.practices[0].done, 1);
+	assert_int_equal(t.practices[1].done, 0);
+	assert_int_equal(t.next, PROGRAM_NEXT_REST);
+	assert_null(t.next_approach);
+	program_today_free(&t);
+
+	/* Three days on, alpha has run its 7 days: review comes first. */
+	checkin(fx, "2026-11-26", 3);
+	load_today(fx, "2026-11-26", &t);
+	assert_int_equal(t.next, PROGRAM_NEXT_REVIEW);
+	assert_string_equal(t.next_approach, "alpha");
+	program_today_free(&t);
+
+	stop(fx, "alpha", "2026-11-26", OUTCOME_HELPED);
+	stop(fx, "mat", "2026-11-26", OUTCOME_STOPPED);
+	start(fx, "beta", "2026-11-26");
+	stop(fx, "beta", "2026-11-26", OUTCOME_STOPPED);
+	start(fx, "gamma", "2026-11-26");
+	load_today(fx, "2026-11-26", &t);
+	assert_int_equal(t.next, PROGRAM_NEXT_REST); /* no practices */
+	program_today_free(&t);
+	stop(fx, "gamma", "2026-11-26", OUTCOME_STOPPED);
+	load_today(fx, "2026-11-26", &t);
+	assert_int_equal(t.next, PROGRAM_NEXT_FINISHED);
+	program_today_free(&t);
+}
+
+/* 14 days oldest first with gaps; the mean of the last 7 only from 3. */
+static void
+test_today_recent_and_mean(void **state)
+{
+	struct fx *fx = *state;
+	struct program_today t;
+
+	checkin(fx, "2026-11-10", 9); /* 15 days back: outside */
+	checkin(fx, "2026-11-11", 8);
+	checkin(fx, "2026-11-17", 7); /* 8 days back: not in the mean */
+	checkin(fx, "2026-11-20", 2);
+	checkin(fx, TODAY, 5);
+	load_today(fx, TODAY, &t);
+	assert_string_equal(t.recent[0].day, "2026-11-11");
+	assert_string_equal(t.recent[PROGRAM_RECENT_DAYS - 1].day, TODAY);
+	assert_int_equal(t.recent[0].pain, 8);
+	assert_int_equal(t.recent[1].pain, STORE_NONE);
+	assert_int_equal(t.recent[6].pain, 7);
+	assert_int_equal(t.recent[9].pain, 2);
+	assert_int_equal(t.recent[13].pain, 5);
+	assert_int_equal(t.mean_n, 2);
+	assert_false(t.has_mean);
+	program_today_free(&t);
+
+	checkin(fx, "2026-11-18", 5);
+	load_today(fx, TODAY, &t);
+	assert_int_equal(t.mean_n, 3);
+	assert_true(t.has_mean);
+	assert_float_equal(t.mean, 4.0, 1e-9);
+	program_today_free(&t);
+}
+
+/* An answer equal to its question's warn_if is today's warning. */
+static void
+test_today_warnings(void **state)
+{
+	struct fx *fx = *state;
+	struct program_today t;
+	struct store_checkin c = {.day = TODAY, .pain = 3};
+	char feel[] = "feel", better[] = "better", worse[] = "worse";
+	struct store_answer a = {
+	    .day = TODAY, .question = feel, .value = better};
+	char *cause = NULL;
+
+	c.interference = STORE_NONE;
+	ok(store_checkin_put(fx->store, &c, &a, 1, NULL, 0, NULL, NULL, &cause),
+	   &cause);
+	load_today(fx, TODAY, &t);
+	assert_int_equal(t.nwarnings, 0);
+	program_today_free(&t);
+	a.value = worse;
+	ok(store_checkin_put(fx->store, &c, &a, 1, NULL, 0, NULL, NULL, &cause),
+	   &cause);
+	load_today(fx, TODAY, &t);
+	assert_int_equal(t.nwarnings, 1);
+	assert_string_equal(t.warnings[0]->id, "feel");
+	assert_string_equal(t.warnings[0]->warning, "Rest.");
+	program_today_free(&t);
+}
+
+/* Trials of approaches the pack does not know are left out. */
+static void
+test_unknown_trials_ignored(void **state)
+{
+	struct fx *fx = *state;
+	struct program_plan p;
+	char *cause = NULL;
+
+	ok(store_trial_start(fx->store, "from-another-pack", "2026-11-01",
+			     &cause),
+	   &cause);
+	ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause), &cause);
+	assert_int_equal(p.running, 0);
+	assert_int_equal(p.current, 0);
+	program_plan_free(&p);
+}
+
+static void
+test_names(void **state)
+{
+	(void)state;
+	assert_string_equal(program_state_name(PROGRAM_RUNNING), "running");
+	assert_string_equal(program_next_name(PROGRAM_NEXT_REVIEW), "review");
+	assert_string_equal(program_next_name(PROGRAM_NEXT_FINISHED),
+			    "finished");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_plan_fresh, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_plan_day_and_review, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_plan_current, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_start_refusals, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_stop_refusals, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_today_next, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_today_recent_and_mean, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_today_warnings, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_unknown_trials_ignored, setup,
+					    teardown),
+	    cmocka_unit_test(test_names),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
