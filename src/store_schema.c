@@ -131,14 +131,23 @@ read_int(sqlite3 *db, const char *sql, int *out)
 	return rc;
 }
 
+/* A version this program can open (perhaps after upgrading), or a refusal
+ * naming the file and both versions. */
 static int
-refuse_newer(const char *path, int version, char **cause)
+check_version(const char *path, int version, char **cause)
 {
-	return store_fail(cause, EX_IOERR,
-			  "the log %s has version %d, newer than this "
-			  "backpain knows (version %d); nothing was changed. "
-			  "Use a newer backpain with it",
-			  path, version, STORE_VERSION);
+	if (version < 0)
+		return store_fail(cause, EX_IOERR,
+				  "the log %s has version %d, which no "
+				  "backpain writes; nothing was changed",
+				  path, version);
+	if (version > STORE_VERSION)
+		return store_fail(cause, EX_IOERR,
+				  "the log %s has version %d, newer than this "
+				  "backpain knows (version %d); nothing was "
+				  "changed. Use a newer backpain with it",
+				  path, version, STORE_VERSION);
+	return 0;
 }
 
 /* PRAGMA quick_check: 0 when it says "ok", else its first complaint. */
@@ -221,10 +230,8 @@ store_inspect(const char *path, char **cause)
 		code = store_sqlerr(&ro, rc, "checking the log", cause);
 		goto out;
 	}
-	if (version > STORE_VERSION) {
-		code = refuse_newer(path, version, cause);
+	if ((code = check_version(path, version, cause)) != 0)
 		goto out;
-	}
 	rc = read_int(ro.db, "SELECT count(*) FROM sqlite_schema", &objects);
 	if (rc == SQLITE_OK && version == 0 && objects > 0) {
 		code = store_fail(cause, EX_IOERR,
@@ -330,6 +337,11 @@ migrate_step(struct store *s, char **cause)
 	if ((code = store_begin(s, cause)) != 0)
 		return code;
 	rc = read_int(s->db, "PRAGMA user_version", &version);
+	if (rc == SQLITE_OK &&
+	    (code = check_version(s->path, version, cause))) {
+		store_rollback(s);
+		return code;
+	}
 	if (rc == SQLITE_OK && version < STORE_VERSION)
 		rc = sqlite3_exec(s->db, steps[version], NULL, NULL, NULL);
 	if (rc == SQLITE_OK && version < STORE_VERSION)
@@ -338,10 +350,6 @@ migrate_step(struct store *s, char **cause)
 		code = store_sqlerr(s, rc, "upgrading the log", cause);
 		store_rollback(s);
 		return code;
-	}
-	if (version > STORE_VERSION) {
-		store_rollback(s);
-		return refuse_newer(s->path, version, cause);
 	}
 	if (version < STORE_VERSION && after != version + 1) {
 		store_rollback(s);
@@ -361,8 +369,8 @@ store_migrate(struct store *s, char **cause)
 	rc = read_int(s->db, "PRAGMA user_version", &version);
 	if (rc != SQLITE_OK)
 		return store_sqlerr(s, rc, "reading the log", cause);
-	if (version > STORE_VERSION)
-		return refuse_newer(s->path, version, cause);
+	if ((code = check_version(s->path, version, cause)) != 0)
+		return code;
 	if (version == STORE_VERSION)
 		return 0;
 	if (version >= 1 && (code = backup(s, version, cause)) != 0)

@@ -451,6 +451,26 @@ test_refuses_newer(void **state)
 	free(shm);
 }
 
+/* A version below zero is no version of ours, not a step to start from. */
+static void
+test_refuses_negative_version(void **state)
+{
+	struct fixture *fx = *state;
+	char *before, *cause;
+	size_t len;
+	sqlite3 *db;
+
+	store_close(fx_open(fx->path));
+	db = fx_raw(fx->path);
+	fx_exec(db, "PRAGMA user_version = -1");
+	sqlite3_close(db);
+	before = fx_read(fx->path, &len);
+	cause = fx_open_fails(fx->path, EX_IOERR, "version -1");
+	free(cause);
+	expect_unchanged(fx->path, before, len);
+	free(before);
+}
+
 static void
 test_refuses_foreign_database(void **state)
 {
@@ -571,6 +591,7 @@ main(void)
 	    T(test_migrate_from_v0),
 	    T(test_migrate_from_v1),
 	    T(test_refuses_newer),
+	    T(test_refuses_negative_version),
 	    T(test_refuses_foreign_database),
 	    T(test_refuses_garbage),
 	    T(test_refuses_truncated),
