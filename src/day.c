@@ -223,8 +223,12 @@ day_resolve(const char *arg, int start_minutes, char out[DAY_LEN], char **cause)
 		memcpy(out, today, DAY_LEN);
 		return 0;
 	}
-	if (strcmp(arg, "yesterday") == 0)
-		return day_add(today, -1, out);
+	if (strcmp(arg, "yesterday") == 0) {
+		if (day_add(today, -1, out) == 0)
+			return 0;
+		*cause = xasprintf("there is no day before %s", today);
+		return -1;
+	}
 
 	buf_init(&shown);
 	util_escape(&shown, arg);
