@@ -25,8 +25,10 @@
 struct buf;
 struct pack;
 
-/* The latest check-ins with a note that the report lists. */
+/* The latest check-ins with a note that the report lists, and how many
+ * characters of each, so that the summary stays on one page. */
 #define REPORT_NOTES 10
+#define REPORT_NOTE_CHARS 200
 /* Without a usual-pain rating, the start is the mean of the log's first
  * days, as many as a trial's baseline window. */
 #define REPORT_START_DAYS ANALYSIS_BEFORE_DAYS
@@ -79,6 +81,9 @@ const char *report_flag_question(const struct report *,
 /* Indices into review.checkins of the latest check-ins with a note, at most
  * REPORT_NOTES, oldest first; returns how many were written to idx. */
 size_t report_notes(const struct report *, size_t idx[REPORT_NOTES]);
+/* The note cut to REPORT_NOTE_CHARS characters (code points), with an
+ * ellipsis when cut; allocated, the caller frees. Not yet escaped. */
+char *report_note_excerpt(const char *note);
 /* The pain scale's words for 0 and 10 from the pack ("No pain", ...), or
  * plain ones without a pack. Borrowed. */
 const char *report_scale_low(const struct report *);

@@ -160,6 +160,26 @@ report_notes(const struct report *rp, size_t idx[REPORT_NOTES])
 	return n;
 }
 
+/* A UTF-8 continuation byte, 10xxxxxx. */
+#define UTF8_CONT_MASK 0xc0
+#define UTF8_CONT 0x80
+#define ELLIPSIS "\u2026"
+
+char *
+report_note_excerpt(const char *note)
+{
+	const unsigned char *u = (const unsigned char *)note;
+	size_t i = 0, chars = 0;
+
+	while (u[i] != '\0') {
+		if ((u[i] & UTF8_CONT_MASK) != UTF8_CONT &&
+		    chars++ == REPORT_NOTE_CHARS)
+			return xasprintf("%.*s%s", (int)i, note, ELLIPSIS);
+		i++;
+	}
+	return xstrdup(note);
+}
+
 const char *
 report_scale_low(const struct report *rp)
 {

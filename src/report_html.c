@@ -509,9 +509,11 @@ notes(struct buf *b, const struct report *rp)
 	buf_adds(b, "<ul class=\"notes\">\n");
 	for (i = 0; i < n; i++) {
 		const struct store_checkin *ck = &rp->review.checkins[idx[i]];
+		char *note = report_note_excerpt(ck->note);
 
 		buf_printf(b, "<li><b>%s</b>, pain %d: ", ck->day, ck->pain);
-		esc(b, ck->note);
+		esc(b, note);
+		free(note);
 		buf_adds(b, "</li>\n");
 	}
 	buf_adds(b, "</ul>\n");

@@ -315,8 +315,11 @@ curve_legend(struct buf *b)
 static void
 note_item(struct buf *t, const struct store_checkin *c, escape_fn esc)
 {
+	char *note = report_note_excerpt(c->note);
+
 	buf_printf(t, "%s, pain %d: ", c->day, c->pain);
-	esc(t, c->note);
+	esc(t, note);
+	free(note);
 }
 
 void

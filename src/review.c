@@ -155,14 +155,20 @@ judge_row(const struct pack *pack, const struct review *rv,
 	ses = xreallocarray(NULL, l->nsessions, sizeof *ses);
 	for (j = 0; j < l->nsessions; j++) {
 		const char *sa = session_approach(pack, &l->sessions[j]);
+		int day;
 
 		if (sa == NULL || strcmp(sa, t->approach) != 0)
 			continue;
-		ses[nses].day = day_number(l->sessions[j].day);
+		logged = 1;
+		/* Only the trial's own days: analysis.c counts distinct days
+		 * in quadratic time, so a long log must not reach it whole. */
+		day = day_number(l->sessions[j].day);
+		if (day < l->spans[i].start || day > l->spans[i].end)
+			continue;
+		ses[nses].day = day;
 		ses[nses].pain_before = rating(l->sessions[j].pain_before);
 		ses[nses].pain_after = rating(l->sessions[j].pain_after);
 		nses++;
-		logged = 1;
 	}
 	others = xreallocarray(NULL, l->ntrials, sizeof *others);
 	for (j = 0; j < l->ntrials; j++)
