@@ -252,8 +252,8 @@ wrap_para(struct ui_view *v, const char *p, size_t n, int avail,
 
 	buf_init(&line);
 	while (i < n || line.len == 0) {
-		size_t ws, we, j;
-		int wcols = 0;
+		size_t gs, ws, we, j;
+		int wcols = 0, gap;
 		wchar_t wc;
 
 		if (line.len == 0) {
@@ -264,8 +264,12 @@ wrap_para(struct ui_view *v, const char *p, size_t n, int avail,
 			*first = 0;
 			cols = pw;
 		}
+		/* Spaces between words are kept as they are, so columns
+		 * in a line of text stay aligned; a line break eats them. */
+		gs = i;
 		while (i < n && p[i] == ' ')
 			i++;
+		gap = (int)(i - gs) > 0 ? (int)(i - gs) : 1;
 		if (i >= n)
 			break;
 		/* The next word and its width. */
@@ -274,10 +278,10 @@ wrap_para(struct ui_view *v, const char *p, size_t n, int avail,
 			i += next_char(p + i, n - i, &wc),
 			    wcols += char_cols(&wc);
 		we = i;
-		if (cols > pw && cols + 1 + wcols <= avail) {
-			buf_addc(&line, ' ');
+		if (cols > pw && cols + gap + wcols <= avail) {
+			buf_printf(&line, "%*s", gap, "");
 			buf_add(&line, p + ws, we - ws);
-			cols += 1 + wcols;
+			cols += gap + wcols;
 		} else if (cols == pw && cols + wcols <= avail) {
 			buf_add(&line, p + ws, we - ws);
 			cols += wcols;

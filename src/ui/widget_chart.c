@@ -77,7 +77,7 @@ ui_picker_draw(const struct ui_picker *p, int y, int x, int w, int focused)
 {
 	const int cell = 4; /* " 7 " and "[10]" */
 	int v, col = 0;
-	char num[8];
+	char num[16];
 
 	for (v = 0; v <= UI_PAIN_MAX && col + cell <= w; v++, col += cell) {
 		if (v == p->value) {
@@ -254,9 +254,18 @@ ui_chart(int y, int x, int h, int w, const int *v, const double *mean, size_t n)
 			ui_put(y + h - 1 - r, x + axis + col, block(fill), 1, 0,
 			       ui_pain_color((int)(val + 0.5)));
 		}
-		if (mrow >= 0)
+		/* The mean over a bar is drawn in reverse, so that the bar
+		 * still reads as going on through it. */
+		if (mrow >= 0 && mrow * EIGHTHS < e) {
+			attrset(ui_attr(ui_pain_color((int)(val + 0.5))) |
+				A_REVERSE);
+			mvaddstr(y + h - 1 - mrow, x + axis + col,
+				 MB_CUR_MAX > 1 ? "\xe2\x80\xa2" : "*");
+			attrset(A_NORMAL);
+		} else if (mrow >= 0) {
 			ui_put(y + h - 1 - mrow, x + axis + col,
 			       MB_CUR_MAX > 1 ? "\xe2\x80\xa2" : "*", 1, 0,
 			       UI_C_HEADING);
+		}
 	}
 }

@@ -26,23 +26,46 @@ tmux_() {
 }
 
 # tui_start [-s COLSxROWS] COMMAND...: run COMMAND in a detached session
-# (100x30 unless -s), with TERM=xterm-256color and LC_ALL=C.UTF-8. When it
-# ends, its exit status is written to $T/exit and the pane shows
-# "[exited N]" followed by `stty -a` of the pane, so a test can check that
-# the terminal was given back in a sane state.
+# (100x30 unless -s), with TERM=xterm-256color and LC_ALL=C.UTF-8; its pid
+# goes to $T/pid. When it ends, its exit status is written to $T/exit and
+# the pane shows "[exited N]" followed by `stty -a` of the pane, so a test
+# can check that the terminal was given back in a sane state. Sanitizer
+# reports go to $T/asan.* (see no_sanitizer_reports).
 tui_start() {
 	local cols=100 rows=30 cmd
 	if [ "$1" = -s ]; then
 		cols=${2%x*} rows=${2#*x}
 		shift 2
 	fi
-	cmd=$(printf '%q ' "$@")
-	rm -f "$T/exit"
+	cmd=$(printf '%q ' env TERM=xterm-256color LC_ALL=C.UTF-8 \
+		"ASAN_OPTIONS=${ASAN_OPTIONS:-}:log_path=$T/asan" \
+		"UBSAN_OPTIONS=${UBSAN_OPTIONS:-}:log_path=$T/asan" "$@")
+	rm -f "$T/exit" "$T/pid"
 	tmux_ new-session -d -s t -x "$cols" -y "$rows" \
-		"env TERM=xterm-256color LC_ALL=C.UTF-8 $cmd; rc=\$?;
+		"sh -c 'echo \$\$ >$T/pid; exec \"\$@\"' sh $cmd; rc=\$?;
 		 echo \$rc > $T/exit.tmp; mv $T/exit.tmp $T/exit;
 		 echo \"[exited \$rc]\"; stty -a; sleep 600" ||
 		fail "tmux could not start a session"
+}
+
+# no_sanitizer_reports: fail when a sanitized binary reported anything.
+no_sanitizer_reports() {
+	local f
+	for f in "$T"/asan.*; do
+		[ -e "$f" ] || continue
+		cat "$f" >&2
+		fail "sanitizer report in $f"
+	done
+}
+
+# tui_pid: the pid of the program in the pane.
+tui_pid() {
+	local tries=100
+	while [ ! -s "$T/pid" ] && [ "$tries" -gt 0 ]; do
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	cat "$T/pid"
 }
 
 # bp_tui [-s COLSxROWS] [WORD...]: tui_start of the binary on the log $DB
@@ -129,7 +152,8 @@ alternate_on() {
 }
 
 # onboard_all_no: from the first screen of a first run, answer no to the
-# injury question and every red flag, give usual pain 6, and reach Today.
+# injury question and every red flag (16, the built-in pack's count,
+# unless given), give usual pain 6, and reach Today.
 onboard_all_no() {
 	local i nflags=${1:-16}
 	wait_for "Enter: continue"
@@ -144,5 +168,16 @@ onboard_all_no() {
 	keys 6 Enter
 	wait_for "The plan: one approach at a time"
 	keys Enter
-	wait_for "Next: check in for today"
+	wait_for "Today's check-in:"
+}
+
+# no_colours: fail when the screen carries any colour (SGR 30-37, 40-47,
+# 90-97, 100-107, 38;..., 48;...); resets to the default colour are fine.
+no_colours() {
+	tmux_ capture-pane -p -e -t t >"$T/screen.sgr"
+	if grep -qE $'\e\\[([0-9;]*;)?(3[0-8]|4[0-8]|9[0-7]|10[0-7])(;[0-9;]*)?m' \
+		"$T/screen.sgr"; then
+		cat -v "$T/screen.sgr" >&2
+		fail "colours on the screen"
+	fi
 }

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# tui/history: a log of 120 days (made with the real commands under a fixed
+# clock: check-ins with gaps, notes, one trial that ended and one running)
+# drawn as the History screen at 30, 90 and 365 days, each compared with an
+# expected screen. A note with an escape sequence shows escaped.
+. "$(dirname "$0")/lib_tui.sh"
+PACK="$TUI_PACKS/tui.yaml"
+NOW='2026-03-31 12:00:00'
+EXPECTED="$TUI_DIR/expected"
+
+bpf() {
+	faketime "$NOW" "$BACKPAIN" --db "$DB" --pack "$PACK" "$@" >/dev/null ||
+		fail "backpain $* failed"
+}
+day() { # day N of the 120, 0 the oldest
+	date -u -d "${NOW% *} - $((119 - $1)) days" +%F
+}
+
+for i in $(seq 0 119); do
+	[ $((i % 11)) = 5 ] && continue # a few days without a check-in
+	if [ "$i" -lt 40 ]; then
+		pain=$((6 + (i % 3 == 0)))
+	elif [ "$i" -lt 70 ]; then
+		pain=$((5 - (i - 40) / 10 + i % 2))
+	else
+		pain=$((4 + (i % 4 == 0)))
+	fi
+	args=(checkin "$pain" --date "$(day "$i")")
+	[ $((i % 2)) = 0 ] && args+=(--interference $((pain - 1)))
+	[ "$i" = 100 ] && args+=(--note "walked to the shop and back")
+	[ "$i" = 110 ] && args+=(--note $'red \e[31mALERT\e[0m bell \a')
+	bpf "${args[@]}"
+	case $i in
+	40) bpf start quick --date "$(day 40)" ;;
+	69) bpf stop quick --outcome helped --date "$(day 69)" ;;
+	75) bpf start steady --date "$(day 75)" ;;
+	esac
+done
+[ "$(sqlite3 "$DB" "select count(*) from checkin")" = 109 ] ||
+	fail "the fixture log should have 109 check-ins"
+
+bp_tui faketime "$NOW"
+onboard_all_no 2
+keys v
+wait_for "Daily pain, 2026-03-02 to 2026-03-31 (30 days)"
+wait_for "Check-ins, newest first"
+screen >"$T/h30"
+keys 2
+wait_for "(90 days)"
+screen >"$T/h90"
+keys 3
+wait_for "(365 days)"
+screen >"$T/h365"
+# Further down the 30 days, the note with an escape sequence shows it as
+# text, not as colour.
+keys 1
+wait_for "(30 days)"
+keys PPage NPage
+wait_for 'red \e[31mALERT\e[0m bell \x07'
+keys 3
+wait_for "(365 days)"
+# The oldest day is at the end of the list.
+keys G
+wait_for "2025-12-02  pain  7"
+keys q
+wait_for "Next:"
+keys q
+[ "$(wait_exit)" = 0 ] || fail "did not exit 0"
+
+if [ -n "${UPDATE_EXPECTED:-}" ]; then
+	cp "$T/h30" "$EXPECTED/history_30.txt"
+	cp "$T/h90" "$EXPECTED/history_90.txt"
+	cp "$T/h365" "$EXPECTED/history_365.txt"
+fi
+expect_same "$EXPECTED/history_30.txt" "$T/h30"
+expect_same "$EXPECTED/history_90.txt" "$T/h90"
+expect_same "$EXPECTED/history_365.txt" "$T/h365"

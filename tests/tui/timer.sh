@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# tui/timer: start an approach in the TUI, then time its one-minute
+# practice with the pain rated before and after; Space pauses the
+# countdown. The clock runs 60 times too fast (faketime), so the minute
+# passes in about a second. A session stopped early is logged with at
+# least one minute, the ratings skipped with one key each.
+. "$(dirname "$0")/lib_tui.sh"
+PACK="$TUI_PACKS/tui.yaml"
+
+bp_tui faketime -f "+0 x60"
+onboard_all_no 2
+keys p
+wait_for "1. The quick approach"
+keys Enter
+wait_for "s start this approach"
+keys s
+wait_for 'Start "The quick approach" today? y yes, n no'
+keys y
+wait_for 'Started "The quick approach" today, day 1.'
+wait_for "Running since"
+[ "$(sqlite3 "$DB" "select approach || ' ' || (ended_on is null) from trial")" = "quick 1" ] ||
+	fail "the trial is not in the log"
+
+# p: the approach has one practice, so the timer opens on it.
+keys p
+wait_for "The minute routine"
+wait_for "before you start"
+keys 5
+wait_for "[ 5]"
+keys Enter
+wait_for "left of 1 min"
+wait_for "Breathe out slowly."
+keys Space
+wait_for "PAUSED"
+left=$(screen | grep -o '[0-9][0-9]:[0-9][0-9] left')
+sleep 0.5 # 30 seconds at 60 times the speed
+[ "$(screen | grep -o '[0-9][0-9]:[0-9][0-9] left')" = "$left" ] ||
+	fail "the countdown ran while paused"
+keys Space
+wait_gone "PAUSED"
+wait_for "after the practice" 20
+wait_for "Enter: log 1 min"
+keys 2 Enter
+wait_for 'Logged 1 min of "The minute routine", pain before 5, after 2.'
+[ "$(sqlite3 "$DB" "select practice, approach, minutes, pain_before, pain_after from session")" = "minute|quick|1|5|2" ] ||
+	fail "session not logged: $(sqlite3 "$DB" 'select * from session')"
+
+# Back to Today: the practice counts 1 of 2 for today.
+keys Enter
+wait_for "x stop this approach"
+keys q q
+wait_for "The minute routine  1/2"
+
+# t: practise now; stop at once; skip both ratings with s.
+keys t
+wait_for "Which practice?"
+keys Enter
+wait_for "before you start"
+keys s
+wait_for "left of 1 min"
+keys q
+wait_for "after the practice"
+keys s
+wait_for 'pain before not rated, after not rated.'
+[ "$(sqlite3 "$DB" "select minutes, coalesce(pain_before, '-'), coalesce(pain_after, '-') from session where id = 2")" = "1|-|-" ] ||
+	fail "early stop not logged: $(sqlite3 "$DB" 'select * from session')"
+keys Enter
+wait_for "The minute routine  2/2"
+keys q
+[ "$(wait_exit)" = 0 ] || fail "did not exit 0"
