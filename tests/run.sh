@@ -18,6 +18,14 @@ logs="$B/test-logs"
 rm -rf "$logs" && mkdir -p "$logs"
 passed=0 failed=0 skipped=0 failures=
 
+# A faketime wrapper that was killed leaves its semaphore and shared memory
+# in /dev/shm; a later wrapper with the same pid then cannot start. Remove
+# the ones whose process is gone.
+for f in /dev/shm/faketime_shm_* /dev/shm/sem.faketime_sem_*; do
+	[ -e "$f" ] || continue
+	kill -0 "${f##*_}" 2>/dev/null || rm -f "$f"
+done
+
 one() { # name command...
 	local name=$1 log rc start
 	shift
