@@ -89,3 +89,31 @@ refuse() {
 	[ "$rc" = "[exit $want]" ] || { tail -n 5 "$T/transcript" >&2; fail "$* gave $rc, expected $want"; }
 	[ "$before" = "$after" ] || fail "$* changed the log"
 }
+
+# faketime [-f] SPEC COMMAND...: run COMMAND with the clock set by SPEC
+# ("2026-11-24 12:00:00" starts the clock there; -f passes a libfaketime
+# spec such as "@2026-11-24 12:00:00 x60" as it is). This shadows the
+# faketime wrapper on purpose: the wrapper keeps a semaphore in /dev/shm per
+# process and leaves it behind when killed, and a later wrapper whose pid
+# matches then fails with "sem_open: File exists". Preloading the library
+# directly needs no shared state.
+FAKETIME_LIB=
+for _f in /usr/lib/*/faketime/libfaketime.so.1 /usr/lib/faketime/libfaketime.so.1 \
+	/usr/local/lib/faketime/libfaketime.so.1; do
+	[ -e "$_f" ] && { FAKETIME_LIB=$_f; break; }
+done
+faketime() {
+	local spec
+	[ -n "$FAKETIME_LIB" ] || { echo "libfaketime not found" >&2; return 127; }
+	if [ "$1" = -f ]; then
+		spec=$2
+		shift 2
+	else
+		spec="@$(date -d "$1" '+%Y-%m-%d %H:%M:%S')" || return 2
+		shift
+	fi
+	LD_PRELOAD="$FAKETIME_LIB${LD_PRELOAD:+:$LD_PRELOAD}" FAKETIME="$spec" \
+		FAKETIME_DONT_FAKE_MONOTONIC=1 \
+		ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+		"$@"
+}
