@@ -29,6 +29,8 @@ struct pack;
  * characters of each, so that the summary stays on one page. */
 #define REPORT_NOTES 10
 #define REPORT_NOTE_CHARS 200
+/* The pain curves show at most this many calendar months, up to today. */
+#define REPORT_CURVE_MONTHS 12
 /* Without a usual-pain rating, the start is the mean of the log's first
  * days, as many as a trial's baseline window. */
 #define REPORT_START_DAYS ANALYSIS_BEFORE_DAYS
@@ -49,6 +51,12 @@ struct report {
 	int span_days;
 	/* Mean of the check-ins on the first REPORT_START_DAYS days. */
 	int start_n, start_sum;
+	/* The first day the curves show: the earliest check-in or trial start,
+	 * but not before the first day of the month REPORT_CURVE_MONTHS - 1
+	 * before today's (a day number); curve_cut is set when that hides
+	 * earlier days. */
+	int curve_from;
+	int curve_cut;
 };
 
 /* Gathers the report as of today. 0, or a store.h code with *cause. */

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -59,6 +60,37 @@ log_span(struct report *rp)
 	}
 }
 
+#define MONTHS_A_YEAR 12
+
+/* The first day of the month back months before the month of day. */
+static int
+month_start(const char *day, int back)
+{
+	char out[32]; /* room for any two ints, to keep -Wformat quiet */
+	int m = atoi(day) * MONTHS_A_YEAR + (atoi(day + 5) - 1) - back;
+
+	snprintf(out, sizeof out, "%04d-%02d-01", m / MONTHS_A_YEAR,
+		 m % MONTHS_A_YEAR + 1);
+	return day_number(out);
+}
+
+static void
+curve_span(struct report *rp)
+{
+	const struct review *rv = &rp->review;
+	int first = day_number(rv->today), limit;
+	size_t i;
+
+	if (rv->ncheckins > 0 && day_number(rp->first_day) < first)
+		first = day_number(rp->first_day);
+	for (i = 0; i < rv->nrows; i++)
+		if (rv->rows[i].result.start < first)
+			first = rv->rows[i].result.start;
+	limit = month_start(rv->today, REPORT_CURVE_MONTHS - 1);
+	rp->curve_from = first < limit ? limit : first;
+	rp->curve_cut = first < limit;
+}
+
 int
 report_load(const struct pack *pack, struct store *st, const char *today,
 	    struct report *out, char **cause)
@@ -81,6 +113,7 @@ report_load(const struct pack *pack, struct store *st, const char *today,
 		if (out->screenings[i].answer == 1)
 			out->nyes++;
 	log_span(out);
+	curve_span(out);
 	return 0;
 }
 

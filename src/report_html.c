@@ -464,16 +464,12 @@ chart(struct buf *b, const struct report *rp)
 	const struct review *rv = &rp->review;
 	struct chart c;
 	struct buf body;
-	size_t i;
+	char from[DAY_LEN];
 	int today = day_number(rv->today);
 
 	memset(&c, 0, sizeof c);
-	c.first = today;
-	if (rv->ncheckins > 0)
-		c.first = day_number(rp->first_day);
-	for (i = 0; i < rv->nrows; i++)
-		if (rv->rows[i].result.start < c.first)
-			c.first = rv->rows[i].result.start;
+	c.first = rp->curve_from;
+	day_from_number(c.first, from);
 	c.ndays = today - c.first + 1;
 	if (c.ndays < 1)
 		c.ndays = 1;
@@ -488,8 +484,7 @@ chart(struct buf *b, const struct report *rp)
 		   "font-family=\"DejaVu Sans, Arial, sans-serif\" "
 		   "font-size=\"%d\" fill=\"#222\"><title>Daily pain from "
 		   "%s to %s</title>\n",
-		   SVG_W, c.height, FONT_SIZE,
-		   rp->first_day[0] ? rp->first_day : rv->today, rv->today);
+		   SVG_W, c.height, FONT_SIZE, from, rv->today);
 	buf_add(b, body.data != NULL ? body.data : "", body.len);
 	buf_adds(b, "</svg>\n");
 	buf_free(&body);
@@ -553,8 +548,12 @@ report_html(struct buf *b, const struct report *rp)
 		buf_adds(b, "<p>No check-in yet.</p>\n");
 	} else {
 		chart(b, rp);
+		buf_adds(b, "<p class=\"legend\">");
+		if (rp->curve_cut)
+			buf_printf(b, "The last %d months. ",
+				   REPORT_CURVE_MONTHS);
 		buf_printf(b,
-			   "<p class=\"legend\">Dots: the daily ratings, 0 to "
+			   "Dots: the daily ratings, 0 to "
 			   "10. Red line: the mean of the %d days ending on "
 			   "each day. Shaded: the trials, numbered as in the "
 			   "table.</p>\n",

@@ -260,12 +260,13 @@ months(struct buf *b, const struct report *rp)
 {
 	const struct review *rv = &rp->review;
 	char day[DAY_LEN];
-	int first = day_number(rp->first_day), today = day_number(rv->today);
+	int first = rp->curve_from, today = day_number(rv->today);
 	int d, dom, n = 0, sum = 0;
 	size_t k = 0;
 
 	ruler(b);
-	for (d = first - (atoi(rp->first_day + 8) - 1); d <= today;) {
+	day_from_number(first, day);
+	for (d = first - (atoi(day + 8) - 1); d <= today;) {
 		char fig[REVIEW_FIGURE_LEN];
 
 		day_from_number(d, day);
@@ -302,8 +303,10 @@ months(struct buf *b, const struct report *rp)
 }
 
 static void
-curve_legend(struct buf *b)
+curve_legend(struct buf *b, const struct report *rp)
 {
+	if (rp->curve_cut)
+		buf_printf(b, "The last %d months. ", REPORT_CURVE_MONTHS);
 	buf_printf(
 	    b,
 	    "One mark a day: %s 0, %s 1-2, %s 3, %s 4, %s 5, %s 6, %s 7-8, "
@@ -388,7 +391,7 @@ report_text(struct buf *b, const struct report *rp)
 	if (rv->ncheckins == 0) {
 		buf_adds(b, "No check-in yet.\n");
 	} else {
-		curve_legend(b);
+		curve_legend(b, rp);
 		months(b, rp);
 	}
 
@@ -498,7 +501,7 @@ report_markdown(struct buf *b, const struct report *rp)
 	if (rv->ncheckins == 0) {
 		buf_adds(b, "No check-in yet.\n");
 	} else {
-		curve_legend(b);
+		curve_legend(b, rp);
 		buf_adds(b, "\n```\n");
 		months(b, rp);
 		buf_adds(b, "```\n");
