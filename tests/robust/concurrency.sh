@@ -6,7 +6,7 @@ DB=$T/log.db
 WRITERS=4
 EACH=100
 
-FT=$(find /usr/lib /usr/local/lib -name libfaketime.so.1 2>/dev/null | head -n 1)
+FT=$FAKETIME_LIB # found by lib.sh
 [ -n "$FT" ] || { echo "libfaketime.so.1 not found"; exit 77; }
 export FAKETIME="@$CLI_NOW"
 

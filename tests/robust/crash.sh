@@ -10,7 +10,7 @@ MAX_ROUNDS=1000
 
 # libfaketime preloaded directly: the faketime wrapper forks, and the kill
 # must reach the program itself.
-FT=$(find /usr/lib /usr/local/lib -name libfaketime.so.1 2>/dev/null | head -n 1)
+FT=$FAKETIME_LIB # found by lib.sh
 [ -n "$FT" ] || { echo "libfaketime.so.1 not found"; exit 77; }
 export FAKETIME="@$CLI_NOW"
 
