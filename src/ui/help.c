@@ -15,9 +15,10 @@ const struct ui_keyhelp ui_help_keys[] = {
 };
 
 static const struct ui_keyhelp global_keys[] = {
-    {"!", "safety: the warning signs and what to do"},
-    {"d", "disclaimer"},
-    {"?", "this list of keys"},
+    {"!, F2", "safety: the warning signs and what to do"},
+    {"d, F3", "disclaimer"},
+    {"?, F1", "this list of keys"},
+    {"", "(while typing a note, only F1 F2 F3)"},
     {"q", "back; on Today, quit"},
     {"Esc", "cancel, back"},
     {"Ctrl-L", "redraw the screen"},

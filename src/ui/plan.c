@@ -82,8 +82,9 @@ ui_plan_draw(struct ui *ui)
 	y++;
 	if (!loaded)
 		return;
-	/* Two rows an approach: its title, then its state. */
-	rows = (end - y - 2) / 2;
+	/* Two rows an approach: its title, then its state; the last row
+	 * is kept for a warning when several approaches run. */
+	rows = (end - y - (plan.running > 1 ? 1 : 0)) / 2;
 	ui_list_fit(&list, rows);
 	for (i = list.top; i < list.n && i < list.top + rows; i++) {
 		enum ui_color c = i == list.sel ? UI_C_SELECTED : UI_C_NORMAL;
@@ -119,7 +120,7 @@ ui_plan_key(struct ui *ui, int key)
 		ui_push(ui, UI_APPROACH);
 		return 1;
 	}
-	return ui_list_key(&list, key, (ui->h - 4) / 2);
+	return ui_list_key(&list, key, (ui->h - 3) / 2);
 }
 
 void

@@ -257,8 +257,7 @@ draw_recent(int y, int w)
 		ui_putf(y, x, w - x, UI_C_NORMAL, "%d-day mean %.1f",
 			PROGRAM_MEAN_DAYS, today.mean);
 	else
-		ui_putf(y, x, w - x, UI_C_DIM,
-			"(a %d-day mean after %d check-ins)", PROGRAM_MEAN_DAYS,
+		ui_putf(y, x, w - x, UI_C_DIM, "(mean needs %d check-ins)",
 			PROGRAM_MEAN_MIN_CHECKINS);
 	return 1;
 }

@@ -209,7 +209,8 @@ draw_frame(struct ui *ui, enum ui_screen s)
 	ui_fill(LINES - 1, 0, COLS, UI_C_DIM);
 	if (s == UI_CHECKIN && ui_checkin_typing())
 		ui_put(LINES - 1, 1,
-		       "typing a note: Esc or Up Down leave it, Enter saves",
+		       "typing a note: Esc leaves it  Enter saves  F1 keys  "
+		       "F2 safety  F3 disclaimer",
 		       COLS - 2, 0, UI_C_DIM);
 	else
 		ui_putf(LINES - 1, 1, COLS - 2, UI_C_DIM,
@@ -249,6 +250,21 @@ global_key(struct ui *ui, int key)
 	enum ui_screen s = ui->stack[ui->depth - 1];
 	int typing = s == UI_CHECKIN && ui_checkin_typing();
 
+	/* F1-F3 never type, so help, safety and the disclaimer stay one key
+	 * away while a note is being written. */
+	switch (key) {
+	case UI_FKEY(KEY_F(1)):
+		ui_push(ui, UI_HELP);
+		return;
+	case UI_FKEY(KEY_F(2)):
+		ui_push(ui, UI_SAFETY);
+		return;
+	case UI_FKEY(KEY_F(3)):
+		ui_push(ui, UI_DISCLAIMER);
+		return;
+	default:
+		break;
+	}
 	if (!typing) {
 		switch (key) {
 		case '!':
@@ -320,6 +336,27 @@ loop(struct ui *ui)
 		}
 		global_key(ui, key);
 	}
+}
+
+/* Home and End as terminals and tmux really send them, when terminfo
+ * names other sequences; an unknown sequence would reach the screens as
+ * Esc and stray characters. */
+static void
+define_keys(void)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} extra[] = {
+	    {"\033[1~", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[H", KEY_HOME},
+	    {"\033[F", KEY_END},   {"\033OH", KEY_HOME}, {"\033OF", KEY_END},
+	    {"\033[7~", KEY_HOME}, {"\033[8~", KEY_END},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof extra / sizeof extra[0]; i++)
+		if (key_defined(extra[i].seq) == 0)
+			define_key(extra[i].seq, extra[i].key);
 }
 
 static int
@@ -402,6 +439,7 @@ ui_main(struct cli *cli)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	define_keys();
 	set_escdelay(UI_ESC_DELAY_MS);
 	timeout(UI_TICK_MS);
 	ui_color_init(want_colors());

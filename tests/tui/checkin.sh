@@ -26,6 +26,16 @@ keys BSpace
 keys Left Left Left Left
 type_text "sehr "
 wait_for "Rücken sehr müde"
+# While typing, ! is text; F2 still opens Safety, and the note is kept.
+keys End
+type_text "!"
+wait_for "Rücken sehr müde!"
+keys F2
+wait_for "Get urgent care now if"
+keys q
+wait_for "Rücken sehr müde!"
+keys BSpace
+wait_gone "müde!"
 no_colours
 keys Enter
 wait_for "Saved the check-in for"

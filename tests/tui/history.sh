@@ -8,8 +8,9 @@ PACK="$TUI_PACKS/tui.yaml"
 NOW='2026-03-31 12:00:00'
 EXPECTED="$TUI_DIR/expected"
 
+at "@$NOW"
 bpf() {
-	faketime "$NOW" "$BACKPAIN" --db "$DB" --pack "$PACK" "$@" >/dev/null ||
+	"${AT[@]}" "$BACKPAIN" --db "$DB" --pack "$PACK" "$@" >/dev/null ||
 		fail "backpain $* failed"
 }
 day() { # day N of the 120, 0 the oldest
@@ -39,7 +40,7 @@ done
 [ "$(sqlite3 "$DB" "select count(*) from checkin")" = 109 ] ||
 	fail "the fixture log should have 109 check-ins"
 
-bp_tui faketime "$NOW"
+bp_tui "${AT[@]}"
 onboard_all_no 2
 keys v
 wait_for "Daily pain, 2026-03-02 to 2026-03-31 (30 days)"

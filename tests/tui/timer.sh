@@ -7,7 +7,8 @@
 . "$(dirname "$0")/lib_tui.sh"
 PACK="$TUI_PACKS/tui.yaml"
 
-bp_tui faketime -f "+0 x60"
+at "+0 x60"
+bp_tui "${AT[@]}"
 onboard_all_no 2
 keys p
 wait_for "1. The quick approach"
