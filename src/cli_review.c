@@ -246,12 +246,19 @@ review_json(struct buf *b, const struct review *rv)
 	buf_adds(b, rv->nrows > 0 ? "\n]\n" : "]\n");
 }
 
-/* Folds one sentence (or several) held in t, then empties t. */
+/* Folds one sentence (or several) held in t, then empties t. They may
+ * quote the pack's titles, so control characters are escaped here. */
 static void
 fold(struct buf *b, struct buf *t)
 {
-	if (t->len > 0)
-		review_wrap(b, t->data, REVIEW_INDENT, REVIEW_WIDTH);
+	struct buf esc;
+
+	if (t->len > 0) {
+		buf_init(&esc);
+		util_escape(&esc, t->data);
+		review_wrap(b, esc.data, REVIEW_INDENT, REVIEW_WIDTH);
+		buf_free(&esc);
+	}
 	buf_free(t);
 }
 
