@@ -414,7 +414,7 @@ save(struct ui *ui)
 	c.interference =
 	    interference.value < 0 ? STORE_NONE : interference.value;
 	text = ui_field_text(&note);
-	c.note = *text != '\0' ? text : NULL;
+	c.note = text[strspn(text, " ")] != '\0' ? text : NULL;
 	for (i = 0; i < naskeds; i++) {
 		if (askeds[i].choice < 0)
 			continue;
