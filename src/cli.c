@@ -26,7 +26,7 @@ static const struct command {
      "stop APPROACH [--outcome helped|no-change|worse|stopped] [--date D]"},
     {"status", cli_cmd_status, "status"},
     {"history", cli_cmd_history,
-     "history [--days N] [--format table|csv|json]"},
+     "history [--days N | --all] [--format table|csv|json]"},
     {"review", cli_cmd_review, "review [--format table|csv|json]"},
     {"report", cli_cmd_report,
      "report [--format text|markdown|html] [-o FILE]"},

@@ -219,6 +219,18 @@ checkin_report(struct cli *cli, const struct checkin_args *a,
 	program_today_free(&t);
 }
 
+/* The first operand that looks like a negative number, for the message. */
+static const char *
+negative_operand(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++)
+		if (argv[i][0] == '-' && argv[i][1] >= '0' && argv[i][1] <= '9')
+			return argv[i];
+	return "-";
+}
+
 int
 cli_cmd_checkin(struct cli *cli, int argc, char **argv)
 {
@@ -265,6 +277,18 @@ cli_cmd_checkin(struct cli *cli, int argc, char **argv)
 		case CLI_OPT_DATE:
 			a.date_arg = optarg;
 			break;
+		case '?':
+			/* "checkin -2" reaches getopt as the short option '2':
+			 * it is a rating out of range, not a usage error. */
+			if (optopt >= '0' && optopt <= '9') {
+				int unused;
+
+				rc = cli_opt_rating(
+				    "checkin", "pain",
+				    negative_operand(argc, argv), &unused);
+				break;
+			}
+			/* FALLTHROUGH */
 		default:
 			rc = cli_opt_other(cli, "checkin", c, argv);
 		}

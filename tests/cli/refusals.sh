@@ -13,6 +13,8 @@ step start alpha --date 2026-11-20
 # checkin: ratings, values, dates.
 refuse 65 checkin 11
 refuse 65 checkin -- -1
+refuse 65 checkin -1
+refuse 65 checkin --note "fine" -12
 refuse 65 checkin --pain 4.5
 refuse 65 checkin abc
 refuse 65 checkin ''
