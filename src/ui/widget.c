@@ -1,7 +1,6 @@
-/* widget.c: colours, widths, cropping, wrapped views, lists, text fields. */
+/* widget.c: colours, widths, cropping, wrapped views and lists. */
 #include "ui_widget.h"
 
-#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,10 +103,8 @@ ui_nav(int key)
 	}
 }
 
-/* Decodes one character of s[0..n); bytes that are not UTF-8 decode as
- * one '?' each. Returns the bytes used (at least 1). */
-static size_t
-next_char(const char *s, size_t n, wchar_t *wc)
+size_t
+ui_next_char(const char *s, size_t n, wchar_t *wc)
 {
 	mbstate_t st;
 	size_t r;
@@ -121,9 +118,8 @@ next_char(const char *s, size_t n, wchar_t *wc)
 	return r;
 }
 
-/* The columns a character takes; what does not print shows as '?'. */
-static int
-char_cols(wchar_t *wc)
+int
+ui_char_cols(wchar_t *wc)
 {
 	int c;
 
@@ -145,8 +141,8 @@ ui_width(const char *s)
 	int cols = 0;
 
 	while (i < n) {
-		i += next_char(s + i, n - i, &wc);
-		cols += char_cols(&wc);
+		i += ui_next_char(s + i, n - i, &wc);
+		cols += ui_char_cols(&wc);
 	}
 	return cols;
 }
@@ -165,9 +161,9 @@ ui_put(int y, int x, const char *s, int w, int pad, enum ui_color c)
 	attrset(ui_attr(c));
 	move(y, x);
 	while (i < n) {
-		size_t used = next_char(s + i, n - i, &wc);
+		size_t used = ui_next_char(s + i, n - i, &wc);
 
-		cw = char_cols(&wc);
+		cw = ui_char_cols(&wc);
 		if (cols + cw > w)
 			break;
 		addnwstr(&wc, 1);
@@ -275,8 +271,8 @@ wrap_para(struct ui_view *v, const char *p, size_t n, int avail,
 		/* The next word and its width. */
 		ws = i;
 		while (i < n && p[i] != ' ')
-			i += next_char(p + i, n - i, &wc),
-			    wcols += char_cols(&wc);
+			i += ui_next_char(p + i, n - i, &wc),
+			    wcols += ui_char_cols(&wc);
 		we = i;
 		if (cols > pw && cols + gap + wcols <= avail) {
 			buf_printf(&line, "%*s", gap, "");
@@ -295,8 +291,8 @@ wrap_para(struct ui_view *v, const char *p, size_t n, int avail,
 				cols++;
 			}
 			for (j = ws; j < we;) {
-				size_t u = next_char(p + j, we - j, &wc);
-				int cw = char_cols(&wc);
+				size_t u = ui_next_char(p + j, we - j, &wc);
+				int cw = ui_char_cols(&wc);
 
 				if (cols + cw > avail && cols > pw) {
 					view_push(v, buf_take(&line), c,
@@ -458,149 +454,4 @@ ui_list_fit(struct ui_list *l, int h)
 		l->top = l->n - h;
 	if (l->top < 0)
 		l->top = 0;
-}
-
-static void field_insert(struct ui_field *, wchar_t);
-
-void
-ui_field_set(struct ui_field *f, const char *utf8)
-{
-	size_t n = utf8 ? strlen(utf8) : 0, i = 0;
-	wchar_t wc;
-
-	f->len = f->cur = 0;
-	f->scroll = 0;
-	while (i < n) {
-		i += next_char(utf8 + i, n - i, &wc);
-		if (wc == L'\n' || wc == L'\t')
-			wc = L' ';
-		if (iswprint((wint_t)wc))
-			field_insert(f, wc);
-	}
-}
-
-void
-ui_field_free(struct ui_field *f)
-{
-	free(f->buf);
-	f->buf = NULL;
-	f->len = f->cap = f->cur = 0;
-}
-
-static void
-field_insert(struct ui_field *f, wchar_t wc)
-{
-	if (f->max > 0 && f->len >= f->max)
-		return;
-	if (f->len + 1 >= f->cap) {
-		f->cap = f->cap ? f->cap * 2 : 64;
-		f->buf = xreallocarray(f->buf, f->cap, sizeof *f->buf);
-	}
-	memmove(f->buf + f->cur + 1, f->buf + f->cur,
-		(f->len - f->cur) * sizeof *f->buf);
-	f->buf[f->cur++] = wc;
-	f->len++;
-}
-
-static void
-field_delete(struct ui_field *f, size_t at)
-{
-	if (at >= f->len)
-		return;
-	memmove(f->buf + at, f->buf + at + 1,
-		(f->len - at - 1) * sizeof *f->buf);
-	f->len--;
-	if (f->cur > at)
-		f->cur--;
-}
-
-int
-ui_field_key(struct ui_field *f, int key)
-{
-	switch (key) {
-	case UI_FKEY(KEY_LEFT):
-		if (f->cur > 0)
-			f->cur--;
-		return 1;
-	case UI_FKEY(KEY_RIGHT):
-		if (f->cur < f->len)
-			f->cur++;
-		return 1;
-	case UI_FKEY(KEY_HOME):
-	case UI_KEY_CTRL('a'):
-		f->cur = 0;
-		return 1;
-	case UI_FKEY(KEY_END):
-	case UI_KEY_CTRL('e'):
-		f->cur = f->len;
-		return 1;
-	case UI_KEY_BACKSPACE:
-	case 127:
-	case UI_KEY_CTRL('h'):
-		if (f->cur > 0)
-			field_delete(f, f->cur - 1);
-		return 1;
-	case UI_FKEY(KEY_DC):
-		field_delete(f, f->cur);
-		return 1;
-	case UI_KEY_CTRL('u'):
-		f->len = f->cur = 0;
-		return 1;
-	default:
-		break;
-	}
-	if (key >= ' ' && key < UI_KEY_FN && key != 127 &&
-	    iswprint((wint_t)key)) {
-		field_insert(f, (wchar_t)key);
-		return 1;
-	}
-	return 0;
-}
-
-void
-ui_field_draw(struct ui_field *f, int y, int x, int w, int *cx)
-{
-	int col = 0, curcol = 0, cw;
-	size_t i;
-	wchar_t wc;
-
-	for (i = 0; i < f->cur; i++) {
-		wc = f->buf[i];
-		curcol += char_cols(&wc);
-	}
-	if (curcol < f->scroll)
-		f->scroll = curcol;
-	if (curcol >= f->scroll + w)
-		f->scroll = curcol - w + 1;
-	attrset(A_UNDERLINE);
-	mvhline(y, x, ' ', w);
-	for (i = 0; i < f->len; i++) {
-		wc = f->buf[i];
-		cw = char_cols(&wc);
-		if (col >= f->scroll && col + cw <= f->scroll + w)
-			mvaddnwstr(y, x + col - f->scroll, &wc, 1);
-		col += cw;
-	}
-	attrset(A_NORMAL);
-	if (cx != NULL)
-		*cx = x + curcol - f->scroll;
-}
-
-char *
-ui_field_text(const struct ui_field *f)
-{
-	struct buf b;
-	char mb[MB_LEN_MAX];
-	mbstate_t st;
-	size_t i, r;
-
-	buf_init(&b);
-	memset(&st, 0, sizeof st);
-	for (i = 0; i < f->len; i++) {
-		r = wcrtomb(mb, f->buf[i], &st);
-		if (r != (size_t)-1)
-			buf_add(&b, mb, r);
-	}
-	buf_adds(&b, "");
-	return buf_take(&b);
 }
