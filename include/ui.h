@@ -1,7 +1,13 @@
 /*
  * ui: the guided program on an ncurses screen. Only files under src/ui/ call
  * curses. ui_main() takes over the terminal and restores it on every way out
- * (return, SIGINT, SIGTERM); it returns the process exit status.
+ * (return, SIGINT, SIGTERM); it returns the process exit status: 0 after q,
+ * 130 after SIGINT, 143 after SIGTERM (128 + the signal), 64 without a
+ * terminal on stdin and stdout or with an unknown TERM, or the status of
+ * cli_pack/cli_config/cli_store when the pack, config or log fails (their
+ * message already printed, before the screen is taken). Its internal
+ * headers are ui_screen.h (the screens) and ui_widget.h (what they draw
+ * with).
  */
 #ifndef BACKPAIN_UI_H
 #define BACKPAIN_UI_H

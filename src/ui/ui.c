@@ -9,7 +9,6 @@
  */
 #include "ui.h"
 
-#include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>

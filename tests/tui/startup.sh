@@ -28,4 +28,11 @@ wait_for "bad.yaml:"
 screen | grep -qE 'bad\.yaml:[0-9]+:[0-9]+: .*urgency' ||
 	fail "no FILE:LINE:COLUMN for the bad urgency"
 [ -e "$DB" ] && fail "the log was created although the pack is bad"
+tmux_ kill-server
+
+# A terminal type curses does not know: a plain message, exit 64.
+unset PACK
+tui_start env TERM=no-such-terminal "$BACKPAIN" --db "$DB"
+[ "$(wait_exit)" = 64 ] || fail "unknown TERM: not 64"
+wait_for "cannot use the terminal type 'no-such-terminal'"
 exit 0
