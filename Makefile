@@ -20,7 +20,7 @@ PKGS = ncursesw yaml-0.1 sqlite3
 # Debian packages: what building needs, and what the tests need besides.
 RUN_DEBS = gcc make pkg-config libncurses-dev libyaml-dev libsqlite3-dev
 TEST_DEBS = $(RUN_DEBS) libcmocka-dev tmux faketime sqlite3 valgrind clang \
-	mandoc chromium poppler-utils
+	mandoc chromium poppler-utils locales
 
 WARN = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wundef
@@ -143,4 +143,4 @@ clean:
 .PHONY: all run test check fuzz format install uninstall clean
 .SECONDARY:
 
--include $(shell find build -name '*.d' 2>/dev/null)
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -23,6 +23,9 @@ main(int argc, char **argv)
 	int c, rc;
 
 	setlocale(LC_ALL, "");
+	/* Numbers are written with a '.' whatever the locale: the same figures
+	 * go into CSV and JSON, where a ',' would break the format. */
+	setlocale(LC_NUMERIC, "C");
 	/* "+": stop at the command name; the command parses the rest. */
 	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
 		switch (c) {
