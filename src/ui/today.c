@@ -15,6 +15,7 @@ enum item {
 	ITEM_PLAN,
 	ITEM_PRACTISE,
 	ITEM_HISTORY,
+	ITEM_REVIEW,
 	ITEM_SAFETY,
 	ITEM_ONBOARD,
 	ITEM_COUNT
@@ -29,6 +30,7 @@ static const struct {
     [ITEM_PLAN] = {'p', "The plan: every approach"},
     [ITEM_PRACTISE] = {'t', "Practise now, with a timer"},
     [ITEM_HISTORY] = {'v', "History: pain over time"},
+    [ITEM_REVIEW] = {'r', "Review: which approach helped"},
     [ITEM_SAFETY] = {'!', "Safety: warning signs"},
     [ITEM_ONBOARD] = {'o', "Answer the first-run questions again"},
 };
@@ -40,6 +42,7 @@ const struct ui_keyhelp ui_today_keys[] = {
     {"p", "the plan"},
     {"t", "practise now, with a timer"},
     {"v", "history"},
+    {"r", "review the trials: which approach helped"},
     {"o", "answer the first-run questions again"},
     {"q", "quit"},
     {NULL, NULL},
@@ -166,6 +169,9 @@ activate(struct ui *ui, enum item it)
 		break;
 	case ITEM_HISTORY:
 		ui_push(ui, UI_HISTORY);
+		break;
+	case ITEM_REVIEW:
+		ui_push(ui, UI_REVIEW);
 		break;
 	case ITEM_SAFETY:
 		ui_push(ui, UI_SAFETY);
