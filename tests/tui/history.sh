@@ -45,13 +45,13 @@ onboard_all_no 2
 keys v
 wait_for "Daily pain, 2026-03-02 to 2026-03-31 (30 days)"
 wait_for "Check-ins, newest first"
-screen >"$T/h30"
+settled "$T/h30"
 keys 2
 wait_for "(90 days)"
-screen >"$T/h90"
+settled "$T/h90"
 keys 3
 wait_for "(365 days)"
-screen >"$T/h365"
+settled "$T/h365"
 # Further down the 30 days, the note with an escape sequence shows it as
 # text, not as colour.
 keys 1

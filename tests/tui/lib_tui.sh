@@ -112,6 +112,21 @@ screen() {
 	cat "$T/screen"
 }
 
+# settled FILE: the screen into FILE once two captures 0.2 s apart agree,
+# so that a screen still being drawn is not compared.
+settled() {
+	local tries=50
+	screen >"$1.prev"
+	while [ "$tries" -gt 0 ]; do
+		sleep 0.2
+		screen >"$1"
+		cmp -s "$1" "$1.prev" && return 0
+		cp "$1" "$1.prev"
+		tries=$((tries - 1))
+	done
+	fail "the screen did not settle"
+}
+
 # wait_for TEXT [TIMEOUT]: poll the screen until it shows TEXT (a fixed
 # string); fail with the screen after TIMEOUT seconds (default 10).
 wait_for() {

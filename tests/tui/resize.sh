@@ -12,7 +12,7 @@ keys c
 wait_for "Check-in for"
 keys 4 Enter
 wait_for "Today's check-in: pain 4"
-screen >"$T/before"
+settled "$T/before"
 
 for i in $(seq 1 50); do
 	if [ $((i % 2)) = 1 ]; then
@@ -25,7 +25,7 @@ for i in $(seq 1 50); do
 		wait_gone "enlarge"
 	fi
 done
-screen >"$T/after"
+settled "$T/after"
 expect_same "$T/before" "$T/after"
 
 # Just below the minimum in either direction, then exactly at it.
