@@ -10,12 +10,19 @@ fi
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 command -v tmux >/dev/null || { echo "tmux is not installed"; exit 77; }
 
-TUI_SOCK="backpain-tui-$$-$RANDOM"
+# Each session gets a server of its own (a new socket name), so a test
+# that starts the program again never races the shutdown of the last one.
+TUI_SOCK=
+TUI_SOCKS=()
+TUI_N=0
 TUI_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 TUI_PACKS="$TUI_DIR/../fixtures/packs"
 DB="$T/log.db"
 tui_cleanup() {
-	tmux -L "$TUI_SOCK" kill-server 2>/dev/null
+	local sock
+	for sock in "${TUI_SOCKS[@]}"; do
+		tmux -L "$sock" kill-server 2>/dev/null
+	done
 	rm -rf "$T"
 }
 trap tui_cleanup EXIT
@@ -62,6 +69,9 @@ tui_start() {
 		"ASAN_OPTIONS=${ASAN_OPTIONS:-}:log_path=$T/asan" \
 		"UBSAN_OPTIONS=${UBSAN_OPTIONS:-}:log_path=$T/asan" "$@")
 	rm -f "$T/exit" "$T/pid"
+	TUI_N=$((TUI_N + 1))
+	TUI_SOCK="backpain-tui-$$-$RANDOM-$TUI_N"
+	TUI_SOCKS+=("$TUI_SOCK")
 	tmux_ new-session -d -s t -x "$cols" -y "$rows" \
 		"sh -c 'echo \$\$ >$T/pid; exec \"\$@\"' sh $cmd; rc=\$?;
 		 echo \$rc > $T/exit.tmp; mv $T/exit.tmp $T/exit;
