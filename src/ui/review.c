@@ -1,44 +1,620 @@
-/* review.c: the place of the trial review screen, a later issue; until
- * then it points to the command that does the review. */
-#include "ui_screen.h"
+/*
+ * review.c: which approach helped, one trial at a time. The trials are
+ * listed running first, then ended, newest first; the screen opens on the
+ * trial whose review is due, if one is. The selected trial is shown with
+ * its figures and the review's own sentences (review.h, review_text.c), and
+ * the user decides: keep going, keep it as a habit and move on to the next
+ * approach, or stop it; an ended trial's recorded outcome can be changed.
+ * The verdict only advises. Every write asks first and says what it saved.
+ *
+ * The issue gives k, h and s to the decisions, so on this screen k and h
+ * are not vi movement: the trials are chosen with the arrows or [ ].
+ */
+#include <stdlib.h>
+#include <string.h>
 
-static struct ui_view view;
+#include "content.h"
+#include "program.h"
+#include "review_int.h"
+#include "util.h"
+
+/* The trial list takes at most this many rows, and a third of the body. */
+#define LIST_MAX_ROWS 6
+#define LIST_BODY_SHARE 3
+/* Title column of the list: at most this share of the width (1/2). */
+#define LIST_TITLE_SHARE 2
+
+/* What a key press is waiting for besides moving. */
+enum ask {
+	ASK_NONE,
+	ASK_HABIT,   /* y/n: end it as helped, start the next approach */
+	ASK_STOP,    /* choose how a running trial ended */
+	ASK_OUTCOME, /* choose a new outcome for an ended trial */
+	ASK_CONFIRM, /* y/n for the outcome chosen under ASK_STOP/OUTCOME */
+};
 
 const struct ui_keyhelp ui_review_keys[] = {
+    {"Up Down, [ ]", "choose a trial (running first, then newest first)"},
+    {"g G, Home End", "the first or the last trial"},
+    {"PgUp PgDn, Space", "scroll the selected trial's details"},
+    {"k", "keep going: save nothing, back to the last screen"},
+    {"h", "keep it as a habit and move on: end it today as helped and "
+	  "start the next approach not yet tried (asks first)"},
+    {"s", "stop it: choose no change, worse or stopped (asks first)"},
+    {"o, Enter", "an ended trial: change its recorded outcome (asks first)"},
+    {"y", "in a question: yes, save it"},
+    {"Left Right", "in a choice: move; Enter goes on, Esc cancels"},
     {"q, Esc", "back"},
     {NULL, NULL},
 };
 
+static const enum store_outcome stop_choices[] = {
+    OUTCOME_NO_CHANGE,
+    OUTCOME_WORSE,
+    OUTCOME_STOPPED,
+};
+static const enum store_outcome all_choices[] = {
+    OUTCOME_HELPED,
+    OUTCOME_NO_CHANGE,
+    OUTCOME_WORSE,
+    OUTCOME_STOPPED,
+};
+#define NSTOP (sizeof stop_choices / sizeof stop_choices[0])
+#define NALL (sizeof all_choices / sizeof all_choices[0])
+
+static struct review rv;
+static struct program_plan plan;
+static int loaded;
+static size_t *order; /* rows of rv in list order */
+static struct ui_list list;
+static struct ui_view view, prompt;
+static int view_h = 1; /* rows the details had at the last draw */
+
+static enum ask ask, picked_in;
+static const enum store_outcome *choices;
+static size_t nchoices, choice;
+/* ASK_HABIT: the approach to start after it, borrowed from the pack. */
+static const struct approach *next_approach;
+
+static void
+unload(void)
+{
+	if (loaded) {
+		review_free(&rv);
+		program_plan_free(&plan);
+	}
+	loaded = 0;
+	free(order);
+	order = NULL;
+	list.n = 0;
+}
+
+static const struct review_row *
+selected(void)
+{
+	if (!loaded || list.n == 0 || list.sel < 0 || list.sel >= list.n)
+		return NULL;
+	return &rv.rows[order[list.sel]];
+}
+
+/* Running before ended, then the newest start first. */
+static int
+goes_before(const struct review_row *a, const struct review_row *b)
+{
+	int c;
+
+	if (a->running != b->running)
+		return a->running;
+	c = strcmp(a->started_on, b->started_on);
+	if (c != 0)
+		return c > 0;
+	return a->trial_id > b->trial_id;
+}
+
+static void
+sort_rows(void)
+{
+	size_t i, j;
+
+	order = xreallocarray(NULL, rv.nrows > 0 ? rv.nrows : 1, sizeof *order);
+	for (i = 0; i < rv.nrows; i++) {
+		for (j = i;
+		     j > 0 && goes_before(&rv.rows[i], &rv.rows[order[j - 1]]);
+		     j--)
+			order[j] = order[j - 1];
+		order[j] = i;
+	}
+}
+
+/* The trial whose review is due, as Today names it: the first in the
+ * plan's order; 0 when none is. */
+static long long
+due_trial(void)
+{
+	size_t i;
+
+	for (i = 0; i < plan.nsteps; i++)
+		if (plan.steps[i].review_due)
+			return plan.steps[i].trial_id;
+	return 0;
+}
+
+static void
+select_trial(long long id)
+{
+	int i;
+
+	for (i = 0; i < list.n; i++)
+		if (rv.rows[order[i]].trial_id == id) {
+			list.sel = i;
+			return;
+		}
+	list.sel = 0;
+}
+
 void
 ui_review_enter(struct ui *ui, int fresh)
 {
-	(void)ui;
-	(void)fresh;
+	const struct review_row *row = selected();
+	long long keep = row != NULL ? row->trial_id : 0;
+	char day[DAY_LEN], *cause = NULL;
+
+	unload();
+	if (fresh) {
+		ask = ASK_NONE;
+		list.top = 0;
+		view.top = 0;
+	}
+	ui_today(ui, day);
+	if (review_load(ui->pack, ui->store, day, &rv, &cause) != 0) {
+		ui_error(ui, cause);
+		return;
+	}
+	if (program_plan_load(ui->pack, ui->store, day, &plan, &cause) != 0) {
+		review_free(&rv);
+		ui_error(ui, cause);
+		return;
+	}
+	loaded = 1;
+	sort_rows();
+	list.n = (int)rv.nrows;
+	if (fresh)
+		keep = due_trial();
+	select_trial(keep);
+	if (selected() == NULL || selected()->trial_id != keep)
+		ask = ASK_NONE;
+}
+
+/* Another non-wildcard approach than the row's is running. */
+static int
+other_running(const struct review_row *row)
+{
+	size_t i;
+
+	for (i = 0; i < plan.nsteps; i++) {
+		const struct program_step *st = &plan.steps[i];
+
+		if (st->state == PROGRAM_RUNNING && !st->approach->wildcard &&
+		    strcmp(st->approach->id, row->approach) != 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The first approach of the plan not yet tried, unless another one runs:
+ * one new approach at a time, so that a change can be put down to it. */
+static const struct approach *
+next_to_start(const struct review_row *row)
+{
+	size_t i;
+
+	if (other_running(row))
+		return NULL;
+	for (i = 0; i < plan.nsteps; i++) {
+		const struct program_step *st = &plan.steps[i];
+
+		if (st->state == PROGRAM_NOT_STARTED &&
+		    !st->approach->wildcard &&
+		    strcmp(st->approach->id, row->approach) != 0)
+			return st->approach;
+	}
+	return NULL;
+}
+
+/* The list's right column: where the trial stands. */
+static char *
+row_state(const struct ui *ui, const struct review_row *row)
+{
+	int of = ui_review_trial_days(ui, row);
+
+	if (!row->running)
+		return xasprintf("ended %s, %s", row->ended_on,
+				 ui_review_outcome_words(row->outcome));
+	if (of > 0)
+		return xasprintf("running, day %d of %d%s", row->result.days,
+				 of,
+				 ui_review_due(ui, row) ? ", review due" : "");
+	return xasprintf("running, day %d", row->result.days);
+}
+
+static void
+draw_list(const struct ui *ui, int y, int rows, int w)
+{
+	int i, tw = 0, cap = w / LIST_TITLE_SHARE;
+
+	for (i = 0; i < list.n; i++) {
+		int n = ui_width(review_row_name(&rv.rows[order[i]]));
+
+		tw = n > tw ? n : tw;
+	}
+	tw = tw > cap ? cap : tw;
+	for (i = list.top; i < list.n && i < list.top + rows; i++, y++) {
+		const struct review_row *row = &rv.rows[order[i]];
+		int sel = i == list.sel;
+		enum ui_color c = sel ? UI_C_SELECTED : UI_C_NORMAL;
+		char *state = row_state(ui, row);
+
+		ui_fill(y, 1, w, c);
+		ui_put(y, 1, sel ? ">" : " ", 1, 0, c);
+		ui_put(y, 3, review_row_name(row), tw, 0, c);
+		ui_put(
+		    y, 3 + tw + 2, state, w - tw - 4, 0,
+		    sel ? c
+			: (ui_review_due(ui, row) ? UI_C_WARNING : UI_C_DIM));
+		free(state);
+	}
+}
+
+/* The question being asked, or the keys of the selected trial; its last
+ * line names the keys that answer it. */
+static char *
+prompt_text(const struct ui *ui, const struct review_row *row)
+{
+	const char *name = review_row_name(row);
+	char day[DAY_LEN];
+	struct buf b;
+	size_t i;
+
+	ui_today(ui, day);
+	buf_init(&b);
+	switch (ask) {
+	case ASK_NONE:
+		buf_adds(&b, row->running ? "k keep going   h keep it as a "
+					    "habit and move on   s stop it"
+					  : "o change the recorded outcome");
+		break;
+	case ASK_HABIT:
+		buf_printf(&b,
+			   "Keep \"%s\" as a habit: end its trial today as "
+			   "helped.\n",
+			   name);
+		if (next_approach != NULL)
+			buf_printf(&b,
+				   "Start \"%s\" today, the next approach not "
+				   "yet tried.",
+				   next_approach->title);
+		else
+			buf_printf(&b, "No other approach starts: %s.",
+				   other_running(row)
+				       ? "another one is running"
+				       : "every approach has been tried");
+		buf_adds(&b, "\ny save   n cancel");
+		break;
+	case ASK_STOP:
+	case ASK_OUTCOME:
+		if (ask == ASK_STOP)
+			buf_printf(&b, "Stop \"%s\" today, recorded as:\n",
+				   name);
+		else
+			buf_printf(&b, "Record \"%s\" (%s to %s) as:\n", name,
+				   row->started_on, row->ended_on);
+		for (i = 0; i < nchoices; i++)
+			buf_printf(&b, i == choice ? "[%s]  " : " %s   ",
+				   ui_review_outcome_words(choices[i]));
+		buf_adds(&b, "\nLeft Right choose   Enter go on   Esc cancel");
+		break;
+	case ASK_CONFIRM:
+		if (picked_in == ASK_STOP)
+			buf_printf(
+			    &b, "Stop \"%s\" today (%s), recorded as %s?", name,
+			    day, ui_review_outcome_words(choices[choice]));
+		else
+			buf_printf(&b,
+				   "Change the recorded outcome of \"%s\" from "
+				   "%s to %s?",
+				   name, ui_review_outcome_words(row->outcome),
+				   ui_review_outcome_words(choices[choice]));
+		buf_adds(&b, "\ny save   n cancel");
+		break;
+	}
+	return buf_take(&b);
+}
+
+/* Draws the prompt on the last rows of the body; returns the rows used. */
+static int
+draw_prompt(const struct ui *ui, const struct review_row *row, int end, int w)
+{
+	enum ui_color c = ask == ASK_NONE ? UI_C_DIM : UI_C_SELECTED;
+	char *text = prompt_text(ui, row);
+	int n, i;
+
+	ui_view_clear(&prompt);
+	ui_view_add(&prompt, w - 2, c, 0, NULL, text);
+	free(text);
+	n = (int)prompt.n;
+	for (i = 0; i < n; i++) {
+		ui_fill(end - n + i, 1, w, c);
+		ui_put(end - n + i, 2, prompt.v[i].text, w - 2, 0, c);
+	}
+	return n;
 }
 
 void
 ui_review_draw(struct ui *ui)
 {
-	int w = ui_text_width(ui);
+	int y = ui->y0, end = ui->y0 + ui->h, w = ui->w - 2, rows, bottom;
+	const struct review_row *row = selected();
 
-	ui_view_clear(&view);
-	ui_view_add(&view, w, UI_C_HEADING, 0, NULL, "Review");
-	ui_view_add(&view, w, UI_C_NORMAL, 0, NULL,
-		    "This screen is not built yet. In a shell, "
-		    "'backpain review' shows for each trial whether your "
-		    "pain changed, and 'backpain stop APPROACH --outcome "
-		    "...' records your decision.");
-	ui_show_view(ui, &view, ui->y0, ui->h);
+	if (!loaded) {
+		ui_put(y, 1, "The log could not be read; q goes back.", w, 0,
+		       UI_C_WARNING);
+		return;
+	}
+	if (row == NULL) {
+		ui_view_clear(&view);
+		ui_view_add(&view, ui_text_width(ui), UI_C_NORMAL, 0, NULL,
+			    "No trial yet, so there is nothing to review. "
+			    "Start an approach from the plan (p on Today); "
+			    "its trial can be judged once it has run 7 days.");
+		ui_show_view(ui, &view, y, ui->h);
+		return;
+	}
+	rows = ui->h / LIST_BODY_SHARE;
+	rows = rows > LIST_MAX_ROWS ? LIST_MAX_ROWS : rows;
+	rows = rows > list.n ? list.n : rows;
+	ui_list_fit(&list, rows);
+	draw_list(ui, y, rows, w);
+	y += rows + 1;
+	bottom = draw_prompt(ui, row, end, w);
+	view_h = end - bottom - 1 - y;
+	view_h = view_h < 1 ? 1 : view_h;
+	ui_review_detail(&view, ui, &rv, row);
+	ui_show_view(ui, &view, y, view_h);
+}
+
+static void
+open_choice(enum ask a, const enum store_outcome *v, size_t n,
+	    enum store_outcome want)
+{
+	size_t i;
+
+	ask = a;
+	choices = v;
+	nchoices = n;
+	choice = n - 1; /* the last, "stopped", unless want is there */
+	for (i = 0; i < n; i++)
+		if (v[i] == want)
+			choice = i;
+}
+
+static void
+save_habit(struct ui *ui, const struct review_row *row)
+{
+	char day[DAY_LEN], *name = xstrdup(review_row_name(row)), *cause = NULL;
+	const struct approach *next = next_approach;
+
+	ui_today(ui, day);
+	if (program_stop(ui->pack, ui->store, row->approach, day,
+			 OUTCOME_HELPED, &cause) != 0) {
+		ui_error(ui, cause);
+	} else if (next == NULL) {
+		ui_message(ui, UI_C_GOOD,
+			   "Saved: \"%s\" ended today as helped; keep it up "
+			   "as a habit.",
+			   name);
+	} else if (program_start(ui->pack, ui->store, next->id, day, NULL,
+				 &cause) != 0) {
+		ui_message(ui, UI_C_WARNING,
+			   "Saved: \"%s\" ended today as helped. \"%s\" was "
+			   "not started: %s",
+			   name, next->title, cause ? cause : "unknown error");
+		free(cause);
+	} else {
+		ui_message(ui, UI_C_GOOD,
+			   "Saved: \"%s\" ended today as helped. Started "
+			   "\"%s\", day 1.",
+			   name, next->title);
+	}
+	free(name);
+	ui_review_enter(ui, 0);
+}
+
+static void
+save_outcome(struct ui *ui, const struct review_row *row)
+{
+	enum store_outcome o = choices[choice], was = row->outcome;
+	char day[DAY_LEN], *name = xstrdup(review_row_name(row)), *cause = NULL;
+	int rc;
+
+	ui_today(ui, day);
+	if (picked_in == ASK_STOP)
+		rc = program_stop(ui->pack, ui->store, row->approach, day, o,
+				  &cause);
+	else
+		rc = store_trial_set_outcome(ui->store, row->trial_id, o,
+					     &cause);
+	if (rc != 0)
+		ui_error(ui, cause);
+	else if (picked_in == ASK_STOP)
+		ui_message(ui, UI_C_GOOD, "Saved: \"%s\" ended today as %s.",
+			   name, ui_review_outcome_words(o));
+	else
+		ui_message(ui, UI_C_GOOD,
+			   "Saved: \"%s\" is now recorded as %s (it was %s).",
+			   name, ui_review_outcome_words(o),
+			   ui_review_outcome_words(was));
+	free(name);
+	ui_review_enter(ui, 0);
+}
+
+static void
+cancel(struct ui *ui)
+{
+	ask = ASK_NONE;
+	ui_message(ui, UI_C_NORMAL, "Nothing saved.");
+}
+
+/* Keys while a question is open: every key is used, so q and Esc cancel
+ * the question rather than leave the screen. */
+static int
+answer(struct ui *ui, const struct review_row *row, int key)
+{
+	if (ask == ASK_HABIT || ask == ASK_CONFIRM) {
+		enum ask was = ask;
+
+		if (key != 'y') {
+			cancel(ui);
+			return 1;
+		}
+		ask = ASK_NONE;
+		if (was == ASK_HABIT)
+			save_habit(ui, row);
+		else
+			save_outcome(ui, row);
+		return 1;
+	}
+	if (key == UI_KEY_ESC || key == 'q') {
+		cancel(ui);
+		return 1;
+	}
+	if (key == UI_KEY_ENTER) {
+		picked_in = ask;
+		ask = ASK_CONFIRM;
+		return 1;
+	}
+	switch (ui_nav(key)) {
+	case UI_NAV_LEFT:
+	case UI_NAV_UP:
+		choice = choice > 0 ? choice - 1 : 0;
+		break;
+	case UI_NAV_RIGHT:
+	case UI_NAV_DOWN:
+		choice = choice + 1 < nchoices ? choice + 1 : choice;
+		break;
+	default:
+		break;
+	}
+	return 1;
+}
+
+/* The decisions: k, h and s for a running trial, o for an ended one. */
+static int
+decide(struct ui *ui, const struct review_row *row, int key)
+{
+	const char *name = review_row_name(row);
+
+	switch (key) {
+	case 'k':
+		if (!row->running) {
+			ui_message(ui, UI_C_NORMAL,
+				   "\"%s\" has ended; o changes its outcome.",
+				   name);
+			return 1;
+		}
+		ui_message(ui, UI_C_GOOD,
+			   "Nothing saved: \"%s\" keeps running, day %d.", name,
+			   row->result.days);
+		ui_pop(ui);
+		return 1;
+	case 'h':
+	case 's':
+		if (!row->running) {
+			ui_message(ui, UI_C_NORMAL,
+				   "\"%s\" has ended; o changes its outcome.",
+				   name);
+		} else if (key == 'h') {
+			next_approach = next_to_start(row);
+			ask = ASK_HABIT;
+		} else {
+			open_choice(ASK_STOP, stop_choices, NSTOP,
+				    ui_review_suggested(row));
+		}
+		return 1;
+	case 'o':
+	case UI_KEY_ENTER:
+		if (row->running)
+			ui_message(
+			    ui, UI_C_NORMAL,
+			    "\"%s\" is running: k keeps going, h keeps it "
+			    "as a habit, s stops it.",
+			    name);
+		else
+			open_choice(ASK_OUTCOME, all_choices, NALL,
+				    row->outcome != OUTCOME_NONE
+					? row->outcome
+					: ui_review_suggested(row));
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void
+move_to(int sel)
+{
+	if (sel != list.sel)
+		view.top = 0;
+	list.sel = sel;
+	if (list.sel >= list.n)
+		list.sel = list.n - 1;
+	if (list.sel < 0)
+		list.sel = 0;
 }
 
 int
 ui_review_key(struct ui *ui, int key)
 {
-	return ui_view_key(&view, key, ui->h);
+	const struct review_row *row = selected();
+
+	if (row == NULL) {
+		ask = ASK_NONE;
+		return 0;
+	}
+	if (ask != ASK_NONE)
+		return answer(ui, row, key);
+	if (decide(ui, row, key))
+		return 1;
+	switch (key) {
+	case UI_FKEY(KEY_UP):
+	case '[':
+		move_to(list.sel - 1);
+		return 1;
+	case UI_FKEY(KEY_DOWN):
+	case ']':
+		move_to(list.sel + 1);
+		return 1;
+	default:
+		break;
+	}
+	switch (ui_nav(key)) {
+	case UI_NAV_HOME:
+		move_to(0);
+		return 1;
+	case UI_NAV_END:
+		move_to(list.n - 1);
+		return 1;
+	case UI_NAV_PGUP:
+	case UI_NAV_PGDN:
+		return ui_view_key(&view, key, view_h);
+	default:
+		return 0;
+	}
 }
 
 void
 ui_review_free(void)
 {
+	unload();
 	ui_view_free(&view);
+	ui_view_free(&prompt);
 }
