@@ -1,0 +1,236 @@
+#!/usr/bin/env bash
+# tui/review: the trial review screen on logs made with the real commands
+# under a fixed clock (2026-03-31). "The quick approach" (14 trial days) ran
+# 2026-03-18 .. today, practised daily, after 7 days at pain 6.
+#  1. Its last 7 days at pain 3: Today offers the review; the screen opens
+#     on it from r and from Today's next action, shows the means, the
+#     change and the verdict (compared with an expected screen); k saves
+#     nothing, h asks and n cancels, then h y ends it as helped and starts
+#     the next approach, as sqlite3 reads back.
+#  2. Its last 7 days at pain 5, less than the thresholds: s with "no change" preselected, Esc
+#     cancels, then Enter y ends it as no-change and starts nothing; o
+#     then changes the ended trial's outcome to worse.
+#  3. The same log at the smallest screen, 60x18: the details scroll.
+#  4. Two trials running: it opens on the due one; h starts nothing more.
+#  5. No trial at all.
+# The sanitized binary runs the screens when there is one.
+. "$(dirname "$0")/lib_tui.sh"
+PACK="$TUI_PACKS/tui.yaml"
+NOW='2026-03-31 12:00:00'
+EXPECTED="$TUI_DIR/expected"
+at "@$NOW"
+if [ -x "${BACKPAIN_ASAN:-}" ]; then
+	BP=$BACKPAIN_ASAN
+	# libfaketime is preloaded ahead of the sanitizer's runtime.
+	export ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0"
+fi
+
+bpf() {
+	"${AT[@]}" "$BACKPAIN" --db "$DB" --pack "$PACK" "$@" >/dev/null ||
+		fail "backpain $* failed"
+}
+
+# make_log PAIN: the log $DB described above, the trial's last 7 days at
+# PAIN; a practice session rated 5 before and 4 after every third day.
+make_log() {
+	local d day pain
+	for d in $(seq 11 17); do
+		bpf checkin 6 --date "2026-03-$d"
+	done
+	bpf start quick --date 2026-03-18
+	for d in $(seq 18 31); do
+		day="2026-03-$d" pain=5
+		[ "$d" -ge 25 ] && pain=$1
+		bpf checkin "$pain" --did minute --date "$day"
+		[ $((d % 3)) = 2 ] &&
+			bpf practice minute --minutes 1 --before 5 --after 4 --date "$day"
+	done
+}
+
+trials() {
+	sqlite3 "$DB" "select approach, started_on, ifnull(ended_on, '-'),
+		ifnull(outcome, '-') from trial order by id"
+}
+
+# unchanged WHAT: fail unless the log is as $T/before.sql holds it.
+unchanged() {
+	log_dump >"$T/after.sql"
+	cmp -s "$T/before.sql" "$T/after.sql" ||
+		{ diff "$T/before.sql" "$T/after.sql" >&2; fail "$1 changed the log"; }
+}
+
+# 1. Helped: keep it as a habit and move on.
+DB="$T/helped.db"
+make_log 3
+bp_tui "${AT[@]}"
+onboard_all_no 2
+wait_for 'Next: review "The quick approach", its trial days are up'
+log_dump >"$T/before.sql"
+
+keys r
+wait_for "Verdict: Pain was much lower during this trial: it fell by half or more."
+wait_for "k keep going   h keep it as a habit and move on   s stop it"
+screen >"$T/due"
+for text in "> The quick approach  running, day 14 of 14, review due" \
+	"Running since 2026-03-18: day 14 of 14, its trial days are up, 14 check-ins." \
+	"Practised on 14 of its 14 days (100%)." \
+	"Pain before:  6.00, the mean of 7 check-ins in the 7 days before it started." \
+	"Pain during:  3.00, the mean of 7 check-ins in its last 7 days." \
+	"Change:       3.00 points lower, 50% less than before." \
+	"Why: pain fell by 50% (threshold 50%), from 6.0 to 3.0." \
+	"pain was on average 1.0 lower than before, over 4 sessions."; do
+	grep -qF -- "$text" "$T/due" || { cat "$T/due" >&2; fail "no '$text'"; }
+done
+if [ -n "${UPDATE_EXPECTED:-}" ]; then
+	cp "$T/due" "$EXPECTED/review_due.txt"
+fi
+expect_same "$EXPECTED/review_due.txt" "$T/due"
+
+# k: keep going, nothing saved, back on Today.
+keys k
+wait_for 'Nothing saved: "The quick approach" keeps running, day 14.'
+wait_for 'Next: review "The quick approach"'
+unchanged "k"
+
+# Through Today's next action; h asks which approach starts; n cancels.
+keys Enter
+wait_for "running, day 14 of 14, review due"
+keys h
+wait_for 'Keep "The quick approach" as a habit: end its trial today as helped.'
+wait_for 'Start "The steady approach" today, the next approach not yet tried.'
+wait_for 'y save   n cancel'
+keys n
+wait_for "Nothing saved."
+unchanged "h then n"
+keys h
+wait_for 'y save   n cancel'
+keys y
+wait_for 'Saved: "The quick approach" ended today as helped. Started "The steady approach", day 1.'
+[ "$(trials)" = "quick|2026-03-18|2026-03-31|helped
+steady|2026-03-31|-|-" ] || { trials >&2; fail "trials after h y"; }
+# Running first: the new trial above the one that ended.
+screen >/dev/null
+[ "$(grep -nE '^ [> ] The (steady|quick) approach ' "$T/screen" |
+	sed -E 's/^([0-9]+):.*The (steady|quick).*/\2/' | tr '\n' ' ')" = "steady quick " ] ||
+	{ cat "$T/screen" >&2; fail "the list is not running first"; }
+wait_for "> The quick approach   ended 2026-03-31, helped"
+wait_for "The steady approach  running, day 1"
+wait_for "Recorded outcome: helped."
+keys q
+wait_for "Approach: The steady approach, day 1"
+keys q
+[ "$(wait_exit)" = 0 ] || fail "did not exit 0"
+no_sanitizer_reports
+tmux_ kill-server
+
+# 2. No change: stop it, then change the recorded outcome.
+DB="$T/nochange.db"
+make_log 5
+bp_tui "${AT[@]}"
+onboard_all_no 2
+wait_for "Next: review"
+log_dump >"$T/before.sql"
+keys r
+wait_for "Verdict: Pain did not change enough to count."
+wait_for "Change:       1.00 points lower, 16% less than before."
+wait_for "Why: pain fell by 16% (1.0 points), below 30% and 2 points, from 6.0 to 5.0."
+wait_for "It has not shown a change so far: s stops it, or k gives it more time."
+keys s
+wait_for "[no change]   worse    stopped"
+keys Escape
+wait_for "Nothing saved."
+wait_for "s stop it"
+unchanged "s then Esc"
+keys s
+wait_for "[no change]"
+keys Enter
+wait_for 'Stop "The quick approach" today (2026-03-31), recorded as no change?'
+wait_for 'y save   n cancel'
+keys y
+wait_for 'Saved: "The quick approach" ended today as no change.'
+[ "$(trials)" = "quick|2026-03-18|2026-03-31|no-change" ] ||
+	{ trials >&2; fail "trials after s"; }
+wait_for "> The quick approach  ended 2026-03-31, no change"
+wait_for "o change the recorded outcome"
+# k on an ended trial saves nothing and stays.
+keys k
+wait_for "has ended; o changes its outcome."
+keys o
+wait_for "helped   [no change]   worse    stopped"
+keys Right
+wait_for "helped    no change   [worse]   stopped"
+keys Enter
+wait_for 'Change the recorded outcome of "The quick approach" from no change to worse?'
+keys y
+wait_for 'Saved: "The quick approach" is now recorded as worse (it was no change).'
+[ "$(trials)" = "quick|2026-03-18|2026-03-31|worse" ] ||
+	{ trials >&2; fail "trials after o"; }
+keys q
+wait_for "Next:"
+keys q
+[ "$(wait_exit)" = 0 ] || fail "did not exit 0"
+no_sanitizer_reports
+tmux_ kill-server
+
+# 3. The smallest screen: the list, the keys, and the verdict below a
+# page; ? lists the screen's keys.
+bp_tui -s 60x18 "${AT[@]}"
+wait_for "Next:"
+keys r
+wait_for "> The quick approach"
+wait_for "o change the recorded outcome"
+keys NPage
+wait_for "Verdict: Pain did not change enough to count."
+keys '?'
+wait_for "keep going: save nothing"
+keys q
+wait_for "o change the recorded outcome"
+keys q q
+[ "$(wait_exit)" = 0 ] || fail "did not exit 0"
+no_sanitizer_reports
+tmux_ kill-server
+
+# 4. Two approaches running: the list shows the newer one first, but the
+# screen opens on the one whose review is due; the shared days are named,
+# and h starts nothing while the other one runs.
+DB="$T/shared.db"
+make_log 3
+bpf start steady --date 2026-03-25
+bp_tui "${AT[@]}"
+onboard_all_no 2
+keys r
+wait_for "> The quick approach   running, day 14 of 14, review due"
+wait_for "The steady approach  running, day 7"
+screen >/dev/null
+[ "$(grep -nE '^ [> ] The (steady|quick) approach ' "$T/screen" |
+	sed -E 's/^([0-9]+):.*The (steady|quick).*/\2/' | tr '\n' ' ')" = "steady quick " ] ||
+	{ cat "$T/screen" >&2; fail "the newer running trial is not first"; }
+wait_for 'It shared 7 days with "The steady approach" (2026-03-25, running), so a'
+keys h
+wait_for "No other approach starts: another one is running."
+keys y
+wait_for 'Saved: "The quick approach" ended today as helped; keep it up as a habit.'
+[ "$(trials)" = "quick|2026-03-18|2026-03-31|helped
+steady|2026-03-25|-|-" ] || { trials >&2; fail "trials after h y with two running"; }
+keys q q
+[ "$(wait_exit)" = 0 ] || fail "did not exit 0"
+no_sanitizer_reports
+tmux_ kill-server
+
+# 5. No trial yet: the screen says so, and k h s o change nothing.
+DB="$T/empty.db"
+bpf checkin 4
+bp_tui "${AT[@]}"
+onboard_all_no 2
+log_dump >"$T/before.sql"
+keys r
+wait_for "No trial yet, so there is nothing to review."
+keys k h s o Enter
+sleep 0.2
+wait_for "No trial yet, so there is nothing to review."
+unchanged "keys on an empty review"
+keys q
+wait_for "Next:"
+keys q
+[ "$(wait_exit)" = 0 ] || fail "did not exit 0"
+no_sanitizer_reports
