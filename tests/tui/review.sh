@@ -70,7 +70,7 @@ log_dump >"$T/before.sql"
 keys r
 wait_for "Verdict: Pain was much lower during this trial: it fell by half or more."
 wait_for "k keep going   h keep it as a habit and move on   s stop it"
-screen >"$T/due"
+settled "$T/due"
 for text in "> The quick approach  running, day 14 of 14, review due" \
 	"Running since 2026-03-18: day 14 of 14, its trial days are up, 14 check-ins." \
 	"Practised on 14 of its 14 days (100%)." \
