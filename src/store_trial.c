@@ -7,6 +7,8 @@
 #include "store_int.h"
 #include "util.h"
 
+#define TRIALS_FIRST 16 /* rows allocated at first, doubled as needed */
+
 static const char *const outcome_names[] = {
     [OUTCOME_NONE] = "",
     [OUTCOME_HELPED] = "helped",
@@ -242,6 +244,41 @@ fail:
 	return code;
 }
 
+/* The order trials are handed out in: oldest start first, then as added. */
+static int
+trial_before(const struct store_trial *a, const struct store_trial *b)
+{
+	int c = strcmp(a->started_on, b->started_on);
+
+	return c < 0 || (c == 0 && a->id < b->id);
+}
+
+static int
+trial_cmp(const void *a, const void *b)
+{
+	if (trial_before(a, b))
+		return -1;
+	return trial_before(b, a);
+}
+
+/*
+ * Trials are read in id order, which needs no sorting in SQLite (ORDER BY
+ * started_on made it sort them all in a temporary b-tree), and are nearly
+ * always started in the order of their days already: they are sorted here
+ * only when they are not.
+ */
+static void
+trials_sort(struct store_trial *t, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (trial_before(&t[i], &t[i - 1])) {
+			qsort(t, n, sizeof *t, trial_cmp);
+			return;
+		}
+}
+
 int
 store_trial_list(struct store *s, struct store_trial **out, size_t *n,
 		 char **cause)
@@ -249,7 +286,7 @@ store_trial_list(struct store *s, struct store_trial **out, size_t *n,
 	sqlite3_stmt *st;
 	struct store_trial *t = NULL, *row;
 	const unsigned char *name;
-	size_t count = 0;
+	size_t count = 0, cap = 0;
 	enum store_outcome o;
 	int rc, code;
 
@@ -257,11 +294,14 @@ store_trial_list(struct store *s, struct store_trial **out, size_t *n,
 	*n = 0;
 	if ((code = store_prepare(s,
 				  "SELECT id, approach, started_on, ended_on, "
-				  "outcome FROM trial ORDER BY started_on, id",
+				  "outcome FROM trial ORDER BY id",
 				  &st, cause)) != 0)
 		return code;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		t = xreallocarray(t, count + 1, sizeof *t);
+		if (count == cap) {
+			cap = cap ? cap * 2 : TRIALS_FIRST;
+			t = xreallocarray(t, cap, sizeof *t);
+		}
 		row = &t[count++];
 		memset(row, 0, sizeof *row);
 		row->id = sqlite3_column_int64(st, 0);
@@ -283,6 +323,7 @@ store_trial_list(struct store *s, struct store_trial **out, size_t *n,
 		*n = 0;
 		return store_sqlerr(s, rc, "reading the trials", cause);
 	}
+	trials_sort(t, count);
 	return 0;
 }
 
