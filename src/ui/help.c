@@ -20,7 +20,7 @@ static const struct ui_keyhelp global_keys[] = {
     {"?, F1", "this list of keys"},
     {"", "(while typing a note, only F1 F2 F3)"},
     {"q", "back; on Today, quit"},
-    {"Esc", "cancel, back"},
+    {"Esc", "cancel, back (never quits)"},
     {"Ctrl-L", "redraw the screen"},
     {NULL, NULL},
 };

@@ -283,8 +283,12 @@ global_key(struct ui *ui, int key)
 		return;
 	switch (key) {
 	case 'q':
-	case UI_KEY_ESC:
 		ui_pop(ui);
+		break;
+	case UI_KEY_ESC:
+		/* Esc cancels and goes back, but never quits: only q does. */
+		if (ui->depth > 1)
+			ui_pop(ui);
 		break;
 	case UI_KEY_CTRL('l'):
 		clearok(curscr, TRUE);

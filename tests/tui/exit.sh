@@ -19,6 +19,14 @@ restored() { # WHAT
 bp_tui
 onboard_all_no
 [ "$(alternate_on)" = 1 ] || fail "the program does not use the alternate screen"
+# Esc goes back from a screen, but on Today it does not quit.
+keys p
+wait_for "The approaches, in the order"
+keys Escape
+wait_for "Today's check-in:"
+keys Escape
+sleep 0.3
+[ -e "$T/exit" ] && fail "Esc on Today quit the program"
 keys q
 [ "$(wait_exit)" = 0 ] || fail "q did not exit 0"
 restored "q"
