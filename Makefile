@@ -112,6 +112,25 @@ check: $(B)/backpain $(B)/asan/backpain $(UNIT_BIN) $(B)/fuzz/fuzz_pack
 fuzz: $(B)/fuzz/fuzz_pack
 	FUZZ_TIME=$${FUZZ_TIME:-600} tests/robust/fuzz.sh
 
+# Speed and memory figures (tests/bench/bench.sh): a log generator and a
+# timing harness, then the run; the sqlite3 shell is the floor each figure
+# is compared with. A missed target is printed, not a failure.
+BENCH_DEBS = $(RUN_DEBS) sqlite3
+BENCH_CFLAGS = -std=c11 $(WARN) $(CFLAGS)
+$(B)/bench/genlog: tests/bench/genlog.c
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) $(shell pkg-config --cflags sqlite3) $< -o $@ \
+		$(shell pkg-config --libs sqlite3)
+$(B)/bench/run: tests/bench/run.c
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) $< -o $@ -lutil
+
+bench:
+	@tools/deps.sh $(BENCH_DEBS)
+	@$(MAKE) --no-print-directory $(B)/backpain $(B)/bench/genlog \
+		$(B)/bench/run
+	@B=$(B) tests/bench/bench.sh
+
 format:
 	clang-format -i $(SRC) include/*.h tests/unit/*.c tests/fuzz/*.c
 
@@ -140,7 +159,7 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all run test check fuzz format install uninstall clean
+.PHONY: all run test check fuzz bench format install uninstall clean
 .SECONDARY:
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
