@@ -34,11 +34,11 @@ enum ask {
 };
 
 const struct ui_keyhelp ui_review_keys[] = {
-    {"Up Down, [ ]", "choose a trial (running first, then newest first)"},
+    {"Up Down, j k, [ ]", "choose a trial (running first, then newest first)"},
     {"g G, Home End", "the first or the last trial"},
     {"PgUp PgDn, Space", "scroll the selected trial's details"},
-    {"k", "keep going: save nothing, back to the last screen"},
-    {"h", "keep it as a habit and move on: end it today as helped and "
+    {"c", "keep going (continue): save nothing, back to the last screen"},
+    {"m", "keep it as a habit and move on: end it today as helped and "
 	  "start the next approach not yet tried (asks first)"},
     {"s", "stop it: choose no change, worse or stopped (asks first)"},
     {"o, Enter", "an ended trial: change its recorded outcome (asks first)"},
@@ -279,7 +279,7 @@ prompt_text(const struct ui *ui, const struct review_row *row)
 	buf_init(&b);
 	switch (ask) {
 	case ASK_NONE:
-		buf_adds(&b, row->running ? "k keep going   h keep it as a "
+		buf_adds(&b, row->running ? "c keep going   m keep it as a "
 					    "habit and move on   s stop it"
 					  : "o change the recorded outcome");
 		break;
@@ -507,14 +507,15 @@ answer(struct ui *ui, const struct review_row *row, int key)
 	return 1;
 }
 
-/* The decisions: k, h and s for a running trial, o for an ended one. */
+/* The decisions: c, m and s for a running trial, o for an ended one.
+ * None is a vi key, so j and k still move between trials. */
 static int
 decide(struct ui *ui, const struct review_row *row, int key)
 {
 	const char *name = review_row_name(row);
 
 	switch (key) {
-	case 'k':
+	case 'c':
 		if (!row->running) {
 			ui_message(ui, UI_C_NORMAL,
 				   "\"%s\" has ended; o changes its outcome.",
@@ -526,13 +527,13 @@ decide(struct ui *ui, const struct review_row *row, int key)
 			   row->result.days);
 		ui_pop(ui);
 		return 1;
-	case 'h':
+	case 'm':
 	case 's':
 		if (!row->running) {
 			ui_message(ui, UI_C_NORMAL,
 				   "\"%s\" has ended; o changes its outcome.",
 				   name);
-		} else if (key == 'h') {
+		} else if (key == 'm') {
 			next_approach = next_to_start(row);
 			ask = ASK_HABIT;
 		} else {
@@ -545,7 +546,7 @@ decide(struct ui *ui, const struct review_row *row, int key)
 		if (row->running)
 			ui_message(
 			    ui, UI_C_NORMAL,
-			    "\"%s\" is running: k keeps going, h keeps it "
+			    "\"%s\" is running: c keeps going, m keeps it "
 			    "as a habit, s stops it.",
 			    name);
 		else
@@ -585,11 +586,9 @@ ui_review_key(struct ui *ui, int key)
 	if (decide(ui, row, key))
 		return 1;
 	switch (key) {
-	case UI_FKEY(KEY_UP):
 	case '[':
 		move_to(list.sel - 1);
 		return 1;
-	case UI_FKEY(KEY_DOWN):
 	case ']':
 		move_to(list.sel + 1);
 		return 1;
@@ -597,6 +596,12 @@ ui_review_key(struct ui *ui, int key)
 		break;
 	}
 	switch (ui_nav(key)) {
+	case UI_NAV_UP:
+		move_to(list.sel - 1);
+		return 1;
+	case UI_NAV_DOWN:
+		move_to(list.sel + 1);
+		return 1;
 	case UI_NAV_HOME:
 		move_to(0);
 		return 1;

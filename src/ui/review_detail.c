@@ -91,19 +91,19 @@ advice(enum analysis_verdict v)
 	switch (v) {
 	case VERDICT_SUBSTANTIAL:
 	case VERDICT_MEANINGFUL:
-		return "It looks worth keeping: h keeps it as a habit and "
+		return "It looks worth keeping: m keeps it as a habit and "
 		       "moves on.";
 	case VERDICT_WORSE:
 		return "You may want to stop it: s stops it. Check the "
 		       "safety screen (!) if the pain is new or different.";
 	case VERDICT_NO_CHANGE:
-		return "It has not shown a change so far: s stops it, or k "
+		return "It has not shown a change so far: s stops it, or c "
 		       "gives it more time.";
 	case VERDICT_LOW_PRACTICE:
-		return "It was practised too little to tell: k keeps going, "
+		return "It was practised too little to tell: c keeps going, "
 		       "so it gets a fair trial.";
 	case VERDICT_TOO_EARLY:
-		return "The figures cannot decide yet: k keeps going.";
+		return "The figures cannot decide yet: c keeps going.";
 	case VERDICT_NO_BASELINE:
 		return "There is no pain level from before to compare with, "
 		       "so decide by how you have been.";

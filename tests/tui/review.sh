@@ -4,14 +4,14 @@
 # 2026-03-18 .. today, practised daily, after 7 days at pain 6.
 #  1. Its last 7 days at pain 3: Today offers the review; the screen opens
 #     on it from r and from Today's next action, shows the means, the
-#     change and the verdict (compared with an expected screen); k saves
-#     nothing, h asks and n cancels, then h y ends it as helped and starts
+#     change and the verdict (compared with an expected screen); c saves
+#     nothing, m asks and n cancels, then m y ends it as helped and starts
 #     the next approach, as sqlite3 reads back.
 #  2. Its last 7 days at pain 5, less than the thresholds: s with "no change" preselected, Esc
 #     cancels, then Enter y ends it as no-change and starts nothing; o
 #     then changes the ended trial's outcome to worse.
 #  3. The same log at the smallest screen, 60x18: the details scroll.
-#  4. Two trials running: it opens on the due one; h starts nothing more.
+#  4. Two trials running: it opens on the due one; m starts nothing more.
 #  5. No trial at all.
 # The sanitized binary runs the screens when there is one.
 . "$(dirname "$0")/lib_tui.sh"
@@ -69,7 +69,7 @@ log_dump >"$T/before.sql"
 
 keys r
 wait_for "Verdict: Pain was much lower during this trial: it fell by half or more."
-wait_for "k keep going   h keep it as a habit and move on   s stop it"
+wait_for "c keep going   m keep it as a habit and move on   s stop it"
 settled "$T/due"
 for text in "> The quick approach  running, day 14 of 14, review due" \
 	"Running since 2026-03-18: day 14 of 14, its trial days are up, 14 check-ins." \
@@ -86,28 +86,28 @@ if [ -n "${UPDATE_EXPECTED:-}" ]; then
 fi
 expect_same "$EXPECTED/review_due.txt" "$T/due"
 
-# k: keep going, nothing saved, back on Today.
-keys k
+# c: keep going, nothing saved, back on Today.
+keys c
 wait_for 'Nothing saved: "The quick approach" keeps running, day 14.'
 wait_for 'Next: review "The quick approach"'
-unchanged "k"
+unchanged "c"
 
-# Through Today's next action; h asks which approach starts; n cancels.
+# Through Today's next action; m asks which approach starts; n cancels.
 keys Enter
 wait_for "running, day 14 of 14, review due"
-keys h
+keys m
 wait_for 'Keep "The quick approach" as a habit: end its trial today as helped.'
 wait_for 'Start "The steady approach" today, the next approach not yet tried.'
 wait_for 'y save   n cancel'
 keys n
 wait_for "Nothing saved."
-unchanged "h then n"
-keys h
+unchanged "m then n"
+keys m
 wait_for 'y save   n cancel'
 keys y
 wait_for 'Saved: "The quick approach" ended today as helped. Started "The steady approach", day 1.'
 [ "$(trials)" = "quick|2026-03-18|2026-03-31|helped
-steady|2026-03-31|-|-" ] || { trials >&2; fail "trials after h y"; }
+steady|2026-03-31|-|-" ] || { trials >&2; fail "trials after m y"; }
 # Running first: the new trial above the one that ended.
 screen >/dev/null
 [ "$(grep -nE '^ [> ] The (steady|quick) approach ' "$T/screen" |
@@ -134,7 +134,7 @@ keys r
 wait_for "Verdict: Pain did not change enough to count."
 wait_for "Change:       1.00 points lower, 16% less than before."
 wait_for "Why: pain fell by 16% (1.0 points), below 30% and 2 points, from 6.0 to 5.0."
-wait_for "It has not shown a change so far: s stops it, or k gives it more time."
+wait_for "It has not shown a change so far: s stops it, or c gives it more time."
 keys s
 wait_for "[no change]   worse    stopped"
 keys Escape
@@ -152,8 +152,8 @@ wait_for 'Saved: "The quick approach" ended today as no change.'
 	{ trials >&2; fail "trials after s"; }
 wait_for "> The quick approach  ended 2026-03-31, no change"
 wait_for "o change the recorded outcome"
-# k on an ended trial saves nothing and stays.
-keys k
+# c on an ended trial saves nothing and stays.
+keys c
 wait_for "has ended; o changes its outcome."
 keys o
 wait_for "helped   [no change]   worse    stopped"
@@ -182,7 +182,7 @@ wait_for "o change the recorded outcome"
 keys NPage
 wait_for "Verdict: Pain did not change enough to count."
 keys '?'
-wait_for "keep going: save nothing"
+wait_for "keep going (continue): save nothing"
 keys q
 wait_for "o change the recorded outcome"
 keys q q
@@ -192,7 +192,7 @@ tmux_ kill-server
 
 # 4. Two approaches running: the list shows the newer one first, but the
 # screen opens on the one whose review is due; the shared days are named,
-# and h starts nothing while the other one runs.
+# and m starts nothing while the other one runs.
 DB="$T/shared.db"
 make_log 3
 bpf start steady --date 2026-03-25
@@ -206,18 +206,23 @@ screen >/dev/null
 	sed -E 's/^([0-9]+):.*The (steady|quick).*/\2/' | tr '\n' ' ')" = "steady quick " ] ||
 	{ cat "$T/screen" >&2; fail "the newer running trial is not first"; }
 wait_for 'It shared 7 days with "The steady approach" (2026-03-25, running), so a'
-keys h
+# Vi keys move between trials here as on every screen: k up, j down.
+keys k
+wait_for "> The steady approach  running, day 7"
+keys j
+wait_for "> The quick approach   running, day 14 of 14, review due"
+keys m
 wait_for "No other approach starts: another one is running."
 keys y
 wait_for 'Saved: "The quick approach" ended today as helped; keep it up as a habit.'
 [ "$(trials)" = "quick|2026-03-18|2026-03-31|helped
-steady|2026-03-25|-|-" ] || { trials >&2; fail "trials after h y with two running"; }
+steady|2026-03-25|-|-" ] || { trials >&2; fail "trials after m y with two running"; }
 keys q q
 [ "$(wait_exit)" = 0 ] || fail "did not exit 0"
 no_sanitizer_reports
 tmux_ kill-server
 
-# 5. No trial yet: the screen says so, and k h s o change nothing.
+# 5. No trial yet: the screen says so, and c m s o change nothing.
 DB="$T/empty.db"
 bpf checkin 4
 bp_tui "${AT[@]}"
@@ -225,7 +230,7 @@ onboard_all_no 2
 log_dump >"$T/before.sql"
 keys r
 wait_for "No trial yet, so there is nothing to review."
-keys k h s o Enter
+keys c m s o Enter
 sleep 0.2
 wait_for "No trial yet, so there is nothing to review."
 unchanged "keys on an empty review"
