@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# valgrind_commands.sh: every command of the unsanitized binary under
+# valgrind's memcheck on the benchmarks' 1-year log (tests/bench/genlog.c),
+# the guided program's first screen too: no invalid read or write, no use
+# of uninitialised memory, no definite leak. Each command also exits as it
+# should, refusals included. The clock is fixed at CLI_NOW, the log's last
+# day.
+. "$(dirname "$0")/../tui/lib_tui.sh"
+command -v valgrind >/dev/null || { echo "valgrind is not installed"; exit 77; }
+command -v sqlite3 >/dev/null || { echo "sqlite3 is not installed"; exit 77; }
+[ -n "$FAKETIME_LIB" ] || { echo "libfaketime not found"; exit 77; }
+TODAY=${CLI_NOW%% *}
+
+# The generator as make bench builds it, else built here.
+GENLOG="$B/bench/genlog"
+if [ ! -x "$GENLOG" ]; then
+	GENLOG="$T/genlog"
+	# shellcheck disable=SC2046
+	${CC:-cc} -std=c11 -O1 "$TOP/tests/bench/genlog.c" -o "$GENLOG" \
+		$(pkg-config --cflags --libs sqlite3) || fail "cannot build genlog"
+fi
+faketime "$CLI_NOW" "$BACKPAIN" --db "$DB" status >/dev/null ||
+	fail "cannot create the log"
+"$GENLOG" "$DB" "$TODAY" 1 || fail "cannot fill the log"
+
+# vg CODE ARGS...: backpain ARGS on the log under memcheck (a definite leak
+# counts as an error, and any error exits 99); fail unless it exits CODE.
+vg() {
+	local want=$1
+	shift
+	expect_exit "$want" faketime "$CLI_NOW" valgrind -q --leak-check=full \
+		--errors-for-leak-kinds=definite --error-exitcode=99 \
+		"$BACKPAIN" --db "$DB" "$@"
+}
+
+vg 0 status
+vg 1 due # the log's last day is checked in
+vg 0 checkin 4 --date "$TODAY" --note "replaced under valgrind"
+vg 0 checkin 5 --date yesterday --interference 3
+vg 0 practice mat-session --minutes 15 --before 6 --after 4
+running=$(sqlite3 "$DB" "SELECT approach FROM trial WHERE ended_on IS NULL
+	ORDER BY id LIMIT 1")
+if [ -n "$running" ]; then
+	vg 0 stop "$running" --outcome helped
+	vg 0 start "$running"
+else
+	vg 0 start mind-body
+	vg 0 stop mind-body --outcome no-change
+fi
+vg 0 history
+vg 0 history --days 30
+vg 0 history --all --format csv
+vg 0 history --format json
+vg 0 review
+vg 0 review --format csv
+vg 0 review --format json
+vg 0 report
+vg 0 report --format markdown
+vg 0 report --format html
+vg 0 report -o "$T/report.html"
+[ -s "$T/report.html" ] || fail "report -o wrote nothing"
+vg 0 export
+vg 0 export --format csv
+vg 0 pack list
+
+# Refusals free what they allocated too, and change nothing.
+before=$(log_dump)
+vg 65 checkin 11
+vg 65 history --days x
+vg 65 start no-such-approach
+vg 64 review --no-such-option
+[ "$before" = "$(log_dump)" ] || fail "a refusal changed the log"
+
+# The guided program: its first screen, then q.
+at "@$CLI_NOW"
+bp_tui "${AT[@]}" valgrind -q --leak-check=full \
+	--errors-for-leak-kinds=definite --error-exitcode=99 \
+	--log-file="$T/valgrind.tui"
+wait_for "Today's check-in:" 30
+keys q
+rc=$(wait_exit 30)
+cat "$T/valgrind.tui" >&2
+[ "$rc" = 0 ] || fail "the guided program under valgrind exited $rc"
+[ -s "$T/valgrind.tui" ] && fail "valgrind reported on the guided program"
+exit 0
