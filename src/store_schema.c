@@ -2,9 +2,12 @@
  * before a log is opened for writing. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -208,9 +211,66 @@ open_for_check(const char *path, sqlite3 **db)
 	return rc;
 }
 
+/*
+ * The stamp beside the log, PATH.checked (0600), says on which local day
+ * the file (device and inode) was last read through and found sound.
+ * Returns the line it should hold today in want; 1 when it holds it.
+ */
+static int
+checked_today(const char *path, char *want, size_t size)
+{
+	char *stamp = xasprintf("%s.checked", path), have[128];
+	struct stat st;
+	struct tm tm;
+	time_t now = time(NULL);
+	ssize_t n = -1;
+	int fd;
+
+	*want = '\0';
+	if (stat(path, &st) != 0 || localtime_r(&now, &tm) == NULL) {
+		free(stamp);
+		return 0;
+	}
+	snprintf(want, size, "%04d-%02d-%02d %ju %ju\n", tm.tm_year + 1900,
+		 tm.tm_mon + 1, tm.tm_mday, (uintmax_t)st.st_dev,
+		 (uintmax_t)st.st_ino);
+	fd = open(stamp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd >= 0) {
+		n = read(fd, have, sizeof have - 1);
+		close(fd);
+	}
+	free(stamp);
+	if (n < 0)
+		return 0;
+	have[n] = '\0';
+	return strcmp(have, want) == 0;
+}
+
+/* Writes the stamp; a stamp that cannot be written only costs another
+ * check next time. */
+static void
+stamp_checked(const char *path, const char *line)
+{
+	char *stamp = xasprintf("%s.checked", path);
+	size_t len = strlen(line);
+	int fd =
+	    open(stamp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
+		 BACKUP_MODE);
+
+	if (fd >= 0) {
+		/* A short stamp would only fail to match; remove it anyway. */
+		if (fchmod(fd, BACKUP_MODE) != 0 ||
+		    write(fd, line, len) != (ssize_t)len)
+			unlink(stamp);
+		close(fd);
+	}
+	free(stamp);
+}
+
 int
 store_inspect(const char *path, char **cause)
 {
+	char today[128] = "";
 	struct store ro = {NULL, (char *)path};
 	char *problem = NULL, *msg;
 	int rc, version = 0, objects = 0, code = 0;
@@ -245,16 +305,22 @@ store_inspect(const char *path, char **cause)
 		goto out;
 	}
 	/*
-	 * The whole file is read through (quick_check) only before an
-	 * upgrade rewrites it: on a long log that read costs more than all
-	 * a daily command does (97% of `due` on 100 years of days). Else
-	 * SQLite's own checks stand guard: a header that is not SQLite's, a
-	 * file shorter than its header says, and any damaged page that a
-	 * command reads or writes fail with SQLITE_CORRUPT, which refuses
-	 * the command (EX_IOERR) and rolls its transaction back.
+	 * The whole file is read through (quick_check) before an upgrade
+	 * rewrites it and at the first open of each day, so a damaged log
+	 * is refused before anything is written to it. Not at every open: on
+	 * a long log that read costs more than all a daily command does (97%
+	 * of `due` on 100 years of days). Between checks SQLite's own guard
+	 * stands: a header that is not SQLite's, a file shorter than its
+	 * header says, and any damaged page that a command reads or writes
+	 * fail with SQLITE_CORRUPT, which refuses the command (EX_IOERR) and
+	 * rolls its transaction back.
 	 */
-	if (rc == SQLITE_OK && version < STORE_VERSION)
+	if (rc == SQLITE_OK && (version < STORE_VERSION ||
+				!checked_today(path, today, sizeof today))) {
 		rc = quick_check(ro.db, &problem);
+		if (rc == SQLITE_OK && problem == NULL && *today != '\0')
+			stamp_checked(path, today);
+	}
 	if (rc != SQLITE_OK) {
 		code = store_sqlerr(&ro, rc, "checking the log", cause);
 	} else if (problem != NULL) {
@@ -287,7 +353,9 @@ static int
 backup(struct store *s, int version, char **cause)
 {
 	char *bak = xasprintf("%s.bak-v%d", s->path, version);
-	char *tmp = xasprintf("%s.tmp", bak), *dir, *slash;
+	/* The pid keeps two processes upgrading at once out of each other's
+	 * temporary file; each renames a whole copy into place. */
+	char *tmp = xasprintf("%s.tmp%ld", bak, (long)getpid()), *dir, *slash;
 	sqlite3_stmt *st = NULL;
 	int fd, rc, code = 0, e;
 
@@ -340,12 +408,16 @@ out:
 	return code;
 }
 
-/* One step, in its own transaction; a step another process has made in
- * the meantime is not made twice. */
+/*
+ * One step, in its own transaction; a step another process has made in
+ * the meantime is not made twice. A new, empty log (version 0) takes every
+ * step in one transaction, so no other process ever sees it half made: at
+ * version 1 it would look like an old log with data, to be backed up.
+ */
 static int
 migrate_step(struct store *s, char **cause)
 {
-	int rc, version = 0, after = 0, code;
+	int rc, version = 0, after = 0, code, want, i;
 
 	if ((code = store_begin(s, cause)) != 0)
 		return code;
@@ -355,16 +427,19 @@ migrate_step(struct store *s, char **cause)
 		store_rollback(s);
 		return code;
 	}
-	if (rc == SQLITE_OK && version < STORE_VERSION)
-		rc = sqlite3_exec(s->db, steps[version], NULL, NULL, NULL);
-	if (rc == SQLITE_OK && version < STORE_VERSION)
+	want = version == 0		 ? STORE_VERSION
+	       : version < STORE_VERSION ? version + 1
+					 : version;
+	for (i = version; rc == SQLITE_OK && i < want; i++)
+		rc = sqlite3_exec(s->db, steps[i], NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
 		rc = read_int(s->db, "PRAGMA user_version", &after);
 	if (rc != SQLITE_OK) {
 		code = store_sqlerr(s, rc, "upgrading the log", cause);
 		store_rollback(s);
 		return code;
 	}
-	if (version < STORE_VERSION && after != version + 1) {
+	if (version < STORE_VERSION && after != want) {
 		store_rollback(s);
 		return store_fail(cause, EX_SOFTWARE,
 				  "upgrading the log from version %d ended at "
