@@ -5,7 +5,7 @@
 # of uninitialised memory, no definite leak. Each command also exits as it
 # should, refusals included. The clock is fixed at CLI_NOW, the log's last
 # day.
-. "$(dirname "$0")/../tui/lib_tui.sh"
+. "$(dirname "$0")/../tui/lib_tui.bash"
 command -v valgrind >/dev/null || { echo "valgrind is not installed"; exit 77; }
 command -v sqlite3 >/dev/null || { echo "sqlite3 is not installed"; exit 77; }
 [ -n "$FAKETIME_LIB" ] || { echo "libfaketime not found"; exit 77; }

@@ -3,7 +3,7 @@
 # interference with the arrows, a UTF-8 note edited with the cursor keys
 # and Backspace) is saved and shows in `backpain history`; [ moves to
 # yesterday, ] never past today. Runs with NO_COLOR=1: no colour at all.
-. "$(dirname "$0")/lib_tui.sh"
+. "$(dirname "$0")/lib_tui.bash"
 
 bp_tui NO_COLOR=1
 onboard_all_no

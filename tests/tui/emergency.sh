@@ -3,7 +3,7 @@
 # lets the user go on; a yes to an emergency red flag shows, at once and
 # before any other question, a screen that says to get urgent care, in the
 # urgent colour, with the flag's advice; the answer is already in the log.
-. "$(dirname "$0")/lib_tui.sh"
+. "$(dirname "$0")/lib_tui.bash"
 
 bp_tui
 wait_for "Enter: continue"

@@ -3,7 +3,7 @@
 # SIGTERM (143), SIGINT from Ctrl-C (130), also while a note is being
 # typed. Afterwards the pane has left the alternate screen and `stty -a`
 # shows the line discipline back to normal (icanon, echo).
-. "$(dirname "$0")/lib_tui.sh"
+. "$(dirname "$0")/lib_tui.bash"
 
 restored() { # WHAT
 	wait_for "[exited"

@@ -3,7 +3,7 @@
 # clock: check-ins with gaps, notes, one trial that ended and one running)
 # drawn as the History screen at 30, 90 and 365 days, each compared with an
 # expected screen. A note with an escape sequence shows escaped.
-. "$(dirname "$0")/lib_tui.sh"
+. "$(dirname "$0")/lib_tui.bash"
 PACK="$TUI_PACKS/tui.yaml"
 NOW='2026-03-31 12:00:00'
 EXPECTED="$TUI_DIR/expected"

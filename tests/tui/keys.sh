@@ -3,7 +3,7 @@
 # of that screen, and q comes back to where it was; vi keys move like the
 # arrows. Safety shows the user's yes answers and can ask the questions
 # again.
-. "$(dirname "$0")/lib_tui.sh"
+. "$(dirname "$0")/lib_tui.bash"
 PACK="$TUI_PACKS/tui.yaml"
 
 # round_trip MARK TITLE: from a screen showing MARK, whose help is titled

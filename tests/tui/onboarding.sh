@@ -3,7 +3,7 @@
 # question, every red flag (a "soon" answer is gathered and shown at the
 # end), the usual pain, the plan, and lands on Today; every answer is in
 # the log. Run on the sanitized binary when there is one.
-. "$(dirname "$0")/lib_tui.sh"
+. "$(dirname "$0")/lib_tui.bash"
 [ -x "${BACKPAIN_ASAN:-}" ] && BP=$BACKPAIN_ASAN
 
 bp_tui

@@ -2,7 +2,7 @@
 # tui/plan: the Plan screen of the built-in pack lists its six approaches
 # in the guide's order (the order `backpain pack list` gives), the current
 # one marked; Enter opens the approach, with its sections and actions.
-. "$(dirname "$0")/lib_tui.sh"
+. "$(dirname "$0")/lib_tui.bash"
 
 "$BACKPAIN" pack list >"$T/list" || fail "pack list failed"
 # "1  mind-body  Read a book ...  28 days  2 practices": keep the title.

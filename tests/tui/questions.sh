@@ -4,7 +4,7 @@
 # the pack's warning at once, and Today shows it after saving. The answer
 # and the practice mark are in the log. The approach is started with the
 # command line, as a user may mix both.
-. "$(dirname "$0")/lib_tui.sh"
+. "$(dirname "$0")/lib_tui.bash"
 PACK="$TUI_PACKS/tui.yaml"
 
 "$BACKPAIN" --db "$DB" --pack "$PACK" start quick >/dev/null ||

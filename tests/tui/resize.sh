@@ -3,7 +3,7 @@
 # binary: no crash and no sanitizer report; below 60x18 a notice asks for a
 # larger terminal and says the size it has; large again, the screen is the
 # same as before.
-. "$(dirname "$0")/lib_tui.sh"
+. "$(dirname "$0")/lib_tui.bash"
 [ -x "${BACKPAIN_ASAN:-}" ] && BP=$BACKPAIN_ASAN
 
 bp_tui -s 200x60

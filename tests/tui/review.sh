@@ -14,7 +14,7 @@
 #  4. Two trials running: it opens on the due one; m starts nothing more.
 #  5. No trial at all.
 # The sanitized binary runs the screens when there is one.
-. "$(dirname "$0")/lib_tui.sh"
+. "$(dirname "$0")/lib_tui.bash"
 PACK="$TUI_PACKS/tui.yaml"
 NOW='2026-03-31 12:00:00'
 EXPECTED="$TUI_DIR/expected"

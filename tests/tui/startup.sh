@@ -3,7 +3,7 @@
 # stdout; without one it says to use the subcommands and exits 64 before
 # touching the log. A bad pack is reported as plain text with its
 # FILE:LINE:COLUMN (exit 65) before the screen is taken.
-. "$(dirname "$0")/lib_tui.sh"
+. "$(dirname "$0")/lib_tui.bash"
 
 expect_exit 64 "$BACKPAIN" --db "$DB"
 expect_grep "needs a terminal" "$T/err"

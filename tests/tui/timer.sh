@@ -4,7 +4,7 @@
 # countdown. The clock runs 60 times too fast (faketime), so the minute
 # passes in about a second. A session stopped early is logged with at
 # least one minute, the ratings skipped with one key each.
-. "$(dirname "$0")/lib_tui.sh"
+. "$(dirname "$0")/lib_tui.bash"
 PACK="$TUI_PACKS/tui.yaml"
 
 at "+0 x60"

@@ -1,12 +1,8 @@
-# lib_tui.sh: helpers for the TUI tests; a test sources it instead of
+# lib_tui.bash: helpers for the TUI tests; a test sources it instead of
 # tests/lib.sh (it sources that itself). The real binary runs in a detached
 # tmux session on a private socket, so a test never touches the user's tmux;
 # keys go in with send-keys, the screen comes back with capture-pane, and
 # the helpers poll for text rather than sleep.
-if [ "${BASH_SOURCE[0]}" = "$0" ]; then
-	echo "helpers for the TUI tests, not a test"
-	exit 77
-fi
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 command -v tmux >/dev/null || { echo "tmux is not installed"; exit 77; }
 
