@@ -19,26 +19,11 @@ fi
 REVIEW_PACK="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/fixtures/packs/review.yaml"
 REVIEW_NOW='2026-11-24 12:00:00'
 
-# libfaketime is preloaded directly where it can be found: the faketime
-# wrapper makes a named semaphore per process id and refuses to run when a
-# killed run left one with the same id behind in /dev/shm.
-REVIEW_FAKETIME_LIB=
-for f in /usr/lib/*/faketime/libfaketime.so.1 /usr/lib/faketime/libfaketime.so.1 \
-	/usr/local/lib/faketime/libfaketime.so.1; do
-	[ -e "$f" ] && { REVIEW_FAKETIME_LIB=$f; break; }
-done
-
 # rv ARGS...: the binary ($BP, default $BACKPAIN) at REVIEW_NOW on the log
 # $DB (default $T/log.db) with the review test pack.
 rv() {
-	if [ -n "$REVIEW_FAKETIME_LIB" ]; then
-		LD_PRELOAD="$REVIEW_FAKETIME_LIB${LD_PRELOAD:+:$LD_PRELOAD}" \
-			FAKETIME="@$REVIEW_NOW" "${BP:-$BACKPAIN}" \
-			--db "${DB:-$T/log.db}" --pack "$REVIEW_PACK" "$@"
-	else
-		faketime "$REVIEW_NOW" "${BP:-$BACKPAIN}" \
-			--db "${DB:-$T/log.db}" --pack "$REVIEW_PACK" "$@"
-	fi
+	faketime "$REVIEW_NOW" "${BP:-$BACKPAIN}" --db "${DB:-$T/log.db}" \
+		--pack "$REVIEW_PACK" "$@"
 }
 
 # rv_ok ARGS...: rv, failing the test unless it exits 0.

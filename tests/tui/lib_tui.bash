@@ -23,21 +23,13 @@ tui_cleanup() {
 }
 trap tui_cleanup EXIT
 
-# libfaketime is preloaded directly when it can be found: the faketime
-# wrapper refuses to run when a killed run left its semaphore in /dev/shm.
-TUI_FAKETIME_LIB=
-for f in /usr/lib/*/faketime/libfaketime.so.1 \
-	/usr/lib/faketime/libfaketime.so.1 /usr/local/lib/faketime/libfaketime.so.1; do
-	[ -e "$f" ] && { TUI_FAKETIME_LIB=$f; break; }
-done
-
 # at SPEC: sets AT to the words that run a command under libfaketime with
 # FAKETIME=SPEC ("@2026-03-31 12:00:00" starts the clock there, "+0 x60"
 # runs it 60 times too fast), to put before a command or give to bp_tui.
 # Not for the sanitized binary, which must load its runtime first.
 at() {
-	if [ -n "$TUI_FAKETIME_LIB" ]; then
-		AT=(env "LD_PRELOAD=$TUI_FAKETIME_LIB" "FAKETIME=$1")
+	if [ -n "$FAKETIME_LIB" ]; then # found by lib.sh
+		AT=(env "LD_PRELOAD=$FAKETIME_LIB" "FAKETIME=$1")
 	else
 		command -v faketime >/dev/null || { echo "no faketime"; exit 77; }
 		AT=(faketime -f "$1")
