@@ -126,6 +126,10 @@ void ui_approach_enter(struct ui *, int fresh);
 void ui_approach_draw(struct ui *);
 int ui_approach_key(struct ui *, int key);
 void ui_approach_free(void);
+
+/* Writes the therapist summary to ~/backpain-report-DAY.html and says so
+ * (src/ui/report.c). */
+void ui_report_write(struct ui *);
 extern const struct ui_keyhelp ui_approach_keys[];
 
 void ui_checkin_enter(struct ui *, int fresh);

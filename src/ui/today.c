@@ -16,6 +16,7 @@ enum item {
 	ITEM_PRACTISE,
 	ITEM_HISTORY,
 	ITEM_REVIEW,
+	ITEM_REPORT,
 	ITEM_SAFETY,
 	ITEM_ONBOARD,
 	ITEM_COUNT
@@ -31,6 +32,7 @@ static const struct {
     [ITEM_PRACTISE] = {'t', "Practise now, with a timer"},
     [ITEM_HISTORY] = {'v', "History: pain over time"},
     [ITEM_REVIEW] = {'r', "Review: which approach helped"},
+    [ITEM_REPORT] = {'w', "Write a one-page summary for a therapist"},
     [ITEM_SAFETY] = {'!', "Safety: warning signs"},
     [ITEM_ONBOARD] = {'o', "Answer the first-run questions again"},
 };
@@ -43,6 +45,8 @@ const struct ui_keyhelp ui_today_keys[] = {
     {"t", "practise now, with a timer"},
     {"v", "history"},
     {"r", "review the trials: which approach helped"},
+    {"w", "write the one-page summary for a therapist "
+	  "(~/backpain-report-DAY.html)"},
     {"o", "answer the first-run questions again"},
     {"q", "quit"},
     {NULL, NULL},
@@ -172,6 +176,9 @@ activate(struct ui *ui, enum item it)
 		break;
 	case ITEM_REVIEW:
 		ui_push(ui, UI_REVIEW);
+		break;
+	case ITEM_REPORT:
+		ui_report_write(ui);
 		break;
 	case ITEM_SAFETY:
 		ui_push(ui, UI_SAFETY);
