@@ -3,8 +3,11 @@
  * with libyaml. Only content.c calls yaml_*.
  *
  * A struct pack owns every string and array reachable from it; content_free()
- * releases all of it. Errors come back in a struct content_errors the caller
- * owns and releases with content_errors_free(): each entry is one line
+ * releases all of it. The one exception is the built-in pack: read-only data
+ * compiled into the program, which content_free() leaves alone.
+ *
+ * Errors come back in a struct content_errors the caller owns and releases
+ * with content_errors_free(): each entry is one line
  * "FILE:LINE:COLUMN: message" (1-based) without a trailing newline.
  */
 #ifndef BACKPAIN_CONTENT_H
@@ -154,7 +157,11 @@ int content_load_file(const char *path, struct pack **out,
 		      struct content_errors *errs);
 int content_load_buffer(const char *name, const char *data, size_t len,
 			struct pack **out, struct content_errors *errs);
-/* The pack compiled into the binary (content/guide.yaml). */
+/*
+ * The pack compiled into the binary (content/guide.yaml), ready-made: nothing
+ * is parsed and it is always CONTENT_OK. It is read-only data, shared by
+ * every caller: never write into it.
+ */
 int content_load_default(struct pack **out, struct content_errors *errs);
 void content_free(struct pack *);
 void content_errors_free(struct content_errors *);
@@ -174,5 +181,10 @@ const char *content_resource_kind_name(enum resource_kind);
 /* The embedded copy of content/guide.yaml, generated at build time. */
 extern const char content_default_pack[];
 extern const size_t content_default_pack_len;
+/*
+ * The same file as the loader reads it, made into initialised data at build
+ * time by tools/packgen.c. content_load_default() hands it out.
+ */
+extern const struct pack content_builtin_pack;
 
 #endif
