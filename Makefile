@@ -48,14 +48,22 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 all: $(B)/backpain
 
-$(B)/gen/guide_pack.c: content/guide.yaml tools/embed.sh
+# The built-in pack: tools/packgen.c runs content/guide.yaml through the
+# program's own loader (an invalid pack fails the build with its
+# FILE:LINE:COLUMN errors) and writes it as initialised data, with its bytes.
+PACKGEN_OBJ = $(B)/obj/tools/packgen.o $(B)/obj/src/util.o \
+	$(patsubst %.c,$(B)/obj/%.o,$(wildcard src/content*.c))
+$(B)/tools/packgen: $(PACKGEN_OBJ)
 	@mkdir -p $(@D)
-	tools/embed.sh content/guide.yaml content_default_pack > $@.tmp
+	$(CC) $(CFLAGS) -o $@ $(PACKGEN_OBJ) $(shell pkg-config --libs yaml-0.1)
+$(B)/gen/guide_pack.c: content/guide.yaml $(B)/tools/packgen
+	@mkdir -p $(@D)
+	$(B)/tools/packgen content/guide.yaml > $@.tmp
 	mv $@.tmp $@
 
 $(B)/obj/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(@D)
-	$(CC) -std=c11 $(CFLAGS) -c $< -o $@
+	$(CC) -std=c11 -Iinclude $(CFLAGS) -MMD -MP -c $< -o $@
 $(B)/obj/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
@@ -69,7 +77,7 @@ $(B)/backpain: $(B)/obj/src/main.o $(B)/libbackpain.a
 # The same program with AddressSanitizer and UndefinedBehaviorSanitizer.
 $(B)/asan/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(@D)
-	$(CC) -std=c11 -O1 -g $(SAN) -c $< -o $@
+	$(CC) -std=c11 -Iinclude -O1 -g $(SAN) -MMD -MP -c $< -o $@
 $(B)/asan/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(SAN_CFLAGS) -c $< -o $@
