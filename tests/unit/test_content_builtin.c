@@ -1,0 +1,322 @@
+/*
+ * Unit tests for the built-in pack: what tools/packgen.c compiled into the
+ * program is, field by field, what the loader makes of content/guide.yaml
+ * and of the embedded bytes, so the generator cannot drift from the loader.
+ * And the compiled pack is handed out without parsing, shared, and left
+ * alone by content_free() (ASan would report a free of static data).
+ *
+ * A field added to content.h needs a line here and in tools/packgen.c.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "content.h"
+#include "util.h"
+
+#define WHERE_LEN 160 /* "approaches[N].questions[N].choices" and more */
+
+/* Each comparison names the field: "approaches[2].practices[0].title". */
+#define SAME_STR(f) same_str(where, #f, got->f, want->f)
+#define SAME_INT(f) same_int(where, #f, (long long)got->f, (long long)want->f)
+#define SAME_LIST(f) same_strlist(where, #f, &got->f, &want->f)
+#define SAME_ARRAY(f)                                                          \
+	same_array(where, #f, got->f, want->f, got->n##f, want->n##f)
+
+/* w = where.field[i]; a name too long for w fails the test. */
+static void
+item(char w[WHERE_LEN], const char *where, const char *field, size_t i)
+{
+	int n = snprintf(w, WHERE_LEN, "%s.%s[%zu]", where, field, i);
+
+	if (n < 0 || n >= WHERE_LEN)
+		fail_msg("a field name longer than %d: %s.%s", WHERE_LEN, where,
+			 field);
+}
+
+static void
+same_str(const char *where, const char *field, const char *got,
+	 const char *want)
+{
+	if (got == NULL && want == NULL)
+		return;
+	if (got == NULL || want == NULL)
+		fail_msg("%s.%s: compiled %s, loaded %s", where, field,
+			 got == NULL ? "NULL" : "set",
+			 want == NULL ? "NULL" : "set");
+	if (strcmp(got, want) != 0)
+		fail_msg("%s.%s: compiled \"%s\", loaded \"%s\"", where, field,
+			 got, want);
+}
+
+static void
+same_int(const char *where, const char *field, long long got, long long want)
+{
+	if (got != want)
+		fail_msg("%s.%s: compiled %lld, loaded %lld", where, field, got,
+			 want);
+}
+
+/* An array: the same count, and present or absent alike. */
+static void
+same_array(const char *where, const char *field, const void *got,
+	   const void *want, size_t ngot, size_t nwant)
+{
+	same_int(where, field, (long long)ngot, (long long)nwant);
+	if ((got == NULL) != (want == NULL))
+		fail_msg("%s.%s: compiled %s, loaded %s", where, field,
+			 got == NULL ? "NULL" : "set",
+			 want == NULL ? "NULL" : "set");
+}
+
+static void
+same_strlist(const char *where, const char *field, const struct strlist *got,
+	     const struct strlist *want)
+{
+	char w[WHERE_LEN];
+	size_t i;
+
+	same_array(where, field, got->v, want->v, got->n, want->n);
+	for (i = 0; i < got->n; i++) {
+		item(w, where, field, i);
+		same_str(w, "", got->v[i], want->v[i]);
+	}
+}
+
+static void
+same_resource(const char *where, const struct resource *got,
+	      const struct resource *want)
+{
+	SAME_INT(kind);
+	SAME_STR(title);
+	SAME_STR(by);
+	SAME_INT(year);
+	SAME_STR(note);
+}
+
+static void
+same_scale(const char *where, const struct scale *got, const struct scale *want)
+{
+	char w[WHERE_LEN];
+	size_t i;
+
+	SAME_STR(question);
+	SAME_ARRAY(anchors);
+	for (i = 0; i < got->nanchors; i++) {
+		item(w, where, "anchors", i);
+		same_int(w, "value", got->anchors[i].value,
+			 want->anchors[i].value);
+		same_str(w, "label", got->anchors[i].label,
+			 want->anchors[i].label);
+	}
+}
+
+static void
+same_red_flag(const char *where, const struct red_flag *got,
+	      const struct red_flag *want)
+{
+	SAME_STR(id);
+	SAME_STR(question);
+	SAME_INT(urgency);
+	SAME_STR(advice);
+	SAME_STR(source);
+}
+
+static void
+same_practice(const char *where, const struct practice *got,
+	      const struct practice *want)
+{
+	SAME_STR(id);
+	SAME_STR(title);
+	SAME_INT(minutes);
+	SAME_INT(per_day);
+	SAME_LIST(steps);
+	SAME_INT(approach);
+}
+
+static void
+same_question(const char *where, const struct question *got,
+	      const struct question *want)
+{
+	SAME_STR(id);
+	SAME_STR(text);
+	SAME_LIST(choices);
+	SAME_STR(warn_if);
+	SAME_STR(warning);
+	SAME_INT(approach);
+}
+
+static void
+same_approach(const char *where, const struct approach *got,
+	      const struct approach *want)
+{
+	char w[WHERE_LEN];
+	size_t i;
+
+	SAME_STR(id);
+	SAME_STR(title);
+	SAME_STR(summary);
+	SAME_STR(model);
+	SAME_LIST(suits);
+	SAME_INT(effort);
+	SAME_INT(trial_days);
+	SAME_INT(wildcard);
+	SAME_ARRAY(resources);
+	for (i = 0; i < got->nresources; i++) {
+		item(w, where, "resources", i);
+		same_resource(w, &got->resources[i], &want->resources[i]);
+	}
+	SAME_LIST(principles);
+	SAME_LIST(steps);
+	SAME_ARRAY(practices);
+	for (i = 0; i < got->npractices; i++) {
+		item(w, where, "practices", i);
+		same_practice(w, &got->practices[i], &want->practices[i]);
+	}
+	SAME_ARRAY(questions);
+	for (i = 0; i < got->nquestions; i++) {
+		item(w, where, "questions", i);
+		same_question(w, &got->questions[i], &want->questions[i]);
+	}
+	SAME_LIST(cautions);
+	SAME_ARRAY(evidence);
+	for (i = 0; i < got->nevidence; i++) {
+		item(w, where, "evidence", i);
+		same_str(w, "claim", got->evidence[i].claim,
+			 want->evidence[i].claim);
+		same_str(w, "source", got->evidence[i].source,
+			 want->evidence[i].source);
+	}
+}
+
+static void
+same_pack(const struct pack *got, const struct pack *want)
+{
+	const char *where = "pack";
+	char w[WHERE_LEN];
+	size_t i;
+
+	SAME_INT(format);
+	SAME_STR(id);
+	SAME_STR(title);
+	SAME_STR(language);
+	SAME_STR(about);
+	SAME_STR(disclaimer);
+	SAME_STR(source);
+	SAME_STR(onboarding.injury_question);
+	SAME_STR(onboarding.injury_advice);
+	SAME_STR(onboarding.usual_pain_question);
+	same_scale("pack.pain_scale", &got->pain_scale, &want->pain_scale);
+	same_scale("pack.interference_scale", &got->interference_scale,
+		   &want->interference_scale);
+	SAME_ARRAY(red_flags);
+	for (i = 0; i < got->nred_flags; i++) {
+		item(w, where, "red_flags", i);
+		same_red_flag(w, &got->red_flags[i], &want->red_flags[i]);
+	}
+	SAME_ARRAY(approaches);
+	for (i = 0; i < got->napproaches; i++) {
+		item(w, where, "approaches", i);
+		same_approach(w, &got->approaches[i], &want->approaches[i]);
+	}
+	SAME_ARRAY(further_reading);
+	for (i = 0; i < got->nfurther_reading; i++) {
+		item(w, where, "further_reading", i);
+		same_resource(w, &got->further_reading[i],
+			      &want->further_reading[i]);
+	}
+	SAME_INT(npractices);
+	SAME_INT(nquestions);
+}
+
+static struct pack *
+builtin(void)
+{
+	struct content_errors e = {NULL, 7, 3}; /* overwritten on success */
+	struct pack *p = NULL;
+
+	assert_int_equal(content_load_default(&p, &e), CONTENT_OK);
+	assert_non_null(p);
+	assert_null(e.v);
+	assert_int_equal(e.n, 0);
+	assert_int_equal(e.dropped, 0);
+	return p;
+}
+
+static void
+test_builtin_is_the_guide(void **state)
+{
+	const char *top = getenv("TOP");
+	/* tests/run.sh sets TOP; make check runs from the top directory. */
+	char *path = xasprintf("%s/content/guide.yaml", top ? top : ".");
+	struct content_errors e;
+	struct pack *want = NULL, *got = builtin();
+
+	(void)state;
+	if (content_load_file(path, &want, &e) != CONTENT_OK)
+		fail_msg("%s does not load: %s", path, e.n ? e.v[0] : "?");
+	assert_true(got != want);
+	same_pack(got, want);
+	/* A sanity check on the comparison itself: the guide is not empty. */
+	assert_true(got->napproaches > 0 && got->npractices > 0);
+	content_free(want);
+	content_errors_free(&e);
+	content_free(got);
+	free(path);
+}
+
+/* The bytes beside it, which pack users may load, are the same version. */
+static void
+test_builtin_is_the_embedded_bytes(void **state)
+{
+	struct content_errors e;
+	struct pack *want = NULL, *got = builtin();
+
+	(void)state;
+	assert_int_equal(
+	    content_load_buffer(CONTENT_DEFAULT_NAME, content_default_pack,
+				content_default_pack_len, &want, &e),
+	    CONTENT_OK);
+	same_pack(got, want);
+	content_free(want);
+	content_errors_free(&e);
+}
+
+/* One pack for every caller; freeing it is a no-op, however often. */
+static void
+test_builtin_is_shared_and_never_freed(void **state)
+{
+	struct pack *a = builtin(), *b = builtin();
+	const char *title = a->title;
+
+	(void)state;
+	assert_ptr_equal(a, b);
+	assert_ptr_equal(a, &content_builtin_pack);
+	content_free(a);
+	content_free(b);
+	content_free(a);
+	b = builtin();
+	assert_ptr_equal(a, b);
+	assert_ptr_equal(b->title, title);
+	assert_string_equal(b->approaches[0].id,
+			    content_builtin_pack.approaches[0].id);
+	content_free(b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_builtin_is_the_guide),
+	    cmocka_unit_test(test_builtin_is_the_embedded_bytes),
+	    cmocka_unit_test(test_builtin_is_shared_and_never_freed),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
