@@ -4,14 +4,16 @@
  * no scripts, no external files, printable on A4 and Letter).
  *
  * report_load() gathers the facts (the review of every trial, the
- * check-ins, the latest safety answers, the usual-pain rating) into
- * caller-owned memory that report_free() releases; the pack is borrowed and
- * must outlive it. The format functions only append to a struct buf, so a
- * report is built whole before anything is written. Words about back pain
- * come from the pack (approach titles, safety questions, the pain scale);
- * the rest are plain factual labels. Every text from the log (notes) is
- * escaped for its format: control characters for the terminal in text,
- * HTML in html, Markdown in markdown.
+ * check-ins, the latest notes, the latest safety answers, the usual-pain
+ * rating) into caller-owned memory that report_free() releases; the pack is
+ * borrowed and must outlive it. Of the log it keeps the day and rating of
+ * each check-in and the REPORT_NOTES latest notes, so its memory stays
+ * small however long the log. The format functions only append to a struct
+ * buf, so a report is built whole before anything is written. Words about
+ * back pain come from the pack (approach titles, safety questions, the pain
+ * scale); the rest are plain factual labels. Every text from the log
+ * (notes) is escaped for its format: control characters for the terminal in
+ * text, HTML in html, Markdown in markdown.
  */
 #ifndef BACKPAIN_REPORT_H
 #define BACKPAIN_REPORT_H
@@ -40,6 +42,10 @@ enum report_format { REPORT_TEXT, REPORT_MARKDOWN, REPORT_HTML };
 struct report {
 	const struct pack *pack; /* borrowed; may be NULL */
 	struct review review;	 /* trials, check-ins, usual pain, today */
+	/* The latest check-ins with a note, at most REPORT_NOTES, oldest
+	 * first; day, pain and note are set (owned). */
+	struct store_checkin notes[REPORT_NOTES];
+	size_t nnotes;
 	char onboarded[DAY_LEN]; /* the first-run day, "" when unknown */
 	struct store_screening *screenings; /* latest answer per flag */
 	size_t nscreenings;
@@ -86,9 +92,6 @@ int report_save(const char *path, const char *data, size_t len, char **cause);
  * id. Borrowed. */
 const char *report_flag_question(const struct report *,
 				 const struct store_screening *);
-/* Indices into review.checkins of the latest check-ins with a note, at most
- * REPORT_NOTES, oldest first; returns how many were written to idx. */
-size_t report_notes(const struct report *, size_t idx[REPORT_NOTES]);
 /* The note cut to REPORT_NOTE_CHARS characters (code points), with an
  * ellipsis when cut; allocated, the caller frees. Not yet escaped. */
 char *report_note_excerpt(const char *note);

@@ -15,6 +15,11 @@
  * review_load() fills caller-owned memory; review_free() releases all of it.
  * Titles are borrowed from the pack, which must outlive the review. Figures
  * and texts are written into caller-owned buffers.
+ *
+ * The log is read a bounded piece at a time and only a few ints are kept of
+ * each check-in and session, so memory stays small however long the log;
+ * time grows with the log's length and with the overlaps between trials,
+ * not with the trials times the log.
  */
 #ifndef BACKPAIN_REVIEW_H
 #define BACKPAIN_REVIEW_H
@@ -60,7 +65,9 @@ struct review {
 	int usual_pain;		 /* 0..10, or ANALYSIS_NO_RATING */
 	struct review_row *rows; /* every trial, oldest start first */
 	size_t nrows;
-	struct store_checkin *checkins; /* the whole log, oldest first */
+	/* Every check-in of the log, oldest first, as its day number and
+	 * pain rating. */
+	struct analysis_checkin *checkins;
 	size_t ncheckins;
 };
 
@@ -72,7 +79,21 @@ struct review {
  */
 int review_load(const struct pack *, struct store *, const char *today,
 		struct review *out, char **cause);
+
+/*
+ * review_load() that also hands each check-in, as it is read, to each
+ * (newest first), for what the review does not keep, such as notes. The
+ * row is the store's and lives only during the call.
+ */
+typedef void (*review_checkin_fn)(const struct store_checkin *, void *arg);
+int review_load_with(const struct pack *, struct store *, const char *today,
+		     review_checkin_fn each, void *arg, struct review *out,
+		     char **cause);
 void review_free(struct review *);
+
+/* The index in rv->checkins of the first check-in on day (a day number) or
+ * later; rv->ncheckins when there is none. */
+size_t review_checkin_from(const struct review *, int day);
 
 /*
  * A row's figures as text with two decimals, "" where the value does not

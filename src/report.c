@@ -42,18 +42,17 @@ static void
 log_span(struct report *rp)
 {
 	const struct review *rv = &rp->review;
-	int first, i;
+	int first;
 	size_t k;
 
 	if (rv->ncheckins == 0)
 		return;
-	memcpy(rp->first_day, rv->checkins[0].day, DAY_LEN);
-	memcpy(rp->last_day, rv->checkins[rv->ncheckins - 1].day, DAY_LEN);
-	rp->span_days = day_diff(rp->first_day, rp->last_day) + 1;
-	first = day_number(rp->first_day);
+	first = rv->checkins[0].day;
+	day_from_number(first, rp->first_day);
+	day_from_number(rv->checkins[rv->ncheckins - 1].day, rp->last_day);
+	rp->span_days = rv->checkins[rv->ncheckins - 1].day - first + 1;
 	for (k = 0; k < rv->ncheckins; k++) {
-		i = day_number(rv->checkins[k].day) - first;
-		if (i >= REPORT_START_DAYS)
+		if (rv->checkins[k].day - first >= REPORT_START_DAYS)
 			break;
 		rp->start_n++;
 		rp->start_sum += rv->checkins[k].pain;
@@ -81,14 +80,43 @@ curve_span(struct report *rp)
 	int first = day_number(rv->today), limit;
 	size_t i;
 
-	if (rv->ncheckins > 0 && day_number(rp->first_day) < first)
-		first = day_number(rp->first_day);
+	if (rv->ncheckins > 0 && rv->checkins[0].day < first)
+		first = rv->checkins[0].day;
 	for (i = 0; i < rv->nrows; i++)
 		if (rv->rows[i].result.start < first)
 			first = rv->rows[i].result.start;
 	limit = month_start(rv->today, REPORT_CURVE_MONTHS - 1);
 	rp->curve_from = first < limit ? limit : first;
 	rp->curve_cut = first < limit;
+}
+
+/* Keeps the first REPORT_NOTES check-ins with a note it is handed, which
+ * come newest first. */
+static void
+keep_note(const struct store_checkin *c, void *arg)
+{
+	struct report *rp = arg;
+	struct store_checkin *n;
+
+	if (rp->nnotes == REPORT_NOTES || c->note == NULL || c->note[0] == '\0')
+		return;
+	n = &rp->notes[rp->nnotes++];
+	memcpy(n->day, c->day, DAY_LEN);
+	n->pain = c->pain;
+	n->note = xstrdup(c->note);
+}
+
+static void
+notes_oldest_first(struct report *rp)
+{
+	size_t k;
+
+	for (k = 0; k < rp->nnotes / 2; k++) {
+		struct store_checkin t = rp->notes[k];
+
+		rp->notes[k] = rp->notes[rp->nnotes - 1 - k];
+		rp->notes[rp->nnotes - 1 - k] = t;
+	}
 }
 
 int
@@ -100,9 +128,13 @@ report_load(const struct pack *pack, struct store *st, const char *today,
 
 	memset(out, 0, sizeof *out);
 	out->pack = pack;
-	rc = review_load(pack, st, today, &out->review, cause);
-	if (rc != 0)
+	rc = review_load_with(pack, st, today, keep_note, out, &out->review,
+			      cause);
+	if (rc != 0) {
+		report_free(out);
 		return rc;
+	}
+	notes_oldest_first(out);
 	if ((rc = load_onboarded(st, out->onboarded, cause)) != 0 ||
 	    (rc = store_screening_latest(st, &out->screenings,
 					 &out->nscreenings, cause)) != 0) {
@@ -120,7 +152,12 @@ report_load(const struct pack *pack, struct store *st, const char *today,
 void
 report_free(struct report *rp)
 {
+	size_t i;
+
 	review_free(&rp->review);
+	for (i = 0; i < rp->nnotes; i++)
+		store_checkin_clear(&rp->notes[i]);
+	rp->nnotes = 0;
 	store_screenings_free(rp->screenings, rp->nscreenings);
 	rp->screenings = NULL;
 	rp->nscreenings = 0;
@@ -169,28 +206,6 @@ report_flag_question(const struct report *rp, const struct store_screening *s)
 		return rp->pack->onboarding.injury_question;
 	f = content_red_flag(rp->pack, s->flag);
 	return f != NULL ? f->question : s->flag;
-}
-
-size_t
-report_notes(const struct report *rp, size_t idx[REPORT_NOTES])
-{
-	const struct review *rv = &rp->review;
-	size_t n = 0, i, k;
-
-	for (i = rv->ncheckins; i > 0 && n < REPORT_NOTES; i--) {
-		const char *note = rv->checkins[i - 1].note;
-
-		if (note != NULL && note[0] != '\0')
-			idx[n++] = i - 1;
-	}
-	/* Collected newest first; the report lists them oldest first. */
-	for (k = 0; k < n / 2; k++) {
-		size_t t = idx[k];
-
-		idx[k] = idx[n - 1 - k];
-		idx[n - 1 - k] = t;
-	}
-	return n;
 }
 
 /* A UTF-8 continuation byte, 10xxxxxx. */

@@ -407,33 +407,31 @@ dots(struct buf *b, const struct chart *c, const struct review *rv)
 	size_t k;
 
 	buf_adds(b, "<g fill=\"#333\">");
-	for (k = 0; k < rv->ncheckins; k++) {
-		int d = day_number(rv->checkins[k].day);
+	for (k = review_checkin_from(rv, c->first); k < rv->ncheckins; k++) {
+		int d = rv->checkins[k].day;
 
-		if (d < c->first || d >= c->first + c->ndays)
-			continue;
+		if (d >= c->first + c->ndays)
+			break;
 		buf_printf(b, "<circle cx=\"%d\" cy=\"%d\" r=\"%d\"/>",
 			   x_mid(c, d), y_of(rv->checkins[k].pain, 1), DOT_R);
 	}
 	buf_adds(b, "</g>\n");
 }
 
-/* The 7-day mean as a line, broken where a window has no check-in. */
+/* The 7-day mean as a line, broken where a window has no check-in. Only
+ * check-ins from the window of the chart's first day on count. */
 static void
 rolling(struct buf *b, const struct chart *c, const struct review *rv)
 {
-	struct analysis_checkin *in;
 	struct analysis_rolling *out;
 	size_t k, n = (size_t)c->ndays;
+	size_t from =
+	    review_checkin_from(rv, c->first - (ANALYSIS_ROLLING_DAYS - 1));
 	int open = 0;
 
-	in = xreallocarray(NULL, rv->ncheckins, sizeof *in);
-	for (k = 0; k < rv->ncheckins; k++) {
-		in[k].day = day_number(rv->checkins[k].day);
-		in[k].pain = rv->checkins[k].pain;
-	}
 	out = xreallocarray(NULL, n, sizeof *out);
-	analysis_rolling_mean(in, rv->ncheckins, c->first, n, out);
+	analysis_rolling_mean(rv->checkins + from, rv->ncheckins - from,
+			      c->first, n, out);
 	for (k = 0; k < n; k++) {
 		if (!out[k].has_mean) {
 			if (open)
@@ -454,7 +452,6 @@ rolling(struct buf *b, const struct chart *c, const struct review *rv)
 	}
 	if (open)
 		buf_adds(b, "\"/>\n");
-	free(in);
 	free(out);
 }
 
@@ -493,17 +490,16 @@ chart(struct buf *b, const struct report *rp)
 static void
 notes(struct buf *b, const struct report *rp)
 {
-	size_t i, n, idx[REPORT_NOTES];
+	size_t i;
 
 	buf_adds(b, "<h2>Latest notes</h2>\n");
-	n = report_notes(rp, idx);
-	if (n == 0) {
+	if (rp->nnotes == 0) {
 		buf_adds(b, "<p>None.</p>\n");
 		return;
 	}
 	buf_adds(b, "<ul class=\"notes\">\n");
-	for (i = 0; i < n; i++) {
-		const struct store_checkin *ck = &rp->review.checkins[idx[i]];
+	for (i = 0; i < rp->nnotes; i++) {
+		const struct store_checkin *ck = &rp->notes[i];
 		char *note = report_note_excerpt(ck->note);
 
 		buf_printf(b, "<li><b>%s</b>, pain %d: ", ck->day, ck->pain);

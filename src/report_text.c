@@ -262,10 +262,11 @@ months(struct buf *b, const struct report *rp)
 	char day[DAY_LEN];
 	int first = rp->curve_from, today = day_number(rv->today);
 	int d, dom, n = 0, sum = 0;
-	size_t k = 0;
+	size_t k;
 
 	ruler(b);
 	day_from_number(first, day);
+	k = review_checkin_from(rv, first - (atoi(day + 8) - 1));
 	for (d = first - (atoi(day + 8) - 1); d <= today;) {
 		char fig[REVIEW_FIGURE_LEN];
 
@@ -276,11 +277,9 @@ months(struct buf *b, const struct report *rp)
 			day_from_number(d, day);
 			if (atoi(day + 8) != dom)
 				break; /* the month has ended */
-			while (k < rv->ncheckins &&
-			       day_number(rv->checkins[k].day) < d)
+			while (k < rv->ncheckins && rv->checkins[k].day < d)
 				k++;
-			if (k < rv->ncheckins &&
-			    day_number(rv->checkins[k].day) == d) {
+			if (k < rv->ncheckins && rv->checkins[k].day == d) {
 				buf_adds(b, mark(rv->checkins[k].pain));
 				n++;
 				sum += rv->checkins[k].pain;
@@ -329,7 +328,7 @@ void
 report_text(struct buf *b, const struct report *rp)
 {
 	const struct review *rv = &rp->review;
-	size_t i, n, idx[REPORT_NOTES];
+	size_t i;
 	struct buf t, v;
 
 	buf_init(&t);
@@ -396,11 +395,10 @@ report_text(struct buf *b, const struct report *rp)
 	}
 
 	buf_adds(b, "\nLATEST NOTES\n");
-	n = report_notes(rp, idx);
-	if (n == 0)
+	if (rp->nnotes == 0)
 		buf_adds(b, "None.\n");
-	for (i = 0; i < n; i++) {
-		note_item(&t, &rv->checkins[idx[i]], esc_text);
+	for (i = 0; i < rp->nnotes; i++) {
+		note_item(&t, &rp->notes[i], esc_text);
 		review_wrap(b, t.data, "", TEXT_WIDTH);
 		buf_free(&t);
 	}
@@ -449,7 +447,7 @@ void
 report_markdown(struct buf *b, const struct report *rp)
 {
 	const struct review *rv = &rp->review;
-	size_t i, n, idx[REPORT_NOTES];
+	size_t i;
 	struct buf t;
 
 	buf_init(&t);
@@ -508,12 +506,11 @@ report_markdown(struct buf *b, const struct report *rp)
 	}
 
 	buf_adds(b, "\n## Latest notes\n\n");
-	n = report_notes(rp, idx);
-	if (n == 0)
+	if (rp->nnotes == 0)
 		buf_adds(b, "None.\n");
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < rp->nnotes; i++) {
 		buf_adds(b, "- ");
-		note_item(b, &rv->checkins[idx[i]], esc_markdown);
+		note_item(b, &rp->notes[i], esc_markdown);
 		buf_addc(b, '\n');
 	}
 }

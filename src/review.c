@@ -7,6 +7,7 @@
 #include <sysexits.h>
 
 #include "content.h"
+#include "review_int.h"
 #include "util.h"
 
 /* The profile key of the onboarding usual-pain rating (store.h). */
@@ -15,32 +16,29 @@
 #define FIGURE_DECIMALS 2
 #define MAX_DECIMALS 6
 #define DECIMAL_BASE 10
+/* The most check-ins a trial's two windows can hold, one a day. */
+#define WINDOW_CHECKINS (ANALYSIS_BEFORE_DAYS + ANALYSIS_DURING_DAYS)
 
-/* Everything read from the store, in the shapes analysis.h takes. */
+/* What the judgement works from: the trials, their spans, their distinct
+ * approach ids, and the check-ins and sessions it needs. */
 struct loaded {
 	struct store_trial *trials;
 	size_t ntrials;
-	struct store_session *sessions;
-	size_t nsessions;
-	struct analysis_checkin *checkins;
 	struct analysis_span *spans; /* one per trial */
+	const char **ids; /* the trials' approaches, sorted, distinct */
+	size_t nids;
+	size_t *group; /* per trial: its approach's index in ids */
+	struct review_sessions sessions;
 };
 
 static void
 loaded_free(struct loaded *l)
 {
 	store_trials_free(l->trials, l->ntrials);
-	store_sessions_free(l->sessions, l->nsessions);
-	free(l->checkins);
 	free(l->spans);
-}
-
-static int
-bad_day(const char *what, const char *day, char **cause)
-{
-	*cause =
-	    xasprintf("the log holds %s '%s', which is not a day", what, day);
-	return EX_IOERR;
+	free(l->ids);
+	free(l->group);
+	review_sessions_free(&l->sessions);
 }
 
 static int
@@ -69,28 +67,6 @@ load_usual_pain(struct store *st, int *out, char **cause)
 	return 0;
 }
 
-/* The practice's approach: as the store recorded it, else from the pack. */
-static const char *
-session_approach(const struct pack *pack, const struct store_session *s)
-{
-	const struct practice *p;
-
-	if (s->approach != NULL)
-		return s->approach;
-	if (pack == NULL || s->practice == NULL)
-		return NULL;
-	p = content_practice(pack, s->practice);
-	if (p == NULL)
-		return NULL;
-	return pack->approaches[p->approach].id;
-}
-
-static int
-rating(int v)
-{
-	return v == STORE_NONE ? ANALYSIS_NO_RATING : v;
-}
-
 /* What a too-early or no-baseline verdict waits for. */
 static void
 set_needs(struct review_row *row)
@@ -112,32 +88,84 @@ set_needs(struct review_row *row)
 		row->need_checkins = ANALYSIS_DURING_MIN_CHECKINS - r->during_n;
 }
 
-static void
-set_overlaps(struct review *rv, size_t i, const struct analysis_span *spans)
+/* The first of c[0..n) (oldest first) on day or later. */
+static size_t
+checkin_from(const struct analysis_checkin *c, size_t n, long long day)
 {
-	struct review_row *row = &rv->rows[i];
-	size_t j;
+	size_t lo = 0, hi = n;
 
-	row->overlaps = xreallocarray(NULL, rv->nrows, sizeof *row->overlaps);
-	for (j = 0; j < rv->nrows; j++) {
-		if (j == i || spans[j].start > spans[i].end ||
-		    spans[j].end < spans[i].start)
-			continue;
-		row->overlaps[row->noverlaps++] = j;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c[mid].day < day)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	return lo;
 }
 
+static size_t
+session_from(const struct analysis_session *s, size_t n, long long day)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s[mid].day < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * The check-ins of the trial's two windows, the 7 days before it and its
+ * last 7 days, into win: all that analysis_trial() reads of them. Days are
+ * distinct, so each window holds at most its length.
+ */
+static size_t
+windows(const struct review *rv, const struct analysis_span *sp,
+	struct analysis_checkin win[WINDOW_CHECKINS])
+{
+	long long lo = (long long)sp->end - (ANALYSIS_DURING_DAYS - 1);
+	size_t i, n = 0, first;
+
+	first = checkin_from(rv->checkins, rv->ncheckins,
+			     (long long)sp->start - ANALYSIS_BEFORE_DAYS);
+	for (i = first; i < rv->ncheckins && rv->checkins[i].day < sp->start &&
+			n < ANALYSIS_BEFORE_DAYS;
+	     i++)
+		win[n++] = rv->checkins[i];
+	if (lo < sp->start)
+		lo = sp->start;
+	first = checkin_from(rv->checkins, rv->ncheckins, lo);
+	for (i = first; i < rv->ncheckins && rv->checkins[i].day <= sp->end &&
+			n < WINDOW_CHECKINS;
+	     i++)
+		win[n++] = rv->checkins[i];
+	return n;
+}
+
+/*
+ * Judges row i. others has room for its overlaps; only the trials that
+ * share days with it can cover any of its days.
+ */
 static void
 judge_row(const struct pack *pack, const struct review *rv,
-	  const struct loaded *l, size_t i, struct review_row *row)
+	  const struct loaded *l, size_t i, struct analysis_span *others)
 {
 	const struct store_trial *t = &l->trials[i];
+	const struct analysis_span *sp = &l->spans[i];
+	const struct review_sessions *rs = &l->sessions;
+	struct review_row *row = &rv->rows[i];
+	struct analysis_checkin win[WINDOW_CHECKINS];
 	const struct approach *a = NULL;
-	struct analysis_session *ses;
-	struct analysis_span *others;
+	const struct analysis_session *ses;
 	struct analysis_trial_in in = {0};
-	size_t j, nses = 0, nothers = 0;
-	int logged = 0;
+	size_t g = l->group[i], nses, from, j, nwin;
 
 	row->trial_id = t->id;
 	row->approach = xstrdup(t->approach);
@@ -152,86 +180,181 @@ judge_row(const struct pack *pack, const struct review *rv,
 	row->outcome = t->outcome;
 	row->running = t->ended_on[0] == '\0';
 
-	ses = xreallocarray(NULL, l->nsessions, sizeof *ses);
-	for (j = 0; j < l->nsessions; j++) {
-		const char *sa = session_approach(pack, &l->sessions[j]);
-		int day;
+	/* Only the trial's own days: analysis.c counts distinct days in
+	 * quadratic time, so a long log must not reach it whole. */
+	ses = rs->s + rs->first[g];
+	nses = rs->first[g + 1] - rs->first[g];
+	from = session_from(ses, nses, sp->start);
+	ses += from;
+	nses = session_from(ses, nses - from, (long long)sp->end + 1);
 
-		if (sa == NULL || strcmp(sa, t->approach) != 0)
-			continue;
-		logged = 1;
-		/* Only the trial's own days: analysis.c counts distinct days
-		 * in quadratic time, so a long log must not reach it whole. */
-		day = day_number(l->sessions[j].day);
-		if (day < l->spans[i].start || day > l->spans[i].end)
-			continue;
-		ses[nses].day = day;
-		ses[nses].pain_before = rating(l->sessions[j].pain_before);
-		ses[nses].pain_after = rating(l->sessions[j].pain_after);
-		nses++;
-	}
-	others = xreallocarray(NULL, l->ntrials, sizeof *others);
-	for (j = 0; j < l->ntrials; j++)
-		if (j != i)
-			others[nothers++] = l->spans[j];
+	for (j = 0; j < row->noverlaps; j++)
+		others[j] = l->spans[row->overlaps[j]];
+	nwin = windows(rv, sp, win);
 
-	in.start = l->spans[i].start;
-	in.end = l->spans[i].end;
-	in.has_practices = a != NULL ? a->npractices > 0 : logged;
-	in.sessions = ses;
+	in.start = sp->start;
+	in.end = sp->end;
+	in.has_practices = a != NULL ? a->npractices > 0 : rs->logged[g];
+	in.sessions = nses > 0 ? ses : NULL;
 	in.nsessions = nses;
 	in.others = others;
-	in.nothers = nothers;
-	analysis_trial(l->checkins, rv->ncheckins, rv->usual_pain, &in,
-		       &row->result);
-	free(ses);
-	free(others);
+	in.nothers = row->noverlaps;
+	analysis_trial(win, nwin, rv->usual_pain, &in, &row->result);
 
-	for (j = 0; j < rv->ncheckins; j++)
-		if (l->checkins[j].day >= in.start &&
-		    l->checkins[j].day <= in.end)
-			row->checkins++;
+	row->checkins =
+	    (int)(checkin_from(rv->checkins, rv->ncheckins,
+			       (long long)sp->end + 1) -
+		  checkin_from(rv->checkins, rv->ncheckins, sp->start));
 	set_needs(row);
 }
 
+/* Whether the spans come oldest start first, as the store hands trials. */
 static int
-load_all(struct store *st, struct review *rv, struct loaded *l, char **cause)
+sorted_by_start(const struct analysis_span *sp, size_t n)
 {
-	int today = day_number(rv->today);
 	size_t i;
-	int rc;
 
-	if ((rc = store_trial_list(st, &l->trials, &l->ntrials, cause)) != 0 ||
-	    (rc = store_checkin_range(st, NULL, NULL, &rv->checkins,
-				      &rv->ncheckins, cause)) != 0 ||
-	    (rc = store_session_range(st, NULL, NULL, &l->sessions,
-				      &l->nsessions, cause)) != 0 ||
-	    (rc = load_usual_pain(st, &rv->usual_pain, cause)) != 0)
-		return rc;
+	for (i = 1; i < n; i++)
+		if (sp[i].start < sp[i - 1].start)
+			return 0;
+	return 1;
+}
 
-	l->checkins = xreallocarray(NULL, rv->ncheckins, sizeof *l->checkins);
-	for (i = 0; i < rv->ncheckins; i++) {
-		if (day_valid(rv->checkins[i].day) != 0)
-			return bad_day("a check-in on", rv->checkins[i].day,
-				       cause);
-		l->checkins[i].day = day_number(rv->checkins[i].day);
-		l->checkins[i].pain = rv->checkins[i].pain;
+/* Overlaps by comparing every pair; only for spans in another order. */
+static void
+overlaps_any(struct review *rv, const struct analysis_span *sp)
+{
+	size_t i, j, n = rv->nrows;
+
+	for (i = 0; i < n; i++) {
+		struct review_row *row = &rv->rows[i];
+		size_t count = 0;
+
+		for (j = 0; j < n; j++)
+			if (j != i && sp[j].start <= sp[i].end &&
+			    sp[j].end >= sp[i].start)
+				count++;
+		if (count == 0)
+			continue;
+		row->overlaps =
+		    xreallocarray(NULL, count, sizeof *row->overlaps);
+		for (j = 0; j < n; j++)
+			if (j != i && sp[j].start <= sp[i].end &&
+			    sp[j].end >= sp[i].start)
+				row->overlaps[row->noverlaps++] = j;
 	}
-	for (i = 0; i < l->nsessions; i++)
-		if (day_valid(l->sessions[i].day) != 0)
-			return bad_day("a session on", l->sessions[i].day,
-				       cause);
+}
 
-	/* A running trial runs to today; one that starts after today (a
-	 * clock set back) is taken as one day long. */
-	l->spans = xreallocarray(NULL, l->ntrials, sizeof *l->spans);
+/* The first k in (i, n) whose span starts after span i ends, else n. */
+static size_t
+reach_of(const struct analysis_span *sp, size_t n, size_t i)
+{
+	size_t lo = i + 1, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (sp[mid].start <= sp[i].end)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Each row's overlaps, in row order, in an array of the exact size. With
+ * spans oldest start first, the rows after i that share days with it are
+ * the run of those starting by its end; the rows before it are those whose
+ * run reaches it. Time and memory grow with the overlaps, not with the
+ * square of the trials.
+ */
+static void
+set_overlaps(struct review *rv, const struct analysis_span *sp)
+{
+	size_t n = rv->nrows, i, k, *reach, *count;
+
+	if (!sorted_by_start(sp, n)) {
+		overlaps_any(rv, sp);
+		return;
+	}
+	reach = xcalloc(n + 1, sizeof *reach);
+	count = xcalloc(n + 1, sizeof *count);
+	for (i = 0; i < n; i++) {
+		reach[i] = reach_of(sp, n, i);
+		count[i] += reach[i] - i - 1;
+		for (k = i + 1; k < reach[i]; k++)
+			count[k]++;
+	}
+	for (i = 0; i < n; i++)
+		if (count[i] > 0)
+			rv->rows[i].overlaps = xreallocarray(
+			    NULL, count[i], sizeof *rv->rows[i].overlaps);
+	/* Row i's earlier overlaps were all added at their own turns. */
+	for (i = 0; i < n; i++) {
+		struct review_row *row = &rv->rows[i];
+
+		for (k = i + 1; k < reach[i]; k++) {
+			row->overlaps[row->noverlaps++] = k;
+			rv->rows[k].overlaps[rv->rows[k].noverlaps++] = i;
+		}
+	}
+	free(reach);
+	free(count);
+}
+
+static int
+by_string(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int
+by_key(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+/* The trials' distinct approach ids, sorted, and each trial's among them. */
+static void
+set_ids(struct loaded *l)
+{
+	const char **at;
+	size_t i, n = 0;
+
+	l->ids = xreallocarray(NULL, l->ntrials + 1, sizeof *l->ids);
+	l->group = xreallocarray(NULL, l->ntrials + 1, sizeof *l->group);
+	for (i = 0; i < l->ntrials; i++)
+		l->ids[i] = l->trials[i].approach;
+	qsort(l->ids, l->ntrials, sizeof *l->ids, by_string);
+	for (i = 0; i < l->ntrials; i++)
+		if (n == 0 || strcmp(l->ids[n - 1], l->ids[i]) != 0)
+			l->ids[n++] = l->ids[i];
+	l->nids = n;
+	for (i = 0; i < l->ntrials; i++) {
+		at = bsearch(l->trials[i].approach, l->ids, n, sizeof *l->ids,
+			     by_key);
+		l->group[i] = (size_t)(at - l->ids);
+	}
+}
+
+/* A running trial runs to today; one that starts after today (a clock set
+ * back) is taken as one day long. */
+static int
+set_spans(struct loaded *l, int today, char **cause)
+{
+	size_t i;
+
+	l->spans = xreallocarray(NULL, l->ntrials + 1, sizeof *l->spans);
 	for (i = 0; i < l->ntrials; i++) {
 		const struct store_trial *t = &l->trials[i];
 
 		if (day_valid(t->started_on) != 0)
-			return bad_day("a trial start", t->started_on, cause);
+			return review_bad_day("a trial start", t->started_on,
+					      cause);
 		if (t->ended_on[0] != '\0' && day_valid(t->ended_on) != 0)
-			return bad_day("a trial end", t->ended_on, cause);
+			return review_bad_day("a trial end", t->ended_on,
+					      cause);
 		l->spans[i].start = day_number(t->started_on);
 		l->spans[i].end =
 		    t->ended_on[0] != '\0' ? day_number(t->ended_on) : today;
@@ -241,12 +364,43 @@ load_all(struct store *st, struct review *rv, struct loaded *l, char **cause)
 	return 0;
 }
 
+static int
+load_all(const struct pack *pack, struct store *st, struct review *rv,
+	 struct loaded *l, review_checkin_fn each, void *arg, char **cause)
+{
+	int today = day_number(rv->today), hint = today, start;
+	size_t i;
+	int rc;
+
+	if ((rc = store_trial_list(st, &l->trials, &l->ntrials, cause)) != 0 ||
+	    (rc = load_usual_pain(st, &rv->usual_pain, cause)) != 0)
+		return rc;
+	/* The trials look no further back than the week before the first. */
+	for (i = 0; i < l->ntrials; i++) {
+		if (day_valid(l->trials[i].started_on) != 0)
+			continue;
+		start = day_number(l->trials[i].started_on);
+		if (start - ANALYSIS_BEFORE_DAYS < hint)
+			hint = start - ANALYSIS_BEFORE_DAYS;
+	}
+	set_ids(l);
+	if ((rc = review_scan_checkins(st, today, hint, each, arg,
+				       &rv->checkins, &rv->ncheckins, cause)) !=
+		0 ||
+	    (rc = review_scan_sessions(st, pack, today, hint, l->ids, l->nids,
+				       &l->sessions, cause)) != 0)
+		return rc;
+	return set_spans(l, today, cause);
+}
+
 int
-review_load(const struct pack *pack, struct store *st, const char *today,
-	    struct review *out, char **cause)
+review_load_with(const struct pack *pack, struct store *st, const char *today,
+		 review_checkin_fn each, void *arg, struct review *out,
+		 char **cause)
 {
 	struct loaded l = {0};
-	size_t i;
+	struct analysis_span *others;
+	size_t i, most = 0;
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -256,20 +410,37 @@ review_load(const struct pack *pack, struct store *st, const char *today,
 		return EX_DATAERR;
 	}
 	memcpy(out->today, today, DAY_LEN);
-	rc = load_all(st, out, &l, cause);
+	rc = load_all(pack, st, out, &l, each, arg, cause);
 	if (rc != 0) {
 		loaded_free(&l);
 		review_free(out);
 		return rc;
 	}
-	out->rows = xcalloc(l.ntrials, sizeof *out->rows);
+	out->rows = xcalloc(l.ntrials + 1, sizeof *out->rows);
 	out->nrows = l.ntrials;
-	for (i = 0; i < l.ntrials; i++)
-		judge_row(pack, out, &l, i, &out->rows[i]);
-	for (i = 0; i < l.ntrials; i++)
-		set_overlaps(out, i, l.spans);
+	set_overlaps(out, l.spans);
+	for (i = 0; i < out->nrows; i++)
+		if (out->rows[i].noverlaps > most)
+			most = out->rows[i].noverlaps;
+	others = xreallocarray(NULL, most + 1, sizeof *others);
+	for (i = 0; i < out->nrows; i++)
+		judge_row(pack, out, &l, i, others);
+	free(others);
 	loaded_free(&l);
 	return 0;
+}
+
+size_t
+review_checkin_from(const struct review *rv, int day)
+{
+	return checkin_from(rv->checkins, rv->ncheckins, day);
+}
+
+int
+review_load(const struct pack *pack, struct store *st, const char *today,
+	    struct review *out, char **cause)
+{
+	return review_load_with(pack, st, today, NULL, NULL, out, cause);
 }
 
 void
@@ -282,12 +453,11 @@ review_free(struct review *rv)
 		free(rv->rows[i].overlaps);
 	}
 	free(rv->rows);
-	store_checkins_free(rv->checkins, rv->ncheckins);
+	free(rv->checkins);
 	rv->rows = NULL;
 	rv->checkins = NULL;
 	rv->nrows = rv->ncheckins = 0;
 }
-
 void
 review_fraction(long long num, long long den, int decimals, int truncate,
 		char out[REVIEW_FIGURE_LEN])

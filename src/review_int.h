@@ -1,0 +1,53 @@
+/*
+ * review_int.h: what review.c and review_scan.c share and no other module
+ * sees. review_scan.c reads the check-ins and sessions a bounded piece of
+ * the log at a time and keeps only what the judgement needs, as plain
+ * arrays the caller owns; review.c judges the trials from them.
+ */
+#ifndef BACKPAIN_REVIEW_INT_H
+#define BACKPAIN_REVIEW_INT_H
+
+#include <stddef.h>
+
+#include "analysis.h"
+#include "review.h"
+
+struct pack;
+struct store;
+
+/*
+ * The sessions of the trials' approaches: group g holds those of ids[g]
+ * (the sorted, distinct approach ids handed to review_scan_sessions()),
+ * oldest first, as s[first[g] .. first[g + 1]). logged[g] is set when the
+ * log has any session of ids[g], on any day.
+ */
+struct review_sessions {
+	struct analysis_session *s;
+	size_t *first; /* ngroups + 1 offsets */
+	unsigned char *logged;
+	size_t ngroups;
+};
+
+/*
+ * Every check-in of the log, oldest first, into *out (free() it), calling
+ * each (may be NULL) with every one, newest first. Nothing older than hint
+ * (a day number) is needed for the trials, so below it a stretch without
+ * check-ins ends the piecewise reading. 0, or a store.h code with *cause.
+ */
+int review_scan_checkins(struct store *, int today, int hint,
+			 review_checkin_fn each, void *arg,
+			 struct analysis_checkin **out, size_t *n,
+			 char **cause);
+
+/* The sessions of the approaches ids[0..nids) (sorted by strcmp, distinct);
+ * the pack, when not NULL, names the approach of a session that the log
+ * does not. 0, or a store.h code with *cause; out is always safe to free. */
+int review_scan_sessions(struct store *, const struct pack *, int today,
+			 int hint, const char *const *ids, size_t nids,
+			 struct review_sessions *out, char **cause);
+void review_sessions_free(struct review_sessions *);
+
+/* EX_IOERR with a cause naming a row's day that is not a day. */
+int review_bad_day(const char *what, const char *day, char **cause);
+
+#endif
