@@ -246,6 +246,19 @@ review_json(struct buf *b, const struct review *rv)
 	buf_adds(b, rv->nrows > 0 ? "\n]\n" : "]\n");
 }
 
+/* Whether util_escape() would hand s back unchanged: printable ASCII
+ * without a backslash, as most sentences are. */
+static int
+plain(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] < ASCII_SPACE || s[i] >= ASCII_DEL || s[i] == '\\')
+			return 0;
+	return 1;
+}
+
 /* Folds one sentence (or several) held in t, then empties t. They may
  * quote the pack's titles, so control characters are escaped here. */
 static void
@@ -253,7 +266,9 @@ fold(struct buf *b, struct buf *t)
 {
 	struct buf esc;
 
-	if (t->len > 0) {
+	if (t->len > 0 && plain(t->data, t->len)) {
+		review_wrap(b, t->data, REVIEW_INDENT, REVIEW_WIDTH);
+	} else if (t->len > 0) {
 		buf_init(&esc);
 		util_escape(&esc, t->data);
 		review_wrap(b, esc.data, REVIEW_INDENT, REVIEW_WIDTH);

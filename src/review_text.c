@@ -212,10 +212,15 @@ review_shared(struct buf *b, const struct review *rv,
 		    "approach alone.");
 }
 
-/* Screen columns of the UTF-8 text s[0..len). */
+/* Bytes below this are ASCII: one column each, printable or not (a
+ * control character counts as one, as wcwidth()'s -1 does below). */
+#define ASCII_END 0x80
+
+/* Screen columns of the UTF-8 text s[0..len); ASCII without a call. */
 static int
 columns(const char *s, size_t len)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	mbstate_t st;
 	size_t i = 0, k;
 	wchar_t wc;
@@ -223,6 +228,11 @@ columns(const char *s, size_t len)
 
 	memset(&st, 0, sizeof st);
 	while (i < len) {
+		if (u[i] < ASCII_END) {
+			cols++;
+			i++;
+			continue;
+		}
 		k = mbrtowc(&wc, s + i, len - i, &st);
 		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
 			memset(&st, 0, sizeof st);
