@@ -1,0 +1,443 @@
+/*
+ * Unit tests of loading the review and the report from long logs. A real
+ * SQLite log in a temporary directory, filled with SQL: decades of days,
+ * gaps longer than a piece of the log the review reads at a time, rows
+ * dated before the first trial and after today, and 2,000 trials that
+ * overlap. The expected results are worked out the slow, plain way:
+ * analysis_trial() over every check-in, every session of the trial's
+ * approach and every other trial, and every pair of trials compared.
+ * Memory is measured with AddressSanitizer's count of allocated bytes.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <sysexits.h>
+
+#include "analysis.h"
+#include "day.h"
+#include "report.h"
+#include "review.h"
+#include "store_fixture.h"
+
+#define TODAY "2026-11-24"
+#define TRIALS 2000
+/* Generous bounds: what the review keeps of 2,000 trials and decades of
+ * days, against the 32 MB that one slot per pair of trials took. */
+#define REVIEW_HEAP_MAX (4u << 20)
+/* What reading 50 more years of check-ins may add while the log is read:
+ * a few ints a day, not the rows with their strings (over 2 MB). */
+#define LONGER_LOG_MAX (512u << 10)
+
+#if defined(__SANITIZE_ADDRESS__)
+#define HAVE_HEAP_COUNT 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define HAVE_HEAP_COUNT 1
+#endif
+#endif
+#ifdef HAVE_HEAP_COUNT
+/* From AddressSanitizer's runtime (sanitizer/allocator_interface.h). */
+size_t __sanitizer_get_current_allocated_bytes(void);
+static size_t
+heap_bytes(void)
+{
+	return __sanitizer_get_current_allocated_bytes();
+}
+#else
+static size_t
+heap_bytes(void)
+{
+	return 0;
+}
+#endif
+
+/*
+ * Check-ins from 2000-01-01 on most days, none from day 4000 to 6599 (a
+ * gap of seven years), a quarter of 1990 long before any trial, and two
+ * days after today; a note every 97th day (an empty one every 89th).
+ * Sessions of the trials' approaches, of one with no trial, and one in
+ * 1990. TRIALS trials of seven approaches a few days apart, 0 to 44 days
+ * long, one running since 2000 beside all of them, one of an approach with
+ * no session, and one starting after today.
+ */
+static const char fill_sql[] =
+    "BEGIN;"
+    "WITH RECURSIVE d(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM d"
+    " WHERE n < 9800)"
+    " INSERT INTO checkin (day, pain, note, recorded_at, updated_at)"
+    " SELECT date('2000-01-01', '+' || n || ' days'), (n * 7) % 11,"
+    "  CASE WHEN n % 97 = 0 THEN 'note ' || n WHEN n % 89 = 0 THEN ''"
+    "  END, 'r', 'u' FROM d WHERE n % 11 <> 5 AND (n < 4000 OR n >= 6600);"
+    "WITH RECURSIVE d(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM d"
+    " WHERE n < 89)"
+    " INSERT INTO checkin (day, pain, note, recorded_at, updated_at)"
+    " SELECT date('1990-01-01', '+' || n || ' days'), n % 11,"
+    "  CASE WHEN n % 10 = 0 THEN 'old ' || n END, 'r', 'u' FROM d;"
+    "INSERT INTO checkin (day, pain, note, recorded_at, updated_at) VALUES"
+    " ('2027-01-02', 9, 'ahead', 'r', 'u'), ('2030-05-05', 1, NULL, 'r',"
+    " 'u');"
+    "WITH RECURSIVE d(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM d"
+    " WHERE n < 9800)"
+    " INSERT INTO session (practice, approach, day, minutes, pain_before,"
+    "  pain_after, recorded_at)"
+    " SELECT 'p' || (n % 7), CASE WHEN n % 13 = 0 THEN 'none' ELSE"
+    "  'a' || (n % 7) END, date('2000-01-01', '+' || n || ' days'), 10,"
+    "  CASE WHEN n % 5 = 0 THEN NULL ELSE n % 11 END, (n * 3) % 11, 'r'"
+    " FROM d WHERE n % 3 <> 1;"
+    "INSERT INTO session (practice, approach, day, recorded_at) VALUES"
+    " ('p1', 'a1', '1990-02-02', 'r');"
+    "WITH RECURSIVE k(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM k"
+    " WHERE n < 1999)"
+    " INSERT INTO trial (approach, started_on, ended_on, outcome)"
+    " SELECT 'a' || (n % 7), date('2000-01-20', '+' || (n * 4) || ' days'),"
+    "  date('2000-01-20', '+' || (n * 4 + (n * 37) % 45) || ' days'),"
+    "  'stopped' FROM k;"
+    "INSERT INTO trial (approach, started_on) VALUES"
+    " ('long', '2000-02-01'), ('quiet', '2010-06-01'),"
+    " ('a3', '2027-01-01');"
+    "INSERT INTO profile (key, value) VALUES ('usual_pain', '6');"
+    "COMMIT;";
+
+/* A log filled by sql, as another program would write it. */
+static struct store *
+filled(const char *path, const char *sql)
+{
+	struct store *st = fx_open(path);
+	sqlite3 *db = fx_raw(path);
+
+	fx_exec(db, sql);
+	sqlite3_close(db);
+	return st;
+}
+
+struct everything {
+	struct store_checkin *checkins;
+	size_t ncheckins;
+	struct store_session *sessions;
+	size_t nsessions;
+	struct analysis_checkin *all;
+};
+
+static void
+everything_load(struct store *st, struct everything *e)
+{
+	char *cause = NULL;
+	size_t i;
+
+	if (store_checkin_range(st, NULL, NULL, &e->checkins, &e->ncheckins,
+				&cause) != 0 ||
+	    store_session_range(st, NULL, NULL, &e->sessions, &e->nsessions,
+				&cause) != 0)
+		fail_msg("reading the whole log: %s", cause);
+	e->all = xcalloc(e->ncheckins + 1, sizeof *e->all);
+	for (i = 0; i < e->ncheckins; i++) {
+		e->all[i].day = day_number(e->checkins[i].day);
+		e->all[i].pain = e->checkins[i].pain;
+	}
+}
+
+static void
+everything_free(struct everything *e)
+{
+	store_checkins_free(e->checkins, e->ncheckins);
+	store_sessions_free(e->sessions, e->nsessions);
+	free(e->all);
+}
+
+static int
+shares_days(const struct analysis_result *a, const struct analysis_result *b)
+{
+	return a->start <= b->end && b->start <= a->end;
+}
+
+/* Row i judged against the whole log, as the review once did it. */
+static void
+judge_plainly(const struct review *rv, const struct everything *e, size_t i,
+	      struct analysis_result *out)
+{
+	const struct review_row *row = &rv->rows[i];
+	struct analysis_session *ses = xcalloc(e->nsessions + 1, sizeof *ses);
+	struct analysis_span *others = xcalloc(rv->nrows, sizeof *others);
+	struct analysis_trial_in in = {0};
+	size_t j, nses = 0, nothers = 0;
+	int logged = 0;
+
+	for (j = 0; j < e->nsessions; j++) {
+		int day = day_number(e->sessions[j].day);
+
+		if (strcmp(e->sessions[j].approach, row->approach) != 0)
+			continue;
+		logged = 1;
+		/* Days outside the trial count for nothing (analysis.h), and
+		 * counting distinct days is quadratic. */
+		if (day < row->result.start || day > row->result.end)
+			continue;
+		ses[nses].day = day;
+		ses[nses].pain_before = e->sessions[j].pain_before;
+		ses[nses].pain_after = e->sessions[j].pain_after;
+		nses++;
+	}
+	for (j = 0; j < rv->nrows; j++)
+		if (j != i) {
+			others[nothers].start = rv->rows[j].result.start;
+			others[nothers].end = rv->rows[j].result.end;
+			nothers++;
+		}
+	in.start = row->result.start;
+	in.end = row->result.end;
+	in.has_practices = logged;
+	in.sessions = ses;
+	in.nsessions = nses;
+	in.others = others;
+	in.nothers = nothers;
+	assert_int_equal(
+	    analysis_trial(e->all, e->ncheckins, rv->usual_pain, &in, out), 0);
+	free(ses);
+	free(others);
+}
+
+/* Every row as the plain way has it: the judgement, the check-ins on its
+ * days, and the trials it shares days with, in row order. */
+static void
+test_review_matches_the_plain_way(void **state)
+{
+	struct fixture *fx = *state;
+	struct store *st = filled(fx->path, fill_sql);
+	struct everything e = {0};
+	struct review rv;
+	struct analysis_result want;
+	char *cause = NULL;
+	size_t i, j, k, total = 0;
+	int n;
+
+	assert_int_equal(review_load(NULL, st, TODAY, &rv, &cause), 0);
+	everything_load(st, &e);
+	assert_int_equal(rv.nrows, TRIALS + 3);
+	assert_int_equal(rv.ncheckins, e.ncheckins);
+	for (i = 0; i < e.ncheckins; i++) {
+		assert_int_equal(rv.checkins[i].day, e.all[i].day);
+		assert_int_equal(rv.checkins[i].pain, e.all[i].pain);
+	}
+	for (i = 0; i < rv.nrows; i++) {
+		const struct review_row *row = &rv.rows[i];
+
+		judge_plainly(&rv, &e, i, &want);
+		if (memcmp(&want, &row->result, sizeof want) != 0)
+			fail_msg("trial %zu (%s from %s) is judged otherwise",
+				 i, row->approach, row->started_on);
+		for (n = 0, j = 0; j < e.ncheckins; j++)
+			n += e.all[j].day >= want.start &&
+			     e.all[j].day <= want.end;
+		assert_int_equal(row->checkins, n);
+		for (k = 0, j = 0; j < rv.nrows; j++) {
+			if (j == i || !shares_days(&rv.rows[j].result, &want))
+				continue;
+			if (k >= row->noverlaps || row->overlaps[k] != j)
+				fail_msg("trial %zu: overlap %zu is not %zu", i,
+					 k, j);
+			k++;
+		}
+		assert_int_equal(k, row->noverlaps);
+		total += k;
+	}
+	/* The trial running since 2000 shares days with nearly all. */
+	assert_true(total > 2 * TRIALS);
+	everything_free(&e);
+	review_free(&rv);
+	store_close(st);
+}
+
+/* The memory the review keeps grows with the overlaps, not with the square
+ * of the trials. */
+static void
+test_review_memory_with_many_trials(void **state)
+{
+	struct fixture *fx = *state;
+	struct store *st = filled(fx->path, fill_sql);
+	struct review rv;
+	char *cause = NULL;
+	size_t before, kept;
+
+	/* Once first, so that SQLite's page cache is as full as it gets. */
+	assert_int_equal(review_load(NULL, st, TODAY, &rv, &cause), 0);
+	review_free(&rv);
+	before = heap_bytes();
+	assert_int_equal(review_load(NULL, st, TODAY, &rv, &cause), 0);
+	kept = heap_bytes() - before;
+	review_free(&rv);
+	store_close(st);
+#ifndef HAVE_HEAP_COUNT
+	skip();
+#endif
+	if (kept > REVIEW_HEAP_MAX)
+		fail_msg("the review of %d trials keeps %zu bytes", TRIALS + 3,
+			 kept);
+}
+
+/* The latest ten notes, newest first from SQL, then oldest first in the
+ * report; empty notes are no notes. */
+static void
+test_report_latest_notes(void **state)
+{
+	struct fixture *fx = *state;
+	struct store *st = filled(fx->path, fill_sql);
+	sqlite3 *db = fx_raw(fx->path);
+	sqlite3_stmt *q;
+	struct report rp;
+	char *cause = NULL;
+	size_t i;
+
+	assert_int_equal(report_load(NULL, st, TODAY, &rp, &cause), 0);
+	assert_int_equal(rp.nnotes, REPORT_NOTES);
+	assert_int_equal(sqlite3_prepare_v2(db,
+					    "SELECT day, note FROM checkin"
+					    " WHERE note <> '' ORDER BY day"
+					    " DESC LIMIT 10",
+					    -1, &q, NULL),
+			 SQLITE_OK);
+	for (i = REPORT_NOTES; i > 0; i--) {
+		assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+		assert_string_equal(rp.notes[i - 1].day,
+				    (const char *)sqlite3_column_text(q, 0));
+		assert_string_equal(rp.notes[i - 1].note,
+				    (const char *)sqlite3_column_text(q, 1));
+	}
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+	assert_string_equal(rp.first_day, "1990-01-01");
+	assert_string_equal(rp.last_day, "2030-05-05");
+	report_free(&rp);
+	store_close(st);
+}
+
+/* Only notes older than a gap of years: still found, all of them. */
+static void
+test_report_old_notes(void **state)
+{
+	struct fixture *fx = *state;
+	struct store *st = filled(
+	    fx->path,
+	    "INSERT INTO checkin (day, pain, note, recorded_at, updated_at)"
+	    " VALUES ('1995-03-01', 4, 'first', 'r', 'u'),"
+	    " ('1995-03-02', 5, 'second', 'r', 'u'),"
+	    " ('2026-11-20', 3, NULL, 'r', 'u');");
+	struct report rp;
+	char *cause = NULL;
+
+	assert_int_equal(report_load(NULL, st, TODAY, &rp, &cause), 0);
+	assert_int_equal(rp.nnotes, 2);
+	assert_string_equal(rp.notes[0].note, "first");
+	assert_string_equal(rp.notes[1].note, "second");
+	assert_int_equal(rp.review.ncheckins, 3);
+	assert_int_equal(rp.span_days,
+			 day_diff("1995-03-01", "2026-11-20") + 1);
+	report_free(&rp);
+	store_close(st);
+}
+
+/* The most allocated while the log is read, as seen from the callback. */
+static void
+note_peak(const struct store_checkin *c, void *arg)
+{
+	size_t *peak = arg, now = heap_bytes();
+
+	(void)c;
+	if (now > *peak)
+		*peak = now;
+}
+
+static size_t
+reading_peak(const char *path, int years)
+{
+	char *sql = xasprintf(
+	    "WITH RECURSIVE d(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM d"
+	    " WHERE n < %d)"
+	    " INSERT INTO checkin (day, pain, note, recorded_at, updated_at)"
+	    " SELECT date('%s', '-' || n || ' days'), n %% 11,"
+	    "  'a note of a few words, day ' || n,"
+	    "  '2026-01-01T20:00:00+01:00', '2026-01-01T20:00:00+01:00'"
+	    " FROM d;",
+	    years * 365, TODAY);
+	struct store *st = filled(path, sql);
+	struct review rv;
+	char *cause = NULL;
+	size_t before, peak;
+
+	free(sql);
+	/* Once first, so that SQLite's page cache is as full as it gets. */
+	assert_int_equal(review_load(NULL, st, TODAY, &rv, &cause), 0);
+	review_free(&rv);
+	before = peak = heap_bytes();
+	assert_int_equal(
+	    review_load_with(NULL, st, TODAY, note_peak, &peak, &rv, &cause),
+	    0);
+	assert_int_equal(rv.ncheckins, (size_t)years * 365 + 1);
+	review_free(&rv);
+	store_close(st);
+	return peak - before;
+}
+
+/* Reading a log five times as long takes hardly more memory. */
+static void
+test_reading_stays_flat(void **state)
+{
+	struct fixture *fx = *state;
+	char *longer = xasprintf("%s/longer.db", fx->dir);
+	size_t ten, sixty;
+
+	ten = reading_peak(fx->path, 10);
+	sixty = reading_peak(longer, 60);
+	free(longer);
+#ifndef HAVE_HEAP_COUNT
+	skip();
+#endif
+	if (sixty > ten + LONGER_LOG_MAX)
+		fail_msg("reading 10 years took %zu bytes, 60 years %zu", ten,
+			 sixty);
+}
+
+/* A row's day that day.c refuses is named, and nothing is handed out. */
+static void
+test_review_bad_day(void **state)
+{
+	struct fixture *fx = *state;
+	struct store *st = filled(
+	    fx->path, "INSERT INTO checkin (day, pain, recorded_at, updated_at)"
+		      " VALUES ('0999-06-01', 3, 'r', 'u'),"
+		      " ('2026-11-01', 4, 'r', 'u');");
+	struct review rv;
+	char *cause = NULL;
+
+	assert_int_equal(review_load(NULL, st, TODAY, &rv, &cause), EX_IOERR);
+	assert_string_equal(cause, "the log holds a check-in on '0999-06-01', "
+				   "which is not a day");
+	assert_null(rv.rows);
+	assert_null(rv.checkins);
+	free(cause);
+	store_close(st);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_review_matches_the_plain_way,
+					    fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_review_memory_with_many_trials,
+					    fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_report_latest_notes, fx_setup,
+					    fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_report_old_notes, fx_setup,
+					    fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_reading_stays_flat, fx_setup,
+					    fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_review_bad_day, fx_setup,
+					    fx_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
