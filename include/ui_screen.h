@@ -92,6 +92,10 @@ void ui_message(struct ui *, enum ui_color, const char *fmt, ...)
 void ui_error(struct ui *, char *cause);
 /* Today as the log counts days. */
 void ui_today(const struct ui *, char out[DAY_LEN]);
+/* Loads the plan for today into plan, freeing the one there when *loaded;
+ * on failure shows the cause and leaves *loaded 0. 0 or -1. */
+struct program_plan;
+int ui_plan_reload(struct ui *, struct program_plan *plan, int *loaded);
 /* The help of screen s and its title. */
 const struct ui_keyhelp *ui_screen_keys(enum ui_screen s);
 const char *ui_screen_title(enum ui_screen s);

@@ -2,6 +2,7 @@
 #include "review.h"
 
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -88,16 +89,19 @@ set_needs(struct review_row *row)
 		row->need_checkins = ANALYSIS_DURING_MIN_CHECKINS - r->during_n;
 }
 
-/* The first of c[0..n) (oldest first) on day or later. */
+/*
+ * The first of n elements of size bytes at base, sorted by day, that is on
+ * day or later. Check-ins and sessions both begin with their int day.
+ */
 static size_t
-checkin_from(const struct analysis_checkin *c, size_t n, long long day)
+day_from(const void *base, size_t n, size_t size, long long day)
 {
-	size_t lo = 0, hi = n;
+	size_t lo = 0, hi = n, mid;
 
 	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (c[mid].day < day)
+		mid = lo + (hi - lo) / 2;
+		if (*(const int *)(const void *)((const char *)base +
+						 mid * size) < day)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -105,20 +109,21 @@ checkin_from(const struct analysis_checkin *c, size_t n, long long day)
 	return lo;
 }
 
+_Static_assert(offsetof(struct analysis_checkin, day) == 0,
+	       "day_from() reads a check-in's day at its start");
+_Static_assert(offsetof(struct analysis_session, day) == 0,
+	       "day_from() reads a session's day at its start");
+
+static size_t
+checkin_from(const struct analysis_checkin *c, size_t n, long long day)
+{
+	return day_from(c, n, sizeof *c, day);
+}
+
 static size_t
 session_from(const struct analysis_session *s, size_t n, long long day)
 {
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (s[mid].day < day)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return day_from(s, n, sizeof *s, day);
 }
 
 /*

@@ -29,21 +29,11 @@ static enum ask ask;
 void
 ui_approach_enter(struct ui *ui, int fresh)
 {
-	char day[DAY_LEN], *cause = NULL;
-
 	if (fresh) {
 		view.top = 0;
 		ask = ASK_NONE;
 	}
-	if (loaded)
-		program_plan_free(&plan);
-	loaded = 0;
-	ui_today(ui, day);
-	if (program_plan_load(ui->pack, ui->store, day, &plan, &cause) != 0) {
-		ui_error(ui, cause);
-		return;
-	}
-	loaded = 1;
+	ui_plan_reload(ui, &plan, &loaded);
 }
 
 static const struct approach *

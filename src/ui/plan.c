@@ -21,17 +21,8 @@ static struct ui_list list;
 void
 ui_plan_enter(struct ui *ui, int fresh)
 {
-	char day[DAY_LEN], *cause = NULL;
-
-	if (loaded)
-		program_plan_free(&plan);
-	loaded = 0;
-	ui_today(ui, day);
-	if (program_plan_load(ui->pack, ui->store, day, &plan, &cause) != 0) {
-		ui_error(ui, cause);
+	if (ui_plan_reload(ui, &plan, &loaded) != 0)
 		return;
-	}
-	loaded = 1;
 	list.n = (int)plan.nsteps;
 	if (fresh)
 		list.sel = plan.current >= 0 ? plan.current : 0;

@@ -19,6 +19,7 @@
 #include "cli.h"
 #include "content.h"
 #include "store.h"
+#include "program.h"
 #include "ui_screen.h"
 #include "util.h"
 
@@ -160,6 +161,23 @@ void
 ui_today(const struct ui *ui, char out[DAY_LEN])
 {
 	day_today(ui->day_start, out);
+}
+
+int
+ui_plan_reload(struct ui *ui, struct program_plan *plan, int *loaded)
+{
+	char day[DAY_LEN], *cause = NULL;
+
+	if (*loaded)
+		program_plan_free(plan);
+	*loaded = 0;
+	ui_today(ui, day);
+	if (program_plan_load(ui->pack, ui->store, day, plan, &cause) != 0) {
+		ui_error(ui, cause);
+		return -1;
+	}
+	*loaded = 1;
+	return 0;
 }
 
 int
