@@ -15,7 +15,7 @@
 
 #include <stddef.h>
 
-#define CONTENT_FORMAT 1		/* newest pack format this program reads */
+#define CONTENT_FORMAT 1 /* newest pack format this program reads */
 #define CONTENT_MAX_BYTES (1024 * 1024) /* larger files are refused */
 #define CONTENT_MAX_DEPTH 32		/* deeper nesting is refused */
 #define CONTENT_MAX_ERRORS 20		/* errors kept per load; more counted */
@@ -103,6 +103,7 @@ struct approach {
 	enum effort effort;
 	int trial_days; /* 1..365, or 0 for open-ended */
 	int wildcard;	/* usable any time beside the current approach */
+	int report;	/* offers to write the summary for a therapist */
 	struct resource *resources;
 	size_t nresources;
 	struct strlist principles;

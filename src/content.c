@@ -334,6 +334,7 @@ static const struct schema_field approach_fields[] = {
     {FIELD(approach, trial_days, SCHEMA_INT, 0), .min = 1,
      .max = TRIAL_DAYS_MAX},
     {FIELD(approach, wildcard, SCHEMA_BOOL, 0)},
+    {FIELD(approach, report, SCHEMA_BOOL, 0)},
     {LIST(approach, resources, 0, resource_schema, 0, SCHEMA_NO_MAX)},
     {FIELD(approach, principles, SCHEMA_STRINGS, 0), .min = 0,
      .max = SCHEMA_NO_MAX},

@@ -257,8 +257,8 @@ put_approach(size_t ai, const struct approach *a)
 	put_field_strlist("suits", name, &a->suits);
 	printf("\t.effort = (enum effort)%d, /* %s */\n", a->effort,
 	       content_effort_name(a->effort));
-	printf("\t.trial_days = %d,\n\t.wildcard = %d,\n", a->trial_days,
-	       a->wildcard);
+	printf("\t.trial_days = %d,\n\t.wildcard = %d,\n\t.report = %d,\n",
+	       a->trial_days, a->wildcard, a->report);
 	snprintf(name, sizeof name, "a%zu_resources", ai);
 	fputs("\t.resources = ", stdout);
 	put_ref("struct resource *", name, a->resources);

@@ -17,6 +17,8 @@ const struct ui_keyhelp ui_approach_keys[] = {
     {"s", "start this approach today (asks first)"},
     {"p", "practise now, with a timer"},
     {"x", "stop this approach (asks how it went)"},
+    {"w", "where the pack offers it (expert help): write the one-page "
+	  "summary for a therapist"},
     {"q, Esc", "back"},
     {NULL, NULL},
 };
@@ -233,11 +235,12 @@ ui_approach_draw(struct ui *ui)
 		       w, 0, UI_C_SELECTED);
 		break;
 	case ASK_NONE:
-		ui_put(ui->y0, 1,
-		       st && st->state == PROGRAM_RUNNING
-			   ? "p practise now   x stop this approach"
-			   : "s start this approach   p practise now",
-		       w, 0, UI_C_DIM);
+		ui_putf(ui->y0, 1, w, UI_C_DIM, "%s%s",
+			st && st->state == PROGRAM_RUNNING
+			    ? "p practise now   x stop this approach"
+			    : "s start this approach   p practise now",
+			a->report ? "   w write the summary for your therapist"
+				  : "");
 		break;
 	}
 	ui_show_view(ui, &view, ui->y0 + 2, ui->h - 2);
@@ -335,6 +338,11 @@ ui_approach_key(struct ui *ui, int key)
 			ask = ASK_STOP;
 		else
 			ui_message(ui, UI_C_NORMAL, "It is not running.");
+		return 1;
+	case 'w':
+		if (!a->report)
+			return ui_view_key(&view, key, ui->h - 2);
+		ui_report_write(ui);
 		return 1;
 	case 'p':
 		if (a->npractices == 0) {

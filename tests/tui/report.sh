@@ -14,7 +14,25 @@ day=$(date +%F)
 out="$HOME/backpain-report-$day.html"
 [ -f "$out" ] || fail "no $out"
 [ "$(stat -c %a "$out")" = 600 ] || fail "$out is not 0600"
+rm -f "$out"
+
+# The expert-help step (report: true in the pack) offers it too; the first
+# approach, which the pack does not mark, does not.
+keys p
+wait_for "The approaches, in the order the guide suggests"
+keys Enter
+wait_for "s start this approach   p practise now"
+screen >/dev/null
+grep -q "w write the summary" "$T/screen" && fail "mind-body offers the summary"
 keys q
+wait_for "The approaches, in the order the guide suggests"
+keys G Enter
+wait_for "Get expert help"
+wait_for "w write the summary for your therapist"
+keys w
+wait_for "Wrote $HOME/backpain-report-"
+[ -f "$out" ] || fail "no $out from the expert-help step"
+keys q q q
 [ "$(wait_exit)" = 0 ] || fail "did not exit 0"
 no_sanitizer_reports
 
