@@ -140,7 +140,8 @@ bench:
 	@B=$(B) tests/bench/bench.sh
 
 format:
-	clang-format -i $(SRC) include/*.h tests/unit/*.c tests/fuzz/*.c
+	clang-format -i $(SRC) include/*.h src/*.h tools/*.c tests/unit/*.c tests/unit/*.h \
+		tests/fuzz/*.c tests/bench/*.c
 
 # The man page names the installed program and pack, so it gets their paths.
 install: $(B)/backpain

@@ -355,7 +355,7 @@ put_pack(const struct pack *p)
 	       p->npractices, p->nquestions);
 }
 
-/* The file's bytes and a closing NUL, as tools/embed.sh printed them. */
+/* The file's bytes and a closing NUL, for pack check and the unit tests. */
 static void
 put_bytes(const char *data, size_t len)
 {
