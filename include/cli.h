@@ -57,7 +57,8 @@ enum { CLI_OPT_DB = 1000, CLI_OPT_PACK, CLI_OPT_HELP };
 #define CLI_COMMON_OPTIONS                                                     \
 	{"db", required_argument, NULL, CLI_OPT_DB},                           \
 	    {"pack", required_argument, NULL, CLI_OPT_PACK},                   \
-	    {"help", no_argument, NULL, CLI_OPT_HELP}, {                       \
+	    {"help", no_argument, NULL, CLI_OPT_HELP},                         \
+	{                                                                      \
 		NULL, 0, NULL, 0                                               \
 	}
 int cli_common_option(struct cli *, int opt, const char *arg);

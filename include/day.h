@@ -14,7 +14,7 @@
 
 #include <time.h>
 
-#define DAY_LEN 11		  /* "YYYY-MM-DD" and its NUL */
+#define DAY_LEN 11		   /* "YYYY-MM-DD" and its NUL */
 #define DAY_START_DEFAULT (4 * 60) /* 04:00, in minutes after midnight */
 
 /* 0 when s is exactly YYYY-MM-DD and a real date (years 1000..9999). */

@@ -27,9 +27,9 @@
 
 #include "day.h"
 
-#define STORE_VERSION 2	     /* schema version, PRAGMA user_version */
-#define STORE_BUSY_MS 5000   /* how long to wait for a busy log */
-#define STORE_NONE (-1)	     /* an absent rating or duration */
+#define STORE_VERSION 2	   /* schema version, PRAGMA user_version */
+#define STORE_BUSY_MS 5000 /* how long to wait for a busy log */
+#define STORE_NONE (-1)	   /* an absent rating or duration */
 
 struct store;
 
@@ -42,9 +42,9 @@ const char *store_path(const struct store *);
 
 struct store_checkin {
 	char day[DAY_LEN];
-	int pain;	  /* 0..10 */
-	int interference; /* 0..10 or STORE_NONE */
-	char *note;	  /* NULL when none; any UTF-8, stored exactly */
+	int pain;	   /* 0..10 */
+	int interference;  /* 0..10 or STORE_NONE */
+	char *note;	   /* NULL when none; any UTF-8, stored exactly */
 	char *recorded_at; /* set by the store; local ISO 8601 */
 	char *updated_at;
 };
