@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sysexits.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store_int.h"
@@ -177,17 +178,31 @@ configure(struct store *s, char **cause)
 	return 0;
 }
 
+#define BUSY_STEP_MS 5 /* how often to try again while the log is busy */
+
 /* WAL mode, which the file remembers; switching needs the write lock. */
 static int
 set_wal(struct store *s, char **cause)
 {
 	sqlite3_stmt *st;
 	const unsigned char *mode;
-	int rc;
+	const struct timespec step = {0, BUSY_STEP_MS * 1000000L};
+	int rc, waited;
 
 	if ((rc = store_prepare(s, "PRAGMA journal_mode = WAL", &st, cause)))
 		return rc;
-	rc = sqlite3_step(st);
+	/*
+	 * Switching, or confirming, the journal mode can answer SQLITE_BUSY
+	 * without SQLite's busy handler waiting: while the last connection
+	 * of another process checkpoints and removes the -wal file. Wait for
+	 * it here, within the same budget.
+	 */
+	for (waited = 0; (rc = sqlite3_step(st)) != SQLITE_ROW &&
+			 (rc & 0xff) == SQLITE_BUSY && waited < STORE_BUSY_MS;
+	     waited += BUSY_STEP_MS) {
+		sqlite3_reset(st);
+		nanosleep(&step, NULL);
+	}
 	if (rc != SQLITE_ROW) {
 		rc = store_sqlerr(s, rc, "opening the log", cause);
 		sqlite3_finalize(st);

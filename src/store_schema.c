@@ -267,8 +267,50 @@ stamp_checked(const char *path, const char *line)
 	free(stamp);
 }
 
+static int inspect(const char *path, char **cause);
+
+/* Whether the file stayed as it was between two stats, with no -wal made
+ * beside it in the meantime. */
+static int
+unchanged(const char *path, const struct stat *before)
+{
+	char *wal = xasprintf("%s-wal", path);
+	struct stat now, w;
+	int same = stat(path, &now) == 0 && lstat(wal, &w) != 0 &&
+		   now.st_size == before->st_size &&
+		   now.st_mtim.tv_sec == before->st_mtim.tv_sec &&
+		   now.st_mtim.tv_nsec == before->st_mtim.tv_nsec;
+
+	free(wal);
+	return same;
+}
+
+/*
+ * An immutable connection takes no locks, so a process that opens, writes
+ * and closes the log while it is read (checkpointing into the file) can
+ * show the reader a state that never was: version 0 with tables, a torn
+ * page. A refusal therefore stands only when the file did not change
+ * during the read; else the log is looked at again.
+ */
 int
 store_inspect(const char *path, char **cause)
+{
+	struct stat before;
+	int code, tries;
+
+	for (tries = 1;; tries++) {
+		if (stat(path, &before) != 0)
+			before.st_size = -1;
+		code = inspect(path, cause);
+		if (code == 0 || tries == 3 || unchanged(path, &before))
+			return code;
+		free(*cause);
+		*cause = NULL;
+	}
+}
+
+static int
+inspect(const char *path, char **cause)
 {
 	char today[128] = "";
 	struct store ro = {NULL, (char *)path};
