@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "content.h"
+#include "expect.h"
 #include "program.h"
 #include "store.h"
 #include "util.h"
@@ -113,41 +114,13 @@ teardown(void **state)
 	return 0;
 }
 
-/* Fails the test unless rc is 0; frees the cause either way. Takes &cause
- * so that it is read only after the call has set it. */
-static void
-ok(int rc, char **causep)
-{
-	char *cause = *causep;
-
-	*causep = NULL;
-	if (rc != 0)
-		fail_msg("gave %d: %s", rc, cause ? cause : "(no cause)");
-	free(cause);
-}
-
-/* Fails the test unless rc is EX_DATAERR with words in the cause. */
-static void
-refused(int rc, char **causep, const char *words)
-{
-	char *cause = *causep;
-
-	*causep = NULL;
-	if (rc != EX_DATAERR)
-		fail_msg("gave %d, want EX_DATAERR: %s", rc,
-			 cause ? cause : "(no cause)");
-	assert_non_null(cause);
-	if (strstr(cause, words) == NULL)
-		fail_msg("cause '%s' lacks '%s'", cause, words);
-	free(cause);
-}
-
 static void
 start(struct fx *fx, const char *id, const char *day)
 {
 	char *cause = NULL;
 
-	ok(program_start(fx->pack, fx->store, id, day, NULL, &cause), &cause);
+	expect_ok(program_start(fx->pack, fx->store, id, day, NULL, &cause),
+		  &cause);
 }
 
 static void
@@ -155,7 +128,8 @@ stop(struct fx *fx, const char *id, const char *day, enum store_outcome o)
 {
 	char *cause = NULL;
 
-	ok(program_stop(fx->pack, fx->store, id, day, o, &cause), &cause);
+	expect_ok(program_stop(fx->pack, fx->store, id, day, o, &cause),
+		  &cause);
 }
 
 static void
@@ -165,9 +139,9 @@ checkin(struct fx *fx, const char *day, int pain)
 	char *cause = NULL;
 
 	memcpy(c.day, day, DAY_LEN);
-	ok(store_checkin_put(fx->store, &c, NULL, 0, NULL, 0, NULL, NULL,
-			     &cause),
-	   &cause);
+	expect_ok(store_checkin_put(fx->store, &c, NULL, 0, NULL, 0, NULL, NULL,
+				    &cause),
+		  &cause);
 }
 
 static void
@@ -175,8 +149,9 @@ onboard(struct fx *fx)
 {
 	char *cause = NULL;
 
-	ok(store_profile_set(fx->store, "onboarded", "2026-11-01", &cause),
-	   &cause);
+	expect_ok(
+	    store_profile_set(fx->store, "onboarded", "2026-11-01", &cause),
+	    &cause);
 }
 
 static void
@@ -184,7 +159,8 @@ load_today(struct fx *fx, const char *today, struct program_today *t)
 {
 	char *cause = NULL;
 
-	ok(program_today_load(fx->pack, fx->store, today, t, &cause), &cause);
+	expect_ok(program_today_load(fx->pack, fx->store, today, t, &cause),
+		  &cause);
 }
 
 static void
@@ -195,7 +171,8 @@ test_plan_fresh(void **state)
 	char *cause = NULL;
 	size_t i;
 
-	ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause), &cause);
+	expect_ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause),
+		  &cause);
 	assert_int_equal(p.nsteps, 4);
 	assert_int_equal(p.current, 0);
 	assert_int_equal(p.running, 0);
@@ -220,8 +197,9 @@ test_plan_day_and_review(void **state)
 	char *cause = NULL;
 
 	start(fx, "alpha", "2026-11-18");
-	ok(program_plan_load(fx->pack, fx->store, "2026-11-23", &p, &cause),
-	   &cause);
+	expect_ok(
+	    program_plan_load(fx->pack, fx->store, "2026-11-23", &p, &cause),
+	    &cause);
 	assert_int_equal(p.steps[0].state, PROGRAM_RUNNING);
 	assert_string_equal(p.steps[0].started_on, "2026-11-18");
 	assert_int_equal(p.steps[0].day, 6);
@@ -229,7 +207,8 @@ test_plan_day_and_review(void **state)
 	assert_int_equal(p.current, 0);
 	assert_int_equal(p.running, 1);
 	program_plan_free(&p);
-	ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause), &cause);
+	expect_ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause),
+		  &cause);
 	assert_int_equal(p.steps[0].day, 7);
 	assert_true(p.steps[0].review_due);
 	program_plan_free(&p);
@@ -245,19 +224,22 @@ test_plan_current(void **state)
 	char *cause = NULL;
 
 	start(fx, "mat", "2026-11-01");
-	ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause), &cause);
+	expect_ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause),
+		  &cause);
 	assert_int_equal(p.current, 0); /* a wildcard is never current */
 	assert_int_equal(p.running, 0);
 	program_plan_free(&p);
 
 	start(fx, "beta", "2026-11-02");
-	ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause), &cause);
+	expect_ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause),
+		  &cause);
 	assert_int_equal(p.current, 1);
 	program_plan_free(&p);
 
 	stop(fx, "beta", "2026-11-10", OUTCOME_NO_CHANGE);
 	stop(fx, "mat", "2026-11-10", OUTCOME_HELPED);
-	ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause), &cause);
+	expect_ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause),
+		  &cause);
 	assert_int_equal(p.current, 0); /* alpha, never tried */
 	assert_int_equal(p.steps[1].state, PROGRAM_ENDED);
 	assert_int_equal(p.steps[1].outcome, OUTCOME_NO_CHANGE);
@@ -270,13 +252,15 @@ test_plan_current(void **state)
 	start(fx, "gamma", "2026-11-13");
 	stop(fx, "gamma", "2026-11-14", OUTCOME_WORSE);
 	start(fx, "beta", "2026-11-15");
-	ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause), &cause);
+	expect_ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause),
+		  &cause);
 	assert_int_equal(p.current, 1);
 	assert_int_equal(p.steps[1].trials, 2);
 	assert_int_equal(p.steps[1].state, PROGRAM_RUNNING);
 	program_plan_free(&p);
 	stop(fx, "beta", "2026-11-16", OUTCOME_STOPPED);
-	ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause), &cause);
+	expect_ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause),
+		  &cause);
 	assert_int_equal(p.current, -1);
 	program_plan_free(&p);
 }
@@ -288,24 +272,26 @@ test_start_refusals(void **state)
 	const char *shared = "x";
 	char *cause = NULL;
 
-	refused(
+	expect_refused(
 	    program_start(fx->pack, fx->store, "nope", TODAY, &shared, &cause),
 	    &cause, "alpha, beta, mat, gamma");
 	assert_null(shared);
 	cause = NULL;
 	start(fx, "alpha", "2026-11-20");
-	refused(
+	expect_refused(
 	    program_start(fx->pack, fx->store, "alpha", TODAY, NULL, &cause),
 	    &cause, "already running, since 2026-11-20");
 
 	/* A wildcard beside alpha shares nothing; a second approach does. */
 	cause = NULL;
-	ok(program_start(fx->pack, fx->store, "mat", TODAY, &shared, &cause),
-	   &cause);
+	expect_ok(
+	    program_start(fx->pack, fx->store, "mat", TODAY, &shared, &cause),
+	    &cause);
 	assert_null(shared);
 	cause = NULL;
-	ok(program_start(fx->pack, fx->store, "beta", TODAY, &shared, &cause),
-	   &cause);
+	expect_ok(
+	    program_start(fx->pack, fx->store, "beta", TODAY, &shared, &cause),
+	    &cause);
 	assert_non_null(shared);
 	assert_string_equal(shared, "alpha");
 }
@@ -318,30 +304,30 @@ test_stop_refusals(void **state)
 	size_t n = 0;
 	char *cause = NULL;
 
-	refused(program_stop(fx->pack, fx->store, "nope", TODAY,
-			     OUTCOME_STOPPED, &cause),
-		&cause, "unknown approach 'nope'");
+	expect_refused(program_stop(fx->pack, fx->store, "nope", TODAY,
+				    OUTCOME_STOPPED, &cause),
+		       &cause, "unknown approach 'nope'");
 	cause = NULL;
-	refused(program_stop(fx->pack, fx->store, "beta", TODAY,
-			     OUTCOME_STOPPED, &cause),
-		&cause, "never started");
+	expect_refused(program_stop(fx->pack, fx->store, "beta", TODAY,
+				    OUTCOME_STOPPED, &cause),
+		       &cause, "never started");
 	start(fx, "alpha", "2026-11-20");
 	cause = NULL;
-	refused(program_stop(fx->pack, fx->store, "alpha", "2026-11-19",
-			     OUTCOME_STOPPED, &cause),
-		&cause, "before it started on 2026-11-20");
+	expect_refused(program_stop(fx->pack, fx->store, "alpha", "2026-11-19",
+				    OUTCOME_STOPPED, &cause),
+		       &cause, "before it started on 2026-11-20");
 	cause = NULL;
-	refused(program_stop(fx->pack, fx->store, "alpha", TODAY, OUTCOME_NONE,
-			     &cause),
-		&cause, "outcome");
+	expect_refused(program_stop(fx->pack, fx->store, "alpha", TODAY,
+				    OUTCOME_NONE, &cause),
+		       &cause, "outcome");
 	stop(fx, "alpha", "2026-11-20", OUTCOME_HELPED);
 	cause = NULL;
-	refused(program_stop(fx->pack, fx->store, "alpha", TODAY,
-			     OUTCOME_STOPPED, &cause),
-		&cause, "ended on 2026-11-20");
+	expect_refused(program_stop(fx->pack, fx->store, "alpha", TODAY,
+				    OUTCOME_STOPPED, &cause),
+		       &cause, "ended on 2026-11-20");
 
 	/* Only the one stop that was allowed is in the log. */
-	ok(store_trial_list(fx->store, &t, &n, &cause), &cause);
+	expect_ok(store_trial_list(fx->store, &t, &n, &cause), &cause);
 	assert_int_equal(n, 1);
 	assert_string_equal(t[0].ended_on, "2026-11-20");
 	assert_int_equal(t[0].outcome, OUTCOME_HELPED);
@@ -391,7 +377,7 @@ test_today_next(void **state)
 	memcpy(s.day, TODAY, DAY_LEN);
 	s.minutes = 10;
 	s.pain_before = s.pain_after = STORE_NONE;
-	ok(store_session_add(fx->store, &s, &cause), &cause);
+	expect_ok(store_session_add(fx->store, &s, &cause), &cause);
 	load_today(fx, TODAY, &t);
 	/* The mat's practice is there to use, not a chore: rest. */
 	assert_int_equal(t.practices[0].done, 1);
@@ -466,14 +452,16 @@ test_today_warnings(void **state)
 	char *cause = NULL;
 
 	c.interference = STORE_NONE;
-	ok(store_checkin_put(fx->store, &c, &a, 1, NULL, 0, NULL, NULL, &cause),
-	   &cause);
+	expect_ok(store_checkin_put(fx->store, &c, &a, 1, NULL, 0, NULL, NULL,
+				    &cause),
+		  &cause);
 	load_today(fx, TODAY, &t);
 	assert_int_equal(t.nwarnings, 0);
 	program_today_free(&t);
 	a.value = worse;
-	ok(store_checkin_put(fx->store, &c, &a, 1, NULL, 0, NULL, NULL, &cause),
-	   &cause);
+	expect_ok(store_checkin_put(fx->store, &c, &a, 1, NULL, 0, NULL, NULL,
+				    &cause),
+		  &cause);
 	load_today(fx, TODAY, &t);
 	assert_int_equal(t.nwarnings, 1);
 	assert_string_equal(t.warnings[0]->id, "feel");
@@ -489,10 +477,11 @@ test_unknown_trials_ignored(void **state)
 	struct program_plan p;
 	char *cause = NULL;
 
-	ok(store_trial_start(fx->store, "from-another-pack", "2026-11-01",
-			     &cause),
-	   &cause);
-	ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause), &cause);
+	expect_ok(store_trial_start(fx->store, "from-another-pack",
+				    "2026-11-01", &cause),
+		  &cause);
+	expect_ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause),
+		  &cause);
 	assert_int_equal(p.running, 0);
 	assert_int_equal(p.current, 0);
 	program_plan_free(&p);

@@ -14,6 +14,7 @@
 
 #include <sysexits.h>
 
+#include "expect.h"
 #include "store_fixture.h"
 /* The store's private header, to watch its statements for full scans. */
 #include "../../src/store_int.h"
@@ -27,22 +28,6 @@ opened(void **state)
 	struct fixture *fx = *state;
 
 	return fx_open(fx->path);
-}
-
-/* Takes &cause: the argument is read only after the call has set it. */
-static void
-expect_refused(int rc, char **causep, const char *words)
-{
-	char *cause = *causep;
-
-	*causep = NULL;
-	if (rc != EX_DATAERR)
-		fail_msg("gave %d, want EX_DATAERR: %s", rc,
-			 cause ? cause : "(no cause)");
-	assert_non_null(cause);
-	if (strstr(cause, words) == NULL)
-		fail_msg("cause '%s' lacks '%s'", cause, words);
-	free(cause);
 }
 
 static int
