@@ -47,6 +47,17 @@ _backpain_approaches()
 	_backpain_ids pack list
 }
 
+_backpain_practices()
+{
+	_backpain_ids pack list --practices
+}
+
+# Question ids with the "=" that --answer QUESTION=VALUE needs.
+_backpain_questions()
+{
+	_backpain_ids pack list --questions | sed 's/$/=/'
+}
+
 # _backpain_takes_value WORD: whether option WORD takes the next word.
 _backpain_takes_value()
 {
@@ -147,9 +158,17 @@ _backpain()
 		_backpain_reply "0 1 2 3 4 5 6 7 8 9 10" "$cur"
 		return
 		;;
-	# The program has no way yet to list practice or question ids, so
-	# these, like free text and counts, get no suggestions.
-	--did | --answer | --note | --minutes | --days)
+	--did)
+		_backpain_reply "$(_backpain_practices)" "$cur"
+		return
+		;;
+	--answer)
+		_backpain_reply "$(_backpain_questions)" "$cur"
+		compopt -o nospace 2>/dev/null
+		return
+		;;
+	# Free text and counts get no suggestions.
+	--note | --minutes | --days)
 		return
 		;;
 	esac
@@ -172,6 +191,7 @@ review report export due pack" "$cur" ;;
 	history) opts="--days --all --format" ;;
 	review | export) opts="--format" ;;
 	report) opts="--format -o --output" ;;
+	pack) opts="--practices --questions" ;;
 	esac
 	case $cur in
 	-*)
@@ -190,6 +210,7 @@ review report export due pack" "$cur" ;;
 	done
 	case $cmd:$n in
 	start:1 | stop:1) _backpain_reply "$(_backpain_approaches)" "$cur" ;;
+	practice:1) _backpain_reply "$(_backpain_practices)" "$cur" ;;
 	checkin:1) _backpain_reply "0 1 2 3 4 5 6 7 8 9 10" "$cur" ;;
 	pack:1) _backpain_reply "check list" "$cur" ;;
 	pack:2) [ "$sub" = check ] && _backpain_files "$cur" ;;

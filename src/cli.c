@@ -32,7 +32,8 @@ static const struct command {
      "report [--format text|markdown|html] [-o FILE]"},
     {"export", cli_cmd_export, "export [--format json|csv]"},
     {"due", cli_cmd_due, "due"},
-    {"pack", cli_cmd_pack, "pack check [FILE] | pack list"},
+    {"pack", cli_cmd_pack,
+     "pack check [FILE] | pack list [--practices | --questions]"},
 };
 
 void

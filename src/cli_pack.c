@@ -1,4 +1,4 @@
-/* cli_pack.c: backpain pack check [FILE] | pack list. */
+/* cli_pack.c: backpain pack check [FILE] | pack list [--practices | --questions]. */
 #include "cli.h"
 
 #include <stdlib.h>
@@ -19,12 +19,17 @@ pack_option(struct cli *cli, int opt, char **argv)
 	if (cli_common_option(cli, opt, optarg))
 		return -1;
 	if (opt == CLI_OPT_HELP) {
-		printf("usage: backpain %s\n"
-		       "  check [FILE]  check a pack (default: the one in use) "
-		       "and list every problem\n"
-		       "  list          the approaches of the pack in use, in "
-		       "order\n",
-		       cli_command_usage(CMD));
+		printf(
+		    "usage: backpain %s\n"
+		    "  check [FILE]  check a pack (default: the one in use) "
+		    "and list every problem\n"
+		    "  list          the approaches of the pack in use, in "
+		    "order\n"
+		    "  list --practices  its practices: id, approach, dose, "
+		    "title\n"
+		    "  list --questions  its check-in questions: id, approach, "
+		    "choices\n",
+		    cli_command_usage(CMD));
 		return 0;
 	}
 	if (opt == ':')
@@ -140,22 +145,104 @@ pack_list(struct cli *cli)
 	return 0;
 }
 
+/* One line per practice: position, id, approach, dose, title. */
+static int
+pack_list_practices(struct cli *cli)
+{
+	const struct pack *p;
+	const struct approach *a;
+	const struct practice *pr;
+	size_t i, j, n = 0;
+	struct buf b;
+	int rc;
+
+	if ((rc = cli_pack(cli)) != 0)
+		return rc;
+	p = cli->pack;
+	for (i = 0; i < p->napproaches; i++) {
+		a = &p->approaches[i];
+		for (j = 0; j < a->npractices; j++) {
+			pr = &a->practices[j];
+			buf_init(&b);
+			util_escape(&b, pr->title);
+			printf("%2zu  %-*s  %-*s  %3d min, %2d a day  %s\n",
+			       ++n, CONTENT_ID_MAX / 2, pr->id,
+			       CONTENT_ID_MAX / 2, a->id, pr->minutes,
+			       pr->per_day, b.data);
+			buf_free(&b);
+		}
+	}
+	return 0;
+}
+
+/* One line per question: position, id, approach, choices. */
+static int
+pack_list_questions(struct cli *cli)
+{
+	const struct pack *p;
+	const struct approach *a;
+	const struct question *q;
+	size_t i, j, k, n = 0;
+	int rc;
+
+	if ((rc = cli_pack(cli)) != 0)
+		return rc;
+	p = cli->pack;
+	for (i = 0; i < p->napproaches; i++) {
+		a = &p->approaches[i];
+		for (j = 0; j < a->nquestions; j++) {
+			q = &a->questions[j];
+			printf("%2zu  %-*s  %-*s  ", ++n, CONTENT_ID_MAX / 2,
+			       q->id, CONTENT_ID_MAX / 2, a->id);
+			for (k = 0; k < q->choices.n; k++) {
+				struct buf b;
+
+				buf_init(&b);
+				util_escape(&b, q->choices.v[k]);
+				printf("%s%s", k ? "|" : "", b.data);
+				buf_free(&b);
+			}
+			putchar('\n');
+		}
+	}
+	return 0;
+}
+
 int
 cli_cmd_pack(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {CLI_COMMON_OPTIONS};
+	enum { LIST_PRACTICES = 1, LIST_QUESTIONS };
+	static const struct option opts[] = {
+	    {"practices", no_argument, NULL, 'P'},
+	    {"questions", no_argument, NULL, 'Q'},
+	    CLI_COMMON_OPTIONS,
+	};
 	const char *sub;
-	int opt, rc;
+	int opt, rc, what = 0;
 
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1)
+	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (opt == 'P' || opt == 'Q') {
+			if (what != 0 && what != (opt == 'P' ? LIST_PRACTICES
+							     : LIST_QUESTIONS))
+				return cli_usage_error(
+				    CMD, "--practices and --questions do not "
+					 "go together");
+			what = opt == 'P' ? LIST_PRACTICES : LIST_QUESTIONS;
+			continue;
+		}
 		if ((rc = pack_option(cli, opt, argv)) >= 0)
 			return rc;
+	}
 	if (optind >= argc)
 		return cli_usage_error(CMD, "missing subcommand (check or "
 					    "list)");
 	sub = argv[optind++];
 	if (strcmp(sub, "check") == 0) {
+		if (what != 0)
+			return cli_usage_error(CMD,
+					       "--practices and --questions "
+					       "go with list");
 		if (argc - optind > 1)
 			return cli_usage_error(CMD, "unexpected argument '%s'",
 					       argv[optind + 1]);
@@ -165,7 +252,9 @@ cli_cmd_pack(struct cli *cli, int argc, char **argv)
 		if (optind < argc)
 			return cli_usage_error(CMD, "unexpected argument '%s'",
 					       argv[optind]);
-		return pack_list(cli);
+		return what == LIST_PRACTICES	? pack_list_practices(cli)
+		       : what == LIST_QUESTIONS ? pack_list_questions(cli)
+						: pack_list(cli);
 	}
 	return cli_usage_error(CMD, "unknown subcommand '%s' (check or list)",
 			       sub);

@@ -105,12 +105,29 @@ expect_grep '^usage: ' "$T/err"
 # Help to stdout, exit 0: globally and after the command.
 expect_exit 0 "$BACKPAIN" --help
 expect_grep '^usage: backpain' "$T/out"
-expect_grep 'backpain pack check \[FILE\] | pack list' "$T/out"
+expect_grep 'backpain pack check \[FILE\] | pack list \[--practices | --questions\]' "$T/out"
 expect_exit 0 "$BACKPAIN" pack --help
-expect_grep '^usage: backpain pack check \[FILE\] | pack list$' "$T/out"
+expect_grep '^usage: backpain pack check \[FILE\] | pack list \[--practices | --questions\]$' "$T/out"
 expect_exit 0 "$BACKPAIN" pack list --help
 expect_grep '^usage: backpain pack' "$T/out"
 [ -s "$T/err" ] && fail "--help wrote to stderr"
+
+# Practices and questions, the ids that practice, --did and --answer take.
+expect_exit 0 "$BACKPAIN" --pack "$FIX/minimal.yaml" pack list --practices
+[ "$(awk '{ print $2 }' "$T/out" | paste -s -d ' ' -)" = \
+	"$(sed -n 's/^ *- id: \(.*\)/\1/p' "$FIX/minimal.yaml" |
+		grep -Fx -f <(sed -n '/practices:/,/questions:/s/^ *- id: //p' \
+			"$FIX/minimal.yaml") | paste -s -d ' ' -)" ] ||
+	{ cat "$T/out" >&2; fail "pack list --practices ids"; }
+expect_exit 0 "$BACKPAIN" pack list --practices
+[ "$(wc -l <"$T/out")" = 9 ] || fail "the guide has nine practices"
+expect_grep '^ *[0-9]*  mckenzie-exercises  *targeted-stretching  *5 min,  8 a day  McKenzie' "$T/out"
+expect_exit 0 "$BACKPAIN" pack list --questions
+expect_grep '^ *[0-9]*  pain-location  *targeted-stretching  *centralising|same|spreading$' "$T/out"
+expect_exit 64 "$BACKPAIN" pack list --practices --questions
+expect_grep 'do not go together' "$T/err"
+expect_exit 64 "$BACKPAIN" pack check --practices
+expect_grep 'go with list' "$T/err"
 
 expect_exit 0 "$BACKPAIN" --version
 expect_grep '^backpain [0-9][0-9]*\.[0-9][0-9]*\.[0-9][0-9]*$' "$T/out"
