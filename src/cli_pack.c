@@ -1,4 +1,5 @@
-/* cli_pack.c: backpain pack check [FILE] | pack list [--practices | --questions]. */
+/* cli_pack.c: backpain pack check [FILE] | pack list [--practices |
+ * --questions]. */
 #include "cli.h"
 
 #include <stdlib.h>
@@ -145,62 +146,52 @@ pack_list(struct cli *cli)
 	return 0;
 }
 
-/* One line per practice: position, id, approach, dose, title. */
-static int
-pack_list_practices(struct cli *cli)
+/* Prints text from the pack with its control characters escaped. */
+static void
+put_escaped(const char *text)
 {
-	const struct pack *p;
-	const struct approach *a;
-	const struct practice *pr;
-	size_t i, j, n = 0;
 	struct buf b;
-	int rc;
 
-	if ((rc = cli_pack(cli)) != 0)
-		return rc;
-	p = cli->pack;
-	for (i = 0; i < p->napproaches; i++) {
-		a = &p->approaches[i];
-		for (j = 0; j < a->npractices; j++) {
-			pr = &a->practices[j];
-			buf_init(&b);
-			util_escape(&b, pr->title);
-			printf("%2zu  %-*s  %-*s  %3d min, %2d a day  %s\n",
-			       ++n, CONTENT_ID_MAX / 2, pr->id,
-			       CONTENT_ID_MAX / 2, a->id, pr->minutes,
-			       pr->per_day, b.data);
-			buf_free(&b);
-		}
-	}
-	return 0;
+	buf_init(&b);
+	util_escape(&b, text);
+	fputs(b.data != NULL ? b.data : "", stdout);
+	buf_free(&b);
 }
 
-/* One line per question: position, id, approach, choices. */
+/*
+ * One line per practice (position, id, approach, dose, title) or, with
+ * questions set, per check-in question (position, id, approach, choices).
+ */
 static int
-pack_list_questions(struct cli *cli)
+pack_list_items(struct cli *cli, int questions)
 {
-	const struct pack *p;
 	const struct approach *a;
-	const struct question *q;
 	size_t i, j, k, n = 0;
 	int rc;
 
 	if ((rc = cli_pack(cli)) != 0)
 		return rc;
-	p = cli->pack;
-	for (i = 0; i < p->napproaches; i++) {
-		a = &p->approaches[i];
-		for (j = 0; j < a->nquestions; j++) {
-			q = &a->questions[j];
+	for (i = 0; i < cli->pack->napproaches; i++) {
+		a = &cli->pack->approaches[i];
+		for (j = 0; j < (questions ? a->nquestions : a->npractices);
+		     j++) {
 			printf("%2zu  %-*s  %-*s  ", ++n, CONTENT_ID_MAX / 2,
-			       q->id, CONTENT_ID_MAX / 2, a->id);
-			for (k = 0; k < q->choices.n; k++) {
-				struct buf b;
+			       questions ? a->questions[j].id
+					 : a->practices[j].id,
+			       CONTENT_ID_MAX / 2, a->id);
+			if (questions) {
+				const struct strlist *c =
+				    &a->questions[j].choices;
 
-				buf_init(&b);
-				util_escape(&b, q->choices.v[k]);
-				printf("%s%s", k ? "|" : "", b.data);
-				buf_free(&b);
+				for (k = 0; k < c->n; k++) {
+					fputs(k ? "|" : "", stdout);
+					put_escaped(c->v[k]);
+				}
+			} else {
+				printf("%3d min, %2d a day  ",
+				       a->practices[j].minutes,
+				       a->practices[j].per_day);
+				put_escaped(a->practices[j].title);
 			}
 			putchar('\n');
 		}
@@ -252,9 +243,8 @@ cli_cmd_pack(struct cli *cli, int argc, char **argv)
 		if (optind < argc)
 			return cli_usage_error(CMD, "unexpected argument '%s'",
 					       argv[optind]);
-		return what == LIST_PRACTICES	? pack_list_practices(cli)
-		       : what == LIST_QUESTIONS ? pack_list_questions(cli)
-						: pack_list(cli);
+		return what != 0 ? pack_list_items(cli, what == LIST_QUESTIONS)
+				 : pack_list(cli);
 	}
 	return cli_usage_error(CMD, "unknown subcommand '%s' (check or list)",
 			       sub);
