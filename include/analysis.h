@@ -28,9 +28,12 @@
 
 #include <stddef.h>
 
-/* The 0-10 Numeric Rating Scale of pain intensity (GUIDE-FACTS.md 3). */
-#define ANALYSIS_PAIN_MIN 0
-#define ANALYSIS_PAIN_MAX 10
+#include "pain.h"
+
+/* The 0-10 Numeric Rating Scale of pain intensity (GUIDE-FACTS.md 3): the
+ * one scale of pain.h, under the names analysis' users know it by. */
+#define ANALYSIS_PAIN_MIN PAIN_MIN
+#define ANALYSIS_PAIN_MAX PAIN_MAX
 
 /*
  * Window lengths in days.  Trials use a 7-day baseline diary, and one daily

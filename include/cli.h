@@ -1,10 +1,11 @@
 /*
- * cli: the subcommands, one function each, over the program/store/content
+ * cli: the subcommands, one function each, over the app/program/store/content
  * API. Each returns the process exit status (sysexits.h) and prints its own
  * messages: results to stdout, problems to stderr as "backpain: ...".
  *
- * struct cli holds what several commands share; it owns the pack and the
- * store it opens, and cli_free() releases them.
+ * The commands work in the struct app that main.c hands to cli_run(): they
+ * open its pack, config and log through cli_pack(), cli_config() and
+ * cli_store() when they need them, and never close them (main.c does).
  */
 #ifndef BACKPAIN_CLI_H
 #define BACKPAIN_CLI_H
@@ -12,30 +13,17 @@
 #include <getopt.h>
 #include <stdio.h>
 
-#include "config.h"
-
-struct pack;
-struct store;
-
-struct cli {
-	const char *db_path;   /* --db; NULL: BACKPAIN_DB or the default */
-	const char *pack_path; /* --pack; NULL: BACKPAIN_PACK or built in */
-	struct pack *pack;     /* set by cli_pack() */
-	struct store *store;   /* set by cli_store() */
-	struct config config;  /* set by cli_config() */
-	int config_loaded;
-};
+struct app;
 
 /* argv[0] is the command name. */
-int cli_run(struct cli *, int argc, char **argv);
-void cli_free(struct cli *);
+int cli_run(struct app *, int argc, char **argv);
 void cli_usage(FILE *);
 
-/* Load the pack, open the log, read the config: 0 or an exit status, with
- * the problem already printed. Each loads once. */
-int cli_pack(struct cli *);
-int cli_store(struct cli *);
-int cli_config(struct cli *);
+/* app_pack(), app_store(), app_config() with the problem printed: 0 or the
+ * exit status. Each opens once. */
+int cli_pack(struct app *);
+int cli_store(struct app *);
+int cli_config(struct app *);
 
 /* Print "backpain: CMD: message" and "Try 'backpain --help'." to stderr;
  * returns EX_USAGE. */
@@ -61,20 +49,20 @@ enum { CLI_OPT_DB = 1000, CLI_OPT_PACK, CLI_OPT_HELP };
 	{                                                                      \
 		NULL, 0, NULL, 0                                               \
 	}
-int cli_common_option(struct cli *, int opt, const char *arg);
+int cli_common_option(struct app *, int opt, const char *arg);
 /* The usage line of a command, for --help and for usage errors. */
 const char *cli_command_usage(const char *cmd);
 
-int cli_cmd_pack(struct cli *, int, char **);
-int cli_cmd_checkin(struct cli *, int, char **);
-int cli_cmd_practice(struct cli *, int, char **);
-int cli_cmd_start(struct cli *, int, char **);
-int cli_cmd_stop(struct cli *, int, char **);
-int cli_cmd_status(struct cli *, int, char **);
-int cli_cmd_history(struct cli *, int, char **);
-int cli_cmd_export(struct cli *, int, char **);
-int cli_cmd_due(struct cli *, int, char **);
-int cli_cmd_review(struct cli *, int, char **);
-int cli_cmd_report(struct cli *, int, char **);
+int cli_cmd_pack(struct app *, int, char **);
+int cli_cmd_checkin(struct app *, int, char **);
+int cli_cmd_practice(struct app *, int, char **);
+int cli_cmd_start(struct app *, int, char **);
+int cli_cmd_stop(struct app *, int, char **);
+int cli_cmd_status(struct app *, int, char **);
+int cli_cmd_history(struct app *, int, char **);
+int cli_cmd_export(struct app *, int, char **);
+int cli_cmd_due(struct app *, int, char **);
+int cli_cmd_review(struct app *, int, char **);
+int cli_cmd_report(struct app *, int, char **);
 
 #endif

@@ -1,6 +1,11 @@
 /*
- * program: the guided walk over the pack's approaches and the log. Shared by
- * `backpain status` and the TUI; no curses, no SQL (it goes through store.h).
+ * program: the guided walk over the pack's approaches and the log, and every
+ * write a person makes to the log. Shared by the CLI and the TUI; no curses,
+ * no SQL (it goes through store.h). program.c reads (the plan, today's
+ * state); program_write.c writes (check-ins with their marks and answers,
+ * practice sessions, trials, screening answers, the profile), checking each
+ * value against the pack and the calendar first, so that no face writes to
+ * the store directly and every face is refused alike.
  *
  * The plan is every approach of the pack in the pack's order with the state
  * of its latest trial. The current approach is the running non-wildcard trial
@@ -21,6 +26,7 @@
 
 #include "analysis.h"
 #include "day.h"
+#include "pain.h"
 #include "store.h"
 
 struct pack;
@@ -123,12 +129,13 @@ const struct approach *program_approach(const struct pack *, const char *id,
 					char **cause);
 
 /*
- * Starts a trial of approach on day. Refused (EX_DATAERR) for an id the pack
- * does not know or an approach already running; the store repeats the check
- * inside its transaction. Starting a non-wildcard approach while another runs
- * is allowed: then *shared (when not NULL) is set to the other one's id,
- * borrowed from the pack, for the caller to warn that a change in pain can no
- * longer be put down to one approach; else *shared is NULL.
+ * Starts a trial of approach on day (the face has refused a later day). Refused
+ * (EX_DATAERR) for an id the pack does not know or an approach already running;
+ * the store repeats the check inside its transaction. Starting a non-wildcard
+ * approach while another runs is allowed: then *shared (when not NULL) is set
+ * to the other one's id, borrowed from the pack, for the caller to warn that a
+ * change in pain can no longer be put down to one approach; else *shared is
+ * NULL.
  */
 int program_start(const struct pack *, struct store *, const char *approach,
 		  const char *day, const char **shared, char **cause);
@@ -137,6 +144,113 @@ int program_start(const struct pack *, struct store *, const char *approach,
  * start, or OUTCOME_NONE. */
 int program_stop(const struct pack *, struct store *, const char *approach,
 		 const char *day, enum store_outcome outcome, char **cause);
+
+/*
+ * The writes. Each checks its values before it writes anything: a refusal
+ * is EX_DATAERR with *cause saying why in words that do not name the value
+ * itself ("no such practice; the pack has: ..."), and, when bad is not
+ * NULL, bad->field and bad->index saying which value it was, so a face can
+ * name it its own way (an option and what was typed, a row of a form).
+ * Errors of the log come back with bad->field PROGRAM_FIELD_NONE. today is
+ * the caller's today (as app_today() gives it): no write is for a later day.
+ * Ids given may be any strings; what is stored is borrowed from the pack.
+ */
+enum program_field {
+	PROGRAM_FIELD_NONE, /* the request as a whole, or the log */
+	PROGRAM_FIELD_DAY,
+	PROGRAM_FIELD_PAIN,
+	PROGRAM_FIELD_INTERFERENCE,
+	PROGRAM_FIELD_NOTE,
+	PROGRAM_FIELD_DID,    /* index: into did */
+	PROGRAM_FIELD_ANSWER, /* index: into answers */
+	PROGRAM_FIELD_PRACTICE,
+	PROGRAM_FIELD_MINUTES,
+	PROGRAM_FIELD_BEFORE,
+	PROGRAM_FIELD_AFTER,
+	PROGRAM_FIELD_FLAG,
+};
+
+struct program_bad {
+	enum program_field field;
+	size_t index;
+};
+
+struct program_answer {
+	const char *question; /* a question id of the pack */
+	const char *value;    /* one of its choices */
+};
+
+/*
+ * A check-in: the day's ratings, the practices done (did: practice ids;
+ * each becomes a mark, a session with no minutes, unless that practice is
+ * already marked or timed that day; repeats count once) and the answers to
+ * questions (a question answered twice keeps the last answer). --did on a
+ * practice of an approach that is not running is allowed: people practise
+ * what helped before as a habit.
+ *
+ * A second check-in of a day replaces the first one's ratings and note
+ * whole. Its answers describe the day, so with merge 0 (the CLI, where a
+ * person restates them) answers given replace all of the day's answers,
+ * and a check-in that gives none keeps them; with merge 1 (the TUI form,
+ * which shows the day's answers and can take none away) they are added,
+ * each replacing an earlier answer to the same question. Practices marked
+ * done are added to the day's in both: a later check-in often says "and I
+ * did this too", and a session logged by `practice` or the timer is never
+ * deleted by a check-in.
+ */
+struct program_checkin {
+	char day[DAY_LEN];
+	int pain;	  /* PAIN_MIN..PAIN_MAX */
+	int interference; /* PAIN_MIN..PAIN_MAX, or STORE_NONE */
+	const char *note; /* NULL or "": no note; valid UTF-8 */
+	const char *const *did;
+	size_t ndid;
+	const struct program_answer *answers;
+	size_t nanswers;
+	int merge;
+};
+
+/* Checks a check-in without the log, so a face can refuse it before it
+ * opens (or creates) the log. program_checkin() checks again. */
+int program_checkin_check(const struct pack *, const char *today,
+			  const struct program_checkin *,
+			  struct program_bad *bad, char **cause);
+/* Saves it in one transaction. old and replaced as store_checkin_put(). */
+int program_checkin(const struct pack *, struct store *, const char *today,
+		    const struct program_checkin *, struct store_checkin *old,
+		    int *replaced, struct program_bad *bad, char **cause);
+
+/* A practice session: minutes 1..STORE_MINUTES_MAX, or STORE_NONE for the
+ * practice's own minutes (program_session_add() fills them in); pain before
+ * and after PAIN_MIN..PAIN_MAX or STORE_NONE. */
+struct program_session {
+	char day[DAY_LEN];
+	const char *practice; /* a practice id of the pack */
+	int minutes;
+	int pain_before;
+	int pain_after;
+};
+
+int program_session_check(const struct pack *, const char *today,
+			  const struct program_session *,
+			  struct program_bad *bad, char **cause);
+int program_session_add(const struct pack *, struct store *, const char *today,
+			struct program_session *, struct program_bad *bad,
+			char **cause);
+
+/* A screening answer (yes 1, no 0) to a red flag of the pack or to
+ * STORE_SCREENING_INJURY, which also sets the profile's recent injury. */
+int program_screening(const struct pack *, struct store *, const char *flag,
+		      int yes, char **cause);
+/* The usual pain asked at onboarding, PAIN_MIN..PAIN_MAX. */
+int program_usual_pain(struct store *, int pain, char **cause);
+/* Onboarding ended on day, not after today. */
+int program_onboarded(struct store *, const char *day, const char *today,
+		      char **cause);
+
+/* "a, b, c": the pack's practice ids (questions 0) or question ids (1), or
+ * "(none)"; allocated, the caller frees. */
+char *program_ids(const struct pack *, int questions);
 
 /* "not started", "running", "ended". */
 const char *program_state_name(enum program_state);

@@ -1,6 +1,9 @@
 /*
- * store: the pain log, one SQLite file. store.c is the only file that
- * speaks SQL.
+ * store: the pain log, one SQLite file. Only the store's files speak SQL:
+ * store.c (opening, transactions, checks), store_schema.c (the schema and
+ * its migrations), store_checkin.c (check-ins, answers, sessions),
+ * store_trial.c (trials, screening, profile), store_export.c (history and
+ * export). Their shared parts are in src/store_int.h.
  *
  * The log lives at --db PATH, else $BACKPAIN_DB, else
  * $XDG_DATA_HOME/backpain/log.db (default ~/.local/share/backpain/log.db);
@@ -27,9 +30,18 @@
 
 #include "day.h"
 
-#define STORE_VERSION 2	   /* schema version, PRAGMA user_version */
-#define STORE_BUSY_MS 5000 /* how long to wait for a busy log */
-#define STORE_NONE (-1)	   /* an absent rating or duration */
+#define STORE_VERSION 2		    /* schema version, PRAGMA user_version */
+#define STORE_BUSY_MS 5000	    /* how long to wait for a busy log */
+#define STORE_NONE (-1)		    /* an absent rating or duration */
+#define STORE_MINUTES_MAX (24 * 60) /* a session lasts at most a day */
+
+/* The profile's keys and what they hold (checked by store_profile_set). */
+#define STORE_PROFILE_USUAL_PAIN "usual_pain" /* PAIN_MIN..PAIN_MAX */
+#define STORE_PROFILE_ONBOARDED "onboarded"   /* the day onboarding ended */
+#define STORE_PROFILE_RECENT_INJURY "recent_injury" /* "yes" or "no" */
+/* The screening id of onboarding's recent-injury question, beside the
+ * pack's red flags. */
+#define STORE_SCREENING_INJURY "recent-injury"
 
 struct store;
 
@@ -84,18 +96,26 @@ struct store_trial {
 };
 
 struct store_screening {
-	char *flag;	/* red flag id of the pack, or "recent-injury" */
+	char *flag;	/* red flag id of the pack, or STORE_SCREENING_INJURY */
 	int answer;	/* 1 yes, 0 no */
 	char *asked_at; /* local ISO 8601 */
 };
 
+/* What store_checkin_write() does with the day's earlier answers. */
+enum {
+	STORE_KEEP = 0,			/* keep them; new ones add or update */
+	STORE_REPLACE_ANSWERS = 1 << 0, /* delete the day's answers first */
+};
+
 /*
  * Saves the check-in of c->day with its answers and the practices marked
- * done (sessions with minutes STORE_NONE; a practice already marked that
- * day is not marked twice), in one transaction. A check-in already there
- * for that day is replaced whole; when old is not NULL it receives the
- * replaced check-in and *replaced is set to 1 (else 0). Answers replace
- * earlier answers to the same question on that day.
+ * done (sessions with minutes STORE_NONE; a practice already marked or
+ * timed that day is not marked twice), in one transaction. A check-in
+ * already there for that day is replaced whole; when old is not NULL it
+ * receives the replaced check-in and *replaced is set to 1 (else 0).
+ * Answers replace earlier answers to the same question on that day; with
+ * STORE_REPLACE_ANSWERS all of the day's earlier answers go first. Marks
+ * are only ever added. store_checkin_put() is write with STORE_KEEP.
  * The day of each answer and mark may be "" (it is c->day) or must equal
  * c->day; of a mark only practice and approach are read. A practice counts
  * as marked when any session of it is logged that day, timed or not.
@@ -103,6 +123,11 @@ struct store_screening {
  * store_checkin_clear(old) is always safe. The first recorded_at of a day
  * is kept; updated_at is the time of the last put.
  */
+int store_checkin_write(struct store *, const struct store_checkin *c,
+			const struct store_answer *answers, size_t nanswers,
+			const struct store_session *done, size_t ndone,
+			unsigned replace, struct store_checkin *old,
+			int *replaced, char **cause);
 int store_checkin_put(struct store *, const struct store_checkin *c,
 		      const struct store_answer *answers, size_t nanswers,
 		      const struct store_session *done, size_t ndone,
@@ -151,8 +176,8 @@ int store_screening_latest(struct store *, struct store_screening **out,
 			   size_t *n, char **cause);
 void store_screenings_free(struct store_screening *, size_t);
 
-/* Profile keys: "usual_pain" (0..10, from onboarding), "onboarded" (day),
- * "recent_injury" (yes/no). *value is NULL when the key is absent. */
+/* Profile keys: the STORE_PROFILE_* above; other keys hold any text.
+ * *value is NULL when the key is absent. */
 int store_profile_get(struct store *, const char *key, char **value,
 		      char **cause);
 int store_profile_set(struct store *, const char *key, const char *value,

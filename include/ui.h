@@ -4,16 +4,18 @@
  * (return, SIGINT, SIGTERM); it returns the process exit status: 0 after q,
  * 130 after SIGINT, 143 after SIGTERM (128 + the signal), 64 without a
  * terminal on stdin and stdout or with an unknown TERM, or the status of
- * cli_pack/cli_config/cli_store when the pack, config or log fails (their
- * message already printed, before the screen is taken). Its internal
- * headers are ui_screen.h (the screens) and ui_widget.h (what they draw
- * with).
+ * app_pack/app_config/app_store when the pack, config or log fails (their
+ * message printed to stderr by ui_main, before the screen is taken). It
+ * works in the app main.c opened and leaves closing it to main.c. Its
+ * internal headers are ui_screen.h (the screens) and ui_widget.h (what they
+ * draw with). Nothing under src/ui/ uses the CLI: both faces stand on
+ * app.h and program.h.
  */
 #ifndef BACKPAIN_UI_H
 #define BACKPAIN_UI_H
 
-struct cli;
+struct app;
 
-int ui_main(struct cli *);
+int ui_main(struct app *);
 
 #endif

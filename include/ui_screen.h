@@ -7,7 +7,9 @@
  * in its own file under src/ui/. A screen keeps its own state in statics of
  * its file; struct ui holds only what crosses screens (the pack, the log,
  * which approach or practice to open, the message line). The pack, log and
- * config belong to struct cli; the UI borrows them.
+ * config belong to the struct app ui_main() was given; the UI borrows them.
+ * Screens read through program.h and store.h and write only through
+ * program.h.
  *
  * Key functions return 1 when they used the key; ui.c then handles the
  * global keys (! d ? q Esc) for keys a screen leaves alone.
@@ -18,7 +20,7 @@
 #include "day.h"
 #include "ui_widget.h"
 
-struct cli;
+struct app;
 struct pack;
 struct store;
 struct practice;
@@ -50,10 +52,9 @@ enum ui_screen {
 };
 
 struct ui {
-	struct cli *cli;
-	const struct pack *pack; /* borrowed from cli */
-	struct store *store;	 /* borrowed from cli */
-	int day_start;		 /* minutes after midnight */
+	struct app *app;
+	const struct pack *pack; /* borrowed from app */
+	struct store *store;	 /* borrowed from app */
 
 	enum ui_screen stack[UI_STACK_MAX];
 	int depth;

@@ -20,6 +20,8 @@
 
 #include <curses.h>
 
+#include "pain.h"
+
 struct scale;
 
 /*
@@ -69,7 +71,6 @@ enum ui_color {
  * points of the 0-10 numeric rating scale (Serlin et al., Pain 1995). */
 #define UI_PAIN_MID_FROM 4
 #define UI_PAIN_HIGH_FROM 7
-#define UI_PAIN_MAX 10
 
 /* Sets up the colour pairs; colours stay off when use is 0. */
 void ui_color_init(int use);

@@ -6,13 +6,14 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "app.h"
 #include "content.h"
 #include "store.h"
 #include "util.h"
 
 static const struct command {
 	const char *name;
-	int (*fn)(struct cli *, int, char **);
+	int (*fn)(struct app *, int, char **);
 	const char *usage;
 } commands[] = {
     {"checkin", cli_cmd_checkin,
@@ -71,29 +72,19 @@ cli_command_usage(const char *cmd)
 }
 
 int
-cli_run(struct cli *cli, int argc, char **argv)
+cli_run(struct app *app, int argc, char **argv)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		if (strcmp(commands[i].name, argv[0]) == 0) {
 			optind = 0; /* each command parses its own options */
-			return commands[i].fn(cli, argc, argv);
+			return commands[i].fn(app, argc, argv);
 		}
 	}
 	fprintf(stderr, "backpain: unknown command '%s'\n", argv[0]);
 	cli_usage(stderr);
 	return EX_USAGE;
-}
-
-void
-cli_free(struct cli *cli)
-{
-	content_free(cli->pack);
-	cli->pack = NULL;
-	if (cli->store != NULL)
-		store_close(cli->store);
-	cli->store = NULL;
 }
 
 int
@@ -135,14 +126,14 @@ cli_fail_cause(int code, char *cause)
 }
 
 int
-cli_common_option(struct cli *cli, int opt, const char *arg)
+cli_common_option(struct app *app, int opt, const char *arg)
 {
 	switch (opt) {
 	case CLI_OPT_DB:
-		cli->db_path = arg;
+		app->db_path = arg;
 		return 1;
 	case CLI_OPT_PACK:
-		cli->pack_path = arg;
+		app->pack_path = arg;
 		return 1;
 	default:
 		return 0;
@@ -162,62 +153,35 @@ print_content_errors(const struct content_errors *errs)
 }
 
 int
-cli_pack(struct cli *cli)
+cli_pack(struct app *app)
 {
 	struct content_errors errs = {0};
-	const char *path = cli->pack_path;
 	int rc;
 
-	if (cli->pack != NULL)
-		return 0;
-	if (path == NULL)
-		path = getenv("BACKPAIN_PACK");
-	if (path != NULL && *path != '\0')
-		rc = content_load_file(path, &cli->pack, &errs);
-	else
-		rc = content_load_default(&cli->pack, &errs);
-	if (rc != CONTENT_OK)
+	if ((rc = app_pack(app, &errs)) != 0)
 		print_content_errors(&errs);
 	content_errors_free(&errs);
-	if (rc == CONTENT_UNREADABLE)
-		return EX_NOINPUT;
-	if (rc != CONTENT_OK)
-		return EX_DATAERR;
-	return 0;
+	return rc;
 }
 
 int
-cli_config(struct cli *cli)
+cli_config(struct app *app)
 {
 	char *cause = NULL;
+	int rc;
 
-	if (cli->config_loaded)
-		return 0;
-	config_defaults(&cli->config);
-	if (config_load(&cli->config, NULL, &cause) != 0)
-		return cli_fail_cause(EX_DATAERR, cause);
-	cli->config_loaded = 1;
+	if ((rc = app_config(app, &cause)) != 0)
+		return cli_fail_cause(rc, cause);
 	return 0;
 }
 
 int
-cli_store(struct cli *cli)
+cli_store(struct app *app)
 {
-	char *path = NULL, *cause = NULL;
-	const char *p = cli->db_path;
+	char *cause = NULL;
 	int rc;
 
-	if (cli->store != NULL)
-		return 0;
-	if (p == NULL || *p == '\0')
-		p = path = store_default_path();
-	if (p == NULL)
-		return cli_fail(EX_CANTCREAT,
-				"no place for the log: set HOME, "
-				"XDG_DATA_HOME or BACKPAIN_DB, or use --db");
-	rc = store_open(p, &cli->store, &cause);
-	free(path);
-	if (rc != 0)
+	if ((rc = app_store(app, &cause)) != 0)
 		return cli_fail_cause(rc, cause);
 	return 0;
 }

@@ -1,8 +1,9 @@
 /*
- * cli_checkin.c: `backpain checkin`, the daily rating. Every value is checked
- * against the pack and the calendar before the log is opened, so a refused
- * check-in writes nothing; a second check-in of a day replaces the first and
- * says what it replaced.
+ * cli_checkin.c: `backpain checkin`, the daily rating: parses the command
+ * line into a program_checkin, has the program check it before the log is
+ * opened (a refused check-in creates and writes nothing), saves it through
+ * the program (which owns what a second check-in of a day replaces; see
+ * program.h) and says what it saved or replaced.
  */
 #include "cli.h"
 
@@ -10,6 +11,7 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "app.h"
 #include "cli_opt.h"
 #include "content.h"
 #include "day.h"
@@ -20,90 +22,61 @@
 /* What a check-in command was given, before anything is written. */
 struct checkin_args {
 	const char *pain_arg, *operand, *interference_arg, *date_arg;
-	struct store_checkin c;
-	struct store_answer *answers; /* borrow argv and the pack */
-	size_t nanswers;
-	struct store_session *done; /* borrow the pack */
-	size_t ndone;
-	const char **did, **answer_args;
+	const char **did, **answer_args; /* borrow argv */
 	size_t ndid, nanswer_args;
+	struct program_answer *answers; /* questions allocated, values argv */
+	struct program_checkin in;
 };
 
+/* Says which value the program refused, in the words of the command line. */
 static int
-checkin_answer(struct cli *cli, struct checkin_args *a, const char *arg)
+checkin_refused(const struct checkin_args *a, int rc,
+		const struct program_bad *bad, char *cause)
 {
-	const struct question *q;
-	const char *eq = strchr(arg, '=');
-	char *id, *list, *why;
-	size_t i, k;
+	const char *what = NULL, *value = NULL;
 
-	if (eq == NULL || eq == arg)
-		return cli_opt_bad("checkin", "--answer", arg,
-				   "use QUESTION=VALUE");
-	id = xstrndup(arg, (size_t)(eq - arg));
-	q = content_question(cli->pack, id);
-	free(id);
-	if (q == NULL) {
-		list = cli_opt_ids(cli->pack, 1);
-		why = xasprintf("no such question; the pack has: %s", list);
-		cli_opt_bad("checkin", "--answer", arg, why);
-		free(why);
-		free(list);
-		return EX_DATAERR;
+	switch (bad->field) {
+	case PROGRAM_FIELD_DID:
+		what = "--did";
+		value = a->did[bad->index];
+		break;
+	case PROGRAM_FIELD_ANSWER:
+		what = "--answer";
+		value = a->answer_args[bad->index];
+		break;
+	case PROGRAM_FIELD_NOTE:
+		what = "--note";
+		value = a->in.note;
+		break;
+	case PROGRAM_FIELD_PAIN:
+		what = a->operand != NULL ? "pain" : "--pain";
+		value = a->operand != NULL ? a->operand : a->pain_arg;
+		break;
+	case PROGRAM_FIELD_INTERFERENCE:
+		what = "--interference";
+		value = a->interference_arg;
+		break;
+	case PROGRAM_FIELD_DAY:
+		cli_fail(rc, "checkin: --date: %s", cause);
+		free(cause);
+		return rc;
+	default:
+		break;
 	}
-	for (i = 0; i < q->choices.n; i++)
-		if (strcmp(q->choices.v[i], eq + 1) == 0)
-			break;
-	if (i == q->choices.n) {
-		struct buf b;
-
-		buf_init(&b);
-		for (k = 0; k < q->choices.n; k++)
-			buf_printf(&b, "%s%s", k > 0 ? ", " : "",
-				   q->choices.v[k]);
-		why = xasprintf("%s is one of: %s", q->id, b.data);
-		buf_free(&b);
-		cli_opt_bad("checkin", "--answer", arg, why);
-		free(why);
-		return EX_DATAERR;
-	}
-	/* A question answered twice keeps the last answer. */
-	for (k = 0; k < a->nanswers; k++)
-		if (strcmp(a->answers[k].question, q->id) == 0)
-			break;
-	if (k == a->nanswers)
-		a->nanswers++;
-	a->answers[k].question = q->id;
-	a->answers[k].value = q->choices.v[i];
-	return 0;
+	if (what == NULL || value == NULL)
+		return cli_opt_cause("checkin", rc, cause);
+	rc = cli_opt_bad("checkin", what, value, cause);
+	free(cause);
+	return rc;
 }
 
+/* Parses every value given to checkin into a->in; 0 or the exit status. */
 static int
-checkin_did(struct cli *cli, struct checkin_args *a, const char *arg)
-{
-	const struct practice *p;
-	size_t k;
-
-	if ((p = cli_opt_practice(cli->pack, "checkin", "--did", arg)) == NULL)
-		return EX_DATAERR;
-	for (k = 0; k < a->ndone; k++)
-		if (strcmp(a->done[k].practice, p->id) == 0)
-			return 0;
-	a->done[a->ndone].practice = p->id;
-	a->done[a->ndone].approach = cli->pack->approaches[p->approach].id;
-	a->done[a->ndone].minutes = STORE_NONE;
-	a->done[a->ndone].pain_before = STORE_NONE;
-	a->done[a->ndone].pain_after = STORE_NONE;
-	a->ndone++;
-	return 0;
-}
-
-/* Checks every value given to checkin; 0 or the exit status. */
-static int
-checkin_check(struct cli *cli, struct checkin_args *a)
+checkin_parse(struct app *app, struct checkin_args *a)
 {
 	int rc, pain = STORE_NONE, other = STORE_NONE;
-	size_t i, bad;
+	const char *eq;
+	size_t i;
 
 	if (a->operand != NULL &&
 	    (rc = cli_opt_rating("checkin", "pain", a->operand, &pain)) != 0)
@@ -117,35 +90,30 @@ checkin_check(struct cli *cli, struct checkin_args *a)
 				       "pain given twice, as %d and as --pain "
 				       "%d",
 				       pain, other);
-	a->c.pain = a->operand != NULL ? pain : other;
-	a->c.interference = STORE_NONE;
+	a->in.pain = a->operand != NULL ? pain : other;
+	a->in.interference = STORE_NONE;
 	if (a->interference_arg != NULL &&
 	    (rc = cli_opt_rating("checkin", "--interference",
-				 a->interference_arg, &a->c.interference)) != 0)
+				 a->interference_arg, &a->in.interference)) !=
+		0)
 		return rc;
-	if (a->c.note != NULL &&
-	    utf8_valid(a->c.note, strlen(a->c.note), &bad) != 0) {
-		char *why = xasprintf("not valid UTF-8 at byte %zu", bad + 1);
-
-		rc = cli_opt_bad("checkin", "--note", a->c.note, why);
-		free(why);
+	if ((rc = cli_pack(app)) != 0)
 		return rc;
+	for (i = 0; i < a->nanswer_args; i++) {
+		eq = strchr(a->answer_args[i], '=');
+		if (eq == NULL || eq == a->answer_args[i])
+			return cli_opt_bad("checkin", "--answer",
+					   a->answer_args[i],
+					   "use QUESTION=VALUE");
+		a->answers[i].question = xstrndup(
+		    a->answer_args[i], (size_t)(eq - a->answer_args[i]));
+		a->answers[i].value = eq + 1;
+		a->in.nanswers++;
 	}
-	if ((rc = cli_pack(cli)) != 0)
-		return rc;
-	for (i = 0; i < a->ndid; i++)
-		if ((rc = checkin_did(cli, a, a->did[i])) != 0)
-			return rc;
-	for (i = 0; i < a->nanswer_args; i++)
-		if ((rc = checkin_answer(cli, a, a->answer_args[i])) != 0)
-			return rc;
-	if ((rc = cli_opt_day(cli, "checkin", a->date_arg, a->c.day)) != 0)
-		return rc;
-	for (i = 0; i < a->nanswers; i++)
-		memcpy(a->answers[i].day, a->c.day, DAY_LEN);
-	for (i = 0; i < a->ndone; i++)
-		memcpy(a->done[i].day, a->c.day, DAY_LEN);
-	return 0;
+	a->in.answers = a->answers;
+	a->in.did = a->did;
+	a->in.ndid = a->ndid;
+	return cli_opt_day(app, "checkin", a->date_arg, a->in.day);
 }
 
 static void
@@ -159,51 +127,62 @@ checkin_print_rating(const char *name, int v)
 
 /* What the check-in said: saved or replaced, warnings, the week's mean. */
 static void
-checkin_report(struct cli *cli, const struct checkin_args *a,
+checkin_report(struct app *app, const struct checkin_args *a,
 	       const struct store_checkin *old, int replaced)
 {
+	const struct program_checkin *in = &a->in;
 	struct program_today t;
 	char *cause = NULL;
-	size_t i;
+	size_t i, k, n;
 
 	if (replaced) {
-		printf("Replaced %s: pain %d -> %d", a->c.day, old->pain,
-		       a->c.pain);
-		if (old->interference != a->c.interference) {
+		printf("Replaced %s: pain %d -> %d", in->day, old->pain,
+		       in->pain);
+		if (old->interference != in->interference) {
 			checkin_print_rating(", interference",
 					     old->interference);
-			checkin_print_rating(" ->", a->c.interference);
+			checkin_print_rating(" ->", in->interference);
 		}
-		if (old->note == NULL && a->c.note != NULL)
+		if (old->note == NULL && in->note != NULL)
 			fputs(", note added", stdout);
-		else if (old->note != NULL && a->c.note == NULL)
+		else if (old->note != NULL && in->note == NULL)
 			fputs(", note removed", stdout);
-		else if (old->note != NULL && strcmp(old->note, a->c.note) != 0)
+		else if (old->note != NULL && strcmp(old->note, in->note) != 0)
 			fputs(", note replaced", stdout);
 		puts(".");
 	} else {
-		printf("Checked in %s: pain %d/10", a->c.day, a->c.pain);
-		if (a->c.interference != STORE_NONE)
-			printf(", interference %d/10", a->c.interference);
+		printf("Checked in %s: pain %d/10", in->day, in->pain);
+		if (in->interference != STORE_NONE)
+			printf(", interference %d/10", in->interference);
 		puts(".");
 	}
 	/* Said at once: whoever sees this line knows the check-in is safe. */
 	fflush(stdout);
-	for (i = 0; i < a->ndone; i++)
-		printf("%s %s", i == 0 ? "Marked done:" : ",",
-		       a->done[i].practice);
-	if (a->ndone > 0)
+	/* Each practice once, and the last answer to each question. */
+	for (i = n = 0; i < in->ndid; i++) {
+		for (k = 0; k < i; k++)
+			if (strcmp(in->did[k], in->did[i]) == 0)
+				break;
+		if (k == i)
+			printf("%s %s", n++ == 0 ? "Marked done:" : ",",
+			       in->did[i]);
+	}
+	if (n > 0)
 		puts(".");
-	for (i = 0; i < a->nanswers; i++) {
+	for (i = 0; i < in->nanswers; i++) {
 		const struct question *q;
 
-		q = content_question(cli->pack, a->answers[i].question);
-		if (q->warn_if != NULL &&
-		    strcmp(q->warn_if, a->answers[i].value) == 0)
+		for (k = i + 1; k < in->nanswers; k++)
+			if (strcmp(in->answers[k].question,
+				   in->answers[i].question) == 0)
+				break;
+		q = content_question(app->pack, in->answers[i].question);
+		if (k == in->nanswers && q->warn_if != NULL &&
+		    strcmp(q->warn_if, in->answers[i].value) == 0)
 			printf("WARNING (%s: %s): %s\n", q->id, q->warn_if,
 			       q->warning);
 	}
-	if (program_today_load(cli->pack, cli->store, a->c.day, &t, &cause) !=
+	if (program_today_load(app->pack, app->store, in->day, &t, &cause) !=
 	    0) {
 		free(cause);
 		return;
@@ -211,10 +190,10 @@ checkin_report(struct cli *cli, const struct checkin_args *a,
 	if (t.has_mean)
 		printf("Mean pain over the 7 days to %s: %.1f, from %d "
 		       "check-ins.\n",
-		       a->c.day, t.mean, t.mean_n);
+		       in->day, t.mean, t.mean_n);
 	else
 		printf("%d check-in%s in the 7 days to %s; a mean needs %d.\n",
-		       t.mean_n, t.mean_n == 1 ? "" : "s", a->c.day,
+		       t.mean_n, t.mean_n == 1 ? "" : "s", in->day,
 		       PROGRAM_MEAN_MIN_CHECKINS);
 	program_today_free(&t);
 }
@@ -232,7 +211,7 @@ negative_operand(int argc, char **argv)
 }
 
 int
-cli_cmd_checkin(struct cli *cli, int argc, char **argv)
+cli_cmd_checkin(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 	    {"pain", required_argument, NULL, CLI_OPT_PAIN},
@@ -245,14 +224,15 @@ cli_cmd_checkin(struct cli *cli, int argc, char **argv)
 	};
 	struct checkin_args a;
 	struct store_checkin old = {0};
+	struct program_bad bad;
 	char *cause = NULL;
+	size_t i;
 	int c, rc = -1, replaced = 0;
 
 	memset(&a, 0, sizeof a);
 	/* Each option names at most one practice or answer. */
 	a.did = xcalloc((size_t)argc, sizeof *a.did);
 	a.answer_args = xcalloc((size_t)argc, sizeof *a.answer_args);
-	a.done = xcalloc((size_t)argc, sizeof *a.done);
 	a.answers = xcalloc((size_t)argc, sizeof *a.answers);
 	opterr = 0;
 	while (rc < 0 && (c = getopt_long(argc, argv, CLI_OPT_STRING, opts,
@@ -266,7 +246,7 @@ cli_cmd_checkin(struct cli *cli, int argc, char **argv)
 			break;
 		case CLI_OPT_NOTE:
 			/* An empty note is no note. */
-			a.c.note = *optarg != '\0' ? optarg : NULL;
+			a.in.note = *optarg != '\0' ? optarg : NULL;
 			break;
 		case CLI_OPT_DID:
 			a.did[a.ndid++] = optarg;
@@ -290,7 +270,7 @@ cli_cmd_checkin(struct cli *cli, int argc, char **argv)
 			}
 			/* FALLTHROUGH */
 		default:
-			rc = cli_opt_other(cli, "checkin", c, argv);
+			rc = cli_opt_other(app, "checkin", c, argv);
 		}
 	}
 	if (rc >= 0)
@@ -306,21 +286,29 @@ cli_cmd_checkin(struct cli *cli, int argc, char **argv)
 						"10, is missing");
 		goto out;
 	}
-	if ((rc = checkin_check(cli, &a)) != 0 || (rc = cli_store(cli)) != 0)
+	/* Refused before the log is opened, so a refusal creates nothing. */
+	if ((rc = checkin_parse(app, &a)) != 0)
 		goto out;
-	rc = store_checkin_put(cli->store, &a.c, a.answers, a.nanswers, a.done,
-			       a.ndone, &old, &replaced, &cause);
-	if (rc != 0) {
-		cli_opt_cause("checkin", rc, cause);
+	if ((rc = program_checkin_check(app->pack, app->today, &a.in, &bad,
+					&cause)) != 0) {
+		rc = checkin_refused(&a, rc, &bad, cause);
 		goto out;
 	}
-	checkin_report(cli, &a, &old, replaced);
-	if (replaced)
-		store_checkin_clear(&old);
+	if ((rc = cli_store(app)) != 0)
+		goto out;
+	rc = program_checkin(app->pack, app->store, app->today, &a.in, &old,
+			     &replaced, &bad, &cause);
+	if (rc != 0) {
+		rc = checkin_refused(&a, rc, &bad, cause);
+		goto out;
+	}
+	checkin_report(app, &a, &old, replaced);
+	store_checkin_clear(&old);
 out:
+	for (i = 0; i < a.in.nanswers; i++)
+		free((char *)a.answers[i].question);
 	free(a.did);
 	free(a.answer_args);
-	free(a.done);
 	free(a.answers);
 	return rc;
 }

@@ -1,7 +1,8 @@
 /*
- * cli_log.c: practice, start and stop, which write the log, and due. Each
- * checks every value against the pack and the calendar before it opens the
- * log, so a refused command writes nothing (checkin is in cli_checkin.c).
+ * cli_log.c: practice, start and stop, which write the log through the
+ * program, and due. Each has every value checked before it opens the log,
+ * so a refused command creates and writes nothing (checkin is in
+ * cli_checkin.c).
  */
 #include "cli.h"
 
@@ -9,6 +10,7 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "app.h"
 #include "cli_opt.h"
 #include "content.h"
 #include "day.h"
@@ -16,11 +18,28 @@
 #include "store.h"
 #include "util.h"
 
-#define MINUTES_PER_DAY (24 * 60) /* no session outlasts a day */
-#define DUE_EXIT_DONE 1		  /* `due` when today is checked in */
+#define DUE_EXIT_DONE 1 /* `due` when today is checked in */
+
+/* The program's refusal of a session, in the words of the command line. */
+static int
+practice_refused(int rc, const struct program_bad *bad, const char *id,
+		 char *cause)
+{
+	if (bad->field == PROGRAM_FIELD_PRACTICE) {
+		rc = cli_opt_bad("practice", "PRACTICE", id, cause);
+		free(cause);
+		return rc;
+	}
+	if (bad->field == PROGRAM_FIELD_DAY) {
+		cli_fail(rc, "practice: --date: %s", cause);
+		free(cause);
+		return rc;
+	}
+	return cli_opt_cause("practice", rc, cause);
+}
 
 int
-cli_cmd_practice(struct cli *cli, int argc, char **argv)
+cli_cmd_practice(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 	    {"minutes", required_argument, NULL, CLI_OPT_MINUTES},
@@ -31,8 +50,8 @@ cli_cmd_practice(struct cli *cli, int argc, char **argv)
 	};
 	const char *minutes = NULL, *before = NULL, *after = NULL;
 	const char *date = NULL, *id = NULL;
-	const struct practice *p;
-	struct store_session s = {0};
+	struct program_session s = {0};
+	struct program_bad bad;
 	char *cause = NULL;
 	long m;
 	int c, rc;
@@ -54,43 +73,45 @@ cli_cmd_practice(struct cli *cli, int argc, char **argv)
 			date = optarg;
 			break;
 		default:
-			if ((rc = cli_opt_other(cli, "practice", c, argv)) >= 0)
+			if ((rc = cli_opt_other(app, "practice", c, argv)) >= 0)
 				return rc;
 		}
 	}
 	if ((rc = cli_opt_operand("practice", "PRACTICE", argc, argv, &id)) !=
 	    0)
 		return rc;
-	s.pain_before = s.pain_after = STORE_NONE;
+	s.practice = id;
+	s.minutes = s.pain_before = s.pain_after = STORE_NONE;
 	if (minutes != NULL &&
-	    util_parse_int(minutes, 1, MINUTES_PER_DAY, &m) != 0) {
+	    util_parse_int(minutes, 1, STORE_MINUTES_MAX, &m) != 0) {
 		char *why = xasprintf("use a whole number of minutes from 1 "
 				      "to %d (a day)",
-				      MINUTES_PER_DAY);
+				      STORE_MINUTES_MAX);
 
 		rc = cli_opt_bad("practice", "--minutes", minutes, why);
 		free(why);
 		return rc;
 	}
+	if (minutes != NULL)
+		s.minutes = (int)m;
 	if ((before != NULL && (rc = cli_opt_rating("practice", "--before",
 						    before, &s.pain_before))) ||
 	    (after != NULL && (rc = cli_opt_rating("practice", "--after", after,
 						   &s.pain_after))))
 		return rc;
-	if ((rc = cli_pack(cli)) != 0)
+	if ((rc = cli_pack(app)) != 0)
 		return rc;
-	if ((p = cli_opt_practice(cli->pack, "practice", "PRACTICE", id)) ==
-	    NULL)
-		return EX_DATAERR;
-	s.minutes = minutes != NULL ? (int)m : p->minutes;
-	s.practice = p->id;
-	s.approach = cli->pack->approaches[p->approach].id;
-	if ((rc = cli_opt_day(cli, "practice", date, s.day)) != 0 ||
-	    (rc = cli_store(cli)) != 0)
+	if ((rc = cli_opt_day(app, "practice", date, s.day)) != 0)
 		return rc;
-	if ((rc = store_session_add(cli->store, &s, &cause)) != 0)
-		return cli_opt_cause("practice", rc, cause);
-	printf("Logged %s on %s: %d min", p->id, s.day, s.minutes);
+	if ((rc = program_session_check(app->pack, app->today, &s, &bad,
+					&cause)) != 0)
+		return practice_refused(rc, &bad, id, cause);
+	if ((rc = cli_store(app)) != 0)
+		return rc;
+	if ((rc = program_session_add(app->pack, app->store, app->today, &s,
+				      &bad, &cause)) != 0)
+		return practice_refused(rc, &bad, id, cause);
+	printf("Logged %s on %s: %d min", s.practice, s.day, s.minutes);
 	if (s.pain_before != STORE_NONE && s.pain_after != STORE_NONE)
 		printf(", pain %d -> %d", s.pain_before, s.pain_after);
 	else if (s.pain_before != STORE_NONE)
@@ -107,7 +128,7 @@ cli_cmd_practice(struct cli *cli, int argc, char **argv)
  * is ready, else the exit status to return at once (0 after --help).
  */
 static int
-trial_args(struct cli *cli, const char *cmd, int argc, char **argv,
+trial_args(struct app *app, const char *cmd, int argc, char **argv,
 	   const struct approach **a, char day[DAY_LEN],
 	   enum store_outcome *outcome)
 {
@@ -132,7 +153,7 @@ trial_args(struct cli *cli, const char *cmd, int argc, char **argv,
 			date = optarg;
 		else if (c == CLI_OPT_OUTCOME)
 			out = optarg;
-		else if ((rc = cli_opt_other(cli, cmd, c, argv)) >= 0)
+		else if ((rc = cli_opt_other(app, cmd, c, argv)) >= 0)
 			return rc;
 	}
 	if ((rc = cli_opt_operand(cmd, "APPROACH", argc, argv, &id)) != 0)
@@ -145,27 +166,27 @@ trial_args(struct cli *cli, const char *cmd, int argc, char **argv,
 					   "use helped, no-change, worse or "
 					   "stopped");
 	}
-	if ((rc = cli_pack(cli)) != 0)
+	if ((rc = cli_pack(app)) != 0)
 		return rc;
-	if ((*a = program_approach(cli->pack, id, &cause)) == NULL)
+	if ((*a = program_approach(app->pack, id, &cause)) == NULL)
 		return cli_opt_cause(cmd, EX_DATAERR, cause);
-	if ((rc = cli_opt_day(cli, cmd, date, day)) != 0 ||
-	    (rc = cli_store(cli)) != 0)
+	if ((rc = cli_opt_day(app, cmd, date, day)) != 0 ||
+	    (rc = cli_store(app)) != 0)
 		return rc;
 	return -1;
 }
 
 int
-cli_cmd_start(struct cli *cli, int argc, char **argv)
+cli_cmd_start(struct app *app, int argc, char **argv)
 {
 	const struct approach *a;
 	const char *shared = NULL;
 	char day[DAY_LEN], *cause = NULL;
 	int rc;
 
-	if ((rc = trial_args(cli, "start", argc, argv, &a, day, NULL)) >= 0)
+	if ((rc = trial_args(app, "start", argc, argv, &a, day, NULL)) >= 0)
 		return rc;
-	rc = program_start(cli->pack, cli->store, a->id, day, &shared, &cause);
+	rc = program_start(app->pack, app->store, a->id, day, &shared, &cause);
 	if (rc != 0)
 		return cli_opt_cause("start", rc, cause);
 	printf("Started %s on %s: ", a->id, day);
@@ -181,16 +202,16 @@ cli_cmd_start(struct cli *cli, int argc, char **argv)
 }
 
 int
-cli_cmd_stop(struct cli *cli, int argc, char **argv)
+cli_cmd_stop(struct app *app, int argc, char **argv)
 {
 	const struct approach *a;
 	enum store_outcome outcome;
 	char day[DAY_LEN], *cause = NULL;
 	int rc;
 
-	if ((rc = trial_args(cli, "stop", argc, argv, &a, day, &outcome)) >= 0)
+	if ((rc = trial_args(app, "stop", argc, argv, &a, day, &outcome)) >= 0)
 		return rc;
-	rc = program_stop(cli->pack, cli->store, a->id, day, outcome, &cause);
+	rc = program_stop(app->pack, app->store, a->id, day, outcome, &cause);
 	if (rc != 0)
 		return cli_opt_cause("stop", rc, cause);
 	printf("Stopped %s on %s: %s.\n", a->id, day,
@@ -199,7 +220,7 @@ cli_cmd_stop(struct cli *cli, int argc, char **argv)
 }
 
 int
-cli_cmd_due(struct cli *cli, int argc, char **argv)
+cli_cmd_due(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {CLI_COMMON_OPTIONS};
 	struct store_checkin c;
@@ -209,15 +230,15 @@ cli_cmd_due(struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, CLI_OPT_STRING, opts, NULL)) !=
 	       -1)
-		if ((rc = cli_opt_other(cli, "due", opt, argv)) >= 0)
+		if ((rc = cli_opt_other(app, "due", opt, argv)) >= 0)
 			return rc;
 	if (optind < argc)
 		return cli_usage_error("due", "unexpected argument '%s'",
 				       argv[optind]);
-	if ((rc = cli_opt_day(cli, "due", NULL, day)) != 0 ||
-	    (rc = cli_store(cli)) != 0)
+	if ((rc = cli_opt_day(app, "due", NULL, day)) != 0 ||
+	    (rc = cli_store(app)) != 0)
 		return rc;
-	if ((rc = store_checkin_get(cli->store, day, &c, &found, &cause)) != 0)
+	if ((rc = store_checkin_get(app->store, day, &c, &found, &cause)) != 0)
 		return cli_opt_cause("due", rc, cause);
 	if (found) {
 		store_checkin_clear(&c);

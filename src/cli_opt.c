@@ -5,17 +5,17 @@
 #include <string.h>
 #include <sysexits.h>
 
-#include "analysis.h"
+#include "app.h"
 #include "cli.h"
-#include "content.h"
+#include "pain.h"
 #include "util.h"
 
 #define DEL 0x7f /* the last ASCII code, not printable */
 
 int
-cli_opt_other(struct cli *cli, const char *cmd, int opt, char **argv)
+cli_opt_other(struct app *app, const char *cmd, int opt, char **argv)
 {
-	if (cli_common_option(cli, opt, optarg))
+	if (cli_common_option(app, opt, optarg))
 		return -1;
 	if (opt == CLI_OPT_HELP) {
 		printf("usage: backpain %s\n", cli_command_usage(cmd));
@@ -35,7 +35,7 @@ cli_opt_other(struct cli *cli, const char *cmd, int opt, char **argv)
 }
 
 int
-cli_opt_none(struct cli *cli, const char *cmd, int argc, char **argv)
+cli_opt_none(struct app *app, const char *cmd, int argc, char **argv)
 {
 	static const struct option opts[] = {CLI_COMMON_OPTIONS};
 	int opt, rc;
@@ -43,7 +43,7 @@ cli_opt_none(struct cli *cli, const char *cmd, int argc, char **argv)
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, CLI_OPT_STRING, opts, NULL)) !=
 	       -1)
-		if ((rc = cli_opt_other(cli, cmd, opt, argv)) >= 0)
+		if ((rc = cli_opt_other(app, cmd, opt, argv)) >= 0)
 			return rc;
 	if (optind < argc)
 		return cli_usage_error(cmd, "unexpected argument '%s'",
@@ -91,7 +91,7 @@ cli_opt_rating(const char *cmd, const char *what, const char *s, int *out)
 {
 	long v;
 
-	if (util_parse_int(s, ANALYSIS_PAIN_MIN, ANALYSIS_PAIN_MAX, &v) != 0)
+	if (util_parse_int(s, PAIN_MIN, PAIN_MAX, &v) != 0)
 		return cli_opt_bad(cmd, what, s,
 				   "not a rating; use a whole number from 0 "
 				   "(none) to 10 (worst imaginable)");
@@ -100,64 +100,20 @@ cli_opt_rating(const char *cmd, const char *what, const char *s, int *out)
 }
 
 int
-cli_opt_day(struct cli *cli, const char *cmd, const char *arg,
+cli_opt_day(struct app *app, const char *cmd, const char *arg,
 	    char out[DAY_LEN])
 {
 	char *cause = NULL;
 	int rc;
 
-	if ((rc = cli_config(cli)) != 0)
+	if ((rc = cli_config(app)) != 0)
 		return rc;
-	if (arg == NULL) {
-		day_today(cli->config.day_start, out);
-		return 0;
-	}
-	if (day_resolve(arg, cli->config.day_start, out, &cause) != 0) {
+	if ((rc = app_day(app, arg, out, &cause)) != 0) {
 		/* The cause quotes the value already. */
-		cli_fail(EX_DATAERR, "%s: --date: %s", cmd,
+		cli_fail(rc, "%s: --date: %s", cmd,
 			 cause != NULL ? cause : "not a day");
 		free(cause);
-		return EX_DATAERR;
+		return rc;
 	}
 	return 0;
-}
-
-char *
-cli_opt_ids(const struct pack *pack, int questions)
-{
-	struct buf b;
-	size_t i, j, n;
-	const char *id;
-
-	buf_init(&b);
-	for (i = 0; i < pack->napproaches; i++) {
-		const struct approach *a = &pack->approaches[i];
-
-		n = questions ? a->nquestions : a->npractices;
-		for (j = 0; j < n; j++) {
-			id =
-			    questions ? a->questions[j].id : a->practices[j].id;
-			buf_printf(&b, "%s%s", b.len > 0 ? ", " : "", id);
-		}
-	}
-	if (b.len == 0)
-		buf_adds(&b, "(none)");
-	return buf_take(&b);
-}
-
-const struct practice *
-cli_opt_practice(const struct pack *pack, const char *cmd, const char *what,
-		 const char *id)
-{
-	const struct practice *p = content_practice(pack, id);
-	char *ids, *why;
-
-	if (p == NULL) {
-		ids = cli_opt_ids(pack, 0);
-		why = xasprintf("no such practice; the pack has: %s", ids);
-		cli_opt_bad(cmd, what, id, why);
-		free(why);
-		free(ids);
-	}
-	return p;
 }

@@ -4,16 +4,15 @@
  * checks of values given on the command line. Each check prints its own
  * message, "backpain: CMD: WHAT 'VALUE': what is allowed", and returns the
  * exit status (EX_DATAERR for a bad value), or 0 when the value is good.
- * Only cli_opt_ids() hands back memory to free.
+ * The values are parsed here; whether the pack and the calendar accept them
+ * is the program's to say (program.h).
  */
 #ifndef BACKPAIN_CLI_OPT_H
 #define BACKPAIN_CLI_OPT_H
 
 #include "day.h"
 
-struct cli;
-struct pack;
-struct practice;
+struct app;
 
 /* The options of the daily commands; getopt_long returns these. */
 enum {
@@ -38,14 +37,14 @@ enum {
 
 /*
  * For a getopt_long result that is not the command's own: returns -1 for a
- * common option (--db, --pack), now recorded in cli; prints the command's
+ * common option (--db, --pack), now recorded in the app; prints the command's
  * usage line to stdout and returns 0 for --help; else prints a usage error
  * and returns EX_USAGE.
  */
-int cli_opt_other(struct cli *, const char *cmd, int opt, char **argv);
+int cli_opt_other(struct app *, const char *cmd, int opt, char **argv);
 /* For a command with no options of its own and no operands: -1 when all is
  * well, else the status to return at once (0 after --help). */
-int cli_opt_none(struct cli *, const char *cmd, int argc, char **argv);
+int cli_opt_none(struct app *, const char *cmd, int argc, char **argv);
 /* The one operand (named name in messages) left at argv[optind]. */
 int cli_opt_operand(const char *cmd, const char *name, int argc, char **argv,
 		    const char **out);
@@ -58,15 +57,7 @@ int cli_opt_bad(const char *cmd, const char *what, const char *value,
 /* A rating 0..10 (pain, interference, pain before or after a session). */
 int cli_opt_rating(const char *cmd, const char *what, const char *s, int *out);
 /* The day of --date arg, or today when arg is NULL, with the configured
- * start of a day (loads the config). */
-int cli_opt_day(struct cli *, const char *cmd, const char *arg,
+ * start of a day (app_day(); loads the config, which sets app->today). */
+int cli_opt_day(struct app *, const char *cmd, const char *arg,
 		char out[DAY_LEN]);
-/* The practice with that id, or NULL after a message listing the pack's
- * practices. */
-const struct practice *cli_opt_practice(const struct pack *, const char *cmd,
-					const char *what, const char *id);
-/* "a, b, c": the pack's practice ids (questions 0) or question ids (1), or
- * "(none)"; allocated, the caller frees. */
-char *cli_opt_ids(const struct pack *, int questions);
-
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "app.h"
 #include "content.h"
 #include "util.h"
 
@@ -15,9 +16,9 @@
 
 /* For a getopt_long result: -1 to go on, else the status to return. */
 static int
-pack_option(struct cli *cli, int opt, char **argv)
+pack_option(struct app *app, int opt, char **argv)
 {
-	if (cli_common_option(cli, opt, optarg))
+	if (cli_common_option(app, opt, optarg))
 		return -1;
 	if (opt == CLI_OPT_HELP) {
 		printf(
@@ -46,7 +47,7 @@ pack_option(struct cli *cli, int opt, char **argv)
 
 /* FILE, or the pack in use: --pack, BACKPAIN_PACK or the built-in one. */
 static int
-pack_check(struct cli *cli, const char *file)
+pack_check(struct app *app, const char *file)
 {
 	const char *name;
 	int rc;
@@ -54,18 +55,18 @@ pack_check(struct cli *cli, const char *file)
 	if (file != NULL && *file == '\0')
 		return cli_usage_error(CMD, "the file name is empty");
 	if (file != NULL)
-		cli->pack_path = file;
+		app->pack_path = file;
 	/* Named as cli_pack() chooses it. */
-	name = cli->pack_path;
+	name = app->pack_path;
 	if (name == NULL)
 		name = getenv("BACKPAIN_PACK");
 	if (name == NULL || *name == '\0')
 		name = CONTENT_DEFAULT_NAME;
-	if ((rc = cli_pack(cli)) != 0)
+	if ((rc = cli_pack(app)) != 0)
 		return rc;
 	printf("%s: ok, %zu approach%s, %zu practice%s\n", name,
-	       cli->pack->napproaches, cli->pack->napproaches == 1 ? "" : "es",
-	       cli->pack->npractices, cli->pack->npractices == 1 ? "" : "s");
+	       app->pack->napproaches, app->pack->napproaches == 1 ? "" : "es",
+	       app->pack->npractices, app->pack->npractices == 1 ? "" : "s");
 	return 0;
 }
 
@@ -105,7 +106,7 @@ trial_text(const struct approach *a, char out[TRIAL_LEN])
 }
 
 static int
-pack_list(struct cli *cli)
+pack_list(struct app *app)
 {
 	const struct pack *p;
 	const struct approach *a;
@@ -114,9 +115,9 @@ pack_list(struct cli *cli)
 	struct buf b;
 	int rc;
 
-	if ((rc = cli_pack(cli)) != 0)
+	if ((rc = cli_pack(app)) != 0)
 		return rc;
-	p = cli->pack;
+	p = app->pack;
 	titles = xcalloc(p->napproaches, sizeof *titles);
 	for (i = 0; i < p->napproaches; i++) {
 		a = &p->approaches[i];
@@ -163,16 +164,16 @@ put_escaped(const char *text)
  * questions set, per check-in question (position, id, approach, choices).
  */
 static int
-pack_list_items(struct cli *cli, int questions)
+pack_list_items(struct app *app, int questions)
 {
 	const struct approach *a;
 	size_t i, j, k, n = 0;
 	int rc;
 
-	if ((rc = cli_pack(cli)) != 0)
+	if ((rc = cli_pack(app)) != 0)
 		return rc;
-	for (i = 0; i < cli->pack->napproaches; i++) {
-		a = &cli->pack->approaches[i];
+	for (i = 0; i < app->pack->napproaches; i++) {
+		a = &app->pack->approaches[i];
 		for (j = 0; j < (questions ? a->nquestions : a->npractices);
 		     j++) {
 			printf("%2zu  %-*s  %-*s  ", ++n, CONTENT_ID_MAX / 2,
@@ -200,7 +201,7 @@ pack_list_items(struct cli *cli, int questions)
 }
 
 int
-cli_cmd_pack(struct cli *cli, int argc, char **argv)
+cli_cmd_pack(struct app *app, int argc, char **argv)
 {
 	enum { LIST_PRACTICES = 1, LIST_QUESTIONS };
 	static const struct option opts[] = {
@@ -222,7 +223,7 @@ cli_cmd_pack(struct cli *cli, int argc, char **argv)
 			what = opt == 'P' ? LIST_PRACTICES : LIST_QUESTIONS;
 			continue;
 		}
-		if ((rc = pack_option(cli, opt, argv)) >= 0)
+		if ((rc = pack_option(app, opt, argv)) >= 0)
 			return rc;
 	}
 	if (optind >= argc)
@@ -237,14 +238,14 @@ cli_cmd_pack(struct cli *cli, int argc, char **argv)
 		if (argc - optind > 1)
 			return cli_usage_error(CMD, "unexpected argument '%s'",
 					       argv[optind + 1]);
-		return pack_check(cli, optind < argc ? argv[optind] : NULL);
+		return pack_check(app, optind < argc ? argv[optind] : NULL);
 	}
 	if (strcmp(sub, "list") == 0) {
 		if (optind < argc)
 			return cli_usage_error(CMD, "unexpected argument '%s'",
 					       argv[optind]);
-		return what != 0 ? pack_list_items(cli, what == LIST_QUESTIONS)
-				 : pack_list(cli);
+		return what != 0 ? pack_list_items(app, what == LIST_QUESTIONS)
+				 : pack_list(app);
 	}
 	return cli_usage_error(CMD, "unknown subcommand '%s' (check or list)",
 			       sub);

@@ -6,6 +6,7 @@
 #include <sysexits.h>
 
 #include "analysis.h"
+#include "app.h"
 #include "content.h"
 #include "day.h"
 #include "report.h"
@@ -77,14 +78,14 @@ help(const char *cmd, const char *text)
 
 /* Loads what both commands need and the user's today. */
 static int
-prepare(struct cli *cli, char today[DAY_LEN])
+prepare(struct app *app, char today[DAY_LEN])
 {
 	int rc;
 
-	if ((rc = cli_config(cli)) != 0 || (rc = cli_pack(cli)) != 0 ||
-	    (rc = cli_store(cli)) != 0)
+	if ((rc = cli_config(app)) != 0 || (rc = cli_pack(app)) != 0 ||
+	    (rc = cli_store(app)) != 0)
 		return rc;
-	day_today(cli->config.day_start, today);
+	day_today(app->config.day_start, today);
 	return 0;
 }
 
@@ -415,7 +416,7 @@ review_table(struct buf *b, const struct review *rv)
 }
 
 int
-cli_cmd_review(struct cli *cli, int argc, char **argv)
+cli_cmd_review(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 	    {"format", required_argument, NULL, 'f'},
@@ -428,7 +429,7 @@ cli_cmd_review(struct cli *cli, int argc, char **argv)
 	int c, rc;
 
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (cli_common_option(cli, c, optarg))
+		if (cli_common_option(app, c, optarg))
 			continue;
 		switch (c) {
 		case 'f':
@@ -457,9 +458,9 @@ cli_cmd_review(struct cli *cli, int argc, char **argv)
 	if (optind < argc)
 		return cli_usage_error("review", "unexpected '%s'",
 				       argv[optind]);
-	if ((rc = prepare(cli, today)) != 0)
+	if ((rc = prepare(app, today)) != 0)
 		return rc;
-	rc = review_load(cli->pack, cli->store, today, &rv, &cause);
+	rc = review_load(app->pack, app->store, today, &rv, &cause);
 	if (rc != 0)
 		return cli_fail_cause(rc, cause);
 	buf_init(&b);
@@ -484,16 +485,16 @@ ends_with(const char *s, const char *tail)
 }
 
 static int
-report_output(struct cli *cli, enum report_format format, const char *path)
+report_output(struct app *app, enum report_format format, const char *path)
 {
 	struct report rp;
 	struct buf b;
 	char today[DAY_LEN], *cause = NULL;
 	int rc;
 
-	if ((rc = prepare(cli, today)) != 0)
+	if ((rc = prepare(app, today)) != 0)
 		return rc;
-	rc = report_load(cli->pack, cli->store, today, &rp, &cause);
+	rc = report_load(app->pack, app->store, today, &rp, &cause);
 	if (rc != 0)
 		return cli_fail_cause(rc, cause);
 	buf_init(&b);
@@ -511,7 +512,7 @@ report_output(struct cli *cli, enum report_format format, const char *path)
 }
 
 int
-cli_cmd_report(struct cli *cli, int argc, char **argv)
+cli_cmd_report(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 	    {"format", required_argument, NULL, 'f'},
@@ -523,7 +524,7 @@ cli_cmd_report(struct cli *cli, int argc, char **argv)
 	int c, chosen = 0;
 
 	while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
-		if (cli_common_option(cli, c, optarg))
+		if (cli_common_option(app, c, optarg))
 			continue;
 		switch (c) {
 		case 'f':
@@ -559,5 +560,5 @@ cli_cmd_report(struct cli *cli, int argc, char **argv)
 		else if (ends_with(path, ".md"))
 			format = REPORT_MARKDOWN;
 	}
-	return report_output(cli, format, path);
+	return report_output(app, format, path);
 }

@@ -13,6 +13,7 @@
 #include <sysexits.h>
 #include <wchar.h>
 
+#include "app.h"
 #include "cli_opt.h"
 #include "content.h"
 #include "day.h"
@@ -237,19 +238,19 @@ status_print(const struct program_today *t)
 }
 
 int
-cli_cmd_status(struct cli *cli, int argc, char **argv)
+cli_cmd_status(struct app *app, int argc, char **argv)
 {
 	struct program_today t;
 	char today[DAY_LEN], *cause = NULL;
 	int rc;
 
-	if ((rc = cli_opt_none(cli, "status", argc, argv)) >= 0)
+	if ((rc = cli_opt_none(app, "status", argc, argv)) >= 0)
 		return rc;
-	if ((rc = cli_pack(cli)) != 0 || (rc = cli_config(cli)) != 0 ||
-	    (rc = cli_store(cli)) != 0)
+	if ((rc = cli_pack(app)) != 0 || (rc = cli_config(app)) != 0 ||
+	    (rc = cli_store(app)) != 0)
 		return rc;
-	day_today(cli->config.day_start, today);
-	rc = program_today_load(cli->pack, cli->store, today, &t, &cause);
+	day_today(app->config.day_start, today);
+	rc = program_today_load(app->pack, app->store, today, &t, &cause);
 	if (rc != 0)
 		return cli_opt_cause("status", rc, cause);
 	status_print(&t);
@@ -340,7 +341,7 @@ history_from(const char *today, long n, char from[DAY_LEN])
 }
 
 int
-cli_cmd_history(struct cli *cli, int argc, char **argv)
+cli_cmd_history(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 	    {"days", required_argument, NULL, CLI_OPT_DAYS},
@@ -365,7 +366,7 @@ cli_cmd_history(struct cli *cli, int argc, char **argv)
 			all = 1;
 		else if (opt == CLI_OPT_FORMAT)
 			format = optarg;
-		else if ((rc = cli_opt_other(cli, "history", opt, argv)) >= 0)
+		else if ((rc = cli_opt_other(app, "history", opt, argv)) >= 0)
 			return rc;
 	}
 	if (optind < argc)
@@ -387,17 +388,17 @@ cli_cmd_history(struct cli *cli, int argc, char **argv)
 	else
 		return cli_opt_bad("history", "--format", format,
 				   "use table, csv or json");
-	if ((rc = cli_config(cli)) != 0 || (rc = cli_store(cli)) != 0)
+	if ((rc = cli_config(app)) != 0 || (rc = cli_store(app)) != 0)
 		return rc;
-	day_today(cli->config.day_start, today);
+	day_today(app->config.day_start, today);
 	if (!all)
 		from = history_from(today, n, first);
 	if (fmt == HISTORY_JSON) {
 		rc =
-		    store_history_json(cli->store, from, today, stdout, &cause);
+		    store_history_json(app->store, from, today, stdout, &cause);
 		return rc != 0 ? cli_opt_cause("history", rc, cause) : 0;
 	}
-	rc = store_checkin_range(cli->store, from, today, &c, &nc, &cause);
+	rc = store_checkin_range(app->store, from, today, &c, &nc, &cause);
 	if (rc != 0)
 		return cli_opt_cause("history", rc, cause);
 	if (fmt == HISTORY_CSV)
@@ -409,7 +410,7 @@ cli_cmd_history(struct cli *cli, int argc, char **argv)
 }
 
 int
-cli_cmd_export(struct cli *cli, int argc, char **argv)
+cli_cmd_export(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
 	    {"format", required_argument, NULL, CLI_OPT_FORMAT},
@@ -425,7 +426,7 @@ cli_cmd_export(struct cli *cli, int argc, char **argv)
 	       -1) {
 		if (opt == CLI_OPT_FORMAT)
 			format = optarg;
-		else if ((rc = cli_opt_other(cli, "export", opt, argv)) >= 0)
+		else if ((rc = cli_opt_other(app, "export", opt, argv)) >= 0)
 			return rc;
 	}
 	if (optind < argc)
@@ -436,8 +437,8 @@ cli_cmd_export(struct cli *cli, int argc, char **argv)
 	else if (format != NULL && strcmp(format, "json") != 0)
 		return cli_opt_bad("export", "--format", format,
 				   "use json or csv");
-	if ((rc = cli_store(cli)) != 0)
+	if ((rc = cli_store(app)) != 0)
 		return rc;
-	rc = store_export(cli->store, fmt, stdout, &cause);
+	rc = store_export(app->store, fmt, stdout, &cause);
 	return rc != 0 ? cli_opt_cause("export", rc, cause) : 0;
 }

@@ -1,10 +1,12 @@
-/* main.c: global options, then a subcommand or the guided program. */
+/* main.c: global options, then a subcommand or the guided program, both
+ * in the one struct app, closed here. */
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sysexits.h>
 
+#include "app.h"
 #include "cli.h"
 #include "ui.h"
 #include "version.h"
@@ -19,7 +21,7 @@ main(int argc, char **argv)
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
 	};
-	struct cli cli = {0};
+	struct app app = {0};
 	int c, rc;
 
 	setlocale(LC_ALL, "");
@@ -30,10 +32,10 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
-			cli.db_path = optarg;
+			app.db_path = optarg;
 			break;
 		case 'p':
-			cli.pack_path = optarg;
+			app.pack_path = optarg;
 			break;
 		case 'h':
 			cli_usage(stdout);
@@ -47,10 +49,10 @@ main(int argc, char **argv)
 		}
 	}
 	if (optind < argc)
-		rc = cli_run(&cli, argc - optind, argv + optind);
+		rc = cli_run(&app, argc - optind, argv + optind);
 	else
-		rc = ui_main(&cli);
-	cli_free(&cli);
+		rc = ui_main(&app);
+	app_close(&app);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		perror("backpain: stdout");
 		return EX_IOERR;

@@ -1,4 +1,4 @@
-/* program.c: the plan, today's state and the trial lifecycle. */
+/* program.c: the plan and today's state (the writes are in program_write.c). */
 #include "program.h"
 
 #include <stdlib.h>
@@ -292,7 +292,8 @@ program_today_load(const struct pack *pack, struct store *store,
 	memset(out, 0, sizeof *out);
 	rc = program_plan_load(pack, store, today, &out->plan, cause);
 	if (rc == 0)
-		rc = store_profile_get(store, "onboarded", &onboarded, cause);
+		rc = store_profile_get(store, STORE_PROFILE_ONBOARDED,
+				       &onboarded, cause);
 	if (rc == 0) {
 		out->onboarded = onboarded != NULL;
 		free(onboarded);
@@ -355,83 +356,4 @@ program_approach(const struct pack *pack, const char *id, char **cause)
 		free(ids);
 	}
 	return a;
-}
-
-int
-program_start(const struct pack *pack, struct store *store,
-	      const char *approach, const char *day, const char **shared,
-	      char **cause)
-{
-	struct program_plan plan;
-	const struct approach *a;
-	const char *other = NULL;
-	size_t i;
-	int rc;
-
-	if (shared != NULL)
-		*shared = NULL;
-	if ((a = program_approach(pack, approach, cause)) == NULL)
-		return EX_DATAERR;
-	rc = program_plan_load(pack, store, day, &plan, cause);
-	if (rc != 0)
-		return rc;
-	for (i = 0; i < plan.nsteps; i++) {
-		const struct program_step *st = &plan.steps[i];
-
-		if (st->state != PROGRAM_RUNNING)
-			continue;
-		if (st->approach == a) {
-			*cause = xasprintf("%s is already running, since %s",
-					   a->id, st->started_on);
-			program_plan_free(&plan);
-			return EX_DATAERR;
-		}
-		if (other == NULL && !a->wildcard && !st->approach->wildcard)
-			other = st->approach->id;
-	}
-	program_plan_free(&plan);
-	rc = store_trial_start(store, a->id, day, cause);
-	if (rc == 0 && shared != NULL)
-		*shared = other;
-	return rc;
-}
-
-int
-program_stop(const struct pack *pack, struct store *store, const char *approach,
-	     const char *day, enum store_outcome outcome, char **cause)
-{
-	struct program_plan plan;
-	const struct program_step *st;
-	const struct approach *a;
-	int rc;
-
-	if ((a = program_approach(pack, approach, cause)) == NULL)
-		return EX_DATAERR;
-	if (outcome == OUTCOME_NONE) {
-		*cause = xasprintf("stopping %s needs an outcome", a->id);
-		return EX_DATAERR;
-	}
-	rc = program_plan_load(pack, store, day, &plan, cause);
-	if (rc != 0)
-		return rc;
-	st = &plan.steps[content_approach_index(pack, a->id)];
-	if (st->state != PROGRAM_RUNNING) {
-		if (st->state == PROGRAM_ENDED)
-			*cause = xasprintf("%s is not running; it ended on %s",
-					   a->id, st->ended_on);
-		else
-			*cause = xasprintf("%s is not running; it was never "
-					   "started",
-					   a->id);
-		rc = EX_DATAERR;
-	} else if (strcmp(day, st->started_on) < 0) {
-		*cause =
-		    xasprintf("%s cannot end on %s, before it started on %s",
-			      a->id, day, st->started_on);
-		rc = EX_DATAERR;
-	}
-	program_plan_free(&plan);
-	if (rc != 0)
-		return rc;
-	return store_trial_stop(store, a->id, day, outcome, cause);
 }

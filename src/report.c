@@ -14,9 +14,9 @@
 #include "util.h"
 
 /* Profile key of the first-run day (store.h). */
-#define ONBOARDED_KEY "onboarded"
+#define ONBOARDED_KEY STORE_PROFILE_ONBOARDED
 /* Screening id of the onboarding injury question (store.h). */
-#define INJURY_FLAG "recent-injury"
+#define INJURY_FLAG STORE_SCREENING_INJURY
 /* Health data: only the user may read the report file. */
 #define REPORT_MODE 0600
 #define TEMP_SUFFIX ".XXXXXX"

@@ -12,7 +12,7 @@
 #include "util.h"
 
 /* The profile key of the onboarding usual-pain rating (store.h). */
-#define USUAL_PAIN_KEY "usual_pain"
+#define USUAL_PAIN_KEY STORE_PROFILE_USUAL_PAIN
 /* Figures for tables and files: two decimals. */
 #define FIGURE_DECIMALS 2
 #define MAX_DECIMALS 6

@@ -502,10 +502,10 @@ store_check_rating(const char *what, int v, int optional, char **cause)
 {
 	if (optional && v == STORE_NONE)
 		return 0;
-	if (v < STORE_RATING_MIN || v > STORE_RATING_MAX)
+	if (v < PAIN_MIN || v > PAIN_MAX)
 		return store_fail(cause, EX_DATAERR,
 				  "%s: %d is not a rating from %d to %d", what,
-				  v, STORE_RATING_MIN, STORE_RATING_MAX);
+				  v, PAIN_MIN, PAIN_MAX);
 	return 0;
 }
 

@@ -85,16 +85,34 @@ run(struct store *s, sqlite3_stmt *st, int rc, const char *what, char **cause)
 	return rc == SQLITE_OK ? 0 : store_sqlerr(s, rc, what, cause);
 }
 
+/* Deletes the day's answers when replace asks for it. */
+static int
+clear_rows(struct store *s, const char *day, unsigned replace, char **cause)
+{
+	sqlite3_stmt *st;
+	int code;
+
+	if ((replace & STORE_REPLACE_ANSWERS) &&
+	    ((code = store_prepare(s, "DELETE FROM answer WHERE day = ?1", &st,
+				   cause)) != 0 ||
+	     (code = run(s, st, store_bind(st, "t", day),
+			 "replacing the answers", cause)) != 0))
+		return code;
+	return 0;
+}
+
 static int
 put_rows(struct store *s, const struct store_checkin *c,
 	 const struct store_answer *answers, size_t nanswers,
-	 const struct store_session *done, size_t ndone, const char *now,
-	 char **cause)
+	 const struct store_session *done, size_t ndone, unsigned replace,
+	 const char *now, char **cause)
 {
 	sqlite3_stmt *st;
 	size_t i;
 	int code;
 
+	if ((code = clear_rows(s, c->day, replace, cause)) != 0)
+		return code;
 	if ((code = store_prepare(
 		 s,
 		 "INSERT INTO checkin (" CHECKIN_COLUMNS ")"
@@ -145,6 +163,17 @@ store_checkin_put(struct store *s, const struct store_checkin *c,
 		  const struct store_session *done, size_t ndone,
 		  struct store_checkin *old, int *replaced, char **cause)
 {
+	return store_checkin_write(s, c, answers, nanswers, done, ndone,
+				   STORE_KEEP, old, replaced, cause);
+}
+
+int
+store_checkin_write(struct store *s, const struct store_checkin *c,
+		    const struct store_answer *answers, size_t nanswers,
+		    const struct store_session *done, size_t ndone,
+		    unsigned replace, struct store_checkin *old, int *replaced,
+		    char **cause)
+{
 	struct store_checkin prev;
 	char now[STORE_TIMESTAMP_LEN];
 	int code, found = 0;
@@ -160,7 +189,7 @@ store_checkin_put(struct store *s, const struct store_checkin *c,
 		return code;
 	memset(&prev, 0, sizeof prev);
 	if ((code = store_checkin_get(s, c->day, &prev, &found, cause)) != 0 ||
-	    (code = put_rows(s, c, answers, nanswers, done, ndone, now,
+	    (code = put_rows(s, c, answers, nanswers, done, ndone, replace, now,
 			     cause)) != 0 ||
 	    (code = store_commit(s, cause)) != 0) {
 		store_rollback(s);

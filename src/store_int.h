@@ -9,12 +9,10 @@
 
 #include <sqlite3.h>
 
+#include "pain.h"
 #include "store.h"
 
 #define STORE_TIMESTAMP_LEN 32 /* the out[32] of day_timestamp() */
-#define STORE_RATING_MIN 0
-#define STORE_RATING_MAX 10
-#define STORE_MINUTES_MAX (24 * 60) /* a session lasts at most a day */
 
 struct store {
 	sqlite3 *db;

@@ -2,7 +2,8 @@
  * checkin.c: the daily check-in as a form: pain and interference on 0-10
  * pickers, the practices done that day, the questions of the approaches
  * that ran that day, and a note. [ and ] move to an earlier or later day
- * (never past today); Enter saves through store_checkin_put.
+ * (never past today); Enter saves through program_checkin(), adding to the
+ * day's marks and answers (the form shows them and cannot take one away).
  *
  * The form is laid out twice per draw: once without drawing, to learn where
  * the focused row falls and scroll it into view, then for real.
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "content.h"
+#include "program.h"
 #include "store.h"
 #include "ui_screen.h"
 #include "util.h"
@@ -395,59 +397,55 @@ ui_checkin_draw(struct ui *ui)
 static void
 save(struct ui *ui)
 {
-	struct store_checkin c = {0}, old = {0};
-	struct store_answer *ans = xcalloc(naskeds + 1, sizeof *ans);
-	struct store_session *ses = xcalloc(ndones + 1, sizeof *ses);
-	size_t na = 0, ns = 0, i;
-	char *cause = NULL, *text;
+	struct program_checkin in = {0};
+	struct program_answer *ans = xcalloc(naskeds + 1, sizeof *ans);
+	const char **did = xcalloc(ndones + 1, sizeof *did);
+	struct store_checkin old = {0};
+	char today[DAY_LEN], *cause = NULL, *text;
 	int replaced = 0, rc;
+	size_t i;
 
 	if (pain.value < 0) {
 		ui_message(ui, UI_C_WARNING, "Pick a pain rating first.");
 		focus = 0;
 		free(ans);
-		free(ses);
+		free(did);
 		return;
 	}
-	memcpy(c.day, day, DAY_LEN);
-	c.pain = pain.value;
-	c.interference =
+	memcpy(in.day, day, DAY_LEN);
+	in.pain = pain.value;
+	in.interference =
 	    interference.value < 0 ? STORE_NONE : interference.value;
 	text = ui_field_text(&note);
-	c.note = text[strspn(text, " ")] != '\0' ? text : NULL;
+	in.note = text[strspn(text, " ")] != '\0' ? text : NULL;
 	for (i = 0; i < naskeds; i++) {
 		if (askeds[i].choice < 0)
 			continue;
-		memcpy(ans[na].day, day, DAY_LEN);
-		ans[na].question = askeds[i].q->id;
-		ans[na].value = askeds[i].q->choices.v[askeds[i].choice];
-		na++;
+		ans[in.nanswers].question = askeds[i].q->id;
+		ans[in.nanswers].value =
+		    askeds[i].q->choices.v[askeds[i].choice];
+		in.nanswers++;
 	}
-	for (i = 0; i < ndones; i++) {
-		if (!dones[i].on || dones[i].logged)
-			continue;
-		ses[ns].practice = dones[i].p->id;
-		ses[ns].approach =
-		    ui->pack->approaches[dones[i].p->approach].id;
-		memcpy(ses[ns].day, day, DAY_LEN);
-		ses[ns].minutes = ses[ns].pain_before = ses[ns].pain_after =
-		    STORE_NONE;
-		ns++;
-	}
-	rc = store_checkin_put(ui->store, &c, ans, na, ses, ns, &old, &replaced,
-			       &cause);
+	for (i = 0; i < ndones; i++)
+		if (dones[i].on)
+			did[in.ndid++] = dones[i].p->id;
+	in.answers = ans;
+	in.did = did;
+	in.merge = 1;
+	ui_today(ui, today);
+	rc = program_checkin(ui->pack, ui->store, today, &in, &old, &replaced,
+			     NULL, &cause);
 	free(text);
 	free(ans);
-	free(ses);
+	free(did);
 	if (rc != 0) {
 		ui_error(ui, cause);
 		return;
 	}
-	if (replaced)
-		store_checkin_clear(&old);
+	store_checkin_clear(&old);
 	ui_pop(ui);
 	ui_message(ui, UI_C_GOOD, "%s the check-in for %s: pain %d.",
-		   replaced ? "Updated" : "Saved", day, c.pain);
+		   replaced ? "Updated" : "Saved", day, in.pain);
 }
 
 static void

@@ -72,7 +72,7 @@ ui_history_enter(struct ui *ui, int fresh)
 		rc = store_session_range(ui->store, NULL, today, &sessions,
 					 &nsessions, &cause);
 	if (rc == 0)
-		rc = store_profile_get(ui->store, "usual_pain", &usual, &cause);
+		rc = store_profile_get(ui->store, STORE_PROFILE_USUAL_PAIN, &usual, &cause);
 	if (rc != 0) {
 		ui_error(ui, cause);
 		unload();

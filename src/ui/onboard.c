@@ -10,11 +10,10 @@
 #include <string.h>
 
 #include "content.h"
+#include "program.h"
 #include "store.h"
 #include "ui_screen.h"
 #include "util.h"
-
-#define INJURY_FLAG "recent-injury" /* screening id of the injury question */
 
 enum step {
 	STEP_ABOUT,
@@ -100,28 +99,23 @@ next_flag(struct ui *ui)
 	}
 }
 
+/* Shows a refusal or an error of the log; 0 when rc is 0, else -1. */
+static int
+saved(struct ui *ui, int rc, char *cause)
+{
+	if (rc == 0)
+		return 0;
+	ui_error(ui, cause);
+	return -1;
+}
+
 static int
 save_screening(struct ui *ui, const char *id, int yes)
 {
 	char *cause = NULL;
 
-	if (store_screening_add(ui->store, id, yes, &cause) != 0) {
-		ui_error(ui, cause);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-save_profile(struct ui *ui, const char *key, const char *value)
-{
-	char *cause = NULL;
-
-	if (store_profile_set(ui->store, key, value, &cause) != 0) {
-		ui_error(ui, cause);
-		return -1;
-	}
-	return 0;
+	return saved(
+	    ui, program_screening(ui->pack, ui->store, id, yes, &cause), cause);
 }
 
 static void
@@ -130,8 +124,7 @@ answer(struct ui *ui, int yes)
 	const struct red_flag *f;
 
 	if (step == STEP_INJURY) {
-		if (save_screening(ui, INJURY_FLAG, yes) != 0 ||
-		    save_profile(ui, "recent_injury", yes ? "yes" : "no") != 0)
+		if (save_screening(ui, STORE_SCREENING_INJURY, yes) != 0)
 			return;
 		flag = 0;
 		go(yes ? STEP_INJURY_ADVICE : STEP_FLAG);
@@ -151,10 +144,11 @@ answer(struct ui *ui, int yes)
 static void
 finish(struct ui *ui)
 {
-	char today[DAY_LEN];
+	char today[DAY_LEN], *cause = NULL;
 
 	ui_today(ui, today);
-	if (save_profile(ui, "onboarded", today) != 0)
+	if (saved(ui, program_onboarded(ui->store, today, today, &cause),
+		  cause) != 0)
 		return;
 	if (ui->depth <= 1)
 		ui_reset(ui, UI_TODAY);
@@ -165,7 +159,7 @@ finish(struct ui *ui)
 static void
 confirm(struct ui *ui)
 {
-	char v[16];
+	char *cause = NULL;
 
 	switch (step) {
 	case STEP_ABOUT:
@@ -193,8 +187,9 @@ confirm(struct ui *ui)
 			ui_message(ui, UI_C_WARNING, "Pick a number first.");
 			break;
 		}
-		snprintf(v, sizeof v, "%d", usual.value);
-		if (save_profile(ui, "usual_pain", v) == 0)
+		if (saved(ui,
+			  program_usual_pain(ui->store, usual.value, &cause),
+			  cause) == 0)
 			go(STEP_PLAN);
 		break;
 	case STEP_PLAN:

@@ -154,17 +154,18 @@ stop(void)
 static void
 log_session(struct ui *ui)
 {
-	struct store_session s;
-	char *cause = NULL;
+	struct program_session s;
+	char today[DAY_LEN], *cause = NULL;
 
 	memset(&s, 0, sizeof s);
 	s.practice = practice->id;
-	s.approach = ui->pack->approaches[practice->approach].id;
-	ui_today(ui, s.day);
+	ui_today(ui, today);
+	memcpy(s.day, today, DAY_LEN);
 	s.minutes = (int)logged_minutes;
 	s.pain_before = before.value < 0 ? STORE_NONE : before.value;
 	s.pain_after = after.value < 0 ? STORE_NONE : after.value;
-	if (store_session_add(ui->store, &s, &cause) != 0) {
+	if (program_session_add(ui->pack, ui->store, today, &s, NULL, &cause) !=
+	    0) {
 		ui_error(ui, cause);
 		return;
 	}

@@ -16,10 +16,10 @@
 #include <sysexits.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "app.h"
 #include "content.h"
-#include "store.h"
 #include "program.h"
+#include "store.h"
 #include "ui_screen.h"
 #include "util.h"
 
@@ -160,7 +160,13 @@ ui_error(struct ui *ui, char *cause)
 void
 ui_today(const struct ui *ui, char out[DAY_LEN])
 {
-	day_today(ui->day_start, out);
+	char *cause = NULL;
+
+	/* The config was read by prepare(): this cannot fail. */
+	if (app_today(ui->app, out, &cause) != 0) {
+		free(cause);
+		memcpy(out, ui->app->today, DAY_LEN);
+	}
 }
 
 int
@@ -401,31 +407,54 @@ catch_signals(void)
 	sigaction(SIGTERM, &sa, NULL);
 }
 
+/* Prints what stopped the program from starting, before the screen is
+ * taken, as the subcommands word it; returns rc. */
+static int
+fail_start(int rc, char *cause)
+{
+	fprintf(stderr, "backpain: %s\n",
+		cause != NULL ? cause : "unknown error");
+	free(cause);
+	return rc;
+}
+
 /* Opens the pack, config and log before the terminal is taken, so that
  * their errors print as plain text; decides the first screen. */
 static int
-prepare(struct cli *cli, struct ui *ui)
+prepare(struct app *app, struct ui *ui)
 {
+	struct content_errors errs = {0};
 	char *onboarded = NULL, *cause = NULL;
+	size_t i;
 	int rc;
 
-	if ((rc = cli_pack(cli)) != 0 || (rc = cli_config(cli)) != 0 ||
-	    (rc = cli_store(cli)) != 0)
+	if ((rc = app_pack(app, &errs)) != 0) {
+		for (i = 0; i < errs.n; i++)
+			fprintf(stderr, "%s\n", errs.v[i]);
+		if (errs.dropped > 0)
+			fprintf(stderr, "backpain: ... and %zu more errors\n",
+				errs.dropped);
+		content_errors_free(&errs);
 		return rc;
-	ui->cli = cli;
-	ui->pack = cli->pack;
-	ui->store = cli->store;
-	ui->day_start = cli->config.day_start;
-	rc = store_profile_get(ui->store, "onboarded", &onboarded, &cause);
+	}
+	content_errors_free(&errs);
+	if ((rc = app_config(app, &cause)) != 0 ||
+	    (rc = app_store(app, &cause)) != 0)
+		return fail_start(rc, cause);
+	ui->app = app;
+	ui->pack = app->pack;
+	ui->store = app->store;
+	rc = store_profile_get(ui->store, STORE_PROFILE_ONBOARDED, &onboarded,
+			       &cause);
 	if (rc != 0)
-		return cli_fail_cause(rc, cause);
+		return fail_start(rc, cause);
 	ui->stack[0] = onboarded != NULL ? UI_TODAY : UI_ONBOARD;
 	free(onboarded);
 	return 0;
 }
 
 int
-ui_main(struct cli *cli)
+ui_main(struct app *app)
 {
 	static int registered;
 	struct ui ui;
@@ -439,7 +468,7 @@ ui_main(struct cli *cli)
 		      stderr);
 		return EX_USAGE;
 	}
-	if ((rc = prepare(cli, &ui)) != 0)
+	if ((rc = prepare(app, &ui)) != 0)
 		return rc;
 	catch_signals();
 	scr = newterm(NULL, stdout, stdin);

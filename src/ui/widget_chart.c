@@ -46,7 +46,7 @@ ui_picker_key(struct ui_picker *p, int key)
 	if (key >= '0' && key <= '9') {
 		/* "1" then "0" reads as 10; any other digit is itself. */
 		if (key == '0' && last == '1' && p->value == 1)
-			p->value = UI_PAIN_MAX;
+			p->value = PAIN_MAX;
 		else
 			p->value = key - '0';
 		return 1;
@@ -58,14 +58,14 @@ ui_picker_key(struct ui_picker *p, int key)
 	case UI_NAV_RIGHT:
 		if (p->value < 0)
 			p->value = 0;
-		else if (p->value < UI_PAIN_MAX)
+		else if (p->value < PAIN_MAX)
 			p->value++;
 		return 1;
 	case UI_NAV_HOME:
 		p->value = 0;
 		return 1;
 	case UI_NAV_END:
-		p->value = UI_PAIN_MAX;
+		p->value = PAIN_MAX;
 		return 1;
 	default:
 		return 0;
@@ -79,7 +79,7 @@ ui_picker_draw(const struct ui_picker *p, int y, int x, int w, int focused)
 	int v, col = 0;
 	char num[16];
 
-	for (v = 0; v <= UI_PAIN_MAX && col + cell <= w; v++, col += cell) {
+	for (v = 0; v <= PAIN_MAX && col + cell <= w; v++, col += cell) {
 		if (v == p->value) {
 			snprintf(num, sizeof num, "[%2d]", v);
 			ui_put(y, x + col, num, cell, 0,
@@ -164,7 +164,7 @@ ui_spark(int y, int x, const int *v, size_t n)
 			ui_put(y, x + (int)i, missing_mark(), 1, 0, UI_C_DIM);
 		else
 			ui_put(y, x + (int)i,
-			       block(1 + v[i] * (EIGHTHS - 1) / UI_PAIN_MAX), 1,
+			       block(1 + v[i] * (EIGHTHS - 1) / PAIN_MAX), 1,
 			       0, ui_pain_color(v[i]));
 	}
 }
@@ -202,7 +202,7 @@ bucket_mean(const double *m, size_t lo, size_t hi)
 static int
 to_eighths(double value, int h)
 {
-	return (int)(value * h * EIGHTHS / UI_PAIN_MAX + 0.5);
+	return (int)(value * h * EIGHTHS / PAIN_MAX + 0.5);
 }
 
 void
@@ -214,8 +214,8 @@ ui_chart(int y, int x, int h, int w, const int *v, const double *mean, size_t n)
 
 	if (h < 2 || plot < 1 || n == 0)
 		return;
-	ui_putf(y, x, 3, UI_C_DIM, "%2d", UI_PAIN_MAX);
-	ui_putf(y + h / 2, x, 3, UI_C_DIM, "%2d", UI_PAIN_MAX / 2);
+	ui_putf(y, x, 3, UI_C_DIM, "%2d", PAIN_MAX);
+	ui_putf(y + h / 2, x, 3, UI_C_DIM, "%2d", PAIN_MAX / 2);
 	ui_putf(y + h - 1, x, 3, UI_C_DIM, "%2d", 0);
 	for (r = 0; r < h; r++)
 		ui_put(y + r, x + axis - 1,

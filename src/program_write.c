@@ -1,0 +1,433 @@
+/*
+ * program_write.c: every write a person makes, checked against the pack
+ * and the calendar once, here, for the CLI and the TUI alike.
+ */
+#include "program.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "content.h"
+#include "util.h"
+
+/* Sets *cause and bad, returns EX_DATAERR. */
+static int
+refuse(struct program_bad *bad, enum program_field field, size_t index,
+       char **cause, char *why)
+{
+	if (bad != NULL) {
+		bad->field = field;
+		bad->index = index;
+	}
+	*cause = why;
+	return EX_DATAERR;
+}
+
+static void
+bad_none(struct program_bad *bad)
+{
+	if (bad != NULL) {
+		bad->field = PROGRAM_FIELD_NONE;
+		bad->index = 0;
+	}
+}
+
+char *
+program_ids(const struct pack *pack, int questions)
+{
+	struct buf b;
+	size_t i, j, n;
+	const char *id;
+
+	buf_init(&b);
+	for (i = 0; i < pack->napproaches; i++) {
+		const struct approach *a = &pack->approaches[i];
+
+		n = questions ? a->nquestions : a->npractices;
+		for (j = 0; j < n; j++) {
+			id =
+			    questions ? a->questions[j].id : a->practices[j].id;
+			buf_printf(&b, "%s%s", b.len > 0 ? ", " : "", id);
+		}
+	}
+	if (b.len == 0)
+		buf_adds(&b, "(none)");
+	return buf_take(&b);
+}
+
+static int
+check_rating(int v, int optional, enum program_field field,
+	     struct program_bad *bad, char **cause)
+{
+	if ((optional && v == STORE_NONE) || (v >= PAIN_MIN && v <= PAIN_MAX))
+		return 0;
+	return refuse(bad, field, 0, cause,
+		      xasprintf("not a rating; use a whole number from %d "
+				"(none) to %d (worst imaginable)",
+				PAIN_MIN, PAIN_MAX));
+}
+
+/* A real day, not after today. */
+static int
+check_day(const char *day, const char *today, struct program_bad *bad,
+	  char **cause)
+{
+	if (day_valid(day) != 0)
+		return refuse(bad, PROGRAM_FIELD_DAY, 0, cause,
+			      xasprintf("'%.*s' is not a day: use YYYY-MM-DD",
+					DAY_LEN - 1, day));
+	if (today == NULL || day_valid(today) != 0)
+		return refuse(bad, PROGRAM_FIELD_NONE, 0, cause,
+			      xstrdup("today is not known"));
+	if (strcmp(day, today) > 0)
+		return refuse(
+		    bad, PROGRAM_FIELD_DAY, 0, cause,
+		    xasprintf("%s is in the future (today is %s)", day, today));
+	return 0;
+}
+
+static const struct practice *
+find_practice(const struct pack *pack, const char *id, enum program_field field,
+	      size_t index, struct program_bad *bad, char **cause)
+{
+	const struct practice *p = content_practice(pack, id);
+	char *ids;
+
+	if (p == NULL) {
+		ids = program_ids(pack, 0);
+		refuse(bad, field, index, cause,
+		       xasprintf("no such practice; the pack has: %s", ids));
+		free(ids);
+	}
+	return p;
+}
+
+/* The question answered and the choice taken, both from the pack. */
+static int
+find_answer(const struct pack *pack, const struct program_answer *a,
+	    size_t index, const struct question **q, const char **choice,
+	    struct program_bad *bad, char **cause)
+{
+	struct buf b;
+	size_t i;
+	char *ids;
+
+	if ((*q = content_question(pack, a->question)) == NULL) {
+		ids = program_ids(pack, 1);
+		refuse(bad, PROGRAM_FIELD_ANSWER, index, cause,
+		       xasprintf("no such question; the pack has: %s", ids));
+		free(ids);
+		return EX_DATAERR;
+	}
+	for (i = 0; i < (*q)->choices.n; i++)
+		if (strcmp((*q)->choices.v[i], a->value) == 0) {
+			*choice = (*q)->choices.v[i];
+			return 0;
+		}
+	buf_init(&b);
+	for (i = 0; i < (*q)->choices.n; i++)
+		buf_printf(&b, "%s%s", i > 0 ? ", " : "", (*q)->choices.v[i]);
+	refuse(bad, PROGRAM_FIELD_ANSWER, index, cause,
+	       xasprintf("%s is one of: %s", (*q)->id, b.data));
+	buf_free(&b);
+	return EX_DATAERR;
+}
+
+/* The check-in as the store takes it: ids and choices borrowed from the
+ * pack, one mark per practice, the last answer per question. */
+struct rows {
+	struct store_answer *answers;
+	size_t nanswers;
+	struct store_session *marks;
+	size_t nmarks;
+};
+
+static void
+rows_free(struct rows *r)
+{
+	free(r->answers);
+	free(r->marks);
+	memset(r, 0, sizeof *r);
+}
+
+static int
+checkin_rows(const struct pack *pack, const char *today,
+	     const struct program_checkin *in, struct rows *r,
+	     struct program_bad *bad, char **cause)
+{
+	const struct practice *p;
+	const struct question *q;
+	const char *choice;
+	size_t i, k, bad_byte;
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	bad_none(bad);
+	if ((rc = check_rating(in->pain, 0, PROGRAM_FIELD_PAIN, bad, cause)) ||
+	    (rc = check_rating(in->interference, 1, PROGRAM_FIELD_INTERFERENCE,
+			       bad, cause)))
+		return rc;
+	if (in->note != NULL &&
+	    utf8_valid(in->note, strlen(in->note), &bad_byte) != 0)
+		return refuse(
+		    bad, PROGRAM_FIELD_NOTE, 0, cause,
+		    xasprintf("not valid UTF-8 at byte %zu", bad_byte + 1));
+	r->marks = xcalloc(in->ndid + 1, sizeof *r->marks);
+	r->answers = xcalloc(in->nanswers + 1, sizeof *r->answers);
+	for (i = 0; i < in->ndid; i++) {
+		p = find_practice(pack, in->did[i], PROGRAM_FIELD_DID, i, bad,
+				  cause);
+		if (p == NULL)
+			goto refused;
+		for (k = 0; k < r->nmarks; k++)
+			if (strcmp(r->marks[k].practice, p->id) == 0)
+				break;
+		if (k < r->nmarks)
+			continue;
+		/* A practice marked done is a session with no minutes. */
+		r->marks[k].practice = p->id;
+		r->marks[k].approach = pack->approaches[p->approach].id;
+		memcpy(r->marks[k].day, in->day, DAY_LEN);
+		r->marks[k].minutes = STORE_NONE;
+		r->marks[k].pain_before = r->marks[k].pain_after = STORE_NONE;
+		r->nmarks++;
+	}
+	for (i = 0; i < in->nanswers; i++) {
+		if (find_answer(pack, &in->answers[i], i, &q, &choice, bad,
+				cause) != 0)
+			goto refused;
+		for (k = 0; k < r->nanswers; k++)
+			if (strcmp(r->answers[k].question, q->id) == 0)
+				break;
+		if (k == r->nanswers)
+			r->nanswers++;
+		memcpy(r->answers[k].day, in->day, DAY_LEN);
+		r->answers[k].question = q->id;
+		r->answers[k].value = (char *)choice;
+	}
+	if ((rc = check_day(in->day, today, bad, cause)) != 0) {
+		rows_free(r);
+		return rc;
+	}
+	return 0;
+refused:
+	rows_free(r);
+	return EX_DATAERR;
+}
+
+int
+program_checkin_check(const struct pack *pack, const char *today,
+		      const struct program_checkin *in, struct program_bad *bad,
+		      char **cause)
+{
+	struct rows r;
+	int rc = checkin_rows(pack, today, in, &r, bad, cause);
+
+	rows_free(&r);
+	return rc;
+}
+
+int
+program_checkin(const struct pack *pack, struct store *store, const char *today,
+		const struct program_checkin *in, struct store_checkin *old,
+		int *replaced, struct program_bad *bad, char **cause)
+{
+	struct store_checkin c = {0};
+	struct rows r;
+	unsigned replace = STORE_KEEP;
+	int rc;
+
+	if (old != NULL)
+		memset(old, 0, sizeof *old);
+	if (replaced != NULL)
+		*replaced = 0;
+	if ((rc = checkin_rows(pack, today, in, &r, bad, cause)) != 0)
+		return rc;
+	memcpy(c.day, in->day, DAY_LEN);
+	c.pain = in->pain;
+	c.interference = in->interference;
+	c.note =
+	    in->note != NULL && *in->note != '\0' ? (char *)in->note : NULL;
+	if (!in->merge && in->nanswers > 0)
+		replace |= STORE_REPLACE_ANSWERS;
+	rc = store_checkin_write(store, &c, r.answers, r.nanswers, r.marks,
+				 r.nmarks, replace, old, replaced, cause);
+	rows_free(&r);
+	return rc;
+}
+
+int
+program_session_check(const struct pack *pack, const char *today,
+		      const struct program_session *s, struct program_bad *bad,
+		      char **cause)
+{
+	int rc;
+
+	bad_none(bad);
+	if (find_practice(pack, s->practice, PROGRAM_FIELD_PRACTICE, 0, bad,
+			  cause) == NULL)
+		return EX_DATAERR;
+	if (s->minutes != STORE_NONE &&
+	    (s->minutes < 1 || s->minutes > STORE_MINUTES_MAX))
+		return refuse(bad, PROGRAM_FIELD_MINUTES, 0, cause,
+			      xasprintf("use a whole number of minutes from 1 "
+					"to %d (a day)",
+					STORE_MINUTES_MAX));
+	if ((rc = check_rating(s->pain_before, 1, PROGRAM_FIELD_BEFORE, bad,
+			       cause)) != 0 ||
+	    (rc = check_rating(s->pain_after, 1, PROGRAM_FIELD_AFTER, bad,
+			       cause)) != 0)
+		return rc;
+	return check_day(s->day, today, bad, cause);
+}
+
+int
+program_session_add(const struct pack *pack, struct store *store,
+		    const char *today, struct program_session *s,
+		    struct program_bad *bad, char **cause)
+{
+	const struct practice *p;
+	struct store_session row = {0};
+	int rc;
+
+	if ((rc = program_session_check(pack, today, s, bad, cause)) != 0)
+		return rc;
+	p = content_practice(pack, s->practice);
+	if (s->minutes == STORE_NONE)
+		s->minutes = p->minutes;
+	row.practice = p->id;
+	row.approach = pack->approaches[p->approach].id;
+	memcpy(row.day, s->day, DAY_LEN);
+	row.minutes = s->minutes;
+	row.pain_before = s->pain_before;
+	row.pain_after = s->pain_after;
+	return store_session_add(store, &row, cause);
+}
+
+int
+program_screening(const struct pack *pack, struct store *store,
+		  const char *flag, int yes, char **cause)
+{
+	size_t i;
+	int rc;
+
+	if (yes != 0 && yes != 1) {
+		*cause = xasprintf("a screening answer is yes or no");
+		return EX_DATAERR;
+	}
+	if (strcmp(flag, STORE_SCREENING_INJURY) == 0) {
+		if ((rc = store_screening_add(store, flag, yes, cause)) != 0)
+			return rc;
+		return store_profile_set(store, STORE_PROFILE_RECENT_INJURY,
+					 yes ? "yes" : "no", cause);
+	}
+	for (i = 0; i < pack->nred_flags; i++)
+		if (strcmp(pack->red_flags[i].id, flag) == 0)
+			return store_screening_add(store, flag, yes, cause);
+	*cause = xasprintf("no such safety question '%s'", flag);
+	return EX_DATAERR;
+}
+
+int
+program_usual_pain(struct store *store, int pain, char **cause)
+{
+	char v[16];
+	int rc;
+
+	if ((rc = check_rating(pain, 0, PROGRAM_FIELD_PAIN, NULL, cause)) != 0)
+		return rc;
+	snprintf(v, sizeof v, "%d", pain);
+	return store_profile_set(store, STORE_PROFILE_USUAL_PAIN, v, cause);
+}
+
+int
+program_onboarded(struct store *store, const char *day, const char *today,
+		  char **cause)
+{
+	int rc;
+
+	if ((rc = check_day(day, today, NULL, cause)) != 0)
+		return rc;
+	return store_profile_set(store, STORE_PROFILE_ONBOARDED, day, cause);
+}
+
+int
+program_start(const struct pack *pack, struct store *store,
+	      const char *approach, const char *day, const char **shared,
+	      char **cause)
+{
+	struct program_plan plan;
+	const struct approach *a;
+	const char *other = NULL;
+	size_t i;
+	int rc;
+
+	if (shared != NULL)
+		*shared = NULL;
+	if ((a = program_approach(pack, approach, cause)) == NULL)
+		return EX_DATAERR;
+	rc = program_plan_load(pack, store, day, &plan, cause);
+	if (rc != 0)
+		return rc;
+	for (i = 0; i < plan.nsteps; i++) {
+		const struct program_step *st = &plan.steps[i];
+
+		if (st->state != PROGRAM_RUNNING)
+			continue;
+		if (st->approach == a) {
+			*cause = xasprintf("%s is already running, since %s",
+					   a->id, st->started_on);
+			program_plan_free(&plan);
+			return EX_DATAERR;
+		}
+		if (other == NULL && !a->wildcard && !st->approach->wildcard)
+			other = st->approach->id;
+	}
+	program_plan_free(&plan);
+	rc = store_trial_start(store, a->id, day, cause);
+	if (rc == 0 && shared != NULL)
+		*shared = other;
+	return rc;
+}
+
+int
+program_stop(const struct pack *pack, struct store *store, const char *approach,
+	     const char *day, enum store_outcome outcome, char **cause)
+{
+	struct program_plan plan;
+	const struct program_step *st;
+	const struct approach *a;
+	int rc;
+
+	if ((a = program_approach(pack, approach, cause)) == NULL)
+		return EX_DATAERR;
+	if (outcome == OUTCOME_NONE) {
+		*cause = xasprintf("stopping %s needs an outcome", a->id);
+		return EX_DATAERR;
+	}
+	rc = program_plan_load(pack, store, day, &plan, cause);
+	if (rc != 0)
+		return rc;
+	st = &plan.steps[content_approach_index(pack, a->id)];
+	if (st->state != PROGRAM_RUNNING) {
+		if (st->state == PROGRAM_ENDED)
+			*cause = xasprintf("%s is not running; it ended on %s",
+					   a->id, st->ended_on);
+		else
+			*cause = xasprintf("%s is not running; it was never "
+					   "started",
+					   a->id);
+		rc = EX_DATAERR;
+	} else if (strcmp(day, st->started_on) < 0) {
+		*cause =
+		    xasprintf("%s cannot end on %s, before it started on %s",
+			      a->id, day, st->started_on);
+		rc = EX_DATAERR;
+	}
+	program_plan_free(&plan);
+	if (rc != 0)
+		return rc;
+	return store_trial_stop(store, a->id, day, outcome, cause);
+}
