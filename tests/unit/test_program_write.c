@@ -1,0 +1,520 @@
+/*
+ * Unit tests of the one write path (program_write.c), with no terminal: a
+ * real SQLite log in a temporary directory, read back with sqlite3 on a
+ * connection of its own. Every write that is allowed lands as asked; every
+ * refusal returns EX_DATAERR, names the refused value (struct program_bad)
+ * and leaves the file exactly as it was. "today" is passed in.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "content.h"
+#include "expect.h"
+#include "program.h"
+#include "store.h"
+#include "util.h"
+
+#define TODAY "2026-11-24"
+
+static const char pack_text[] =
+    "format: 1\n"
+    "id: write-test\n"
+    "title: T\n"
+    "language: en\n"
+    "about: A.\n"
+    "disclaimer: D.\n"
+    "onboarding: {injury_question: Q?, injury_advice: A., "
+    "usual_pain_question: U?}\n"
+    "pain_scale: {question: P?, anchors: [{value: 0, label: none}, "
+    "{value: 10, label: worst}]}\n"
+    "interference_scale: {question: I?, anchors: [{value: 0, label: none}, "
+    "{value: 10, label: all}]}\n"
+    "red_flags: [{id: numb, question: N?, urgency: emergency, advice: "
+    "Go.}]\n"
+    "approaches:\n"
+    "  - {id: alpha, title: Alpha, summary: S., model: M., suits: [a], "
+    "effort: low, trial_days: 7, steps: [s],\n"
+    "     practices: [{id: walk, title: W, minutes: 10, per_day: 1, "
+    "steps: [w]}],\n"
+    "     questions: [{id: feel, text: F?, choices: [better, worse], "
+    "warn_if: worse, warning: Rest.}]}\n"
+    "  - {id: beta, title: Beta, summary: S., model: M., suits: [a], "
+    "effort: low, trial_days: 14, steps: [s],\n"
+    "     practices: [{id: stretch, title: S, minutes: 5, per_day: 2, "
+    "steps: [s]}],\n"
+    "     questions: [{id: where, text: W?, choices: [same, spreading], "
+    "warn_if: spreading, warning: See someone.}]}\n"
+    "  - {id: mat, title: Mat, summary: S., model: M., suits: [a], "
+    "effort: low, wildcard: true, steps: [s],\n"
+    "     practices: [{id: lie, title: L, minutes: 20, per_day: 1, "
+    "steps: [l]}]}\n";
+
+struct fx {
+	char *dir, *path;
+	struct pack *pack;
+	struct store *store;
+};
+
+static int
+setup(void **state)
+{
+	struct fx *fx = xcalloc(1, sizeof *fx);
+	struct content_errors errs = {0};
+	char *cause = NULL;
+
+	fx->dir = xstrdup("/tmp/backpain-write.XXXXXX");
+	if (mkdtemp(fx->dir) == NULL)
+		return -1;
+	fx->path = xasprintf("%s/log.db", fx->dir);
+	if (content_load_buffer("test.yaml", pack_text, sizeof pack_text - 1,
+				&fx->pack, &errs) != CONTENT_OK) {
+		if (errs.n > 0)
+			print_error("%s\n", errs.v[0]);
+		content_errors_free(&errs);
+		return -1;
+	}
+	content_errors_free(&errs);
+	if (store_open(fx->path, &fx->store, &cause) != 0) {
+		print_error("%s\n", cause);
+		free(cause);
+		return -1;
+	}
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *fx = *state;
+	const char *ends[] = {"", "-wal", "-shm"};
+	char *p;
+	size_t i;
+
+	store_close(fx->store);
+	content_free(fx->pack);
+	for (i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+		p = xasprintf("%s%s", fx->path, ends[i]);
+		remove(p);
+		free(p);
+	}
+	rmdir(fx->dir);
+	free(fx->path);
+	free(fx->dir);
+	free(fx);
+	return 0;
+}
+
+/* The rows of sql, one line each, columns split by '|', read on a
+ * connection of the test's own (NULL shown as '-'). Allocated. */
+static char *
+rows(const struct fx *fx, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	struct buf b;
+	int i, rc;
+
+	assert_int_equal(
+	    sqlite3_open_v2(fx->path, &db, SQLITE_OPEN_READONLY, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	buf_init(&b);
+	buf_adds(&b, "");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 0; i < sqlite3_column_count(st); i++) {
+			const unsigned char *t = sqlite3_column_text(st, i);
+
+			buf_printf(&b, "%s%s", i > 0 ? "|" : "",
+				   t != NULL ? (const char *)t : "-");
+		}
+		buf_addc(&b, '\n');
+	}
+	assert_int_equal(rc, SQLITE_DONE);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return buf_take(&b);
+}
+
+static void
+expect_rows(const struct fx *fx, const char *sql, const char *want)
+{
+	char *got = rows(fx, sql);
+
+	if (strcmp(got, want) != 0)
+		fail_msg("%s\ngave:\n%swant:\n%s", sql, got, want);
+	free(got);
+}
+
+/* Everything a person can write, as text, to see that a refusal left the
+ * file as it was (timestamps included). */
+static char *
+everything(const struct fx *fx)
+{
+	static const char *const tables[] = {
+	    "SELECT * FROM checkin ORDER BY day",
+	    "SELECT * FROM answer ORDER BY day, question_id",
+	    "SELECT * FROM session ORDER BY id",
+	    "SELECT * FROM trial ORDER BY id",
+	    "SELECT * FROM screening ORDER BY rowid",
+	    "SELECT * FROM profile ORDER BY key",
+	};
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	for (i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+		char *r = rows(fx, tables[i]);
+
+		buf_printf(&b, "%s:\n%s", tables[i], r);
+		free(r);
+	}
+	return buf_take(&b);
+}
+
+/* A check-in of TODAY, pain 4, nothing else. */
+static struct program_checkin
+plain(void)
+{
+	struct program_checkin in = {.pain = 4, .interference = STORE_NONE};
+
+	memcpy(in.day, TODAY, DAY_LEN);
+	return in;
+}
+
+static void
+save(struct fx *fx, const struct program_checkin *in)
+{
+	char *cause = NULL;
+
+	expect_ok(program_checkin(fx->pack, fx->store, TODAY, in, NULL, NULL,
+				  NULL, &cause),
+		  &cause);
+}
+
+/* Both program_checkin_check and program_checkin refuse in, naming field
+ * (and index), with words in the cause; the file does not change. */
+static void
+checkin_refused(struct fx *fx, const struct program_checkin *in,
+		enum program_field field, size_t index, const char *words)
+{
+	struct program_bad bad = {PROGRAM_FIELD_NONE, 99};
+	char *before = everything(fx), *after, *cause = NULL;
+
+	expect_refused(program_checkin_check(fx->pack, TODAY, in, &bad, &cause),
+		       &cause, words);
+	assert_int_equal(bad.field, field);
+	assert_int_equal(bad.index, index);
+	bad.field = PROGRAM_FIELD_NONE;
+	expect_refused(program_checkin(fx->pack, fx->store, TODAY, in, NULL,
+				       NULL, &bad, &cause),
+		       &cause, words);
+	assert_int_equal(bad.field, field);
+	assert_int_equal(bad.index, index);
+	after = everything(fx);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+}
+
+static void
+test_checkin_lands(void **state)
+{
+	struct fx *fx = *state;
+	struct program_checkin in = plain();
+	const char *did[] = {"walk", "lie", "walk"};
+	const struct program_answer ans[] = {
+	    {"feel", "worse"}, {"where", "same"}, {"feel", "better"}};
+	struct store_checkin old;
+	char *cause = NULL;
+	int replaced = -1;
+
+	in.interference = 3;
+	in.note = "stiff";
+	in.did = did;
+	in.ndid = 3;
+	in.answers = ans;
+	in.nanswers = 3;
+	expect_ok(program_checkin(fx->pack, fx->store, TODAY, &in, &old,
+				  &replaced, NULL, &cause),
+		  &cause);
+	assert_int_equal(replaced, 0);
+	store_checkin_clear(&old);
+	expect_rows(fx, "SELECT day, pain, interference, note FROM checkin",
+		    "2026-11-24|4|3|stiff\n");
+	/* A question answered twice keeps the last answer. */
+	expect_rows(fx,
+		    "SELECT question_id, value FROM answer ORDER BY "
+		    "question_id",
+		    "feel|better\nwhere|same\n");
+	/* A practice marked is a session with no minutes, once; a practice
+	 * of an approach that is not running may be marked. */
+	expect_rows(fx,
+		    "SELECT practice, approach, day, minutes, pain_before, "
+		    "pain_after FROM session ORDER BY id",
+		    "walk|alpha|2026-11-24|-|-|-\nlie|mat|2026-11-24|-|-|-\n");
+	/* An empty note is no note; the day before today is fine. */
+	in = plain();
+	in.note = "";
+	memcpy(in.day, "2026-11-23", DAY_LEN);
+	save(fx, &in);
+	expect_rows(fx, "SELECT day, note FROM checkin ORDER BY day",
+		    "2026-11-23|-\n2026-11-24|stiff\n");
+}
+
+static void
+test_checkin_refusals(void **state)
+{
+	struct fx *fx = *state;
+	struct program_checkin in = plain();
+	const char *did[] = {"walk", "nope"};
+	const struct program_answer unknown[] = {{"feel", "worse"},
+						 {"nope", "same"}};
+	const struct program_answer choice[] = {{"where", "nowhere"}};
+
+	in.note = "kept";
+	save(fx, &in);
+
+	in = plain();
+	in.pain = 11;
+	checkin_refused(fx, &in, PROGRAM_FIELD_PAIN, 0, "not a rating");
+	in.pain = -1;
+	checkin_refused(fx, &in, PROGRAM_FIELD_PAIN, 0, "from 0");
+	in = plain();
+	in.interference = 12;
+	checkin_refused(fx, &in, PROGRAM_FIELD_INTERFERENCE, 0, "to 10");
+	in = plain();
+	in.note = "bad \xff byte";
+	checkin_refused(fx, &in, PROGRAM_FIELD_NOTE, 0, "UTF-8 at byte 5");
+	in = plain();
+	in.did = did;
+	in.ndid = 2;
+	checkin_refused(fx, &in, PROGRAM_FIELD_DID, 1,
+			"no such practice; the pack has: walk, stretch, lie");
+	in = plain();
+	in.answers = unknown;
+	in.nanswers = 2;
+	checkin_refused(fx, &in, PROGRAM_FIELD_ANSWER, 1,
+			"no such question; the pack has: feel, where");
+	in.answers = choice;
+	in.nanswers = 1;
+	checkin_refused(fx, &in, PROGRAM_FIELD_ANSWER, 0,
+			"where is one of: same, spreading");
+	in = plain();
+	memcpy(in.day, "2026-11-25", DAY_LEN);
+	checkin_refused(fx, &in, PROGRAM_FIELD_DAY, 0,
+			"2026-11-25 is in the future (today is 2026-11-24)");
+	memcpy(in.day, "2026-02-30", DAY_LEN);
+	checkin_refused(fx, &in, PROGRAM_FIELD_DAY, 0, "not a day");
+}
+
+/*
+ * A second check-in of a day: a rating alone keeps the answers and marks;
+ * answers given (merge 0, the CLI) replace all of the day's answers; merge
+ * 1 (the TUI form) adds to them; marks only add; a timed session is never
+ * deleted nor marked again.
+ */
+static void
+test_recheckin(void **state)
+{
+	struct fx *fx = *state;
+	struct program_checkin in = plain();
+	const char *did[] = {"walk"}, *more[] = {"lie", "stretch"};
+	const struct program_answer first[] = {{"feel", "worse"},
+					       {"where", "spreading"}};
+	const struct program_answer same[] = {{"where", "same"}};
+	const struct program_answer better[] = {{"feel", "better"}};
+	struct program_session s = {.practice = "stretch", .minutes = 12};
+	char *cause = NULL;
+
+	in.did = did;
+	in.ndid = 1;
+	in.answers = first;
+	in.nanswers = 2;
+	save(fx, &in);
+	memcpy(s.day, TODAY, DAY_LEN);
+	s.pain_before = s.pain_after = STORE_NONE;
+	expect_ok(
+	    program_session_add(fx->pack, fx->store, TODAY, &s, NULL, &cause),
+	    &cause);
+
+	in = plain();
+	in.pain = 5;
+	save(fx, &in);
+	expect_rows(fx, "SELECT pain FROM checkin", "5\n");
+	expect_rows(fx,
+		    "SELECT question_id, value FROM answer ORDER BY "
+		    "question_id",
+		    "feel|worse\nwhere|spreading\n");
+	expect_rows(fx, "SELECT practice, minutes FROM session ORDER BY id",
+		    "walk|-\nstretch|12\n");
+
+	in.answers = same;
+	in.nanswers = 1;
+	save(fx, &in);
+	expect_rows(fx, "SELECT question_id, value FROM answer",
+		    "where|same\n");
+
+	in.answers = better;
+	in.merge = 1;
+	save(fx, &in);
+	expect_rows(fx,
+		    "SELECT question_id, value FROM answer ORDER BY "
+		    "question_id",
+		    "feel|better\nwhere|same\n");
+
+	in = plain();
+	in.did = more;
+	in.ndid = 2;
+	save(fx, &in);
+	expect_rows(fx, "SELECT practice, minutes FROM session ORDER BY id",
+		    "walk|-\nstretch|12\nlie|-\n");
+	expect_rows(fx, "SELECT count(*) FROM answer", "2\n");
+}
+
+static void
+session_refused(struct fx *fx, struct program_session *s,
+		enum program_field field, const char *words)
+{
+	struct program_bad bad = {PROGRAM_FIELD_NONE, 99};
+	char *before = everything(fx), *after, *cause = NULL;
+
+	expect_refused(
+	    program_session_add(fx->pack, fx->store, TODAY, s, &bad, &cause),
+	    &cause, words);
+	assert_int_equal(bad.field, field);
+	after = everything(fx);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+}
+
+static void
+test_sessions(void **state)
+{
+	struct fx *fx = *state;
+	struct program_session s = {.practice = "lie",
+				    .minutes = STORE_NONE,
+				    .pain_before = 7,
+				    .pain_after = STORE_NONE};
+	char *cause = NULL;
+
+	/* No minutes: the practice's own. */
+	memcpy(s.day, "2026-11-23", DAY_LEN);
+	expect_ok(
+	    program_session_add(fx->pack, fx->store, TODAY, &s, NULL, &cause),
+	    &cause);
+	assert_int_equal(s.minutes, 20);
+	expect_rows(fx,
+		    "SELECT practice, approach, day, minutes, pain_before, "
+		    "pain_after FROM session",
+		    "lie|mat|2026-11-23|20|7|-\n");
+
+	s.practice = "nope";
+	session_refused(fx, &s, PROGRAM_FIELD_PRACTICE, "no such practice");
+	s.practice = "walk";
+	s.minutes = 0;
+	session_refused(fx, &s, PROGRAM_FIELD_MINUTES, "from 1 to 1440");
+	s.minutes = STORE_MINUTES_MAX + 1;
+	session_refused(fx, &s, PROGRAM_FIELD_MINUTES, "from 1 to 1440");
+	s.minutes = 10;
+	s.pain_before = 11;
+	session_refused(fx, &s, PROGRAM_FIELD_BEFORE, "not a rating");
+	s.pain_before = STORE_NONE;
+	s.pain_after = -2;
+	session_refused(fx, &s, PROGRAM_FIELD_AFTER, "not a rating");
+	s.pain_after = 3;
+	memcpy(s.day, "2026-11-25", DAY_LEN);
+	session_refused(fx, &s, PROGRAM_FIELD_DAY, "in the future");
+}
+
+static void
+test_screening_and_profile(void **state)
+{
+	struct fx *fx = *state;
+	char *before, *after, *cause = NULL;
+
+	expect_ok(program_screening(fx->pack, fx->store, "numb", 1, &cause),
+		  &cause);
+	expect_ok(program_screening(fx->pack, fx->store, STORE_SCREENING_INJURY,
+				    0, &cause),
+		  &cause);
+	expect_ok(program_usual_pain(fx->store, 6, &cause), &cause);
+	expect_ok(program_onboarded(fx->store, TODAY, TODAY, &cause), &cause);
+	expect_rows(fx, "SELECT flag_id, answer FROM screening ORDER BY rowid",
+		    "numb|1\nrecent-injury|0\n");
+	expect_rows(fx, "SELECT key, value FROM profile ORDER BY key",
+		    "onboarded|2026-11-24\nrecent_injury|no\nusual_pain|6\n");
+
+	before = everything(fx);
+	expect_refused(
+	    program_screening(fx->pack, fx->store, "fever", 1, &cause), &cause,
+	    "no such safety question 'fever'");
+	expect_refused(
+	    program_screening(fx->pack, fx->store, "numb", 2, &cause), &cause,
+	    "yes or no");
+	expect_refused(program_usual_pain(fx->store, 11, &cause), &cause,
+		       "not a rating");
+	expect_refused(
+	    program_onboarded(fx->store, "2026-11-25", TODAY, &cause), &cause,
+	    "in the future");
+	after = everything(fx);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+}
+
+static void
+test_trials_refused_unchanged(void **state)
+{
+	struct fx *fx = *state;
+	char *before, *after, *cause = NULL;
+
+	expect_ok(program_start(fx->pack, fx->store, "alpha", "2026-11-20",
+				NULL, &cause),
+		  &cause);
+	before = everything(fx);
+	expect_refused(
+	    program_start(fx->pack, fx->store, "nope", TODAY, NULL, &cause),
+	    &cause, "unknown approach");
+	expect_refused(
+	    program_start(fx->pack, fx->store, "alpha", TODAY, NULL, &cause),
+	    &cause, "already running");
+	expect_refused(program_stop(fx->pack, fx->store, "alpha", "2026-11-19",
+				    OUTCOME_HELPED, &cause),
+		       &cause, "before it started");
+	after = everything(fx);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_checkin_lands, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_checkin_refusals, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_recheckin, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_sessions, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_screening_and_profile, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_trials_refused_unchanged,
+					    setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
