@@ -252,6 +252,11 @@ int program_onboarded(struct store *, const char *day, const char *today,
  * "(none)"; allocated, the caller frees. */
 char *program_ids(const struct pack *, int questions);
 
+/* Changes the outcome of a trial that has ended (a review's decision).
+ * Refused (EX_DATAERR) for OUTCOME_NONE, an unknown or a running trial. */
+int program_outcome(struct store *, long long trial_id, enum store_outcome,
+		    char **cause);
+
 /* "not started", "running", "ended". */
 const char *program_state_name(enum program_state);
 /* "safety", "checkin", "review", "practice", "start", "rest", "finished". */

@@ -431,3 +431,14 @@ program_stop(const struct pack *pack, struct store *store, const char *approach,
 		return rc;
 	return store_trial_stop(store, a->id, day, outcome, cause);
 }
+
+int
+program_outcome(struct store *store, long long trial_id,
+		enum store_outcome outcome, char **cause)
+{
+	if (outcome == OUTCOME_NONE) {
+		*cause = xstrdup("an ended trial needs an outcome");
+		return EX_DATAERR;
+	}
+	return store_trial_set_outcome(store, trial_id, outcome, cause);
+}

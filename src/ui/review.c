@@ -441,8 +441,7 @@ save_outcome(struct ui *ui, const struct review_row *row)
 		rc = program_stop(ui->pack, ui->store, row->approach, day, o,
 				  &cause);
 	else
-		rc = store_trial_set_outcome(ui->store, row->trial_id, o,
-					     &cause);
+		rc = program_outcome(ui->store, row->trial_id, o, &cause);
 	if (rc != 0)
 		ui_error(ui, cause);
 	else if (picked_in == ASK_STOP)

@@ -494,10 +494,30 @@ test_trials_refused_unchanged(void **state)
 	expect_refused(program_stop(fx->pack, fx->store, "alpha", "2026-11-19",
 				    OUTCOME_HELPED, &cause),
 		       &cause, "before it started");
+	expect_refused(program_outcome(fx->store, 1, OUTCOME_HELPED, &cause),
+		       &cause, "still running");
 	after = everything(fx);
 	assert_string_equal(before, after);
 	free(before);
 	free(after);
+
+	/* An ended trial's outcome may change, never to "none". */
+	expect_ok(program_stop(fx->pack, fx->store, "alpha", TODAY,
+			       OUTCOME_STOPPED, &cause),
+		  &cause);
+	before = everything(fx);
+	expect_refused(program_outcome(fx->store, 1, OUTCOME_NONE, &cause),
+		       &cause, "needs an outcome");
+	expect_refused(program_outcome(fx->store, 2, OUTCOME_HELPED, &cause),
+		       &cause, "no trial 2");
+	after = everything(fx);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	expect_ok(program_outcome(fx->store, 1, OUTCOME_HELPED, &cause),
+		  &cause);
+	expect_rows(fx, "SELECT approach, ended_on, outcome FROM trial",
+		    "alpha|2026-11-24|helped\n");
 }
 
 int
