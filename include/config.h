@@ -1,8 +1,9 @@
 /*
  * config: the user's settings, $XDG_CONFIG_HOME/backpain/config.yaml
  * (default ~/.config/backpain/config.yaml). A missing file means defaults.
- * Read with libyaml as strictly as the content pack; config.c is the only
- * other file that calls yaml_*.
+ * Read as strictly as the content pack, through the same loader
+ * (content_tree.c, the only file that calls yaml_*); config.c only
+ * describes its fields. app.c reads it once per run (app_config()).
  *
  *   day_starts_at: "04:00"    # when a new day begins, local time
  */

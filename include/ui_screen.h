@@ -44,7 +44,7 @@ enum ui_screen {
 	UI_CHECKIN,
 	UI_TIMER,
 	UI_HISTORY,
-	UI_REVIEW, /* the trial review: a later issue */
+	UI_REVIEW, /* the trial review: verdicts, outcome, next step */
 	UI_SAFETY,
 	UI_DISCLAIMER,
 	UI_HELP,
