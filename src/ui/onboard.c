@@ -113,9 +113,9 @@ static int
 save_screening(struct ui *ui, const char *id, int yes)
 {
 	char *cause = NULL;
+	int rc = program_screening(ui->pack, ui->store, id, yes, &cause);
 
-	return saved(
-	    ui, program_screening(ui->pack, ui->store, id, yes, &cause), cause);
+	return saved(ui, rc, cause);
 }
 
 static void
@@ -145,10 +145,11 @@ static void
 finish(struct ui *ui)
 {
 	char today[DAY_LEN], *cause = NULL;
+	int rc;
 
 	ui_today(ui, today);
-	if (saved(ui, program_onboarded(ui->store, today, today, &cause),
-		  cause) != 0)
+	rc = program_onboarded(ui->store, today, today, &cause);
+	if (saved(ui, rc, cause) != 0)
 		return;
 	if (ui->depth <= 1)
 		ui_reset(ui, UI_TODAY);
@@ -160,6 +161,7 @@ static void
 confirm(struct ui *ui)
 {
 	char *cause = NULL;
+	int rc;
 
 	switch (step) {
 	case STEP_ABOUT:
@@ -187,9 +189,8 @@ confirm(struct ui *ui)
 			ui_message(ui, UI_C_WARNING, "Pick a number first.");
 			break;
 		}
-		if (saved(ui,
-			  program_usual_pain(ui->store, usual.value, &cause),
-			  cause) == 0)
+		rc = program_usual_pain(ui->store, usual.value, &cause);
+		if (saved(ui, rc, cause) == 0)
 			go(STEP_PLAN);
 		break;
 	case STEP_PLAN:
