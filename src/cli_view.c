@@ -1,7 +1,8 @@
 /*
  * cli_view.c: the commands that read the log: status (one screenful),
- * history (table, CSV, JSON) and export. Text from the log is escaped
- * before it reaches a terminal; CSV and JSON carry it exactly.
+ * history (table, CSV, JSON) and export. Text from the log is written by
+ * the policy of fmt.h: escaped in tables, exact in JSON (with its controls
+ * as JSON escapes), and in CSV exact unless stdout is a terminal.
  */
 #include "cli.h"
 
@@ -16,6 +17,7 @@
 #include "cli_opt.h"
 #include "content.h"
 #include "day.h"
+#include "fmt.h"
 #include "program.h"
 #include "store.h"
 #include "util.h"
@@ -257,38 +259,27 @@ cli_cmd_status(struct cli *cli, int argc, char **argv)
 	return 0;
 }
 
-/* One CSV field by RFC 4180: quoted when it holds a comma, quote, CR or LF,
- * with quotes doubled; otherwise as it is. */
-static void
-csv_field(const char *s)
-{
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, stdout);
-		return;
-	}
-	putchar('"');
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			putchar('"');
-		putchar(*s);
-	}
-	putchar('"');
-}
-
+/* The check-ins as CSV: exact into a file or a pipe, escaped on a
+ * terminal (fmt.h). */
 static void
 history_csv(const struct store_checkin *c, size_t n)
 {
+	enum fmt_csv how = fmt_csv_for(stdout);
+	struct buf b;
 	size_t i;
 
 	puts("day,pain,interference,note");
 	for (i = 0; i < n; i++) {
-		printf("%s,%d,", c[i].day, c[i].pain);
+		buf_init(&b);
+		buf_printf(&b, "%s,%d,", c[i].day, c[i].pain);
 		if (c[i].interference != STORE_NONE)
-			printf("%d", c[i].interference);
-		putchar(',');
+			buf_printf(&b, "%d", c[i].interference);
+		buf_addc(&b, ',');
 		if (c[i].note != NULL)
-			csv_field(c[i].note);
-		putchar('\n');
+			fmt_csv(&b, c[i].note, how);
+		buf_addc(&b, '\n');
+		fwrite(b.data, 1, b.len, stdout);
+		buf_free(&b);
 	}
 }
 
