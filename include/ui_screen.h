@@ -29,7 +29,7 @@ struct practice;
 /* Rows above and below the body: the title bar; the message and key lines. */
 #define UI_TOP_ROWS 1
 #define UI_BOTTOM_ROWS 2
-/* getch waits this long before the loop looks at signals and timers. */
+/* How often a running countdown is drawn again (see wake_ms). */
 #define UI_TICK_MS 250
 #define UI_ESC_DELAY_MS 25
 #define UI_STACK_MAX 16
@@ -68,6 +68,11 @@ struct ui {
 	int approach;			 /* index into pack->approaches */
 	const struct practice *practice; /* for the timer */
 	int onboard_flags_only;		 /* re-ask only the safety questions */
+
+	/* Set by a screen's draw when it must be drawn again after this many
+	 * milliseconds though no key comes (a running countdown); the loop
+	 * sets it to -1 before each draw and otherwise waits for a key. */
+	int wake_ms;
 
 	char *message; /* shown once above the key line */
 	enum ui_color message_color;
