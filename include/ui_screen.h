@@ -42,7 +42,7 @@ enum ui_screen {
 	UI_CHECKIN,
 	UI_TIMER,
 	UI_HISTORY,
-	UI_REVIEW, /* the trial review: a later issue */
+	UI_REVIEW, /* the trial review: ui/review.c, ui/review_detail.c */
 	UI_SAFETY,
 	UI_DISCLAIMER,
 	UI_HELP,
