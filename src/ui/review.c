@@ -15,7 +15,7 @@
 
 #include "content.h"
 #include "program.h"
-#include "review_int.h"
+#include "ui_review_int.h"
 #include "util.h"
 
 /* The trial list takes at most this many rows, and a third of the body. */
