@@ -11,6 +11,12 @@
  *
  * Key functions return 1 when they used the key; ui.c then handles the
  * global keys (! d ? q Esc) for keys a screen leaves alone.
+ *
+ * A screen reads the log (and has trials judged, through review.h) in its
+ * enter function and keys; draw only draws what was loaded. The loop
+ * draws after a key, a resize, the day's change, or when the screen's last
+ * draw asked for it through wake_ms (a running countdown); while the
+ * person only looks, the program sleeps.
  */
 #ifndef BACKPAIN_UI_SCREEN_H
 #define BACKPAIN_UI_SCREEN_H
