@@ -7,7 +7,9 @@
 # settled, every program together is left alone for 5 s; each must use
 # under 0.05 s of CPU in that time (utime + stime of /proc/PID/stat, in
 # clock ticks). The loop may wake for a running timer, the day's change
-# and a resize; it must not redraw or recompute for nothing.
+# and a resize; it must not redraw or recompute for nothing. Last, a
+# program started seconds before the day's change shows the new day in
+# its title with no key pressed.
 . "$(dirname "$0")/lib_tui.bash"
 NOW='2026-03-31 12:00:00'
 IDLE_S=5
@@ -97,3 +99,22 @@ for i in "${!PIDS[@]}"; do
 		bad="$bad ${NAMES[i]}"
 done
 [ -z "$bad" ] || fail "CPU used while idle on:$bad"
+
+# The loop still wakes for the day's change: a few seconds before 04:00
+# (the day's default start), the title shows the day before, and then
+# the new day with no key pressed.
+at "@${NOW% *} 03:59:57"
+bp_tui "${AT[@]}"
+wait_for "backpain: Today" 20
+title() { screen | head -n 1; }
+case $(title) in
+*2026-03-30*) ;;
+*) fail "before 04:00 the title should show 2026-03-30: $(title)" ;;
+esac
+tries=300 # 15 s
+while ! title | grep -qF 2026-03-31 && [ "$tries" -gt 0 ]; do
+	sleep 0.05
+	tries=$((tries - 1))
+done
+title | grep -qF 2026-03-31 ||
+	fail "at 04:00 the title did not turn to 2026-03-31: $(title)"
