@@ -24,7 +24,7 @@
 
 static const int ranges[] = {30, 90, 365}; /* days shown, keys 1 2 3 */
 #define NRANGES (sizeof ranges / sizeof ranges[0])
-#define LONGEST_RANGE 365
+#define LONGEST_RANGE (ranges[NRANGES - 1])
 
 const struct ui_keyhelp ui_history_keys[] = {
     {"1 2 3", "the last 30, 90 or 365 days"},
