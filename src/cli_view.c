@@ -8,6 +8,7 @@
 
 #include <langinfo.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -41,26 +42,8 @@ locale_is_utf8(void)
 	return strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0;
 }
 
-/* Decodes one UTF-8 character of s (well-formed: util_escape's output);
- * returns its length and its code point in *cp. */
-static size_t
-utf8_next(const unsigned char *s, unsigned *cp)
-{
-	size_t n, i;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	n = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : 2;
-	*cp = s[0] & (0x3fu >> (n - 1));
-	for (i = 1; i < n && (s[i] & 0xc0) == 0x80; i++)
-		*cp = (*cp << 6) | (s[i] & 0x3fu);
-	return i;
-}
-
 static int
-char_width(unsigned cp)
+char_width(uint32_t cp)
 {
 	int w = wcwidth((wchar_t)cp);
 
@@ -78,7 +61,7 @@ add_cropped(struct buf *b, const char *s, int cols)
 	const char *ell = locale_is_utf8() ? "\u2026" : "...";
 	int ellw = locale_is_utf8() ? 1 : 3, w = 0, total = 0, cw;
 	size_t i, n, fit = 0;
-	unsigned cp;
+	uint32_t cp;
 
 	buf_init(&e);
 	util_escape(&e, s);
@@ -87,7 +70,10 @@ add_cropped(struct buf *b, const char *s, int cols)
 		return;
 	}
 	for (i = 0; i < e.len; i += n) {
-		n = utf8_next((const unsigned char *)e.data + i, &cp);
+		/* util_escape() hands back well-formed UTF-8. */
+		n = utf8_decode(e.data + i, e.len - i, &cp);
+		if (n == 0)
+			n = 1;
 		cw = char_width(cp);
 		if (total + cw <= cols - ellw)
 			fit = i + n, w = total + cw;
