@@ -41,15 +41,24 @@ cpu() {
 	echo $((${12} + ${13}))
 }
 
-# program PID: the backpain process itself, when PID is a wrapper.
+# program PID: the backpain process itself, when PID is a wrapper (the
+# faketime program): its child of that name, found in /proc.
 program() {
-	local pid=$1 child
-	if [ "$(cat "/proc/$pid/comm")" != backpain ]; then
-		child=$(pgrep -x -P "$pid" backpain | head -n 1)
-		[ -n "$child" ] || fail "no backpain process under $pid"
-		pid=$child
+	local pid=$1 stat f
+	if [ "$(cat "/proc/$pid/comm")" = backpain ]; then
+		echo "$pid"
+		return
 	fi
-	echo "$pid"
+	for f in /proc/[0-9]*/stat; do
+		stat=$(cat "$f" 2>/dev/null) || continue
+		case $stat in
+		*"(backpain) "?" $pid "*)
+			echo "${stat%% *}"
+			return
+			;;
+		esac
+	done
+	fail "no backpain process under $pid"
 }
 
 NAMES=()
