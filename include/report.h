@@ -8,8 +8,10 @@
  * rating) into caller-owned memory that report_free() releases; the pack is
  * borrowed and must outlive it. Of the log it keeps the day and rating of
  * each check-in and the REPORT_NOTES latest notes, so its memory stays
- * small however long the log. The format functions only append to a struct
- * buf, so a report is built whole before anything is written. Words about
+ * small however long the log. report_format() only appends to a struct
+ * buf, so a report is built whole before anything is written; the formats
+ * (report_text.c, report_html.c) share their sentences through the
+ * module's private header, src/report_int.h. Words about
  * back pain come from the pack (approach titles, safety questions, the pain
  * scale); the rest are plain factual labels. Every text from the log
  * (notes) is escaped for its format: control characters for the terminal in
@@ -74,9 +76,6 @@ void report_free(struct report *);
 int report_format_parse(const char *name, enum report_format *out);
 /* Appends the whole report in that format to b. */
 void report_format(struct buf *b, const struct report *, enum report_format);
-void report_text(struct buf *b, const struct report *);
-void report_markdown(struct buf *b, const struct report *);
-void report_html(struct buf *b, const struct report *);
 
 /*
  * Writes data to path whole or not at all: a new file of mode 0600 beside
@@ -85,19 +84,5 @@ void report_html(struct buf *b, const struct report *);
  * no temporary file is left.
  */
 int report_save(const char *path, const char *data, size_t len, char **cause);
-
-/* What the formats share. */
-
-/* The question of a safety answer: the pack's text for its id, else the
- * id. Borrowed. */
-const char *report_flag_question(const struct report *,
-				 const struct store_screening *);
-/* The note cut to REPORT_NOTE_CHARS characters (code points), with an
- * ellipsis when cut; allocated, the caller frees. Not yet escaped. */
-char *report_note_excerpt(const char *note);
-/* The pain scale's words for 0 and 10 from the pack ("No pain", ...), or
- * plain ones without a pack. Borrowed. */
-const char *report_scale_low(const struct report *);
-const char *report_scale_high(const struct report *);
 
 #endif

@@ -2,8 +2,10 @@
  * review: which approach helped. Loads every trial, the check-ins, the
  * practice sessions and the onboarding usual-pain rating from the store,
  * judges each trial with analysis_trial(), and hands back plain rows for the
- * `review` command, the therapist report and the TUI review screen. No SQL
- * (it goes through store.h), no curses, no output.
+ * `review` command, the therapist report, the TUI review screen and the
+ * History screen. It is the one reviewer: no other code calls
+ * analysis_trial() or judges a trial another way. No SQL (it goes through
+ * store.h), no curses, no output.
  *
  * A running trial is judged up to today. Practised days are the days with a
  * session or a --did mark of the trial's approach; an approach has

@@ -13,6 +13,12 @@
  *
  * Key functions return 1 when they used the key; ui.c then handles the
  * global keys (! d ? q Esc) for keys a screen leaves alone.
+ *
+ * A screen reads the log (and has trials judged, through review.h) in its
+ * enter function and keys; draw only draws what was loaded. The loop
+ * draws after a key, a resize, the day's change, or when the screen's last
+ * draw asked for it through wake_ms (a running countdown); while the
+ * person only looks, the program sleeps.
  */
 #ifndef BACKPAIN_UI_SCREEN_H
 #define BACKPAIN_UI_SCREEN_H
@@ -31,7 +37,7 @@ struct practice;
 /* Rows above and below the body: the title bar; the message and key lines. */
 #define UI_TOP_ROWS 1
 #define UI_BOTTOM_ROWS 2
-/* getch waits this long before the loop looks at signals and timers. */
+/* How often a running countdown is drawn again (see wake_ms). */
 #define UI_TICK_MS 250
 #define UI_ESC_DELAY_MS 25
 #define UI_STACK_MAX 16
@@ -44,7 +50,7 @@ enum ui_screen {
 	UI_CHECKIN,
 	UI_TIMER,
 	UI_HISTORY,
-	UI_REVIEW, /* the trial review: verdicts, outcome, next step */
+	UI_REVIEW, /* the trial review: ui/review.c, ui/review_detail.c */
 	UI_SAFETY,
 	UI_DISCLAIMER,
 	UI_HELP,
@@ -69,6 +75,11 @@ struct ui {
 	int approach;			 /* index into pack->approaches */
 	const struct practice *practice; /* for the timer */
 	int onboard_flags_only;		 /* re-ask only the safety questions */
+
+	/* Set by a screen's draw when it must be drawn again after this many
+	 * milliseconds though no key comes (a running countdown); the loop
+	 * sets it to -1 before each draw and otherwise waits for a key. */
+	int wake_ms;
 
 	char *message; /* shown once above the key line */
 	enum ui_color message_color;

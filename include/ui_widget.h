@@ -80,8 +80,9 @@ enum ui_color ui_pain_color(int pain);
 /* Decodes one character of s[0..n) into *wc; a byte that is not UTF-8
  * decodes as one '?'. Returns the bytes used (at least 1). */
 size_t ui_next_char(const char *s, size_t n, wchar_t *wc);
-/* The columns *wc takes; a tab becomes a space, and what does not print
- * becomes '?' (1 column). */
+/* The columns *wc takes; a tab becomes a space, and what does not print,
+ * or is a control or bidi character (util_unsafe()), becomes '?' (1
+ * column). */
 int ui_char_cols(wchar_t *wc);
 /* Screen columns of UTF-8 text (characters that do not print count 1). */
 int ui_width(const char *s);

@@ -10,6 +10,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 void *xmalloc(size_t);
 void *xcalloc(size_t, size_t);
@@ -45,9 +46,24 @@ char *buf_take(struct buf *);
 int utf8_valid(const char *s, size_t len, size_t *bad);
 
 /*
- * Appends s to b with control characters (C0, DEL, C1, and bytes that are
- * not UTF-8) escaped as \n, \t, \e, \xHH or \u{HHHH}, so that text from the
- * log cannot drive the terminal. Backslashes are doubled.
+ * The length of the well-formed UTF-8 character at s (at most n bytes),
+ * its code point in *cp; 0 when s does not start one.
+ */
+size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
+
+/*
+ * The one policy for characters that must not reach a terminal as they
+ * are: 1 for a control character (C0, DEL, C1 U+0080..U+009F), a bidi
+ * control (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069) or a
+ * line or paragraph separator (U+2028, U+2029); else 0. util_escape()
+ * escapes them for people; fmt.h writes them as CSV and JSON.
+ */
+int util_unsafe(uint32_t cp);
+
+/*
+ * Appends s to b with every util_unsafe() character and every byte that is
+ * not UTF-8 escaped as \n, \t, \r, \e, \xHH or \u{HHHH}, so that text from
+ * the log cannot drive the terminal. Backslashes are doubled.
  */
 void util_escape(struct buf *b, const char *s);
 

@@ -9,6 +9,7 @@
 #include "app.h"
 #include "content.h"
 #include "day.h"
+#include "fmt.h"
 #include "report.h"
 #include "review.h"
 #include "store.h"
@@ -18,7 +19,7 @@
 #define REVIEW_WIDTH 78
 #define REVIEW_INDENT "   "
 #define PERCENT 100
-/* Bytes below this are control characters in JSON and CSV text. */
+/* Bytes below this are control characters. */
 #define ASCII_SPACE 0x20
 #define ASCII_DEL 0x7f
 
@@ -89,64 +90,6 @@ prepare(struct app *app, char today[DAY_LEN])
 	return 0;
 }
 
-static void
-csv_field(struct buf *b, const char *s)
-{
-	struct buf esc;
-
-	buf_init(&esc);
-	util_escape(&esc, s);
-	if (esc.len == 0 || strcspn(esc.data, ",\"") == esc.len) {
-		buf_add(b, esc.data != NULL ? esc.data : "", esc.len);
-	} else {
-		const char *p;
-
-		buf_addc(b, '"');
-		for (p = esc.data; *p != '\0'; p++) {
-			if (*p == '"')
-				buf_addc(b, '"');
-			buf_addc(b, *p);
-		}
-		buf_addc(b, '"');
-	}
-	buf_free(&esc);
-}
-
-static void
-json_string(struct buf *b, const char *s)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t bad;
-
-	if (s == NULL) {
-		buf_adds(b, "null");
-		return;
-	}
-	buf_addc(b, '"');
-	if (utf8_valid(s, strlen(s), &bad) != 0) {
-		/* Not UTF-8: keep every byte visible as its own escape. */
-		for (; *u != '\0'; u++)
-			if (*u < ASCII_DEL && *u >= ASCII_SPACE && *u != '"' &&
-			    *u != '\\')
-				buf_addc(b, (char)*u);
-			else
-				buf_printf(b, "\\u%04x", *u);
-		buf_addc(b, '"');
-		return;
-	}
-	for (; *u != '\0'; u++) {
-		if (*u == '"' || *u == '\\') {
-			buf_addc(b, '\\');
-			buf_addc(b, (char)*u);
-		} else if (*u < ASCII_SPACE || *u == ASCII_DEL) {
-			buf_printf(b, "\\u%04x", *u);
-		} else {
-			buf_addc(b, (char)*u);
-		}
-	}
-	buf_addc(b, '"');
-}
-
 /* A figure, or null when it does not exist. */
 static void
 json_figure(struct buf *b, const char *key, const char *fig)
@@ -155,7 +98,7 @@ json_figure(struct buf *b, const char *key, const char *fig)
 }
 
 static void
-review_csv(struct buf *b, const struct review *rv)
+review_csv(struct buf *b, const struct review *rv, enum fmt_csv how)
 {
 	size_t i;
 
@@ -166,7 +109,7 @@ review_csv(struct buf *b, const struct review *rv)
 		struct review_figures f;
 
 		review_figures(row, &f);
-		csv_field(b, row->approach);
+		fmt_csv(b, row->approach, how);
 		buf_printf(b, ",%s,%s,%d,%d,%s,%s,%s,%s,%s,%s\n",
 			   row->started_on, row->ended_on, row->result.days,
 			   row->checkins, f.adherence, f.before_mean,
@@ -194,16 +137,16 @@ review_json_row(struct buf *b, const struct review *rv,
 
 	review_figures(row, &f);
 	buf_adds(b, "{\"approach\":");
-	json_string(b, row->approach);
+	fmt_json_string(b, row->approach);
 	buf_adds(b, ",\"title\":");
-	json_string(b, row->title);
+	fmt_json_string(b, row->title);
 	buf_printf(b, ",\"started\":\"%s\",\"ended\":", row->started_on);
-	json_string(b, row->running ? NULL : row->ended_on);
+	fmt_json_string(b, row->running ? NULL : row->ended_on);
 	buf_printf(
 	    b, ",\"running\":%s,\"outcome\":", row->running ? "true" : "false");
-	json_string(b, row->outcome == OUTCOME_NONE
-			   ? NULL
-			   : store_outcome_name(row->outcome));
+	fmt_json_string(b, row->outcome == OUTCOME_NONE
+			       ? NULL
+			       : store_outcome_name(row->outcome));
 	buf_printf(b, ",\"days\":%d,\"checkins\":%d", r->days, row->checkins);
 	if (r->has_adherence)
 		buf_printf(b, ",\"practised_days\":%d", r->practised_days);
@@ -221,7 +164,7 @@ review_json_row(struct buf *b, const struct review *rv,
 		   analysis_verdict_name(r->verdict));
 	buf_init(&text);
 	review_explain(&text, row);
-	json_string(b, text.data != NULL ? text.data : "");
+	fmt_json_string(b, text.data != NULL ? text.data : "");
 	buf_free(&text);
 	buf_printf(b, ",\"immediate_sessions\":%d", r->immediate_n);
 	json_figure(b, "immediate_change", f.immediate);
@@ -229,7 +172,7 @@ review_json_row(struct buf *b, const struct review *rv,
 	for (i = 0; i < row->noverlaps; i++) {
 		if (i > 0)
 			buf_addc(b, ',');
-		json_string(b, rv->rows[row->overlaps[i]].approach);
+		fmt_json_string(b, rv->rows[row->overlaps[i]].approach);
 	}
 	buf_adds(b, "]}");
 }
@@ -465,7 +408,7 @@ cli_cmd_review(struct app *app, int argc, char **argv)
 		return cli_fail_cause(rc, cause);
 	buf_init(&b);
 	if (format == FORMAT_CSV)
-		review_csv(&b, &rv);
+		review_csv(&b, &rv, fmt_csv_for(stdout));
 	else if (format == FORMAT_JSON)
 		review_json(&b, &rv);
 	else

@@ -1,12 +1,14 @@
 /*
  * cli_view.c: the commands that read the log: status (one screenful),
- * history (table, CSV, JSON) and export. Text from the log is escaped
- * before it reaches a terminal; CSV and JSON carry it exactly.
+ * history (table, CSV, JSON) and export. Text from the log is written by
+ * the policy of fmt.h: escaped in tables, exact in JSON (with its controls
+ * as JSON escapes), and in CSV exact unless stdout is a terminal.
  */
 #include "cli.h"
 
 #include <langinfo.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -17,6 +19,7 @@
 #include "cli_opt.h"
 #include "content.h"
 #include "day.h"
+#include "fmt.h"
 #include "program.h"
 #include "store.h"
 #include "util.h"
@@ -40,26 +43,8 @@ locale_is_utf8(void)
 	return strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0;
 }
 
-/* Decodes one UTF-8 character of s (well-formed: util_escape's output);
- * returns its length and its code point in *cp. */
-static size_t
-utf8_next(const unsigned char *s, unsigned *cp)
-{
-	size_t n, i;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	n = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : 2;
-	*cp = s[0] & (0x3fu >> (n - 1));
-	for (i = 1; i < n && (s[i] & 0xc0) == 0x80; i++)
-		*cp = (*cp << 6) | (s[i] & 0x3fu);
-	return i;
-}
-
 static int
-char_width(unsigned cp)
+char_width(uint32_t cp)
 {
 	int w = wcwidth((wchar_t)cp);
 
@@ -77,7 +62,7 @@ add_cropped(struct buf *b, const char *s, int cols)
 	const char *ell = locale_is_utf8() ? "\u2026" : "...";
 	int ellw = locale_is_utf8() ? 1 : 3, w = 0, total = 0, cw;
 	size_t i, n, fit = 0;
-	unsigned cp;
+	uint32_t cp;
 
 	buf_init(&e);
 	util_escape(&e, s);
@@ -86,7 +71,10 @@ add_cropped(struct buf *b, const char *s, int cols)
 		return;
 	}
 	for (i = 0; i < e.len; i += n) {
-		n = utf8_next((const unsigned char *)e.data + i, &cp);
+		/* util_escape() hands back well-formed UTF-8. */
+		n = utf8_decode(e.data + i, e.len - i, &cp);
+		if (n == 0)
+			n = 1;
 		cw = char_width(cp);
 		if (total + cw <= cols - ellw)
 			fit = i + n, w = total + cw;
@@ -258,38 +246,27 @@ cli_cmd_status(struct app *app, int argc, char **argv)
 	return 0;
 }
 
-/* One CSV field by RFC 4180: quoted when it holds a comma, quote, CR or LF,
- * with quotes doubled; otherwise as it is. */
-static void
-csv_field(const char *s)
-{
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, stdout);
-		return;
-	}
-	putchar('"');
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			putchar('"');
-		putchar(*s);
-	}
-	putchar('"');
-}
-
+/* The check-ins as CSV: exact into a file or a pipe, escaped on a
+ * terminal (fmt.h). */
 static void
 history_csv(const struct store_checkin *c, size_t n)
 {
+	enum fmt_csv how = fmt_csv_for(stdout);
+	struct buf b;
 	size_t i;
 
 	puts("day,pain,interference,note");
 	for (i = 0; i < n; i++) {
-		printf("%s,%d,", c[i].day, c[i].pain);
+		buf_init(&b);
+		buf_printf(&b, "%s,%d,", c[i].day, c[i].pain);
 		if (c[i].interference != STORE_NONE)
-			printf("%d", c[i].interference);
-		putchar(',');
+			buf_printf(&b, "%d", c[i].interference);
+		buf_addc(&b, ',');
 		if (c[i].note != NULL)
-			csv_field(c[i].note);
-		putchar('\n');
+			fmt_csv(&b, c[i].note, how);
+		buf_addc(&b, '\n');
+		fwrite(b.data, 1, b.len, stdout);
+		buf_free(&b);
 	}
 }
 

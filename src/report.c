@@ -1,5 +1,6 @@
-/* report.c: gathering the report's facts and saving it; see report.h. */
-#include "report.h"
+/* report.c: gathering the report's facts, choosing its format and saving
+ * it; see report.h. */
+#include "report_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -15,8 +16,6 @@
 
 /* Profile key of the first-run day (store.h). */
 #define ONBOARDED_KEY STORE_PROFILE_ONBOARDED
-/* Screening id of the onboarding injury question (store.h). */
-#define INJURY_FLAG STORE_SCREENING_INJURY
 /* Health data: only the user may read the report file. */
 #define REPORT_MODE 0600
 #define TEMP_SUFFIX ".XXXXXX"
@@ -192,66 +191,6 @@ report_format(struct buf *b, const struct report *rp, enum report_format f)
 		report_text(b, rp);
 		break;
 	}
-}
-
-const char *
-report_flag_question(const struct report *rp, const struct store_screening *s)
-{
-	const struct red_flag *f;
-
-	if (rp->pack == NULL)
-		return s->flag;
-	if (strcmp(s->flag, INJURY_FLAG) == 0 &&
-	    rp->pack->onboarding.injury_question != NULL)
-		return rp->pack->onboarding.injury_question;
-	f = content_red_flag(rp->pack, s->flag);
-	return f != NULL ? f->question : s->flag;
-}
-
-/* A UTF-8 continuation byte, 10xxxxxx. */
-#define UTF8_CONT_MASK 0xc0
-#define UTF8_CONT 0x80
-#define ELLIPSIS "\u2026"
-
-char *
-report_note_excerpt(const char *note)
-{
-	const unsigned char *u = (const unsigned char *)note;
-	size_t i = 0, chars = 0;
-
-	while (u[i] != '\0') {
-		if ((u[i] & UTF8_CONT_MASK) != UTF8_CONT &&
-		    chars++ == REPORT_NOTE_CHARS)
-			return xasprintf("%.*s%s", (int)i, note, ELLIPSIS);
-		i++;
-	}
-	return xstrdup(note);
-}
-
-const char *
-report_scale_low(const struct report *rp)
-{
-	const struct scale *s;
-
-	if (rp->pack == NULL)
-		return "no pain";
-	s = &rp->pack->pain_scale;
-	if (s->nanchors == 0 || s->anchors[0].label == NULL)
-		return "no pain";
-	return s->anchors[0].label;
-}
-
-const char *
-report_scale_high(const struct report *rp)
-{
-	const struct scale *s;
-
-	if (rp->pack == NULL)
-		return "worst imaginable";
-	s = &rp->pack->pain_scale;
-	if (s->nanchors == 0 || s->anchors[s->nanchors - 1].label == NULL)
-		return "worst imaginable";
-	return s->anchors[s->nanchors - 1].label;
 }
 
 static int

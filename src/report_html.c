@@ -1,5 +1,5 @@
 /* report_html.c: the report as one printable HTML page; see report.h. */
-#include "report.h"
+#include "report_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -104,57 +104,26 @@ esc(struct buf *b, const char *s)
 }
 
 static const char *
-plural(long long n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
-}
-
-static const char *
 colour(size_t i)
 {
 	return colours[i % NCOLOURS];
 }
 
+static const struct report_style html_style = {esc, "&ldquo;", "&rdquo;"};
+
 static void
 facts(struct buf *b, const struct report *rp)
 {
-	const struct review *rv = &rp->review;
-	char fig[REVIEW_FIGURE_LEN];
 	size_t i;
 
 	buf_adds(b, "<dl>\n<dt>Log</dt><dd>");
-	if (rv->ncheckins == 0)
-		buf_adds(b, "no check-in yet");
-	else
-		buf_printf(
-		    b, "%s to %s, %zu %s on %d %s", rp->first_day, rp->last_day,
-		    rv->ncheckins,
-		    plural((long long)rv->ncheckins, "check-in", "check-ins"),
-		    rp->span_days, plural(rp->span_days, "day", "days"));
+	report_log_line(b, rp, "");
 	buf_adds(b, "</dd>\n<dt>Usual pain at the start</dt><dd>");
-	if (rv->usual_pain != ANALYSIS_NO_RATING) {
-		buf_printf(b, "%d of 10, rated at the first run",
-			   rv->usual_pain);
-		if (rp->onboarded[0] != '\0')
-			buf_printf(b, " (%s)", rp->onboarded);
-	} else if (rp->start_n > 0) {
-		review_fraction(rp->start_sum, rp->start_n, 2, 0, fig);
-		buf_printf(b,
-			   "not rated at the first run; the log's first %d "
-			   "days average %s (%d %s)",
-			   REPORT_START_DAYS, fig, rp->start_n,
-			   plural(rp->start_n, "check-in", "check-ins"));
-	} else {
-		buf_adds(b, "not rated, and no check-in yet");
-	}
+	report_start_line(b, rp, "");
 	buf_adds(b, "</dd>\n<dt>Safety questions answered yes</dt><dd>");
-	if (rp->nscreenings == 0)
-		buf_adds(b, "not answered yet");
-	else if (rp->nyes == 0)
-		buf_printf(b, "none (%zu answered)", rp->nscreenings);
-	else
-		buf_printf(b, "%zu of the %zu answered:<ul>", rp->nyes,
-			   rp->nscreenings);
+	report_flags_line(b, rp, "");
+	if (rp->nyes > 0)
+		buf_adds(b, "<ul>");
 	for (i = 0; i < rp->nscreenings && rp->nyes > 0; i++) {
 		const struct store_screening *s = &rp->screenings[i];
 
@@ -162,8 +131,7 @@ facts(struct buf *b, const struct report *rp)
 			continue;
 		buf_adds(b, "<li>");
 		esc(b, report_flag_question(rp, s));
-		if (s->asked_at != NULL && strlen(s->asked_at) >= DAY_LEN - 1)
-			buf_printf(b, " (answered %.10s)", s->asked_at);
+		report_answered(b, s);
 		buf_adds(b, "</li>");
 	}
 	if (rp->nyes > 0)
@@ -523,20 +491,10 @@ report_html(struct buf *b, const struct report *rp)
 		   "\">\n<head>\n<meta charset=\"utf-8\">\n"
 		   "<title>Pain log summary, %s</title>\n<style>\n%s"
 		   "</style>\n</head>\n<body>\n<h1>Pain log summary</h1>\n"
-		   "<p class=\"lead\">Prepared %s. A self-kept log, not a "
-		   "clinical measurement: the patient rated their pain once "
-		   "a day from 0 (",
+		   "<p class=\"lead\">Prepared %s. ",
 		   rv->today, style, rv->today);
-	esc(b, report_scale_low(rp));
-	buf_adds(b, ") to 10 (");
-	esc(b, report_scale_high(rp));
-	buf_printf(b, ") with backpain %s", BACKPAIN_VERSION);
-	if (rp->pack != NULL && rp->pack->title != NULL) {
-		buf_adds(b, ", following the guide &ldquo;");
-		esc(b, rp->pack->title);
-		buf_adds(b, "&rdquo;");
-	}
-	buf_adds(b, ".</p>\n");
+	report_intro(b, rp, &html_style);
+	buf_adds(b, "</p>\n");
 	facts(b, rp);
 	trials(b, rv);
 	buf_adds(b, "<h2>Daily pain</h2>\n");

@@ -1,5 +1,5 @@
 /* report_text.c: the report as plain text and as Markdown; see report.h. */
-#include "report.h"
+#include "report_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,87 +62,16 @@ plural(long long n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
-/* Opening: what this is, and what it is not. */
-static void
-intro(struct buf *t, const struct report *rp, escape_fn esc)
-{
-	buf_adds(t, "A self-kept log, not a clinical measurement: the patient "
-		    "rated their pain once a day from 0 (");
-	esc(t, report_scale_low(rp));
-	buf_adds(t, ") to 10 (");
-	esc(t, report_scale_high(rp));
-	buf_printf(t, ") with backpain %s", BACKPAIN_VERSION);
-	if (rp->pack != NULL && rp->pack->title != NULL) {
-		buf_adds(t, ", following the guide \"");
-		esc(t, rp->pack->title);
-		buf_adds(t, "\"");
-	}
-	buf_adds(t, ".");
-}
-
-static void
-log_line(struct buf *t, const struct report *rp)
-{
-	if (rp->review.ncheckins == 0) {
-		buf_adds(t, "no check-in yet.");
-		return;
-	}
-	buf_printf(
-	    t, "%s to %s, %zu %s on %d %s.", rp->first_day, rp->last_day,
-	    rp->review.ncheckins,
-	    plural((long long)rp->review.ncheckins, "check-in", "check-ins"),
-	    rp->span_days, plural(rp->span_days, "day", "days"));
-}
-
-static void
-start_line(struct buf *t, const struct report *rp)
-{
-	char fig[REVIEW_FIGURE_LEN];
-
-	if (rp->review.usual_pain != ANALYSIS_NO_RATING) {
-		buf_printf(t, "%d of 10, rated at the first run",
-			   rp->review.usual_pain);
-		if (rp->onboarded[0] != '\0')
-			buf_printf(t, " (%s)", rp->onboarded);
-		buf_adds(t, ".");
-		return;
-	}
-	if (rp->start_n == 0) {
-		buf_adds(t, "not rated, and no check-in yet.");
-		return;
-	}
-	review_fraction(rp->start_sum, rp->start_n, 2, 0, fig);
-	buf_printf(t,
-		   "not rated at the first run; the log's first %d days "
-		   "average %s (%d %s).",
-		   REPORT_START_DAYS, fig, rp->start_n,
-		   plural(rp->start_n, "check-in", "check-ins"));
-}
-
-static void
-flags_line(struct buf *t, const struct report *rp)
-{
-	if (rp->nscreenings == 0)
-		buf_adds(t, "not answered yet.");
-	else if (rp->nyes == 0)
-		buf_printf(t, "none (%zu answered).", rp->nscreenings);
-	else
-		buf_printf(t, "%zu of the %zu answered:", rp->nyes,
-			   rp->nscreenings);
-}
+static const struct report_style text_style = {esc_text, "\"", "\""};
+static const struct report_style md_style = {esc_markdown, "\"", "\""};
 
 /* One answered-yes safety question, without a leading marker. */
 static void
 flag_item(struct buf *t, const struct report *rp,
 	  const struct store_screening *s, escape_fn esc)
 {
-	char day[DAY_LEN] = "";
-
 	esc(t, report_flag_question(rp, s));
-	if (s->asked_at != NULL && strlen(s->asked_at) >= DAY_LEN - 1)
-		memcpy(day, s->asked_at, DAY_LEN - 1);
-	if (day[0] != '\0')
-		buf_printf(t, " (answered %s)", day);
+	report_answered(t, s);
 }
 
 static void
@@ -334,21 +263,21 @@ report_text(struct buf *b, const struct report *rp)
 	buf_init(&t);
 	buf_init(&v);
 	buf_printf(b, "PAIN LOG SUMMARY, prepared %s\n", rv->today);
-	intro(&t, rp, esc_text);
+	report_intro(&t, rp, &text_style);
 	review_wrap(b, t.data, "", TEXT_WIDTH);
 	buf_free(&t);
 	buf_adds(&t, "Log: ");
-	log_line(&t, rp);
+	report_log_line(&t, rp, ".");
 	review_wrap(b, t.data, "", TEXT_WIDTH);
 	buf_free(&t);
 
 	buf_adds(&t, "Usual pain at the start: ");
-	start_line(&t, rp);
+	report_start_line(&t, rp, ".");
 	buf_adds(b, "\n");
 	review_wrap(b, t.data, "", TEXT_WIDTH);
 	buf_free(&t);
 	buf_adds(&t, "Safety questions answered yes: ");
-	flags_line(&t, rp);
+	report_flags_line(&t, rp, ".");
 	review_wrap(b, t.data, "", TEXT_WIDTH);
 	buf_free(&t);
 	for (i = 0; i < rp->nscreenings; i++) {
@@ -452,13 +381,13 @@ report_markdown(struct buf *b, const struct report *rp)
 
 	buf_init(&t);
 	buf_printf(b, "# Pain log summary\n\nPrepared %s. ", rv->today);
-	intro(b, rp, esc_markdown);
+	report_intro(b, rp, &md_style);
 	buf_adds(b, "\n\n- **Log:** ");
-	log_line(b, rp);
+	report_log_line(b, rp, ".");
 	buf_adds(b, "\n- **Usual pain at the start:** ");
-	start_line(b, rp);
+	report_start_line(b, rp, ".");
 	buf_adds(b, "\n- **Safety questions answered yes:** ");
-	flags_line(b, rp);
+	report_flags_line(b, rp, ".");
 	buf_addc(b, '\n');
 	for (i = 0; i < rp->nscreenings; i++) {
 		if (rp->screenings[i].answer != 1)

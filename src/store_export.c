@@ -1,9 +1,10 @@
 /* store_export.c: the log as JSON (built by SQLite's JSON functions) and
- * as CSV. */
+ * as CSV, both written by the policy of fmt.h. */
 #include <errno.h>
 #include <string.h>
 #include <sysexits.h>
 
+#include "fmt.h"
 #include "store_int.h"
 #include "util.h"
 
@@ -55,24 +56,30 @@ write_failed(FILE *out, char **cause)
 			  strerror(e));
 }
 
-/* Writes the one text value that sql yields, with from and to bound to
- * ?1 and ?2 when they are not NULL. */
+/* Writes the one JSON text that sql yields, with from and to bound to
+ * ?1 and ?2 when they are not NULL; control and bidi characters in it
+ * become JSON escapes (fmt_json_text()). */
 static int
 write_value(struct store *s, const char *sql, const char *from, const char *to,
 	    FILE *out, char **cause)
 {
 	sqlite3_stmt *st;
-	const unsigned char *text;
+	const char *text;
+	struct buf b;
 	int rc, code;
 
 	if ((code = store_prepare(s, sql, &st, cause)) != 0)
 		return code;
 	rc = from != NULL ? store_bind(st, "tt", from, to) : SQLITE_OK;
 	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		text = sqlite3_column_text(st, 0);
-		if (text != NULL)
-			fwrite(text, 1, (size_t)sqlite3_column_bytes(st, 0),
-			       out);
+		text = (const char *)sqlite3_column_text(st, 0);
+		if (text != NULL) {
+			buf_init(&b);
+			fmt_json_text(&b, text,
+				      (size_t)sqlite3_column_bytes(st, 0));
+			fwrite(b.data, 1, b.len, out);
+			buf_free(&b);
+		}
 		rc = SQLITE_OK;
 	}
 	sqlite3_finalize(st);
@@ -101,53 +108,44 @@ store_history_json(struct store *s, const char *from, const char *to, FILE *out,
 	return write_failed(out, cause);
 }
 
-/* One CSV field, quoted when it holds a comma, a quote, CR or LF. */
-static void
-csv_field(FILE *out, const char *s, size_t len)
-{
-	size_t i;
-
-	if (strcspn(s, ",\"\r\n") >= len) {
-		fwrite(s, 1, len, out);
-		return;
-	}
-	fputc('"', out);
-	for (i = 0; i < len; i++) {
-		if (s[i] == '"')
-			fputc('"', out);
-		fputc(s[i], out);
-	}
-	fputc('"', out);
-}
-
+/* One table as CSV: exact into a file or a pipe, escaped on a terminal
+ * (fmt.h). */
 static int
 csv_table(struct store *s, const struct table *t, FILE *out, char **cause)
 {
+	enum fmt_csv how = fmt_csv_for(out);
 	sqlite3_stmt *st;
 	const char *text;
+	struct buf b;
 	int rc, code, i, cols;
 
 	if ((code = store_prepare(s, t->select, &st, cause)) != 0)
 		return code;
 	fprintf(out, "# table %s\n", t->name);
 	cols = sqlite3_column_count(st);
+	buf_init(&b);
 	for (i = 0; i < cols; i++) {
-		text = sqlite3_column_name(st, i);
 		if (i > 0)
-			fputc(',', out);
-		csv_field(out, text, strlen(text));
+			buf_addc(&b, ',');
+		fmt_csv(&b, sqlite3_column_name(st, i), how);
 	}
-	fputc('\n', out);
+	buf_addc(&b, '\n');
+	fwrite(b.data, 1, b.len, out);
+	buf_free(&b);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		buf_init(&b);
 		for (i = 0; i < cols; i++) {
 			if (i > 0)
-				fputc(',', out);
+				buf_addc(&b, ',');
 			text = (const char *)sqlite3_column_text(st, i);
 			if (text != NULL)
-				csv_field(out, text,
-					  (size_t)sqlite3_column_bytes(st, i));
+				fmt_csv_field(
+				    &b, text,
+				    (size_t)sqlite3_column_bytes(st, i), how);
 		}
-		fputc('\n', out);
+		buf_addc(&b, '\n');
+		fwrite(b.data, 1, b.len, out);
+		buf_free(&b);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)

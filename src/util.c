@@ -172,7 +172,6 @@ buf_take(struct buf *b)
 	return s;
 }
 
-/* Length of the UTF-8 sequence at s (at most n bytes), or 0 if malformed. */
 static size_t
 utf8_seq(const unsigned char *s, size_t n, uint32_t *cp)
 {
@@ -206,6 +205,20 @@ utf8_seq(const unsigned char *s, size_t n, uint32_t *cp)
 		return 0;
 	*cp = c;
 	return len;
+}
+
+size_t
+utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+	return n > 0 ? utf8_seq((const unsigned char *)s, n, cp) : 0;
+}
+
+int
+util_unsafe(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0x61c ||
+	       cp == 0x200e || cp == 0x200f || cp == 0x2028 || cp == 0x2029 ||
+	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
 int
@@ -253,9 +266,7 @@ util_escape(struct buf *b, const char *s)
 			buf_adds(b, "\\e");
 		else if (cp < 0x20 || cp == 0x7f)
 			buf_printf(b, "\\x%02X", (unsigned)cp);
-		else if ((cp >= 0x80 && cp < 0xa0) || cp == 0x2028 ||
-			 cp == 0x2029 || (cp >= 0x202a && cp <= 0x202e) ||
-			 (cp >= 0x2066 && cp <= 0x2069))
+		else if (util_unsafe(cp))
 			buf_printf(b, "\\u{%04X}", (unsigned)cp);
 		else
 			buf_add(b, s + i, n);

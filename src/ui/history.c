@@ -1,14 +1,19 @@
 /*
  * history.c: daily pain over 30, 90 or 365 days as a chart with the 7-day
  * rolling mean (analysis.h), bands showing which approach ran when, then a
- * scrollable summary per trial (analysis_trial's verdict in words) and the
+ * scrollable summary per trial (the review's verdict in words) and the
  * check-ins with their notes, escaped so a note cannot drive the terminal.
+ *
+ * Everything is read and judged in enter, through review_load_with() (the
+ * one reviewer, review.h); a change of span or of width rebuilds what is
+ * shown from what was loaded; draw only draws.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "analysis.h"
 #include "content.h"
+#include "review.h"
 #include "store.h"
 #include "ui_screen.h"
 #include "util.h"
@@ -19,6 +24,7 @@
 
 static const int ranges[] = {30, 90, 365}; /* days shown, keys 1 2 3 */
 #define NRANGES (sizeof ranges / sizeof ranges[0])
+#define LONGEST_RANGE (ranges[NRANGES - 1])
 
 const struct ui_keyhelp ui_history_keys[] = {
     {"1 2 3", "the last 30, 90 or 365 days"},
@@ -31,98 +37,110 @@ const struct ui_keyhelp ui_history_keys[] = {
 
 static size_t range = 0;
 static struct ui_view view;
-static struct store_checkin *checkins;
-static size_t ncheckins;
-static struct store_trial *trials;
-static size_t ntrials;
-static struct store_session *sessions;
-static size_t nsessions;
-static int usual_pain = ANALYSIS_NO_RATING;
+static struct review rv;
+static int loaded;
+/* The check-ins of the longest span, newest first (notes owned). */
+static struct store_checkin *recent;
+static size_t nrecent, recent_cap;
 static char today[DAY_LEN];
 static int view_h = 1; /* rows the view had at the last draw */
+/* What the chart and the view show, for range shown_range at width
+ * shown_w; -1 when they must be built again. */
+static int *chart_pain;
+static double *chart_mean;
+static int shown_w = -1;
+static size_t shown_range;
 
 static void
 unload(void)
 {
-	store_checkins_free(checkins, ncheckins);
-	store_trials_free(trials, ntrials);
-	store_sessions_free(sessions, nsessions);
-	checkins = NULL;
-	trials = NULL;
-	sessions = NULL;
-	ncheckins = ntrials = nsessions = 0;
+	size_t i;
+
+	if (loaded)
+		review_free(&rv);
+	loaded = 0;
+	for (i = 0; i < nrecent; i++)
+		store_checkin_clear(&recent[i]);
+	free(recent);
+	recent = NULL;
+	nrecent = recent_cap = 0;
+	free(chart_pain);
+	free(chart_mean);
+	chart_pain = NULL;
+	chart_mean = NULL;
+	shown_w = -1;
+}
+
+/* review_load_with()'s callback: keeps the check-ins the longest span
+ * lists, newest first. */
+static void
+keep_recent(const struct store_checkin *c, void *arg)
+{
+	struct store_checkin *k;
+	int d = day_number(c->day), last = day_number(today);
+
+	(void)arg;
+	if (d > last || d <= last - LONGEST_RANGE)
+		return;
+	if (nrecent == recent_cap) {
+		recent_cap = recent_cap ? 2 * recent_cap : 64;
+		recent = xreallocarray(recent, recent_cap, sizeof *recent);
+	}
+	k = &recent[nrecent++];
+	memset(k, 0, sizeof *k);
+	memcpy(k->day, c->day, DAY_LEN);
+	k->pain = c->pain;
+	k->interference = c->interference;
+	if (c->note != NULL)
+		k->note = xstrdup(c->note);
 }
 
 void
 ui_history_enter(struct ui *ui, int fresh)
 {
-	char *cause = NULL, *usual = NULL;
-	long v;
-	int rc;
+	char *cause = NULL;
 
 	if (fresh)
 		view.top = 0;
 	unload();
 	ui_today(ui, today);
-	rc = store_checkin_range(ui->store, NULL, today, &checkins, &ncheckins,
-				 &cause);
-	if (rc == 0)
-		rc = store_trial_list(ui->store, &trials, &ntrials, &cause);
-	if (rc == 0)
-		rc = store_session_range(ui->store, NULL, today, &sessions,
-					 &nsessions, &cause);
-	if (rc == 0)
-		rc = store_profile_get(ui->store, STORE_PROFILE_USUAL_PAIN, &usual, &cause);
-	if (rc != 0) {
+	if (review_load_with(ui->pack, ui->store, today, keep_recent, NULL, &rv,
+			     &cause) != 0) {
 		ui_error(ui, cause);
 		unload();
 		return;
 	}
-	usual_pain = ANALYSIS_NO_RATING;
-	if (usual != NULL && util_parse_int(usual, 0, 10, &v) == 0)
-		usual_pain = (int)v;
-	free(usual);
+	loaded = 1;
 }
 
-static struct analysis_checkin *
-analysis_checkins(void)
-{
-	struct analysis_checkin *a = xcalloc(ncheckins + 1, sizeof *a);
-	size_t i;
-
-	for (i = 0; i < ncheckins; i++) {
-		a[i].day = day_number(checkins[i].day);
-		a[i].pain = checkins[i].pain;
-	}
-	return a;
-}
-
-/* The chart: pain per day (-1 when missing) and the rolling mean. */
+/* The chart's figures for n days from first: pain per day (-1 when
+ * missing) and the rolling mean (-1 when none). */
 static void
-draw_chart(const struct ui *ui, int y, int h, int first, int n)
+chart_figures(int first, int n)
 {
-	int *v = xcalloc((size_t)n, sizeof *v), i;
-	double *m = xcalloc((size_t)n, sizeof *m);
 	struct analysis_rolling *r = xcalloc((size_t)n, sizeof *r);
-	struct analysis_checkin *a = analysis_checkins();
-	size_t k;
+	size_t k, from;
+	int i;
 
+	free(chart_pain);
+	free(chart_mean);
+	chart_pain = xcalloc((size_t)n, sizeof *chart_pain);
+	chart_mean = xcalloc((size_t)n, sizeof *chart_mean);
 	for (i = 0; i < n; i++)
-		v[i] = -1;
-	for (k = 0; k < ncheckins; k++) {
-		int d = a[k].day - first;
+		chart_pain[i] = -1;
+	/* Only the check-ins that reach the span's rolling means. */
+	from = review_checkin_from(&rv, first - (ANALYSIS_ROLLING_DAYS - 1));
+	for (k = from; k < rv.ncheckins; k++) {
+		int d = rv.checkins[k].day - first;
 
 		if (d >= 0 && d < n)
-			v[d] = a[k].pain;
+			chart_pain[d] = rv.checkins[k].pain;
 	}
-	analysis_rolling_mean(a, ncheckins, first, (size_t)n, r);
+	analysis_rolling_mean(rv.checkins + from, rv.ncheckins - from, first,
+			      (size_t)n, r);
 	for (i = 0; i < n; i++)
-		m[i] = r[i].has_mean ? r[i].mean : -1;
-	ui_chart(y, 1, h, ui->w - 2, v, m, (size_t)n);
-	free(v);
-	free(m);
+		chart_mean[i] = r[i].has_mean ? r[i].mean : -1;
 	free(r);
-	free(a);
 }
 
 /* The column of the chart that shows day d of n (as ui_chart lays out). */
@@ -152,15 +170,14 @@ draw_bands(const struct ui *ui, int y, int maxrows, int first, int n)
 		const char *id = ui->pack->approaches[a].id;
 		int any = 0, c, c0, c1;
 
-		for (t = 0; t < ntrials; t++) {
+		for (t = 0; t < rv.nrows; t++) {
+			const struct review_row *row = &rv.rows[t];
 			int s, e;
 
-			if (strcmp(trials[t].approach, id) != 0)
+			if (strcmp(row->approach, id) != 0)
 				continue;
-			s = day_number(trials[t].started_on) - first;
-			e = (trials[t].ended_on[0]
-				 ? day_number(trials[t].ended_on)
-				 : day_number(today)) -
+			s = day_number(row->started_on) - first;
+			e = day_number(row->running ? today : row->ended_on) -
 			    first;
 			if (e < 0 || s > last - first)
 				continue;
@@ -192,76 +209,41 @@ draw_bands(const struct ui *ui, int y, int maxrows, int first, int n)
 }
 
 static void
-add_trial(const struct ui *ui, const struct store_trial *t, int w,
-	  const struct analysis_checkin *a)
+add_trial(const struct review_row *row, int w)
 {
-	const struct approach *ap = content_approach(ui->pack, t->approach);
-	struct analysis_trial_in in;
-	struct analysis_result r;
-	struct analysis_span *others = xcalloc(ntrials + 1, sizeof *others);
-	struct analysis_session *ses = xcalloc(nsessions + 1, sizeof *ses);
 	char why[EXPLAIN_MAX];
-	size_t i, no = 0, ns = 0;
 
-	memset(&in, 0, sizeof in);
-	in.start = day_number(t->started_on);
-	in.end = day_number(t->ended_on[0] ? t->ended_on : today);
-	in.has_practices = ap->npractices > 0;
-	for (i = 0; i < ntrials; i++) {
-		if (&trials[i] == t)
-			continue;
-		others[no].start = day_number(trials[i].started_on);
-		others[no].end = day_number(
-		    trials[i].ended_on[0] ? trials[i].ended_on : today);
-		no++;
-	}
-	for (i = 0; i < nsessions; i++) {
-		if (strcmp(sessions[i].approach, t->approach) != 0)
-			continue;
-		ses[ns].day = day_number(sessions[i].day);
-		ses[ns].pain_before = sessions[i].pain_before;
-		ses[ns].pain_after = sessions[i].pain_after;
-		ns++;
-	}
-	in.sessions = ses;
-	in.nsessions = ns;
-	in.others = others;
-	in.nothers = no;
-	ui_view_addf(&view, w, UI_C_NORMAL, 0, "- %s: %s to %s (%s)", ap->title,
-		     t->started_on, t->ended_on[0] ? t->ended_on : "now",
-		     t->outcome == OUTCOME_NONE
-			 ? "running"
-			 : store_outcome_name(t->outcome));
-	if (analysis_trial(a, ncheckins, usual_pain, &in, &r) == 0) {
-		analysis_explain(&r, why, sizeof why);
-		ui_view_addf(&view, w, UI_C_DIM, 2, "%s: %s",
-			     analysis_verdict_name(r.verdict), why);
-	}
-	free(others);
-	free(ses);
+	ui_view_addf(
+	    &view, w, UI_C_NORMAL, 0, "- %s: %s to %s (%s)", row->title,
+	    row->started_on, row->running ? "now" : row->ended_on,
+	    row->outcome == OUTCOME_NONE ? "running"
+					 : store_outcome_name(row->outcome));
+	analysis_explain(&row->result, why, sizeof why);
+	ui_view_addf(&view, w, UI_C_DIM, 2, "%s: %s",
+		     analysis_verdict_name(row->result.verdict), why);
 }
 
+/* The view of the trials and of the check-ins from first on, at width w. */
 static void
-build(const struct ui *ui, int first)
+build(int w, int first)
 {
-	struct analysis_checkin *a = analysis_checkins();
-	int w = ui_text_width(ui), shown = 0;
+	int shown = 0;
 	size_t i;
 	struct buf b;
 
 	ui_view_clear(&view);
 	ui_view_add(&view, w, UI_C_HEADING, 0, NULL, "Approaches tried");
-	for (i = 0; i < ntrials; i++)
-		if (content_approach(ui->pack, trials[i].approach) != NULL) {
-			add_trial(ui, &trials[i], w, a);
+	for (i = 0; i < rv.nrows; i++)
+		if (rv.rows[i].title != NULL) {
+			add_trial(&rv.rows[i], w);
 			shown++;
 		}
 	if (shown == 0)
 		ui_view_add(&view, w, UI_C_DIM, 0, NULL, "None yet.");
 	ui_view_blank(&view);
 	ui_view_add(&view, w, UI_C_HEADING, 0, NULL, "Check-ins, newest first");
-	for (i = ncheckins; i-- > 0;) {
-		const struct store_checkin *c = &checkins[i];
+	for (i = 0; i < nrecent; i++) {
+		const struct store_checkin *c = &recent[i];
 
 		if (day_number(c->day) < first)
 			break;
@@ -276,7 +258,23 @@ build(const struct ui *ui, int first)
 		ui_view_add(&view, w, ui_pain_color(c->pain), 0, NULL, b.data);
 		buf_free(&b);
 	}
-	free(a);
+}
+
+/* Builds the chart's figures and the view again when the span or the
+ * width changed since they were built: after enter, a key or a resize,
+ * never while the person only looks. */
+static void
+refresh_shown(const struct ui *ui, int first, int n)
+{
+	int w = ui_text_width(ui);
+
+	if (shown_w == w && shown_range == range)
+		return;
+	if (shown_w < 0 || shown_range != range)
+		chart_figures(first, n);
+	build(w, first);
+	shown_w = w;
+	shown_range = range;
 }
 
 void
@@ -286,6 +284,12 @@ ui_history_draw(struct ui *ui)
 	int y = ui->y0, chart, used;
 	char from[DAY_LEN];
 
+	if (!loaded) {
+		ui_put(y, 1, "The log could not be read; q goes back.",
+		       ui->w - 2, 0, UI_C_WARNING);
+		return;
+	}
+	refresh_shown(ui, first, n);
 	day_from_number(first, from);
 	ui_putf(y++, 1, ui->w - 2, UI_C_HEADING,
 		"Daily pain, %s to %s (%d days)", from, today, n);
@@ -298,11 +302,10 @@ ui_history_draw(struct ui *ui)
 		chart = CHART_MAX_ROWS;
 	if (chart < CHART_MIN_ROWS)
 		chart = CHART_MIN_ROWS;
-	draw_chart(ui, y, chart, first, n);
+	ui_chart(y, 1, chart, ui->w - 2, chart_pain, chart_mean, (size_t)n);
 	y += chart;
 	used = draw_bands(ui, y, (int)ui->pack->napproaches + 1, first, n);
 	y += used + 1;
-	build(ui, first);
 	view_h = ui->y0 + ui->h - y;
 	if (view_h > 0)
 		ui_show_view(ui, &view, y, view_h);

@@ -15,7 +15,7 @@
 
 #include "content.h"
 #include "program.h"
-#include "review_int.h"
+#include "ui_review_int.h"
 #include "util.h"
 
 /* The trial list takes at most this many rows, and a third of the body. */
@@ -69,6 +69,10 @@ static size_t *order; /* rows of rv in list order */
 static struct ui_list list;
 static struct ui_view view, prompt;
 static int view_h = 1; /* rows the details had at the last draw */
+/* The row and the width the details in view were built for: they are
+ * built again only when either changes, not at every draw. */
+static const struct review_row *detail_row;
+static int detail_w = -1;
 
 static enum ask ask, picked_in;
 static const enum store_outcome *choices;
@@ -87,6 +91,8 @@ unload(void)
 	free(order);
 	order = NULL;
 	list.n = 0;
+	detail_row = NULL;
+	detail_w = -1;
 }
 
 static const struct review_row *
@@ -378,7 +384,11 @@ ui_review_draw(struct ui *ui)
 	bottom = draw_prompt(ui, row, end, w);
 	view_h = end - bottom - 1 - y;
 	view_h = view_h < 1 ? 1 : view_h;
-	ui_review_detail(&view, ui, &rv, row);
+	if (row != detail_row || ui_text_width(ui) != detail_w) {
+		ui_review_detail(&view, ui, &rv, row);
+		detail_row = row;
+		detail_w = ui_text_width(ui);
+	}
 	ui_show_view(ui, &view, y, view_h);
 }
 

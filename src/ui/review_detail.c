@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "content.h"
-#include "review_int.h"
+#include "ui_review_int.h"
 #include "util.h"
 
 #define PERCENT 100

@@ -209,13 +209,16 @@ draw_run(struct ui *ui)
 	long done = (long)elapsed(), left;
 	int w = ui_text_width(ui);
 
-	/* The countdown ends on the first draw after it ran out: the loop
-	 * draws at least every UI_TICK_MS. */
+	/* The countdown ends on the first draw after it ran out: while it
+	 * runs, the loop draws again every UI_TICK_MS. */
 	if (done >= total) {
 		stop();
 		beep();
+		ui->wake_ms = 0; /* draw the rating that follows at once */
 		return;
 	}
+	if (!paused)
+		ui->wake_ms = UI_TICK_MS;
 	left = total - done;
 	ui_putf(ui->y0 + 2, 1, ui->w - 2, paused ? UI_C_WARNING : UI_C_NORMAL,
 		"%02ld:%02ld left of %d min%s", left / SECONDS_PER_MINUTE,

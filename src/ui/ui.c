@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -24,6 +25,11 @@
 #include "util.h"
 
 #define UI_EXIT_SIGNAL_BASE 128 /* shells report death by signal n as 128+n */
+#define UI_DAY_SECONDS (24L * 60 * 60)
+/* The longest wait for a key; woken, the loop draws only on a new day. */
+#define UI_IDLE_MAX_MS (15L * 60 * 1000)
+/* Past the day's change by this much, so the new day is surely there. */
+#define UI_DAY_MARGIN_MS 500
 
 struct screen_ops {
 	const char *title;
@@ -339,17 +345,61 @@ normalize(int r, wint_t wc)
 	}
 }
 
+/*
+ * How long the loop may wait for a key before it has something to draw:
+ * the wake-up a screen asked for in its last draw (a running countdown),
+ * else until the day's change, when the title's date turns. Never longer
+ * than UI_IDLE_MAX_MS, so a clock set or a machine resumed from sleep
+ * shows the right day soon; such a wake-up draws nothing unless the day
+ * changed.
+ */
+static int
+wait_ms(const struct ui *ui)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	long into, left, ms = UI_IDLE_MAX_MS;
+
+	if (localtime_r(&now, &tm) != NULL) {
+		into = ((long)tm.tm_hour * 60 + tm.tm_min) * 60 + tm.tm_sec;
+		left = (long)ui->app->config.day_start * 60 - into;
+		while (left <= 0)
+			left += UI_DAY_SECONDS;
+		if (left < UI_IDLE_MAX_MS / 1000)
+			ms = left * 1000 + UI_DAY_MARGIN_MS;
+	}
+	if (ui->wake_ms >= 0 && ui->wake_ms < ms)
+		ms = ui->wake_ms;
+	return (int)ms;
+}
+
+/* Draws only when something changed: a key, a resize, a screen's wake-up
+ * or the day's change. While the person only looks, the program sleeps in
+ * get_wch. */
 static void
 loop(struct ui *ui)
 {
+	char drawn[DAY_LEN] = "", now[DAY_LEN];
 	wint_t wc;
-	int r, key;
+	int r, key, dirty = 1;
 
 	while (!ui->quit && !got_signal) {
-		draw(ui);
+		if (dirty) {
+			ui->wake_ms = -1;
+			draw(ui);
+			ui_today(ui, drawn);
+			dirty = 0;
+		}
+		timeout(wait_ms(ui));
 		r = get_wch(&wc);
-		if (r == ERR || got_signal)
+		if (got_signal)
 			continue;
+		if (r == ERR) {
+			ui_today(ui, now);
+			dirty = ui->wake_ms >= 0 || strcmp(now, drawn) != 0;
+			continue;
+		}
+		dirty = 1;
 		key = normalize(r, wc);
 		if (key == UI_FKEY(KEY_RESIZE))
 			continue;
@@ -491,7 +541,6 @@ ui_main(struct app *app)
 	keypad(stdscr, TRUE);
 	define_keys();
 	set_escdelay(UI_ESC_DELAY_MS);
-	timeout(UI_TICK_MS);
 	ui_color_init(want_colors());
 
 	ui_push(&ui, ui.stack[0]);

@@ -126,7 +126,10 @@ ui_char_cols(wchar_t *wc)
 	if (*wc == L'\t')
 		*wc = L' ';
 	c = wcwidth(*wc);
-	if (c < 0 || (c == 0 && !iswprint((wint_t)*wc) && *wc != 0)) {
+	/* A control or bidi character (util_unsafe()) never reaches the
+	 * terminal, even one the C library calls printable. */
+	if (c < 0 || (c == 0 && !iswprint((wint_t)*wc) && *wc != 0) ||
+	    (*wc > 0 && util_unsafe((uint32_t)*wc))) {
 		*wc = L'?';
 		c = 1;
 	}

@@ -1,5 +1,5 @@
 /*
- * review_int.h: what the review screen's two files share and no one else
+ * ui_review_int.h: what the review screen's two files share and no one else
  * sees. review.c keeps the list of trials, the questions and the saving;
  * review_detail.c writes the selected trial's details into a view. Names
  * and titles are borrowed from the review and the pack.
