@@ -1,7 +1,7 @@
 # backpain: a plain Makefile.
 #   make run     build and start the guided program on a fresh log
 #   make test    build and run every test (installs missing Debian packages)
-#   make check   the same without installing: build, then tests/run.sh
+#   make check   the same without installing anything
 #   make bench   speed and memory figures
 #   make install PREFIX=/usr/local DESTDIR=
 .SUFFIXES:
@@ -123,17 +123,20 @@ run:
 	@echo "backpain: starting on a fresh log, $(B)/run/log.db"
 	./$(B)/backpain --db $(B)/run/log.db
 
-# The build runs JOBS compilers at once unless make was given -j itself.
 test:
 	@tools/deps.sh $(TEST_DEBS)
 	@tools/fuzzdeps.sh
-	@$(MAKE) --no-print-directory $(if $(filter -j%,$(MAKEFLAGS)),,-j$(JOBS)) \
-		check
+	@$(MAKE) --no-print-directory check
 
-# Every test runs on these builds; none builds anything itself.
+# Every test runs on these builds, made first with JOBS compilers at once
+# (unless make was given -j itself); no test builds anything itself.
 TEST_BIN = $(B)/backpain $(B)/asan/backpain $(UNIT_BIN) $(B)/fuzz/fuzz_pack
-check: $(TEST_BIN)
+check:
+	@$(MAKE) --no-print-directory \
+		$(if $(filter -j%,$(MAKEFLAGS)),,-j$(JOBS)) test-bin
 	@B=$(B) JOBS=$(JOBS) tests/run.sh $(UNIT_BIN)
+test-bin: $(TEST_BIN)
+	@:
 
 fuzz: $(B)/fuzz/fuzz_pack
 	FUZZ_TIME=$${FUZZ_TIME:-600} tests/robust/fuzz.sh
@@ -189,7 +192,7 @@ clean:
 		echo "make clean: will not remove B=$(B)" >&2; exit 1;; esac
 	rm -rf -- "$(B)"
 
-.PHONY: all run test check fuzz bench format install uninstall clean
+.PHONY: all run test check test-bin fuzz bench format install uninstall clean
 .SECONDARY:
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -37,12 +37,16 @@ for f in /dev/shm/faketime_shm_* /dev/shm/sem.faketime_sem_*; do
 	kill -0 "${f##*_}" 2>/dev/null || rm -f "$f"
 done
 
-# The tests, longest first (as measured on two cores); the rest keep their
-# order: unit tests, then cli, tui and robust scripts.
-LONG="robust/yaml_suite robust/crash robust/valgrind_commands robust/fuzz
-cli/build_120days robust/report_pdf robust/valgrind_pack robust/hostile_packs
-robust/concurrency robust/install tui/timer unit/test_store_file
-cli/review_120days cli/report_120days"
+# The tests, longest first (as measured on two cores), so that the pool
+# ends with short ones; the rest keep their order: unit tests, then cli,
+# tui and robust scripts. cli/build_120days comes early for the scripts
+# that wait for it.
+LONG="robust/valgrind_commands robust/fuzz robust/yaml_suite tui/resize
+cli/build_120days robust/hostile_packs robust/crash robust/valgrind_pack
+unit/test_review unit/test_day unit/test_store_file tui/history cli/refusals
+tui/review robust/concurrency cli/busy cli/locale cli/status
+robust/report_pdf cli/review_120days unit/test_content_limits tui/keys
+cli/review_edges tui/timer tui/checkin tui/exit unit/test_store"
 declare -A cmd=() after=() state=()
 names=()
 add() { # name command...
