@@ -113,7 +113,7 @@ report() { # name rc
 	state[$name]=done
 	case $rc in
 	0) passed=$((passed + 1)); printf 'ok    %s (%ss)\n' "$name" "$secs" ;;
-	77) skipped=$((skipped + 1)); printf 'skip  %s: %s\n' "$name" "$(tail -n 1 "$log")" ;;
+	77) skipped=$((skipped + 1)); printf 'skip  %s (%ss): %s\n' "$name" "$secs" "$(tail -n 1 "$log")" ;;
 	*) failed=$((failed + 1)); failures="$failures $name"
 	   printf 'FAIL  %s (exit %d, %ss), last lines of %s:\n' "$name" "$rc" "$secs" "$log"
 	   tail -n 15 "$log" | sed 's/^/      /' ;;
