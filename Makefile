@@ -129,8 +129,10 @@ test:
 	@$(MAKE) --no-print-directory check
 
 # Every test runs on these builds, made first with JOBS compilers at once
-# (unless make was given -j itself); no test builds anything itself.
-TEST_BIN = $(B)/backpain $(B)/asan/backpain $(UNIT_BIN) $(B)/fuzz/fuzz_pack
+# (unless make was given -j itself); no test builds anything itself. The
+# bench's log generator fills the long logs of robust/valgrind_commands.
+TEST_BIN = $(B)/backpain $(B)/asan/backpain $(UNIT_BIN) $(B)/fuzz/fuzz_pack \
+	$(B)/bench/genlog
 check:
 	@$(MAKE) --no-print-directory \
 		$(if $(filter -j%,$(MAKEFLAGS)),,-j$(JOBS)) test-bin
