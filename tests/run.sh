@@ -28,6 +28,12 @@ logs="$B/test-logs"
 rm -rf "$logs" "$FIXTURES" && mkdir -p "$logs" "$FIXTURES"
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 case $JOBS in '' | *[!0-9]* | 0) JOBS=2 ;; esac
+# `wait -n -p` (which job ended) came with bash 5.1; before it, one at a time.
+wait_p=1
+if [ "${BASH_VERSINFO[0]}" -lt 5 ] ||
+	{ [ "${BASH_VERSINFO[0]}" = 5 ] && [ "${BASH_VERSINFO[1]}" -lt 1 ]; }; then
+	wait_p= JOBS=1
+fi
 
 # A faketime wrapper that was killed leaves its semaphore and shared memory
 # in /dev/shm; a later wrapper with the same pid then cannot start. Remove
@@ -97,6 +103,7 @@ start() { # name
 	# shellcheck disable=SC2086
 	eval "${cmd[$name]}" >"$log" 2>&1 </dev/null &
 	pid_of[$!]=$name
+	last_pid=$!
 	started[$name]=$EPOCHREALTIME
 	state[$name]=running
 	running=$((running + 1))
@@ -130,8 +137,14 @@ while [ "$left" -gt 0 ]; do
 		[ "${state[$name]}" = waiting ] && ready "$name" && start "$name"
 	done
 	[ "$running" -gt 0 ] || { echo "run.sh: nothing can start" >&2; exit 2; }
-	wait -n -p done_pid
-	rc=$?
+	if [ -n "$wait_p" ]; then
+		wait -n -p done_pid
+		rc=$?
+	else
+		done_pid=$last_pid
+		wait "$done_pid"
+		rc=$?
+	fi
 	name=${pid_of[$done_pid]:-}
 	[ -n "$name" ] || continue
 	unset "pid_of[$done_pid]"
