@@ -21,6 +21,10 @@ export BACKPAIN="$B/backpain"
 export BACKPAIN_ASAN="$B/asan/backpain"
 export SHARED="${SHARED:-$TOP/../shared}"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:exitcode=99"
+# The tests that run make (robust/install, robust/makefile) start it as from
+# a shell, not as a sub-make of the one running this (its -j, its jobserver
+# descriptors, its variables).
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:exitcode=99"
 # Fixtures built by one test for others, during this run only.
 export FIXTURES="$B/fixtures"
