@@ -1,6 +1,7 @@
 # backpain: a plain Makefile.
 #   make run     build and start the guided program on a fresh log
 #   make test    build and run every test (installs missing Debian packages)
+#   make check   the same without installing anything
 #   make bench   speed and memory figures
 #   make install PREFIX=/usr/local DESTDIR=
 .SUFFIXES:
@@ -17,10 +18,17 @@ CC ?= cc
 FUZZCC ?= clang
 PKGS = ncursesw yaml-0.1 sqlite3
 
-# Debian packages: what building needs, and what the tests need besides.
+# Debian packages: what building needs, and what the tests need besides
+# (beyond Debian's required set, which has coreutils, diffutils, findutils,
+# grep, sed, mawk, bash, util-linux, bsdutils, ncurses-base and libc-bin):
+# tzdata for the time zones of robust/day_faketime, locales for the
+# de_DE source of cli/locale, poppler-utils for pdfinfo and pdftotext.
 RUN_DEBS = gcc make pkg-config libncurses-dev libyaml-dev libsqlite3-dev
 TEST_DEBS = $(RUN_DEBS) libcmocka-dev tmux faketime sqlite3 valgrind clang \
-	mandoc chromium poppler-utils locales
+	mandoc chromium poppler-utils locales tzdata
+# make test builds with this many jobs, and tests/run.sh runs as many
+# tests at once.
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 WARN = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wundef
@@ -29,15 +37,19 @@ WARN += -Werror
 endif
 
 # Evaluated lazily, after tools/deps.sh has had its chance to install them.
+# CPPFLAGS goes on every compile line and LDFLAGS on every link line, the
+# sanitized and fuzzing builds included; CFLAGS on the plain build's.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lm
 CFLAGS ?= -O2 -g
+CPPFLAGS ?=
+LDFLAGS ?=
 ALL_CFLAGS = -std=c11 $(WARN) \
-	-Iinclude $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
+	-Iinclude $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 SAN_CFLAGS = -std=c11 $(WARN) \
-	-Iinclude $(PKG_CFLAGS) -O1 -g $(SAN) -MMD -MP
+	-Iinclude $(PKG_CFLAGS) $(CPPFLAGS) -O1 -g $(SAN) -MMD -MP
 
 SRC = $(sort $(wildcard src/*.c src/ui/*.c))
 LIB_SRC = $(filter-out src/main.c,$(SRC))
@@ -55,7 +67,8 @@ PACKGEN_OBJ = $(B)/obj/tools/packgen.o $(B)/obj/src/util.o \
 	$(patsubst %.c,$(B)/obj/%.o,$(wildcard src/content*.c))
 $(B)/tools/packgen: $(PACKGEN_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $(PACKGEN_OBJ) $(shell pkg-config --libs yaml-0.1)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(PACKGEN_OBJ) \
+		$(shell pkg-config --libs yaml-0.1)
 $(B)/gen/guide_pack.c: content/guide.yaml $(B)/tools/packgen
 	@mkdir -p $(@D)
 	$(B)/tools/packgen content/guide.yaml > $@.tmp
@@ -63,7 +76,7 @@ $(B)/gen/guide_pack.c: content/guide.yaml $(B)/tools/packgen
 
 $(B)/obj/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(@D)
-	$(CC) -std=c11 -Iinclude $(CFLAGS) -MMD -MP -c $< -o $@
+	$(CC) -std=c11 -Iinclude $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 $(B)/obj/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
@@ -71,13 +84,13 @@ $(B)/libbackpain.a: $(OBJ)
 	rm -f $@
 	ar rcs $@ $(OBJ)
 $(B)/backpain: $(B)/obj/src/main.o $(B)/libbackpain.a
-	$(CC) $(CFLAGS) -o $@ $(B)/obj/src/main.o $(B)/libbackpain.a \
-		$(PKG_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(B)/obj/src/main.o \
+		$(B)/libbackpain.a $(PKG_LIBS)
 
 # The same program with AddressSanitizer and UndefinedBehaviorSanitizer.
 $(B)/asan/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(@D)
-	$(CC) -std=c11 -Iinclude -O1 -g $(SAN) -MMD -MP -c $< -o $@
+	$(CC) -std=c11 -Iinclude $(CPPFLAGS) -O1 -g $(SAN) -MMD -MP -c $< -o $@
 $(B)/asan/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(SAN_CFLAGS) -c $< -o $@
@@ -85,21 +98,22 @@ $(B)/asan/libbackpain.a: $(SAN_OBJ)
 	rm -f $@
 	ar rcs $@ $(SAN_OBJ)
 $(B)/asan/backpain: $(B)/asan/src/main.o $(B)/asan/libbackpain.a
-	$(CC) $(SAN) -o $@ $(B)/asan/src/main.o $(B)/asan/libbackpain.a \
-		$(PKG_LIBS)
+	$(CC) $(SAN) $(LDFLAGS) -o $@ $(B)/asan/src/main.o \
+		$(B)/asan/libbackpain.a $(PKG_LIBS)
 
 # Unit tests link only the modules they use, sanitized.
 $(B)/tests/%: $(B)/asan/tests/unit/%.o $(B)/asan/libbackpain.a
 	@mkdir -p $(@D)
-	$(CC) $(SAN) -o $@ $< $(B)/asan/libbackpain.a -lcmocka $(PKG_LIBS)
+	$(CC) $(SAN) $(LDFLAGS) -o $@ $< $(B)/asan/libbackpain.a -lcmocka \
+		$(PKG_LIBS)
 
 # The libFuzzer target for the pack loader.
 FUZZ_SRC = tests/fuzz/fuzz_pack.c $(wildcard src/content*.c) src/util.c $(B)/gen/guide_pack.c
 $(B)/fuzz/fuzz_pack: $(FUZZ_SRC) include/content.h include/util.h
 	@mkdir -p $(@D)
 	$(FUZZCC) -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 -Iinclude \
-		$(shell pkg-config --cflags yaml-0.1) -g -O1 \
-		-fsanitize=fuzzer,address,undefined $(FUZZ_SRC) \
+		$(shell pkg-config --cflags yaml-0.1) $(CPPFLAGS) -g -O1 \
+		-fsanitize=fuzzer,address,undefined $(LDFLAGS) $(FUZZ_SRC) \
 		$(shell pkg-config --libs yaml-0.1) -o $@
 
 run:
@@ -114,8 +128,17 @@ test:
 	@tools/fuzzdeps.sh
 	@$(MAKE) --no-print-directory check
 
-check: $(B)/backpain $(B)/asan/backpain $(UNIT_BIN) $(B)/fuzz/fuzz_pack
-	@B=$(B) tests/run.sh $(UNIT_BIN)
+# Every test runs on these builds, made first with JOBS compilers at once
+# (unless make was given -j itself); no test builds anything itself. The
+# bench's log generator fills the long logs of robust/valgrind_commands.
+TEST_BIN = $(B)/backpain $(B)/asan/backpain $(UNIT_BIN) $(B)/fuzz/fuzz_pack \
+	$(B)/bench/genlog
+check:
+	@$(MAKE) --no-print-directory \
+		$(if $(filter -j%,$(MAKEFLAGS)),,-j$(JOBS)) test-bin
+	@B=$(B) JOBS=$(JOBS) tests/run.sh $(UNIT_BIN)
+test-bin: $(TEST_BIN)
+	@:
 
 fuzz: $(B)/fuzz/fuzz_pack
 	FUZZ_TIME=$${FUZZ_TIME:-600} tests/robust/fuzz.sh
@@ -127,11 +150,11 @@ BENCH_DEBS = $(RUN_DEBS) sqlite3
 BENCH_CFLAGS = -std=c11 $(WARN) $(CFLAGS)
 $(B)/bench/genlog: tests/bench/genlog.c
 	@mkdir -p $(@D)
-	$(CC) $(BENCH_CFLAGS) $(shell pkg-config --cflags sqlite3) $< -o $@ \
-		$(shell pkg-config --libs sqlite3)
+	$(CC) $(BENCH_CFLAGS) $(CPPFLAGS) $(shell pkg-config --cflags sqlite3) \
+		$(LDFLAGS) $< -o $@ $(shell pkg-config --libs sqlite3)
 $(B)/bench/run: tests/bench/run.c
 	@mkdir -p $(@D)
-	$(CC) $(BENCH_CFLAGS) $< -o $@ -lutil
+	$(CC) $(BENCH_CFLAGS) $(CPPFLAGS) $(LDFLAGS) $< -o $@ -lutil
 
 bench:
 	@tools/deps.sh $(BENCH_DEBS)
@@ -165,10 +188,13 @@ uninstall:
 	if [ -d "$(DESTDIR)$(DATADIR)" ]; then \
 		rmdir "$(DESTDIR)$(DATADIR)" 2>/dev/null || true; fi
 
+# Removes the build directory, wherever B puts it.
 clean:
-	rm -rf build
+	@case "$(B)" in ""|/|.|..|./|../) \
+		echo "make clean: will not remove B=$(B)" >&2; exit 1;; esac
+	rm -rf -- "$(B)"
 
-.PHONY: all run test check fuzz bench format install uninstall clean
+.PHONY: all run test check test-bin fuzz bench format install uninstall clean
 .SECONDARY:
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

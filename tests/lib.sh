@@ -117,3 +117,158 @@ faketime() {
 		ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
 		"$@"
 }
+
+# Reading the program's CSV, JSON and HTML back without anything but the
+# sqlite3 shell (its readfile(), CSV import and JSON functions) and awk.
+
+# sqlq STRING: STRING with its single quotes doubled, for an SQL literal.
+sqlq() {
+	printf '%s' "$1" | sed "s/'/''/g"
+}
+
+# utf8_ok FILE: FILE is valid UTF-8.
+utf8_ok() {
+	iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1 ||
+		{ echo "$1 is not valid UTF-8" >&2; return 1; }
+}
+
+# json_ok FILE: FILE is one JSON text (RFC 8259: sqlite3's json_valid,
+# strict before 3.42 and with flag 1 since 3.45) in valid UTF-8.
+json_ok() {
+	local v strict=
+	utf8_ok "$1" || return 1
+	v=$(sqlite3 :memory: "SELECT sqlite_version()") || return 1
+	case $v in
+	3.[0-9].* | 3.[1-3][0-9].* | 3.4[0-4].*) ;;
+	*) strict=", 1" ;;
+	esac
+	v=$(sqlite3 :memory: "SELECT json_valid(CAST(readfile('$(sqlq "$1")')
+		AS TEXT)$strict)") || return 1
+	[ "$v" = 1 ] || { echo "$1 is not JSON" >&2; return 1; }
+}
+
+# json_at FILE PATH: the value at PATH ("$[0].note") of the JSON in FILE,
+# as sqlite3 prints it (a string bare, null as nothing).
+json_at() {
+	sqlite3 :memory: "SELECT CAST(readfile('$(sqlq "$1")') AS TEXT)
+		->> '$(sqlq "$2")'"
+}
+
+# json_expect FILE: each line of stdin is "PATH JSON" (say `$[0].days 28`
+# or `$[1].title "A <b>"`); fail unless the JSON in FILE holds, at every
+# PATH, a value of the same type and value as JSON (numbers compared as
+# numbers, so 3.30 is 3.3; null only for null, not for a missing key;
+# arrays and objects compared whole).
+json_expect() {
+	local f=$1 path val rows= bad
+	json_ok "$f" || fail "$f is not JSON"
+	while read -r path val; do
+		[ -n "$path" ] || continue
+		rows="$rows${rows:+,}('$(sqlq "$path")', '$(sqlq "$val")')"
+	done
+	[ -n "$rows" ] || fail "json_expect: no expectations"
+	bad=$(sqlite3 :memory: "
+		WITH d(doc) AS (SELECT CAST(readfile('$(sqlq "$f")') AS TEXT)),
+		w(path, want) AS (VALUES $rows),
+		t(path, want, gt, wt, gv, wv) AS (
+			SELECT path, want,
+			    replace(replace(ifnull(json_type(doc, path), 'missing'),
+			        'integer', 'number'), 'real', 'number'),
+			    replace(replace(json_type(want), 'integer', 'number'),
+			        'real', 'number'),
+			    doc ->> path, want ->> '\$'
+			FROM d, w)
+		SELECT path || ': got ' || ifnull((SELECT doc -> t.path FROM d),
+		    '(missing)') || ', expected ' || want
+		FROM t WHERE gt IS NOT wt OR gv IS NOT wv") ||
+		fail "sqlite3 could not read $f"
+	[ -z "$bad" ] || fail "JSON of $f: $bad"
+}
+
+# json_length FILE [PATH]: the length of the array at PATH (default the
+# whole text) of the JSON in FILE; nothing when it is not an array.
+json_length() {
+	sqlite3 :memory: "SELECT json_array_length(CAST(readfile('$(sqlq "$1")')
+		AS TEXT), '$(sqlq "${2:-\$}")')"
+}
+
+# html_balanced FILE: every element FILE opens it closes, innermost first,
+# as an HTML parser pairs them: tag names in any case, void elements (meta,
+# br, circle, line, rect, polyline, link) and <x/> left open, comments,
+# <!DOCTYPE> and the text of <style> and <script> skipped, a ">" inside a
+# quoted attribute not ending the tag. Says where it first went wrong.
+html_balanced() {
+	awk '
+	function line(to, t) { t = substr(s, 1, to); return gsub(/\n/, "", t) + 1 }
+	function bad(msg, at) {
+		printf "%s:%d: %s\n", FILENAME, line(at), msg > "/dev/stderr"
+		failed = 1
+		exit 1
+	}
+	{ s = s $0 "\n" }
+	END {
+		if (failed) exit 1
+		split("meta br circle line rect polyline link", v, " ")
+		for (k in v) void[v[k]] = 1
+		n = length(s); i = 1; depth = 0
+		while ((j = index(substr(s, i), "<")) > 0) {
+			i += j - 1
+			if (substr(s, i + 1, 3) == "!--") {
+				k = index(substr(s, i + 4), "-->")
+				if (!k) bad("a comment that does not end", i)
+				i += 3 + k + 2
+				continue
+			}
+			c = substr(s, i + 1, 1)
+			if (c == "!" || c == "?") {
+				k = index(substr(s, i), ">")
+				if (!k) bad("a declaration that does not end", i)
+				i += k
+				continue
+			}
+			if (c == "/" && match(substr(s, i + 2), /^[A-Za-z][A-Za-z0-9-]*/)) {
+				name = tolower(substr(s, i + 2, RLENGTH))
+				k = index(substr(s, i), ">")
+				if (!k) bad("</" name " does not end", i)
+				if (depth == 0)
+					bad("</" name "> closes nothing", i)
+				if (stack[depth] != name)
+					bad("</" name "> closes <" stack[depth] "> (opened at line " opened[depth] ")", i)
+				depth--
+				i += k
+				continue
+			}
+			if (!match(substr(s, i + 1), /^[A-Za-z][A-Za-z0-9-]*/)) {
+				i++
+				continue
+			}
+			name = tolower(substr(s, i + 1, RLENGTH))
+			p = i + 1 + RLENGTH
+			q = ""
+			while (p <= n) {
+				c = substr(s, p, 1)
+				if (q != "") {
+					if (c == q) q = ""
+				} else if (c == "\"" || c == "'\''") {
+					q = c
+				} else if (c == ">") {
+					break
+				}
+				p++
+			}
+			if (p > n) bad("<" name " does not end", i)
+			start = i
+			i = p + 1
+			if (substr(s, p - 1, 1) == "/" || (name in void)) continue
+			stack[++depth] = name
+			opened[depth] = line(start)
+			if (name == "style" || name == "script") {
+				k = index(tolower(substr(s, i)), "</" name)
+				if (!k) bad("<" name "> is never closed", start)
+				i += k - 1
+			}
+		}
+		if (depth > 0)
+			bad("<" stack[depth] "> (line " opened[depth] ") is never closed", n)
+	}' "$1"
+}

@@ -3,9 +3,13 @@
 # with four trials that land on four verdicts, built with the real commands
 # under faketime. Sourced (after lib.sh) by review_120days.sh,
 # report_120days.sh and tests/robust/report_pdf.sh, which call
-# build_120days; run on its own, it builds the log and reads it back with
-# sqlite3 to check that it holds what the hand arithmetic in
-# tests/cli/expected/review_120days.txt assumes.
+# build_120days; run on its own (the test cli/build_120days), it builds the
+# log command by command and reads it back with sqlite3 to check that it
+# holds what the hand arithmetic in tests/cli/expected/review_120days.txt
+# assumes, then keeps it as $FIXTURES/120days.db (run.sh sets FIXTURES), so
+# that the scripts that need it copy it rather than build it again. They
+# run after this test (their "# after:" line); without the copy (ONLY=
+# leaves this test out, or it failed) they build the log themselves.
 #
 #   reading     2026-08-04 .. 2026-08-31  substantial
 #   workout     2026-09-08 .. 2026-10-05  meaningful, by points
@@ -165,8 +169,24 @@ mat-lie 2026-11-22 20 6 5
 mat-lie 2026-11-23 20 5 4
 '
 
-# build_120days: builds the log at ${DB:-$T/log.db}.
+# build_120days: puts the log at ${DB:-$T/log.db}: a copy of the one this
+# run has built and checked already, else built here.
 build_120days() {
+	local db=${DB:-$T/log.db} fx=${FIXTURES:-}/120days.db
+	if [ -n "${FIXTURES:-}" ] && [ -f "$fx" ]; then
+		rm -f "$db" "$db-wal" "$db-shm" "$db.checked"
+		cp --preserve=mode "$fx" "$db" || fail "cannot copy $fx"
+		if [ -f "$fx-wal" ]; then
+			cp --preserve=mode "$fx-wal" "$db-wal" || fail "cannot copy $fx-wal"
+		fi
+		return 0
+	fi
+	build_120days_by_commands
+}
+
+# build_120days_by_commands: builds the log at ${DB:-$T/log.db} with the
+# program's commands.
+build_120days_by_commands() {
 	local day pain did note p m b a args
 
 	# The first-run answers: there is no command for them (the TUI asks),
@@ -211,7 +231,7 @@ build_120days() {
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
-	build_120days
+	build_120days_by_commands
 	q() { sqlite3 "$T/log.db" "$1"; }
 	[ "$(q 'SELECT count(*) FROM checkin')" = 112 ] ||
 		fail "expected 112 check-ins"
@@ -239,4 +259,15 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 		"23 20 6 4" ] || fail "practised days"
 	[ "$(stat -c %a "$T/log.db")" = 600 ] || fail "the log is not 0600"
 	echo "ok: the 120-day log holds what the arithmetic assumes"
+	# Kept for the scripts that need it; written whole, then renamed.
+	if [ -n "${FIXTURES:-}" ]; then
+		mkdir -p "$FIXTURES" || fail "cannot make $FIXTURES"
+		for f in log.db log.db-wal; do
+			[ -f "$T/$f" ] || continue
+			cp --preserve=mode "$T/$f" "$FIXTURES/120days.tmp" &&
+				mv "$FIXTURES/120days.tmp" "$FIXTURES/120days.${f#log.}" ||
+				fail "cannot keep $f in $FIXTURES"
+		done
+		echo "kept as $FIXTURES/120days.db"
+	fi
 fi

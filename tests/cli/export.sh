@@ -17,5 +17,5 @@ step export --format json
 step export --help
 stamp <"$T/transcript" >"$T/got"
 expect_same "$E/export.txt" "$T/got"
-bp export | python3 -c 'import json, sys; json.load(sys.stdin)' ||
-	fail "export is not JSON"
+bp export >"$T/export.json" || fail "export failed"
+json_ok "$T/export.json" || fail "export is not JSON"

@@ -30,23 +30,70 @@ LC_ALL=C step history --days 3
 step history --help
 expect_same "$E/history.txt" "$T/transcript"
 
-# CSV and JSON carry the notes exactly: read them back and compare bytes.
+# CSV and JSON carry the notes exactly: read them back (sqlite3's CSV import
+# and JSON functions) and compare them with the log, field by field.
 bp history --all --format csv >"$T/csv" || fail csv
-python3 - "$T/csv" "$DB" <<'PY' || fail "CSV does not round-trip"
-import csv, sqlite3, sys
-rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))
-assert rows[0] == ['day', 'pain', 'interference', 'note'], rows[0]
-db = sqlite3.connect(sys.argv[2])
-want = [[d, str(p), '' if i is None else str(i), n or '']
-        for d, p, i, n in db.execute(
-            'select day, pain, interference, note from checkin order by day')]
-assert rows[1:] == want, (rows[1:], want)
-PY
+# csv_round_trip CSV: the rows of CSV are the log's check-ins, in order.
+csv_round_trip() {
+	local out
+	utf8_ok "$1" || fail "the CSV is not UTF-8"
+	out=$(sqlite3 :memory: 2>&1 <<SQL
+.bail on
+.import --csv '$(sqlq "$1")' got
+ATTACH '$(sqlq "$DB")' AS log;
+SELECT 'header ' || group_concat(name, ',') FROM pragma_table_info('got')
+HAVING group_concat(name, ',') IS NOT 'day,pain,interference,note';
+CREATE TEMP VIEW want AS SELECT row_number() OVER (ORDER BY day) AS n, day,
+    CAST(pain AS TEXT) AS pain, ifnull(CAST(interference AS TEXT), '')
+    AS interference, ifnull(note, '') AS note FROM log.checkin;
+CREATE TEMP VIEW have AS SELECT row_number() OVER (ORDER BY rowid) AS n, *
+    FROM got;
+SELECT 'rows ' || (SELECT count(*) FROM have) || ', expected '
+    || (SELECT count(*) FROM want)
+WHERE (SELECT count(*) FROM have) != (SELECT count(*) FROM want);
+SELECT 'row ' || n || ': ' || quote(h.day) || ',' || quote(h.pain) || ','
+    || quote(h.interference) || ',' || quote(h.note) || ', expected '
+    || quote(w.day) || ',' || quote(w.pain) || ',' || quote(w.interference)
+    || ',' || quote(w.note)
+FROM want AS w LEFT JOIN have AS h USING (n)
+WHERE (h.day, h.pain, h.interference, h.note)
+    IS NOT (w.day, w.pain, w.interference, w.note);
+SQL
+	) || fail "sqlite3 cannot read the CSV: $out"
+	[ -z "$out" ] || fail "CSV does not round-trip: $out"
+}
+csv_round_trip "$T/csv"
+# The check can fail: one byte of one note changed is caught.
+sed 's/then ""rested""/then ""Rested""/' "$T/csv" >"$T/csv.off"
+cmp -s "$T/csv" "$T/csv.off" && fail "could not alter the CSV"
+(csv_round_trip "$T/csv.off") 2>/dev/null && fail "the CSV check missed a change"
+
 bp history --all --format json >"$T/json" || fail json
-python3 - "$T/json" "$DB" <<'PY' || fail "JSON does not round-trip"
-import json, sqlite3, sys
-got = json.load(open(sys.argv[1], encoding='utf-8'))
-db = sqlite3.connect(sys.argv[2])
-want = [n for (n,) in db.execute('select note from checkin order by day')]
-assert [o.get('note') for o in got] == want, ([o.get('note') for o in got], want)
-PY
+# json_round_trip JSON: its objects carry the log's notes, in order.
+json_round_trip() {
+	local out
+	json_ok "$1" || fail "history --format json is not JSON"
+	out=$(sqlite3 :memory: 2>&1 <<SQL
+.bail on
+ATTACH '$(sqlq "$DB")' AS log;
+CREATE TEMP VIEW want AS SELECT row_number() OVER (ORDER BY day) - 1 AS k,
+    note FROM log.checkin;
+CREATE TEMP VIEW have AS SELECT key AS k, type,
+    CASE type WHEN 'object' THEN json_extract(value, '$.note') END AS note
+    FROM json_each(CAST(readfile('$(sqlq "$1")') AS TEXT));
+SELECT 'items ' || (SELECT count(*) FROM have) || ', expected '
+    || (SELECT count(*) FROM want)
+WHERE (SELECT count(*) FROM have) != (SELECT count(*) FROM want);
+SELECT 'item ' || k || ': ' || ifnull(h.type, 'missing') || ' '
+    || quote(h.note) || ', expected ' || quote(w.note)
+FROM want AS w LEFT JOIN have AS h USING (k)
+WHERE h.type IS NOT 'object' OR h.note IS NOT w.note;
+SQL
+	) || fail "sqlite3 cannot read the JSON: $out"
+	[ -z "$out" ] || fail "JSON does not round-trip: $out"
+}
+json_round_trip "$T/json"
+sed 's/second\\tline/second line/' "$T/json" >"$T/json.off"
+cmp -s "$T/json" "$T/json.off" && fail "could not alter the JSON"
+(json_round_trip "$T/json.off") 2>/dev/null && fail "the JSON check missed a change"
+exit 0

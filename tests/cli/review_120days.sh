@@ -5,6 +5,8 @@
 # expected/review_120days.txt; the table and the JSON with their expected
 # files, the JSON also parsed and its figures checked one by one. Run with
 # the plain and the sanitized binary; review must not change the log.
+# The 120-day log comes from cli/build_120days, which run.sh runs first.
+# after: cli/build_120days
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/build_120days.sh"
 E="$(dirname "$0")/expected"
@@ -28,31 +30,38 @@ for bin in "${bins[@]}"; do
 	[ -s "$T/rv.err" ] && { cat "$T/rv.err" >&2; fail "review wrote to stderr"; }
 done
 
-python3 -m json.tool "$T/rv.out" >/dev/null || fail "review --format json does not parse"
-# The same figures as the CSV, as numbers, and what only JSON has.
-python3 - "$T/rv.out" <<'EOF' || fail "JSON figures differ"
-import json, sys
-rows = json.load(open(sys.argv[1]))
-want = [
-    ("reading", "substantial", 28, 27, 0.82, 6.14, 2.83, 3.30, 0.53, 2, -1.0, 0),
-    ("workout", "meaningful", 28, 26, 0.71, 7.57, 5.43, 2.14, 0.28, 6, -1.5, 0),
-    ("stretching", "low-practice", 21, 20, 0.28, 5.17, 4.71, 0.45, 0.08, 0, None, 3),
-    ("mat", "too-early", 5, 4, 0.80, 5.00, 4.50, None, None, 4, -1.25, 3),
-]
-assert len(rows) == len(want), rows
-for r, w in zip(rows, want):
-    got = (r["approach"], r["verdict"], r["days"], r["checkins"],
-           r["adherence"], r["before_mean"], r["during_mean"], r["change"],
-           r["change_pct"], r["immediate_sessions"], r["immediate_change"],
-           r["overlap_days"])
-    assert got == w, (got, w)
-    assert r["baseline"] == "checkins", r
-assert rows[3]["running"] is True and rows[3]["ended"] is None
-assert rows[0]["running"] is False and rows[0]["ended"] == "2026-08-31"
-assert rows[0]["outcome"] == "helped" and rows[3]["outcome"] is None
-assert rows[2]["overlaps"] == ["mat"] and rows[3]["overlaps"] == ["stretching"]
-assert rows[2]["title"] == "Stretch <gently> & hold"
+# The same figures as the CSV, as numbers, and what only JSON has, read
+# back with sqlite3's JSON functions (json_expect in lib.sh).
+json_ok "$T/rv.out" || fail "review --format json does not parse"
+[ "$(json_length "$T/rv.out")" = 4 ] || fail "review --format json: not 4 rows"
+awk 'NR == 1 { n = split($0, key); next }
+	NF { for (i = 1; i <= n; i++) printf "$[%d].%s %s\n", NR - 2, key[i], $i }' \
+	>"$T/want" <<'EOF'
+approach verdict days checkins adherence before_mean during_mean change change_pct immediate_sessions immediate_change overlap_days baseline
+"reading" "substantial" 28 27 0.82 6.14 2.83 3.30 0.53 2 -1.0 0 "checkins"
+"workout" "meaningful" 28 26 0.71 7.57 5.43 2.14 0.28 6 -1.5 0 "checkins"
+"stretching" "low-practice" 21 20 0.28 5.17 4.71 0.45 0.08 0 null 3 "checkins"
+"mat" "too-early" 5 4 0.80 5.00 4.50 null null 4 -1.25 3 "checkins"
 EOF
+[ "$(wc -l <"$T/want")" = 52 ] || fail "the table of figures is not 4 x 13"
+cat >>"$T/want" <<'EOF'
+$[3].running true
+$[3].ended null
+$[0].running false
+$[0].ended "2026-08-31"
+$[0].outcome "helped"
+$[3].outcome null
+$[2].overlaps ["mat"]
+$[3].overlaps ["stretching"]
+$[2].title "Stretch <gently> & hold"
+EOF
+json_expect "$T/rv.out" <"$T/want"
+# The check itself can fail: one figure off by 0.01 is caught.
+sed 's/^\$\[1\]\.before_mean 7\.57$/$[1].before_mean 7.58/' "$T/want" >"$T/want.off"
+cmp -s "$T/want" "$T/want.off" && fail "could not alter the expected figures"
+if (json_expect "$T/rv.out" <"$T/want.off") 2>/dev/null; then
+	fail "json_expect missed a wrong figure"
+fi
 
 # sqlite3 agrees that it is JSON.
 [ "$(sqlite3 :memory: "SELECT json_valid(readfile('$T/rv.out'))")" = 1 ] ||

@@ -2,7 +2,8 @@
 # fuzz.sh: runs the pack loader's libFuzzer target ($B/fuzz/fuzz_pack, built
 # by `make check`; this script builds nothing) for FUZZ_TIME seconds (30 by
 # default) on a corpus kept in $B/fuzz/corpus, seeded from content/*.yaml,
-# tests/fixtures/packs/*.yaml and a few yaml-test-suite files. Fails on any
+# tests/fixtures/packs/*.yaml, the hostile packs of tests/fixtures/hostile
+# and, when $SHARED has it, a few yaml-test-suite files. Fails on any
 # crash, leak, timeout or sanitizer report; what broke is kept in
 # $B/fuzz/artifacts/ for the next run to reproduce.
 . "$(dirname "$0")/../lib.sh"
@@ -21,6 +22,9 @@ fi
 mkdir -p "$corpus" "$artifacts"
 for seed in "$TOP"/content/*.yaml "$TOP"/tests/fixtures/packs/*.yaml; do
 	cp "$seed" "$corpus/seed-$(basename "$seed")"
+done
+for seed in "$TOP"/tests/fixtures/hostile/*.yaml; do
+	cp "$seed" "$corpus/seed-hostile-$(basename "$seed")"
 done
 for id in $suite_seeds; do
 	f="$SHARED/yaml-test-suite/$id.yaml"

@@ -2,6 +2,8 @@
 # report_pdf: the HTML report of the 120-day log (tests/cli/build_120days.sh)
 # opens in headless Chromium and prints to PDF without errors, on Letter
 # (Chromium's default paper) and on A4, in one or two pages.
+# The 120-day log comes from cli/build_120days, which run.sh runs first.
+# after: cli/build_120days
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../cli/build_120days.sh"
 

@@ -11,7 +11,7 @@ command -v sqlite3 >/dev/null || { echo "sqlite3 is not installed"; exit 77; }
 [ -n "$FAKETIME_LIB" ] || { echo "libfaketime not found"; exit 77; }
 TODAY=${CLI_NOW%% *}
 
-# The generator as make bench builds it, else built here.
+# The generator make check and make bench build, else built here.
 GENLOG="$B/bench/genlog"
 if [ ! -x "$GENLOG" ]; then
 	GENLOG="$T/genlog"

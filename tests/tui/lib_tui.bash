@@ -5,6 +5,11 @@
 # the helpers poll for text rather than sleep.
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 command -v tmux >/dev/null || { echo "tmux is not installed"; exit 77; }
+# The servers' sockets live in this test's own directory (when its path
+# leaves room under the 107 bytes a socket's name may have), whatever tmux
+# the suite itself runs in.
+[ "${#T}" -le 60 ] && export TMUX_TMPDIR="$T"
+unset TMUX
 
 # Each session gets a server of its own (a new socket name), so a test
 # that starts the program again never races the shutdown of the last one.
