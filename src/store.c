@@ -224,7 +224,7 @@ int
 store_open(const char *path, struct store **out, char **cause)
 {
 	struct store *s;
-	int rc, empty;
+	int rc, empty, verified = 0;
 
 	*out = NULL;
 	if (path == NULL || *path == '\0')
@@ -237,11 +237,12 @@ store_open(const char *path, struct store **out, char **cause)
 	/* A file with content is checked read-only first, so that a newer,
 	 * foreign or visibly damaged log is refused without a byte changed
 	 * (store_inspect() says how far it looks). */
-	if (!empty && (rc = store_inspect(path, cause)) != 0)
+	if (!empty && (rc = store_inspect(path, &verified, cause)) != 0)
 		return rc;
 
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
+	s->verified = empty || verified;
 	/* NOMUTEX: one thread uses a connection, so SQLite need not lock
 	 * its mutex around every call (a fifth of reading many rows). */
 	rc = sqlite3_open_v2(path, &s->db,
@@ -265,7 +266,11 @@ store_close(struct store *s)
 {
 	if (s == NULL)
 		return;
-	sqlite3_close(s->db);
+	/* The log as this program leaves it is the one found sound at open,
+	 * changed by its own writes. (Someone else's change while it was
+	 * open is taken as its own: the stamp guards the time between uses.) */
+	if (sqlite3_close(s->db) == SQLITE_OK && s->verified)
+		store_stamp(s->path);
 	free(s->path);
 	free(s);
 }
@@ -398,32 +403,87 @@ store_bind(sqlite3_stmt *st, const char *types, ...)
 	return rc;
 }
 
-char *
-store_col_str(sqlite3_stmt *st, int i)
-{
-	const unsigned char *p = sqlite3_column_text(st, i);
-
-	if (p == NULL)
-		return NULL;
-	return xstrndup((const char *)p, (size_t)sqlite3_column_bytes(st, i));
-}
-
 int
-store_col_opt(sqlite3_stmt *st, int i)
-{
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
-		return STORE_NONE;
-	return sqlite3_column_int(st, i);
-}
-
-void
-store_col_day(sqlite3_stmt *st, int i, char out[DAY_LEN])
+store_read_day(sqlite3_stmt *st, int i, int optional, char out[DAY_LEN])
 {
 	const unsigned char *p = sqlite3_column_text(st, i);
 
 	out[0] = '\0';
-	if (p != NULL && strlen((const char *)p) < DAY_LEN)
-		strcpy(out, (const char *)p);
+	if (p == NULL)
+		return optional && sqlite3_column_type(st, i) == SQLITE_NULL
+			   ? 0
+			   : -1;
+	if (sqlite3_column_bytes(st, i) != DAY_LEN - 1 ||
+	    day_valid((const char *)p) != 0)
+		return -1;
+	memcpy(out, p, DAY_LEN);
+	return 0;
+}
+
+int
+store_read_int(sqlite3_stmt *st, int i, int lo, int hi, int optional, int *out)
+{
+	sqlite3_int64 v;
+
+	switch (sqlite3_column_type(st, i)) {
+	case SQLITE_NULL:
+		*out = STORE_NONE;
+		return optional ? 0 : -1;
+	case SQLITE_INTEGER:
+		v = sqlite3_column_int64(st, i);
+		if (v < lo || v > hi)
+			break;
+		*out = (int)v;
+		return 0;
+	default:
+		break;
+	}
+	*out = lo;
+	return -1;
+}
+
+int
+store_read_text(sqlite3_stmt *st, int i, int optional, char **out)
+{
+	const char *p;
+	size_t len;
+
+	*out = NULL;
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return optional ? 0 : -1;
+	if (sqlite3_column_type(st, i) != SQLITE_TEXT ||
+	    (p = (const char *)sqlite3_column_text(st, i)) == NULL)
+		return -1;
+	len = (size_t)sqlite3_column_bytes(st, i);
+	if (strlen(p) != len || utf8_valid(p, len, NULL) != 0)
+		return -1;
+	*out = xstrndup(p, len);
+	return 0;
+}
+
+int
+store_read_id(sqlite3_stmt *st, int i, char **out)
+{
+	char *cause = NULL;
+
+	if (store_read_text(st, i, 0, out) != 0)
+		return -1;
+	if (store_check_id("id", *out, &cause) == 0)
+		return 0;
+	free(cause);
+	free(*out);
+	*out = NULL;
+	return -1;
+}
+
+int
+store_corrupt(const struct store *s, const char *what, char **cause)
+{
+	char *detail = xasprintf("a value out of its range in %s", what);
+
+	*cause = store_damaged(s->path, detail);
+	free(detail);
+	return EX_IOERR;
 }
 
 void
