@@ -190,12 +190,14 @@ int
 cli_config(struct cli *cli)
 {
 	char *cause = NULL;
+	int rc;
 
 	if (cli->config_loaded)
 		return 0;
 	config_defaults(&cli->config);
-	if (config_load(&cli->config, NULL, &cause) != 0)
-		return cli_fail_cause(EX_DATAERR, cause);
+	if ((rc = config_load(&cli->config, NULL, &cause)) != 0)
+		return cli_fail_cause(rc == -2 ? EX_NOINPUT : EX_DATAERR,
+				      cause);
 	cli->config_loaded = 1;
 	return 0;
 }

@@ -385,8 +385,8 @@ cli_cmd_history(struct cli *cli, int argc, char **argv)
 	else if (strcmp(format, "json") == 0)
 		fmt = HISTORY_JSON;
 	else
-		return cli_opt_bad("history", "--format", format,
-				   "use table, csv or json");
+		return cli_opt_choice("history", "--format", format,
+				      "use table, csv or json");
 	if ((rc = cli_config(cli)) != 0 || (rc = cli_store(cli)) != 0)
 		return rc;
 	day_today(cli->config.day_start, today);
@@ -434,8 +434,8 @@ cli_cmd_export(struct cli *cli, int argc, char **argv)
 	if (format != NULL && strcmp(format, "csv") == 0)
 		fmt = STORE_FORMAT_CSV;
 	else if (format != NULL && strcmp(format, "json") != 0)
-		return cli_opt_bad("export", "--format", format,
-				   "use json or csv");
+		return cli_opt_choice("export", "--format", format,
+				      "use json or csv");
 	if ((rc = cli_store(cli)) != 0)
 		return rc;
 	rc = store_export(cli->store, fmt, stdout, &cause);

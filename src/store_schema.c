@@ -15,7 +15,8 @@
 #include "util.h"
 
 #define BACKUP_MODE 0600
-#define STAMP_MAX 256 /* the longest stamp line, with room to spare */
+#define STORE_APP_ID 1112560713 /* "BPLI", marks a backpain log */
+#define STAMP_MAX 256		/* the longest stamp line, with room to spare */
 
 /*
  * steps[i] takes a log from version i to version i + 1 and ends by setting
@@ -27,7 +28,7 @@ static const char *const steps[] = {
      * date(day, '+0 days'): the modifier makes SQLite normalise, so that
      * 2026-02-30 (which a bare date() passes through) becomes 03-02 and
      * fails the comparison. */
-    "PRAGMA application_id = 1112560713;" /* "BPLI", marks a backpain log */
+    "PRAGMA application_id = 1112560713;" /* STORE_APP_ID */
     "CREATE TABLE checkin ("
     " day TEXT NOT NULL PRIMARY KEY CHECK (day IS date(day, '+0 days')),"
     " pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),"
@@ -429,7 +430,7 @@ inspect(const char *path, int *verified, char **cause)
 	char today[STAMP_MAX] = "";
 	struct store ro = {NULL, (char *)path, 0};
 	char *problem = NULL;
-	int rc, version = 0, objects = 0, code = 0;
+	int rc, version = 0, objects = 0, code = 0, app = 0;
 
 	rc = open_for_check(path, &ro.db);
 	if (rc == SQLITE_OK) {
@@ -453,7 +454,11 @@ inspect(const char *path, int *verified, char **cause)
 	if (version == 0)
 		rc = read_int(ro.db, "SELECT count(*) FROM sqlite_schema",
 			      &objects);
-	if (rc == SQLITE_OK && version == 0 && objects > 0) {
+	/* A database of another program that happens to have a version. */
+	if (version >= 1)
+		rc = read_int(ro.db, "PRAGMA application_id", &app);
+	if (rc == SQLITE_OK && ((version == 0 && objects > 0) ||
+				(version >= 1 && app != STORE_APP_ID))) {
 		code = store_fail(cause, EX_IOERR,
 				  "%s is an SQLite database but not a "
 				  "backpain log; nothing was changed",
