@@ -170,6 +170,8 @@ cli_pack(struct cli *cli)
 
 	if (cli->pack != NULL)
 		return 0;
+	if (path != NULL && *path == '\0')
+		return cli_fail(EX_USAGE, "--pack needs a file name");
 	if (path == NULL)
 		path = getenv("BACKPAIN_PACK");
 	if (path != NULL && *path != '\0')
@@ -211,7 +213,11 @@ cli_store(struct cli *cli)
 
 	if (cli->store != NULL)
 		return 0;
-	if (p == NULL || *p == '\0')
+	/* An empty --db is a mistake (an unset variable in a script), not
+	 * a wish for the default log. */
+	if (p != NULL && *p == '\0')
+		return cli_fail(EX_USAGE, "--db needs a file name");
+	if (p == NULL)
 		p = path = store_default_path();
 	if (p == NULL)
 		return cli_fail(EX_CANTCREAT,

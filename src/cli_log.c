@@ -108,8 +108,7 @@ cli_cmd_practice(struct cli *cli, int argc, char **argv)
  */
 static int
 trial_args(struct cli *cli, const char *cmd, int argc, char **argv,
-	   const struct approach **a, char day[DAY_LEN],
-	   enum store_outcome *outcome)
+	   const char **idp, char day[DAY_LEN], enum store_outcome *outcome)
 {
 	static const struct option start_opts[] = {
 	    {"date", required_argument, NULL, CLI_OPT_DATE},
@@ -147,8 +146,11 @@ trial_args(struct cli *cli, const char *cmd, int argc, char **argv,
 	}
 	if ((rc = cli_pack(cli)) != 0)
 		return rc;
-	if ((*a = program_approach(cli->pack, id, &cause)) == NULL)
+	/* stop may end a trial of an approach the pack lacks: the program
+	 * looks in the log for it. */
+	if (outcome == NULL && program_approach(cli->pack, id, &cause) == NULL)
 		return cli_opt_cause(cmd, EX_DATAERR, cause);
+	*idp = id;
 	if ((rc = cli_opt_day(cli, cmd, date, day)) != 0 ||
 	    (rc = cli_store(cli)) != 0)
 		return rc;
@@ -159,12 +161,13 @@ int
 cli_cmd_start(struct cli *cli, int argc, char **argv)
 {
 	const struct approach *a;
-	const char *shared = NULL;
+	const char *shared = NULL, *id = NULL;
 	char day[DAY_LEN], *cause = NULL;
 	int rc;
 
-	if ((rc = trial_args(cli, "start", argc, argv, &a, day, NULL)) >= 0)
+	if ((rc = trial_args(cli, "start", argc, argv, &id, day, NULL)) >= 0)
 		return rc;
+	a = content_approach(cli->pack, id);
 	rc = program_start(cli->pack, cli->store, a->id, day, &shared, &cause);
 	if (rc != 0)
 		return cli_opt_cause("start", rc, cause);
@@ -183,18 +186,18 @@ cli_cmd_start(struct cli *cli, int argc, char **argv)
 int
 cli_cmd_stop(struct cli *cli, int argc, char **argv)
 {
-	const struct approach *a;
 	enum store_outcome outcome;
+	const char *id = NULL;
 	char day[DAY_LEN], *cause = NULL;
 	int rc;
 
-	if ((rc = trial_args(cli, "stop", argc, argv, &a, day, &outcome)) >= 0)
+	if ((rc = trial_args(cli, "stop", argc, argv, &id, day, &outcome)) >= 0)
 		return rc;
-	rc = program_stop(cli->pack, cli->store, a->id, day, outcome, &cause);
+	rc = program_stop(cli->pack, cli->store, id, day, outcome, &cause);
 	if (rc != 0)
 		return cli_opt_cause("stop", rc, cause);
-	printf("Stopped %s on %s: %s.\n", a->id, day,
-	       store_outcome_name(outcome));
+	/* id was checked by the store: it holds no control character. */
+	printf("Stopped %s on %s: %s.\n", id, day, store_outcome_name(outcome));
 	return 0;
 }
 

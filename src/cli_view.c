@@ -112,6 +112,11 @@ status_step(const struct program_plan *plan, size_t i, int idw)
 		fputs("not started", stdout);
 		break;
 	case PROGRAM_RUNNING:
+		if (st->day == 0) {
+			printf("starts %s, a day still to come",
+			       st->started_on);
+			break;
+		}
 		printf("day %d", st->day);
 		if (st->days > 0)
 			printf(" of %d", st->days);

@@ -61,6 +61,10 @@ step_add_trial(struct program_step *st, const struct store_trial *t,
 		st->state = PROGRAM_RUNNING;
 		st->outcome = OUTCOME_NONE;
 		st->day = day_diff(t->started_on, today) + 1;
+		/* Started on a day still to come (the clock was ahead, or a
+		 * --date that it has since been set back from). */
+		if (st->day < 1)
+			st->day = 0;
 		st->review_due = st->days > 0 && st->day >= st->days;
 	} else {
 		st->state = PROGRAM_ENDED;
@@ -396,6 +400,24 @@ program_start(const struct pack *pack, struct store *store,
 	return rc;
 }
 
+/* Whether a trial of approach id is running in the log. */
+static int
+trial_running(struct store *store, const char *id, int *running, char **cause)
+{
+	struct store_trial *t;
+	size_t n, i;
+	int rc;
+
+	*running = 0;
+	if ((rc = store_trial_list(store, &t, &n, cause)) != 0)
+		return rc;
+	for (i = 0; i < n; i++)
+		if (t[i].ended_on[0] == '\0' && strcmp(t[i].approach, id) == 0)
+			*running = 1;
+	store_trials_free(t, n);
+	return 0;
+}
+
 int
 program_stop(const struct pack *pack, struct store *store, const char *approach,
 	     const char *day, enum store_outcome outcome, char **cause)
@@ -403,8 +425,18 @@ program_stop(const struct pack *pack, struct store *store, const char *approach,
 	struct program_plan plan;
 	const struct program_step *st;
 	const struct approach *a;
-	int rc;
+	int rc, running;
 
+	/* A trial of an approach this pack lacks (started under another
+	 * pack, or one since changed) can still be ended. */
+	if (content_approach(pack, approach) == NULL &&
+	    outcome != OUTCOME_NONE) {
+		if ((rc = trial_running(store, approach, &running, cause)) != 0)
+			return rc;
+		if (running)
+			return store_trial_stop(store, approach, day, outcome,
+						cause);
+	}
 	if ((a = program_approach(pack, approach, cause)) == NULL)
 		return EX_DATAERR;
 	if (outcome == OUTCOME_NONE) {

@@ -316,9 +316,11 @@ report_save(const char *path, const char *data, size_t len, char **cause)
 	struct stat st;
 	int fd, err;
 
-	/* The report replaces a regular file, never what a symbolic link or
-	 * a device stands for: rename() would put a file in their place. */
-	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+	/* The report replaces a regular file, never what a symbolic link, a
+	 * FIFO or a device stands for: rename() would put a file in their
+	 * place. (A directory makes rename() fail, as it should.) */
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode)) {
 		buf_init(&shown);
 		util_escape(&shown, path);
 		*cause = xasprintf("will not write the report to '%s': it is "

@@ -419,6 +419,12 @@ store_path(const struct store *s)
 }
 
 int
+store_saved(const struct store *s)
+{
+	return sqlite3_total_changes(s->db) > 0;
+}
+
+int
 store_fail(char **cause, int code, const char *fmt, ...)
 {
 	va_list ap;

@@ -1,7 +1,9 @@
 /* store_schema.c: the log's schema, its migrations, and the checks made
  * before a log is opened for writing. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -609,6 +611,55 @@ migrate_step(struct store *s, char **cause)
 	return store_commit(s, cause);
 }
 
+/*
+ * Removes the temporary copies of backups (PATH.bak-vN.tmpPID, and their
+ * -journal) whose process is gone: an upgrade killed while copying leaves one.
+ * A copy of a process still running is its own, and stays.
+ */
+static void
+clean_backup_temps(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == NULL   ? xstrdup(".")
+		    : slash == path ? xstrdup("/")
+				    : xstrndup(path, (size_t)(slash - path));
+	char *prefix = xasprintf("%s.bak-v", slash == NULL ? path : slash + 1);
+	size_t plen = strlen(prefix);
+	struct dirent *e;
+	const char *p;
+	char *end;
+	long pid;
+	DIR *d;
+	int fd;
+
+	if ((d = opendir(dir)) == NULL)
+		goto out;
+	fd = dirfd(d);
+	while ((e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, prefix, plen) != 0)
+			continue;
+		p = e->d_name + plen;
+		while (*p >= '0' && *p <= '9')
+			p++;
+		if (p == e->d_name + plen || strncmp(p, ".tmp", 4) != 0)
+			continue;
+		p += 4;
+		errno = 0;
+		pid = strtol(p, &end, 10);
+		/* The copy, or the journal SQLite keeps beside it. */
+		if (end == p ||
+		    (*end != '\0' && strcmp(end, "-journal") != 0) ||
+		    errno != 0 || pid <= 0 || pid == (long)getpid())
+			continue;
+		if (kill((pid_t)pid, 0) != 0 && errno == ESRCH)
+			unlinkat(fd, e->d_name, 0);
+	}
+	closedir(d);
+out:
+	free(prefix);
+	free(dir);
+}
+
 int
 store_migrate(struct store *s, char **cause)
 {
@@ -621,6 +672,7 @@ store_migrate(struct store *s, char **cause)
 		return code;
 	if (version == STORE_VERSION)
 		return 0;
+	clean_backup_temps(s->path);
 	if (version >= 1 && (code = backup(s, version, cause)) != 0)
 		return code;
 	while (version < STORE_VERSION) {
