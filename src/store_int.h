@@ -78,6 +78,12 @@ int store_range(const char *from, const char *to, const char **lo,
  * says whether it was found sound, by its stamp or by reading it through),
  * and brings an open log to STORE_VERSION. */
 int store_inspect(const char *path, int *verified, char **cause);
+/* For readers that hand rows on as SQL made them (exports): EX_IOERR with
+ * the damaged-log message when a row of the log, or a check-in from lo to
+ * hi, breaks the rules of its table. */
+int store_check_rules(struct store *, char **cause);
+int store_check_checkins(struct store *, const char *lo, const char *hi,
+			 char **cause);
 /* Records the log as this program leaves it, so that its next open finds
  * it unchanged and need not read it through (the stamp, PATH.checked). */
 void store_stamp(const char *path);

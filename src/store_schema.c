@@ -188,10 +188,12 @@ quick_check(sqlite3 *db, char **problem)
  * a NULL where a value belongs as broken too. The first table with a
  * broken row, or none.
  */
+#define CHECKIN_BROKEN                                                         \
+	"(day IS date(day, '+0 days') AND pain BETWEEN 0 AND 10"               \
+	" AND (interference IS NULL OR interference BETWEEN 0 AND 10))"        \
+	" IS NOT 1"
 static const char constraint_scan[] =
-    "SELECT 'checkin' FROM checkin WHERE (day IS date(day, '+0 days')"
-    " AND pain BETWEEN 0 AND 10 AND (interference IS NULL"
-    " OR interference BETWEEN 0 AND 10)) IS NOT 1"
+    "SELECT 'checkin' FROM checkin WHERE " CHECKIN_BROKEN
     " UNION ALL SELECT 'answer' FROM answer WHERE (question_id <> ''"
     " AND EXISTS (SELECT 1 FROM checkin AS c WHERE c.day = answer.day))"
     " IS NOT 1"
@@ -216,17 +218,15 @@ static const char constraint_scan[] =
     " AND (key <> 'recent_injury' OR value IN ('yes', 'no'))) IS NOT 1"
     " LIMIT 1";
 
-/* quick_check, then the constraint scan on a log that has its tables:
- * SQLITE_OK with *problem NULL when both pass. */
+/* The constraint scan: SQLITE_OK with *problem NULL when it passes. */
 static int
-full_check(sqlite3 *db, int version, char **problem)
+rules_scan(sqlite3 *db, char **problem)
 {
 	sqlite3_stmt *st;
 	const unsigned char *table;
-	int rc = quick_check(db, problem);
+	int rc;
 
-	if (rc != SQLITE_OK || *problem != NULL || version < 1)
-		return rc;
+	*problem = NULL;
 	if ((rc = sqlite3_prepare_v2(db, constraint_scan, -1, &st, NULL)) !=
 	    SQLITE_OK)
 		return rc;
@@ -241,6 +241,56 @@ full_check(sqlite3 *db, int version, char **problem)
 	}
 	sqlite3_finalize(st);
 	return rc;
+}
+
+/* quick_check, then the constraint scan on a log that has its tables:
+ * SQLITE_OK with *problem NULL when both pass. */
+static int
+full_check(sqlite3 *db, int version, char **problem)
+{
+	int rc = quick_check(db, problem);
+
+	if (rc != SQLITE_OK || *problem != NULL || version < 1)
+		return rc;
+	return rules_scan(db, problem);
+}
+
+int
+store_check_rules(struct store *s, char **cause)
+{
+	char *problem = NULL;
+	int rc = rules_scan(s->db, &problem);
+
+	if (rc != SQLITE_OK)
+		return store_sqlerr(s, rc, "reading the log", cause);
+	if (problem == NULL)
+		return 0;
+	*cause = store_damaged(s->path, problem);
+	free(problem);
+	return EX_IOERR;
+}
+
+int
+store_check_checkins(struct store *s, const char *lo, const char *hi,
+		     char **cause)
+{
+	sqlite3_stmt *st;
+	int rc, code;
+
+	if ((code = store_prepare(s,
+				  "SELECT 1 FROM checkin WHERE day BETWEEN ?1"
+				  " AND ?2 AND " CHECKIN_BROKEN " LIMIT 1",
+				  &st, cause)) != 0)
+		return code;
+	rc = store_bind(st, "tt", lo, hi);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return store_corrupt(s, "the check-ins", cause);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, "reading the log", cause);
+	return 0;
 }
 
 /*

@@ -59,14 +59,16 @@ damage() {
 }
 
 damage "pain 11" "UPDATE checkin SET pain = 11 WHERE day = '2026-11-21'" \
-	status history review report "checkin 3 --date 2026-11-21"
+	status history review report "checkin 3 --date 2026-11-21" \
+	"history --format json" export "export --format csv"
 damage "interference -1" \
 	"UPDATE checkin SET interference = -1 WHERE day = '2026-11-20'" \
 	status "history --format csv" report
 damage "a day that is none" \
 	"UPDATE checkin SET day = '2026-11-1x' WHERE day = '2026-11-20'" \
 	"history --all" review
-damage "session minutes 0" "UPDATE session SET minutes = 0" review report
+damage "session minutes 0" "UPDATE session SET minutes = 0" review report \
+	export
 damage "session pain 12" "UPDATE session SET pain_after = 12" review
 damage "an outcome that is none" \
 	"UPDATE trial SET outcome = 'cured' WHERE approach = 'alpha'" \
