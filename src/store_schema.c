@@ -407,9 +407,10 @@ stamp_checked(const char *path, const char *line)
 {
 	char *stamp = xasprintf("%s.checked", path);
 	size_t len = strlen(line);
-	int fd =
-	    open(stamp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
-		 BACKUP_MODE);
+	int fd = open(stamp,
+		      O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_NONBLOCK |
+			  O_CLOEXEC,
+		      BACKUP_MODE);
 
 	if (fd >= 0) {
 		/* A short stamp would only fail to match; remove it anyway. */
