@@ -10,11 +10,11 @@
  * (LOG.floor, which bench.sh makes) and running one comparable query. Not
  * the log itself: a write by another program changes the log under
  * backpain's stamp, and backpain then reads it through at its next open,
- * as it should after any outside change. It prints the median wall time of each,
- * their ratio, the target ratio, and the largest peak RSS (wait4's
- * ru_maxrss) of backpain's runs. TODAY is the log's last day, which the
- * check-in replaces. A command that takes over a second gets fewer runs
- * (at least MIN_RUNS) so that the whole stays within minutes.
+ * as it should after any outside change. It prints the median wall time
+ * of each, their ratio, the target ratio, and the largest peak RSS
+ * (wait4's ru_maxrss) of backpain's runs. TODAY is the log's last day, which
+ * the check-in replaces. A command that takes over a second gets fewer runs (at
+ * least MIN_RUNS) so that the whole stays within minutes.
  *
  * The TUI's first frame is timed through a pseudo-terminal (forkpty): from
  * the fork until the last byte of the first burst of output that holds the
