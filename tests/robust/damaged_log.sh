@@ -53,6 +53,16 @@ good_stamp=$(cat "$DB.checked")
 stamp_of "$DB" >"$DB.checked"
 run "$day1" due >/dev/null
 [ $? -le 1 ] || fail "due with a matching stamp should not read the whole log"
+# A command that reads the damaged page meets SQLITE_CORRUPT there: 74
+# with the damaged-log message, and nothing changed.
+for cmd in review status; do
+	stamp_of "$DB" >"$DB.checked"
+	# shellcheck disable=SC2086
+	expect_exit 74 run "$day1" $cmd
+	expect_grep "is damaged" "$T/err"
+	expect_grep "nothing was changed" "$T/err"
+	cmp -s "$DB" "$T/damaged.copy" || fail "'$cmd' changed the damaged log"
+done
 cp "$T/damaged.copy" "$DB"
 
 # The same day, damaged in place after the day's check: the file is not as
