@@ -185,11 +185,13 @@ quick_check(sqlite3 *db, char **problem)
  * profile's known keys (check_profile() in store_trial.c), as a scan:
  * SQLite does not read a table's CHECK constraints on a read-only
  * connection, so there quick_check passes a pain of 11. "IS NOT 1" counts
- * a NULL where a value belongs as broken too. The first table with a
- * broken row, or none.
+ * a NULL where a value belongs as broken too; date(julianday(d)) is
+ * date(d, '+0 days') of the CHECKs (a day that is none, 2026-02-30, comes
+ * back as another) at a third of the cost. The first table with a broken
+ * row, or none.
  */
 #define CHECKIN_BROKEN                                                         \
-	"(day IS date(day, '+0 days') AND pain BETWEEN 0 AND 10"               \
+	"(day IS date(julianday(day)) AND pain BETWEEN 0 AND 10"               \
 	" AND (interference IS NULL OR interference BETWEEN 0 AND 10))"        \
 	" IS NOT 1"
 static const char constraint_scan[] =
@@ -198,14 +200,14 @@ static const char constraint_scan[] =
     " AND EXISTS (SELECT 1 FROM checkin AS c WHERE c.day = answer.day))"
     " IS NOT 1"
     " UNION ALL SELECT 'trial' FROM trial WHERE (approach <> ''"
-    " AND started_on IS date(started_on, '+0 days')"
-    " AND (ended_on IS NULL OR ended_on IS date(ended_on, '+0 days'))"
+    " AND started_on IS date(julianday(started_on))"
+    " AND (ended_on IS NULL OR ended_on IS date(julianday(ended_on)))"
     " AND (outcome IS NULL"
     " OR outcome IN ('helped', 'no-change', 'worse', 'stopped'))"
     " AND (ended_on IS NULL OR ended_on >= started_on)"
     " AND (outcome IS NULL OR ended_on IS NOT NULL)) IS NOT 1"
     " UNION ALL SELECT 'session' FROM session WHERE (practice <> ''"
-    " AND approach <> '' AND day IS date(day, '+0 days')"
+    " AND approach <> '' AND day IS date(julianday(day))"
     " AND (minutes IS NULL OR minutes BETWEEN 1 AND 1440)"
     " AND (pain_before IS NULL OR pain_before BETWEEN 0 AND 10)"
     " AND (pain_after IS NULL OR pain_after BETWEEN 0 AND 10)) IS NOT 1"
@@ -214,7 +216,7 @@ static const char constraint_scan[] =
     " UNION ALL SELECT 'profile' FROM profile WHERE (key <> ''"
     " AND (key <> 'usual_pain' OR (CAST(value AS INTEGER) BETWEEN 0 AND 10"
     " AND CAST(CAST(value AS INTEGER) AS TEXT) = value))"
-    " AND (key <> 'onboarded' OR value IS date(value, '+0 days'))"
+    " AND (key <> 'onboarded' OR value IS date(julianday(value)))"
     " AND (key <> 'recent_injury' OR value IN ('yes', 'no'))) IS NOT 1"
     " LIMIT 1";
 

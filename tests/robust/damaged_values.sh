@@ -67,6 +67,12 @@ damage "interference -1" \
 damage "a day that is none" \
 	"UPDATE checkin SET day = '2026-11-1x' WHERE day = '2026-11-20'" \
 	"history --all" review
+damage "the 30th of February" \
+	"UPDATE checkin SET day = '2026-02-30' WHERE day = '2026-11-20'" \
+	"history --all"
+damage "a trial started on the 31st of April" \
+	"UPDATE trial SET started_on = '2026-04-31' WHERE approach = 'beta'" \
+	status review
 damage "session minutes 0" "UPDATE session SET minutes = 0" review report \
 	export
 damage "session pain 12" "UPDATE session SET pain_after = 12" review
