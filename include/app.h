@@ -49,6 +49,8 @@ int app_today(struct app *, char out[DAY_LEN], char **cause);
 /* The day a person named: "today", "yesterday" or YYYY-MM-DD, never in
  * the future; NULL is today. EX_DATAERR with *cause quoting the value. */
 int app_day(struct app *, const char *arg, char out[DAY_LEN], char **cause);
+/* Whether the log was opened and anything was saved through it. */
+int app_saved(const struct app *);
 /* Releases what the app opened; the struct may be opened again. */
 void app_close(struct app *);
 

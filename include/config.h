@@ -20,7 +20,8 @@ void config_defaults(struct config *);
 char *config_path(void);
 /*
  * Loads path (NULL: config_path()) into c. A missing file leaves defaults
- * and returns 0. A bad file returns -1 with *cause "FILE:LINE:COLUMN: ...".
+ * and returns 0. A bad file returns -1 with *cause "FILE:LINE:COLUMN: ...";
+ * one that cannot be read (or is not a regular file) -2 with *cause.
  */
 int config_load(struct config *c, const char *path, char **cause);
 

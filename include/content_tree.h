@@ -83,7 +83,8 @@ void content_tree_free(struct content_node *);
 /*
  * Reads a whole file of at most CONTENT_MAX_BYTES. Returns 0 with *data
  * (NUL-terminated, caller frees) and *len; -1 with errno set when it cannot
- * be read; -2 when it is larger than the limit (*len is its size if known).
+ * be read; -2 when it is larger than the limit (*len is its size if known);
+ * -3 when it is not a regular file (a FIFO, a device), without blocking.
  */
 int content_tree_read_file(const char *path, char **data, size_t *len);
 

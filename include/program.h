@@ -57,7 +57,8 @@ struct program_step {
 	char started_on[DAY_LEN];   /* latest attempt; "" when not started */
 	char ended_on[DAY_LEN];	    /* "" unless PROGRAM_ENDED */
 	enum store_outcome outcome; /* PROGRAM_ENDED: how it ended */
-	int day;		    /* PROGRAM_RUNNING: day n, 1 on its start */
+	int day;		    /* PROGRAM_RUNNING: day n, 1 on its start;
+				       0 while its start is still to come */
 	int days;		    /* trial_days; 0 when open-ended */
 	int review_due;		    /* running and day >= days > 0 */
 };

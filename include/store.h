@@ -51,6 +51,8 @@ char *store_default_path(void);
 int store_open(const char *path, struct store **out, char **cause);
 void store_close(struct store *);
 const char *store_path(const struct store *);
+/* Whether anything was saved through this connection (rows written). */
+int store_saved(const struct store *);
 
 struct store_checkin {
 	char day[DAY_LEN];

@@ -17,6 +17,14 @@ app_pack(struct app *app, struct content_errors *errs)
 
 	if (app->pack != NULL)
 		return 0;
+	/* An empty --pack is a mistake (an unset variable in a script), not
+	 * a wish for the built-in pack. */
+	if (path != NULL && *path == '\0') {
+		errs->v = xmalloc(sizeof *errs->v);
+		errs->v[0] = xstrdup("backpain: --pack needs a file name");
+		errs->n = 1;
+		return EX_USAGE;
+	}
 	if (path == NULL)
 		path = getenv("BACKPAIN_PACK");
 	if (path != NULL && *path != '\0')
@@ -33,11 +41,14 @@ app_pack(struct app *app, struct content_errors *errs)
 int
 app_config(struct app *app, char **cause)
 {
+	int rc;
+
 	if (app->config_loaded)
 		return 0;
 	config_defaults(&app->config);
-	if (config_load(&app->config, NULL, cause) != 0)
-		return EX_DATAERR;
+	/* -2: the file is there but cannot be read (or is not a file). */
+	if ((rc = config_load(&app->config, NULL, cause)) != 0)
+		return rc == -2 ? EX_NOINPUT : EX_DATAERR;
 	app->config_loaded = 1;
 	day_today(app->config.day_start, app->today);
 	return 0;
@@ -52,7 +63,13 @@ app_store(struct app *app, char **cause)
 
 	if (app->store != NULL)
 		return 0;
-	if (p == NULL || *p == '\0')
+	/* An empty --db is a mistake (an unset variable in a script), not
+	 * a wish for the default log. */
+	if (p != NULL && *p == '\0') {
+		*cause = xstrdup("--db needs a file name");
+		return EX_USAGE;
+	}
+	if (p == NULL)
 		p = path = store_default_path();
 	if (p == NULL) {
 		*cause =
@@ -89,6 +106,12 @@ app_day(struct app *app, const char *arg, char out[DAY_LEN], char **cause)
 	if (day_resolve(arg, app->config.day_start, out, cause) != 0)
 		return EX_DATAERR;
 	return 0;
+}
+
+int
+app_saved(const struct app *app)
+{
+	return app->store != NULL && store_saved(app->store);
 }
 
 void

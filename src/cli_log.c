@@ -129,8 +129,7 @@ cli_cmd_practice(struct app *app, int argc, char **argv)
  */
 static int
 trial_args(struct app *app, const char *cmd, int argc, char **argv,
-	   const struct approach **a, char day[DAY_LEN],
-	   enum store_outcome *outcome)
+	   const char **idp, char day[DAY_LEN], enum store_outcome *outcome)
 {
 	static const struct option start_opts[] = {
 	    {"date", required_argument, NULL, CLI_OPT_DATE},
@@ -168,8 +167,11 @@ trial_args(struct app *app, const char *cmd, int argc, char **argv,
 	}
 	if ((rc = cli_pack(app)) != 0)
 		return rc;
-	if ((*a = program_approach(app->pack, id, &cause)) == NULL)
+	/* stop may end a trial of an approach the pack lacks: the program
+	 * looks in the log for it. */
+	if (outcome == NULL && program_approach(app->pack, id, &cause) == NULL)
 		return cli_opt_cause(cmd, EX_DATAERR, cause);
+	*idp = id;
 	if ((rc = cli_opt_day(app, cmd, date, day)) != 0 ||
 	    (rc = cli_store(app)) != 0)
 		return rc;
@@ -180,12 +182,13 @@ int
 cli_cmd_start(struct app *app, int argc, char **argv)
 {
 	const struct approach *a;
-	const char *shared = NULL;
+	const char *shared = NULL, *id = NULL;
 	char day[DAY_LEN], *cause = NULL;
 	int rc;
 
-	if ((rc = trial_args(app, "start", argc, argv, &a, day, NULL)) >= 0)
+	if ((rc = trial_args(app, "start", argc, argv, &id, day, NULL)) >= 0)
 		return rc;
+	a = content_approach(app->pack, id);
 	rc = program_start(app->pack, app->store, a->id, day, &shared, &cause);
 	if (rc != 0)
 		return cli_opt_cause("start", rc, cause);
@@ -204,18 +207,18 @@ cli_cmd_start(struct app *app, int argc, char **argv)
 int
 cli_cmd_stop(struct app *app, int argc, char **argv)
 {
-	const struct approach *a;
 	enum store_outcome outcome;
+	const char *id = NULL;
 	char day[DAY_LEN], *cause = NULL;
 	int rc;
 
-	if ((rc = trial_args(app, "stop", argc, argv, &a, day, &outcome)) >= 0)
+	if ((rc = trial_args(app, "stop", argc, argv, &id, day, &outcome)) >= 0)
 		return rc;
-	rc = program_stop(app->pack, app->store, a->id, day, outcome, &cause);
+	rc = program_stop(app->pack, app->store, id, day, outcome, &cause);
 	if (rc != 0)
 		return cli_opt_cause("stop", rc, cause);
-	printf("Stopped %s on %s: %s.\n", a->id, day,
-	       store_outcome_name(outcome));
+	/* id was checked by the store: it holds no control character. */
+	printf("Stopped %s on %s: %s.\n", id, day, store_outcome_name(outcome));
 	return 0;
 }
 

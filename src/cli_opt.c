@@ -87,6 +87,20 @@ cli_opt_bad(const char *cmd, const char *what, const char *value,
 }
 
 int
+cli_opt_choice(const char *cmd, const char *what, const char *value,
+	       const char *why)
+{
+	struct buf b;
+
+	buf_init(&b);
+	util_escape(&b, value);
+	cli_usage_error(cmd, "%s '%s': %s", what, b.data != NULL ? b.data : "",
+			why);
+	buf_free(&b);
+	return EX_USAGE;
+}
+
+int
 cli_opt_rating(const char *cmd, const char *what, const char *s, int *out)
 {
 	long v;

@@ -54,6 +54,10 @@ int cli_opt_cause(const char *cmd, int code, char *cause);
 /* Prints "backpain: CMD: WHAT 'VALUE': WHY" (VALUE escaped); EX_DATAERR. */
 int cli_opt_bad(const char *cmd, const char *what, const char *value,
 		const char *why);
+/* A choice the command line offers none of (--format xml): like
+ * cli_opt_bad with the command's usage; EX_USAGE. */
+int cli_opt_choice(const char *cmd, const char *what, const char *value,
+		   const char *why);
 /* A rating 0..10 (pain, interference, pain before or after a session). */
 int cli_opt_rating(const char *cmd, const char *what, const char *s, int *out);
 /* The day of --date arg, or today when arg is NULL, with the configured

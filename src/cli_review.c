@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sysexits.h>
 
 #include "analysis.h"
@@ -67,8 +68,10 @@ static const char report_help[] =
     "  --format html       one HTML file with an inline chart, for printing\n"
     "  -o FILE, --output FILE\n"
     "                      write to FILE (mode 0600) instead of stdout,\n"
-    "                      whole or not at all; without --format, a name\n"
-    "                      ending in .html, .htm or .md picks the format\n";
+    "                      whole or not at all (- is stdout; a symbolic\n"
+    "                      link is refused); without --format, a name\n"
+    "                      ending in .html, .htm or .md (any case) picks\n"
+    "                      the format\n";
 
 static int
 help(const char *cmd, const char *text)
@@ -419,12 +422,13 @@ cli_cmd_review(struct app *app, int argc, char **argv)
 	return 0;
 }
 
+/* Whether s ends with tail, in any case (x.HTM is HTML too). */
 static int
 ends_with(const char *s, const char *tail)
 {
 	size_t n = strlen(s), k = strlen(tail);
 
-	return n >= k && strcmp(s + n - k, tail) == 0;
+	return n >= k && strcasecmp(s + n - k, tail) == 0;
 }
 
 static int
@@ -482,7 +486,8 @@ cli_cmd_report(struct app *app, int argc, char **argv)
 			if (*optarg == '\0')
 				return cli_usage_error("report",
 						       "-o needs a file name");
-			path = optarg;
+			/* "-" is standard output, as in most tools. */
+			path = strcmp(optarg, "-") == 0 ? NULL : optarg;
 			break;
 		case CLI_OPT_HELP:
 			return help("report", report_help);

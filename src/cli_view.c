@@ -101,6 +101,11 @@ status_step(const struct program_plan *plan, size_t i, int idw)
 		fputs("not started", stdout);
 		break;
 	case PROGRAM_RUNNING:
+		if (st->day == 0) {
+			printf("starts %s, a day still to come",
+			       st->started_on);
+			break;
+		}
 		printf("day %d", st->day);
 		if (st->days > 0)
 			printf(" of %d", st->days);
@@ -363,8 +368,8 @@ cli_cmd_history(struct app *app, int argc, char **argv)
 	else if (strcmp(format, "json") == 0)
 		fmt = HISTORY_JSON;
 	else
-		return cli_opt_bad("history", "--format", format,
-				   "use table, csv or json");
+		return cli_opt_choice("history", "--format", format,
+				      "use table, csv or json");
 	if ((rc = cli_config(app)) != 0 || (rc = cli_store(app)) != 0)
 		return rc;
 	day_today(app->config.day_start, today);
@@ -412,8 +417,8 @@ cli_cmd_export(struct app *app, int argc, char **argv)
 	if (format != NULL && strcmp(format, "csv") == 0)
 		fmt = STORE_FORMAT_CSV;
 	else if (format != NULL && strcmp(format, "json") != 0)
-		return cli_opt_bad("export", "--format", format,
-				   "use json or csv");
+		return cli_opt_choice("export", "--format", format,
+				      "use json or csv");
 	if ((rc = cli_store(app)) != 0)
 		return rc;
 	rc = store_export(app->store, fmt, stdout, &cause);

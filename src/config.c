@@ -93,11 +93,12 @@ config_load(struct config *c, const char *path, char **cause)
 		free(owned);
 		return 0;
 	}
-	if (rc == -1) {
-		*cause =
-		    xasprintf("%s: cannot read: %s", path, strerror(errno));
+	if (rc == -1 || rc == -3) {
+		*cause = xasprintf("%s: cannot read: %s", path,
+				   rc == -3 ? "it is not a regular file"
+					    : strerror(errno));
 		free(owned);
-		return -1;
+		return -2;
 	}
 	content_diag_init(&d, path);
 	if (rc == -2)

@@ -470,10 +470,11 @@ content_load_file(const char *path, struct pack **out,
 	*out = NULL;
 	errors_reset(errs);
 	rc = content_tree_read_file(path, &data, &len);
-	if (rc == -1) {
+	if (rc == -1 || rc == -3) {
 		errs->v = xcalloc(1, sizeof *errs->v);
-		errs->v[0] =
-		    xasprintf("%s: cannot read: %s", path, strerror(errno));
+		errs->v[0] = xasprintf("%s: cannot read: %s", path,
+				       rc == -3 ? "it is not a regular file"
+						: strerror(errno));
 		errs->n = 1;
 		return CONTENT_UNREADABLE;
 	}

@@ -115,7 +115,9 @@ content_tree_read_file(const char *path, char **data, size_t *len)
 
 	*data = NULL;
 	*len = 0;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO named as the file opens at once (and is refused
+	 * below) rather than waiting for a writer that never comes. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0)
 		return -1;
 	if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
@@ -123,6 +125,10 @@ content_tree_read_file(const char *path, char **data, size_t *len)
 		close(fd);
 		errno = saved;
 		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return -3;
 	}
 	if (S_ISREG(st.st_mode) && st.st_size > CONTENT_MAX_BYTES) {
 		close(fd);

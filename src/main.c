@@ -1,15 +1,45 @@
 /* main.c: global options, then a subcommand or the guided program, both
  * in the one struct app, closed here. */
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sysexits.h>
 
 #include "app.h"
 #include "cli.h"
 #include "ui.h"
 #include "version.h"
+
+/* Exit status when what the command saved is in the log but its output
+ * (the confirmation) could not be written: not 74, which says nothing
+ * was done. Documented in backpain.1. */
+#define EXIT_SAVED_UNSHOWN 3
+
+/* Flushes standard output: rc when it is all out; else the reason on
+ * standard error and EX_IOERR, or EXIT_SAVED_UNSHOWN when the command
+ * succeeded and saved something (saved) that must not look lost. */
+static int
+finish(int rc, int saved)
+{
+	int e;
+
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	e = errno != 0 ? errno : EIO;
+	if (rc == 0 && saved) {
+		fprintf(stderr,
+			"backpain: saved in the log, but its confirmation "
+			"could not be written to standard output: %s\n",
+			strerror(e));
+		return EXIT_SAVED_UNSHOWN;
+	}
+	fprintf(stderr, "backpain: standard output: %s\n", strerror(e));
+	return rc != 0 ? rc : EX_IOERR;
+}
 
 int
 main(int argc, char **argv)
@@ -22,7 +52,7 @@ main(int argc, char **argv)
 	    {NULL, 0, NULL, 0},
 	};
 	struct app app = {0};
-	int c, rc;
+	int c, rc, saved;
 
 	setlocale(LC_ALL, "");
 	/* Numbers are written with a '.' whatever the locale: the same figures
@@ -39,10 +69,10 @@ main(int argc, char **argv)
 			break;
 		case 'h':
 			cli_usage(stdout);
-			return 0;
+			return finish(0, 0);
 		case 'V':
 			printf("backpain %s\n", BACKPAIN_VERSION);
-			return 0;
+			return finish(0, 0);
 		default:
 			cli_usage(stderr);
 			return EX_USAGE;
@@ -52,10 +82,7 @@ main(int argc, char **argv)
 		rc = cli_run(&app, argc - optind, argv + optind);
 	else
 		rc = ui_main(&app);
+	saved = app_saved(&app);
 	app_close(&app);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		perror("backpain: stdout");
-		return EX_IOERR;
-	}
-	return rc;
+	return finish(rc, saved);
 }

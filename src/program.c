@@ -61,6 +61,10 @@ step_add_trial(struct program_step *st, const struct store_trial *t,
 		st->state = PROGRAM_RUNNING;
 		st->outcome = OUTCOME_NONE;
 		st->day = day_diff(t->started_on, today) + 1;
+		/* Started on a day still to come (the clock was ahead, or a
+		 * --date that it has since been set back from). */
+		if (st->day < 1)
+			st->day = 0;
 		st->review_due = st->days > 0 && st->day >= st->days;
 	} else {
 		st->state = PROGRAM_ENDED;

@@ -392,6 +392,25 @@ program_start(const struct pack *pack, struct store *store,
 	return rc;
 }
 
+/* The start day of the running trial of approach id, "" when none runs. */
+static int
+trial_running(struct store *store, const char *id, char started_on[DAY_LEN],
+	      char **cause)
+{
+	struct store_trial *t;
+	size_t n, i;
+	int rc;
+
+	started_on[0] = '\0';
+	if ((rc = store_trial_list(store, &t, &n, cause)) != 0)
+		return rc;
+	for (i = 0; i < n; i++)
+		if (t[i].ended_on[0] == '\0' && strcmp(t[i].approach, id) == 0)
+			memcpy(started_on, t[i].started_on, DAY_LEN);
+	store_trials_free(t, n);
+	return 0;
+}
+
 int
 program_stop(const struct pack *pack, struct store *store, const char *approach,
 	     const char *day, enum store_outcome outcome, char **cause)
@@ -399,8 +418,25 @@ program_stop(const struct pack *pack, struct store *store, const char *approach,
 	struct program_plan plan;
 	const struct program_step *st;
 	const struct approach *a;
+	char started[DAY_LEN];
 	int rc;
 
+	/* A trial of an approach this pack lacks (started under another
+	 * pack, or one since changed) can still be ended. */
+	if (content_approach(pack, approach) == NULL &&
+	    outcome != OUTCOME_NONE) {
+		if ((rc = trial_running(store, approach, started, cause)) != 0)
+			return rc;
+		if (started[0] != '\0' && strcmp(day, started) < 0) {
+			*cause = xasprintf("%s cannot end on %s, before it "
+					   "started on %s",
+					   approach, day, started);
+			return EX_DATAERR;
+		}
+		if (started[0] != '\0')
+			return store_trial_stop(store, approach, day, outcome,
+						cause);
+	}
 	if ((a = program_approach(pack, approach, cause)) == NULL)
 		return EX_DATAERR;
 	if (outcome == OUTCOME_NONE) {

@@ -250,9 +250,28 @@ sync_dir(const char *path)
 int
 report_save(const char *path, const char *data, size_t len, char **cause)
 {
-	char *tmp = xasprintf("%s%s", path, TEMP_SUFFIX);
+	char *tmp;
+	struct buf shown;
+	struct stat st;
 	int fd, err;
 
+	/* The report replaces a regular file, never what a symbolic link, a
+	 * FIFO or a device stands for: rename() would put a file in their
+	 * place. (A directory makes rename() fail, as it should.) */
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode)) {
+		buf_init(&shown);
+		util_escape(&shown, path);
+		*cause = xasprintf("will not write the report to '%s': it is "
+				   "%s; name a regular file, or - for standard "
+				   "output",
+				   shown.data,
+				   S_ISLNK(st.st_mode) ? "a symbolic link"
+						       : "not a regular file");
+		buf_free(&shown);
+		return EX_CANTCREAT;
+	}
+	tmp = xasprintf("%s%s", path, TEMP_SUFFIX);
 	fd = mkstemp(tmp);
 	if (fd < 0) {
 		err = errno;

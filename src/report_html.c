@@ -269,16 +269,21 @@ y_of(long long num, long long den)
 	       (int)(num * (PLOT_Y1 - PLOT_Y0) / (den * ANALYSIS_PAIN_MAX));
 }
 
-/* The first day of the month after day d. */
+/* The first day of the month after day d. After the last day a day may
+ * have (9999-12-31) no month starts: then a month's length on, so that a
+ * walk over months still ends. */
+#define NEXT_MONTH_MAX 31 /* the longest month */
 static int
 next_month(int d)
 {
 	char day[DAY_LEN];
+	int i;
 
-	do {
-		d++;
-		day_from_number(d, day);
-	} while (strcmp(day + 8, "01") != 0);
+	for (i = 0; i < NEXT_MONTH_MAX; i++) {
+		day_from_number(++d, day);
+		if (strcmp(day + 8, "01") == 0)
+			break;
+	}
 	return d;
 }
 

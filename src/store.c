@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -119,10 +121,103 @@ out:
 	return rc;
 }
 
-/* The log file exists, is a regular file, and is 0600; *empty says whether
- * it has no content yet. */
+/* The directory of path ("." or "/" for a path without one). */
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+/*
+ * Whoever may write the log's directory may make the log's companions
+ * (-wal, -shm) before this program does, keep them open and read the
+ * notes that pass through them, or swap the log. The directory must be
+ * this user's (or root's), writable by no one else.
+ */
 static int
-prepare_file(const char *path, int *empty, char **cause)
+check_dir(const char *dir, char **cause)
+{
+	struct stat st;
+
+	if (stat(dir, &st) != 0)
+		return 0; /* opening the log will say what is wrong */
+	if (st.st_uid != geteuid() && st.st_uid != 0)
+		return store_fail(cause, EX_NOPERM,
+				  "the log's directory %s belongs to another "
+				  "user (uid %ju), who could read or change "
+				  "the log; nothing was changed. Keep the log "
+				  "in a directory of your own (--db)",
+				  dir, (uintmax_t)st.st_uid);
+	if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0)
+		return store_fail(cause, EX_NOPERM,
+				  "the log's directory %s can be written by "
+				  "others (mode %04o), who could read or "
+				  "change the log through its companion "
+				  "files; nothing was changed. Make it "
+				  "private (chmod go-w %s) or keep the log "
+				  "elsewhere (--db)",
+				  dir, (unsigned)(st.st_mode & MODE_BITS), dir);
+	return 0;
+}
+
+/* The log's -wal and -shm, when they are there, are this user's and
+ * private: SQLite would read and write the log's pages through them. */
+static int
+check_companions(const char *path, char **cause)
+{
+	static const char *const suffixes[] = {"-wal", "-shm"};
+	struct stat st;
+	char *f;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < sizeof suffixes / sizeof suffixes[0] && rc == 0; i++) {
+		f = xasprintf("%s%s", path, suffixes[i]);
+		if (lstat(f, &st) != 0)
+			;
+		else if (!S_ISREG(st.st_mode))
+			rc = store_fail(cause, EX_NOPERM,
+					"%s, beside the log, is not a regular "
+					"file; nothing was changed. Remove it "
+					"(it is not the log's)",
+					f);
+		else if (st.st_uid != geteuid())
+			rc = store_fail(cause, EX_NOPERM,
+					"%s, beside the log, belongs to "
+					"another user (uid %ju), who could "
+					"read the log through it; nothing was "
+					"changed. Remove it (it is not the "
+					"log's) and keep the log in a "
+					"directory of your own",
+					f, (uintmax_t)st.st_uid);
+		else if ((st.st_mode & (MODE_BITS & ~FILE_MODE)) != 0)
+			rc = store_fail(cause, EX_NOPERM,
+					"%s, beside the log, can be read or "
+					"written by others (mode %04o); "
+					"nothing was changed. Make it private "
+					"(chmod 600 %s)",
+					f, (unsigned)(st.st_mode & MODE_BITS),
+					f);
+		free(f);
+	}
+	return rc;
+}
+
+/*
+ * The log file exists, is a regular file of this user's, and is not
+ * someone else's to change: a file with content is made 0600 only once it
+ * is known to be a log (store_open()), so that --db naming some other
+ * file changes nothing. *empty says whether it has no content yet, *mode
+ * what its mode is.
+ */
+static int
+prepare_file(const char *path, int *empty, mode_t *mode, char **cause)
 {
 	struct stat st;
 	int fd, e;
@@ -142,17 +237,49 @@ prepare_file(const char *path, int *empty, char **cause)
 				   path);
 		return EX_CANTCREAT;
 	}
-	if ((st.st_mode & MODE_BITS) != FILE_MODE &&
-	    fchmod(fd, FILE_MODE) != 0) {
+	if (st.st_uid != geteuid()) {
+		close(fd);
+		return store_fail(cause, EX_NOPERM,
+				  "the log %s belongs to another user (uid "
+				  "%ju); nothing was changed",
+				  path, (uintmax_t)st.st_uid);
+	}
+	*empty = st.st_size == 0;
+	*mode = st.st_mode & MODE_BITS;
+	if (*empty && *mode != FILE_MODE && fchmod(fd, FILE_MODE) != 0) {
 		e = errno;
 		close(fd);
 		*cause = xasprintf("cannot make the log %s private: %s", path,
 				   strerror(e));
 		return errno_code(e);
 	}
-	*empty = st.st_size == 0;
 	close(fd);
 	return 0;
+}
+
+/* The directories the log's files go in: the one path names, and the one
+ * of the file it leads to, where SQLite puts the -wal and -shm. */
+static int
+check_dirs(const char *path, int resolved, char **cause)
+{
+	char *dir, *real;
+	int rc;
+
+	if (!resolved) {
+		dir = dir_of(path);
+		rc = check_dir(dir, cause);
+		free(dir);
+		return rc;
+	}
+	if ((real = realpath(path, NULL)) == NULL)
+		return 0;
+	dir = dir_of(real);
+	rc = check_dir(dir, cause);
+	if (rc == 0)
+		rc = check_companions(real, cause);
+	free(dir);
+	free(real);
+	return rc;
 }
 
 /* Connection settings; none of them writes to the file. */
@@ -224,7 +351,8 @@ int
 store_open(const char *path, struct store **out, char **cause)
 {
 	struct store *s;
-	int rc, empty;
+	int rc, empty = 0, verified = 0;
+	mode_t mode = FILE_MODE;
 
 	*out = NULL;
 	if (path == NULL || *path == '\0')
@@ -232,16 +360,26 @@ store_open(const char *path, struct store **out, char **cause)
 				  "no place for the log: set HOME, "
 				  "BACKPAIN_DB or --db");
 	if ((rc = prepare_dir(path, cause)) != 0 ||
-	    (rc = prepare_file(path, &empty, cause)) != 0)
+	    (rc = check_dirs(path, 0, cause)) != 0 ||
+	    (rc = prepare_file(path, &empty, &mode, cause)) != 0 ||
+	    (rc = check_dirs(path, 1, cause)) != 0 ||
+	    (rc = check_companions(path, cause)) != 0)
 		return rc;
 	/* A file with content is checked read-only first, so that a newer,
 	 * foreign or visibly damaged log is refused without a byte changed
 	 * (store_inspect() says how far it looks). */
-	if (!empty && (rc = store_inspect(path, cause)) != 0)
+	if (!empty && (rc = store_inspect(path, &verified, cause)) != 0)
 		return rc;
+	if (!empty && mode != FILE_MODE && chmod(path, FILE_MODE) != 0) {
+		rc = errno;
+		*cause = xasprintf("cannot make the log %s private: %s", path,
+				   strerror(rc));
+		return errno_code(rc);
+	}
 
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
+	s->verified = empty || verified;
 	/* NOMUTEX: one thread uses a connection, so SQLite need not lock
 	 * its mutex around every call (a fifth of reading many rows). */
 	rc = sqlite3_open_v2(path, &s->db,
@@ -265,7 +403,11 @@ store_close(struct store *s)
 {
 	if (s == NULL)
 		return;
-	sqlite3_close(s->db);
+	/* The log as this program leaves it is the one found sound at open,
+	 * changed by its own writes. (Someone else's change while it was
+	 * open is taken as its own: the stamp guards the time between uses.) */
+	if (sqlite3_close(s->db) == SQLITE_OK && s->verified)
+		store_stamp(s->path);
 	free(s->path);
 	free(s);
 }
@@ -274,6 +416,12 @@ const char *
 store_path(const struct store *s)
 {
 	return s->path;
+}
+
+int
+store_saved(const struct store *s)
+{
+	return sqlite3_total_changes(s->db) > 0;
 }
 
 int
@@ -398,32 +546,87 @@ store_bind(sqlite3_stmt *st, const char *types, ...)
 	return rc;
 }
 
-char *
-store_col_str(sqlite3_stmt *st, int i)
-{
-	const unsigned char *p = sqlite3_column_text(st, i);
-
-	if (p == NULL)
-		return NULL;
-	return xstrndup((const char *)p, (size_t)sqlite3_column_bytes(st, i));
-}
-
 int
-store_col_opt(sqlite3_stmt *st, int i)
-{
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
-		return STORE_NONE;
-	return sqlite3_column_int(st, i);
-}
-
-void
-store_col_day(sqlite3_stmt *st, int i, char out[DAY_LEN])
+store_read_day(sqlite3_stmt *st, int i, int optional, char out[DAY_LEN])
 {
 	const unsigned char *p = sqlite3_column_text(st, i);
 
 	out[0] = '\0';
-	if (p != NULL && strlen((const char *)p) < DAY_LEN)
-		strcpy(out, (const char *)p);
+	if (p == NULL)
+		return optional && sqlite3_column_type(st, i) == SQLITE_NULL
+			   ? 0
+			   : -1;
+	if (sqlite3_column_bytes(st, i) != DAY_LEN - 1 ||
+	    day_valid((const char *)p) != 0)
+		return -1;
+	memcpy(out, p, DAY_LEN);
+	return 0;
+}
+
+int
+store_read_int(sqlite3_stmt *st, int i, int lo, int hi, int optional, int *out)
+{
+	sqlite3_int64 v;
+
+	switch (sqlite3_column_type(st, i)) {
+	case SQLITE_NULL:
+		*out = STORE_NONE;
+		return optional ? 0 : -1;
+	case SQLITE_INTEGER:
+		v = sqlite3_column_int64(st, i);
+		if (v < lo || v > hi)
+			break;
+		*out = (int)v;
+		return 0;
+	default:
+		break;
+	}
+	*out = lo;
+	return -1;
+}
+
+int
+store_read_text(sqlite3_stmt *st, int i, int optional, char **out)
+{
+	const char *p;
+	size_t len;
+
+	*out = NULL;
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return optional ? 0 : -1;
+	if (sqlite3_column_type(st, i) != SQLITE_TEXT ||
+	    (p = (const char *)sqlite3_column_text(st, i)) == NULL)
+		return -1;
+	len = (size_t)sqlite3_column_bytes(st, i);
+	if (strlen(p) != len || utf8_valid(p, len, NULL) != 0)
+		return -1;
+	*out = xstrndup(p, len);
+	return 0;
+}
+
+int
+store_read_id(sqlite3_stmt *st, int i, char **out)
+{
+	char *cause = NULL;
+
+	if (store_read_text(st, i, 0, out) != 0)
+		return -1;
+	if (store_check_id("id", *out, &cause) == 0)
+		return 0;
+	free(cause);
+	free(*out);
+	*out = NULL;
+	return -1;
+}
+
+int
+store_corrupt(const struct store *s, const char *what, char **cause)
+{
+	char *detail = xasprintf("a value out of its range in %s", what);
+
+	*cause = store_damaged(s->path, detail);
+	free(detail);
+	return EX_IOERR;
 }
 
 void

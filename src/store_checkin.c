@@ -63,16 +63,21 @@ check_checkin(const struct store_checkin *c, const struct store_answer *answers,
 	return 0;
 }
 
-/* Columns CHECKIN_COLUMNS into c. */
-static void
+/* Columns CHECKIN_COLUMNS into c; -1 when one is out of its range. */
+static int
 read_checkin(sqlite3_stmt *st, struct store_checkin *c)
 {
-	store_col_day(st, 0, c->day);
-	c->pain = sqlite3_column_int(st, 1);
-	c->interference = store_col_opt(st, 2);
-	c->note = store_col_str(st, 3);
-	c->recorded_at = store_col_str(st, 4);
-	c->updated_at = store_col_str(st, 5);
+	int bad = 0;
+
+	bad |= store_read_day(st, 0, 0, c->day);
+	bad |= store_read_int(st, 1, PAIN_MIN, PAIN_MAX, 0,
+			      &c->pain);
+	bad |= store_read_int(st, 2, PAIN_MIN, PAIN_MAX, 1,
+			      &c->interference);
+	bad |= store_read_text(st, 3, 1, &c->note);
+	bad |= store_read_text(st, 4, 0, &c->recorded_at);
+	bad |= store_read_text(st, 5, 0, &c->updated_at);
+	return bad;
 }
 
 /* Runs st to the end, expecting no rows; finalizes it. */
@@ -221,7 +226,11 @@ store_checkin_get(struct store *s, const char *day, struct store_checkin *out,
 		return code;
 	rc = store_bind(st, "t", day);
 	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		read_checkin(st, out);
+		if (read_checkin(st, out) != 0) {
+			sqlite3_finalize(st);
+			store_checkin_clear(out);
+			return store_corrupt(s, "the check-ins", cause);
+		}
 		*found = 1;
 		rc = SQLITE_DONE;
 	}
@@ -232,17 +241,19 @@ store_checkin_get(struct store *s, const char *day, struct store_checkin *out,
 }
 
 /* Runs a range query with its two bounds bound, handing each row to fn;
- * rows are collected into a growing array of size elements. */
+ * rows are collected into a growing array of size elements. A row fn
+ * finds out of range (-1) refuses the log as damaged (what names the
+ * table); the rows read so far are handed out to be freed. */
 static int
 collect(struct store *s, const char *sql, const char *from, const char *to,
-	size_t size, void (*fn)(sqlite3_stmt *, void *), void **out, size_t *n,
-	char **cause)
+	size_t size, int (*fn)(sqlite3_stmt *, void *), const char *what,
+	void **out, size_t *n, char **cause)
 {
 	sqlite3_stmt *st;
 	const char *lo, *hi;
 	char *rows = NULL;
 	size_t count = 0, cap = 0;
-	int rc, code;
+	int rc, code, bad = 0;
 
 	*out = NULL;
 	*n = 0;
@@ -256,22 +267,26 @@ collect(struct store *s, const char *sql, const char *from, const char *to,
 			rows = xreallocarray(rows, cap, size);
 		}
 		memset(rows + count * size, 0, size);
-		fn(st, rows + count * size);
+		bad = fn(st, rows + count * size);
 		count++;
 		rc = SQLITE_OK;
+		if (bad)
+			break;
 	}
 	sqlite3_finalize(st);
 	*out = rows;
 	*n = count;
+	if (bad)
+		return store_corrupt(s, what, cause);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, "reading the log", cause);
 	return 0;
 }
 
-static void
+static int
 row_checkin(sqlite3_stmt *st, void *p)
 {
-	read_checkin(st, p);
+	return read_checkin(st, p);
 }
 
 int
@@ -279,13 +294,19 @@ store_checkin_range(struct store *s, const char *from, const char *to,
 		    struct store_checkin **out, size_t *n, char **cause)
 {
 	void *rows;
+	size_t i;
 	int code;
 
 	code = collect(s,
 		       "SELECT " CHECKIN_COLUMNS " FROM checkin"
 		       " WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
-		       from, to, sizeof **out, row_checkin, &rows, n, cause);
+		       from, to, sizeof **out, row_checkin, "the check-ins",
+		       &rows, n, cause);
 	*out = rows;
+	/* One check-in a day, in order: the callers index days by it. */
+	for (i = 1; code == 0 && i < *n; i++)
+		if (strcmp((*out)[i - 1].day, (*out)[i].day) >= 0)
+			code = store_corrupt(s, "the check-ins", cause);
 	if (code != 0) {
 		store_checkins_free(*out, *n);
 		*out = NULL;
@@ -313,14 +334,16 @@ store_checkins_free(struct store_checkin *c, size_t n)
 	free(c);
 }
 
-static void
+static int
 row_answer(sqlite3_stmt *st, void *p)
 {
 	struct store_answer *a = p;
+	int bad = 0;
 
-	store_col_day(st, 0, a->day);
-	a->question = store_col_str(st, 1);
-	a->value = store_col_str(st, 2);
+	bad |= store_read_day(st, 0, 0, a->day);
+	bad |= store_read_id(st, 1, &a->question);
+	bad |= store_read_text(st, 2, 0, &a->value);
+	return bad;
 }
 
 int
@@ -333,7 +356,8 @@ store_answer_range(struct store *s, const char *from, const char *to,
 	code = collect(s,
 		       "SELECT day, question_id, value FROM answer"
 		       " WHERE day BETWEEN ?1 AND ?2 ORDER BY day, question_id",
-		       from, to, sizeof **out, row_answer, &rows, n, cause);
+		       from, to, sizeof **out, row_answer, "the answers", &rows,
+		       n, cause);
 	*out = rows;
 	if (code != 0) {
 		store_answers_free(*out, *n);
@@ -396,19 +420,23 @@ store_session_add(struct store *s, struct store_session *ses, char **cause)
 	return store_commit(s, cause);
 }
 
-static void
+static int
 row_session(sqlite3_stmt *st, void *p)
 {
 	struct store_session *ses = p;
+	int bad = 0;
 
 	ses->id = sqlite3_column_int64(st, 0);
-	ses->practice = store_col_str(st, 1);
-	ses->approach = store_col_str(st, 2);
-	store_col_day(st, 3, ses->day);
-	ses->minutes = store_col_opt(st, 4);
-	ses->pain_before = store_col_opt(st, 5);
-	ses->pain_after = store_col_opt(st, 6);
-	ses->recorded_at = store_col_str(st, 7);
+	bad |= store_read_id(st, 1, &ses->practice);
+	bad |= store_read_id(st, 2, &ses->approach);
+	bad |= store_read_day(st, 3, 0, ses->day);
+	bad |= store_read_int(st, 4, 1, STORE_MINUTES_MAX, 1, &ses->minutes);
+	bad |= store_read_int(st, 5, PAIN_MIN, PAIN_MAX, 1,
+			      &ses->pain_before);
+	bad |= store_read_int(st, 6, PAIN_MIN, PAIN_MAX, 1,
+			      &ses->pain_after);
+	bad |= store_read_text(st, 7, 0, &ses->recorded_at);
+	return bad;
 }
 
 /* The order sessions are handed out in: by day, then as logged. */
@@ -454,7 +482,8 @@ store_session_range(struct store *s, const char *from, const char *to,
 		       "SELECT " SESSION_COLUMNS " FROM session"
 		       " WHERE day BETWEEN ?1 AND ?2"
 		       " ORDER BY day, practice, id",
-		       from, to, sizeof **out, row_session, &rows, n, cause);
+		       from, to, sizeof **out, row_session, "the sessions",
+		       &rows, n, cause);
 	*out = rows;
 	if (code == 0)
 		sessions_sort(*out, *n);

@@ -96,6 +96,7 @@ store_history_json(struct store *s, const char *from, const char *to, FILE *out,
 	int code;
 
 	if ((code = store_range(from, to, &lo, &hi, cause)) != 0 ||
+	    (code = store_check_checkins(s, lo, hi, cause)) != 0 ||
 	    (code = write_value(
 		 s,
 		 "SELECT json_group_array(json_object('day', day, 'pain',"
@@ -180,7 +181,10 @@ store_export(struct store *s, enum store_format format, FILE *out, char **cause)
 	rc = sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return store_sqlerr(s, rc, "reading the log", cause);
-	if (format == STORE_FORMAT_JSON)
+	/* An export is the backup to restore from: what it holds must be
+	 * what the log may hold. */
+	code = store_check_rules(s, cause);
+	if (code == 0 && format == STORE_FORMAT_JSON)
 		code = json_export(s, out, cause);
 	else
 		for (i = 0; i < TABLES && code == 0; i++)

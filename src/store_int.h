@@ -17,6 +17,7 @@
 struct store {
 	sqlite3 *db;
 	char *path;
+	int verified; /* found sound at open: store_close() may stamp it */
 };
 
 /* Sets *cause and returns code. */
@@ -39,11 +40,24 @@ int store_prepare(struct store *, const char *sql, sqlite3_stmt **,
  * result code.
  */
 int store_bind(sqlite3_stmt *, const char *types, ...);
-/* Column i as an allocated string (NULL for NULL), an int (STORE_NONE for
- * NULL), a day. */
-char *store_col_str(sqlite3_stmt *, int i);
-int store_col_opt(sqlite3_stmt *, int i);
-void store_col_day(sqlite3_stmt *, int i, char out[DAY_LEN]);
+/*
+ * Values read from the log are checked against what the store writes, so
+ * a value damaged on disk is refused as a damaged log rather than handed
+ * on (a pain of 11 indexing past a table). Each returns 0, or -1 when the
+ * value is out of its range; the reader then returns store_corrupt().
+ * store_read_day: a valid day (optional: NULL reads as "");
+ * store_read_int: an integer in lo..hi (optional: NULL reads as
+ * STORE_NONE); store_read_text: UTF-8 without NUL (optional: NULL reads
+ * as NULL), allocated; an id also non-empty and without control characters.
+ */
+int store_read_day(sqlite3_stmt *, int i, int optional, char out[DAY_LEN]);
+int store_read_int(sqlite3_stmt *, int i, int lo, int hi, int optional,
+		   int *out);
+int store_read_text(sqlite3_stmt *, int i, int optional, char **out);
+int store_read_id(sqlite3_stmt *, int i, char **out);
+/* EX_IOERR with the damaged-log message: a value in the log is out of its
+ * range (what names where). */
+int store_corrupt(const struct store *, const char *what, char **cause);
 void store_now(char out[STORE_TIMESTAMP_LEN]);
 
 /* Checks of values before anything is written: EX_DATAERR with a cause
@@ -58,9 +72,19 @@ char *store_shown(const char *s);
 int store_range(const char *from, const char *to, const char **lo,
 		const char **hi, char **cause);
 
-/* store_schema.c: checks an existing file without changing it, and brings
- * an open log to STORE_VERSION. */
-int store_inspect(const char *path, char **cause);
+/* store_schema.c: checks an existing file without changing it (*verified
+ * says whether it was found sound, by its stamp or by reading it through),
+ * and brings an open log to STORE_VERSION. */
+int store_inspect(const char *path, int *verified, char **cause);
+/* For readers that hand rows on as SQL made them (exports): EX_IOERR with
+ * the damaged-log message when a row of the log, or a check-in from lo to
+ * hi, breaks the rules of its table. */
+int store_check_rules(struct store *, char **cause);
+int store_check_checkins(struct store *, const char *lo, const char *hi,
+			 char **cause);
+/* Records the log as this program leaves it, so that its next open finds
+ * it unchanged and need not read it through (the stamp, PATH.checked). */
+void store_stamp(const char *path);
 int store_migrate(struct store *, char **cause);
 
 #endif

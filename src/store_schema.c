@@ -1,7 +1,9 @@
 /* store_schema.c: the log's schema, its migrations, and the checks made
  * before a log is opened for writing. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +17,8 @@
 #include "util.h"
 
 #define BACKUP_MODE 0600
+#define STORE_APP_ID 1112560713 /* "BPLI", marks a backpain log */
+#define STAMP_MAX 256		/* the longest stamp line, with room to spare */
 
 /*
  * steps[i] takes a log from version i to version i + 1 and ends by setting
@@ -26,7 +30,7 @@ static const char *const steps[] = {
      * date(day, '+0 days'): the modifier makes SQLite normalise, so that
      * 2026-02-30 (which a bare date() passes through) becomes 03-02 and
      * fails the comparison. */
-    "PRAGMA application_id = 1112560713;" /* "BPLI", marks a backpain log */
+    "PRAGMA application_id = 1112560713;" /* STORE_APP_ID */
     "CREATE TABLE checkin ("
     " day TEXT NOT NULL PRIMARY KEY CHECK (day IS date(day, '+0 days')),"
     " pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),"
@@ -168,11 +172,127 @@ quick_check(sqlite3 *db, char **problem)
 	if (rc == SQLITE_ROW) {
 		text = sqlite3_column_text(st, 0);
 		if (text == NULL || strcmp((const char *)text, "ok") != 0)
-			*problem = xstrdup(text ? (const char *)text : "?");
+			*problem = xasprintf("quick_check: %s",
+					     text ? (const char *)text : "?");
 		rc = SQLITE_OK;
 	}
 	sqlite3_finalize(st);
 	return rc;
+}
+
+/*
+ * The CHECK and foreign key rules of the tables (steps[] above) and of the
+ * profile's known keys (check_profile() in store_trial.c), as a scan:
+ * SQLite does not read a table's CHECK constraints on a read-only
+ * connection, so there quick_check passes a pain of 11. "IS NOT 1" counts
+ * a NULL where a value belongs as broken too; date(julianday(d)) is
+ * date(d, '+0 days') of the CHECKs (a day that is none, 2026-02-30, comes
+ * back as another) at a third of the cost. The first table with a broken
+ * row, or none.
+ */
+#define CHECKIN_BROKEN                                                         \
+	"(day IS date(julianday(day)) AND pain BETWEEN 0 AND 10"               \
+	" AND (interference IS NULL OR interference BETWEEN 0 AND 10))"        \
+	" IS NOT 1"
+static const char constraint_scan[] =
+    "SELECT 'checkin' FROM checkin WHERE " CHECKIN_BROKEN
+    " UNION ALL SELECT 'answer' FROM answer WHERE (question_id <> ''"
+    " AND EXISTS (SELECT 1 FROM checkin AS c WHERE c.day = answer.day))"
+    " IS NOT 1"
+    " UNION ALL SELECT 'trial' FROM trial WHERE (approach <> ''"
+    " AND started_on IS date(julianday(started_on))"
+    " AND (ended_on IS NULL OR ended_on IS date(julianday(ended_on)))"
+    " AND (outcome IS NULL"
+    " OR outcome IN ('helped', 'no-change', 'worse', 'stopped'))"
+    " AND (ended_on IS NULL OR ended_on >= started_on)"
+    " AND (outcome IS NULL OR ended_on IS NOT NULL)) IS NOT 1"
+    " UNION ALL SELECT 'session' FROM session WHERE (practice <> ''"
+    " AND approach <> '' AND day IS date(julianday(day))"
+    " AND (minutes IS NULL OR minutes BETWEEN 1 AND 1440)"
+    " AND (pain_before IS NULL OR pain_before BETWEEN 0 AND 10)"
+    " AND (pain_after IS NULL OR pain_after BETWEEN 0 AND 10)) IS NOT 1"
+    " UNION ALL SELECT 'screening' FROM screening WHERE (flag_id <> ''"
+    " AND answer IN (0, 1)) IS NOT 1"
+    " UNION ALL SELECT 'profile' FROM profile WHERE (key <> ''"
+    " AND (key <> 'usual_pain' OR (CAST(value AS INTEGER) BETWEEN 0 AND 10"
+    " AND CAST(CAST(value AS INTEGER) AS TEXT) = value))"
+    " AND (key <> 'onboarded' OR value IS date(julianday(value)))"
+    " AND (key <> 'recent_injury' OR value IN ('yes', 'no'))) IS NOT 1"
+    " LIMIT 1";
+
+/* The constraint scan: SQLITE_OK with *problem NULL when it passes. */
+static int
+rules_scan(sqlite3 *db, char **problem)
+{
+	sqlite3_stmt *st;
+	const unsigned char *table;
+	int rc;
+
+	*problem = NULL;
+	if ((rc = sqlite3_prepare_v2(db, constraint_scan, -1, &st, NULL)) !=
+	    SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		table = sqlite3_column_text(st, 0);
+		*problem = xasprintf("a row of %s breaks its table's rules",
+				     table ? (const char *)table : "?");
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE) {
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* quick_check, then the constraint scan on a log that has its tables:
+ * SQLITE_OK with *problem NULL when both pass. */
+static int
+full_check(sqlite3 *db, int version, char **problem)
+{
+	int rc = quick_check(db, problem);
+
+	if (rc != SQLITE_OK || *problem != NULL || version < 1)
+		return rc;
+	return rules_scan(db, problem);
+}
+
+int
+store_check_rules(struct store *s, char **cause)
+{
+	char *problem = NULL;
+	int rc = rules_scan(s->db, &problem);
+
+	if (rc != SQLITE_OK)
+		return store_sqlerr(s, rc, "reading the log", cause);
+	if (problem == NULL)
+		return 0;
+	*cause = store_damaged(s->path, problem);
+	free(problem);
+	return EX_IOERR;
+}
+
+int
+store_check_checkins(struct store *s, const char *lo, const char *hi,
+		     char **cause)
+{
+	sqlite3_stmt *st;
+	int rc, code;
+
+	if ((code = store_prepare(s,
+				  "SELECT 1 FROM checkin WHERE day BETWEEN ?1"
+				  " AND ?2 AND " CHECKIN_BROKEN " LIMIT 1",
+				  &st, cause)) != 0)
+		return code;
+	rc = store_bind(st, "tt", lo, hi);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return store_corrupt(s, "the check-ins", cause);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, "reading the log", cause);
+	return 0;
 }
 
 /*
@@ -213,36 +333,72 @@ open_for_check(const char *path, sqlite3 **db)
 
 /*
  * The stamp beside the log, PATH.checked (0600), says on which local day
- * the file (device and inode) was last read through and found sound.
- * Returns the line it should hold today in want; 1 when it holds it.
+ * the log was last found sound, and what its file (device, inode, size,
+ * modification and change times) and its -wal looked like then or when
+ * this program last closed it after its own writes (store_stamp()). A
+ * log copied over, or changed in place by anything else, no longer
+ * matches, and its next open reads it through; the change time cannot be
+ * set back, so a copy that keeps the times (cp -p) does not match either.
+ * The line the stamp should hold now goes into line; -1 when the log
+ * cannot be looked at.
  */
 static int
-checked_today(const char *path, char *want, size_t size)
+stamp_line(const char *path, char *line, size_t size)
 {
-	char *stamp = xasprintf("%s.checked", path), have[128];
-	struct stat st;
+	char *wal = xasprintf("%s-wal", path);
+	struct stat st, w;
 	struct tm tm;
 	time_t now = time(NULL);
-	ssize_t n = -1;
-	int fd;
+	int n, has_wal = lstat(wal, &w) == 0;
 
-	*want = '\0';
-	if (stat(path, &st) != 0 || localtime_r(&now, &tm) == NULL) {
-		free(stamp);
-		return 0;
-	}
-	snprintf(want, size, "%04d-%02d-%02d %ju %ju\n", tm.tm_year + 1900,
-		 tm.tm_mon + 1, tm.tm_mday, (uintmax_t)st.st_dev,
-		 (uintmax_t)st.st_ino);
-	fd = open(stamp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	free(wal);
+	*line = '\0';
+	if (stat(path, &st) != 0 || localtime_r(&now, &tm) == NULL)
+		return -1;
+	n = snprintf(
+	    line, size, "%04d-%02d-%02d %ju %ju %jd %jd.%09ld %jd.%09ld",
+	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, (uintmax_t)st.st_dev,
+	    (uintmax_t)st.st_ino, (intmax_t)st.st_size,
+	    (intmax_t)st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
+	    (intmax_t)st.st_ctim.tv_sec, st.st_ctim.tv_nsec);
+	if (n > 0 && (size_t)n < size && has_wal)
+		n += snprintf(line + n, size - (size_t)n,
+			      " wal %jd %jd.%09ld %jd.%09ld",
+			      (intmax_t)w.st_size, (intmax_t)w.st_mtim.tv_sec,
+			      w.st_mtim.tv_nsec, (intmax_t)w.st_ctim.tv_sec,
+			      w.st_ctim.tv_nsec);
+	if (n > 0 && (size_t)n + 1 < size)
+		strcat(line, "\n");
+	else
+		*line = '\0';
+	return *line == '\0' ? -1 : 0;
+}
+
+/* What the stamp holds, "" when there is none. */
+static void
+stamp_read(const char *path, char *have, size_t size)
+{
+	char *stamp = xasprintf("%s.checked", path);
+	ssize_t n = -1;
+	int fd = open(stamp, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+
 	if (fd >= 0) {
-		n = read(fd, have, sizeof have - 1);
+		n = read(fd, have, size - 1);
 		close(fd);
 	}
 	free(stamp);
-	if (n < 0)
+	have[n < 0 ? 0 : n] = '\0';
+}
+
+/* Returns the line the stamp should hold now in want; 1 when it holds it. */
+static int
+checked_today(const char *path, char *want, size_t size)
+{
+	char have[STAMP_MAX];
+
+	if (stamp_line(path, want, size) != 0)
 		return 0;
-	have[n] = '\0';
+	stamp_read(path, have, sizeof have);
 	return strcmp(have, want) == 0;
 }
 
@@ -253,9 +409,10 @@ stamp_checked(const char *path, const char *line)
 {
 	char *stamp = xasprintf("%s.checked", path);
 	size_t len = strlen(line);
-	int fd =
-	    open(stamp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
-		 BACKUP_MODE);
+	int fd = open(stamp,
+		      O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_NONBLOCK |
+			  O_CLOEXEC,
+		      BACKUP_MODE);
 
 	if (fd >= 0) {
 		/* A short stamp would only fail to match; remove it anyway. */
@@ -267,7 +424,19 @@ stamp_checked(const char *path, const char *line)
 	free(stamp);
 }
 
-static int inspect(const char *path, char **cause);
+void
+store_stamp(const char *path)
+{
+	char want[STAMP_MAX], have[STAMP_MAX];
+
+	if (stamp_line(path, want, sizeof want) != 0)
+		return;
+	stamp_read(path, have, sizeof have);
+	if (strcmp(have, want) != 0)
+		stamp_checked(path, want);
+}
+
+static int inspect(const char *path, int *verified, char **cause);
 
 /* Whether the file stayed as it was between two stats, with no -wal made
  * beside it in the meantime. */
@@ -293,7 +462,7 @@ unchanged(const char *path, const struct stat *before)
  * during the read; else the log is looked at again.
  */
 int
-store_inspect(const char *path, char **cause)
+store_inspect(const char *path, int *verified, char **cause)
 {
 	struct stat before;
 	int code, tries;
@@ -301,7 +470,8 @@ store_inspect(const char *path, char **cause)
 	for (tries = 1;; tries++) {
 		if (stat(path, &before) != 0)
 			before.st_size = -1;
-		code = inspect(path, cause);
+		*verified = 0;
+		code = inspect(path, verified, cause);
 		if (code == 0 || tries == 3 || unchanged(path, &before))
 			return code;
 		free(*cause);
@@ -310,12 +480,12 @@ store_inspect(const char *path, char **cause)
 }
 
 static int
-inspect(const char *path, char **cause)
+inspect(const char *path, int *verified, char **cause)
 {
-	char today[128] = "";
-	struct store ro = {NULL, (char *)path};
-	char *problem = NULL, *msg;
-	int rc, version = 0, objects = 0, code = 0;
+	char today[STAMP_MAX] = "";
+	struct store ro = {NULL, (char *)path, 0};
+	char *problem = NULL;
+	int rc, version = 0, objects = 0, code = 0, app = 0;
 
 	rc = open_for_check(path, &ro.db);
 	if (rc == SQLITE_OK) {
@@ -339,7 +509,11 @@ inspect(const char *path, char **cause)
 	if (version == 0)
 		rc = read_int(ro.db, "SELECT count(*) FROM sqlite_schema",
 			      &objects);
-	if (rc == SQLITE_OK && version == 0 && objects > 0) {
+	/* A database of another program that happens to have a version. */
+	if (version >= 1)
+		rc = read_int(ro.db, "PRAGMA application_id", &app);
+	if (rc == SQLITE_OK && ((version == 0 && objects > 0) ||
+				(version >= 1 && app != STORE_APP_ID))) {
 		code = store_fail(cause, EX_IOERR,
 				  "%s is an SQLite database but not a "
 				  "backpain log; nothing was changed",
@@ -359,16 +533,15 @@ inspect(const char *path, char **cause)
 	 */
 	if (rc == SQLITE_OK && (version < STORE_VERSION ||
 				!checked_today(path, today, sizeof today))) {
-		rc = quick_check(ro.db, &problem);
+		rc = full_check(ro.db, version, &problem);
 		if (rc == SQLITE_OK && problem == NULL && *today != '\0')
 			stamp_checked(path, today);
 	}
+	*verified = rc == SQLITE_OK && problem == NULL;
 	if (rc != SQLITE_OK) {
 		code = store_sqlerr(&ro, rc, "checking the log", cause);
 	} else if (problem != NULL) {
-		msg = xasprintf("quick_check: %s", problem);
-		*cause = store_damaged(path, msg);
-		free(msg);
+		*cause = store_damaged(path, problem);
 		code = EX_IOERR;
 	}
 out:
@@ -491,6 +664,55 @@ migrate_step(struct store *s, char **cause)
 	return store_commit(s, cause);
 }
 
+/*
+ * Removes the temporary copies of backups (PATH.bak-vN.tmpPID, and their
+ * -journal) whose process is gone: an upgrade killed while copying leaves one.
+ * A copy of a process still running is its own, and stays.
+ */
+static void
+clean_backup_temps(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == NULL   ? xstrdup(".")
+		    : slash == path ? xstrdup("/")
+				    : xstrndup(path, (size_t)(slash - path));
+	char *prefix = xasprintf("%s.bak-v", slash == NULL ? path : slash + 1);
+	size_t plen = strlen(prefix);
+	struct dirent *e;
+	const char *p;
+	char *end;
+	long pid;
+	DIR *d;
+	int fd;
+
+	if ((d = opendir(dir)) == NULL)
+		goto out;
+	fd = dirfd(d);
+	while ((e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, prefix, plen) != 0)
+			continue;
+		p = e->d_name + plen;
+		while (*p >= '0' && *p <= '9')
+			p++;
+		if (p == e->d_name + plen || strncmp(p, ".tmp", 4) != 0)
+			continue;
+		p += 4;
+		errno = 0;
+		pid = strtol(p, &end, 10);
+		/* The copy, or the journal SQLite keeps beside it. */
+		if (end == p ||
+		    (*end != '\0' && strcmp(end, "-journal") != 0) ||
+		    errno != 0 || pid <= 0 || pid == (long)getpid())
+			continue;
+		if (kill((pid_t)pid, 0) != 0 && errno == ESRCH)
+			unlinkat(fd, e->d_name, 0);
+	}
+	closedir(d);
+out:
+	free(prefix);
+	free(dir);
+}
+
 int
 store_migrate(struct store *s, char **cause)
 {
@@ -503,6 +725,7 @@ store_migrate(struct store *s, char **cause)
 		return code;
 	if (version == STORE_VERSION)
 		return 0;
+	clean_backup_temps(s->path);
 	if (version >= 1 && (code = backup(s, version, cause)) != 0)
 		return code;
 	while (version < STORE_VERSION) {

@@ -96,12 +96,12 @@ start_allowed(struct store *s, const char *approach, const char *day,
 				  &st, cause)) != 0)
 		return code;
 	row = one_row(s, st, store_bind(st, "t", approach), &code, cause);
-	if (row == 1) {
-		store_col_day(st, 0, since);
+	if (row == 1 && store_read_day(st, 0, 0, since) != 0)
+		code = store_corrupt(s, "the trials", cause);
+	else if (row == 1)
 		code = store_fail(cause, EX_DATAERR,
 				  "%s is already running (since %s)", approach,
 				  since);
-	}
 	sqlite3_finalize(st);
 	if (code != 0)
 		return code;
@@ -111,8 +111,9 @@ start_allowed(struct store *s, const char *approach, const char *day,
 				  &st, cause)) != 0)
 		return code;
 	row = one_row(s, st, store_bind(st, "t", approach), &code, cause);
-	if (row == 1 && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-		store_col_day(st, 0, since);
+	if (row == 1 && store_read_day(st, 0, 1, since) != 0)
+		code = store_corrupt(s, "the trials", cause);
+	else if (row == 1 && since[0] != '\0') {
 		if (strcmp(day, since) < 0)
 			code = store_fail(cause, EX_DATAERR,
 					  "%s cannot start on %s: its last "
@@ -165,9 +166,10 @@ stop_allowed(struct store *s, const char *approach, const char *day,
 	if (row == 0)
 		code = store_fail(cause, EX_DATAERR, "%s is not running",
 				  approach);
-	if (row == 1) {
+	if (row == 1 && store_read_day(st, 1, 0, since) != 0)
+		code = store_corrupt(s, "the trials", cause);
+	else if (row == 1) {
 		*id = sqlite3_column_int64(st, 0);
-		store_col_day(st, 1, since);
 		if (strcmp(day, since) < 0)
 			code = store_fail(cause, EX_DATAERR,
 					  "%s cannot stop on %s: it started "
@@ -224,10 +226,13 @@ store_trial_set_outcome(struct store *s, long long id,
 	if (row == 0)
 		code =
 		    store_fail(cause, EX_DATAERR, "there is no trial %lld", id);
-	else if (row == 1 && sqlite3_column_type(st, 1) == SQLITE_NULL)
+	else if (row == 1 && sqlite3_column_type(st, 1) == SQLITE_NULL) {
+		const unsigned char *a = sqlite3_column_text(st, 0);
+		char *approach = store_shown(a ? (const char *)a : "");
 		code = store_fail(cause, EX_DATAERR,
-				  "the trial of %s is still running",
-				  (const char *)sqlite3_column_text(st, 0));
+				  "the trial of %s is still running", approach);
+		free(approach);
+	}
 	sqlite3_finalize(st);
 	if (code != 0)
 		goto fail;
@@ -279,16 +284,37 @@ trials_sort(struct store_trial *t, size_t n)
 		}
 }
 
+/* id, approach, started_on, ended_on, outcome into t; -1 when a value is
+ * out of its range or the row breaks the table's rules. */
+static int
+read_trial(sqlite3_stmt *st, struct store_trial *t)
+{
+	char *name = NULL;
+	int bad = 0;
+
+	t->id = sqlite3_column_int64(st, 0);
+	t->outcome = OUTCOME_NONE;
+	bad |= store_read_id(st, 1, &t->approach);
+	bad |= store_read_day(st, 2, 0, t->started_on);
+	bad |= store_read_day(st, 3, 1, t->ended_on);
+	bad |= store_read_text(st, 4, 1, &name);
+	if (name != NULL && (store_outcome_parse(name, &t->outcome) != 0 ||
+			     t->ended_on[0] == '\0'))
+		bad = -1;
+	if (t->ended_on[0] != '\0' && strcmp(t->ended_on, t->started_on) < 0)
+		bad = -1;
+	free(name);
+	return bad;
+}
+
 int
 store_trial_list(struct store *s, struct store_trial **out, size_t *n,
 		 char **cause)
 {
 	sqlite3_stmt *st;
 	struct store_trial *t = NULL, *row;
-	const unsigned char *name;
 	size_t count = 0, cap = 0;
-	enum store_outcome o;
-	int rc, code;
+	int rc, code, bad = 0;
 
 	*out = NULL;
 	*n = 0;
@@ -304,19 +330,18 @@ store_trial_list(struct store *s, struct store_trial **out, size_t *n,
 		}
 		row = &t[count++];
 		memset(row, 0, sizeof *row);
-		row->id = sqlite3_column_int64(st, 0);
-		row->approach = store_col_str(st, 1);
-		store_col_day(st, 2, row->started_on);
-		store_col_day(st, 3, row->ended_on);
-		name = sqlite3_column_text(st, 4);
-		o = OUTCOME_NONE;
-		if (name != NULL)
-			store_outcome_parse((const char *)name, &o);
-		row->outcome = o;
+		if ((bad = read_trial(st, row)) != 0)
+			break;
 	}
 	sqlite3_finalize(st);
 	*out = t;
 	*n = count;
+	if (bad) {
+		store_trials_free(t, count);
+		*out = NULL;
+		*n = 0;
+		return store_corrupt(s, "the trials", cause);
+	}
 	if (rc != SQLITE_DONE) {
 		store_trials_free(t, count);
 		*out = NULL;
@@ -373,7 +398,7 @@ store_screening_latest(struct store *s, struct store_screening **out, size_t *n,
 	sqlite3_stmt *st;
 	struct store_screening *r = NULL;
 	size_t count = 0;
-	int rc, code;
+	int rc, code, bad = 0;
 
 	*out = NULL;
 	*n = 0;
@@ -388,14 +413,22 @@ store_screening_latest(struct store *s, struct store_screening **out, size_t *n,
 		return code;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r = xreallocarray(r, count + 1, sizeof *r);
-		r[count].flag = store_col_str(st, 0);
-		r[count].answer = sqlite3_column_int(st, 1);
-		r[count].asked_at = store_col_str(st, 2);
+		bad |= store_read_id(st, 0, &r[count].flag);
+		bad |= store_read_int(st, 1, 0, 1, 0, &r[count].answer);
+		bad |= store_read_text(st, 2, 0, &r[count].asked_at);
 		count++;
+		if (bad)
+			break;
 	}
 	sqlite3_finalize(st);
 	*out = r;
 	*n = count;
+	if (bad) {
+		store_screenings_free(r, count);
+		*out = NULL;
+		*n = 0;
+		return store_corrupt(s, "the screening answers", cause);
+	}
 	if (rc != SQLITE_DONE) {
 		store_screenings_free(r, count);
 		*out = NULL;
@@ -415,23 +448,6 @@ store_screenings_free(struct store_screening *r, size_t n)
 		free(r[i].asked_at);
 	}
 	free(r);
-}
-
-int
-store_profile_get(struct store *s, const char *key, char **value, char **cause)
-{
-	sqlite3_stmt *st;
-	int code = 0;
-
-	*value = NULL;
-	if ((code = store_check_id("profile key", key, cause)) != 0 ||
-	    (code = store_prepare(s, "SELECT value FROM profile WHERE key = ?1",
-				  &st, cause)) != 0)
-		return code;
-	if (one_row(s, st, store_bind(st, "t", key), &code, cause) == 1)
-		*value = store_col_str(st, 0);
-	sqlite3_finalize(st);
-	return code;
 }
 
 /* The known keys hold what their names promise. */
@@ -457,6 +473,30 @@ check_profile(const char *key, const char *value, char **cause)
 	free(shown);
 	free(want);
 	return EX_DATAERR;
+}
+
+int
+store_profile_get(struct store *s, const char *key, char **value, char **cause)
+{
+	sqlite3_stmt *st;
+	char *bad = NULL;
+	int code = 0;
+
+	*value = NULL;
+	if ((code = store_check_id("profile key", key, cause)) != 0 ||
+	    (code = store_prepare(s, "SELECT value FROM profile WHERE key = ?1",
+				  &st, cause)) != 0)
+		return code;
+	if (one_row(s, st, store_bind(st, "t", key), &code, cause) == 1 &&
+	    (store_read_text(st, 0, 0, value) != 0 ||
+	     check_profile(key, *value, &bad) != 0)) {
+		free(bad);
+		free(*value);
+		*value = NULL;
+		code = store_corrupt(s, "the profile", cause);
+	}
+	sqlite3_finalize(st);
+	return code;
 }
 
 int

@@ -96,7 +96,8 @@ refuse() {
 # faketime wrapper on purpose: the wrapper keeps a semaphore in /dev/shm per
 # process and leaves it behind when killed, and a later wrapper whose pid
 # matches then fails with "sem_open: File exists". Preloading the library
-# directly needs no shared state.
+# directly needs no shared state. NO_FAKE_STAT: files keep their real times,
+# the same in every process (the log's stamp compares them).
 FAKETIME_LIB=
 for _f in /usr/lib/*/faketime/libfaketime.so.1 /usr/lib/faketime/libfaketime.so.1 \
 	/usr/local/lib/faketime/libfaketime.so.1; do
@@ -113,7 +114,7 @@ faketime() {
 		shift
 	fi
 	LD_PRELOAD="$FAKETIME_LIB${LD_PRELOAD:+:$LD_PRELOAD}" FAKETIME="$spec" \
-		FAKETIME_DONT_FAKE_MONOTONIC=1 \
+		FAKETIME_DONT_FAKE_MONOTONIC=1 NO_FAKE_STAT=1 \
 		ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
 		"$@"
 }

@@ -144,6 +144,10 @@ add_state(int w, const struct approach *a)
 			st = &plan.steps[i];
 	if (st == NULL || st->state == PROGRAM_NOT_STARTED)
 		ui_view_add(&view, w, UI_C_DIM, 0, NULL, "Not started yet.");
+	else if (st->state == PROGRAM_RUNNING && st->day == 0)
+		ui_view_addf(&view, w, UI_C_GOOD, 0,
+			     "Starts on %s, a day still to come.",
+			     st->started_on);
 	else if (st->state == PROGRAM_RUNNING && st->days > 0)
 		ui_view_addf(&view, w, UI_C_GOOD, 0,
 			     "Running since %s: day %d of %d.", st->started_on,

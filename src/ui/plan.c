@@ -38,6 +38,9 @@ state_text(const struct program_step *st, enum ui_color *c)
 		return xstrdup("not started");
 	case PROGRAM_RUNNING:
 		*c = st->review_due ? UI_C_WARNING : UI_C_GOOD;
+		if (st->day == 0)
+			return xasprintf("starting %s, a day still to come",
+					 st->started_on);
 		if (st->days > 0)
 			return xasprintf("trying since %s, day %d of %d%s",
 					 st->started_on, st->day, st->days,

@@ -225,7 +225,10 @@ draw_approach(const struct ui *ui, int y, int w)
 	}
 	st = &pl->steps[pl->current];
 	x += ui_put(y, x, st->approach->title, w - x - 16, 0, UI_C_HEADING);
-	if (st->days > 0)
+	if (st->day == 0)
+		ui_putf(y, x, w - x, UI_C_NORMAL, ", starts %s",
+			st->started_on);
+	else if (st->days > 0)
 		ui_putf(y, x, w - x,
 			st->review_due ? UI_C_WARNING : UI_C_NORMAL,
 			", day %d of %d", st->day, st->days);

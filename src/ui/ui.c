@@ -1,11 +1,13 @@
 /*
  * ui.c: the main loop. Sets the terminal up and always restores it, turns
- * SIGINT and SIGTERM into a flag the loop reads, keeps the stack of screens
- * and dispatches each key to the screen on top, then to the global keys.
+ * SIGINT, SIGQUIT and SIGTERM into a flag the loop reads, keeps the stack
+ * of screens and dispatches each key to the screen on top, then to the
+ * global keys.
  *
- * Exit status: 0 after q, 130 after SIGINT and 143 after SIGTERM (128 plus
- * the signal, as a shell reports a process killed by it), each with the
- * terminal restored.
+ * Exit status: 0 after q, 130 after SIGINT, 131 after SIGQUIT (Ctrl-\)
+ * and 143 after SIGTERM (128 plus the signal, as a shell reports a process
+ * killed by it), each with the terminal restored; 64 on a terminal that
+ * cannot place text (TERM=dumb).
  */
 #include "ui.h"
 
@@ -454,7 +456,18 @@ catch_signals(void)
 	sigemptyset(&sa.sa_mask);
 	sa.sa_flags = 0; /* no SA_RESTART: a wait for a key ends at once */
 	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+}
+
+/* Whether the terminal can move the cursor: a dumb one (TERM=dumb, an
+ * Emacs shell buffer) would show a blank screen that takes keys. */
+static int
+can_draw(void)
+{
+	const char *cup = tigetstr("cup");
+
+	return cup != NULL && cup != (const char *)-1;
 }
 
 /* Prints what stopped the program from starting, before the screen is
@@ -530,6 +543,19 @@ ui_main(struct app *app)
 		    "backpain: cannot use the terminal type '%s'; set TERM, "
 		    "or use the subcommands (see 'backpain --help')\n",
 		    term != NULL ? term : "");
+		return EX_USAGE;
+	}
+	if (!can_draw()) {
+		const char *term = getenv("TERM");
+
+		endwin();
+		delscreen(scr);
+		fprintf(stderr,
+			"backpain: the terminal type '%s' cannot place text on "
+			"the screen, which the guided program needs; use "
+			"another terminal, or the subcommands (see 'backpain "
+			"--help')\n",
+			term != NULL ? term : "");
 		return EX_USAGE;
 	}
 	curses_on = 1;

@@ -62,11 +62,11 @@ refuse 64 start alpha --outcome helped
 refuse 65 history --days 0
 refuse 65 history --days -3
 refuse 65 history --days many
-refuse 65 history --format xml
+refuse 64 history --format xml
 refuse 64 history --days 3 --all
 refuse 64 history --all=yes
 refuse 64 history extra
-refuse 65 export --format xml
+refuse 64 export --format xml
 refuse 64 status now
 refuse 64 due today
 expect_same "$E/refusals.txt" "$T/transcript"

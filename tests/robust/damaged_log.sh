@@ -3,8 +3,10 @@
 # is read through (PRAGMA quick_check) at the first open of each day, so
 # damage in a page no command happens to read is found too: exit 74, a
 # message naming the log, and the file byte for byte as it was. Within a
-# day the check is not repeated (the stamp beside the log says so), which
-# keeps daily commands from reading a long log whole.
+# day the check is not repeated while the log stays as the program left it
+# (the stamp beside the log says so), which keeps daily commands from
+# reading a long log whole; a log changed or copied over by anything else
+# is read through at its next open, the same day.
 . "$(dirname "$0")/../lib.sh"
 BIN=$BACKPAIN
 DB=$T/log.db
@@ -41,9 +43,46 @@ dd if="$T/junk" of="$DB" bs="$psize" seek=$((leaf - 1)) count=1 \
 	conv=notrunc status=none
 cp "$DB" "$T/damaged.copy"
 
-# The same day: the stamp stands, due reads only check-ins, and succeeds.
+# A stamp that matches the file is trusted: forged here to the damaged
+# file's times, due reads only check-ins, and succeeds.
+stamp_of() { # path
+	printf '%s %s\n' "$(faketime "$day1" date +%F)" \
+		"$(stat -c '%d %i %s %.9Y %.9Z' "$1")"
+}
+good_stamp=$(cat "$DB.checked")
+stamp_of "$DB" >"$DB.checked"
 run "$day1" due >/dev/null
-[ $? -le 1 ] || fail "due on the same day should not read the whole log"
+[ $? -le 1 ] || fail "due with a matching stamp should not read the whole log"
+# A command that reads the damaged page meets SQLITE_CORRUPT there: 74
+# with the damaged-log message, and nothing changed.
+for cmd in review status; do
+	stamp_of "$DB" >"$DB.checked"
+	# shellcheck disable=SC2086
+	expect_exit 74 run "$day1" $cmd
+	expect_grep "is damaged" "$T/err"
+	expect_grep "nothing was changed" "$T/err"
+	cmp -s "$DB" "$T/damaged.copy" || fail "'$cmd' changed the damaged log"
+done
+cp "$T/damaged.copy" "$DB"
+
+# The same day, damaged in place after the day's check: the file is not as
+# the program left it, so the next open reads it through and refuses it.
+printf '%s\n' "$good_stamp" >"$DB.checked"
+expect_exit 74 run "$day1" due
+expect_grep "nothing was changed" "$T/err"
+cmp -s "$DB" "$T/damaged.copy" || fail "due changed the damaged log"
+
+# The same day, a damaged copy put over a sound log, even one that keeps
+# the times of the log it replaces (cp -p): refused at the next open.
+rm -f "$DB" "$DB.checked"
+run "$day1" checkin 4 >/dev/null || fail "a fresh log"
+run "$day1" due >/dev/null
+[ -f "$DB.checked" ] || fail "no stamp after closing a sound log"
+touch -r "$DB" "$T/damaged.copy"
+cp -p "$T/damaged.copy" "$DB"
+expect_exit 74 run "$day1" status
+expect_grep "is damaged" "$T/err"
+cmp -s "$DB" "$T/damaged.copy" || fail "status changed the copied log"
 
 # The next day: the first open reads it through and refuses it, for a
 # read and for a write alike, without changing a byte.

@@ -400,7 +400,8 @@ test_reading_stays_flat(void **state)
 			 sixty);
 }
 
-/* A row's day that day.c refuses is named, and nothing is handed out. */
+/* A row's day that day.c refuses makes the log damaged (the store
+ * refuses it where it reads it), and nothing is handed out. */
 static void
 test_review_bad_day(void **state)
 {
@@ -413,8 +414,9 @@ test_review_bad_day(void **state)
 	char *cause = NULL;
 
 	assert_int_equal(review_load(NULL, st, TODAY, &rv, &cause), EX_IOERR);
-	assert_string_equal(cause, "the log holds a check-in on '0999-06-01', "
-				   "which is not a day");
+	assert_non_null(cause);
+	assert_non_null(strstr(cause, "is damaged (a value out of its range "
+				      "in the check-ins)"));
 	assert_null(rv.rows);
 	assert_null(rv.checkins);
 	free(cause);
