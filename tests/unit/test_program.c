@@ -96,17 +96,18 @@ static int
 teardown(void **state)
 {
 	struct fx *fx = *state;
+	/* The log, its WAL files and the daily stamp beside it. */
+	const char *ends[] = {"", "-wal", "-shm", ".checked"};
 	char *p;
+	size_t i;
 
 	store_close(fx->store);
 	content_free(fx->pack);
-	remove(fx->path);
-	p = xasprintf("%s-wal", fx->path);
-	remove(p);
-	free(p);
-	p = xasprintf("%s-shm", fx->path);
-	remove(p);
-	free(p);
+	for (i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+		p = xasprintf("%s%s", fx->path, ends[i]);
+		remove(p);
+		free(p);
+	}
 	rmdir(fx->dir);
 	free(fx->path);
 	free(fx->dir);

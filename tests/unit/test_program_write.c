@@ -98,7 +98,7 @@ static int
 teardown(void **state)
 {
 	struct fx *fx = *state;
-	const char *ends[] = {"", "-wal", "-shm"};
+	const char *ends[] = {"", "-wal", "-shm", ".checked"};
 	char *p;
 	size_t i;
 
