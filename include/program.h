@@ -32,9 +32,9 @@ struct question;
 #define PROGRAM_RECENT_DAYS 14
 /* The recent mean is over the last 7 days, as analysis.h judges trials. */
 #define PROGRAM_MEAN_DAYS ANALYSIS_ROLLING_DAYS
-/* It is shown only with this many check-ins behind it, the least that
- * analysis.h accepts for a baseline window. */
-#define PROGRAM_MEAN_MIN_CHECKINS ANALYSIS_BEFORE_MIN_CHECKINS
+/* It is shown only with this many check-ins behind it: 3 of 7 days, a
+ * rough weekly figure (a trial's baseline asks 5 of 14 days, analysis.h). */
+#define PROGRAM_MEAN_MIN_CHECKINS 3
 
 enum program_state {
 	PROGRAM_NOT_STARTED,

@@ -102,10 +102,12 @@ size_t review_checkin_from(const struct review *, int day);
  * figure never reads as reaching a threshold it missed. All are computed
  * from the exact sums, so they do not depend on floating point.
  *   adherence       practised days / trial days; "" without practices
- *   before_mean     the baseline used: the mean of the 7 days before the
- *                   start, or the usual-pain rating; "" with no baseline
- *   during_mean     mean of the last 7 days of the trial; "" with no
- *                   check-in there
+ *   before_mean     the reference the trial is judged from: the mean of
+ *                   the 14 days before the start, or of the guard's
+ *                   window (see reference); "" with no baseline
+ *   during_mean     mean of the trial's days after settling in; "" with
+ *                   no check-in there (flare-up tools: the means before
+ *                   and after their sessions)
  *   change          before_mean - during_mean; "" until past too-early
  *   change_pct      change / before_mean; "" as change, or when the
  *                   baseline is 0
@@ -119,6 +121,26 @@ struct review_figures {
 	char change[REVIEW_FIGURE_LEN];
 	char change_pct[REVIEW_FIGURE_LEN];
 	char immediate[REVIEW_FIGURE_LEN];
+	/* Issue 10's additions, at the CSV's end:
+	 *   change_se      standard error of change (allowing for lag-1
+	 *                  autocorrelation); "" until past too-early
+	 *   nap            share of (before, judged) day pairs with less pain
+	 *                  in the judged day, ties half; "" as change_se
+	 *   more_days      for unclear: about how many more rated days (or
+	 *                  sessions) would settle it; "" otherwise or when
+	 *                  more would not
+	 *   reference      what the change is measured from: "baseline",
+	 *                  "longer-run" (a start in a flare), "recent" (pain
+	 *                  already falling), "sessions" (a flare-up tool)
+	 *   interference_change  before - judged mean interference
+	 *   interference_verdict "meaningful" (less), "worse", "no-change",
+	 *                  "unclear", or "" when not judged */
+	char change_se[REVIEW_FIGURE_LEN];
+	char nap[REVIEW_FIGURE_LEN];
+	char more_days[REVIEW_FIGURE_LEN];
+	const char *reference;
+	char interference_change[REVIEW_FIGURE_LEN];
+	const char *interference_verdict;
 };
 
 void review_figures(const struct review_row *, struct review_figures *out);

@@ -159,18 +159,23 @@ review_csv(struct buf *b, const struct review *rv)
 	size_t i;
 
 	buf_adds(b, "approach,started,ended,days,checkins,adherence,"
-		    "before_mean,during_mean,change,change_pct,verdict\n");
+		    "before_mean,during_mean,change,change_pct,verdict,"
+		    "change_se,nap,more_days,reference,interference_change,"
+		    "interference_verdict\n");
 	for (i = 0; i < rv->nrows; i++) {
 		const struct review_row *row = &rv->rows[i];
 		struct review_figures f;
 
 		review_figures(row, &f);
 		csv_field(b, row->approach);
-		buf_printf(b, ",%s,%s,%d,%d,%s,%s,%s,%s,%s,%s\n",
-			   row->started_on, row->ended_on, row->result.days,
-			   row->checkins, f.adherence, f.before_mean,
-			   f.during_mean, f.change, f.change_pct,
+		buf_printf(b, ",%s,%s,%d,%d,%s,%s,%s,%s,%s,%s", row->started_on,
+			   row->ended_on, row->result.days, row->checkins,
+			   f.adherence, f.before_mean, f.during_mean, f.change,
+			   f.change_pct,
 			   analysis_verdict_name(row->result.verdict));
+		buf_printf(b, ",%s,%s,%s,%s,%s,%s\n", f.change_se, f.nap,
+			   f.more_days, f.reference, f.interference_change,
+			   f.interference_verdict);
 	}
 }
 
@@ -179,7 +184,7 @@ baseline_name(const struct analysis_result *r)
 {
 	if (!r->has_baseline)
 		return "null";
-	return r->baseline_from_onboarding ? "\"usual-pain\"" : "\"checkins\"";
+	return "\"checkins\"";
 }
 
 static void
@@ -216,8 +221,18 @@ review_json_row(struct buf *b, const struct review *rv,
 	json_figure(b, "during_mean", f.during_mean);
 	json_figure(b, "change", f.change);
 	json_figure(b, "change_pct", f.change_pct);
-	buf_printf(b, ",\"verdict\":\"%s\",\"explanation\":",
-		   analysis_verdict_name(r->verdict));
+	buf_printf(b, ",\"verdict\":\"%s\"", analysis_verdict_name(r->verdict));
+	json_figure(b, "change_se", f.change_se);
+	json_figure(b, "nap", f.nap);
+	json_figure(b, "more_days", f.more_days);
+	buf_adds(b, ",\"reference\":");
+	json_string(b, f.reference[0] != '\0' ? f.reference : NULL);
+	json_figure(b, "interference_change", f.interference_change);
+	buf_adds(b, ",\"interference_verdict\":");
+	json_string(b, f.interference_verdict[0] != '\0'
+			   ? f.interference_verdict
+			   : NULL);
+	buf_adds(b, ",\"explanation\":");
 	buf_init(&text);
 	review_explain(&text, row);
 	json_string(b, text.data != NULL ? text.data : "");
@@ -322,20 +337,16 @@ table_means(struct buf *t, const struct review_row *row,
 
 	if (!r->has_baseline)
 		buf_adds(t, "Pain before: not known.");
-	else if (r->baseline_from_onboarding)
-		buf_printf(t,
-			   "Pain before: %s (your usual pain at the first "
-			   "run).",
-			   f->before_mean);
 	else
 		buf_printf(t, "Pain before: %s (%d %s).", f->before_mean,
 			   r->before_n,
 			   r->before_n == 1 ? "check-in" : "check-ins");
-	if (r->days < ANALYSIS_DURING_DAYS)
-		buf_printf(t, " Its %d %s so far: ", r->days,
-			   r->days == 1 ? "day" : "days");
+	if (r->days <= r->settle_days)
+		buf_printf(t, " Settling in, %d of %d %s: ", r->days,
+			   r->settle_days,
+			   r->settle_days == 1 ? "day" : "days");
 	else
-		buf_printf(t, " Last %d days: ", ANALYSIS_DURING_DAYS);
+		buf_printf(t, " From day %d on: ", r->settle_days + 1);
 	if (r->during_n > 0)
 		buf_printf(t, "%s (%d %s).", f->during_mean, r->during_n,
 			   r->during_n == 1 ? "check-in" : "check-ins");

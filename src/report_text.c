@@ -185,19 +185,16 @@ means(struct buf *t, const struct review_row *row)
 	review_figures(row, &f);
 	if (!r->has_baseline)
 		buf_adds(t, "Mean pain before: not known");
-	else if (r->baseline_from_onboarding)
-		buf_printf(t,
-			   "Mean pain before: %s (usual pain at the first run)",
-			   f.before_mean);
 	else
-		buf_printf(t, "Mean pain in the %d days before: %s (%d %s)",
-			   ANALYSIS_BEFORE_DAYS, f.before_mean, r->before_n,
+		buf_printf(t, "Mean pain before: %s (%d %s)", f.before_mean,
+			   r->before_n,
 			   plural(r->before_n, "check-in", "check-ins"));
-	if (r->days < ANALYSIS_DURING_DAYS)
-		buf_printf(t, "; in its %d %s so far: ", r->days,
-			   plural(r->days, "day", "days"));
+	if (r->days <= r->settle_days)
+		buf_printf(t, "; settling in, %d of %d %s: ", r->days,
+			   r->settle_days,
+			   plural(r->settle_days, "day", "days"));
 	else
-		buf_printf(t, "; in its last %d days: ", ANALYSIS_DURING_DAYS);
+		buf_printf(t, "; from day %d on: ", r->settle_days + 1);
 	if (r->during_n > 0)
 		buf_printf(t, "%s (%d %s)", f.during_mean, r->during_n,
 			   plural(r->during_n, "check-in", "check-ins"));

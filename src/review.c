@@ -17,8 +17,6 @@
 #define FIGURE_DECIMALS 2
 #define MAX_DECIMALS 6
 #define DECIMAL_BASE 10
-/* The most check-ins a trial's two windows can hold, one a day. */
-#define WINDOW_CHECKINS (ANALYSIS_BEFORE_DAYS + ANALYSIS_DURING_DAYS)
 
 /* What the judgement works from: the trials, their spans, their distinct
  * approach ids, and the check-ins and sessions it needs. */
@@ -73,17 +71,20 @@ static void
 set_needs(struct review_row *row)
 {
 	const struct analysis_result *r = &row->result;
+	int need = r->settle_days + ANALYSIS_DURING_DAYS;
 
+	if (r->flare_tool)
+		return;
 	if (r->verdict == VERDICT_NO_BASELINE) {
-		row->need_checkins = ANALYSIS_BEFORE_MIN_CHECKINS - r->before_n;
+		row->need_checkins =
+		    ANALYSIS_BEFORE_MIN_CHECKINS - r->baseline_n;
 		return;
 	}
 	if (r->verdict != VERDICT_TOO_EARLY)
 		return;
-	if (r->days < ANALYSIS_MIN_TRIAL_DAYS) {
-		row->need_days = ANALYSIS_MIN_TRIAL_DAYS - r->days;
-		day_add(row->started_on, ANALYSIS_MIN_TRIAL_DAYS - 1,
-			row->judged_from);
+	if (r->days < need) {
+		row->need_days = need - r->days;
+		day_add(row->started_on, need - 1, row->judged_from);
 	}
 	if (r->during_n < ANALYSIS_DURING_MIN_CHECKINS)
 		row->need_checkins = ANALYSIS_DURING_MIN_CHECKINS - r->during_n;
@@ -127,34 +128,6 @@ session_from(const struct analysis_session *s, size_t n, long long day)
 }
 
 /*
- * The check-ins of the trial's two windows, the 7 days before it and its
- * last 7 days, into win: all that analysis_trial() reads of them. Days are
- * distinct, so each window holds at most its length.
- */
-static size_t
-windows(const struct review *rv, const struct analysis_span *sp,
-	struct analysis_checkin win[WINDOW_CHECKINS])
-{
-	long long lo = (long long)sp->end - (ANALYSIS_DURING_DAYS - 1);
-	size_t i, n = 0, first;
-
-	first = checkin_from(rv->checkins, rv->ncheckins,
-			     (long long)sp->start - ANALYSIS_BEFORE_DAYS);
-	for (i = first; i < rv->ncheckins && rv->checkins[i].day < sp->start &&
-			n < ANALYSIS_BEFORE_DAYS;
-	     i++)
-		win[n++] = rv->checkins[i];
-	if (lo < sp->start)
-		lo = sp->start;
-	first = checkin_from(rv->checkins, rv->ncheckins, lo);
-	for (i = first; i < rv->ncheckins && rv->checkins[i].day <= sp->end &&
-			n < WINDOW_CHECKINS;
-	     i++)
-		win[n++] = rv->checkins[i];
-	return n;
-}
-
-/*
  * Judges row i. others has room for its overlaps; only the trials that
  * share days with it can cover any of its days.
  */
@@ -166,11 +139,10 @@ judge_row(const struct pack *pack, const struct review *rv,
 	const struct analysis_span *sp = &l->spans[i];
 	const struct review_sessions *rs = &l->sessions;
 	struct review_row *row = &rv->rows[i];
-	struct analysis_checkin win[WINDOW_CHECKINS];
 	const struct approach *a = NULL;
 	const struct analysis_session *ses;
 	struct analysis_trial_in in = {0};
-	size_t g = l->group[i], nses, from, j, nwin;
+	size_t g = l->group[i], nses, from, j, c0, c1;
 
 	row->trial_id = t->id;
 	row->approach = xstrdup(t->approach);
@@ -195,16 +167,23 @@ judge_row(const struct pack *pack, const struct review *rv,
 
 	for (j = 0; j < row->noverlaps; j++)
 		others[j] = l->spans[row->overlaps[j]];
-	nwin = windows(rv, sp, win);
+	/* The check-ins the rule reads: from the longer-run window on. */
+	c0 = checkin_from(rv->checkins, rv->ncheckins,
+			  (long long)sp->start - ANALYSIS_LONGRUN_DAYS);
+	c1 = checkin_from(rv->checkins, rv->ncheckins, (long long)sp->end + 1);
 
 	in.start = sp->start;
 	in.end = sp->end;
+	in.settle_days = a != NULL && a->settle_days > 0 ? a->settle_days
+							 : ANALYSIS_SETTLE_DAYS;
+	in.flare_tool = a != NULL && a->flare_tool;
 	in.has_practices = a != NULL ? a->npractices > 0 : rs->logged[g];
 	in.sessions = nses > 0 ? ses : NULL;
 	in.nsessions = nses;
 	in.others = others;
 	in.nothers = row->noverlaps;
-	analysis_trial(win, nwin, rv->usual_pain, &in, &row->result);
+	analysis_trial(c1 > c0 ? rv->checkins + c0 : NULL, c1 - c0,
+		       rv->usual_pain, &in, &row->result);
 
 	row->checkins =
 	    (int)(checkin_from(rv->checkins, rv->ncheckins,
@@ -380,13 +359,14 @@ load_all(const struct pack *pack, struct store *st, struct review *rv,
 	if ((rc = store_trial_list(st, &l->trials, &l->ntrials, cause)) != 0 ||
 	    (rc = load_usual_pain(st, &rv->usual_pain, cause)) != 0)
 		return rc;
-	/* The trials look no further back than the week before the first. */
+	/* The trials look no further back than the longer-run window
+	 * before the first. */
 	for (i = 0; i < l->ntrials; i++) {
 		if (day_valid(l->trials[i].started_on) != 0)
 			continue;
 		start = day_number(l->trials[i].started_on);
-		if (start - ANALYSIS_BEFORE_DAYS < hint)
-			hint = start - ANALYSIS_BEFORE_DAYS;
+		if (start - ANALYSIS_LONGRUN_DAYS < hint)
+			hint = start - ANALYSIS_LONGRUN_DAYS;
 	}
 	set_ids(l);
 	if ((rc = review_scan_checkins(st, today, hint, each, arg,
@@ -498,44 +478,66 @@ review_fraction(long long num, long long den, int decimals, int truncate,
 			 neg && v ? "-" : "", v / scale, decimals, v % scale);
 }
 
-/* The baseline as the fraction *sum / *n, as analysis.c keeps it. */
-static void
-baseline(const struct analysis_result *r, long long *sum, long long *n)
-{
-	if (r->baseline_from_onboarding) {
-		*sum = r->usual_pain;
-		*n = 1;
-	} else {
-		*sum = r->before_sum;
-		*n = r->before_n;
-	}
-}
-
 void
 review_figures(const struct review_row *row, struct review_figures *f)
 {
 	const struct analysis_result *r = &row->result;
-	long long bs, bn, num;
+	long long bs, bn, ds, dn, num;
 
 	memset(f, 0, sizeof *f);
-	baseline(r, &bs, &bn);
+	bs = r->before_sum;
+	bn = r->before_n;
+	/* A flare-up tool: the sessions' pain before and after. */
+	if (r->flare_tool && r->has_change) {
+		bs = r->pain.before_sum;
+		bn = r->pain.before_n;
+	}
 	if (r->has_adherence && r->days > 0)
 		review_fraction(r->practised_days, r->days, FIGURE_DECIMALS, 1,
 				f->adherence);
-	if (r->has_baseline)
+	if (r->has_baseline && bn > 0)
 		review_fraction(bs, bn, FIGURE_DECIMALS, 0, f->before_mean);
-	if (r->during_n > 0)
-		review_fraction(r->during_sum, r->during_n, FIGURE_DECIMALS, 0,
-				f->during_mean);
-	if (r->has_change && bn > 0 && r->during_n > 0) {
-		num = bs * r->during_n - (long long)r->during_sum * bn;
-		review_fraction(num, bn * r->during_n, FIGURE_DECIMALS, 1,
-				f->change);
+	ds = r->during_sum;
+	dn = r->during_n;
+	if (r->flare_tool && r->has_change) {
+		ds = r->pain.during_sum;
+		dn = r->pain.during_n;
+	}
+	if (dn > 0)
+		review_fraction(ds, dn, FIGURE_DECIMALS, 0, f->during_mean);
+	if (r->has_change && bn > 0 && dn > 0) {
+		num = bs * dn - ds * bn;
+		review_fraction(num, bn * dn, FIGURE_DECIMALS, 1, f->change);
 		if (bs > 0)
-			review_fraction(num, bs * r->during_n, FIGURE_DECIMALS,
-					1, f->change_pct);
+			review_fraction(num, bs * dn, FIGURE_DECIMALS, 1,
+					f->change_pct);
 	}
 	if (r->immediate_n > 0)
 		review_fraction(r->immediate_sum, r->immediate_n,
 				FIGURE_DECIMALS, 0, f->immediate);
+	f->reference = "";
+	f->interference_verdict = "";
+	if (!r->has_change)
+		return;
+	f->reference = r->flare_tool			      ? "sessions"
+		       : r->reference == ANALYSIS_REF_LONGRUN ? "longer-run"
+		       : r->reference == ANALYSIS_REF_RECENT  ? "recent"
+							      : "baseline";
+	snprintf(f->change_se, sizeof f->change_se, "%.2f", r->pain.se);
+	if (!r->flare_tool)
+		review_fraction(r->pain.nap_half,
+				2LL * r->pain.before_n * r->pain.during_n,
+				FIGURE_DECIMALS, 0, f->nap);
+	if (r->verdict == VERDICT_UNCLEAR && r->pain.more_days > 0)
+		snprintf(f->more_days, sizeof f->more_days, "%d",
+			 r->pain.more_days);
+	if (r->interference.has_change) {
+		const struct analysis_change *x = &r->interference;
+
+		review_fraction((long long)x->before_sum * x->during_n -
+				    (long long)x->during_sum * x->before_n,
+				(long long)x->before_n * x->during_n,
+				FIGURE_DECIMALS, 1, f->interference_change);
+		f->interference_verdict = analysis_verdict_name(x->verdict);
+	}
 }

@@ -93,6 +93,18 @@ analysis_checkins(void)
 	for (i = 0; i < ncheckins; i++) {
 		a[i].day = day_number(checkins[i].day);
 		a[i].pain = checkins[i].pain;
+		a[i].interference = checkins[i].interference == STORE_NONE
+					? ANALYSIS_NO_RATING
+					: checkins[i].interference;
+	}
+	/* analysis_trial() reads them oldest first. */
+	for (i = 0; ncheckins > 1 && a[0].day > a[ncheckins - 1].day &&
+		    i < ncheckins / 2;
+	     i++) {
+		struct analysis_checkin t = a[i];
+
+		a[i] = a[ncheckins - 1 - i];
+		a[ncheckins - 1 - i] = t;
 	}
 	return a;
 }
@@ -206,6 +218,9 @@ add_trial(const struct ui *ui, const struct store_trial *t, int w,
 	memset(&in, 0, sizeof in);
 	in.start = day_number(t->started_on);
 	in.end = day_number(t->ended_on[0] ? t->ended_on : today);
+	in.settle_days =
+	    ap->settle_days > 0 ? ap->settle_days : ANALYSIS_SETTLE_DAYS;
+	in.flare_tool = ap->flare_tool;
 	in.has_practices = ap->npractices > 0;
 	for (i = 0; i < ntrials; i++) {
 		if (&trials[i] == t)

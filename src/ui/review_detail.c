@@ -65,6 +65,7 @@ ui_review_suggested(const struct review_row *row)
 	case VERDICT_LOW_PRACTICE:
 	case VERDICT_TOO_EARLY:
 	case VERDICT_NO_BASELINE:
+	case VERDICT_UNCLEAR:
 		break;
 	}
 	return OUTCOME_STOPPED;
@@ -107,6 +108,9 @@ advice(enum analysis_verdict v)
 	case VERDICT_NO_BASELINE:
 		return "There is no pain level from before to compare with, "
 		       "so decide by how you have been.";
+	case VERDICT_UNCLEAR:
+		return "Not clear yet: c gives it more rated days, or s stops "
+		       "it if you have seen enough.";
 	}
 	return "";
 }
@@ -177,9 +181,8 @@ change_text(struct buf *b, const struct review_row *row,
 	    const struct review_figures *f)
 {
 	const struct analysis_result *r = &row->result;
-	long long bs =
-	    r->baseline_from_onboarding ? r->usual_pain : r->before_sum;
-	long long bn = r->baseline_from_onboarding ? 1 : r->before_n;
+	long long bs = r->before_sum;
+	long long bn = r->before_n;
 	long long num = bs * r->during_n - (long long)r->during_sum * bn;
 	const char *pts = f->change[0] == '-' ? f->change + 1 : f->change;
 	char pct[REVIEW_FIGURE_LEN];
@@ -215,25 +218,16 @@ add_means(struct ui_view *view, int w, const struct review_row *row,
 	if (!r->has_baseline)
 		buf_printf(&b,
 			   "Pain before:  not known (%d %s in the %d days "
-			   "before it started, and no usual-pain rating).",
-			   r->before_n,
-			   plural(r->before_n, "check-in", "check-ins"),
-			   ANALYSIS_BEFORE_DAYS);
-	else if (r->baseline_from_onboarding)
-		buf_printf(&b,
-			   "Pain before:  %s, your usual-pain rating from the "
-			   "first run (the %d days before it started have %d "
-			   "%s, fewer than the %d needed for a mean).",
-			   f->before_mean, ANALYSIS_BEFORE_DAYS, r->before_n,
-			   plural(r->before_n, "check-in", "check-ins"),
-			   ANALYSIS_BEFORE_MIN_CHECKINS);
+			   "before it started, %d needed).",
+			   r->baseline_n,
+			   plural(r->baseline_n, "check-in", "check-ins"),
+			   ANALYSIS_BEFORE_DAYS, ANALYSIS_BEFORE_MIN_CHECKINS);
 	else
 		buf_printf(&b,
-			   "Pain before:  %s, the mean of %d %s in the %d days "
-			   "before it started.",
+			   "Pain before:  %s, the mean of %d %s before it "
+			   "started.",
 			   f->before_mean, r->before_n,
-			   plural(r->before_n, "check-in", "check-ins"),
-			   ANALYSIS_BEFORE_DAYS);
+			   plural(r->before_n, "check-in", "check-ins"));
 	add_buf(view, w, UI_C_NORMAL, NULL, &b);
 	if (r->during_n == 0)
 		buf_adds(&b, "Pain during:  no check-in ");
@@ -241,11 +235,11 @@ add_means(struct ui_view *view, int w, const struct review_row *row,
 		buf_printf(&b, "Pain during:  %s, the mean of %d %s ",
 			   f->during_mean, r->during_n,
 			   plural(r->during_n, "check-in", "check-ins"));
-	if (r->days < ANALYSIS_DURING_DAYS)
-		buf_printf(&b, "in its %d %s so far.", r->days,
-			   plural(r->days, "day", "days"));
+	if (r->days <= r->settle_days)
+		buf_printf(&b, "while it settles in (%d %s).", r->settle_days,
+			   plural(r->settle_days, "day", "days"));
 	else
-		buf_printf(&b, "in its last %d days.", ANALYSIS_DURING_DAYS);
+		buf_printf(&b, "from day %d on.", r->settle_days + 1);
 	add_buf(view, w, UI_C_NORMAL, NULL, &b);
 	change_text(&b, row, f);
 	add_buf(view, w, UI_C_NORMAL, NULL, &b);

@@ -137,6 +137,10 @@ everything_load(struct store *st, struct everything *e)
 	for (i = 0; i < e->ncheckins; i++) {
 		e->all[i].day = day_number(e->checkins[i].day);
 		e->all[i].pain = e->checkins[i].pain;
+		e->all[i].interference =
+		    e->checkins[i].interference == STORE_NONE
+			? ANALYSIS_NO_RATING
+			: e->checkins[i].interference;
 	}
 }
 
@@ -189,6 +193,7 @@ judge_plainly(const struct review *rv, const struct everything *e, size_t i,
 		}
 	in.start = row->result.start;
 	in.end = row->result.end;
+	in.settle_days = ANALYSIS_SETTLE_DAYS; /* no pack: the default */
 	in.has_practices = logged;
 	in.sessions = ses;
 	in.nsessions = nses;
