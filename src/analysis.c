@@ -897,17 +897,24 @@ add_points(struct text *tx, const struct analysis_change *x)
 	add(tx, "%lld.%lld points", tenths / TENTHS, tenths % TENTHS);
 }
 
-/* The whole percent of the change; -1 when before_mean is 0. */
+/*
+ * The whole percent of the change: of the mean before for a fall, of the
+ * judged mean for a rise (the mirror the worse threshold uses); -1 when
+ * that mean is 0.
+ */
 static long long
 shown_pct(const struct analysis_change *x)
 {
-	long long pct;
+	long long num = change_num(x);
 
-	if (x->before_sum == 0)
+	if (num >= 0)
+		return x->before_sum == 0
+			   ? -1
+			   : PCT_SCALE * num /
+				 ((long long)x->before_sum * x->during_n);
+	if (x->during_sum == 0)
 		return -1;
-	pct = PCT_SCALE * change_num(x) /
-	      ((long long)x->before_sum * x->during_n);
-	return pct < 0 ? -pct : pct;
+	return PCT_SCALE * -num / ((long long)x->during_sum * x->before_n);
 }
 
 static void
@@ -919,6 +926,7 @@ add_change(struct text *tx, const struct analysis_change *x,
 	int pct_threshold = fell ? ANALYSIS_MEANINGFUL_PCT : ANALYSIS_WORSE_PCT;
 	int pts_threshold =
 	    fell ? ANALYSIS_MEANINGFUL_POINTS : ANALYSIS_WORSE_POINTS;
+	const char *of = fell ? "" : " of the level during the trial";
 
 	if (num == 0) {
 		add(tx, "pain unchanged");
@@ -930,15 +938,14 @@ add_change(struct text *tx, const struct analysis_change *x,
 		    ANALYSIS_SUBSTANTIAL_PCT);
 	} else if ((v == VERDICT_MEANINGFUL || v == VERDICT_WORSE) &&
 		   basis == ANALYSIS_BASIS_PERCENT) {
-		add(tx, "%lld%% (threshold %d%%)", pct, pct_threshold);
+		add(tx, "%lld%%%s (threshold %d%%)", pct, of, pct_threshold);
 	} else if (v == VERDICT_MEANINGFUL || v == VERDICT_WORSE) {
 		add_points(tx, x);
 		add(tx, " (threshold %d points)", pts_threshold);
 	} else if (pct >= 0) {
-		add(tx, "%lld%% (", pct);
 		add_points(tx, x);
-		add(tx, "; thresholds %d%% or %d points)", pct_threshold,
-		    pts_threshold);
+		add(tx, ", %lld%%%s (thresholds %d points or %d%%)", pct, of,
+		    pts_threshold, pct_threshold);
 	} else {
 		add_points(tx, x);
 		add(tx, " (threshold %d points)", pts_threshold);
@@ -960,9 +967,12 @@ add_range(struct text *tx, double lower, double upper)
 
 static void
 add_noise(struct text *tx, const struct analysis_change *x,
-	  enum analysis_verdict v, const char *unit)
+	  enum analysis_verdict v, int sessions)
 {
-	add(tx, "; allowing for the day-to-day noise, ");
+	const char *unit = sessions ? "session" : "day";
+
+	add(tx, "; allowing for %s, ",
+	    sessions ? "the spread between sessions" : "the day-to-day noise");
 	add_range(tx, x->lower, x->upper);
 	if (analysis_helped(v) || v == VERDICT_WORSE)
 		add(tx, ", clear of no change");
@@ -970,11 +980,12 @@ add_noise(struct text *tx, const struct analysis_change *x,
 		add(tx, ", inside the thresholds: no important change");
 	else if (x->more_days > 0)
 		add(tx,
-		    ": not clear yet; about %d more rated %s would settle it",
-		    x->more_days, unit);
+		    ": not clear yet; about %d more rated %s%s would settle "
+		    "it",
+		    x->more_days, unit, x->more_days == 1 ? "" : "s");
 	else
 		add(tx,
-		    ": not clear, and more %s alone are unlikely to "
+		    ": not clear, and more %ss alone are unlikely to "
 		    "settle it",
 		    unit);
 }
@@ -1013,7 +1024,7 @@ add_judged(struct text *tx, const struct analysis_result *r)
 	}
 	add_change(tx, x, x->verdict, x->basis);
 	add(tx, ", from %.1f to %.1f", x->before_mean, x->during_mean);
-	add_noise(tx, x, x->verdict, "days");
+	add_noise(tx, x, x->verdict, 0);
 	add_guard(tx, r);
 	add(tx,
 	    "; on %ld of 100 pairs of days pain was lower during the "
@@ -1030,7 +1041,7 @@ add_sessions(struct text *tx, const struct analysis_result *r)
 	add_change(tx, x, r->verdict, r->basis);
 	add(tx, " from before to after, from %.1f to %.1f", x->before_mean,
 	    x->during_mean);
-	add_noise(tx, x, r->verdict, "sessions");
+	add_noise(tx, x, r->verdict, 1);
 	add(tx, "; %d of %d sessions brought %d points or more of relief",
 	    r->immediate_relieved, r->immediate_n, ANALYSIS_RELIEF_POINTS);
 }

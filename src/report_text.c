@@ -183,6 +183,18 @@ means(struct buf *t, const struct review_row *row)
 	struct review_figures f;
 
 	review_figures(row, &f);
+	if (r->flare_tool) {
+		if (r->has_change)
+			buf_printf(t,
+				   "Mean pain before its sessions: %s, after: "
+				   "%s (%d sessions)",
+				   f.before_mean, f.during_mean,
+				   r->immediate_n);
+		else
+			buf_printf(t, "Sessions rated before and after: %d",
+				   r->immediate_n);
+		return;
+	}
 	if (!r->has_baseline)
 		buf_adds(t, "Mean pain before: not known");
 	else
@@ -470,16 +482,17 @@ report_markdown(struct buf *b, const struct report *rp)
 		buf_adds(b, "None yet.\n");
 	else
 		buf_printf(b,
-			   "Before: mean pain in the %d days before the start. "
-			   "Last %d days: mean pain in the trial's last %d "
-			   "days. Right after a session: mean change of pain "
-			   "during a practice session (number of sessions).\n\n"
+			   "Before: mean pain in the %d days before the start "
+			   "(after a flare, in the %d days before it). After: "
+			   "mean pain once the trial has settled in. For a "
+			   "flare-up tool, both are around its sessions. "
+			   "Right after a session: mean change of pain during "
+			   "a practice session (number of sessions).\n\n"
 			   "| # | Approach | Dates | Days | Practised days | "
-			   "Before | Last %d days | Verdict | Right after a "
+			   "Before | After | Verdict | Right after a "
 			   "session |\n"
 			   "|---:|---|---|---:|---:|---:|---:|---|---:|\n",
-			   ANALYSIS_BEFORE_DAYS, ANALYSIS_DURING_DAYS,
-			   ANALYSIS_DURING_DAYS, ANALYSIS_DURING_DAYS);
+			   ANALYSIS_BEFORE_DAYS, ANALYSIS_LONGRUN_DAYS);
 	for (i = 0; i < rv->nrows; i++)
 		md_row(b, rv, i);
 	if (rv->nrows > 0)

@@ -34,10 +34,10 @@ python3 - "$T/rv.out" <<'EOF' || fail "JSON figures differ"
 import json, sys
 rows = json.load(open(sys.argv[1]))
 want = [
-    ("reading", "substantial", 28, 27, 0.82, 6.14, 2.83, 3.30, 0.53, 2, -1.0, 0),
-    ("workout", "meaningful", 28, 26, 0.71, 7.57, 5.43, 2.14, 0.28, 6, -1.5, 0),
-    ("stretching", "low-practice", 21, 20, 0.28, 5.17, 4.71, 0.45, 0.08, 0, None, 3),
-    ("mat", "too-early", 5, 4, 0.80, 5.00, 4.50, None, None, 4, -1.25, 3),
+    ("reading", "meaningful", 28, 27, 0.82, 6.14, 3.50, 2.64, 0.43, 2, -1.0, 0),
+    ("workout", "unclear", 28, 26, 0.71, 4.17, 5.74, -1.57, -0.37, 6, -1.5, 0),
+    ("stretching", "low-practice", 21, 20, 0.28, 5.23, 4.92, 0.30, 0.05, 0, None, 3),
+    ("mat", "unclear", 5, 4, 0.80, 5.50, 4.25, 1.25, 0.22, 4, -1.25, 3),
 ]
 assert len(rows) == len(want), rows
 for r, w in zip(rows, want):
@@ -47,6 +47,12 @@ for r, w in zip(rows, want):
            r["overlap_days"])
     assert got == w, (got, w)
     assert r["baseline"] == "checkins", r
+# Issue 10's figures: standard error, NAP, reference, more days.
+assert [(r["change_se"], r["nap"], r["reference"], r["more_days"])
+        for r in rows] == [(0.62, 0.99, "baseline", None),
+                           (1.20, 0.18, "longer-run", None),
+                           (0.26, 0.64, "baseline", None),
+                           (0.25, None, "sessions", 1)], rows
 assert rows[3]["running"] is True and rows[3]["ended"] is None
 assert rows[0]["running"] is False and rows[0]["ended"] == "2026-08-31"
 assert rows[0]["outcome"] == "helped" and rows[3]["outcome"] is None
