@@ -41,9 +41,10 @@ review_verdict_words(enum analysis_verdict v)
 		       "practised on fewer than half of its days, so this "
 		       "does not show whether it works.";
 	case VERDICT_NO_CHANGE:
-		return "Pain did not change enough to count, and the "
-		       "day-to-day ups and downs leave little room for an "
-		       "important change.";
+		return "Pain did not change enough to count. Even allowing "
+		       "for its day-to-day ups and downs, any change was "
+		       "smaller than the one most people count as "
+		       "worthwhile.";
 	case VERDICT_UNCLEAR:
 		return "Not clear yet: any change is still within the "
 		       "day-to-day ups and downs of pain.";
