@@ -114,7 +114,8 @@ test:
 	@tools/fuzzdeps.sh
 	@$(MAKE) --no-print-directory check
 
-check: $(B)/backpain $(B)/asan/backpain $(UNIT_BIN) $(B)/fuzz/fuzz_pack
+check: $(B)/backpain $(B)/asan/backpain $(UNIT_BIN) $(B)/fuzz/fuzz_pack \
+	$(B)/sim/sim
 	@B=$(B) tests/run.sh $(UNIT_BIN)
 
 fuzz: $(B)/fuzz/fuzz_pack
