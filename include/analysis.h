@@ -173,10 +173,10 @@ struct analysis_span {
  * One trial of an approach.  practice_days are the days with a `--did` mark
  * for one of its practices; the days of its sessions count as practised too,
  * so they need not be repeated there.  Days outside start .. end and
- * duplicates are ignored.  others are the other trials (not this one), for the
- * overlap count.  Any array may be NULL when its count is 0.  settle_days
- * is the pack's (0 .. ANALYSIS_SETTLE_DAYS_MAX); flare_tool judges by
- * sessions.
+ * duplicates are ignored.  others are the other trials (not this one) that
+ * may meet its windows, S-28 .. E, for the overlap count.  Any array may be
+ * NULL when its count is 0.  settle_days is the pack's (0 ..
+ * ANALYSIS_SETTLE_DAYS_MAX); flare_tool judges by sessions.
  */
 struct analysis_trial_in {
 	int start;
@@ -298,7 +298,9 @@ struct analysis_result {
 	double immediate_se;	/* SD of the differences / sqrt(n); n >= 2 */
 	int immediate_relieved; /* sessions with >= 2 points of relief */
 
-	int overlap_days; /* days shared with another trial */
+	/* Days of the two compared windows covered by another trial that
+	 * analysis_confounds() counts. */
+	int overlap_days;
 };
 
 /* One day of a chart: the mean of the check-ins in the 7 days ending on it. */
@@ -320,6 +322,18 @@ struct analysis_rolling {
 int analysis_trial(const struct analysis_checkin *c, size_t n, int usual_pain,
 		   const struct analysis_trial_in *t,
 		   struct analysis_result *out);
+
+/*
+ * Whether another trial o counts against attributing r's change to r's
+ * approach: it started, stopped or ran in one of the two compared windows
+ * (reference and judged) and not the other.  One kept through both (a
+ * habit) does not, nor the plan's handover (o stopped on r's first day or
+ * the day before, or started on r's last day or the day after), nor
+ * anything beside a flare-up tool, whose sessions compare pain minutes
+ * apart.  r is a result of analysis_trial().
+ */
+int analysis_confounds(const struct analysis_result *r,
+		       const struct analysis_span *o);
 
 /* Days in start .. end covered by at least one of others[0..n). */
 int analysis_overlap_days(int start, int end,

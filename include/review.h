@@ -8,9 +8,9 @@
  * A running trial is judged up to today. Practised days are the days with a
  * session or a --did mark of the trial's approach; an approach has
  * practices when the pack lists some for it, or, for an id the pack does not
- * know, when any were logged. Overlap counts the days shared with every
- * other trial, wildcards included, because any of them may have moved the
- * pain.
+ * know, when any were logged. Overlap counts the days of the two compared
+ * windows covered by another trial, wildcards included, that started,
+ * stopped or ran in one window and not the other (analysis_confounds()).
  *
  * review_load() fills caller-owned memory; review_free() releases all of it.
  * Titles are borrowed from the pack, which must outlive the review. Figures
@@ -18,8 +18,8 @@
  *
  * The log is read a bounded piece at a time and only a few ints are kept of
  * each check-in and session, so memory stays small however long the log;
- * time grows with the log's length and with the overlaps between trials,
- * not with the trials times the log.
+ * time grows with the log's length and with the square of the number of
+ * trials (a few thousand at most), not with the trials times the log.
  */
 #ifndef BACKPAIN_REVIEW_H
 #define BACKPAIN_REVIEW_H
@@ -47,8 +47,9 @@ struct review_row {
 	enum store_outcome outcome;
 	int running;
 	int checkins; /* check-ins on the trial's days, start .. end */
-	/* The other trials sharing days with this one: indices into the
-	 * review's rows, in row order. */
+	/* The other trials that count against attributing this one's change
+	 * (analysis_confounds()): indices into the review's rows, in row
+	 * order. */
 	size_t *overlaps;
 	size_t noverlaps;
 	/* What a too-early or no-baseline verdict is waiting for (else 0):

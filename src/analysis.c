@@ -660,6 +660,71 @@ judge_windows(const struct analysis_checkin *c, size_t n,
 }
 
 static int
+spans_meet(long long a1, long long a2, long long b1, long long b2)
+{
+	return a1 <= b2 && b1 <= a2;
+}
+
+static int
+covers(const struct analysis_span *o, long long lo, long long hi)
+{
+	return o->start <= lo && o->end >= hi;
+}
+
+int
+analysis_confounds(const struct analysis_result *r,
+		   const struct analysis_span *o)
+{
+	long long a1, a2, b1, b2;
+
+	if (r == NULL || o == NULL || r->flare_tool)
+		return 0;
+	a1 = r->ref_first;
+	a2 = r->ref_last;
+	b1 = r->during_first;
+	b2 = r->end;
+	/* The plan's own handover: one stopped on the day the other
+	 * started (or the day before). */
+	if (o->start < r->start && o->end <= r->start &&
+	    o->end >= (long long)r->start - 1)
+		return 0;
+	if (o->start >= r->end &&
+	    (long long)o->start <= (long long)r->end + 1 && o->end > r->end)
+		return 0;
+	/* Kept through both windows, as a habit: no difference between
+	 * them. */
+	if (covers(o, a1, a2) && covers(o, b1, b2))
+		return 0;
+	return spans_meet(o->start, o->end, a1, a2) ||
+	       spans_meet(o->start, o->end, b1, b2);
+}
+
+/* Days of the two compared windows covered by a confounding other trial.
+ * Day by day: the windows are what the verdict reads, a few weeks. */
+static int
+confounded_days(const struct analysis_result *r,
+		const struct analysis_span *others, size_t n)
+{
+	long long d, lo[2] = {r->ref_first, r->during_first},
+		     hi[2] = {r->ref_last, r->end};
+	size_t i;
+	int w, count = 0;
+
+	if (others == NULL || r->flare_tool)
+		return 0;
+	for (w = 0; w < 2; w++)
+		for (d = lo[w]; d <= hi[w]; d++)
+			for (i = 0; i < n; i++)
+				if (others[i].start <= d &&
+				    others[i].end >= d &&
+				    analysis_confounds(r, &others[i])) {
+					count++;
+					break;
+				}
+	return count;
+}
+
+static int
 valid_input(const struct analysis_checkin *c, size_t n,
 	    const struct analysis_trial_in *t)
 {
@@ -732,8 +797,7 @@ analysis_trial(const struct analysis_checkin *c, size_t n, int usual_pain,
 		r->adherence = (double)r->practised_days / r->days;
 	}
 	immediate(t, r, &before_sum);
-	r->overlap_days =
-	    analysis_overlap_days(t->start, t->end, t->others, t->nothers);
+	r->overlap_days = confounded_days(r, t->others, t->nothers);
 
 	if (t->flare_tool)
 		judge_sessions(r, before_sum);

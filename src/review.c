@@ -142,7 +142,7 @@ judge_row(const struct pack *pack, const struct review *rv,
 	const struct approach *a = NULL;
 	const struct analysis_session *ses;
 	struct analysis_trial_in in = {0};
-	size_t g = l->group[i], nses, from, j, c0, c1;
+	size_t g = l->group[i], nses, from, j, k, c0, c1, nothers;
 
 	row->trial_id = t->id;
 	row->approach = xstrdup(t->approach);
@@ -165,8 +165,12 @@ judge_row(const struct pack *pack, const struct review *rv,
 	ses += from;
 	nses = session_from(ses, nses - from, (long long)sp->end + 1);
 
-	for (j = 0; j < row->noverlaps; j++)
-		others[j] = l->spans[row->overlaps[j]];
+	/* Every other trial that meets the windows the rule reads. */
+	for (j = 0, nothers = 0; j < rv->nrows; j++)
+		if (j != i && l->spans[j].start <= sp->end &&
+		    (long long)l->spans[j].end >=
+			(long long)sp->start - ANALYSIS_LONGRUN_DAYS)
+			others[nothers++] = l->spans[j];
 	/* The check-ins the rule reads: from the longer-run window on. */
 	c0 = checkin_from(rv->checkins, rv->ncheckins,
 			  (long long)sp->start - ANALYSIS_LONGRUN_DAYS);
@@ -181,110 +185,25 @@ judge_row(const struct pack *pack, const struct review *rv,
 	in.sessions = nses > 0 ? ses : NULL;
 	in.nsessions = nses;
 	in.others = others;
-	in.nothers = row->noverlaps;
+	in.nothers = nothers;
 	analysis_trial(c1 > c0 ? rv->checkins + c0 : NULL, c1 - c0,
 		       rv->usual_pain, &in, &row->result);
+
+	/* The overlaps worth a word: those the rule counts, in row order. */
+	for (j = 0, k = 0; j < rv->nrows; j++)
+		if (j != i && analysis_confounds(&row->result, &l->spans[j]))
+			k++;
+	if (k > 0)
+		row->overlaps = xreallocarray(NULL, k, sizeof *row->overlaps);
+	for (j = 0; j < rv->nrows; j++)
+		if (j != i && analysis_confounds(&row->result, &l->spans[j]))
+			row->overlaps[row->noverlaps++] = j;
 
 	row->checkins =
 	    (int)(checkin_from(rv->checkins, rv->ncheckins,
 			       (long long)sp->end + 1) -
 		  checkin_from(rv->checkins, rv->ncheckins, sp->start));
 	set_needs(row);
-}
-
-/* Whether the spans come oldest start first, as the store hands trials. */
-static int
-sorted_by_start(const struct analysis_span *sp, size_t n)
-{
-	size_t i;
-
-	for (i = 1; i < n; i++)
-		if (sp[i].start < sp[i - 1].start)
-			return 0;
-	return 1;
-}
-
-/* Overlaps by comparing every pair; only for spans in another order. */
-static void
-overlaps_any(struct review *rv, const struct analysis_span *sp)
-{
-	size_t i, j, n = rv->nrows;
-
-	for (i = 0; i < n; i++) {
-		struct review_row *row = &rv->rows[i];
-		size_t count = 0;
-
-		for (j = 0; j < n; j++)
-			if (j != i && sp[j].start <= sp[i].end &&
-			    sp[j].end >= sp[i].start)
-				count++;
-		if (count == 0)
-			continue;
-		row->overlaps =
-		    xreallocarray(NULL, count, sizeof *row->overlaps);
-		for (j = 0; j < n; j++)
-			if (j != i && sp[j].start <= sp[i].end &&
-			    sp[j].end >= sp[i].start)
-				row->overlaps[row->noverlaps++] = j;
-	}
-}
-
-/* The first k in (i, n) whose span starts after span i ends, else n. */
-static size_t
-reach_of(const struct analysis_span *sp, size_t n, size_t i)
-{
-	size_t lo = i + 1, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (sp[mid].start <= sp[i].end)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/*
- * Each row's overlaps, in row order, in an array of the exact size. With
- * spans oldest start first, the rows after i that share days with it are
- * the run of those starting by its end; the rows before it are those whose
- * run reaches it. Time and memory grow with the overlaps, not with the
- * square of the trials.
- */
-static void
-set_overlaps(struct review *rv, const struct analysis_span *sp)
-{
-	size_t n = rv->nrows, i, k, *reach, *count;
-
-	if (!sorted_by_start(sp, n)) {
-		overlaps_any(rv, sp);
-		return;
-	}
-	reach = xcalloc(n + 1, sizeof *reach);
-	count = xcalloc(n + 1, sizeof *count);
-	for (i = 0; i < n; i++) {
-		reach[i] = reach_of(sp, n, i);
-		count[i] += reach[i] - i - 1;
-		for (k = i + 1; k < reach[i]; k++)
-			count[k]++;
-	}
-	for (i = 0; i < n; i++)
-		if (count[i] > 0)
-			rv->rows[i].overlaps = xreallocarray(
-			    NULL, count[i], sizeof *rv->rows[i].overlaps);
-	/* Row i's earlier overlaps were all added at their own turns. */
-	for (i = 0; i < n; i++) {
-		struct review_row *row = &rv->rows[i];
-
-		for (k = i + 1; k < reach[i]; k++) {
-			row->overlaps[row->noverlaps++] = k;
-			rv->rows[k].overlaps[rv->rows[k].noverlaps++] = i;
-		}
-	}
-	free(reach);
-	free(count);
 }
 
 static int
@@ -385,7 +304,7 @@ review_load_with(const struct pack *pack, struct store *st, const char *today,
 {
 	struct loaded l = {0};
 	struct analysis_span *others;
-	size_t i, most = 0;
+	size_t i;
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -403,11 +322,7 @@ review_load_with(const struct pack *pack, struct store *st, const char *today,
 	}
 	out->rows = xcalloc(l.ntrials + 1, sizeof *out->rows);
 	out->nrows = l.ntrials;
-	set_overlaps(out, l.spans);
-	for (i = 0; i < out->nrows; i++)
-		if (out->rows[i].noverlaps > most)
-			most = out->rows[i].noverlaps;
-	others = xreallocarray(NULL, most + 1, sizeof *others);
+	others = xreallocarray(NULL, l.ntrials + 1, sizeof *others);
 	for (i = 0; i < out->nrows; i++)
 		judge_row(pack, out, &l, i, others);
 	free(others);

@@ -35,9 +35,9 @@ import json, sys
 rows = json.load(open(sys.argv[1]))
 want = [
     ("reading", "meaningful", 28, 27, 0.82, 6.14, 3.50, 2.64, 0.43, 2, -1.0, 0),
-    ("workout", "unclear", 28, 26, 0.71, 4.17, 5.74, -1.57, -0.37, 6, -1.5, 0),
+    ("workout", "unclear", 28, 26, 0.71, 4.17, 5.74, -1.57, -0.37, 6, -1.5, 21),
     ("stretching", "low-practice", 21, 20, 0.28, 5.23, 4.92, 0.30, 0.05, 0, None, 3),
-    ("mat", "unclear", 5, 4, 0.80, 5.50, 4.25, 1.25, 0.22, 4, -1.25, 3),
+    ("mat", "unclear", 5, 4, 0.80, 5.50, 4.25, 1.25, 0.22, 4, -1.25, 0),
 ]
 assert len(rows) == len(want), rows
 for r, w in zip(rows, want):
@@ -56,7 +56,12 @@ assert [(r["change_se"], r["nap"], r["reference"], r["more_days"])
 assert rows[3]["running"] is True and rows[3]["ended"] is None
 assert rows[0]["running"] is False and rows[0]["ended"] == "2026-08-31"
 assert rows[0]["outcome"] == "helped" and rows[3]["outcome"] is None
-assert rows[2]["overlaps"] == ["mat"] and rows[3]["overlaps"] == ["stretching"]
+# The mat started in stretching's judged window and not in its baseline,
+# so it counts against stretching; nothing counts beside a flare-up tool.
+assert rows[2]["overlaps"] == ["mat"] and rows[3]["overlaps"] == []
+# Reading stopped inside workout's reference window (the longer run
+# 08-11..09-04, picked after the flare) and not in its judged window.
+assert rows[1]["overlaps"] == ["reading"] and rows[0]["overlaps"] == []
 assert rows[2]["title"] == "Stretch <gently> & hold"
 EOF
 

@@ -553,6 +553,58 @@ test_low_practice(void **state)
 	assert_int_equal(r.verdict, VERDICT_NO_CHANGE);
 }
 
+/*
+ * Overlap counts only what differs between the two compared windows
+ * (S-14 .. S-1 and S+7 .. S+13 for a 14-day trial).
+ */
+static int
+overlap_with(struct analysis_span o, int flare_tool)
+{
+	struct analysis_checkin c[64];
+	struct analysis_trial_in t = trial(14);
+	struct analysis_result r;
+	size_t n = flat(c, flat(c, 0, S - 14, 14, 5), S + 7, 7, 5);
+
+	t.flare_tool = flare_tool;
+	t.others = &o;
+	t.nothers = 1;
+	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
+	assert_int_equal(analysis_confounds(&r, &o), r.overlap_days > 0);
+	return r.overlap_days;
+}
+
+static void
+test_overlap_that_means_something(void **state)
+{
+	(void)state;
+	/* The plan's handover: stopped on the start day, or the day before. */
+	assert_int_equal(overlap_with((struct analysis_span){S - 40, S}, 0), 0);
+	assert_int_equal(overlap_with((struct analysis_span){S - 40, S - 1}, 0),
+			 0);
+	/* The next one started on the last day, or the day after. */
+	assert_int_equal(
+	    overlap_with((struct analysis_span){S + 13, S + 40}, 0), 0);
+	/* Kept as a habit through both windows. */
+	assert_int_equal(
+	    overlap_with((struct analysis_span){S - 100, S + 100}, 0), 0);
+	/* Only in the settling-in days: in neither window. */
+	assert_int_equal(overlap_with((struct analysis_span){S + 1, S + 5}, 0),
+			 0);
+	/* Started in the judged window: S+10 .. S+13, 4 days. */
+	assert_int_equal(
+	    overlap_with((struct analysis_span){S + 10, S + 20}, 0), 4);
+	/* Stopped in the baseline: S-14 .. S-5, 10 days. */
+	assert_int_equal(overlap_with((struct analysis_span){S - 30, S - 5}, 0),
+			 10);
+	/* Ran through the baseline and into the trial (stopped on S+2, not a
+	 * handover): the 14 baseline days. */
+	assert_int_equal(overlap_with((struct analysis_span){S - 30, S + 2}, 0),
+			 14);
+	/* A flare-up tool compares pain minutes apart: nothing counts. */
+	assert_int_equal(
+	    overlap_with((struct analysis_span){S + 10, S + 20}, 1), 0);
+}
+
 static void
 test_overlap_days(void **state)
 {
@@ -713,6 +765,7 @@ main(void)
 	    cmocka_unit_test(test_interference),
 	    cmocka_unit_test(test_flare_tool_sessions),
 	    cmocka_unit_test(test_low_practice),
+	    cmocka_unit_test(test_overlap_that_means_something),
 	    cmocka_unit_test(test_overlap_days),
 	    cmocka_unit_test(test_rolling_mean_with_gaps),
 	    cmocka_unit_test(test_verdict_names),
