@@ -181,9 +181,11 @@ change_text(struct buf *b, const struct review_row *row,
 	    const struct review_figures *f)
 {
 	const struct analysis_result *r = &row->result;
-	long long bs = r->before_sum;
-	long long bn = r->before_n;
-	long long num = bs * r->during_n - (long long)r->during_sum * bn;
+	/* What the verdict compared: windows, or a flare-up tool's sessions. */
+	const struct analysis_change *x = &r->pain;
+	long long bs = x->before_sum;
+	long long bn = x->before_n;
+	long long num = bs * x->during_n - (long long)x->during_sum * bn;
 	const char *pts = f->change[0] == '-' ? f->change + 1 : f->change;
 	char pct[REVIEW_FIGURE_LEN];
 
@@ -200,7 +202,7 @@ change_text(struct buf *b, const struct review_row *row,
 		   num > 0 ? "lower" : "higher");
 	if (bs > 0) {
 		review_fraction(PERCENT * (num < 0 ? -num : num),
-				bs * r->during_n, 0, 1, pct);
+				bs * x->during_n, 0, 1, pct);
 		buf_printf(b, ", %s%% %s than before", pct,
 			   num > 0 ? "less" : "more");
 	}
@@ -215,6 +217,24 @@ add_means(struct ui_view *view, int w, const struct review_row *row,
 	struct buf b;
 
 	buf_init(&b);
+	if (r->flare_tool) {
+		if (r->has_change)
+			buf_printf(&b,
+				   "Sessions:     pain %s before and %s after, "
+				   "on average over %d sessions.",
+				   f->before_mean, f->during_mean,
+				   r->immediate_n);
+		else
+			buf_printf(
+			    &b,
+			    "Sessions:     %d rated before and after; %d "
+			    "are needed.",
+			    r->immediate_n, ANALYSIS_SESSIONS_MIN);
+		add_buf(view, w, UI_C_NORMAL, NULL, &b);
+		change_text(&b, row, f);
+		add_buf(view, w, UI_C_NORMAL, NULL, &b);
+		return;
+	}
 	if (!r->has_baseline)
 		buf_printf(&b,
 			   "Pain before:  not known (%d %s in the %d days "
