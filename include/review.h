@@ -45,6 +45,7 @@ struct review_row {
 	char started_on[DAY_LEN];
 	char ended_on[DAY_LEN]; /* "" while running */
 	enum store_outcome outcome;
+	int impression; /* the global impression at its end, or STORE_NONE */
 	int running;
 	int checkins; /* check-ins on the trial's days, start .. end */
 	/* The other trials that count against attributing this one's change
@@ -142,6 +143,7 @@ struct review_figures {
 	const char *reference;
 	char interference_change[REVIEW_FIGURE_LEN];
 	const char *interference_verdict;
+	const char *impression;
 };
 
 void review_figures(const struct review_row *, struct review_figures *out);
@@ -167,6 +169,9 @@ void review_missing(struct buf *b, const struct review_row *);
 /* "Right after a session, pain was on average 1.5 lower than before, over
  * 6 sessions." Appends nothing without rated sessions. */
 void review_immediate(struct buf *b, const struct review_row *);
+/* "Your impression at the end: much better (2 of 7)." Appends nothing
+ * without one. */
+void review_impression(struct buf *b, const struct review_row *);
 /* "It shared 3 days with <the other trials>, so ..." Appends nothing
  * without overlap. */
 void review_shared(struct buf *b, const struct review *,

@@ -102,14 +102,15 @@ cli_cmd_practice(struct cli *cli, int argc, char **argv)
 }
 
 /*
- * Parses start's and stop's options: APPROACH, --date, --outcome (stop
- * only, when outcome is not NULL), then opens the log. Returns -1 when all
- * is ready, else the exit status to return at once (0 after --help).
+ * Parses start's and stop's options: APPROACH, --date, --outcome and
+ * --impression (stop only, when outcome is not NULL; *impression is
+ * STORE_NONE without one), then opens the log. Returns -1 when all is
+ * ready, else the exit status to return at once (0 after --help).
  */
 static int
 trial_args(struct cli *cli, const char *cmd, int argc, char **argv,
 	   const struct approach **a, char day[DAY_LEN],
-	   enum store_outcome *outcome)
+	   enum store_outcome *outcome, int *impression)
 {
 	static const struct option start_opts[] = {
 	    {"date", required_argument, NULL, CLI_OPT_DATE},
@@ -118,10 +119,11 @@ trial_args(struct cli *cli, const char *cmd, int argc, char **argv,
 	static const struct option stop_opts[] = {
 	    {"date", required_argument, NULL, CLI_OPT_DATE},
 	    {"outcome", required_argument, NULL, CLI_OPT_OUTCOME},
+	    {"impression", required_argument, NULL, CLI_OPT_IMPRESSION},
 	    CLI_COMMON_OPTIONS,
 	};
 	const struct option *opts = outcome != NULL ? stop_opts : start_opts;
-	const char *date = NULL, *out = NULL, *id = NULL;
+	const char *date = NULL, *out = NULL, *id = NULL, *imp = NULL;
 	char *cause = NULL;
 	int c, rc;
 
@@ -132,6 +134,8 @@ trial_args(struct cli *cli, const char *cmd, int argc, char **argv,
 			date = optarg;
 		else if (c == CLI_OPT_OUTCOME)
 			out = optarg;
+		else if (c == CLI_OPT_IMPRESSION)
+			imp = optarg;
 		else if ((rc = cli_opt_other(cli, cmd, c, argv)) >= 0)
 			return rc;
 	}
@@ -144,6 +148,15 @@ trial_args(struct cli *cli, const char *cmd, int argc, char **argv,
 			return cli_opt_bad(cmd, "--outcome", out,
 					   "use helped, no-change, worse or "
 					   "stopped");
+		*impression = STORE_NONE;
+		if (imp != NULL && store_impression_parse(imp, impression) != 0)
+			return cli_opt_bad(
+			    cmd, "--impression", imp,
+			    "use 1 (very much better) to 7 (very much worse), "
+			    "or very-much-better, much-better, "
+			    "a-little-better, "
+			    "no-change, a-little-worse, much-worse or "
+			    "very-much-worse");
 	}
 	if ((rc = cli_pack(cli)) != 0)
 		return rc;
@@ -163,7 +176,8 @@ cli_cmd_start(struct cli *cli, int argc, char **argv)
 	char day[DAY_LEN], *cause = NULL;
 	int rc;
 
-	if ((rc = trial_args(cli, "start", argc, argv, &a, day, NULL)) >= 0)
+	if ((rc = trial_args(cli, "start", argc, argv, &a, day, NULL, NULL)) >=
+	    0)
 		return rc;
 	rc = program_start(cli->pack, cli->store, a->id, day, &shared, &cause);
 	if (rc != 0)
@@ -186,15 +200,24 @@ cli_cmd_stop(struct cli *cli, int argc, char **argv)
 	const struct approach *a;
 	enum store_outcome outcome;
 	char day[DAY_LEN], *cause = NULL;
-	int rc;
+	int rc, impression;
 
-	if ((rc = trial_args(cli, "stop", argc, argv, &a, day, &outcome)) >= 0)
+	if ((rc = trial_args(cli, "stop", argc, argv, &a, day, &outcome,
+			     &impression)) >= 0)
 		return rc;
 	rc = program_stop(cli->pack, cli->store, a->id, day, outcome, &cause);
 	if (rc != 0)
 		return cli_opt_cause("stop", rc, cause);
-	printf("Stopped %s on %s: %s.\n", a->id, day,
-	       store_outcome_name(outcome));
+	/* Checked before the stop, so only the log itself can refuse it. */
+	if (impression != STORE_NONE &&
+	    (rc = store_trial_set_impression(cli->store, a->id, day, impression,
+					     &cause)) != 0)
+		return cli_opt_cause("stop", rc, cause);
+	printf("Stopped %s on %s: %s", a->id, day, store_outcome_name(outcome));
+	if (impression != STORE_NONE)
+		printf("; your impression: %s",
+		       store_impression_name(impression));
+	puts(".");
 	return 0;
 }
 

@@ -36,7 +36,7 @@ static const char review_help[] =
     "  --format csv     one row per trial, with the header\n"
     "      approach,started,ended,days,checkins,adherence,before_mean,\n"
     "      during_mean,change,change_pct,verdict,change_se,nap,more_days,\n"
-    "      reference,interference_change,interference_verdict\n"
+    "      reference,interference_change,interference_verdict,impression\n"
     "  --format json    an array of objects with those fields and more\n"
     "\n"
     "ended is empty while the trial runs. checkins counts the check-ins on\n"
@@ -56,6 +56,8 @@ static const char review_help[] =
     "during; more_days, for unclear, about how many more rated days would\n"
     "settle it. interference_change and interference_verdict judge the\n"
     "interference ratings the same way, with a 1-point threshold.\n"
+    "impression is your own answer at the end (stop --impression), from\n"
+    "very-much-better to very-much-worse.\n"
     "Figures have 2 decimals; means are rounded, while adherence, change and\n"
     "change_pct are cut toward zero so that none reads as reaching a\n"
     "threshold it missed. Verdicts: substantial, meaningful (helped),\n"
@@ -173,7 +175,7 @@ review_csv(struct buf *b, const struct review *rv)
 	buf_adds(b, "approach,started,ended,days,checkins,adherence,"
 		    "before_mean,during_mean,change,change_pct,verdict,"
 		    "change_se,nap,more_days,reference,interference_change,"
-		    "interference_verdict\n");
+		    "interference_verdict,impression\n");
 	for (i = 0; i < rv->nrows; i++) {
 		const struct review_row *row = &rv->rows[i];
 		struct review_figures f;
@@ -185,9 +187,9 @@ review_csv(struct buf *b, const struct review *rv)
 			   f.adherence, f.before_mean, f.during_mean, f.change,
 			   f.change_pct,
 			   analysis_verdict_name(row->result.verdict));
-		buf_printf(b, ",%s,%s,%s,%s,%s,%s\n", f.change_se, f.nap,
+		buf_printf(b, ",%s,%s,%s,%s,%s,%s,%s\n", f.change_se, f.nap,
 			   f.more_days, f.reference, f.interference_change,
-			   f.interference_verdict);
+			   f.interference_verdict, f.impression);
 	}
 }
 
@@ -244,6 +246,8 @@ review_json_row(struct buf *b, const struct review *rv,
 	json_string(b, f.interference_verdict[0] != '\0'
 			   ? f.interference_verdict
 			   : NULL);
+	buf_adds(b, ",\"impression\":");
+	json_string(b, f.impression[0] != '\0' ? f.impression : NULL);
 	buf_adds(b, ",\"explanation\":");
 	buf_init(&text);
 	review_explain(&text, row);
@@ -413,6 +417,8 @@ table_row(struct buf *b, const struct review *rv, size_t i)
 		review_explain(&t, row);
 		buf_addc(&t, '.');
 	}
+	fold(b, &t);
+	review_impression(&t, row);
 	fold(b, &t);
 	review_shared(&t, rv, row);
 	fold(b, &t);

@@ -225,11 +225,14 @@ grounds(struct buf *b, const struct review *rv)
 
 		buf_init(&t);
 		review_explain(&t, row);
+		buf_addc(&t, '.');
+		if (row->impression != STORE_NONE) {
+			buf_addc(&t, ' ');
+			review_impression(&t, row);
+		}
 		if (row->noverlaps > 0) {
-			buf_adds(&t, ". ");
+			buf_addc(&t, ' ');
 			review_shared(&t, rv, row);
-		} else {
-			buf_addc(&t, '.');
 		}
 		buf_printf(b, "<li><b>%s</b>: ",
 			   analysis_verdict_name(row->result.verdict));

@@ -227,6 +227,10 @@ verdict(struct buf *t, const struct review *rv, const struct review_row *row)
 	if (t->len > at && t->data[at] >= 'a' && t->data[at] <= 'z')
 		t->data[at] = (char)(t->data[at] - 'a' + 'A');
 	buf_adds(t, ".");
+	if (row->impression != STORE_NONE) {
+		buf_addc(t, ' ');
+		review_impression(t, row);
+	}
 	if (row->noverlaps > 0) {
 		buf_addc(t, ' ');
 		review_shared(t, rv, row);

@@ -155,6 +155,7 @@ judge_row(const struct pack *pack, const struct review *rv,
 	memcpy(row->started_on, t->started_on, DAY_LEN);
 	memcpy(row->ended_on, t->ended_on, DAY_LEN);
 	row->outcome = t->outcome;
+	row->impression = t->impression;
 	row->running = t->ended_on[0] == '\0';
 
 	/* Only the trial's own days: analysis.c counts distinct days in
@@ -432,6 +433,7 @@ review_figures(const struct review_row *row, struct review_figures *f)
 				FIGURE_DECIMALS, 0, f->immediate);
 	f->reference = "";
 	f->interference_verdict = "";
+	f->impression = store_impression_name(row->impression);
 	if (!r->has_change)
 		return;
 	f->reference = r->flare_tool			      ? "sessions"

@@ -300,3 +300,23 @@ review_wrap(struct buf *b, const char *text, const char *indent, int width)
 	}
 	buf_addc(b, '\n');
 }
+
+void
+review_impression(struct buf *b, const struct review_row *row)
+{
+	static const char *const words[] = {"",
+					    "very much better",
+					    "much better",
+					    "a little better",
+					    "no different",
+					    "a little worse",
+					    "much worse",
+					    "very much worse"};
+
+	if (row->impression < STORE_IMPRESSION_MIN ||
+	    row->impression > STORE_IMPRESSION_MAX)
+		return;
+	buf_printf(b, "Your own impression at its end: %s (%d of %d).",
+		   words[row->impression], row->impression,
+		   STORE_IMPRESSION_MAX);
+}

@@ -58,6 +58,7 @@ assert rows[0]["running"] is False and rows[0]["ended"] == "2026-08-31"
 assert rows[0]["outcome"] == "helped" and rows[3]["outcome"] is None
 # The mat started in stretching's judged window and not in its baseline,
 # so it counts against stretching; nothing counts beside a flare-up tool.
+assert [r["impression"] for r in rows] == ["much-better", None, "no-change", None]
 assert rows[2]["overlaps"] == ["mat"] and rows[3]["overlaps"] == []
 # Reading stopped inside workout's reference window (the longer run
 # 08-11..09-04, picked after the flare) and not in its judged window.
