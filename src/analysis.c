@@ -416,6 +416,42 @@ immediate(const struct analysis_trial_in *t, struct analysis_result *r,
 }
 
 /*
+ * No change when the 90% interval lies inside both thresholds; else
+ * unclear, with about how many more rated sessions would settle it:
+ * n' = (z sd / M)^2, M the margin as for days (past a threshold: |change|
+ * with the clear z; not past: threshold - |change| with the 90% z).
+ */
+static void
+session_unclear(struct analysis_result *r, int past, double sd)
+{
+	struct analysis_change *x = &r->pain;
+	double zs = ANALYSIS_Z_SAME_MILLI / MILLI, z = ANALYSIS_Z_MILLI / MILLI;
+	double up = threshold_points(x->before_mean, ANALYSIS_MEANINGFUL_PCT,
+				     ANALYSIS_MEANINGFUL_POINTS);
+	double down = threshold_points(x->during_mean, ANALYSIS_WORSE_PCT,
+				       ANALYSIS_WORSE_POINTS);
+	double margin, need;
+
+	if (x->change + zs * x->se < up && x->change - zs * x->se > -down) {
+		r->verdict = VERDICT_NO_CHANGE;
+		return;
+	}
+	r->verdict = VERDICT_UNCLEAR;
+	if (past) {
+		margin = fabs(x->change);
+	} else {
+		margin = (x->change >= 0 ? up : down) - fabs(x->change);
+		z = zs;
+	}
+	x->more_days = -1;
+	if (margin <= 0)
+		return;
+	need = (z * sd / margin) * (z * sd / margin) - x->during_n;
+	if (need <= ANALYSIS_MORE_DAYS_MAX)
+		x->more_days = need < 1 ? 1 : (int)ceil(need);
+}
+
+/*
  * A flare-up tool by its sessions: the relief before - after, as a change
  * from a "before" of the mean pain before sessions to the mean after, with
  * the paired standard error; sessions are taken as independent (they are
@@ -425,7 +461,7 @@ static void
 judge_sessions(struct analysis_result *r, long long before_sum)
 {
 	struct analysis_change *x = &r->pain;
-	double z = ANALYSIS_Z_MILLI / MILLI, up, sd;
+	double z = ANALYSIS_Z_MILLI / MILLI, sd;
 	long long n = r->immediate_n, relief = -(long long)r->immediate_sum;
 	int helped_pct = 0, helped_pts, worse = 0;
 
@@ -458,9 +494,12 @@ judge_sessions(struct analysis_result *r, long long before_sum)
 		     (long long)ANALYSIS_MEANINGFUL_PCT * before_sum)
 		helped_pct = 1;
 	helped_pts = relief >= (long long)ANALYSIS_MEANINGFUL_POINTS * n;
-	if (relief <= -(long long)ANALYSIS_WORSE_POINTS * n ||
-	    (before_sum > 0 &&
-	     PCT_SCALE * relief <= -(long long)ANALYSIS_WORSE_PCT * before_sum))
+	/* A rise mirrors a fall, as for days: of the mean after. */
+	if (relief <= -(long long)ANALYSIS_WORSE_POINTS * n)
+		worse = 2;
+	else if (x->during_sum > 0 &&
+		 PCT_SCALE * -relief >=
+		     (long long)ANALYSIS_WORSE_PCT * x->during_sum)
 		worse = 1;
 	r->has_change = 1;
 	r->change = x->change;
@@ -472,30 +511,10 @@ judge_sessions(struct analysis_result *r, long long before_sum)
 		    helped_pct ? ANALYSIS_BASIS_PERCENT : ANALYSIS_BASIS_POINTS;
 	} else if (worse && x->upper < 0) {
 		r->verdict = VERDICT_WORSE;
-		r->basis = ANALYSIS_BASIS_POINTS;
+		r->basis =
+		    worse == 1 ? ANALYSIS_BASIS_PERCENT : ANALYSIS_BASIS_POINTS;
 	} else {
-		up = threshold_points(x->before_mean, ANALYSIS_MEANINGFUL_PCT,
-				      ANALYSIS_MEANINGFUL_POINTS);
-		double zs = ANALYSIS_Z_SAME_MILLI / MILLI;
-
-		if (x->change + zs * x->se < up &&
-		    x->change - zs * x->se > -up) {
-			r->verdict = VERDICT_NO_CHANGE;
-		} else {
-			double margin = helped_pct || helped_pts || worse
-					    ? fabs(x->change)
-					    : up - fabs(x->change);
-			double need =
-			    margin > 0 ? (z * sd / margin) * (z * sd / margin)
-				       : -1;
-
-			r->verdict = VERDICT_UNCLEAR;
-			/* Here "days" are sessions. */
-			x->more_days =
-			    need < 0 || need - n > ANALYSIS_MORE_DAYS_MAX
-				? -1
-				: (need - n < 1 ? 1 : (int)ceil(need - n));
-		}
+		session_unclear(r, helped_pct || helped_pts || worse, sd);
 	}
 	x->verdict = r->verdict;
 	x->basis = r->basis;

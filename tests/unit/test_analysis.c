@@ -500,6 +500,8 @@ test_flare_tool_sessions(void **state)
 	    {S, 6, 4}, {S, 5, 3}, {S + 1, 6, 4}, {S + 1, 5, 3}};
 	const struct analysis_session mixed[] = {
 	    {S, 6, 5}, {S, 5, 3}, {S + 1, 6, 4}, {S + 1, 5, 4}};
+	const struct analysis_session worse[] = {
+	    {S, 4, 6}, {S, 3, 5}, {S + 1, 4, 6}, {S + 1, 3, 5}};
 	(void)state;
 
 	t.flare_tool = 1;
@@ -526,7 +528,17 @@ test_flare_tool_sessions(void **state)
 	assert_near(r.immediate_se, 0.28867513459481287);
 	assert_int_equal(r.immediate_relieved, 2);
 	assert_int_equal(r.verdict, VERDICT_UNCLEAR);
-	assert_true(r.pain.more_days > 0);
+	/* Not past a threshold, so it would take the 90% interval inside
+	 * 1.65: (1.645 * 0.57735 / (1.65 - 1.5))^2 = 40.08 sessions, 36.08
+	 * more. */
+	assert_int_equal(r.pain.more_days, 37);
+
+	/* Pain 2 points higher after every session: worse, by points. */
+	t.sessions = worse;
+	assert_int_equal(analysis_trial(NULL, 0, NO, &t, &r), 0);
+	assert_exact(r.change, -2.0);
+	assert_int_equal(r.verdict, VERDICT_WORSE);
+	assert_int_equal(r.basis, ANALYSIS_BASIS_POINTS);
 }
 
 /* Practised on 6 of 14 days with no clear change: low-practice; 7 of 14
