@@ -12,24 +12,25 @@
  *   baseline       the daily ratings of S-14 .. S-1, at least 5 of them;
  *                  a recalled usual-pain rating is never a baseline, only
  *                  context;
- *   guards         started in a flare: the mean of S-3 .. S-1 is 1.5 points
+ *   guards         started in a flare: the mean of S-3 .. S-1 is 2 points
  *                  or more above the longer-run level (the mean of
  *                  S-28 .. S-4), and then the trial is judged against that
  *                  level; already falling: Kendall's tau of the baseline
  *                  against the day is -0.7 or lower, and then the trial is
- *                  judged against the last 7 days before the start;
+ *                  judged against the last 7 days before the start; with a
+ *                  guard a verdict must hold against the baseline too;
  *   judged window  S + settle_days .. E, at least 7 days and 5 ratings,
  *                  else too-early;
  *   change         reference mean - judged mean (positive: less pain), with
  *                  a standard error from the pooled day-to-day variance and
  *                  the lag-1 autocorrelation (effective sample sizes);
  *   verdict        helped (substantial >= 50%, meaningful >= 30% or >= 2
- *                  points) or worse (<= -30% or <= -2 points) only when the
- *                  change also clears z * SE; low-practice when neither and
- *                  adherence < 50%; no-change when the whole interval
- *                  change +- z * SE lies inside the thresholds; else
- *                  unclear, with about how many more rated days would
- *                  settle it.
+ *                  points) or worse (>= 2 points or 30% of the judged mean
+ *                  higher) only when the change is also more than 0.842 SE
+ *                  from zero; low-practice when neither and adherence
+ *                  < 50%; no-change when change +- 1.645 SE lies inside
+ *                  the thresholds; else unclear, with about how many more
+ *                  rated days would settle it.
  * Flare-up tools (struct analysis_trial_in.flare_tool) are judged by their
  * sessions instead: the paired change from before to after.
  * Threshold comparisons are exact integer arithmetic on the sums, so a
