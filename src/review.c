@@ -28,6 +28,12 @@ struct loaded {
 	size_t nids;
 	size_t *group; /* per trial: its approach's index in ids */
 	struct review_sessions sessions;
+	/* Per trial: the latest end of the spans up to it, so a walk back
+	 * over earlier spans stops where none can reach a window; and
+	 * whether the spans come oldest start first (the store's order). */
+	int *reach;
+	int sorted;
+	size_t *near; /* room for one row's candidate others, as indices */
 };
 
 static void
@@ -37,7 +43,66 @@ loaded_free(struct loaded *l)
 	free(l->spans);
 	free(l->ids);
 	free(l->group);
+	free(l->reach);
+	free(l->near);
 	review_sessions_free(&l->sessions);
+}
+
+/* What the walk over the other trials needs; see struct loaded. */
+static void
+set_reach(struct loaded *l)
+{
+	size_t i;
+
+	l->reach = xreallocarray(NULL, l->ntrials + 1, sizeof *l->reach);
+	l->near = xreallocarray(NULL, l->ntrials + 1, sizeof *l->near);
+	l->sorted = 1;
+	for (i = 0; i < l->ntrials; i++) {
+		l->reach[i] = l->spans[i].end;
+		if (i > 0 && l->reach[i - 1] > l->reach[i])
+			l->reach[i] = l->reach[i - 1];
+		if (i > 0 && l->spans[i].start < l->spans[i - 1].start)
+			l->sorted = 0;
+	}
+}
+
+/*
+ * The other trials that meet lo .. hi, into l->near as indices in row
+ * order; their count. Walks back from the last span starting by hi and
+ * stops where no earlier span reaches lo, so it costs the trials near the
+ * windows, not all of them.
+ */
+static size_t
+near_spans(const struct loaded *l, size_t self, long long lo, long long hi)
+{
+	size_t top = l->ntrials, n = 0, j, a, b;
+
+	if (l->sorted) {
+		size_t first = 0, last = l->ntrials;
+
+		while (first < last) {
+			size_t mid = first + (last - first) / 2;
+
+			if (l->spans[mid].start <= hi)
+				first = mid + 1;
+			else
+				last = mid;
+		}
+		top = first;
+	}
+	for (j = top; j-- > 0;) {
+		if (l->reach[j] < lo)
+			break;
+		if (j != self && l->spans[j].start <= hi &&
+		    l->spans[j].end >= lo)
+			l->near[n++] = j;
+	}
+	for (a = 0, b = n; a + 1 < b; a++, b--) {
+		j = l->near[a];
+		l->near[a] = l->near[b - 1];
+		l->near[b - 1] = j;
+	}
+	return n;
 }
 
 static int
@@ -167,11 +232,10 @@ judge_row(const struct pack *pack, const struct review *rv,
 	nses = session_from(ses, nses - from, (long long)sp->end + 1);
 
 	/* Every other trial that meets the windows the rule reads. */
-	for (j = 0, nothers = 0; j < rv->nrows; j++)
-		if (j != i && l->spans[j].start <= sp->end &&
-		    (long long)l->spans[j].end >=
-			(long long)sp->start - ANALYSIS_LONGRUN_DAYS)
-			others[nothers++] = l->spans[j];
+	nothers = near_spans(l, i, (long long)sp->start - ANALYSIS_LONGRUN_DAYS,
+			     sp->end);
+	for (j = 0; j < nothers; j++)
+		others[j] = l->spans[l->near[j]];
 	/* The check-ins the rule reads: from the longer-run window on. */
 	c0 = checkin_from(rv->checkins, rv->ncheckins,
 			  (long long)sp->start - ANALYSIS_LONGRUN_DAYS);
@@ -191,14 +255,14 @@ judge_row(const struct pack *pack, const struct review *rv,
 		       rv->usual_pain, &in, &row->result);
 
 	/* The overlaps worth a word: those the rule counts, in row order. */
-	for (j = 0, k = 0; j < rv->nrows; j++)
-		if (j != i && analysis_confounds(&row->result, &l->spans[j]))
+	for (j = 0, k = 0; j < nothers; j++)
+		if (analysis_confounds(&row->result, &others[j]))
 			k++;
 	if (k > 0)
 		row->overlaps = xreallocarray(NULL, k, sizeof *row->overlaps);
-	for (j = 0; j < rv->nrows; j++)
-		if (j != i && analysis_confounds(&row->result, &l->spans[j]))
-			row->overlaps[row->noverlaps++] = j;
+	for (j = 0; j < nothers; j++)
+		if (analysis_confounds(&row->result, &others[j]))
+			row->overlaps[row->noverlaps++] = l->near[j];
 
 	row->checkins =
 	    (int)(checkin_from(rv->checkins, rv->ncheckins,
@@ -295,7 +359,10 @@ load_all(const struct pack *pack, struct store *st, struct review *rv,
 	    (rc = review_scan_sessions(st, pack, today, hint, l->ids, l->nids,
 				       &l->sessions, cause)) != 0)
 		return rc;
-	return set_spans(l, today, cause);
+	if ((rc = set_spans(l, today, cause)) != 0)
+		return rc;
+	set_reach(l);
+	return 0;
 }
 
 int
