@@ -132,7 +132,7 @@ test:
 # (unless make was given -j itself); no test builds anything itself. The
 # bench's log generator fills the long logs of robust/valgrind_commands.
 TEST_BIN = $(B)/backpain $(B)/asan/backpain $(UNIT_BIN) $(B)/fuzz/fuzz_pack \
-	$(B)/bench/genlog
+	$(B)/bench/genlog $(B)/sim/sim
 check:
 	@$(MAKE) --no-print-directory \
 		$(if $(filter -j%,$(MAKEFLAGS)),,-j$(JOBS)) test-bin
@@ -156,15 +156,24 @@ $(B)/bench/run: tests/bench/run.c
 	@mkdir -p $(@D)
 	$(CC) $(BENCH_CFLAGS) $(CPPFLAGS) $(LDFLAGS) $< -o $@ -lutil
 
+# The simulation study of the verdict rule (tests/sim/sim.h), linked with
+# the real analysis code.
+$(B)/sim/sim: tests/sim/sim.c tests/sim/sim.h $(B)/libbackpain.a
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) $(CPPFLAGS) -Iinclude $(LDFLAGS) $< -o $@ \
+		$(B)/libbackpain.a -lm
+
 bench:
 	@tools/deps.sh $(BENCH_DEBS)
 	@$(MAKE) --no-print-directory $(B)/backpain $(B)/bench/genlog \
-		$(B)/bench/run
+		$(B)/bench/run $(B)/sim/sim
+	@$(B)/sim/sim
+	@echo
 	@B=$(B) tests/bench/bench.sh
 
 format:
 	clang-format -i $(SRC) include/*.h src/*.h tools/*.c tests/unit/*.c tests/unit/*.h \
-		tests/fuzz/*.c tests/bench/*.c
+		tests/fuzz/*.c tests/bench/*.c tests/sim/*.c tests/sim/*.h
 
 # The man page names the installed program and pack, so it gets their paths.
 install: $(B)/backpain

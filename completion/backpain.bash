@@ -64,7 +64,7 @@ _backpain_takes_value()
 	case $1 in
 	--db | --pack | -o | --output | --format | --date | --did | --answer | \
 		--pain | --interference | --note | --minutes | --before | \
-		--after | --outcome | --days) return 0 ;;
+		--after | --outcome | --impression | --days) return 0 ;;
 	esac
 	return 1
 }
@@ -154,6 +154,10 @@ _backpain()
 		_backpain_reply "helped no-change worse stopped" "$cur"
 		return
 		;;
+	--impression)
+		_backpain_reply "very-much-better much-better a-little-better no-change a-little-worse much-worse very-much-worse" "$cur"
+		return
+		;;
 	--pain | --interference | --before | --after)
 		_backpain_reply "0 1 2 3 4 5 6 7 8 9 10" "$cur"
 		return
@@ -187,7 +191,7 @@ review report export due pack" "$cur" ;;
 	checkin) opts="--pain --interference --note --did --answer --date" ;;
 	practice) opts="--minutes --before --after --date" ;;
 	start) opts="--date" ;;
-	stop) opts="--outcome --date" ;;
+	stop) opts="--outcome --impression --date" ;;
 	history) opts="--days --all --format" ;;
 	review | export) opts="--format" ;;
 	report) opts="--format -o --output" ;;

@@ -7,21 +7,35 @@
  * proleptic Gregorian calendar, as day.c produces them), so "today" and the
  * user's local calendar are the caller's business.
  *
- * The rule, for a trial that started on day S and ended on day E (E = today
- * while it runs), trial days = E - S + 1:
- *   before window  S-7 .. S-1; with fewer than 3 check-ins the usual-pain
- *                  rating from onboarding is the baseline, else no-baseline;
- *   during window  the last 7 days of the trial, max(S, E-6) .. E; a trial
- *                  shorter than 7 days or with fewer than 4 check-ins there
- *                  is too-early;
- *   change         before_mean - during_mean (positive: less pain),
- *                  change_pct = change / before_mean (0 when before_mean is 0);
- *   verdict        the first that applies: no-baseline, too-early,
- *                  substantial (>= 50%), meaningful (>= 30% or >= 2 points),
- *                  worse (<= -30% or <= -2 points), low-practice (adherence
- *                  below 50%), no-change.
- * Thresholds are compared in exact integer arithmetic on the sums, so a change
- * of exactly 30%, 50% or 2 points reaches its threshold.
+ * The rule (doc/verdicts.md has it with every formula), for a trial that
+ * started on day S and ended on day E (E = today while it runs):
+ *   baseline       the daily ratings of S-14 .. S-1, at least 5 of them;
+ *                  a recalled usual-pain rating is never a baseline, only
+ *                  context;
+ *   guards         started in a flare: the mean of S-3 .. S-1 is 2 points
+ *                  or more above the longer-run level (the mean of
+ *                  S-28 .. S-4), and then the trial is judged against that
+ *                  level; already falling: Kendall's tau of the baseline
+ *                  against the day is -0.7 or lower, and then the trial is
+ *                  judged against the last 7 days before the start; with a
+ *                  guard a verdict must hold against the baseline too;
+ *   judged window  S + settle_days .. E, at least 7 days and 5 ratings,
+ *                  else too-early;
+ *   change         reference mean - judged mean (positive: less pain), with
+ *                  a standard error from the pooled day-to-day variance and
+ *                  the lag-1 autocorrelation (effective sample sizes);
+ *   verdict        helped (substantial >= 50%, meaningful >= 30% or >= 2
+ *                  points) or worse (>= 2 points or 30% of the judged mean
+ *                  higher) only when the change is also more than 0.842 SE
+ *                  from zero; low-practice when neither and adherence
+ *                  < 50%; no-change when change +- 1.645 SE lies inside
+ *                  the thresholds; else unclear, with about how many more
+ *                  rated days would settle it.
+ * Flare-up tools (struct analysis_trial_in.flare_tool) are judged by their
+ * sessions instead: the paired change from before to after.
+ * Threshold comparisons are exact integer arithmetic on the sums, so a
+ * change of exactly 30%, 50% or 2 points reaches its threshold; the noise
+ * test is in double precision.
  */
 #ifndef BACKPAIN_ANALYSIS_H
 #define BACKPAIN_ANALYSIS_H
@@ -36,54 +50,114 @@
 #define ANALYSIS_PAIN_MAX PAIN_MAX
 
 /*
- * Window lengths in days.  Trials use a 7-day baseline diary, and one daily
- * rating is noisy (ICC about 0.65), so change is judged on 7-day means, never
- * on one day against another (GUIDE-FACTS.md 3).
+ * The baseline: up to 14 days of daily ratings before the start (issue 10;
+ * trials use a 7-day baseline diary, and two weeks halve the noise of a
+ * mean of autocorrelated days), at least 5 of them: the mean of 5 or more
+ * daily ratings is reliable (> 0.90; Jensen & McFarland 1993, Heapy 2014).
  */
-#define ANALYSIS_BEFORE_DAYS 7
-#define ANALYSIS_DURING_DAYS 7
-#define ANALYSIS_ROLLING_DAYS 7
-/* A trial is judged only once its during window is complete. */
-#define ANALYSIS_MIN_TRIAL_DAYS ANALYSIS_DURING_DAYS
+#define ANALYSIS_BEFORE_DAYS 14
+#define ANALYSIS_BEFORE_MIN_CHECKINS 5
+#define ANALYSIS_RELIABLE_CHECKINS 5
 
 /*
- * Check-ins needed in a window.  The mean of 5 or more daily ratings is
- * reliable (> 0.90; Jensen & McFarland 1993, Heapy 2014); the minimums 3
- * (before) and 4 (during) are the issue's compromise with missed days, so the
- * explanation says when a mean rests on fewer than ANALYSIS_RELIABLE_CHECKINS.
- * A rolling mean needs at least one check-in in its 7 days.
+ * Regression to the mean (Whitney & Von Korff 1992; GUIDE-FACTS.md 3.1).
+ * The longer-run level is the mean of S-28 .. S-4 (at least 5 ratings); a
+ * start in a flare is a mean of the last 3 days before the start (at least
+ * 2 ratings) 2 points or more above it, in tenths of a point: the issue
+ * calls a start 1.5 above the true usual level a flare start, and 0.5 more
+ * allows for the longer-run level being itself an estimate.
  */
-#define ANALYSIS_RELIABLE_CHECKINS 5
-#define ANALYSIS_BEFORE_MIN_CHECKINS 3
-#define ANALYSIS_DURING_MIN_CHECKINS 4
+#define ANALYSIS_LONGRUN_DAYS 28
+#define ANALYSIS_LONGRUN_MIN_CHECKINS 5
+#define ANALYSIS_FLARE_DAYS 3
+#define ANALYSIS_FLARE_MIN_CHECKINS 2
+#define ANALYSIS_FLARE_TENTHS 20
+/*
+ * Pain already falling: Kendall's tau of the baseline ratings against the
+ * day at or below -0.7 (in percent), over at least 7 ratings (the Tau-U
+ * idea, Parker 2011); then the reference is the last 7 days before the
+ * start.
+ */
+#define ANALYSIS_FALLING_TAU_PCT 70
+#define ANALYSIS_FALLING_MIN_CHECKINS 7
+#define ANALYSIS_RECENT_DAYS 7
+
+/*
+ * The judged window: the trial's days after a settling-in period (the
+ * pack's settle_days, default 7: most approaches take a week or more to
+ * act, and the first days still carry what came before), at least 7 days
+ * long with 5 ratings (as the baseline).
+ */
+#define ANALYSIS_SETTLE_DAYS 7
+#define ANALYSIS_SETTLE_DAYS_MAX 60
+#define ANALYSIS_DURING_DAYS 7
+#define ANALYSIS_DURING_MIN_CHECKINS 5
+/* The chart's rolling mean: 7 days, at least one rating. */
+#define ANALYSIS_ROLLING_DAYS 7
 #define ANALYSIS_ROLLING_MIN_CHECKINS 1
 
 /*
- * Clinically important change, in whole percent of the baseline mean and in
- * NRS points.  IMMPACT (Dworkin et al., J Pain 2008;9:105): 30% or more
- * moderately important, 50% or more substantial.  Farrar 2001 and the low back
- * pain consensus (Ostelo et al., Spine 2008): 2 points or 30%.  The same
- * thresholds, negated, mark a trial as worse.
+ * Clinically important change, in whole percent of the reference mean and
+ * in NRS points.  IMMPACT (Dworkin et al., J Pain 2008;9:105): 30% or more
+ * moderately important, 50% or more substantial.  Farrar 2001 and the low
+ * back pain consensus (Ostelo et al., Spine 2008): 2 points or 30%.  The
+ * same thresholds, negated, mark a trial as worse.  Interference: a 1-point
+ * change is minimally important (PEG, Krebs et al. 2009).
  */
 #define ANALYSIS_SUBSTANTIAL_PCT 50
 #define ANALYSIS_MEANINGFUL_PCT 30
 #define ANALYSIS_MEANINGFUL_POINTS 2
 #define ANALYSIS_WORSE_PCT 30
 #define ANALYSIS_WORSE_POINTS 2
+#define ANALYSIS_INTERFERENCE_POINTS 1
+
+/*
+ * The noise.  A change that passes its threshold is called only when it is
+ * also more than z = 0.842 standard errors from zero (its one-sided 80%
+ * bound is past zero); the two together keep false calls at or under 5%
+ * each way on the simulated people (doc/verdicts.md).  No change is
+ * claimed only when the 90% interval, change -+ 1.645 SE, lies inside the
+ * thresholds.  Lag-1 autocorrelation r is the person's own, bias-corrected
+ * (Marriott & Pope 1954) and shrunk toward 0.55 (the middle of the 0.4-0.7
+ * of diary studies, GUIDE-FACTS.md 3.1) with the weight of 10 pairs of
+ * days, and kept in 0.3 .. 0.85; the day-to-day SD is at least half a point
+ * (whole-number ratings hide up to that).  Values in thousandths.
+ */
+#define ANALYSIS_Z_MILLI 842
+#define ANALYSIS_Z_SAME_MILLI 1645
+#define ANALYSIS_R_PRIOR_MILLI 550
+#define ANALYSIS_R_PRIOR_PAIRS 10
+#define ANALYSIS_R_MIN_MILLI 300
+#define ANALYSIS_R_MAX_MILLI 850
+#define ANALYSIS_SD_FLOOR_MILLI 500
+/* "About N more rated days": beyond this, more days will not settle it. */
+#define ANALYSIS_MORE_DAYS_MAX 90
 
 /*
  * Below this share of trial days with a practice logged, an unchanged pain
- * says "not practised", not "did not help" (from the issue).
+ * says "not practised", not "did not help".
  */
 #define ANALYSIS_LOW_PRACTICE_PCT 50
 
-/* A pain rating that was not given (sessions, usual pain). */
+/*
+ * Flare-up tools: judged by at least 4 sessions rated before and after (two
+ * days of twice-daily sessions, the guide's use of the mat); a session
+ * with 2 or more points of relief counts as relieving (Farrar 2001).
+ */
+#define ANALYSIS_SESSIONS_MIN 4
+#define ANALYSIS_RELIEF_POINTS 2
+
+/* A pain rating that was not given (sessions, usual pain, interference). */
 #define ANALYSIS_NO_RATING (-1)
 
-/* One daily check-in.  Ratings outside 0..10 are ignored. */
+/*
+ * One daily check-in.  Ratings outside 0..10 are ignored.  interference is
+ * ANALYSIS_NO_RATING when not asked.
+ */
 struct analysis_checkin {
 	int day;
 	int pain;
+	int interference;
 };
 
 /* One practice session; pain_before/pain_after ANALYSIS_NO_RATING if absent. */
@@ -103,12 +177,16 @@ struct analysis_span {
  * One trial of an approach.  practice_days are the days with a `--did` mark
  * for one of its practices; the days of its sessions count as practised too,
  * so they need not be repeated there.  Days outside start .. end and
- * duplicates are ignored.  others are the other trials (not this one), for the
- * overlap count.  Any array may be NULL when its count is 0.
+ * duplicates are ignored.  others are the other trials (not this one) that
+ * may meet its windows, S-28 .. E, for the overlap count.  Any array may be
+ * NULL when its count is 0.  settle_days is the pack's (0 ..
+ * ANALYSIS_SETTLE_DAYS_MAX); flare_tool judges by sessions.
  */
 struct analysis_trial_in {
 	int start;
 	int end;
+	int settle_days;
+	int flare_tool;
 	int has_practices;
 	const int *practice_days;
 	size_t npractice_days;
@@ -125,7 +203,8 @@ enum analysis_verdict {
 	VERDICT_MEANINGFUL,
 	VERDICT_WORSE,
 	VERDICT_LOW_PRACTICE,
-	VERDICT_NO_CHANGE
+	VERDICT_NO_CHANGE,
+	VERDICT_UNCLEAR
 };
 
 /* Which threshold decided a substantial, meaningful or worse verdict. */
@@ -135,28 +214,80 @@ enum analysis_basis {
 	ANALYSIS_BASIS_POINTS
 };
 
+/* What the judged window is compared with. */
+enum analysis_reference {
+	ANALYSIS_REF_BASELINE, /* S-14 .. S-1 */
+	ANALYSIS_REF_LONGRUN,  /* S-28 .. S-4: the start was in a flare */
+	ANALYSIS_REF_RECENT    /* S-7 .. S-1: pain was already falling */
+};
+
+/*
+ * One measure (pain or interference) compared between the reference window
+ * (before_*) and the judged window (during_*).  Valid when has_change.
+ */
+struct analysis_change {
+	int before_n, before_sum;
+	int during_n, during_sum;
+	double before_mean, during_mean;
+	int has_change;
+	double change; /* before_mean - during_mean: > 0, less */
+	double sd;     /* day-to-day SD, pooled over both windows */
+	double r;      /* lag-1 autocorrelation used */
+	double neff_before, neff_during; /* effective sample sizes */
+	double se;			 /* standard error of change */
+	double lower, upper;		 /* change -+ z * se */
+	/* NAP: pairs (before day, judged day) with less in the judged day,
+	 * ties half: nap = nap_half / (2 * before_n * during_n). */
+	long long nap_half;
+	double nap;
+	/* For an unclear verdict: about how many more rated days in the
+	 * judged window would settle it; -1 when more days cannot. */
+	int more_days;
+	enum analysis_verdict verdict; /* interference: MEANINGFUL = less */
+	enum analysis_basis basis;
+};
+
 /*
  * The judgement of one trial.  Means are valid when their flag or count says
  * so and are 0 otherwise; the sums are kept so that callers can show exact
- * figures.
+ * figures.  The before_* and during_* fields are those of pain.
  */
 struct analysis_result {
 	int start, end;
 	int days; /* end - start + 1 */
+	int settle_days;
+	int flare_tool;
 
-	int before_n, before_sum; /* check-ins in the before window */
-	int usual_pain;		  /* as given, or ANALYSIS_NO_RATING */
+	/* S-14 .. S-1, the baseline window, and its Kendall tau in
+	 * thousandths (0 with fewer than 2 ratings). */
+	int baseline_n, baseline_sum;
+	int tau_milli;
+	/* The regression-to-the-mean guard. */
+	int longrun_n, longrun_sum; /* S-28 .. S-4 */
+	int flare_n, flare_sum;	    /* S-3 .. S-1 */
+	int started_in_flare;
+	int already_falling;
+	enum analysis_reference reference;
+	int ref_first, ref_last; /* the reference window's days */
+	int usual_pain;		 /* context only: as given, or NO_RATING */
+
 	int has_baseline;
-	int baseline_from_onboarding; /* before_mean is usual_pain */
+	int before_n, before_sum; /* the reference window's pain */
 	double before_mean;
 
-	int during_n, during_sum; /* check-ins in the during window */
+	int during_first;	  /* S + settle_days */
+	int during_n, during_sum; /* the judged window's pain */
 	double during_mean;	  /* valid when during_n > 0 */
 
-	int has_change;	   /* verdict is past too-early: change is valid */
+	int has_change;	   /* past too-early: change and pain are valid */
 	double change;	   /* before_mean - during_mean; > 0: less pain */
 	double change_pct; /* change / before_mean; 0 when before_mean is 0 */
 	enum analysis_basis basis;
+	struct analysis_change pain;
+	/* Pain against the whole baseline when a guard picked another
+	 * reference (reference != ANALYSIS_REF_BASELINE), else unset. */
+	struct analysis_change baseline_change;
+	struct analysis_change interference; /* has_change 0: not judged */
 
 	int has_adherence; /* the approach has practices */
 	int practised_days;
@@ -167,8 +298,13 @@ struct analysis_result {
 	/* Sessions in the trial with both ratings: pain_after - pain_before. */
 	int immediate_n, immediate_sum;
 	double immediate_mean; /* < 0: pain fell during sessions */
+	long long immediate_sumsq;
+	double immediate_se;	/* SD of the differences / sqrt(n); n >= 2 */
+	int immediate_relieved; /* sessions with >= 2 points of relief */
 
-	int overlap_days; /* days shared with another trial */
+	/* Days of the two compared windows covered by another trial that
+	 * analysis_confounds() counts. */
+	int overlap_days;
 };
 
 /* One day of a chart: the mean of the check-ins in the 7 days ending on it. */
@@ -180,14 +316,28 @@ struct analysis_rolling {
 };
 
 /*
- * Judge trial t against the check-ins c[0..n) (one per day, any order) and the
- * onboarding usual-pain rating (ANALYSIS_NO_RATING if none).  Returns 0, or -1
- * when t or out is NULL, end < start, or an array is NULL with a non-zero
- * count; *out is always set when out is not NULL (zeroed on error).
+ * Judge trial t against the check-ins c[0..n), oldest first, at most one a
+ * day; usual_pain (ANALYSIS_NO_RATING if none) is kept as context only.
+ * Returns 0, or -1 when t or out is NULL, end < start, the check-ins are
+ * not in strictly increasing days, settle_days is out of range, or an
+ * array is NULL with a non-zero count; *out is always set when out is not
+ * NULL (zeroed on error).
  */
 int analysis_trial(const struct analysis_checkin *c, size_t n, int usual_pain,
 		   const struct analysis_trial_in *t,
 		   struct analysis_result *out);
+
+/*
+ * Whether another trial o counts against attributing r's change to r's
+ * approach: it started, stopped or ran in one of the two compared windows
+ * (reference and judged) and not the other.  One kept through both (a
+ * habit) does not, nor the plan's handover (o stopped on r's first day or
+ * the day before, or started on r's last day or the day after), nor
+ * anything beside a flare-up tool, whose sessions compare pain minutes
+ * apart.  r is a result of analysis_trial().
+ */
+int analysis_confounds(const struct analysis_result *r,
+		       const struct analysis_span *o);
 
 /* Days in start .. end covered by at least one of others[0..n). */
 int analysis_overlap_days(int start, int end,
@@ -195,6 +345,9 @@ int analysis_overlap_days(int start, int end,
 
 /* "no-baseline", "too-early", ...; "unknown" for a value out of range. */
 const char *analysis_verdict_name(enum analysis_verdict v);
+
+/* Whether v says the approach helped (substantial or meaningful). */
+int analysis_helped(enum analysis_verdict v);
 
 /*
  * Fill out[0..ndays) with the rolling mean of the days first, first+1, ...

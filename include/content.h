@@ -105,6 +105,10 @@ struct approach {
 	enum effort effort;
 	int trial_days; /* 1..365, or 0 for open-ended */
 	int wildcard;	/* usable any time beside the current approach */
+	/* Days to settle in before a trial is judged, 1..60, or 0 when the
+	 * pack does not say (the review then takes 7). */
+	int settle_days;
+	int flare_tool; /* judged by its sessions, not by daily means */
 	int report;	/* offers to write the summary for a therapist */
 	struct resource *resources;
 	size_t nresources;

@@ -38,9 +38,9 @@ struct question;
 #define PROGRAM_RECENT_DAYS 14
 /* The recent mean is over the last 7 days, as analysis.h judges trials. */
 #define PROGRAM_MEAN_DAYS ANALYSIS_ROLLING_DAYS
-/* It is shown only with this many check-ins behind it, the least that
- * analysis.h accepts for a baseline window. */
-#define PROGRAM_MEAN_MIN_CHECKINS ANALYSIS_BEFORE_MIN_CHECKINS
+/* It is shown only with this many check-ins behind it: 3 of 7 days, a
+ * rough weekly figure (a trial's baseline asks 5 of 14 days, analysis.h). */
+#define PROGRAM_MEAN_MIN_CHECKINS 3
 
 enum program_state {
 	PROGRAM_NOT_STARTED,
@@ -253,6 +253,11 @@ int program_onboarded(struct store *, const char *day, const char *today,
  * "(none)"; allocated, the caller frees. */
 char *program_ids(const struct pack *, int questions);
 
+/* Records the person's global impression (STORE_IMPRESSION_MIN..MAX) of
+ * the trial of approach that ended on day. EX_DATAERR for a value out of
+ * range or no such trial. */
+int program_impression(struct store *, const char *approach, const char *day,
+		       int impression, char **cause);
 /* Changes the outcome of a trial that has ended (a review's decision).
  * Refused (EX_DATAERR) for OUTCOME_NONE, an unknown or a running trial. */
 int program_outcome(struct store *, long long trial_id, enum store_outcome,

@@ -36,8 +36,8 @@ struct pack;
 /* The pain curves show at most this many calendar months, up to today. */
 #define REPORT_CURVE_MONTHS 12
 /* Without a usual-pain rating, the start is the mean of the log's first
- * days, as many as a trial's baseline window. */
-#define REPORT_START_DAYS ANALYSIS_BEFORE_DAYS
+ * week (context for the therapist, not a trial's baseline). */
+#define REPORT_START_DAYS 7
 
 enum report_format { REPORT_TEXT, REPORT_MARKDOWN, REPORT_HTML };
 

@@ -10,9 +10,9 @@
  * A running trial is judged up to today. Practised days are the days with a
  * session or a --did mark of the trial's approach; an approach has
  * practices when the pack lists some for it, or, for an id the pack does not
- * know, when any were logged. Overlap counts the days shared with every
- * other trial, wildcards included, because any of them may have moved the
- * pain.
+ * know, when any were logged. Overlap counts the days of the two compared
+ * windows covered by another trial, wildcards included, that started,
+ * stopped or ran in one window and not the other (analysis_confounds()).
  *
  * review_load() fills caller-owned memory; review_free() releases all of it.
  * Titles are borrowed from the pack, which must outlive the review. Figures
@@ -20,8 +20,8 @@
  *
  * The log is read a bounded piece at a time and only a few ints are kept of
  * each check-in and session, so memory stays small however long the log;
- * time grows with the log's length and with the overlaps between trials,
- * not with the trials times the log.
+ * time grows with the log's length and with the square of the number of
+ * trials (a few thousand at most), not with the trials times the log.
  */
 #ifndef BACKPAIN_REVIEW_H
 #define BACKPAIN_REVIEW_H
@@ -47,10 +47,12 @@ struct review_row {
 	char started_on[DAY_LEN];
 	char ended_on[DAY_LEN]; /* "" while running */
 	enum store_outcome outcome;
+	int impression; /* the global impression at its end, or STORE_NONE */
 	int running;
 	int checkins; /* check-ins on the trial's days, start .. end */
-	/* The other trials sharing days with this one: indices into the
-	 * review's rows, in row order. */
+	/* The other trials that count against attributing this one's change
+	 * (analysis_confounds()): indices into the review's rows, in row
+	 * order. */
 	size_t *overlaps;
 	size_t noverlaps;
 	/* What a too-early or no-baseline verdict is waiting for (else 0):
@@ -104,10 +106,12 @@ size_t review_checkin_from(const struct review *, int day);
  * figure never reads as reaching a threshold it missed. All are computed
  * from the exact sums, so they do not depend on floating point.
  *   adherence       practised days / trial days; "" without practices
- *   before_mean     the baseline used: the mean of the 7 days before the
- *                   start, or the usual-pain rating; "" with no baseline
- *   during_mean     mean of the last 7 days of the trial; "" with no
- *                   check-in there
+ *   before_mean     the reference the trial is judged from: the mean of
+ *                   the 14 days before the start, or of the guard's
+ *                   window (see reference); "" with no baseline
+ *   during_mean     mean of the trial's days after settling in; "" with
+ *                   no check-in there (flare-up tools: the means before
+ *                   and after their sessions)
  *   change          before_mean - during_mean; "" until past too-early
  *   change_pct      change / before_mean; "" as change, or when the
  *                   baseline is 0
@@ -121,6 +125,27 @@ struct review_figures {
 	char change[REVIEW_FIGURE_LEN];
 	char change_pct[REVIEW_FIGURE_LEN];
 	char immediate[REVIEW_FIGURE_LEN];
+	/* Issue 10's additions, at the CSV's end:
+	 *   change_se      standard error of change (allowing for lag-1
+	 *                  autocorrelation); "" until past too-early
+	 *   nap            share of (before, judged) day pairs with less pain
+	 *                  in the judged day, ties half; "" as change_se
+	 *   more_days      for unclear: about how many more rated days (or
+	 *                  sessions) would settle it; "" otherwise or when
+	 *                  more would not
+	 *   reference      what the change is measured from: "baseline",
+	 *                  "longer-run" (a start in a flare), "recent" (pain
+	 *                  already falling), "sessions" (a flare-up tool)
+	 *   interference_change  before - judged mean interference
+	 *   interference_verdict "meaningful" (less), "worse", "no-change",
+	 *                  "unclear", or "" when not judged */
+	char change_se[REVIEW_FIGURE_LEN];
+	char nap[REVIEW_FIGURE_LEN];
+	char more_days[REVIEW_FIGURE_LEN];
+	const char *reference;
+	char interference_change[REVIEW_FIGURE_LEN];
+	const char *interference_verdict;
+	const char *impression;
 };
 
 void review_figures(const struct review_row *, struct review_figures *out);
@@ -146,6 +171,9 @@ void review_missing(struct buf *b, const struct review_row *);
 /* "Right after a session, pain was on average 1.5 lower than before, over
  * 6 sessions." Appends nothing without rated sessions. */
 void review_immediate(struct buf *b, const struct review_row *);
+/* "Your impression at the end: much better (2 of 7)." Appends nothing
+ * without one. */
+void review_impression(struct buf *b, const struct review_row *);
 /* "It shared 3 days with <the other trials>, so ..." Appends nothing
  * without overlap. */
 void review_shared(struct buf *b, const struct review *,

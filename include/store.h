@@ -30,7 +30,7 @@
 
 #include "day.h"
 
-#define STORE_VERSION 2		    /* schema version, PRAGMA user_version */
+#define STORE_VERSION 3		    /* schema version, PRAGMA user_version */
 #define STORE_BUSY_MS 5000	    /* how long to wait for a busy log */
 #define STORE_NONE (-1)		    /* an absent rating or duration */
 #define STORE_MINUTES_MAX (24 * 60) /* a session lasts at most a day */
@@ -95,7 +95,15 @@ struct store_trial {
 	char started_on[DAY_LEN];
 	char ended_on[DAY_LEN]; /* "" while running */
 	enum store_outcome outcome;
+	/* The global impression given at its end, STORE_IMPRESSION_MIN
+	 * (very much better) .. STORE_IMPRESSION_MAX (very much worse), or
+	 * STORE_NONE. */
+	int impression;
 };
+
+/* The 7-point global impression of change (PGIC; GUIDE-FACTS.md 3.1). */
+#define STORE_IMPRESSION_MIN 1
+#define STORE_IMPRESSION_MAX 7
 
 struct store_screening {
 	char *flag;	/* red flag id of the pack, or STORE_SCREENING_INJURY */
@@ -166,6 +174,18 @@ int store_trial_set_outcome(struct store *, long long id, enum store_outcome,
 int store_trial_list(struct store *, struct store_trial **out, size_t *n,
 		     char **cause);
 void store_trials_free(struct store_trial *, size_t);
+/*
+ * Sets the global impression (STORE_IMPRESSION_MIN..MAX) of the latest
+ * trial of approach that ended on day. Refused (EX_DATAERR) when there is
+ * none or the impression is out of range.
+ */
+int store_trial_set_impression(struct store *, const char *approach,
+			       const char *day, int impression, char **cause);
+/* "very-much-better", "much-better", "a-little-better", "no-change",
+ * "a-little-worse", "much-worse", "very-much-worse" for 1..7; "" else. */
+const char *store_impression_name(int impression);
+/* 1..7 from a name or a number "1".."7"; -1 when neither. */
+int store_impression_parse(const char *text, int *out);
 /* "helped", ...; "" for OUTCOME_NONE. */
 const char *store_outcome_name(enum store_outcome);
 /* -1 when name is not an outcome. */

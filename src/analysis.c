@@ -1,7 +1,9 @@
-/* analysis.c: windows, means, adherence and verdicts; see analysis.h. */
+/* analysis.c: windows, noise, guards and verdicts; see analysis.h and
+ * doc/verdicts.md. */
 #include "analysis.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,29 +12,332 @@
 #define PCT_SCALE 100
 /* Changes in points are shown to one decimal: tenths of a point. */
 #define TENTHS 10
+/* Constants kept in thousandths. */
+#define MILLI 1000.0
+/* Powers of r below this add nothing to the variance factor. */
+#define TINY 1e-12
 
-/* A pain rating that counts: on the 0-10 scale. */
+/* Which rating of a check-in a window reads. */
+enum measure { MEASURE_PAIN, MEASURE_INTERFERENCE };
+
 static int
 valid_pain(int pain)
 {
 	return pain >= ANALYSIS_PAIN_MIN && pain <= ANALYSIS_PAIN_MAX;
 }
 
-/* Count and sum the valid check-ins on days lo .. hi. */
-static void
-window(const struct analysis_checkin *c, size_t n, long long lo, long long hi,
-       int *count, int *sum)
+static int
+rating(const struct analysis_checkin *c, enum measure m)
 {
-	size_t i;
+	return m == MEASURE_PAIN ? c->pain : c->interference;
+}
 
-	*count = 0;
-	*sum = 0;
-	for (i = 0; i < n; i++) {
-		if (c[i].day < lo || c[i].day > hi || !valid_pain(c[i].pain))
-			continue;
-		(*count)++;
-		*sum += c[i].pain;
+/* The first check-in on day or later (c sorted by day). */
+static size_t
+first_from(const struct analysis_checkin *c, size_t n, long long day)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c[mid].day < day)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	return lo;
+}
+
+/*
+ * One window's ratings: count, sum, the sum of squared deviations from its
+ * own mean, and the lag-1 cross products of consecutive rated days.
+ */
+struct wstat {
+	int n, sum;
+	double ss, lag;
+	int pairs;
+	int hist[ANALYSIS_PAIN_MAX + 1];
+};
+
+static void
+window(const struct analysis_checkin *c, size_t n, enum measure m, long long lo,
+       long long hi, struct wstat *w)
+{
+	size_t i, from = first_from(c, n, lo);
+	double mean;
+	int prev_day = 0, have_prev = 0;
+	double prev_dev = 0;
+
+	memset(w, 0, sizeof *w);
+	for (i = from; i < n && c[i].day <= hi; i++) {
+		int v = rating(&c[i], m);
+
+		if (!valid_pain(v))
+			continue;
+		w->n++;
+		w->sum += v;
+		w->hist[v]++;
+	}
+	if (w->n == 0)
+		return;
+	mean = (double)w->sum / w->n;
+	for (i = from; i < n && c[i].day <= hi; i++) {
+		int v = rating(&c[i], m);
+		double dev;
+
+		if (!valid_pain(v))
+			continue;
+		dev = v - mean;
+		w->ss += dev * dev;
+		if (have_prev && c[i].day == prev_day + 1) {
+			w->lag += dev * prev_dev;
+			w->pairs++;
+		}
+		have_prev = 1;
+		prev_day = c[i].day;
+		prev_dev = dev;
+	}
+}
+
+/*
+ * The variance of the mean of n consecutive days of an AR(1) series is
+ * sigma^2 * g / n with g = 1 + 2 sum_{k=1}^{n-1} (1 - k/n) r^k; n / g is the
+ * effective sample size, n (1 - r) / (1 + r) for long windows.
+ */
+static double
+ar_factor(int n, double r)
+{
+	double g = 1, rk = 1;
+	int k;
+
+	for (k = 1; k < n; k++) {
+		rk *= r;
+		if (rk < TINY)
+			break;
+		g += 2 * (1 - (double)k / n) * rk;
+	}
+	return g;
+}
+
+/* What one measure is judged by: thresholds, negated for worse. */
+struct spec {
+	int substantial_pct; /* 0: none */
+	int meaningful_pct;  /* 0: none */
+	int points;
+	int worse_pct; /* 0: none */
+	int worse_points;
+};
+
+static const struct spec pain_spec = {
+    ANALYSIS_SUBSTANTIAL_PCT, ANALYSIS_MEANINGFUL_PCT,
+    ANALYSIS_MEANINGFUL_POINTS, ANALYSIS_WORSE_PCT, ANALYSIS_WORSE_POINTS};
+static const struct spec interference_spec = {
+    0, 0, ANALYSIS_INTERFERENCE_POINTS, 0, ANALYSIS_INTERFERENCE_POINTS};
+
+/* change = bs/bn - ds/dn = num / (bn * dn), exactly. */
+static long long
+change_num(const struct analysis_change *x)
+{
+	return (long long)x->before_sum * x->during_n -
+	       (long long)x->during_sum * x->before_n;
+}
+
+/* Whether change / before_mean >= pct / 100 (<= for a negative pct). */
+static int
+pct_reaches(const struct analysis_change *x, int pct)
+{
+	long long num = change_num(x);
+
+	if (pct == 0 || (pct > 0 && x->before_sum == 0))
+		return 0;
+	if (pct > 0)
+		return PCT_SCALE * num >=
+		       (long long)pct * x->before_sum * x->during_n;
+	/* A rise as the mirror of a fall: the judged mean would have to
+	 * fall by pct to get back (change / during_mean <= pct / 100). */
+	if (x->during_sum == 0)
+		return 0;
+	return PCT_SCALE * num <= (long long)pct * x->during_sum * x->before_n;
+}
+
+/* Whether change >= points (<= for negative points). */
+static int
+points_reach(const struct analysis_change *x, int points)
+{
+	long long num = change_num(x);
+	long long den = (long long)x->before_n * x->during_n;
+
+	if (points >= 0)
+		return num >= points * den;
+	return num <= points * den;
+}
+
+/* The smallest change, in points, that passes a threshold of pct or
+ * points (the easier of the two). */
+static double
+threshold_points(double mean, int pct, int points)
+{
+	double t = points;
+
+	if (pct > 0 && mean > 0 && pct * mean / PCT_SCALE < t)
+		t = pct * mean / PCT_SCALE;
+	return t;
+}
+
+/* NAP from the two windows' histograms: pairs where the judged day is
+ * lower count 2, ties 1. */
+static long long
+nap_half(const struct wstat *a, const struct wstat *b)
+{
+	long long half = 0;
+	int i, j;
+
+	for (i = 0; i <= ANALYSIS_PAIN_MAX; i++)
+		for (j = 0; j <= ANALYSIS_PAIN_MAX; j++)
+			if (j < i)
+				half += 2LL * a->hist[i] * b->hist[j];
+			else if (j == i)
+				half += (long long)a->hist[i] * b->hist[j];
+	return half;
+}
+
+/*
+ * The lag-1 autocorrelation from both windows' deviations, bias-corrected
+ * for short series (Marriott & Pope 1954: E r_hat ~ r - (1 + 4r) / n),
+ * shrunk toward the prior with the weight of R_PRIOR_PAIRS pairs, and
+ * bounded.
+ */
+static double
+lag1(const struct wstat *a, const struct wstat *b)
+{
+	double prior = ANALYSIS_R_PRIOR_MILLI / MILLI;
+	double r = prior, var, nbar;
+	int pairs = a->pairs + b->pairs;
+
+	var = (a->ss + b->ss) / (a->n + b->n);
+	if (pairs > 0 && var > 0) {
+		double rhat = (a->lag + b->lag) / pairs / var;
+
+		nbar = (a->n + b->n) / 2.0;
+		if (nbar > 4)
+			rhat = (nbar * rhat + 1) / (nbar - 4);
+		r = (pairs * rhat + ANALYSIS_R_PRIOR_PAIRS * prior) /
+		    (pairs + ANALYSIS_R_PRIOR_PAIRS);
+	}
+	if (r < ANALYSIS_R_MIN_MILLI / MILLI)
+		r = ANALYSIS_R_MIN_MILLI / MILLI;
+	if (r > ANALYSIS_R_MAX_MILLI / MILLI)
+		r = ANALYSIS_R_MAX_MILLI / MILLI;
+	return r;
+}
+
+/*
+ * About how many more rated days in the judged window would bring z * SE
+ * within margin: sigma^2 g_b / n_b' <= (margin / z)^2 - sigma^2 g_a / n_a,
+ * with g_b' at its long-window value (1 + r) / (1 - r).  -1 when the
+ * baseline alone is noisier than that, or it would take more than
+ * ANALYSIS_MORE_DAYS_MAX days.
+ */
+static int
+more_days(const struct analysis_change *x, double ga, double margin, double z)
+{
+	double s2 = x->sd * x->sd;
+	double room = (margin / z) * (margin / z) - s2 * ga / x->before_n;
+	double need;
+
+	if (margin <= 0 || room <= 0)
+		return -1;
+	need = s2 * (1 + x->r) / (1 - x->r) / room - x->during_n;
+	if (need > ANALYSIS_MORE_DAYS_MAX)
+		return -1;
+	return need < 1 ? 1 : (int)ceil(need);
+}
+
+/*
+ * Compare windows a (reference) and b (judged) of one measure.  Sets
+ * verdict to substantial, meaningful, worse (clear of the noise), or
+ * no-change (interval inside the thresholds) or unclear; low-practice is
+ * the caller's.
+ */
+static void
+compare(const struct wstat *a, const struct wstat *b, const struct spec *sp,
+	struct analysis_change *x)
+{
+	double z = ANALYSIS_Z_MILLI / MILLI, floor_sd;
+	double zs = ANALYSIS_Z_SAME_MILLI / MILLI;
+	double ga, gb, s2, denom, up, down;
+	int helped_pct = 0, helped_pts, worse;
+
+	x->before_n = a->n;
+	x->before_sum = a->sum;
+	x->during_n = b->n;
+	x->during_sum = b->sum;
+	x->before_mean = (double)a->sum / a->n;
+	x->during_mean = (double)b->sum / b->n;
+	x->has_change = 1;
+	/* From the exact fractions: one rounding. */
+	x->change = (double)change_num(x) / ((double)a->n * b->n);
+
+	x->r = lag1(a, b);
+	ga = ar_factor(a->n, x->r);
+	gb = ar_factor(b->n, x->r);
+	/* Pooled about each window's own mean; the autocorrelation enters
+	 * through the effective sample sizes. */
+	denom = a->n + b->n - 2;
+	s2 = (a->ss + b->ss) / denom;
+	floor_sd = ANALYSIS_SD_FLOOR_MILLI / MILLI;
+	if (s2 < floor_sd * floor_sd)
+		s2 = floor_sd * floor_sd;
+	x->sd = sqrt(s2);
+	x->neff_before = a->n / ga;
+	x->neff_during = b->n / gb;
+	x->se = sqrt(s2 * (ga / a->n + gb / b->n));
+	x->lower = x->change - z * x->se;
+	x->upper = x->change + z * x->se;
+	x->nap_half = nap_half(a, b);
+	x->nap = (double)x->nap_half / (2.0 * a->n * b->n);
+	x->more_days = 0;
+
+	if (sp->substantial_pct > 0 && pct_reaches(x, sp->substantial_pct)) {
+		helped_pct = 2;
+	} else if (sp->meaningful_pct > 0 &&
+		   pct_reaches(x, sp->meaningful_pct)) {
+		helped_pct = 1;
+	}
+	helped_pts = points_reach(x, sp->points);
+	worse = 0;
+	if (sp->worse_pct > 0 && pct_reaches(x, -sp->worse_pct))
+		worse = 1;
+	else if (points_reach(x, -sp->worse_points))
+		worse = 2;
+
+	if ((helped_pct || helped_pts) && x->lower > 0) {
+		x->verdict =
+		    helped_pct == 2 ? VERDICT_SUBSTANTIAL : VERDICT_MEANINGFUL;
+		x->basis =
+		    helped_pct ? ANALYSIS_BASIS_PERCENT : ANALYSIS_BASIS_POINTS;
+		return;
+	}
+	if (worse && x->upper < 0) {
+		x->verdict = VERDICT_WORSE;
+		x->basis =
+		    worse == 1 ? ANALYSIS_BASIS_PERCENT : ANALYSIS_BASIS_POINTS;
+		return;
+	}
+	up = threshold_points(x->before_mean, sp->meaningful_pct, sp->points);
+	down =
+	    threshold_points(x->during_mean, sp->worse_pct, sp->worse_points);
+	if (x->change + zs * x->se < up && x->change - zs * x->se > -down) {
+		x->verdict = VERDICT_NO_CHANGE;
+		return;
+	}
+	x->verdict = VERDICT_UNCLEAR;
+	if (helped_pct || helped_pts || worse)
+		x->more_days = more_days(x, ga, fabs(x->change), z);
+	else
+		x->more_days = more_days(
+		    x, ga, (x->change >= 0 ? up : down) - fabs(x->change), zs);
 }
 
 static int
@@ -44,7 +349,7 @@ in_trial(const struct analysis_trial_in *t, int day)
 /*
  * The i-th practised day candidate: --did marks first, then session days.
  * Counting distinct ones by looking back keeps the function free of
- * allocation; the arrays are a few hundred entries at most.
+ * allocation; the caller hands only the trial's own days.
  */
 static int
 candidate(const struct analysis_trial_in *t, size_t i)
@@ -75,138 +380,389 @@ practised_days(const struct analysis_trial_in *t)
 	return count;
 }
 
+/* Sessions with both ratings: their paired differences after - before. */
 static void
-immediate(const struct analysis_trial_in *t, struct analysis_result *r)
+immediate(const struct analysis_trial_in *t, struct analysis_result *r,
+	  long long *before_sum)
 {
 	size_t i;
 
+	*before_sum = 0;
 	for (i = 0; i < t->nsessions; i++) {
 		const struct analysis_session *s = &t->sessions[i];
+		int d;
 
 		if (!in_trial(t, s->day) || !valid_pain(s->pain_before) ||
 		    !valid_pain(s->pain_after))
 			continue;
+		d = s->pain_after - s->pain_before;
 		r->immediate_n++;
-		r->immediate_sum += s->pain_after - s->pain_before;
+		r->immediate_sum += d;
+		r->immediate_sumsq += (long long)d * d;
+		*before_sum += s->pain_before;
+		if (-d >= ANALYSIS_RELIEF_POINTS)
+			r->immediate_relieved++;
 	}
 	if (r->immediate_n > 0)
 		r->immediate_mean = (double)r->immediate_sum / r->immediate_n;
-}
+	if (r->immediate_n > 1) {
+		double n = r->immediate_n;
+		double var = ((double)r->immediate_sumsq -
+			      (double)r->immediate_sum * r->immediate_sum / n) /
+			     (n - 1);
 
-/*
- * The baseline as a fraction sum / n: the before window's check-ins, or the
- * usual-pain rating over 1.
- */
-static void
-baseline(const struct analysis_result *r, long long *sum, long long *n)
-{
-	if (r->baseline_from_onboarding) {
-		*sum = r->usual_pain;
-		*n = 1;
-	} else {
-		*sum = r->before_sum;
-		*n = r->before_n;
+		r->immediate_se = sqrt(var > 0 ? var : 0) / sqrt(n);
 	}
 }
 
 /*
- * change = bs/bn - ds/dn = num / (bn * dn), and change_pct = num / (bs * dn).
- * Everything below compares these numerators in integers, exactly.
+ * No change when the 90% interval lies inside both thresholds; else
+ * unclear, with about how many more rated sessions would settle it:
+ * n' = (z sd / M)^2, M the margin as for days (past a threshold: |change|
+ * with the clear z; not past: threshold - |change| with the 90% z).
  */
-static long long
-change_num(const struct analysis_result *r)
-{
-	long long bs, bn;
-
-	baseline(r, &bs, &bn);
-	return bs * r->during_n - (long long)r->during_sum * bn;
-}
-
-/* Whether change_pct >= pct / 100 (pct may be negative: <= when negative). */
-static int
-pct_reaches(const struct analysis_result *r, int pct)
-{
-	long long bs, bn, num = change_num(r);
-
-	baseline(r, &bs, &bn);
-	if (bs == 0)
-		return 0; /* change_pct is 0 by the rule */
-	if (pct >= 0)
-		return PCT_SCALE * num >= pct * bs * r->during_n;
-	return PCT_SCALE * num <= pct * bs * r->during_n;
-}
-
-/* Whether change >= points (points may be negative: <= when negative). */
-static int
-points_reach(const struct analysis_result *r, int points)
-{
-	long long bs, bn, num = change_num(r);
-
-	baseline(r, &bs, &bn);
-	if (points >= 0)
-		return num >= points * bn * r->during_n;
-	return num <= points * bn * r->during_n;
-}
-
 static void
-judge(struct analysis_result *r)
+session_unclear(struct analysis_result *r, int past, double sd)
 {
-	long long bs, bn, num;
+	struct analysis_change *x = &r->pain;
+	double zs = ANALYSIS_Z_SAME_MILLI / MILLI, z = ANALYSIS_Z_MILLI / MILLI;
+	double up = threshold_points(x->before_mean, ANALYSIS_MEANINGFUL_PCT,
+				     ANALYSIS_MEANINGFUL_POINTS);
+	double down = threshold_points(x->during_mean, ANALYSIS_WORSE_PCT,
+				       ANALYSIS_WORSE_POINTS);
+	double margin, need;
+
+	if (x->change + zs * x->se < up && x->change - zs * x->se > -down) {
+		r->verdict = VERDICT_NO_CHANGE;
+		return;
+	}
+	r->verdict = VERDICT_UNCLEAR;
+	if (past) {
+		margin = fabs(x->change);
+	} else {
+		margin = (x->change >= 0 ? up : down) - fabs(x->change);
+		z = zs;
+	}
+	x->more_days = -1;
+	if (margin <= 0)
+		return;
+	need = (z * sd / margin) * (z * sd / margin) - x->during_n;
+	if (need <= ANALYSIS_MORE_DAYS_MAX)
+		x->more_days = need < 1 ? 1 : (int)ceil(need);
+}
+
+/*
+ * A flare-up tool by its sessions: the relief before - after, as a change
+ * from a "before" of the mean pain before sessions to the mean after, with
+ * the paired standard error; sessions are taken as independent (they are
+ * half a day apart and each starts from the pain of its moment).
+ */
+static void
+judge_sessions(struct analysis_result *r, long long before_sum)
+{
+	struct analysis_change *x = &r->pain;
+	double z = ANALYSIS_Z_MILLI / MILLI, sd;
+	long long n = r->immediate_n, relief = -(long long)r->immediate_sum;
+	int helped_pct = 0, helped_pts, worse = 0;
+
+	if (n < ANALYSIS_SESSIONS_MIN) {
+		r->verdict = VERDICT_TOO_EARLY;
+		return;
+	}
+	memset(x, 0, sizeof *x);
+	x->before_n = x->during_n = (int)n;
+	x->before_sum = (int)before_sum;
+	x->during_sum = (int)(before_sum - relief);
+	x->before_mean = (double)before_sum / n;
+	x->during_mean = (double)x->during_sum / n;
+	x->has_change = 1;
+	x->change = (double)relief / n;
+	x->se = r->immediate_se;
+	sd = x->se * sqrt((double)n);
+	x->sd = sd;
+	x->lower = x->change - z * x->se;
+	x->upper = x->change + z * x->se;
+	x->nap = (double)r->immediate_relieved / n;
+
+	/* Percent of the pain before the sessions, exactly. */
+	if (before_sum > 0 &&
+	    PCT_SCALE * relief >=
+		(long long)ANALYSIS_SUBSTANTIAL_PCT * before_sum)
+		helped_pct = 2;
+	else if (before_sum > 0 &&
+		 PCT_SCALE * relief >=
+		     (long long)ANALYSIS_MEANINGFUL_PCT * before_sum)
+		helped_pct = 1;
+	helped_pts = relief >= (long long)ANALYSIS_MEANINGFUL_POINTS * n;
+	/* A rise mirrors a fall, as for days: of the mean after. */
+	if (relief <= -(long long)ANALYSIS_WORSE_POINTS * n)
+		worse = 2;
+	else if (x->during_sum > 0 &&
+		 PCT_SCALE * -relief >=
+		     (long long)ANALYSIS_WORSE_PCT * x->during_sum)
+		worse = 1;
+	r->has_change = 1;
+	r->change = x->change;
+	r->change_pct = before_sum > 0 ? (double)relief / before_sum : 0;
+	if ((helped_pct || helped_pts) && x->lower > 0) {
+		r->verdict =
+		    helped_pct == 2 ? VERDICT_SUBSTANTIAL : VERDICT_MEANINGFUL;
+		r->basis =
+		    helped_pct ? ANALYSIS_BASIS_PERCENT : ANALYSIS_BASIS_POINTS;
+	} else if (worse && x->upper < 0) {
+		r->verdict = VERDICT_WORSE;
+		r->basis =
+		    worse == 1 ? ANALYSIS_BASIS_PERCENT : ANALYSIS_BASIS_POINTS;
+	} else {
+		session_unclear(r, helped_pct || helped_pts || worse, sd);
+	}
+	x->verdict = r->verdict;
+	x->basis = r->basis;
+}
+
+/* Kendall's tau-a of the window's ratings against their days, as C - D
+ * over its pairs. */
+static void
+kendall(const struct analysis_checkin *c, size_t n, long long lo, long long hi,
+	long long *cd, long long *pairs)
+{
+	size_t i, j, from = first_from(c, n, lo);
+
+	*cd = 0;
+	*pairs = 0;
+	for (i = from; i < n && c[i].day <= hi; i++) {
+		if (!valid_pain(c[i].pain))
+			continue;
+		for (j = i + 1; j < n && c[j].day <= hi; j++) {
+			if (!valid_pain(c[j].pain))
+				continue;
+			(*pairs)++;
+			if (c[j].pain > c[i].pain)
+				(*cd)++;
+			else if (c[j].pain < c[i].pain)
+				(*cd)--;
+		}
+	}
+}
+
+/* The regression-to-the-mean guard: picks the reference window. */
+static void
+guard(const struct analysis_checkin *c, size_t n, struct analysis_result *r)
+{
+	struct wstat w;
+	long long s = r->start, cd, pairs;
+
+	window(c, n, MEASURE_PAIN, s - ANALYSIS_LONGRUN_DAYS,
+	       s - ANALYSIS_FLARE_DAYS - 1, &w);
+	r->longrun_n = w.n;
+	r->longrun_sum = w.sum;
+	window(c, n, MEASURE_PAIN, s - ANALYSIS_FLARE_DAYS, s - 1, &w);
+	r->flare_n = w.n;
+	r->flare_sum = w.sum;
+	if (r->longrun_n >= ANALYSIS_LONGRUN_MIN_CHECKINS &&
+	    r->flare_n >= ANALYSIS_FLARE_MIN_CHECKINS &&
+	    TENTHS * ((long long)r->flare_sum * r->longrun_n -
+		      (long long)r->longrun_sum * r->flare_n) >=
+		(long long)ANALYSIS_FLARE_TENTHS * r->flare_n * r->longrun_n)
+		r->started_in_flare = 1;
+
+	kendall(c, n, s - ANALYSIS_BEFORE_DAYS, s - 1, &cd, &pairs);
+	if (pairs > 0)
+		r->tau_milli = (int)lround(MILLI * (double)cd / pairs);
+	if (r->baseline_n >= ANALYSIS_FALLING_MIN_CHECKINS &&
+	    PCT_SCALE * cd <= -(long long)ANALYSIS_FALLING_TAU_PCT * pairs)
+		r->already_falling = 1;
+
+	r->reference = ANALYSIS_REF_BASELINE;
+	r->ref_first = (int)(s - ANALYSIS_BEFORE_DAYS);
+	r->ref_last = (int)(s - 1);
+	if (r->started_in_flare) {
+		r->reference = ANALYSIS_REF_LONGRUN;
+		r->ref_first = (int)(s - ANALYSIS_LONGRUN_DAYS);
+		r->ref_last = (int)(s - ANALYSIS_FLARE_DAYS - 1);
+	} else if (r->already_falling) {
+		window(c, n, MEASURE_PAIN, s - ANALYSIS_RECENT_DAYS, s - 1, &w);
+		if (w.n >= ANALYSIS_BEFORE_MIN_CHECKINS) {
+			r->reference = ANALYSIS_REF_RECENT;
+			r->ref_first = (int)(s - ANALYSIS_RECENT_DAYS);
+		}
+	}
+}
+
+static int
+low_practice(const struct analysis_result *r)
+{
+	return r->has_adherence &&
+	       (long long)PCT_SCALE * r->practised_days <
+		   (long long)ANALYSIS_LOW_PRACTICE_PCT * r->days;
+}
+
+/*
+ * With a guard's reference, a verdict must hold against the whole baseline
+ * too: helped or worse (the weaker) or no-change only when both say so,
+ * else unclear.  So neither a flare before the start nor the choice of
+ * reference can make a trial look better or worse than both levels allow.
+ */
+static void
+combine(struct analysis_change *x, const struct analysis_change *y)
+{
+	enum analysis_verdict v = x->verdict, w = y->verdict;
+	int more = -1;
+
+	if (analysis_helped(v) && analysis_helped(w)) {
+		if (w == VERDICT_MEANINGFUL && v == VERDICT_SUBSTANTIAL) {
+			x->verdict = w;
+			x->basis = y->basis;
+		}
+		return;
+	}
+	if ((v == VERDICT_WORSE && w == VERDICT_WORSE) ||
+	    (v == VERDICT_NO_CHANGE && w == VERDICT_NO_CHANGE))
+		return;
+	if (v == VERDICT_UNCLEAR)
+		more = x->more_days;
+	if (w == VERDICT_UNCLEAR &&
+	    (v != VERDICT_UNCLEAR || (more >= 0 && y->more_days > more) ||
+	     y->more_days < 0))
+		more = y->more_days;
+	x->verdict = VERDICT_UNCLEAR;
+	x->basis = ANALYSIS_BASIS_NONE;
+	x->more_days = more;
+}
+
+/* Pain and interference over the reference and the judged window. */
+static void
+judge_windows(const struct analysis_checkin *c, size_t n,
+	      struct analysis_result *r)
+{
+	struct wstat a, b;
 
 	if (!r->has_baseline) {
 		r->verdict = VERDICT_NO_BASELINE;
 		return;
 	}
-	if (r->days < ANALYSIS_MIN_TRIAL_DAYS ||
+	if ((long long)r->end - r->during_first + 1 < ANALYSIS_DURING_DAYS ||
 	    r->during_n < ANALYSIS_DURING_MIN_CHECKINS) {
 		r->verdict = VERDICT_TOO_EARLY;
 		return;
 	}
-
-	/* From the exact fractions: one rounding, so 3/10 is the double 0.3. */
-	baseline(r, &bs, &bn);
-	num = change_num(r);
-	r->has_change = 1;
-	r->change = (double)num / (double)(bn * r->during_n);
-	if (bs > 0)
-		r->change_pct = (double)num / (double)(bs * r->during_n);
-
-	if (pct_reaches(r, ANALYSIS_SUBSTANTIAL_PCT)) {
-		r->verdict = VERDICT_SUBSTANTIAL;
-		r->basis = ANALYSIS_BASIS_PERCENT;
-	} else if (pct_reaches(r, ANALYSIS_MEANINGFUL_PCT)) {
-		r->verdict = VERDICT_MEANINGFUL;
-		r->basis = ANALYSIS_BASIS_PERCENT;
-	} else if (points_reach(r, ANALYSIS_MEANINGFUL_POINTS)) {
-		r->verdict = VERDICT_MEANINGFUL;
-		r->basis = ANALYSIS_BASIS_POINTS;
-	} else if (pct_reaches(r, -ANALYSIS_WORSE_PCT)) {
-		r->verdict = VERDICT_WORSE;
-		r->basis = ANALYSIS_BASIS_PERCENT;
-	} else if (points_reach(r, -ANALYSIS_WORSE_POINTS)) {
-		r->verdict = VERDICT_WORSE;
-		r->basis = ANALYSIS_BASIS_POINTS;
-	} else if (r->has_adherence &&
-		   (long long)PCT_SCALE * r->practised_days <
-		       (long long)ANALYSIS_LOW_PRACTICE_PCT * r->days) {
-		r->verdict = VERDICT_LOW_PRACTICE;
-	} else {
-		r->verdict = VERDICT_NO_CHANGE;
+	window(c, n, MEASURE_PAIN, r->ref_first, r->ref_last, &a);
+	window(c, n, MEASURE_PAIN, r->during_first, r->end, &b);
+	compare(&a, &b, &pain_spec, &r->pain);
+	if (r->reference != ANALYSIS_REF_BASELINE) {
+		window(c, n, MEASURE_PAIN,
+		       (long long)r->start - ANALYSIS_BEFORE_DAYS,
+		       (long long)r->start - 1, &a);
+		compare(&a, &b, &pain_spec, &r->baseline_change);
+		combine(&r->pain, &r->baseline_change);
 	}
+	r->has_change = 1;
+	r->change = r->pain.change;
+	if (r->before_sum > 0)
+		r->change_pct = (double)change_num(&r->pain) /
+				((double)r->before_sum * r->during_n);
+	r->verdict = r->pain.verdict;
+	r->basis = r->pain.basis;
+	if ((r->verdict == VERDICT_NO_CHANGE ||
+	     r->verdict == VERDICT_UNCLEAR) &&
+	    low_practice(r))
+		r->verdict = VERDICT_LOW_PRACTICE;
+
+	window(c, n, MEASURE_INTERFERENCE, r->ref_first, r->ref_last, &a);
+	window(c, n, MEASURE_INTERFERENCE, r->during_first, r->end, &b);
+	if (a.n < ANALYSIS_BEFORE_MIN_CHECKINS)
+		r->interference.verdict = VERDICT_NO_BASELINE;
+	else if (b.n < ANALYSIS_DURING_MIN_CHECKINS)
+		r->interference.verdict = VERDICT_TOO_EARLY;
+	else
+		compare(&a, &b, &interference_spec, &r->interference);
+}
+
+static int
+spans_meet(long long a1, long long a2, long long b1, long long b2)
+{
+	return a1 <= b2 && b1 <= a2;
+}
+
+static int
+covers(const struct analysis_span *o, long long lo, long long hi)
+{
+	return o->start <= lo && o->end >= hi;
+}
+
+int
+analysis_confounds(const struct analysis_result *r,
+		   const struct analysis_span *o)
+{
+	long long a1, a2, b1, b2;
+
+	if (r == NULL || o == NULL || r->flare_tool)
+		return 0;
+	a1 = r->ref_first;
+	a2 = r->ref_last;
+	b1 = r->during_first;
+	b2 = r->end;
+	/* The plan's own handover: one stopped on the day the other
+	 * started (or the day before). */
+	if (o->start < r->start && o->end <= r->start &&
+	    o->end >= (long long)r->start - 1)
+		return 0;
+	if (o->start >= r->end &&
+	    (long long)o->start <= (long long)r->end + 1 && o->end > r->end)
+		return 0;
+	/* Kept through both windows, as a habit: no difference between
+	 * them. */
+	if (covers(o, a1, a2) && covers(o, b1, b2))
+		return 0;
+	return spans_meet(o->start, o->end, a1, a2) ||
+	       spans_meet(o->start, o->end, b1, b2);
+}
+
+/* Days of the two compared windows covered by a confounding other trial.
+ * Day by day: the windows are what the verdict reads, a few weeks. */
+static int
+confounded_days(const struct analysis_result *r,
+		const struct analysis_span *others, size_t n)
+{
+	long long d, lo[2] = {r->ref_first, r->during_first},
+		     hi[2] = {r->ref_last, r->end};
+	size_t i;
+	int w, count = 0;
+
+	if (others == NULL || r->flare_tool)
+		return 0;
+	for (w = 0; w < 2; w++)
+		for (d = lo[w]; d <= hi[w]; d++)
+			for (i = 0; i < n; i++)
+				if (others[i].start <= d &&
+				    others[i].end >= d &&
+				    analysis_confounds(r, &others[i])) {
+					count++;
+					break;
+				}
+	return count;
 }
 
 static int
 valid_input(const struct analysis_checkin *c, size_t n,
 	    const struct analysis_trial_in *t)
 {
+	size_t i;
+
 	if (t == NULL || (c == NULL && n > 0) || t->end < t->start)
 		return 0;
-	if ((long long)t->end - t->start >= INT_MAX)
+	if ((long long)t->end - t->start >= INT_MAX / 2 ||
+	    (long long)t->start - ANALYSIS_LONGRUN_DAYS < INT_MIN / 2)
+		return 0;
+	if (t->settle_days < 0 || t->settle_days > ANALYSIS_SETTLE_DAYS_MAX)
 		return 0;
 	if ((t->practice_days == NULL && t->npractice_days > 0) ||
 	    (t->sessions == NULL && t->nsessions > 0) ||
 	    (t->others == NULL && t->nothers > 0))
 		return 0;
+	for (i = 1; i < n; i++)
+		if (c[i].day <= c[i - 1].day)
+			return 0;
 	return 1;
 }
 
@@ -215,51 +771,64 @@ analysis_trial(const struct analysis_checkin *c, size_t n, int usual_pain,
 	       const struct analysis_trial_in *t, struct analysis_result *out)
 {
 	struct analysis_result *r = out;
-	long long lo;
+	struct wstat w;
+	long long before_sum;
 
 	if (r == NULL)
 		return -1;
 	memset(r, 0, sizeof *r);
 	r->verdict = VERDICT_NO_BASELINE;
 	r->usual_pain = ANALYSIS_NO_RATING;
+	r->pain.verdict = r->interference.verdict = VERDICT_NO_BASELINE;
 	if (!valid_input(c, n, t))
 		return -1;
 
 	r->start = t->start;
 	r->end = t->end;
 	r->days = t->end - t->start + 1;
+	r->settle_days = t->settle_days;
+	r->flare_tool = t->flare_tool;
 	if (valid_pain(usual_pain))
 		r->usual_pain = usual_pain;
 
-	window(c, n, (long long)t->start - ANALYSIS_BEFORE_DAYS,
-	       (long long)t->start - 1, &r->before_n, &r->before_sum);
-	if (r->before_n >= ANALYSIS_BEFORE_MIN_CHECKINS) {
-		r->has_baseline = 1;
-		r->before_mean = (double)r->before_sum / r->before_n;
-	} else if (r->usual_pain != ANALYSIS_NO_RATING) {
-		r->has_baseline = 1;
-		r->baseline_from_onboarding = 1;
-		r->before_mean = r->usual_pain;
-	}
+	window(c, n, MEASURE_PAIN, (long long)t->start - ANALYSIS_BEFORE_DAYS,
+	       (long long)t->start - 1, &w);
+	r->baseline_n = w.n;
+	r->baseline_sum = w.sum;
+	r->has_baseline = w.n >= ANALYSIS_BEFORE_MIN_CHECKINS;
+	guard(c, n, r);
+	window(c, n, MEASURE_PAIN, r->ref_first, r->ref_last, &w);
+	r->before_n = w.n;
+	r->before_sum = w.sum;
+	if (w.n > 0)
+		r->before_mean = (double)w.sum / w.n;
 
-	lo = (long long)t->end - (ANALYSIS_DURING_DAYS - 1);
-	if (lo < t->start)
-		lo = t->start;
-	window(c, n, lo, t->end, &r->during_n, &r->during_sum);
-	if (r->during_n > 0)
-		r->during_mean = (double)r->during_sum / r->during_n;
+	r->during_first = t->start + t->settle_days;
+	window(c, n, MEASURE_PAIN, r->during_first, t->end, &w);
+	r->during_n = w.n;
+	r->during_sum = w.sum;
+	if (w.n > 0)
+		r->during_mean = (double)w.sum / w.n;
 
 	if (t->has_practices) {
 		r->has_adherence = 1;
 		r->practised_days = practised_days(t);
 		r->adherence = (double)r->practised_days / r->days;
 	}
-	immediate(t, r);
-	r->overlap_days =
-	    analysis_overlap_days(t->start, t->end, t->others, t->nothers);
+	immediate(t, r, &before_sum);
+	r->overlap_days = confounded_days(r, t->others, t->nothers);
 
-	judge(r);
+	if (t->flare_tool)
+		judge_sessions(r, before_sum);
+	else
+		judge_windows(c, n, r);
 	return 0;
+}
+
+int
+analysis_helped(enum analysis_verdict v)
+{
+	return v == VERDICT_SUBSTANTIAL || v == VERDICT_MEANINGFUL;
 }
 
 /*
@@ -318,6 +887,8 @@ analysis_verdict_name(enum analysis_verdict v)
 		return "low-practice";
 	case VERDICT_NO_CHANGE:
 		return "no-change";
+	case VERDICT_UNCLEAR:
+		return "unclear";
 	}
 	return "unknown";
 }
@@ -399,93 +970,163 @@ plural(long long n, const char *one, const char *many)
  * just short of a threshold never reads as reaching it.
  */
 static void
-add_points(struct text *tx, const struct analysis_result *r)
+add_points(struct text *tx, const struct analysis_change *x)
 {
-	long long bs, bn, tenths;
+	long long tenths =
+	    TENTHS * change_num(x) / ((long long)x->before_n * x->during_n);
 
-	baseline(r, &bs, &bn);
-	tenths = TENTHS * change_num(r) / (bn * r->during_n);
 	if (tenths < 0)
 		tenths = -tenths;
 	add(tx, "%lld.%lld points", tenths / TENTHS, tenths % TENTHS);
 }
 
-/* The whole percent of the change; -1 when before_mean is 0. */
+/*
+ * The whole percent of the change: of the mean before for a fall, of the
+ * judged mean for a rise (the mirror the worse threshold uses); -1 when
+ * that mean is 0.
+ */
 static long long
-shown_pct(const struct analysis_result *r)
+shown_pct(const struct analysis_change *x)
 {
-	long long bs, bn, pct;
+	long long num = change_num(x);
 
-	baseline(r, &bs, &bn);
-	if (bs == 0)
+	if (num >= 0)
+		return x->before_sum == 0
+			   ? -1
+			   : PCT_SCALE * num /
+				 ((long long)x->before_sum * x->during_n);
+	if (x->during_sum == 0)
 		return -1;
-	pct = PCT_SCALE * change_num(r) / (bs * r->during_n);
-	return pct < 0 ? -pct : pct;
+	return PCT_SCALE * -num / ((long long)x->during_sum * x->before_n);
 }
 
 static void
-add_change(struct text *tx, const struct analysis_result *r)
+add_change(struct text *tx, const struct analysis_change *x,
+	   enum analysis_verdict v, enum analysis_basis basis)
 {
-	long long num = change_num(r);
-	long long pct = shown_pct(r);
+	long long num = change_num(x), pct = shown_pct(x);
 	int fell = num > 0;
 	int pct_threshold = fell ? ANALYSIS_MEANINGFUL_PCT : ANALYSIS_WORSE_PCT;
 	int pts_threshold =
 	    fell ? ANALYSIS_MEANINGFUL_POINTS : ANALYSIS_WORSE_POINTS;
+	const char *of = fell ? "" : " of the level during the trial";
 
 	if (num == 0) {
 		add(tx, "pain unchanged");
 		return;
 	}
 	add(tx, "pain %s by ", fell ? "fell" : "rose");
-	switch (r->verdict) {
-	case VERDICT_SUBSTANTIAL:
+	if (v == VERDICT_SUBSTANTIAL) {
 		add(tx, "%lld%% (threshold %d%%)", pct,
 		    ANALYSIS_SUBSTANTIAL_PCT);
-		return;
-	case VERDICT_MEANINGFUL:
-	case VERDICT_WORSE:
-		if (r->basis == ANALYSIS_BASIS_PERCENT) {
-			add(tx, "%lld%% (threshold %d%%)", pct, pct_threshold);
-		} else {
-			add_points(tx, r);
-			add(tx, " (threshold %d points)", pts_threshold);
-		}
-		return;
-	default:
-		break;
-	}
-	if (pct >= 0) {
-		add(tx, "%lld%% (", pct);
-		add_points(tx, r);
-		add(tx, "), below %d%% and %d points", pct_threshold,
-		    pts_threshold);
+	} else if ((v == VERDICT_MEANINGFUL || v == VERDICT_WORSE) &&
+		   basis == ANALYSIS_BASIS_PERCENT) {
+		add(tx, "%lld%%%s (threshold %d%%)", pct, of, pct_threshold);
+	} else if (v == VERDICT_MEANINGFUL || v == VERDICT_WORSE) {
+		add_points(tx, x);
+		add(tx, " (threshold %d points)", pts_threshold);
+	} else if (pct >= 0) {
+		add_points(tx, x);
+		add(tx, ", %lld%%%s (thresholds %d points or %d%%)", pct, of,
+		    pts_threshold, pct_threshold);
 	} else {
-		add_points(tx, r);
-		add(tx, ", below %d points", pts_threshold);
+		add_points(tx, x);
+		add(tx, " (threshold %d points)", pts_threshold);
 	}
+}
+
+/* The interval change -+ z * se in words: falls are positive. */
+static void
+add_range(struct text *tx, double lower, double upper)
+{
+	if (lower >= 0)
+		add(tx, "a fall of %.1f to %.1f points", lower, upper);
+	else if (upper <= 0)
+		add(tx, "a rise of %.1f to %.1f points", -upper, -lower);
+	else
+		add(tx, "anything from a rise of %.1f to a fall of %.1f points",
+		    -lower, upper);
+}
+
+static void
+add_noise(struct text *tx, const struct analysis_change *x,
+	  enum analysis_verdict v, int sessions)
+{
+	const char *unit = sessions ? "session" : "day";
+
+	add(tx, "; allowing for %s, ",
+	    sessions ? "the spread between sessions" : "the day-to-day noise");
+	add_range(tx, x->lower, x->upper);
+	if (analysis_helped(v) || v == VERDICT_WORSE)
+		add(tx, ", clear of no change");
+	else if (v == VERDICT_NO_CHANGE)
+		add(tx, ", inside the thresholds: no important change");
+	else if (x->more_days > 0)
+		add(tx,
+		    ": not clear yet; about %d more rated %s%s would settle "
+		    "it",
+		    x->more_days, unit, x->more_days == 1 ? "" : "s");
+	else
+		add(tx,
+		    ": not clear, and more %ss alone are unlikely to "
+		    "settle it",
+		    unit);
+}
+
+static void
+add_guard(struct text *tx, const struct analysis_result *r)
+{
+	if (r->reference == ANALYSIS_REF_LONGRUN)
+		add(tx,
+		    "; the %d days before the start were a flare, %d.%d "
+		    "points or more above the longer-run level of %.1f, so "
+		    "the trial is judged against that level",
+		    ANALYSIS_FLARE_DAYS, ANALYSIS_FLARE_TENTHS / TENTHS,
+		    ANALYSIS_FLARE_TENTHS % TENTHS,
+		    (double)r->longrun_sum / r->longrun_n);
+	else if (r->already_falling)
+		add(tx,
+		    "; pain was already falling before the start (Kendall's "
+		    "tau %.2f)%s",
+		    r->tau_milli / MILLI,
+		    r->reference == ANALYSIS_REF_RECENT
+			? ", so the trial is judged against its last 7 days"
+			: "");
 }
 
 static void
 add_judged(struct text *tx, const struct analysis_result *r)
 {
+	const struct analysis_change *x = &r->pain;
+
 	if (r->verdict == VERDICT_LOW_PRACTICE) {
 		add(tx, "practised on %d of %d %s (%lld%%, threshold %d%%); ",
 		    r->practised_days, r->days, plural(r->days, "day", "days"),
 		    (long long)PCT_SCALE * r->practised_days / r->days,
 		    ANALYSIS_LOW_PRACTICE_PCT);
 	}
-	add_change(tx, r);
-	if (r->baseline_from_onboarding)
-		add(tx, ", from %.1f (usual pain at onboarding) to %.1f",
-		    r->before_mean, r->during_mean);
-	else
-		add(tx, ", from %.1f to %.1f", r->before_mean, r->during_mean);
-	if ((!r->baseline_from_onboarding &&
-	     r->before_n < ANALYSIS_RELIABLE_CHECKINS) ||
-	    r->during_n < ANALYSIS_RELIABLE_CHECKINS)
-		add(tx, "; a mean of fewer than %d check-ins is rough",
-		    ANALYSIS_RELIABLE_CHECKINS);
+	add_change(tx, x, x->verdict, x->basis);
+	add(tx, ", from %.1f to %.1f", x->before_mean, x->during_mean);
+	add_noise(tx, x, x->verdict, 0);
+	add_guard(tx, r);
+	add(tx,
+	    "; on %ld of 100 pairs of days pain was lower during the "
+	    "trial than before",
+	    lround(PCT_SCALE * x->nap));
+}
+
+static void
+add_sessions(struct text *tx, const struct analysis_result *r)
+{
+	const struct analysis_change *x = &r->pain;
+
+	add(tx, "over %d sessions, ", r->immediate_n);
+	add_change(tx, x, r->verdict, r->basis);
+	add(tx, " from before to after, from %.1f to %.1f", x->before_mean,
+	    x->during_mean);
+	add_noise(tx, x, r->verdict, 1);
+	add(tx, "; %d of %d sessions brought %d points or more of relief",
+	    r->immediate_relieved, r->immediate_n, ANALYSIS_RELIEF_POINTS);
 }
 
 int
@@ -497,30 +1138,31 @@ analysis_explain(const struct analysis_result *r, char *buf, size_t size)
 		buf[0] = '\0';
 	if (r == NULL)
 		return 0;
-	switch (r->verdict) {
-	case VERDICT_NO_BASELINE:
-		add(&tx,
-		    "%d %s in the %d days before the start (%d needed) "
-		    "and no usual-pain rating",
-		    r->before_n, plural(r->before_n, "check-in", "check-ins"),
+	if (r->flare_tool && r->verdict == VERDICT_TOO_EARLY)
+		add(&tx, "%d %s rated before and after (%d needed)",
+		    r->immediate_n,
+		    plural(r->immediate_n, "session", "sessions"),
+		    ANALYSIS_SESSIONS_MIN);
+	else if (r->flare_tool && r->has_change)
+		add_sessions(&tx, r);
+	else if (r->verdict == VERDICT_NO_BASELINE)
+		add(&tx, "%d %s in the %d days before the start (%d needed)",
+		    r->baseline_n,
+		    plural(r->baseline_n, "check-in", "check-ins"),
 		    ANALYSIS_BEFORE_DAYS, ANALYSIS_BEFORE_MIN_CHECKINS);
-		break;
-	case VERDICT_TOO_EARLY:
-		if (r->days < ANALYSIS_MIN_TRIAL_DAYS)
-			add(&tx, "the trial has run %d of the %d days needed",
-			    r->days, ANALYSIS_MIN_TRIAL_DAYS);
-		else
-			add(&tx, "%d %s in the last %d days (%d needed)",
-			    r->during_n,
-			    plural(r->during_n, "check-in", "check-ins"),
-			    ANALYSIS_DURING_DAYS, ANALYSIS_DURING_MIN_CHECKINS);
-		break;
-	default:
-		if (r->has_change) /* else a result analysis_trial did not make
-				    */
-			add_judged(&tx, r);
-		break;
-	}
+	else if (r->verdict == VERDICT_TOO_EARLY &&
+		 (long long)r->end - r->during_first + 1 < ANALYSIS_DURING_DAYS)
+		add(&tx,
+		    "the trial has run %d of the %d days needed (%d to settle "
+		    "in, then %d to judge)",
+		    r->days, r->settle_days + ANALYSIS_DURING_DAYS,
+		    r->settle_days, ANALYSIS_DURING_DAYS);
+	else if (r->verdict == VERDICT_TOO_EARLY)
+		add(&tx, "%d %s from day %d of the trial on (%d needed)",
+		    r->during_n, plural(r->during_n, "check-in", "check-ins"),
+		    r->settle_days + 1, ANALYSIS_DURING_MIN_CHECKINS);
+	else if (r->has_change)
+		add_judged(&tx, r);
 	if (r->overlap_days > 0)
 		add(&tx, "; shared %d %s with another trial", r->overlap_days,
 		    plural(r->overlap_days, "day", "days"));

@@ -123,13 +123,15 @@ cli_cmd_practice(struct app *app, int argc, char **argv)
 }
 
 /*
- * Parses start's and stop's options: APPROACH, --date, --outcome (stop
- * only, when outcome is not NULL), then opens the log. Returns -1 when all
- * is ready, else the exit status to return at once (0 after --help).
+ * Parses start's and stop's options: APPROACH, --date, --outcome and
+ * --impression (stop only, when outcome is not NULL; *impression is
+ * STORE_NONE without one), then opens the log. Returns -1 when all is
+ * ready, else the exit status to return at once (0 after --help).
  */
 static int
 trial_args(struct app *app, const char *cmd, int argc, char **argv,
-	   const char **idp, char day[DAY_LEN], enum store_outcome *outcome)
+	   const char **idp, char day[DAY_LEN], enum store_outcome *outcome,
+	   int *impression)
 {
 	static const struct option start_opts[] = {
 	    {"date", required_argument, NULL, CLI_OPT_DATE},
@@ -138,10 +140,11 @@ trial_args(struct app *app, const char *cmd, int argc, char **argv,
 	static const struct option stop_opts[] = {
 	    {"date", required_argument, NULL, CLI_OPT_DATE},
 	    {"outcome", required_argument, NULL, CLI_OPT_OUTCOME},
+	    {"impression", required_argument, NULL, CLI_OPT_IMPRESSION},
 	    CLI_COMMON_OPTIONS,
 	};
 	const struct option *opts = outcome != NULL ? stop_opts : start_opts;
-	const char *date = NULL, *out = NULL, *id = NULL;
+	const char *date = NULL, *out = NULL, *id = NULL, *imp = NULL;
 	char *cause = NULL;
 	int c, rc;
 
@@ -152,6 +155,8 @@ trial_args(struct app *app, const char *cmd, int argc, char **argv,
 			date = optarg;
 		else if (c == CLI_OPT_OUTCOME)
 			out = optarg;
+		else if (c == CLI_OPT_IMPRESSION)
+			imp = optarg;
 		else if ((rc = cli_opt_other(app, cmd, c, argv)) >= 0)
 			return rc;
 	}
@@ -164,6 +169,15 @@ trial_args(struct app *app, const char *cmd, int argc, char **argv,
 			return cli_opt_bad(cmd, "--outcome", out,
 					   "use helped, no-change, worse or "
 					   "stopped");
+		*impression = STORE_NONE;
+		if (imp != NULL && store_impression_parse(imp, impression) != 0)
+			return cli_opt_bad(
+			    cmd, "--impression", imp,
+			    "use 1 (very much better) to 7 (very much worse), "
+			    "or very-much-better, much-better, "
+			    "a-little-better, "
+			    "no-change, a-little-worse, much-worse or "
+			    "very-much-worse");
 	}
 	if ((rc = cli_pack(app)) != 0)
 		return rc;
@@ -186,7 +200,8 @@ cli_cmd_start(struct app *app, int argc, char **argv)
 	char day[DAY_LEN], *cause = NULL;
 	int rc;
 
-	if ((rc = trial_args(app, "start", argc, argv, &id, day, NULL)) >= 0)
+	if ((rc = trial_args(app, "start", argc, argv, &id, day, NULL, NULL)) >=
+	    0)
 		return rc;
 	a = content_approach(app->pack, id);
 	rc = program_start(app->pack, app->store, a->id, day, &shared, &cause);
@@ -210,15 +225,25 @@ cli_cmd_stop(struct app *app, int argc, char **argv)
 	enum store_outcome outcome;
 	const char *id = NULL;
 	char day[DAY_LEN], *cause = NULL;
-	int rc;
+	int rc, impression;
 
-	if ((rc = trial_args(app, "stop", argc, argv, &id, day, &outcome)) >= 0)
+	if ((rc = trial_args(app, "stop", argc, argv, &id, day, &outcome,
+			     &impression)) >= 0)
 		return rc;
 	rc = program_stop(app->pack, app->store, id, day, outcome, &cause);
 	if (rc != 0)
 		return cli_opt_cause("stop", rc, cause);
+	/* Checked before the stop, so only the log itself can refuse it. */
+	if (impression != STORE_NONE &&
+	    (rc = program_impression(app->store, id, day, impression,
+				     &cause)) != 0)
+		return cli_opt_cause("stop", rc, cause);
 	/* id was checked by the store: it holds no control character. */
-	printf("Stopped %s on %s: %s.\n", id, day, store_outcome_name(outcome));
+	printf("Stopped %s on %s: %s", id, day, store_outcome_name(outcome));
+	if (impression != STORE_NONE)
+		printf("; your impression: %s",
+		       store_impression_name(impression));
+	puts(".");
 	return 0;
 }
 

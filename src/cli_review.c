@@ -28,30 +28,44 @@ enum review_format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
 
 static const char review_help[] =
     "Judges every trial of an approach, oldest first: the mean of your\n"
-    "daily pain in the 7 days before it started against the mean of its\n"
-    "last 7 days (a running trial up to today).\n"
+    "daily pain in the 14 days before it started against the mean of its\n"
+    "days after settling in (7 unless the pack says otherwise; a running\n"
+    "trial up to today), and calls a change only when it passes the\n"
+    "threshold and is larger than the day-to-day ups and downs. A\n"
+    "flare-up tool is judged by pain before and after its sessions.\n"
+    "doc/verdicts.md has the rule and its formulas.\n"
     "\n"
     "  --format table   verdicts explained in words (the default)\n"
     "  --format csv     one row per trial, with the header\n"
     "      approach,started,ended,days,checkins,adherence,before_mean,\n"
-    "      during_mean,change,change_pct,verdict\n"
+    "      during_mean,change,change_pct,verdict,change_se,nap,more_days,\n"
+    "      reference,interference_change,interference_verdict,impression\n"
     "  --format json    an array of objects with those fields and more\n"
     "\n"
     "ended is empty while the trial runs. checkins counts the check-ins on\n"
     "the trial's days. adherence is the share of its days with a practice\n"
     "logged, empty for an approach without practices. before_mean is the\n"
-    "baseline the verdict used: the mean of the 7 days before the start, or\n"
-    "your usual-pain rating from the first run when those days have fewer\n"
-    "than 3 check-ins; empty when there is neither. during_mean is the mean\n"
-    "of the trial's last 7 days, empty without a check-in there. change is\n"
-    "before_mean - during_mean (positive: less pain) and change_pct is\n"
-    "change / before_mean; both are empty until the trial can be judged\n"
-    "(too-early, no-baseline), and change_pct also when the baseline is 0.\n"
+    "level the trial is judged from: the mean of the 14 days before the\n"
+    "start (5 check-ins needed; a usual-pain rating never stands in), or\n"
+    "of the days before a flare, or of the last 7 days when pain was\n"
+    "already falling (reference says which: baseline, longer-run, recent,\n"
+    "sessions). during_mean is the mean from the day after settling in,\n"
+    "empty without a check-in there. change is before_mean - during_mean\n"
+    "(positive: less pain) and change_pct is change / before_mean; both are\n"
+    "empty until the trial can be judged (too-early, no-baseline), and\n"
+    "change_pct also when the baseline is 0. change_se is the standard\n"
+    "error of change, allowing for bad days following bad days; nap the\n"
+    "share of pairs of days, one before and one during, with less pain\n"
+    "during; more_days, for unclear, about how many more rated days would\n"
+    "settle it. interference_change and interference_verdict judge the\n"
+    "interference ratings the same way, with a 1-point threshold.\n"
+    "impression is your own answer at the end (stop --impression), from\n"
+    "very-much-better to very-much-worse.\n"
     "Figures have 2 decimals; means are rounded, while adherence, change and\n"
     "change_pct are cut toward zero so that none reads as reaching a\n"
-    "threshold it missed. Verdicts: substantial, meaningful, worse,\n"
-    "low-practice, no-change, too-early, no-baseline. JSON adds title,\n"
-    "running, outcome, practised_days, baseline (\"checkins\", \"usual-pain\"\n"
+    "threshold it missed. Verdicts: substantial, meaningful (helped),\n"
+    "worse, unclear, no-change, low-practice, too-early, no-baseline. JSON\n"
+    "adds title, running, outcome, practised_days, baseline (\"checkins\"\n"
     "or null), before_checkins, during_checkins, explanation,\n"
     "immediate_sessions, immediate_change (mean of pain after minus pain\n"
     "before a session), overlap_days and overlaps; absent values are null.\n"
@@ -106,18 +120,23 @@ review_csv(struct buf *b, const struct review *rv, enum fmt_csv how)
 	size_t i;
 
 	buf_adds(b, "approach,started,ended,days,checkins,adherence,"
-		    "before_mean,during_mean,change,change_pct,verdict\n");
+		    "before_mean,during_mean,change,change_pct,verdict,"
+		    "change_se,nap,more_days,reference,interference_change,"
+		    "interference_verdict,impression\n");
 	for (i = 0; i < rv->nrows; i++) {
 		const struct review_row *row = &rv->rows[i];
 		struct review_figures f;
 
 		review_figures(row, &f);
 		fmt_csv(b, row->approach, how);
-		buf_printf(b, ",%s,%s,%d,%d,%s,%s,%s,%s,%s,%s\n",
-			   row->started_on, row->ended_on, row->result.days,
-			   row->checkins, f.adherence, f.before_mean,
-			   f.during_mean, f.change, f.change_pct,
+		buf_printf(b, ",%s,%s,%d,%d,%s,%s,%s,%s,%s,%s", row->started_on,
+			   row->ended_on, row->result.days, row->checkins,
+			   f.adherence, f.before_mean, f.during_mean, f.change,
+			   f.change_pct,
 			   analysis_verdict_name(row->result.verdict));
+		buf_printf(b, ",%s,%s,%s,%s,%s,%s,%s\n", f.change_se, f.nap,
+			   f.more_days, f.reference, f.interference_change,
+			   f.interference_verdict, f.impression);
 	}
 }
 
@@ -126,7 +145,7 @@ baseline_name(const struct analysis_result *r)
 {
 	if (!r->has_baseline)
 		return "null";
-	return r->baseline_from_onboarding ? "\"usual-pain\"" : "\"checkins\"";
+	return "\"checkins\"";
 }
 
 static void
@@ -163,8 +182,20 @@ review_json_row(struct buf *b, const struct review *rv,
 	json_figure(b, "during_mean", f.during_mean);
 	json_figure(b, "change", f.change);
 	json_figure(b, "change_pct", f.change_pct);
-	buf_printf(b, ",\"verdict\":\"%s\",\"explanation\":",
-		   analysis_verdict_name(r->verdict));
+	buf_printf(b, ",\"verdict\":\"%s\"", analysis_verdict_name(r->verdict));
+	json_figure(b, "change_se", f.change_se);
+	json_figure(b, "nap", f.nap);
+	json_figure(b, "more_days", f.more_days);
+	buf_adds(b, ",\"reference\":");
+	fmt_json_string(b, f.reference[0] != '\0' ? f.reference : NULL);
+	json_figure(b, "interference_change", f.interference_change);
+	buf_adds(b, ",\"interference_verdict\":");
+	fmt_json_string(b, f.interference_verdict[0] != '\0'
+			       ? f.interference_verdict
+			       : NULL);
+	buf_adds(b, ",\"impression\":");
+	fmt_json_string(b, f.impression[0] != '\0' ? f.impression : NULL);
+	buf_adds(b, ",\"explanation\":");
 	buf_init(&text);
 	review_explain(&text, row);
 	fmt_json_string(b, text.data != NULL ? text.data : "");
@@ -267,22 +298,30 @@ table_means(struct buf *t, const struct review_row *row,
 {
 	const struct analysis_result *r = &row->result;
 
+	if (r->flare_tool) {
+		if (r->has_change)
+			buf_printf(t,
+				   "Pain before its sessions: %s, after: %s "
+				   "(%d sessions).",
+				   f->before_mean, f->during_mean,
+				   r->immediate_n);
+		else
+			buf_printf(t, "Sessions rated before and after: %d.",
+				   r->immediate_n);
+		return;
+	}
 	if (!r->has_baseline)
 		buf_adds(t, "Pain before: not known.");
-	else if (r->baseline_from_onboarding)
-		buf_printf(t,
-			   "Pain before: %s (your usual pain at the first "
-			   "run).",
-			   f->before_mean);
 	else
 		buf_printf(t, "Pain before: %s (%d %s).", f->before_mean,
 			   r->before_n,
 			   r->before_n == 1 ? "check-in" : "check-ins");
-	if (r->days < ANALYSIS_DURING_DAYS)
-		buf_printf(t, " Its %d %s so far: ", r->days,
-			   r->days == 1 ? "day" : "days");
+	if (r->days <= r->settle_days)
+		buf_printf(t, " Settling in, %d of %d %s: ", r->days,
+			   r->settle_days,
+			   r->settle_days == 1 ? "day" : "days");
 	else
-		buf_printf(t, " Last %d days: ", ANALYSIS_DURING_DAYS);
+		buf_printf(t, " From day %d on: ", r->settle_days + 1);
 	if (r->during_n > 0)
 		buf_printf(t, "%s (%d %s).", f->during_mean, r->during_n,
 			   r->during_n == 1 ? "check-in" : "check-ins");
@@ -326,6 +365,8 @@ table_row(struct buf *b, const struct review *rv, size_t i)
 		buf_addc(&t, '.');
 	}
 	fold(b, &t);
+	review_impression(&t, row);
+	fold(b, &t);
 	review_shared(&t, rv, row);
 	fold(b, &t);
 	review_immediate(&t, row);
@@ -347,8 +388,11 @@ review_table(struct buf *b, const struct review *rv)
 	}
 	buf_printf(b, "Which approach helped, as of %s\n", rv->today);
 	review_wrap(b,
-		    "Each trial compares your mean daily pain in the 7 days "
-		    "before it started with the mean of its last 7 days.",
+		    "Each trial compares your mean daily pain in the 14 days "
+		    "before it started with the mean of its days after "
+		    "settling in, and calls a change only when it is larger "
+		    "than the day-to-day ups and downs. A flare-up tool is "
+		    "judged by the pain before and after its sessions.",
 		    "", REVIEW_WIDTH);
 	for (i = 0; i < rv->nrows; i++) {
 		buf_addc(b, '\n');

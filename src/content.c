@@ -1,6 +1,8 @@
 /* content.c: the pack's schema, its cross-checks, and the public API. */
 #include "content.h"
 
+#include "analysis.h"
+
 #include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -334,6 +336,9 @@ static const struct schema_field approach_fields[] = {
     {FIELD(approach, trial_days, SCHEMA_INT, 0), .min = 1,
      .max = TRIAL_DAYS_MAX},
     {FIELD(approach, wildcard, SCHEMA_BOOL, 0)},
+    {FIELD(approach, settle_days, SCHEMA_INT, 0), .min = 1,
+     .max = ANALYSIS_SETTLE_DAYS_MAX},
+    {FIELD(approach, flare_tool, SCHEMA_BOOL, 0)},
     {FIELD(approach, report, SCHEMA_BOOL, 0)},
     {LIST(approach, resources, 0, resource_schema, 0, SCHEMA_NO_MAX)},
     {FIELD(approach, principles, SCHEMA_STRINGS, 0), .min = 0,

@@ -469,6 +469,21 @@ program_stop(const struct pack *pack, struct store *store, const char *approach,
 }
 
 int
+program_impression(struct store *store, const char *approach, const char *day,
+		   int impression, char **cause)
+{
+	if (impression < STORE_IMPRESSION_MIN ||
+	    impression > STORE_IMPRESSION_MAX) {
+		*cause =
+		    xasprintf("impression: %d is not from %d to %d", impression,
+			      STORE_IMPRESSION_MIN, STORE_IMPRESSION_MAX);
+		return EX_DATAERR;
+	}
+	return store_trial_set_impression(store, approach, day, impression,
+					  cause);
+}
+
+int
 program_outcome(struct store *store, long long trial_id,
 		enum store_outcome outcome, char **cause)
 {

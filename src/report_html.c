@@ -193,11 +193,14 @@ grounds(struct buf *b, const struct review *rv)
 
 		buf_init(&t);
 		review_explain(&t, row);
+		buf_addc(&t, '.');
+		if (row->impression != STORE_NONE) {
+			buf_addc(&t, ' ');
+			review_impression(&t, row);
+		}
 		if (row->noverlaps > 0) {
-			buf_adds(&t, ". ");
+			buf_addc(&t, ' ');
 			review_shared(&t, rv, row);
-		} else {
-			buf_addc(&t, '.');
 		}
 		buf_printf(b, "<li><b>%s</b>: ",
 			   analysis_verdict_name(row->result.verdict));
@@ -218,25 +221,23 @@ trials(struct buf *b, const struct review *rv)
 		buf_adds(b, "<p>None yet.</p>\n");
 		return;
 	}
-	buf_printf(b,
-		   "<table>\n<thead><tr><th class=\"n\">#</th>"
-		   "<th>Approach and dates</th><th class=\"n\">Days</th>"
-		   "<th class=\"n\">Practised days</th>"
-		   "<th class=\"n\">Before</th><th class=\"n\">Last %d "
-		   "days</th><th>Verdict</th><th class=\"n\">Right after a "
-		   "session</th></tr></thead>\n<tbody>\n",
-		   ANALYSIS_DURING_DAYS);
+	buf_adds(b, "<table>\n<thead><tr><th class=\"n\">#</th>"
+		    "<th>Approach and dates</th><th class=\"n\">Days</th>"
+		    "<th class=\"n\">Practised days</th>"
+		    "<th class=\"n\">Before</th><th class=\"n\">After</th>"
+		    "<th>Verdict</th><th class=\"n\">Right after a "
+		    "session</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < rv->nrows; i++)
 		trial_row(b, rv, i);
 	buf_printf(b,
 		   "</tbody>\n</table>\n<p class=\"legend\">Before: mean "
-		   "pain in the %d days before the start (or the usual pain "
-		   "when those days have too few check-ins). Last %d days: "
-		   "mean pain in the trial's last %d days. Right after a "
-		   "session: mean change of pain from before to after a "
-		   "practice session (number of sessions).</p>\n",
-		   ANALYSIS_BEFORE_DAYS, ANALYSIS_DURING_DAYS,
-		   ANALYSIS_DURING_DAYS);
+		   "pain in the %d days before the start (after a flare, in "
+		   "the %d days before it). After: mean pain once the trial "
+		   "has settled in. For a flare-up tool, both are around its "
+		   "sessions. Right after a session: mean change of pain "
+		   "from before to after a practice session (number of "
+		   "sessions).</p>\n",
+		   ANALYSIS_BEFORE_DAYS, ANALYSIS_LONGRUN_DAYS);
 	grounds(b, rv);
 }
 

@@ -112,21 +112,30 @@ means(struct buf *t, const struct review_row *row)
 	struct review_figures f;
 
 	review_figures(row, &f);
+	if (r->flare_tool) {
+		if (r->has_change)
+			buf_printf(t,
+				   "Mean pain before its sessions: %s, after: "
+				   "%s (%d sessions)",
+				   f.before_mean, f.during_mean,
+				   r->immediate_n);
+		else
+			buf_printf(t, "Sessions rated before and after: %d",
+				   r->immediate_n);
+		return;
+	}
 	if (!r->has_baseline)
 		buf_adds(t, "Mean pain before: not known");
-	else if (r->baseline_from_onboarding)
-		buf_printf(t,
-			   "Mean pain before: %s (usual pain at the first run)",
-			   f.before_mean);
 	else
-		buf_printf(t, "Mean pain in the %d days before: %s (%d %s)",
-			   ANALYSIS_BEFORE_DAYS, f.before_mean, r->before_n,
+		buf_printf(t, "Mean pain before: %s (%d %s)", f.before_mean,
+			   r->before_n,
 			   plural(r->before_n, "check-in", "check-ins"));
-	if (r->days < ANALYSIS_DURING_DAYS)
-		buf_printf(t, "; in its %d %s so far: ", r->days,
-			   plural(r->days, "day", "days"));
+	if (r->days <= r->settle_days)
+		buf_printf(t, "; settling in, %d of %d %s: ", r->days,
+			   r->settle_days,
+			   plural(r->settle_days, "day", "days"));
 	else
-		buf_printf(t, "; in its last %d days: ", ANALYSIS_DURING_DAYS);
+		buf_printf(t, "; from day %d on: ", r->settle_days + 1);
 	if (r->during_n > 0)
 		buf_printf(t, "%s (%d %s)", f.during_mean, r->during_n,
 			   plural(r->during_n, "check-in", "check-ins"));
@@ -147,6 +156,10 @@ verdict(struct buf *t, const struct review *rv, const struct review_row *row)
 	if (t->len > at && t->data[at] >= 'a' && t->data[at] <= 'z')
 		t->data[at] = (char)(t->data[at] - 'a' + 'A');
 	buf_adds(t, ".");
+	if (row->impression != STORE_NONE) {
+		buf_addc(t, ' ');
+		review_impression(t, row);
+	}
 	if (row->noverlaps > 0) {
 		buf_addc(t, ' ');
 		review_shared(t, rv, row);
@@ -402,16 +415,17 @@ report_markdown(struct buf *b, const struct report *rp)
 		buf_adds(b, "None yet.\n");
 	else
 		buf_printf(b,
-			   "Before: mean pain in the %d days before the start. "
-			   "Last %d days: mean pain in the trial's last %d "
-			   "days. Right after a session: mean change of pain "
-			   "during a practice session (number of sessions).\n\n"
+			   "Before: mean pain in the %d days before the start "
+			   "(after a flare, in the %d days before it). After: "
+			   "mean pain once the trial has settled in. For a "
+			   "flare-up tool, both are around its sessions. "
+			   "Right after a session: mean change of pain during "
+			   "a practice session (number of sessions).\n\n"
 			   "| # | Approach | Dates | Days | Practised days | "
-			   "Before | Last %d days | Verdict | Right after a "
+			   "Before | After | Verdict | Right after a "
 			   "session |\n"
 			   "|---:|---|---|---:|---:|---:|---:|---|---:|\n",
-			   ANALYSIS_BEFORE_DAYS, ANALYSIS_DURING_DAYS,
-			   ANALYSIS_DURING_DAYS, ANALYSIS_DURING_DAYS);
+			   ANALYSIS_BEFORE_DAYS, ANALYSIS_LONGRUN_DAYS);
 	for (i = 0; i < rv->nrows; i++)
 		md_row(b, rv, i);
 	if (rv->nrows > 0)

@@ -17,8 +17,6 @@
 #define FIGURE_DECIMALS 2
 #define MAX_DECIMALS 6
 #define DECIMAL_BASE 10
-/* The most check-ins a trial's two windows can hold, one a day. */
-#define WINDOW_CHECKINS (ANALYSIS_BEFORE_DAYS + ANALYSIS_DURING_DAYS)
 
 /* What the judgement works from: the trials, their spans, their distinct
  * approach ids, and the check-ins and sessions it needs. */
@@ -30,6 +28,12 @@ struct loaded {
 	size_t nids;
 	size_t *group; /* per trial: its approach's index in ids */
 	struct review_sessions sessions;
+	/* Per trial: the latest end of the spans up to it, so a walk back
+	 * over earlier spans stops where none can reach a window; and
+	 * whether the spans come oldest start first (the store's order). */
+	int *reach;
+	int sorted;
+	size_t *near; /* room for one row's candidate others, as indices */
 };
 
 static void
@@ -39,7 +43,66 @@ loaded_free(struct loaded *l)
 	free(l->spans);
 	free(l->ids);
 	free(l->group);
+	free(l->reach);
+	free(l->near);
 	review_sessions_free(&l->sessions);
+}
+
+/* What the walk over the other trials needs; see struct loaded. */
+static void
+set_reach(struct loaded *l)
+{
+	size_t i;
+
+	l->reach = xreallocarray(NULL, l->ntrials + 1, sizeof *l->reach);
+	l->near = xreallocarray(NULL, l->ntrials + 1, sizeof *l->near);
+	l->sorted = 1;
+	for (i = 0; i < l->ntrials; i++) {
+		l->reach[i] = l->spans[i].end;
+		if (i > 0 && l->reach[i - 1] > l->reach[i])
+			l->reach[i] = l->reach[i - 1];
+		if (i > 0 && l->spans[i].start < l->spans[i - 1].start)
+			l->sorted = 0;
+	}
+}
+
+/*
+ * The other trials that meet lo .. hi, into l->near as indices in row
+ * order; their count. Walks back from the last span starting by hi and
+ * stops where no earlier span reaches lo, so it costs the trials near the
+ * windows, not all of them.
+ */
+static size_t
+near_spans(const struct loaded *l, size_t self, long long lo, long long hi)
+{
+	size_t top = l->ntrials, n = 0, j, a, b;
+
+	if (l->sorted) {
+		size_t first = 0, last = l->ntrials;
+
+		while (first < last) {
+			size_t mid = first + (last - first) / 2;
+
+			if (l->spans[mid].start <= hi)
+				first = mid + 1;
+			else
+				last = mid;
+		}
+		top = first;
+	}
+	for (j = top; j-- > 0;) {
+		if (l->reach[j] < lo)
+			break;
+		if (j != self && l->spans[j].start <= hi &&
+		    l->spans[j].end >= lo)
+			l->near[n++] = j;
+	}
+	for (a = 0, b = n; a + 1 < b; a++, b--) {
+		j = l->near[a];
+		l->near[a] = l->near[b - 1];
+		l->near[b - 1] = j;
+	}
+	return n;
 }
 
 static int
@@ -73,17 +136,20 @@ static void
 set_needs(struct review_row *row)
 {
 	const struct analysis_result *r = &row->result;
+	int need = r->settle_days + ANALYSIS_DURING_DAYS;
 
+	if (r->flare_tool)
+		return;
 	if (r->verdict == VERDICT_NO_BASELINE) {
-		row->need_checkins = ANALYSIS_BEFORE_MIN_CHECKINS - r->before_n;
+		row->need_checkins =
+		    ANALYSIS_BEFORE_MIN_CHECKINS - r->baseline_n;
 		return;
 	}
 	if (r->verdict != VERDICT_TOO_EARLY)
 		return;
-	if (r->days < ANALYSIS_MIN_TRIAL_DAYS) {
-		row->need_days = ANALYSIS_MIN_TRIAL_DAYS - r->days;
-		day_add(row->started_on, ANALYSIS_MIN_TRIAL_DAYS - 1,
-			row->judged_from);
+	if (r->days < need) {
+		row->need_days = need - r->days;
+		day_add(row->started_on, need - 1, row->judged_from);
 	}
 	if (r->during_n < ANALYSIS_DURING_MIN_CHECKINS)
 		row->need_checkins = ANALYSIS_DURING_MIN_CHECKINS - r->during_n;
@@ -127,34 +193,6 @@ session_from(const struct analysis_session *s, size_t n, long long day)
 }
 
 /*
- * The check-ins of the trial's two windows, the 7 days before it and its
- * last 7 days, into win: all that analysis_trial() reads of them. Days are
- * distinct, so each window holds at most its length.
- */
-static size_t
-windows(const struct review *rv, const struct analysis_span *sp,
-	struct analysis_checkin win[WINDOW_CHECKINS])
-{
-	long long lo = (long long)sp->end - (ANALYSIS_DURING_DAYS - 1);
-	size_t i, n = 0, first;
-
-	first = checkin_from(rv->checkins, rv->ncheckins,
-			     (long long)sp->start - ANALYSIS_BEFORE_DAYS);
-	for (i = first; i < rv->ncheckins && rv->checkins[i].day < sp->start &&
-			n < ANALYSIS_BEFORE_DAYS;
-	     i++)
-		win[n++] = rv->checkins[i];
-	if (lo < sp->start)
-		lo = sp->start;
-	first = checkin_from(rv->checkins, rv->ncheckins, lo);
-	for (i = first; i < rv->ncheckins && rv->checkins[i].day <= sp->end &&
-			n < WINDOW_CHECKINS;
-	     i++)
-		win[n++] = rv->checkins[i];
-	return n;
-}
-
-/*
  * Judges row i. others has room for its overlaps; only the trials that
  * share days with it can cover any of its days.
  */
@@ -166,11 +204,10 @@ judge_row(const struct pack *pack, const struct review *rv,
 	const struct analysis_span *sp = &l->spans[i];
 	const struct review_sessions *rs = &l->sessions;
 	struct review_row *row = &rv->rows[i];
-	struct analysis_checkin win[WINDOW_CHECKINS];
 	const struct approach *a = NULL;
 	const struct analysis_session *ses;
 	struct analysis_trial_in in = {0};
-	size_t g = l->group[i], nses, from, j, nwin;
+	size_t g = l->group[i], nses, from, j, k, c0, c1, nothers;
 
 	row->trial_id = t->id;
 	row->approach = xstrdup(t->approach);
@@ -183,6 +220,7 @@ judge_row(const struct pack *pack, const struct review *rv,
 	memcpy(row->started_on, t->started_on, DAY_LEN);
 	memcpy(row->ended_on, t->ended_on, DAY_LEN);
 	row->outcome = t->outcome;
+	row->impression = t->impression;
 	row->running = t->ended_on[0] == '\0';
 
 	/* Only the trial's own days: analysis.c counts distinct days in
@@ -193,119 +231,44 @@ judge_row(const struct pack *pack, const struct review *rv,
 	ses += from;
 	nses = session_from(ses, nses - from, (long long)sp->end + 1);
 
-	for (j = 0; j < row->noverlaps; j++)
-		others[j] = l->spans[row->overlaps[j]];
-	nwin = windows(rv, sp, win);
+	/* Every other trial that meets the windows the rule reads. */
+	nothers = near_spans(l, i, (long long)sp->start - ANALYSIS_LONGRUN_DAYS,
+			     sp->end);
+	for (j = 0; j < nothers; j++)
+		others[j] = l->spans[l->near[j]];
+	/* The check-ins the rule reads: from the longer-run window on. */
+	c0 = checkin_from(rv->checkins, rv->ncheckins,
+			  (long long)sp->start - ANALYSIS_LONGRUN_DAYS);
+	c1 = checkin_from(rv->checkins, rv->ncheckins, (long long)sp->end + 1);
 
 	in.start = sp->start;
 	in.end = sp->end;
+	in.settle_days = a != NULL && a->settle_days > 0 ? a->settle_days
+							 : ANALYSIS_SETTLE_DAYS;
+	in.flare_tool = a != NULL && a->flare_tool;
 	in.has_practices = a != NULL ? a->npractices > 0 : rs->logged[g];
 	in.sessions = nses > 0 ? ses : NULL;
 	in.nsessions = nses;
 	in.others = others;
-	in.nothers = row->noverlaps;
-	analysis_trial(win, nwin, rv->usual_pain, &in, &row->result);
+	in.nothers = nothers;
+	analysis_trial(c1 > c0 ? rv->checkins + c0 : NULL, c1 - c0,
+		       rv->usual_pain, &in, &row->result);
+
+	/* The overlaps worth a word: those the rule counts, in row order. */
+	for (j = 0, k = 0; j < nothers; j++)
+		if (analysis_confounds(&row->result, &others[j]))
+			k++;
+	if (k > 0)
+		row->overlaps = xreallocarray(NULL, k, sizeof *row->overlaps);
+	for (j = 0; j < nothers; j++)
+		if (analysis_confounds(&row->result, &others[j]))
+			row->overlaps[row->noverlaps++] = l->near[j];
 
 	row->checkins =
 	    (int)(checkin_from(rv->checkins, rv->ncheckins,
 			       (long long)sp->end + 1) -
 		  checkin_from(rv->checkins, rv->ncheckins, sp->start));
 	set_needs(row);
-}
-
-/* Whether the spans come oldest start first, as the store hands trials. */
-static int
-sorted_by_start(const struct analysis_span *sp, size_t n)
-{
-	size_t i;
-
-	for (i = 1; i < n; i++)
-		if (sp[i].start < sp[i - 1].start)
-			return 0;
-	return 1;
-}
-
-/* Overlaps by comparing every pair; only for spans in another order. */
-static void
-overlaps_any(struct review *rv, const struct analysis_span *sp)
-{
-	size_t i, j, n = rv->nrows;
-
-	for (i = 0; i < n; i++) {
-		struct review_row *row = &rv->rows[i];
-		size_t count = 0;
-
-		for (j = 0; j < n; j++)
-			if (j != i && sp[j].start <= sp[i].end &&
-			    sp[j].end >= sp[i].start)
-				count++;
-		if (count == 0)
-			continue;
-		row->overlaps =
-		    xreallocarray(NULL, count, sizeof *row->overlaps);
-		for (j = 0; j < n; j++)
-			if (j != i && sp[j].start <= sp[i].end &&
-			    sp[j].end >= sp[i].start)
-				row->overlaps[row->noverlaps++] = j;
-	}
-}
-
-/* The first k in (i, n) whose span starts after span i ends, else n. */
-static size_t
-reach_of(const struct analysis_span *sp, size_t n, size_t i)
-{
-	size_t lo = i + 1, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (sp[mid].start <= sp[i].end)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/*
- * Each row's overlaps, in row order, in an array of the exact size. With
- * spans oldest start first, the rows after i that share days with it are
- * the run of those starting by its end; the rows before it are those whose
- * run reaches it. Time and memory grow with the overlaps, not with the
- * square of the trials.
- */
-static void
-set_overlaps(struct review *rv, const struct analysis_span *sp)
-{
-	size_t n = rv->nrows, i, k, *reach, *count;
-
-	if (!sorted_by_start(sp, n)) {
-		overlaps_any(rv, sp);
-		return;
-	}
-	reach = xcalloc(n + 1, sizeof *reach);
-	count = xcalloc(n + 1, sizeof *count);
-	for (i = 0; i < n; i++) {
-		reach[i] = reach_of(sp, n, i);
-		count[i] += reach[i] - i - 1;
-		for (k = i + 1; k < reach[i]; k++)
-			count[k]++;
-	}
-	for (i = 0; i < n; i++)
-		if (count[i] > 0)
-			rv->rows[i].overlaps = xreallocarray(
-			    NULL, count[i], sizeof *rv->rows[i].overlaps);
-	/* Row i's earlier overlaps were all added at their own turns. */
-	for (i = 0; i < n; i++) {
-		struct review_row *row = &rv->rows[i];
-
-		for (k = i + 1; k < reach[i]; k++) {
-			row->overlaps[row->noverlaps++] = k;
-			rv->rows[k].overlaps[rv->rows[k].noverlaps++] = i;
-		}
-	}
-	free(reach);
-	free(count);
 }
 
 static int
@@ -380,13 +343,14 @@ load_all(const struct pack *pack, struct store *st, struct review *rv,
 	if ((rc = store_trial_list(st, &l->trials, &l->ntrials, cause)) != 0 ||
 	    (rc = load_usual_pain(st, &rv->usual_pain, cause)) != 0)
 		return rc;
-	/* The trials look no further back than the week before the first. */
+	/* The trials look no further back than the longer-run window
+	 * before the first. */
 	for (i = 0; i < l->ntrials; i++) {
 		if (day_valid(l->trials[i].started_on) != 0)
 			continue;
 		start = day_number(l->trials[i].started_on);
-		if (start - ANALYSIS_BEFORE_DAYS < hint)
-			hint = start - ANALYSIS_BEFORE_DAYS;
+		if (start - ANALYSIS_LONGRUN_DAYS < hint)
+			hint = start - ANALYSIS_LONGRUN_DAYS;
 	}
 	set_ids(l);
 	if ((rc = review_scan_checkins(st, today, hint, each, arg,
@@ -395,7 +359,10 @@ load_all(const struct pack *pack, struct store *st, struct review *rv,
 	    (rc = review_scan_sessions(st, pack, today, hint, l->ids, l->nids,
 				       &l->sessions, cause)) != 0)
 		return rc;
-	return set_spans(l, today, cause);
+	if ((rc = set_spans(l, today, cause)) != 0)
+		return rc;
+	set_reach(l);
+	return 0;
 }
 
 int
@@ -405,7 +372,7 @@ review_load_with(const struct pack *pack, struct store *st, const char *today,
 {
 	struct loaded l = {0};
 	struct analysis_span *others;
-	size_t i, most = 0;
+	size_t i;
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -423,11 +390,7 @@ review_load_with(const struct pack *pack, struct store *st, const char *today,
 	}
 	out->rows = xcalloc(l.ntrials + 1, sizeof *out->rows);
 	out->nrows = l.ntrials;
-	set_overlaps(out, l.spans);
-	for (i = 0; i < out->nrows; i++)
-		if (out->rows[i].noverlaps > most)
-			most = out->rows[i].noverlaps;
-	others = xreallocarray(NULL, most + 1, sizeof *others);
+	others = xreallocarray(NULL, l.ntrials + 1, sizeof *others);
 	for (i = 0; i < out->nrows; i++)
 		judge_row(pack, out, &l, i, others);
 	free(others);
@@ -498,44 +461,67 @@ review_fraction(long long num, long long den, int decimals, int truncate,
 			 neg && v ? "-" : "", v / scale, decimals, v % scale);
 }
 
-/* The baseline as the fraction *sum / *n, as analysis.c keeps it. */
-static void
-baseline(const struct analysis_result *r, long long *sum, long long *n)
-{
-	if (r->baseline_from_onboarding) {
-		*sum = r->usual_pain;
-		*n = 1;
-	} else {
-		*sum = r->before_sum;
-		*n = r->before_n;
-	}
-}
-
 void
 review_figures(const struct review_row *row, struct review_figures *f)
 {
 	const struct analysis_result *r = &row->result;
-	long long bs, bn, num;
+	long long bs, bn, ds, dn, num;
 
 	memset(f, 0, sizeof *f);
-	baseline(r, &bs, &bn);
+	bs = r->before_sum;
+	bn = r->before_n;
+	/* A flare-up tool: the sessions' pain before and after. */
+	if (r->flare_tool && r->has_change) {
+		bs = r->pain.before_sum;
+		bn = r->pain.before_n;
+	}
 	if (r->has_adherence && r->days > 0)
 		review_fraction(r->practised_days, r->days, FIGURE_DECIMALS, 1,
 				f->adherence);
-	if (r->has_baseline)
+	if (r->has_baseline && bn > 0)
 		review_fraction(bs, bn, FIGURE_DECIMALS, 0, f->before_mean);
-	if (r->during_n > 0)
-		review_fraction(r->during_sum, r->during_n, FIGURE_DECIMALS, 0,
-				f->during_mean);
-	if (r->has_change && bn > 0 && r->during_n > 0) {
-		num = bs * r->during_n - (long long)r->during_sum * bn;
-		review_fraction(num, bn * r->during_n, FIGURE_DECIMALS, 1,
-				f->change);
+	ds = r->during_sum;
+	dn = r->during_n;
+	if (r->flare_tool && r->has_change) {
+		ds = r->pain.during_sum;
+		dn = r->pain.during_n;
+	}
+	if (dn > 0)
+		review_fraction(ds, dn, FIGURE_DECIMALS, 0, f->during_mean);
+	if (r->has_change && bn > 0 && dn > 0) {
+		num = bs * dn - ds * bn;
+		review_fraction(num, bn * dn, FIGURE_DECIMALS, 1, f->change);
 		if (bs > 0)
-			review_fraction(num, bs * r->during_n, FIGURE_DECIMALS,
-					1, f->change_pct);
+			review_fraction(num, bs * dn, FIGURE_DECIMALS, 1,
+					f->change_pct);
 	}
 	if (r->immediate_n > 0)
 		review_fraction(r->immediate_sum, r->immediate_n,
 				FIGURE_DECIMALS, 0, f->immediate);
+	f->reference = "";
+	f->interference_verdict = "";
+	f->impression = store_impression_name(row->impression);
+	if (!r->has_change)
+		return;
+	f->reference = r->flare_tool			      ? "sessions"
+		       : r->reference == ANALYSIS_REF_LONGRUN ? "longer-run"
+		       : r->reference == ANALYSIS_REF_RECENT  ? "recent"
+							      : "baseline";
+	snprintf(f->change_se, sizeof f->change_se, "%.2f", r->pain.se);
+	if (!r->flare_tool)
+		review_fraction(r->pain.nap_half,
+				2LL * r->pain.before_n * r->pain.during_n,
+				FIGURE_DECIMALS, 0, f->nap);
+	if (r->verdict == VERDICT_UNCLEAR && r->pain.more_days > 0)
+		snprintf(f->more_days, sizeof f->more_days, "%d",
+			 r->pain.more_days);
+	if (r->interference.has_change) {
+		const struct analysis_change *x = &r->interference;
+
+		review_fraction((long long)x->before_sum * x->during_n -
+				    (long long)x->during_sum * x->before_n,
+				(long long)x->before_n * x->during_n,
+				FIGURE_DECIMALS, 1, f->interference_change);
+		f->interference_verdict = analysis_verdict_name(x->verdict);
+	}
 }

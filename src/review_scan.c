@@ -186,6 +186,9 @@ keep_checkins(struct kept_checkins *k, const struct store_checkin *rows,
 		grow((void **)&k->v, &k->cap, k->n, sizeof *k->v);
 		k->v[k->n].day = day_number(rows[i].day);
 		k->v[k->n].pain = rows[i].pain;
+		k->v[k->n].interference = rows[i].interference == STORE_NONE
+					      ? ANALYSIS_NO_RATING
+					      : rows[i].interference;
 		k->n++;
 	}
 	for (i = nrows; each != NULL && i > 0; i--)

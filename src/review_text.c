@@ -31,15 +31,23 @@ review_verdict_words(enum analysis_verdict v)
 		       "half or more.";
 	case VERDICT_MEANINGFUL:
 		return "Pain was clearly lower during this trial, by at least "
-		       "the change most people count as worthwhile.";
+		       "the change most people count as worthwhile, and more "
+		       "than its day-to-day ups and downs.";
 	case VERDICT_WORSE:
-		return "Pain was clearly higher during this trial.";
+		return "Pain was clearly higher during this trial, by more "
+		       "than its day-to-day ups and downs.";
 	case VERDICT_LOW_PRACTICE:
-		return "Pain did not change enough to count, but it was "
+		return "Pain did not clearly change, but it was "
 		       "practised on fewer than half of its days, so this "
 		       "does not show whether it works.";
 	case VERDICT_NO_CHANGE:
-		return "Pain did not change enough to count.";
+		return "Pain did not change enough to count. Even allowing "
+		       "for its day-to-day ups and downs, any change was "
+		       "smaller than the one most people count as "
+		       "worthwhile.";
+	case VERDICT_UNCLEAR:
+		return "Not clear yet: any change is still within the "
+		       "day-to-day ups and downs of pain.";
 	}
 	return "Unknown verdict.";
 }
@@ -77,11 +85,10 @@ missing_baseline(struct buf *b, const struct review_row *row)
 	day_add(row->started_on, -1, to);
 	buf_printf(b,
 		   "The %d days before it started (%s to %s) have %d %s and "
-		   "%d are needed: %d more for those days, or a usual-pain "
-		   "rating from the first-run questions, would give it a "
-		   "baseline.",
-		   ANALYSIS_BEFORE_DAYS, from, to, row->result.before_n,
-		   plural(row->result.before_n, "check-in", "check-ins"),
+		   "%d are needed: %d more for those days would give it a "
+		   "baseline (a recalled usual pain is never one).",
+		   ANALYSIS_BEFORE_DAYS, from, to, row->result.baseline_n,
+		   plural(row->result.baseline_n, "check-in", "check-ins"),
 		   ANALYSIS_BEFORE_MIN_CHECKINS, row->need_checkins);
 }
 
@@ -93,29 +100,31 @@ missing_days(struct buf *b, const struct review_row *row)
 	if (!row->running) {
 		buf_printf(b,
 			   "It ran %d %s, fewer than the %d needed to judge "
-			   "a trial.",
+			   "a trial (%d to settle in, then %d).",
 			   r->days, plural(r->days, "day", "days"),
-			   ANALYSIS_MIN_TRIAL_DAYS);
+			   r->settle_days + ANALYSIS_DURING_DAYS,
+			   r->settle_days, ANALYSIS_DURING_DAYS);
 		return;
 	}
 	buf_printf(b,
 		   "It has run %d of the %d days needed: it can be judged "
 		   "from %s (%d more %s)",
-		   r->days, ANALYSIS_MIN_TRIAL_DAYS, row->judged_from,
-		   row->need_days, plural(row->need_days, "day", "days"));
+		   r->days, r->settle_days + ANALYSIS_DURING_DAYS,
+		   row->judged_from, row->need_days,
+		   plural(row->need_days, "day", "days"));
 	if (row->need_checkins > 0)
 		buf_printf(b,
-			   " with %d more %s, at least %d in its last %d "
-			   "days (it has %d so far).",
+			   " with %d more %s, at least %d from day %d on "
+			   "(it has %d so far).",
 			   row->need_checkins,
 			   plural(row->need_checkins, "check-in", "check-ins"),
-			   ANALYSIS_DURING_MIN_CHECKINS, ANALYSIS_DURING_DAYS,
+			   ANALYSIS_DURING_MIN_CHECKINS, r->settle_days + 1,
 			   r->during_n);
 	else
 		buf_printf(b,
-			   ", if it keeps at least %d check-ins in its "
-			   "last %d days.",
-			   ANALYSIS_DURING_MIN_CHECKINS, ANALYSIS_DURING_DAYS);
+			   ", if it has at least %d check-ins from day %d "
+			   "on.",
+			   ANALYSIS_DURING_MIN_CHECKINS, r->settle_days + 1);
 }
 
 static void
@@ -126,18 +135,19 @@ missing_checkins(struct buf *b, const struct review_row *row)
 
 	if (row->running) {
 		buf_printf(b,
-			   "Its last %d days have %d %s and %d are needed: "
-			   "check in daily, it needs at least %d more.",
-			   ANALYSIS_DURING_DAYS, r->during_n,
+			   "Its days from day %d on have %d %s and %d are "
+			   "needed: check in daily, it needs at least %d more.",
+			   r->settle_days + 1, r->during_n,
 			   plural(r->during_n, "check-in", "check-ins"),
 			   ANALYSIS_DURING_MIN_CHECKINS, row->need_checkins);
 		return;
 	}
-	day_add(row->ended_on, -(ANALYSIS_DURING_DAYS - 1), from);
+	day_add(row->started_on, r->settle_days, from);
 	buf_printf(b,
-		   "Its last %d days (%s to %s) had %d %s and %d are "
-		   "needed: %d more for those days would let it be judged.",
-		   ANALYSIS_DURING_DAYS, from, row->ended_on, r->during_n,
+		   "Its days after settling in (%s to %s) had %d %s and %d "
+		   "are needed: %d more for those days would let it be "
+		   "judged.",
+		   from, row->ended_on, r->during_n,
 		   plural(r->during_n, "check-in", "check-ins"),
 		   ANALYSIS_DURING_MIN_CHECKINS, row->need_checkins);
 }
@@ -150,7 +160,16 @@ review_missing(struct buf *b, const struct review_row *row)
 		missing_baseline(b, row);
 		break;
 	case VERDICT_TOO_EARLY:
-		if (row->result.days < ANALYSIS_MIN_TRIAL_DAYS)
+		if (row->result.flare_tool)
+			buf_printf(b,
+				   "It has %d %s rated before and after; %d "
+				   "are needed.",
+				   row->result.immediate_n,
+				   plural(row->result.immediate_n, "session",
+					  "sessions"),
+				   ANALYSIS_SESSIONS_MIN);
+		else if (row->result.days <
+			 row->result.settle_days + ANALYSIS_DURING_DAYS)
 			missing_days(b, row);
 		else
 			missing_checkins(b, row);
@@ -280,4 +299,24 @@ review_wrap(struct buf *b, const char *text, const char *indent, int width)
 		p += len;
 	}
 	buf_addc(b, '\n');
+}
+
+void
+review_impression(struct buf *b, const struct review_row *row)
+{
+	static const char *const words[] = {"",
+					    "very much better",
+					    "much better",
+					    "a little better",
+					    "no different",
+					    "a little worse",
+					    "much worse",
+					    "very much worse"};
+
+	if (row->impression < STORE_IMPRESSION_MIN ||
+	    row->impression > STORE_IMPRESSION_MAX)
+		return;
+	buf_printf(b, "Your own impression at its end: %s (%d of %d).",
+		   words[row->impression], row->impression,
+		   STORE_IMPRESSION_MAX);
 }

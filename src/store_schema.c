@@ -89,6 +89,11 @@ static const char *const steps[] = {
     /* 1 -> 2: the latest screening answer per flag without a scan. */
     "CREATE INDEX screening_flag ON screening (flag_id, id);"
     "PRAGMA user_version = 2;",
+    /* 2 -> 3: the person's global impression at the end of a trial, 1
+     * (very much better) .. 7 (very much worse) (issue 10). */
+    "ALTER TABLE trial ADD COLUMN impression INTEGER"
+    " CHECK (impression IS NULL OR impression BETWEEN 1 AND 7);"
+    "PRAGMA user_version = 3;",
 };
 
 _Static_assert(sizeof steps / sizeof steps[0] == STORE_VERSION,

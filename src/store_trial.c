@@ -40,6 +40,35 @@ store_outcome_parse(const char *name, enum store_outcome *out)
 	return -1;
 }
 
+static const char *const impression_names[] = {
+    "",		 "very-much-better", "much-better", "a-little-better",
+    "no-change", "a-little-worse",   "much-worse",  "very-much-worse"};
+
+const char *
+store_impression_name(int impression)
+{
+	if (impression < STORE_IMPRESSION_MIN ||
+	    impression > STORE_IMPRESSION_MAX)
+		return "";
+	return impression_names[impression];
+}
+
+int
+store_impression_parse(const char *text, int *out)
+{
+	int i;
+
+	for (i = STORE_IMPRESSION_MIN;
+	     text != NULL && i <= STORE_IMPRESSION_MAX; i++) {
+		if (strcmp(text, impression_names[i]) == 0 ||
+		    (text[0] == '0' + i && text[1] == '\0')) {
+			*out = i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
 /* The outcome as it is stored: NULL for none. */
 static const char *
 outcome_text(enum store_outcome o)
@@ -249,6 +278,44 @@ fail:
 	return code;
 }
 
+int
+store_trial_set_impression(struct store *s, const char *approach,
+			   const char *day, int impression, char **cause)
+{
+	sqlite3_stmt *st;
+	int code;
+
+	if ((code = store_check_id("approach", approach, cause)) != 0 ||
+	    (code = store_check_day("impression", day, cause)) != 0)
+		return code;
+	if (impression < STORE_IMPRESSION_MIN ||
+	    impression > STORE_IMPRESSION_MAX)
+		return store_fail(
+		    cause, EX_DATAERR, "impression: %d is not from %d to %d",
+		    impression, STORE_IMPRESSION_MIN, STORE_IMPRESSION_MAX);
+	if ((code = store_begin(s, cause)) != 0)
+		return code;
+	if ((code = store_prepare(
+		 s,
+		 "UPDATE trial SET impression = ?1 WHERE id = (SELECT id "
+		 "FROM trial WHERE approach = ?2 AND ended_on = ?3 ORDER BY "
+		 "id DESC LIMIT 1)",
+		 &st, cause)) != 0 ||
+	    (code = exec_write(s, st,
+			       store_bind(st, "itt", impression, approach, day),
+			       "saving the impression", cause)) != 0)
+		goto fail;
+	if (sqlite3_changes(s->db) != 1) {
+		code = store_fail(cause, EX_DATAERR,
+				  "no trial of %s ended on %s", approach, day);
+		goto fail;
+	}
+	return store_commit(s, cause);
+fail:
+	store_rollback(s);
+	return code;
+}
+
 /* The order trials are handed out in: oldest start first, then as added. */
 static int
 trial_before(const struct store_trial *a, const struct store_trial *b)
@@ -284,8 +351,8 @@ trials_sort(struct store_trial *t, size_t n)
 		}
 }
 
-/* id, approach, started_on, ended_on, outcome into t; -1 when a value is
- * out of its range or the row breaks the table's rules. */
+/* id, approach, started_on, ended_on, outcome, impression into t; -1 when a
+ * value is out of its range or the row breaks the table's rules. */
 static int
 read_trial(sqlite3_stmt *st, struct store_trial *t)
 {
@@ -298,10 +365,14 @@ read_trial(sqlite3_stmt *st, struct store_trial *t)
 	bad |= store_read_day(st, 2, 0, t->started_on);
 	bad |= store_read_day(st, 3, 1, t->ended_on);
 	bad |= store_read_text(st, 4, 1, &name);
+	bad |= store_read_int(st, 5, STORE_IMPRESSION_MIN, STORE_IMPRESSION_MAX,
+			      1, &t->impression);
 	if (name != NULL && (store_outcome_parse(name, &t->outcome) != 0 ||
 			     t->ended_on[0] == '\0'))
 		bad = -1;
 	if (t->ended_on[0] != '\0' && strcmp(t->ended_on, t->started_on) < 0)
+		bad = -1;
+	if (t->impression != STORE_NONE && t->ended_on[0] == '\0')
 		bad = -1;
 	free(name);
 	return bad;
@@ -320,7 +391,7 @@ store_trial_list(struct store *s, struct store_trial **out, size_t *n,
 	*n = 0;
 	if ((code = store_prepare(s,
 				  "SELECT id, approach, started_on, ended_on, "
-				  "outcome FROM trial ORDER BY id",
+				  "outcome, impression FROM trial ORDER BY id",
 				  &st, cause)) != 0)
 		return code;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -459,9 +530,9 @@ check_profile(const char *key, const char *value, char **cause)
 
 	if (strcmp(key, STORE_PROFILE_USUAL_PAIN) == 0 &&
 	    util_parse_int(value, PAIN_MIN, PAIN_MAX, &v) != 0)
-		want = xasprintf("a rating from %d to %d", PAIN_MIN,
-				 PAIN_MAX);
-	else if (strcmp(key, STORE_PROFILE_ONBOARDED) == 0 && day_valid(value) != 0)
+		want = xasprintf("a rating from %d to %d", PAIN_MIN, PAIN_MAX);
+	else if (strcmp(key, STORE_PROFILE_ONBOARDED) == 0 &&
+		 day_valid(value) != 0)
 		want = xstrdup("a day (YYYY-MM-DD)");
 	else if (strcmp(key, STORE_PROFILE_RECENT_INJURY) == 0 &&
 		 strcmp(value, "yes") != 0 && strcmp(value, "no") != 0)

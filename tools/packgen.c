@@ -259,6 +259,8 @@ put_approach(size_t ai, const struct approach *a)
 	       content_effort_name(a->effort));
 	printf("\t.trial_days = %d,\n\t.wildcard = %d,\n\t.report = %d,\n",
 	       a->trial_days, a->wildcard, a->report);
+	printf("\t.settle_days = %d,\n\t.flare_tool = %d,\n", a->settle_days,
+	       a->flare_tool);
 	snprintf(name, sizeof name, "a%zu_resources", ai);
 	fputs("\t.resources = ", stdout);
 	put_ref("struct resource *", name, a->resources);

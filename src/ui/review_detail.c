@@ -65,6 +65,7 @@ ui_review_suggested(const struct review_row *row)
 	case VERDICT_LOW_PRACTICE:
 	case VERDICT_TOO_EARLY:
 	case VERDICT_NO_BASELINE:
+	case VERDICT_UNCLEAR:
 		break;
 	}
 	return OUTCOME_STOPPED;
@@ -107,6 +108,9 @@ advice(enum analysis_verdict v)
 	case VERDICT_NO_BASELINE:
 		return "There is no pain level from before to compare with, "
 		       "so decide by how you have been.";
+	case VERDICT_UNCLEAR:
+		return "Not clear yet: c gives it more rated days, or s stops "
+		       "it if you have seen enough.";
 	}
 	return "";
 }
@@ -177,10 +181,11 @@ change_text(struct buf *b, const struct review_row *row,
 	    const struct review_figures *f)
 {
 	const struct analysis_result *r = &row->result;
-	long long bs =
-	    r->baseline_from_onboarding ? r->usual_pain : r->before_sum;
-	long long bn = r->baseline_from_onboarding ? 1 : r->before_n;
-	long long num = bs * r->during_n - (long long)r->during_sum * bn;
+	/* What the verdict compared: windows, or a flare-up tool's sessions. */
+	const struct analysis_change *x = &r->pain;
+	long long bs = x->before_sum;
+	long long bn = x->before_n;
+	long long num = bs * x->during_n - (long long)x->during_sum * bn;
 	const char *pts = f->change[0] == '-' ? f->change + 1 : f->change;
 	char pct[REVIEW_FIGURE_LEN];
 
@@ -197,7 +202,7 @@ change_text(struct buf *b, const struct review_row *row,
 		   num > 0 ? "lower" : "higher");
 	if (bs > 0) {
 		review_fraction(PERCENT * (num < 0 ? -num : num),
-				bs * r->during_n, 0, 1, pct);
+				bs * x->during_n, 0, 1, pct);
 		buf_printf(b, ", %s%% %s than before", pct,
 			   num > 0 ? "less" : "more");
 	}
@@ -212,28 +217,37 @@ add_means(struct ui_view *view, int w, const struct review_row *row,
 	struct buf b;
 
 	buf_init(&b);
+	if (r->flare_tool) {
+		if (r->has_change)
+			buf_printf(&b,
+				   "Sessions:     pain %s before and %s after, "
+				   "on average over %d sessions.",
+				   f->before_mean, f->during_mean,
+				   r->immediate_n);
+		else
+			buf_printf(
+			    &b,
+			    "Sessions:     %d rated before and after; %d "
+			    "are needed.",
+			    r->immediate_n, ANALYSIS_SESSIONS_MIN);
+		add_buf(view, w, UI_C_NORMAL, NULL, &b);
+		change_text(&b, row, f);
+		add_buf(view, w, UI_C_NORMAL, NULL, &b);
+		return;
+	}
 	if (!r->has_baseline)
 		buf_printf(&b,
 			   "Pain before:  not known (%d %s in the %d days "
-			   "before it started, and no usual-pain rating).",
-			   r->before_n,
-			   plural(r->before_n, "check-in", "check-ins"),
-			   ANALYSIS_BEFORE_DAYS);
-	else if (r->baseline_from_onboarding)
-		buf_printf(&b,
-			   "Pain before:  %s, your usual-pain rating from the "
-			   "first run (the %d days before it started have %d "
-			   "%s, fewer than the %d needed for a mean).",
-			   f->before_mean, ANALYSIS_BEFORE_DAYS, r->before_n,
-			   plural(r->before_n, "check-in", "check-ins"),
-			   ANALYSIS_BEFORE_MIN_CHECKINS);
+			   "before it started, %d needed).",
+			   r->baseline_n,
+			   plural(r->baseline_n, "check-in", "check-ins"),
+			   ANALYSIS_BEFORE_DAYS, ANALYSIS_BEFORE_MIN_CHECKINS);
 	else
 		buf_printf(&b,
-			   "Pain before:  %s, the mean of %d %s in the %d days "
-			   "before it started.",
+			   "Pain before:  %s, the mean of %d %s before it "
+			   "started.",
 			   f->before_mean, r->before_n,
-			   plural(r->before_n, "check-in", "check-ins"),
-			   ANALYSIS_BEFORE_DAYS);
+			   plural(r->before_n, "check-in", "check-ins"));
 	add_buf(view, w, UI_C_NORMAL, NULL, &b);
 	if (r->during_n == 0)
 		buf_adds(&b, "Pain during:  no check-in ");
@@ -241,11 +255,11 @@ add_means(struct ui_view *view, int w, const struct review_row *row,
 		buf_printf(&b, "Pain during:  %s, the mean of %d %s ",
 			   f->during_mean, r->during_n,
 			   plural(r->during_n, "check-in", "check-ins"));
-	if (r->days < ANALYSIS_DURING_DAYS)
-		buf_printf(&b, "in its %d %s so far.", r->days,
-			   plural(r->days, "day", "days"));
+	if (r->days <= r->settle_days)
+		buf_printf(&b, "while it settles in (%d %s).", r->settle_days,
+			   plural(r->settle_days, "day", "days"));
 	else
-		buf_printf(&b, "in its last %d days.", ANALYSIS_DURING_DAYS);
+		buf_printf(&b, "from day %d on.", r->settle_days + 1);
 	add_buf(view, w, UI_C_NORMAL, NULL, &b);
 	change_text(&b, row, f);
 	add_buf(view, w, UI_C_NORMAL, NULL, &b);

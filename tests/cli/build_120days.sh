@@ -204,11 +204,13 @@ build_120days_by_commands() {
 		fail "cannot write the first-run answers"
 
 	rv_ok start reading --date 2026-08-04
-	rv_ok stop reading --outcome helped --date 2026-08-31
+	rv_ok stop reading --outcome helped --impression much-better \
+		--date 2026-08-31
 	rv_ok start workout --date 2026-09-08
 	rv_ok stop workout --outcome helped --date 2026-10-05
 	rv_ok start stretching --date 2026-11-02
-	rv_ok stop stretching --outcome no-change --date 2026-11-22
+	rv_ok stop stretching --outcome no-change --impression 4 \
+		--date 2026-11-22
 	rv_ok start mat --date 2026-11-20
 
 	while read -r day pain did note; do

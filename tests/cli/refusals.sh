@@ -55,6 +55,8 @@ refuse 65 stop beta
 refuse 65 stop alpha --date 2026-11-19
 refuse 65 stop alpha --outcome maybe
 refuse 65 stop alpha --outcome none
+refuse 65 stop alpha --impression 8
+refuse 65 stop alpha --impression better
 refuse 64 stop
 refuse 64 start alpha beta
 refuse 64 start alpha --outcome helped

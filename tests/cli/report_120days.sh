@@ -54,7 +54,8 @@ expect_grep '&lt;b&gt;sore&lt;/b&gt; &amp; \*stiff\*' "$h"
 expect_grep 'mat at night \\e\[31mred' "$h"
 expect_grep 'not a clinical measurement' "$h"
 expect_grep 'Pain that wakes you at night, whatever your position?' "$h"
-expect_grep '<b>substantial</b>' "$h"
+expect_grep '<b>meaningful</b>' "$h"
+expect_grep '<b>unclear</b>' "$h"
 if grep -Eiq '<script|<link|<img|<iframe|src=|href=|url\(|https?:' "$h"; then
 	fail "the HTML refers to something outside itself"
 fi

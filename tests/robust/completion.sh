@@ -57,7 +57,7 @@ offers "yesterday" backpain practice x --date y
 offers "--answer --date --db --did --help --interference --note --pack --pain" \
 	backpain checkin --
 offers "--after --before --date --db --help --minutes --pack" backpain practice -
-offers "--date --db --help --outcome --pack" backpain stop mind-body -
+offers "--date --db --help --impression --outcome --pack" backpain stop mind-body -
 offers "--all --days --db --format --help --pack" backpain history -
 offers "--db --format --help --output --pack -o" backpain report -
 offers "check list" backpain pack ""

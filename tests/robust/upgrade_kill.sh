@@ -9,14 +9,16 @@ DB=$T/log.db
 BIN=$BACKPAIN
 run() { faketime "$CLI_NOW" "$BIN" --db "$DB" "$@"; }
 
-# A version 1 log (version 2 only added an index) with enough rows that
-# copying it takes a moment.
+# A version 1 log (version 2 added an index, version 3 the trial's
+# impression) with enough rows that copying it takes a moment.
 run checkin 4 >/dev/null || fail "first check-in"
+latest=$(sqlite3 "$DB" 'PRAGMA user_version')
 sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n
 	WHERE i < 40000) INSERT INTO session (practice, approach, day, minutes,
 	recorded_at) SELECT 'p' || (i % 50), 'a', date('2010-01-01', '+' ||
 	(i % 5000) || ' days'), 10, '2026-11-24T12:00:00+00:00' FROM n;
-	DROP INDEX screening_flag; PRAGMA user_version = 1" || fail "a v1 log"
+	DROP INDEX screening_flag; ALTER TABLE trial DROP COLUMN impression;
+	PRAGMA user_version = 1" || fail "a v1 log"
 cp "$DB" "$T/v1.db"
 temps() { ls "$DB".bak-v1.tmp* 2>/dev/null; }
 
@@ -34,7 +36,7 @@ run status >/dev/null || fail "status upgrading the log"
 [ -e "$DB.bak-v1.tmp$alive" ] || fail "the copy of a running process went"
 kill "$alive"
 rm -f "$DB.bak-v1.tmp$alive"
-[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 2 ] || fail "not upgraded"
+[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = "$latest" ] || fail "not upgraded"
 
 # Kill upgrades at moments spread over the copy; the next open cleans up.
 killed_in_copy=0
@@ -52,7 +54,7 @@ for round in $(seq 1 25); do
 	[ -n "$(temps)" ] && killed_in_copy=$((killed_in_copy + 1))
 	run status >/dev/null || fail "round $round: status after the kill"
 	[ -z "$(temps)" ] || fail "round $round: left $(temps)"
-	[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 2 ] ||
+	[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = "$latest" ] ||
 		fail "round $round: not upgraded"
 	[ "$(sqlite3 "$DB" 'select count(*) from session')" = 40000 ] ||
 		fail "round $round: sessions lost"

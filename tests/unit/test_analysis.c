@@ -1,4 +1,8 @@
-/* Unit tests for analysis.c: one test per branch of the verdict rule. */
+/*
+ * Unit tests for analysis.c: each part of the verdict rule at its
+ * boundaries, with the figures worked out by hand in the comments
+ * (doc/verdicts.md has the formulas).
+ */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,9 +17,11 @@
 #define S 20000
 #define NO ANALYSIS_NO_RATING
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
+#define EPS 1e-9
 
 /* Exact comparison of doubles, with both values in the failure message. */
 #define assert_exact(a, b) check_exact((a), (b), #a, __LINE__)
+#define assert_near(a, b) check_near((a), (b), #a, __LINE__)
 
 static void
 check_exact(double got, double want, const char *expr, int line)
@@ -25,7 +31,18 @@ check_exact(double got, double want, const char *expr, int line)
 			 want);
 }
 
-/* Append check-ins on days first, first+1, ...; a rating of NO skips a day. */
+static void
+check_near(double got, double want, const char *expr, int line)
+{
+	if (got < want - EPS || got > want + EPS)
+		fail_msg("line %d: %s is %.17g, want %.17g", line, expr, got,
+			 want);
+}
+
+/*
+ * Append check-ins on days first, first+1, ...; a rating of NO skips a
+ * day.  Interference is not asked.  Callers append in day order.
+ */
 static size_t
 days(struct analysis_checkin *c, size_t n, int first, const int *pain,
      size_t npain)
@@ -37,12 +54,28 @@ days(struct analysis_checkin *c, size_t n, int first, const int *pain,
 			continue;
 		c[n].day = first + (int)i;
 		c[n].pain = pain[i];
+		c[n].interference = NO;
 		n++;
 	}
 	return n;
 }
 
-/* A trial of ndays days from S, no practices, no sessions, no others. */
+/* count days of the same rating from first. */
+static size_t
+flat(struct analysis_checkin *c, size_t n, int first, int count, int pain)
+{
+	int i;
+
+	for (i = 0; i < count; i++) {
+		c[n].day = first + i;
+		c[n].pain = pain;
+		c[n].interference = NO;
+		n++;
+	}
+	return n;
+}
+
+/* A trial of ndays days from S, settling in 7 days, nothing else. */
 static struct analysis_trial_in
 trial(int ndays)
 {
@@ -51,463 +84,542 @@ trial(int ndays)
 	memset(&t, 0, sizeof t);
 	t.start = S;
 	t.end = S + ndays - 1;
+	t.settle_days = ANALYSIS_SETTLE_DAYS;
 	return t;
 }
 
 static void
 assert_explained(const struct analysis_result *r, const char *want)
 {
-	char buf[256];
+	char buf[1024];
 	int len = analysis_explain(r, buf, sizeof buf);
 
 	assert_string_equal(buf, want);
 	assert_int_equal(len, (int)strlen(want));
 }
 
-/* A full week of 6 before, a full week of 3 during: 50%, substantial. */
 static void
-test_before_exactly_3_checkins(void **state)
+assert_explain_has(const struct analysis_result *r, const char *part)
 {
-	struct analysis_checkin c[32];
-	struct analysis_trial_in t = trial(7);
+	char buf[1024];
+
+	analysis_explain(r, buf, sizeof buf);
+	if (strstr(buf, part) == NULL)
+		fail_msg("'%s' lacks '%s'", buf, part);
+}
+
+/*
+ * 14 days of 6 before, 7 judged days of 3 after a 7-day settling in: 50%.
+ * Both windows are flat, so the SD is the floor 0.5 and r the prior 0.55
+ * (no spread to estimate it from).  g(n) = 1 + 2 sum (1 - k/n) 0.55^k:
+ * g(14) = 3.0565273, g(7) = 2.6802446; SE = 0.5 sqrt(g(14)/14 + g(7)/7)
+ * = 0.38769043; lower bound 3 - 0.842 SE = 2.6736 > 0: substantial.
+ */
+static void
+test_exactly_50_pct_and_clear(void **state)
+{
+	struct analysis_checkin c[64];
+	struct analysis_trial_in t = trial(14);
 	struct analysis_result r;
-	size_t n = 0;
-	/* S-8 is outside the window; S-7, S-4 and S-1 are its edges. */
-	n = days(c, n, S - 8, (int[]){10, 6, NO, NO, 6, NO, NO, 6}, 8);
-	n = days(c, n, S, (int[]){3, 3, 3, 3, 3, 3, 3}, 7);
+	size_t n = flat(c, 0, S - 14, 14, 6);
 	(void)state;
 
-	assert_int_equal(analysis_trial(c, n, 9, &t, &r), 0);
-	assert_int_equal(r.before_n, 3);
-	assert_int_equal(r.before_sum, 18);
-	assert_int_equal(r.has_baseline, 1);
-	assert_int_equal(r.baseline_from_onboarding, 0);
-	assert_exact(r.before_mean, 6.0);
-	assert_int_equal(r.usual_pain, 9);
+	n = flat(c, n, S + 7, 7, 3);
+	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
+	assert_int_equal(r.before_n, 14);
 	assert_int_equal(r.during_n, 7);
-	assert_exact(r.during_mean, 3.0);
-	assert_int_equal(r.has_change, 1);
+	assert_int_equal(r.during_first, S + 7);
 	assert_exact(r.change, 3.0);
 	assert_exact(r.change_pct, 0.5);
+	assert_near(r.pain.sd, 0.5);
+	assert_near(r.pain.r, 0.55);
+	assert_near(r.pain.se, 0.38769042825612954);
+	assert_near(r.pain.lower, 3 - 0.842 * 0.38769042825612954);
+	assert_exact(r.pain.nap, 1.0);
 	assert_int_equal(r.verdict, VERDICT_SUBSTANTIAL);
-	assert_int_equal(r.basis, ANALYSIS_BASIS_PERCENT);
+	assert_int_equal(r.reference, ANALYSIS_REF_BASELINE);
 	assert_explained(&r, "pain fell by 50% (threshold 50%), from 6.0 to "
-			     "3.0; a mean of fewer than 5 check-ins is rough");
-}
-
-/* Two check-ins are not a baseline: the usual-pain rating 8 stands in. */
-static void
-test_before_2_checkins_with_usual_pain(void **state)
-{
-	struct analysis_checkin c[32];
-	struct analysis_trial_in t = trial(7);
-	struct analysis_result r;
-	size_t n = 0;
-	n = days(c, n, S - 7, (int[]){6, NO, NO, NO, NO, NO, 6}, 7);
-	n = days(c, n, S, (int[]){4, 4, 4, 4, 4, 4, 4}, 7);
-	(void)state;
-
-	assert_int_equal(analysis_trial(c, n, 8, &t, &r), 0);
-	assert_int_equal(r.before_n, 2);
-	assert_int_equal(r.before_sum, 12);
-	assert_int_equal(r.has_baseline, 1);
-	assert_int_equal(r.baseline_from_onboarding, 1);
-	assert_exact(r.before_mean, 8.0);
-	assert_exact(r.change, 4.0);
-	assert_exact(r.change_pct, 0.5);
-	assert_int_equal(r.verdict, VERDICT_SUBSTANTIAL);
-	assert_explained(&r, "pain fell by 50% (threshold 50%), from 8.0 "
-			     "(usual pain at onboarding) to 4.0");
-}
-
-static void
-test_before_2_checkins_without_usual_pain(void **state)
-{
-	struct analysis_checkin c[32];
-	struct analysis_trial_in t = trial(7);
-	struct analysis_result r;
-	size_t n = 0;
-	n = days(c, n, S - 7, (int[]){6, NO, NO, NO, NO, NO, 6}, 7);
-	n = days(c, n, S, (int[]){4, 4, 4, 4, 4, 4, 4}, 7);
-	(void)state;
-
-	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
-	assert_int_equal(r.before_n, 2);
-	assert_int_equal(r.has_baseline, 0);
-	assert_int_equal(r.baseline_from_onboarding, 0);
-	assert_int_equal(r.usual_pain, NO);
-	assert_exact(r.before_mean, 0.0);
-	assert_int_equal(r.during_n, 7);
-	assert_int_equal(r.has_change, 0);
-	assert_exact(r.change, 0.0);
-	assert_int_equal(r.verdict, VERDICT_NO_BASELINE);
-	assert_explained(&r, "2 check-ins in the 7 days before the start "
-			     "(3 needed) and no usual-pain rating");
-
-	/* A usual-pain rating off the 0-10 scale counts as none. */
-	assert_int_equal(analysis_trial(c, n, 11, &t, &r), 0);
-	assert_int_equal(r.usual_pain, NO);
-	assert_int_equal(r.verdict, VERDICT_NO_BASELINE);
-}
-
-/* Day 10 of a trial: the during window is S+3 .. S+9. */
-static void
-test_during_exactly_4_checkins(void **state)
-{
-	struct analysis_checkin c[32];
-	struct analysis_trial_in t = trial(10);
-	struct analysis_result r;
-	size_t n = 0;
-	n = days(c, n, S - 7, (int[]){6, 6, 6, 6, 6, 6, 6}, 7);
-	/* S+2 (pain 0) is just outside the window. */
-	n = days(c, n, S, (int[]){0, 0, 0, 5, NO, 5, NO, 5, NO, 5}, 10);
-	(void)state;
-
-	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
-	assert_int_equal(r.days, 10);
-	assert_int_equal(r.during_n, 4);
-	assert_int_equal(r.during_sum, 20);
-	assert_exact(r.during_mean, 5.0);
-	assert_exact(r.change, 1.0);
-	assert_exact(r.change_pct, 1.0 / 6.0);
-	assert_int_equal(r.verdict, VERDICT_NO_CHANGE);
-	assert_int_equal(r.basis, ANALYSIS_BASIS_NONE);
-	assert_explained(&r, "pain fell by 16% (1.0 points), below 30% and 2 "
-			     "points, from 6.0 to 5.0; a mean of fewer than 5 "
-			     "check-ins is rough");
-}
-
-static void
-test_during_3_checkins_is_too_early(void **state)
-{
-	struct analysis_checkin c[32];
-	struct analysis_trial_in t = trial(10);
-	struct analysis_result r;
-	size_t n = 0;
-	n = days(c, n, S - 7, (int[]){6, 6, 6, 6, 6, 6, 6}, 7);
-	n = days(c, n, S, (int[]){0, 0, 0, 1, NO, 1, NO, NO, NO, 1}, 10);
-	(void)state;
-
-	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
-	assert_int_equal(r.during_n, 3);
-	assert_int_equal(r.during_sum, 3);
-	assert_exact(r.during_mean, 1.0);
-	assert_int_equal(r.has_change, 0);
-	assert_exact(r.change, 0.0);
-	assert_int_equal(r.verdict, VERDICT_TOO_EARLY);
-	assert_explained(&r, "3 check-ins in the last 7 days (4 needed)");
-}
-
-/* Six days of much less pain are still too early; S-1 is not "during". */
-static void
-test_trial_of_6_days_is_too_early(void **state)
-{
-	struct analysis_checkin c[32];
-	struct analysis_trial_in t = trial(6);
-	struct analysis_result r;
-	size_t n = 0;
-	n = days(c, n, S - 7, (int[]){6, 6, 6, 6, 6, 6, 9}, 7);
-	n = days(c, n, S, (int[]){1, 1, 1, 1, 1, 1}, 6);
-	(void)state;
-
-	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
-	assert_int_equal(r.days, 6);
-	assert_int_equal(r.before_n, 7);
-	assert_int_equal(r.before_sum, 45);
-	assert_int_equal(r.during_n, 6);
-	assert_int_equal(r.during_sum, 6);
-	assert_int_equal(r.has_change, 0);
-	assert_int_equal(r.verdict, VERDICT_TOO_EARLY);
-	assert_explained(&r, "the trial has run 6 of the 7 days needed");
-}
-
-static void
-test_trial_of_7_days_is_judged(void **state)
-{
-	struct analysis_checkin c[32];
-	struct analysis_trial_in t = trial(7);
-	struct analysis_result r;
-	size_t n = 0;
-	n = days(c, n, S - 7, (int[]){6, 6, 6, 6, 6, 6, 6}, 7);
-	n = days(c, n, S, (int[]){4, 4, 4, 4, 4, 4, 4}, 7);
-	(void)state;
-
-	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
-	assert_int_equal(r.days, 7);
-	assert_int_equal(r.during_n, 7);
-	assert_exact(r.change, 2.0);
-	assert_exact(r.change_pct, 1.0 / 3.0);
-	assert_int_equal(r.verdict, VERDICT_MEANINGFUL);
-	assert_int_equal(r.basis, ANALYSIS_BASIS_PERCENT);
-	assert_explained(&r,
-			 "pain fell by 33% (threshold 30%), from 6.0 to 4.0");
-}
-
-/* A baseline of 0: change_pct is 0, only points can judge. */
-static void
-test_before_mean_zero(void **state)
-{
-	struct analysis_checkin c[32];
-	struct analysis_trial_in t = trial(7);
-	struct analysis_result r;
-	size_t n = 0;
-	n = days(c, n, S - 7, (int[]){0, 0, 0, 0, 0, 0, 0}, 7);
-	n = days(c, n, S, (int[]){1, 1, 1, 1, 1, 1, 1}, 7);
-	(void)state;
-
-	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
-	assert_exact(r.before_mean, 0.0);
-	assert_exact(r.change, -1.0);
-	assert_exact(r.change_pct, 0.0);
-	assert_int_equal(r.verdict, VERDICT_NO_CHANGE);
-	assert_explained(
-	    &r, "pain rose by 1.0 points, below 2 points, from 0.0 to 1.0");
-
-	n = 7;
-	n = days(c, n, S, (int[]){2, 2, 2, 2, 2, 2, 2}, 7);
-	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
-	assert_exact(r.change, -2.0);
-	assert_exact(r.change_pct, 0.0);
-	assert_int_equal(r.verdict, VERDICT_WORSE);
-	assert_int_equal(r.basis, ANALYSIS_BASIS_POINTS);
-	assert_explained(&r, "pain rose by 2.0 points (threshold 2 points), "
-			     "from 0.0 to 2.0");
+			     "3.0; allowing for the day-to-day noise, a fall "
+			     "of 2.7 to 3.3 points, clear of no change; on "
+			     "100 of 100 pairs of days pain was lower during "
+			     "the trial than before");
 }
 
 /*
- * 2/7 before, 1/5 during: change_pct is exactly 3/10, though the naive
- * (before - during) / before in doubles gives 0.29999999999999993.
+ * 14 days of 5; judged 8 days 3 4 3 4 3 4 3 4, mean 3.5: 1.5 = 30%
+ * exactly: meaningful by percent.  The alternating days give a negative
+ * lag-1 estimate, so r is its floor 0.3; the SD (SS 2 over 20) is below
+ * the floor 0.5; SE = 0.5 sqrt(g(14)/14 + g(8)/8) with r 0.3 = 0.29130.
+ * One 3 made a 4 (mean 3.625, 27.5%, 1.375 points) passes no threshold,
+ * and the 90% interval 1.375 +- 1.645 * 0.2913 reaches past 1.5: unclear,
+ * and as the baseline alone has 1.645 * 0.5 sqrt(g(14)/14) = 0.29 > 0.125
+ * left to the threshold, more days cannot settle it (-1).
  */
 static void
-test_change_pct_exactly_30(void **state)
+test_exactly_30_pct(void **state)
 {
-	struct analysis_checkin c[32];
-	struct analysis_trial_in t = trial(7);
-	struct analysis_result r;
-	size_t n = 0;
-	n = days(c, n, S - 7, (int[]){1, 1, 0, 0, 0, 0, 0}, 7);
-	n = days(c, n, S, (int[]){1, 0, 0, 0, 0, NO, NO}, 7);
-	(void)state;
-
-	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
-	assert_exact(r.before_mean, 2.0 / 7.0);
-	assert_exact(r.during_mean, 1.0 / 5.0);
-	assert_exact(r.change, 3.0 / 35.0);
-	assert_exact(r.change_pct, 0.30);
-	assert_int_equal(r.verdict, VERDICT_MEANINGFUL);
-	assert_int_equal(r.basis, ANALYSIS_BASIS_PERCENT);
-	assert_explained(&r, "pain fell by 30% (threshold 30%), from 0.3 to "
-			     "0.2");
-
-	/* Just under: 5 before, 18/5 = 3.6 during is 28%, 1.4 points. */
-	n = 0;
-	n = days(c, n, S - 7, (int[]){5, 5, 5, 5, 5, 5, 5}, 7);
-	n = days(c, n, S, (int[]){4, 4, 4, 3, 3, NO, NO}, 7);
-	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
-	assert_exact(r.change_pct, 0.28);
-	assert_int_equal(r.verdict, VERDICT_NO_CHANGE);
-	assert_explained(&r, "pain fell by 28% (1.4 points), below 30% and 2 "
-			     "points, from 5.0 to 3.6");
-}
-
-static void
-test_change_pct_exactly_50(void **state)
-{
-	struct analysis_checkin c[32];
-	struct analysis_trial_in t = trial(7);
-	struct analysis_result r;
-	size_t n = 0;
-	n = days(c, n, S - 7, (int[]){3, 3, 3, 3, 3, 3, 3}, 7);
-	n = days(c, n, S, (int[]){1, 2, 1, 2, NO, NO, NO}, 7);
-	(void)state;
-
-	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
-	assert_exact(r.during_mean, 1.5);
-	assert_exact(r.change, 1.5);
-	assert_exact(r.change_pct, 0.50);
-	assert_int_equal(r.verdict, VERDICT_SUBSTANTIAL);
-	assert_int_equal(r.basis, ANALYSIS_BASIS_PERCENT);
-
-	/* Just under: 8/5 = 1.6 during is 46%, meaningful only. */
-	n = 7;
-	n = days(c, n, S, (int[]){1, 2, 2, 1, 2, NO, NO}, 7);
-	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
-	assert_exact(r.change_pct, 49.0 / 105.0);
-	assert_int_equal(r.verdict, VERDICT_MEANINGFUL);
-	assert_explained(&r,
-			 "pain fell by 46% (threshold 30%), from 3.0 to 1.6");
-}
-
-/*
- * 26/3 before, 40/6 during: exactly 2 points (23%), though the naive
- * difference in doubles is 1.9999999999999991.
- */
-static void
-test_change_exactly_2_points(void **state)
-{
-	struct analysis_checkin c[32];
-	struct analysis_trial_in t = trial(7);
-	struct analysis_result r;
-	size_t n = 0;
-	n = days(c, n, S - 7, (int[]){9, NO, NO, 9, NO, NO, 8}, 7);
-	n = days(c, n, S, (int[]){7, 7, 7, 7, 6, 6, NO}, 7);
-	(void)state;
-
-	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
-	assert_exact(r.before_mean, 26.0 / 3.0);
-	assert_exact(r.during_mean, 40.0 / 6.0);
-	assert_exact(r.change, 2.0);
-	assert_exact(r.change_pct, 36.0 / 156.0);
-	assert_int_equal(r.verdict, VERDICT_MEANINGFUL);
-	assert_int_equal(r.basis, ANALYSIS_BASIS_POINTS);
-	assert_explained(&r, "pain fell by 2.0 points (threshold 2 points), "
-			     "from 8.7 to 6.7; a mean of fewer than 5 "
-			     "check-ins is rough");
-
-	/* Just under: 41/6 during is 1.83 points, 21%. */
-	n = 3;
-	n = days(c, n, S, (int[]){7, 7, 7, 7, 7, 6, NO}, 7);
-	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
-	assert_int_equal(r.verdict, VERDICT_NO_CHANGE);
-	assert_explained(&r, "pain fell by 21% (1.8 points), below 30% and 2 "
-			     "points, from 8.7 to 6.8; a mean of fewer than 5 "
-			     "check-ins is rough");
-}
-
-/*
- * 5/3 before, 13/6 during: exactly -30% (-0.5 points), though the naive
- * ratio in doubles is -0.2999999999999999.
- */
-static void
-test_change_pct_exactly_minus_30(void **state)
-{
-	struct analysis_checkin c[32];
-	struct analysis_trial_in t = trial(7);
-	struct analysis_result r;
-	size_t n = 0;
-	n = days(c, n, S - 7, (int[]){2, NO, 2, NO, 1, NO, NO}, 7);
-	n = days(c, n, S, (int[]){2, 2, 2, 2, 2, 3, NO}, 7);
-	(void)state;
-
-	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
-	assert_exact(r.change, -0.5);
-	assert_exact(r.change_pct, -0.30);
-	assert_int_equal(r.verdict, VERDICT_WORSE);
-	assert_int_equal(r.basis, ANALYSIS_BASIS_PERCENT);
-	assert_explained(&r, "pain rose by 30% (threshold 30%), from 1.7 to "
-			     "2.2; a mean of fewer than 5 check-ins is rough");
-}
-
-/*
- * 23/3 before, 58/6 during: exactly -2 points (-26%), though the naive
- * difference in doubles is -1.9999999999999991.
- */
-static void
-test_change_exactly_minus_2_points(void **state)
-{
-	struct analysis_checkin c[32];
-	struct analysis_trial_in t = trial(7);
-	struct analysis_result r;
-	size_t n = 0;
-	n = days(c, n, S - 7, (int[]){8, 8, 7, NO, NO, NO, NO}, 7);
-	n = days(c, n, S, (int[]){10, 10, 10, 10, 9, 9, NO}, 7);
-	(void)state;
-
-	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
-	assert_exact(r.change, -2.0);
-	assert_exact(r.change_pct, -6.0 / 23.0);
-	assert_int_equal(r.verdict, VERDICT_WORSE);
-	assert_int_equal(r.basis, ANALYSIS_BASIS_POINTS);
-	assert_explained(&r, "pain rose by 2.0 points (threshold 2 points), "
-			     "from 7.7 to 9.7; a mean of fewer than 5 "
-			     "check-ins is rough");
-}
-
-/*
- * 14 days with 7 practised: adherence exactly 0.50 is enough.  The practised
- * days come from --did marks (with a duplicate and a day before the trial)
- * and from sessions.
- */
-static void
-test_adherence_exactly_half(void **state)
-{
-	struct analysis_checkin c[32];
-	struct analysis_trial_in t = trial(14);
-	struct analysis_result r;
-	const int did[] = {S, S + 2, S + 2, S + 4, S - 1, S + 13};
-	const struct analysis_session ses[] = {{S + 4, NO, NO},
-					       {S + 6, NO, NO},
-					       {S + 8, NO, NO},
-					       {S + 10, NO, NO}};
-	size_t n = 0;
-	n = days(c, n, S - 7, (int[]){5, 5, 5, 5, 5, 5, 5}, 7);
-	n = days(c, n, S + 7, (int[]){5, 5, 5, 5, 5, 5, 5}, 7);
-	(void)state;
-
-	t.has_practices = 1;
-	t.practice_days = did;
-	t.npractice_days = LEN(did);
-	t.sessions = ses;
-	t.nsessions = LEN(ses);
-	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
-	assert_int_equal(r.has_adherence, 1);
-	assert_int_equal(r.practised_days, 7);
-	assert_exact(r.adherence, 0.5);
-	assert_int_equal(r.verdict, VERDICT_NO_CHANGE);
-	assert_explained(&r, "pain unchanged, from 5.0 to 5.0");
-}
-
-/* One day more, the same 7 practised: 7/15 is low practice. */
-static void
-test_adherence_just_under_half(void **state)
-{
-	struct analysis_checkin c[32];
+	struct analysis_checkin c[64];
 	struct analysis_trial_in t = trial(15);
 	struct analysis_result r;
+	size_t n = flat(c, 0, S - 14, 14, 5), m;
+	(void)state;
+
+	m = days(c, n, S + 7, (int[]){3, 4, 3, 4, 3, 4, 3, 4}, 8);
+	assert_int_equal(analysis_trial(c, m, NO, &t, &r), 0);
+	assert_exact(r.change, 1.5);
+	assert_exact(r.change_pct, 0.3);
+	assert_near(r.pain.r, 0.3);
+	assert_near(r.pain.se, 0.29129758151259594);
+	assert_int_equal(r.verdict, VERDICT_MEANINGFUL);
+	assert_int_equal(r.basis, ANALYSIS_BASIS_PERCENT);
+
+	m = days(c, n, S + 7, (int[]){3, 4, 3, 4, 3, 4, 4, 4}, 8);
+	assert_int_equal(analysis_trial(c, m, NO, &t, &r), 0);
+	assert_exact(r.change, 1.375);
+	assert_int_equal(r.verdict, VERDICT_UNCLEAR);
+	assert_int_equal(r.pain.more_days, -1);
+	assert_explain_has(&r, "not clear, and more days alone are unlikely "
+			       "to settle it");
+}
+
+/* 14 days of 8, 7 judged days of 6: 2 points (25%): meaningful by points. */
+static void
+test_exactly_2_points(void **state)
+{
+	struct analysis_checkin c[64];
+	struct analysis_trial_in t = trial(14);
+	struct analysis_result r;
+	size_t n = flat(c, 0, S - 14, 14, 8);
+	(void)state;
+
+	n = flat(c, n, S + 7, 7, 6);
+	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
+	assert_exact(r.change, 2.0);
+	assert_int_equal(r.verdict, VERDICT_MEANINGFUL);
+	assert_int_equal(r.basis, ANALYSIS_BASIS_POINTS);
+	assert_explain_has(&r, "pain fell by 2.0 points (threshold 2 "
+			       "points)");
+}
+
+/*
+ * A rise is the mirror of a fall: 7 before, 10 after is -3, 30% of the
+ * judged mean 10: worse by percent; 8 before, 10 after is -2 points (20%
+ * of 10): worse by points; 8 before, 9 after (-1, 11%) is no call.
+ */
+static void
+test_worse_boundaries(void **state)
+{
+	struct analysis_checkin c[64];
+	struct analysis_trial_in t = trial(14);
+	struct analysis_result r;
+	size_t n;
+	(void)state;
+
+	n = flat(c, flat(c, 0, S - 14, 14, 7), S + 7, 7, 10);
+	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
+	assert_exact(r.change, -3.0);
+	assert_int_equal(r.verdict, VERDICT_WORSE);
+	assert_int_equal(r.basis, ANALYSIS_BASIS_PERCENT);
+
+	n = flat(c, flat(c, 0, S - 14, 14, 8), S + 7, 7, 10);
+	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
+	assert_int_equal(r.verdict, VERDICT_WORSE);
+	assert_int_equal(r.basis, ANALYSIS_BASIS_POINTS);
+
+	n = flat(c, flat(c, 0, S - 14, 14, 8), S + 7, 7, 9);
+	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
+	assert_int_not_equal(r.verdict, VERDICT_WORSE);
+}
+
+/* Unchanged flat pain: the 90% interval 0 +- 1.645 * 0.3877 = +-0.64 is
+ * inside the thresholds (1.5 each way): no-change. */
+static void
+test_no_change(void **state)
+{
+	struct analysis_checkin c[64];
+	struct analysis_trial_in t = trial(14);
+	struct analysis_result r;
+	size_t n = flat(c, flat(c, 0, S - 14, 14, 5), S + 7, 7, 5);
+	(void)state;
+
+	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
+	assert_exact(r.change, 0.0);
+	assert_exact(r.pain.nap, 0.5);
+	assert_int_equal(r.verdict, VERDICT_NO_CHANGE);
+	assert_explain_has(&r, "inside the thresholds: no important change");
+}
+
+/*
+ * A fall of 2 points (40% of 5) that the noise swamps: the baseline swings
+ * 2 2 2 9 9 9 2 2 2 9 9 9 2 2 (mean 5), the judged week is flat 3.  The
+ * change passes its threshold but not the noise: unclear, with the
+ * interval across zero.
+ */
+static void
+test_noise_makes_it_unclear(void **state)
+{
+	struct analysis_checkin c[64];
+	struct analysis_trial_in t = trial(14);
+	struct analysis_result r;
+	size_t n = days(c, 0, S - 14,
+			(int[]){2, 2, 2, 9, 9, 9, 2, 2, 2, 9, 9, 9, 2, 2}, 14);
+	(void)state;
+
+	n = flat(c, n, S + 7, 7, 3);
+	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
+	assert_exact(r.change, 2.0);
+	assert_true(r.pain.lower < 0);
+	assert_true(r.pain.upper > 2);
+	assert_int_equal(r.verdict, VERDICT_UNCLEAR);
+	assert_explain_has(&r, "not clear");
+}
+
+/* The baseline needs 5 check-ins in the 14 days before; a usual-pain
+ * rating never stands in. */
+static void
+test_baseline_needs_5_checkins(void **state)
+{
+	struct analysis_checkin c[64];
+	struct analysis_trial_in t = trial(14);
+	struct analysis_result r;
+	size_t n = days(c, 0, S - 15, (int[]){6, 6, NO, 6, NO, 6, NO, NO},
+			8); /* S-15 is outside: 3 in the window */
+	size_t m;
+	(void)state;
+
+	m = flat(c, n, S + 7, 7, 3);
+	assert_int_equal(analysis_trial(c, m, 7, &t, &r), 0);
+	assert_int_equal(r.baseline_n, 3);
+	assert_int_equal(r.usual_pain, 7);
+	assert_int_equal(r.verdict, VERDICT_NO_BASELINE);
+	assert_explained(&r, "3 check-ins in the 14 days before the start (5 "
+			     "needed)");
+
+	n = days(c, n, S - 7, (int[]){6, NO, 6}, 3); /* 5 in the window */
+	m = flat(c, n, S + 7, 7, 3);
+	assert_int_equal(analysis_trial(c, m, 7, &t, &r), 0);
+	assert_int_equal(r.baseline_n, 5);
+	assert_exact(r.before_mean, 6.0);
+	assert_int_equal(r.verdict, VERDICT_SUBSTANTIAL);
+}
+
+/*
+ * Re-answering the first-run questions (a new usual pain) changes nothing:
+ * the whole result is the same with a recalled 2 or 9, but for the
+ * context field.
+ */
+static void
+test_usual_pain_is_only_context(void **state)
+{
+	struct analysis_checkin c[64];
+	struct analysis_trial_in t = trial(14);
+	struct analysis_result a, b;
+	size_t n = flat(c, flat(c, 0, S - 14, 14, 5), S + 7, 7, 5);
+	(void)state;
+
+	assert_int_equal(analysis_trial(c, n, 2, &t, &a), 0);
+	assert_int_equal(analysis_trial(c, n, 9, &t, &b), 0);
+	assert_int_equal(a.usual_pain, 2);
+	b.usual_pain = 2;
+	assert_memory_equal(&a, &b, sizeof a);
+	/* And with no check-ins before, no usual pain makes a baseline. */
+	n = flat(c, 0, S + 7, 7, 5);
+	assert_int_equal(analysis_trial(c, n, 7, &t, &a), 0);
+	assert_int_equal(a.verdict, VERDICT_NO_BASELINE);
+}
+
+/* Judged from settle_days + 7 days on, with 5 check-ins after settling. */
+static void
+test_settle_and_judged_window(void **state)
+{
+	struct analysis_checkin c[64];
+	struct analysis_trial_in t = trial(13);
+	struct analysis_result r;
+	size_t n = flat(c, 0, S - 14, 14, 6), m;
+	(void)state;
+
+	m = flat(c, n, S, 14, 3);
+	assert_int_equal(analysis_trial(c, m, NO, &t, &r), 0);
+	assert_int_equal(r.verdict, VERDICT_TOO_EARLY);
+	assert_explained(&r, "the trial has run 13 of the 14 days needed (7 "
+			     "to settle in, then 7 to judge)");
+	t = trial(14);
+	assert_int_equal(analysis_trial(c, m, NO, &t, &r), 0);
+	assert_int_equal(r.verdict, VERDICT_SUBSTANTIAL);
+	assert_int_equal(r.during_n, 7); /* S+7 .. S+13 only */
+
+	/* A pack's settle_days of 3: judged from S+3, 10 days suffice. */
+	t = trial(10);
+	t.settle_days = 3;
+	assert_int_equal(analysis_trial(c, m, NO, &t, &r), 0);
+	assert_int_equal(r.during_first, S + 3);
+	assert_int_equal(r.during_n, 7);
+	assert_int_equal(r.verdict, VERDICT_SUBSTANTIAL);
+
+	/* 4 check-ins after settling in: too early; 5: judged. */
+	t = trial(14);
+	m = days(c, n, S + 7, (int[]){3, NO, 3, NO, 3, NO, 3}, 7);
+	assert_int_equal(analysis_trial(c, m, NO, &t, &r), 0);
+	assert_int_equal(r.verdict, VERDICT_TOO_EARLY);
+	assert_explained(&r, "4 check-ins from day 8 of the trial on (5 "
+			     "needed)");
+	m = days(c, n, S + 7, (int[]){3, 3, 3, NO, 3, NO, 3}, 7);
+	assert_int_equal(analysis_trial(c, m, NO, &t, &r), 0);
+	assert_int_equal(r.verdict, VERDICT_SUBSTANTIAL);
+}
+
+/*
+ * Started in a flare: S-28 .. S-4 all 5, the last 3 days 9 (4 above, >= 2):
+ * judged against the longer-run 5.  The judged days at 4 are 1 point (20%)
+ * below it, though 1.857 (31.7%) below the baseline mean 82/14: not
+ * helped, since a verdict must hold against both.
+ */
+static void
+test_flare_before_start(void **state)
+{
+	struct analysis_checkin c[64];
+	struct analysis_trial_in t = trial(14);
+	struct analysis_result r;
+	size_t n = flat(c, 0, S - 28, 25, 5), m;
+	(void)state;
+
+	m = flat(c, flat(c, n, S - 3, 3, 9), S + 7, 7, 4);
+	assert_int_equal(analysis_trial(c, m, NO, &t, &r), 0);
+	assert_int_equal(r.longrun_n, 25);
+	assert_int_equal(r.flare_n, 3);
+	assert_int_equal(r.started_in_flare, 1);
+	assert_int_equal(r.reference, ANALYSIS_REF_LONGRUN);
+	assert_int_equal(r.ref_first, S - 28);
+	assert_int_equal(r.ref_last, S - 4);
+	assert_exact(r.before_mean, 5.0);
+	assert_exact(r.change, 1.0);
+	assert_true(r.baseline_change.change > 1.85);
+	assert_false(analysis_helped(r.verdict));
+	assert_explain_has(&r, "were a flare");
+
+	/* 6 6 7 is 1.33 above the longer-run 5, under 2: no flare, and the
+	 * baseline is the reference. */
+	m = flat(c, days(c, n, S - 3, (int[]){6, 6, 7}, 3), S + 7, 7, 4);
+	assert_int_equal(analysis_trial(c, m, NO, &t, &r), 0);
+	assert_int_equal(r.started_in_flare, 0);
+	assert_int_equal(r.reference, ANALYSIS_REF_BASELINE);
+}
+
+/*
+ * Already falling: 9 9 8 8 7 7 6 6 5 5 4 4 3 3 has Kendall's tau
+ * (0 - 84) / 91 = -0.923 (7 tied pairs): judged against the last 7 days,
+ * 6 5 5 4 4 3 3 (mean 30/7).  Judged days at 3: 9/7 below, 30% of 30/7
+ * exactly, so meaningful, not the substantial (50%) the whole baseline
+ * (mean 6) would give.
+ */
+static void
+test_already_falling(void **state)
+{
+	struct analysis_checkin c[64];
+	struct analysis_trial_in t = trial(14);
+	struct analysis_result r;
+	size_t n = days(c, 0, S - 14,
+			(int[]){9, 9, 8, 8, 7, 7, 6, 6, 5, 5, 4, 4, 3, 3}, 14);
+	(void)state;
+
+	n = flat(c, n, S + 7, 7, 3);
+	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
+	assert_int_equal(r.tau_milli, -923);
+	assert_int_equal(r.already_falling, 1);
+	assert_int_equal(r.reference, ANALYSIS_REF_RECENT);
+	assert_int_equal(r.before_sum, 30);
+	assert_int_equal(r.before_n, 7);
+	assert_int_equal(r.baseline_change.verdict, VERDICT_SUBSTANTIAL);
+	assert_exact(r.change_pct, 0.3);
+	assert_int_equal(r.verdict, VERDICT_MEANINGFUL);
+	assert_explain_has(&r, "already falling");
+}
+
+/*
+ * NAP: 14 days of 5 against 4 5 6 4 5 6 4: 3 of 7 lower (x 14 = 42
+ * pairs), 2 tied (28 pairs): (42 + 28 / 2) / 98 = 56 / 98.
+ */
+static void
+test_nap(void **state)
+{
+	struct analysis_checkin c[64];
+	struct analysis_trial_in t = trial(14);
+	struct analysis_result r;
+	size_t n = flat(c, 0, S - 14, 14, 5);
+	(void)state;
+
+	n = days(c, n, S + 7, (int[]){4, 5, 6, 4, 5, 6, 4}, 7);
+	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
+	assert_int_equal(r.pain.nap_half, 112);
+	assert_exact(r.pain.nap, 56.0 / 98.0);
+	assert_explain_has(&r, "on 57 of 100 pairs of days pain was lower");
+}
+
+/* Interference beside pain, with its 1-point threshold. */
+static void
+test_interference(void **state)
+{
+	struct analysis_checkin c[64];
+	struct analysis_trial_in t = trial(14);
+	struct analysis_result r;
+	size_t i, n = flat(c, flat(c, 0, S - 14, 14, 5), S + 7, 7, 5);
+	(void)state;
+
+	for (i = 0; i < n; i++)
+		c[i].interference = c[i].day < S ? 4 : 3;
+	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
+	assert_int_equal(r.verdict, VERDICT_NO_CHANGE);
+	assert_int_equal(r.interference.has_change, 1);
+	assert_exact(r.interference.change, 1.0);
+	assert_int_equal(r.interference.verdict, VERDICT_MEANINGFUL);
+	/* One judged day at 4: 6/7 of a point, below the threshold. */
+	c[n - 1].interference = 4;
+	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
+	assert_false(analysis_helped(r.interference.verdict));
+	/* Too few ratings: not judged. */
+	for (i = 0; i < 10; i++)
+		c[i].interference = NO;
+	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
+	assert_int_equal(r.interference.has_change, 0);
+	assert_int_equal(r.interference.verdict, VERDICT_NO_BASELINE);
+}
+
+/*
+ * A flare-up tool by its sessions.  Three rated sessions: too early.  Four,
+ * 6>4 5>3 6>4 5>3: relief 2 each, 8 of the 22 points before (36%), no
+ * spread: meaningful by percent, 4 of 4 relieving.  6>5 5>3 6>4 5>4:
+ * relief 1.5 (27%), SD of 1 2 2 1 = 0.577, SE 0.289; the 90% interval
+ * 1.5 +- 0.475 reaches past 1.65 (30% of 5.5): unclear.
+ */
+static void
+test_flare_tool_sessions(void **state)
+{
+	struct analysis_trial_in t = trial(2);
+	struct analysis_result r;
+	const struct analysis_session good[] = {
+	    {S, 6, 4}, {S, 5, 3}, {S + 1, 6, 4}, {S + 1, 5, 3}};
+	const struct analysis_session mixed[] = {
+	    {S, 6, 5}, {S, 5, 3}, {S + 1, 6, 4}, {S + 1, 5, 4}};
+	const struct analysis_session worse[] = {
+	    {S, 4, 6}, {S, 3, 5}, {S + 1, 4, 6}, {S + 1, 3, 5}};
+	(void)state;
+
+	t.flare_tool = 1;
+	t.has_practices = 1;
+	t.sessions = good;
+	t.nsessions = 3;
+	assert_int_equal(analysis_trial(NULL, 0, NO, &t, &r), 0);
+	assert_int_equal(r.verdict, VERDICT_TOO_EARLY);
+	assert_explained(&r, "3 sessions rated before and after (4 needed)");
+
+	t.nsessions = 4;
+	assert_int_equal(analysis_trial(NULL, 0, NO, &t, &r), 0);
+	assert_exact(r.change, 2.0);
+	assert_int_equal(r.immediate_relieved, 4);
+	assert_int_equal(r.verdict, VERDICT_MEANINGFUL);
+	assert_int_equal(r.basis, ANALYSIS_BASIS_PERCENT);
+	assert_int_equal(r.practised_days, 2);
+	assert_explain_has(&r, "4 of 4 sessions brought 2 points or more of "
+			       "relief");
+
+	t.sessions = mixed;
+	assert_int_equal(analysis_trial(NULL, 0, NO, &t, &r), 0);
+	assert_exact(r.change, 1.5);
+	assert_near(r.immediate_se, 0.28867513459481287);
+	assert_int_equal(r.immediate_relieved, 2);
+	assert_int_equal(r.verdict, VERDICT_UNCLEAR);
+	/* Not past a threshold, so it would take the 90% interval inside
+	 * 1.65: (1.645 * 0.57735 / (1.65 - 1.5))^2 = 40.08 sessions, 36.08
+	 * more. */
+	assert_int_equal(r.pain.more_days, 37);
+
+	/* Pain 2 points higher after every session: worse, by points. */
+	t.sessions = worse;
+	assert_int_equal(analysis_trial(NULL, 0, NO, &t, &r), 0);
+	assert_exact(r.change, -2.0);
+	assert_int_equal(r.verdict, VERDICT_WORSE);
+	assert_int_equal(r.basis, ANALYSIS_BASIS_POINTS);
+}
+
+/* Practised on 6 of 14 days with no clear change: low-practice; 7 of 14
+ * (exactly half) is a fair trial. */
+static void
+test_low_practice(void **state)
+{
+	struct analysis_checkin c[64];
+	struct analysis_trial_in t = trial(14);
+	struct analysis_result r;
 	const int did[] = {S, S + 2, S + 4, S + 6, S + 8, S + 10, S + 12};
-	size_t n = 0;
-	n = days(c, n, S - 7, (int[]){5, 5, 5, 5, 5, 5, 5}, 7);
-	n = days(c, n, S + 8, (int[]){5, 5, 5, 5, 5, 5, 4}, 7);
+	size_t n = flat(c, flat(c, 0, S - 14, 14, 5), S + 7, 7, 5);
 	(void)state;
 
 	t.has_practices = 1;
 	t.practice_days = did;
-	t.npractice_days = LEN(did);
+	t.npractice_days = 6;
 	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
-	assert_int_equal(r.practised_days, 7);
-	assert_exact(r.adherence, 7.0 / 15.0);
+	assert_int_equal(r.practised_days, 6);
 	assert_int_equal(r.verdict, VERDICT_LOW_PRACTICE);
-	assert_explained(&r, "practised on 7 of 15 days (46%, threshold 50%); "
-			     "pain fell by 2% (0.1 points), below 30% and 2 "
-			     "points, from 5.0 to 4.9");
-}
-
-/* Without practices there is no adherence, so no low-practice verdict. */
-static void
-test_approach_without_practices(void **state)
-{
-	struct analysis_checkin c[32];
-	struct analysis_trial_in t = trial(14);
-	struct analysis_result r;
-	size_t n = 0;
-	n = days(c, n, S - 7, (int[]){5, 5, 5, 5, 5, 5, 5}, 7);
-	n = days(c, n, S + 7, (int[]){5, 5, 5, 5, 5, 5, 5}, 7);
-	(void)state;
-
+	t.npractice_days = 7;
 	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
-	assert_int_equal(r.has_adherence, 0);
-	assert_int_equal(r.practised_days, 0);
-	assert_exact(r.adherence, 0.0);
+	assert_exact(r.adherence, 0.5);
 	assert_int_equal(r.verdict, VERDICT_NO_CHANGE);
 }
 
-static void
-test_overlapping_trials(void **state)
+/*
+ * Overlap counts only what differs between the two compared windows
+ * (S-14 .. S-1 and S+7 .. S+13 for a 14-day trial).
+ */
+static int
+overlap_with(struct analysis_span o, int flare_tool)
 {
-	struct analysis_checkin c[32];
+	struct analysis_checkin c[64];
 	struct analysis_trial_in t = trial(14);
 	struct analysis_result r;
-	/* S..S+2 and S+1..S+4 overlap each other: 5 days; S+10..S+13: 4. */
+	size_t n = flat(c, flat(c, 0, S - 14, 14, 5), S + 7, 7, 5);
+
+	t.flare_tool = flare_tool;
+	t.others = &o;
+	t.nothers = 1;
+	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
+	assert_int_equal(analysis_confounds(&r, &o), r.overlap_days > 0);
+	return r.overlap_days;
+}
+
+static void
+test_overlap_that_means_something(void **state)
+{
+	(void)state;
+	/* The plan's handover: stopped on the start day, or the day before. */
+	assert_int_equal(overlap_with((struct analysis_span){S - 40, S}, 0), 0);
+	assert_int_equal(overlap_with((struct analysis_span){S - 40, S - 1}, 0),
+			 0);
+	/* The next one started on the last day, or the day after. */
+	assert_int_equal(
+	    overlap_with((struct analysis_span){S + 13, S + 40}, 0), 0);
+	/* Kept as a habit through both windows. */
+	assert_int_equal(
+	    overlap_with((struct analysis_span){S - 100, S + 100}, 0), 0);
+	/* Only in the settling-in days: in neither window. */
+	assert_int_equal(overlap_with((struct analysis_span){S + 1, S + 5}, 0),
+			 0);
+	/* Started in the judged window: S+10 .. S+13, 4 days. */
+	assert_int_equal(
+	    overlap_with((struct analysis_span){S + 10, S + 20}, 0), 4);
+	/* Stopped in the baseline: S-14 .. S-5, 10 days. */
+	assert_int_equal(overlap_with((struct analysis_span){S - 30, S - 5}, 0),
+			 10);
+	/* Ran through the baseline and into the trial (stopped on S+2, not a
+	 * handover): the 14 baseline days. */
+	assert_int_equal(overlap_with((struct analysis_span){S - 30, S + 2}, 0),
+			 14);
+	/* A flare-up tool compares pain minutes apart: nothing counts. */
+	assert_int_equal(
+	    overlap_with((struct analysis_span){S + 10, S + 20}, 1), 0);
+}
+
+static void
+test_overlap_days(void **state)
+{
 	const struct analysis_span others[] = {{S + 10, S + 20},
 					       {S - 5, S + 2},
 					       {S + 30, S + 40},
@@ -515,19 +627,11 @@ test_overlapping_trials(void **state)
 					       {S - 9, S - 1}};
 	const struct analysis_span same[] = {{S, S + 13}};
 	const struct analysis_span around[] = {{S - 100, S + 100}};
-	size_t n = 0;
-	n = days(c, n, S - 7, (int[]){5, 5, 5, 5, 5, 5, 5}, 7);
-	n = days(c, n, S + 7, (int[]){2, 2, 2, 2, 2, 2, 2}, 7);
 	(void)state;
 
-	t.others = others;
-	t.nothers = LEN(others);
-	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
-	assert_int_equal(r.overlap_days, 9);
-	assert_int_equal(r.verdict, VERDICT_SUBSTANTIAL);
-	assert_explained(&r, "pain fell by 60% (threshold 50%), from 5.0 to "
-			     "2.0; shared 9 days with another trial");
-
+	/* S..S+4 (5 days) and S+10..S+13 (4). */
+	assert_int_equal(analysis_overlap_days(S, S + 13, others, LEN(others)),
+			 9);
 	assert_int_equal(analysis_overlap_days(S, S + 13, NULL, 0), 0);
 	assert_int_equal(analysis_overlap_days(S, S + 13, same, 1), 14);
 	assert_int_equal(analysis_overlap_days(S, S + 13, around, 1), 14);
@@ -536,66 +640,15 @@ test_overlapping_trials(void **state)
 	    analysis_overlap_days(S + 5, S + 9, others, LEN(others)), 0);
 }
 
-/* 2026-03-28 .. 2026-04-03 spans the EU change to summer time: 7 days. */
-static void
-test_trial_across_dst_change(void **state)
-{
-	const int start = 20540; /* 2026-03-28 */
-	const int end = 20546;	 /* 2026-04-03 */
-	struct analysis_checkin c[32];
-	struct analysis_trial_in t = trial(1);
-	struct analysis_result r;
-	size_t n = 0;
-	n = days(c, n, start - 7, (int[]){7, 7, 7, 7, 7, 7, 7}, 7);
-	n = days(c, n, start, (int[]){5, 5, 5, 5, 5, 5, 5}, 7);
-	(void)state;
-
-	t.start = start;
-	t.end = end;
-	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
-	assert_int_equal(r.days, 7);
-	assert_int_equal(r.before_n, 7);
-	assert_int_equal(r.during_n, 7);
-	assert_exact(r.change, 2.0);
-	assert_int_equal(r.verdict, VERDICT_MEANINGFUL);
-}
-
-/* Only sessions inside the trial with both ratings count. */
-static void
-test_immediate_effect(void **state)
-{
-	struct analysis_checkin c[32];
-	struct analysis_trial_in t = trial(7);
-	struct analysis_result r;
-	const struct analysis_session ses[] = {{S, 6, 4},      {S + 1, 5, NO},
-					       {S + 2, NO, 3}, {S + 3, 7, 4},
-					       {S + 4, 3, 4},  {S - 1, 8, 0}};
-	size_t n = 0;
-	(void)state;
-
-	t.has_practices = 1;
-	t.sessions = ses;
-	t.nsessions = LEN(ses);
-	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
-	assert_int_equal(r.immediate_n, 3);
-	assert_int_equal(r.immediate_sum, -4);
-	assert_exact(r.immediate_mean, -4.0 / 3.0);
-	assert_int_equal(r.practised_days, 5);
-	assert_int_equal(r.verdict, VERDICT_NO_BASELINE);
-
-	t.nsessions = 2; /* neither has both ratings */
-	t.sessions = ses + 1;
-	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
-	assert_int_equal(r.immediate_n, 0);
-	assert_exact(r.immediate_mean, 0.0);
-}
-
 static void
 test_rolling_mean_with_gaps(void **state)
 {
 	/* Out of order, with a rating off the scale that must not count. */
-	const struct analysis_checkin c[] = {
-	    {105, 2}, {100, 4}, {120, 5}, {101, 6}, {103, 11}};
+	const struct analysis_checkin c[] = {{105, 2, NO},
+					     {100, 4, NO},
+					     {120, 5, NO},
+					     {101, 6, NO},
+					     {103, 11, NO}};
 	struct analysis_rolling out[25];
 	(void)state;
 
@@ -647,6 +700,7 @@ test_verdict_names(void **state)
 			    "low-practice");
 	assert_string_equal(analysis_verdict_name(VERDICT_NO_CHANGE),
 			    "no-change");
+	assert_string_equal(analysis_verdict_name(VERDICT_UNCLEAR), "unclear");
 	assert_string_equal(analysis_verdict_name((enum analysis_verdict)99),
 			    "unknown");
 }
@@ -655,27 +709,27 @@ test_verdict_names(void **state)
 static void
 test_explain_truncates(void **state)
 {
-	struct analysis_checkin c[32];
 	struct analysis_trial_in t = trial(7);
 	struct analysis_result r;
-	const char *full = "the trial has run 6 of the 7 days needed";
+	const char *full = "0 check-ins in the 14 days before the start (5 "
+			   "needed)";
 	char buf[10];
-	size_t n = 0;
 	(void)state;
 
-	t.end = S + 5;
-	assert_int_equal(analysis_trial(c, n, 5, &t, &r), 0);
+	assert_int_equal(analysis_trial(NULL, 0, 5, &t, &r), 0);
 	assert_int_equal(analysis_explain(&r, buf, sizeof buf),
 			 (int)strlen(full));
-	assert_string_equal(buf, "the trial");
+	assert_string_equal(buf, "0 check-i");
 	assert_int_equal(analysis_explain(&r, NULL, 0), (int)strlen(full));
 }
 
 static void
 test_invalid_input(void **state)
 {
+	struct analysis_checkin c[4];
 	struct analysis_trial_in t = trial(7);
 	struct analysis_result r;
+	size_t n = days(c, 0, S, (int[]){5, 5}, 2);
 	(void)state;
 
 	t.end = S - 1;
@@ -689,7 +743,18 @@ test_invalid_input(void **state)
 	t.nsessions = 1;
 	assert_int_equal(analysis_trial(NULL, 0, NO, &t, &r), -1);
 	t.nsessions = 0;
-	assert_int_equal(analysis_trial(NULL, 0, NO, &t, &r), 0);
+	t.settle_days = ANALYSIS_SETTLE_DAYS_MAX + 1;
+	assert_int_equal(analysis_trial(c, n, NO, &t, &r), -1);
+	t.settle_days = -1;
+	assert_int_equal(analysis_trial(c, n, NO, &t, &r), -1);
+	t.settle_days = ANALYSIS_SETTLE_DAYS;
+	/* Not oldest first, or two on one day. */
+	c[1].day = S;
+	assert_int_equal(analysis_trial(c, n, NO, &t, &r), -1);
+	c[1].day = S - 1;
+	assert_int_equal(analysis_trial(c, n, NO, &t, &r), -1);
+	c[1].day = S + 1;
+	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
 	assert_int_equal(r.days, 1);
 }
 
@@ -697,25 +762,23 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_before_exactly_3_checkins),
-	    cmocka_unit_test(test_before_2_checkins_with_usual_pain),
-	    cmocka_unit_test(test_before_2_checkins_without_usual_pain),
-	    cmocka_unit_test(test_during_exactly_4_checkins),
-	    cmocka_unit_test(test_during_3_checkins_is_too_early),
-	    cmocka_unit_test(test_trial_of_6_days_is_too_early),
-	    cmocka_unit_test(test_trial_of_7_days_is_judged),
-	    cmocka_unit_test(test_before_mean_zero),
-	    cmocka_unit_test(test_change_pct_exactly_30),
-	    cmocka_unit_test(test_change_pct_exactly_50),
-	    cmocka_unit_test(test_change_exactly_2_points),
-	    cmocka_unit_test(test_change_pct_exactly_minus_30),
-	    cmocka_unit_test(test_change_exactly_minus_2_points),
-	    cmocka_unit_test(test_adherence_exactly_half),
-	    cmocka_unit_test(test_adherence_just_under_half),
-	    cmocka_unit_test(test_approach_without_practices),
-	    cmocka_unit_test(test_overlapping_trials),
-	    cmocka_unit_test(test_trial_across_dst_change),
-	    cmocka_unit_test(test_immediate_effect),
+	    cmocka_unit_test(test_exactly_50_pct_and_clear),
+	    cmocka_unit_test(test_exactly_30_pct),
+	    cmocka_unit_test(test_exactly_2_points),
+	    cmocka_unit_test(test_worse_boundaries),
+	    cmocka_unit_test(test_no_change),
+	    cmocka_unit_test(test_noise_makes_it_unclear),
+	    cmocka_unit_test(test_baseline_needs_5_checkins),
+	    cmocka_unit_test(test_usual_pain_is_only_context),
+	    cmocka_unit_test(test_settle_and_judged_window),
+	    cmocka_unit_test(test_flare_before_start),
+	    cmocka_unit_test(test_already_falling),
+	    cmocka_unit_test(test_nap),
+	    cmocka_unit_test(test_interference),
+	    cmocka_unit_test(test_flare_tool_sessions),
+	    cmocka_unit_test(test_low_practice),
+	    cmocka_unit_test(test_overlap_that_means_something),
+	    cmocka_unit_test(test_overlap_days),
 	    cmocka_unit_test(test_rolling_mean_with_gaps),
 	    cmocka_unit_test(test_verdict_names),
 	    cmocka_unit_test(test_explain_truncates),

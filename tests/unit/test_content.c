@@ -96,6 +96,15 @@ test_guide_loads(void **state)
 	assert_int_equal(p->pain_scale.anchors[0].value, 0);
 	assert_int_equal(
 	    p->pain_scale.anchors[p->pain_scale.nanchors - 1].value, 10);
+	/* The mat is a flare-up tool tried for a day or two (issue 10); the
+	 * others settle in for the default 7 days. */
+	assert_int_equal(p->approaches[4].flare_tool, 1);
+	assert_int_equal(p->approaches[4].trial_days, 2);
+	for (i = 0; i < p->napproaches; i++) {
+		assert_int_equal(p->approaches[i].settle_days, 0);
+		if (i != 4)
+			assert_int_equal(p->approaches[i].flare_tool, 0);
+	}
 	content_free(p);
 	content_errors_free(&e);
 
@@ -125,6 +134,8 @@ test_base_loads(void **state)
 	assert_int_equal(p->approaches[1].trial_days, 0);
 	assert_int_equal(p->approaches[0].wildcard, 0);
 	assert_int_equal(p->approaches[1].wildcard, 1);
+	assert_int_equal(p->approaches[0].settle_days, 0);
+	assert_int_equal(p->approaches[0].flare_tool, 0);
 	assert_int_equal(p->approaches[1].effort, EFFORT_HIGH);
 	assert_int_equal(p->red_flags[0].urgency, URGENCY_EMERGENCY);
 	assert_null(p->red_flags[0].source);
@@ -249,6 +260,13 @@ test_out_of_range(void **state)
 	only_error(edit("trial_days: 28", "trial_days: 366"),
 		   NAME ":32:17: expected an integer from 1 to 365 for "
 			"'trial_days', got '366'");
+	only_error(edit("trial_days: 28", "trial_days: 28\n    settle_days: 0"),
+		   NAME ":33:18: expected an integer from 1 to 60 for "
+			"'settle_days', got '0'");
+	only_error(
+	    edit("trial_days: 28", "trial_days: 28\n    settle_days: 61"),
+	    NAME ":33:18: expected an integer from 1 to 60 for "
+		 "'settle_days', got '61'");
 	only_error(edit("{value: 5,", "{value: 11,"),
 		   NAME ":18:15: expected an integer from 0 to 10 for "
 			"'value', got '11'");

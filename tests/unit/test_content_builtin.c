@@ -167,6 +167,8 @@ same_approach(const char *where, const struct approach *got,
 	SAME_INT(effort);
 	SAME_INT(trial_days);
 	SAME_INT(wildcard);
+	SAME_INT(settle_days);
+	SAME_INT(flare_tool);
 	SAME_INT(report);
 	SAME_ARRAY(resources);
 	for (i = 0; i < got->nresources; i++) {

@@ -160,8 +160,8 @@ test_export_csv(void **state)
 	    "\n2026-11-21,3,2,\"a, \"\"quoted\"\"\nsecond line ☃\",",
 	    "# table answer\nday,question_id,value\n"
 	    "2026-11-21,where,\"low, \"\"back\"\"\"\n",
-	    "# table trial\nid,approach,started_on,ended_on,outcome\n"
-	    "1,movement,2026-11-01,,\n",
+	    "# table trial\nid,approach,started_on,ended_on,outcome,"
+	    "impression\n1,movement,2026-11-01,,,\n",
 	    "# table session\nid,practice,approach,day,minutes,pain_before,"
 	    "pain_after,recorded_at\n1,walk,movement,2026-11-21,,,,",
 	    "# table screening\nid,flag_id,answer,asked_at\n1,fever,0,",

@@ -381,11 +381,14 @@ test_migrate_from_v1(void **state)
 	store_close(s);
 
 	db = fx_raw(fx->path);
-	assert_int_equal(fx_int(db, "PRAGMA user_version"), 2);
+	assert_int_equal(fx_int(db, "PRAGMA user_version"), STORE_VERSION);
 	assert_int_equal(fx_int(db, "SELECT count(*) FROM sqlite_schema WHERE "
 				    "name = 'screening_flag'"),
 			 1);
 	assert_int_equal(fx_int(db, "SELECT count(*) FROM answer"), 1);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM pragma_table_info("
+				    "'trial') WHERE name = 'impression'"),
+			 1);
 	sqlite3_close(db);
 
 	/* The backup is the log as it was: version 1, with its rows. */
@@ -411,6 +414,70 @@ test_migrate_from_v1(void **state)
 	free(dir);
 	free(bak);
 	free(tmp);
+}
+
+/*
+ * Version 2 -> 3 adds the trial's impression: the old trials keep theirs
+ * unset, the backup is the log at version 2, and 1..7 is all it takes.
+ */
+static void
+test_migrate_from_v2(void **state)
+{
+	struct fixture *fx = *state;
+	char *dir = fx_logdir(fx), *bak = xasprintf("%s.bak-v2", fx->path);
+	char *cause = NULL;
+	struct store_trial *t = NULL;
+	struct store *s;
+	sqlite3 *db;
+	size_t n = 0;
+
+	db = fx_raw(fx->path);
+	fx_exec(db, v1_schema);
+	fx_exec(db, v1_rows);
+	fx_exec(db,
+		"CREATE INDEX screening_flag ON screening (flag_id, id);"
+		"INSERT INTO trial (approach, started_on, ended_on, outcome)"
+		" VALUES ('mind-body', '2026-10-01', '2026-10-28', "
+		"'helped');"
+		"PRAGMA user_version = 2;");
+	sqlite3_close(db);
+
+	s = fx_open(fx->path);
+	assert_int_equal(store_trial_list(s, &t, &n, &cause), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(t[0].impression, STORE_NONE);
+	store_trials_free(t, n);
+	assert_int_equal(
+	    store_trial_set_impression(s, "mind-body", "2026-10-28", 2, &cause),
+	    0);
+	assert_int_equal(store_trial_list(s, &t, &n, &cause), 0);
+	assert_int_equal(t[0].impression, 2);
+	store_trials_free(t, n);
+	/* Out of range, or no such trial: refused, nothing written. */
+	assert_int_equal(
+	    store_trial_set_impression(s, "mind-body", "2026-10-28", 8, &cause),
+	    EX_DATAERR);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(
+	    store_trial_set_impression(s, "mind-body", "2026-10-27", 3, &cause),
+	    EX_DATAERR);
+	assert_non_null(strstr(cause, "no trial of mind-body ended on"));
+	free(cause);
+	store_close(s);
+
+	db = fx_raw(fx->path);
+	assert_int_equal(fx_int(db, "PRAGMA user_version"), 3);
+	assert_int_equal(fx_int(db, "SELECT impression FROM trial"), 2);
+	sqlite3_close(db);
+	db = fx_raw(bak);
+	assert_int_equal(fx_int(db, "PRAGMA user_version"), 2);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM pragma_table_info("
+				    "'trial') WHERE name = 'impression'"),
+			 0);
+	sqlite3_close(db);
+	free(dir);
+	free(bak);
 }
 
 static void
@@ -444,7 +511,7 @@ test_refuses_newer(void **state)
 	before = fx_read(fx->path, &len);
 	cause = fx_open_fails(fx->path, EX_IOERR, fx->path);
 	assert_non_null(strstr(cause, "version 99"));
-	assert_non_null(strstr(cause, "version 2"));
+	assert_non_null(strstr(cause, "(version 3)"));
 	free(cause);
 	expect_unchanged(fx->path, before, len);
 	assert_false(fx_exists(wal));
@@ -593,6 +660,7 @@ main(void)
 	    T(test_schema_refuses),
 	    T(test_migrate_from_v0),
 	    T(test_migrate_from_v1),
+	    T(test_migrate_from_v2),
 	    T(test_refuses_newer),
 	    T(test_refuses_negative_version),
 	    T(test_refuses_foreign_database),

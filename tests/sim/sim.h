@@ -1,0 +1,262 @@
+/*
+ * sim.h: synthetic people with a known true effect, judged by the real
+ * analysis_trial(), for tests/sim/sim.c (`make bench`) and
+ * tests/unit/test_sim.c.  Header-only (static functions) so both link the
+ * same model; no allocation, no I/O, its own PRNG (xoshiro256**, seeded by
+ * splitmix64) so a seed gives the same people on every machine and libc.
+ *
+ * The model is issue 10's, and doc/verdicts.md section "Simulation":
+ *   usual level      uniform 3.5 .. 6.5
+ *   day-to-day noise AR(1), lag-1 correlation uniform 0.5 .. 0.7,
+ *                    innovation SD uniform 0.8 .. 1.2, started stationary
+ *   flares           on 3-5% of days (the person's own rate, uniform), each
+ *                    adding uniform 2 .. 3.5 points that lose a quarter of
+ *                    that size each day (gone after 4 days; with this
+ *                    reading the old rule gives the issue's table)
+ *   ratings          rounded (half away from zero), clipped to 0 .. 10;
+ *                    each day unrated with probability 0.15
+ *   design           14 days before the trial, a 28-day trial practised on
+ *                    each day with probability 0.8; a true effect lowers
+ *                    pain linearly over the first 10 trial days to its full
+ *                    size (day k of the trial: effect * min(k, 10) / 10)
+ *   start            random: after SIM_BURN_IN days of history; at a flare:
+ *                    the first day (after the burn-in and 14 days) whose 3
+ *                    days before have a mean pain (before rounding) of at
+ *                    least usual + 1.5
+ */
+#ifndef BACKPAIN_SIM_H
+#define BACKPAIN_SIM_H
+
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "analysis.h"
+
+#define SIM_BEFORE_DAYS 14
+#define SIM_TRIAL_DAYS 28
+#define SIM_RAMP_DAYS 10
+#define SIM_BURN_IN 60
+/* Days of history searched for a flare start. */
+#define SIM_MAX_DAYS 1000
+#define SIM_FLARE_GAP 1.5
+/* A flare loses a quarter of its size each day: gone after 4 days. */
+#define SIM_FLARE_DECAY 0.25
+#define SIM_FLARE_LAST 4
+#define SIM_UNRATED 0.15
+#define SIM_PRACTISED 0.80
+#define SIM_SETTLE_DAYS ANALYSIS_SETTLE_DAYS
+#define SIM_PI 3.14159265358979323846
+
+struct sim_rng {
+	uint64_t s[4];
+};
+
+static uint64_t
+sim_splitmix(uint64_t *x)
+{
+	uint64_t z = (*x += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static void
+sim_seed(struct sim_rng *g, uint64_t seed)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		g->s[i] = sim_splitmix(&seed);
+}
+
+static uint64_t
+sim_rotl(uint64_t x, int k)
+{
+	return (x << k) | (x >> (64 - k));
+}
+
+static uint64_t
+sim_next(struct sim_rng *g)
+{
+	uint64_t *s = g->s;
+	uint64_t out = sim_rotl(s[1] * 5, 7) * 9, t = s[1] << 17;
+
+	s[2] ^= s[0];
+	s[3] ^= s[1];
+	s[1] ^= s[2];
+	s[0] ^= s[3];
+	s[2] ^= t;
+	s[3] = sim_rotl(s[3], 45);
+	return out;
+}
+
+/* Uniform in [0, 1), 53 bits. */
+static double
+sim_unit(struct sim_rng *g)
+{
+	return (double)(sim_next(g) >> 11) * (1.0 / 9007199254740992.0);
+}
+
+static double
+sim_uniform(struct sim_rng *g, double lo, double hi)
+{
+	return lo + (hi - lo) * sim_unit(g);
+}
+
+/* Standard normal by Box-Muller (one of the pair; simple over fast). */
+static double
+sim_normal(struct sim_rng *g)
+{
+	double u = sim_unit(g), v = sim_unit(g);
+
+	return sqrt(-2.0 * log(1.0 - u)) * cos(2.0 * SIM_PI * v);
+}
+
+enum sim_start { SIM_RANDOM, SIM_AT_FLARE };
+
+/* One person's log around one trial, ready for analysis_trial(). */
+struct sim_trial {
+	struct analysis_checkin c[SIM_BEFORE_DAYS + SIM_TRIAL_DAYS];
+	size_t nc;
+	int practice[SIM_TRIAL_DAYS];
+	size_t npractice;
+	struct analysis_trial_in in;
+	double usual;
+};
+
+/*
+ * Draws one person and one trial with a true effect of effect points.
+ * Day numbers: the trial starts on day start (any base is fine).
+ */
+static void
+sim_person(struct sim_rng *g, enum sim_start kind, double effect,
+	   struct sim_trial *t)
+{
+	double usual = sim_uniform(g, 3.5, 6.5);
+	double phi = sim_uniform(g, 0.5, 0.7);
+	double sigma = sim_uniform(g, 0.8, 1.2);
+	double prate = sim_uniform(g, 0.03, 0.05);
+	static double latent[SIM_MAX_DAYS], fs[SIM_MAX_DAYS];
+	double e = sigma / sqrt(1 - phi * phi) * sim_normal(g), flare;
+	int d, j, start = -1, last, k;
+	const int base = 20000;
+
+	for (d = 0; d < SIM_MAX_DAYS; d++) {
+		e = phi * e + sigma * sim_normal(g);
+		flare = 0;
+		fs[d] = sim_unit(g) < prate ? sim_uniform(g, 2.0, 3.5) : 0;
+		for (j = d; j >= 0 && j > d - SIM_FLARE_LAST; j--)
+			flare += fs[j] * (1 - SIM_FLARE_DECAY * (d - j));
+		latent[d] = usual + e + flare;
+		if (start < 0 && d >= SIM_BURN_IN + SIM_BEFORE_DAYS &&
+		    kind == SIM_RANDOM)
+			start = d;
+		if (start < 0 && d >= SIM_BURN_IN + SIM_BEFORE_DAYS + 3 &&
+		    kind == SIM_AT_FLARE &&
+		    (latent[d - 1] + latent[d - 2] + latent[d - 3]) / 3 >=
+			usual + SIM_FLARE_GAP)
+			start = d;
+		if (start >= 0 && d == start + SIM_TRIAL_DAYS - 1)
+			break;
+	}
+	if (start < 0 || d >= SIM_MAX_DAYS) { /* no flare: start at the end */
+		start = SIM_MAX_DAYS - SIM_TRIAL_DAYS;
+	}
+	last = start + SIM_TRIAL_DAYS - 1;
+
+	memset(t, 0, sizeof *t);
+	t->usual = usual;
+	for (d = start - SIM_BEFORE_DAYS; d <= last; d++) {
+		double p = latent[d];
+		long v;
+
+		if (d >= start) {
+			k = d - start + 1;
+			p -= effect * (k < SIM_RAMP_DAYS ? k : SIM_RAMP_DAYS) /
+			     SIM_RAMP_DAYS;
+		}
+		if (sim_unit(g) < SIM_UNRATED)
+			continue;
+		v = lround(p);
+		if (v < ANALYSIS_PAIN_MIN)
+			v = ANALYSIS_PAIN_MIN;
+		if (v > ANALYSIS_PAIN_MAX)
+			v = ANALYSIS_PAIN_MAX;
+		t->c[t->nc].day = base + d - start;
+		t->c[t->nc].pain = (int)v;
+		t->c[t->nc].interference = ANALYSIS_NO_RATING;
+		t->nc++;
+	}
+	for (d = 0; d < SIM_TRIAL_DAYS; d++)
+		if (sim_unit(g) < SIM_PRACTISED)
+			t->practice[t->npractice++] = base + d;
+	t->in.start = base;
+	t->in.end = base + SIM_TRIAL_DAYS - 1;
+	t->in.settle_days = SIM_SETTLE_DAYS;
+	t->in.has_practices = 1;
+	t->in.practice_days = t->practice;
+	t->in.npractice_days = t->npractice;
+}
+
+/* What a scenario's trials were called. */
+struct sim_tally {
+	int trials;
+	int helped, worse, unclear, no_change, other;
+};
+
+static void
+sim_count(struct sim_tally *y, enum analysis_verdict v)
+{
+	y->trials++;
+	if (analysis_helped(v))
+		y->helped++;
+	else if (v == VERDICT_WORSE)
+		y->worse++;
+	else if (v == VERDICT_UNCLEAR)
+		y->unclear++;
+	else if (v == VERDICT_NO_CHANGE)
+		y->no_change++;
+	else
+		y->other++;
+}
+
+/* Runs n trials of one scenario from seed; 0, or -1 if analysis refused. */
+static int
+sim_run(uint64_t seed, enum sim_start kind, double effect, int n,
+	struct sim_tally *y)
+{
+	struct sim_rng g;
+	struct sim_trial t;
+	struct analysis_result r;
+	int i;
+
+	memset(y, 0, sizeof *y);
+	sim_seed(&g, seed);
+	for (i = 0; i < n; i++) {
+		sim_person(&g, kind, effect, &t);
+		if (analysis_trial(t.c, t.nc, ANALYSIS_NO_RATING, &t.in, &r) !=
+		    0)
+			return -1;
+		sim_count(y, r.verdict);
+	}
+	return 0;
+}
+
+/* The issue's scenarios. */
+struct sim_scenario {
+	const char *name;
+	enum sim_start kind;
+	double effect;
+};
+
+static const struct sim_scenario sim_scenarios[] = {
+    {"no effect, started on a random day", SIM_RANDOM, 0},
+    {"no effect, started right after a flare", SIM_AT_FLARE, 0},
+    {"true 2-point drop", SIM_RANDOM, 2},
+    {"true 3-point drop", SIM_RANDOM, 3},
+};
+#define SIM_NSCENARIOS (sizeof sim_scenarios / sizeof sim_scenarios[0])
+
+#endif
