@@ -69,6 +69,7 @@ struct ui {
 	int approach;			 /* index into pack->approaches */
 	const struct practice *practice; /* for the timer */
 	int onboard_flags_only;		 /* re-ask only the safety questions */
+	int onboard_recheck; /* "anything new since ...?": emergency only */
 
 	char *message; /* shown once above the key line */
 	enum ui_color message_color;

@@ -164,6 +164,9 @@ facts(struct buf *b, const struct report *rp)
 		esc(b, report_flag_question(rp, s));
 		if (s->asked_at != NULL && strlen(s->asked_at) >= DAY_LEN - 1)
 			buf_printf(b, " (answered %.10s)", s->asked_at);
+		if (s->checked_on[0] != '\0')
+			buf_printf(b, "; checked by a doctor on %s",
+				   s->checked_on);
 		buf_adds(b, "</li>");
 	}
 	if (rp->nyes > 0)

@@ -143,6 +143,8 @@ flag_item(struct buf *t, const struct report *rp,
 		memcpy(day, s->asked_at, DAY_LEN - 1);
 	if (day[0] != '\0')
 		buf_printf(t, " (answered %s)", day);
+	if (s->checked_on[0] != '\0')
+		buf_printf(t, "; checked by a doctor on %s", s->checked_on);
 }
 
 static void

@@ -85,6 +85,12 @@ static const char *const steps[] = {
     /* 1 -> 2: the latest screening answer per flag without a scan. */
     "CREATE INDEX screening_flag ON screening (flag_id, id);"
     "PRAGMA user_version = 2;",
+    /* 2 -> 3: the day a doctor checked what a "yes" was about (issue
+     * 11); only a yes can be checked, and the day is a real day. */
+    "ALTER TABLE screening ADD COLUMN checked_on TEXT"
+    " CHECK (checked_on IS NULL OR (answer = 1"
+    "  AND checked_on IS date(checked_on, '+0 days')));"
+    "PRAGMA user_version = 3;",
 };
 
 _Static_assert(sizeof steps / sizeof steps[0] == STORE_VERSION,
