@@ -88,6 +88,13 @@ setup(void **state)
 		free(cause);
 		return -1;
 	}
+	/* The safety question answered no, as onboarding does: an approach
+	 * never starts before it is answered (issue 11). */
+	if (program_screening(fx->pack, fx->store, "numb", 0, &cause) != 0) {
+		print_error("%s\n", cause);
+		free(cause);
+		return -1;
+	}
 	*state = fx;
 	return 0;
 }

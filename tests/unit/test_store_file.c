@@ -381,7 +381,7 @@ test_migrate_from_v1(void **state)
 	store_close(s);
 
 	db = fx_raw(fx->path);
-	assert_int_equal(fx_int(db, "PRAGMA user_version"), 2);
+	assert_int_equal(fx_int(db, "PRAGMA user_version"), STORE_VERSION);
 	assert_int_equal(fx_int(db, "SELECT count(*) FROM sqlite_schema WHERE "
 				    "name = 'screening_flag'"),
 			 1);
@@ -413,6 +413,75 @@ test_migrate_from_v1(void **state)
 	free(tmp);
 }
 
+/* Version 2 (the index on screening) gains screening.checked_on, the day a
+ * doctor checked a yes (issue 11): the answers stay, the column starts
+ * empty, only a yes can have one, and the v2 log is backed up first. */
+static void
+test_migrate_from_v2(void **state)
+{
+	struct fixture *fx = *state;
+	char *dir = fx_logdir(fx), *bak = xasprintf("%s.bak-v2", fx->path);
+	struct store_screening *r = NULL;
+	struct store *s;
+	char *cause = NULL;
+	size_t n = 0;
+	sqlite3 *db;
+
+	db = fx_raw(fx->path);
+	fx_exec(db, v1_schema);
+	fx_exec(db, v1_rows);
+	fx_exec(db, "INSERT INTO screening (flag_id, answer, asked_at)"
+		    " VALUES ('cancer-history', 1, '2026-11-02T09:00:00Z');"
+		    "CREATE INDEX screening_flag ON screening (flag_id, id);"
+		    "PRAGMA user_version = 2;");
+	sqlite3_close(db);
+
+	s = fx_open(fx->path);
+	assert_int_equal(store_screening_latest(s, &r, &n, &cause), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(r[1].flag, "cancer-history");
+	assert_int_equal(r[1].answer, 1);
+	assert_string_equal(r[1].checked_on, "");
+	store_screenings_free(r, n);
+	/* A no cannot be checked; the yes can. */
+	assert_int_equal(store_screening_checked(s, "saddle-numbness",
+						 "2026-11-20", &cause),
+			 EX_DATAERR);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(store_screening_checked(s, "cancer-history",
+						 "2026-11-20", &cause),
+			 0);
+	store_close(s);
+
+	db = fx_raw(fx->path);
+	assert_int_equal(fx_int(db, "PRAGMA user_version"), 3);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM screening WHERE "
+				    "checked_on = '2026-11-20'"),
+			 1);
+	/* The schema itself refuses a check of a no and a day that is not
+	 * one. */
+	assert_int_not_equal(
+	    sqlite3_exec(db,
+			 "UPDATE screening SET checked_on = '2026-11-20' "
+			 "WHERE flag_id = 'saddle-numbness'",
+			 NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_int_not_equal(
+	    sqlite3_exec(db,
+			 "UPDATE screening SET checked_on = '2026-02-30' "
+			 "WHERE flag_id = 'cancer-history'",
+			 NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+	db = fx_raw(bak);
+	assert_int_equal(fx_int(db, "PRAGMA user_version"), 2);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM screening"), 2);
+	sqlite3_close(db);
+	free(dir);
+	free(bak);
+}
+
 static void
 expect_unchanged(const char *path, const char *before, size_t len)
 {
@@ -430,7 +499,7 @@ test_refuses_newer(void **state)
 	struct fixture *fx = *state;
 	struct store_checkin c = fx_checkin("2026-11-20", 4);
 	struct store *s;
-	char *before, *cause, *wal = xasprintf("%s-wal", fx->path);
+	char *before, *cause, *note, *wal = xasprintf("%s-wal", fx->path);
 	char *shm = xasprintf("%s-shm", fx->path);
 	size_t len;
 	sqlite3 *db;
@@ -444,7 +513,9 @@ test_refuses_newer(void **state)
 	before = fx_read(fx->path, &len);
 	cause = fx_open_fails(fx->path, EX_IOERR, fx->path);
 	assert_non_null(strstr(cause, "version 99"));
-	assert_non_null(strstr(cause, "version 2"));
+	note = xasprintf("version %d", STORE_VERSION);
+	assert_non_null(strstr(cause, note));
+	free(note);
 	free(cause);
 	expect_unchanged(fx->path, before, len);
 	assert_false(fx_exists(wal));
@@ -593,6 +664,7 @@ main(void)
 	    T(test_schema_refuses),
 	    T(test_migrate_from_v0),
 	    T(test_migrate_from_v1),
+	    T(test_migrate_from_v2),
 	    T(test_refuses_newer),
 	    T(test_refuses_negative_version),
 	    T(test_refuses_foreign_database),
