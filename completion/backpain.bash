@@ -191,7 +191,7 @@ review report export due pack" "$cur" ;;
 	history) opts="--days --all --format" ;;
 	review | export) opts="--format" ;;
 	report) opts="--format -o --output" ;;
-	pack) opts="--practices --questions" ;;
+	pack) opts="--practices --questions --reading" ;;
 	esac
 	case $cur in
 	-*)

@@ -176,8 +176,8 @@ int store_screening_add(struct store *, const char *flag, int answer,
 int store_screening_latest(struct store *, struct store_screening **out,
 			   size_t *n, char **cause);
 /* Every answer ever given, oldest first. */
-int store_screening_all(struct store *, struct store_screening **out,
-			size_t *n, char **cause);
+int store_screening_all(struct store *, struct store_screening **out, size_t *n,
+			char **cause);
 /* Records that a doctor checked the latest answer to flag on day: refused
  * (EX_DATAERR) unless that answer is a yes. A later check replaces an
  * earlier one of the same answer. */

@@ -46,6 +46,7 @@ enum ui_screen {
 	UI_HISTORY,
 	UI_REVIEW, /* the trial review: verdicts, outcome, next step */
 	UI_SAFETY,
+	UI_READING, /* the pack's further reading */
 	UI_DISCLAIMER,
 	UI_HELP,
 	UI_NSCREENS
@@ -169,6 +170,12 @@ void ui_safety_draw(struct ui *);
 int ui_safety_key(struct ui *, int key);
 void ui_safety_free(void);
 extern const struct ui_keyhelp ui_safety_keys[];
+
+void ui_reading_enter(struct ui *, int fresh);
+void ui_reading_draw(struct ui *);
+int ui_reading_key(struct ui *, int key);
+void ui_reading_free(void);
+extern const struct ui_keyhelp ui_reading_keys[];
 
 void ui_disclaimer_enter(struct ui *, int fresh);
 void ui_disclaimer_draw(struct ui *);

@@ -36,7 +36,8 @@ static const struct command {
     {"safety", cli_cmd_safety,
      "safety [--answer FLAG=yes|no]... [--checked FLAG [--date D]]"},
     {"pack", cli_cmd_pack,
-     "pack check [FILE] | pack list [--practices | --questions]"},
+     "pack check [FILE] | pack list [--practices | --questions | "
+     "--reading]"},
 };
 
 void

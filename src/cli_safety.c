@@ -195,8 +195,8 @@ cli_cmd_safety(struct app *app, int argc, char **argv)
 		return rc;
 	for (i = 0; i < n; i++)
 		if (content_red_flag(app->pack, flags[i]) == NULL) {
-			cause = xasprintf("%s=%s", flags[i],
-					  yes[i] ? "yes" : "no");
+			cause =
+			    xasprintf("%s=%s", flags[i], yes[i] ? "yes" : "no");
 			rc = cli_opt_bad("safety", "--answer", cause,
 					 "no such safety question; backpain "
 					 "safety lists them");
@@ -210,17 +210,16 @@ cli_cmd_safety(struct app *app, int argc, char **argv)
 	if ((rc = cli_opt_day(app, "safety", date, day)) != 0 ||
 	    (rc = cli_store(app)) != 0)
 		return rc;
-	if (n > 0 &&
-	    (rc = program_screening_many(app->pack, app->store, flags, yes, n,
-					 &bad, &cause)) != 0)
+	if (n > 0 && (rc = program_screening_many(app->pack, app->store, flags,
+						  yes, n, &bad, &cause)) != 0)
 		return cli_opt_cause("safety", rc, cause);
 	if (checked != NULL &&
-	    (rc = program_screening_checked(app->pack, app->store, checked,
-					    day, app->today, &cause)) != 0)
+	    (rc = program_screening_checked(app->pack, app->store, checked, day,
+					    app->today, &cause)) != 0)
 		return cli_opt_cause("safety", rc, cause);
 	if (n > 0)
-		printf("Saved %zu %s on %s.\n", n, n == 1 ? "answer" : "answers",
-		       app->today);
+		printf("Saved %zu %s on %s.\n", n,
+		       n == 1 ? "answer" : "answers", app->today);
 	if (checked != NULL)
 		printf("Recorded: a doctor checked %s on %s.\n", checked, day);
 	if (n > 0 || checked != NULL)

@@ -252,8 +252,7 @@ program_safety_load(const struct pack *pack, struct store *store,
 		if (k < n) {
 			if (a[k].asked_at != NULL &&
 			    strlen(a[k].asked_at) >= DAY_LEN - 1)
-				memcpy(f->asked_on, a[k].asked_at,
-				       DAY_LEN - 1);
+				memcpy(f->asked_on, a[k].asked_at, DAY_LEN - 1);
 			memcpy(f->checked_on, a[k].checked_on, DAY_LEN);
 			if (a[k].answer == 0)
 				f->state = PROGRAM_FLAG_NO;

@@ -380,11 +380,10 @@ program_screening_checked(const struct pack *pack, struct store *store,
 			f = &s.flags[i];
 	if (f->state == PROGRAM_FLAG_UNANSWERED ||
 	    f->state == PROGRAM_FLAG_NO) {
-		*cause = xasprintf("%s: your latest answer is %s, so there is "
-				   "no yes for a doctor to have checked",
-				   flag,
-				   f->state == PROGRAM_FLAG_NO ? "no"
-							       : "missing");
+		*cause = xasprintf(
+		    "%s: your latest answer is %s, so there is "
+		    "no yes for a doctor to have checked",
+		    flag, f->state == PROGRAM_FLAG_NO ? "no" : "missing");
 		rc = EX_DATAERR;
 	} else if (strcmp(day, f->asked_on) < 0) {
 		*cause = xasprintf("%s: a check on %s would come before the "

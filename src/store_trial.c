@@ -505,9 +505,9 @@ check_profile(const char *key, const char *value, char **cause)
 
 	if (strcmp(key, STORE_PROFILE_USUAL_PAIN) == 0 &&
 	    util_parse_int(value, PAIN_MIN, PAIN_MAX, &v) != 0)
-		want = xasprintf("a rating from %d to %d", PAIN_MIN,
-				 PAIN_MAX);
-	else if (strcmp(key, STORE_PROFILE_ONBOARDED) == 0 && day_valid(value) != 0)
+		want = xasprintf("a rating from %d to %d", PAIN_MIN, PAIN_MAX);
+	else if (strcmp(key, STORE_PROFILE_ONBOARDED) == 0 &&
+		 day_valid(value) != 0)
 		want = xstrdup("a day (YYYY-MM-DD)");
 	else if (strcmp(key, STORE_PROFILE_RECENT_INJURY) == 0 &&
 		 strcmp(value, "yes") != 0 && strcmp(value, "no") != 0)

@@ -19,6 +19,7 @@ const struct ui_keyhelp ui_approach_keys[] = {
     {"x", "stop this approach (asks how it went)"},
     {"w", "where the pack offers it (expert help): write the one-page "
 	  "summary for a therapist"},
+    {"r", "where w is offered (expert help): further reading"},
     {"q, Esc", "back"},
     {NULL, NULL},
 };
@@ -44,8 +45,8 @@ ui_approach_enter(struct ui *ui, int fresh)
 	if (safety_loaded)
 		program_safety_free(&safety);
 	ui_today(ui, today);
-	safety_loaded = program_safety_load(ui->pack, ui->store, today,
-					    &safety, &cause) == 0;
+	safety_loaded = program_safety_load(ui->pack, ui->store, today, &safety,
+					    &cause) == 0;
 	if (!safety_loaded)
 		ui_error(ui, cause);
 }
@@ -275,8 +276,7 @@ ui_approach_draw(struct ui *ui)
 				a->title, safety.since);
 		else
 			ui_putf(ui->y0, 1, w, UI_C_SELECTED,
-				" Start \"%s\" today? y yes, n no ",
-				a->title);
+				" Start \"%s\" today? y yes, n no ", a->title);
 		break;
 	case ASK_STOP:
 		ui_put(ui->y0, 1,
@@ -291,6 +291,9 @@ ui_approach_draw(struct ui *ui)
 			    : "s start this approach   p practise now",
 			a->report ? "   w write the summary for your therapist"
 				  : "");
+		if (a->report)
+			ui_put(ui->y0 + 1, 1, "r further reading", w, 0,
+			       UI_C_DIM);
 		break;
 	}
 	ui_show_view(ui, &view, ui->y0 + 2, ui->h - 2);
@@ -397,6 +400,11 @@ ui_approach_key(struct ui *ui, int key)
 		if (!a->report)
 			return ui_view_key(&view, key, ui->h - 2);
 		ui_report_write(ui);
+		return 1;
+	case 'r':
+		if (!a->report)
+			return ui_view_key(&view, key, ui->h - 2);
+		ui_push(ui, UI_READING);
 		return 1;
 	case 'p':
 		if (a->npractices == 0) {

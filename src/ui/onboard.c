@@ -46,8 +46,8 @@ static size_t flag; /* the red flag being asked */
 static int *soon;   /* per red flag: answered yes and urgency soon */
 static int yes_no;  /* 1: "yes" chosen, 0: "no" */
 static int flags_only;
-static int recheck;	      /* only the emergency questions */
-static char since[DAY_LEN];   /* STEP_RECHECK: when they were last answered */
+static int recheck;	    /* only the emergency questions */
+static char since[DAY_LEN]; /* STEP_RECHECK: when they were last answered */
 static struct ui_picker usual;
 static struct ui_view view;
 

@@ -126,8 +126,8 @@ to_check(void)
 	if (!loaded)
 		return NULL;
 	f = program_safety_first(&safety, PROGRAM_FLAG_HOLDS);
-	return f != NULL ? f : program_safety_first(&safety,
-						     PROGRAM_FLAG_ADVICE);
+	return f != NULL ? f
+			 : program_safety_first(&safety, PROGRAM_FLAG_ADVICE);
 }
 
 static void

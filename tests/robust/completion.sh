@@ -65,7 +65,7 @@ offers "check list" backpain pack ""
 offers "mat-session mckenzie-exercises" backpain practice m
 offers "daily-reminders" backpain checkin 4 --did d
 offers "pain-location=" backpain checkin 4 --answer pain
-offers "--db --help --pack --practices --questions" backpain pack list --
+offers "--db --help --pack --practices --questions --reading" backpain pack list --
 offers "" backpain status ""
 offers "" backpain checkin --note ""
 

@@ -541,8 +541,8 @@ test_safety_holds(void **state)
 
 	/* An unknown flag in a batch writes none of it. */
 	ids[1] = "fever";
-	expect_refused(program_screening_many(fx->pack, fx->store, ids,
-					      answers, 2, NULL, &cause),
+	expect_refused(program_screening_many(fx->pack, fx->store, ids, answers,
+					      2, NULL, &cause),
 		       &cause, "no such safety question");
 	expect_rows(fx, "SELECT count(*) FROM screening", "0\n");
 	ids[1] = "slow";
@@ -579,9 +579,9 @@ test_safety_holds(void **state)
 	assert_int_equal(s.holding, 0);
 	assert_int_equal(program_safety_allows(&s, &cause), 0);
 	program_safety_free(&s);
-	expect_ok(program_start(fx->pack, fx->store, "alpha", asked, NULL,
-				&cause),
-		  &cause);
+	expect_ok(
+	    program_start(fx->pack, fx->store, "alpha", asked, NULL, &cause),
+	    &cause);
 	/* Both the answer and the check stay in the log. */
 	expect_rows(fx,
 		    "SELECT flag_id, answer, checked_on IS NOT NULL FROM "
@@ -664,8 +664,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_sessions, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_screening_and_profile, setup,
 					    teardown),
-	    cmocka_unit_test_setup_teardown(test_safety_holds, setup,
-					    teardown),
+	    cmocka_unit_test_setup_teardown(test_safety_holds, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_trials_refused_unchanged,
 					    setup, teardown),
 	};

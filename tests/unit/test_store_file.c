@@ -444,14 +444,14 @@ test_migrate_from_v2(void **state)
 	assert_string_equal(r[1].checked_on, "");
 	store_screenings_free(r, n);
 	/* A no cannot be checked; the yes can. */
-	assert_int_equal(store_screening_checked(s, "saddle-numbness",
-						 "2026-11-20", &cause),
-			 EX_DATAERR);
+	assert_int_equal(
+	    store_screening_checked(s, "saddle-numbness", "2026-11-20", &cause),
+	    EX_DATAERR);
 	free(cause);
 	cause = NULL;
-	assert_int_equal(store_screening_checked(s, "cancer-history",
-						 "2026-11-20", &cause),
-			 0);
+	assert_int_equal(
+	    store_screening_checked(s, "cancer-history", "2026-11-20", &cause),
+	    0);
 	store_close(s);
 
 	db = fx_raw(fx->path);
