@@ -328,6 +328,16 @@ char *program_ids(const struct pack *, int questions);
 int program_outcome(struct store *, long long trial_id, enum store_outcome,
 		    char **cause);
 
+/*
+ * A question of the pack as asked about day: the text itself when day is
+ * today; for an earlier day, each whole word "today" ("Today", "today's")
+ * becomes "that day" ("That day", "that day's"), the first followed by the
+ * date, "that day (2026-11-23)". The pack's questions speak of today
+ * (GUIDE-FACTS section 3: a one-day recall). Allocated; the caller frees.
+ */
+char *program_question_text(const char *text, const char *day,
+			    const char *today);
+
 /* "not started", "running", "ended". */
 const char *program_state_name(enum program_state);
 /* "safety", "doctor", "checkin", "recheck", "review", "practice", "start",

@@ -451,6 +451,47 @@ program_today_free(struct program_today *t)
 	t->nwarnings = 0;
 }
 
+static int
+word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '-';
+}
+
+char *
+program_question_text(const char *text, const char *day, const char *today)
+{
+	struct buf b;
+	const char *p = text;
+	int dated = 0;
+
+	if (strcmp(day, today) == 0)
+		return xstrdup(text);
+	buf_init(&b);
+	while (*p != '\0') {
+		int start = p == text || !word_char(p[-1]);
+
+		if (start &&
+		    (strncmp(p, "today", 5) == 0 ||
+		     strncmp(p, "Today", 5) == 0) &&
+		    !word_char(p[5])) {
+			buf_adds(&b, *p == 'T' ? "That day" : "that day");
+			p += 5;
+			if (strncmp(p, "'s", 2) == 0) {
+				buf_adds(&b, "'s");
+				p += 2;
+			}
+			if (!dated++)
+				buf_printf(&b, " (%s)", day);
+			continue;
+		}
+		buf_addc(&b, *p++);
+	}
+	if (b.data == NULL)
+		buf_adds(&b, "");
+	return buf_take(&b);
+}
+
 /* "a, b, c": the pack's approach ids, for messages about an unknown one. */
 static char *
 approach_ids(const struct pack *pack)
