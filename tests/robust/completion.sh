@@ -62,7 +62,7 @@ offers "--all --days --db --format --help --pack" backpain history -
 offers "--db --format --help --output --pack -o" backpain report -
 offers "check list" backpain pack ""
 # Practice and question ids, from `pack list --practices` / `--questions`.
-offers "mat-session mckenzie-exercises" backpain practice m
+offers "mat-session mckenzie-exercises mckenzie-flexion" backpain practice m
 offers "daily-reminders" backpain checkin 4 --did d
 offers "pain-location=" backpain checkin 4 --answer pain
 offers "--db --help --pack --practices --questions --reading" backpain pack list --
