@@ -64,7 +64,7 @@ _backpain_takes_value()
 	case $1 in
 	--db | --pack | -o | --output | --format | --date | --did | --answer | \
 		--pain | --interference | --note | --minutes | --before | \
-		--after | --outcome | --days) return 0 ;;
+		--after | --outcome | --days | --checked) return 0 ;;
 	esac
 	return 1
 }
@@ -162,7 +162,9 @@ _backpain()
 		_backpain_reply "$(_backpain_practices)" "$cur"
 		return
 		;;
-	--answer)
+	--answer | --checked)
+		# Safety question ids are not listed by pack list: none offered.
+		[ "$cmd" = safety ] && return
 		_backpain_reply "$(_backpain_questions)" "$cur"
 		compopt -o nospace 2>/dev/null
 		return
@@ -177,7 +179,7 @@ _backpain()
 		case $cur in
 		-*) _backpain_reply "--db --pack --help --version -h -V" "$cur" ;;
 		*) _backpain_reply "checkin practice start stop status history
-review report export due pack" "$cur" ;;
+review report export due safety pack" "$cur" ;;
 		esac
 		return
 	fi
@@ -192,6 +194,7 @@ review report export due pack" "$cur" ;;
 	review | export) opts="--format" ;;
 	report) opts="--format -o --output" ;;
 	pack) opts="--practices --questions --reading" ;;
+	safety) opts="--answer --checked --date" ;;
 	esac
 	case $cur in
 	-*)

@@ -37,7 +37,7 @@ ids=$(approach_ids "$TOP/content/guide.yaml")
 [ "$(echo "$ids" | wc -w)" = 6 ] || fail "expected six approaches, got: $ids"
 
 offers "start status stop" backpain st
-offers "checkin due export history pack practice report review start status stop" \
+offers "checkin due export history pack practice report review safety start status stop" \
 	backpain ""
 offers "--db --help --pack --version -V -h" backpain -
 offers "$ids" backpain start ""
