@@ -253,6 +253,10 @@ program_safety_load(const struct pack *pack, struct store *store,
 			if (a[k].asked_at != NULL &&
 			    strlen(a[k].asked_at) >= DAY_LEN - 1)
 				memcpy(f->asked_on, a[k].asked_at, DAY_LEN - 1);
+			/* Stamped by the clock, an answer given before the
+			 * day's start hour bears the next calendar day. */
+			if (strcmp(f->asked_on, today) > 0)
+				memcpy(f->asked_on, today, DAY_LEN);
 			memcpy(f->checked_on, a[k].checked_on, DAY_LEN);
 			if (a[k].answer == 0)
 				f->state = PROGRAM_FLAG_NO;
