@@ -4,6 +4,8 @@
 # CLI's start says so on stderr and starts; Today's next step asks
 # "anything new since D?" in one short screen, whose "nothing new" keeps a
 # dated no to each emergency question. A day earlier, nothing is due.
+# Starting a new approach on a later day offers the same screen (r) beside
+# the start.
 . "$(dirname "$0")/lib_tui.bash"
 PACK="$TUI_PACKS/tui.yaml"
 
@@ -54,3 +56,28 @@ keys q
 [ "$(sqlite3 "$DB" "select answer || ' ' || substr(asked_at, 1, 10) from screening
 	where flag_id = 'test-emergency' order by id")" = "0 2026-03-01
 0 2026-04-12" ] || fail "the re-check's answer is not kept with its date"
+
+# A week on, a new approach: s offers the questions again beside the start.
+at "@2026-04-19 12:00:00"
+bp_tui "${AT[@]}"
+wait_for "Today's check-in:"
+keys p
+wait_for "The approaches, in the order"
+keys j Enter
+wait_for "s start this approach"
+keys s
+wait_for "y yes, n no, r first: anything new since 2026-04-12?"
+keys r
+wait_for "Anything new since 2026-04-12?"
+keys n
+wait_for "Saved: nothing new."
+keys s
+wait_for "today? y yes, n no"
+screen >/dev/null
+grep -q "anything new since" "$T/screen" && fail "offered again after nothing new"
+keys y
+wait_for "day 1."
+keys q q q
+[ "$(wait_exit)" = 0 ] || fail "did not exit 0"
+[ "$(sqlite3 "$DB" "select count(*) from screening where flag_id = 'test-emergency'
+	and asked_at like '2026-04-19%'")" = 1 ] || fail "the offer's answer was not kept"
