@@ -64,7 +64,7 @@ _backpain_takes_value()
 	case $1 in
 	--db | --pack | -o | --output | --format | --date | --did | --answer | \
 		--pain | --interference | --note | --minutes | --before | \
-		--after | --outcome | --impression | --days) return 0 ;;
+		--after | --outcome | --impression | --days | --checked) return 0 ;;
 	esac
 	return 1
 }
@@ -166,7 +166,9 @@ _backpain()
 		_backpain_reply "$(_backpain_practices)" "$cur"
 		return
 		;;
-	--answer)
+	--answer | --checked)
+		# Safety question ids are not listed by pack list: none offered.
+		[ "$cmd" = safety ] && return
 		_backpain_reply "$(_backpain_questions)" "$cur"
 		compopt -o nospace 2>/dev/null
 		return
@@ -181,7 +183,7 @@ _backpain()
 		case $cur in
 		-*) _backpain_reply "--db --pack --help --version -h -V" "$cur" ;;
 		*) _backpain_reply "checkin practice start stop status history
-review report export due pack" "$cur" ;;
+review report export due safety pack" "$cur" ;;
 		esac
 		return
 	fi
@@ -195,7 +197,8 @@ review report export due pack" "$cur" ;;
 	history) opts="--days --all --format" ;;
 	review | export) opts="--format" ;;
 	report) opts="--format -o --output" ;;
-	pack) opts="--practices --questions" ;;
+	pack) opts="--practices --questions --reading" ;;
+	safety) opts="--answer --checked --date" ;;
 	esac
 	case $cur in
 	-*)

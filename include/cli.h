@@ -64,5 +64,6 @@ int cli_cmd_export(struct app *, int, char **);
 int cli_cmd_due(struct app *, int, char **);
 int cli_cmd_review(struct app *, int, char **);
 int cli_cmd_report(struct app *, int, char **);
+int cli_cmd_safety(struct app *, int, char **);
 
 #endif

@@ -63,6 +63,9 @@ struct red_flag {
 	enum urgency urgency;
 	char *advice;
 	char *source; /* NULL when absent */
+	/* A yes holds the approaches back until a doctor has seen it: 1 unless
+	 * the pack says `holds: false`, which an emergency flag may not. */
+	int holds;
 };
 
 struct resource {

@@ -83,10 +83,67 @@ struct program_recent {
 	int pain; /* 0..10, or STORE_NONE when not checked in */
 };
 
+/*
+ * Safety (issue 11). Each red flag's latest answer stays until answered
+ * again: a yes to a flag that holds (content.h) holds every approach back
+ * until the person records that a doctor has checked it; a yes to one that
+ * does not hold is advice to see a doctor while the approaches go on. The
+ * emergency questions are asked again at the start of each new approach and
+ * at least every PROGRAM_RECHECK_DAYS days; a due re-check is offered, never
+ * forced. Only flags never answered, or a standing yes that holds, refuse a
+ * start, with PROGRAM_REFUSED.
+ */
+#define PROGRAM_RECHECK_DAYS 42 /* six weeks */
+/* sysexits.h EX_NOPERM: the request is well formed and the log is fine,
+ * but the person may not do it yet (sysexits.h: "not intended for file
+ * system problems ... but rather for higher level permissions"). */
+#define PROGRAM_REFUSED 77
+
+enum program_flag_state {
+	PROGRAM_FLAG_UNANSWERED,
+	PROGRAM_FLAG_NO,
+	PROGRAM_FLAG_HOLDS,   /* yes, holds, no doctor's check recorded */
+	PROGRAM_FLAG_CHECKED, /* yes, and a doctor checked it on checked_on */
+	PROGRAM_FLAG_ADVICE,  /* yes to a flag that does not hold, unchecked */
+};
+
+struct program_flag {
+	const struct red_flag *flag; /* borrowed from the pack */
+	enum program_flag_state state;
+	char asked_on[DAY_LEN];	  /* day of the latest answer; "" if none */
+	char checked_on[DAY_LEN]; /* PROGRAM_FLAG_CHECKED: the day */
+};
+
+struct program_safety {
+	struct program_flag *flags; /* one per red flag, in pack order */
+	size_t nflags;
+	int unanswered; /* flags never answered */
+	int holding;	/* flags in PROGRAM_FLAG_HOLDS */
+	int advice;	/* flags in PROGRAM_FLAG_ADVICE */
+	/* The day every emergency question was last answered (the oldest of
+	 * their latest answers); "" while one never was. */
+	char since[DAY_LEN];
+	int recheck_due; /* since is PROGRAM_RECHECK_DAYS or more ago */
+};
+
+/* The latest answers as of today. */
+int program_safety_load(const struct pack *, struct store *, const char *today,
+			struct program_safety *out, char **cause);
+void program_safety_free(struct program_safety *);
+/* 0 when an approach may start, else PROGRAM_REFUSED with *cause saying
+ * why, in the flag's own words, and what to do. */
+int program_safety_allows(const struct program_safety *, char **cause);
+/* The first flag in state s, or NULL. */
+const struct program_flag *program_safety_first(const struct program_safety *,
+						enum program_flag_state s);
+
 /* The one next thing to do, most important first. */
 enum program_next {
-	PROGRAM_NEXT_SAFETY,   /* onboarding (safety questions) not done */
+	PROGRAM_NEXT_SAFETY,   /* safety questions not all answered, or the
+				  first run not finished */
+	PROGRAM_NEXT_DOCTOR,   /* a standing yes holds: get it checked */
 	PROGRAM_NEXT_CHECKIN,  /* today has no check-in */
+	PROGRAM_NEXT_RECHECK,  /* the emergency questions are due again */
 	PROGRAM_NEXT_REVIEW,   /* next_approach's trial reached trial_days */
 	PROGRAM_NEXT_PRACTICE, /* next_practice of next_approach, due today */
 	PROGRAM_NEXT_START,    /* no current trial: start next_approach */
@@ -96,6 +153,7 @@ enum program_next {
 
 struct program_today {
 	struct program_plan plan;
+	struct program_safety safety;
 	int onboarded;		      /* profile "onboarded" is set */
 	int checked_in;		      /* today has a check-in ... */
 	struct store_checkin checkin; /* ... which this is */
@@ -131,7 +189,8 @@ const struct approach *program_approach(const struct pack *, const char *id,
 
 /*
  * Starts a trial of approach on day (the face has refused a later day). Refused
- * (EX_DATAERR) for an id the pack does not know or an approach already running;
+ * (PROGRAM_REFUSED) while program_safety_allows() refuses, and (EX_DATAERR)
+ * for an id the pack does not know or an approach already running;
  * the store repeats the check inside its transaction. Starting a non-wildcard
  * approach while another runs is allowed: then *shared (when not NULL) is set
  * to the other one's id, borrowed from the pack, for the caller to warn that a
@@ -240,9 +299,21 @@ int program_session_add(const struct pack *, struct store *, const char *today,
 			char **cause);
 
 /* A screening answer (yes 1, no 0) to a red flag of the pack or to
- * STORE_SCREENING_INJURY, which also sets the profile's recent injury. */
+ * STORE_SCREENING_INJURY, which also sets the profile's recent injury.
+ * Every answer is kept with its date; the latest one counts. */
 int program_screening(const struct pack *, struct store *, const char *flag,
 		      int yes, char **cause);
+/* Answers several red flags: every one is checked before any is written.
+ * flags[i] is answered yes[i]. */
+int program_screening_many(const struct pack *, struct store *,
+			   const char *const *flags, const int *yes, size_t n,
+			   struct program_bad *bad, char **cause);
+/* A doctor checked the standing yes to flag on day (not after today):
+ * from then on it holds nothing back. Refused (EX_DATAERR) for an unknown
+ * flag or one whose latest answer is not a yes. */
+int program_screening_checked(const struct pack *, struct store *,
+			      const char *flag, const char *day,
+			      const char *today, char **cause);
 /* The usual pain asked at onboarding, PAIN_MIN..PAIN_MAX. */
 int program_usual_pain(struct store *, int pain, char **cause);
 /* Onboarding ended on day, not after today. */
@@ -263,9 +334,20 @@ int program_impression(struct store *, const char *approach, const char *day,
 int program_outcome(struct store *, long long trial_id, enum store_outcome,
 		    char **cause);
 
+/*
+ * A question of the pack as asked about day: the text itself when day is
+ * today; for an earlier day, each whole word "today" ("Today", "today's")
+ * becomes "that day" ("That day", "that day's"), the first followed by the
+ * date, "that day (2026-11-23)". The pack's questions speak of today
+ * (GUIDE-FACTS section 3: a one-day recall). Allocated; the caller frees.
+ */
+char *program_question_text(const char *text, const char *day,
+			    const char *today);
+
 /* "not started", "running", "ended". */
 const char *program_state_name(enum program_state);
-/* "safety", "checkin", "review", "practice", "start", "rest", "finished". */
+/* "safety", "doctor", "checkin", "recheck", "review", "practice", "start",
+ * "rest", "finished". */
 const char *program_next_name(enum program_next);
 
 #endif

@@ -30,7 +30,7 @@
 
 #include "day.h"
 
-#define STORE_VERSION 3		    /* schema version, PRAGMA user_version */
+#define STORE_VERSION 4		    /* schema version, PRAGMA user_version */
 #define STORE_BUSY_MS 5000	    /* how long to wait for a busy log */
 #define STORE_NONE (-1)		    /* an absent rating or duration */
 #define STORE_MINUTES_MAX (24 * 60) /* a session lasts at most a day */
@@ -109,6 +109,7 @@ struct store_screening {
 	char *flag;	/* red flag id of the pack, or STORE_SCREENING_INJURY */
 	int answer;	/* 1 yes, 0 no */
 	char *asked_at; /* local ISO 8601 */
+	char checked_on[DAY_LEN]; /* a doctor checked this yes; "" if not */
 };
 
 /* What store_checkin_write() does with the day's earlier answers. */
@@ -196,6 +197,14 @@ int store_screening_add(struct store *, const char *flag, int answer,
 /* The latest answer for each flag, in the order first asked. */
 int store_screening_latest(struct store *, struct store_screening **out,
 			   size_t *n, char **cause);
+/* Every answer ever given, oldest first. */
+int store_screening_all(struct store *, struct store_screening **out, size_t *n,
+			char **cause);
+/* Records that a doctor checked the latest answer to flag on day: refused
+ * (EX_DATAERR) unless that answer is a yes. A later check replaces an
+ * earlier one of the same answer. */
+int store_screening_checked(struct store *, const char *flag, const char *day,
+			    char **cause);
 void store_screenings_free(struct store_screening *, size_t);
 
 /* Profile keys: the STORE_PROFILE_* above; other keys hold any text.

@@ -52,6 +52,7 @@ enum ui_screen {
 	UI_HISTORY,
 	UI_REVIEW, /* the trial review: ui/review.c, ui/review_detail.c */
 	UI_SAFETY,
+	UI_READING, /* the pack's further reading */
 	UI_DISCLAIMER,
 	UI_HELP,
 	UI_NSCREENS
@@ -75,6 +76,7 @@ struct ui {
 	int approach;			 /* index into pack->approaches */
 	const struct practice *practice; /* for the timer */
 	int onboard_flags_only;		 /* re-ask only the safety questions */
+	int onboard_recheck; /* "anything new since ...?": emergency only */
 
 	/* Set by a screen's draw when it must be drawn again after this many
 	 * milliseconds though no key comes (a running countdown); the loop
@@ -179,6 +181,12 @@ void ui_safety_draw(struct ui *);
 int ui_safety_key(struct ui *, int key);
 void ui_safety_free(void);
 extern const struct ui_keyhelp ui_safety_keys[];
+
+void ui_reading_enter(struct ui *, int fresh);
+void ui_reading_draw(struct ui *);
+int ui_reading_key(struct ui *, int key);
+void ui_reading_free(void);
+extern const struct ui_keyhelp ui_reading_keys[];
 
 void ui_disclaimer_enter(struct ui *, int fresh);
 void ui_disclaimer_draw(struct ui *);

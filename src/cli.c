@@ -34,8 +34,11 @@ static const struct command {
      "report [--format text|markdown|html] [-o FILE]"},
     {"export", cli_cmd_export, "export [--format json|csv]"},
     {"due", cli_cmd_due, "due"},
+    {"safety", cli_cmd_safety,
+     "safety [--answer FLAG=yes|no]... [--checked FLAG [--date D]]"},
     {"pack", cli_cmd_pack,
-     "pack check [FILE] | pack list [--practices | --questions]"},
+     "pack check [FILE] | pack list [--practices | --questions | "
+     "--reading]"},
 };
 
 void

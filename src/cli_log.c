@@ -197,16 +197,34 @@ cli_cmd_start(struct app *app, int argc, char **argv)
 {
 	const struct approach *a;
 	const char *shared = NULL, *id = NULL;
-	char day[DAY_LEN], *cause = NULL;
-	int rc;
+	struct program_safety safety;
+	char day[DAY_LEN], since[DAY_LEN], *cause = NULL;
+	int rc, recheck;
 
 	if ((rc = trial_args(app, "start", argc, argv, &id, day, NULL, NULL)) >=
 	    0)
 		return rc;
 	a = content_approach(app->pack, id);
+	if ((rc = program_safety_load(app->pack, app->store, day, &safety,
+				      &cause)) != 0)
+		return cli_opt_cause("start", rc, cause);
+	/* The emergency questions come back with each new approach: offered
+	 * here, not forced (a refusal says what stops the start instead). */
+	since[0] = '\0';
+	if (safety.since[0] != '\0' && strcmp(safety.since, day) < 0)
+		memcpy(since, safety.since, DAY_LEN);
+	recheck = safety.recheck_due;
+	program_safety_free(&safety);
 	rc = program_start(app->pack, app->store, a->id, day, &shared, &cause);
 	if (rc != 0)
 		return cli_opt_cause("start", rc, cause);
+	if (since[0] != '\0')
+		fprintf(stderr,
+			"backpain: start: %sthe emergency safety questions "
+			"were last answered on %s. Anything new since then? "
+			"See them with backpain safety; answer again with "
+			"backpain safety --answer FLAG=yes|no.\n",
+			recheck ? "due again: " : "a new approach: ", since);
 	printf("Started %s on %s: ", a->id, day);
 	if (a->trial_days > 0)
 		printf("a trial of %d days.\n", a->trial_days);

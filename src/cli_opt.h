@@ -30,6 +30,7 @@ enum {
 	CLI_OPT_DAYS,
 	CLI_OPT_ALL,
 	CLI_OPT_FORMAT,
+	CLI_OPT_CHECKED,
 };
 
 /* Every command parses with this optstring: no short options, and ':' so

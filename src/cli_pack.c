@@ -1,5 +1,5 @@
 /* cli_pack.c: backpain pack check [FILE] | pack list [--practices |
- * --questions]. */
+ * --questions | --reading]. */
 #include "cli.h"
 
 #include <stdlib.h>
@@ -30,7 +30,9 @@ pack_option(struct app *app, int opt, char **argv)
 		    "  list --practices  its practices: id, approach, dose, "
 		    "title\n"
 		    "  list --questions  its check-in questions: id, approach, "
-		    "choices\n",
+		    "choices\n"
+		    "  list --reading    its further reading: kind, title, "
+		    "author, year, note\n",
 		    cli_command_usage(CMD));
 		return 0;
 	}
@@ -200,27 +202,65 @@ pack_list_items(struct app *app, int questions)
 	return 0;
 }
 
+/* The further reading, one item to a paragraph: "kind: title, by
+ * author (year)", then its note indented. */
+static int
+pack_list_reading(struct app *app)
+{
+	size_t i;
+	int rc;
+
+	if ((rc = cli_pack(app)) != 0)
+		return rc;
+	if (app->pack->nfurther_reading == 0)
+		puts("This pack suggests no further reading.");
+	for (i = 0; i < app->pack->nfurther_reading; i++) {
+		const struct resource *r = &app->pack->further_reading[i];
+
+		if (i > 0)
+			putchar('\n');
+		printf("%s: ", content_resource_kind_name(r->kind));
+		put_escaped(r->title);
+		if (r->by != NULL) {
+			fputs(", by ", stdout);
+			put_escaped(r->by);
+		}
+		if (r->year != 0)
+			printf(" (%d)", r->year);
+		putchar('\n');
+		if (r->note != NULL) {
+			fputs("    ", stdout);
+			put_escaped(r->note);
+			putchar('\n');
+		}
+	}
+	return 0;
+}
+
 int
 cli_cmd_pack(struct app *app, int argc, char **argv)
 {
-	enum { LIST_PRACTICES = 1, LIST_QUESTIONS };
+	enum { LIST_PRACTICES = 1, LIST_QUESTIONS, LIST_READING };
 	static const struct option opts[] = {
 	    {"practices", no_argument, NULL, 'P'},
 	    {"questions", no_argument, NULL, 'Q'},
+	    {"reading", no_argument, NULL, 'R'},
 	    CLI_COMMON_OPTIONS,
 	};
 	const char *sub;
-	int opt, rc, what = 0;
+	int opt, rc, what = 0, want;
 
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (opt == 'P' || opt == 'Q') {
-			if (what != 0 && what != (opt == 'P' ? LIST_PRACTICES
-							     : LIST_QUESTIONS))
+		if (opt == 'P' || opt == 'Q' || opt == 'R') {
+			want = opt == 'P'   ? LIST_PRACTICES
+			       : opt == 'Q' ? LIST_QUESTIONS
+					    : LIST_READING;
+			if (what != 0 && what != want)
 				return cli_usage_error(
-				    CMD, "--practices and --questions do not "
-					 "go together");
-			what = opt == 'P' ? LIST_PRACTICES : LIST_QUESTIONS;
+				    CMD, "--practices, --questions and "
+					 "--reading do not go together");
+			what = want;
 			continue;
 		}
 		if ((rc = pack_option(app, opt, argv)) >= 0)
@@ -233,8 +273,8 @@ cli_cmd_pack(struct app *app, int argc, char **argv)
 	if (strcmp(sub, "check") == 0) {
 		if (what != 0)
 			return cli_usage_error(CMD,
-					       "--practices and --questions "
-					       "go with list");
+					       "--practices, --questions and "
+					       "--reading go with list");
 		if (argc - optind > 1)
 			return cli_usage_error(CMD, "unexpected argument '%s'",
 					       argv[optind + 1]);
@@ -244,6 +284,8 @@ cli_cmd_pack(struct app *app, int argc, char **argv)
 		if (optind < argc)
 			return cli_usage_error(CMD, "unexpected argument '%s'",
 					       argv[optind]);
+		if (what == LIST_READING)
+			return pack_list_reading(app);
 		return what != 0 ? pack_list_items(app, what == LIST_QUESTIONS)
 				 : pack_list(app);
 	}

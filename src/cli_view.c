@@ -161,10 +161,22 @@ status_next(const struct program_today *t)
 	fputs("Next       ", stdout);
 	switch (t->next) {
 	case PROGRAM_NEXT_SAFETY:
-		puts("answer the safety questions: run backpain");
+		if (t->safety.unanswered > 0)
+			puts("answer the safety questions: run backpain, or "
+			     "backpain safety");
+		else
+			puts("finish the first run: run backpain");
+		break;
+	case PROGRAM_NEXT_DOCTOR:
+		puts("get checked by a doctor, then: backpain safety "
+		     "--checked FLAG");
 		break;
 	case PROGRAM_NEXT_CHECKIN:
 		puts("check in: backpain checkin N (pain 0-10)");
+		break;
+	case PROGRAM_NEXT_RECHECK:
+		printf("anything new since %s? backpain safety\n",
+		       t->safety.since);
 		break;
 	case PROGRAM_NEXT_REVIEW:
 		printf("review %s, its trial is complete: backpain review\n",
@@ -187,6 +199,43 @@ status_next(const struct program_today *t)
 	}
 }
 
+/* A standing yes comes first, in the flag's own words. */
+static void
+status_safety(const struct program_safety *s)
+{
+	struct buf b;
+	size_t i;
+
+	for (i = 0; i < s->nflags; i++) {
+		const struct program_flag *f = &s->flags[i];
+
+		if (f->state != PROGRAM_FLAG_HOLDS &&
+		    f->state != PROGRAM_FLAG_ADVICE)
+			continue;
+		buf_init(&b);
+		util_escape(&b, f->flag->question);
+		printf("%sYou answered yes on %s: %s\n",
+		       f->state == PROGRAM_FLAG_HOLDS ? "ON HOLD    "
+						      : "SEE DOCTOR ",
+		       f->asked_on, b.data != NULL ? b.data : "");
+		buf_free(&b);
+		buf_init(&b);
+		util_escape(&b, f->flag->advice);
+		printf("           %s\n", b.data != NULL ? b.data : "");
+		buf_free(&b);
+		if (f->state == PROGRAM_FLAG_HOLDS)
+			printf("           No approach starts until a doctor "
+			       "has checked it; then: backpain safety "
+			       "--checked %s\n",
+			       f->flag->id);
+	}
+	if (s->unanswered > 0)
+		printf("SAFETY     %d of %zu safety questions not answered: "
+		       "no approach starts until they are (backpain "
+		       "safety)\n",
+		       s->unanswered, s->nflags);
+}
+
 static void
 status_print(const struct program_today *t)
 {
@@ -198,6 +247,7 @@ status_print(const struct program_today *t)
 	for (i = 0; i < plan->nsteps; i++)
 		if ((len = (int)strlen(plan->steps[i].approach->id)) > idw)
 			idw = len;
+	status_safety(&t->safety);
 	printf("Plan on %s\n", plan->today);
 	for (i = 0; i < plan->nsteps; i++)
 		status_step(plan, i, idw);

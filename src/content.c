@@ -107,12 +107,23 @@ id_report(struct content_diag *d, struct id_check *ids)
 	free(ids->v);
 }
 
+/* An absent `holds` holds (the safe default); an emergency always does. */
 static void
 red_flag_check(struct content_diag *d, const struct content_node *map,
 	       void *obj, void *ctx)
 {
-	(void)d;
-	id_note(ctx, "red flag", ((struct red_flag *)obj)->id, map);
+	struct red_flag *f = obj;
+	const struct content_node *holds = content_tree_get(map, "holds");
+
+	id_note(ctx, "red flag", f->id, map);
+	if (holds == NULL)
+		f->holds = 1;
+	else if (!f->holds && f->urgency == URGENCY_EMERGENCY &&
+		 content_tree_get(map, "urgency") != NULL)
+		content_diag_add(d, holds->line, holds->col,
+				 "an emergency red flag always holds the "
+				 "approaches back: remove 'holds: false' or "
+				 "make it 'urgency: soon'");
 }
 
 static void
@@ -279,6 +290,7 @@ static const struct schema_field red_flag_fields[] = {
     {FIELD(red_flag, urgency, SCHEMA_ENUM, 1), .names = urgency_names},
     {FIELD(red_flag, advice, SCHEMA_STRING, 1)},
     {FIELD(red_flag, source, SCHEMA_STRING, 0)},
+    {FIELD(red_flag, holds, SCHEMA_BOOL, 0)},
     {0},
 };
 static const struct schema red_flag_schema = {

@@ -29,8 +29,12 @@ program_next_name(enum program_next n)
 	switch (n) {
 	case PROGRAM_NEXT_SAFETY:
 		return "safety";
+	case PROGRAM_NEXT_DOCTOR:
+		return "doctor";
 	case PROGRAM_NEXT_CHECKIN:
 		return "checkin";
+	case PROGRAM_NEXT_RECHECK:
+		return "recheck";
 	case PROGRAM_NEXT_REVIEW:
 		return "review";
 	case PROGRAM_NEXT_PRACTICE:
@@ -228,6 +232,112 @@ today_warnings(const struct pack *pack, struct store *store,
 	return 0;
 }
 
+int
+program_safety_load(const struct pack *pack, struct store *store,
+		    const char *today, struct program_safety *out, char **cause)
+{
+	struct store_screening *a = NULL;
+	size_t n = 0, i, k;
+	int rc, emergencies = 0, missing = 0;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = store_screening_latest(store, &a, &n, cause)) != 0)
+		return rc;
+	out->nflags = pack->nred_flags;
+	out->flags = xcalloc(out->nflags + 1, sizeof *out->flags);
+	for (i = 0; i < out->nflags; i++) {
+		struct program_flag *f = &out->flags[i];
+
+		f->flag = &pack->red_flags[i];
+		f->state = PROGRAM_FLAG_UNANSWERED;
+		for (k = 0; k < n; k++)
+			if (strcmp(a[k].flag, f->flag->id) == 0)
+				break;
+		if (k < n) {
+			if (a[k].asked_at != NULL &&
+			    strlen(a[k].asked_at) >= DAY_LEN - 1)
+				memcpy(f->asked_on, a[k].asked_at, DAY_LEN - 1);
+			/* Stamped by the clock, an answer given before the
+			 * day's start hour bears the next calendar day. */
+			if (strcmp(f->asked_on, today) > 0)
+				memcpy(f->asked_on, today, DAY_LEN);
+			memcpy(f->checked_on, a[k].checked_on, DAY_LEN);
+			if (a[k].answer == 0)
+				f->state = PROGRAM_FLAG_NO;
+			else if (a[k].checked_on[0] != '\0')
+				f->state = PROGRAM_FLAG_CHECKED;
+			else if (f->flag->holds)
+				f->state = PROGRAM_FLAG_HOLDS;
+			else
+				f->state = PROGRAM_FLAG_ADVICE;
+		}
+		out->unanswered += f->state == PROGRAM_FLAG_UNANSWERED;
+		out->holding += f->state == PROGRAM_FLAG_HOLDS;
+		out->advice += f->state == PROGRAM_FLAG_ADVICE;
+		if (f->flag->urgency != URGENCY_EMERGENCY)
+			continue;
+		emergencies++;
+		if (f->state == PROGRAM_FLAG_UNANSWERED ||
+		    day_valid(f->asked_on) != 0)
+			missing = 1;
+		else if (out->since[0] == '\0' ||
+			 strcmp(f->asked_on, out->since) < 0)
+			memcpy(out->since, f->asked_on, DAY_LEN);
+	}
+	store_screenings_free(a, n);
+	if (missing || emergencies == 0)
+		out->since[0] = '\0';
+	else
+		out->recheck_due =
+		    day_diff(out->since, today) >= PROGRAM_RECHECK_DAYS;
+	return 0;
+}
+
+void
+program_safety_free(struct program_safety *s)
+{
+	free(s->flags);
+	memset(s, 0, sizeof *s);
+}
+
+const struct program_flag *
+program_safety_first(const struct program_safety *s,
+		     enum program_flag_state state)
+{
+	size_t i;
+
+	for (i = 0; i < s->nflags; i++)
+		if (s->flags[i].state == state)
+			return &s->flags[i];
+	return NULL;
+}
+
+int
+program_safety_allows(const struct program_safety *s, char **cause)
+{
+	const struct program_flag *f;
+
+	if (s->unanswered > 0) {
+		*cause = xasprintf(
+		    "no approach starts before the safety questions are "
+		    "answered (%d of %zu not answered yet): run backpain, "
+		    "or see them with backpain safety and answer with "
+		    "backpain safety --answer FLAG=yes|no",
+		    s->unanswered, s->nflags);
+		return PROGRAM_REFUSED;
+	}
+	if ((f = program_safety_first(s, PROGRAM_FLAG_HOLDS)) != NULL) {
+		*cause = xasprintf(
+		    "on hold for safety: you answered yes on %s to \"%s\" "
+		    "%s Once a doctor has checked it, record that with "
+		    "backpain safety --checked %s [--date D]",
+		    f->asked_on, f->flag->question, f->flag->advice,
+		    f->flag->id);
+		return PROGRAM_REFUSED;
+	}
+	return 0;
+}
+
 /* A practice of a running non-wildcard approach not yet done per_day times. */
 static const struct program_practice *
 today_due_practice(const struct program_today *t)
@@ -253,12 +363,24 @@ today_next(const struct pack *pack, struct program_today *t)
 	size_t i;
 
 	t->next_approach = t->next_practice = NULL;
+	if (t->safety.unanswered > 0) {
+		t->next = PROGRAM_NEXT_SAFETY;
+		return;
+	}
+	if (t->safety.holding > 0) {
+		t->next = PROGRAM_NEXT_DOCTOR;
+		return;
+	}
 	if (!t->onboarded) {
 		t->next = PROGRAM_NEXT_SAFETY;
 		return;
 	}
 	if (!t->checked_in) {
 		t->next = PROGRAM_NEXT_CHECKIN;
+		return;
+	}
+	if (t->safety.recheck_due) {
+		t->next = PROGRAM_NEXT_RECHECK;
 		return;
 	}
 	for (i = 0; i < plan->nsteps; i++) {
@@ -296,6 +418,9 @@ program_today_load(const struct pack *pack, struct store *store,
 	memset(out, 0, sizeof *out);
 	rc = program_plan_load(pack, store, today, &out->plan, cause);
 	if (rc == 0)
+		rc = program_safety_load(pack, store, today, &out->safety,
+					 cause);
+	if (rc == 0)
 		rc = store_profile_get(store, STORE_PROFILE_ONBOARDED,
 				       &onboarded, cause);
 	if (rc == 0) {
@@ -322,6 +447,7 @@ void
 program_today_free(struct program_today *t)
 {
 	program_plan_free(&t->plan);
+	program_safety_free(&t->safety);
 	if (t->checked_in)
 		store_checkin_clear(&t->checkin);
 	t->checked_in = 0;
@@ -331,6 +457,47 @@ program_today_free(struct program_today *t)
 	free(t->warnings);
 	t->warnings = NULL;
 	t->nwarnings = 0;
+}
+
+static int
+word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '-';
+}
+
+char *
+program_question_text(const char *text, const char *day, const char *today)
+{
+	struct buf b;
+	const char *p = text;
+	int dated = 0;
+
+	if (strcmp(day, today) == 0)
+		return xstrdup(text);
+	buf_init(&b);
+	while (*p != '\0') {
+		int start = p == text || !word_char(p[-1]);
+
+		if (start &&
+		    (strncmp(p, "today", 5) == 0 ||
+		     strncmp(p, "Today", 5) == 0) &&
+		    !word_char(p[5])) {
+			buf_adds(&b, *p == 'T' ? "That day" : "that day");
+			p += 5;
+			if (strncmp(p, "'s", 2) == 0) {
+				buf_adds(&b, "'s");
+				p += 2;
+			}
+			if (!dated++)
+				buf_printf(&b, " (%s)", day);
+			continue;
+		}
+		buf_addc(&b, *p++);
+	}
+	if (b.data == NULL)
+		buf_adds(&b, "");
+	return buf_take(&b);
 }
 
 /* "a, b, c": the pack's approach ids, for messages about an unknown one. */

@@ -331,6 +331,73 @@ program_screening(const struct pack *pack, struct store *store,
 }
 
 int
+program_screening_many(const struct pack *pack, struct store *store,
+		       const char *const *flags, const int *yes, size_t n,
+		       struct program_bad *bad, char **cause)
+{
+	size_t i;
+	int rc;
+
+	bad_none(bad);
+	for (i = 0; i < n; i++) {
+		if (content_red_flag(pack, flags[i]) == NULL)
+			return refuse(bad, PROGRAM_FIELD_FLAG, i, cause,
+				      xstrdup("no such safety question; see "
+					      "them with backpain safety"));
+		if (yes[i] != 0 && yes[i] != 1)
+			return refuse(bad, PROGRAM_FIELD_FLAG, i, cause,
+				      xstrdup("a safety answer is yes or no"));
+	}
+	for (i = 0; i < n; i++)
+		if ((rc = program_screening(pack, store, flags[i], yes[i],
+					    cause)) != 0)
+			return rc;
+	return 0;
+}
+
+int
+program_screening_checked(const struct pack *pack, struct store *store,
+			  const char *flag, const char *day, const char *today,
+			  char **cause)
+{
+	struct program_safety s;
+	const struct program_flag *f = NULL;
+	size_t i;
+	int rc;
+
+	if (content_red_flag(pack, flag) == NULL) {
+		*cause = xasprintf("no such safety question '%s'; see them "
+				   "with backpain safety",
+				   flag);
+		return EX_DATAERR;
+	}
+	if ((rc = check_day(day, today, NULL, cause)) != 0)
+		return rc;
+	if ((rc = program_safety_load(pack, store, today, &s, cause)) != 0)
+		return rc;
+	for (i = 0; i < s.nflags; i++)
+		if (strcmp(s.flags[i].flag->id, flag) == 0)
+			f = &s.flags[i];
+	if (f->state == PROGRAM_FLAG_UNANSWERED ||
+	    f->state == PROGRAM_FLAG_NO) {
+		*cause = xasprintf(
+		    "%s: your latest answer is %s, so there is "
+		    "no yes for a doctor to have checked",
+		    flag, f->state == PROGRAM_FLAG_NO ? "no" : "missing");
+		rc = EX_DATAERR;
+	} else if (strcmp(day, f->asked_on) < 0) {
+		*cause = xasprintf("%s: a check on %s would come before the "
+				   "yes it checks (answered %s)",
+				   flag, day, f->asked_on);
+		rc = EX_DATAERR;
+	}
+	program_safety_free(&s);
+	if (rc != 0)
+		return rc;
+	return store_screening_checked(store, flag, day, cause);
+}
+
+int
 program_usual_pain(struct store *store, int pain, char **cause)
 {
 	char v[16];
@@ -359,6 +426,7 @@ program_start(const struct pack *pack, struct store *store,
 	      char **cause)
 {
 	struct program_plan plan;
+	struct program_safety safety;
 	const struct approach *a;
 	const char *other = NULL;
 	size_t i;
@@ -368,6 +436,13 @@ program_start(const struct pack *pack, struct store *store,
 		*shared = NULL;
 	if ((a = program_approach(pack, approach, cause)) == NULL)
 		return EX_DATAERR;
+	rc = program_safety_load(pack, store, day, &safety, cause);
+	if (rc == 0) {
+		rc = program_safety_allows(&safety, cause);
+		program_safety_free(&safety);
+	}
+	if (rc != 0)
+		return rc;
 	rc = program_plan_load(pack, store, day, &plan, cause);
 	if (rc != 0)
 		return rc;

@@ -95,6 +95,8 @@ report_answered(struct buf *b, const struct store_screening *s)
 {
 	if (s->asked_at != NULL && strlen(s->asked_at) >= DAY_LEN - 1)
 		buf_printf(b, " (answered %.*s)", DAY_LEN - 1, s->asked_at);
+	if (s->checked_on[0] != '\0')
+		buf_printf(b, "; checked by a doctor on %s", s->checked_on);
 }
 
 const char *

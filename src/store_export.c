@@ -37,7 +37,7 @@ static const struct table {
      " FROM (SELECT * FROM session ORDER BY id)"},
     {"screening", "SELECT * FROM screening ORDER BY id",
      "SELECT json_group_array(json_object('id', id, 'flag_id', flag_id,"
-     " 'answer', answer, 'asked_at', asked_at))"
+     " 'answer', answer, 'asked_at', asked_at, 'checked_on', checked_on))"
      " FROM (SELECT * FROM screening ORDER BY id)"},
     {"profile", "SELECT * FROM profile ORDER BY key",
      "SELECT json_group_array(json_object('key', key, 'value', value))"

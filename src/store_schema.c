@@ -94,6 +94,12 @@ static const char *const steps[] = {
     "ALTER TABLE trial ADD COLUMN impression INTEGER"
     " CHECK (impression IS NULL OR impression BETWEEN 1 AND 7);"
     "PRAGMA user_version = 3;",
+    /* 3 -> 4: the day a doctor checked what a "yes" was about (issue
+     * 11); only a yes can be checked, and the day is a real day. */
+    "ALTER TABLE screening ADD COLUMN checked_on TEXT"
+    " CHECK (checked_on IS NULL OR (answer = 1"
+    "  AND checked_on IS date(checked_on, '+0 days')));"
+    "PRAGMA user_version = 4;",
 };
 
 _Static_assert(sizeof steps / sizeof steps[0] == STORE_VERSION,

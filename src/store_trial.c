@@ -462,9 +462,10 @@ store_screening_add(struct store *s, const char *flag, int answer, char **cause)
 	return store_commit(s, cause);
 }
 
-int
-store_screening_latest(struct store *s, struct store_screening **out, size_t *n,
-		       char **cause)
+/* Rows of a SELECT flag_id, answer, asked_at, checked_on. */
+static int
+screening_rows(struct store *s, const char *sql, struct store_screening **out,
+	       size_t *n, char **cause)
 {
 	sqlite3_stmt *st;
 	struct store_screening *r = NULL;
@@ -473,20 +474,16 @@ store_screening_latest(struct store *s, struct store_screening **out, size_t *n,
 
 	*out = NULL;
 	*n = 0;
-	if ((code = store_prepare(
-		 s,
-		 "SELECT flag_id, answer, asked_at FROM screening AS s"
-		 " WHERE id = (SELECT max(id) FROM screening"
-		 "  WHERE flag_id = s.flag_id)"
-		 " ORDER BY (SELECT min(id) FROM screening"
-		 "  WHERE flag_id = s.flag_id)",
-		 &st, cause)) != 0)
+	if ((code = store_prepare(s, sql, &st, cause)) != 0)
 		return code;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r = xreallocarray(r, count + 1, sizeof *r);
 		bad |= store_read_id(st, 0, &r[count].flag);
 		bad |= store_read_int(st, 1, 0, 1, 0, &r[count].answer);
 		bad |= store_read_text(st, 2, 0, &r[count].asked_at);
+		bad |= store_read_day(st, 3, 1, r[count].checked_on);
+		if (r[count].checked_on[0] != '\0' && r[count].answer != 1)
+			bad = -1;
 		count++;
 		if (bad)
 			break;
@@ -507,6 +504,71 @@ store_screening_latest(struct store *s, struct store_screening **out, size_t *n,
 		return store_sqlerr(s, rc, "reading the screening", cause);
 	}
 	return 0;
+}
+
+int
+store_screening_latest(struct store *s, struct store_screening **out, size_t *n,
+		       char **cause)
+{
+	return screening_rows(s,
+			      "SELECT flag_id, answer, asked_at, checked_on"
+			      " FROM screening AS s"
+			      " WHERE id = (SELECT max(id) FROM screening"
+			      "  WHERE flag_id = s.flag_id)"
+			      " ORDER BY (SELECT min(id) FROM screening"
+			      "  WHERE flag_id = s.flag_id)",
+			      out, n, cause);
+}
+
+int
+store_screening_all(struct store *s, struct store_screening **out, size_t *n,
+		    char **cause)
+{
+	return screening_rows(s,
+			      "SELECT flag_id, answer, asked_at, checked_on"
+			      " FROM screening ORDER BY id",
+			      out, n, cause);
+}
+
+int
+store_screening_checked(struct store *s, const char *flag, const char *day,
+			char **cause)
+{
+	sqlite3_stmt *st;
+	long long id = 0;
+	int code = 0, row;
+
+	if ((code = store_check_id("red flag", flag, cause)) != 0 ||
+	    (code = store_check_day("checked", day, cause)) != 0 ||
+	    (code = store_begin(s, cause)) != 0)
+		return code;
+	if ((code = store_prepare(s,
+				  "SELECT id, answer FROM screening WHERE "
+				  "flag_id = ?1 ORDER BY id DESC LIMIT 1",
+				  &st, cause)) != 0)
+		goto fail;
+	row = one_row(s, st, store_bind(st, "t", flag), &code, cause);
+	if (row == 1 && sqlite3_column_int(st, 1) == 1)
+		id = sqlite3_column_int64(st, 0);
+	else if (row >= 0)
+		code = store_fail(cause, EX_DATAERR,
+				  "red flag %s: the latest answer is not a "
+				  "yes, so there is nothing to check",
+				  flag);
+	sqlite3_finalize(st);
+	if (code != 0)
+		goto fail;
+	if ((code = store_prepare(s,
+				  "UPDATE screening SET checked_on = ?1 WHERE "
+				  "id = ?2",
+				  &st, cause)) != 0 ||
+	    (code = exec_write(s, st, store_bind(st, "tl", day, id),
+			       "saving the check", cause)) != 0)
+		goto fail;
+	return store_commit(s, cause);
+fail:
+	store_rollback(s);
+	return code;
 }
 
 void

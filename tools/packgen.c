@@ -313,6 +313,7 @@ put_pack(const struct pack *p)
 			       content_urgency_name(p->red_flags[i].urgency));
 			put_field_str("advice", p->red_flags[i].advice);
 			put_field_str("source", p->red_flags[i].source);
+			printf("\t.holds = %d,\n", p->red_flags[i].holds);
 			fputs("},\n", stdout);
 		}
 		end_array(p->nred_flags);

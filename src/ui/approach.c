@@ -19,6 +19,7 @@ const struct ui_keyhelp ui_approach_keys[] = {
     {"x", "stop this approach (asks how it went)"},
     {"w", "where the pack offers it (expert help): write the one-page "
 	  "summary for a therapist"},
+    {"r", "where w is offered (expert help): further reading"},
     {"q, Esc", "back"},
     {NULL, NULL},
 };
@@ -27,15 +28,58 @@ static struct ui_view view;
 static struct program_plan plan;
 static int loaded;
 static enum ask ask;
+static struct program_safety safety;
+static int safety_loaded;
+static char today[DAY_LEN];
 
 void
 ui_approach_enter(struct ui *ui, int fresh)
 {
+	char *cause = NULL;
+
 	if (fresh) {
 		view.top = 0;
 		ask = ASK_NONE;
 	}
 	ui_plan_reload(ui, &plan, &loaded);
+	if (safety_loaded)
+		program_safety_free(&safety);
+	ui_today(ui, today);
+	safety_loaded = program_safety_load(ui->pack, ui->store, today, &safety,
+					    &cause) == 0;
+	if (!safety_loaded)
+		ui_error(ui, cause);
+}
+
+/* The emergency questions were last answered before today: starting a new
+ * approach offers them again. */
+static int
+recheck_offered(void)
+{
+	return safety_loaded && safety.since[0] != '\0' &&
+	       strcmp(safety.since, today) < 0;
+}
+
+/* Says why an approach may not start, in one line; 1 when refused. */
+static int
+start_refused(struct ui *ui)
+{
+	if (!safety_loaded)
+		return 1;
+	if (safety.unanswered > 0) {
+		ui_message(ui, UI_C_WARNING,
+			   "Not yet: answer the safety questions first "
+			   "(! then a). Check-ins work meanwhile.");
+		return 1;
+	}
+	if (safety.holding > 0) {
+		ui_message(ui, UI_C_WARNING,
+			   "On hold: a yes to a safety question waits for a "
+			   "doctor's check. Get checked, then record it (! "
+			   "then c).");
+		return 1;
+	}
+	return 0;
 }
 
 static const struct approach *
@@ -229,8 +273,14 @@ ui_approach_draw(struct ui *ui)
 	build(ui, a);
 	switch (ask) {
 	case ASK_START:
-		ui_putf(ui->y0, 1, w, UI_C_SELECTED,
-			" Start \"%s\" today? y yes, n no ", a->title);
+		if (recheck_offered())
+			ui_putf(ui->y0, 1, w, UI_C_SELECTED,
+				" Start \"%s\" today? y yes, n no, r first: "
+				"anything new since %s? ",
+				a->title, safety.since);
+		else
+			ui_putf(ui->y0, 1, w, UI_C_SELECTED,
+				" Start \"%s\" today? y yes, n no ", a->title);
 		break;
 	case ASK_STOP:
 		ui_put(ui->y0, 1,
@@ -245,6 +295,9 @@ ui_approach_draw(struct ui *ui)
 			    : "s start this approach   p practise now",
 			a->report ? "   w write the summary for your therapist"
 				  : "");
+		if (a->report)
+			ui_put(ui->y0 + 1, 1, "r further reading", w, 0,
+			       UI_C_DIM);
 		break;
 	}
 	ui_show_view(ui, &view, ui->y0 + 2, ui->h - 2);
@@ -299,6 +352,10 @@ answer(struct ui *ui, const struct approach *a, int key)
 	if (was == ASK_START) {
 		if (key == 'y')
 			start(ui, a);
+		else if (key == 'r' && recheck_offered()) {
+			ui->onboard_recheck = 1;
+			ui_push(ui, UI_ONBOARD);
+		}
 		return 1;
 	}
 	switch (key) {
@@ -334,7 +391,7 @@ ui_approach_key(struct ui *ui, int key)
 	case 's':
 		if (st && st->state == PROGRAM_RUNNING)
 			ui_message(ui, UI_C_NORMAL, "It is running already.");
-		else
+		else if (!start_refused(ui))
 			ask = ASK_START;
 		return 1;
 	case 'x':
@@ -347,6 +404,11 @@ ui_approach_key(struct ui *ui, int key)
 		if (!a->report)
 			return ui_view_key(&view, key, ui->h - 2);
 		ui_report_write(ui);
+		return 1;
+	case 'r':
+		if (!a->report)
+			return ui_view_key(&view, key, ui->h - 2);
+		ui_push(ui, UI_READING);
 		return 1;
 	case 'p':
 		if (a->npractices == 0) {
@@ -369,4 +431,7 @@ ui_approach_free(void)
 	if (loaded)
 		program_plan_free(&plan);
 	loaded = 0;
+	if (safety_loaded)
+		program_safety_free(&safety);
+	safety_loaded = 0;
 }

@@ -274,8 +274,12 @@ scale_rows(struct form *f, const struct scale *s, struct ui_picker *p, int on)
 {
 	size_t i;
 	int y;
+	char today[DAY_LEN], *text;
 
-	para(f, 1, s->question, on ? UI_C_HEADING : UI_C_NORMAL);
+	ui_today(f->ui, today);
+	text = program_question_text(s->question, day, today);
+	para(f, 1, text, on ? UI_C_HEADING : UI_C_NORMAL);
+	free(text);
 	if (visible(f, &y))
 		ui_picker_draw(p, y, FORM_INDENT, f->w - FORM_INDENT, on);
 	f->vy++;
@@ -294,8 +298,12 @@ question_rows(struct form *f, const struct asked *a, int on)
 {
 	struct buf b;
 	size_t i;
+	char today[DAY_LEN], *text;
 
-	para(f, FORM_INDENT, a->q->text, on ? UI_C_HEADING : UI_C_NORMAL);
+	ui_today(f->ui, today);
+	text = program_question_text(a->q->text, day, today);
+	para(f, FORM_INDENT, text, on ? UI_C_HEADING : UI_C_NORMAL);
+	free(text);
 	buf_init(&b);
 	for (i = 0; i < a->q->choices.n; i++)
 		buf_printf(&b, (int)i == a->choice ? "[%s]  " : " %s   ",

@@ -4,7 +4,11 @@
  * (an emergency answer shows the urgent-care screen before anything else,
  * "soon" answers are gathered and shown together at the end); the usual
  * pain of the last week; then the plan. From the safety screen it can ask
- * the red-flag questions alone again (ui->onboard_flags_only).
+ * the red-flag questions alone again (ui->onboard_flags_only); when a
+ * re-check is due or a new approach starts, one short screen asks whether
+ * anything is new since the emergency questions were last answered
+ * (ui->onboard_recheck): "nothing new" saves a dated no to each of them,
+ * "yes" asks them one by one.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +28,7 @@ enum step {
 	STEP_SOON,
 	STEP_USUAL,
 	STEP_PLAN,
+	STEP_RECHECK,
 };
 
 const struct ui_keyhelp ui_onboard_keys[] = {
@@ -41,6 +46,8 @@ static size_t flag; /* the red flag being asked */
 static int *soon;   /* per red flag: answered yes and urgency soon */
 static int yes_no;  /* 1: "yes" chosen, 0: "no" */
 static int flags_only;
+static int recheck;	    /* only the emergency questions */
+static char since[DAY_LEN]; /* STEP_RECHECK: when they were last answered */
 static struct ui_picker usual;
 static struct ui_view view;
 
@@ -62,8 +69,64 @@ ui_onboard_enter(struct ui *ui, int fresh)
 	flag = 0;
 	flags_only = ui->onboard_flags_only;
 	ui->onboard_flags_only = 0;
+	recheck = ui->onboard_recheck;
+	ui->onboard_recheck = 0;
 	usual.value = -1;
+	if (recheck) {
+		struct program_safety s;
+		char today[DAY_LEN], *cause = NULL;
+
+		flags_only = 1;
+		since[0] = '\0';
+		ui_today(ui, today);
+		if (program_safety_load(ui->pack, ui->store, today, &s,
+					&cause) != 0)
+			ui_error(ui, cause);
+		else {
+			memcpy(since, s.since, DAY_LEN);
+			program_safety_free(&s);
+		}
+		go(STEP_RECHECK);
+		return;
+	}
 	go(flags_only ? STEP_FLAG : STEP_ABOUT);
+}
+
+/* The flag to ask after i (or the first when i is the count): every one,
+ * or in a re-check only the emergency ones. */
+static size_t
+flag_after(const struct ui *ui, size_t i)
+{
+	size_t n = ui->pack->nred_flags;
+
+	for (i = i == n ? 0 : i + 1; i < n; i++)
+		if (!recheck ||
+		    ui->pack->red_flags[i].urgency == URGENCY_EMERGENCY)
+			break;
+	return i;
+}
+
+/* "Nothing new": a dated no to each emergency question. */
+static void
+nothing_new(struct ui *ui)
+{
+	const char *ids[64];
+	int no[64];
+	size_t i, n = 0;
+	char *cause = NULL;
+
+	for (i = 0; i < ui->pack->nred_flags && n < 64; i++)
+		if (ui->pack->red_flags[i].urgency == URGENCY_EMERGENCY) {
+			ids[n] = ui->pack->red_flags[i].id;
+			no[n++] = 0;
+		}
+	if (program_screening_many(ui->pack, ui->store, ids, no, n, NULL,
+				   &cause) != 0) {
+		ui_error(ui, cause);
+		return;
+	}
+	ui_pop(ui);
+	ui_message(ui, UI_C_GOOD, "Saved: nothing new. Thank you.");
 }
 
 static int
@@ -91,8 +154,10 @@ after_flags(struct ui *ui)
 static void
 next_flag(struct ui *ui)
 {
-	if (flag + 1 < ui->pack->nred_flags) {
-		flag++;
+	size_t next = flag_after(ui, flag);
+
+	if (next < ui->pack->nred_flags) {
+		flag = next;
 		go(STEP_FLAG);
 	} else {
 		after_flags(ui);
@@ -196,6 +261,8 @@ confirm(struct ui *ui)
 	case STEP_PLAN:
 		finish(ui);
 		break;
+	case STEP_RECHECK:
+		break;
 	}
 }
 
@@ -238,6 +305,28 @@ build_text(const struct ui *ui, int w)
 		ui_view_add(&view, w, UI_C_URGENT, 0, NULL, f->advice);
 		ui_view_blank(&view);
 		ui_view_add(&view, w, UI_C_DIM, 0, NULL, f->question);
+		ui_view_blank(&view);
+		ui_view_add(&view, w, UI_C_WARNING, 0, NULL,
+			    "The approaches here wait until a doctor has "
+			    "checked this; then record the check on the "
+			    "Safety screen.");
+		break;
+	case STEP_RECHECK:
+		if (since[0] != '\0')
+			ui_view_addf(&view, w, UI_C_HEADING, 0,
+				     "Anything new since %s?", since);
+		else
+			ui_view_add(&view, w, UI_C_HEADING, 0, NULL,
+				    "Anything new?");
+		ui_view_add(&view, w, UI_C_NORMAL, 0, NULL,
+			    "Has any of these started since you last "
+			    "answered?");
+		for (i = 0; i < p->nred_flags; i++)
+			if (p->red_flags[i].urgency == URGENCY_EMERGENCY) {
+				ui_view_blank(&view);
+				ui_view_add(&view, w, UI_C_NORMAL, 0, "- ",
+					    p->red_flags[i].question);
+			}
 		break;
 	case STEP_SOON:
 		ui_view_add(&view, w, UI_C_WARNING, 0, NULL,
@@ -250,6 +339,14 @@ build_text(const struct ui *ui, int w)
 				    p->red_flags[i].question);
 			ui_view_add(&view, w, UI_C_WARNING, 2, NULL,
 				    p->red_flags[i].advice);
+			ui_view_add(&view, w, UI_C_DIM, 2, NULL,
+				    p->red_flags[i].holds
+					? "The approaches here wait until a "
+					  "doctor has checked this; then "
+					  "record the check on the Safety "
+					  "screen."
+					: "The approaches here may go on "
+					  "meanwhile.");
 		}
 		break;
 	case STEP_USUAL:
@@ -286,6 +383,9 @@ prompt(void)
 		return "0-9 or Left Right: your usual pain    Enter: continue";
 	case STEP_PLAN:
 		return "Enter: begin";
+	case STEP_RECHECK:
+		return "n: nothing new    y: yes, something is new    q: not "
+		       "now";
 	default:
 		return "Enter: continue";
 	}
@@ -323,6 +423,14 @@ ui_onboard_key(struct ui *ui, int key)
 {
 	int asking = step == STEP_INJURY || step == STEP_FLAG;
 
+	if (step == STEP_RECHECK && (key == 'n' || key == 'y')) {
+		if (key == 'n')
+			nothing_new(ui);
+		else if ((flag = flag_after(ui, ui->pack->nred_flags)) <
+			 ui->pack->nred_flags)
+			go(STEP_FLAG);
+		return 1;
+	}
 	if (key == UI_KEY_ENTER) {
 		confirm(ui);
 		return 1;

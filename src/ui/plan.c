@@ -10,6 +10,7 @@
 const struct ui_keyhelp ui_plan_keys[] = {
     {"j k, arrows", "choose an approach"},
     {"Enter, l", "open the approach"},
+    {"r", "further reading"},
     {"q, Esc", "back"},
     {NULL, NULL},
 };
@@ -73,7 +74,7 @@ ui_plan_draw(struct ui *ui)
 
 	ui_put(y++, 1, "The approaches, in the order the guide suggests:", w, 0,
 	       UI_C_HEADING);
-	y++;
+	ui_put(y++, 1, "Enter opens one; r: further reading", w, 0, UI_C_DIM);
 	if (!loaded)
 		return;
 	/* Two rows an approach: its title, then its state; the last row
@@ -107,6 +108,10 @@ ui_plan_draw(struct ui *ui)
 int
 ui_plan_key(struct ui *ui, int key)
 {
+	if (key == 'r') {
+		ui_push(ui, UI_READING);
+		return 1;
+	}
 	if (key == UI_KEY_ENTER || key == 'l' || key == UI_FKEY(KEY_RIGHT)) {
 		if (!loaded || list.n == 0)
 			return 1;

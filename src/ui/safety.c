@@ -1,21 +1,26 @@
-/* safety.c: the red flags grouped by urgency, with the user's latest
- * answers, and the disclaimer; one key away from every screen. */
+/* safety.c: the red flags grouped by urgency, each with the latest answer
+ * and what it means (a yes that holds the approaches back, one a doctor
+ * has checked, advice only); c records a doctor's check; the disclaimer.
+ * One key away from every screen. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "content.h"
+#include "program.h"
 #include "store.h"
 #include "ui_screen.h"
 #include "util.h"
 
 static struct ui_view view;
-static struct store_screening *answers;
-static size_t nanswers;
+static struct program_safety safety;
+static int loaded;
+static const struct program_flag *asking; /* the check asked about */
 
 const struct ui_keyhelp ui_safety_keys[] = {
     {"j k, arrows", "scroll"},
     {"PgUp PgDn, g G", "page up and down, top and bottom"},
     {"a", "answer the safety questions again"},
+    {"c", "a doctor has checked what I answered yes to (asks first)"},
     {"q, Esc", "back"},
     {NULL, NULL},
 };
@@ -23,26 +28,50 @@ const struct ui_keyhelp ui_safety_keys[] = {
 void
 ui_safety_enter(struct ui *ui, int fresh)
 {
-	char *cause = NULL;
+	char today[DAY_LEN], *cause = NULL;
 
 	if (fresh)
 		view.top = 0;
-	store_screenings_free(answers, nanswers);
-	answers = NULL;
-	nanswers = 0;
-	if (store_screening_latest(ui->store, &answers, &nanswers, &cause) != 0)
+	asking = NULL;
+	if (loaded)
+		program_safety_free(&safety);
+	ui_today(ui, today);
+	loaded = program_safety_load(ui->pack, ui->store, today, &safety,
+				     &cause) == 0;
+	if (!loaded)
 		ui_error(ui, cause);
 }
 
-static int
-answered_yes(const char *flag)
+static void
+add_answer(int w, const struct program_flag *f)
 {
-	size_t i;
-
-	for (i = 0; i < nanswers; i++)
-		if (strcmp(answers[i].flag, flag) == 0)
-			return answers[i].answer == 1;
-	return 0;
+	switch (f->state) {
+	case PROGRAM_FLAG_UNANSWERED:
+		ui_view_add(&view, w, UI_C_DIM, 2, NULL, "Not answered yet.");
+		break;
+	case PROGRAM_FLAG_NO:
+		ui_view_addf(&view, w, UI_C_DIM, 2, "You answered no on %s.",
+			     f->asked_on);
+		break;
+	case PROGRAM_FLAG_HOLDS:
+		ui_view_addf(&view, w, UI_C_WARNING, 2,
+			     "You answered yes on %s. The approaches wait "
+			     "until a doctor has checked it (then press c).",
+			     f->asked_on);
+		break;
+	case PROGRAM_FLAG_CHECKED:
+		ui_view_addf(&view, w, UI_C_GOOD, 2,
+			     "You answered yes on %s; a doctor checked it on "
+			     "%s.",
+			     f->asked_on, f->checked_on);
+		break;
+	case PROGRAM_FLAG_ADVICE:
+		ui_view_addf(&view, w, UI_C_WARNING, 2,
+			     "You answered yes on %s. See a doctor about it; "
+			     "the approaches may go on meanwhile.",
+			     f->asked_on);
+		break;
+	}
 }
 
 static void
@@ -54,16 +83,14 @@ add_group(const struct ui *ui, enum urgency u, const char *heading,
 
 	ui_view_add(&view, w, c, 0, NULL, heading);
 	ui_view_blank(&view);
-	for (i = 0; i < ui->pack->nred_flags; i++) {
-		const struct red_flag *f = &ui->pack->red_flags[i];
+	for (i = 0; loaded && i < safety.nflags; i++) {
+		const struct program_flag *f = &safety.flags[i];
 
-		if (f->urgency != u)
+		if (f->flag->urgency != u)
 			continue;
-		ui_view_add(&view, w, UI_C_NORMAL, 0, "- ", f->question);
-		if (answered_yes(f->id))
-			ui_view_add(&view, w, UI_C_WARNING, 2, NULL,
-				    "You answered yes to this.");
-		ui_view_add(&view, w, UI_C_DIM, 2, NULL, f->advice);
+		ui_view_add(&view, w, UI_C_NORMAL, 0, "- ", f->flag->question);
+		add_answer(w, f);
+		ui_view_add(&view, w, UI_C_DIM, 2, NULL, f->flag->advice);
 		ui_view_blank(&view);
 	}
 }
@@ -80,15 +107,66 @@ ui_safety_draw(struct ui *ui)
 		  "See a doctor soon if any of these is true:", UI_C_WARNING);
 	ui_view_add(&view, w, UI_C_HEADING, 0, NULL, "Disclaimer");
 	ui_view_add(&view, w, UI_C_NORMAL, 0, NULL, ui->pack->disclaimer);
+	if (asking != NULL) {
+		ui_putf(ui->y0, 1, ui->w - 2, UI_C_SELECTED,
+			" A doctor has checked \"%s\"? y yes, today; n no ",
+			asking->flag->question);
+		ui_show_view(ui, &view, ui->y0 + 2, ui->h - 2);
+		return;
+	}
 	ui_show_view(ui, &view, ui->y0, ui->h);
+}
+
+/* The first yes not yet checked: one that holds, else one that does not. */
+static const struct program_flag *
+to_check(void)
+{
+	const struct program_flag *f;
+
+	if (!loaded)
+		return NULL;
+	f = program_safety_first(&safety, PROGRAM_FLAG_HOLDS);
+	return f != NULL ? f
+			 : program_safety_first(&safety, PROGRAM_FLAG_ADVICE);
+}
+
+static void
+record_check(struct ui *ui, const struct program_flag *f)
+{
+	char today[DAY_LEN], *cause = NULL, *id = xstrdup(f->flag->id);
+
+	ui_today(ui, today);
+	if (program_screening_checked(ui->pack, ui->store, id, today, today,
+				      &cause) != 0) {
+		free(id);
+		ui_error(ui, cause);
+		return;
+	}
+	free(id);
+	ui_safety_enter(ui, 0);
+	ui_message(ui, UI_C_GOOD, "Recorded: a doctor checked it today.");
 }
 
 int
 ui_safety_key(struct ui *ui, int key)
 {
+	const struct program_flag *f = asking;
+
+	if (f != NULL) {
+		asking = NULL;
+		if (key == 'y')
+			record_check(ui, f);
+		return 1;
+	}
 	if (key == 'a') {
 		ui->onboard_flags_only = 1;
 		ui_push(ui, UI_ONBOARD);
+		return 1;
+	}
+	if (key == 'c') {
+		if ((asking = to_check()) == NULL)
+			ui_message(ui, UI_C_NORMAL,
+				   "No yes is waiting for a doctor's check.");
 		return 1;
 	}
 	return ui_view_key(&view, key, ui->h);
@@ -98,7 +176,7 @@ void
 ui_safety_free(void)
 {
 	ui_view_free(&view);
-	store_screenings_free(answers, nanswers);
-	answers = NULL;
-	nanswers = 0;
+	if (loaded)
+		program_safety_free(&safety);
+	loaded = 0;
 }

@@ -54,6 +54,7 @@ const struct ui_keyhelp ui_today_keys[] = {
 
 static struct program_today today;
 static int loaded;
+static struct ui_view hold; /* a standing yes, in the flag's own words */
 static struct ui_list menu = {0, 0, ITEM_COUNT};
 
 void
@@ -92,8 +93,15 @@ next_label(const struct ui *ui)
 	switch (today.next) {
 	case PROGRAM_NEXT_SAFETY:
 		return xstrdup("Next: answer the first-run safety questions");
+	case PROGRAM_NEXT_DOCTOR:
+		return xstrdup("Next: get checked by a doctor, then record it "
+			       "(Safety)");
 	case PROGRAM_NEXT_CHECKIN:
 		return xstrdup("Next: check in for today");
+	case PROGRAM_NEXT_RECHECK:
+		return xasprintf("Next: anything new since %s? The safety "
+				 "questions again",
+				 today.safety.since);
 	case PROGRAM_NEXT_REVIEW:
 		return xasprintf("Next: review \"%s\", its trial days are up",
 				 approach_title(ui, today.next_approach));
@@ -124,8 +132,15 @@ do_next(struct ui *ui)
 		ui->onboard_flags_only = 0;
 		ui_push(ui, UI_ONBOARD);
 		break;
+	case PROGRAM_NEXT_DOCTOR:
+		ui_push(ui, UI_SAFETY);
+		break;
 	case PROGRAM_NEXT_CHECKIN:
 		ui_push(ui, UI_CHECKIN);
+		break;
+	case PROGRAM_NEXT_RECHECK:
+		ui->onboard_recheck = 1;
+		ui_push(ui, UI_ONBOARD);
 		break;
 	case PROGRAM_NEXT_REVIEW:
 		ui_push(ui, UI_REVIEW);
@@ -278,6 +293,32 @@ draw_recent(int y, int w)
 	return 1;
 }
 
+/* A yes that holds the approaches back, first and in the warning colour;
+ * at most rows rows. */
+static int
+draw_hold(const struct ui *ui, int y, int w, int rows)
+{
+	const struct program_flag *f;
+	int n;
+
+	f = program_safety_first(&today.safety, PROGRAM_FLAG_HOLDS);
+	if (f == NULL)
+		return 0;
+	ui_view_clear(&hold);
+	ui_view_addf(&hold, w - 1, UI_C_WARNING, 0,
+		     "On hold: you answered yes on %s to: %s", f->asked_on,
+		     f->flag->question);
+	ui_view_add(&hold, w - 1, UI_C_WARNING, 0, NULL, f->flag->advice);
+	ui_view_add(&hold, w - 1, UI_C_WARNING, 0, NULL,
+		    "No approach starts until a doctor has checked it. Then "
+		    "record the check on the Safety screen (!, then c).");
+	n = (int)hold.n < rows ? (int)hold.n : rows;
+	hold.top = 0;
+	(void)ui;
+	ui_view_draw(&hold, y, 1, n, w);
+	return n + 1;
+}
+
 void
 ui_today_draw(struct ui *ui)
 {
@@ -287,6 +328,8 @@ ui_today_draw(struct ui *ui)
 
 	ui_put(y++, 1, ui->pack->title, w, 0, UI_C_HEADING);
 	y++;
+	if (loaded)
+		y += draw_hold(ui, y, w, ui->h / 3);
 	if (loaded) {
 		y += draw_checkin(ui, y, w);
 		y += draw_approach(ui, y, w);
@@ -338,4 +381,5 @@ ui_today_free(void)
 	if (loaded)
 		program_today_free(&today);
 	loaded = 0;
+	ui_view_free(&hold);
 }

@@ -61,6 +61,8 @@ static const struct screen_ops screens[UI_NSCREENS] = {
 		   ui_review_free, ui_review_keys},
     [UI_SAFETY] = {"Safety", ui_safety_enter, ui_safety_draw, ui_safety_key,
 		   ui_safety_free, ui_safety_keys},
+    [UI_READING] = {"Further reading", ui_reading_enter, ui_reading_draw,
+		    ui_reading_key, ui_reading_free, ui_reading_keys},
     [UI_DISCLAIMER] = {"Disclaimer", ui_disclaimer_enter, ui_disclaimer_draw,
 		       ui_disclaimer_key, ui_disclaimer_free,
 		       ui_disclaimer_keys},

@@ -189,9 +189,12 @@ build_120days() {
 build_120days_by_commands() {
 	local day pain did note p m b a args
 
-	# The first-run answers: there is no command for them (the TUI asks),
-	# so they go in as the onboarding screen stores them, into the log that
-	# a first review (of no trial yet) creates.
+	# The first-run answers, dated that day, go in as the onboarding
+	# screen stores them (backpain safety --answer would date them with
+	# the clock), into the log that a first review (of no trial yet)
+	# creates. The yes to night pain holds every approach back until a
+	# doctor has seen it (issue 11): the person was seen on 08-01, before
+	# the first trial, and records it with the command.
 	rv_ok review
 	sqlite3 "${DB:-$T/log.db}" "
 		INSERT INTO profile (key, value) VALUES
@@ -202,6 +205,7 @@ build_120days_by_commands() {
 		    ('fever', 0, '2026-07-28T09:00:20+00:00'),
 		    ('night-pain', 1, '2026-07-28T09:00:30+00:00');" ||
 		fail "cannot write the first-run answers"
+	rv_ok safety --checked night-pain --date 2026-08-01
 
 	rv_ok start reading --date 2026-08-04
 	rv_ok stop reading --outcome helped --impression much-better \

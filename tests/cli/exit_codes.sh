@@ -16,6 +16,7 @@ rc=$?
 expect_grep "saved in the log, but its confirmation could not be written" "$T/err"
 [ "$(sqlite3 "$DB" "select pain, note from checkin")" = "4|kept" ] ||
 	fail "the check-in was not saved"
+bp safety --answer numb=no >/dev/null || fail "safety answers"
 bp start alpha >/dev/full 2>/dev/null
 [ $? = 3 ] || fail "start >/dev/full: not 3"
 # Nothing saved, output lost: 74. Refused, output lost: the refusal's code.

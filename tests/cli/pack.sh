@@ -105,9 +105,9 @@ expect_grep '^usage: ' "$T/err"
 # Help to stdout, exit 0: globally and after the command.
 expect_exit 0 "$BACKPAIN" --help
 expect_grep '^usage: backpain' "$T/out"
-expect_grep 'backpain pack check \[FILE\] | pack list \[--practices | --questions\]' "$T/out"
+expect_grep 'backpain pack check \[FILE\] | pack list \[--practices | --questions | --reading\]' "$T/out"
 expect_exit 0 "$BACKPAIN" pack --help
-expect_grep '^usage: backpain pack check \[FILE\] | pack list \[--practices | --questions\]$' "$T/out"
+expect_grep '^usage: backpain pack check \[FILE\] | pack list \[--practices | --questions | --reading\]$' "$T/out"
 expect_exit 0 "$BACKPAIN" pack list --help
 expect_grep '^usage: backpain pack' "$T/out"
 [ -s "$T/err" ] && fail "--help wrote to stderr"
@@ -120,12 +120,26 @@ expect_exit 0 "$BACKPAIN" --pack "$FIX/minimal.yaml" pack list --practices
 			"$FIX/minimal.yaml") | paste -s -d ' ' -)" ] ||
 	{ cat "$T/out" >&2; fail "pack list --practices ids"; }
 expect_exit 0 "$BACKPAIN" pack list --practices
-[ "$(wc -l <"$T/out")" = 9 ] || fail "the guide has nine practices"
+[ "$(wc -l <"$T/out")" = 10 ] || fail "the guide has ten practices"
 expect_grep '^ *[0-9]*  mckenzie-exercises  *targeted-stretching  *5 min,  8 a day  McKenzie' "$T/out"
 expect_exit 0 "$BACKPAIN" pack list --questions
 expect_grep '^ *[0-9]*  pain-location  *targeted-stretching  *centralising|same|spreading$' "$T/out"
 expect_exit 64 "$BACKPAIN" pack list --practices --questions
 expect_grep 'do not go together' "$T/err"
+expect_exit 64 "$BACKPAIN" pack list --reading --questions
+expect_grep 'do not go together' "$T/err"
+
+# The further reading (issue 11): every item of the pack's list, with its
+# author and note.
+expect_exit 0 "$BACKPAIN" pack list --reading
+[ "$(grep -c '^[a-z]*: ' "$T/out")" = \
+	"$(sed -n '/^further_reading:/,$p' "$TOP/content/guide.yaml" | grep -c '^  - kind:')" ] ||
+	{ cat "$T/out" >&2; fail "pack list --reading does not list every item"; }
+expect_grep '^article: Exploring and Dissolving Chronic Pain, by Max Langenkamp$' "$T/out"
+expect_grep '^book: Explain Pain, by David Butler and Lorimer Moseley (2003)$' "$T/out"
+expect_grep '^    He had chronic wrist pain for years' "$T/out"
+expect_exit 0 "$BACKPAIN" --pack "$FIX/minimal.yaml" pack list --reading
+expect_grep '^This pack suggests no further reading.$' "$T/out"
 expect_exit 64 "$BACKPAIN" pack check --practices
 expect_grep 'go with list' "$T/err"
 

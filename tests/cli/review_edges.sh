@@ -17,6 +17,7 @@ says() {
 }
 
 # reading: one check-in in the 14 days before it, no usual-pain rating.
+rv_ok safety --answer numbness=no --answer fever=no --answer night-pain=no
 rv_ok checkin 5 --date 2026-11-01
 rv_ok start reading --date 2026-11-02
 for d in 02 03 04 05 06 07 08 09 10; do

@@ -16,12 +16,19 @@ export SIM_SEED=10
 [ "$(grep -c '^person ' "$T/people")" = "$PEOPLE" ] || fail "not $PEOPLE people"
 
 bp() { "$BACKPAIN" --db "$T/p$k.db" "$@" >>"$T/log" 2>&1 || fail "backpain $* failed"; }
+# Every safety question answered no, as a first run would: no approach
+# starts before they are answered (issue 11).
+answers=$("$BACKPAIN" --db "$T/ids.db" safety |
+	sed -n 's/^  \([a-z0-9-]*\) (.*/--answer \1=no/p')
+[ -n "$answers" ] || fail "no safety questions listed"
 
 k=0 seen=
 while read -r what a b c; do
 	case $what in
 	person)
 		k=$a want="$b,$c"
+		# shellcheck disable=SC2086
+		bp safety $answers
 		seen="$seen $b"
 		;;
 	checkin)

@@ -7,6 +7,7 @@ E="$(dirname "$0")/expected"
 DB=$T/log.db
 
 step status                             # fresh: the safety questions first
+bp safety --answer numb=no >/dev/null || fail "safety answers"
 sqlite3 "$DB" "insert into profile values ('onboarded', '2026-11-01')" ||
 	fail "cannot mark onboarding done"
 step status                             # check in

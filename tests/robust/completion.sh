@@ -37,7 +37,7 @@ ids=$(approach_ids "$TOP/content/guide.yaml")
 [ "$(echo "$ids" | wc -w)" = 6 ] || fail "expected six approaches, got: $ids"
 
 offers "start status stop" backpain st
-offers "checkin due export history pack practice report review start status stop" \
+offers "checkin due export history pack practice report review safety start status stop" \
 	backpain ""
 offers "--db --help --pack --version -V -h" backpain -
 offers "$ids" backpain start ""
@@ -62,10 +62,10 @@ offers "--all --days --db --format --help --pack" backpain history -
 offers "--db --format --help --output --pack -o" backpain report -
 offers "check list" backpain pack ""
 # Practice and question ids, from `pack list --practices` / `--questions`.
-offers "mat-session mckenzie-exercises" backpain practice m
+offers "mat-session mckenzie-exercises mckenzie-flexion" backpain practice m
 offers "daily-reminders" backpain checkin 4 --did d
 offers "pain-location=" backpain checkin 4 --answer pain
-offers "--db --help --pack --practices --questions" backpain pack list --
+offers "--db --help --pack --practices --questions --reading" backpain pack list --
 offers "" backpain status ""
 offers "" backpain checkin --note ""
 

@@ -16,7 +16,8 @@ stamp_match() {
 		"$(stat -c '%d %i %s %.9Y %.9Z' "$DB")" >"$DB.checked"
 }
 
-bp checkin 4 --interference 3 --note fine --date 2026-11-20 >/dev/null &&
+bp safety --answer numb=no >/dev/null &&
+	bp checkin 4 --interference 3 --note fine --date 2026-11-20 >/dev/null &&
 	bp checkin 5 --date 2026-11-21 >/dev/null &&
 	bp start alpha --date 2026-11-10 >/dev/null &&
 	bp stop alpha --outcome helped --date 2026-11-17 >/dev/null &&

@@ -2,7 +2,7 @@
 # tui/checkin: a check-in made in the TUI (pain picked with a digit,
 # interference with the arrows, a UTF-8 note edited with the cursor keys
 # and Backspace) is saved and shows in `backpain history`; [ moves to
-# yesterday, ] never past today. Runs with NO_COLOR=1: no colour at all.
+# yesterday, where the questions say "that day", ] never past today. Runs with NO_COLOR=1: no colour at all.
 . "$(dirname "$0")/lib_tui.bash"
 
 bp_tui NO_COLOR=1
@@ -50,6 +50,13 @@ keys c
 wait_for "(today)"
 keys '['
 wait_gone "(today)"
+# Questions about an earlier day say "that day" with its date (issue 11).
+screen >/dev/null
+yday=$(sed -n 's/.*Check-in for \([0-9-]*\).*/\1/p' "$T/screen" | head -n 1)
+wait_for "how bad was your back pain that day ($yday)?"
+wait_for "That day ($yday), how much did pain get in the way"
+screen >/dev/null
+grep -q "pain today?" "$T/screen" && fail "an earlier day's check-in asks about today"
 keys 3 Enter
 wait_for "Saved the check-in for"
 keys c

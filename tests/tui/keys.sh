@@ -65,7 +65,7 @@ keys v
 round_trip "Daily pain," "History"
 keys q
 keys '!'
-wait_for "You answered yes to this."
+wait_for "You answered yes on"
 # On Safety itself, ! keeps it; d and ? come back to it.
 keys '!' d
 wait_for "A short pack that the screen tests drive."

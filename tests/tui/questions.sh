@@ -7,6 +7,9 @@
 . "$(dirname "$0")/lib_tui.bash"
 PACK="$TUI_PACKS/tui.yaml"
 
+# The safety questions answered, as the first run would (issue 11).
+"$BACKPAIN" --db "$DB" --pack "$PACK" safety --answer test-emergency=no \
+	--answer test-soon=no >/dev/null || fail "safety failed"
 "$BACKPAIN" --db "$DB" --pack "$PACK" start quick >/dev/null ||
 	fail "start failed"
 bp_tui

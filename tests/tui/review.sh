@@ -34,6 +34,8 @@ bpf() {
 # PAIN; a practice session rated 5 before and 4 after every third day.
 make_log() {
 	local d day pain
+	# The safety questions answered, as the first run would (issue 11).
+	bpf safety --answer test-emergency=no --answer test-soon=no
 	for d in $(seq 11 17); do
 		bpf checkin 6 --date "2026-03-$d"
 	done

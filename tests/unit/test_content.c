@@ -313,6 +313,31 @@ test_warn_if(void **state)
 			"shows it)");
 }
 
+/* A red flag's yes holds the approaches back unless the pack says not;
+ * an emergency flag may not say so (issue 11). */
+static void
+test_red_flag_holds(void **state)
+{
+	struct pack *p;
+	char *text;
+
+	(void)state;
+	p = load_ok(BASE);
+	assert_int_equal(p->red_flags[0].holds, 1);
+	content_free(p);
+	text = edit("    urgency: emergency\n",
+		    "    urgency: soon\n    holds: false\n");
+	p = load_ok(text);
+	free(text);
+	assert_int_equal(p->red_flags[0].holds, 0);
+	content_free(p);
+	only_error(edit("    urgency: emergency\n",
+			"    urgency: emergency\n    holds: false\n"),
+		   NAME ":24:12: an emergency red flag always holds the "
+			"approaches back: remove 'holds: false' or make it "
+			"'urgency: soon'");
+}
+
 static void
 test_scale_anchors(void **state)
 {
@@ -404,6 +429,7 @@ main(void)
 	    cmocka_unit_test(test_out_of_range),
 	    cmocka_unit_test(test_duplicate_ids),
 	    cmocka_unit_test(test_warn_if),
+	    cmocka_unit_test(test_red_flag_holds),
 	    cmocka_unit_test(test_scale_anchors),
 	    cmocka_unit_test(test_duplicate_choices),
 	    cmocka_unit_test(test_several_errors),

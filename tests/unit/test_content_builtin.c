@@ -126,6 +126,7 @@ same_red_flag(const char *where, const struct red_flag *got,
 	SAME_INT(urgency);
 	SAME_STR(advice);
 	SAME_STR(source);
+	SAME_INT(holds);
 }
 
 static void

@@ -88,6 +88,13 @@ setup(void **state)
 		free(cause);
 		return -1;
 	}
+	/* The safety question answered no, as onboarding does: an approach
+	 * never starts before it is answered (issue 11). */
+	if (program_screening(fx->pack, fx->store, "numb", 0, &cause) != 0) {
+		print_error("%s\n", cause);
+		free(cause);
+		return -1;
+	}
 	*state = fx;
 	return 0;
 }
@@ -498,10 +505,44 @@ test_names(void **state)
 			    "finished");
 }
 
+/* Issue 11: a question about an earlier day says "that day" with its
+ * date; about today it is unchanged. */
+static void
+test_question_text(void **state)
+{
+	static const struct {
+		const char *text, *want;
+	} cases[] = {
+	    {"How bad was your back pain today?",
+	     "How bad was your back pain that day (2026-11-23)?"},
+	    {"Today, how much did pain get in the way?",
+	     "That day (2026-11-23), how much did pain get in the way?"},
+	    {"After today's exercises, and today again?",
+	     "After that day's (2026-11-23) exercises, and that day again?"},
+	    {"Todays todayish to-day", "Todays todayish to-day"},
+	    {"", ""},
+	};
+	size_t i;
+	char *got;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		got = program_question_text(cases[i].text, "2026-11-23",
+					    "2026-11-24");
+		assert_string_equal(got, cases[i].want);
+		free(got);
+		got = program_question_text(cases[i].text, "2026-11-24",
+					    "2026-11-24");
+		assert_string_equal(got, cases[i].text);
+		free(got);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_question_text),
 	    cmocka_unit_test_setup_teardown(test_plan_fresh, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_plan_day_and_review, setup,
 					    teardown),

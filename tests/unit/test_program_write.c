@@ -41,7 +41,8 @@ static const char pack_text[] =
     "interference_scale: {question: I?, anchors: [{value: 0, label: none}, "
     "{value: 10, label: all}]}\n"
     "red_flags: [{id: numb, question: N?, urgency: emergency, advice: "
-    "Go.}]\n"
+    "Go.},\n"
+    "  {id: slow, question: S?, urgency: soon, holds: false, advice: See.}]\n"
     "approaches:\n"
     "  - {id: alpha, title: Alpha, summary: S., model: M., suits: [a], "
     "effort: low, trial_days: 7, steps: [s],\n"
@@ -475,12 +476,148 @@ test_screening_and_profile(void **state)
 	free(after);
 }
 
+/* The safety questions answered no, as onboarding would. */
+static void
+screened(struct fx *fx)
+{
+	static const char *const ids[] = {"numb", "slow"};
+	static const int no[] = {0, 0};
+	char *cause = NULL;
+
+	expect_ok(program_screening_many(fx->pack, fx->store, ids, no, 2, NULL,
+					 &cause),
+		  &cause);
+}
+
+/* A start refused for safety: PROGRAM_REFUSED, words in the cause, the log
+ * as it was. */
+static void
+start_held(struct fx *fx, const char *day, const char *words)
+{
+	char *before = everything(fx), *after, *cause = NULL;
+	int rc = program_start(fx->pack, fx->store, "alpha", day, NULL, &cause);
+
+	if (rc != PROGRAM_REFUSED)
+		fail_msg("start gave %d, want %d: %s", rc, PROGRAM_REFUSED,
+			 cause ? cause : "(no cause)");
+	if (cause == NULL || strstr(cause, words) == NULL)
+		fail_msg("cause '%s' lacks '%s'", cause ? cause : "", words);
+	free(cause);
+	after = everything(fx);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+}
+
+static void
+safety(struct fx *fx, const char *today, struct program_safety *s)
+{
+	char *cause = NULL;
+
+	expect_ok(program_safety_load(fx->pack, fx->store, today, s, &cause),
+		  &cause);
+}
+
+/*
+ * Issue 11: never answered, no start (a check-in is fine); a yes to a flag
+ * that holds, no start until a doctor's check is recorded; a yes to one
+ * that does not hold, advice only; the emergency questions fall due again
+ * after six weeks.
+ */
+static void
+test_safety_holds(void **state)
+{
+	struct fx *fx = *state;
+	struct program_safety s;
+	char asked[DAY_LEN], later[DAY_LEN], *cause = NULL;
+	const char *ids[] = {"numb", "slow"};
+	int answers[] = {1, 1};
+
+	safety(fx, TODAY, &s);
+	assert_int_equal(s.unanswered, 2);
+	assert_string_equal(s.since, "");
+	program_safety_free(&s);
+	start_held(fx, TODAY, "safety questions are answered");
+
+	/* An unknown flag in a batch writes none of it. */
+	ids[1] = "fever";
+	expect_refused(program_screening_many(fx->pack, fx->store, ids, answers,
+					      2, NULL, &cause),
+		       &cause, "no such safety question");
+	expect_rows(fx, "SELECT count(*) FROM screening", "0\n");
+	ids[1] = "slow";
+	expect_ok(program_screening_many(fx->pack, fx->store, ids, answers, 2,
+					 NULL, &cause),
+		  &cause);
+	/* An answer stamped after today (before the day's start hour) counts
+	 * as today's; a later today reads the clock's day as it is. */
+	safety(fx, "2000-01-01", &s);
+	assert_string_equal(s.flags[0].asked_on, "2000-01-01");
+	program_safety_free(&s);
+	safety(fx, "2999-12-31", &s);
+	memcpy(asked, s.flags[0].asked_on, DAY_LEN);
+	assert_int_equal(day_valid(asked), 0);
+	assert_int_equal(s.unanswered, 0);
+	assert_int_equal(s.holding, 1);
+	assert_int_equal(s.advice, 1);
+	assert_int_equal(s.flags[0].state, PROGRAM_FLAG_HOLDS);
+	assert_int_equal(s.flags[1].state, PROGRAM_FLAG_ADVICE);
+	assert_string_equal(s.since, asked);
+	program_safety_free(&s);
+	start_held(fx, asked, "you answered yes on");
+
+	/* A check is of a yes, not before it, not in the future. */
+	day_add(asked, -1, later);
+	expect_refused(program_screening_checked(fx->pack, fx->store, "numb",
+						 later, asked, &cause),
+		       &cause, "before the yes it checks");
+	day_add(asked, 1, later);
+	expect_refused(program_screening_checked(fx->pack, fx->store, "numb",
+						 later, asked, &cause),
+		       &cause, "in the future");
+	expect_ok(program_screening_checked(fx->pack, fx->store, "numb", asked,
+					    asked, &cause),
+		  &cause);
+	safety(fx, asked, &s);
+	assert_int_equal(s.flags[0].state, PROGRAM_FLAG_CHECKED);
+	assert_string_equal(s.flags[0].checked_on, asked);
+	assert_int_equal(s.holding, 0);
+	assert_int_equal(program_safety_allows(&s, &cause), 0);
+	program_safety_free(&s);
+	expect_ok(
+	    program_start(fx->pack, fx->store, "alpha", asked, NULL, &cause),
+	    &cause);
+	/* Both the answer and the check stay in the log. */
+	expect_rows(fx,
+		    "SELECT flag_id, answer, checked_on IS NOT NULL FROM "
+		    "screening ORDER BY id",
+		    "numb|1|1\nslow|1|0\n");
+
+	/* A no replaces the yes; a no cannot be checked. */
+	expect_ok(program_screening(fx->pack, fx->store, "numb", 0, &cause),
+		  &cause);
+	expect_refused(program_screening_checked(fx->pack, fx->store, "numb",
+						 asked, asked, &cause),
+		       &cause, "latest answer is no");
+
+	/* Six weeks on, the emergency questions are due again. */
+	day_add(asked, PROGRAM_RECHECK_DAYS - 1, later);
+	safety(fx, later, &s);
+	assert_false(s.recheck_due);
+	program_safety_free(&s);
+	day_add(asked, PROGRAM_RECHECK_DAYS, later);
+	safety(fx, later, &s);
+	assert_true(s.recheck_due);
+	program_safety_free(&s);
+}
+
 static void
 test_trials_refused_unchanged(void **state)
 {
 	struct fx *fx = *state;
 	char *before, *after, *cause = NULL;
 
+	screened(fx);
 	expect_ok(program_start(fx->pack, fx->store, "alpha", "2026-11-20",
 				NULL, &cause),
 		  &cause);
@@ -532,6 +669,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_sessions, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_screening_and_profile, setup,
 					    teardown),
+	    cmocka_unit_test_setup_teardown(test_safety_holds, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_trials_refused_unchanged,
 					    setup, teardown),
 	};

@@ -143,6 +143,7 @@ test_export_json(void **state)
 	expect_json(s, doc, "$.session[0].practice", "walk");
 	expect_json(s, doc, "$.session[0].minutes", "null");
 	expect_json(s, doc, "$.screening[0].answer", "0");
+	expect_json(s, doc, "$.screening[0].checked_on", "null");
 	expect_json(s, doc, "$.profile[0].key", "usual_pain");
 	expect_json(s, doc, "$.profile[0].value", "6");
 	free(doc);
@@ -164,7 +165,8 @@ test_export_csv(void **state)
 	    "impression\n1,movement,2026-11-01,,,\n",
 	    "# table session\nid,practice,approach,day,minutes,pain_before,"
 	    "pain_after,recorded_at\n1,walk,movement,2026-11-21,,,,",
-	    "# table screening\nid,flag_id,answer,asked_at\n1,fever,0,",
+	    "# table screening\nid,flag_id,answer,asked_at,checked_on\n"
+	    "1,fever,0,",
 	    "# table profile\nkey,value\nusual_pain,6\n",
 	};
 	size_t i;

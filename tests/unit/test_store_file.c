@@ -389,6 +389,9 @@ test_migrate_from_v1(void **state)
 	assert_int_equal(fx_int(db, "SELECT count(*) FROM pragma_table_info("
 				    "'trial') WHERE name = 'impression'"),
 			 1);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM pragma_table_info("
+				    "'screening') WHERE name = 'checked_on'"),
+			 1);
 	sqlite3_close(db);
 
 	/* The backup is the log as it was: version 1, with its rows. */
@@ -467,7 +470,7 @@ test_migrate_from_v2(void **state)
 	store_close(s);
 
 	db = fx_raw(fx->path);
-	assert_int_equal(fx_int(db, "PRAGMA user_version"), 3);
+	assert_int_equal(fx_int(db, "PRAGMA user_version"), STORE_VERSION);
 	assert_int_equal(fx_int(db, "SELECT impression FROM trial"), 2);
 	sqlite3_close(db);
 	db = fx_raw(bak);
@@ -475,6 +478,77 @@ test_migrate_from_v2(void **state)
 	assert_int_equal(fx_int(db, "SELECT count(*) FROM pragma_table_info("
 				    "'trial') WHERE name = 'impression'"),
 			 0);
+	sqlite3_close(db);
+	free(dir);
+	free(bak);
+}
+
+/* Version 3 (the trial's impression) gains screening.checked_on, the day a
+ * doctor checked a yes (issue 11): the answers stay, the column starts
+ * empty, only a yes can have one, and the v3 log is backed up first. */
+static void
+test_migrate_from_v3(void **state)
+{
+	struct fixture *fx = *state;
+	char *dir = fx_logdir(fx), *bak = xasprintf("%s.bak-v3", fx->path);
+	struct store_screening *r = NULL;
+	struct store *s;
+	char *cause = NULL;
+	size_t n = 0;
+	sqlite3 *db;
+
+	db = fx_raw(fx->path);
+	fx_exec(db, v1_schema);
+	fx_exec(db, v1_rows);
+	fx_exec(db, "INSERT INTO screening (flag_id, answer, asked_at)"
+		    " VALUES ('cancer-history', 1, '2026-11-02T09:00:00Z');"
+		    "CREATE INDEX screening_flag ON screening (flag_id, id);"
+		    "ALTER TABLE trial ADD COLUMN impression INTEGER"
+		    " CHECK (impression IS NULL OR impression BETWEEN 1 AND 7);"
+		    "PRAGMA user_version = 3;");
+	sqlite3_close(db);
+
+	s = fx_open(fx->path);
+	assert_int_equal(store_screening_latest(s, &r, &n, &cause), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(r[1].flag, "cancer-history");
+	assert_int_equal(r[1].answer, 1);
+	assert_string_equal(r[1].checked_on, "");
+	store_screenings_free(r, n);
+	/* A no cannot be checked; the yes can. */
+	assert_int_equal(
+	    store_screening_checked(s, "saddle-numbness", "2026-11-20", &cause),
+	    EX_DATAERR);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(
+	    store_screening_checked(s, "cancer-history", "2026-11-20", &cause),
+	    0);
+	store_close(s);
+
+	db = fx_raw(fx->path);
+	assert_int_equal(fx_int(db, "PRAGMA user_version"), STORE_VERSION);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM screening WHERE "
+				    "checked_on = '2026-11-20'"),
+			 1);
+	/* The schema itself refuses a check of a no and a day that is not
+	 * one. */
+	assert_int_not_equal(
+	    sqlite3_exec(db,
+			 "UPDATE screening SET checked_on = '2026-11-20' "
+			 "WHERE flag_id = 'saddle-numbness'",
+			 NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_int_not_equal(
+	    sqlite3_exec(db,
+			 "UPDATE screening SET checked_on = '2026-02-30' "
+			 "WHERE flag_id = 'cancer-history'",
+			 NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+	db = fx_raw(bak);
+	assert_int_equal(fx_int(db, "PRAGMA user_version"), 3);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM screening"), 2);
 	sqlite3_close(db);
 	free(dir);
 	free(bak);
@@ -497,7 +571,7 @@ test_refuses_newer(void **state)
 	struct fixture *fx = *state;
 	struct store_checkin c = fx_checkin("2026-11-20", 4);
 	struct store *s;
-	char *before, *cause, *wal = xasprintf("%s-wal", fx->path);
+	char *before, *cause, *note, *wal = xasprintf("%s-wal", fx->path);
 	char *shm = xasprintf("%s-shm", fx->path);
 	size_t len;
 	sqlite3 *db;
@@ -511,7 +585,9 @@ test_refuses_newer(void **state)
 	before = fx_read(fx->path, &len);
 	cause = fx_open_fails(fx->path, EX_IOERR, fx->path);
 	assert_non_null(strstr(cause, "version 99"));
-	assert_non_null(strstr(cause, "(version 3)"));
+	note = xasprintf("version %d", STORE_VERSION);
+	assert_non_null(strstr(cause, note));
+	free(note);
 	free(cause);
 	expect_unchanged(fx->path, before, len);
 	assert_false(fx_exists(wal));
@@ -661,6 +737,7 @@ main(void)
 	    T(test_migrate_from_v0),
 	    T(test_migrate_from_v1),
 	    T(test_migrate_from_v2),
+	    T(test_migrate_from_v3),
 	    T(test_refuses_newer),
 	    T(test_refuses_negative_version),
 	    T(test_refuses_foreign_database),
