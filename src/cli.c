@@ -32,6 +32,7 @@ static const struct command {
     {"report", cli_cmd_report,
      "report [--format text|markdown|html] [-o FILE]"},
     {"export", cli_cmd_export, "export [--format json|csv]"},
+    {"import", cli_cmd_import, "import FILE [--replace]"},
     {"due", cli_cmd_due, "due"},
     {"pack", cli_cmd_pack,
      "pack check [FILE] | pack list [--practices | --questions]"},
