@@ -205,14 +205,21 @@ row_values(struct reading *r, int t, size_t i, const struct json *row,
 				break;
 		if (c == MAX_COLUMNS || columns[t][c] == NULL) {
 			struct json at = {0};
+			struct buf b;
+			int rc;
 
 			at.line = row->members[k].line;
 			at.col = row->members[k].col;
-			return refuse_at(r, &at,
-					 "%s row %zu: no such column (a %s row "
-					 "has %s, ...)",
-					 table_names[t], i + 1, table_names[t],
-					 columns[t][0]);
+			buf_init(&b);
+			util_escape(&b, row->members[k].key);
+			rc = refuse_at(r, &at,
+				       "%s row %zu: no column \"%s\" in a %s "
+				       "row",
+				       table_names[t], i + 1,
+				       b.data != NULL ? b.data : "",
+				       table_names[t]);
+			buf_free(&b);
+			return rc;
 		}
 	}
 	return 0;
