@@ -102,6 +102,13 @@ $(B)/fuzz/fuzz_pack: $(FUZZ_SRC) include/content.h include/util.h
 		-fsanitize=fuzzer,address,undefined $(FUZZ_SRC) \
 		$(shell pkg-config --libs yaml-0.1) -o $@
 
+# The libFuzzer target for the JSON reader of `backpain import`.
+FUZZ_JSON_SRC = tests/fuzz/fuzz_json.c src/json.c src/util.c
+$(B)/fuzz/fuzz_json: $(FUZZ_JSON_SRC) include/json.h include/util.h
+	@mkdir -p $(@D)
+	$(FUZZCC) -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 -Iinclude \
+		-g -O1 -fsanitize=fuzzer,address,undefined $(FUZZ_JSON_SRC) -o $@
+
 run:
 	@tools/deps.sh $(RUN_DEBS)
 	@$(MAKE) --no-print-directory all
@@ -114,11 +121,13 @@ test:
 	@tools/fuzzdeps.sh
 	@$(MAKE) --no-print-directory check
 
-check: $(B)/backpain $(B)/asan/backpain $(UNIT_BIN) $(B)/fuzz/fuzz_pack
+check: $(B)/backpain $(B)/asan/backpain $(UNIT_BIN) $(B)/fuzz/fuzz_pack \
+	$(B)/fuzz/fuzz_json
 	@B=$(B) tests/run.sh $(UNIT_BIN)
 
-fuzz: $(B)/fuzz/fuzz_pack
+fuzz: $(B)/fuzz/fuzz_pack $(B)/fuzz/fuzz_json
 	FUZZ_TIME=$${FUZZ_TIME:-600} tests/robust/fuzz.sh
+	FUZZ_TIME=$${FUZZ_TIME:-600} tests/robust/fuzz_json.sh
 
 # Speed and memory figures (tests/bench/bench.sh): a log generator and a
 # timing harness, then the run; the sqlite3 shell is the floor each figure
