@@ -15,6 +15,7 @@
 #include "ui.h"
 
 #include <signal.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -391,6 +392,52 @@ wait_ms(const struct ui *ui)
 	return (int)ms;
 }
 
+/* In a single-byte locale (LC_ALL=C) a paste arrives a byte at a time;
+ * the terminal sent UTF-8, so decode it here rather than keep each byte
+ * as a character. Bytes that are not UTF-8 become U+FFFD. */
+static size_t
+paste_decode(wchar_t *text, size_t n)
+{
+	char *bytes;
+	size_t i, out = 0, used;
+	uint32_t cp;
+
+	if (MB_CUR_MAX > 1)
+		return n;
+	for (i = 0; i < n; i++)
+		if (text[i] > 0xFF)
+			return n; /* not bytes after all */
+	bytes = xmalloc(n + 1);
+	for (i = 0; i < n; i++)
+		bytes[i] = (char)text[i];
+	for (i = 0; i < n; i += used) {
+		used = utf8_decode(bytes + i, n - i, &cp);
+		if (used == 0) {
+			cp = 0xFFFD;
+			used = 1;
+		}
+		text[out++] = (wchar_t)cp;
+	}
+	free(bytes);
+	return out;
+}
+
+/* One key of a paste, as get_wch() gives it. In a single-byte locale
+ * get_wch() drops a byte it cannot convert, so there the bytes are read
+ * with getch() and paste_decode() makes characters of them. */
+static int
+paste_key(wint_t *wc)
+{
+	int c;
+
+	if (MB_CUR_MAX > 1)
+		return get_wch(wc);
+	if ((c = getch()) == ERR)
+		return ERR;
+	*wc = (wint_t)c;
+	return c >= KEY_MIN ? KEY_CODE_YES : OK;
+}
+
 /* Reads a bracketed paste up to its end mark and gives it to the screen:
  * only the note takes one. Keys inside it are text, never commands. */
 static void
@@ -403,7 +450,7 @@ paste(struct ui *ui)
 	int r;
 
 	timeout(UI_PASTE_WAIT_MS);
-	while (!got_signal && (r = get_wch(&wc)) != ERR) {
+	while (!got_signal && (r = paste_key(&wc)) != ERR) {
 		if (r == KEY_CODE_YES) {
 			if (wc == UI_KEY_PASTE_END)
 				break;
@@ -425,6 +472,7 @@ paste(struct ui *ui)
 		free(text);
 		return;
 	}
+	n = paste_decode(text, n);
 	if (COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS || s != UI_CHECKIN ||
 	    !ui_checkin_paste(ui, text, n))
 		ui_message(ui, UI_C_NORMAL,

@@ -62,6 +62,26 @@ keys q
 paste_off "q"
 tmux_ kill-server
 
+# Under LC_ALL=C the paste comes a byte at a time; the note still gets
+# the UTF-8 the terminal sent, shown with '?' and '|' on such a terminal.
+bp_tui LC_ALL=C
+wait_for "Approach: The quick approach"
+keys c
+wait_for "Check-in for"
+keys Down Down Down Down
+wait_for "typing a note"
+keys C-u
+paste_text $'Rücken\nmüde'
+wait_for "R?cken|m?de"
+keys Enter
+wait_for "Updated the check-in for"
+[ "$(sqlite3 "$DB" "SELECT hex(note) FROM checkin")" = \
+  "$(printf 'Rücken\nmüde' | od -An -tx1 -v | tr -d ' \n' | tr a-f A-F)" ] ||
+	fail "LC_ALL=C: the pasted note is not the UTF-8 pasted"
+keys q
+[ "$(wait_exit)" = 0 ] || fail "q did not exit 0"
+tmux_ kill-server
+
 # Ctrl-\ (SIGQUIT) gives the terminal back like SIGINT does.
 start_recorded
 wait_for "Approach: The quick approach"
