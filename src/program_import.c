@@ -726,8 +726,8 @@ program_import_read(const struct pack *pack, const char *today,
 		return EX_DATAERR;
 	}
 	if (json_parse(text, len, &imp->root, &err) != 0) {
-		*cause = xasprintf("%s:%d:%d: %s (not the JSON of an export)",
-				   name, err.line, err.col, err.msg);
+		*cause =
+		    xasprintf("%s:%d:%d: %s", name, err.line, err.col, err.msg);
 		program_import_free(imp);
 		return EX_DATAERR;
 	}
