@@ -24,11 +24,11 @@
 
 enum { OPT_REPLACE = CLI_OPT_FORMAT + 100 };
 
-/* The whole file into *text; a FIFO or a device is refused without
- * waiting for a writer. Exit statuses: 66 cannot be read, 65 too large,
- * 74 a read error. */
+/* The whole file into *text (path is its name as shown); a FIFO or a device is
+ * refused without waiting for a writer. Exit statuses: 66 cannot be read, 65
+ * too large, 74 a read error. */
 static int
-read_file(const char *path, char **text, size_t *len)
+read_file(const char *file, const char *path, char **text, size_t *len)
 {
 	struct stat st;
 	struct buf b;
@@ -37,7 +37,7 @@ read_file(const char *path, char **text, size_t *len)
 	int fd, e;
 
 	*text = NULL;
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	fd = open(file, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0) {
 		e = errno;
 		return cli_fail(EX_NOINPUT, "import: cannot read %s: %s", path,
@@ -115,7 +115,8 @@ cli_cmd_import(struct app *app, int argc, char **argv)
 	};
 	struct program_import *imp = NULL;
 	struct store_import_result res;
-	const char *path = NULL;
+	const char *arg = NULL, *path;
+	struct buf shown;
 	char today[DAY_LEN], *text = NULL, *cause = NULL;
 	size_t len = 0;
 	int opt, rc, replace = 0, first = 1;
@@ -128,12 +129,18 @@ cli_cmd_import(struct app *app, int argc, char **argv)
 		else if ((rc = cli_opt_other(app, "import", opt, argv)) >= 0)
 			return rc;
 	}
-	if ((rc = cli_opt_operand("import", "FILE", argc, argv, &path)) != 0)
+	if ((rc = cli_opt_operand("import", "FILE", argc, argv, &arg)) != 0)
 		return rc;
-	if ((rc = read_file(path, &text, &len)) != 0 ||
+	/* The name as messages show it: a file name cannot drive the
+	 * terminal either. */
+	buf_init(&shown);
+	util_escape(&shown, arg);
+	path = shown.data != NULL ? shown.data : "";
+	if ((rc = read_file(arg, path, &text, &len)) != 0 ||
 	    (rc = cli_pack(app)) != 0 ||
 	    (rc = cli_opt_day(app, "import", NULL, today)) != 0) {
 		free(text);
+		buf_free(&shown);
 		return rc;
 	}
 	rc = program_import_read(app->pack, today, path, text, len, &imp,
@@ -141,14 +148,18 @@ cli_cmd_import(struct app *app, int argc, char **argv)
 	free(text);
 	if (rc == 0 && (rc = cli_store(app)) != 0) {
 		program_import_free(imp);
+		buf_free(&shown);
 		return rc;
 	}
 	if (rc == 0)
 		rc = program_import_write(app->store, imp, replace, &res,
 					  &cause);
 	program_import_free(imp);
-	if (rc != 0)
-		return refused(path, rc, cause);
+	if (rc != 0) {
+		rc = refused(path, rc, cause);
+		buf_free(&shown);
+		return rc;
+	}
 	printf("Imported %s: ", path);
 	count("check-ins", &res.checkin, &first);
 	count("answers", &res.answer, &first);
@@ -157,5 +168,6 @@ cli_cmd_import(struct app *app, int argc, char **argv)
 	count("screening answers", &res.screening, &first);
 	count("profile entries", &res.profile, &first);
 	puts(".");
+	buf_free(&shown);
 	return 0;
 }
