@@ -241,8 +241,9 @@ struct store_import_result {
  * check-in (with its answers) and a profile key the log holds otherwise
  * are refused (EX_DATAERR) unless replace, which puts the dump's in their
  * place; trials, sessions and screening answers the log already holds
- * (every column but the id equal) are skipped, the others added with new
- * ids. A trial of an approach already running in the log is refused.
+ * (every column but the id equal; for a mark, any session of its practice
+ * that day) are skipped, the others added with new ids. A trial of an
+ * approach already running in the log is refused.
  */
 int store_import(struct store *, const struct store_dump *, int replace,
 		 struct store_import_result *, char **cause);

@@ -303,10 +303,13 @@ import_sessions(struct store *s, const struct store_dump *d, int empty,
 		if (!empty &&
 		    ((code = store_prepare(
 			  s,
+			  /* A mark (no minutes) counts as there when the
+			   * practice is marked or timed that day, as
+			   * store_checkin_write() marks. */
 			  "SELECT 1 FROM session WHERE practice = ?1"
-			  " AND approach = ?2 AND day = ?3 AND minutes IS ?4"
-			  " AND pain_before IS ?5 AND pain_after IS ?6"
-			  " AND recorded_at = ?7",
+			  " AND day = ?3 AND (?4 IS NULL OR (approach = ?2"
+			  " AND minutes IS ?4 AND pain_before IS ?5"
+			  " AND pain_after IS ?6 AND recorded_at = ?7))",
 			  &st, cause)) != 0 ||
 		     (code = exists(s, st,
 				    store_bind(st, "tttrrrt", x->practice,

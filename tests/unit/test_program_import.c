@@ -274,13 +274,17 @@ test_conflicts(void **state)
 	struct program_checkin in = {.pain = 1, .interference = STORE_NONE};
 	struct store_import_result res;
 	struct store *s;
-	char *a, *before, *after, *cause = NULL;
+	char *a, *before, *after, *at, *cause = NULL;
 
 	fill(fx);
 	a = export_of(fx->store);
 	s = second(fx, "used.db");
+	static const char *const walk[] = {"walk"};
+
 	memcpy(in.day, "2026-11-23", DAY_LEN);
 	in.note = "mine";
+	in.did = walk;
+	in.ndid = 1;
 	expect_ok(
 	    program_checkin(fx->pack, s, TODAY, &in, NULL, NULL, NULL, &cause),
 	    &cause);
@@ -307,6 +311,12 @@ test_conflicts(void **state)
 	assert_non_null(strstr(after, "\"day\":\"2026-11-23\",\"pain\":6"));
 	assert_non_null(strstr(after, "\"question_id\":\"feel\""));
 	assert_null(strstr(after, "mine"));
+	/* The day's mark of walk, in both, is there once. */
+	at = strstr(after, "\"practice\":\"walk\"");
+	assert_non_null(at);
+	assert_null(strstr(at + 1, "\"practice\":\"walk\""));
+	assert_int_equal(res.session.same, 1);
+	assert_int_equal(res.session.added, 1);
 	free(after);
 	free(before);
 
