@@ -116,6 +116,14 @@ $(B)/fuzz/fuzz_pack: $(FUZZ_SRC) include/content.h include/util.h
 		-fsanitize=fuzzer,address,undefined $(LDFLAGS) $(FUZZ_SRC) \
 		$(shell pkg-config --libs yaml-0.1) -o $@
 
+# The libFuzzer target for the JSON reader of `backpain import`.
+FUZZ_JSON_SRC = tests/fuzz/fuzz_json.c src/json.c src/util.c
+$(B)/fuzz/fuzz_json: $(FUZZ_JSON_SRC) include/json.h include/util.h
+	@mkdir -p $(@D)
+	$(FUZZCC) -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 -Iinclude \
+		$(CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined \
+		$(LDFLAGS) $(FUZZ_JSON_SRC) -o $@
+
 run:
 	@tools/deps.sh $(RUN_DEBS)
 	@$(MAKE) --no-print-directory all
@@ -132,7 +140,7 @@ test:
 # (unless make was given -j itself); no test builds anything itself. The
 # bench's log generator fills the long logs of robust/valgrind_commands.
 TEST_BIN = $(B)/backpain $(B)/asan/backpain $(UNIT_BIN) $(B)/fuzz/fuzz_pack \
-	$(B)/bench/genlog $(B)/sim/sim
+	$(B)/bench/genlog $(B)/sim/sim $(B)/fuzz/fuzz_json
 check:
 	@$(MAKE) --no-print-directory \
 		$(if $(filter -j%,$(MAKEFLAGS)),,-j$(JOBS)) test-bin
@@ -140,8 +148,9 @@ check:
 test-bin: $(TEST_BIN)
 	@:
 
-fuzz: $(B)/fuzz/fuzz_pack
+fuzz: $(B)/fuzz/fuzz_pack $(B)/fuzz/fuzz_json
 	FUZZ_TIME=$${FUZZ_TIME:-600} tests/robust/fuzz.sh
+	FUZZ_TIME=$${FUZZ_TIME:-600} tests/robust/fuzz_json.sh
 
 # Speed and memory figures (tests/bench/bench.sh): a log generator and a
 # timing harness, then the run; the sqlite3 shell is the floor each figure

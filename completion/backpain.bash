@@ -183,7 +183,7 @@ _backpain()
 		case $cur in
 		-*) _backpain_reply "--db --pack --help --version -h -V" "$cur" ;;
 		*) _backpain_reply "checkin practice start stop status history
-review report export due safety pack" "$cur" ;;
+review report export import due safety pack" "$cur" ;;
 		esac
 		return
 	fi
@@ -199,6 +199,7 @@ review report export due safety pack" "$cur" ;;
 	report) opts="--format -o --output" ;;
 	pack) opts="--practices --questions --reading" ;;
 	safety) opts="--answer --checked --date" ;;
+	import) opts="--replace" ;;
 	esac
 	case $cur in
 	-*)
@@ -221,6 +222,7 @@ review report export due safety pack" "$cur" ;;
 	checkin:1) _backpain_reply "0 1 2 3 4 5 6 7 8 9 10" "$cur" ;;
 	pack:1) _backpain_reply "check list" "$cur" ;;
 	pack:2) [ "$sub" = check ] && _backpain_files "$cur" ;;
+	import:1) _backpain_files "$cur" ;;
 	esac
 }
 

@@ -61,6 +61,7 @@ int cli_cmd_stop(struct app *, int, char **);
 int cli_cmd_status(struct app *, int, char **);
 int cli_cmd_history(struct app *, int, char **);
 int cli_cmd_export(struct app *, int, char **);
+int cli_cmd_import(struct app *, int, char **);
 int cli_cmd_due(struct app *, int, char **);
 int cli_cmd_review(struct app *, int, char **);
 int cli_cmd_report(struct app *, int, char **);

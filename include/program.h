@@ -344,6 +344,28 @@ int program_outcome(struct store *, long long trial_id, enum store_outcome,
 char *program_question_text(const char *text, const char *day,
 			    const char *today);
 
+/*
+ * `backpain import`: an export (`backpain export --format json`) read
+ * back. program_import_read() reads the text (named name in messages) and
+ * checks every value as if typed: the check-ins and answers by
+ * program_checkin_check(), the sessions by program_session_check(),
+ * trials, screening answers and the profile by the same rules as their
+ * writes; no day after today. Needs no log, so a bad file is refused
+ * before a log is created. A refusal is EX_DATAERR with *cause
+ * "NAME:LINE:COLUMN: why". program_import_write() writes it all in one
+ * transaction (store_import(); a conflict with the log is refused unless
+ * replace, its cause also placed in the file). Free with
+ * program_import_free().
+ */
+struct program_import;
+int program_import_read(const struct pack *, const char *today,
+			const char *name, const char *text, size_t len,
+			struct program_import **out, char **cause);
+int program_import_write(struct store *, const struct program_import *,
+			 int replace, struct store_import_result *,
+			 char **cause);
+void program_import_free(struct program_import *);
+
 /* "not started", "running", "ended". */
 const char *program_state_name(enum program_state);
 /* "safety", "doctor", "checkin", "recheck", "review", "practice", "start",

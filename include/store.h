@@ -224,4 +224,59 @@ int store_history_json(struct store *, const char *from, const char *to,
  * quoting, lines ending in LF, NULL as an empty field). */
 int store_export(struct store *, enum store_format, FILE *out, char **cause);
 
+/* A whole log as `export --format json` writes it, for store_import();
+ * every string borrowed from the caller. */
+struct store_dump_screening {
+	long long id;
+	const char *flag;
+	int answer; /* 1 yes, 0 no */
+	const char *asked_at;
+};
+struct store_dump_profile {
+	const char *key;
+	const char *value;
+};
+struct store_dump {
+	const struct store_checkin *checkins; /* one per day */
+	size_t ncheckins;
+	/* each of a day in checkins; in the order of their days */
+	const struct store_answer *answers;
+	size_t nanswers;
+	const struct store_trial *trials;
+	size_t ntrials;
+	const struct store_session *sessions;
+	size_t nsessions;
+	const struct store_dump_screening *screenings;
+	size_t nscreenings;
+	const struct store_dump_profile *profile;
+	size_t nprofile;
+};
+
+/* What store_import() did, per table: rows added, rows of the log replaced
+ * by the file's (--replace), rows the log already held as they are. On a
+ * refusal for one row, table and row name it (else table is NULL). */
+struct store_import_count {
+	size_t added, replaced, same;
+};
+struct store_import_result {
+	struct store_import_count checkin, answer, trial, session, screening,
+	    profile;
+	const char *table; /* "checkin", "trial", "profile" ... */
+	size_t row;	   /* index into that array of the dump */
+};
+
+/*
+ * Writes a dump into the log in one transaction: all of it or nothing.
+ * Into an empty log everything goes as it is, ids included, so that its
+ * export equals the one the dump came from. Into a log with rows, a day's
+ * check-in (with its answers) and a profile key the log holds otherwise
+ * are refused (EX_DATAERR) unless replace, which puts the dump's in their
+ * place; trials, sessions and screening answers the log already holds
+ * (every column but the id equal; for a mark, any session of its practice
+ * that day) are skipped, the others added with new ids. A trial of an
+ * approach already running in the log is refused.
+ */
+int store_import(struct store *, const struct store_dump *, int replace,
+		 struct store_import_result *, char **cause);
+
 #endif

@@ -156,6 +156,9 @@ int ui_checkin_key(struct ui *, int key);
 void ui_checkin_free(void);
 /* 1 while the note field takes every printable key. */
 int ui_checkin_typing(void);
+/* A bracketed paste while typing the note goes into it whole (never run
+ * as keys); 0 when the note is not being typed (the paste is dropped). */
+int ui_checkin_paste(struct ui *, const wchar_t *text, size_t n);
 extern const struct ui_keyhelp ui_checkin_keys[];
 
 void ui_timer_enter(struct ui *, int fresh);

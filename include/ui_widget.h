@@ -157,20 +157,35 @@ void ui_anchor_draw(const struct scale *, size_t i, int value, int y, int x,
 int ui_anchors_draw(const struct scale *, int value, int y, int x, int h,
 		    int w);
 
-/* A one-line text field; the text is kept as wide characters. */
+/*
+ * A one-line text field of code points. ui_field_set() keeps the bytes it
+ * is given and ui_field_text() hands them back unchanged until the person
+ * edits (a key that changes the text, or a paste): nothing is cut,
+ * transcoded or turned into spaces, in any locale. Newlines and tabs are
+ * kept; a newline shows as one mark. max limits only what is typed or
+ * pasted (0: no limit).
+ */
 struct ui_field {
 	wchar_t *buf;
 	size_t len, cap, cur;
-	size_t max; /* most characters accepted */
+	size_t max; /* most characters typed or pasted into it */
 	int scroll; /* first column shown */
+	char *orig; /* the text as set, while not edited */
+	int edited;
 };
 
 void ui_field_set(struct ui_field *, const char *utf8);
 void ui_field_free(struct ui_field *);
 /* Editing keys and printable characters; 1 when used. */
 int ui_field_key(struct ui_field *, int key);
+/* Inserts pasted text at the cursor: line breaks (CR, CR LF, LF) as
+ * newlines, tabs kept, other control characters left out. */
+void ui_field_paste(struct ui_field *, const wchar_t *s, size_t n);
+/* 1 once the text differs from what ui_field_set() was given. */
+int ui_field_edited(const struct ui_field *);
 /* Draws the field in w columns; *cx receives the cursor's column. */
 void ui_field_draw(struct ui_field *, int y, int x, int w, int *cx);
+/* The text as UTF-8 (allocated): exactly what was set while not edited. */
 char *ui_field_text(const struct ui_field *);
 
 /* A progress bar of w columns, done of total. */

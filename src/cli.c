@@ -33,6 +33,7 @@ static const struct command {
     {"report", cli_cmd_report,
      "report [--format text|markdown|html] [-o FILE]"},
     {"export", cli_cmd_export, "export [--format json|csv]"},
+    {"import", cli_cmd_import, "import FILE [--replace]"},
     {"due", cli_cmd_due, "due"},
     {"safety", cli_cmd_safety,
      "safety [--answer FLAG=yes|no]... [--checked FLAG [--date D]]"},

@@ -17,7 +17,6 @@
 #include "ui_screen.h"
 #include "util.h"
 
-#define NOTE_MAX_CHARS 2000 /* a note is a few sentences, not a diary */
 #define FORM_INDENT 3
 
 enum row_kind {
@@ -54,6 +53,7 @@ const struct ui_keyhelp ui_checkin_keys[] = {
     {"Enter", "save the check-in"},
     {"Esc, q", "back without saving"},
     {"in the note", "type; Left Right, Home End, Backspace edit"},
+    {"", "pasted text goes in whole, line breaks too (shown as a mark)"},
     {"", "Esc or Up Down leave the note"},
     {NULL, NULL},
 };
@@ -64,7 +64,7 @@ static struct done *dones;
 static size_t ndones;
 static struct asked *askeds;
 static size_t naskeds;
-static struct ui_field note = {.max = NOTE_MAX_CHARS};
+static struct ui_field note; /* kept exactly unless edited (ui_widget.h) */
 static struct row *rows;
 static size_t nrows;
 static size_t focus;
@@ -424,8 +424,12 @@ save(struct ui *ui)
 	in.pain = pain.value;
 	in.interference =
 	    interference.value < 0 ? STORE_NONE : interference.value;
+	/* A note not edited goes back byte for byte; one edited to nothing
+	 * but blanks is no note. */
 	text = ui_field_text(&note);
-	in.note = text[strspn(text, " ")] != '\0' ? text : NULL;
+	in.note = !ui_field_edited(&note) || text[strspn(text, " \t\n")] != '\0'
+		      ? text
+		      : NULL;
 	for (i = 0; i < naskeds; i++) {
 		if (askeds[i].choice < 0)
 			continue;
@@ -510,6 +514,16 @@ row_key(struct ui *ui, struct row *r, int key)
 		return 0;
 	}
 	return 0;
+}
+
+int
+ui_checkin_paste(struct ui *ui, const wchar_t *text, size_t n)
+{
+	(void)ui;
+	if (!ui_checkin_typing())
+		return 0;
+	ui_field_paste(&note, text, n);
+	return 1;
 }
 
 int

@@ -8,10 +8,16 @@
  * and 143 after SIGTERM (128 plus the signal, as a shell reports a process
  * killed by it), each with the terminal restored; 64 on a terminal that
  * cannot place text (TERM=dumb).
+ *
+ * Bracketed paste is on while the program runs: the terminal marks pasted
+ * text with ESC [ 200 ~ ... ESC [ 201 ~, and the loop hands it whole to
+ * the note being typed, so a pasted line break never saves the form and
+ * pasted letters never run as keys. A paste anywhere else is dropped.
  */
 #include "ui.h"
 
 #include <signal.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +38,15 @@
 #define UI_IDLE_MAX_MS (15L * 60 * 1000)
 /* Past the day's change by this much, so the new day is surely there. */
 #define UI_DAY_MARGIN_MS 500
+/* Bracketed paste: the terminal's mode and the keys its marks become. */
+#define UI_PASTE_ON "\033[?2004h"
+#define UI_PASTE_OFF "\033[?2004l"
+#define UI_KEY_PASTE_BEGIN (KEY_MAX + 1)
+#define UI_KEY_PASTE_END (KEY_MAX + 2)
+/* A paste whose end mark does not come within this wait is over. */
+#define UI_PASTE_WAIT_MS 1000
+/* The most characters of one paste kept; a note is not a book. */
+#define UI_PASTE_MAX (256 * 1024)
 
 struct screen_ops {
 	const char *title;
@@ -87,6 +102,10 @@ restore_terminal(void)
 {
 	if (curses_on && !isendwin())
 		endwin();
+	if (curses_on) {
+		fputs(UI_PASTE_OFF, stdout);
+		fflush(stdout);
+	}
 	curses_on = 0;
 }
 
@@ -377,6 +396,100 @@ wait_ms(const struct ui *ui)
 	return (int)ms;
 }
 
+/* In a single-byte locale (LC_ALL=C) a paste arrives a byte at a time;
+ * the terminal sent UTF-8, so decode it here rather than keep each byte
+ * as a character. Bytes that are not UTF-8 become U+FFFD. */
+static size_t
+paste_decode(wchar_t *text, size_t n)
+{
+	char *bytes;
+	size_t i, out = 0, used;
+	uint32_t cp;
+
+	if (MB_CUR_MAX > 1)
+		return n;
+	for (i = 0; i < n; i++)
+		if (text[i] > 0xFF)
+			return n; /* not bytes after all */
+	bytes = xmalloc(n + 1);
+	for (i = 0; i < n; i++)
+		bytes[i] = (char)text[i];
+	for (i = 0; i < n; i += used) {
+		used = utf8_decode(bytes + i, n - i, &cp);
+		if (used == 0) {
+			cp = 0xFFFD;
+			used = 1;
+		}
+		text[out++] = (wchar_t)cp;
+	}
+	free(bytes);
+	return out;
+}
+
+/* One key of a paste, as get_wch() gives it. In a single-byte locale
+ * get_wch() drops a byte it cannot convert, so there the bytes are read
+ * with getch() and paste_decode() makes characters of them. */
+static int
+paste_key(wint_t *wc)
+{
+	int c;
+
+	if (MB_CUR_MAX > 1)
+		return get_wch(wc);
+	if ((c = getch()) == ERR)
+		return ERR;
+	*wc = (wint_t)c;
+	return c >= KEY_MIN ? KEY_CODE_YES : OK;
+}
+
+/* Reads a bracketed paste up to its end mark and gives it to the screen:
+ * only the note takes one. Keys inside it are text, never commands. */
+static void
+paste(struct ui *ui)
+{
+	enum ui_screen s = ui->stack[ui->depth - 1];
+	wchar_t *text = NULL;
+	size_t n = 0, cap = 0, dropped = 0;
+	wint_t wc;
+	int r;
+
+	timeout(UI_PASTE_WAIT_MS);
+	while (!got_signal && (r = paste_key(&wc)) != ERR) {
+		if (r == KEY_CODE_YES) {
+			if (wc == UI_KEY_PASTE_END)
+				break;
+			if (wc != KEY_ENTER)
+				continue; /* no function key is text */
+			wc = L'\n';
+		}
+		if (n >= UI_PASTE_MAX) {
+			dropped++;
+			continue;
+		}
+		if (n == cap) {
+			cap = cap ? cap * 2 : 256;
+			text = xreallocarray(text, cap, sizeof *text);
+		}
+		text[n++] = (wchar_t)wc;
+	}
+	if (got_signal) {
+		free(text);
+		return;
+	}
+	n = paste_decode(text, n);
+	if (COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS || s != UI_CHECKIN ||
+	    !ui_checkin_paste(ui, text, n))
+		ui_message(ui, UI_C_NORMAL,
+			   "A paste goes only into a note being typed; "
+			   "nothing was done.");
+	else if (dropped > 0)
+		ui_message(ui, UI_C_WARNING,
+			   "Only the first %d characters of the paste went "
+			   "in; %zu were left out.",
+			   UI_PASTE_MAX, dropped);
+	free(text);
+}
+
 /* Draws only when something changed: a key, a resize, a screen's wake-up
  * or the day's change. While the person only looks, the program sleeps in
  * get_wch. */
@@ -409,6 +522,12 @@ loop(struct ui *ui)
 			continue;
 		free(ui->message);
 		ui->message = NULL;
+		if (key == UI_FKEY(UI_KEY_PASTE_BEGIN)) {
+			paste(ui);
+			continue;
+		}
+		if (key == UI_FKEY(UI_KEY_PASTE_END))
+			continue;
 		if (COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS) {
 			/* Too small to show what a key would do: only q. */
 			if (key == 'q')
@@ -420,8 +539,8 @@ loop(struct ui *ui)
 }
 
 /* Home and End as terminals and tmux really send them, when terminfo
- * names other sequences; an unknown sequence would reach the screens as
- * Esc and stray characters. */
+ * names other sequences, and the marks of a bracketed paste; an unknown
+ * sequence would reach the screens as Esc and stray characters. */
 static void
 define_keys(void)
 {
@@ -429,9 +548,16 @@ define_keys(void)
 		const char *seq;
 		int key;
 	} extra[] = {
-	    {"\033[1~", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[H", KEY_HOME},
-	    {"\033[F", KEY_END},   {"\033OH", KEY_HOME}, {"\033OF", KEY_END},
-	    {"\033[7~", KEY_HOME}, {"\033[8~", KEY_END},
+	    {"\033[1~", KEY_HOME},
+	    {"\033[4~", KEY_END},
+	    {"\033[H", KEY_HOME},
+	    {"\033[F", KEY_END},
+	    {"\033OH", KEY_HOME},
+	    {"\033OF", KEY_END},
+	    {"\033[7~", KEY_HOME},
+	    {"\033[8~", KEY_END},
+	    {"\033[200~", UI_KEY_PASTE_BEGIN},
+	    {"\033[201~", UI_KEY_PASTE_END},
 	};
 	size_t i;
 
@@ -569,6 +695,8 @@ ui_main(struct app *app)
 	keypad(stdscr, TRUE);
 	define_keys();
 	set_escdelay(UI_ESC_DELAY_MS);
+	fputs(UI_PASTE_ON, stdout);
+	fflush(stdout);
 	ui_color_init(want_colors());
 
 	ui_push(&ui, ui.stack[0]);

@@ -37,7 +37,7 @@ ids=$(approach_ids "$TOP/content/guide.yaml")
 [ "$(echo "$ids" | wc -w)" = 6 ] || fail "expected six approaches, got: $ids"
 
 offers "start status stop" backpain st
-offers "checkin due export history pack practice report review safety start status stop" \
+offers "checkin due export history import pack practice report review safety start status stop" \
 	backpain ""
 offers "--db --help --pack --version -V -h" backpain -
 offers "$ids" backpain start ""
@@ -76,6 +76,8 @@ offers "$T/files/my-pack.yaml" backpain --pack "$T/files/my"
 offers "$T/files/my-pack.yaml" backpain --db "$T/files/my"
 offers "$T/files/my-pack.yaml" backpain report -o "$T/files/my"
 offers "$T/files/my-pack.yaml" backpain report --output "$T/files/my"
+offers "$T/files/my-pack.yaml" backpain import "$T/files/my"
+offers "--db --help --pack --replace" backpain import -
 # Values of options are not taken for the command's operand.
 offers "$ids" backpain start --date today ""
 offers "$ids" backpain stop --outcome worse ""

@@ -3,7 +3,8 @@
 # two faces stand on app.h and program.h and never on each other: nothing
 # under src/ui/ includes cli.h or calls a cli_ function, no cli*.c includes
 # a ui header; main.c opens nothing itself; and only the write path
-# (program_write.c) calls the store's writes, so no face writes directly.
+# (program_write.c, and program_import.c for an import) calls the store's
+# writes, so no face writes directly.
 set -u
 cd "${TOP:?run through tests/run.sh}" || exit 1
 bad=0
@@ -19,8 +20,8 @@ hits=$(grep -n -E '#include "ui' src/cli*.c src/cli*.h)
 [ -z "$hits" ] || complain "the CLI uses the TUI's headers" "$hits"
 hits=$(grep -n -E '\<(store|content|config)_[a-z_]+\(' src/main.c)
 [ -z "$hits" ] || complain "main.c opens something besides the app" "$hits"
-writes='store_(checkin_put|checkin_write|session_add|trial_start|trial_stop|trial_set_outcome|trial_set_impression|screening_add|profile_set)\('
+writes='store_(checkin_put|checkin_write|session_add|trial_start|trial_stop|trial_set_outcome|trial_set_impression|screening_add|screening_checked|profile_set|import)\('
 hits=$(grep -n -E "$writes" src/*.c src/ui/*.c |
-	grep -v -E '^src/(store[a-z_]*|program_write)\.c:')
+	grep -v -E '^src/(store[a-z_]*|program_write|program_import)\.c:')
 [ -z "$hits" ] || complain "a write outside the write path" "$hits"
 exit $bad

@@ -62,6 +62,11 @@ vg 0 report -o "$T/report.html"
 vg 0 export
 vg 0 export --format csv
 vg 0 pack list
+# The year exported, imported into a new log, and imported again.
+faketime "$CLI_NOW" "$BACKPAIN" --db "$DB" export >"$T/year.json" ||
+	fail "export failed"
+DB=$T/copy.db vg 0 import "$T/year.json"
+DB=$T/copy.db vg 0 import "$T/year.json"
 
 # Refusals free what they allocated too, and change nothing.
 before=$(log_dump)
@@ -69,6 +74,16 @@ vg 65 checkin 11
 vg 65 history --days x
 vg 65 start no-such-approach
 vg 64 review --no-such-option
+sed 's/"pain":[0-9]*/"pain":11/' "$T/year.json" >"$T/bad.json"
+vg 65 import "$T/bad.json"
+python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+d["checkin"][0]["pain"] = (d["checkin"][0]["pain"] + 1) % 11
+print(json.dumps(d, separators=(",", ":")))' "$T/year.json" >"$T/other.json" ||
+	fail "cannot write other.json"
+vg 65 import "$T/other.json" # a day the log holds otherwise
+head -c 5000 "$T/year.json" >"$T/cut.json"
+vg 65 import "$T/cut.json"
 [ "$before" = "$(log_dump)" ] || fail "a refusal changed the log"
 
 # The guided program: its first screen, then q.

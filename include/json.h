@@ -1,0 +1,74 @@
+/*
+ * json: a small strict JSON reader (RFC 8259) for `backpain import`. It
+ * reads a whole text into a tree and remembers where each value and key
+ * starts (line and column, both from 1; columns count characters), so that
+ * whoever checks the values can name the place of a bad one.
+ *
+ * Strict: one value and nothing after it but white space; no comments, no
+ * trailing commas, no leading zeros, no NUL bytes, no raw control
+ * characters or invalid UTF-8 in strings, no lone surrogates in \u
+ * escapes, no key twice in one object, nesting at most JSON_DEPTH_MAX deep,
+ * a number at most JSON_NUMBER_MAX characters. Numbers are kept as their
+ * text; json_int() reads an integer out of one.
+ *
+ * json_parse() fills a tree the caller releases with json_free(); on a
+ * refusal it returns -1 with err saying where and why, and leaves nothing
+ * to free. Strings are decoded UTF-8, NUL-terminated; a \u0000 escape is
+ * kept, so len may be larger than strlen().
+ */
+#ifndef BACKPAIN_JSON_H
+#define BACKPAIN_JSON_H
+
+#include <stddef.h>
+
+#define JSON_DEPTH_MAX 64
+#define JSON_NUMBER_MAX 64
+
+enum json_type {
+	JSON_NULL,
+	JSON_FALSE,
+	JSON_TRUE,
+	JSON_NUMBER,
+	JSON_STRING,
+	JSON_ARRAY,
+	JSON_OBJECT,
+};
+
+struct json_member;
+
+struct json {
+	enum json_type type;
+	int line, col;		     /* where the value starts */
+	char *str;		     /* STRING: its bytes; NUMBER: its text */
+	size_t len;		     /* of str */
+	struct json *items;	     /* ARRAY */
+	struct json_member *members; /* OBJECT, in the order written */
+	size_t n;		     /* items or members */
+};
+
+struct json_member {
+	char *key;
+	size_t keylen;
+	int line, col; /* where the key starts */
+	struct json value;
+};
+
+struct json_error {
+	int line, col;
+	char msg[160];
+};
+
+int json_parse(const char *text, size_t len, struct json *out,
+	       struct json_error *err);
+void json_free(struct json *);
+
+/* The member named key of an object, or NULL (also when v is no object). */
+const struct json *json_get(const struct json *v, const char *key);
+/* 0 with *out set when v is an integer number (no fraction or exponent)
+ * in [min, max]; else -1. */
+int json_int(const struct json *v, long long min, long long max,
+	     long long *out);
+/* "null", "false", "true", "a number", "a string", "an array", "an object". */
+const char *json_type_name(enum json_type);
+
+#endif

@@ -1,0 +1,781 @@
+/*
+ * program_import.c: an export read back (program.h). Every value of the
+ * file is checked as if a person typed it, by the checks of the write path
+ * (program_checkin_check(), program_session_check(), program_approach())
+ * and the same rules for trials, screening answers and the profile; the
+ * store then writes it all in one transaction. A refusal names the file,
+ * the line and the column of the value.
+ */
+#include "program.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "content.h"
+#include "json.h"
+#include "util.h"
+
+#define IMPORT_FORMAT 1 /* the "format" of the exports this program reads */
+#define IMPORT_ID_MAX 9223372036854775807LL
+#define IDS_IN_ORDER                                                           \
+	"ids are in increasing order, each once, as the export writes them"
+
+struct program_import {
+	char *name;
+	struct json root;
+	struct store_dump dump;
+	struct store_checkin *checkins;
+	struct store_answer *answers;
+	struct store_trial *trials;
+	struct store_session *sessions;
+	struct store_dump_screening *screenings;
+	struct store_dump_profile *profile;
+	/* Each row's object, for the place of a refusal. */
+	const struct json *rows[6];
+};
+
+enum { T_CHECKIN, T_ANSWER, T_TRIAL, T_SESSION, T_SCREENING, T_PROFILE };
+
+static const char *const table_names[] = {"checkin", "answer",	  "trial",
+					  "session", "screening", "profile"};
+
+/* The columns of each table's rows, as store_export.c writes them. */
+static const char *const columns[][8] = {
+    {"day", "pain", "interference", "note", "recorded_at", "updated_at"},
+    {"day", "question_id", "value"},
+    {"id", "approach", "started_on", "ended_on", "outcome"},
+    {"id", "practice", "approach", "day", "minutes", "pain_before",
+     "pain_after", "recorded_at"},
+    {"id", "flag_id", "answer", "asked_at"},
+    {"key", "value"},
+};
+#define MAX_COLUMNS 8
+
+struct reading {
+	struct program_import *imp;
+	const struct pack *pack;
+	const char *today;
+	char **cause;
+};
+
+static int refuse_at(struct reading *r, const struct json *at, const char *fmt,
+		     ...) __attribute__((format(printf, 3, 4)));
+
+/* "FILE:LINE:COL: message"; EX_DATAERR. */
+static int
+refuse_at(struct reading *r, const struct json *at, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	*r->cause =
+	    xasprintf("%s:%d:%d: %s", r->imp->name, at->line, at->col, msg);
+	free(msg);
+	return EX_DATAERR;
+}
+
+/* A string without NUL: *out borrowed from the tree; NULL for null when
+ * nullable. */
+static int
+get_str(struct reading *r, const struct json *v, const char *what, int nullable,
+	const char **out)
+{
+	if (nullable && v->type == JSON_NULL) {
+		*out = NULL;
+		return 0;
+	}
+	if (v->type != JSON_STRING)
+		return refuse_at(r, v, "%s is %s; it must be a string%s", what,
+				 json_type_name(v->type),
+				 nullable ? " or null" : "");
+	if (strlen(v->str) != v->len)
+		return refuse_at(r, v, "%s holds a NUL character (\\u0000)",
+				 what);
+	*out = v->str;
+	return 0;
+}
+
+/* A whole number in [min, max]; STORE_NONE for null when nullable. */
+static int
+get_int(struct reading *r, const struct json *v, const char *what,
+	long long min, long long max, int nullable, long long *out)
+{
+	if (nullable && v->type == JSON_NULL) {
+		*out = STORE_NONE;
+		return 0;
+	}
+	if (json_int(v, min, max, out) != 0)
+		return refuse_at(
+		    r, v,
+		    "%s is %s%s%s; it must be a whole number from "
+		    "%lld to %lld%s",
+		    what,
+		    v->type == JSON_NUMBER ? v->str : json_type_name(v->type),
+		    "", "", min, max, nullable ? ", or null" : "");
+	return 0;
+}
+
+/* A day, YYYY-MM-DD, not after today. */
+static int
+get_day(struct reading *r, const struct json *v, const char *what, int nullable,
+	char out[DAY_LEN])
+{
+	const char *s;
+	int rc;
+
+	if ((rc = get_str(r, v, what, nullable, &s)) != 0)
+		return rc;
+	out[0] = '\0';
+	if (s == NULL)
+		return 0;
+	if (strlen(s) != DAY_LEN - 1 || day_valid(s) != 0)
+		return refuse_at(r, v, "%s is not a day: use YYYY-MM-DD", what);
+	if (strcmp(s, r->today) > 0)
+		return refuse_at(r, v, "%s %s is in the future (today is %s)",
+				 what, s, r->today);
+	memcpy(out, s, DAY_LEN);
+	return 0;
+}
+
+static int
+two(const char *s, int max)
+{
+	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
+		return -1;
+	return (s[0] - '0') * 10 + (s[1] - '0') <= max ? 0 : -1;
+}
+
+/* A time as the log records it: YYYY-MM-DDTHH:MM:SS and +HH:MM, -HH:MM
+ * or Z. Its date may be after today: with a day that starts at 04:00, a
+ * check-in made at 02:00 counts for the day before. */
+static int
+get_time(struct reading *r, const struct json *v, const char *what,
+	 const char **out)
+{
+	char day[DAY_LEN];
+	const char *s;
+	size_t n;
+	int rc;
+
+	if ((rc = get_str(r, v, what, 0, &s)) != 0)
+		return rc;
+	n = strlen(s);
+	memcpy(day, s, n >= DAY_LEN - 1 ? DAY_LEN - 1 : n);
+	day[n >= DAY_LEN - 1 ? DAY_LEN - 1 : n] = '\0';
+	if (n < 20 || day_valid(day) != 0 || s[10] != 'T' ||
+	    two(s + 11, 23) != 0 || s[13] != ':' || two(s + 14, 59) != 0 ||
+	    s[16] != ':' || two(s + 17, 60) != 0 ||
+	    !((n == 20 && s[19] == 'Z') ||
+	      (n == 25 && (s[19] == '+' || s[19] == '-') &&
+	       two(s + 20, 23) == 0 && s[22] == ':' && two(s + 23, 59) == 0)))
+		return refuse_at(r, v,
+				 "%s is not a time of the log "
+				 "(YYYY-MM-DDTHH:MM:SS+HH:MM)",
+				 what);
+	*out = s;
+	return 0;
+}
+
+/* The row's values in the order of columns[t]: no column missing, none
+ * unknown. */
+static int
+row_values(struct reading *r, int t, size_t i, const struct json *row,
+	   const struct json *vals[MAX_COLUMNS])
+{
+	size_t k, c;
+
+	if (row->type != JSON_OBJECT)
+		return refuse_at(
+		    r, row, "%s row %zu is %s; it must be an object",
+		    table_names[t], i + 1, json_type_name(row->type));
+	for (c = 0; c < MAX_COLUMNS && columns[t][c] != NULL; c++)
+		if ((vals[c] = json_get(row, columns[t][c])) == NULL)
+			return refuse_at(r, row, "%s row %zu has no \"%s\"",
+					 table_names[t], i + 1, columns[t][c]);
+	for (k = 0; k < row->n; k++) {
+		for (c = 0; c < MAX_COLUMNS && columns[t][c] != NULL; c++)
+			if (strcmp(row->members[k].key, columns[t][c]) == 0)
+				break;
+		if (c == MAX_COLUMNS || columns[t][c] == NULL) {
+			struct json at = {0};
+			struct buf b;
+			int rc;
+
+			at.line = row->members[k].line;
+			at.col = row->members[k].col;
+			buf_init(&b);
+			util_escape(&b, row->members[k].key);
+			rc = refuse_at(r, &at,
+				       "%s row %zu: no column \"%s\" in a %s "
+				       "row",
+				       table_names[t], i + 1,
+				       b.data != NULL ? b.data : "",
+				       table_names[t]);
+			buf_free(&b);
+			return rc;
+		}
+	}
+	return 0;
+}
+
+/* The index of day among the check-ins (sorted by day), or -1. */
+static long
+checkin_of(const struct program_import *imp, const char *day)
+{
+	size_t lo = 0, hi = imp->dump.ncheckins, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(imp->checkins[mid].day, day);
+		if (c == 0)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* Check-ins come in the order of their days, as the export writes them,
+ * so that an answer finds its day by bisection. */
+static int
+read_checkins(struct reading *r, const struct json *a)
+{
+	struct program_import *imp = r->imp;
+	const struct json *v[MAX_COLUMNS];
+	long long pain, inter;
+	size_t i;
+	int rc;
+
+	imp->checkins = xcalloc(a->n + 1, sizeof *imp->checkins);
+	for (i = 0; i < a->n; i++) {
+		struct store_checkin *c = &imp->checkins[i];
+		const char *note, *rec, *upd;
+
+		if ((rc = row_values(r, T_CHECKIN, i, &a->items[i], v)) ||
+		    (rc = get_day(r, v[0], "day", 0, c->day)) ||
+		    (rc = get_int(r, v[1], "pain", PAIN_MIN, PAIN_MAX, 0,
+				  &pain)) ||
+		    (rc = get_int(r, v[2], "interference", PAIN_MIN, PAIN_MAX,
+				  1, &inter)) ||
+		    (rc = get_str(r, v[3], "note", 1, &note)) ||
+		    (rc = get_time(r, v[4], "recorded_at", &rec)) ||
+		    (rc = get_time(r, v[5], "updated_at", &upd)))
+			return rc;
+		if (i > 0 && strcmp(imp->checkins[i - 1].day, c->day) >= 0)
+			return refuse_at(
+			    r, v[0],
+			    strcmp(imp->checkins[i - 1].day, c->day) == 0
+				? "day %s has a second check-in (one a day)"
+				: "day %s comes after a later day (check-ins "
+				  "are in the order of their days)",
+			    c->day);
+		c->pain = (int)pain;
+		c->interference = (int)inter;
+		c->note = (char *)note;
+		c->recorded_at = (char *)rec;
+		c->updated_at = (char *)upd;
+	}
+	imp->dump.checkins = imp->checkins;
+	imp->dump.ncheckins = a->n;
+	imp->rows[T_CHECKIN] = a->items;
+	return 0;
+}
+
+static int
+read_answers(struct reading *r, const struct json *a)
+{
+	struct program_import *imp = r->imp;
+	const struct json *v[MAX_COLUMNS];
+	const char *q, *val;
+	size_t i;
+	int rc;
+
+	imp->answers = xcalloc(a->n + 1, sizeof *imp->answers);
+	for (i = 0; i < a->n; i++) {
+		struct store_answer *x = &imp->answers[i];
+
+		if ((rc = row_values(r, T_ANSWER, i, &a->items[i], v)) ||
+		    (rc = get_day(r, v[0], "day", 0, x->day)) ||
+		    (rc = get_str(r, v[1], "question_id", 0, &q)) ||
+		    (rc = get_str(r, v[2], "value", 0, &val)))
+			return rc;
+		if (checkin_of(imp, x->day) < 0)
+			return refuse_at(r, v[0],
+					 "the file has no check-in for %s, the "
+					 "day of this answer",
+					 x->day);
+		x->question = (char *)q;
+		x->value = (char *)val;
+		if (i > 0) {
+			const struct store_answer *p = &imp->answers[i - 1];
+			int c = strcmp(p->day, x->day);
+
+			if (c == 0)
+				c = strcmp(p->question, x->question);
+			if (c == 0)
+				return refuse_at(r, v[1],
+						 "a second answer to this "
+						 "question on %s",
+						 x->day);
+			if (c > 0)
+				return refuse_at(r, v[0],
+						 "answers are in the order of "
+						 "their days and questions, as "
+						 "the export writes them");
+		}
+	}
+	imp->dump.answers = imp->answers;
+	imp->dump.nanswers = a->n;
+	imp->rows[T_ANSWER] = a->items;
+	return 0;
+}
+
+/* Each check-in with its answers through the write path's own check. */
+static int
+check_checkins(struct reading *r)
+{
+	struct program_import *imp = r->imp;
+	struct program_answer *ans =
+	    xcalloc(imp->dump.nanswers + 1, sizeof *ans);
+	size_t *from = xcalloc(imp->dump.nanswers + 1, sizeof *from);
+	struct program_checkin in;
+	struct program_bad bad;
+	const struct json *row, *at;
+	size_t i, n, next = 0;
+	char *why = NULL;
+	int rc = 0;
+
+	for (i = 0; i < imp->dump.ncheckins && rc == 0; i++) {
+		const struct store_checkin *c = &imp->checkins[i];
+
+		memset(&in, 0, sizeof in);
+		memcpy(in.day, c->day, DAY_LEN);
+		in.pain = c->pain;
+		in.interference = c->interference;
+		in.note = c->note;
+		/* Both are in the order of days: the day's answers are
+		 * the next ones. */
+		for (n = 0; next < imp->dump.nanswers &&
+			    strcmp(imp->answers[next].day, c->day) == 0;
+		     next++) {
+			ans[n].question = imp->answers[next].question;
+			ans[n].value = imp->answers[next].value;
+			from[n++] = next;
+		}
+		in.answers = ans;
+		in.nanswers = n;
+		in.merge = 1;
+		if (program_checkin_check(r->pack, r->today, &in, &bad, &why) ==
+		    0)
+			continue;
+		row = &imp->rows[T_CHECKIN][i];
+		switch (bad.field) {
+		case PROGRAM_FIELD_DAY:
+			at = json_get(row, "day");
+			break;
+		case PROGRAM_FIELD_PAIN:
+			at = json_get(row, "pain");
+			break;
+		case PROGRAM_FIELD_INTERFERENCE:
+			at = json_get(row, "interference");
+			break;
+		case PROGRAM_FIELD_NOTE:
+			at = json_get(row, "note");
+			break;
+		case PROGRAM_FIELD_ANSWER:
+			row = &imp->rows[T_ANSWER][from[bad.index]];
+			at = json_get(
+			    row, content_question(
+				     r->pack, ans[bad.index].question) == NULL
+				     ? "question_id"
+				     : "value");
+			break;
+		default:
+			at = row;
+			break;
+		}
+		rc = refuse_at(r, at, "%s", why);
+		free(why);
+	}
+	free(ans);
+	free(from);
+	return rc;
+}
+
+/* Trial i of a; running counts the running trials per approach. */
+static int
+read_trial(struct reading *r, const struct json *a, size_t i, int *running)
+{
+	struct program_import *imp = r->imp;
+	struct store_trial *t = &imp->trials[i];
+	const struct json *v[MAX_COLUMNS];
+	const struct approach *ap;
+	const char *approach, *outcome;
+	char *why = NULL;
+	long long id;
+	int rc;
+
+	if ((rc = row_values(r, T_TRIAL, i, &a->items[i], v)) ||
+	    (rc = get_int(r, v[0], "id", 1, IMPORT_ID_MAX, 0, &id)) ||
+	    (rc = get_str(r, v[1], "approach", 0, &approach)) ||
+	    (rc = get_day(r, v[2], "started_on", 0, t->started_on)) ||
+	    (rc = get_day(r, v[3], "ended_on", 1, t->ended_on)) ||
+	    (rc = get_str(r, v[4], "outcome", 1, &outcome)))
+		return rc;
+	if (i > 0 && imp->trials[i - 1].id >= id)
+		return refuse_at(r, v[0], IDS_IN_ORDER);
+	if ((ap = program_approach(r->pack, approach, &why)) == NULL) {
+		rc = refuse_at(r, v[1], "%s", why);
+		free(why);
+		return rc;
+	}
+	t->id = id;
+	t->approach = (char *)ap->id;
+	t->outcome = OUTCOME_NONE;
+	if (outcome != NULL &&
+	    (store_outcome_parse(outcome, &t->outcome) != 0 ||
+	     t->outcome == OUTCOME_NONE))
+		return refuse_at(r, v[4],
+				 "outcome is one of helped, no-change, worse, "
+				 "stopped, or null");
+	if (t->ended_on[0] != '\0' && strcmp(t->ended_on, t->started_on) < 0)
+		return refuse_at(r, v[3],
+				 "the trial cannot end on %s, before it "
+				 "started on %s",
+				 t->ended_on, t->started_on);
+	if ((t->ended_on[0] == '\0') != (t->outcome == OUTCOME_NONE))
+		return refuse_at(r, v[4],
+				 t->ended_on[0] == '\0'
+				     ? "a running trial (ended_on null) has no "
+				       "outcome yet"
+				     : "an ended trial needs an outcome");
+	if (t->ended_on[0] == '\0' &&
+	    running[content_approach_index(r->pack, ap->id)]++ > 0)
+		return refuse_at(r, v[3],
+				 "%s has a second running trial (ended_on "
+				 "null)",
+				 t->approach);
+	return 0;
+}
+
+static int
+read_trials(struct reading *r, const struct json *a)
+{
+	struct program_import *imp = r->imp;
+	int *running = xcalloc(r->pack->napproaches + 1, sizeof *running);
+	size_t i;
+	int rc = 0;
+
+	imp->trials = xcalloc(a->n + 1, sizeof *imp->trials);
+	for (i = 0; i < a->n && rc == 0; i++)
+		rc = read_trial(r, a, i, running);
+	free(running);
+	imp->dump.trials = imp->trials;
+	imp->dump.ntrials = a->n;
+	imp->rows[T_TRIAL] = a->items;
+	return rc;
+}
+
+static int
+read_sessions(struct reading *r, const struct json *a)
+{
+	struct program_import *imp = r->imp;
+	const struct json *v[MAX_COLUMNS];
+	const struct practice *p;
+	struct program_session ps;
+	struct program_bad bad;
+	const char *practice, *approach, *rec;
+	long long id, minutes, before, after;
+	size_t i;
+	char *why = NULL;
+	int rc;
+
+	imp->sessions = xcalloc(a->n + 1, sizeof *imp->sessions);
+	for (i = 0; i < a->n; i++) {
+		struct store_session *x = &imp->sessions[i];
+
+		if ((rc = row_values(r, T_SESSION, i, &a->items[i], v)) ||
+		    (rc = get_int(r, v[0], "id", 1, IMPORT_ID_MAX, 0, &id)) ||
+		    (rc = get_str(r, v[1], "practice", 0, &practice)) ||
+		    (rc = get_str(r, v[2], "approach", 0, &approach)) ||
+		    (rc = get_day(r, v[3], "day", 0, x->day)) ||
+		    (rc = get_int(r, v[4], "minutes", 1, STORE_MINUTES_MAX, 1,
+				  &minutes)) ||
+		    (rc = get_int(r, v[5], "pain_before", PAIN_MIN, PAIN_MAX, 1,
+				  &before)) ||
+		    (rc = get_int(r, v[6], "pain_after", PAIN_MIN, PAIN_MAX, 1,
+				  &after)) ||
+		    (rc = get_time(r, v[7], "recorded_at", &rec)))
+			return rc;
+		memset(&ps, 0, sizeof ps);
+		memcpy(ps.day, x->day, DAY_LEN);
+		ps.practice = practice;
+		ps.minutes = (int)minutes;
+		ps.pain_before = (int)before;
+		ps.pain_after = (int)after;
+		if (program_session_check(r->pack, r->today, &ps, &bad, &why) !=
+		    0) {
+			rc = refuse_at(
+			    r,
+			    bad.field == PROGRAM_FIELD_PRACTICE	 ? v[1]
+			    : bad.field == PROGRAM_FIELD_DAY	 ? v[3]
+			    : bad.field == PROGRAM_FIELD_MINUTES ? v[4]
+			    : bad.field == PROGRAM_FIELD_BEFORE	 ? v[5]
+			    : bad.field == PROGRAM_FIELD_AFTER	 ? v[6]
+								 : &a->items[i],
+			    "%s", why);
+			free(why);
+			return rc;
+		}
+		p = content_practice(r->pack, practice);
+		if (strcmp(r->pack->approaches[p->approach].id, approach) != 0)
+			return refuse_at(r, v[2],
+					 "%s is a practice of %s, not of this "
+					 "approach",
+					 p->id,
+					 r->pack->approaches[p->approach].id);
+		if (i > 0 && imp->sessions[i - 1].id >= id)
+			return refuse_at(r, v[0], IDS_IN_ORDER);
+		x->id = id;
+		x->practice = (char *)p->id;
+		x->approach = (char *)r->pack->approaches[p->approach].id;
+		x->minutes = (int)minutes;
+		x->pain_before = (int)before;
+		x->pain_after = (int)after;
+		x->recorded_at = (char *)rec;
+	}
+	imp->dump.sessions = imp->sessions;
+	imp->dump.nsessions = a->n;
+	imp->rows[T_SESSION] = a->items;
+	return 0;
+}
+
+static int
+read_screenings(struct reading *r, const struct json *a)
+{
+	struct program_import *imp = r->imp;
+	const struct json *v[MAX_COLUMNS];
+	const char *flag, *asked;
+	long long id, answer;
+	size_t i;
+	int rc;
+
+	imp->screenings = xcalloc(a->n + 1, sizeof *imp->screenings);
+	for (i = 0; i < a->n; i++) {
+		struct store_dump_screening *x = &imp->screenings[i];
+
+		if ((rc = row_values(r, T_SCREENING, i, &a->items[i], v)) ||
+		    (rc = get_int(r, v[0], "id", 1, IMPORT_ID_MAX, 0, &id)) ||
+		    (rc = get_str(r, v[1], "flag_id", 0, &flag)) ||
+		    (rc = get_int(r, v[2], "answer", 0, 1, 0, &answer)) ||
+		    (rc = get_time(r, v[3], "asked_at", &asked)))
+			return rc;
+		if (strcmp(flag, STORE_SCREENING_INJURY) != 0 &&
+		    content_red_flag(r->pack, flag) == NULL)
+			return refuse_at(r, v[1],
+					 "no such safety question in the pack");
+		if (i > 0 && imp->screenings[i - 1].id >= id)
+			return refuse_at(r, v[0], IDS_IN_ORDER);
+		x->id = id;
+		x->flag = flag;
+		x->answer = (int)answer;
+		x->asked_at = asked;
+	}
+	imp->dump.screenings = imp->screenings;
+	imp->dump.nscreenings = a->n;
+	imp->rows[T_SCREENING] = a->items;
+	return 0;
+}
+
+static int
+read_profile(struct reading *r, const struct json *a)
+{
+	struct program_import *imp = r->imp;
+	const struct json *v[MAX_COLUMNS];
+	const char *key, *value;
+	char day[DAY_LEN];
+	const unsigned char *p;
+	size_t i, k;
+	long n;
+	int rc;
+
+	imp->profile = xcalloc(a->n + 1, sizeof *imp->profile);
+	for (i = 0; i < a->n; i++) {
+		if ((rc = row_values(r, T_PROFILE, i, &a->items[i], v)) ||
+		    (rc = get_str(r, v[0], "key", 0, &key)) ||
+		    (rc = get_str(r, v[1], "value", 0, &value)))
+			return rc;
+		if (*key == '\0')
+			return refuse_at(r, v[0], "the key is empty");
+		for (p = (const unsigned char *)key; *p != '\0'; p++)
+			if (*p < ' ' || *p == 0x7F)
+				return refuse_at(r, v[0],
+						 "the key holds a "
+						 "control character");
+		for (k = 0; k < i; k++)
+			if (strcmp(imp->profile[k].key, key) == 0)
+				return refuse_at(
+				    r, v[0], "the key %s is given twice", key);
+		if (strcmp(key, STORE_PROFILE_USUAL_PAIN) == 0 &&
+		    util_parse_int(value, PAIN_MIN, PAIN_MAX, &n) != 0)
+			return refuse_at(r, v[1],
+					 "the usual pain is a whole number "
+					 "from %d to %d",
+					 PAIN_MIN, PAIN_MAX);
+		if (strcmp(key, STORE_PROFILE_RECENT_INJURY) == 0 &&
+		    strcmp(value, "yes") != 0 && strcmp(value, "no") != 0)
+			return refuse_at(r, v[1], "recent_injury is yes or no");
+		if (strcmp(key, STORE_PROFILE_ONBOARDED) == 0 &&
+		    (rc = get_day(r, v[1], "onboarded", 0, day)) != 0)
+			return rc;
+		imp->profile[i].key = key;
+		imp->profile[i].value = value;
+	}
+	imp->dump.profile = imp->profile;
+	imp->dump.nprofile = a->n;
+	imp->rows[T_PROFILE] = a->items;
+	return 0;
+}
+
+static int
+read_root(struct reading *r)
+{
+	const struct json *root = &r->imp->root, *t[6], *fmt;
+	long long format;
+	size_t k, c;
+	int rc;
+
+	if (root->type != JSON_OBJECT)
+		return refuse_at(r, root,
+				 "the file holds %s, not an export of "
+				 "backpain (an object with \"format\" and a "
+				 "table each)",
+				 json_type_name(root->type));
+	for (k = 0; k < root->n; k++) {
+		if (strcmp(root->members[k].key, "format") == 0)
+			continue;
+		for (c = 0; c < 6; c++)
+			if (strcmp(root->members[k].key, table_names[c]) == 0)
+				break;
+		if (c == 6) {
+			struct json at = {0};
+
+			at.line = root->members[k].line;
+			at.col = root->members[k].col;
+			return refuse_at(r, &at,
+					 "no such table in an export of "
+					 "backpain");
+		}
+	}
+	if ((fmt = json_get(root, "format")) == NULL)
+		return refuse_at(r, root,
+				 "no \"format\": not an export of backpain");
+	if (json_int(fmt, 0, IMPORT_ID_MAX, &format) != 0 ||
+	    format != IMPORT_FORMAT)
+		return refuse_at(r, fmt,
+				 "format %s is not one this backpain reads "
+				 "(%d)",
+				 fmt->type == JSON_NUMBER ? fmt->str : "?",
+				 IMPORT_FORMAT);
+	for (c = 0; c < 6; c++) {
+		if ((t[c] = json_get(root, table_names[c])) == NULL)
+			return refuse_at(r, root,
+					 "no \"%s\" table: not a whole export "
+					 "of backpain",
+					 table_names[c]);
+		if (t[c]->type != JSON_ARRAY)
+			return refuse_at(r, t[c],
+					 "the %s table is %s; it must be an "
+					 "array",
+					 table_names[c],
+					 json_type_name(t[c]->type));
+	}
+	if ((rc = read_checkins(r, t[T_CHECKIN])) ||
+	    (rc = read_answers(r, t[T_ANSWER])) || (rc = check_checkins(r)) ||
+	    (rc = read_trials(r, t[T_TRIAL])) ||
+	    (rc = read_sessions(r, t[T_SESSION])) ||
+	    (rc = read_screenings(r, t[T_SCREENING])) ||
+	    (rc = read_profile(r, t[T_PROFILE])))
+		return rc;
+	return 0;
+}
+
+int
+program_import_read(const struct pack *pack, const char *today,
+		    const char *name, const char *text, size_t len,
+		    struct program_import **out, char **cause)
+{
+	struct program_import *imp = xcalloc(1, sizeof *imp);
+	struct json_error err;
+	struct reading r = {imp, pack, today, cause};
+	int rc;
+
+	*out = NULL;
+	imp->name = xstrdup(name);
+	if (today == NULL || day_valid(today) != 0) {
+		program_import_free(imp);
+		*cause = xstrdup("today is not known");
+		return EX_DATAERR;
+	}
+	if (json_parse(text, len, &imp->root, &err) != 0) {
+		*cause =
+		    xasprintf("%s:%d:%d: %s", name, err.line, err.col, err.msg);
+		program_import_free(imp);
+		return EX_DATAERR;
+	}
+	if ((rc = read_root(&r)) != 0) {
+		program_import_free(imp);
+		return rc;
+	}
+	*out = imp;
+	return 0;
+}
+
+int
+program_import_write(struct store *store, const struct program_import *imp,
+		     int replace, struct store_import_result *res, char **cause)
+{
+	const struct json *row;
+	char *why = NULL;
+	size_t t;
+	int rc;
+
+	rc = store_import(store, &imp->dump, replace, res, &why);
+	if (rc == 0)
+		return 0;
+	for (t = 0; res->table != NULL && t < 6; t++)
+		if (strcmp(res->table, table_names[t]) == 0 &&
+		    imp->rows[t] != NULL) {
+			row = &imp->rows[t][res->row];
+			*cause = xasprintf("%s:%d:%d: %s", imp->name, row->line,
+					   row->col, why);
+			free(why);
+			return rc;
+		}
+	*cause = why;
+	return rc;
+}
+
+void
+program_import_free(struct program_import *imp)
+{
+	if (imp == NULL)
+		return;
+	json_free(&imp->root);
+	free(imp->checkins);
+	free(imp->answers);
+	free(imp->trials);
+	free(imp->sessions);
+	free(imp->screenings);
+	free(imp->profile);
+	free(imp->name);
+	free(imp);
+}

@@ -1,0 +1,562 @@
+/* store_import.c: a whole log written back from an export (store.h),
+ * in one transaction. */
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "store_int.h"
+#include "util.h"
+
+/* Steps st (bound with result bind) to its end; finalizes it. */
+static int
+run(struct store *s, sqlite3_stmt *st, int bind, const char *what, char **cause)
+{
+	int rc = bind;
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		return 0;
+	return store_sqlerr(s, rc, what, cause);
+}
+
+/* *found = 1 when st (bound with result bind) yields a row. */
+static int
+exists(struct store *s, sqlite3_stmt *st, int bind, int *found, char **cause)
+{
+	int rc = bind;
+
+	*found = 0;
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*found = 1;
+		rc = SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, "reading", cause);
+}
+
+static int
+log_empty(struct store *s, int *empty, char **cause)
+{
+	sqlite3_stmt *st;
+	int code, found;
+
+	if ((code = store_prepare(
+		 s,
+		 "SELECT 1 WHERE EXISTS (SELECT 1 FROM checkin)"
+		 " OR EXISTS (SELECT 1 FROM trial) OR EXISTS (SELECT 1 FROM"
+		 " session) OR EXISTS (SELECT 1 FROM screening)"
+		 " OR EXISTS (SELECT 1 FROM profile)",
+		 &st, cause)) != 0 ||
+	    (code = exists(s, st, SQLITE_OK, &found, cause)) != 0)
+		return code;
+	*empty = !found;
+	return 0;
+}
+
+static int
+refuse(struct store_import_result *res, const char *table, size_t row,
+       char **cause, char *why)
+{
+	res->table = table;
+	res->row = row;
+	*cause = why;
+	return EX_DATAERR;
+}
+
+/* The first of the dump's answers of day (they are in the order of their
+ * days), or nanswers. */
+static size_t
+first_answer(const struct store_dump *d, const char *day)
+{
+	size_t lo = 0, hi = d->nanswers, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(d->answers[mid].day, day) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int
+insert_checkin(struct store *s, const struct store_dump *d, size_t i,
+	       struct store_import_result *res, char **cause)
+{
+	const struct store_checkin *c = &d->checkins[i];
+	sqlite3_stmt *st;
+	size_t k;
+	int code;
+
+	if ((code =
+		 store_prepare(s,
+			       "INSERT INTO checkin (day, pain, interference,"
+			       " note, recorded_at, updated_at)"
+			       " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+			       &st, cause)) != 0 ||
+	    (code =
+		 run(s, st,
+		     store_bind(st, "tirttt", c->day, c->pain, c->interference,
+				c->note, c->recorded_at, c->updated_at),
+		     "importing a check-in", cause)) != 0)
+		return code;
+	for (k = 0; k < d->nanswers; k++) {
+		if (strcmp(d->answers[k].day, c->day) != 0)
+			continue;
+		if ((code =
+			 store_prepare(s,
+				       "INSERT INTO answer (day, question_id,"
+				       " value) VALUES (?1, ?2, ?3)",
+				       &st, cause)) != 0 ||
+		    (code = run(s, st,
+				store_bind(st, "ttt", c->day,
+					   d->answers[k].question,
+					   d->answers[k].value),
+				"importing an answer", cause)) != 0)
+			return code;
+		res->answer.added++;
+	}
+	return 0;
+}
+
+/* The log's check-in of the day and its answers equal the dump's. */
+static int
+checkin_same(struct store *s, const struct store_dump *d, size_t i, int *same,
+	     char **cause)
+{
+	const struct store_checkin *c = &d->checkins[i];
+	sqlite3_stmt *st;
+	size_t k, n = 0;
+	long long logged = 0;
+	int code, found, rc;
+
+	if ((code = store_prepare(
+		 s,
+		 "SELECT (SELECT count(*) FROM answer WHERE day = ?1)"
+		 " FROM checkin WHERE day = ?1 AND pain = ?2"
+		 " AND interference IS ?3 AND note IS ?4"
+		 " AND recorded_at = ?5 AND updated_at = ?6",
+		 &st, cause)) != 0)
+		return code;
+	rc = store_bind(st, "tirttt", c->day, c->pain, c->interference, c->note,
+			c->recorded_at, c->updated_at);
+	*same = 0;
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*same = 1;
+		logged = sqlite3_column_int64(st, 0);
+		rc = SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, "reading", cause);
+	for (k = first_answer(d, c->day);
+	     *same && k < d->nanswers && strcmp(d->answers[k].day, c->day) == 0;
+	     k++) {
+		n++;
+		if ((code =
+			 store_prepare(s,
+				       "SELECT 1 FROM answer WHERE day = ?1"
+				       " AND question_id = ?2 AND value = ?3",
+				       &st, cause)) != 0 ||
+		    (code = exists(s, st,
+				   store_bind(st, "ttt", c->day,
+					      d->answers[k].question,
+					      d->answers[k].value),
+				   &found, cause)) != 0)
+			return code;
+		*same = found;
+	}
+	if (*same && (long long)n != logged)
+		*same = 0;
+	return 0;
+}
+
+static int
+import_checkins(struct store *s, const struct store_dump *d, int empty,
+		int replace, struct store_import_result *res, char **cause)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int code, found, same;
+
+	for (i = 0; i < d->ncheckins; i++) {
+		const char *day = d->checkins[i].day;
+
+		found = 0;
+		if (!empty && ((code = store_prepare(
+				    s, "SELECT 1 FROM checkin WHERE day = ?1",
+				    &st, cause)) != 0 ||
+			       (code = exists(s, st, store_bind(st, "t", day),
+					      &found, cause)) != 0))
+			return code;
+		if (found) {
+			if ((code = checkin_same(s, d, i, &same, cause)) != 0)
+				return code;
+			if (same) {
+				res->checkin.same++;
+				continue;
+			}
+			if (!replace)
+				return refuse(
+				    res, "checkin", i, cause,
+				    xasprintf("the log already has another "
+					      "check-in for %s (--replace puts "
+					      "the file's in its place)",
+					      day));
+			/* Its answers go with it (ON DELETE CASCADE). */
+			if ((code = store_prepare(
+				 s, "DELETE FROM checkin WHERE day = ?1", &st,
+				 cause)) != 0 ||
+			    (code = run(s, st, store_bind(st, "t", day),
+					"replacing a check-in", cause)) != 0)
+				return code;
+			res->checkin.replaced++;
+		} else {
+			res->checkin.added++;
+		}
+		if ((code = insert_checkin(s, d, i, res, cause)) != 0)
+			return code;
+	}
+	return 0;
+}
+
+static int
+import_trials(struct store *s, const struct store_dump *d, int empty,
+	      struct store_import_result *res, char **cause)
+{
+	sqlite3_stmt *st;
+	const struct store_trial *t;
+	const char *ended, *outcome;
+	size_t i;
+	int code, found = 0;
+
+	for (i = 0; i < d->ntrials; i++) {
+		t = &d->trials[i];
+		ended = t->ended_on[0] != '\0' ? t->ended_on : NULL;
+		outcome = t->outcome != OUTCOME_NONE
+			      ? store_outcome_name(t->outcome)
+			      : NULL;
+		if (!empty &&
+		    ((code = store_prepare(
+			  s,
+			  "SELECT 1 FROM trial WHERE approach = ?1"
+			  " AND started_on = ?2 AND ended_on IS ?3"
+			  " AND outcome IS ?4",
+			  &st, cause)) != 0 ||
+		     (code = exists(s, st,
+				    store_bind(st, "tttt", t->approach,
+					       t->started_on, ended, outcome),
+				    &found, cause)) != 0))
+			return code;
+		if (found) {
+			res->trial.same++;
+			continue;
+		}
+		if (ended == NULL && !empty) {
+			if ((code = store_prepare(s,
+						  "SELECT 1 FROM trial WHERE"
+						  " approach = ?1 AND ended_on"
+						  " IS NULL",
+						  &st, cause)) != 0 ||
+			    (code =
+				 exists(s, st, store_bind(st, "t", t->approach),
+					&found, cause)) != 0)
+				return code;
+			if (found)
+				return refuse(
+				    res, "trial", i, cause,
+				    xasprintf("%s is already running in the "
+					      "log",
+					      t->approach));
+		}
+		if ((code = store_prepare(
+			 s,
+			 "INSERT INTO trial (id, approach, started_on,"
+			 " ended_on, outcome) VALUES (?1, ?2, ?3, ?4, ?5)",
+			 &st, cause)) != 0)
+			return code;
+		code = store_bind(st, "ltttt", t->id, t->approach,
+				  t->started_on, ended, outcome);
+		if (code == SQLITE_OK && !empty)
+			code = sqlite3_bind_null(st, 1);
+		if ((code = run(s, st, code, "importing a trial", cause)) != 0)
+			return code;
+		res->trial.added++;
+	}
+	return 0;
+}
+
+static int
+import_sessions(struct store *s, const struct store_dump *d, int empty,
+		struct store_import_result *res, char **cause)
+{
+	sqlite3_stmt *st;
+	const struct store_session *x;
+	size_t i;
+	int code, found = 0;
+
+	for (i = 0; i < d->nsessions; i++) {
+		x = &d->sessions[i];
+		if (!empty &&
+		    ((code = store_prepare(
+			  s,
+			  /* A mark (no minutes) counts as there when the
+			   * practice is marked or timed that day, as
+			   * store_checkin_write() marks. */
+			  "SELECT 1 FROM session WHERE practice = ?1"
+			  " AND day = ?3 AND (?4 IS NULL OR (approach = ?2"
+			  " AND minutes IS ?4 AND pain_before IS ?5"
+			  " AND pain_after IS ?6 AND recorded_at = ?7))",
+			  &st, cause)) != 0 ||
+		     (code = exists(s, st,
+				    store_bind(st, "tttrrrt", x->practice,
+					       x->approach, x->day, x->minutes,
+					       x->pain_before, x->pain_after,
+					       x->recorded_at),
+				    &found, cause)) != 0))
+			return code;
+		if (found) {
+			res->session.same++;
+			continue;
+		}
+		if ((code = store_prepare(
+			 s,
+			 "INSERT INTO session (id, practice, approach, day,"
+			 " minutes, pain_before, pain_after, recorded_at)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+			 &st, cause)) != 0)
+			return code;
+		code = store_bind(
+		    st, "ltttrrrt", x->id, x->practice, x->approach, x->day,
+		    x->minutes, x->pain_before, x->pain_after, x->recorded_at);
+		if (code == SQLITE_OK && !empty)
+			code = sqlite3_bind_null(st, 1);
+		if ((code = run(s, st, code, "importing a session", cause)) !=
+		    0)
+			return code;
+		res->session.added++;
+	}
+	return 0;
+}
+
+static int
+import_screenings(struct store *s, const struct store_dump *d, int empty,
+		  struct store_import_result *res, char **cause)
+{
+	sqlite3_stmt *st;
+	const struct store_dump_screening *x;
+	size_t i;
+	int code, found = 0;
+
+	for (i = 0; i < d->nscreenings; i++) {
+		x = &d->screenings[i];
+		if (!empty &&
+		    ((code = store_prepare(s,
+					   "SELECT 1 FROM screening WHERE"
+					   " flag_id = ?1 AND answer = ?2"
+					   " AND asked_at = ?3",
+					   &st, cause)) != 0 ||
+		     (code = exists(s, st,
+				    store_bind(st, "tit", x->flag, x->answer,
+					       x->asked_at),
+				    &found, cause)) != 0))
+			return code;
+		if (found) {
+			res->screening.same++;
+			continue;
+		}
+		if ((code = store_prepare(s,
+					  "INSERT INTO screening (id, flag_id,"
+					  " answer, asked_at)"
+					  " VALUES (?1, ?2, ?3, ?4)",
+					  &st, cause)) != 0)
+			return code;
+		code = store_bind(st, "ltit", x->id, x->flag, x->answer,
+				  x->asked_at);
+		if (code == SQLITE_OK && !empty)
+			code = sqlite3_bind_null(st, 1);
+		if ((code = run(s, st, code, "importing a screening answer",
+				cause)) != 0)
+			return code;
+		res->screening.added++;
+	}
+	return 0;
+}
+
+static int
+import_profile(struct store *s, const struct store_dump *d, int replace,
+	       struct store_import_result *res, char **cause)
+{
+	sqlite3_stmt *st;
+	const struct store_dump_profile *x;
+	char *value;
+	size_t i;
+	int code, rc;
+
+	for (i = 0; i < d->nprofile; i++) {
+		x = &d->profile[i];
+		if ((code = store_prepare(
+			 s, "SELECT value FROM profile WHERE key = ?1", &st,
+			 cause)) != 0)
+			return code;
+		value = NULL;
+		rc = store_bind(st, "t", x->key);
+		if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (store_read_text(st, 0, 0, &value) != 0) {
+				sqlite3_finalize(st);
+				free(value);
+				return store_corrupt(s, "the profile", cause);
+			}
+			rc = SQLITE_DONE;
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_sqlerr(s, rc, "reading", cause);
+		if (value != NULL && strcmp(value, x->value) == 0) {
+			free(value);
+			res->profile.same++;
+			continue;
+		}
+		if (value != NULL && !replace) {
+			free(value);
+			return refuse(
+			    res, "profile", i, cause,
+			    xasprintf("the log's profile has another %s "
+				      "(--replace puts the file's in its "
+				      "place)",
+				      x->key));
+		}
+		if (value != NULL)
+			res->profile.replaced++;
+		else
+			res->profile.added++;
+		free(value);
+		if ((code = store_prepare(
+			 s,
+			 "INSERT INTO profile (key, value) VALUES (?1, ?2)"
+			 " ON CONFLICT (key) DO UPDATE SET value ="
+			 " excluded.value",
+			 &st, cause)) != 0 ||
+		    (code = run(s, st, store_bind(st, "tt", x->key, x->value),
+				"importing the profile", cause)) != 0)
+			return code;
+	}
+	return 0;
+}
+
+/* The store's own checks of what it writes, whoever checked before. */
+static int
+check_dump(const struct store_dump *d, struct store_import_result *res,
+	   char **cause)
+{
+	size_t i;
+	int code = 0;
+
+	for (i = 0; i < d->ncheckins && code == 0; i++) {
+		const struct store_checkin *c = &d->checkins[i];
+
+		res->table = "checkin";
+		res->row = i;
+		if ((code = store_check_day("check-in", c->day, cause)) ||
+		    (code = store_check_rating("pain", c->pain, 0, cause)) ||
+		    (code = store_check_rating("interference", c->interference,
+					       1, cause)) ||
+		    (c->note != NULL &&
+		     (code = store_check_text("note", c->note, cause))) ||
+		    (code = store_check_id("recorded_at", c->recorded_at,
+					   cause)) ||
+		    (code = store_check_id("updated_at", c->updated_at, cause)))
+			return code;
+	}
+	for (i = 0; i < d->nanswers && code == 0; i++) {
+		res->table = "answer";
+		res->row = i;
+		if ((code = store_check_id("question_id",
+					   d->answers[i].question, cause)) ||
+		    (code =
+			 store_check_text("value", d->answers[i].value, cause)))
+			return code;
+	}
+	for (i = 0; i < d->nsessions && code == 0; i++) {
+		const struct store_session *x = &d->sessions[i];
+
+		res->table = "session";
+		res->row = i;
+		if ((code = store_check_day("session", x->day, cause)) ||
+		    (code = store_check_id("practice", x->practice, cause)) ||
+		    (code = store_check_id("approach", x->approach, cause)) ||
+		    (code = store_check_rating("pain_before", x->pain_before, 1,
+					       cause)) ||
+		    (code = store_check_rating("pain_after", x->pain_after, 1,
+					       cause)))
+			return code;
+		if (x->minutes != STORE_NONE &&
+		    (x->minutes < 1 || x->minutes > STORE_MINUTES_MAX))
+			return store_fail(cause, EX_DATAERR,
+					  "minutes: %d is not from 1 to %d",
+					  x->minutes, STORE_MINUTES_MAX);
+	}
+	for (i = 0; i < d->ntrials && code == 0; i++) {
+		const struct store_trial *t = &d->trials[i];
+
+		res->table = "trial";
+		res->row = i;
+		if ((code = store_check_id("approach", t->approach, cause)) ||
+		    (code =
+			 store_check_day("started_on", t->started_on, cause)) ||
+		    (t->ended_on[0] != '\0' &&
+		     (code = store_check_day("ended_on", t->ended_on, cause))))
+			return code;
+	}
+	for (i = 0; i < d->nscreenings && code == 0; i++) {
+		res->table = "screening";
+		res->row = i;
+		if ((code = store_check_id("flag_id", d->screenings[i].flag,
+					   cause)) ||
+		    (code = store_check_id("asked_at",
+					   d->screenings[i].asked_at, cause)))
+			return code;
+		if (d->screenings[i].answer != 0 &&
+		    d->screenings[i].answer != 1)
+			return store_fail(cause, EX_DATAERR,
+					  "answer: %d is not 0 or 1",
+					  d->screenings[i].answer);
+	}
+	for (i = 0; i < d->nprofile && code == 0; i++) {
+		res->table = "profile";
+		res->row = i;
+		if ((code = store_check_id("key", d->profile[i].key, cause)) ||
+		    (code =
+			 store_check_text("value", d->profile[i].value, cause)))
+			return code;
+	}
+	res->table = NULL;
+	return code;
+}
+
+int
+store_import(struct store *s, const struct store_dump *d, int replace,
+	     struct store_import_result *res, char **cause)
+{
+	int code, empty = 0;
+
+	memset(res, 0, sizeof *res);
+	if ((code = check_dump(d, res, cause)) != 0)
+		return code;
+	if ((code = store_begin(s, cause)) != 0)
+		return code;
+	if ((code = log_empty(s, &empty, cause)) != 0 ||
+	    (code = import_checkins(s, d, empty, replace, res, cause)) != 0 ||
+	    (code = import_trials(s, d, empty, res, cause)) != 0 ||
+	    (code = import_sessions(s, d, empty, res, cause)) != 0 ||
+	    (code = import_screenings(s, d, empty, res, cause)) != 0 ||
+	    (code = import_profile(s, d, replace, res, cause)) != 0 ||
+	    (code = store_commit(s, cause)) != 0) {
+		store_rollback(s);
+		return code;
+	}
+	return 0;
+}

@@ -1,0 +1,428 @@
+/*
+ * Unit tests of `backpain import` below the command line: an export read
+ * back by program_import_read() and written by program_import_write()
+ * (store_import()), on real SQLite logs in a temporary directory. A log
+ * exported, imported into an empty log and exported again gives the same
+ * bytes; into a log in use, what it holds is kept, a differing day or
+ * profile key is refused with its place in the file (and nothing written)
+ * unless replace; every refused value is named by file, line and column.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "content.h"
+#include "expect.h"
+#include "program.h"
+#include "store.h"
+#include "util.h"
+
+#define TODAY "2026-11-24"
+
+static const char pack_text[] =
+    "format: 1\n"
+    "id: write-test\n"
+    "title: T\n"
+    "language: en\n"
+    "about: A.\n"
+    "disclaimer: D.\n"
+    "onboarding: {injury_question: Q?, injury_advice: A., "
+    "usual_pain_question: U?}\n"
+    "pain_scale: {question: P?, anchors: [{value: 0, label: none}, "
+    "{value: 10, label: worst}]}\n"
+    "interference_scale: {question: I?, anchors: [{value: 0, label: none}, "
+    "{value: 10, label: all}]}\n"
+    "red_flags: [{id: numb, question: N?, urgency: emergency, advice: "
+    "Go.}]\n"
+    "approaches:\n"
+    "  - {id: alpha, title: Alpha, summary: S., model: M., suits: [a], "
+    "effort: low, trial_days: 7, steps: [s],\n"
+    "     practices: [{id: walk, title: W, minutes: 10, per_day: 1, "
+    "steps: [w]}],\n"
+    "     questions: [{id: feel, text: F?, choices: [better, worse], "
+    "warn_if: worse, warning: Rest.}]}\n"
+    "  - {id: beta, title: Beta, summary: S., model: M., suits: [a], "
+    "effort: low, trial_days: 14, steps: [s],\n"
+    "     practices: [{id: stretch, title: S, minutes: 5, per_day: 2, "
+    "steps: [s]}],\n"
+    "     questions: [{id: where, text: W?, choices: [same, spreading], "
+    "warn_if: spreading, warning: See someone.}]}\n"
+    "  - {id: mat, title: Mat, summary: S., model: M., suits: [a], "
+    "effort: low, wildcard: true, steps: [s],\n"
+    "     practices: [{id: lie, title: L, minutes: 20, per_day: 1, "
+    "steps: [l]}]}\n";
+
+struct fx {
+	char *dir, *path;
+	struct pack *pack;
+	struct store *store;
+};
+
+static int
+setup(void **state)
+{
+	struct fx *fx = xcalloc(1, sizeof *fx);
+	struct content_errors errs = {0};
+	char *cause = NULL;
+
+	fx->dir = xstrdup("/tmp/backpain-write.XXXXXX");
+	if (mkdtemp(fx->dir) == NULL)
+		return -1;
+	fx->path = xasprintf("%s/log.db", fx->dir);
+	if (content_load_buffer("test.yaml", pack_text, sizeof pack_text - 1,
+				&fx->pack, &errs) != CONTENT_OK) {
+		if (errs.n > 0)
+			print_error("%s\n", errs.v[0]);
+		content_errors_free(&errs);
+		return -1;
+	}
+	content_errors_free(&errs);
+	if (store_open(fx->path, &fx->store, &cause) != 0) {
+		print_error("%s\n", cause);
+		free(cause);
+		return -1;
+	}
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *fx = *state;
+	const char *ends[] = {"", "-wal", "-shm"};
+	char *p;
+	size_t i;
+
+	store_close(fx->store);
+	content_free(fx->pack);
+	for (i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+		p = xasprintf("%s%s", fx->path, ends[i]);
+		remove(p);
+		free(p);
+	}
+	rmdir(fx->dir);
+	free(fx->path);
+	free(fx->dir);
+	free(fx);
+	return 0;
+}
+
+/* The JSON export of s, allocated. */
+static char *
+export_of(struct store *s)
+{
+	char *text = NULL, *cause = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	assert_non_null(f);
+	expect_ok(store_export(s, STORE_FORMAT_JSON, f, &cause), &cause);
+	fclose(f);
+	return text;
+}
+
+/* A second log beside the fixture's, opened. */
+static struct store *
+second(const struct fx *fx, const char *name)
+{
+	struct store *s = NULL;
+	char *path = xasprintf("%s/%s", fx->dir, name), *cause = NULL;
+
+	expect_ok(store_open(path, &s, &cause), &cause);
+	free(path);
+	return s;
+}
+
+static void
+remove_second(const struct fx *fx, const char *name)
+{
+	const char *ends[] = {"", "-wal", "-shm"};
+	size_t i;
+	char *p;
+
+	for (i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+		p = xasprintf("%s/%s%s", fx->dir, name, ends[i]);
+		remove(p);
+		free(p);
+	}
+}
+
+/* Imports text into s; returns the result code, cause as given. */
+static int
+import(const struct fx *fx, struct store *s, const char *text, int replace,
+       struct store_import_result *res, char **cause)
+{
+	struct program_import *imp = NULL;
+	int rc;
+
+	rc = program_import_read(fx->pack, TODAY, "f.json", text, strlen(text),
+				 &imp, cause);
+	if (rc != 0)
+		return rc;
+	rc = program_import_write(s, imp, replace, res, cause);
+	program_import_free(imp);
+	return rc;
+}
+
+/* Something of every table in the fixture's log. */
+static void
+fill(struct fx *fx)
+{
+	static const char *const did[] = {"walk"};
+	static const struct program_answer ans[] = {{"feel", "worse"}};
+	struct program_checkin in = {.pain = 4, .interference = STORE_NONE};
+	struct program_session ses = {.practice = "stretch",
+				      .minutes = 7,
+				      .pain_before = 5,
+				      .pain_after = 3};
+	char *cause = NULL;
+
+	expect_ok(program_start(fx->pack, fx->store, "alpha", "2026-11-20",
+				NULL, &cause),
+		  &cause);
+	memcpy(in.day, "2026-11-22", DAY_LEN);
+	in.note = "a\nb\t\033[2J \xe2\x80\xae \xc2\x85 \xf0\x9f\x98\x80";
+	expect_ok(program_checkin(fx->pack, fx->store, TODAY, &in, NULL, NULL,
+				  NULL, &cause),
+		  &cause);
+	memcpy(in.day, "2026-11-23", DAY_LEN);
+	in.pain = 6;
+	in.interference = 2;
+	in.note = NULL;
+	in.did = did;
+	in.ndid = 1;
+	in.answers = ans;
+	in.nanswers = 1;
+	expect_ok(program_checkin(fx->pack, fx->store, TODAY, &in, NULL, NULL,
+				  NULL, &cause),
+		  &cause);
+	memcpy(ses.day, TODAY, DAY_LEN);
+	expect_ok(
+	    program_session_add(fx->pack, fx->store, TODAY, &ses, NULL, &cause),
+	    &cause);
+	expect_ok(program_stop(fx->pack, fx->store, "alpha", "2026-11-23",
+			       OUTCOME_HELPED, &cause),
+		  &cause);
+	expect_ok(program_start(fx->pack, fx->store, "beta", "2026-11-23", NULL,
+				&cause),
+		  &cause);
+	expect_ok(program_screening(fx->pack, fx->store, "numb", 0, &cause),
+		  &cause);
+	expect_ok(program_screening(fx->pack, fx->store, STORE_SCREENING_INJURY,
+				    1, &cause),
+		  &cause);
+	expect_ok(program_usual_pain(fx->store, 6, &cause), &cause);
+}
+
+static void
+test_round_trip(void **state)
+{
+	struct fx *fx = *state;
+	struct store_import_result res;
+	struct store *s;
+	char *a, *b, *cause = NULL;
+
+	fill(fx);
+	a = export_of(fx->store);
+	s = second(fx, "copy.db");
+	expect_ok(import(fx, s, a, 0, &res, &cause), &cause);
+	assert_int_equal(res.checkin.added, 2);
+	assert_int_equal(res.answer.added, 1);
+	assert_int_equal(res.trial.added, 2);
+	assert_int_equal(res.session.added, 2);
+	assert_int_equal(res.screening.added, 2);
+	assert_int_equal(res.profile.added, 2);
+	b = export_of(s);
+	assert_string_equal(a, b);
+	free(b);
+	/* Again: all of it is there already; nothing changes. */
+	expect_ok(import(fx, s, a, 0, &res, &cause), &cause);
+	assert_int_equal(res.checkin.same, 2);
+	assert_int_equal(res.trial.same, 2);
+	assert_int_equal(res.session.same, 2);
+	assert_int_equal(res.screening.same, 2);
+	assert_int_equal(res.profile.same, 2);
+	assert_int_equal(res.checkin.added + res.trial.added +
+			     res.session.added + res.screening.added +
+			     res.profile.added,
+			 0);
+	b = export_of(s);
+	assert_string_equal(a, b);
+	free(b);
+	store_close(s);
+	remove_second(fx, "copy.db");
+	free(a);
+}
+
+/* A log in use with another check-in for 2026-11-23 and another usual
+ * pain: refused, placed, nothing written; with replace, the file's. */
+static void
+test_conflicts(void **state)
+{
+	struct fx *fx = *state;
+	struct program_checkin in = {.pain = 1, .interference = STORE_NONE};
+	struct store_import_result res;
+	struct store *s;
+	char *a, *before, *after, *at, *cause = NULL;
+
+	fill(fx);
+	a = export_of(fx->store);
+	s = second(fx, "used.db");
+	static const char *const walk[] = {"walk"};
+
+	memcpy(in.day, "2026-11-23", DAY_LEN);
+	in.note = "mine";
+	in.did = walk;
+	in.ndid = 1;
+	expect_ok(
+	    program_checkin(fx->pack, s, TODAY, &in, NULL, NULL, NULL, &cause),
+	    &cause);
+	before = export_of(s);
+	assert_int_equal(import(fx, s, a, 0, &res, &cause), EX_DATAERR);
+	expect_refused(EX_DATAERR, &cause,
+		       "another check-in for 2026-11-23 (--replace");
+	assert_string_equal(res.table, "checkin");
+	assert_int_equal(res.row, 1);
+	after = export_of(s);
+	assert_string_equal(before, after);
+	free(after);
+	/* The cause is placed at the row in the file. */
+	assert_int_equal(import(fx, s, a, 0, &res, &cause), EX_DATAERR);
+	assert_true(strncmp(cause, "f.json:1:", 9) == 0);
+	free(cause);
+	cause = NULL;
+
+	/* With replace, the day is the file's, its answer too. */
+	expect_ok(import(fx, s, a, 1, &res, &cause), &cause);
+	assert_int_equal(res.checkin.replaced, 1);
+	assert_int_equal(res.checkin.added, 1);
+	after = export_of(s);
+	assert_non_null(strstr(after, "\"day\":\"2026-11-23\",\"pain\":6"));
+	assert_non_null(strstr(after, "\"question_id\":\"feel\""));
+	assert_null(strstr(after, "mine"));
+	/* The day's mark of walk, in both, is there once. */
+	at = strstr(after, "\"practice\":\"walk\"");
+	assert_non_null(at);
+	assert_null(strstr(at + 1, "\"practice\":\"walk\""));
+	assert_int_equal(res.session.same, 1);
+	assert_int_equal(res.session.added, 1);
+	free(after);
+	free(before);
+
+	/* A running trial of an approach already running in the log. */
+	store_close(s);
+	remove_second(fx, "used.db");
+	s = second(fx, "running.db");
+	expect_ok(
+	    program_start(fx->pack, s, "beta", "2026-11-21", NULL, &cause),
+	    &cause);
+	before = export_of(s);
+	assert_int_equal(import(fx, s, a, 1, &res, &cause), EX_DATAERR);
+	expect_refused(EX_DATAERR, &cause, "beta is already running");
+	after = export_of(s);
+	assert_string_equal(before, after);
+	free(after);
+	free(before);
+	store_close(s);
+	remove_second(fx, "running.db");
+	free(a);
+}
+
+/* Each hostile edit of a good export is refused at its place. */
+static void
+test_refused_values(void **state)
+{
+	static const struct {
+		const char *from, *to, *words;
+	} edits[] = {
+	    {"\"pain\":6", "\"pain\":11", "pain is 11"},
+	    {"\"pain\":6", "\"pain\":\"6\"", "pain is a string"},
+	    {"\"interference\":2", "\"interference\":-1", "interference is -1"},
+	    {"\"value\":\"worse\"", "\"value\":\"bad\"",
+	     "feel is one of: better, worse"},
+	    {"\"question_id\":\"feel\"", "\"question_id\":\"where2\"",
+	     "no such question"},
+	    {"\"practice\":\"stretch\"", "\"practice\":\"run\"",
+	     "no such practice"},
+	    {"\"approach\":\"alpha\",\"day\"", "\"approach\":\"beta\",\"day\"",
+	     "walk is a practice of alpha"},
+	    {"\"minutes\":7", "\"minutes\":1441", "minutes is 1441"},
+	    {"\"day\":\"2026-11-22\"", "\"day\":\"2026-11-25\"",
+	     "is in the future"},
+	    {"\"day\":\"2026-11-22\"", "\"day\":\"2026-02-30\"",
+	     "is not a day"},
+	    {"\"outcome\":\"helped\"", "\"outcome\":\"great\"",
+	     "outcome is one of"},
+	    {"\"outcome\":\"helped\"", "\"outcome\":null",
+	     "an ended trial needs an outcome"},
+	    {"\"flag_id\":\"numb\"", "\"flag_id\":\"tingle\"",
+	     "no such safety question"},
+	    {"\"answer\":0", "\"answer\":2", "answer is 2"},
+	    {"\"value\":\"6\"", "\"value\":\"66\"", "usual pain"},
+	    {"\"value\":\"yes\"", "\"value\":\"maybe\"", "yes or no"},
+	    {"\"recorded_at\":\"", "\"recorded_at\":\"x", "not a time"},
+	    {"\"format\":1", "\"format\":1.0", "format 1.0"},
+	    {"\"note\":null", "\"note\":\"a\\u0000b\"", "NUL"},
+	    {"\"note\":null", "\"note\":\"a\",\"note2\":1", "no column"},
+	    {"{\"format\"", "{,\"format\"", "expected a key"},
+	    {"\"format\":1", "\"format\":1,\"format\":1", "twice"},
+	};
+	struct fx *fx = *state;
+	struct store_import_result res;
+	struct store *s;
+	char *a, *bad, *at, *before, *after, *cause = NULL;
+	size_t i, n;
+
+	fill(fx);
+	a = export_of(fx->store);
+	s = second(fx, "target.db");
+	before = export_of(s);
+	for (i = 0; i < sizeof edits / sizeof edits[0]; i++) {
+		at = strstr(a, edits[i].from);
+		if (at == NULL)
+			fail_msg("no %s in %s", edits[i].from, a);
+		n = (size_t)(at - a);
+		bad = xasprintf("%.*s%s%s", (int)n, a, edits[i].to,
+				at + strlen(edits[i].from));
+		if (import(fx, s, bad, 1, &res, &cause) != EX_DATAERR)
+			fail_msg("accepted: %s", edits[i].to);
+		if (strncmp(cause, "f.json:1:", 9) != 0 ||
+		    strstr(cause, edits[i].words) == NULL)
+			fail_msg("%s: cause '%s' lacks 'f.json:1:' or '%s'",
+				 edits[i].to, cause, edits[i].words);
+		free(cause);
+		cause = NULL;
+		free(bad);
+	}
+	after = export_of(s);
+	assert_string_equal(before, after);
+	free(after);
+	free(before);
+	store_close(s);
+	remove_second(fx, "target.db");
+	free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_conflicts, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_refused_values, setup,
+					    teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
