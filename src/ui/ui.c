@@ -468,6 +468,8 @@ ui_main(struct app *app)
 		      stderr);
 		return EX_USAGE;
 	}
+	if ((rc = ui_term_check()) != 0)
+		return rc;
 	if ((rc = prepare(app, &ui)) != 0)
 		return rc;
 	catch_signals();
