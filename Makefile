@@ -11,6 +11,11 @@ BINDIR = $(PREFIX)/bin
 DATADIR = $(PREFIX)/share/backpain
 MANDIR = $(PREFIX)/share/man
 COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
+# Where zsh (Debian's vendor directory, in its default fpath for /usr) and
+# fish look for completions, and systemd for a user's units.
+ZSH_COMPLETIONDIR = $(PREFIX)/share/zsh/vendor-completions
+FISH_COMPLETIONDIR = $(PREFIX)/share/fish/vendor_completions.d
+SYSTEMD_USERDIR = $(PREFIX)/lib/systemd/user
 
 B ?= build
 CC ?= cc
@@ -143,25 +148,43 @@ format:
 	clang-format -i $(SRC) include/*.h src/*.h tools/*.c tests/unit/*.c tests/unit/*.h \
 		tests/fuzz/*.c tests/bench/*.c
 
-# The man page names the installed program and pack, so it gets their paths.
+# The man page and the reminder service name the installed program and
+# pack, so they get their paths.
 install: $(B)/backpain
 	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(DATADIR)" \
-		"$(DESTDIR)$(MANDIR)/man1" "$(DESTDIR)$(COMPLETIONDIR)"
+		"$(DESTDIR)$(MANDIR)/man1" "$(DESTDIR)$(COMPLETIONDIR)" \
+		"$(DESTDIR)$(ZSH_COMPLETIONDIR)" \
+		"$(DESTDIR)$(FISH_COMPLETIONDIR)" "$(DESTDIR)$(SYSTEMD_USERDIR)"
 	install -m 0755 $(B)/backpain "$(DESTDIR)$(BINDIR)/backpain"
 	install -m 0644 content/guide.yaml "$(DESTDIR)$(DATADIR)/guide.yaml"
 	sed -e 's|/usr/local/share/backpain|$(DATADIR)|g' \
 		-e 's|/usr/local/bin/backpain|$(BINDIR)/backpain|g' \
+		-e 's|/usr/local/lib/systemd/user|$(SYSTEMD_USERDIR)|g' \
 		backpain.1 > $(B)/backpain.1
 	install -m 0644 $(B)/backpain.1 "$(DESTDIR)$(MANDIR)/man1/backpain.1"
 	install -m 0644 completion/backpain.bash \
 		"$(DESTDIR)$(COMPLETIONDIR)/backpain"
+	install -m 0644 completion/_backpain \
+		"$(DESTDIR)$(ZSH_COMPLETIONDIR)/_backpain"
+	install -m 0644 completion/backpain.fish \
+		"$(DESTDIR)$(FISH_COMPLETIONDIR)/backpain.fish"
+	sed -e 's|/usr/local/bin/backpain|$(BINDIR)/backpain|g' \
+		systemd/backpain-due.service > $(B)/backpain-due.service
+	install -m 0644 $(B)/backpain-due.service \
+		"$(DESTDIR)$(SYSTEMD_USERDIR)/backpain-due.service"
+	install -m 0644 systemd/backpain-due.timer \
+		"$(DESTDIR)$(SYSTEMD_USERDIR)/backpain-due.timer"
 
 # Removes exactly what install put there, and the pack's directory if empty.
 uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/backpain" \
 		"$(DESTDIR)$(DATADIR)/guide.yaml" \
 		"$(DESTDIR)$(MANDIR)/man1/backpain.1" \
-		"$(DESTDIR)$(COMPLETIONDIR)/backpain"
+		"$(DESTDIR)$(COMPLETIONDIR)/backpain" \
+		"$(DESTDIR)$(ZSH_COMPLETIONDIR)/_backpain" \
+		"$(DESTDIR)$(FISH_COMPLETIONDIR)/backpain.fish" \
+		"$(DESTDIR)$(SYSTEMD_USERDIR)/backpain-due.service" \
+		"$(DESTDIR)$(SYSTEMD_USERDIR)/backpain-due.timer"
 	if [ -d "$(DESTDIR)$(DATADIR)" ]; then \
 		rmdir "$(DESTDIR)$(DATADIR)" 2>/dev/null || true; fi
 
