@@ -25,7 +25,8 @@ PKGS = ncursesw yaml-0.1 sqlite3
 # Debian packages: what building needs, and what the tests need besides.
 RUN_DEBS = gcc make pkg-config libncurses-dev libyaml-dev libsqlite3-dev
 TEST_DEBS = $(RUN_DEBS) libcmocka-dev tmux faketime sqlite3 valgrind clang \
-	mandoc chromium poppler-utils locales
+	mandoc chromium poppler-utils locales zsh fish systemd dpkg-dev \
+	debhelper lintian
 
 WARN = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wundef
@@ -144,6 +145,27 @@ bench:
 		$(B)/bench/run
 	@B=$(B) tests/bench/bench.sh
 
+# The Debian package, built by dpkg-buildpackage from a copy of the tree in
+# $(B)/deb, so the tree itself is left as it was: $(B)/backpain_V_ARCH.deb.
+# The copy goes once built (its .d files would be read as this build's);
+# its log stays in $(B)/deb/build.log.
+DEB_DEBS = $(RUN_DEBS) dpkg-dev debhelper fakeroot
+DEB_VERSION = $(shell dpkg-parsechangelog -l debian/changelog -S Version)
+DEB_ARCH = $(shell dpkg --print-architecture)
+deb:
+	@tools/deps.sh $(DEB_DEBS)
+	rm -rf $(B)/deb && mkdir -p $(B)/deb/backpain-$(DEB_VERSION)
+	tar -cf - --exclude-vcs --exclude=./build --exclude='./$(B)' . | \
+		tar -xf - -C $(B)/deb/backpain-$(DEB_VERSION)
+	cd $(B)/deb/backpain-$(DEB_VERSION) && \
+		DEB_BUILD_OPTIONS="$${DEB_BUILD_OPTIONS:-} noddebs" \
+		dpkg-buildpackage -b -us -uc -j2 >../build.log 2>&1 || \
+		{ tail -n 30 ../build.log; rm -rf ../backpain-$(DEB_VERSION); \
+		exit 1; }
+	rm -rf $(B)/deb/backpain-$(DEB_VERSION)
+	cp $(B)/deb/backpain_$(DEB_VERSION)_$(DEB_ARCH).deb $(B)/
+	@echo "backpain: built $(B)/backpain_$(DEB_VERSION)_$(DEB_ARCH).deb"
+
 format:
 	clang-format -i $(SRC) include/*.h src/*.h tools/*.c tests/unit/*.c tests/unit/*.h \
 		tests/fuzz/*.c tests/bench/*.c
@@ -191,7 +213,7 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all run test check fuzz bench format install uninstall clean
+.PHONY: all run test check fuzz bench format install uninstall clean deb
 .SECONDARY:
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
