@@ -25,8 +25,8 @@ PKGS = ncursesw yaml-0.1 sqlite3
 # Debian packages: what building needs, and what the tests need besides.
 RUN_DEBS = gcc make pkg-config libncurses-dev libyaml-dev libsqlite3-dev
 TEST_DEBS = $(RUN_DEBS) libcmocka-dev tmux faketime sqlite3 valgrind clang \
-	mandoc chromium poppler-utils locales zsh fish systemd dpkg-dev \
-	debhelper lintian
+	mandoc chromium poppler-utils locales zsh fish systemd \
+	build-essential debhelper lintian
 
 WARN = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wundef
@@ -149,8 +149,8 @@ bench:
 # $(B)/deb, so the tree itself is left as it was: $(B)/backpain_V_ARCH.deb.
 # The copy goes once built (its .d files would be read as this build's);
 # its log stays in $(B)/deb/build.log.
-DEB_DEBS = $(RUN_DEBS) dpkg-dev debhelper fakeroot
-DEB_VERSION = $(shell dpkg-parsechangelog -l debian/changelog -S Version)
+DEB_DEBS = $(RUN_DEBS) build-essential debhelper
+DEB_VERSION = $(shell head -n 1 debian/changelog | cut -d ' ' -f 2 | tr -d '()')
 DEB_ARCH = $(shell dpkg --print-architecture)
 deb:
 	@tools/deps.sh $(DEB_DEBS)
@@ -158,7 +158,7 @@ deb:
 	tar -cf - --exclude-vcs --exclude=./build --exclude='./$(B)' . | \
 		tar -xf - -C $(B)/deb/backpain-$(DEB_VERSION)
 	cd $(B)/deb/backpain-$(DEB_VERSION) && \
-		DEB_BUILD_OPTIONS="$${DEB_BUILD_OPTIONS:-} noddebs" \
+		DEB_BUILD_OPTIONS="$${DEB_BUILD_OPTIONS:+$$DEB_BUILD_OPTIONS }noddebs" \
 		dpkg-buildpackage -b -us -uc -j2 >../build.log 2>&1 || \
 		{ tail -n 30 ../build.log; rm -rf ../backpain-$(DEB_VERSION); \
 		exit 1; }
