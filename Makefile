@@ -171,7 +171,8 @@ format:
 		tests/fuzz/*.c tests/bench/*.c
 
 # The man page and the reminder service name the installed program and
-# pack, so they get their paths.
+# pack, so they get their paths; written straight into place, so that
+# installs into several DESTDIRs at once (the tests) share no file.
 install: $(B)/backpain
 	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(DATADIR)" \
 		"$(DESTDIR)$(MANDIR)/man1" "$(DESTDIR)$(COMPLETIONDIR)" \
@@ -182,8 +183,8 @@ install: $(B)/backpain
 	sed -e 's|/usr/local/share/backpain|$(DATADIR)|g' \
 		-e 's|/usr/local/bin/backpain|$(BINDIR)/backpain|g' \
 		-e 's|/usr/local/lib/systemd/user|$(SYSTEMD_USERDIR)|g' \
-		backpain.1 > $(B)/backpain.1
-	install -m 0644 $(B)/backpain.1 "$(DESTDIR)$(MANDIR)/man1/backpain.1"
+		backpain.1 > "$(DESTDIR)$(MANDIR)/man1/backpain.1"
+	chmod 0644 "$(DESTDIR)$(MANDIR)/man1/backpain.1"
 	install -m 0644 completion/backpain.bash \
 		"$(DESTDIR)$(COMPLETIONDIR)/backpain"
 	install -m 0644 completion/_backpain \
@@ -191,9 +192,9 @@ install: $(B)/backpain
 	install -m 0644 completion/backpain.fish \
 		"$(DESTDIR)$(FISH_COMPLETIONDIR)/backpain.fish"
 	sed -e 's|/usr/local/bin/backpain|$(BINDIR)/backpain|g' \
-		systemd/backpain-due.service > $(B)/backpain-due.service
-	install -m 0644 $(B)/backpain-due.service \
-		"$(DESTDIR)$(SYSTEMD_USERDIR)/backpain-due.service"
+		systemd/backpain-due.service \
+		> "$(DESTDIR)$(SYSTEMD_USERDIR)/backpain-due.service"
+	chmod 0644 "$(DESTDIR)$(SYSTEMD_USERDIR)/backpain-due.service"
 	install -m 0644 systemd/backpain-due.timer \
 		"$(DESTDIR)$(SYSTEMD_USERDIR)/backpain-due.timer"
 
