@@ -12,6 +12,11 @@ BINDIR = $(PREFIX)/bin
 DATADIR = $(PREFIX)/share/backpain
 MANDIR = $(PREFIX)/share/man
 COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
+# Where zsh (Debian's vendor directory, in its default fpath for /usr) and
+# fish look for completions, and systemd for a user's units.
+ZSH_COMPLETIONDIR = $(PREFIX)/share/zsh/vendor-completions
+FISH_COMPLETIONDIR = $(PREFIX)/share/fish/vendor_completions.d
+SYSTEMD_USERDIR = $(PREFIX)/lib/systemd/user
 
 B ?= build
 CC ?= cc
@@ -25,7 +30,8 @@ PKGS = ncursesw yaml-0.1 sqlite3
 # de_DE source of cli/locale, poppler-utils for pdfinfo and pdftotext.
 RUN_DEBS = gcc make pkg-config libncurses-dev libyaml-dev libsqlite3-dev
 TEST_DEBS = $(RUN_DEBS) libcmocka-dev tmux faketime sqlite3 valgrind clang \
-	mandoc chromium poppler-utils locales tzdata
+	mandoc chromium poppler-utils locales tzdata zsh fish systemd \
+	build-essential debhelper lintian
 # make test builds with this many jobs, and tests/run.sh runs as many
 # tests at once.
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -180,29 +186,69 @@ bench:
 	@echo
 	@B=$(B) tests/bench/bench.sh
 
+# The Debian package, built by dpkg-buildpackage from a copy of the tree in
+# $(B)/deb, so the tree itself is left as it was: $(B)/backpain_V_ARCH.deb.
+# The copy goes once built (its .d files would be read as this build's);
+# its log stays in $(B)/deb/build.log.
+DEB_DEBS = $(RUN_DEBS) build-essential debhelper
+DEB_VERSION = $(shell head -n 1 debian/changelog | cut -d ' ' -f 2 | tr -d '()')
+DEB_ARCH = $(shell dpkg --print-architecture)
+deb:
+	@tools/deps.sh $(DEB_DEBS)
+	rm -rf $(B)/deb && mkdir -p $(B)/deb/backpain-$(DEB_VERSION)
+	tar -cf - --exclude-vcs --exclude=./build --exclude='./$(B)' . | \
+		tar -xf - -C $(B)/deb/backpain-$(DEB_VERSION)
+	cd $(B)/deb/backpain-$(DEB_VERSION) && \
+		DEB_BUILD_OPTIONS="$${DEB_BUILD_OPTIONS:+$$DEB_BUILD_OPTIONS }noddebs" \
+		dpkg-buildpackage -b -us -uc -j2 >../build.log 2>&1 || \
+		{ tail -n 30 ../build.log; rm -rf ../backpain-$(DEB_VERSION); \
+		exit 1; }
+	rm -rf $(B)/deb/backpain-$(DEB_VERSION)
+	cp $(B)/deb/backpain_$(DEB_VERSION)_$(DEB_ARCH).deb $(B)/
+	@echo "backpain: built $(B)/backpain_$(DEB_VERSION)_$(DEB_ARCH).deb"
+
 format:
 	clang-format -i $(SRC) include/*.h src/*.h tools/*.c tests/unit/*.c tests/unit/*.h \
 		tests/fuzz/*.c tests/bench/*.c tests/sim/*.c tests/sim/*.h
 
-# The man page names the installed program and pack, so it gets their paths.
+# The man page and the reminder service name the installed program and
+# pack, so they get their paths; written straight into place, so that
+# installs into several DESTDIRs at once (the tests) share no file.
 install: $(B)/backpain
 	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(DATADIR)" \
-		"$(DESTDIR)$(MANDIR)/man1" "$(DESTDIR)$(COMPLETIONDIR)"
+		"$(DESTDIR)$(MANDIR)/man1" "$(DESTDIR)$(COMPLETIONDIR)" \
+		"$(DESTDIR)$(ZSH_COMPLETIONDIR)" \
+		"$(DESTDIR)$(FISH_COMPLETIONDIR)" "$(DESTDIR)$(SYSTEMD_USERDIR)"
 	install -m 0755 $(B)/backpain "$(DESTDIR)$(BINDIR)/backpain"
 	install -m 0644 content/guide.yaml "$(DESTDIR)$(DATADIR)/guide.yaml"
 	sed -e 's|/usr/local/share/backpain|$(DATADIR)|g' \
 		-e 's|/usr/local/bin/backpain|$(BINDIR)/backpain|g' \
-		backpain.1 > $(B)/backpain.1
-	install -m 0644 $(B)/backpain.1 "$(DESTDIR)$(MANDIR)/man1/backpain.1"
+		-e 's|/usr/local/lib/systemd/user|$(SYSTEMD_USERDIR)|g' \
+		backpain.1 > "$(DESTDIR)$(MANDIR)/man1/backpain.1"
+	chmod 0644 "$(DESTDIR)$(MANDIR)/man1/backpain.1"
 	install -m 0644 completion/backpain.bash \
 		"$(DESTDIR)$(COMPLETIONDIR)/backpain"
+	install -m 0644 completion/_backpain \
+		"$(DESTDIR)$(ZSH_COMPLETIONDIR)/_backpain"
+	install -m 0644 completion/backpain.fish \
+		"$(DESTDIR)$(FISH_COMPLETIONDIR)/backpain.fish"
+	sed -e 's|/usr/local/bin/backpain|$(BINDIR)/backpain|g' \
+		systemd/backpain-due.service \
+		> "$(DESTDIR)$(SYSTEMD_USERDIR)/backpain-due.service"
+	chmod 0644 "$(DESTDIR)$(SYSTEMD_USERDIR)/backpain-due.service"
+	install -m 0644 systemd/backpain-due.timer \
+		"$(DESTDIR)$(SYSTEMD_USERDIR)/backpain-due.timer"
 
 # Removes exactly what install put there, and the pack's directory if empty.
 uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/backpain" \
 		"$(DESTDIR)$(DATADIR)/guide.yaml" \
 		"$(DESTDIR)$(MANDIR)/man1/backpain.1" \
-		"$(DESTDIR)$(COMPLETIONDIR)/backpain"
+		"$(DESTDIR)$(COMPLETIONDIR)/backpain" \
+		"$(DESTDIR)$(ZSH_COMPLETIONDIR)/_backpain" \
+		"$(DESTDIR)$(FISH_COMPLETIONDIR)/backpain.fish" \
+		"$(DESTDIR)$(SYSTEMD_USERDIR)/backpain-due.service" \
+		"$(DESTDIR)$(SYSTEMD_USERDIR)/backpain-due.timer"
 	if [ -d "$(DESTDIR)$(DATADIR)" ]; then \
 		rmdir "$(DESTDIR)$(DATADIR)" 2>/dev/null || true; fi
 
@@ -212,7 +258,7 @@ clean:
 		echo "make clean: will not remove B=$(B)" >&2; exit 1;; esac
 	rm -rf -- "$(B)"
 
-.PHONY: all run test check test-bin fuzz bench format install uninstall clean
+.PHONY: all run test check test-bin fuzz bench format install uninstall clean deb
 .SECONDARY:
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -145,6 +145,10 @@ void ui_approach_draw(struct ui *);
 int ui_approach_key(struct ui *, int key);
 void ui_approach_free(void);
 
+/* 0 when curses can draw on stdout's terminal (src/ui/term.c); else says
+ * why on stderr, points at the line-mode check-in, returns EX_USAGE. */
+int ui_term_check(void);
+
 /* Writes the therapist summary to ~/backpain-report-DAY.html and says so
  * (src/ui/report.c). */
 void ui_report_write(struct ui *);

@@ -10,8 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "app.h"
+#include "cli_ask.h"
 #include "cli_opt.h"
 #include "content.h"
 #include "day.h"
@@ -210,6 +212,46 @@ negative_operand(int argc, char **argv)
 	return "-";
 }
 
+/* `checkin` with no rating on a terminal: the questions one line at a
+ * time (cli_ask.c), then the save through the program. Only --date may come
+ * with it: the other values are what it asks for. */
+static int
+checkin_lines(struct app *app, struct checkin_args *a)
+{
+	struct cli_ask ask;
+	struct store_checkin old = {0};
+	struct program_bad bad;
+	char day[DAY_LEN], *cause = NULL;
+	int rc, replaced = 0;
+
+	if ((rc = cli_pack(app)) != 0 ||
+	    (rc = cli_opt_day(app, "checkin", a->date_arg, day)) != 0 ||
+	    (rc = cli_store(app)) != 0)
+		return rc;
+	rc = cli_ask_checkin(app, day, &ask);
+	if (rc != 0) {
+		if (rc == CLI_ASK_DECLINED) {
+			puts("Nothing saved.");
+			rc = 0;
+		}
+		cli_ask_free(&ask);
+		return rc;
+	}
+	a->in = ask.in;
+	rc = program_checkin(app->pack, app->store, app->today, &a->in, &old,
+			     &replaced, &bad, &cause);
+	if (rc != 0) {
+		rc = cli_opt_cause("checkin", rc, cause);
+	} else {
+		checkin_report(app, a, &old, replaced);
+		store_checkin_clear(&old);
+	}
+	/* a->in borrowed ask's arrays; the caller frees only its own. */
+	memset(&a->in, 0, sizeof a->in);
+	cli_ask_free(&ask);
+	return rc;
+}
+
 int
 cli_cmd_checkin(struct app *app, int argc, char **argv)
 {
@@ -281,6 +323,13 @@ cli_cmd_checkin(struct app *app, int argc, char **argv)
 		goto out;
 	}
 	a.operand = optind < argc ? argv[optind] : NULL;
+	if (a.operand == NULL && a.pain_arg == NULL && a.ndid == 0 &&
+	    a.nanswer_args == 0 && a.in.note == NULL &&
+	    a.interference_arg == NULL && isatty(STDIN_FILENO) &&
+	    isatty(STDOUT_FILENO)) {
+		rc = checkin_lines(app, &a);
+		goto out;
+	}
 	if (a.operand == NULL && a.pain_arg == NULL) {
 		rc = cli_usage_error("checkin", "today's pain rating, 0 to "
 						"10, is missing");

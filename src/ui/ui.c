@@ -6,8 +6,8 @@
  *
  * Exit status: 0 after q, 130 after SIGINT, 131 after SIGQUIT (Ctrl-\)
  * and 143 after SIGTERM (128 plus the signal, as a shell reports a process
- * killed by it), each with the terminal restored; 64 on a terminal that
- * cannot place text (TERM=dumb).
+ * killed by it), each with the terminal restored; 64 on a terminal it
+ * cannot draw on (ui/term.c: TERM=dumb, unknown, or too small).
  *
  * Bracketed paste is on while the program runs: the terminal marks pasted
  * text with ESC [ 200 ~ ... ESC [ 201 ~, and the loop hands it whole to
@@ -588,16 +588,6 @@ catch_signals(void)
 	sigaction(SIGTERM, &sa, NULL);
 }
 
-/* Whether the terminal can move the cursor: a dumb one (TERM=dumb, an
- * Emacs shell buffer) would show a blank screen that takes keys. */
-static int
-can_draw(void)
-{
-	const char *cup = tigetstr("cup");
-
-	return cup != NULL && cup != (const char *)-1;
-}
-
 /* Prints what stopped the program from starting, before the screen is
  * taken, as the subcommands word it; returns rc. */
 static int
@@ -659,6 +649,8 @@ ui_main(struct app *app)
 		      stderr);
 		return EX_USAGE;
 	}
+	if ((rc = ui_term_check()) != 0)
+		return rc;
 	if ((rc = prepare(app, &ui)) != 0)
 		return rc;
 	catch_signals();
@@ -671,19 +663,6 @@ ui_main(struct app *app)
 		    "backpain: cannot use the terminal type '%s'; set TERM, "
 		    "or use the subcommands (see 'backpain --help')\n",
 		    term != NULL ? term : "");
-		return EX_USAGE;
-	}
-	if (!can_draw()) {
-		const char *term = getenv("TERM");
-
-		endwin();
-		delscreen(scr);
-		fprintf(stderr,
-			"backpain: the terminal type '%s' cannot place text on "
-			"the screen, which the guided program needs; use "
-			"another terminal, or the subcommands (see 'backpain "
-			"--help')\n",
-			term != NULL ? term : "");
 		return EX_USAGE;
 	}
 	curses_on = 1;

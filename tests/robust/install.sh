@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# make install into a DESTDIR puts the binary, the man page, the pack and the
-# bash completion in place with the right modes; the installed binary runs
+# make install into a DESTDIR puts the binary, the man page, the pack, the
+# bash, zsh and fish completions and the reminder's systemd user units in
+# place with the right modes; the installed binary runs
 # with its installed pack; make uninstall takes away exactly that again.
 . "$(dirname "$0")/../lib.sh"
 
@@ -19,7 +20,11 @@ mk install
 files="bin/backpain:755
 share/man/man1/backpain.1:644
 share/backpain/guide.yaml:644
-share/bash-completion/completions/backpain:644"
+share/bash-completion/completions/backpain:644
+share/zsh/vendor-completions/_backpain:644
+share/fish/vendor_completions.d/backpain.fish:644
+lib/systemd/user/backpain-due.service:644
+lib/systemd/user/backpain-due.timer:644"
 for entry in $files; do
 	f=$root$prefix/${entry%%:*}
 	want=${entry#*:}
@@ -27,12 +32,16 @@ for entry in $files; do
 	mode=$(stat -c %a "$f")
 	[ "$mode" = "$want" ] || fail "$f has mode $mode, expected $want"
 done
-# Nothing else besides those four files.
+# Nothing else besides those files.
 (cd "$root" && find . -type f -o -type l | sort) >"$T/installed"
 printf '%s\n' ./usr/local/bin/backpain \
+	./usr/local/lib/systemd/user/backpain-due.service \
+	./usr/local/lib/systemd/user/backpain-due.timer \
 	./usr/local/share/backpain/guide.yaml \
 	./usr/local/share/bash-completion/completions/backpain \
-	./usr/local/share/man/man1/backpain.1 >"$T/expected"
+	./usr/local/share/fish/vendor_completions.d/backpain.fish \
+	./usr/local/share/man/man1/backpain.1 \
+	./usr/local/share/zsh/vendor-completions/_backpain >"$T/expected"
 expect_same "$T/expected" "$T/installed"
 cmp -s "$BACKPAIN" "$root$prefix/bin/backpain" ||
 	fail "installed binary differs from $BACKPAIN"
@@ -41,6 +50,12 @@ cmp -s "$TOP/content/guide.yaml" "$root$prefix/share/backpain/guide.yaml" ||
 cmp -s "$TOP/completion/backpain.bash" \
 	"$root$prefix/share/bash-completion/completions/backpain" ||
 	fail "installed completion differs from completion/backpain.bash"
+cmp -s "$TOP/completion/_backpain" \
+	"$root$prefix/share/zsh/vendor-completions/_backpain" ||
+	fail "installed zsh completion differs from completion/_backpain"
+cmp -s "$TOP/completion/backpain.fish" \
+	"$root$prefix/share/fish/vendor_completions.d/backpain.fish" ||
+	fail "installed fish completion differs from completion/backpain.fish"
 # The installed man page names the installed pack and program.
 expect_grep "^\.It Pa $prefix/share/backpain/guide.yaml\$" \
 	"$root$prefix/share/man/man1/backpain.1"
@@ -71,7 +86,10 @@ mk uninstall
 rm -rf "$root"
 mk install PREFIX=/opt/bp
 for f in bin/backpain share/man/man1/backpain.1 share/backpain/guide.yaml \
-	share/bash-completion/completions/backpain; do
+	share/bash-completion/completions/backpain \
+	share/zsh/vendor-completions/_backpain \
+	share/fish/vendor_completions.d/backpain.fish \
+	lib/systemd/user/backpain-due.service lib/systemd/user/backpain-due.timer; do
 	[ -f "$root/opt/bp/$f" ] || fail "make install PREFIX=/opt/bp: no $f"
 done
 [ ! -e "$root/usr" ] || fail "make install PREFIX=/opt/bp wrote under /usr"
@@ -81,6 +99,10 @@ expect_grep '^0 20 \* \* \* /opt/bp/bin/backpain due$' \
 	"$root/opt/bp/share/man/man1/backpain.1"
 ! grep -n /usr/local "$root/opt/bp/share/man/man1/backpain.1" ||
 	fail "the man page installed under /opt/bp still names /usr/local"
+expect_grep "^ExecStart=.*(/opt/bp/bin/backpain due)" \
+	"$root/opt/bp/lib/systemd/user/backpain-due.service"
+! grep -n /usr/local "$root/opt/bp/lib/systemd/user/backpain-due.service" ||
+	fail "the service installed under /opt/bp still names /usr/local"
 expect_exit 0 "$root/opt/bp/bin/backpain" pack check \
 	"$root/opt/bp/share/backpain/guide.yaml"
 mk uninstall PREFIX=/opt/bp

@@ -25,7 +25,7 @@ tmux_ kill-server
 # TERM=dumb: the words before the binary override the session's TERM.
 bp_tui env TERM=dumb
 [ "$(wait_exit)" = 64 ] || fail "TERM=dumb did not exit 64"
-wait_for "cannot place text on the screen"
+wait_for "cannot move the cursor"
 [ "$(alternate_on)" = 0 ] || fail "TERM=dumb: the alternate screen"
 tmux_ kill-server
 no_sanitizer_reports

@@ -1,0 +1,147 @@
+# fish completion for backpain(1), with the knowledge of backpain.bash:
+# commands, their options and the values those take. Approach, practice and
+# question ids come from the program itself at completion time (`backpain
+# pack list`, `--practices`, `--questions`), from the pack it would use:
+# --pack and --db typed earlier on the line are passed on.
+#
+# Red-flag ids (for a `safety` command) come from `pack list --flags`; a
+# program without that option prints nothing on stdout, so none are offered
+# until it has it. When `safety` is a command, add it to the commands below
+# with its options.
+
+# The words before the cursor, with the program's own name first.
+function __backpain_words
+    commandline -opc
+end
+
+# __backpain_run ARG...: the program being completed, with the --db and
+# --pack seen on the line, then ARG...; its stdout only, no input, at most a
+# few seconds.
+function __backpain_run
+    set -l words (__backpain_words)
+    set -l run (string replace -r '^~' $HOME -- $words[1])
+    set -l i 2
+    while test $i -le (count $words)
+        set -l w $words[$i]
+        switch $w
+            case --db --pack
+                set i (math $i + 1)
+                if test $i -le (count $words)
+                    set -a run $w (string replace -r '^~' $HOME -- $words[$i])
+                end
+            case '--db=*' '--pack=*'
+                set -a run (string replace -r '=~' =$HOME -- $w)
+        end
+        set i (math $i + 1)
+    end
+    if command -q timeout
+        timeout 5 $run $argv </dev/null 2>/dev/null
+    else
+        $run $argv </dev/null 2>/dev/null
+    end
+end
+
+# __backpain_ids ARG...: the second column of `backpain ARG...`, where it
+# looks like an id.
+function __backpain_ids
+    __backpain_run $argv | awk '$2 ~ /^[a-z0-9][a-z0-9-]*$/ { print $2 }'
+end
+
+function __backpain_takes_value
+    contains -- $argv[1] --db --pack -o --output --format --date --did \
+        --answer --pain --interference --note --minutes --before --after \
+        --outcome --days --checked
+end
+
+# The command and its operands typed so far, one a line (the command
+# first); options and their values left out.
+function __backpain_operands
+    set -l words (__backpain_words)
+    set -l i 2
+    while test $i -le (count $words)
+        set -l w $words[$i]
+        switch $w
+            case '-*'
+                if not string match -q -- '*=*' $w; and __backpain_takes_value $w
+                    set i (math $i + 1)
+                end
+            case '*'
+                echo $w
+        end
+        set i (math $i + 1)
+    end
+end
+
+# __backpain_at CMD N: the command is CMD (or any, for "") and N operands
+# follow it.
+function __backpain_at
+    set -l ops (__backpain_operands)
+    if test -z "$argv[1]"
+        test (count $ops) -eq 0
+        return
+    end
+    test (count $ops) -ge 1; and test "$ops[1]" = $argv[1]
+    and test (count $ops) -eq (math $argv[2] + 1)
+end
+
+# __backpain_using CMD...: the command is one of CMD.
+function __backpain_using
+    set -l ops (__backpain_operands)
+    test (count $ops) -ge 1; and contains -- $ops[1] $argv
+end
+
+complete -c backpain -e
+complete -c backpain -f
+
+# Before the command.
+complete -c backpain -n '__backpain_at "" 0' -a checkin -d "Record the day's pain"
+complete -c backpain -n '__backpain_at "" 0' -a practice -d 'Record one practice session'
+complete -c backpain -n '__backpain_at "" 0' -a start -d 'Begin a trial of an approach'
+complete -c backpain -n '__backpain_at "" 0' -a stop -d 'End the trial of an approach'
+complete -c backpain -n '__backpain_at "" 0' -a status -d 'The plan, today, the last 14 days'
+complete -c backpain -n '__backpain_at "" 0' -a history -d 'Check-ins of recent days'
+complete -c backpain -n '__backpain_at "" 0' -a review -d 'Which approach helped'
+complete -c backpain -n '__backpain_at "" 0' -a report -d 'A summary for a therapist'
+complete -c backpain -n '__backpain_at "" 0' -a export -d 'The whole log as JSON or CSV'
+complete -c backpain -n '__backpain_at "" 0' -a due -d "Whether today's check-in is missing"
+complete -c backpain -n '__backpain_at "" 0' -a pack -d 'Check or list a content pack'
+complete -c backpain -n '__backpain_at "" 0' -s h -d 'Print the commands'
+complete -c backpain -n '__backpain_at "" 0' -s V -l version -d 'Print the version'
+
+# Everywhere.
+complete -c backpain -l db -r -F -d 'The log file'
+complete -c backpain -l pack -r -F -d 'A content pack'
+complete -c backpain -l help -d 'Print the usage'
+
+# The operands.
+complete -c backpain -n '__backpain_at start 0; or __backpain_at stop 0' \
+    -a '(__backpain_ids pack list)'
+complete -c backpain -n '__backpain_at practice 0' \
+    -a '(__backpain_ids pack list --practices)'
+complete -c backpain -n '__backpain_at checkin 0' -a '0 1 2 3 4 5 6 7 8 9 10' -k
+complete -c backpain -n '__backpain_at pack 0' -a 'check list'
+complete -c backpain -n 'test "$(__backpain_operands | string join " ")" = "pack check"' -F
+
+# Options of the commands and their values.
+set -l __backpain_ratings '0 1 2 3 4 5 6 7 8 9 10'
+complete -c backpain -n '__backpain_using checkin' -l pain -x -k -a $__backpain_ratings -d 'Pain, 0 to 10'
+complete -c backpain -n '__backpain_using checkin' -l interference -x -k -a $__backpain_ratings -d 'How much it got in the way'
+complete -c backpain -n '__backpain_using checkin' -l note -x -d 'A note'
+complete -c backpain -n '__backpain_using checkin' -l did -x -a '(__backpain_ids pack list --practices)' -d 'A practice done'
+complete -c backpain -n '__backpain_using checkin' -l answer -x -a '(__backpain_ids pack list --questions | string replace -r \'$\' =)' -d 'QUESTION=VALUE'
+complete -c backpain -n '__backpain_using checkin practice start stop' -l date -x -a 'today yesterday' -d 'The day'
+complete -c backpain -n '__backpain_using practice' -l minutes -x -d 'Minutes'
+complete -c backpain -n '__backpain_using practice' -l before -x -k -a $__backpain_ratings -d 'Pain before'
+complete -c backpain -n '__backpain_using practice' -l after -x -k -a $__backpain_ratings -d 'Pain after'
+complete -c backpain -n '__backpain_using stop' -l outcome -x -a 'helped no-change worse stopped' -d 'How it went'
+complete -c backpain -n '__backpain_using history' -l days -x -d 'Days back'
+complete -c backpain -n '__backpain_using history' -l all -d 'Every day'
+complete -c backpain -n '__backpain_using history review' -l format -x -a 'table csv json' -d 'Output format'
+complete -c backpain -n '__backpain_using export' -l format -x -a 'json csv' -d 'Output format'
+complete -c backpain -n '__backpain_using report' -l format -x -a 'text markdown html' -d 'Output format'
+complete -c backpain -n '__backpain_using report' -s o -l output -r -F -d 'The file to write'
+complete -c backpain -n '__backpain_using pack' -l practices -d 'List the practices'
+complete -c backpain -n '__backpain_using pack' -l questions -d 'List the questions'
+# The hook for red flags: ids from `pack list --flags`, when it exists.
+complete -c backpain -n '__backpain_using safety' -l answer -x -a '(__backpain_ids pack list --flags | string replace -r \'$\' =)' -d 'FLAG=yes|no'
+complete -c backpain -n '__backpain_using safety' -l checked -x -a '(__backpain_ids pack list --flags)' -d 'A red flag checked'

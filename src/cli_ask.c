@@ -1,0 +1,418 @@
+/*
+ * cli_ask.c: the line-mode check-in (see cli_ask.h). Each question is one
+ * prompt line read with getline(): the terminal's own line editing does the
+ * rest, so it works wherever a shell prompt does. A bad answer says what is
+ * wrong and asks again; the end of input ends it, with nothing saved.
+ */
+#include "cli_ask.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sysexits.h>
+
+#include "app.h"
+#include "cli.h"
+#include "content.h"
+#include "pain.h"
+#include "util.h"
+
+/* A line longer than this is refused: a note is a few sentences. */
+#define ASK_LINE_MAX 4000
+
+enum ask_rc { ASK_OK, ASK_SKIP, ASK_EOF };
+
+/* One line of input for prompt, trimmed of blanks at both ends; ASK_EOF
+ * when the input ends, also within a line (Ctrl-D after some text). */
+static enum ask_rc
+ask_line(const char *prompt, char **line)
+{
+	static char *buf;
+	static size_t cap;
+	ssize_t n;
+	char *s, *e;
+
+	fputs(prompt, stdout);
+	fflush(stdout);
+	errno = 0;
+	n = getline(&buf, &cap, stdin);
+	if (n <= 0 || buf[n - 1] != '\n') {
+		free(buf);
+		buf = NULL;
+		cap = 0;
+		return ASK_EOF;
+	}
+	buf[n - 1] = '\0';
+	for (s = buf; *s == ' ' || *s == '\t'; s++)
+		;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		*--e = '\0';
+	*line = s;
+	return *s == '\0' ? ASK_SKIP : ASK_OK;
+}
+
+/* Says that line was not taken, quoted with its control bytes escaped. */
+static void
+ask_bad(const char *line, const char *why)
+{
+	struct buf b;
+
+	buf_init(&b);
+	util_escape(&b, line);
+	printf("  Not taken: '%s' %s\n", b.data, why);
+	buf_free(&b);
+}
+
+static void
+ask_scale(const struct scale *sc, const char *fallback)
+{
+	size_t i;
+
+	printf("%s\n", sc->question != NULL ? sc->question : fallback);
+	for (i = 0; i < sc->nanchors; i++)
+		printf("  %2d  %s\n", sc->anchors[i].value,
+		       sc->anchors[i].label);
+}
+
+/* A rating 0..10 into *out. Enter keeps *out when it is set (a rating saved
+ * earlier that day), and is refused for a rating that must be given. */
+static enum ask_rc
+ask_rating(const char *name, int required, int *out)
+{
+	char *prompt, *line;
+	enum ask_rc rc;
+	long v;
+
+	if (*out != STORE_NONE)
+		prompt = xasprintf("%s, %d to %d (Enter keeps %d): ", name,
+				   PAIN_MIN, PAIN_MAX, *out);
+	else if (required)
+		prompt = xasprintf("%s, %d to %d: ", name, PAIN_MIN, PAIN_MAX);
+	else
+		prompt = xasprintf("%s, %d to %d (Enter to skip): ", name,
+				   PAIN_MIN, PAIN_MAX);
+	for (;;) {
+		rc = ask_line(prompt, &line);
+		if (rc == ASK_EOF)
+			break;
+		if (rc == ASK_SKIP) {
+			if (*out != STORE_NONE || !required)
+				break;
+			printf("  A rating is needed: type a whole number "
+			       "from %d to %d.\n",
+			       PAIN_MIN, PAIN_MAX);
+			continue;
+		}
+		if (util_parse_int(line, PAIN_MIN, PAIN_MAX, &v) == 0) {
+			*out = (int)v;
+			break;
+		}
+		ask_bad(line, "is not a rating: type a whole number from 0 "
+			      "to 10.");
+	}
+	free(prompt);
+	return rc;
+}
+
+/* y or n; Enter is no. */
+static enum ask_rc
+ask_yes_no(const char *prompt, int dflt, int *yes)
+{
+	char *line;
+	enum ask_rc rc;
+
+	for (;;) {
+		rc = ask_line(prompt, &line);
+		if (rc == ASK_EOF)
+			return rc;
+		if (rc == ASK_SKIP && dflt >= 0) {
+			*yes = dflt;
+			return ASK_OK;
+		}
+		if (strcasecmp(line, "y") == 0 ||
+		    strcasecmp(line, "yes") == 0) {
+			*yes = 1;
+			return ASK_OK;
+		}
+		if (strcasecmp(line, "n") == 0 || strcasecmp(line, "no") == 0) {
+			*yes = 0;
+			return ASK_OK;
+		}
+		ask_bad(rc == ASK_SKIP ? "" : line, "is not an answer: type y "
+						    "or n.");
+	}
+}
+
+/* One of q's choices, by its number or its words; NULL when skipped. */
+static enum ask_rc
+ask_choice(const struct question *q, const char **out)
+{
+	char *prompt, *line;
+	enum ask_rc rc;
+	size_t i;
+	long v;
+
+	printf("%s\n", q->text);
+	for (i = 0; i < q->choices.n; i++)
+		printf("  %zu  %s\n", i + 1, q->choices.v[i]);
+	prompt = xasprintf("Answer, 1 to %zu or its words (Enter to skip): ",
+			   q->choices.n);
+	*out = NULL;
+	for (;;) {
+		rc = ask_line(prompt, &line);
+		if (rc != ASK_OK)
+			break;
+		if (util_parse_int(line, 1, (long)q->choices.n, &v) == 0) {
+			*out = q->choices.v[v - 1];
+			break;
+		}
+		for (i = 0; i < q->choices.n; i++)
+			if (strcasecmp(line, q->choices.v[i]) == 0)
+				break;
+		if (i < q->choices.n) {
+			*out = q->choices.v[i];
+			break;
+		}
+		ask_bad(line, "is not one of the answers: type its number.");
+	}
+	free(prompt);
+	return rc;
+}
+
+/* The note: Enter keeps the day's note (or gives none), "-" removes it. */
+static enum ask_rc
+ask_note(const char *old, char **out)
+{
+	char *line;
+	enum ask_rc rc;
+	size_t bad;
+
+	if (old != NULL) {
+		struct buf b;
+
+		buf_init(&b);
+		util_escape(&b, old);
+		printf("The note saved for the day: %s\n", b.data);
+		buf_free(&b);
+	}
+	for (;;) {
+		rc = ask_line(old != NULL ? "Note, one line (Enter keeps the "
+					    "note above, - removes it): "
+					  : "Note, one line (Enter for none): ",
+			      &line);
+		if (rc == ASK_EOF)
+			return rc;
+		if (rc == ASK_SKIP) {
+			*out = old != NULL ? xstrdup(old) : NULL;
+			return ASK_OK;
+		}
+		if (old != NULL && strcmp(line, "-") == 0) {
+			*out = NULL;
+			return ASK_OK;
+		}
+		if (strlen(line) > ASK_LINE_MAX) {
+			printf("  Not taken: the note is longer than %d bytes; "
+			       "shorten it.\n",
+			       ASK_LINE_MAX);
+			continue;
+		}
+		if (utf8_valid(line, strlen(line), &bad) != 0) {
+			printf("  Not taken: the note is not valid UTF-8 at "
+			       "byte %zu; type it again.\n",
+			       bad + 1);
+			continue;
+		}
+		*out = xstrdup(line);
+		return ASK_OK;
+	}
+}
+
+/* Asks about practice p, adding its id to out->did on a yes. */
+static enum ask_rc
+ask_practice(const struct practice *p, const char *kind, struct cli_ask *out)
+{
+	char *prompt;
+	enum ask_rc rc;
+	int yes = 0;
+
+	prompt = xasprintf("Did you do %s \"%s\" (%s)? y or n (Enter for no): ",
+			   kind, p->title, p->id);
+	rc = ask_yes_no(prompt, 0, &yes);
+	free(prompt);
+	if (rc == ASK_OK && yes)
+		out->did[out->ndid++] = p->id;
+	return rc;
+}
+
+/* The practices: those of the running approaches not yet logged that day,
+ * then those of the approaches ended as helped (kept as habits). */
+static enum ask_rc
+ask_practices(const struct program_today *t, struct cli_ask *out)
+{
+	const struct program_plan *plan = &t->plan;
+	size_t i, j, n = t->npractices;
+	enum ask_rc rc = ASK_OK;
+
+	for (i = 0; i < plan->nsteps; i++)
+		if (plan->steps[i].state == PROGRAM_ENDED &&
+		    plan->steps[i].outcome == OUTCOME_HELPED)
+			n += plan->steps[i].approach->npractices;
+	out->did = xcalloc(n ? n : 1, sizeof *out->did);
+	for (i = 0; i < t->npractices && rc != ASK_EOF; i++) {
+		const struct practice *p = t->practices[i].practice;
+
+		if (t->practices[i].done > 0)
+			printf("Already logged for the day: \"%s\" (%s).\n",
+			       p->title, p->id);
+		else
+			rc = ask_practice(p, "the practice", out);
+	}
+	for (i = 0; i < plan->nsteps && rc != ASK_EOF; i++) {
+		const struct program_step *s = &plan->steps[i];
+
+		if (s->state != PROGRAM_ENDED || s->outcome != OUTCOME_HELPED)
+			continue;
+		for (j = 0; j < s->approach->npractices && rc != ASK_EOF; j++)
+			rc = ask_practice(&s->approach->practices[j],
+					  "the habit", out);
+	}
+	return rc;
+}
+
+/* The questions of the running approaches, pack order. */
+static enum ask_rc
+ask_questions(const struct program_plan *plan, struct cli_ask *out)
+{
+	size_t i, j, n = 0;
+	const char *v;
+	enum ask_rc rc = ASK_OK;
+
+	for (i = 0; i < plan->nsteps; i++)
+		if (plan->steps[i].state == PROGRAM_RUNNING)
+			n += plan->steps[i].approach->nquestions;
+	out->answers = xcalloc(n ? n : 1, sizeof *out->answers);
+	for (i = 0; i < plan->nsteps && rc != ASK_EOF; i++) {
+		const struct approach *a = plan->steps[i].approach;
+
+		if (plan->steps[i].state != PROGRAM_RUNNING)
+			continue;
+		for (j = 0; j < a->nquestions && rc != ASK_EOF; j++) {
+			rc = ask_choice(&a->questions[j], &v);
+			if (rc == ASK_OK) {
+				out->answers[out->nanswers].question =
+				    a->questions[j].id;
+				out->answers[out->nanswers++].value = v;
+			}
+		}
+	}
+	return rc;
+}
+
+/* What would be saved, one fact a line. */
+static void
+ask_show(const struct cli_ask *a, const struct program_today *t)
+{
+	size_t i;
+	struct buf b;
+
+	printf("\nTo be saved for %s:\n  pain %d/10\n", a->in.day, a->in.pain);
+	if (a->in.interference == STORE_NONE)
+		puts("  interference not rated");
+	else
+		printf("  interference %d/10\n", a->in.interference);
+	if (a->ndid == 0)
+		puts("  no practice marked done");
+	for (i = 0; i < a->ndid; i++)
+		printf("  done: %s\n", a->did[i]);
+	for (i = 0; i < a->nanswers; i++)
+		printf("  %s: %s\n", a->answers[i].question,
+		       a->answers[i].value);
+	if (a->note == NULL) {
+		puts("  no note");
+	} else {
+		buf_init(&b);
+		util_escape(&b, a->note);
+		printf("  note: %s\n", b.data);
+		buf_free(&b);
+	}
+	if (t->checked_in)
+		printf("This replaces the check-in saved for %s (pain "
+		       "%d/10).\n",
+		       a->in.day, t->checkin.pain);
+}
+
+static enum ask_rc
+ask_all(const struct pack *pk, const struct program_today *t,
+	struct cli_ask *out)
+{
+	enum ask_rc rc;
+	int yes = 0;
+
+	out->in.pain = t->checked_in ? t->checkin.pain : STORE_NONE;
+	out->in.interference =
+	    t->checked_in ? t->checkin.interference : STORE_NONE;
+	ask_scale(&pk->pain_scale, "How bad was your pain today?");
+	if ((rc = ask_rating("Pain", 1, &out->in.pain)) == ASK_EOF)
+		return rc;
+	ask_scale(&pk->interference_scale,
+		  "How much did pain get in the way today?");
+	if ((rc = ask_rating("Interference", 0, &out->in.interference)) ==
+	    ASK_EOF)
+		return rc;
+	if ((rc = ask_practices(t, out)) == ASK_EOF ||
+	    (rc = ask_questions(&t->plan, out)) == ASK_EOF ||
+	    (rc = ask_note(t->checked_in ? t->checkin.note : NULL,
+			   &out->note)) == ASK_EOF)
+		return rc;
+	out->in.did = out->did;
+	out->in.ndid = out->ndid;
+	out->in.answers = out->answers;
+	out->in.nanswers = out->nanswers;
+	out->in.note = out->note;
+	out->in.merge = 1;
+	ask_show(out, t);
+	if ((rc = ask_yes_no("Save it? y or n: ", -1, &yes)) == ASK_EOF)
+		return rc;
+	return yes ? ASK_OK : ASK_SKIP;
+}
+
+int
+cli_ask_checkin(struct app *app, const char *day, struct cli_ask *out)
+{
+	struct program_today t;
+	char *cause = NULL;
+	enum ask_rc rc;
+	int code;
+
+	memset(out, 0, sizeof *out);
+	memcpy(out->in.day, day, DAY_LEN);
+	if ((code = program_today_load(app->pack, app->store, day, &t,
+				       &cause)) != 0)
+		return cli_fail_cause(code, cause);
+	printf("Check-in for %s, one question a line. Ctrl-D leaves without "
+	       "saving.\n",
+	       day);
+	rc = ask_all(app->pack, &t, out);
+	program_today_free(&t);
+	if (rc == ASK_EOF) {
+		fputs("\n", stdout);
+		fflush(stdout);
+		fputs("backpain: checkin: the input ended before the check-in "
+		      "was saved; nothing saved\n",
+		      stderr);
+		return EX_NOINPUT;
+	}
+	return rc == ASK_OK ? 0 : CLI_ASK_DECLINED;
+}
+
+void
+cli_ask_free(struct cli_ask *a)
+{
+	free(a->note);
+	free(a->did);
+	free(a->answers);
+	memset(a, 0, sizeof *a);
+}

@@ -1,0 +1,220 @@
+#!/usr/bin/env bash
+# tui/checkin_lines: `backpain checkin` with no rating on a terminal asks
+# the day's questions one line at a time, answered here by lines typed into
+# a tmux pane: pain, interference, the practices of the running approaches
+# and of an approach kept as a habit, the running approach's question, a
+# note; bad answers are asked again with a message; the summary is shown;
+# y saves it (read back with sqlite3). The same under TERM=dumb, whose
+# output has no escape sequence at all. Ctrl-D at any question, or within
+# a line, saves nothing (exit 66, the log byte for byte as it was); n at
+# "Save it?" saves nothing either (exit 0). The TUI itself under
+# TERM=dumb, or on a window too small to start, points at the line mode.
+. "$(dirname "$0")/lib_tui.bash"
+
+PACK=$CLI_PACK
+BIN=${BACKPAIN_ASAN:-}
+[ -x "$BIN" ] || BIN=$BACKPAIN
+NOW="@2026-11-24 12:00:00"
+
+# Beta was kept as a habit; alpha and the wildcard mat run.
+bp start beta --date 2026-11-01 >/dev/null || fail "start beta"
+bp stop beta --outcome helped --date 2026-11-10 >/dev/null || fail "stop beta"
+bp start alpha --date 2026-11-20 >/dev/null || fail "start alpha"
+bp start mat --date 2026-11-20 >/dev/null || fail "start mat"
+
+# lines [TERM] [ARG...]: the line-mode check-in in a pane, at NOW, its raw
+# output kept in $T/raw.
+lines() {
+	local term=xterm-256color
+	if [ $# -gt 0 ] && [ "${1#TERM=}" != "$1" ]; then
+		term=${1#TERM=}
+		shift
+	fi
+	rm -f "$T/raw"
+	tui_start env TERM="$term" "LD_PRELOAD=$FAKETIME_LIB" "FAKETIME=$NOW" \
+		"ASAN_OPTIONS=${ASAN_OPTIONS:-}:verify_asan_link_order=0:log_path=$T/asan" \
+		"$BIN" --db "$DB" --pack "$PACK" checkin "$@"
+	tmux_ pipe-pane -o -t t "cat >>$T/raw"
+}
+
+# prompt TEXT: wait until the pane's last line ends with TEXT (a prompt
+# waiting for its answer).
+prompt() {
+	local tries=200
+	while [ "$tries" -gt 0 ]; do
+		screen | sed '/^ *$/d' | tail -n 1 >"$T/last"
+		case $(cat "$T/last") in *"$1") return 0 ;; esac
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	cat "$T/screen" >&2
+	fail "the prompt '$1' did not come"
+}
+
+# say TEXT: type a line.
+say() {
+	[ -n "$1" ] && type_text "$1"
+	keys Enter
+}
+
+# The prompts, in the order they come for this log, and good answers.
+PROMPTS=("Pain, 0 to 10:" "(Enter to skip):" "(Enter for no):"
+	"(Enter for no):" "(Enter for no):" "(Enter to skip):"
+	"(Enter for none):" "Save it? y or n:")
+GOOD=(4 3 y n y 2 "walked to the shop" y)
+
+lines
+prompt "Pain, 0 to 10:"
+say ""
+wait_for "A rating is needed"
+say abc
+wait_for "Not taken: 'abc' is not a rating"
+say 11
+wait_for "Not taken: '11' is not a rating"
+say 4
+prompt "Interference, 0 to 10 (Enter to skip):"
+say 3
+prompt 'Did you do the practice "A short walk" (alpha-walk)? y or n (Enter for no):'
+say y
+prompt '(mat-lie)? y or n (Enter for no):'
+say maybe
+wait_for "Not taken: 'maybe' is not an answer: type y or n."
+say n
+prompt 'Did you do the habit "Stretch" (beta-stretch)? y or n (Enter for no):'
+say y
+wait_for "How does it feel?"
+prompt "Answer, 1 to 3 or its words (Enter to skip):"
+say 7
+wait_for "Not taken: '7' is not one of the answers"
+say same
+prompt "Note, one line (Enter for none):"
+say "walked to the shop"
+prompt "Save it? y or n:"
+screen >/dev/null
+for want in "To be saved for 2026-11-24:" "  pain 4/10" "  interference 3/10" \
+	"  done: alpha-walk" "  done: beta-stretch" "  alpha-feel: same" \
+	"  note: walked to the shop"; do
+	grep -qxF -- "$want" "$T/screen" || { cat "$T/screen" >&2; fail "no '$want' in the summary"; }
+done
+grep -q "done: mat-lie" "$T/screen" && fail "mat-lie in the summary"
+say y
+[ "$(wait_exit)" = 0 ] || { screen >&2; fail "the check-in did not exit 0"; }
+wait_for "Checked in 2026-11-24: pain 4/10, interference 3/10."
+no_sanitizer_reports
+got=$(sqlite3 "$DB" "SELECT day, pain, interference, note FROM checkin;
+	SELECT day, question_id, value FROM answer;
+	SELECT practice, day FROM session WHERE day = '2026-11-24' ORDER BY practice;")
+want="2026-11-24|4|3|walked to the shop
+2026-11-24|alpha-feel|same
+alpha-walk|2026-11-24
+beta-stretch|2026-11-24"
+[ "$got" = "$want" ] || fail "the log holds:
+$got
+expected:
+$want"
+tmux_ kill-server
+
+# Again for the same day: Enter keeps what was saved, a practice logged is
+# not asked again, and the summary says what it replaces.
+lines
+prompt "Pain, 0 to 10 (Enter keeps 4):"
+say ""
+prompt "Interference, 0 to 10 (Enter keeps 3):"
+say ""
+prompt '(mat-lie)? y or n (Enter for no):'
+expect_grep 'Already logged for the day: "A short walk" (alpha-walk).' "$T/screen"
+say ""
+prompt '(beta-stretch)? y or n (Enter for no):'
+say ""
+prompt "Answer, 1 to 3 or its words (Enter to skip):"
+say ""
+prompt "Note, one line (Enter keeps the note above, - removes it):"
+say ""
+prompt "Save it? y or n:"
+expect_grep "^  note: walked to the shop$" "$T/screen"
+expect_grep "^This replaces the check-in saved for 2026-11-24 (pain 4/10).$" "$T/screen"
+say yes
+[ "$(wait_exit)" = 0 ] || { screen >&2; fail "the second check-in did not exit 0"; }
+[ "$(sqlite3 "$DB" "SELECT pain, interference, note FROM checkin WHERE day = '2026-11-24';
+	SELECT value FROM answer WHERE day = '2026-11-24'")" = "4|3|walked to the shop
+same" ] || fail "Enter did not keep the day's check-in"
+tmux_ kill-server
+
+# TERM=dumb, for yesterday: nothing but plain lines on the terminal.
+lines TERM=dumb --date yesterday
+prompt "Pain, 0 to 10:"
+for answer in 6 "" n n n "" ""; do
+	say "$answer"
+done
+prompt "Save it? y or n:"
+say y
+[ "$(wait_exit)" = 0 ] || { screen >&2; fail "TERM=dumb: not 0"; }
+wait_for "Checked in 2026-11-23: pain 6/10."
+tmux_ kill-server
+[ -s "$T/raw" ] || fail "nothing captured from the pane"
+if LC_ALL=C grep -q $'\e' "$T/raw"; then
+	cat -v "$T/raw" >&2
+	fail "TERM=dumb: an escape sequence in the output"
+fi
+[ "$(sqlite3 "$DB" "SELECT pain, interference IS NULL, note IS NULL FROM checkin
+	WHERE day = '2026-11-23'")" = "6|1|1" ] || fail "TERM=dumb: row not saved"
+
+# Ctrl-D at each question in turn: exit 66, a message, the log unchanged.
+cp "$DB" "$T/before.db"
+log_dump >"$T/before.sql"
+for k in "${!PROMPTS[@]}"; do
+	lines --date 2026-11-22
+	for ((i = 0; i < k; i++)); do
+		prompt "${PROMPTS[i]}"
+		say "${GOOD[i]}"
+	done
+	prompt "${PROMPTS[k]}"
+	keys C-d
+	[ "$(wait_exit)" = 66 ] || { screen >&2; fail "Ctrl-D at question $((k + 1)): not 66"; }
+	wait_for "nothing saved"
+	tmux_ kill-server
+	cmp -s "$T/before.db" "$DB" || fail "Ctrl-D at question $((k + 1)) changed the log file"
+	log_dump | cmp -s "$T/before.sql" - || fail "Ctrl-D at question $((k + 1)) changed the log"
+done
+# Within a line: "4" then Ctrl-D twice (the first hands "4" over unended).
+lines --date 2026-11-22
+prompt "Pain, 0 to 10:"
+type_text 4
+keys C-d C-d
+[ "$(wait_exit)" = 66 ] || { screen >&2; fail "Ctrl-D within a line: not 66"; }
+tmux_ kill-server
+cmp -s "$T/before.db" "$DB" || fail "Ctrl-D within a line changed the log"
+# n at "Save it?": nothing saved, exit 0.
+lines --date 2026-11-22
+for ((i = 0; i < ${#GOOD[@]} - 1; i++)); do
+	prompt "${PROMPTS[i]}"
+	say "${GOOD[i]}"
+done
+prompt "Save it? y or n:"
+say n
+[ "$(wait_exit)" = 0 ] || { screen >&2; fail "n at Save it?: not 0"; }
+wait_for "Nothing saved."
+tmux_ kill-server
+cmp -s "$T/before.db" "$DB" || fail "n at Save it? changed the log"
+no_sanitizer_reports
+
+# Without a terminal: the usage error of today, nothing written.
+expect_exit 64 bp checkin
+expect_grep "pain rating, 0 to 10, is missing" "$T/err"
+cmp -s "$T/before.db" "$DB" || fail "checkin without a terminal changed the log"
+
+# The TUI where it cannot draw says so and points at the line mode.
+tui_start env TERM=dumb sh -c 'exec "$0" --db "$1" --pack "$2" 2>"$3"' \
+	"$BACKPAIN" "$DB" "$PACK" "$T/tui.err"
+[ "$(wait_exit)" = 64 ] || fail "TUI under TERM=dumb: not 64"
+expect_grep "terminal type 'dumb' cannot move the cursor" "$T/tui.err"
+expect_grep "check in line by line with 'backpain checkin'" "$T/tui.err"
+tmux_ kill-server
+tui_start -s 100x10 sh -c 'exec "$0" --db "$1" --pack "$2" 2>"$3"' \
+	"$BACKPAIN" "$DB" "$PACK" "$T/tui.err"
+[ "$(wait_exit)" = 64 ] || fail "TUI on 100x10: not 64"
+expect_grep "the terminal is 100x10 and the guided program needs 60x18" "$T/tui.err"
+expect_grep "check in line by line with 'backpain checkin'" "$T/tui.err"
+tmux_ kill-server
+cmp -s "$T/before.db" "$DB" || fail "the TUI that cannot draw changed the log"
+exit 0
