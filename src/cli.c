@@ -24,7 +24,10 @@ static const struct command {
      "practice PRACTICE [--minutes M] [--before N] [--after N] [--date D]"},
     {"start", cli_cmd_start, "start APPROACH [--date D]"},
     {"stop", cli_cmd_stop,
-     "stop APPROACH [--outcome helped|no-change|worse|stopped] [--date D]"},
+     "stop APPROACH [--outcome helped|no-change|worse|stopped] "
+     "[--keep | --drop] [--date D]"},
+    {"flare", cli_cmd_flare,
+     "flare [--pain N] [--note TEXT] [--date D] | flare --over [--date D]"},
     {"status", cli_cmd_status, "status"},
     {"history", cli_cmd_history,
      "history [--days N | --all] [--format table|csv|json]"},

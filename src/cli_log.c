@@ -122,15 +122,18 @@ cli_cmd_practice(struct app *app, int argc, char **argv)
 	return 0;
 }
 
+enum stop_mode { STOP_END, STOP_KEEP, STOP_DROP };
+
 /*
- * Parses start's and stop's options: APPROACH, --date, --outcome (stop
- * only, when outcome is not NULL), then opens the log. Returns -1 when all
- * is ready, else the exit status to return at once (0 after --help).
+ * Parses start's and stop's options: APPROACH, --date, --outcome, --keep
+ * and --drop (stop only, when outcome is not NULL), then opens the log.
+ * Returns -1 when all is ready, else the exit status to return at once (0
+ * after --help).
  */
 static int
 trial_args(struct app *app, const char *cmd, int argc, char **argv,
 	   const struct approach **a, char day[DAY_LEN],
-	   enum store_outcome *outcome)
+	   enum store_outcome *outcome, enum stop_mode *mode)
 {
 	static const struct option start_opts[] = {
 	    {"date", required_argument, NULL, CLI_OPT_DATE},
@@ -139,12 +142,14 @@ trial_args(struct app *app, const char *cmd, int argc, char **argv,
 	static const struct option stop_opts[] = {
 	    {"date", required_argument, NULL, CLI_OPT_DATE},
 	    {"outcome", required_argument, NULL, CLI_OPT_OUTCOME},
+	    {"keep", no_argument, NULL, CLI_OPT_KEEP},
+	    {"drop", no_argument, NULL, CLI_OPT_DROP},
 	    CLI_COMMON_OPTIONS,
 	};
 	const struct option *opts = outcome != NULL ? stop_opts : start_opts;
 	const char *date = NULL, *out = NULL, *id = NULL;
 	char *cause = NULL;
-	int c, rc;
+	int c, rc, keep = 0, drop = 0;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, CLI_OPT_STRING, opts, NULL)) !=
@@ -153,13 +158,27 @@ trial_args(struct app *app, const char *cmd, int argc, char **argv,
 			date = optarg;
 		else if (c == CLI_OPT_OUTCOME)
 			out = optarg;
+		else if (mode != NULL && c == CLI_OPT_KEEP)
+			keep = 1;
+		else if (mode != NULL && c == CLI_OPT_DROP)
+			drop = 1;
 		else if ((rc = cli_opt_other(app, cmd, c, argv)) >= 0)
 			return rc;
 	}
 	if ((rc = cli_opt_operand(cmd, "APPROACH", argc, argv, &id)) != 0)
 		return rc;
+	if (keep && drop)
+		return cli_usage_error(cmd, "--keep and --drop do not go "
+					    "together");
+	if (drop && out != NULL)
+		return cli_usage_error(cmd, "--drop ends a habit, whose trial "
+					    "already has its outcome; leave "
+					    "out --outcome");
+	if (mode != NULL)
+		*mode = keep ? STOP_KEEP : drop ? STOP_DROP : STOP_END;
 	if (outcome != NULL) {
-		*outcome = OUTCOME_STOPPED;
+		/* Keeping it says it helped enough to keep. */
+		*outcome = keep ? OUTCOME_HELPED : OUTCOME_STOPPED;
 		if (out != NULL && (store_outcome_parse(out, outcome) != 0 ||
 				    *outcome == OUTCOME_NONE))
 			return cli_opt_bad(cmd, "--outcome", out,
@@ -184,7 +203,8 @@ cli_cmd_start(struct app *app, int argc, char **argv)
 	char day[DAY_LEN], *cause = NULL;
 	int rc;
 
-	if ((rc = trial_args(app, "start", argc, argv, &a, day, NULL)) >= 0)
+	if ((rc = trial_args(app, "start", argc, argv, &a, day, NULL, NULL)) >=
+	    0)
 		return rc;
 	rc = program_start(app->pack, app->store, a->id, day, &shared, &cause);
 	if (rc != 0)
@@ -206,16 +226,32 @@ cli_cmd_stop(struct app *app, int argc, char **argv)
 {
 	const struct approach *a;
 	enum store_outcome outcome;
+	enum stop_mode mode;
 	char day[DAY_LEN], *cause = NULL;
 	int rc;
 
-	if ((rc = trial_args(app, "stop", argc, argv, &a, day, &outcome)) >= 0)
+	if ((rc = trial_args(app, "stop", argc, argv, &a, day, &outcome,
+			     &mode)) >= 0)
 		return rc;
-	rc = program_stop(app->pack, app->store, a->id, day, outcome, &cause);
+	if (mode == STOP_DROP)
+		rc = program_drop(app->pack, app->store, a->id, day, &cause);
+	else if (mode == STOP_KEEP)
+		rc = program_keep(app->pack, app->store, a->id, day, outcome,
+				  &cause);
+	else
+		rc = program_stop(app->pack, app->store, a->id, day, outcome,
+				  &cause);
 	if (rc != 0)
 		return cli_opt_cause("stop", rc, cause);
-	printf("Stopped %s on %s: %s.\n", a->id, day,
-	       store_outcome_name(outcome));
+	if (mode == STOP_DROP)
+		printf("Dropped the habit %s on %s.\n", a->id, day);
+	else if (mode == STOP_KEEP)
+		printf("Stopped %s on %s: %s; kept as a habit from %s: its "
+		       "practices stay on today's list.\n",
+		       a->id, day, store_outcome_name(outcome), day);
+	else
+		printf("Stopped %s on %s: %s.\n", a->id, day,
+		       store_outcome_name(outcome));
 	return 0;
 }
 

@@ -29,6 +29,9 @@ enum {
 	CLI_OPT_DAYS,
 	CLI_OPT_ALL,
 	CLI_OPT_FORMAT,
+	CLI_OPT_KEEP,
+	CLI_OPT_DROP,
+	CLI_OPT_OVER,
 };
 
 /* Every command parses with this optstring: no short options, and ':' so

@@ -111,8 +111,14 @@ status_step(const struct program_plan *plan, size_t i, int idw)
 			fputs(", review due", stdout);
 		break;
 	case PROGRAM_ENDED:
-		printf("ended %s: %s", st->ended_on,
-		       store_outcome_name(st->outcome));
+		if (st->habit)
+			printf("kept as a habit since %s, practised on %d of "
+			       "%d days",
+			       st->habit_since, st->habit_practised,
+			       st->habit_days);
+		else
+			printf("ended %s: %s", st->ended_on,
+			       store_outcome_name(st->outcome));
 		break;
 	}
 	if (st->trials > 1)
@@ -214,10 +220,17 @@ status_print(const struct program_today *t)
 	} else
 		puts("not checked in yet");
 	for (i = 0; i < t->npractices; i++)
-		printf("%s %s %d/%d%s", i == 0 ? "Practice  " : ",",
+		printf("%s %s %d/%d%s%s", i == 0 ? "Practice  " : ",",
 		       t->practices[i].practice->id, t->practices[i].done,
 		       t->practices[i].practice->per_day,
+		       t->practices[i].habit   ? " (habit)"
+		       : t->practices[i].flare ? " (flare-up)"
+					       : "",
 		       i + 1 == t->npractices ? "\n" : "");
+	if (t->flare_since[0] != '\0')
+		printf("Flare-up   since %s: backpain flare --over when it is "
+		       "over\n",
+		       t->flare_since);
 	for (i = 0; i < t->nwarnings; i++)
 		printf("WARNING    %s: %s: %s\n", t->warnings[i]->id,
 		       t->warnings[i]->warn_if, t->warnings[i]->warning);
