@@ -335,7 +335,7 @@ struct program_flares {
 	int running; /* index of the flare running today, or -1 */
 };
 
-/* Every flare as of today, with its computed end. */
+/* Every flare as of today, with its computed end; pack may be NULL. */
 int program_flares_load(const struct pack *, struct store *, const char *today,
 			struct program_flares *out, char **cause);
 void program_flares_free(struct program_flares *);

@@ -35,9 +35,9 @@ bp history --all --format csv >"$T/csv" || fail csv
 python3 - "$T/csv" "$DB" <<'PY' || fail "CSV does not round-trip"
 import csv, sqlite3, sys
 rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))
-assert rows[0] == ['day', 'pain', 'interference', 'note'], rows[0]
+assert rows[0] == ['day', 'pain', 'interference', 'note', 'flare'], rows[0]
 db = sqlite3.connect(sys.argv[2])
-want = [[d, str(p), '' if i is None else str(i), n or '']
+want = [[d, str(p), '' if i is None else str(i), n or '', '0']
         for d, p, i, n in db.execute(
             'select day, pain, interference, note from checkin order by day')]
 assert rows[1:] == want, (rows[1:], want)
