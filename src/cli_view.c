@@ -113,9 +113,9 @@ status_step(const struct program_plan *plan, size_t i, int idw)
 	case PROGRAM_ENDED:
 		if (st->habit)
 			printf("kept as a habit since %s, practised on %d of "
-			       "%d days",
+			       "%d day%s",
 			       st->habit_since, st->habit_practised,
-			       st->habit_days);
+			       st->habit_days, st->habit_days == 1 ? "" : "s");
 		else
 			printf("ended %s: %s", st->ended_on,
 			       store_outcome_name(st->outcome));
