@@ -537,8 +537,8 @@ program_flare(const struct pack *pack, struct store *store, const char *today,
 	open = flare_stored_open(&fl);
 	if ((f = flare_on(&fl, day)) != NULL)
 		rc = refuse(bad, PROGRAM_FIELD_NONE, 0, cause,
-			    xasprintf("a flare-up is already running on %s: "
-				      "it began on %s",
+			    xasprintf("%s is already part of the flare-up "
+				      "that began on %s",
 				      day, f->began_on));
 	else if (open != NULL && strcmp(day, open->began_on) < 0)
 		rc = refuse(bad, PROGRAM_FIELD_DAY, 0, cause,
