@@ -381,7 +381,7 @@ test_migrate_from_v1(void **state)
 	store_close(s);
 
 	db = fx_raw(fx->path);
-	assert_int_equal(fx_int(db, "PRAGMA user_version"), 2);
+	assert_int_equal(fx_int(db, "PRAGMA user_version"), STORE_VERSION);
 	assert_int_equal(fx_int(db, "SELECT count(*) FROM sqlite_schema WHERE "
 				    "name = 'screening_flag'"),
 			 1);
@@ -411,6 +411,90 @@ test_migrate_from_v1(void **state)
 	free(dir);
 	free(bak);
 	free(tmp);
+}
+
+/* Version 2 as it shipped: version 1 and step 1 -> 2, frozen here. */
+static const char v2_step[] =
+    "CREATE INDEX screening_flag ON screening (flag_id, id);"
+    "PRAGMA user_version = 2;";
+
+static const char v2_rows[] =
+    "INSERT INTO trial (approach, started_on, ended_on, outcome)"
+    " VALUES ('alpha', '2026-10-01', '2026-10-29', 'helped');"
+    "INSERT INTO session (practice, approach, day, minutes, recorded_at)"
+    " VALUES ('alpha-walk', 'alpha', '2026-10-02', 10,"
+    " '2026-10-02T10:00:00+01:00');";
+
+/* Version 2 -> 3 (issue 12) adds the habit and flare tables in one step,
+ * after a backup of the version 2 log; the rows stay and the new tables
+ * take their first rows. */
+static void
+test_migrate_from_v2(void **state)
+{
+	struct fixture *fx = *state;
+	char *dir = fx_logdir(fx), *bak = xasprintf("%s.bak-v2", fx->path);
+	struct store_flare f = {0};
+	struct store_habit *h = NULL;
+	struct store *s;
+	char *cause = NULL;
+	size_t nh = 0;
+	sqlite3 *db;
+
+	db = fx_raw(fx->path);
+	fx_exec(db, v1_schema);
+	fx_exec(db, v1_rows);
+	fx_exec(db, v2_step);
+	fx_exec(db, v2_rows);
+	sqlite3_close(db);
+
+	s = fx_open(fx->path);
+	assert_int_equal(store_habit_list(s, &h, &nh, &cause), 0);
+	assert_int_equal(nh, 0);
+	memcpy(f.began_on, "2026-11-02", DAY_LEN);
+	f.pain = 8;
+	assert_int_equal(store_flare_begin(s, &f, NULL, &cause), 0);
+	/* A second open flare is refused by the log itself. */
+	assert_int_equal(store_flare_begin(s, &f, NULL, &cause), EX_DATAERR);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(
+	    store_flare_end(s, "2026-11-04", STORE_FLARE_PERSON, &cause), 0);
+	store_close(s);
+
+	db = fx_raw(fx->path);
+	assert_int_equal(fx_int(db, "PRAGMA user_version"), 3);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM sqlite_schema WHERE "
+				    "name IN ('habit', 'flare', 'habit_kept', "
+				    "'flare_open', 'flare_began')"),
+			 5);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM trial"), 1);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM session"), 1);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM flare WHERE "
+				    "ended_on = '2026-11-04' AND ended_by = "
+				    "'person' AND pain = 8"),
+			 1);
+	/* The schema's checks hold a flare's end to its start. */
+	assert_int_not_equal(
+	    sqlite3_exec(db,
+			 "INSERT INTO flare (began_on, ended_on, ended_by, "
+			 "recorded_at) VALUES ('2026-11-05', '2026-11-04', "
+			 "'calm', 'x')",
+			 NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+
+	/* The backup is the version 2 log, without the new tables. */
+	assert_true(fx_exists(bak));
+	db = fx_raw(bak);
+	assert_int_equal(fx_int(db, "PRAGMA user_version"), 2);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM sqlite_schema WHERE "
+				    "name IN ('habit', 'flare')"),
+			 0);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM trial"), 1);
+	sqlite3_close(db);
+	store_habits_free(h, nh);
+	free(dir);
+	free(bak);
 }
 
 static void
@@ -444,7 +528,7 @@ test_refuses_newer(void **state)
 	before = fx_read(fx->path, &len);
 	cause = fx_open_fails(fx->path, EX_IOERR, fx->path);
 	assert_non_null(strstr(cause, "version 99"));
-	assert_non_null(strstr(cause, "version 2"));
+	assert_non_null(strstr(cause, "version 3"));
 	free(cause);
 	expect_unchanged(fx->path, before, len);
 	assert_false(fx_exists(wal));
@@ -593,6 +677,7 @@ main(void)
 	    T(test_schema_refuses),
 	    T(test_migrate_from_v0),
 	    T(test_migrate_from_v1),
+	    T(test_migrate_from_v2),
 	    T(test_refuses_newer),
 	    T(test_refuses_negative_version),
 	    T(test_refuses_foreign_database),
