@@ -293,7 +293,7 @@ prompt_text(const struct ui *ui, const struct review_row *row)
 	case ASK_HABIT:
 		buf_printf(&b,
 			   "Keep \"%s\" as a habit: end its trial today as "
-			   "helped; its practices stay on Today.\n",
+			   "helped.\n",
 			   name);
 		if (next_approach != NULL)
 			buf_printf(&b,
@@ -420,8 +420,8 @@ save_habit(struct ui *ui, const struct review_row *row)
 		ui_error(ui, cause);
 	} else if (next == NULL) {
 		ui_message(ui, UI_C_GOOD,
-			   "Saved: \"%s\" ended today as helped and is kept "
-			   "as a habit: its practices stay on Today.",
+			   "Saved: \"%s\" is kept as a habit: its practices "
+			   "stay on Today.",
 			   name);
 	} else if (program_start(ui->pack, ui->store, next->id, day, NULL,
 				 &cause) != 0) {
