@@ -176,7 +176,7 @@ _backpain()
 	if [ -z "$cmd" ]; then
 		case $cur in
 		-*) _backpain_reply "--db --pack --help --version -h -V" "$cur" ;;
-		*) _backpain_reply "checkin practice start stop status history
+		*) _backpain_reply "checkin practice start stop flare status history
 review report export due pack" "$cur" ;;
 		esac
 		return
@@ -187,7 +187,8 @@ review report export due pack" "$cur" ;;
 	checkin) opts="--pain --interference --note --did --answer --date" ;;
 	practice) opts="--minutes --before --after --date" ;;
 	start) opts="--date" ;;
-	stop) opts="--outcome --date" ;;
+	stop) opts="--outcome --keep --drop --date" ;;
+	flare) opts="--pain --note --date --over" ;;
 	history) opts="--days --all --format" ;;
 	review | export) opts="--format" ;;
 	report) opts="--format -o --output" ;;
