@@ -517,7 +517,7 @@ program_flare(const struct pack *pack, struct store *store, const char *today,
 	      struct program_bad *bad, char **cause)
 {
 	struct program_flares fl;
-	const struct program_flare *f, *open;
+	const struct program_flare *f, *open, *later;
 	struct store_flare row = {0};
 	const char *close_on = NULL;
 	size_t badbyte;
@@ -535,16 +535,20 @@ program_flare(const struct pack *pack, struct store *store, const char *today,
 	if ((rc = program_flares_load(pack, store, today, &fl, cause)) != 0)
 		return rc;
 	open = flare_stored_open(&fl);
+	later = fl.n > 0 && strcmp(fl.flares[fl.n - 1].began_on, day) > 0
+		    ? &fl.flares[fl.n - 1]
+		    : NULL;
 	if ((f = flare_on(&fl, day)) != NULL)
 		rc = refuse(bad, PROGRAM_FIELD_NONE, 0, cause,
 			    xasprintf("%s is already part of the flare-up "
 				      "that began on %s",
 				      day, f->began_on));
-	else if (open != NULL && strcmp(day, open->began_on) < 0)
+	else if (later != NULL)
 		rc = refuse(bad, PROGRAM_FIELD_DAY, 0, cause,
-			    xasprintf("a flare-up began on %s, after %s; "
-				      "end it first",
-				      open->began_on, day));
+			    xasprintf("a later flare-up is recorded, from "
+				      "%s; flare-ups are recorded in the order "
+				      "they begin",
+				      later->began_on));
 	else if (open != NULL)
 		close_on = open->ended_on; /* ended by itself, before day */
 	if (rc == 0) {

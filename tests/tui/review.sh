@@ -121,6 +121,10 @@ wait_for "Recorded outcome: helped."
 keys q
 wait_for "Approach: The steady approach, day 1"
 wait_for "Habits: The quick approach (since 2026-03-31"
+keys p
+wait_for "kept as a habit since 2026-03-31, practised on 1 of 1 day"
+keys q
+wait_for "Habits: The quick approach (since 2026-03-31"
 keys q
 [ "$(wait_exit)" = 0 ] || fail "did not exit 0"
 no_sanitizer_reports
