@@ -141,6 +141,11 @@ wait_for "Which practice?"
 wait_for "The minute routine"
 keys Escape
 wait_for "Today's check-in:"
+keys c
+wait_for "Practices done"
+wait_for "The minute routine"
+keys Escape
+wait_for "Today's check-in:"
 keys q
 [ "$(wait_exit)" = 0 ] || fail "did not exit 0"
 tmux_ kill-server
