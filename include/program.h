@@ -340,6 +340,11 @@ int program_flares_load(const struct pack *, struct store *, const char *today,
 			struct program_flares *out, char **cause);
 void program_flares_free(struct program_flares *);
 
+/* The day the flare-up running today began in since, or "" when none
+ * runs: program_flares_load() of the one the log holds open only. */
+int program_flare_running(struct store *, const char *today,
+			  char since[DAY_LEN], char **cause);
+
 /* Records that a flare began on day (pain PAIN_MIN..PAIN_MAX or
  * STORE_NONE; note NULL or valid UTF-8). Refused (EX_DATAERR, bad->field
  * PAIN, NOTE or DAY) for bad values, or when a flare is running. */

@@ -239,7 +239,6 @@ today_practices(const struct pack *pack, struct store *store,
 		struct program_today *t, char **cause)
 {
 	struct store_session *s = NULL;
-	struct program_flares fl;
 	size_t n = 0, i, j;
 	int rc;
 
@@ -264,9 +263,8 @@ today_practices(const struct pack *pack, struct store *store,
 		for (j = 0; j < a->npractices; j++)
 			today_list(t, &a->practices[j], s, n)->habit = 1;
 	}
-	rc = program_flares_load(pack, store, t->plan.today, &fl, cause);
-	if (rc == 0 && fl.running >= 0) {
-		memcpy(t->flare_since, fl.flares[fl.running].began_on, DAY_LEN);
+	rc = program_flare_running(store, t->plan.today, t->flare_since, cause);
+	if (rc == 0 && t->flare_since[0] != '\0') {
 		for (i = 0; i < pack->napproaches; i++)
 			for (j = 0; j < pack->approaches[i].npractices; j++) {
 				const struct practice *p =
@@ -276,8 +274,6 @@ today_practices(const struct pack *pack, struct store *store,
 					today_list(t, p, s, n)->flare = 1;
 			}
 	}
-	if (rc == 0)
-		program_flares_free(&fl);
 	store_sessions_free(s, n);
 	return rc;
 }

@@ -154,6 +154,44 @@ usual_pain(struct store *store, int *out, char **cause)
 }
 
 int
+program_flare_running(struct store *store, const char *today,
+		      char since[DAY_LEN], char **cause)
+{
+	struct store_flare *sf = NULL;
+	struct store_checkin *c = NULL;
+	struct program_flare f;
+	size_t nf = 0, nc = 0, i;
+	char from[DAY_LEN], to[DAY_LEN], end[DAY_LEN];
+	int rc, level;
+
+	since[0] = '\0';
+	if ((rc = store_flare_list(store, &sf, &nf, cause)) != 0)
+		return rc;
+	for (i = 0; i < nf && sf[i].ended_by != STORE_FLARE_OPEN; i++)
+		;
+	if (i == nf || strcmp(sf[i].began_on, today) > 0) {
+		store_flares_free(sf, nf);
+		return 0;
+	}
+	memset(&f, 0, sizeof f);
+	memcpy(f.began_on, sf[i].began_on, DAY_LEN);
+	store_flares_free(sf, nf);
+	day_add(f.began_on, -PROGRAM_FLARE_LEVEL_DAYS, from);
+	day_add(f.began_on, -1, to);
+	if ((rc = usual_pain(store, &f.level, cause)) != 0 ||
+	    (rc = store_checkin_range(store, from, today, &c, &nc, cause)) != 0)
+		return rc;
+	level = median_level(c, nc, from, to);
+	if (level != STORE_NONE)
+		f.level = level;
+	calm_end(&f, c, nc, today, end);
+	if (end[0] == '\0')
+		memcpy(since, f.began_on, DAY_LEN);
+	store_checkins_free(c, nc);
+	return 0;
+}
+
+int
 program_flares_load(const struct pack *pack, struct store *store,
 		    const char *today, struct program_flares *out, char **cause)
 {
