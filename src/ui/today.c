@@ -309,39 +309,54 @@ put_day(const struct program_step *st, int y, int x, int w)
 	return ui_putf(y, x, w - x, UI_C_NORMAL, ", day %d", st->day);
 }
 
-/* Every running approach, the current one first, then the wildcards. */
+/* One running approach at x on row y: its title, "(any time)" for a
+ * wildcard, its day. Returns the columns used. */
+static int
+put_running(const struct program_step *st, int y, int x, int w)
+{
+	int x0 = x;
+
+	x += ui_put(y, x, st->approach->title, w - x - 16, 0, UI_C_HEADING);
+	if (st->approach->wildcard)
+		x += ui_put(y, x, " (any time)", w - x, 0, UI_C_DIM);
+	return x + put_day(st, y, x, w) - x0;
+}
+
+/* The running approaches: the current one first (else a wildcard that
+ * runs, such as the mat), then on a second line the others. Returns the
+ * rows used. */
 static int
 draw_approach(const struct ui *ui, int y, int w)
 {
 	const struct program_plan *pl = &today.plan;
-	const struct program_step *st;
-	int x = 1 + ui_put(y, 1, "Approach: ", w, 0, UI_C_DIM), shown = 0;
+	int x = 1 + ui_put(y, 1, "Approach: ", w, 0, UI_C_DIM), rows = 1;
+	int first = -1;
 	size_t i;
 
 	(void)ui;
-	if (pl->current >= 0 &&
-	    pl->steps[pl->current].state == PROGRAM_RUNNING) {
-		st = &pl->steps[pl->current];
-		x += ui_put(y, x, st->approach->title, w - x - 16, 0,
-			    UI_C_HEADING);
-		x += put_day(st, y, x, w);
-		shown++;
-	}
-	for (i = 0; i < pl->nsteps && x < w - 4; i++) {
-		st = &pl->steps[i];
-		if (st->state != PROGRAM_RUNNING || (int)i == pl->current)
-			continue;
-		if (shown++ > 0)
-			x += ui_put(y, x, "; ", w - x, 0, UI_C_NORMAL);
-		x += ui_put(y, x, st->approach->title, w - x - 16, 0,
-			    UI_C_HEADING);
-		if (st->approach->wildcard)
-			x += ui_put(y, x, " (any time)", w - x, 0, UI_C_DIM);
-		x += put_day(st, y, x, w);
-	}
-	if (shown == 0)
+	if (pl->current >= 0 && pl->steps[pl->current].state == PROGRAM_RUNNING)
+		first = pl->current;
+	for (i = 0; first < 0 && i < pl->nsteps; i++)
+		if (pl->steps[i].state == PROGRAM_RUNNING)
+			first = (int)i;
+	if (first < 0) {
 		ui_put(y, x, "none running", w - x, 0, UI_C_NORMAL);
-	return 1;
+		return 1;
+	}
+	put_running(&pl->steps[first], y, x, w);
+	for (i = 0; i < pl->nsteps; i++) {
+		if (pl->steps[i].state != PROGRAM_RUNNING || (int)i == first)
+			continue;
+		if (rows == 1) {
+			x = 1 + ui_put(y + 1, 1, "Also: ", w, 0, UI_C_DIM);
+			rows = 2;
+		} else if (x < w - 4)
+			x += ui_put(y + 1, x, "; ", w - x, 0, UI_C_NORMAL);
+		if (x >= w - 4)
+			break;
+		x += put_running(&pl->steps[i], y + 1, x, w);
+	}
+	return rows;
 }
 
 /* "Habits: The quick approach (since 2026-03-31, 3 of 4 days)". */
@@ -377,7 +392,7 @@ draw_flare(int y, int w)
 	if (today.flare_since[0] == '\0')
 		return 0;
 	ui_putf(y, 1, w, UI_C_WARNING,
-		"Flare-up since %s: f for a flare-up tool, F when it is over",
+		"Flare-up since %s (f: a flare-up tool, F: it is over)",
 		today.flare_since);
 	return 1;
 }

@@ -3,12 +3,18 @@
 # goes straight to the pack's flare-up tool (the built-in pack's mat) in the
 # timer, with the pain rated before and after; Today then shows the
 # flare-up and lists the tool; F ends it. sqlite3 reads the rows back.
+# Today names the running mat trial, a wildcard.
 . "$(dirname "$0")/lib_tui.bash"
 NOW='2026-03-31 12:00:00'
 at "@$NOW"
 
+# The mat runs as a trial (a wildcard): Today names it (issue 12: it said
+# "none running").
+"${AT[@]}" "$BACKPAIN" --db "$DB" start acupressure-mat >/dev/null ||
+	fail "start the mat"
 bp_tui "${AT[@]}"
 onboard_all_no
+wait_for "Approach: An acupressure mat for flare-ups (any time), day 1 of 14"
 keys f
 wait_for "Lie on the mat"
 wait_for "before you start"
@@ -25,7 +31,7 @@ wait_for 'pain before 8, after 5.'
 	"mat-session|acupressure-mat|8|5" ] ||
 	fail "session not logged: $(sqlite3 "$DB" 'select * from session')"
 keys Enter
-wait_for "Flare-up since 2026-03-31: f for a flare-up tool, F when it is over"
+wait_for "Flare-up since 2026-03-31 (f: a flare-up tool, F: it is over)"
 wait_for "Lie on the mat  1/2  (flare-up tool)"
 # f again: no second flare, the tool again.
 keys f
