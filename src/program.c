@@ -317,9 +317,11 @@ today_due_practice(const struct program_today *t)
 		const struct approach *a;
 
 		a = t->plan.steps[p->practice->approach].approach;
-		if (p->habit)
-			continue; /* kept up beside the plan, not its next step
-				   */
+		/* A habit's practices and the flare-up tools are kept up
+		 * beside the plan, not its next step. */
+		if (t->plan.steps[p->practice->approach].state !=
+		    PROGRAM_RUNNING)
+			continue;
 		if (!a->wildcard && p->done < p->practice->per_day)
 			return p;
 	}
