@@ -182,7 +182,7 @@ _backpain()
 	if [ -z "$cmd" ]; then
 		case $cur in
 		-*) _backpain_reply "--db --pack --help --version -h -V" "$cur" ;;
-		*) _backpain_reply "checkin practice start stop status history
+		*) _backpain_reply "checkin practice start stop flare status history
 review report export import due safety pack" "$cur" ;;
 		esac
 		return
@@ -193,7 +193,8 @@ review report export import due safety pack" "$cur" ;;
 	checkin) opts="--pain --interference --note --did --answer --date" ;;
 	practice) opts="--minutes --before --after --date" ;;
 	start) opts="--date" ;;
-	stop) opts="--outcome --impression --date" ;;
+	stop) opts="--outcome --impression --keep --drop --date" ;;
+	flare) opts="--pain --note --date --over" ;;
 	history) opts="--days --all --format" ;;
 	review | export) opts="--format" ;;
 	report) opts="--format -o --output" ;;

@@ -58,6 +58,7 @@ int cli_cmd_checkin(struct app *, int, char **);
 int cli_cmd_practice(struct app *, int, char **);
 int cli_cmd_start(struct app *, int, char **);
 int cli_cmd_stop(struct app *, int, char **);
+int cli_cmd_flare(struct app *, int, char **);
 int cli_cmd_status(struct app *, int, char **);
 int cli_cmd_history(struct app *, int, char **);
 int cli_cmd_export(struct app *, int, char **);

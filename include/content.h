@@ -81,6 +81,7 @@ struct practice {
 	char *title;
 	int minutes; /* 1..180 */
 	int per_day; /* 1..12 */
+	int flare;   /* meant for flare-ups: offered by `f` on Today */
 	struct strlist steps;
 	size_t approach; /* index of its approach in pack->approaches */
 };

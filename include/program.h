@@ -12,6 +12,13 @@
  * (the first in pack order when several run); else the first approach never
  * tried; else none. Trials of approaches the pack does not know are ignored.
  *
+ * An approach kept as a habit (program_keep()) has ended its trial but stays
+ * in the daily loop: its practices are listed for today beside those of the
+ * running approaches, until program_drop(). A flare-up (program_flare()) is
+ * over when the person says so or, by itself, after two calm days (see
+ * PROGRAM_FLARE_*); while one runs, the pack's flare-up tools are listed
+ * for today too.
+ *
  * Structs are filled in caller-owned memory: program_plan_free() and
  * program_today_free() release what the load functions allocated. Pointers to
  * approaches, practices, questions and ids are borrowed from the pack, so the
@@ -61,6 +68,14 @@ struct program_step {
 				       0 while its start is still to come */
 	int days;		    /* trial_days; 0 when open-ended */
 	int review_due;		    /* running and day >= days > 0 */
+	/* Kept as a habit (and not dropped): since that day, and on how many
+	 * of the days since (today included) a practice of it was done. */
+	int habit;
+	char habit_since[DAY_LEN];
+	int habit_practised;
+	int habit_days;
+	int number; /* latest attempt's number among all trials, in order of
+		       start (1 = the first trial of the log); 0 when none */
 };
 
 struct program_plan {
@@ -69,12 +84,15 @@ struct program_plan {
 	size_t nsteps;
 	int current; /* index into steps, or -1 when none */
 	int running; /* non-wildcard trials running; > 1 shares attribution */
+	int habits;  /* steps kept as habits */
 };
 
 /* A practice of a running approach and how often it was done today. */
 struct program_practice {
 	const struct practice *practice; /* borrowed; per_day is its target */
 	int done;			 /* sessions and --did marks today */
+	int habit;			 /* listed as a kept habit's */
+	int flare;			 /* listed as a flare-up tool */
 };
 
 /* One of the recent days, oldest first; the last is today. */
@@ -170,6 +188,8 @@ struct program_today {
 	enum program_next next;
 	const char *next_approach; /* id borrowed from the pack, or NULL */
 	const char *next_practice; /* id borrowed from the pack, or NULL */
+	/* A flare-up runs today: since that day ("" when none). */
+	char flare_since[DAY_LEN];
 };
 
 /* The plan as of today (a valid day). */
@@ -365,6 +385,93 @@ int program_import_write(struct store *, const struct program_import *,
 			 int replace, struct store_import_result *,
 			 char **cause);
 void program_import_free(struct program_import *);
+
+/*
+ * Keeps approach as a habit: ends its running trial on day with outcome
+ * (helped unless the person says otherwise) and keeps it from that day.
+ * Refused (EX_DATAERR) as program_stop(), or when already kept.
+ */
+int program_keep(const struct pack *, struct store *, const char *approach,
+		 const char *day, enum store_outcome outcome, char **cause);
+/* Ends the habit of approach on day. Refused (EX_DATAERR) for an unknown id
+ * or an approach not kept as a habit. */
+int program_drop(const struct pack *, struct store *, const char *approach,
+		 const char *day, char **cause);
+
+/*
+ * Flare-ups. The person's level is the median of the daily pain ratings
+ * in the PROGRAM_FLARE_LEVEL_DAYS days before the flare began, given at
+ * least PROGRAM_FLARE_LEVEL_MIN of them; else the usual pain asked at
+ * onboarding; else it is unknown and the flare lasts until the person
+ * ends it. A day is calm when its rating is at most the level plus
+ * PROGRAM_FLARE_CALM_MARGIN. A flare ends by itself on the first of
+ * PROGRAM_FLARE_CALM_DAYS calm days in a row after the day it began; it is
+ * over on that day (its last day of flare is the day before).
+ */
+#define PROGRAM_FLARE_LEVEL_DAYS 28
+#define PROGRAM_FLARE_LEVEL_MIN 7
+#define PROGRAM_FLARE_CALM_MARGIN 1
+#define PROGRAM_FLARE_CALM_DAYS 2
+
+/* A practice done during a flare, with how much it relieved. */
+struct program_flare_use {
+	char *practice; /* its id (owned) */
+	int sessions;	/* sessions and marks during the flare */
+	int rated;	/* sessions with pain before and after */
+	int relief;	/* sum of before - after over those */
+};
+
+struct program_flare {
+	long long id;
+	char began_on[DAY_LEN];
+	char ended_on[DAY_LEN]; /* the day it was over; "" while it runs */
+	enum store_flare_end ended_by; /* CALM also for one the log still holds
+					  open whose calm days have come */
+	int stored_open;	       /* the log holds it open */
+	int pain;   /* as recorded at its start, or STORE_NONE */
+	int level;  /* the person's level, or STORE_NONE */
+	int peak;   /* highest daily rating in it, or STORE_NONE */
+	int days;   /* its days: began_on .. the day before
+		       ended_on (or today), at least 1 */
+	char *note; /* owned; NULL when none */
+	struct program_flare_use *uses;
+	size_t nuses;
+};
+
+struct program_flares {
+	struct program_flare *flares; /* oldest first */
+	size_t n;
+	int running; /* index of the flare running today, or -1 */
+};
+
+/* Every flare as of today, with its computed end; pack may be NULL. */
+int program_flares_load(const struct pack *, struct store *, const char *today,
+			struct program_flares *out, char **cause);
+void program_flares_free(struct program_flares *);
+
+/* The day the flare-up running today began in since, or "" when none
+ * runs: program_flares_load() of the one the log holds open only. */
+int program_flare_running(struct store *, const char *today,
+			  char since[DAY_LEN], char **cause);
+
+/* Records that a flare began on day (pain PAIN_MIN..PAIN_MAX or
+ * STORE_NONE; note NULL or valid UTF-8). Refused (EX_DATAERR, bad->field
+ * PAIN, NOTE or DAY) for bad values, or when a flare is running. */
+int program_flare(const struct pack *, struct store *, const char *today,
+		  const char *day, int pain, const char *note,
+		  struct program_bad *bad, char **cause);
+/* Records that the running flare was over on day. Refused (EX_DATAERR)
+ * when none runs (one that ended by itself included) or day is before its
+ * start. */
+int program_flare_over(const struct pack *, struct store *, const char *today,
+		       const char *day, char **cause);
+/* Writes the end of a flare that ended by itself to the log, if any
+ * (program_checkin() calls it after saving a check-in). */
+int program_flare_settle(const struct pack *, struct store *, const char *today,
+			 char **cause);
+/* Whether practice p is a flare-up tool of pack: marked `flare`, or, in a
+ * pack that marks none, a practice of a wildcard approach. */
+int program_flare_tool(const struct pack *, const struct practice *p);
 
 /* "not started", "running", "ended". */
 const char *program_state_name(enum program_state);

@@ -23,6 +23,7 @@
 #include <stddef.h>
 
 #include "day.h"
+#include "program.h"
 #include "review.h"
 #include "store.h"
 
@@ -40,6 +41,19 @@ struct pack;
 #define REPORT_START_DAYS 7
 
 enum report_format { REPORT_TEXT, REPORT_MARKDOWN, REPORT_HTML };
+
+/* A day's interference rating (how much the pain got in the way). */
+struct report_rating {
+	int day; /* day number */
+	int value;
+};
+
+/* Interference in a trial's windows, the same as its pain's (review.h):
+ * the days before its start and its last days. */
+struct report_interference {
+	int before_n, before_sum;
+	int during_n, during_sum;
+};
 
 struct report {
 	const struct pack *pack; /* borrowed; may be NULL */
@@ -65,6 +79,16 @@ struct report {
 	 * earlier days. */
 	int curve_from;
 	int curve_cut;
+	/* Issue 12: the interference of every check-in that has one, oldest
+	 * first; per trial (one per review.rows) its interference windows;
+	 * the flare-ups with what was used during them; the plan, for the
+	 * approaches kept as habits. */
+	struct report_rating *interference;
+	size_t ninterference, interference_cap;
+	struct report_interference *trial_interference;
+	struct program_flares flares;
+	struct program_plan plan;
+	int plan_loaded;
 };
 
 /* Gathers the report as of today. 0, or a store.h code with *cause. */

@@ -64,6 +64,22 @@ struct review_row {
 	struct analysis_result result;
 };
 
+/*
+ * A flare-up (issue 12) as day numbers, for the History chart, the report
+ * and the verdict: program.h says when one is over (the person said so, or
+ * two calm days back at the person's level). The verdict's regression-to-
+ * the-mean guard may use them: a trial that starts during or just after a
+ * flare starts from a high baseline that falls back by itself.
+ */
+struct review_flare {
+	int first;   /* the day it began */
+	int last;    /* its last day: the day before it was over, or today */
+	int running; /* not over by today */
+	int pain;    /* 0..10 recorded when it began, or STORE_NONE */
+	int peak;    /* highest daily rating in it, or STORE_NONE */
+	int level;   /* the person's level before it, or STORE_NONE */
+};
+
 struct review {
 	char today[DAY_LEN];
 	int usual_pain;		 /* 0..10, or ANALYSIS_NO_RATING */
@@ -73,6 +89,10 @@ struct review {
 	 * pain rating. */
 	struct analysis_checkin *checkins;
 	size_t ncheckins;
+	/* Every flare-up, oldest first (loaded before the trials are
+	 * judged). */
+	struct review_flare *flares;
+	size_t nflares;
 };
 
 /*

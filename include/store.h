@@ -2,8 +2,9 @@
  * store: the pain log, one SQLite file. Only the store's files speak SQL:
  * store.c (opening, transactions, checks), store_schema.c (the schema and
  * its migrations), store_checkin.c (check-ins, answers, sessions),
- * store_trial.c (trials, screening, profile), store_export.c (history and
- * export). Their shared parts are in src/store_int.h.
+ * store_trial.c (trials, screening, profile), store_habit.c (habits),
+ * store_flare.c (flare-ups), store_export.c (history and export). Their
+ * shared parts are in src/store_int.h.
  *
  * The log lives at --db PATH, else $BACKPAIN_DB, else
  * $XDG_DATA_HOME/backpain/log.db (default ~/.local/share/backpain/log.db);
@@ -30,7 +31,7 @@
 
 #include "day.h"
 
-#define STORE_VERSION 4		    /* schema version, PRAGMA user_version */
+#define STORE_VERSION 5		    /* schema version, PRAGMA user_version */
 #define STORE_BUSY_MS 5000	    /* how long to wait for a busy log */
 #define STORE_NONE (-1)		    /* an absent rating or duration */
 #define STORE_MINUTES_MAX (24 * 60) /* a session lasts at most a day */
@@ -191,6 +192,70 @@ int store_impression_parse(const char *text, int *out);
 const char *store_outcome_name(enum store_outcome);
 /* -1 when name is not an outcome. */
 int store_outcome_parse(const char *name, enum store_outcome *out);
+
+/*
+ * Habits (store_habit.c): an approach kept up after its trial, from kept_on
+ * until dropped_on. At most one kept (not dropped) habit per approach.
+ */
+struct store_habit {
+	long long id;
+	char *approach;
+	long long trial_id; /* the trial it was kept from; 0 when unknown */
+	char kept_on[DAY_LEN];
+	char dropped_on[DAY_LEN]; /* "" while kept */
+};
+
+/* Ends the running trial of approach on day with outcome and keeps the
+ * approach as a habit from day, in one transaction. Refused (EX_DATAERR)
+ * as store_trial_stop(), or when it is already kept. */
+int store_habit_keep(struct store *, const char *approach, const char *day,
+		     enum store_outcome, char **cause);
+/* Drops the kept habit of approach on day. Refused (EX_DATAERR) when it is
+ * not kept or day is before it was kept. */
+int store_habit_drop(struct store *, const char *approach, const char *day,
+		     char **cause);
+/* Every habit, oldest first. */
+int store_habit_list(struct store *, struct store_habit **out, size_t *n,
+		     char **cause);
+void store_habits_free(struct store_habit *, size_t);
+
+/*
+ * Flare-ups (store_flare.c): a flare began on began_on and is over on
+ * ended_on (the first day that is no longer part of it), ended by the
+ * person or by two calm days. At most one is open at a time.
+ */
+enum store_flare_end {
+	STORE_FLARE_OPEN,   /* still running */
+	STORE_FLARE_PERSON, /* flare --over, or `f` ... over in the TUI */
+	STORE_FLARE_CALM,   /* pain back at the person's level two days */
+};
+
+struct store_flare {
+	long long id;
+	char began_on[DAY_LEN];
+	char ended_on[DAY_LEN]; /* "" while open */
+	enum store_flare_end ended_by;
+	int pain;	   /* 0..10 at its start, or STORE_NONE */
+	char *note;	   /* NULL when none */
+	char *recorded_at; /* set by the store */
+};
+
+/* Records a flare beginning on f->began_on (pain, note as given; the rest
+ * is ignored). When close_on is not NULL, the open flare is first ended
+ * on that day by STORE_FLARE_CALM, in the same transaction. Refused
+ * (EX_DATAERR) when a flare is open (after that). */
+int store_flare_begin(struct store *, const struct store_flare *f,
+		      const char *close_on, char **cause);
+/* Ends the open flare on day by how. Refused (EX_DATAERR) when none is
+ * open or day is before it began. */
+int store_flare_end(struct store *, const char *day, enum store_flare_end how,
+		    char **cause);
+/* Every flare, oldest first. */
+int store_flare_list(struct store *, struct store_flare **out, size_t *n,
+		     char **cause);
+void store_flares_free(struct store_flare *, size_t);
+/* "", "person", "calm". */
+const char *store_flare_end_name(enum store_flare_end);
 
 int store_screening_add(struct store *, const char *flag, int answer,
 			char **cause);

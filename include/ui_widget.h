@@ -201,5 +201,13 @@ void ui_spark(int y, int x, const int *v, size_t n);
  */
 void ui_chart(int y, int x, int h, int w, const int *v, const double *mean,
 	      size_t n);
+/*
+ * Over a ui_chart() of the same place and n: a second series of 0..10
+ * values (v2[i] < 0 missing; NULL for none) drawn as a line of small marks,
+ * and a mark in the top row over the columns of days where mark[i] is set
+ * (NULL for none).
+ */
+void ui_chart_overlay(int y, int x, int h, int w, const int *v2,
+		      const unsigned char *mark, size_t n);
 
 #endif

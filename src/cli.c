@@ -25,7 +25,10 @@ static const struct command {
     {"start", cli_cmd_start, "start APPROACH [--date D]"},
     {"stop", cli_cmd_stop,
      "stop APPROACH [--outcome helped|no-change|worse|stopped] "
-     "[--impression 1..7|WORD] [--date D]"},
+     "[--impression 1..7|WORD] [--keep | --drop]"
+     " [--date D]"},
+    {"flare", cli_cmd_flare,
+     "flare [--pain N] [--note TEXT] [--date D] | flare --over [--date D]"},
     {"status", cli_cmd_status, "status"},
     {"history", cli_cmd_history,
      "history [--days N | --all] [--format table|csv|json]"},

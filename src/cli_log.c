@@ -122,16 +122,19 @@ cli_cmd_practice(struct app *app, int argc, char **argv)
 	return 0;
 }
 
+enum stop_mode { STOP_END, STOP_KEEP, STOP_DROP };
+
 /*
- * Parses start's and stop's options: APPROACH, --date, --outcome and
- * --impression (stop only, when outcome is not NULL; *impression is
- * STORE_NONE without one), then opens the log. Returns -1 when all is
- * ready, else the exit status to return at once (0 after --help).
+ * Parses start's and stop's options: APPROACH, --date, and for stop only
+ * (when outcome is not NULL) --outcome, --impression (*impression is
+ * STORE_NONE without one), --keep and --drop; then opens the log. Returns
+ * -1 when all is ready, else the exit status to return at once (0 after
+ * --help).
  */
 static int
 trial_args(struct app *app, const char *cmd, int argc, char **argv,
 	   const char **idp, char day[DAY_LEN], enum store_outcome *outcome,
-	   int *impression)
+	   int *impression, enum stop_mode *mode)
 {
 	static const struct option start_opts[] = {
 	    {"date", required_argument, NULL, CLI_OPT_DATE},
@@ -141,12 +144,14 @@ trial_args(struct app *app, const char *cmd, int argc, char **argv,
 	    {"date", required_argument, NULL, CLI_OPT_DATE},
 	    {"outcome", required_argument, NULL, CLI_OPT_OUTCOME},
 	    {"impression", required_argument, NULL, CLI_OPT_IMPRESSION},
+	    {"keep", no_argument, NULL, CLI_OPT_KEEP},
+	    {"drop", no_argument, NULL, CLI_OPT_DROP},
 	    CLI_COMMON_OPTIONS,
 	};
 	const struct option *opts = outcome != NULL ? stop_opts : start_opts;
 	const char *date = NULL, *out = NULL, *id = NULL, *imp = NULL;
 	char *cause = NULL;
-	int c, rc;
+	int c, rc, keep = 0, drop = 0;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, CLI_OPT_STRING, opts, NULL)) !=
@@ -157,13 +162,27 @@ trial_args(struct app *app, const char *cmd, int argc, char **argv,
 			out = optarg;
 		else if (c == CLI_OPT_IMPRESSION)
 			imp = optarg;
+		else if (mode != NULL && c == CLI_OPT_KEEP)
+			keep = 1;
+		else if (mode != NULL && c == CLI_OPT_DROP)
+			drop = 1;
 		else if ((rc = cli_opt_other(app, cmd, c, argv)) >= 0)
 			return rc;
 	}
 	if ((rc = cli_opt_operand(cmd, "APPROACH", argc, argv, &id)) != 0)
 		return rc;
+	if (keep && drop)
+		return cli_usage_error(cmd, "--keep and --drop do not go "
+					    "together");
+	if (drop && (out != NULL || imp != NULL))
+		return cli_usage_error(cmd, "--drop ends a habit, whose trial "
+					    "already has its outcome; leave "
+					    "out --outcome and --impression");
+	if (mode != NULL)
+		*mode = keep ? STOP_KEEP : drop ? STOP_DROP : STOP_END;
 	if (outcome != NULL) {
-		*outcome = OUTCOME_STOPPED;
+		/* Keeping it says it helped enough to keep. */
+		*outcome = keep ? OUTCOME_HELPED : OUTCOME_STOPPED;
 		if (out != NULL && (store_outcome_parse(out, outcome) != 0 ||
 				    *outcome == OUTCOME_NONE))
 			return cli_opt_bad(cmd, "--outcome", out,
@@ -201,8 +220,8 @@ cli_cmd_start(struct app *app, int argc, char **argv)
 	char day[DAY_LEN], since[DAY_LEN], *cause = NULL;
 	int rc, recheck;
 
-	if ((rc = trial_args(app, "start", argc, argv, &id, day, NULL, NULL)) >=
-	    0)
+	if ((rc = trial_args(app, "start", argc, argv, &id, day, NULL, NULL,
+			     NULL)) >= 0)
 		return rc;
 	a = content_approach(app->pack, id);
 	if ((rc = program_safety_load(app->pack, app->store, day, &safety,
@@ -242,13 +261,21 @@ cli_cmd_stop(struct app *app, int argc, char **argv)
 {
 	enum store_outcome outcome;
 	const char *id = NULL;
+	enum stop_mode mode;
 	char day[DAY_LEN], *cause = NULL;
 	int rc, impression;
 
 	if ((rc = trial_args(app, "stop", argc, argv, &id, day, &outcome,
-			     &impression)) >= 0)
+			     &impression, &mode)) >= 0)
 		return rc;
-	rc = program_stop(app->pack, app->store, id, day, outcome, &cause);
+	if (mode == STOP_DROP)
+		rc = program_drop(app->pack, app->store, id, day, &cause);
+	else if (mode == STOP_KEEP)
+		rc = program_keep(app->pack, app->store, id, day, outcome,
+				  &cause);
+	else
+		rc = program_stop(app->pack, app->store, id, day, outcome,
+				  &cause);
 	if (rc != 0)
 		return cli_opt_cause("stop", rc, cause);
 	/* Checked before the stop, so only the log itself can refuse it. */
@@ -256,11 +283,20 @@ cli_cmd_stop(struct app *app, int argc, char **argv)
 	    (rc = program_impression(app->store, id, day, impression,
 				     &cause)) != 0)
 		return cli_opt_cause("stop", rc, cause);
-	/* id was checked by the store: it holds no control character. */
+	/* id was checked by the store or the pack: it holds no control
+	 * character. */
+	if (mode == STOP_DROP) {
+		printf("Dropped the habit %s on %s.\n", id, day);
+		return 0;
+	}
 	printf("Stopped %s on %s: %s", id, day, store_outcome_name(outcome));
 	if (impression != STORE_NONE)
 		printf("; your impression: %s",
 		       store_impression_name(impression));
+	if (mode == STOP_KEEP)
+		printf("; kept as a habit from %s: its practices stay on "
+		       "today's list",
+		       day);
 	puts(".");
 	return 0;
 }

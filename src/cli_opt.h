@@ -31,6 +31,9 @@ enum {
 	CLI_OPT_ALL,
 	CLI_OPT_FORMAT,
 	CLI_OPT_CHECKED,
+	CLI_OPT_KEEP,
+	CLI_OPT_DROP,
+	CLI_OPT_OVER,
 };
 
 /* Every command parses with this optstring: no short options, and ':' so

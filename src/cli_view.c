@@ -116,8 +116,14 @@ status_step(const struct program_plan *plan, size_t i, int idw)
 			fputs(", review due", stdout);
 		break;
 	case PROGRAM_ENDED:
-		printf("ended %s: %s", st->ended_on,
-		       store_outcome_name(st->outcome));
+		if (st->habit)
+			printf("kept as a habit since %s, practised on %d of "
+			       "%d day%s",
+			       st->habit_since, st->habit_practised,
+			       st->habit_days, st->habit_days == 1 ? "" : "s");
+		else
+			printf("ended %s: %s", st->ended_on,
+			       store_outcome_name(st->outcome));
 		break;
 	}
 	if (st->trials > 1)
@@ -269,10 +275,17 @@ status_print(const struct program_today *t)
 	} else
 		puts("not checked in yet");
 	for (i = 0; i < t->npractices; i++)
-		printf("%s %s %d/%d%s", i == 0 ? "Practice  " : ",",
+		printf("%s %s %d/%d%s%s", i == 0 ? "Practice  " : ",",
 		       t->practices[i].practice->id, t->practices[i].done,
 		       t->practices[i].practice->per_day,
+		       t->practices[i].habit   ? " (habit)"
+		       : t->practices[i].flare ? " (flare-up)"
+					       : "",
 		       i + 1 == t->npractices ? "\n" : "");
+	if (t->flare_since[0] != '\0')
+		printf("Flare-up   since %s: backpain flare --over when it is "
+		       "over\n",
+		       t->flare_since);
 	for (i = 0; i < t->nwarnings; i++)
 		printf("WARNING    %s: %s: %s\n", t->warnings[i]->id,
 		       t->warnings[i]->warn_if, t->warnings[i]->warning);
@@ -301,16 +314,33 @@ cli_cmd_status(struct app *app, int argc, char **argv)
 	return 0;
 }
 
+/* Whether day is a day of one of the flares (program.h). */
+static int
+flare_day(const struct program_flares *fl, const char *day)
+{
+	size_t i;
+
+	for (i = 0; i < fl->n; i++) {
+		const struct program_flare *f = &fl->flares[i];
+
+		if (strcmp(f->began_on, day) <= 0 &&
+		    (f->ended_on[0] == '\0' || strcmp(day, f->ended_on) < 0))
+			return 1;
+	}
+	return 0;
+}
+
 /* The check-ins as CSV: exact into a file or a pipe, escaped on a
- * terminal (fmt.h). */
+ * terminal (fmt.h). flare (the last column): 1 on a day of a flare-up. */
 static void
-history_csv(const struct store_checkin *c, size_t n)
+history_csv(const struct store_checkin *c, size_t n,
+	    const struct program_flares *fl)
 {
 	enum fmt_csv how = fmt_csv_for(stdout);
 	struct buf b;
 	size_t i;
 
-	puts("day,pain,interference,note");
+	puts("day,pain,interference,note,flare");
 	for (i = 0; i < n; i++) {
 		buf_init(&b);
 		buf_printf(&b, "%s,%d,", c[i].day, c[i].pain);
@@ -319,19 +349,51 @@ history_csv(const struct store_checkin *c, size_t n)
 		buf_addc(&b, ',');
 		if (c[i].note != NULL)
 			fmt_csv(&b, c[i].note, how);
-		buf_addc(&b, '\n');
+		buf_printf(&b, ",%d\n", flare_day(fl, c[i].day));
 		fwrite(b.data, 1, b.len, stdout);
 		buf_free(&b);
 	}
 }
 
+/* The check-ins as a JSON array of objects {"day", "pain",
+ * "interference", "note", "flare"}, notes exact (fmt.h). */
 static void
-history_table(const struct store_checkin *c, size_t n, const char *from,
-	      const char *to)
+history_json(const struct store_checkin *c, size_t n,
+	     const struct program_flares *fl)
 {
-	static const char head[] = "day         pain  interference  ";
 	struct buf b;
 	size_t i;
+
+	buf_init(&b);
+	buf_addc(&b, '[');
+	for (i = 0; i < n; i++) {
+		buf_printf(&b, "%s{\"day\":\"%s\",\"pain\":%d,", i ? "," : "",
+			   c[i].day, c[i].pain);
+		if (c[i].interference != STORE_NONE)
+			buf_printf(&b, "\"interference\":%d,",
+				   c[i].interference);
+		else
+			buf_adds(&b, "\"interference\":null,");
+		buf_adds(&b, "\"note\":");
+		fmt_json_string(&b, c[i].note);
+		buf_printf(&b, ",\"flare\":%s}",
+			   flare_day(fl, c[i].day) ? "true" : "false");
+	}
+	buf_adds(&b, "]\n");
+	fwrite(b.data, 1, b.len, stdout);
+	buf_free(&b);
+}
+
+static void
+history_table(const struct store_checkin *c, size_t n, const char *from,
+	      const char *to, const struct program_flares *fl)
+{
+	static const char plain[] = "day         pain  interference  ";
+	static const char flares[] = "day         pain  interference  flare  ";
+	const char *head = plain;
+	struct buf b;
+	size_t i;
+	int any = 0;
 
 	if (n == 0) {
 		if (from != NULL)
@@ -340,6 +402,12 @@ history_table(const struct store_checkin *c, size_t n, const char *from,
 			puts("No check-ins yet.");
 		return;
 	}
+	/* The flare column only where there is one to show: a table is
+	 * for people. */
+	for (i = 0; i < n && !any; i++)
+		any = flare_day(fl, c[i].day);
+	if (any)
+		head = flares;
 	printf("%snote\n", head);
 	for (i = 0; i < n; i++) {
 		printf("%s  %4d  ", c[i].day, c[i].pain);
@@ -347,10 +415,13 @@ history_table(const struct store_checkin *c, size_t n, const char *from,
 			printf("%12d", c[i].interference);
 		else
 			printf("%12s", "-");
+		if (any)
+			printf("  %5s",
+			       flare_day(fl, c[i].day) ? "flare" : "-");
 		buf_init(&b);
 		if (c[i].note != NULL)
 			add_cropped(&b, c[i].note,
-				    TABLE_COLUMNS - (int)(sizeof head - 1));
+				    TABLE_COLUMNS - (int)strlen(head));
 		if (b.data != NULL)
 			printf("  %s", b.data);
 		putchar('\n');
@@ -385,6 +456,7 @@ cli_cmd_history(struct app *app, int argc, char **argv)
 	const char *days = NULL, *format = NULL, *from = NULL;
 	char today[DAY_LEN], first[DAY_LEN], *cause = NULL;
 	struct store_checkin *c = NULL;
+	struct program_flares fl;
 	long n = HISTORY_DEFAULT_DAYS;
 	size_t nc = 0;
 	int opt, rc, all = 0;
@@ -425,19 +497,22 @@ cli_cmd_history(struct app *app, int argc, char **argv)
 	day_today(app->config.day_start, today);
 	if (!all)
 		from = history_from(today, n, first);
-	if (fmt == HISTORY_JSON) {
-		rc =
-		    store_history_json(app->store, from, today, stdout, &cause);
-		return rc != 0 ? cli_opt_cause("history", rc, cause) : 0;
-	}
-	rc = store_checkin_range(app->store, from, today, &c, &nc, &cause);
+	rc = program_flares_load(NULL, app->store, today, &fl, &cause);
 	if (rc != 0)
 		return cli_opt_cause("history", rc, cause);
-	if (fmt == HISTORY_CSV)
-		history_csv(c, nc);
+	rc = store_checkin_range(app->store, from, today, &c, &nc, &cause);
+	if (rc != 0) {
+		program_flares_free(&fl);
+		return cli_opt_cause("history", rc, cause);
+	}
+	if (fmt == HISTORY_JSON)
+		history_json(c, nc, &fl);
+	else if (fmt == HISTORY_CSV)
+		history_csv(c, nc, &fl);
 	else
-		history_table(c, nc, from, today);
+		history_table(c, nc, from, today, &fl);
 	store_checkins_free(c, nc);
+	program_flares_free(&fl);
 	return 0;
 }
 

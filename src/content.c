@@ -312,6 +312,7 @@ static const struct schema_field practice_fields[] = {
     {FIELD(practice, title, SCHEMA_STRING, 1)},
     {FIELD(practice, minutes, SCHEMA_INT, 1), .min = 1, .max = MINUTES_MAX},
     {FIELD(practice, per_day, SCHEMA_INT, 1), .min = 1, .max = PER_DAY_MAX},
+    {FIELD(practice, flare, SCHEMA_BOOL, 0)},
     {FIELD(practice, steps, SCHEMA_STRINGS, 1), .min = 1, .max = SCHEMA_NO_MAX},
     {0},
 };

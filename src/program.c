@@ -52,12 +52,13 @@ program_next_name(enum program_next n)
 /* Folds one trial into its step. A running attempt outranks an ended one
  * even when the ended one started later (a start back-dated with --date). */
 static void
-step_add_trial(struct program_step *st, const struct store_trial *t,
+step_add_trial(struct program_step *st, const struct store_trial *t, int number,
 	       const char *today)
 {
 	st->trials++;
 	if (st->state == PROGRAM_RUNNING && t->ended_on[0] != '\0')
 		return;
+	st->number = number;
 	st->trial_id = t->id;
 	memcpy(st->started_on, t->started_on, DAY_LEN);
 	memcpy(st->ended_on, t->ended_on, DAY_LEN);
@@ -76,6 +77,50 @@ step_add_trial(struct program_step *st, const struct store_trial *t,
 		st->day = 0;
 		st->review_due = 0;
 	}
+}
+
+/* Marks the steps kept as habits, with how often they were practised since
+ * (sessions and marks of the approach, one per day). */
+static int
+plan_habits(const struct pack *pack, struct store *store,
+	    struct program_plan *plan, char **cause)
+{
+	struct store_habit *h = NULL;
+	struct store_session *s = NULL;
+	size_t nh = 0, ns = 0, i, k;
+	char last[DAY_LEN];
+	int rc, idx;
+
+	if ((rc = store_habit_list(store, &h, &nh, cause)) != 0)
+		return rc;
+	for (i = 0; i < nh && rc == 0; i++) {
+		struct program_step *st;
+
+		idx = content_approach_index(pack, h[i].approach);
+		if (h[i].dropped_on[0] != '\0' || idx < 0 ||
+		    strcmp(h[i].kept_on, plan->today) > 0)
+			continue;
+		st = &plan->steps[idx];
+		st->habit = 1;
+		plan->habits++;
+		memcpy(st->habit_since, h[i].kept_on, DAY_LEN);
+		st->habit_days = day_diff(h[i].kept_on, plan->today) + 1;
+		rc = store_session_range(store, h[i].kept_on, plan->today, &s,
+					 &ns, cause);
+		last[0] = '\0';
+		for (k = 0; rc == 0 && k < ns; k++) {
+			if (strcmp(s[k].approach, st->approach->id) != 0 ||
+			    strcmp(s[k].day, last) == 0)
+				continue;
+			memcpy(last, s[k].day, DAY_LEN);
+			st->habit_practised++;
+		}
+		store_sessions_free(s, ns);
+		s = NULL;
+		ns = 0;
+	}
+	store_habits_free(h, nh);
+	return rc;
 }
 
 int
@@ -105,9 +150,14 @@ program_plan_load(const struct pack *pack, struct store *store,
 	for (i = 0; i < ntrials; i++) {
 		idx = content_approach_index(pack, trials[i].approach);
 		if (idx >= 0)
-			step_add_trial(&out->steps[idx], &trials[i], today);
+			step_add_trial(&out->steps[idx], &trials[i], (int)i + 1,
+				       today);
 	}
 	store_trials_free(trials, ntrials);
+	if ((rc = plan_habits(pack, store, out, cause)) != 0) {
+		program_plan_free(out);
+		return rc;
+	}
 
 	for (i = 0; i < out->nsteps; i++) {
 		const struct program_step *st = &out->steps[i];
@@ -168,12 +218,36 @@ today_recent(struct store *store, struct program_today *t, char **cause)
 	return 0;
 }
 
-/* The practices of the running approaches with today's count of each. */
+/* Lists practice p for today, once, with today's count of it. */
+static struct program_practice *
+today_list(struct program_today *t, const struct practice *p,
+	   const struct store_session *s, size_t n)
+{
+	struct program_practice *pp;
+	size_t k;
+
+	for (k = 0; k < t->npractices; k++)
+		if (t->practices[k].practice == p)
+			return &t->practices[k];
+	t->practices = xreallocarray(t->practices, t->npractices + 1,
+				     sizeof *t->practices);
+	pp = &t->practices[t->npractices++];
+	memset(pp, 0, sizeof *pp);
+	pp->practice = p;
+	for (k = 0; k < n; k++)
+		if (strcmp(s[k].practice, p->id) == 0)
+			pp->done++;
+	return pp;
+}
+
+/* The practices of the running approaches, then of those kept as habits,
+ * then during a flare-up the flare-up tools, with today's count of each. */
 static int
-today_practices(struct store *store, struct program_today *t, char **cause)
+today_practices(const struct pack *pack, struct store *store,
+		struct program_today *t, char **cause)
 {
 	struct store_session *s = NULL;
-	size_t n = 0, i, j, k;
+	size_t n = 0, i, j;
 	int rc;
 
 	rc = store_session_range(store, t->plan.today, t->plan.today, &s, &n,
@@ -185,23 +259,31 @@ today_practices(struct store *store, struct program_today *t, char **cause)
 
 		if (t->plan.steps[i].state != PROGRAM_RUNNING)
 			continue;
-		for (j = 0; j < a->npractices; j++) {
-			struct program_practice *p;
+		for (j = 0; j < a->npractices; j++)
+			today_list(t, &a->practices[j], s, n);
+	}
+	for (i = 0; i < t->plan.nsteps; i++) {
+		const struct approach *a = t->plan.steps[i].approach;
 
-			t->practices =
-			    xreallocarray(t->practices, t->npractices + 1,
-					  sizeof *t->practices);
-			p = &t->practices[t->npractices++];
-			p->practice = &a->practices[j];
-			p->done = 0;
-			for (k = 0; k < n; k++)
-				if (strcmp(s[k].practice, a->practices[j].id) ==
-				    0)
-					p->done++;
-		}
+		if (!t->plan.steps[i].habit ||
+		    t->plan.steps[i].state == PROGRAM_RUNNING)
+			continue;
+		for (j = 0; j < a->npractices; j++)
+			today_list(t, &a->practices[j], s, n)->habit = 1;
+	}
+	rc = program_flare_running(store, t->plan.today, t->flare_since, cause);
+	if (rc == 0 && t->flare_since[0] != '\0') {
+		for (i = 0; i < pack->napproaches; i++)
+			for (j = 0; j < pack->approaches[i].npractices; j++) {
+				const struct practice *p =
+				    &pack->approaches[i].practices[j];
+
+				if (program_flare_tool(pack, p))
+					today_list(t, p, s, n)->flare = 1;
+			}
 	}
 	store_sessions_free(s, n);
-	return 0;
+	return rc;
 }
 
 /* Today's answers that the pack flags with a warning. */
@@ -349,6 +431,11 @@ today_due_practice(const struct program_today *t)
 		const struct approach *a;
 
 		a = t->plan.steps[p->practice->approach].approach;
+		/* A habit's practices and the flare-up tools are kept up
+		 * beside the plan, not its next step. */
+		if (t->plan.steps[p->practice->approach].state !=
+		    PROGRAM_RUNNING)
+			continue;
 		if (!a->wildcard && p->done < p->practice->per_day)
 			return p;
 	}
@@ -432,7 +519,7 @@ program_today_load(const struct pack *pack, struct store *store,
 	if (rc == 0)
 		rc = today_recent(store, out, cause);
 	if (rc == 0)
-		rc = today_practices(store, out, cause);
+		rc = today_practices(pack, store, out, cause);
 	if (rc == 0)
 		rc = today_warnings(pack, store, out, cause);
 	if (rc != 0) {

@@ -255,6 +255,9 @@ program_checkin(const struct pack *pack, struct store *store, const char *today,
 	rc = store_checkin_write(store, &c, r.answers, r.nanswers, r.marks,
 				 r.nmarks, replace, old, replaced, cause);
 	rows_free(&r);
+	/* A check-in may be the second calm day that ends a flare-up. */
+	if (rc == 0)
+		rc = program_flare_settle(pack, store, today, cause);
 	return rc;
 }
 
@@ -486,33 +489,18 @@ trial_running(struct store *store, const char *id, char started_on[DAY_LEN],
 	return 0;
 }
 
-int
-program_stop(const struct pack *pack, struct store *store, const char *approach,
-	     const char *day, enum store_outcome outcome, char **cause)
+/* The checks of a stop (and a keep) against the plan; *out the approach. */
+static int
+stop_check(const struct pack *pack, struct store *store, const char *approach,
+	   const char *day, enum store_outcome outcome,
+	   const struct approach **out, char **cause)
 {
 	struct program_plan plan;
 	const struct program_step *st;
 	const struct approach *a;
-	char started[DAY_LEN];
 	int rc;
 
-	/* A trial of an approach this pack lacks (started under another
-	 * pack, or one since changed) can still be ended. */
-	if (content_approach(pack, approach) == NULL &&
-	    outcome != OUTCOME_NONE) {
-		if ((rc = trial_running(store, approach, started, cause)) != 0)
-			return rc;
-		if (started[0] != '\0' && strcmp(day, started) < 0) {
-			*cause = xasprintf("%s cannot end on %s, before it "
-					   "started on %s",
-					   approach, day, started);
-			return EX_DATAERR;
-		}
-		if (started[0] != '\0')
-			return store_trial_stop(store, approach, day, outcome,
-						cause);
-	}
-	if ((a = program_approach(pack, approach, cause)) == NULL)
+	if ((a = *out = program_approach(pack, approach, cause)) == NULL)
 		return EX_DATAERR;
 	if (outcome == OUTCOME_NONE) {
 		*cause = xasprintf("stopping %s needs an outcome", a->id);
@@ -538,7 +526,35 @@ program_stop(const struct pack *pack, struct store *store, const char *approach,
 		rc = EX_DATAERR;
 	}
 	program_plan_free(&plan);
-	if (rc != 0)
+	return rc;
+}
+
+int
+program_stop(const struct pack *pack, struct store *store, const char *approach,
+	     const char *day, enum store_outcome outcome, char **cause)
+{
+	const struct approach *a;
+	char started[DAY_LEN];
+	int rc;
+
+	/* A trial of an approach this pack lacks (started under another
+	 * pack, or one since changed) can still be ended. */
+	if (content_approach(pack, approach) == NULL &&
+	    outcome != OUTCOME_NONE) {
+		if ((rc = trial_running(store, approach, started, cause)) != 0)
+			return rc;
+		if (started[0] != '\0' && strcmp(day, started) < 0) {
+			*cause = xasprintf("%s cannot end on %s, before it "
+					   "started on %s",
+					   approach, day, started);
+			return EX_DATAERR;
+		}
+		if (started[0] != '\0')
+			return store_trial_stop(store, approach, day, outcome,
+						cause);
+	}
+	if ((rc = stop_check(pack, store, approach, day, outcome, &a, cause)) !=
+	    0)
 		return rc;
 	return store_trial_stop(store, a->id, day, outcome, cause);
 }
@@ -556,6 +572,171 @@ program_impression(struct store *store, const char *approach, const char *day,
 	}
 	return store_trial_set_impression(store, approach, day, impression,
 					  cause);
+}
+
+int
+program_keep(const struct pack *pack, struct store *store, const char *approach,
+	     const char *day, enum store_outcome outcome, char **cause)
+{
+	const struct approach *a;
+	int rc = stop_check(pack, store, approach, day, outcome, &a, cause);
+
+	if (rc != 0)
+		return rc;
+	return store_habit_keep(store, a->id, day, outcome, cause);
+}
+
+int
+program_drop(const struct pack *pack, struct store *store, const char *approach,
+	     const char *day, char **cause)
+{
+	struct program_plan plan;
+	const struct program_step *st;
+	const struct approach *a;
+	int rc;
+
+	if ((a = program_approach(pack, approach, cause)) == NULL)
+		return EX_DATAERR;
+	if ((rc = program_plan_load(pack, store, day, &plan, cause)) != 0)
+		return rc;
+	st = &plan.steps[content_approach_index(pack, a->id)];
+	if (!st->habit) {
+		*cause = xasprintf("%s is not kept as a habit", a->id);
+		rc = EX_DATAERR;
+	}
+	program_plan_free(&plan);
+	if (rc != 0)
+		return rc;
+	return store_habit_drop(store, a->id, day, cause);
+}
+
+/* The flare running on day as the log tells it, or NULL. */
+static const struct program_flare *
+flare_on(const struct program_flares *fl, const char *day)
+{
+	size_t i;
+
+	for (i = 0; i < fl->n; i++) {
+		const struct program_flare *f = &fl->flares[i];
+
+		if (strcmp(f->began_on, day) <= 0 &&
+		    (f->ended_on[0] == '\0' || strcmp(day, f->ended_on) < 0))
+			return f;
+	}
+	return NULL;
+}
+
+/* The flare the log holds open, or NULL. */
+static const struct program_flare *
+flare_stored_open(const struct program_flares *fl)
+{
+	size_t i;
+
+	for (i = 0; i < fl->n; i++)
+		if (fl->flares[i].stored_open)
+			return &fl->flares[i];
+	return NULL;
+}
+
+int
+program_flare(const struct pack *pack, struct store *store, const char *today,
+	      const char *day, int pain, const char *note,
+	      struct program_bad *bad, char **cause)
+{
+	struct program_flares fl;
+	const struct program_flare *f, *open, *later;
+	struct store_flare row = {0};
+	const char *close_on = NULL;
+	size_t badbyte;
+	int rc;
+
+	bad_none(bad);
+	if ((rc = check_rating(pain, 1, PROGRAM_FIELD_PAIN, bad, cause)) != 0)
+		return rc;
+	if (note != NULL && utf8_valid(note, strlen(note), &badbyte) != 0)
+		return refuse(
+		    bad, PROGRAM_FIELD_NOTE, 0, cause,
+		    xasprintf("not valid UTF-8 (byte %zu)", badbyte + 1));
+	if ((rc = check_day(day, today, bad, cause)) != 0)
+		return rc;
+	if ((rc = program_flares_load(pack, store, today, &fl, cause)) != 0)
+		return rc;
+	open = flare_stored_open(&fl);
+	later = fl.n > 0 && strcmp(fl.flares[fl.n - 1].began_on, day) > 0
+		    ? &fl.flares[fl.n - 1]
+		    : NULL;
+	if ((f = flare_on(&fl, day)) != NULL)
+		rc = refuse(bad, PROGRAM_FIELD_NONE, 0, cause,
+			    xasprintf("%s is already part of the flare-up "
+				      "that began on %s",
+				      day, f->began_on));
+	else if (later != NULL)
+		rc = refuse(bad, PROGRAM_FIELD_DAY, 0, cause,
+			    xasprintf("a later flare-up is recorded, from "
+				      "%s; flare-ups are recorded in the order "
+				      "they begin",
+				      later->began_on));
+	else if (open != NULL)
+		close_on = open->ended_on; /* ended by itself, before day */
+	if (rc == 0) {
+		memcpy(row.began_on, day, DAY_LEN);
+		row.pain = pain;
+		row.note = note != NULL && *note != '\0' ? (char *)note : NULL;
+		rc = store_flare_begin(store, &row, close_on, cause);
+	}
+	program_flares_free(&fl);
+	return rc;
+}
+
+int
+program_flare_over(const struct pack *pack, struct store *store,
+		   const char *today, const char *day, char **cause)
+{
+	struct program_flares fl;
+	const struct program_flare *open;
+	int rc;
+
+	if ((rc = check_day(day, today, NULL, cause)) != 0)
+		return rc;
+	if ((rc = program_flares_load(pack, store, today, &fl, cause)) != 0)
+		return rc;
+	open = flare_stored_open(&fl);
+	if (open == NULL)
+		rc = refuse(NULL, PROGRAM_FIELD_NONE, 0, cause,
+			    xstrdup("no flare-up is running"));
+	else if (open->ended_by == STORE_FLARE_CALM)
+		rc = refuse(NULL, PROGRAM_FIELD_NONE, 0, cause,
+			    xasprintf("no flare-up is running: the one that "
+				      "began on %s was over by itself on %s, "
+				      "with pain back at your level",
+				      open->began_on, open->ended_on));
+	else if (strcmp(day, open->began_on) < 0)
+		rc = refuse(NULL, PROGRAM_FIELD_DAY, 0, cause,
+			    xasprintf("the flare-up cannot end on %s: it "
+				      "began on %s",
+				      day, open->began_on));
+	if (rc == 0)
+		rc = store_flare_end(store, day, STORE_FLARE_PERSON, cause);
+	program_flares_free(&fl);
+	return rc;
+}
+
+int
+program_flare_settle(const struct pack *pack, struct store *store,
+		     const char *today, char **cause)
+{
+	struct program_flares fl;
+	const struct program_flare *open;
+	int rc;
+
+	if ((rc = program_flares_load(pack, store, today, &fl, cause)) != 0)
+		return rc;
+	open = flare_stored_open(&fl);
+	if (open != NULL && open->ended_by == STORE_FLARE_CALM)
+		rc = store_flare_end(store, open->ended_on, STORE_FLARE_CALM,
+				     cause);
+	program_flares_free(&fl);
+	return rc;
 }
 
 int

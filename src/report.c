@@ -90,19 +90,70 @@ curve_span(struct report *rp)
 }
 
 /* Keeps the first REPORT_NOTES check-ins with a note it is handed, which
- * come newest first. */
+ * come newest first, and every interference rating. */
 static void
 keep_note(const struct store_checkin *c, void *arg)
 {
 	struct report *rp = arg;
 	struct store_checkin *n;
 
+	if (c->interference != STORE_NONE) {
+		if (rp->ninterference == rp->interference_cap) {
+			rp->interference_cap = rp->interference_cap
+						   ? 2 * rp->interference_cap
+						   : 64;
+			rp->interference = xreallocarray(
+			    rp->interference, rp->interference_cap,
+			    sizeof *rp->interference);
+		}
+		rp->interference[rp->ninterference].day = day_number(c->day);
+		rp->interference[rp->ninterference++].value = c->interference;
+	}
 	if (rp->nnotes == REPORT_NOTES || c->note == NULL || c->note[0] == '\0')
 		return;
 	n = &rp->notes[rp->nnotes++];
 	memcpy(n->day, c->day, DAY_LEN);
 	n->pain = c->pain;
 	n->note = xstrdup(c->note);
+}
+
+/* The interference ratings oldest first, and each trial's windows. */
+static void
+interference(struct report *rp)
+{
+	const struct review *rv = &rp->review;
+	size_t i, k;
+
+	for (k = 0; k < rp->ninterference / 2; k++) {
+		struct report_rating t = rp->interference[k];
+
+		rp->interference[k] =
+		    rp->interference[rp->ninterference - 1 - k];
+		rp->interference[rp->ninterference - 1 - k] = t;
+	}
+	rp->trial_interference =
+	    xcalloc(rv->nrows + 1, sizeof *rp->trial_interference);
+	for (i = 0; i < rv->nrows; i++) {
+		const struct analysis_result *r = &rv->rows[i].result;
+		struct report_interference *ti = &rp->trial_interference[i];
+		int from = r->end - ANALYSIS_DURING_DAYS + 1;
+
+		if (from < r->start)
+			from = r->start;
+		for (k = 0; k < rp->ninterference; k++) {
+			int d = rp->interference[k].day;
+
+			if (d >= r->start - ANALYSIS_BEFORE_DAYS &&
+			    d < r->start) {
+				ti->before_n++;
+				ti->before_sum += rp->interference[k].value;
+			}
+			if (d >= from && d <= r->end) {
+				ti->during_n++;
+				ti->during_sum += rp->interference[k].value;
+			}
+		}
+	}
 }
 
 static void
@@ -134,7 +185,18 @@ report_load(const struct pack *pack, struct store *st, const char *today,
 		return rc;
 	}
 	notes_oldest_first(out);
-	if ((rc = load_onboarded(st, out->onboarded, cause)) != 0 ||
+	interference(out);
+	if (pack != NULL) {
+		if ((rc = program_plan_load(pack, st, today, &out->plan,
+					    cause)) != 0) {
+			report_free(out);
+			return rc;
+		}
+		out->plan_loaded = 1;
+	}
+	if ((rc = program_flares_load(pack, st, today, &out->flares, cause)) !=
+		0 ||
+	    (rc = load_onboarded(st, out->onboarded, cause)) != 0 ||
 	    (rc = store_screening_latest(st, &out->screenings,
 					 &out->nscreenings, cause)) != 0) {
 		report_free(out);
@@ -160,6 +222,15 @@ report_free(struct report *rp)
 	store_screenings_free(rp->screenings, rp->nscreenings);
 	rp->screenings = NULL;
 	rp->nscreenings = 0;
+	free(rp->interference);
+	rp->interference = NULL;
+	rp->ninterference = rp->interference_cap = 0;
+	free(rp->trial_interference);
+	rp->trial_interference = NULL;
+	program_flares_free(&rp->flares);
+	if (rp->plan_loaded)
+		program_plan_free(&rp->plan);
+	rp->plan_loaded = 0;
 }
 
 int

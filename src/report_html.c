@@ -19,17 +19,18 @@
 #define PLOT_X0 56
 #define PLOT_X1 1424
 #define PLOT_Y0 16
-#define PLOT_Y1 340
+#define PLOT_Y1 170
 #define GRID_STEP 2 /* a grid line every 2 points of pain */
-#define MONTH_LABEL_Y 368
-#define LANE_Y0 384
+#define MONTH_LABEL_Y 198
+#define LANE_Y0 214
 #define LANE_H 24
 #define LANE_GAP 6
 #define LABEL_PAD 6
 #define FONT_SIZE 20
 #define DOT_R 4
 #define MAX_LANES 8
-#define CHAR_W 12 /* a generous average width of one character */
+#define CHAR_W 12  /* a generous average width of one character */
+#define FLARE_H 10 /* the strip that marks a flare-up's days */
 
 /* Band colours, one per trial in turn; print in colour when allowed. */
 static const char *const colours[] = {"#4e79a7", "#f28e2b", "#59a14f",
@@ -38,14 +39,14 @@ static const char *const colours[] = {"#4e79a7", "#f28e2b", "#59a14f",
 #define NCOLOURS (sizeof colours / sizeof colours[0])
 
 static const char style[] =
-    "@page{margin:10mm}\n"
+    "@page{margin:7mm 10mm}\n"
     "*{box-sizing:border-box}\n"
     "html{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
     "body{font-family:\"DejaVu Sans\",\"Liberation Sans\",Arial,"
-    "sans-serif;font-size:8.5pt;line-height:1.3;color:#111;"
+    "sans-serif;font-size:8pt;line-height:1.25;color:#111;"
     "max-width:186mm;margin:0 auto;padding:4mm 0}\n"
     "h1{font-size:14pt;margin:0 0 1mm}\n"
-    "h2{font-size:10.5pt;margin:3.5mm 0 1.5mm;padding-bottom:.5mm;"
+    "h2{font-size:10.5pt;margin:2.5mm 0 1mm;padding-bottom:.5mm;"
     "border-bottom:.3mm solid #888}\n"
     "p{margin:0 0 1.5mm}\n"
     ".lead{color:#333}\n"
@@ -59,13 +60,15 @@ static const char style[] =
     "th{background:#eee;font-weight:bold}\n"
     ".n{text-align:right;white-space:nowrap}\n"
     ".sub{font-size:7.5pt;color:#444}\n"
-    "ol.why{margin:1mm 0 0;padding-left:5mm;font-size:7.5pt;color:#222}\n"
+    "ol.why{margin:1mm 0 0;padding-left:5mm;font-size:7.5pt;"
+    "line-height:1.2;color:#222}\n"
     ".sw{display:inline-block;width:2.6mm;height:2.6mm;margin-right:1mm;"
     "vertical-align:-.3mm}\n"
     "svg{display:block;width:100%;height:auto;margin:1mm 0}\n"
     ".legend{font-size:7.5pt;color:#333}\n"
     "ul.notes{margin:0;padding-left:4mm}\n"
-    "footer{margin-top:3mm;font-size:7pt;color:#555}\n"
+    "ul.two{columns:2;column-gap:8mm}\n"
+    "footer{margin-top:1mm;font-size:7pt;color:#555}\n"
     "@media print{body{max-width:none;padding:0}"
     "tr,svg,dl{break-inside:avoid}h2{break-after:avoid}}\n";
 
@@ -140,9 +143,13 @@ facts(struct buf *b, const struct report *rp)
 }
 
 static void
-trial_row(struct buf *b, const struct review *rv, size_t i)
+trial_row(struct buf *b, const struct report *rp, size_t i)
 {
+	const struct review *rv = &rp->review;
 	const struct review_row *row = &rv->rows[i];
+	const struct report_interference *ti = &rp->trial_interference[i];
+	char fig[REVIEW_FIGURE_LEN];
+	struct buf t;
 	const struct analysis_result *r = &row->result;
 	struct review_figures f;
 
@@ -159,6 +166,12 @@ trial_row(struct buf *b, const struct review *rv, size_t i)
 	else if (row->outcome != OUTCOME_NONE)
 		buf_printf(b, ", ended as: %s",
 			   store_outcome_name(row->outcome));
+	buf_init(&t);
+	if (report_habit_line(&t, rp, i)) {
+		buf_adds(b, "; ");
+		buf_add(b, t.data, t.len);
+	}
+	buf_free(&t);
 	buf_printf(b, "</div></td><td class=\"n\">%d</td><td class=\"n\">",
 		   r->days);
 	if (r->has_adherence)
@@ -176,6 +189,18 @@ trial_row(struct buf *b, const struct review *rv, size_t i)
 	if (r->immediate_n > 0)
 		buf_printf(b, "%s (%d)", f.immediate, r->immediate_n);
 	else
+		buf_adds(b, "&ndash;");
+	buf_adds(b, "</td><td class=\"n\">");
+	if (ti->before_n > 0) {
+		review_fraction(ti->before_sum, ti->before_n, 1, 0, fig);
+		buf_adds(b, fig);
+	} else
+		buf_adds(b, "&ndash;");
+	buf_adds(b, " &rarr; ");
+	if (ti->during_n > 0) {
+		review_fraction(ti->during_sum, ti->during_n, 1, 0, fig);
+		buf_adds(b, fig);
+	} else
 		buf_adds(b, "&ndash;");
 	buf_adds(b, "</td></tr>\n");
 }
@@ -212,8 +237,9 @@ grounds(struct buf *b, const struct review *rv)
 }
 
 static void
-trials(struct buf *b, const struct review *rv)
+trials(struct buf *b, const struct report *rp)
 {
+	const struct review *rv = &rp->review;
 	size_t i;
 
 	buf_adds(b, "<h2>Approaches tried</h2>\n");
@@ -226,9 +252,10 @@ trials(struct buf *b, const struct review *rv)
 		    "<th class=\"n\">Practised days</th>"
 		    "<th class=\"n\">Before</th><th class=\"n\">After</th>"
 		    "<th>Verdict</th><th class=\"n\">Right after a "
-		    "session</th></tr></thead>\n<tbody>\n");
+		    "session</th><th class=\"n\">Interference</th></tr>"
+		    "</thead>\n<tbody>\n");
 	for (i = 0; i < rv->nrows; i++)
-		trial_row(b, rv, i);
+		trial_row(b, rp, i);
 	buf_printf(b,
 		   "</tbody>\n</table>\n<p class=\"legend\">Before: mean "
 		   "pain in the %d days before the start (after a flare, in "
@@ -236,7 +263,8 @@ trials(struct buf *b, const struct review *rv)
 		   "has settled in. For a flare-up tool, both are around its "
 		   "sessions. Right after a session: mean change of pain "
 		   "from before to after a practice session (number of "
-		   "sessions).</p>\n",
+		   "sessions). Interference: how much pain got in the way, 0 "
+		   "to 10, before &rarr; after, the same days as pain.</p>\n",
 		   ANALYSIS_BEFORE_DAYS, ANALYSIS_LONGRUN_DAYS);
 	grounds(b, rv);
 }
@@ -429,6 +457,70 @@ rolling(struct buf *b, const struct chart *c, const struct review *rv)
 	free(out);
 }
 
+/* The 7-day mean of interference as a dashed line, beside pain's. */
+static void
+interference_line(struct buf *b, const struct chart *c, const struct report *rp)
+{
+	struct analysis_checkin *in;
+	struct analysis_rolling *out;
+	size_t k, n = (size_t)c->ndays;
+	int open = 0;
+
+	if (rp->ninterference == 0)
+		return;
+	in = xreallocarray(NULL, rp->ninterference, sizeof *in);
+	for (k = 0; k < rp->ninterference; k++) {
+		in[k].day = rp->interference[k].day;
+		in[k].pain = rp->interference[k].value;
+	}
+	out = xreallocarray(NULL, n, sizeof *out);
+	analysis_rolling_mean(in, rp->ninterference, c->first, n, out);
+	for (k = 0; k < n; k++) {
+		if (!out[k].has_mean) {
+			if (open)
+				buf_adds(b, "\"/>\n");
+			open = 0;
+			continue;
+		}
+		if (!open)
+			buf_adds(b,
+				 "<polyline fill=\"none\" stroke=\"#2c6fad\" "
+				 "stroke-width=\"3\" stroke-dasharray=\"10 "
+				 "6\" points=\"");
+		else
+			buf_addc(b, ' ');
+		open = 1;
+		buf_printf(b, "%d,%d", x_mid(c, out[k].day),
+			   y_of(out[k].sum, out[k].n));
+	}
+	if (open)
+		buf_adds(b, "\"/>\n");
+	free(out);
+	free(in);
+}
+
+/* A strip along the top of the plot over the days of each flare-up. */
+static void
+flare_marks(struct buf *b, const struct chart *c, const struct report *rp)
+{
+	const struct review *rv = &rp->review;
+	size_t i;
+
+	for (i = 0; i < rv->nflares; i++) {
+		int s = rv->flares[i].first, e = rv->flares[i].last;
+
+		if (e < c->first)
+			continue;
+		if (s < c->first)
+			s = c->first;
+		buf_printf(b,
+			   "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
+			   "height=\"%d\" fill=\"#e15759\"/>\n",
+			   x_left(c, s), PLOT_Y0,
+			   x_left(c, e + 1) - x_left(c, s), FLARE_H);
+	}
+}
+
 static void
 chart(struct buf *b, const struct report *rp)
 {
@@ -448,6 +540,8 @@ chart(struct buf *b, const struct report *rp)
 	buf_init(&body);
 	bands(&body, &c, rv);
 	grid(&body, &c);
+	flare_marks(&body, &c, rp);
+	interference_line(&body, &c, rp);
 	rolling(&body, &c, rv);
 	dots(&body, &c, rv);
 	buf_printf(b,
@@ -462,6 +556,32 @@ chart(struct buf *b, const struct report *rp)
 }
 
 static void
+flares(struct buf *b, const struct report *rp)
+{
+	struct buf t;
+	size_t i;
+
+	buf_init(&t);
+	buf_adds(b, "<h2>Flare-ups</h2>\n<p>");
+	report_flares_line(&t, rp, ".");
+	if (t.len > 0 && t.data[0] >= 'a' && t.data[0] <= 'z')
+		t.data[0] = (char)(t.data[0] - 'a' + 'A');
+	buf_add(b, t.data, t.len);
+	buf_free(&t);
+	buf_adds(b, "</p>\n");
+	if (rp->flares.n == 0)
+		return;
+	buf_adds(b, "<ul class=\"notes\">\n");
+	i = rp->flares.n > REPORT_FLARES ? rp->flares.n - REPORT_FLARES : 0;
+	for (; i < rp->flares.n; i++) {
+		buf_adds(b, "<li>");
+		report_flare_item(b, rp, i, &html_style);
+		buf_adds(b, "</li>\n");
+	}
+	buf_adds(b, "</ul>\n");
+}
+
+static void
 notes(struct buf *b, const struct report *rp)
 {
 	size_t i;
@@ -471,7 +591,7 @@ notes(struct buf *b, const struct report *rp)
 		buf_adds(b, "<p>None.</p>\n");
 		return;
 	}
-	buf_adds(b, "<ul class=\"notes\">\n");
+	buf_adds(b, "<ul class=\"notes two\">\n");
 	for (i = 0; i < rp->nnotes; i++) {
 		const struct store_checkin *ck = &rp->notes[i];
 		char *note = report_note_excerpt(ck->note);
@@ -502,7 +622,7 @@ report_html(struct buf *b, const struct report *rp)
 	report_intro(b, rp, &html_style);
 	buf_adds(b, "</p>\n");
 	facts(b, rp);
-	trials(b, rv);
+	trials(b, rp);
 	buf_adds(b, "<h2>Daily pain</h2>\n");
 	if (rv->ncheckins == 0 && rv->nrows == 0) {
 		buf_adds(b, "<p>No check-in yet.</p>\n");
@@ -515,10 +635,13 @@ report_html(struct buf *b, const struct report *rp)
 		buf_printf(b,
 			   "Dots: the daily ratings, 0 to "
 			   "10. Red line: the mean of the %d days ending on "
-			   "each day. Shaded: the trials, numbered as in the "
+			   "each day. Blue dashes: the same mean of "
+			   "interference. Red strip at the top: flare-ups. "
+			   "Shaded: the trials, numbered as in the "
 			   "table.</p>\n",
 			   ANALYSIS_ROLLING_DAYS);
 	}
+	flares(b, rp);
 	notes(b, rp);
 	buf_printf(b,
 		   "<footer>Made by backpain %s from the patient's own "

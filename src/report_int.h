@@ -50,4 +50,24 @@ char *report_note_excerpt(const char *note);
 const char *report_scale_low(const struct report *);
 const char *report_scale_high(const struct report *);
 
+/* Issue 12. Row i's interference in the windows of its pain (report.h):
+ * "Interference before: 4.0 (5 check-ins); in its last 7 days: 2.5 (7
+ * check-ins)", or that it was not rated. No end. */
+void report_interference_line(struct buf *b, const struct report *, size_t i);
+/* When row i is the trial its approach was kept from as a habit: "kept as
+ * a habit since D, practised on N of M days since" and 1; else 0. */
+int report_habit_line(struct buf *b, const struct report *, size_t i);
+/* The flare-ups in one sentence, then end: how many (per month), how
+ * long, how bad. */
+void report_flares_line(struct buf *b, const struct report *, const char *end);
+/* The latest flare-ups the report lists one by one. */
+#define REPORT_FLARES 4
+/* Flare i: its days, how bad, how it ended and what was used during it
+ * with how much it relieved right after. Titles escaped by st. */
+void report_flare_item(struct buf *b, const struct report *, size_t i,
+		       const struct report_style *st);
+/* The mean interference of the ratings from day from to day to (day
+ * numbers, inclusive) into fig; 0 when there is none, else their count. */
+int report_interference_mean(const struct report *, int from, int to,
+			     char fig[REVIEW_FIGURE_LEN]);
 #endif

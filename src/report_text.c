@@ -238,22 +238,61 @@ months(struct buf *b, const struct report *rp)
 			continue;
 		}
 		review_fraction(sum, n, 1, 0, fig);
-		buf_printf(b, "  mean %s, %d %s\n", fig, n,
+		buf_printf(b, "  mean %s, %d %s", fig, n,
 			   plural(n, "check-in", "check-ins"));
+		if (report_interference_mean(rp, d - dom + 1, d - 1, fig) > 0)
+			buf_printf(b, "; interf. %s", fig);
+		buf_addc(b, '\n');
 	}
 }
 
 static void
 curve_legend(struct buf *b, const struct report *rp)
 {
+	struct buf t;
+
+	buf_init(&t);
 	if (rp->curve_cut)
-		buf_printf(b, "The last %d months. ", REPORT_CURVE_MONTHS);
+		buf_printf(&t, "The last %d months. ", REPORT_CURVE_MONTHS);
 	buf_printf(
-	    b,
+	    &t,
 	    "One mark a day: %s 0, %s 1-2, %s 3, %s 4, %s 5, %s 6, %s 7-8, "
-	    "%s 9-10, %s no check-in.\n",
+	    "%s 9-10, %s no check-in. Beside it, the month's mean pain and, "
+	    "when rated, its mean interference (interf.: how much pain got in "
+	    "the way, 0-10).",
 	    marks[0], marks[1], marks[2], marks[3], marks[4], marks[5],
 	    marks[6], marks[7], NO_CHECKIN);
+	review_wrap(b, t.data, "", TEXT_WIDTH);
+	buf_free(&t);
+}
+
+/* "; kept as a habit since ..." when row i's approach was kept from it. */
+static void
+habit(struct buf *b, const struct report *rp, size_t i)
+{
+	struct buf h;
+
+	buf_init(&h);
+	if (report_habit_line(&h, rp, i)) {
+		buf_adds(b, "; ");
+		buf_add(b, h.data, h.len);
+	}
+	buf_free(&h);
+}
+
+/* A sentence's first letter in upper case. */
+static void
+capital(struct buf *t)
+{
+	if (t->len > 0 && t->data[0] >= 'a' && t->data[0] <= 'z')
+		t->data[0] = (char)(t->data[0] - 'a' + 'A');
+}
+
+/* The first flare-up listed one by one: the latest REPORT_FLARES. */
+static size_t
+flares_from(const struct report *rp)
+{
+	return rp->flares.n > REPORT_FLARES ? rp->flares.n - REPORT_FLARES : 0;
 }
 
 static void
@@ -314,10 +353,13 @@ report_text(struct buf *b, const struct report *rp)
 		dates(&t, rv, row);
 		buf_adds(&t, "; ");
 		practised(&t, row);
+		habit(&t, rp, i);
 		buf_adds(&t, ".");
 		review_wrap(b, t.data, ITEM_INDENT, TEXT_WIDTH);
 		buf_free(&t);
 		means(&t, row);
+		buf_adds(&t, ". ");
+		report_interference_line(&t, rp, i);
 		buf_adds(&t, ".");
 		review_wrap(b, t.data, ITEM_INDENT, TEXT_WIDTH);
 		buf_free(&t);
@@ -334,6 +376,18 @@ report_text(struct buf *b, const struct report *rp)
 	} else {
 		curve_legend(b, rp);
 		months(b, rp);
+	}
+
+	buf_adds(b, "\nFLARE-UPS\n");
+	report_flares_line(&t, rp, ".");
+	capital(&t);
+	review_wrap(b, t.data, "", TEXT_WIDTH);
+	buf_free(&t);
+	for (i = flares_from(rp); i < rp->flares.n; i++) {
+		buf_adds(&t, "- ");
+		report_flare_item(&t, rp, i, &text_style);
+		review_wrap(b, t.data, "", TEXT_WIDTH);
+		buf_free(&t);
 	}
 
 	buf_adds(b, "\nLATEST NOTES\n");
@@ -354,9 +408,12 @@ md_cell(struct buf *b, const char *s)
 }
 
 static void
-md_row(struct buf *b, const struct review *rv, size_t i)
+md_row(struct buf *b, const struct report *rp, size_t i)
 {
+	const struct review *rv = &rp->review;
 	const struct review_row *row = &rv->rows[i];
+	const struct report_interference *ti = &rp->trial_interference[i];
+	char ib[REVIEW_FIGURE_LEN] = "-", id[REVIEW_FIGURE_LEN] = "-";
 	const struct analysis_result *r = &row->result;
 	struct review_figures f;
 
@@ -369,6 +426,7 @@ md_row(struct buf *b, const struct review *rv, size_t i)
 		buf_adds(b, ", running");
 	else if (row->outcome != OUTCOME_NONE)
 		buf_printf(b, ", %s", store_outcome_name(row->outcome));
+	habit(b, rp, i);
 	buf_printf(b, " | %d | ", r->days);
 	if (r->has_adherence)
 		buf_printf(b, "%d (%d%%)", r->practised_days,
@@ -380,9 +438,14 @@ md_row(struct buf *b, const struct review *rv, size_t i)
 		   f.during_mean[0] ? f.during_mean : "-",
 		   analysis_verdict_name(r->verdict));
 	if (r->immediate_n > 0)
-		buf_printf(b, "%s (%d) |\n", f.immediate, r->immediate_n);
+		buf_printf(b, "%s (%d) | ", f.immediate, r->immediate_n);
 	else
-		buf_adds(b, "- |\n");
+		buf_adds(b, "- | ");
+	if (ti->before_n > 0)
+		review_fraction(ti->before_sum, ti->before_n, 1, 0, ib);
+	if (ti->during_n > 0)
+		review_fraction(ti->during_sum, ti->during_n, 1, 0, id);
+	buf_printf(b, "%s | %s |\n", ib, id);
 }
 
 void
@@ -414,20 +477,25 @@ report_markdown(struct buf *b, const struct report *rp)
 	if (rv->nrows == 0)
 		buf_adds(b, "None yet.\n");
 	else
-		buf_printf(b,
-			   "Before: mean pain in the %d days before the start "
-			   "(after a flare, in the %d days before it). After: "
-			   "mean pain once the trial has settled in. For a "
-			   "flare-up tool, both are around its sessions. "
-			   "Right after a session: mean change of pain during "
-			   "a practice session (number of sessions).\n\n"
-			   "| # | Approach | Dates | Days | Practised days | "
-			   "Before | After | Verdict | Right after a "
-			   "session |\n"
-			   "|---:|---|---|---:|---:|---:|---:|---|---:|\n",
-			   ANALYSIS_BEFORE_DAYS, ANALYSIS_LONGRUN_DAYS);
+		buf_printf(
+		    b,
+		    "Before: mean pain in the %d days before the start "
+		    "(after a flare, in the %d days before it). After: "
+		    "mean pain once the trial has settled in. For a "
+		    "flare-up tool, both are around its sessions. "
+		    "Right after a session: mean change of pain during "
+		    "a practice session (number of sessions). "
+		    "Interference: how much pain got in the way, 0-10, "
+		    "in the same days.\n\n"
+		    "| # | Approach | Dates | Days | Practised days | "
+		    "Before | After | Verdict | Right after a "
+		    "session | Interference before | Interference "
+		    "after |\n"
+		    "|---:|---|---|---:|---:|---:|---:|---|---:|---:|---:"
+		    "|\n",
+		    ANALYSIS_BEFORE_DAYS, ANALYSIS_LONGRUN_DAYS);
 	for (i = 0; i < rv->nrows; i++)
-		md_row(b, rv, i);
+		md_row(b, rp, i);
 	if (rv->nrows > 0)
 		buf_addc(b, '\n');
 	for (i = 0; i < rv->nrows; i++) {
@@ -446,6 +514,20 @@ report_markdown(struct buf *b, const struct report *rp)
 		buf_adds(b, "\n```\n");
 		months(b, rp);
 		buf_adds(b, "```\n");
+	}
+
+	buf_adds(b, "\n## Flare-ups\n\n");
+	report_flares_line(&t, rp, ".");
+	capital(&t);
+	buf_add(b, t.data, t.len);
+	buf_free(&t);
+	buf_addc(b, '\n');
+	if (flares_from(rp) < rp->flares.n)
+		buf_addc(b, '\n');
+	for (i = flares_from(rp); i < rp->flares.n; i++) {
+		buf_adds(b, "- ");
+		report_flare_item(b, rp, i, &md_style);
+		buf_addc(b, '\n');
 	}
 
 	buf_adds(b, "\n## Latest notes\n\n");

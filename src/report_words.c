@@ -158,3 +158,180 @@ report_scale_high(const struct report *rp)
 		return "worst imaginable";
 	return s->anchors[s->nanchors - 1].label;
 }
+
+int
+report_interference_mean(const struct report *rp, int from, int to,
+			 char fig[REVIEW_FIGURE_LEN])
+{
+	size_t k;
+	int n = 0, sum = 0;
+
+	fig[0] = '\0';
+	for (k = 0; k < rp->ninterference; k++)
+		if (rp->interference[k].day >= from &&
+		    rp->interference[k].day <= to) {
+			n++;
+			sum += rp->interference[k].value;
+		}
+	if (n > 0)
+		review_fraction(sum, n, 1, 0, fig);
+	return n;
+}
+
+void
+report_interference_line(struct buf *b, const struct report *rp, size_t i)
+{
+	const struct report_interference *ti = &rp->trial_interference[i];
+	const struct analysis_result *r = &rp->review.rows[i].result;
+	char fig[REVIEW_FIGURE_LEN];
+
+	if (ti->before_n == 0 && ti->during_n == 0) {
+		buf_adds(b, "Interference: not rated in these days");
+		return;
+	}
+	buf_adds(b, "Interference before: ");
+	if (ti->before_n > 0) {
+		review_fraction(ti->before_sum, ti->before_n, 1, 0, fig);
+		buf_printf(b, "%s (%d %s)", fig, ti->before_n,
+			   plural(ti->before_n, "check-in", "check-ins"));
+	} else
+		buf_adds(b, "not rated");
+	if (r->days < ANALYSIS_DURING_DAYS)
+		buf_printf(b, "; in its %d %s so far: ", r->days,
+			   plural(r->days, "day", "days"));
+	else
+		buf_printf(b, "; in its last %d days: ", ANALYSIS_DURING_DAYS);
+	if (ti->during_n > 0) {
+		review_fraction(ti->during_sum, ti->during_n, 1, 0, fig);
+		buf_printf(b, "%s (%d %s)", fig, ti->during_n,
+			   plural(ti->during_n, "check-in", "check-ins"));
+	} else
+		buf_adds(b, "not rated");
+}
+
+int
+report_habit_line(struct buf *b, const struct report *rp, size_t i)
+{
+	const struct review_row *row = &rp->review.rows[i];
+	size_t k;
+
+	if (!rp->plan_loaded || row->running)
+		return 0;
+	for (k = 0; k < rp->plan.nsteps; k++) {
+		const struct program_step *st = &rp->plan.steps[k];
+
+		if (!st->habit || st->trial_id != row->trial_id)
+			continue;
+		buf_printf(b,
+			   "kept as a habit since %s, practised on %d of %d "
+			   "%s since",
+			   st->habit_since, st->habit_practised, st->habit_days,
+			   plural(st->habit_days, "day", "days"));
+		return 1;
+	}
+	return 0;
+}
+
+void
+report_flares_line(struct buf *b, const struct report *rp, const char *end)
+{
+	const struct program_flares *fl = &rp->flares;
+	char month[8] = "", fig[REVIEW_FIGURE_LEN];
+	size_t i;
+	int in_month = 0, days = 0, shortest = 0, longest = 0, peaks = 0;
+	int peak_sum = 0;
+
+	if (fl->n == 0) {
+		buf_printf(b, "none recorded%s", end);
+		return;
+	}
+	buf_printf(b, "%zu %s (", fl->n,
+		   plural((long long)fl->n, "flare-up", "flare-ups"));
+	for (i = 0; i < fl->n; i++) {
+		const struct program_flare *f = &fl->flares[i];
+
+		if (strncmp(month, f->began_on, 7) != 0) {
+			if (in_month > 0)
+				buf_printf(b, ": %d, ", in_month);
+			memcpy(month, f->began_on, 7);
+			month[7] = '\0';
+			buf_adds(b, month);
+			in_month = 0;
+		}
+		in_month++;
+		days += f->days;
+		if (i == 0 || f->days < shortest)
+			shortest = f->days;
+		if (f->days > longest)
+			longest = f->days;
+		if (f->peak != STORE_NONE) {
+			peaks++;
+			peak_sum += f->peak;
+		}
+	}
+	buf_printf(b, ": %d); ", in_month);
+	review_fraction(days, (long long)fl->n, 1, 0, fig);
+	buf_printf(b, "%s %s %s %s on average", fl->n == 1 ? "it" : "they",
+		   fl->running >= 0 && fl->n == 1 ? "has lasted" : "lasted",
+		   fig, days == (int)fl->n ? "day" : "days");
+	if (fl->n > 1)
+		buf_printf(b, " (%d to %d)", shortest, longest);
+	if (peaks > 0) {
+		review_fraction(peak_sum, peaks, 1, 0, fig);
+		buf_printf(b, ", with pain up to %s at worst on average", fig);
+	}
+	if (fl->running >= 0)
+		buf_printf(b, "; one is running since %s",
+			   fl->flares[fl->running].began_on);
+	buf_adds(b, end);
+}
+
+void
+report_flare_item(struct buf *b, const struct report *rp, size_t i,
+		  const struct report_style *st)
+{
+	const struct program_flare *f = &rp->flares.flares[i];
+	char fig[REVIEW_FIGURE_LEN], last[DAY_LEN];
+	size_t k;
+
+	day_add(f->began_on, f->days - 1, last);
+	if (f->ended_on[0] == '\0')
+		buf_printf(b, "%s to today, %d %s so far", f->began_on, f->days,
+			   plural(f->days, "day", "days"));
+	else if (f->days == 1)
+		buf_printf(b, "%s, 1 day", f->began_on);
+	else
+		buf_printf(b, "%s to %s, %d days", f->began_on, last, f->days);
+	if (f->peak != STORE_NONE)
+		buf_printf(b, ", pain up to %d", f->peak);
+	if (f->level != STORE_NONE)
+		buf_printf(b, " (level before it %d)", f->level);
+	if (f->ended_by == STORE_FLARE_CALM)
+		buf_adds(b, ", over by itself");
+	buf_adds(b, ". Used: ");
+	if (f->nuses == 0)
+		buf_adds(b, "nothing logged");
+	for (k = 0; k < f->nuses; k++) {
+		const struct program_flare_use *u = &f->uses[k];
+		const struct practice *p =
+		    rp->pack != NULL ? content_practice(rp->pack, u->practice)
+				     : NULL;
+
+		if (k > 0)
+			buf_adds(b, "; ");
+		st->esc(b, p != NULL ? p->title : u->practice);
+		buf_printf(b, " %d %s", u->sessions,
+			   plural(u->sessions, "time", "times"));
+		if (u->rated > 0 && u->relief == 0)
+			buf_printf(b, ", pain unchanged right after (%d rated)",
+				   u->rated);
+		else if (u->rated > 0) {
+			review_fraction(u->relief < 0 ? -u->relief : u->relief,
+					u->rated, 1, 0, fig);
+			buf_printf(b, ", pain %s %s right after (%d rated)",
+				   fig, u->relief > 0 ? "lower" : "higher",
+				   u->rated);
+		}
+	}
+	buf_adds(b, ".");
+}

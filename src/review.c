@@ -8,6 +8,7 @@
 #include <sysexits.h>
 
 #include "content.h"
+#include "program.h"
 #include "review_int.h"
 #include "util.h"
 
@@ -365,6 +366,34 @@ load_all(const struct pack *pack, struct store *st, struct review *rv,
 	return 0;
 }
 
+/* The flare-ups as program.h tells them, as day numbers. */
+static int
+load_flares(const struct pack *pack, struct store *st, struct review *out,
+	    char **cause)
+{
+	struct program_flares fl;
+	size_t i;
+	int rc = program_flares_load(pack, st, out->today, &fl, cause);
+
+	if (rc != 0)
+		return rc;
+	out->flares = xcalloc(fl.n + 1, sizeof *out->flares);
+	out->nflares = fl.n;
+	for (i = 0; i < fl.n; i++) {
+		const struct program_flare *f = &fl.flares[i];
+		struct review_flare *r = &out->flares[i];
+
+		r->first = day_number(f->began_on);
+		r->last = r->first + f->days - 1;
+		r->running = f->ended_on[0] == '\0';
+		r->pain = f->pain;
+		r->peak = f->peak;
+		r->level = f->level;
+	}
+	program_flares_free(&fl);
+	return 0;
+}
+
 int
 review_load_with(const struct pack *pack, struct store *st, const char *today,
 		 review_checkin_fn each, void *arg, struct review *out,
@@ -383,6 +412,8 @@ review_load_with(const struct pack *pack, struct store *st, const char *today,
 	}
 	memcpy(out->today, today, DAY_LEN);
 	rc = load_all(pack, st, out, &l, each, arg, cause);
+	if (rc == 0)
+		rc = load_flares(pack, st, out, cause);
 	if (rc != 0) {
 		loaded_free(&l);
 		review_free(out);
@@ -422,6 +453,9 @@ review_free(struct review *rv)
 	}
 	free(rv->rows);
 	free(rv->checkins);
+	free(rv->flares);
+	rv->flares = NULL;
+	rv->nflares = 0;
 	rv->rows = NULL;
 	rv->checkins = NULL;
 	rv->nrows = rv->ncheckins = 0;

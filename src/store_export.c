@@ -42,6 +42,17 @@ static const struct table {
     {"profile", "SELECT * FROM profile ORDER BY key",
      "SELECT json_group_array(json_object('key', key, 'value', value))"
      " FROM (SELECT * FROM profile ORDER BY key)"},
+    /* Schema version 3 (issue 12). */
+    {"habit", "SELECT * FROM habit ORDER BY id",
+     "SELECT json_group_array(json_object('id', id, 'approach', approach,"
+     " 'trial_id', trial_id, 'kept_on', kept_on, 'dropped_on',"
+     " dropped_on))"
+     " FROM (SELECT * FROM habit ORDER BY id)"},
+    {"flare", "SELECT * FROM flare ORDER BY id",
+     "SELECT json_group_array(json_object('id', id, 'began_on', began_on,"
+     " 'ended_on', ended_on, 'ended_by', ended_by, 'pain', pain, 'note',"
+     " note, 'recorded_at', recorded_at))"
+     " FROM (SELECT * FROM flare ORDER BY id)"},
 };
 #define TABLES (sizeof tables / sizeof tables[0])
 

@@ -72,6 +72,12 @@ char *store_shown(const char *s);
 int store_range(const char *from, const char *to, const char **lo,
 		const char **hi, char **cause);
 
+/* store_trial.c: ends the running trial of approach on day inside the
+ * caller's transaction (refused as store_trial_stop()); its id in *id. The
+ * outcome is not checked here. */
+int store_trial_end(struct store *, const char *approach, const char *day,
+		    enum store_outcome, long long *id, char **cause);
+
 /* store_schema.c: checks an existing file without changing it (*verified
  * says whether it was found sound, by its stamp or by reading it through),
  * and brings an open log to STORE_VERSION. */

@@ -100,6 +100,39 @@ static const char *const steps[] = {
     " CHECK (checked_on IS NULL OR (answer = 1"
     "  AND checked_on IS date(checked_on, '+0 days')));"
     "PRAGMA user_version = 4;",
+    /* 4 -> 5 (issue 12): habits, an approach kept up after its trial
+     * until dropped, at most one kept per approach; and flare-ups, at most
+     * one open at a time (the unique index on a constant over the open
+     * rows). ended_by says who ended a flare: the person, or two calm
+     * days (program.h). */
+    "CREATE TABLE habit ("
+    " id INTEGER PRIMARY KEY,"
+    " approach TEXT NOT NULL CHECK (approach <> ''),"
+    " trial_id INTEGER REFERENCES trial (id) ON DELETE SET NULL,"
+    " kept_on TEXT NOT NULL CHECK (kept_on IS date(kept_on, '+0 days')),"
+    " dropped_on TEXT CHECK (dropped_on IS NULL"
+    "  OR dropped_on IS date(dropped_on, '+0 days')),"
+    " CHECK (dropped_on IS NULL OR dropped_on >= kept_on)"
+    ") STRICT;"
+    "CREATE UNIQUE INDEX habit_kept ON habit (approach)"
+    " WHERE dropped_on IS NULL;"
+    "CREATE TABLE flare ("
+    " id INTEGER PRIMARY KEY,"
+    " began_on TEXT NOT NULL CHECK (began_on IS date(began_on, '+0 days')),"
+    " ended_on TEXT CHECK (ended_on IS NULL"
+    "  OR ended_on IS date(ended_on, '+0 days')),"
+    " ended_by TEXT CHECK (ended_by IS NULL"
+    "  OR ended_by IN ('person', 'calm')),"
+    " pain INTEGER CHECK (pain IS NULL OR pain BETWEEN 0 AND 10),"
+    " note TEXT,"
+    " recorded_at TEXT NOT NULL,"
+    " CHECK (ended_on IS NULL OR ended_on >= began_on),"
+    " CHECK ((ended_on IS NULL) = (ended_by IS NULL))"
+    ") STRICT;"
+    "CREATE UNIQUE INDEX flare_open ON flare ((ended_on IS NULL))"
+    " WHERE ended_on IS NULL;"
+    "CREATE INDEX flare_began ON flare (began_on);"
+    "PRAGMA user_version = 5;",
 };
 
 _Static_assert(sizeof steps / sizeof steps[0] == STORE_VERSION,

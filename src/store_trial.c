@@ -209,11 +209,31 @@ stop_allowed(struct store *s, const char *approach, const char *day,
 	return code;
 }
 
+/* Ends the running trial of approach inside the caller's transaction; its
+ * id in *id (store_int.h). */
+int
+store_trial_end(struct store *s, const char *approach, const char *day,
+		enum store_outcome outcome, long long *id, char **cause)
+{
+	sqlite3_stmt *st;
+	int code;
+
+	*id = 0;
+	if ((code = stop_allowed(s, approach, day, id, cause)) != 0 ||
+	    (code = store_prepare(s,
+				  "UPDATE trial SET ended_on = ?1, outcome = "
+				  "?2 WHERE id = ?3",
+				  &st, cause)) != 0)
+		return code;
+	return exec_write(
+	    s, st, store_bind(st, "ttl", day, outcome_text(outcome), *id),
+	    "stopping the trial", cause);
+}
+
 int
 store_trial_stop(struct store *s, const char *approach, const char *day,
 		 enum store_outcome outcome, char **cause)
 {
-	sqlite3_stmt *st;
 	long long id = 0;
 	int code;
 
@@ -222,14 +242,8 @@ store_trial_stop(struct store *s, const char *approach, const char *day,
 	    (code = check_outcome(outcome, cause)) != 0 ||
 	    (code = store_begin(s, cause)) != 0)
 		return code;
-	if ((code = stop_allowed(s, approach, day, &id, cause)) != 0 ||
-	    (code = store_prepare(s,
-				  "UPDATE trial SET ended_on = ?1, outcome = "
-				  "?2 WHERE id = ?3",
-				  &st, cause)) != 0 ||
-	    (code = exec_write(
-		 s, st, store_bind(st, "ttl", day, outcome_text(outcome), id),
-		 "stopping the trial", cause)) != 0) {
+	if ((code = store_trial_end(s, approach, day, outcome, &id, cause)) !=
+	    0) {
 		store_rollback(s);
 		return code;
 	}

@@ -109,7 +109,33 @@ ran_on(const struct store_trial *t, const char *d)
 	       (t->ended_on[0] == '\0' || strcmp(t->ended_on, d) >= 0);
 }
 
-/* The practices and questions of every approach that ran on the day. */
+/* Marks in kept[] the approaches kept as a habit on the day (issue 12):
+ * their practices are asked as a running approach's are. */
+static int
+load_habits(struct ui *ui, int *kept)
+{
+	struct store_habit *h = NULL;
+	size_t nh = 0, i;
+	char *cause = NULL;
+
+	if (store_habit_list(ui->store, &h, &nh, &cause) != 0) {
+		ui_error(ui, cause);
+		return -1;
+	}
+	for (i = 0; i < nh; i++) {
+		int a = content_approach_index(ui->pack, h[i].approach);
+
+		if (a >= 0 && strcmp(h[i].kept_on, day) <= 0 &&
+		    (h[i].dropped_on[0] == '\0' ||
+		     strcmp(day, h[i].dropped_on) < 0))
+			kept[a] = 1;
+	}
+	store_habits_free(h, nh);
+	return 0;
+}
+
+/* The practices and questions of every approach that ran on the day, and
+ * the practices of those kept as a habit then. */
 static int
 load_approaches(struct ui *ui)
 {
@@ -118,10 +144,15 @@ load_approaches(struct ui *ui)
 	char *cause = NULL;
 	int *ran = xcalloc(ui->pack->napproaches ? ui->pack->napproaches : 1,
 			   sizeof *ran);
+	int *kept = xcalloc(ui->pack->napproaches ? ui->pack->napproaches : 1,
+			    sizeof *kept);
 
-	if (store_trial_list(ui->store, &t, &nt, &cause) != 0) {
+	if (load_habits(ui, kept) != 0 ||
+	    store_trial_list(ui->store, &t, &nt, &cause) != 0) {
 		free(ran);
-		ui_error(ui, cause);
+		free(kept);
+		if (cause != NULL)
+			ui_error(ui, cause);
 		return -1;
 	}
 	for (i = 0; i < nt; i++) {
@@ -134,7 +165,7 @@ load_approaches(struct ui *ui)
 	for (i = 0; i < ui->pack->napproaches; i++) {
 		const struct approach *a = &ui->pack->approaches[i];
 
-		if (!ran[i])
+		if (!ran[i] && !kept[i])
 			continue;
 		for (j = 0; j < a->npractices; j++) {
 			k = ndones++;
@@ -142,7 +173,7 @@ load_approaches(struct ui *ui)
 			dones[k].p = &a->practices[j];
 			dones[k].on = dones[k].logged = 0;
 		}
-		for (j = 0; j < a->nquestions; j++) {
+		for (j = 0; j < a->nquestions && ran[i]; j++) {
 			k = naskeds++;
 			askeds = xreallocarray(askeds, naskeds, sizeof *askeds);
 			askeds[k].q = &a->questions[j];
@@ -150,6 +181,7 @@ load_approaches(struct ui *ui)
 		}
 	}
 	free(ran);
+	free(kept);
 	return 0;
 }
 

@@ -1,8 +1,11 @@
 /*
  * history.c: daily pain over 30, 90 or 365 days as a chart with the 7-day
- * rolling mean (analysis.h), bands showing which approach ran when, then a
- * scrollable summary per trial (the review's verdict in words) and the
- * check-ins with their notes, escaped so a note cannot drive the terminal.
+ * rolling mean (analysis.h), the day's interference as a second line (i
+ * hides it), a mark over the days of a flare-up, bands showing which trial
+ * ran when (numbered in order of start, as everywhere), then a scrollable
+ * summary per trial (the review's verdict in words), the flare-ups, and
+ * the check-ins with their notes, escaped so a note cannot drive the
+ * terminal.
  *
  * Everything is read and judged in enter, through review_load_with() (the
  * one reviewer, review.h); a change of span or of width rebuilds what is
@@ -29,6 +32,8 @@ static const int ranges[] = {30, 90, 365}; /* days shown, keys 1 2 3 */
 const struct ui_keyhelp ui_history_keys[] = {
     {"1 2 3", "the last 30, 90 or 365 days"},
     {"Left Right, h l", "a shorter or longer span"},
+    {"i", "hide or show the interference line (x: how much pain got in the "
+	  "way that day)"},
     {"j k, arrows", "scroll the trials and check-ins"},
     {"PgUp PgDn, g G", "page up and down, top and bottom"},
     {"q, Esc", "back"},
@@ -48,6 +53,9 @@ static int view_h = 1; /* rows the view had at the last draw */
  * shown_w; -1 when they must be built again. */
 static int *chart_pain;
 static double *chart_mean;
+static int *chart_interference;
+static unsigned char *chart_flare;
+static int hide_interference;
 static int shown_w = -1;
 static size_t shown_range;
 
@@ -66,8 +74,12 @@ unload(void)
 	nrecent = recent_cap = 0;
 	free(chart_pain);
 	free(chart_mean);
+	free(chart_interference);
+	free(chart_flare);
 	chart_pain = NULL;
 	chart_mean = NULL;
+	chart_interference = NULL;
+	chart_flare = NULL;
 	shown_w = -1;
 }
 
@@ -124,10 +136,25 @@ chart_figures(int first, int n)
 
 	free(chart_pain);
 	free(chart_mean);
+	free(chart_interference);
+	free(chart_flare);
 	chart_pain = xcalloc((size_t)n, sizeof *chart_pain);
 	chart_mean = xcalloc((size_t)n, sizeof *chart_mean);
+	chart_interference = xcalloc((size_t)n, sizeof *chart_interference);
+	chart_flare = xcalloc((size_t)n, sizeof *chart_flare);
 	for (i = 0; i < n; i++)
-		chart_pain[i] = -1;
+		chart_pain[i] = chart_interference[i] = -1;
+	for (k = 0; k < nrecent; k++) {
+		int d = day_number(recent[k].day) - first;
+
+		if (d >= 0 && d < n && recent[k].interference != STORE_NONE)
+			chart_interference[d] = recent[k].interference;
+	}
+	for (k = 0; k < rv.nflares; k++)
+		for (i = rv.flares[k].first - first;
+		     i <= rv.flares[k].last - first && i < n; i++)
+			if (i >= 0)
+				chart_flare[i] = 1;
 	/* Only the check-ins that reach the span's rolling means. */
 	from = review_checkin_from(&rv, first - (ANALYSIS_ROLLING_DAYS - 1));
 	for (k = from; k < rv.ncheckins; k++) {
@@ -155,8 +182,10 @@ column(int d, int n, int plot)
 	return d / per;
 }
 
-/* One row per approach that ran in the span: its number on the axis and a
- * band under the days it ran. Returns the rows used. */
+/* One row per approach that ran in the span: a band under the days each
+ * of its trials ran, with the trial's number (in order of start, as the
+ * review and the report number them) at the band's start and on the axis
+ * for its first trial in the span. Returns the rows used. */
 static int
 draw_bands(const struct ui *ui, int y, int maxrows, int first, int n)
 {
@@ -193,14 +222,18 @@ draw_bands(const struct ui *ui, int y, int maxrows, int first, int n)
 				ui_put(y + rows, 1 + axis + c,
 				       MB_CUR_MAX > 1 ? "\xe2\x94\x81" : "=", 1,
 				       0, UI_C_HEADING);
+			if (any && c0 < plot)
+				ui_putf(y + rows, 1 + axis + c0, plot - c0,
+					UI_C_HEADING, "%zu", t + 1);
+			else
+				ui_putf(y + rows, 1, axis - 1, UI_C_HEADING,
+					"%2zu", t + 1);
+			buf_printf(&legend, "%s%zu %s", legend.len ? "   " : "",
+				   t + 1, ui->pack->approaches[a].title);
 			any = 1;
 		}
-		if (!any)
-			continue;
-		ui_putf(y + rows, 1, axis - 1, UI_C_HEADING, "%2zu", a + 1);
-		buf_printf(&legend, "%s%zu %s", legend.len ? "   " : "", a + 1,
-			   ui->pack->approaches[a].title);
-		rows++;
+		if (any)
+			rows++;
 	}
 	if (rows > 0)
 		ui_put(y + rows++, 1, legend.data, ui->w - 2, 0, UI_C_DIM);
@@ -209,13 +242,13 @@ draw_bands(const struct ui *ui, int y, int maxrows, int first, int n)
 }
 
 static void
-add_trial(const struct review_row *row, int w)
+add_trial(const struct review_row *row, size_t number, int w)
 {
 	char why[EXPLAIN_MAX];
 
 	ui_view_addf(
-	    &view, w, UI_C_NORMAL, 0, "- %s: %s to %s (%s)", row->title,
-	    row->started_on, row->running ? "now" : row->ended_on,
+	    &view, w, UI_C_NORMAL, 0, "%zu. %s: %s to %s (%s)", number,
+	    row->title, row->started_on, row->running ? "now" : row->ended_on,
 	    row->outcome == OUTCOME_NONE ? "running"
 					 : store_outcome_name(row->outcome));
 	analysis_explain(&row->result, why, sizeof why);
@@ -235,12 +268,36 @@ build(int w, int first)
 	ui_view_add(&view, w, UI_C_HEADING, 0, NULL, "Approaches tried");
 	for (i = 0; i < rv.nrows; i++)
 		if (rv.rows[i].title != NULL) {
-			add_trial(&rv.rows[i], w);
+			add_trial(&rv.rows[i], i + 1, w);
 			shown++;
 		}
 	if (shown == 0)
 		ui_view_add(&view, w, UI_C_DIM, 0, NULL, "None yet.");
 	ui_view_blank(&view);
+	if (rv.nflares > 0) {
+		ui_view_add(&view, w, UI_C_HEADING, 0, NULL, "Flare-ups");
+		for (i = rv.nflares; i-- > 0;) {
+			const struct review_flare *f = &rv.flares[i];
+			char a[DAY_LEN], z[DAY_LEN];
+
+			day_from_number(f->first, a);
+			day_from_number(f->last, z);
+			buf_init(&b);
+			if (f->running)
+				buf_printf(&b, "%s to now (running)", a);
+			else if (f->last == f->first)
+				buf_adds(&b, a);
+			else
+				buf_printf(&b, "%s to %s", a, z);
+			buf_printf(&b, ", %d day%s", f->last - f->first + 1,
+				   f->last == f->first ? "" : "s");
+			if (f->peak != STORE_NONE)
+				buf_printf(&b, ", pain up to %d", f->peak);
+			ui_view_add(&view, w, UI_C_WARNING, 0, NULL, b.data);
+			buf_free(&b);
+		}
+		ui_view_blank(&view);
+	}
 	ui_view_add(&view, w, UI_C_HEADING, 0, NULL, "Check-ins, newest first");
 	for (i = 0; i < nrecent; i++) {
 		const struct store_checkin *c = &recent[i];
@@ -283,6 +340,8 @@ ui_history_draw(struct ui *ui)
 	int n = ranges[range], first = day_number(today) - n + 1;
 	int y = ui->y0, chart, used;
 	char from[DAY_LEN];
+	const char *up = MB_CUR_MAX > 1 ? "\xe2\x96\xb2" : "^"; /* U+25B2 */
+	const char *ix = MB_CUR_MAX > 1 ? "\xc3\x97" : "x";	/* U+00D7 */
 
 	if (!loaded) {
 		ui_put(y, 1, "The log could not be read; q goes back.",
@@ -293,16 +352,26 @@ ui_history_draw(struct ui *ui)
 	day_from_number(first, from);
 	ui_putf(y++, 1, ui->w - 2, UI_C_HEADING,
 		"Daily pain, %s to %s (%d days)", from, today, n);
-	ui_put(y++, 1,
-	       "bars: pain that day   dots: the 7-day mean   1 2 3: "
-	       "30, 90, 365 days",
-	       ui->w - 2, 0, UI_C_DIM);
+	/* The legend names the marks as the chart draws them. */
+	if (hide_interference)
+		ui_putf(y++, 1, ui->w - 2, UI_C_DIM,
+			"bars: pain   dots: 7-day mean   %s: flare-up   "
+			"i: show interference   1 2 3: 30, 90, 365 days",
+			up);
+	else
+		ui_putf(y++, 1, ui->w - 2, UI_C_DIM,
+			"bars: pain   dots: 7-day mean   %s: interference   "
+			"%s: flare-up   i: hide %s   1 2 3: days",
+			ix, up, ix);
 	chart = ui->h / 2 - 2;
 	if (chart > CHART_MAX_ROWS)
 		chart = CHART_MAX_ROWS;
 	if (chart < CHART_MIN_ROWS)
 		chart = CHART_MIN_ROWS;
 	ui_chart(y, 1, chart, ui->w - 2, chart_pain, chart_mean, (size_t)n);
+	ui_chart_overlay(y, 1, chart, ui->w - 2,
+			 hide_interference ? NULL : chart_interference,
+			 chart_flare, (size_t)n);
 	y += chart;
 	used = draw_bands(ui, y, (int)ui->pack->napproaches + 1, first, n);
 	y += used + 1;
@@ -316,6 +385,10 @@ ui_history_key(struct ui *ui, int key)
 {
 	if (key >= '1' && key < '1' + (int)NRANGES) {
 		range = (size_t)(key - '1');
+		return 1;
+	}
+	if (key == 'i') {
+		hide_interference = !hide_interference;
 		return 1;
 	}
 	switch (ui_nav(key)) {

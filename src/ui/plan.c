@@ -50,6 +50,14 @@ state_text(const struct program_step *st, enum ui_color *c)
 				 st->day);
 	case PROGRAM_ENDED:
 		*c = st->outcome == OUTCOME_HELPED ? UI_C_GOOD : UI_C_NORMAL;
+		if (st->habit) {
+			*c = UI_C_GOOD;
+			return xasprintf("kept as a habit since %s, practised "
+					 "on %d of %d day%s",
+					 st->habit_since, st->habit_practised,
+					 st->habit_days,
+					 st->habit_days == 1 ? "" : "s");
+		}
 		switch (st->outcome) {
 		case OUTCOME_HELPED:
 			return xasprintf("helped (ended %s)", st->ended_on);

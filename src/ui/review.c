@@ -38,8 +38,9 @@ const struct ui_keyhelp ui_review_keys[] = {
     {"g G, Home End", "the first or the last trial"},
     {"PgUp PgDn, Space", "scroll the selected trial's details"},
     {"c", "keep going (continue): save nothing, back to the last screen"},
-    {"m", "keep it as a habit and move on: end it today as helped and "
-	  "start the next approach not yet tried (asks first)"},
+    {"m", "keep it as a habit and move on: end it today as helped, keep "
+	  "its practices on Today, and start the next approach not yet tried "
+	  "(asks first)"},
     {"s", "stop it: choose no change, worse or stopped (asks first)"},
     {"o, Enter", "an ended trial: change its recorded outcome (asks first)"},
     {"y", "in a question: yes, save it"},
@@ -414,24 +415,24 @@ save_habit(struct ui *ui, const struct review_row *row)
 	const struct approach *next = next_approach;
 
 	ui_today(ui, day);
-	if (program_stop(ui->pack, ui->store, row->approach, day,
+	if (program_keep(ui->pack, ui->store, row->approach, day,
 			 OUTCOME_HELPED, &cause) != 0) {
 		ui_error(ui, cause);
 	} else if (next == NULL) {
 		ui_message(ui, UI_C_GOOD,
-			   "Saved: \"%s\" ended today as helped; keep it up "
-			   "as a habit.",
+			   "Saved: \"%s\" is kept as a habit: its practices "
+			   "stay on Today.",
 			   name);
 	} else if (program_start(ui->pack, ui->store, next->id, day, NULL,
 				 &cause) != 0) {
 		ui_message(ui, UI_C_WARNING,
-			   "Saved: \"%s\" ended today as helped. \"%s\" was "
+			   "Saved: \"%s\" is kept as a habit. \"%s\" was "
 			   "not started: %s",
 			   name, next->title, cause ? cause : "unknown error");
 		free(cause);
 	} else {
 		ui_message(ui, UI_C_GOOD,
-			   "Saved: \"%s\" ended today as helped. Started "
+			   "Saved: \"%s\" is kept as a habit. Started "
 			   "\"%s\", day 1.",
 			   name, next->title);
 	}

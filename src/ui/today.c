@@ -14,6 +14,7 @@ enum item {
 	ITEM_CHECKIN,
 	ITEM_PLAN,
 	ITEM_PRACTISE,
+	ITEM_FLARE,
 	ITEM_HISTORY,
 	ITEM_REVIEW,
 	ITEM_REPORT,
@@ -30,6 +31,7 @@ static const struct {
     [ITEM_CHECKIN] = {'c', "Check in"},
     [ITEM_PLAN] = {'p', "The plan: every approach"},
     [ITEM_PRACTISE] = {'t', "Practise now, with a timer"},
+    [ITEM_FLARE] = {'f', "A flare-up: record it, use a flare-up tool"},
     [ITEM_HISTORY] = {'v', "History: pain over time"},
     [ITEM_REVIEW] = {'r', "Review: which approach helped"},
     [ITEM_REPORT] = {'w', "Write a one-page summary for a therapist"},
@@ -43,6 +45,11 @@ const struct ui_keyhelp ui_today_keys[] = {
     {"c", "check in for today"},
     {"p", "the plan"},
     {"t", "practise now, with a timer"},
+    {"f", "a flare-up: record that it began today and go straight to a "
+	  "flare-up tool (the mat) in the timer, with pain before and after; "
+	  "while it runs, f opens the tool again"},
+    {"F", "the flare-up is over today (it also ends by itself after two "
+	  "days back at your usual level)"},
     {"v", "history"},
     {"r", "review the trials: which approach helped"},
     {"w", "write the one-page summary for a therapist "
@@ -168,6 +175,83 @@ do_next(struct ui *ui)
 	}
 }
 
+/* The flare-up tools of the pack: the only one, or NULL (the timer then
+ * offers today's list, which holds them while a flare runs). */
+static const struct practice *
+flare_tool(const struct ui *ui, int *n)
+{
+	const struct practice *one = NULL;
+	size_t i, j;
+
+	*n = 0;
+	for (i = 0; i < ui->pack->napproaches; i++)
+		for (j = 0; j < ui->pack->approaches[i].npractices; j++) {
+			const struct practice *p =
+			    &ui->pack->approaches[i].practices[j];
+
+			if (program_flare_tool(ui->pack, p)) {
+				one = p;
+				++*n;
+			}
+		}
+	return *n == 1 ? one : NULL;
+}
+
+/* f: records a flare-up beginning today unless one runs, then opens the
+ * timer on the flare-up tool (it asks the pain before and after). */
+static void
+flare(struct ui *ui)
+{
+	const struct practice *tool;
+	char day[DAY_LEN], *cause = NULL;
+	int n;
+
+	if (!loaded)
+		return;
+	ui_today(ui, day);
+	if (today.flare_since[0] == '\0' &&
+	    program_flare(ui->pack, ui->store, day, day, STORE_NONE, NULL, NULL,
+			  &cause) != 0) {
+		ui_error(ui, cause);
+		return;
+	}
+	tool = flare_tool(ui, &n);
+	if (n == 0) {
+		ui_today_enter(ui, 0);
+		ui_message(ui, UI_C_GOOD,
+			   "Flare-up recorded. The pack has no flare-up tool; "
+			   "F when it is over.");
+		return;
+	}
+	ui->practice = tool;
+	ui->approach = -1;
+	ui_push(ui, UI_TIMER);
+	ui_message(ui, UI_C_GOOD,
+		   today.flare_since[0] == '\0'
+		       ? "Flare-up recorded from today. Rate your pain, then "
+			 "the timer runs; F on Today when it is over."
+		       : "The flare-up runs since %s; F on Today when it is "
+			 "over.",
+		   today.flare_since);
+}
+
+/* F: the running flare-up is over today. */
+static void
+flare_over(struct ui *ui)
+{
+	char day[DAY_LEN], *cause = NULL;
+
+	if (!loaded)
+		return;
+	ui_today(ui, day);
+	if (program_flare_over(ui->pack, ui->store, day, day, &cause) != 0) {
+		ui_error(ui, cause);
+		return;
+	}
+	ui_today_enter(ui, 0);
+	ui_message(ui, UI_C_GOOD, "The flare-up was over today.");
+}
+
 static void
 activate(struct ui *ui, enum item it)
 {
@@ -185,6 +269,9 @@ activate(struct ui *ui, enum item it)
 		ui->practice = NULL;
 		ui->approach = -1;
 		ui_push(ui, UI_TIMER);
+		break;
+	case ITEM_FLARE:
+		flare(ui);
 		break;
 	case ITEM_HISTORY:
 		ui_push(ui, UI_HISTORY);
@@ -226,30 +313,106 @@ draw_checkin(const struct ui *ui, int y, int w)
 	return 1;
 }
 
+/* ", day 3 of 14" of a running step; ", starts D" for one whose start
+ * is still to come (the clock was ahead when it was started). */
+static int
+put_day(const struct program_step *st, int y, int x, int w)
+{
+	if (st->day == 0)
+		return ui_putf(y, x, w - x, UI_C_NORMAL, ", starts %s",
+			       st->started_on);
+	if (st->days > 0)
+		return ui_putf(y, x, w - x,
+			       st->review_due ? UI_C_WARNING : UI_C_NORMAL,
+			       ", day %d of %d", st->day, st->days);
+	return ui_putf(y, x, w - x, UI_C_NORMAL, ", day %d", st->day);
+}
+
+/* One running approach at x on row y: its title, "(any time)" for a
+ * wildcard, its day. Returns the columns used. */
+static int
+put_running(const struct program_step *st, int y, int x, int w)
+{
+	int x0 = x;
+
+	x += ui_put(y, x, st->approach->title, w - x - 16, 0, UI_C_HEADING);
+	if (st->approach->wildcard)
+		x += ui_put(y, x, " (any time)", w - x, 0, UI_C_DIM);
+	return x + put_day(st, y, x, w) - x0;
+}
+
+/* The running approaches: the current one first (else a wildcard that
+ * runs, such as the mat), then on a second line the others. Returns the
+ * rows used. */
 static int
 draw_approach(const struct ui *ui, int y, int w)
 {
 	const struct program_plan *pl = &today.plan;
-	const struct program_step *st;
-	int x = 1 + ui_put(y, 1, "Approach: ", w, 0, UI_C_DIM);
+	int x = 1 + ui_put(y, 1, "Approach: ", w, 0, UI_C_DIM), rows = 1;
+	int first = -1;
+	size_t i;
 
-	if (pl->current < 0 ||
-	    pl->steps[pl->current].state != PROGRAM_RUNNING) {
+	(void)ui;
+	if (pl->current >= 0 && pl->steps[pl->current].state == PROGRAM_RUNNING)
+		first = pl->current;
+	for (i = 0; first < 0 && i < pl->nsteps; i++)
+		if (pl->steps[i].state == PROGRAM_RUNNING)
+			first = (int)i;
+	if (first < 0) {
 		ui_put(y, x, "none running", w - x, 0, UI_C_NORMAL);
 		return 1;
 	}
-	st = &pl->steps[pl->current];
-	x += ui_put(y, x, st->approach->title, w - x - 16, 0, UI_C_HEADING);
-	if (st->day == 0)
-		ui_putf(y, x, w - x, UI_C_NORMAL, ", starts %s",
-			st->started_on);
-	else if (st->days > 0)
-		ui_putf(y, x, w - x,
-			st->review_due ? UI_C_WARNING : UI_C_NORMAL,
-			", day %d of %d", st->day, st->days);
-	else
-		ui_putf(y, x, w - x, UI_C_NORMAL, ", day %d", st->day);
-	(void)ui;
+	put_running(&pl->steps[first], y, x, w);
+	for (i = 0; i < pl->nsteps; i++) {
+		if (pl->steps[i].state != PROGRAM_RUNNING || (int)i == first)
+			continue;
+		if (rows == 1) {
+			x = 1 + ui_put(y + 1, 1, "Also: ", w, 0, UI_C_DIM);
+			rows = 2;
+		} else if (x < w - 4)
+			x += ui_put(y + 1, x, "; ", w - x, 0, UI_C_NORMAL);
+		if (x >= w - 4)
+			break;
+		x += put_running(&pl->steps[i], y + 1, x, w);
+	}
+	return rows;
+}
+
+/* "Habits: The quick approach (since 2026-03-31, 3 of 4 days)". */
+static int
+draw_habits(int y, int w)
+{
+	const struct program_plan *pl = &today.plan;
+	size_t i;
+	int x, shown = 0;
+
+	if (pl->habits == 0)
+		return 0;
+	x = 1 + ui_put(y, 1, "Habits: ", w, 0, UI_C_DIM);
+	for (i = 0; i < pl->nsteps && x < w - 4; i++) {
+		const struct program_step *st = &pl->steps[i];
+
+		if (!st->habit)
+			continue;
+		if (shown++ > 0)
+			x += ui_put(y, x, "; ", w - x, 0, UI_C_NORMAL);
+		x += ui_put(y, x, st->approach->title, w - x, 0, UI_C_HEADING);
+		x += ui_putf(y, x, w - x, UI_C_NORMAL,
+			     " (since %s, practised on %d of %d day%s)",
+			     st->habit_since, st->habit_practised,
+			     st->habit_days, st->habit_days == 1 ? "" : "s");
+	}
+	return 1;
+}
+
+static int
+draw_flare(int y, int w)
+{
+	if (today.flare_since[0] == '\0')
+		return 0;
+	ui_putf(y, 1, w, UI_C_WARNING,
+		"Flare-up since %s (f: a flare-up tool, F: it is over)",
+		today.flare_since);
 	return 1;
 }
 
@@ -262,9 +425,12 @@ draw_practices(int y, int w, int maxrows)
 	for (i = 0; i < today.npractices && rows < maxrows; i++, rows++) {
 		const struct program_practice *pp = &today.practices[i];
 		int done = pp->done >= pp->practice->per_day;
-		char *line = xasprintf("[%s] %s  %d/%d", done ? "x" : " ",
+		char *line = xasprintf("[%s] %s  %d/%d%s", done ? "x" : " ",
 				       pp->practice->title, pp->done,
-				       pp->practice->per_day);
+				       pp->practice->per_day,
+				       pp->habit   ? "  (habit)"
+				       : pp->flare ? "  (flare-up tool)"
+						   : "");
 
 		ui_put(y + rows, 3, line, w - 3, 0,
 		       done ? UI_C_GOOD : UI_C_NORMAL);
@@ -333,7 +499,9 @@ ui_today_draw(struct ui *ui)
 	if (loaded) {
 		y += draw_checkin(ui, y, w);
 		y += draw_approach(ui, y, w);
-		y += draw_practices(y, w, 3);
+		y += draw_habits(y, w);
+		y += draw_flare(y, w);
+		y += draw_practices(y, w, 4);
 		y += draw_recent(y, w);
 		for (k = 0; k < today.nwarnings && y < end - 4; k++)
 			y += ui_put(y, 1, today.warnings[k]->warning, w, 0,
@@ -365,6 +533,10 @@ ui_today_key(struct ui *ui, int key)
 
 	if (key == UI_KEY_ENTER) {
 		activate(ui, (enum item)menu.sel);
+		return 1;
+	}
+	if (key == 'F') {
+		flare_over(ui);
 		return 1;
 	}
 	for (i = ITEM_CHECKIN; i < ITEM_COUNT; i++)

@@ -503,8 +503,15 @@ loop(struct ui *ui)
 	while (!ui->quit && !got_signal) {
 		if (dirty) {
 			ui->wake_ms = -1;
+			/* A new day since the last draw: the screen on top
+			 * loads again, as when it is uncovered (Today's
+			 * check-in, practices and plan are the new day's). */
+			ui_today(ui, now);
+			if (drawn[0] != '\0' && strcmp(now, drawn) != 0 &&
+			    ui->depth > 0)
+				screens[ui->stack[ui->depth - 1]].enter(ui, 0);
 			draw(ui);
-			ui_today(ui, drawn);
+			memcpy(drawn, now, DAY_LEN);
 			dirty = 0;
 		}
 		timeout(wait_ms(ui));

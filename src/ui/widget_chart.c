@@ -164,8 +164,8 @@ ui_spark(int y, int x, const int *v, size_t n)
 			ui_put(y, x + (int)i, missing_mark(), 1, 0, UI_C_DIM);
 		else
 			ui_put(y, x + (int)i,
-			       block(1 + v[i] * (EIGHTHS - 1) / PAIN_MAX), 1,
-			       0, ui_pain_color(v[i]));
+			       block(1 + v[i] * (EIGHTHS - 1) / PAIN_MAX), 1, 0,
+			       ui_pain_color(v[i]));
 	}
 }
 
@@ -267,5 +267,60 @@ ui_chart(int y, int x, int h, int w, const int *v, const double *mean, size_t n)
 			       MB_CUR_MAX > 1 ? "\xe2\x80\xa2" : "*", 1, 0,
 			       UI_C_HEADING);
 		}
+	}
+}
+
+/* The days lo..hi of column col, as ui_chart() lays them out; 0 when the
+ * column shows no day. */
+static int
+column_days(int col, int plot, size_t n, size_t *lo, size_t *hi)
+{
+	size_t per =
+	    n > (size_t)plot ? (n + (size_t)plot - 1) / (size_t)plot : 1;
+
+	if (n <= (size_t)plot) {
+		*lo = (size_t)col * n / (size_t)plot;
+		*hi = *lo + 1;
+		return 1;
+	}
+	*lo = (size_t)col * per;
+	*hi = *lo + per < n ? *lo + per : n;
+	return *lo < n;
+}
+
+void
+ui_chart_overlay(int y, int x, int h, int w, const int *v2,
+		 const unsigned char *mark, size_t n)
+{
+	const int axis = 4; /* as ui_chart() */
+	int plot = w - axis, col;
+	size_t lo, hi, i;
+
+	if (h < 2 || plot < 1 || n == 0)
+		return;
+	for (col = 0; col < plot; col++) {
+		double val;
+		int row, marked = 0;
+
+		if (!column_days(col, plot, n, &lo, &hi))
+			break;
+		if (v2 != NULL && (val = bucket(v2, lo, hi)) >= 0) {
+			row = to_eighths(val, h) / EIGHTHS;
+			if (row >= h)
+				row = h - 1;
+			/* Reverse, as the mean's marker: it reads over a bar.
+			 */
+			attrset(ui_attr(UI_C_WARNING) | A_REVERSE);
+			mvaddstr(y + h - 1 - row, x + axis + col,
+				 MB_CUR_MAX > 1 ? "\xc3\x97"
+						: "x"); /* U+00D7 */
+			attrset(A_NORMAL);
+		}
+		for (i = lo; mark != NULL && i < hi; i++)
+			marked |= mark[i];
+		if (marked)
+			ui_put(y, x + axis + col,
+			       MB_CUR_MAX > 1 ? "\xe2\x96\xb2" : "^", 1, 0,
+			       UI_C_WARNING); /* U+25B2 */
 	}
 }

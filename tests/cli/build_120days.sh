@@ -15,6 +15,13 @@
 #   workout     2026-09-08 .. 2026-10-05  meaningful, by points
 #   stretching  2026-11-02 .. 2026-11-22  low-practice
 #   mat         2026-11-20 .. running     too-early (a wildcard)
+#
+# With REVIEW_ISSUE12=1 (tests/robust/report_pdf.sh) the same days also
+# rate interference (pain less one, every day but Sundays), the workout is
+# kept as a habit (stop --keep) and done on four days after, and two
+# flare-ups are recorded: from
+# 2026-09-01 (moving house) until the person says it is over on
+# 2026-09-08, and from 2026-11-20, over by itself after two calm days.
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 	. "$(dirname "$0")/../lib.sh"
@@ -170,10 +177,13 @@ mat-lie 2026-11-23 20 5 4
 '
 
 # build_120days: puts the log at ${DB:-$T/log.db}: a copy of the one this
-# run has built and checked already, else built here.
+# run has built and checked already, else (and always for REVIEW_ISSUE12)
+# built here.
 build_120days() {
 	local db=${DB:-$T/log.db} fx=${FIXTURES:-}/120days.db
-	if [ -n "${FIXTURES:-}" ] && [ -f "$fx" ]; then
+	# The issue 12 variant (REVIEW_ISSUE12) is another log: built here.
+	if [ -z "${REVIEW_ISSUE12:-}" ] && [ -n "${FIXTURES:-}" ] &&
+		[ -f "$fx" ]; then
 		rm -f "$db" "$db-wal" "$db-shm" "$db.checked"
 		cp --preserve=mode "$fx" "$db" || fail "cannot copy $fx"
 		if [ -f "$fx-wal" ]; then
@@ -211,7 +221,14 @@ build_120days_by_commands() {
 	rv_ok stop reading --outcome helped --impression much-better \
 		--date 2026-08-31
 	rv_ok start workout --date 2026-09-08
-	rv_ok stop workout --outcome helped --date 2026-10-05
+	if [ -n "${REVIEW_ISSUE12:-}" ]; then
+		rv_ok stop workout --keep --date 2026-10-05
+		rv_ok flare --pain 8 --note "moving house" --date 2026-09-01
+		rv_ok flare --over --date 2026-09-08
+		rv_ok flare --pain 7 --date 2026-11-20
+	else
+		rv_ok stop workout --outcome helped --date 2026-10-05
+	fi
 	rv_ok start stretching --date 2026-11-02
 	rv_ok stop stretching --outcome no-change --impression 4 \
 		--date 2026-11-22
@@ -221,6 +238,9 @@ build_120days_by_commands() {
 		[ -n "$day" ] || continue
 		args=("$pain" --date "$day")
 		[ "$did" = - ] || args+=(--did "$did")
+		[ -n "${REVIEW_ISSUE12:-}" ] &&
+			[ "$(date -u -d "$day" +%u)" != 7 ] &&
+			args+=(--interference $((pain - 1)))
 		case $note in
 		-) ;;
 		ESC) args+=(--note "$(printf 'mat at night \033[31mred\033[0m\tthen slept')") ;;
@@ -234,6 +254,11 @@ build_120days_by_commands() {
 		rv_ok practice "$p" --minutes "$m" --before "$b" --after "$a" \
 			--date "$day"
 	done <<<"$REVIEW_SESSIONS"
+	if [ -n "${REVIEW_ISSUE12:-}" ]; then
+		for day in 2026-10-12 2026-10-19 2026-10-26 2026-11-09; do
+			rv_ok practice workout-12 --date "$day"
+		done
+	fi
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

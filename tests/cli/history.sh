@@ -42,10 +42,10 @@ csv_round_trip() {
 .import --csv '$(sqlq "$1")' got
 ATTACH '$(sqlq "$DB")' AS log;
 SELECT 'header ' || group_concat(name, ',') FROM pragma_table_info('got')
-HAVING group_concat(name, ',') IS NOT 'day,pain,interference,note';
+HAVING group_concat(name, ',') IS NOT 'day,pain,interference,note,flare';
 CREATE TEMP VIEW want AS SELECT row_number() OVER (ORDER BY day) AS n, day,
     CAST(pain AS TEXT) AS pain, ifnull(CAST(interference AS TEXT), '')
-    AS interference, ifnull(note, '') AS note FROM log.checkin;
+    AS interference, ifnull(note, '') AS note, '0' AS flare FROM log.checkin;
 CREATE TEMP VIEW have AS SELECT row_number() OVER (ORDER BY rowid) AS n, *
     FROM got;
 SELECT 'rows ' || (SELECT count(*) FROM have) || ', expected '
@@ -56,8 +56,8 @@ SELECT 'row ' || n || ': ' || quote(h.day) || ',' || quote(h.pain) || ','
     || quote(w.day) || ',' || quote(w.pain) || ',' || quote(w.interference)
     || ',' || quote(w.note)
 FROM want AS w LEFT JOIN have AS h USING (n)
-WHERE (h.day, h.pain, h.interference, h.note)
-    IS NOT (w.day, w.pain, w.interference, w.note);
+WHERE (h.day, h.pain, h.interference, h.note, h.flare)
+    IS NOT (w.day, w.pain, w.interference, w.note, w.flare);
 SQL
 	) || fail "sqlite3 cannot read the CSV: $out"
 	[ -z "$out" ] || fail "CSV does not round-trip: $out"

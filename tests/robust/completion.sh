@@ -37,7 +37,7 @@ ids=$(approach_ids "$TOP/content/guide.yaml")
 [ "$(echo "$ids" | wc -w)" = 6 ] || fail "expected six approaches, got: $ids"
 
 offers "start status stop" backpain st
-offers "checkin due export history import pack practice report review safety start status stop" \
+offers "checkin due export flare history import pack practice report review safety start status stop" \
 	backpain ""
 offers "--db --help --pack --version -V -h" backpain -
 offers "$ids" backpain start ""
@@ -57,7 +57,7 @@ offers "yesterday" backpain practice x --date y
 offers "--answer --date --db --did --help --interference --note --pack --pain" \
 	backpain checkin --
 offers "--after --before --date --db --help --minutes --pack" backpain practice -
-offers "--date --db --help --impression --outcome --pack" backpain stop mind-body -
+offers "--date --db --drop --help --impression --keep --outcome --pack" backpain stop mind-body -
 offers "--all --days --db --format --help --pack" backpain history -
 offers "--db --format --help --output --pack -o" backpain report -
 offers "check list" backpain pack ""

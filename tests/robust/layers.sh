@@ -20,7 +20,7 @@ hits=$(grep -n -E '#include "ui' src/cli*.c src/cli*.h)
 [ -z "$hits" ] || complain "the CLI uses the TUI's headers" "$hits"
 hits=$(grep -n -E '\<(store|content|config)_[a-z_]+\(' src/main.c)
 [ -z "$hits" ] || complain "main.c opens something besides the app" "$hits"
-writes='store_(checkin_put|checkin_write|session_add|trial_start|trial_stop|trial_set_outcome|trial_set_impression|screening_add|screening_checked|profile_set|import)\('
+writes='store_(checkin_put|checkin_write|session_add|trial_start|trial_stop|trial_set_outcome|trial_set_impression|screening_add|screening_checked|profile_set|habit_keep|habit_drop|flare_begin|flare_end|import)\('
 hits=$(grep -n -E "$writes" src/*.c src/ui/*.c |
 	grep -v -E '^src/(store[a-z_]*|program_write|program_import)\.c:')
 [ -z "$hits" ] || complain "a write outside the write path" "$hits"

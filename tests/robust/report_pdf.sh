@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # report_pdf: the HTML report of the 120-day log (tests/cli/build_120days.sh)
 # opens in headless Chromium and prints to PDF without errors, on Letter
-# (Chromium's default paper) and on A4, in one or two pages.
+# (Chromium's default paper) and on A4, in one or two pages. The same log
+# with a habit, two flare-ups and interference ratings (REVIEW_ISSUE12,
+# issue 12) prints on one page, with the flare-up summary and interference.
 # The 120-day log comes from cli/build_120days, which run.sh runs first.
 # after: cli/build_120days
 . "$(dirname "$0")/../lib.sh"
@@ -64,3 +66,29 @@ sed 's/@page{/@page{size:A4;/' "$T/report.html" >"$T/a4.html"
 grep -q '@page{size:A4;' "$T/a4.html" || fail "no @page rule to set A4 in"
 print_pdf "$T/a4.html" "$T/a4.pdf"
 one_or_two "$T/a4.pdf" A4
+
+# Issue 12: one page, with the flare-ups, interference and the habit.
+DB="$T/issue12.db" REVIEW_ISSUE12=1 build_120days
+DB="$T/issue12.db" rv_ok report --format html -o "$T/issue12.html"
+for paper in letter A4; do
+	html="$T/issue12.html"
+	if [ "$paper" = A4 ]; then
+		sed 's/@page{/@page{size:A4;/' "$T/issue12.html" >"$T/issue12-a4.html"
+		html="$T/issue12-a4.html"
+	fi
+	print_pdf "$html" "$T/issue12.pdf"
+	n=$(pages "$T/issue12.pdf")
+	[ "$n" = 1 ] || fail "the issue 12 report has $n pages on $paper, not one"
+	if command -v pdftotext >/dev/null; then
+		# One line, so that a phrase broken across lines still reads.
+		pdftotext "$T/issue12.pdf" - | tr -s '\n ' '  ' >"$T/issue12.txt"
+		expect_grep "Flare-ups" "$T/issue12.txt"
+		expect_grep "2 flare-ups (2026-09: 1, 2026-11: 1)" "$T/issue12.txt"
+		expect_grep "Used: Lie on the mat 1 time, pain 2.0 lower" "$T/issue12.txt"
+		expect_grep "Interference" "$T/issue12.txt"
+		expect_grep "5.2 → 1.8" "$T/issue12.txt"
+		expect_grep "Blue dashes: the same mean of interference" "$T/issue12.txt"
+		expect_grep "kept as a habit since 2026-10-05, practised on 4 of 51 days" "$T/issue12.txt"
+	fi
+	echo "issue 12 report: 1 page on $paper"
+done

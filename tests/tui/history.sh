@@ -2,7 +2,10 @@
 # tui/history: a log of 120 days (made with the real commands under a fixed
 # clock: check-ins with gaps, notes, one trial that ended and one running)
 # drawn as the History screen at 30, 90 and 365 days, each compared with an
-# expected screen. A note with an escape sequence shows escaped.
+# expected screen. A note with an escape sequence shows escaped. A flare-up
+# recorded on day 100 (over by itself after two calm days) shows as a mark
+# over its day, and interference (every other day) as a second line of x
+# marks that i hides and shows again (issue 12).
 . "$(dirname "$0")/lib_tui.bash"
 PACK="$TUI_PACKS/tui.yaml"
 NOW='2026-03-31 12:00:00'
@@ -34,6 +37,7 @@ for i in $(seq 0 119); do
 	[ "$i" = 110 ] && args+=(--note $'red \e[31mALERT\e[0m bell \a')
 	bpf "${args[@]}"
 	case $i in
+	100) bpf flare --pain 8 --date "$(day 100)" ;;
 	40) bpf start quick --date "$(day 40)" ;;
 	69) bpf stop quick --outcome helped --date "$(day 69)" ;;
 	75) bpf start steady --date "$(day 75)" ;;
@@ -46,8 +50,19 @@ bp_tui "${AT[@]}"
 onboard_all_no 2
 keys v
 wait_for "Daily pain, 2026-03-02 to 2026-03-31 (30 days)"
-wait_for "Check-ins, newest first"
+wait_for "2026-03-12, 1 day, pain up to 8"
 settled "$T/h30"
+grep -qF "▲" "$T/h30" || fail "no flare-up mark on the chart"
+grep -qF "×" "$T/h30" || fail "no interference line on the chart"
+grep -qF "2026-03-12, 1 day, pain up to 8" "$T/h30" ||
+	fail "the flare-up is not listed"
+keys i
+wait_for "i: show interference"
+screen | grep -qF "×" && fail "i did not hide the interference line"
+keys i
+wait_for "×: interference"
+[ "$(sqlite3 "$DB" "select began_on, ended_on, ended_by from flare")" = \
+	"$(day 100)|$(day 101)|calm" ] || fail "the flare did not end by itself"
 keys 2
 wait_for "(90 days)"
 settled "$T/h90"

@@ -107,9 +107,11 @@ unchanged "m then n"
 keys m
 wait_for 'y save   n cancel'
 keys y
-wait_for 'Saved: "The quick approach" ended today as helped. Started "The steady approach", day 1.'
+wait_for 'Saved: "The quick approach" is kept as a habit. Started "The steady approach", day 1.'
 [ "$(trials)" = "quick|2026-03-18|2026-03-31|helped
 steady|2026-03-31|-|-" ] || { trials >&2; fail "trials after m y"; }
+[ "$(sqlite3 "$DB" "select approach, kept_on, ifnull(dropped_on, '-') from habit")" = \
+	"quick|2026-03-31|-" ] || fail "no habit after m y"
 # Running first: the new trial above the one that ended.
 screen >/dev/null
 [ "$(grep -nE '^ [> ] The (steady|quick) approach ' "$T/screen" |
@@ -120,10 +122,36 @@ wait_for "The steady approach  running, day 1"
 wait_for "Recorded outcome: helped."
 keys q
 wait_for "Approach: The steady approach, day 1"
+wait_for "Habits: The quick approach (since 2026-03-31"
+keys p
+wait_for "kept as a habit since 2026-03-31, practised on 1 of 1 day"
+keys q
+wait_for "Habits: The quick approach (since 2026-03-31"
 keys q
 [ "$(wait_exit)" = 0 ] || fail "did not exit 0"
 no_sanitizer_reports
 tmux_ kill-server
+
+# The next day the habit's practice is still on Today and in the timer's
+# choice.
+at "@2026-04-01 12:00:00"
+bp_tui "${AT[@]}"
+wait_for "Habits: The quick approach (since 2026-03-31, practised on 1 of 2 days)"
+wait_for "The minute routine  0/2  (habit)"
+keys t
+wait_for "Which practice?"
+wait_for "The minute routine"
+keys Escape
+wait_for "Today's check-in:"
+keys c
+wait_for "Practices done"
+wait_for "The minute routine"
+keys Escape
+wait_for "Today's check-in:"
+keys q
+[ "$(wait_exit)" = 0 ] || fail "did not exit 0"
+tmux_ kill-server
+at "@$NOW"
 
 # 2. No change: stop it, then change the recorded outcome.
 DB="$T/nochange.db"
@@ -216,7 +244,7 @@ wait_for "> The quick approach   running, day 14 of 14, review due"
 keys m
 wait_for "No other approach starts: another one is running."
 keys y
-wait_for 'Saved: "The quick approach" ended today as helped; keep it up as a habit.'
+wait_for 'Saved: "The quick approach" is kept as a habit: its practices stay on Today.'
 [ "$(trials)" = "quick|2026-03-18|2026-03-31|helped
 steady|2026-03-25|-|-" ] || { trials >&2; fail "trials after m y with two running"; }
 keys q q

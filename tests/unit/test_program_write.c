@@ -170,6 +170,8 @@ everything(const struct fx *fx)
 	    "SELECT * FROM trial ORDER BY id",
 	    "SELECT * FROM screening ORDER BY rowid",
 	    "SELECT * FROM profile ORDER BY key",
+	    "SELECT * FROM habit ORDER BY id",
+	    "SELECT * FROM flare ORDER BY id",
 	};
 	struct buf b;
 	size_t i;
@@ -657,6 +659,196 @@ test_trials_refused_unchanged(void **state)
 		    "alpha|2026-11-24|helped\n");
 }
 
+/* A check-in of day with pain p. */
+static void
+pain_on(struct fx *fx, const char *day, int p)
+{
+	struct program_checkin in = plain();
+
+	memcpy(in.day, day, DAY_LEN);
+	in.pain = p;
+	save(fx, &in);
+}
+
+/* The flare-ups as program_flares_load() sees them today, one line each:
+ * began|ended|by|level|peak|days. */
+static char *
+flares_seen(struct fx *fx)
+{
+	struct program_flares fl;
+	struct buf b;
+	char *cause = NULL;
+	size_t i;
+
+	expect_ok(program_flares_load(fx->pack, fx->store, TODAY, &fl, &cause),
+		  &cause);
+	buf_init(&b);
+	buf_adds(&b, "");
+	for (i = 0; i < fl.n; i++) {
+		const struct program_flare *f = &fl.flares[i];
+
+		buf_printf(&b, "%s|%s|%s|%d|%d|%d\n", f->began_on,
+			   f->ended_on[0] ? f->ended_on : "-",
+			   store_flare_end_name(f->ended_by), f->level, f->peak,
+			   f->days);
+	}
+	program_flares_free(&fl);
+	return buf_take(&b);
+}
+
+/* Issue 12: the person's level is the median of the 28 days before the
+ * flare (the lower middle of an even count); two calm days (at most a
+ * point above it) end it on the first of them, written to the log by the
+ * check-in that makes the second; a flare that overlaps one recorded, or
+ * begins before a later one, is refused with the file unchanged. */
+static void
+test_flare_median_level(void **state)
+{
+	static const int before[] = {2, 2, 3, 5, 6, 6, 9};
+	struct fx *fx = *state;
+	char day[DAY_LEN], *cause = NULL, *was, *seen;
+	struct program_bad bad;
+	size_t i;
+
+	for (i = 0; i < sizeof before / sizeof before[0]; i++) {
+		snprintf(day, sizeof day, "2026-11-%02zu", i + 1);
+		pain_on(fx, day, before[i]);
+	}
+	expect_ok(program_flare(fx->pack, fx->store, TODAY, "2026-11-08", 8,
+				"lifted a box", &bad, &cause),
+		  &cause);
+	pain_on(fx, "2026-11-08", 9);
+	pain_on(fx, "2026-11-09", 7); /* 2 above the level 5: not calm */
+	pain_on(fx, "2026-11-10", 6);
+	expect_rows(fx, "SELECT began_on, ended_on FROM flare",
+		    "2026-11-08|-\n");
+	pain_on(fx, "2026-11-11", 5);
+	expect_rows(fx,
+		    "SELECT began_on, ended_on, ended_by, pain, note "
+		    "FROM flare",
+		    "2026-11-08|2026-11-10|calm|8|lifted a box\n");
+	seen = flares_seen(fx);
+	assert_string_equal(seen, "2026-11-08|2026-11-10|calm|5|9|2\n");
+	free(seen);
+
+	was = everything(fx);
+	assert_int_equal(program_flare(fx->pack, fx->store, TODAY, "2026-11-09",
+				       STORE_NONE, NULL, &bad, &cause),
+			 EX_DATAERR);
+	assert_non_null(strstr(cause, "already part of the flare-up"));
+	free(cause);
+	cause = NULL;
+	assert_int_equal(program_flare(fx->pack, fx->store, TODAY, "2026-11-05",
+				       STORE_NONE, NULL, &bad, &cause),
+			 EX_DATAERR);
+	assert_int_equal(bad.field, PROGRAM_FIELD_DAY);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(program_flare(fx->pack, fx->store, TODAY, "2026-11-20",
+				       11, NULL, &bad, &cause),
+			 EX_DATAERR);
+	assert_int_equal(bad.field, PROGRAM_FIELD_PAIN);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(
+	    program_flare_over(fx->pack, fx->store, TODAY, TODAY, &cause),
+	    EX_DATAERR);
+	free(cause);
+	seen = everything(fx);
+	assert_string_equal(seen, was);
+	free(seen);
+	free(was);
+}
+
+/* Without 7 ratings before it the level is the usual pain; without that
+ * either, only the person ends a flare. */
+static void
+test_flare_usual_level(void **state)
+{
+	struct fx *fx = *state;
+	char *cause = NULL, *seen, *was;
+
+	expect_ok(program_flare(fx->pack, fx->store, TODAY, "2026-11-20",
+				STORE_NONE, NULL, NULL, &cause),
+		  &cause);
+	pain_on(fx, "2026-11-21", 2);
+	pain_on(fx, "2026-11-22", 2);
+	seen = flares_seen(fx);
+	assert_string_equal(seen, "2026-11-20|-||-1|2|5\n");
+	free(seen);
+	/* With a usual pain of 3 the two days of 2 are calm: it was over on
+	 * 11-21, which flare --over may no longer say. */
+	expect_ok(program_usual_pain(fx->store, 3, &cause), &cause);
+	seen = flares_seen(fx);
+	assert_string_equal(seen, "2026-11-20|2026-11-21|calm|3|-1|1\n");
+	free(seen);
+	was = everything(fx);
+	assert_int_equal(
+	    program_flare_over(fx->pack, fx->store, TODAY, TODAY, &cause),
+	    EX_DATAERR);
+	assert_non_null(strstr(cause, "over by itself on 2026-11-21"));
+	free(cause);
+	cause = NULL;
+	seen = everything(fx);
+	assert_string_equal(seen, was);
+	free(seen);
+	free(was);
+	expect_ok(program_flare_settle(fx->pack, fx->store, TODAY, &cause),
+		  &cause);
+	expect_rows(fx, "SELECT began_on, ended_on, ended_by FROM flare",
+		    "2026-11-20|2026-11-21|calm\n");
+}
+
+/* Keep and drop: a habit needs a running trial, keeps it once, and its
+ * practice's marks count for it. */
+static void
+test_habit_keep_drop(void **state)
+{
+	struct fx *fx = *state;
+	struct program_checkin in = plain();
+	const char *did[] = {"walk"};
+	struct program_plan plan;
+	char *cause = NULL;
+
+	assert_int_equal(program_keep(fx->pack, fx->store, "alpha", TODAY,
+				      OUTCOME_HELPED, &cause),
+			 EX_DATAERR);
+	free(cause);
+	cause = NULL;
+	/* No approach starts before the safety questions are answered. */
+	expect_ok(program_screening(fx->pack, fx->store, "numb", 0, &cause),
+		  &cause);
+	expect_ok(program_start(fx->pack, fx->store, "alpha", "2026-11-10",
+				NULL, &cause),
+		  &cause);
+	expect_ok(program_keep(fx->pack, fx->store, "alpha", "2026-11-20",
+			       OUTCOME_HELPED, &cause),
+		  &cause);
+	in.did = did;
+	in.ndid = 1;
+	save(fx, &in);
+	expect_ok(program_plan_load(fx->pack, fx->store, TODAY, &plan, &cause),
+		  &cause);
+	assert_int_equal(plan.steps[0].habit, 1);
+	assert_string_equal(plan.steps[0].habit_since, "2026-11-20");
+	assert_int_equal(plan.steps[0].habit_practised, 1);
+	assert_int_equal(plan.steps[0].habit_days, 5);
+	assert_int_equal(plan.steps[0].number, 1);
+	assert_int_equal(plan.habits, 1);
+	program_plan_free(&plan);
+	assert_int_equal(
+	    program_drop(fx->pack, fx->store, "beta", TODAY, &cause),
+	    EX_DATAERR);
+	free(cause);
+	cause = NULL;
+	expect_ok(program_drop(fx->pack, fx->store, "alpha", TODAY, &cause),
+		  &cause);
+	expect_rows(fx,
+		    "SELECT h.approach, h.kept_on, h.dropped_on, t.outcome "
+		    "FROM habit h JOIN trial t ON t.id = h.trial_id",
+		    "alpha|2026-11-20|2026-11-24|helped\n");
+}
+
 int
 main(void)
 {
@@ -666,6 +858,12 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_checkin_refusals, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_recheckin, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_flare_median_level, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_flare_usual_level, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_habit_keep_drop, setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_sessions, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_screening_and_profile, setup,
 					    teardown),

@@ -554,6 +554,95 @@ test_migrate_from_v3(void **state)
 	free(bak);
 }
 
+/* Version 4 as it shipped: version 1 and steps 1 -> 4, frozen here. */
+static const char v4_step[] =
+    "CREATE INDEX screening_flag ON screening (flag_id, id);"
+    "ALTER TABLE trial ADD COLUMN impression INTEGER"
+    " CHECK (impression IS NULL OR impression BETWEEN 1 AND 7);"
+    "ALTER TABLE screening ADD COLUMN checked_on TEXT"
+    " CHECK (checked_on IS NULL OR (answer = 1"
+    "  AND checked_on IS date(checked_on, '+0 days')));"
+    "PRAGMA user_version = 4;";
+
+static const char v4_rows[] =
+    "INSERT INTO trial (approach, started_on, ended_on, outcome)"
+    " VALUES ('alpha', '2026-10-01', '2026-10-29', 'helped');"
+    "INSERT INTO session (practice, approach, day, minutes, recorded_at)"
+    " VALUES ('alpha-walk', 'alpha', '2026-10-02', 10,"
+    " '2026-10-02T10:00:00+01:00');";
+
+/* Version 4 -> 5 (issue 12) adds the habit and flare tables in one step,
+ * after a backup of the version 4 log; the rows stay and the new tables
+ * take their first rows. */
+static void
+test_migrate_from_v4(void **state)
+{
+	struct fixture *fx = *state;
+	char *dir = fx_logdir(fx), *bak = xasprintf("%s.bak-v4", fx->path);
+	struct store_flare f = {0};
+	struct store_habit *h = NULL;
+	struct store *s;
+	char *cause = NULL;
+	size_t nh = 0;
+	sqlite3 *db;
+
+	db = fx_raw(fx->path);
+	fx_exec(db, v1_schema);
+	fx_exec(db, v1_rows);
+	fx_exec(db, v4_step);
+	fx_exec(db, v4_rows);
+	sqlite3_close(db);
+
+	s = fx_open(fx->path);
+	assert_int_equal(store_habit_list(s, &h, &nh, &cause), 0);
+	assert_int_equal(nh, 0);
+	memcpy(f.began_on, "2026-11-02", DAY_LEN);
+	f.pain = 8;
+	assert_int_equal(store_flare_begin(s, &f, NULL, &cause), 0);
+	/* A second open flare is refused by the log itself. */
+	assert_int_equal(store_flare_begin(s, &f, NULL, &cause), EX_DATAERR);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(
+	    store_flare_end(s, "2026-11-04", STORE_FLARE_PERSON, &cause), 0);
+	store_close(s);
+
+	db = fx_raw(fx->path);
+	assert_int_equal(fx_int(db, "PRAGMA user_version"), STORE_VERSION);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM sqlite_schema WHERE "
+				    "name IN ('habit', 'flare', 'habit_kept', "
+				    "'flare_open', 'flare_began')"),
+			 5);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM trial"), 1);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM session"), 1);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM flare WHERE "
+				    "ended_on = '2026-11-04' AND ended_by = "
+				    "'person' AND pain = 8"),
+			 1);
+	/* The schema's checks hold a flare's end to its start. */
+	assert_int_not_equal(
+	    sqlite3_exec(db,
+			 "INSERT INTO flare (began_on, ended_on, ended_by, "
+			 "recorded_at) VALUES ('2026-11-05', '2026-11-04', "
+			 "'calm', 'x')",
+			 NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+
+	/* The backup is the version 4 log, without the new tables. */
+	assert_true(fx_exists(bak));
+	db = fx_raw(bak);
+	assert_int_equal(fx_int(db, "PRAGMA user_version"), 4);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM sqlite_schema WHERE "
+				    "name IN ('habit', 'flare')"),
+			 0);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM trial"), 1);
+	sqlite3_close(db);
+	store_habits_free(h, nh);
+	free(dir);
+	free(bak);
+}
+
 static void
 expect_unchanged(const char *path, const char *before, size_t len)
 {
@@ -738,6 +827,7 @@ main(void)
 	    T(test_migrate_from_v1),
 	    T(test_migrate_from_v2),
 	    T(test_migrate_from_v3),
+	    T(test_migrate_from_v4),
 	    T(test_refuses_newer),
 	    T(test_refuses_negative_version),
 	    T(test_refuses_foreign_database),

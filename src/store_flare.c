@@ -1,0 +1,220 @@
+/* store_flare.c: flare-ups, when they began and ended. */
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "store_int.h"
+#include "util.h"
+
+static const char *const end_names[] = {
+    [STORE_FLARE_OPEN] = "",
+    [STORE_FLARE_PERSON] = "person",
+    [STORE_FLARE_CALM] = "calm",
+};
+#define ENDS (sizeof end_names / sizeof end_names[0])
+
+const char *
+store_flare_end_name(enum store_flare_end e)
+{
+	return (size_t)e < ENDS ? end_names[e] : "";
+}
+
+static int
+step_done(struct store *s, sqlite3_stmt *st, int rc, const char *what,
+	  char **cause)
+{
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? 0 : store_sqlerr(s, rc, what, cause);
+}
+
+/* The day the open flare began in began, or "" when none is open. */
+static int
+open_flare(struct store *s, char began[DAY_LEN], char **cause)
+{
+	sqlite3_stmt *st;
+	int rc, code;
+
+	began[0] = '\0';
+	if ((code = store_prepare(s,
+				  "SELECT began_on FROM flare WHERE ended_on "
+				  "IS NULL",
+				  &st, cause)) != 0)
+		return code;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if (store_read_day(st, 0, 0, began) != 0) {
+			sqlite3_finalize(st);
+			return store_corrupt(s, "the flare-ups", cause);
+		}
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? 0
+			       : store_sqlerr(s, rc, "reading the log", cause);
+}
+
+/* Ends the open flare inside the caller's transaction. */
+static int
+end_open(struct store *s, const char *day, enum store_flare_end how,
+	 char **cause)
+{
+	sqlite3_stmt *st;
+	char began[DAY_LEN];
+	int code;
+
+	if ((code = open_flare(s, began, cause)) != 0)
+		return code;
+	if (began[0] == '\0')
+		return store_fail(cause, EX_DATAERR, "no flare-up is running");
+	if (strcmp(day, began) < 0)
+		return store_fail(cause, EX_DATAERR,
+				  "the flare-up cannot end on %s: it began on "
+				  "%s",
+				  day, began);
+	if ((code = store_prepare(s,
+				  "UPDATE flare SET ended_on = ?1, ended_by = "
+				  "?2 WHERE ended_on IS NULL",
+				  &st, cause)) != 0)
+		return code;
+	return step_done(s, st, store_bind(st, "tt", day, end_names[how]),
+			 "ending the flare-up", cause);
+}
+
+int
+store_flare_begin(struct store *s, const struct store_flare *f,
+		  const char *close_on, char **cause)
+{
+	sqlite3_stmt *st;
+	char began[DAY_LEN], now[STORE_TIMESTAMP_LEN];
+	int code;
+
+	if ((code = store_check_day("flare", f->began_on, cause)) != 0 ||
+	    (code = store_check_rating("pain", f->pain, 1, cause)) != 0 ||
+	    (f->note != NULL &&
+	     (code = store_check_text("note", f->note, cause)) != 0) ||
+	    (close_on != NULL &&
+	     (code = store_check_day("flare end", close_on, cause)) != 0) ||
+	    (code = store_begin(s, cause)) != 0)
+		return code;
+	if (close_on != NULL &&
+	    (code = end_open(s, close_on, STORE_FLARE_CALM, cause)) != 0)
+		goto fail;
+	if ((code = open_flare(s, began, cause)) != 0)
+		goto fail;
+	if (began[0] != '\0') {
+		code = store_fail(cause, EX_DATAERR,
+				  "a flare-up is already running, since %s",
+				  began);
+		goto fail;
+	}
+	store_now(now);
+	if ((code = store_prepare(s,
+				  "INSERT INTO flare (began_on, pain, note, "
+				  "recorded_at) VALUES (?1, ?2, ?3, ?4)",
+				  &st, cause)) != 0 ||
+	    (code = step_done(
+		 s, st,
+		 store_bind(st, "trtt", f->began_on, f->pain, f->note, now),
+		 "recording the flare-up", cause)) != 0)
+		goto fail;
+	return store_commit(s, cause);
+fail:
+	store_rollback(s);
+	return code;
+}
+
+int
+store_flare_end(struct store *s, const char *day, enum store_flare_end how,
+		char **cause)
+{
+	int code;
+
+	if ((code = store_check_day("flare end", day, cause)) != 0)
+		return code;
+	if (how != STORE_FLARE_PERSON && how != STORE_FLARE_CALM)
+		return store_fail(cause, EX_DATAERR,
+				  "a flare-up ends by the person or by calm "
+				  "days");
+	if ((code = store_begin(s, cause)) != 0)
+		return code;
+	if ((code = end_open(s, day, how, cause)) != 0) {
+		store_rollback(s);
+		return code;
+	}
+	return store_commit(s, cause);
+}
+
+int
+store_flare_list(struct store *s, struct store_flare **out, size_t *n,
+		 char **cause)
+{
+	sqlite3_stmt *st;
+	struct store_flare *f = NULL, *row;
+	const unsigned char *by;
+	size_t count = 0;
+	int rc, code, bad = 0;
+
+	*out = NULL;
+	*n = 0;
+	if ((code = store_prepare(s,
+				  "SELECT id, began_on, ended_on, ended_by, "
+				  "pain, note, recorded_at FROM flare ORDER BY "
+				  "began_on, id",
+				  &st, cause)) != 0)
+		return code;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		f = xreallocarray(f, count + 1, sizeof *f);
+		row = &f[count++];
+		memset(row, 0, sizeof *row);
+		row->id = sqlite3_column_int64(st, 0);
+		by = sqlite3_column_text(st, 3);
+		row->ended_by = STORE_FLARE_OPEN;
+		if (by != NULL && strcmp((const char *)by, "person") == 0)
+			row->ended_by = STORE_FLARE_PERSON;
+		else if (by != NULL && strcmp((const char *)by, "calm") == 0)
+			row->ended_by = STORE_FLARE_CALM;
+		else if (by != NULL)
+			bad = -1;
+		/* The schema's checks hold these; a file changed behind the
+		 * program's back is damaged. */
+		bad |= store_read_day(st, 1, 0, row->began_on);
+		bad |= store_read_day(st, 2, 1, row->ended_on);
+		bad |= store_read_int(st, 4, PAIN_MIN, PAIN_MAX, 1, &row->pain);
+		bad |= store_read_text(st, 5, 1, &row->note);
+		bad |= store_read_text(st, 6, 0, &row->recorded_at);
+		if ((row->ended_on[0] != '\0') !=
+			(row->ended_by != STORE_FLARE_OPEN) ||
+		    (row->ended_on[0] != '\0' &&
+		     strcmp(row->ended_on, row->began_on) < 0))
+			bad = -1;
+		if (bad)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (bad) {
+		store_flares_free(f, count);
+		return store_corrupt(s, "the flare-ups", cause);
+	}
+	if (rc != SQLITE_DONE) {
+		store_flares_free(f, count);
+		return store_sqlerr(s, rc, "reading the flare-ups", cause);
+	}
+	*out = f;
+	*n = count;
+	return 0;
+}
+
+void
+store_flares_free(struct store_flare *f, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(f[i].note);
+		free(f[i].recorded_at);
+	}
+	free(f);
+}

@@ -1,0 +1,186 @@
+/* store_habit.c: approaches kept up as habits after their trial. */
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "store_int.h"
+#include "util.h"
+
+static int
+step_done(struct store *s, sqlite3_stmt *st, int rc, const char *what,
+	  char **cause)
+{
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? 0 : store_sqlerr(s, rc, what, cause);
+}
+
+/* The kept-on day of approach's kept habit in since, or "" when none. */
+static int
+kept_since(struct store *s, const char *approach, char since[DAY_LEN],
+	   char **cause)
+{
+	sqlite3_stmt *st;
+	int rc, code;
+
+	since[0] = '\0';
+	if ((code = store_prepare(s,
+				  "SELECT kept_on FROM habit WHERE approach = "
+				  "?1 AND dropped_on IS NULL",
+				  &st, cause)) != 0)
+		return code;
+	rc = store_bind(st, "t", approach);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if (store_read_day(st, 0, 0, since) != 0) {
+			sqlite3_finalize(st);
+			return store_corrupt(s, "the habits", cause);
+		}
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? 0
+			       : store_sqlerr(s, rc, "reading the log", cause);
+}
+
+int
+store_habit_keep(struct store *s, const char *approach, const char *day,
+		 enum store_outcome outcome, char **cause)
+{
+	sqlite3_stmt *st;
+	char since[DAY_LEN];
+	long long id = 0;
+	int code;
+
+	if ((code = store_check_id("approach", approach, cause)) != 0 ||
+	    (code = store_check_day("keep", day, cause)) != 0)
+		return code;
+	if (outcome == OUTCOME_NONE || store_outcome_name(outcome)[0] == '\0')
+		return store_fail(cause, EX_DATAERR,
+				  "outcome: %d is not an outcome",
+				  (int)outcome);
+	if ((code = store_begin(s, cause)) != 0)
+		return code;
+	if ((code = kept_since(s, approach, since, cause)) != 0)
+		goto fail;
+	if (since[0] != '\0') {
+		code = store_fail(cause, EX_DATAERR,
+				  "%s is already kept as a habit, since %s",
+				  approach, since);
+		goto fail;
+	}
+	if ((code = store_trial_end(s, approach, day, outcome, &id, cause)) !=
+		0 ||
+	    (code = store_prepare(s,
+				  "INSERT INTO habit (approach, trial_id, "
+				  "kept_on) VALUES (?1, ?2, ?3)",
+				  &st, cause)) != 0 ||
+	    (code = step_done(s, st, store_bind(st, "tlt", approach, id, day),
+			      "keeping the habit", cause)) != 0)
+		goto fail;
+	return store_commit(s, cause);
+fail:
+	store_rollback(s);
+	return code;
+}
+
+int
+store_habit_drop(struct store *s, const char *approach, const char *day,
+		 char **cause)
+{
+	sqlite3_stmt *st;
+	char since[DAY_LEN];
+	int code;
+
+	if ((code = store_check_id("approach", approach, cause)) != 0 ||
+	    (code = store_check_day("drop", day, cause)) != 0 ||
+	    (code = store_begin(s, cause)) != 0)
+		return code;
+	if ((code = kept_since(s, approach, since, cause)) != 0)
+		goto fail;
+	if (since[0] == '\0') {
+		code = store_fail(cause, EX_DATAERR,
+				  "%s is not kept as a habit", approach);
+		goto fail;
+	}
+	if (strcmp(day, since) < 0) {
+		code = store_fail(cause, EX_DATAERR,
+				  "%s cannot be dropped on %s: it was kept "
+				  "as a habit on %s",
+				  approach, day, since);
+		goto fail;
+	}
+	if ((code = store_prepare(s,
+				  "UPDATE habit SET dropped_on = ?1 WHERE "
+				  "approach = ?2 AND dropped_on IS NULL",
+				  &st, cause)) != 0 ||
+	    (code = step_done(s, st, store_bind(st, "tt", day, approach),
+			      "dropping the habit", cause)) != 0)
+		goto fail;
+	return store_commit(s, cause);
+fail:
+	store_rollback(s);
+	return code;
+}
+
+int
+store_habit_list(struct store *s, struct store_habit **out, size_t *n,
+		 char **cause)
+{
+	sqlite3_stmt *st;
+	struct store_habit *h = NULL, *row;
+	size_t count = 0;
+	int rc, code, bad = 0;
+
+	*out = NULL;
+	*n = 0;
+	if ((code = store_prepare(s,
+				  "SELECT id, approach, trial_id, kept_on, "
+				  "dropped_on FROM habit ORDER BY kept_on, id",
+				  &st, cause)) != 0)
+		return code;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		h = xreallocarray(h, count + 1, sizeof *h);
+		row = &h[count++];
+		memset(row, 0, sizeof *row);
+		row->id = sqlite3_column_int64(st, 0);
+		row->trial_id = sqlite3_column_type(st, 2) == SQLITE_NULL
+				    ? 0
+				    : sqlite3_column_int64(st, 2);
+		/* The schema's checks hold these; a file changed behind the
+		 * program's back is damaged. */
+		bad |= store_read_id(st, 1, &row->approach);
+		bad |= store_read_day(st, 3, 0, row->kept_on);
+		bad |= store_read_day(st, 4, 1, row->dropped_on);
+		if (row->dropped_on[0] != '\0' &&
+		    strcmp(row->dropped_on, row->kept_on) < 0)
+			bad = -1;
+		if (bad)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (bad) {
+		store_habits_free(h, count);
+		return store_corrupt(s, "the habits", cause);
+	}
+	if (rc != SQLITE_DONE) {
+		store_habits_free(h, count);
+		return store_sqlerr(s, rc, "reading the habits", cause);
+	}
+	*out = h;
+	*n = count;
+	return 0;
+}
+
+void
+store_habits_free(struct store_habit *h, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(h[i].approach);
+	free(h);
+}

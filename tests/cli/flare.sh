@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# flare (issue 12): `flare` records that a flare-up began, `flare --over`
+# that it was over; it is also over by itself after two calm days (pain
+# within a point of the person's level, the median of the 28 days before
+# it). history marks its days. Refusals leave the log file byte-identical.
+. "$(dirname "$0")/../lib.sh"
+E="$(dirname "$0")/expected"
+DB=$T/log.db
+
+rows() {
+	sqlite3 "$DB" "select began_on, ifnull(ended_on, '-'),
+		ifnull(ended_by, '-'), ifnull(pain, '-'), ifnull(note, '-')
+		from flare order by id"
+}
+# refuse_exact CODE ARGS...: refuse, and the file's bytes unchanged too.
+refuse_exact() {
+	cp "$DB" "$T/before.db"
+	refuse "$@"
+	cmp -s "$DB" "$T/before.db" || fail "$* changed the log file"
+}
+
+for d in 01 02 03 04 05 06 07 08 09 10 11 12 13 14; do
+	bp checkin 3 --date 2026-11-$d >/dev/null || fail seed
+done
+refuse_exact 65 flare --over
+refuse_exact 65 flare --pain 11
+refuse_exact 65 flare --pain x
+refuse_exact 64 flare --over --pain 3
+refuse_exact 65 flare --date 2026-11-25
+step flare --pain 7 --note 'lifted a box' --date 2026-11-15
+[ "$(rows)" = "2026-11-15|-|-|7|lifted a box" ] || fail "begin: $(rows)"
+refuse_exact 65 flare --date 2026-11-16
+refuse_exact 65 flare --over --date 2026-11-14
+bp checkin 7 --date 2026-11-15 >/dev/null || fail seed
+bp practice mat-lie --before 7 --after 4 --date 2026-11-15 >/dev/null ||
+	fail seed
+bp checkin 6 --date 2026-11-16 >/dev/null || fail seed
+step flare --over --date 2026-11-17
+[ "$(rows)" = "2026-11-15|2026-11-17|person|7|lifted a box" ] ||
+	fail "over: $(rows)"
+refuse_exact 65 flare --over
+refuse_exact 65 flare --date 2026-11-16
+
+# The second ends by itself: 8 and 7, then 3 and 4 (the level is 3).
+for d in 17 18 19 20; do
+	bp checkin 3 --date 2026-11-$d >/dev/null || fail seed
+done
+step flare --date 2026-11-21
+step checkin 8 --date 2026-11-21
+step checkin 7 --date 2026-11-22
+step checkin 3 --date 2026-11-23
+step status
+[ "$(rows | tail -n 1)" = "2026-11-21|-|-|-|-" ] || fail "one calm day: $(rows)"
+step checkin 4 --interference 2
+[ "$(rows | tail -n 1)" = "2026-11-21|2026-11-23|calm|-|-" ] ||
+	fail "two calm days: $(rows)"
+refuse_exact 65 flare --over
+step status
+step history --days 12
+step history --days 12 --format csv
+step flare --help
+expect_same "$E/flare.txt" "$T/transcript"
