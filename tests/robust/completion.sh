@@ -35,6 +35,7 @@ offers() {
 # The cases zsh and fish are run through too (completion_cases.bash), each
 # line cut into words as bash cuts it: at blanks, and around each "=" (one
 # of COMP_WORDBREAKS), a word of its own.
+# shellcheck source=completion_cases.bash
 . "$(dirname "$0")/completion_cases.bash"
 completion_cases >"$T/cases"
 bad=0
