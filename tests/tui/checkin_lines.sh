@@ -16,7 +16,10 @@ BIN=${BACKPAIN_ASAN:-}
 [ -x "$BIN" ] || BIN=$BACKPAIN
 NOW="@2026-11-24 12:00:00"
 
-# Beta was kept as a habit; alpha and the wildcard mat run.
+# The safety question answered no, as the first run would: no approach
+# starts before it is (issue 11). Beta was kept as a habit; alpha and the
+# wildcard mat run.
+bp safety --answer numb=no >/dev/null || fail "safety answers"
 bp start beta --date 2026-11-01 >/dev/null || fail "start beta"
 bp stop beta --outcome helped --date 2026-11-10 >/dev/null || fail "stop beta"
 bp start alpha --date 2026-11-20 >/dev/null || fail "start alpha"
