@@ -201,6 +201,35 @@ tmux_ kill-server
 cmp -s "$T/before.db" "$DB" || fail "n at Save it? changed the log"
 no_sanitizer_reports
 
+# A diary is always allowed (issue 11): in a log whose safety question is
+# not answered yet, and then in one where a yes holds every approach back,
+# the line-mode check-in asks and saves as before.
+for answer in "" yes; do
+	DB=$T/safety-$answer.db
+	if [ -n "$answer" ]; then
+		bp safety --answer "numb=$answer" >/dev/null || fail "safety numb=$answer"
+		bp safety | grep -q "Answer: YES" || fail "numb=yes does not hold"
+	fi
+	lines
+	prompt "Pain, 0 to 10:"
+	say 5
+	prompt "Interference, 0 to 10 (Enter to skip):"
+	say ""
+	prompt "Note, one line (Enter for none):"
+	say ""
+	prompt "Save it? y or n:"
+	say y
+	[ "$(wait_exit)" = 0 ] || { screen >&2; fail "safety '$answer': the check-in did not exit 0"; }
+	wait_for "Checked in 2026-11-24: pain 5/10."
+	tmux_ kill-server
+	[ "$(sqlite3 "$DB" "SELECT day, pain FROM checkin")" = "2026-11-24|5" ] ||
+		fail "safety '$answer': the check-in was not saved"
+	[ "$(sqlite3 "$DB" "SELECT count(*) FROM screening")" = "$([ -n "$answer" ] && echo 1 || echo 0)" ] ||
+		fail "safety '$answer': the check-in touched the safety answers"
+done
+DB=$T/log.db
+no_sanitizer_reports
+
 # Without a terminal: the usage error of today, nothing written.
 expect_exit 64 bp checkin
 expect_grep "pain rating, 0 to 10, is missing" "$T/err"
