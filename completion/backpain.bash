@@ -1,10 +1,10 @@
 # bash completion for backpain(1).
 #
-# Commands, their options and the values those take. Approach ids come from
-# the program itself at completion time (`backpain pack list`), from the pack
-# it would use: --pack and --db typed earlier on the line are passed on.
-# Practice and question ids are not completed: the program cannot list them
-# yet. Needs nothing but bash, not the bash-completion package's helpers.
+# Commands, their options and the values those take. Approach, practice,
+# question and red-flag ids come from the program itself at completion time
+# (`backpain pack list`, `--practices`, `--questions`, `--flags`), from the
+# pack it would use: --pack and --db typed earlier on the line are passed
+# on. Needs nothing but bash, not the bash-completion package's helpers.
 
 # _backpain_path WORD: print WORD with a leading ~/ turned into $HOME/.
 _backpain_path()
@@ -56,6 +56,12 @@ _backpain_practices()
 _backpain_questions()
 {
 	_backpain_ids pack list --questions | sed 's/$/=/'
+}
+
+# Red-flag ids with the "=" that safety --answer FLAG=yes|no needs.
+_backpain_flags()
+{
+	_backpain_ids pack list --flags | sed 's/$/=/'
 }
 
 # _backpain_takes_value WORD: whether option WORD takes the next word.
@@ -166,11 +172,20 @@ _backpain()
 		_backpain_reply "$(_backpain_practices)" "$cur"
 		return
 		;;
-	--answer | --checked)
-		# Safety question ids are not listed by pack list: none offered.
-		[ "$cmd" = safety ] && return
-		_backpain_reply "$(_backpain_questions)" "$cur"
-		compopt -o nospace 2>/dev/null
+	--answer)
+		# After ID= bash completes the word after the "=": the value,
+		# yes or no for a red flag (a question's choices are not listed).
+		case $cmd:$cur in
+		safety:*=*) _backpain_reply "yes no" "${cur#*=}" ;;
+		*=*) ;;
+		safety:*) _backpain_reply "$(_backpain_flags)" "$cur" ;;
+		*) _backpain_reply "$(_backpain_questions)" "$cur" ;;
+		esac
+		case $cur in *=*) ;; *) compopt -o nospace 2>/dev/null ;; esac
+		return
+		;;
+	--checked)
+		_backpain_reply "$(_backpain_ids pack list --flags)" "$cur"
 		return
 		;;
 	# Free text and counts get no suggestions.
@@ -198,7 +213,7 @@ review report export import due safety pack" "$cur" ;;
 	history) opts="--days --all --format" ;;
 	review | export) opts="--format" ;;
 	report) opts="--format -o --output" ;;
-	pack) opts="--practices --questions --reading" ;;
+	pack) opts="--practices --questions --reading --flags" ;;
 	safety) opts="--answer --checked --date" ;;
 	import) opts="--replace" ;;
 	esac

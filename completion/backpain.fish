@@ -1,13 +1,8 @@
 # fish completion for backpain(1), with the knowledge of backpain.bash:
 # commands, their options and the values those take. Approach, practice and
-# question ids come from the program itself at completion time (`backpain
-# pack list`, `--practices`, `--questions`), from the pack it would use:
-# --pack and --db typed earlier on the line are passed on.
-#
-# Red-flag ids (for a `safety` command) come from `pack list --flags`; a
-# program without that option prints nothing on stdout, so none are offered
-# until it has it. When `safety` is a command, add it to the commands below
-# with its options.
+# question and red-flag ids come from the program itself at completion time
+# (`backpain pack list`, `--practices`, `--questions`, `--flags`), from the
+# pack it would use: --pack and --db typed earlier on the line are passed on.
 
 # The words before the cursor, with the program's own name first.
 function __backpain_words
@@ -50,7 +45,19 @@ end
 function __backpain_takes_value
     contains -- $argv[1] --db --pack -o --output --format --date --did \
         --answer --pain --interference --note --minutes --before --after \
-        --outcome --days --checked
+        --outcome --impression --days --checked
+end
+
+# The values of safety --answer: FLAG= for each red flag, and once the
+# word has its "=", yes and no after it.
+function __backpain_flag_answers
+    set -l tok (commandline -ct)
+    if string match -q -- '*=*' $tok
+        set -l flag (string split -m 1 = -- $tok)[1]
+        printf '%s=%s\n' $flag yes $flag no
+    else
+        __backpain_ids pack list --flags | string replace -r '$' =
+    end
 end
 
 # The command and its operands typed so far, one a line (the command
@@ -103,7 +110,9 @@ complete -c backpain -n '__backpain_at "" 0' -a history -d 'Check-ins of recent 
 complete -c backpain -n '__backpain_at "" 0' -a review -d 'Which approach helped'
 complete -c backpain -n '__backpain_at "" 0' -a report -d 'A summary for a therapist'
 complete -c backpain -n '__backpain_at "" 0' -a export -d 'The whole log as JSON or CSV'
+complete -c backpain -n '__backpain_at "" 0' -a import -d 'Restore a JSON export into the log'
 complete -c backpain -n '__backpain_at "" 0' -a due -d "Whether today's check-in is missing"
+complete -c backpain -n '__backpain_at "" 0' -a safety -d "The safety questions and their answers"
 complete -c backpain -n '__backpain_at "" 0' -a pack -d 'Check or list a content pack'
 complete -c backpain -n '__backpain_at "" 0' -s h -d 'Print the commands'
 complete -c backpain -n '__backpain_at "" 0' -s V -l version -d 'Print the version'
@@ -121,6 +130,7 @@ complete -c backpain -n '__backpain_at practice 0' \
 complete -c backpain -n '__backpain_at checkin 0' -a '0 1 2 3 4 5 6 7 8 9 10' -k
 complete -c backpain -n '__backpain_at pack 0' -a 'check list'
 complete -c backpain -n 'test "$(__backpain_operands | string join " ")" = "pack check"' -F
+complete -c backpain -n '__backpain_at import 0' -F
 
 # Options of the commands and their values.
 set -l __backpain_ratings '0 1 2 3 4 5 6 7 8 9 10'
@@ -129,11 +139,12 @@ complete -c backpain -n '__backpain_using checkin' -l interference -x -k -a $__b
 complete -c backpain -n '__backpain_using checkin' -l note -x -d 'A note'
 complete -c backpain -n '__backpain_using checkin' -l did -x -a '(__backpain_ids pack list --practices)' -d 'A practice done'
 complete -c backpain -n '__backpain_using checkin' -l answer -x -a '(__backpain_ids pack list --questions | string replace -r \'$\' =)' -d 'QUESTION=VALUE'
-complete -c backpain -n '__backpain_using checkin practice start stop' -l date -x -a 'today yesterday' -d 'The day'
+complete -c backpain -n '__backpain_using checkin practice start stop safety' -l date -x -a 'today yesterday' -d 'The day'
 complete -c backpain -n '__backpain_using practice' -l minutes -x -d 'Minutes'
 complete -c backpain -n '__backpain_using practice' -l before -x -k -a $__backpain_ratings -d 'Pain before'
 complete -c backpain -n '__backpain_using practice' -l after -x -k -a $__backpain_ratings -d 'Pain after'
 complete -c backpain -n '__backpain_using stop' -l outcome -x -a 'helped no-change worse stopped' -d 'How it went'
+complete -c backpain -n '__backpain_using stop' -l impression -x -a 'very-much-better much-better a-little-better no-change a-little-worse much-worse very-much-worse' -d 'How you feel it went'
 complete -c backpain -n '__backpain_using history' -l days -x -d 'Days back'
 complete -c backpain -n '__backpain_using history' -l all -d 'Every day'
 complete -c backpain -n '__backpain_using history review' -l format -x -a 'table csv json' -d 'Output format'
@@ -142,6 +153,8 @@ complete -c backpain -n '__backpain_using report' -l format -x -a 'text markdown
 complete -c backpain -n '__backpain_using report' -s o -l output -r -F -d 'The file to write'
 complete -c backpain -n '__backpain_using pack' -l practices -d 'List the practices'
 complete -c backpain -n '__backpain_using pack' -l questions -d 'List the questions'
-# The hook for red flags: ids from `pack list --flags`, when it exists.
-complete -c backpain -n '__backpain_using safety' -l answer -x -a '(__backpain_ids pack list --flags | string replace -r \'$\' =)' -d 'FLAG=yes|no'
+complete -c backpain -n '__backpain_using pack' -l reading -d 'List the further reading'
+complete -c backpain -n '__backpain_using pack' -l flags -d 'List the safety questions'
+complete -c backpain -n '__backpain_using import' -l replace -d 'Replace days held with other values'
+complete -c backpain -n '__backpain_using safety' -l answer -x -a '(__backpain_flag_answers)' -d 'FLAG=yes|no'
 complete -c backpain -n '__backpain_using safety' -l checked -x -a '(__backpain_ids pack list --flags)' -d 'A red flag checked'

@@ -42,7 +42,7 @@ static const struct command {
      "safety [--answer FLAG=yes|no]... [--checked FLAG [--date D]]"},
     {"pack", cli_cmd_pack,
      "pack check [FILE] | pack list [--practices | --questions | "
-     "--reading]"},
+     "--reading | --flags]"},
 };
 
 void

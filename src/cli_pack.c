@@ -1,5 +1,5 @@
 /* cli_pack.c: backpain pack check [FILE] | pack list [--practices |
- * --questions | --reading]. */
+ * --questions | --reading | --flags]. */
 #include "cli.h"
 
 #include <stdlib.h>
@@ -13,6 +13,7 @@
 #define CMD "pack"
 #define DEL 0x7f     /* the last ASCII code; options are letters below it */
 #define TRIAL_LEN 24 /* "365 days" and room to spare */
+#define URGENCY_W 9  /* "emergency", the longest urgency */
 
 /* For a getopt_long result: -1 to go on, else the status to return. */
 static int
@@ -32,7 +33,9 @@ pack_option(struct app *app, int opt, char **argv)
 		    "  list --questions  its check-in questions: id, approach, "
 		    "choices\n"
 		    "  list --reading    its further reading: kind, title, "
-		    "author, year, note\n",
+		    "author, year, note\n"
+		    "  list --flags      its safety questions (red flags): id, "
+		    "urgency, question\n",
 		    cli_command_usage(CMD));
 		return 0;
 	}
@@ -202,6 +205,27 @@ pack_list_items(struct app *app, int questions)
 	return 0;
 }
 
+/* One line per red flag (position, id, urgency, question): the ids that
+ * safety --answer and --checked take. */
+static int
+pack_list_flags(struct app *app)
+{
+	const struct red_flag *f;
+	size_t i;
+	int rc;
+
+	if ((rc = cli_pack(app)) != 0)
+		return rc;
+	for (i = 0; i < app->pack->nred_flags; i++) {
+		f = &app->pack->red_flags[i];
+		printf("%2zu  %-*s  %-*s  ", i + 1, CONTENT_ID_MAX / 2, f->id,
+		       URGENCY_W, content_urgency_name(f->urgency));
+		put_escaped(f->question);
+		putchar('\n');
+	}
+	return 0;
+}
+
 /* The further reading, one item to a paragraph: "kind: title, by
  * author (year)", then its note indented. */
 static int
@@ -240,11 +264,12 @@ pack_list_reading(struct app *app)
 int
 cli_cmd_pack(struct app *app, int argc, char **argv)
 {
-	enum { LIST_PRACTICES = 1, LIST_QUESTIONS, LIST_READING };
+	enum { LIST_PRACTICES = 1, LIST_QUESTIONS, LIST_READING, LIST_FLAGS };
 	static const struct option opts[] = {
 	    {"practices", no_argument, NULL, 'P'},
 	    {"questions", no_argument, NULL, 'Q'},
 	    {"reading", no_argument, NULL, 'R'},
+	    {"flags", no_argument, NULL, 'F'},
 	    CLI_COMMON_OPTIONS,
 	};
 	const char *sub;
@@ -252,14 +277,16 @@ cli_cmd_pack(struct app *app, int argc, char **argv)
 
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (opt == 'P' || opt == 'Q' || opt == 'R') {
+		if (opt == 'P' || opt == 'Q' || opt == 'R' || opt == 'F') {
 			want = opt == 'P'   ? LIST_PRACTICES
 			       : opt == 'Q' ? LIST_QUESTIONS
-					    : LIST_READING;
+			       : opt == 'R' ? LIST_READING
+					    : LIST_FLAGS;
 			if (what != 0 && what != want)
 				return cli_usage_error(
-				    CMD, "--practices, --questions and "
-					 "--reading do not go together");
+				    CMD, "--practices, --questions, "
+					 "--reading and --flags do not go "
+					 "together");
 			what = want;
 			continue;
 		}
@@ -273,8 +300,9 @@ cli_cmd_pack(struct app *app, int argc, char **argv)
 	if (strcmp(sub, "check") == 0) {
 		if (what != 0)
 			return cli_usage_error(CMD,
-					       "--practices, --questions and "
-					       "--reading go with list");
+					       "--practices, --questions, "
+					       "--reading and --flags go with "
+					       "list");
 		if (argc - optind > 1)
 			return cli_usage_error(CMD, "unexpected argument '%s'",
 					       argv[optind + 1]);
@@ -286,6 +314,8 @@ cli_cmd_pack(struct app *app, int argc, char **argv)
 					       argv[optind]);
 		if (what == LIST_READING)
 			return pack_list_reading(app);
+		if (what == LIST_FLAGS)
+			return pack_list_flags(app);
 		return what != 0 ? pack_list_items(app, what == LIST_QUESTIONS)
 				 : pack_list(app);
 	}

@@ -105,9 +105,9 @@ expect_grep '^usage: ' "$T/err"
 # Help to stdout, exit 0: globally and after the command.
 expect_exit 0 "$BACKPAIN" --help
 expect_grep '^usage: backpain' "$T/out"
-expect_grep 'backpain pack check \[FILE\] | pack list \[--practices | --questions | --reading\]' "$T/out"
+expect_grep 'backpain pack check \[FILE\] | pack list \[--practices | --questions | --reading | --flags\]' "$T/out"
 expect_exit 0 "$BACKPAIN" pack --help
-expect_grep '^usage: backpain pack check \[FILE\] | pack list \[--practices | --questions | --reading\]$' "$T/out"
+expect_grep '^usage: backpain pack check \[FILE\] | pack list \[--practices | --questions | --reading | --flags\]$' "$T/out"
 expect_exit 0 "$BACKPAIN" pack list --help
 expect_grep '^usage: backpain pack' "$T/out"
 [ -s "$T/err" ] && fail "--help wrote to stderr"
@@ -128,6 +128,27 @@ expect_exit 64 "$BACKPAIN" pack list --practices --questions
 expect_grep 'do not go together' "$T/err"
 expect_exit 64 "$BACKPAIN" pack list --reading --questions
 expect_grep 'do not go together' "$T/err"
+
+# The red flags, the ids that safety --answer and --checked take: every
+# one of the pack, in its order, with its urgency and question.
+expect_exit 0 "$BACKPAIN" pack list --flags
+[ "$(awk '{ print $2 }' "$T/out" | paste -s -d ' ' -)" = \
+	"$(sed -n '/^red_flags:/,/^[a-z_]*:$/s/^  - id: //p' "$TOP/content/guide.yaml" |
+		paste -s -d ' ' -)" ] ||
+	{ cat "$T/out" >&2; fail "pack list --flags ids"; }
+expect_grep '^ 1  saddle-numbness  *emergency  Have you newly noticed numbness' "$T/out"
+expect_grep '^ *[0-9]*  fever  *soon  *Along with the back pain' "$T/out"
+expect_exit 0 "$BACKPAIN" --pack "$FIX/minimal.yaml" pack list --flags
+expect_grep '^ 1  numbness  *emergency  Numb?$' "$T/out"
+[ "$(wc -l <"$T/out")" = 1 ] || fail "minimal.yaml has one red flag"
+# Each listed id is one that safety --answer takes.
+expect_exit 0 "$BACKPAIN" --db "$T/flags/log.db" --pack "$FIX/minimal.yaml" \
+	safety --answer "$(awk '{ print $2 }' "$T/out")=no"
+rm -rf "$T/flags"
+expect_exit 64 "$BACKPAIN" pack list --flags --practices
+expect_grep 'do not go together' "$T/err"
+expect_exit 64 "$BACKPAIN" pack check --flags
+expect_grep 'go with list' "$T/err"
 
 # The further reading (issue 11): every item of the pack's list, with its
 # author and note.

@@ -11,11 +11,9 @@ export PATH="$T/bin:$PATH"
 . "$TOP/completion/backpain.bash"
 complete -p backpain >/dev/null || fail "the script registers no completion"
 
-# offers EXPECTED WORD...: complete the last WORD of the command line WORD...
-# and fail unless the offers, sorted and space-separated, are EXPECTED.
-offers() {
-	local want=$1 got
-	shift
+# completes WORD...: complete the last WORD of the command line WORD...;
+# the offers, sorted and space-separated, on stdout.
+completes() {
 	COMP_WORDS=("$@")
 	COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
 	COMP_LINE="$*"
@@ -23,18 +21,42 @@ offers() {
 	COMPREPLY=()
 	_backpain backpain "${COMP_WORDS[COMP_CWORD]}" \
 		"${COMP_WORDS[COMP_CWORD - 1]}"
-	got=$(printf '%s\n' "${COMPREPLY[@]}" | sort | paste -s -d ' ' -)
+	printf '%s\n' "${COMPREPLY[@]}" | sort | paste -s -d ' ' -
+}
+
+# offers EXPECTED WORD...: fail unless completing WORD... offers EXPECTED.
+offers() {
+	local want=$1 got
+	shift
+	got=$(completes "$@")
 	[ "$got" = "$want" ] || fail "'$*<TAB>' offers '$got', expected '$want'"
 }
 
-# The approach ids of a pack, in its own words: list items at two spaces
-# under the top-level "approaches:" key.
-approach_ids() {
-	awk '/^[a-z_]+:/ { on = ($1 == "approaches:") }
-		on && /^  - id: / { print $3 }' "$1" | sort | paste -s -d ' ' -
-}
-ids=$(approach_ids "$TOP/content/guide.yaml")
-[ "$(echo "$ids" | wc -w)" = 6 ] || fail "expected six approaches, got: $ids"
+# The cases zsh and fish are run through too (completion_cases.bash), each
+# line cut into words as bash cuts it: at blanks, and around each "=" (one
+# of COMP_WORDBREAKS), a word of its own.
+# shellcheck source=completion_cases.bash
+. "$(dirname "$0")/completion_cases.bash"
+completion_cases >"$T/cases"
+bad=0
+while IFS='|' read -r want line; do
+	read -ra parts <<<"$line"
+	case $line in *" ") parts+=("") ;; esac
+	words=()
+	for p in "${parts[@]}"; do
+		while [[ $p == *=* ]]; do
+			words+=("${p%%=*}" "=")
+			p=${p#*=}
+		done
+		words+=("$p")
+	done
+	got=$(completes "${words[@]}")
+	if [ "$got" != "$want" ]; then
+		echo "FAIL: '$line<TAB>' offers '$got', expected '$want'" >&2
+		bad=1
+	fi
+done <"$T/cases"
+[ "$bad" = 0 ] || fail "bash offers differ from completion_cases.bash"
 
 offers "start status stop" backpain st
 offers "checkin due export flare history import pack practice report review safety start status stop" \
@@ -65,7 +87,7 @@ offers "check list" backpain pack ""
 offers "mat-session mckenzie-exercises mckenzie-flexion" backpain practice m
 offers "daily-reminders" backpain checkin 4 --did d
 offers "pain-location=" backpain checkin 4 --answer pain
-offers "--db --help --pack --practices --questions --reading" backpain pack list --
+offers "--db --flags --help --pack --practices --questions --reading" backpain pack list --
 offers "" backpain status ""
 offers "" backpain checkin --note ""
 
@@ -85,8 +107,6 @@ offers "0 1 10 2 3 4 5 6 7 8 9" backpain checkin --note start ""
 
 # --pack given earlier on the line is the pack the ids come from, before
 # or after the command, and as --pack=FILE.
-sed 's/^  - id: expert-help$/  - id: expert-advice/' \
-	"$TOP/content/guide.yaml" >"$T/other.yaml"
 expect_exit 0 "$BACKPAIN" pack check "$T/other.yaml"
 offers "expert-advice" backpain --pack "$T/other.yaml" start exp
 offers "expert-advice" backpain start --pack "$T/other.yaml" exp

@@ -1,8 +1,9 @@
-# completion_cases.bash: the cases that the zsh and fish completions are
-# run through (tests/robust/completion_zsh.sh, completion_fish.sh), the
-# same offers tests/robust/completion.sh expects of bash: one case a line,
-# "EXPECTED|COMMAND LINE", EXPECTED the offers sorted and joined by a
-# space. Sourced after lib.sh; sets up $T/other.yaml for the --pack cases.
+# completion_cases.bash: the cases that the bash, zsh and fish completions
+# are all run through (tests/robust/completion.sh, completion_zsh.sh,
+# completion_fish.sh): one case a line, "EXPECTED|COMMAND LINE", EXPECTED
+# the offers sorted and joined by a space. After "ID=" the offers are the
+# words after the "=", as bash completes them. Sourced after lib.sh; sets
+# up $T/other.yaml for the --pack cases.
 
 # The approach ids of a pack, in its own words: list items at two spaces
 # under the top-level "approaches:" key.
@@ -12,6 +13,17 @@ approach_ids() {
 }
 ids=$(approach_ids "$TOP/content/guide.yaml")
 [ "$(echo "$ids" | wc -w)" = 6 ] || fail "expected six approaches, got: $ids"
+# The red-flag ids, the same way: under the top-level "red_flags:" key.
+flag_ids() {
+	awk '/^[a-z_]+:/ { on = ($1 == "red_flags:") }
+		on && /^  - id: / { print $3 }' "$1"
+}
+flags=$(flag_ids "$TOP/content/guide.yaml" | sort | paste -s -d ' ' -)
+[ "$(echo "$flags" | wc -w)" -ge 10 ] || fail "expected the red flags, got: $flags"
+# As safety --answer takes them, before yes or no.
+flags_eq=$(flag_ids "$TOP/content/guide.yaml" | sed 's/$/=/' | sort |
+	paste -s -d ' ' -)
+impressions="a-little-better a-little-worse much-better much-worse no-change very-much-better very-much-worse"
 sed 's/^  - id: expert-help$/  - id: expert-advice/' \
 	"$TOP/content/guide.yaml" >"$T/other.yaml"
 
@@ -19,23 +31,36 @@ completion_cases() {
 	local tab='|'
 	cat <<CASES
 start status stop${tab}backpain st
-checkin due export history pack practice report review start status stop${tab}backpain 
+checkin due export history import pack practice report review safety start status stop${tab}backpain 
 $ids${tab}backpain start 
 $ids${tab}backpain stop 
 mind-body movement-rewiring${tab}backpain start m
 $ids${tab}backpain start --date today 
+$ids${tab}backpain stop --outcome worse 
 csv json table${tab}backpain history --format 
+csv json table${tab}backpain review --format 
 html markdown text${tab}backpain report --format 
 csv json${tab}backpain export --format 
 csv json${tab}backpain export --format=
 helped no-change stopped worse${tab}backpain stop mind-body --outcome 
+$impressions${tab}backpain stop mind-body --impression 
+much-better much-worse${tab}backpain stop mind-body --impression mu
 today yesterday${tab}backpain checkin 4 --date 
-mat-session mckenzie-exercises${tab}backpain practice m
+mat-session mckenzie-exercises mckenzie-flexion${tab}backpain practice m
 daily-reminders${tab}backpain checkin 4 --did d
 pain-location=${tab}backpain checkin 4 --answer pain
 --answer --date --db --did --help --interference --note --pack --pain${tab}backpain checkin --
---date --db --help --outcome --pack${tab}backpain stop mind-body --
---db --help --pack --practices --questions${tab}backpain pack list --
+--after --before --date --db --help --minutes --pack${tab}backpain practice --
+--date --db --help --impression --outcome --pack${tab}backpain stop mind-body --
+--all --days --db --format --help --pack${tab}backpain history --
+--db --flags --help --pack --practices --questions --reading${tab}backpain pack list --
+--db --help --pack --replace${tab}backpain import --
+--answer --checked --date --db --help --pack${tab}backpain safety --
+$flags_eq${tab}backpain safety --answer 
+back-shape= bladder-bowel= both-legs=${tab}backpain safety --answer saddle-numbness=no --answer b
+no yes${tab}backpain safety --answer saddle-numbness=
+$flags${tab}backpain safety --checked 
+today yesterday${tab}backpain safety --checked fever --date 
 check list${tab}backpain pack 
 0 1 10 2 3 4 5 6 7 8 9${tab}backpain checkin --note start 
 ${tab}backpain status 

@@ -15,11 +15,13 @@ completion_cases | cut -d "|" -f 2 >"$T/lines"
 completion_cases | cut -d "|" -f 1 >"$T/want"
 
 # One fish for every case: each line completed, the offers (the word before
-# fish's tab and description; an --opt= prefix left off) sorted.
+# fish's tab and description) sorted; where the word being completed has an
+# "=", what fish offers after it (an --opt= or FLAG= prefix left off), as
+# bash completes it.
 cat >"$T/run.fish" <<'FISH'
 set -g fish_complete_path $argv[1] $fish_complete_path
 while read -l line
-	complete -C"$line" | cut -f 1 | string replace -r '^--[a-z]+=' '' |
+	complete -C"$line" | cut -f 1 | string replace -r '^[-a-z0-9]+=(?=.)' '' |
 		sort | paste -s -d ' ' -
 end <$argv[2]
 FISH
@@ -31,10 +33,11 @@ paste -d '|' "$T/lines" "$T/want" "$T/got" | awk -F '|' '$2 != $3 {
 	END { exit bad }' >&2 || fail "fish offers differ"
 [ "$(wc -l <"$T/got")" = "$(wc -l <"$T/want")" ] || fail "fish gave $(wc -l <"$T/got") results for $(wc -l <"$T/want") cases"
 
-# Files for --db, --pack, -o and pack check.
+# Files for --db, --pack, -o, pack check and import.
 mkdir -p "$T/files" && : >"$T/files/my-pack.yaml"
 for line in "backpain pack check $T/files/my" "backpain --pack $T/files/my" \
-	"backpain --db $T/files/my" "backpain report -o $T/files/my"; do
+	"backpain --db $T/files/my" "backpain report -o $T/files/my" \
+	"backpain import $T/files/my"; do
 	got=$(fish --no-config -c "set -g fish_complete_path $TOP/completion \$fish_complete_path
 		complete -C'$line'" | cut -f 1)
 	[ "$got" = "$T/files/my-pack.yaml" ] || fail "'$line<TAB>' offers '$got'"

@@ -68,10 +68,10 @@ while IFS='|' read -r want line; do
 done <"$T/cases"
 [ "$bad" = 0 ] || fail "zsh offers differ"
 
-# Files for --db, --pack and pack check.
+# Files for --pack, -o, pack check and import.
 mkdir -p "$T/files" && : >"$T/files/my-pack.yaml"
 for line in "backpain pack check $T/files/my" "backpain --pack $T/files/my" \
-	"backpain report -o $T/files/my"; do
+	"backpain report -o $T/files/my" "backpain import $T/files/my"; do
 	got=$(offers "$line")
 	case $got in *my-pack.yaml*) ;; *) fail "'$line<TAB>' offers '$got'" ;; esac
 done

@@ -16,7 +16,10 @@ BIN=${BACKPAIN_ASAN:-}
 [ -x "$BIN" ] || BIN=$BACKPAIN
 NOW="@2026-11-24 12:00:00"
 
-# Beta was kept as a habit; alpha and the wildcard mat run.
+# The safety question answered no, as the first run would: no approach
+# starts before it is (issue 11). Beta was kept as a habit; alpha and the
+# wildcard mat run.
+bp safety --answer numb=no >/dev/null || fail "safety answers"
 bp start beta --date 2026-11-01 >/dev/null || fail "start beta"
 bp stop beta --outcome helped --date 2026-11-10 >/dev/null || fail "stop beta"
 bp start alpha --date 2026-11-20 >/dev/null || fail "start alpha"
@@ -196,6 +199,35 @@ say n
 wait_for "Nothing saved."
 tmux_ kill-server
 cmp -s "$T/before.db" "$DB" || fail "n at Save it? changed the log"
+no_sanitizer_reports
+
+# A diary is always allowed (issue 11): in a log whose safety question is
+# not answered yet, and then in one where a yes holds every approach back,
+# the line-mode check-in asks and saves as before.
+for answer in "" yes; do
+	DB=$T/safety-$answer.db
+	if [ -n "$answer" ]; then
+		bp safety --answer "numb=$answer" >/dev/null || fail "safety numb=$answer"
+		bp safety | grep -q "Answer: YES" || fail "numb=yes does not hold"
+	fi
+	lines
+	prompt "Pain, 0 to 10:"
+	say 5
+	prompt "Interference, 0 to 10 (Enter to skip):"
+	say ""
+	prompt "Note, one line (Enter for none):"
+	say ""
+	prompt "Save it? y or n:"
+	say y
+	[ "$(wait_exit)" = 0 ] || { screen >&2; fail "safety '$answer': the check-in did not exit 0"; }
+	wait_for "Checked in 2026-11-24: pain 5/10."
+	tmux_ kill-server
+	[ "$(sqlite3 "$DB" "SELECT day, pain FROM checkin")" = "2026-11-24|5" ] ||
+		fail "safety '$answer': the check-in was not saved"
+	[ "$(sqlite3 "$DB" "SELECT count(*) FROM screening")" = "$([ -n "$answer" ] && echo 1 || echo 0)" ] ||
+		fail "safety '$answer': the check-in touched the safety answers"
+done
+DB=$T/log.db
 no_sanitizer_reports
 
 # Without a terminal: the usage error of today, nothing written.
