@@ -296,6 +296,7 @@ struct store_dump_screening {
 	const char *flag;
 	int answer; /* 1 yes, 0 no */
 	const char *asked_at;
+	char checked_on[DAY_LEN]; /* a doctor checked this yes; "" if not */
 };
 struct store_dump_profile {
 	const char *key;
@@ -338,8 +339,10 @@ struct store_import_result {
  * are refused (EX_DATAERR) unless replace, which puts the dump's in their
  * place; trials, sessions and screening answers the log already holds
  * (every column but the id equal; for a mark, any session of its practice
- * that day) are skipped, the others added with new ids. A trial of an
- * approach already running in the log is refused.
+ * that day) are skipped, the others added with new ids. A trial or a
+ * screening answer the log holds with another impression or doctor's
+ * check (checked_on) is refused unless replace, which takes the dump's.
+ * A trial of an approach already running in the log is refused.
  */
 int store_import(struct store *, const struct store_dump *, int replace,
 		 struct store_import_result *, char **cause);

@@ -45,13 +45,19 @@ static const char *const table_names[] = {"checkin", "answer",	  "trial",
 static const char *const columns[][8] = {
     {"day", "pain", "interference", "note", "recorded_at", "updated_at"},
     {"day", "question_id", "value"},
-    {"id", "approach", "started_on", "ended_on", "outcome"},
+    {"id", "approach", "started_on", "ended_on", "outcome", "impression"},
     {"id", "practice", "approach", "day", "minutes", "pain_before",
      "pain_after", "recorded_at"},
-    {"id", "flag_id", "answer", "asked_at"},
+    {"id", "flag_id", "answer", "asked_at", "checked_on"},
     {"key", "value"},
 };
 #define MAX_COLUMNS 8
+/* Each table's columns from this one on came after the first exports (the
+ * log's schema steps 2 -> 3 and 3 -> 4): a row without them, from an older
+ * backpain, reads them as null. */
+static const size_t optional_from[] = {MAX_COLUMNS, MAX_COLUMNS, 5,
+				       MAX_COLUMNS, 4,		 MAX_COLUMNS};
+static const struct json json_null = {.type = JSON_NULL};
 
 struct reading {
 	struct program_import *imp;
@@ -181,8 +187,8 @@ get_time(struct reading *r, const struct json *v, const char *what,
 	return 0;
 }
 
-/* The row's values in the order of columns[t]: no column missing, none
- * unknown. */
+/* The row's values in the order of columns[t]: no column missing (but
+ * those of optional_from, as null), none unknown. */
 static int
 row_values(struct reading *r, int t, size_t i, const struct json *row,
 	   const struct json *vals[MAX_COLUMNS])
@@ -194,7 +200,10 @@ row_values(struct reading *r, int t, size_t i, const struct json *row,
 		    r, row, "%s row %zu is %s; it must be an object",
 		    table_names[t], i + 1, json_type_name(row->type));
 	for (c = 0; c < MAX_COLUMNS && columns[t][c] != NULL; c++)
-		if ((vals[c] = json_get(row, columns[t][c])) == NULL)
+		if ((vals[c] = json_get(row, columns[t][c])) == NULL &&
+		    c >= optional_from[t])
+			vals[c] = &json_null;
+		else if (vals[c] == NULL)
 			return refuse_at(r, row, "%s row %zu has no \"%s\"",
 					 table_names[t], i + 1, columns[t][c]);
 	for (k = 0; k < row->n; k++) {
@@ -420,7 +429,7 @@ read_trial(struct reading *r, const struct json *a, size_t i, int *running)
 	const struct approach *ap;
 	const char *approach, *outcome;
 	char *why = NULL;
-	long long id;
+	long long id, impression;
 	int rc;
 
 	if ((rc = row_values(r, T_TRIAL, i, &a->items[i], v)) ||
@@ -428,7 +437,9 @@ read_trial(struct reading *r, const struct json *a, size_t i, int *running)
 	    (rc = get_str(r, v[1], "approach", 0, &approach)) ||
 	    (rc = get_day(r, v[2], "started_on", 0, t->started_on)) ||
 	    (rc = get_day(r, v[3], "ended_on", 1, t->ended_on)) ||
-	    (rc = get_str(r, v[4], "outcome", 1, &outcome)))
+	    (rc = get_str(r, v[4], "outcome", 1, &outcome)) ||
+	    (rc = get_int(r, v[5], "impression", STORE_IMPRESSION_MIN,
+			  STORE_IMPRESSION_MAX, 1, &impression)))
 		return rc;
 	if (i > 0 && imp->trials[i - 1].id >= id)
 		return refuse_at(r, v[0], IDS_IN_ORDER);
@@ -440,6 +451,7 @@ read_trial(struct reading *r, const struct json *a, size_t i, int *running)
 	t->id = id;
 	t->approach = (char *)ap->id;
 	t->outcome = OUTCOME_NONE;
+	t->impression = (int)impression;
 	if (outcome != NULL &&
 	    (store_outcome_parse(outcome, &t->outcome) != 0 ||
 	     t->outcome == OUTCOME_NONE))
@@ -457,6 +469,11 @@ read_trial(struct reading *r, const struct json *a, size_t i, int *running)
 				     ? "a running trial (ended_on null) has no "
 				       "outcome yet"
 				     : "an ended trial needs an outcome");
+	/* As program_impression() gives it: at the end of a trial. */
+	if (t->ended_on[0] == '\0' && t->impression != STORE_NONE)
+		return refuse_at(r, v[5],
+				 "a running trial (ended_on null) has no "
+				 "impression yet; it is given at its end");
 	if (t->ended_on[0] == '\0' &&
 	    running[content_approach_index(r->pack, ap->id)]++ > 0)
 		return refuse_at(r, v[3],
@@ -558,6 +575,38 @@ read_sessions(struct reading *r, const struct json *a)
 	return 0;
 }
 
+/* A doctor's check as program_screening_checked() records it: of a yes to
+ * a red flag of the pack, not before the day of that answer (its asked_at,
+ * or today when the clock stamped a day after it). */
+static int
+check_checked(struct reading *r, const struct json *at, const char *flag,
+	      int answer, const char *asked, const char *checked)
+{
+	char asked_on[DAY_LEN];
+
+	if (checked[0] == '\0')
+		return 0;
+	if (answer != 1)
+		return refuse_at(r, at,
+				 "checked_on: this answer is no, so there is "
+				 "no yes for a doctor to have checked");
+	if (strcmp(flag, STORE_SCREENING_INJURY) == 0)
+		return refuse_at(r, at,
+				 "checked_on: a doctor's check is of an answer "
+				 "to a safety question, not of %s",
+				 flag);
+	memcpy(asked_on, asked, DAY_LEN - 1);
+	asked_on[DAY_LEN - 1] = '\0';
+	if (strcmp(asked_on, r->today) > 0)
+		memcpy(asked_on, r->today, DAY_LEN);
+	if (strcmp(checked, asked_on) < 0)
+		return refuse_at(r, at,
+				 "checked_on: a check on %s would come before "
+				 "the yes it checks (answered %s)",
+				 checked, asked_on);
+	return 0;
+}
+
 static int
 read_screenings(struct reading *r, const struct json *a)
 {
@@ -576,12 +625,16 @@ read_screenings(struct reading *r, const struct json *a)
 		    (rc = get_int(r, v[0], "id", 1, IMPORT_ID_MAX, 0, &id)) ||
 		    (rc = get_str(r, v[1], "flag_id", 0, &flag)) ||
 		    (rc = get_int(r, v[2], "answer", 0, 1, 0, &answer)) ||
-		    (rc = get_time(r, v[3], "asked_at", &asked)))
+		    (rc = get_time(r, v[3], "asked_at", &asked)) ||
+		    (rc = get_day(r, v[4], "checked_on", 1, x->checked_on)))
 			return rc;
 		if (strcmp(flag, STORE_SCREENING_INJURY) != 0 &&
 		    content_red_flag(r->pack, flag) == NULL)
 			return refuse_at(r, v[1],
 					 "no such safety question in the pack");
+		if ((rc = check_checked(r, v[4], flag, (int)answer, asked,
+					x->checked_on)) != 0)
+			return rc;
 		if (i > 0 && imp->screenings[i - 1].id >= id)
 			return refuse_at(r, v[0], IDS_IN_ORDER);
 		x->id = id;

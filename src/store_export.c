@@ -27,7 +27,8 @@ static const struct table {
      " FROM (SELECT * FROM answer ORDER BY day, question_id)"},
     {"trial", "SELECT * FROM trial ORDER BY id",
      "SELECT json_group_array(json_object('id', id, 'approach', approach,"
-     " 'started_on', started_on, 'ended_on', ended_on, 'outcome', outcome))"
+     " 'started_on', started_on, 'ended_on', ended_on, 'outcome', outcome,"
+     " 'impression', impression))"
      " FROM (SELECT * FROM trial ORDER BY id)"},
     {"session", "SELECT * FROM session ORDER BY id",
      "SELECT json_group_array(json_object('id', id, 'practice', practice,"

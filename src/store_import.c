@@ -36,6 +36,25 @@ exists(struct store *s, sqlite3_stmt *st, int bind, int *found, char **cause)
 	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, "reading", cause);
 }
 
+/* The first row of st (bound with result bind), a SELECT id, equal: *id its
+ * id (0 when there is none), *same its second column. */
+static int
+first_row(struct store *s, sqlite3_stmt *st, int bind, long long *id, int *same,
+	  char **cause)
+{
+	int rc = bind;
+
+	*id = 0;
+	*same = 0;
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		*same = sqlite3_column_int(st, 1);
+		rc = SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, "reading", cause);
+}
+
 static int
 log_empty(struct store *s, int *empty, char **cause)
 {
@@ -223,15 +242,33 @@ import_checkins(struct store *s, const struct store_dump *d, int empty,
 	return 0;
 }
 
+/* Sets the impression of the log's trial id or the doctor's check of its
+ * screening answer id to the dump's (--replace). */
+static int
+set_column(struct store *s, const char *sql, int bind_as_text, const char *text,
+	   int number, long long id, const char *what, char **cause)
+{
+	sqlite3_stmt *st;
+	int code;
+
+	if ((code = store_prepare(s, sql, &st, cause)) != 0)
+		return code;
+	return run(s, st,
+		   bind_as_text ? store_bind(st, "tl", text, id)
+				: store_bind(st, "rl", number, id),
+		   what, cause);
+}
+
 static int
 import_trials(struct store *s, const struct store_dump *d, int empty,
-	      struct store_import_result *res, char **cause)
+	      int replace, struct store_import_result *res, char **cause)
 {
 	sqlite3_stmt *st;
 	const struct store_trial *t;
 	const char *ended, *outcome;
+	long long id = 0;
 	size_t i;
-	int code, found = 0;
+	int code, found = 0, same = 0;
 
 	for (i = 0; i < d->ntrials; i++) {
 		t = &d->trials[i];
@@ -239,20 +276,43 @@ import_trials(struct store *s, const struct store_dump *d, int empty,
 		outcome = t->outcome != OUTCOME_NONE
 			      ? store_outcome_name(t->outcome)
 			      : NULL;
+		/* The same trial, its impression first when it has it. */
 		if (!empty &&
 		    ((code = store_prepare(
 			  s,
-			  "SELECT 1 FROM trial WHERE approach = ?1"
-			  " AND started_on = ?2 AND ended_on IS ?3"
-			  " AND outcome IS ?4",
+			  "SELECT id, impression IS ?5 FROM trial"
+			  " WHERE approach = ?1 AND started_on = ?2"
+			  " AND ended_on IS ?3 AND outcome IS ?4"
+			  " ORDER BY impression IS ?5 DESC, id LIMIT 1",
 			  &st, cause)) != 0 ||
-		     (code = exists(s, st,
-				    store_bind(st, "tttt", t->approach,
-					       t->started_on, ended, outcome),
-				    &found, cause)) != 0))
+		     (code = first_row(s, st,
+				       store_bind(st, "ttttr", t->approach,
+						  t->started_on, ended, outcome,
+						  t->impression),
+				       &id, &same, cause)) != 0))
 			return code;
-		if (found) {
+		if (id != 0 && same) {
 			res->trial.same++;
+			continue;
+		}
+		if (id != 0) {
+			if (!replace)
+				return refuse(
+				    res, "trial", i, cause,
+				    xasprintf("the log already has this trial "
+					      "of %s (%s to %s) with another "
+					      "impression (--replace puts the "
+					      "file's in its place)",
+					      t->approach, t->started_on,
+					      t->ended_on));
+			if ((code = set_column(
+				 s,
+				 "UPDATE trial SET impression = ?1"
+				 " WHERE id = ?2",
+				 0, NULL, t->impression, id,
+				 "replacing an impression", cause)) != 0)
+				return code;
+			res->trial.replaced++;
 			continue;
 		}
 		if (ended == NULL && !empty) {
@@ -275,11 +335,12 @@ import_trials(struct store *s, const struct store_dump *d, int empty,
 		if ((code = store_prepare(
 			 s,
 			 "INSERT INTO trial (id, approach, started_on,"
-			 " ended_on, outcome) VALUES (?1, ?2, ?3, ?4, ?5)",
+			 " ended_on, outcome, impression)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 			 &st, cause)) != 0)
 			return code;
-		code = store_bind(st, "ltttt", t->id, t->approach,
-				  t->started_on, ended, outcome);
+		code = store_bind(st, "lttttr", t->id, t->approach,
+				  t->started_on, ended, outcome, t->impression);
 		if (code == SQLITE_OK && !empty)
 			code = sqlite3_bind_null(st, 1);
 		if ((code = run(s, st, code, "importing a trial", cause)) != 0)
@@ -344,38 +405,64 @@ import_sessions(struct store *s, const struct store_dump *d, int empty,
 
 static int
 import_screenings(struct store *s, const struct store_dump *d, int empty,
-		  struct store_import_result *res, char **cause)
+		  int replace, struct store_import_result *res, char **cause)
 {
 	sqlite3_stmt *st;
 	const struct store_dump_screening *x;
+	const char *checked;
+	long long id = 0;
 	size_t i;
-	int code, found = 0;
+	int code, same = 0;
 
 	for (i = 0; i < d->nscreenings; i++) {
 		x = &d->screenings[i];
+		checked = x->checked_on[0] != '\0' ? x->checked_on : NULL;
+		/* The same answer, its doctor's check first when it has it. */
 		if (!empty &&
-		    ((code = store_prepare(s,
-					   "SELECT 1 FROM screening WHERE"
-					   " flag_id = ?1 AND answer = ?2"
-					   " AND asked_at = ?3",
-					   &st, cause)) != 0 ||
-		     (code = exists(s, st,
-				    store_bind(st, "tit", x->flag, x->answer,
-					       x->asked_at),
-				    &found, cause)) != 0))
+		    ((code = store_prepare(
+			  s,
+			  "SELECT id, checked_on IS ?4 FROM screening"
+			  " WHERE flag_id = ?1 AND answer = ?2"
+			  " AND asked_at = ?3"
+			  " ORDER BY checked_on IS ?4 DESC, id LIMIT 1",
+			  &st, cause)) != 0 ||
+		     (code =
+			  first_row(s, st,
+				    store_bind(st, "titt", x->flag, x->answer,
+					       x->asked_at, checked),
+				    &id, &same, cause)) != 0))
 			return code;
-		if (found) {
+		if (id != 0 && same) {
 			res->screening.same++;
+			continue;
+		}
+		if (id != 0) {
+			if (!replace)
+				return refuse(
+				    res, "screening", i, cause,
+				    xasprintf("the log already has this answer "
+					      "to %s (%s) with another "
+					      "doctor's check (--replace puts "
+					      "the file's in its place)",
+					      x->flag, x->asked_at));
+			if ((code = set_column(
+				 s,
+				 "UPDATE screening SET checked_on = ?1"
+				 " WHERE id = ?2",
+				 1, checked, 0, id,
+				 "replacing a doctor's check", cause)) != 0)
+				return code;
+			res->screening.replaced++;
 			continue;
 		}
 		if ((code = store_prepare(s,
 					  "INSERT INTO screening (id, flag_id,"
-					  " answer, asked_at)"
-					  " VALUES (?1, ?2, ?3, ?4)",
+					  " answer, asked_at, checked_on)"
+					  " VALUES (?1, ?2, ?3, ?4, ?5)",
 					  &st, cause)) != 0)
 			return code;
-		code = store_bind(st, "ltit", x->id, x->flag, x->answer,
-				  x->asked_at);
+		code = store_bind(st, "ltitt", x->id, x->flag, x->answer,
+				  x->asked_at, checked);
 		if (code == SQLITE_OK && !empty)
 			code = sqlite3_bind_null(st, 1);
 		if ((code = run(s, st, code, "importing a screening answer",
@@ -510,6 +597,17 @@ check_dump(const struct store_dump *d, struct store_import_result *res,
 		    (t->ended_on[0] != '\0' &&
 		     (code = store_check_day("ended_on", t->ended_on, cause))))
 			return code;
+		if (t->impression != STORE_NONE &&
+		    (t->impression < STORE_IMPRESSION_MIN ||
+		     t->impression > STORE_IMPRESSION_MAX))
+			return store_fail(cause, EX_DATAERR,
+					  "impression: %d is not from %d to %d",
+					  t->impression, STORE_IMPRESSION_MIN,
+					  STORE_IMPRESSION_MAX);
+		if (t->impression != STORE_NONE && t->ended_on[0] == '\0')
+			return store_fail(cause, EX_DATAERR,
+					  "impression: a running trial has "
+					  "none yet");
 	}
 	for (i = 0; i < d->nscreenings && code == 0; i++) {
 		res->table = "screening";
@@ -524,6 +622,16 @@ check_dump(const struct store_dump *d, struct store_import_result *res,
 			return store_fail(cause, EX_DATAERR,
 					  "answer: %d is not 0 or 1",
 					  d->screenings[i].answer);
+		if (d->screenings[i].checked_on[0] != '\0' &&
+		    ((code = store_check_day("checked_on",
+					     d->screenings[i].checked_on,
+					     cause)) != 0))
+			return code;
+		if (d->screenings[i].checked_on[0] != '\0' &&
+		    d->screenings[i].answer != 1)
+			return store_fail(cause, EX_DATAERR,
+					  "checked_on: only a yes is checked "
+					  "by a doctor");
 	}
 	for (i = 0; i < d->nprofile && code == 0; i++) {
 		res->table = "profile";
@@ -550,9 +658,9 @@ store_import(struct store *s, const struct store_dump *d, int replace,
 		return code;
 	if ((code = log_empty(s, &empty, cause)) != 0 ||
 	    (code = import_checkins(s, d, empty, replace, res, cause)) != 0 ||
-	    (code = import_trials(s, d, empty, res, cause)) != 0 ||
+	    (code = import_trials(s, d, empty, replace, res, cause)) != 0 ||
 	    (code = import_sessions(s, d, empty, res, cause)) != 0 ||
-	    (code = import_screenings(s, d, empty, res, cause)) != 0 ||
+	    (code = import_screenings(s, d, empty, replace, res, cause)) != 0 ||
 	    (code = import_profile(s, d, replace, res, cause)) != 0 ||
 	    (code = store_commit(s, cause)) != 0) {
 		store_rollback(s);

@@ -96,6 +96,9 @@ killed=0 finished=0 i=0
 while [ "$killed" -lt $IMPORT_KILLS ] && [ "$i" -lt $MAX_ROUNDS ]; do
 	i=$((i + 1))
 	cp "$T/base.db" "$T/round.db"
+	# A kill can come before the child has opened its output: the last
+	# round's "Imported" must not be read as this one's.
+	: >"$T/out.import"
 	LD_PRELOAD=$FT "$BACKPAIN" --db "$T/round.db" --pack "$CLI_PACK" \
 		import "$T/import.json" >"$T/out.import" 2>"$T/err.import" &
 	pid=$!

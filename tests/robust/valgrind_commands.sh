@@ -84,6 +84,28 @@ print(json.dumps(d, separators=(",", ":")))' "$T/year.json" >"$T/other.json" ||
 vg 65 import "$T/other.json" # a day the log holds otherwise
 head -c 5000 "$T/year.json" >"$T/cut.json"
 vg 65 import "$T/cut.json"
+# An impression out of range; another impression than the log's (a
+# conflict); an export from before the impression and the doctor's check
+# (into a new log).
+python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+t = [t for t in d["trial"] if t["ended_on"] is not None][0]
+def write(name):
+	open(sys.argv[2] + "/" + name, "w").write(
+		json.dumps(d, separators=(",", ":")))
+was = t["impression"]
+t["impression"] = 9
+write("imp9.json")
+t["impression"] = (was or 0) % 7 + 1
+write("imp.json")
+for r in d["trial"]:
+	del r["impression"]
+for r in d["screening"]:
+	del r["checked_on"]
+write("old.json")' "$T/year.json" "$T" || fail "cannot write the impression files"
+vg 65 import "$T/imp9.json"
+vg 65 import "$T/imp.json"
+DB=$T/old.db vg 0 import "$T/old.json"
 [ "$before" = "$(log_dump)" ] || fail "a refusal changed the log"
 
 # The guided program: its first screen, then q.

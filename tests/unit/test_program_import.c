@@ -5,7 +5,9 @@
  * exported, imported into an empty log and exported again gives the same
  * bytes; into a log in use, what it holds is kept, a differing day or
  * profile key is refused with its place in the file (and nothing written)
- * unless replace; every refused value is named by file, line and column.
+ * unless replace, and so is a trial or a yes there with another impression
+ * or doctor's check; every refused value is named by file, line and
+ * column. An export from before those two columns imports them as null.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -188,6 +190,9 @@ fill(struct fx *fx)
 				      .pain_after = 3};
 	char *cause = NULL;
 
+	/* No approach starts before the safety questions are answered. */
+	expect_ok(program_screening(fx->pack, fx->store, "numb", 0, &cause),
+		  &cause);
 	expect_ok(program_start(fx->pack, fx->store, "alpha", "2026-11-20",
 				NULL, &cause),
 		  &cause);
@@ -214,10 +219,18 @@ fill(struct fx *fx)
 	expect_ok(program_stop(fx->pack, fx->store, "alpha", "2026-11-23",
 			       OUTCOME_HELPED, &cause),
 		  &cause);
+	expect_ok(
+	    program_impression(fx->store, "alpha", "2026-11-23", 2, &cause),
+	    &cause);
 	expect_ok(program_start(fx->pack, fx->store, "beta", "2026-11-23", NULL,
 				&cause),
 		  &cause);
-	expect_ok(program_screening(fx->pack, fx->store, "numb", 0, &cause),
+	/* A later yes, checked by a doctor (the clock stamps its asked_at
+	 * after TODAY: it counts as answered today). */
+	expect_ok(program_screening(fx->pack, fx->store, "numb", 1, &cause),
+		  &cause);
+	expect_ok(program_screening_checked(fx->pack, fx->store, "numb", TODAY,
+					    TODAY, &cause),
 		  &cause);
 	expect_ok(program_screening(fx->pack, fx->store, STORE_SCREENING_INJURY,
 				    1, &cause),
@@ -241,7 +254,7 @@ test_round_trip(void **state)
 	assert_int_equal(res.answer.added, 1);
 	assert_int_equal(res.trial.added, 2);
 	assert_int_equal(res.session.added, 2);
-	assert_int_equal(res.screening.added, 2);
+	assert_int_equal(res.screening.added, 3);
 	assert_int_equal(res.profile.added, 2);
 	b = export_of(s);
 	assert_string_equal(a, b);
@@ -251,7 +264,7 @@ test_round_trip(void **state)
 	assert_int_equal(res.checkin.same, 2);
 	assert_int_equal(res.trial.same, 2);
 	assert_int_equal(res.session.same, 2);
-	assert_int_equal(res.screening.same, 2);
+	assert_int_equal(res.screening.same, 3);
 	assert_int_equal(res.profile.same, 2);
 	assert_int_equal(res.checkin.added + res.trial.added +
 			     res.session.added + res.screening.added +
@@ -324,6 +337,7 @@ test_conflicts(void **state)
 	store_close(s);
 	remove_second(fx, "used.db");
 	s = second(fx, "running.db");
+	expect_ok(program_screening(fx->pack, s, "numb", 0, &cause), &cause);
 	expect_ok(
 	    program_start(fx->pack, s, "beta", "2026-11-21", NULL, &cause),
 	    &cause);
@@ -336,6 +350,103 @@ test_conflicts(void **state)
 	free(before);
 	store_close(s);
 	remove_second(fx, "running.db");
+
+	/* The same trial with another impression, the same yes with another
+	 * doctor's check: refused unless replace, which takes the file's. */
+	s = second(fx, "checked.db");
+	expect_ok(import(fx, s, a, 0, &res, &cause), &cause);
+	expect_ok(program_impression(s, "alpha", "2026-11-23", 5, &cause),
+		  &cause);
+	before = export_of(s);
+	assert_int_equal(import(fx, s, a, 0, &res, &cause), EX_DATAERR);
+	expect_refused(EX_DATAERR, &cause,
+		       "this trial of alpha (2026-11-20 to 2026-11-23) with "
+		       "another impression (--replace");
+	assert_string_equal(res.table, "trial");
+	assert_int_equal(res.row, 0);
+	after = export_of(s);
+	assert_string_equal(before, after);
+	free(after);
+	free(before);
+	expect_ok(import(fx, s, a, 1, &res, &cause), &cause);
+	assert_int_equal(res.trial.replaced, 1);
+	assert_int_equal(res.trial.same, 1);
+	expect_ok(store_screening_checked(s, "numb", "2026-11-20", &cause),
+		  &cause);
+	before = export_of(s);
+	assert_int_equal(import(fx, s, a, 0, &res, &cause), EX_DATAERR);
+	expect_refused(EX_DATAERR, &cause, "this answer to numb (2026-");
+	assert_string_equal(res.table, "screening");
+	assert_int_equal(res.row, 1);
+	after = export_of(s);
+	assert_string_equal(before, after);
+	free(after);
+	free(before);
+	expect_ok(import(fx, s, a, 1, &res, &cause), &cause);
+	assert_int_equal(res.screening.replaced, 1);
+	assert_int_equal(res.screening.same, 2);
+	after = export_of(s);
+	assert_string_equal(a, after);
+	free(after);
+	store_close(s);
+	remove_second(fx, "checked.db");
+	free(a);
+}
+
+/* text without each ,"key":VALUE (VALUE a number, null or a string without
+ * a comma or a brace), allocated. */
+static char *
+without(const char *text, const char *key)
+{
+	char *pat = xasprintf(",\"%s\":", key), *out, *o;
+	const char *at;
+
+	out = o = xmalloc(strlen(text) + 1);
+	while ((at = strstr(text, pat)) != NULL) {
+		memcpy(o, text, (size_t)(at - text));
+		o += at - text;
+		text = at + strlen(pat);
+		text += strcspn(text, ",}");
+	}
+	strcpy(o, text);
+	free(pat);
+	return out;
+}
+
+/* An export of a backpain from before the impression and the doctor's
+ * check (log schema 2) imports, both null. */
+static void
+test_older_export(void **state)
+{
+	struct fx *fx = *state;
+	struct store_import_result res;
+	struct store *s;
+	char *a, *b, *old, *back, *cause = NULL;
+
+	fill(fx);
+	a = export_of(fx->store);
+	b = without(a, "impression");
+	old = without(b, "checked_on");
+	free(b);
+	assert_null(strstr(old, "impression"));
+	assert_null(strstr(old, "checked_on"));
+	s = second(fx, "old.db");
+	expect_ok(import(fx, s, old, 0, &res, &cause), &cause);
+	assert_int_equal(res.trial.added, 2);
+	assert_int_equal(res.screening.added, 3);
+	b = export_of(s);
+	assert_non_null(
+	    strstr(b, "\"outcome\":\"helped\",\"impression\":null"));
+	assert_null(strstr(b, "\"checked_on\":\""));
+	back = without(b, "impression");
+	free(b);
+	b = without(back, "checked_on");
+	assert_string_equal(b, old);
+	free(back);
+	free(b);
+	store_close(s);
+	remove_second(fx, "old.db");
+	free(old);
 	free(a);
 }
 
@@ -377,6 +488,21 @@ test_refused_values(void **state)
 	    {"\"note\":null", "\"note\":\"a\",\"note2\":1", "no column"},
 	    {"{\"format\"", "{,\"format\"", "expected a key"},
 	    {"\"format\":1", "\"format\":1,\"format\":1", "twice"},
+	    {"\"impression\":2", "\"impression\":8", "impression is 8"},
+	    {"\"impression\":2", "\"impression\":\"much-better\"",
+	     "impression is a string"},
+	    {"\"outcome\":null,\"impression\":null",
+	     "\"outcome\":null,\"impression\":3", "has no impression yet"},
+	    {"\"checked_on\":null", "\"checked_on\":\"2026-11-24\"",
+	     "this answer is no"},
+	    {"\"checked_on\":\"2026-11-24\"", "\"checked_on\":\"2026-11-31\"",
+	     "checked_on is not a day"},
+	    {"\"checked_on\":\"2026-11-24\"", "\"checked_on\":\"2026-11-25\"",
+	     "is in the future"},
+	    {"\"checked_on\":\"2026-11-24\"", "\"checked_on\":\"2026-11-23\"",
+	     "would come before the yes"},
+	    {"\"checked_on\":\"2026-11-24\"",
+	     "\"checked_on\":\"2026-11-24\",\"checked_by\":1", "no column"},
 	};
 	struct fx *fx = *state;
 	struct store_import_result res;
@@ -422,6 +548,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_conflicts, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_refused_values, setup,
 					    teardown),
+	    cmocka_unit_test_setup_teardown(test_older_export, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
