@@ -818,6 +818,8 @@ test_habit_keep_drop(void **state)
 	/* No approach starts before the safety questions are answered. */
 	expect_ok(program_screening(fx->pack, fx->store, "numb", 0, &cause),
 		  &cause);
+	expect_ok(program_screening(fx->pack, fx->store, "slow", 0, &cause),
+		  &cause);
 	expect_ok(program_start(fx->pack, fx->store, "alpha", "2026-11-10",
 				NULL, &cause),
 		  &cause);
