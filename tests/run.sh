@@ -51,7 +51,8 @@ done
 # ends with short ones; the rest keep their order: unit tests, then cli,
 # tui and robust scripts. cli/build_120days comes early for the scripts
 # that wait for it.
-LONG="robust/valgrind_commands robust/fuzz robust/yaml_suite tui/resize
+LONG="robust/valgrind_commands robust/fuzz robust/deb robust/fuzz_json
+tui/newday robust/yaml_suite tui/resize tui/idle
 cli/build_120days robust/hostile_packs robust/crash robust/valgrind_pack
 unit/test_review unit/test_day unit/test_store_file tui/history cli/refusals
 tui/review robust/concurrency cli/busy cli/locale cli/status
