@@ -91,7 +91,7 @@ _backpain_files()
 _backpain()
 {
 	local -a words=()
-	local i w cword=0 cur prev cmd='' sub='' eq=''
+	local i w cword=0 cur prev cmd='' sub='' eq='' seen=' '
 	local _backpain_prog=${COMP_WORDS[0]} _backpain_db='' _backpain_pack=''
 
 	COMPREPLY=()
@@ -111,9 +111,11 @@ _backpain()
 	prev=
 	[ "$cword" -gt 0 ] && prev=${words[cword - 1]}
 
-	# Find the command and the --db/--pack given before the cursor.
+	# Find the command, the --db/--pack and the options (in $seen, each
+	# between blanks, without an "=VALUE") given before the cursor.
 	for ((i = 1; i < cword; i++)); do
 		w=${words[i]}
+		case $w in -*) seen+="${w%%=*} " ;; esac
 		case $w in
 		--db) _backpain_db=${words[i + 1]} && ((i++)) ;;
 		--pack) _backpain_pack=${words[i + 1]} && ((i++)) ;;
@@ -208,8 +210,25 @@ review report export import due safety pack" "$cur" ;;
 	checkin) opts="--pain --interference --note --did --answer --date" ;;
 	practice) opts="--minutes --before --after --date" ;;
 	start) opts="--date" ;;
-	stop) opts="--outcome --impression --keep --drop --date" ;;
-	flare) opts="--pain --note --date --over" ;;
+	stop)
+		# --keep and --drop exclude each other; --drop ends a habit,
+		# whose trial already has its outcome and impression.
+		case $seen in
+		*" --drop "*) opts="--drop --date" ;;
+		*" --keep "* | *" --outcome "* | *" --impression "*)
+			opts="--outcome --impression --keep --date"
+			;;
+		*) opts="--outcome --impression --keep --drop --date" ;;
+		esac
+		;;
+	flare)
+		# The end of a flare-up takes only a day.
+		case $seen in
+		*" --over "*) opts="--over --date" ;;
+		*" --pain "* | *" --note "*) opts="--pain --note --date" ;;
+		*) opts="--pain --note --date --over" ;;
+		esac
+		;;
 	history) opts="--days --all --format" ;;
 	review | export) opts="--format" ;;
 	report) opts="--format -o --output" ;;

@@ -79,6 +79,24 @@ function __backpain_operands
     end
 end
 
+# __backpain_given OPT...: one of the options OPT was typed before the
+# cursor (as --opt or --opt=VALUE; not as the value of another option).
+function __backpain_given
+    set -l words (__backpain_words)
+    set -l i 2
+    while test $i -le (count $words)
+        set -l w $words[$i]
+        if string match -q -- '-*' $w
+            contains -- (string split -m 1 = -- $w)[1] $argv; and return 0
+            if not string match -q -- '*=*' $w; and __backpain_takes_value $w
+                set i (math $i + 1)
+            end
+        end
+        set i (math $i + 1)
+    end
+    return 1
+end
+
 # __backpain_at CMD N: the command is CMD (or any, for "") and N operands
 # follow it.
 function __backpain_at
@@ -105,6 +123,7 @@ complete -c backpain -n '__backpain_at "" 0' -a checkin -d "Record the day's pai
 complete -c backpain -n '__backpain_at "" 0' -a practice -d 'Record one practice session'
 complete -c backpain -n '__backpain_at "" 0' -a start -d 'Begin a trial of an approach'
 complete -c backpain -n '__backpain_at "" 0' -a stop -d 'End the trial of an approach'
+complete -c backpain -n '__backpain_at "" 0' -a flare -d 'Record a flare-up, or its end'
 complete -c backpain -n '__backpain_at "" 0' -a status -d 'The plan, today, the last 14 days'
 complete -c backpain -n '__backpain_at "" 0' -a history -d 'Check-ins of recent days'
 complete -c backpain -n '__backpain_at "" 0' -a review -d 'Which approach helped'
@@ -139,12 +158,20 @@ complete -c backpain -n '__backpain_using checkin' -l interference -x -k -a $__b
 complete -c backpain -n '__backpain_using checkin' -l note -x -d 'A note'
 complete -c backpain -n '__backpain_using checkin' -l did -x -a '(__backpain_ids pack list --practices)' -d 'A practice done'
 complete -c backpain -n '__backpain_using checkin' -l answer -x -a '(__backpain_ids pack list --questions | string replace -r \'$\' =)' -d 'QUESTION=VALUE'
-complete -c backpain -n '__backpain_using checkin practice start stop safety' -l date -x -a 'today yesterday' -d 'The day'
+complete -c backpain -n '__backpain_using checkin practice start stop flare safety' -l date -x -a 'today yesterday' -d 'The day'
 complete -c backpain -n '__backpain_using practice' -l minutes -x -d 'Minutes'
 complete -c backpain -n '__backpain_using practice' -l before -x -k -a $__backpain_ratings -d 'Pain before'
 complete -c backpain -n '__backpain_using practice' -l after -x -k -a $__backpain_ratings -d 'Pain after'
-complete -c backpain -n '__backpain_using stop' -l outcome -x -a 'helped no-change worse stopped' -d 'How it went'
-complete -c backpain -n '__backpain_using stop' -l impression -x -a 'very-much-better much-better a-little-better no-change a-little-worse much-worse very-much-worse' -d 'How you feel it went'
+# --keep and --drop exclude each other; --drop ends a habit, whose trial
+# already has its outcome and impression.
+complete -c backpain -n '__backpain_using stop; and not __backpain_given --drop' -l outcome -x -a 'helped no-change worse stopped' -d 'How it went'
+complete -c backpain -n '__backpain_using stop; and not __backpain_given --drop' -l impression -x -a 'very-much-better much-better a-little-better no-change a-little-worse much-worse very-much-worse' -d 'How you feel it went'
+complete -c backpain -n '__backpain_using stop; and not __backpain_given --drop' -l keep -d 'Keep it as a habit'
+complete -c backpain -n '__backpain_using stop; and not __backpain_given --keep --outcome --impression' -l drop -d 'End a kept habit'
+# The end of a flare-up (--over) takes only a day.
+complete -c backpain -n '__backpain_using flare; and not __backpain_given --over' -l pain -x -k -a $__backpain_ratings -d 'Pain at its start, 0 to 10'
+complete -c backpain -n '__backpain_using flare; and not __backpain_given --over' -l note -x -d 'A note'
+complete -c backpain -n '__backpain_using flare; and not __backpain_given --pain --note' -l over -d 'The flare-up is over'
 complete -c backpain -n '__backpain_using history' -l days -x -d 'Days back'
 complete -c backpain -n '__backpain_using history' -l all -d 'Every day'
 complete -c backpain -n '__backpain_using history review' -l format -x -a 'table csv json' -d 'Output format'

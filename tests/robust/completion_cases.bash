@@ -31,9 +31,12 @@ completion_cases() {
 	local tab='|'
 	cat <<CASES
 start status stop${tab}backpain st
-checkin due export history import pack practice report review safety start status stop${tab}backpain 
+flare${tab}backpain fl
+checkin due export flare history import pack practice report review safety start status stop${tab}backpain 
 $ids${tab}backpain start 
 $ids${tab}backpain stop 
+$ids${tab}backpain stop --keep 
+$ids${tab}backpain stop --drop 
 mind-body movement-rewiring${tab}backpain start m
 $ids${tab}backpain start --date today 
 $ids${tab}backpain stop --outcome worse 
@@ -51,7 +54,18 @@ daily-reminders${tab}backpain checkin 4 --did d
 pain-location=${tab}backpain checkin 4 --answer pain
 --answer --date --db --did --help --interference --note --pack --pain${tab}backpain checkin --
 --after --before --date --db --help --minutes --pack${tab}backpain practice --
---date --db --help --impression --outcome --pack${tab}backpain stop mind-body --
+--date --db --drop --help --impression --keep --outcome --pack${tab}backpain stop mind-body --
+--date --db --help --impression --keep --outcome --pack${tab}backpain stop mind-body --keep --
+--date --db --drop --help --pack${tab}backpain stop mind-body --drop --
+--date --db --help --impression --keep --outcome --pack${tab}backpain stop mind-body --outcome helped --
+--date --db --help --impression --keep --outcome --pack${tab}backpain stop mind-body --impression=much-better --
+--date --db --help --note --over --pack --pain${tab}backpain flare --
+--date --db --help --over --pack${tab}backpain flare --over --
+--date --db --help --note --pack --pain${tab}backpain flare --pain 6 --
+--date --db --help --note --pack --pain${tab}backpain flare --note --over --
+0 1 10 2 3 4 5 6 7 8 9${tab}backpain flare --pain 
+today yesterday${tab}backpain flare --over --date 
+${tab}backpain flare 
 --all --days --db --format --help --pack${tab}backpain history --
 --db --flags --help --pack --practices --questions --reading${tab}backpain pack list --
 --db --help --pack --replace${tab}backpain import --
