@@ -191,6 +191,10 @@ void review_missing(struct buf *b, const struct review_row *);
 /* "Right after a session, pain was on average 1.5 lower than before, over
  * 6 sessions." Appends nothing without rated sessions. */
 void review_immediate(struct buf *b, const struct review_row *);
+/* "very much better", "much better", "a little better", "no different",
+ * "a little worse", "much worse", "very much worse" for the global
+ * impression STORE_IMPRESSION_MIN..MAX; "" for any other value. */
+const char *review_impression_words(int impression);
 /* "Your impression at the end: much better (2 of 7)." Appends nothing
  * without one. */
 void review_impression(struct buf *b, const struct review_row *);

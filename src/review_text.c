@@ -301,8 +301,8 @@ review_wrap(struct buf *b, const char *text, const char *indent, int width)
 	buf_addc(b, '\n');
 }
 
-void
-review_impression(struct buf *b, const struct review_row *row)
+const char *
+review_impression_words(int impression)
 {
 	static const char *const words[] = {"",
 					    "very much better",
@@ -313,10 +313,19 @@ review_impression(struct buf *b, const struct review_row *row)
 					    "much worse",
 					    "very much worse"};
 
+	if (impression < STORE_IMPRESSION_MIN ||
+	    impression > STORE_IMPRESSION_MAX)
+		return "";
+	return words[impression];
+}
+
+void
+review_impression(struct buf *b, const struct review_row *row)
+{
 	if (row->impression < STORE_IMPRESSION_MIN ||
 	    row->impression > STORE_IMPRESSION_MAX)
 		return;
 	buf_printf(b, "Your own impression at its end: %s (%d of %d).",
-		   words[row->impression], row->impression,
+		   review_impression_words(row->impression), row->impression,
 		   STORE_IMPRESSION_MAX);
 }

@@ -5,7 +5,10 @@
  * its figures and the review's own sentences (review.h, review_text.c), and
  * the user decides: keep going, keep it as a habit and move on to the next
  * approach, or stop it; an ended trial's recorded outcome can be changed.
- * The verdict only advises. Every write asks first and says what it saved.
+ * A trial ended here is followed by one optional question, the person's
+ * global impression of the change (1..7, PGIC), which an ended trial can
+ * also be given or have changed later. The verdict only advises. Every
+ * write asks first and says what it saved.
  *
  * The issue gives k, h and s to the decisions, so on this screen k and h
  * are not vi movement: the trials are chosen with the arrows or [ ].
@@ -27,10 +30,11 @@
 /* What a key press is waiting for besides moving. */
 enum ask {
 	ASK_NONE,
-	ASK_HABIT,   /* y/n: end it as helped, start the next approach */
-	ASK_STOP,    /* choose how a running trial ended */
-	ASK_OUTCOME, /* choose a new outcome for an ended trial */
-	ASK_CONFIRM, /* y/n for the outcome chosen under ASK_STOP/OUTCOME */
+	ASK_HABIT,	/* y/n: end it as helped, start the next approach */
+	ASK_STOP,	/* choose how a running trial ended */
+	ASK_OUTCOME,	/* choose a new outcome for an ended trial */
+	ASK_CONFIRM,	/* y/n for the outcome chosen under ASK_STOP/OUTCOME */
+	ASK_IMPRESSION, /* 1..7, or skip: the impression of an ended trial */
 };
 
 const struct ui_keyhelp ui_review_keys[] = {
@@ -40,11 +44,16 @@ const struct ui_keyhelp ui_review_keys[] = {
     {"c", "keep going (continue): save nothing, back to the last screen"},
     {"m", "keep it as a habit and move on: end it today as helped, keep "
 	  "its practices on Today, and start the next approach not yet tried "
-	  "(asks first)"},
-    {"s", "stop it: choose no change, worse or stopped (asks first)"},
+	  "(asks first, then asks your impression)"},
+    {"s", "stop it: choose no change, worse or stopped (asks first, then "
+	  "asks your impression)"},
     {"o, Enter", "an ended trial: change its recorded outcome (asks first)"},
+    {"i", "an ended trial: record or change your impression of it, how "
+	  "your back pain is compared with before it started"},
     {"y", "in a question: yes, save it"},
     {"Left Right", "in a choice: move; Enter goes on, Esc cancels"},
+    {"1 .. 7", "in the impression question: that answer, saved at once; "
+	       "Esc or s skips the question"},
     {"q, Esc", "back"},
     {NULL, NULL},
 };
@@ -80,6 +89,10 @@ static const enum store_outcome *choices;
 static size_t nchoices, choice;
 /* ASK_HABIT: the approach to start after it, borrowed from the pack. */
 static const struct approach *next_approach;
+/* ASK_IMPRESSION: the trial asked about and the answer under the cursor,
+ * 0 until one is chosen, so that a stray Enter saves nothing. */
+static long long impression_trial;
+static int impression_pick;
 
 static void
 unload(void)
@@ -188,7 +201,9 @@ ui_review_enter(struct ui *ui, int fresh)
 	if (fresh)
 		keep = due_trial();
 	select_trial(keep);
-	if (selected() == NULL || selected()->trial_id != keep)
+	if (selected() == NULL || selected()->trial_id != keep ||
+	    (ask == ASK_IMPRESSION &&
+	     (selected()->running || selected()->trial_id != impression_trial)))
 		ask = ASK_NONE;
 }
 
@@ -272,10 +287,56 @@ draw_list(const struct ui *ui, int y, int rows, int w)
 	}
 }
 
+/* The seven answers of the impression question, the chosen one in
+ * brackets, on as few lines of at most w columns as they fit. */
+static void
+impression_choices(struct buf *b, int w)
+{
+	int i, col = 0;
+
+	for (i = STORE_IMPRESSION_MIN; i <= STORE_IMPRESSION_MAX; i++) {
+		const char *words = review_impression_words(i);
+		/* "[1 much better]  " and " 1 much better   " are as wide. */
+		int n = ui_width(words) + 6;
+
+		if (col > 0 && col + n > w) {
+			buf_addc(b, '\n');
+			col = 0;
+		}
+		buf_printf(b, i == impression_pick ? "[%d %s]  " : " %d %s   ",
+			   i, words);
+		col += n;
+	}
+	buf_addc(b, '\n');
+}
+
+static void
+impression_question(struct buf *b, const struct ui *ui,
+		    const struct review_row *row, int w)
+{
+	char day[DAY_LEN];
+
+	ui_today(ui, day);
+	if (strcmp(row->ended_on, day) == 0)
+		buf_printf(b,
+			   "Compared with before you started \"%s\", how is "
+			   "your back pain now?\n",
+			   review_row_name(row));
+	else
+		buf_printf(b,
+			   "Compared with before you started \"%s\", how was "
+			   "your back pain when it ended (%s)?\n",
+			   review_row_name(row), row->ended_on);
+	impression_choices(b, w);
+	buf_adds(b, "Left Right choose   Enter or 1-7 save   Esc or s skip "
+		    "(it is optional)");
+}
+
 /* The question being asked, or the keys of the selected trial; its last
- * line names the keys that answer it. */
+ * line names the keys that answer it.
+ * w: the columns of its lines. */
 static char *
-prompt_text(const struct ui *ui, const struct review_row *row)
+prompt_text(const struct ui *ui, const struct review_row *row, int w)
 {
 	const char *name = review_row_name(row);
 	char day[DAY_LEN];
@@ -286,9 +347,18 @@ prompt_text(const struct ui *ui, const struct review_row *row)
 	buf_init(&b);
 	switch (ask) {
 	case ASK_NONE:
-		buf_adds(&b, row->running ? "c keep going   m keep it as a "
-					    "habit and move on   s stop it"
-					  : "o change the recorded outcome");
+		if (row->running)
+			buf_adds(&b, "c keep going   m keep it as a habit and "
+				     "move on   s stop it");
+		else
+			buf_printf(&b,
+				   "o change the recorded outcome   i %s your "
+				   "impression",
+				   row->impression == STORE_NONE ? "record"
+								 : "change");
+		break;
+	case ASK_IMPRESSION:
+		impression_question(&b, ui, row, w);
 		break;
 	case ASK_HABIT:
 		buf_printf(&b,
@@ -342,7 +412,7 @@ static int
 draw_prompt(const struct ui *ui, const struct review_row *row, int end, int w)
 {
 	enum ui_color c = ask == ASK_NONE ? UI_C_DIM : UI_C_SELECTED;
-	char *text = prompt_text(ui, row);
+	char *text = prompt_text(ui, row, w - 2);
 	int n, i;
 
 	ui_view_clear(&prompt);
@@ -408,17 +478,29 @@ open_choice(enum ask a, const enum store_outcome *v, size_t n,
 			choice = i;
 }
 
+/* Opens the impression question on the selected trial when it is the
+ * one of id and has ended; pick is the answer under the cursor, or 0. */
 static void
-save_habit(struct ui *ui, const struct review_row *row)
+ask_impression(long long id, int pick)
 {
-	char day[DAY_LEN], *name = xstrdup(review_row_name(row)), *cause = NULL;
-	const struct approach *next = next_approach;
+	const struct review_row *row = selected();
 
-	ui_today(ui, day);
-	if (program_keep(ui->pack, ui->store, row->approach, day,
-			 OUTCOME_HELPED, &cause) != 0) {
-		ui_error(ui, cause);
-	} else if (next == NULL) {
+	if (row == NULL || row->trial_id != id || row->running)
+		return;
+	ask = ASK_IMPRESSION;
+	impression_trial = id;
+	impression_pick = pick;
+}
+
+/* The message after the trial was kept as a habit: whether the next
+ * approach started. */
+static void
+habit_saved(struct ui *ui, const char *name, const struct approach *next,
+	    const char *day)
+{
+	char *cause = NULL;
+
+	if (next == NULL) {
 		ui_message(ui, UI_C_GOOD,
 			   "Saved: \"%s\" is kept as a habit: its practices "
 			   "stay on Today.",
@@ -436,8 +518,26 @@ save_habit(struct ui *ui, const struct review_row *row)
 			   "\"%s\", day 1.",
 			   name, next->title);
 	}
+}
+
+static void
+save_habit(struct ui *ui, const struct review_row *row)
+{
+	char day[DAY_LEN], *name = xstrdup(review_row_name(row)), *cause = NULL;
+	long long id = row->trial_id;
+	int kept;
+
+	ui_today(ui, day);
+	kept = program_keep(ui->pack, ui->store, row->approach, day,
+			    OUTCOME_HELPED, &cause) == 0;
+	if (kept)
+		habit_saved(ui, name, next_approach, day);
+	else
+		ui_error(ui, cause);
 	free(name);
 	ui_review_enter(ui, 0);
+	if (kept)
+		ask_impression(id, 0);
 }
 
 static void
@@ -445,6 +545,7 @@ save_outcome(struct ui *ui, const struct review_row *row)
 {
 	enum store_outcome o = choices[choice], was = row->outcome;
 	char day[DAY_LEN], *name = xstrdup(review_row_name(row)), *cause = NULL;
+	long long id = row->trial_id;
 	int rc;
 
 	ui_today(ui, day);
@@ -465,6 +566,24 @@ save_outcome(struct ui *ui, const struct review_row *row)
 			   ui_review_outcome_words(was));
 	free(name);
 	ui_review_enter(ui, 0);
+	if (rc == 0 && picked_in == ASK_STOP)
+		ask_impression(id, 0);
+}
+
+static void
+save_impression(struct ui *ui, const struct review_row *row, int impression)
+{
+	char *cause = NULL;
+
+	ask = ASK_NONE;
+	if (program_impression(ui->store, row->approach, row->ended_on,
+			       impression, &cause) != 0) {
+		ui_error(ui, cause);
+		return;
+	}
+	ui_message(ui, UI_C_GOOD, "Saved: your impression, %s.",
+		   review_impression_words(impression));
+	ui_review_enter(ui, 0);
 }
 
 static void
@@ -474,11 +593,92 @@ cancel(struct ui *ui)
 	ui_message(ui, UI_C_NORMAL, "Nothing saved.");
 }
 
+/* Moves the cursor of the impression question by one answer (dir 1 or
+ * -1); with none under it yet, Right or Down (1) takes the first answer,
+ * Left or Up (-1) the last. */
+static void
+impression_move(int dir)
+{
+	if (impression_pick == 0)
+		impression_pick =
+		    dir > 0 ? STORE_IMPRESSION_MIN : STORE_IMPRESSION_MAX;
+	else if (impression_pick + dir >= STORE_IMPRESSION_MIN &&
+		 impression_pick + dir <= STORE_IMPRESSION_MAX)
+		impression_pick += dir;
+}
+
+/* Keys of the impression question: a digit answers at once, the arrows
+ * (or vi keys) move and Enter saves, Esc, s or q skip it. */
+static void
+answer_impression(struct ui *ui, const struct review_row *row, int key)
+{
+	if (key == UI_KEY_ESC || key == 's' || key == 'q') {
+		ask = ASK_NONE;
+		ui_message(ui, UI_C_NORMAL,
+			   row->impression == STORE_NONE
+			       ? "No impression saved; i records it later."
+			       : "Nothing saved.");
+		return;
+	}
+	if (key >= '0' + STORE_IMPRESSION_MIN &&
+	    key <= '0' + STORE_IMPRESSION_MAX) {
+		save_impression(ui, row, key - '0');
+		return;
+	}
+	if (key == UI_KEY_ENTER) {
+		if (impression_pick == 0)
+			ui_message(ui, UI_C_NORMAL,
+				   "Choose an answer first (Left Right, or "
+				   "1 to 7), or skip it with Esc.");
+		else
+			save_impression(ui, row, impression_pick);
+		return;
+	}
+	switch (ui_nav(key)) {
+	case UI_NAV_LEFT:
+	case UI_NAV_UP:
+		impression_move(-1);
+		break;
+	case UI_NAV_RIGHT:
+	case UI_NAV_DOWN:
+		impression_move(1);
+		break;
+	case UI_NAV_HOME:
+		impression_pick = STORE_IMPRESSION_MIN;
+		break;
+	case UI_NAV_END:
+		impression_pick = STORE_IMPRESSION_MAX;
+		break;
+	default:
+		break;
+	}
+}
+
+/* A later trial of the same approach ended on the same day as row: the
+ * impression, saved by approach and day, would go to that one. */
+static int
+ended_again(const struct review_row *row)
+{
+	size_t i;
+
+	for (i = 0; i < rv.nrows; i++)
+		if (!rv.rows[i].running &&
+		    rv.rows[i].trial_id > row->trial_id &&
+		    strcmp(rv.rows[i].approach, row->approach) == 0 &&
+		    strcmp(rv.rows[i].ended_on, row->ended_on) == 0)
+			return 1;
+	return 0;
+}
+
 /* Keys while a question is open: every key is used, so q and Esc cancel
  * the question rather than leave the screen. */
 static int
 answer(struct ui *ui, const struct review_row *row, int key)
 {
+	if (ask == ASK_IMPRESSION) {
+		answer_impression(ui, row, key);
+		return 1;
+	}
 	if (ask == ASK_HABIT || ask == ASK_CONFIRM) {
 		enum ask was = ask;
 
@@ -517,7 +717,7 @@ answer(struct ui *ui, const struct review_row *row, int key)
 	return 1;
 }
 
-/* The decisions: c, m and s for a running trial, o for an ended one.
+/* The decisions: c, m and s for a running trial, o and i for an ended one.
  * None is a vi key, so j and k still move between trials. */
 static int
 decide(struct ui *ui, const struct review_row *row, int key)
@@ -550,6 +750,24 @@ decide(struct ui *ui, const struct review_row *row, int key)
 			open_choice(ASK_STOP, stop_choices, NSTOP,
 				    ui_review_suggested(row));
 		}
+		return 1;
+	case 'i':
+		if (row->running)
+			ui_message(ui, UI_C_NORMAL,
+				   "\"%s\" is running: your impression is "
+				   "asked when it ends (m or s).",
+				   name);
+		else if (ended_again(row))
+			ui_message(ui, UI_C_WARNING,
+				   "\"%s\" ran again and ended the same day: "
+				   "only the later trial can take an "
+				   "impression.",
+				   name);
+		else
+			ask_impression(row->trial_id,
+				       row->impression == STORE_NONE
+					   ? 0
+					   : row->impression);
 		return 1;
 	case 'o':
 	case UI_KEY_ENTER:

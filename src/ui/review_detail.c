@@ -1,7 +1,8 @@
 /* review_detail.c: the selected trial of the review screen in words and
  * figures: dates, adherence, the means before and during, the change, the
- * verdict with its grounds or what it lacks, the immediate effect and the
- * trials it shared days with. The sentences come from review_text.c. */
+ * verdict with its grounds or what it lacks, the person's own impression
+ * at its end, the immediate effect and the trials it shared days with. The
+ * sentences come from review_text.c. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -283,6 +284,8 @@ add_verdict(struct ui_view *view, int w, const struct review_row *row)
 			buf_addc(&b, '.');
 		add_buf(view, w, UI_C_NORMAL, "Why: ", &b);
 	}
+	review_impression(&b, row);
+	add_buf(view, w, UI_C_NORMAL, NULL, &b);
 }
 
 void

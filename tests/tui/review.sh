@@ -6,10 +6,12 @@
 #     on it from r and from Today's next action, shows the means, the
 #     change and the verdict (compared with an expected screen); c saves
 #     nothing, m asks and n cancels, then m y ends it as helped and starts
-#     the next approach, as sqlite3 reads back.
+#     the next approach, as sqlite3 reads back; the impression asked
+#     then is skipped (tui/impression answers it).
 #  2. Its last 7 days at pain 5, less than the thresholds: s with "no change" preselected, Esc
-#     cancels, then Enter y ends it as no-change and starts nothing; o
-#     then changes the ended trial's outcome to worse.
+#     cancels, then Enter y ends it as no-change and starts nothing (Esc
+#     skips the impression); o then changes the ended trial's outcome to
+#     worse.
 #  3. The same log at the smallest screen, 60x18: the details scroll.
 #  4. Two trials running: it opens on the due one; m starts nothing more.
 #  5. No trial at all.
@@ -108,6 +110,9 @@ keys m
 wait_for 'y save   n cancel'
 keys y
 wait_for 'Saved: "The quick approach" is kept as a habit. Started "The steady approach", day 1.'
+wait_for 'how is your back pain now?'
+keys Escape
+wait_for "No impression saved; i records it later."
 [ "$(trials)" = "quick|2026-03-18|2026-03-31|helped
 steady|2026-03-31|-|-" ] || { trials >&2; fail "trials after m y"; }
 [ "$(sqlite3 "$DB" "select approach, kept_on, ifnull(dropped_on, '-') from habit")" = \
@@ -178,6 +183,9 @@ wait_for 'Stop "The quick approach" today (2026-03-31), recorded as no change?'
 wait_for 'y save   n cancel'
 keys y
 wait_for 'Saved: "The quick approach" ended today as no change.'
+wait_for 'how is your back pain now?'
+keys Escape
+wait_for "No impression saved; i records it later."
 [ "$(trials)" = "quick|2026-03-18|2026-03-31|no-change" ] ||
 	{ trials >&2; fail "trials after s"; }
 wait_for "> The quick approach  ended 2026-03-31, no change"
@@ -245,6 +253,9 @@ keys m
 wait_for "No other approach starts: another one is running."
 keys y
 wait_for 'Saved: "The quick approach" is kept as a habit: its practices stay on Today.'
+wait_for 'how is your back pain now?'
+keys Escape
+wait_for "No impression saved; i records it later."
 [ "$(trials)" = "quick|2026-03-18|2026-03-31|helped
 steady|2026-03-25|-|-" ] || { trials >&2; fail "trials after m y with two running"; }
 keys q q
