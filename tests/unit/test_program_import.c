@@ -68,7 +68,13 @@ struct fx {
 	char *dir, *path;
 	struct pack *pack;
 	struct store *store;
+	/* The second log of a test (second()), closed and removed by
+	 * close_second() or, when an assertion failed before, by teardown. */
+	struct store *other;
+	char *other_name;
 };
+
+static void close_second(struct fx *fx);
 
 static int
 setup(void **state)
@@ -106,6 +112,7 @@ teardown(void **state)
 	char *p;
 	size_t i;
 
+	close_second(fx);
 	store_close(fx->store);
 	content_free(fx->pack);
 	for (i = 0; i < sizeof ends / sizeof ends[0]; i++) {
@@ -134,30 +141,37 @@ export_of(struct store *s)
 	return text;
 }
 
-/* A second log beside the fixture's, opened. */
+/* A second log beside the fixture's, opened; one at a time. */
 static struct store *
-second(const struct fx *fx, const char *name)
+second(struct fx *fx, const char *name)
 {
-	struct store *s = NULL;
 	char *path = xasprintf("%s/%s", fx->dir, name), *cause = NULL;
 
-	expect_ok(store_open(path, &s, &cause), &cause);
+	assert_null(fx->other);
+	fx->other_name = xstrdup(name);
+	expect_ok(store_open(path, &fx->other, &cause), &cause);
 	free(path);
-	return s;
+	return fx->other;
 }
 
 static void
-remove_second(const struct fx *fx, const char *name)
+close_second(struct fx *fx)
 {
 	const char *ends[] = {"", "-wal", "-shm"};
 	size_t i;
 	char *p;
 
+	if (fx->other_name == NULL)
+		return;
+	store_close(fx->other);
+	fx->other = NULL;
 	for (i = 0; i < sizeof ends / sizeof ends[0]; i++) {
-		p = xasprintf("%s/%s%s", fx->dir, name, ends[i]);
+		p = xasprintf("%s/%s%s", fx->dir, fx->other_name, ends[i]);
 		remove(p);
 		free(p);
 	}
+	free(fx->other_name);
+	fx->other_name = NULL;
 }
 
 /* Imports text into s; returns the result code, cause as given. */
@@ -273,8 +287,7 @@ test_round_trip(void **state)
 	b = export_of(s);
 	assert_string_equal(a, b);
 	free(b);
-	store_close(s);
-	remove_second(fx, "copy.db");
+	close_second(fx);
 	free(a);
 }
 
@@ -334,8 +347,7 @@ test_conflicts(void **state)
 	free(before);
 
 	/* A running trial of an approach already running in the log. */
-	store_close(s);
-	remove_second(fx, "used.db");
+	close_second(fx);
 	s = second(fx, "running.db");
 	expect_ok(program_screening(fx->pack, s, "numb", 0, &cause), &cause);
 	expect_ok(
@@ -348,8 +360,7 @@ test_conflicts(void **state)
 	assert_string_equal(before, after);
 	free(after);
 	free(before);
-	store_close(s);
-	remove_second(fx, "running.db");
+	close_second(fx);
 
 	/* The same trial with another impression, the same yes with another
 	 * doctor's check: refused unless replace, which takes the file's. */
@@ -388,8 +399,7 @@ test_conflicts(void **state)
 	after = export_of(s);
 	assert_string_equal(a, after);
 	free(after);
-	store_close(s);
-	remove_second(fx, "checked.db");
+	close_second(fx);
 	free(a);
 }
 
@@ -444,8 +454,7 @@ test_older_export(void **state)
 	assert_string_equal(b, old);
 	free(back);
 	free(b);
-	store_close(s);
-	remove_second(fx, "old.db");
+	close_second(fx);
 	free(old);
 	free(a);
 }
@@ -535,8 +544,7 @@ test_refused_values(void **state)
 	assert_string_equal(before, after);
 	free(after);
 	free(before);
-	store_close(s);
-	remove_second(fx, "target.db");
+	close_second(fx);
 	free(a);
 }
 
