@@ -612,6 +612,7 @@ import_habits(struct store *s, const struct store_dump *d, int empty,
 				      "file's in its place)",
 				      h->approach, h->kept_on));
 		/* At most one kept habit per approach. */
+		since[0] = '\0';
 		if (dropped == NULL && !empty &&
 		    ((code = store_prepare(
 			  s,
@@ -702,6 +703,7 @@ import_flares(struct store *s, const struct store_dump *d, int empty,
 				      "place)",
 				      f->began_on));
 		/* No two flares share a day; one open at most. */
+		began[0] = until[0] = '\0';
 		if (!empty &&
 		    ((code = store_prepare(
 			  s,
