@@ -781,6 +781,13 @@ read_habit(struct reading *r, const struct json *a, size_t i, int *kept)
 		return refuse_at(
 		    r, v[2], "trial_id %lld is a trial of %s, not of %s",
 		    h->trial_id, imp->trials[k].approach, h->approach);
+	/* program_keep() keeps an approach at the end of its trial. */
+	if (h->trial_id != 0 && imp->trials[k].ended_on[0] == '\0')
+		return refuse_at(r, v[2],
+				 "trial_id %lld is still running (ended_on "
+				 "null): a habit is kept at the end of its "
+				 "trial",
+				 h->trial_id);
 	/* As program_drop() refuses it. */
 	if (h->dropped_on[0] != '\0' && strcmp(h->dropped_on, h->kept_on) < 0)
 		return refuse_at(r, v[4],

@@ -206,6 +206,8 @@ edit 's/"trial_id":[0-9]+/"trial_id":99/'
 refused 65 "^$T/bad.json:1:[0-9]+: trial_id 99: the file has no trial with this id" "$T/bad.json"
 edit 's/"trial_id":[0-9]+/"trial_id":1/'
 refused 65 "^$T/bad.json:1:[0-9]+: trial_id 1 is a trial of beta, not of alpha" "$T/bad.json"
+edit 's/"ended_on":"2026-11-24","outcome":"helped"/"ended_on":null,"outcome":null/'
+refused 65 "^$T/bad.json:1:[0-9]+: trial_id [0-9]+ is still running \(ended_on null\): a habit is kept at the end of its trial" "$T/bad.json"
 edit 's/"approach":"alpha","trial_id"/"approach":"zeta","trial_id"/'
 refused 65 "^$T/bad.json:1:[0-9]+: .*zeta" "$T/bad.json"
 edit 's/"ended_by":"person"/"ended_by":null/'
