@@ -369,10 +369,13 @@ char *program_question_text(const char *text, const char *day,
  * back. program_import_read() reads the text (named name in messages) and
  * checks every value as if typed: the check-ins and answers by
  * program_checkin_check(), the sessions by program_session_check(),
- * trials, screening answers and the profile by the same rules as their
- * writes; no day after today. Needs no log, so a bad file is refused
- * before a log is created. A refusal is EX_DATAERR with *cause
- * "NAME:LINE:COLUMN: why". program_import_write() writes it all in one
+ * trials, screening answers, the profile, habits and flare-ups by the
+ * same rules as their writes (a habit's trial_id names a trial of the
+ * file, one kept habit per approach, flare-ups in the order they began,
+ * one open at most); no day after today. The habit and flare tables may be
+ * missing (an export from before them): none of their rows. Needs no log, so a
+ * bad file is refused before a log is created. A refusal is EX_DATAERR with
+ * *cause "NAME:LINE:COLUMN: why". program_import_write() writes it all in one
  * transaction (store_import(); a conflict with the log is refused unless
  * replace, its cause also placed in the file). Free with
  * program_import_free().

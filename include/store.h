@@ -316,6 +316,12 @@ struct store_dump {
 	size_t nscreenings;
 	const struct store_dump_profile *profile;
 	size_t nprofile;
+	/* habits whose trial_id is the id of one of trials (0 when none);
+	 * flares in the order they began, at most one open */
+	const struct store_habit *habits;
+	size_t nhabits;
+	const struct store_flare *flares;
+	size_t nflares;
 };
 
 /* What store_import() did, per table: rows added, rows of the log replaced
@@ -326,7 +332,7 @@ struct store_import_count {
 };
 struct store_import_result {
 	struct store_import_count checkin, answer, trial, session, screening,
-	    profile;
+	    profile, habit, flare;
 	const char *table; /* "checkin", "trial", "profile" ... */
 	size_t row;	   /* index into that array of the dump */
 };
@@ -343,6 +349,12 @@ struct store_import_result {
  * screening answer the log holds with another impression or doctor's
  * check (checked_on) is refused unless replace, which takes the dump's.
  * A trial of an approach already running in the log is refused.
+ * A habit is the log's when it has one of the approach kept on the same
+ * day, a flare when it has one begun on the same day: the same when every
+ * column but the id is equal (a habit's trial its trial's place in the
+ * log), else refused unless replace, which takes the dump's. Others are
+ * added with new ids; a second kept habit of an approach and a flare that
+ * overlaps one of the log (a second open one included) are refused.
  */
 int store_import(struct store *, const struct store_dump *, int replace,
 		 struct store_import_result *, char **cause);

@@ -167,6 +167,8 @@ cli_cmd_import(struct app *app, int argc, char **argv)
 	count("sessions", &res.session, &first);
 	count("screening answers", &res.screening, &first);
 	count("profile entries", &res.profile, &first);
+	count("habits", &res.habit, &first);
+	count("flare-ups", &res.flare, &first);
 	puts(".");
 	buf_free(&shown);
 	return 0;

@@ -2,7 +2,9 @@
  * program_import.c: an export read back (program.h). Every value of the
  * file is checked as if a person typed it, by the checks of the write path
  * (program_checkin_check(), program_session_check(), program_approach())
- * and the same rules for trials, screening answers and the profile; the
+ * and the same rules for trials, screening answers, the profile, habits
+ * (program_keep(), program_drop()) and flare-ups (program_flare(),
+ * program_flare_over()); the
  * store then writes it all in one transaction. A refusal names the file,
  * the line and the column of the value.
  */
@@ -32,14 +34,31 @@ struct program_import {
 	struct store_session *sessions;
 	struct store_dump_screening *screenings;
 	struct store_dump_profile *profile;
+	struct store_habit *habits;
+	struct store_flare *flares;
 	/* Each row's object, for the place of a refusal. */
-	const struct json *rows[6];
+	const struct json *rows[8];
 };
 
-enum { T_CHECKIN, T_ANSWER, T_TRIAL, T_SESSION, T_SCREENING, T_PROFILE };
+enum {
+	T_CHECKIN,
+	T_ANSWER,
+	T_TRIAL,
+	T_SESSION,
+	T_SCREENING,
+	T_PROFILE,
+	T_HABIT,
+	T_FLARE,
+	TABLES
+};
 
 static const char *const table_names[] = {"checkin", "answer",	  "trial",
-					  "session", "screening", "profile"};
+					  "session", "screening", "profile",
+					  "habit",   "flare"};
+/* The tables from this one on came after the first exports (the log's
+ * schema step 4 -> 5): a file without them, from an older backpain, has
+ * none of their rows. */
+#define OPTIONAL_TABLES T_HABIT
 
 /* The columns of each table's rows, as store_export.c writes them. */
 static const char *const columns[][8] = {
@@ -50,13 +69,16 @@ static const char *const columns[][8] = {
      "pain_after", "recorded_at"},
     {"id", "flag_id", "answer", "asked_at", "checked_on"},
     {"key", "value"},
+    {"id", "approach", "trial_id", "kept_on", "dropped_on"},
+    {"id", "began_on", "ended_on", "ended_by", "pain", "note", "recorded_at"},
 };
 #define MAX_COLUMNS 8
 /* Each table's columns from this one on came after the first exports (the
  * log's schema steps 2 -> 3 and 3 -> 4): a row without them, from an older
  * backpain, reads them as null. */
 static const size_t optional_from[] = {MAX_COLUMNS, MAX_COLUMNS, 5,
-				       MAX_COLUMNS, 4,		 MAX_COLUMNS};
+				       MAX_COLUMNS, 4,		 MAX_COLUMNS,
+				       MAX_COLUMNS, MAX_COLUMNS};
 static const struct json json_null = {.type = JSON_NULL};
 
 struct reading {
@@ -698,10 +720,198 @@ read_profile(struct reading *r, const struct json *a)
 	return 0;
 }
 
+/* The index of the file's trial id (they are in the order of their ids),
+ * or -1. */
+static long
+trial_of(const struct program_import *imp, long long id)
+{
+	size_t lo = 0, hi = imp->dump.ntrials, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (imp->trials[mid].id == id)
+			return (long)mid;
+		if (imp->trials[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* Habit i of a; kept counts the kept habits per approach. */
+static int
+read_habit(struct reading *r, const struct json *a, size_t i, int *kept)
+{
+	struct program_import *imp = r->imp;
+	struct store_habit *h = &imp->habits[i];
+	const struct json *v[MAX_COLUMNS];
+	const struct approach *ap;
+	const char *approach;
+	char *why = NULL;
+	long long id, trial_id;
+	long k = -1;
+	int rc;
+
+	if ((rc = row_values(r, T_HABIT, i, &a->items[i], v)) ||
+	    (rc = get_int(r, v[0], "id", 1, IMPORT_ID_MAX, 0, &id)) ||
+	    (rc = get_str(r, v[1], "approach", 0, &approach)) ||
+	    (rc = get_int(r, v[2], "trial_id", 1, IMPORT_ID_MAX, 1,
+			  &trial_id)) ||
+	    (rc = get_day(r, v[3], "kept_on", 0, h->kept_on)) ||
+	    (rc = get_day(r, v[4], "dropped_on", 1, h->dropped_on)))
+		return rc;
+	if (i > 0 && imp->habits[i - 1].id >= id)
+		return refuse_at(r, v[0], IDS_IN_ORDER);
+	if ((ap = program_approach(r->pack, approach, &why)) == NULL) {
+		rc = refuse_at(r, v[1], "%s", why);
+		free(why);
+		return rc;
+	}
+	h->id = id;
+	h->approach = (char *)ap->id;
+	h->trial_id = trial_id == STORE_NONE ? 0 : trial_id;
+	if (h->trial_id != 0 && (k = trial_of(imp, h->trial_id)) < 0)
+		return refuse_at(r, v[2],
+				 "trial_id %lld: the file has no trial with "
+				 "this id",
+				 h->trial_id);
+	if (h->trial_id != 0 &&
+	    strcmp(imp->trials[k].approach, h->approach) != 0)
+		return refuse_at(
+		    r, v[2], "trial_id %lld is a trial of %s, not of %s",
+		    h->trial_id, imp->trials[k].approach, h->approach);
+	/* program_keep() keeps an approach at the end of its trial. */
+	if (h->trial_id != 0 && imp->trials[k].ended_on[0] == '\0')
+		return refuse_at(r, v[2],
+				 "trial_id %lld is still running (ended_on "
+				 "null): a habit is kept at the end of its "
+				 "trial",
+				 h->trial_id);
+	/* As program_drop() refuses it. */
+	if (h->dropped_on[0] != '\0' && strcmp(h->dropped_on, h->kept_on) < 0)
+		return refuse_at(r, v[4],
+				 "%s cannot be dropped on %s: it was kept as a "
+				 "habit on %s",
+				 h->approach, h->dropped_on, h->kept_on);
+	if (h->dropped_on[0] == '\0' &&
+	    kept[content_approach_index(r->pack, ap->id)]++ > 0)
+		return refuse_at(r, v[4],
+				 "%s is kept as a habit a second time "
+				 "(dropped_on null): at most once at a time",
+				 h->approach);
+	return 0;
+}
+
+static int
+read_habits(struct reading *r, const struct json *a)
+{
+	struct program_import *imp = r->imp;
+	int *kept = xcalloc(r->pack->napproaches + 1, sizeof *kept);
+	size_t i;
+	int rc = 0;
+
+	imp->habits = xcalloc(a->n + 1, sizeof *imp->habits);
+	for (i = 0; i < a->n && rc == 0; i++)
+		rc = read_habit(r, a, i, kept);
+	free(kept);
+	imp->dump.habits = imp->habits;
+	imp->dump.nhabits = a->n;
+	imp->rows[T_HABIT] = a->items;
+	return rc;
+}
+
+/* Flare i of a, after flares 0 .. i-1. */
+static int
+read_flare(struct reading *r, const struct json *a, size_t i)
+{
+	struct program_import *imp = r->imp;
+	struct store_flare *f = &imp->flares[i];
+	const struct store_flare *prev = i > 0 ? &imp->flares[i - 1] : NULL;
+	const struct json *v[MAX_COLUMNS];
+	const char *by, *note, *rec;
+	long long id, pain;
+	size_t bad;
+	int rc;
+
+	if ((rc = row_values(r, T_FLARE, i, &a->items[i], v)) ||
+	    (rc = get_int(r, v[0], "id", 1, IMPORT_ID_MAX, 0, &id)) ||
+	    (rc = get_day(r, v[1], "began_on", 0, f->began_on)) ||
+	    (rc = get_day(r, v[2], "ended_on", 1, f->ended_on)) ||
+	    (rc = get_str(r, v[3], "ended_by", 1, &by)) ||
+	    (rc = get_int(r, v[4], "pain", PAIN_MIN, PAIN_MAX, 1, &pain)) ||
+	    (rc = get_str(r, v[5], "note", 1, &note)) ||
+	    (rc = get_time(r, v[6], "recorded_at", &rec)))
+		return rc;
+	if (prev != NULL && prev->id >= id)
+		return refuse_at(r, v[0], IDS_IN_ORDER);
+	f->id = id;
+	f->pain = (int)pain;
+	f->note = (char *)note;
+	f->recorded_at = (char *)rec;
+	f->ended_by = STORE_FLARE_OPEN;
+	if (by != NULL && strcmp(by, "person") == 0)
+		f->ended_by = STORE_FLARE_PERSON;
+	else if (by != NULL && strcmp(by, "calm") == 0)
+		f->ended_by = STORE_FLARE_CALM;
+	else if (by != NULL)
+		return refuse_at(r, v[3],
+				 "ended_by is person (flare --over), calm (two "
+				 "calm days) or null");
+	if ((f->ended_on[0] == '\0') != (by == NULL))
+		return refuse_at(r, by == NULL ? v[3] : v[2],
+				 f->ended_on[0] == '\0'
+				     ? "an open flare-up (ended_on null) is "
+				       "not ended by anyone yet (ended_by null)"
+				     : "a flare-up that ended needs ended_by: "
+				       "person or calm");
+	if (f->ended_on[0] != '\0' && strcmp(f->ended_on, f->began_on) < 0)
+		return refuse_at(r, v[2],
+				 "the flare-up cannot end on %s: it began on "
+				 "%s",
+				 f->ended_on, f->began_on);
+	if (note != NULL && utf8_valid(note, strlen(note), &bad) != 0)
+		return refuse_at(r, v[5], "note is not valid UTF-8 (byte %zu)",
+				 bad + 1);
+	/* As program_flare() records them: one at a time, in the order they
+	 * began, the one before over by then. */
+	if (prev != NULL && prev->ended_on[0] == '\0')
+		return refuse_at(r, f->ended_on[0] == '\0' ? v[2] : v[1],
+				 f->ended_on[0] == '\0'
+				     ? "a second open flare-up (ended_on "
+				       "null): one is open at most"
+				     : "this flare-up comes after an open one "
+				       "(the open one is the last)");
+	if (prev != NULL && strcmp(f->began_on, prev->ended_on) < 0)
+		return refuse_at(r, v[1],
+				 "the flare-up before this one, from %s, was "
+				 "not over until %s (flare-ups are in the "
+				 "order they began, one at a time)",
+				 prev->began_on, prev->ended_on);
+	return 0;
+}
+
+static int
+read_flares(struct reading *r, const struct json *a)
+{
+	struct program_import *imp = r->imp;
+	size_t i;
+	int rc = 0;
+
+	imp->flares = xcalloc(a->n + 1, sizeof *imp->flares);
+	for (i = 0; i < a->n && rc == 0; i++)
+		rc = read_flare(r, a, i);
+	imp->dump.flares = imp->flares;
+	imp->dump.nflares = a->n;
+	imp->rows[T_FLARE] = a->items;
+	return rc;
+}
+
 static int
 read_root(struct reading *r)
 {
-	const struct json *root = &r->imp->root, *t[6], *fmt;
+	static const struct json none = {.type = JSON_ARRAY};
+	const struct json *root = &r->imp->root, *t[TABLES], *fmt;
 	long long format;
 	size_t k, c;
 	int rc;
@@ -715,10 +925,10 @@ read_root(struct reading *r)
 	for (k = 0; k < root->n; k++) {
 		if (strcmp(root->members[k].key, "format") == 0)
 			continue;
-		for (c = 0; c < 6; c++)
+		for (c = 0; c < TABLES; c++)
 			if (strcmp(root->members[k].key, table_names[c]) == 0)
 				break;
-		if (c == 6) {
+		if (c == TABLES) {
 			struct json at = {0};
 
 			at.line = root->members[k].line;
@@ -738,8 +948,11 @@ read_root(struct reading *r)
 				 "(%d)",
 				 fmt->type == JSON_NUMBER ? fmt->str : "?",
 				 IMPORT_FORMAT);
-	for (c = 0; c < 6; c++) {
-		if ((t[c] = json_get(root, table_names[c])) == NULL)
+	for (c = 0; c < TABLES; c++) {
+		if ((t[c] = json_get(root, table_names[c])) == NULL &&
+		    c >= OPTIONAL_TABLES)
+			t[c] = &none;
+		else if (t[c] == NULL)
 			return refuse_at(r, root,
 					 "no \"%s\" table: not a whole export "
 					 "of backpain",
@@ -756,7 +969,9 @@ read_root(struct reading *r)
 	    (rc = read_trials(r, t[T_TRIAL])) ||
 	    (rc = read_sessions(r, t[T_SESSION])) ||
 	    (rc = read_screenings(r, t[T_SCREENING])) ||
-	    (rc = read_profile(r, t[T_PROFILE])))
+	    (rc = read_profile(r, t[T_PROFILE])) ||
+	    (rc = read_habits(r, t[T_HABIT])) ||
+	    (rc = read_flares(r, t[T_FLARE])))
 		return rc;
 	return 0;
 }
@@ -804,7 +1019,7 @@ program_import_write(struct store *store, const struct program_import *imp,
 	rc = store_import(store, &imp->dump, replace, res, &why);
 	if (rc == 0)
 		return 0;
-	for (t = 0; res->table != NULL && t < 6; t++)
+	for (t = 0; res->table != NULL && t < TABLES; t++)
 		if (strcmp(res->table, table_names[t]) == 0 &&
 		    imp->rows[t] != NULL) {
 			row = &imp->rows[t][res->row];
@@ -829,6 +1044,8 @@ program_import_free(struct program_import *imp)
 	free(imp->sessions);
 	free(imp->screenings);
 	free(imp->profile);
+	free(imp->habits);
+	free(imp->flares);
 	free(imp->name);
 	free(imp);
 }

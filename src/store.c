@@ -538,6 +538,12 @@ store_bind(sqlite3_stmt *st, const char *types, ...)
 		case 'l':
 			rc = sqlite3_bind_int64(st, i, va_arg(ap, long long));
 			break;
+		case 'k': {
+			long long id = va_arg(ap, long long);
+			rc = id == 0 ? sqlite3_bind_null(st, i)
+				     : sqlite3_bind_int64(st, i, id);
+			break;
+		}
 		default:
 			rc = SQLITE_MISUSE;
 		}

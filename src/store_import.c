@@ -66,7 +66,9 @@ log_empty(struct store *s, int *empty, char **cause)
 		 "SELECT 1 WHERE EXISTS (SELECT 1 FROM checkin)"
 		 " OR EXISTS (SELECT 1 FROM trial) OR EXISTS (SELECT 1 FROM"
 		 " session) OR EXISTS (SELECT 1 FROM screening)"
-		 " OR EXISTS (SELECT 1 FROM profile)",
+		 " OR EXISTS (SELECT 1 FROM profile)"
+		 " OR EXISTS (SELECT 1 FROM habit) OR EXISTS (SELECT 1 FROM"
+		 " flare)",
 		 &st, cause)) != 0 ||
 	    (code = exists(s, st, SQLITE_OK, &found, cause)) != 0)
 		return code;
@@ -259,9 +261,11 @@ set_column(struct store *s, const char *sql, int bind_as_text, const char *text,
 		   what, cause);
 }
 
+/* Into log_ids[i], the id trial i of the dump has in the log. */
 static int
 import_trials(struct store *s, const struct store_dump *d, int empty,
-	      int replace, struct store_import_result *res, char **cause)
+	      int replace, long long *log_ids, struct store_import_result *res,
+	      char **cause)
 {
 	sqlite3_stmt *st;
 	const struct store_trial *t;
@@ -291,6 +295,7 @@ import_trials(struct store *s, const struct store_dump *d, int empty,
 						  t->impression),
 				       &id, &same, cause)) != 0))
 			return code;
+		log_ids[i] = id;
 		if (id != 0 && same) {
 			res->trial.same++;
 			continue;
@@ -345,6 +350,7 @@ import_trials(struct store *s, const struct store_dump *d, int empty,
 			code = sqlite3_bind_null(st, 1);
 		if ((code = run(s, st, code, "importing a trial", cause)) != 0)
 			return code;
+		log_ids[i] = sqlite3_last_insert_rowid(s->db);
 		res->trial.added++;
 	}
 	return 0;
@@ -534,6 +540,230 @@ import_profile(struct store *s, const struct store_dump *d, int replace,
 	return 0;
 }
 
+/* The day a row of sql (bound with result bind) names in its first column
+ * into day ("" when it yields none), its second into day2 ("" for NULL). */
+static int
+two_days(struct store *s, sqlite3_stmt *st, int bind, char day[DAY_LEN],
+	 char day2[DAY_LEN], char **cause)
+{
+	int rc = bind;
+
+	day[0] = day2[0] = '\0';
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rc = SQLITE_DONE;
+		if (store_read_day(st, 0, 0, day) != 0 ||
+		    store_read_day(st, 1, 1, day2) != 0) {
+			sqlite3_finalize(st);
+			return store_corrupt(s, "the log", cause);
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, "reading", cause);
+}
+
+static int
+import_habits(struct store *s, const struct store_dump *d, int empty,
+	      int replace, const long long *trial_ids,
+	      struct store_import_result *res, char **cause)
+{
+	sqlite3_stmt *st;
+	const struct store_habit *h;
+	const char *dropped;
+	char since[DAY_LEN], unused[DAY_LEN];
+	long long id = 0, trial;
+	size_t i, k;
+	int code, same = 0;
+
+	for (i = 0; i < d->nhabits; i++) {
+		h = &d->habits[i];
+		dropped = h->dropped_on[0] != '\0' ? h->dropped_on : NULL;
+		trial = 0;
+		for (k = 0; h->trial_id != 0 && k < d->ntrials; k++)
+			if (d->trials[k].id == h->trial_id)
+				trial = trial_ids[k];
+		if (h->trial_id != 0 && trial == 0)
+			return refuse(res, "habit", i, cause,
+				      xasprintf("trial_id %lld: no such trial "
+						"among those imported",
+						h->trial_id));
+		/* The same habit: its approach kept on the same day. */
+		if (!empty &&
+		    ((code = store_prepare(
+			  s,
+			  "SELECT id, trial_id IS ?3 AND dropped_on IS ?4"
+			  " FROM habit WHERE approach = ?1 AND kept_on = ?2"
+			  " ORDER BY 2 DESC, id LIMIT 1",
+			  &st, cause)) != 0 ||
+		     (code = first_row(s, st,
+				       store_bind(st, "ttkt", h->approach,
+						  h->kept_on, trial, dropped),
+				       &id, &same, cause)) != 0))
+			return code;
+		if (id != 0 && same) {
+			res->habit.same++;
+			continue;
+		}
+		if (id != 0 && !replace)
+			return refuse(
+			    res, "habit", i, cause,
+			    xasprintf("the log already has the habit of %s "
+				      "kept on %s, with another trial or day "
+				      "it was dropped (--replace puts the "
+				      "file's in its place)",
+				      h->approach, h->kept_on));
+		/* At most one kept habit per approach. */
+		since[0] = '\0';
+		if (dropped == NULL && !empty &&
+		    ((code = store_prepare(
+			  s,
+			  "SELECT kept_on, NULL FROM habit WHERE approach = ?1"
+			  " AND dropped_on IS NULL AND id IS NOT ?2",
+			  &st, cause)) != 0 ||
+		     (code =
+			  two_days(s, st, store_bind(st, "tk", h->approach, id),
+				   since, unused, cause)) != 0))
+			return code;
+		if (dropped == NULL && since[0] != '\0')
+			return refuse(res, "habit", i, cause,
+				      xasprintf("%s is already kept as a habit "
+						"in the log, since %s",
+						h->approach, since));
+		if (id != 0) {
+			if ((code =
+				 store_prepare(s,
+					       "UPDATE habit SET trial_id = ?1,"
+					       " dropped_on = ?2 WHERE id = ?3",
+					       &st, cause)) != 0 ||
+			    (code =
+				 run(s, st,
+				     store_bind(st, "ktl", trial, dropped, id),
+				     "replacing a habit", cause)) != 0)
+				return code;
+			res->habit.replaced++;
+			continue;
+		}
+		if ((code = store_prepare(s,
+					  "INSERT INTO habit (id, approach,"
+					  " trial_id, kept_on, dropped_on)"
+					  " VALUES (?1, ?2, ?3, ?4, ?5)",
+					  &st, cause)) != 0 ||
+		    (code = run(s, st,
+				store_bind(st, "ktktt", empty ? h->id : 0,
+					   h->approach, trial, h->kept_on,
+					   dropped),
+				"importing a habit", cause)) != 0)
+			return code;
+		res->habit.added++;
+	}
+	return 0;
+}
+
+static int
+import_flares(struct store *s, const struct store_dump *d, int empty,
+	      int replace, struct store_import_result *res, char **cause)
+{
+	sqlite3_stmt *st;
+	const struct store_flare *f;
+	const char *ended, *by;
+	char began[DAY_LEN], until[DAY_LEN];
+	long long id = 0;
+	size_t i;
+	int code, same = 0;
+
+	for (i = 0; i < d->nflares; i++) {
+		f = &d->flares[i];
+		ended = f->ended_on[0] != '\0' ? f->ended_on : NULL;
+		by = ended != NULL ? store_flare_end_name(f->ended_by) : NULL;
+		/* The same flare: one begun on the same day. */
+		if (!empty &&
+		    ((code = store_prepare(
+			  s,
+			  "SELECT id, ended_on IS ?2 AND ended_by IS ?3"
+			  " AND pain IS ?4 AND note IS ?5"
+			  " AND recorded_at = ?6"
+			  " FROM flare WHERE began_on = ?1"
+			  " ORDER BY 2 DESC, id LIMIT 1",
+			  &st, cause)) != 0 ||
+		     (code = first_row(s, st,
+				       store_bind(st, "tttrtt", f->began_on,
+						  ended, by, f->pain, f->note,
+						  f->recorded_at),
+				       &id, &same, cause)) != 0))
+			return code;
+		if (id != 0 && same) {
+			res->flare.same++;
+			continue;
+		}
+		if (id != 0 && !replace)
+			return refuse(
+			    res, "flare", i, cause,
+			    xasprintf("the log already has the flare-up that "
+				      "began on %s, recorded otherwise "
+				      "(--replace puts the file's in its "
+				      "place)",
+				      f->began_on));
+		/* No two flares share a day; one open at most. */
+		began[0] = until[0] = '\0';
+		if (!empty &&
+		    ((code = store_prepare(
+			  s,
+			  "SELECT began_on, ended_on FROM flare"
+			  " WHERE id IS NOT ?1"
+			  " AND (ended_on IS NULL OR ended_on > ?2)"
+			  " AND (?3 IS NULL OR began_on < ?3)"
+			  " ORDER BY ended_on IS NULL DESC, began_on LIMIT 1",
+			  &st, cause)) != 0 ||
+		     (code = two_days(
+			  s, st, store_bind(st, "ktt", id, f->began_on, ended),
+			  began, until, cause)) != 0))
+			return code;
+		if (began[0] != '\0' && until[0] == '\0' && ended == NULL)
+			return refuse(res, "flare", i, cause,
+				      xasprintf("the log already has an open "
+						"flare-up, since %s (one is "
+						"open at most)",
+						began));
+		if (began[0] != '\0')
+			return refuse(
+			    res, "flare", i, cause,
+			    xasprintf("this flare-up from %s shares days with "
+				      "the log's from %s%s%s",
+				      f->began_on, began,
+				      until[0] != '\0' ? " to " : " (open)",
+				      until));
+		if (id != 0) {
+			if ((code = store_prepare(
+				 s,
+				 "UPDATE flare SET ended_on = ?1,"
+				 " ended_by = ?2, pain = ?3, note = ?4,"
+				 " recorded_at = ?5 WHERE id = ?6",
+				 &st, cause)) != 0 ||
+			    (code = run(s, st,
+					store_bind(st, "ttrttl", ended, by,
+						   f->pain, f->note,
+						   f->recorded_at, id),
+					"replacing a flare-up", cause)) != 0)
+				return code;
+			res->flare.replaced++;
+			continue;
+		}
+		if ((code = store_prepare(
+			 s,
+			 "INSERT INTO flare (id, began_on, ended_on,"
+			 " ended_by, pain, note, recorded_at)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+			 &st, cause)) != 0 ||
+		    (code = run(s, st,
+				store_bind(st, "ktttrtt", empty ? f->id : 0,
+					   f->began_on, ended, by, f->pain,
+					   f->note, f->recorded_at),
+				"importing a flare-up", cause)) != 0)
+			return code;
+		res->flare.added++;
+	}
+	return 0;
+}
+
 /* The store's own checks of what it writes, whoever checked before. */
 static int
 check_dump(const struct store_dump *d, struct store_import_result *res,
@@ -641,6 +871,52 @@ check_dump(const struct store_dump *d, struct store_import_result *res,
 			 store_check_text("value", d->profile[i].value, cause)))
 			return code;
 	}
+	for (i = 0; i < d->nhabits && code == 0; i++) {
+		const struct store_habit *h = &d->habits[i];
+
+		res->table = "habit";
+		res->row = i;
+		if ((code = store_check_id("approach", h->approach, cause)) ||
+		    (code = store_check_day("kept_on", h->kept_on, cause)) ||
+		    (h->dropped_on[0] != '\0' &&
+		     (code =
+			  store_check_day("dropped_on", h->dropped_on, cause))))
+			return code;
+		if (h->dropped_on[0] != '\0' &&
+		    strcmp(h->dropped_on, h->kept_on) < 0)
+			return store_fail(cause, EX_DATAERR,
+					  "dropped_on: %s is before the day "
+					  "it was kept, %s",
+					  h->dropped_on, h->kept_on);
+	}
+	for (i = 0; i < d->nflares && code == 0; i++) {
+		const struct store_flare *f = &d->flares[i];
+
+		res->table = "flare";
+		res->row = i;
+		if ((code = store_check_day("began_on", f->began_on, cause)) ||
+		    (f->ended_on[0] != '\0' &&
+		     (code =
+			  store_check_day("ended_on", f->ended_on, cause))) ||
+		    (code = store_check_rating("pain", f->pain, 1, cause)) ||
+		    (f->note != NULL &&
+		     (code = store_check_text("note", f->note, cause))) ||
+		    (code =
+			 store_check_id("recorded_at", f->recorded_at, cause)))
+			return code;
+		if (f->ended_on[0] != '\0' &&
+		    (strcmp(f->ended_on, f->began_on) < 0 ||
+		     (f->ended_by != STORE_FLARE_PERSON &&
+		      f->ended_by != STORE_FLARE_CALM)))
+			return store_fail(cause, EX_DATAERR,
+					  "ended_on: %s is before the day it "
+					  "began or has no ended_by",
+					  f->ended_on);
+		if (f->ended_on[0] == '\0' && f->ended_by != STORE_FLARE_OPEN)
+			return store_fail(cause, EX_DATAERR,
+					  "ended_by: an open flare-up is not "
+					  "ended by anyone yet");
+	}
 	res->table = NULL;
 	return code;
 }
@@ -649,6 +925,7 @@ int
 store_import(struct store *s, const struct store_dump *d, int replace,
 	     struct store_import_result *res, char **cause)
 {
+	long long *trial_ids;
 	int code, empty = 0;
 
 	memset(res, 0, sizeof *res);
@@ -656,15 +933,22 @@ store_import(struct store *s, const struct store_dump *d, int replace,
 		return code;
 	if ((code = store_begin(s, cause)) != 0)
 		return code;
+	trial_ids = xcalloc(d->ntrials + 1, sizeof *trial_ids);
 	if ((code = log_empty(s, &empty, cause)) != 0 ||
 	    (code = import_checkins(s, d, empty, replace, res, cause)) != 0 ||
-	    (code = import_trials(s, d, empty, replace, res, cause)) != 0 ||
+	    (code = import_trials(s, d, empty, replace, trial_ids, res,
+				  cause)) != 0 ||
 	    (code = import_sessions(s, d, empty, res, cause)) != 0 ||
 	    (code = import_screenings(s, d, empty, replace, res, cause)) != 0 ||
 	    (code = import_profile(s, d, replace, res, cause)) != 0 ||
+	    (code = import_habits(s, d, empty, replace, trial_ids, res,
+				  cause)) != 0 ||
+	    (code = import_flares(s, d, empty, replace, res, cause)) != 0 ||
 	    (code = store_commit(s, cause)) != 0) {
+		free(trial_ids);
 		store_rollback(s);
 		return code;
 	}
+	free(trial_ids);
 	return 0;
 }

@@ -36,8 +36,8 @@ int store_prepare(struct store *, const char *sql, sqlite3_stmt **,
 /*
  * Binds the arguments to parameters 1, 2, ... by the letters of types:
  * 't' const char * (NULL binds NULL), 'r' an int rating or duration
- * (STORE_NONE binds NULL), 'i' an int, 'l' a long long. Returns an SQLite
- * result code.
+ * (STORE_NONE binds NULL), 'i' an int, 'l' a long long, 'k' a long long
+ * row id (0 binds NULL). Returns an SQLite result code.
  */
 int store_bind(sqlite3_stmt *, const char *types, ...);
 /*

@@ -73,7 +73,8 @@ run checkin 2 >/dev/null || fail "the log takes no check-in after the crashes"
 # Imports killed at random moments: an import is one transaction, so a
 # copy of the log holds afterwards either every day of the file or none,
 # passes integrity_check, and an import reported done is whole. The file
-# has 200 days of 2019, before any day of the rounds above.
+# has 200 days of 2019, before any day of the rounds above, and a flare-up
+# of 2019 (all of them or none).
 IMPORT_KILLS=40
 {
 	printf '{"format":1,"checkin":['
@@ -83,14 +84,17 @@ IMPORT_KILLS=40
 		printf '{"day":"%s","pain":%d,"interference":null,"note":"imported %d","recorded_at":"%sT20:00:00+00:00","updated_at":"%sT20:00:00+00:00"}' \
 			"$day" $((n % 11)) "$n" "$day" "$day"
 	done
-	printf '],"answer":[],"trial":[],"session":[],"screening":[],"profile":[]}\n'
+	printf '],"answer":[],"trial":[],"session":[],"screening":[],"profile":[],'
+	printf '"habit":[],"flare":[{"id":1,"began_on":"2019-03-01","ended_on":"2019-03-04","ended_by":"person","pain":8,"note":"imported","recorded_at":"2019-03-01T20:00:00+00:00"}]}\n'
 } >"$T/import.json"
 cp "$DB" "$T/base.db"
 t0=$(date +%s%N)
 run import "$T/import.json" >/dev/null || fail "a first import failed"
 us=$((($(date +%s%N) - t0) / 1000))
 echo "one import takes about ${us} us"
-[ "$(sqlite3 "$DB" "select count(*) from checkin where day < '2020'")" = 200 ] ||
+[ "$(sqlite3 "$DB" "select count(*) from checkin where day < '2020';
+	select count(*) from flare where began_on < '2020'")" = "200
+1" ] ||
 	fail "the first import is not whole"
 killed=0 finished=0 i=0
 while [ "$killed" -lt $IMPORT_KILLS ] && [ "$i" -lt $MAX_ROUNDS ]; do
@@ -115,6 +119,8 @@ while [ "$killed" -lt $IMPORT_KILLS ] && [ "$i" -lt $MAX_ROUNDS ]; do
 	[ "$(sqlite3 "$T/round.db" 'PRAGMA integrity_check')" = ok ] ||
 		fail "import round $i: integrity_check failed"
 	n=$(sqlite3 "$T/round.db" "select count(*) from checkin where day < '2020'")
+	[ "$(sqlite3 "$T/round.db" "select count(*) from flare where began_on < '2020'")" = $((n / 200)) ] ||
+		fail "import round $i left $n of the 200 days and not as many flare-ups: not one transaction"
 	case $n in
 	0) grep -q '^Imported' "$T/out.import" &&
 		fail "import round $i said it imported, the log has none" ;;

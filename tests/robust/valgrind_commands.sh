@@ -85,8 +85,9 @@ vg 65 import "$T/other.json" # a day the log holds otherwise
 head -c 5000 "$T/year.json" >"$T/cut.json"
 vg 65 import "$T/cut.json"
 # An impression out of range; another impression than the log's (a
-# conflict); an export from before the impression and the doctor's check
-# (into a new log).
+# conflict); a flare-up ended by nobody; an export from before the
+# impression and the doctor's check, and one with a habit and flare-ups
+# (both into a new log).
 python3 -c 'import json, sys
 d = json.load(open(sys.argv[1]))
 t = [t for t in d["trial"] if t["ended_on"] is not None][0]
@@ -98,6 +99,22 @@ t["impression"] = 9
 write("imp9.json")
 t["impression"] = (was or 0) % 7 + 1
 write("imp.json")
+t["impression"] = was
+# A habit kept from that trial, a flare-up the person ended and one open
+# (into a new log); then the ended one with nobody ending it.
+d["habit"] = [{"id": 1, "approach": t["approach"], "trial_id": t["id"],
+	"kept_on": t["ended_on"], "dropped_on": None}]
+d["flare"] = [{"id": 1, "began_on": t["ended_on"], "ended_on": t["ended_on"],
+	"ended_by": "person", "pain": 7, "note": "a note",
+	"recorded_at": "2026-01-01T10:00:00+00:00"},
+	{"id": 2, "began_on": t["ended_on"], "ended_on": None,
+	"ended_by": None, "pain": None, "note": None,
+	"recorded_at": "2026-01-02T10:00:00+00:00"}]
+write("issue12.json")
+d["flare"][0]["ended_by"] = None
+write("flare_bad.json")
+del d["habit"]
+del d["flare"]
 for r in d["trial"]:
 	del r["impression"]
 for r in d["screening"]:
@@ -105,7 +122,12 @@ for r in d["screening"]:
 write("old.json")' "$T/year.json" "$T" || fail "cannot write the impression files"
 vg 65 import "$T/imp9.json"
 vg 65 import "$T/imp.json"
+vg 65 import "$T/flare_bad.json"
 DB=$T/old.db vg 0 import "$T/old.json"
+DB=$T/issue12.db vg 0 import "$T/issue12.json"
+[ "$(sqlite3 "$T/issue12.db" "SELECT count(*) FROM habit;
+	SELECT count(*) FROM flare WHERE ended_on IS NULL")" = "1
+1" ] || fail "the habit and flare-ups were not imported"
 [ "$before" = "$(log_dump)" ] || fail "a refusal changed the log"
 
 # The guided program: its first screen, then q.

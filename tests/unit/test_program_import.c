@@ -8,6 +8,9 @@
  * unless replace, and so is a trial or a yes there with another impression
  * or doctor's check; every refused value is named by file, line and
  * column. An export from before those two columns imports them as null.
+ * Habits and flare-ups round-trip too; merged, a habit follows its trial
+ * to the trial's new id; a second kept habit or open flare-up beside the
+ * log's is refused; an export from before their tables imports.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -68,7 +71,13 @@ struct fx {
 	char *dir, *path;
 	struct pack *pack;
 	struct store *store;
+	/* The second log of a test (second()), closed and removed by
+	 * close_second() or, when an assertion failed before, by teardown. */
+	struct store *other;
+	char *other_name;
 };
+
+static void close_second(struct fx *fx);
 
 static int
 setup(void **state)
@@ -106,6 +115,7 @@ teardown(void **state)
 	char *p;
 	size_t i;
 
+	close_second(fx);
 	store_close(fx->store);
 	content_free(fx->pack);
 	for (i = 0; i < sizeof ends / sizeof ends[0]; i++) {
@@ -134,30 +144,37 @@ export_of(struct store *s)
 	return text;
 }
 
-/* A second log beside the fixture's, opened. */
+/* A second log beside the fixture's, opened; one at a time. */
 static struct store *
-second(const struct fx *fx, const char *name)
+second(struct fx *fx, const char *name)
 {
-	struct store *s = NULL;
 	char *path = xasprintf("%s/%s", fx->dir, name), *cause = NULL;
 
-	expect_ok(store_open(path, &s, &cause), &cause);
+	assert_null(fx->other);
+	fx->other_name = xstrdup(name);
+	expect_ok(store_open(path, &fx->other, &cause), &cause);
 	free(path);
-	return s;
+	return fx->other;
 }
 
 static void
-remove_second(const struct fx *fx, const char *name)
+close_second(struct fx *fx)
 {
 	const char *ends[] = {"", "-wal", "-shm"};
 	size_t i;
 	char *p;
 
+	if (fx->other_name == NULL)
+		return;
+	store_close(fx->other);
+	fx->other = NULL;
 	for (i = 0; i < sizeof ends / sizeof ends[0]; i++) {
-		p = xasprintf("%s/%s%s", fx->dir, name, ends[i]);
+		p = xasprintf("%s/%s%s", fx->dir, fx->other_name, ends[i]);
 		remove(p);
 		free(p);
 	}
+	free(fx->other_name);
+	fx->other_name = NULL;
 }
 
 /* Imports text into s; returns the result code, cause as given. */
@@ -273,8 +290,7 @@ test_round_trip(void **state)
 	b = export_of(s);
 	assert_string_equal(a, b);
 	free(b);
-	store_close(s);
-	remove_second(fx, "copy.db");
+	close_second(fx);
 	free(a);
 }
 
@@ -334,8 +350,7 @@ test_conflicts(void **state)
 	free(before);
 
 	/* A running trial of an approach already running in the log. */
-	store_close(s);
-	remove_second(fx, "used.db");
+	close_second(fx);
 	s = second(fx, "running.db");
 	expect_ok(program_screening(fx->pack, s, "numb", 0, &cause), &cause);
 	expect_ok(
@@ -348,8 +363,7 @@ test_conflicts(void **state)
 	assert_string_equal(before, after);
 	free(after);
 	free(before);
-	store_close(s);
-	remove_second(fx, "running.db");
+	close_second(fx);
 
 	/* The same trial with another impression, the same yes with another
 	 * doctor's check: refused unless replace, which takes the file's. */
@@ -388,8 +402,7 @@ test_conflicts(void **state)
 	after = export_of(s);
 	assert_string_equal(a, after);
 	free(after);
-	store_close(s);
-	remove_second(fx, "checked.db");
+	close_second(fx);
 	free(a);
 }
 
@@ -444,8 +457,7 @@ test_older_export(void **state)
 	assert_string_equal(b, old);
 	free(back);
 	free(b);
-	store_close(s);
-	remove_second(fx, "old.db");
+	close_second(fx);
 	free(old);
 	free(a);
 }
@@ -535,8 +547,158 @@ test_refused_values(void **state)
 	assert_string_equal(before, after);
 	free(after);
 	free(before);
-	store_close(s);
-	remove_second(fx, "target.db");
+	close_second(fx);
+	free(a);
+}
+
+/* fill() and a habit (beta kept today) and two flare-ups: one ended by the
+ * person, one open. */
+static void
+fill_issue12(struct fx *fx)
+{
+	char *cause = NULL;
+
+	/* Before fill()'s check-ins, which would end it by itself. */
+	expect_ok(program_flare(fx->pack, fx->store, TODAY, "2026-11-10", 6,
+				"lift\tthe \033[1mbox", NULL, &cause),
+		  &cause);
+	expect_ok(program_flare_over(fx->pack, fx->store, TODAY, "2026-11-12",
+				     &cause),
+		  &cause);
+	fill(fx);
+	expect_ok(program_keep(fx->pack, fx->store, "beta", TODAY,
+			       OUTCOME_HELPED, &cause),
+		  &cause);
+	expect_ok(program_flare(fx->pack, fx->store, TODAY, TODAY, STORE_NONE,
+				NULL, NULL, &cause),
+		  &cause);
+}
+
+/* The one text sql yields on the log at path, allocated. */
+static char *
+query(const struct fx *fx, const char *name, const char *sql)
+{
+	char *path = xasprintf("%s/%s", fx->dir, name), *out;
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	out = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	free(path);
+	return out;
+}
+
+/* Habits and flare-ups round-trip; merged into a log with a trial of its
+ * own, the habit follows its trial to the trial's new id; a second kept
+ * habit or open flare-up beside the log's is refused, nothing written. */
+static void
+test_habits_flares(void **state)
+{
+	static const char q_habit[] =
+	    "SELECT group_concat(h.approach || ' ' || h.kept_on || ' '"
+	    " || t.approach || ' ' || t.started_on, ';') FROM habit h"
+	    " JOIN trial t ON t.id = h.trial_id";
+	struct fx *fx = *state;
+	struct store_import_result res;
+	struct store *s;
+	char *a, *b, *got, *cause = NULL;
+
+	fill_issue12(fx);
+	a = export_of(fx->store);
+	assert_non_null(strstr(a, "\"ended_by\":\"person\""));
+	s = second(fx, "copy.db");
+	expect_ok(import(fx, s, a, 0, &res, &cause), &cause);
+	assert_int_equal(res.habit.added, 1);
+	assert_int_equal(res.flare.added, 2);
+	b = export_of(s);
+	assert_string_equal(a, b);
+	free(b);
+	expect_ok(import(fx, s, a, 0, &res, &cause), &cause);
+	assert_int_equal(res.habit.same, 1);
+	assert_int_equal(res.flare.same, 2);
+	assert_int_equal(res.habit.added + res.flare.added, 0);
+	close_second(fx);
+
+	/* A log whose trial 1 is a mat trial of its own. */
+	s = second(fx, "merged.db");
+	expect_ok(program_screening(fx->pack, s, "numb", 0, &cause), &cause);
+	expect_ok(program_start(fx->pack, s, "mat", "2026-11-01", NULL, &cause),
+		  &cause);
+	expect_ok(program_stop(fx->pack, s, "mat", "2026-11-05",
+			       OUTCOME_STOPPED, &cause),
+		  &cause);
+	expect_ok(import(fx, s, a, 0, &res, &cause), &cause);
+	assert_int_equal(res.habit.added, 1);
+	got = query(fx, "merged.db", q_habit);
+	assert_string_equal(got, "beta 2026-11-24 beta 2026-11-23");
+	free(got);
+	close_second(fx);
+
+	/* A log with its own open flare-up, then beta kept since before. */
+	s = second(fx, "open.db");
+	expect_ok(program_flare(fx->pack, s, TODAY, "2026-11-23", 5, NULL, NULL,
+				&cause),
+		  &cause);
+	b = export_of(s);
+	expect_refused(import(fx, s, a, 0, &res, &cause), &cause,
+		       "the log already has an open flare-up, since "
+		       "2026-11-23");
+	got = export_of(s);
+	assert_string_equal(b, got);
+	free(got);
+	free(b);
+	close_second(fx);
+	s = second(fx, "kept.db");
+	expect_ok(program_screening(fx->pack, s, "numb", 0, &cause), &cause);
+	expect_ok(
+	    program_start(fx->pack, s, "beta", "2026-11-10", NULL, &cause),
+	    &cause);
+	expect_ok(program_keep(fx->pack, s, "beta", "2026-11-12",
+			       OUTCOME_HELPED, &cause),
+		  &cause);
+	b = export_of(s);
+	expect_refused(import(fx, s, a, 0, &res, &cause), &cause,
+		       "beta is already kept as a habit in the log, since "
+		       "2026-11-12");
+	got = export_of(s);
+	assert_string_equal(b, got);
+	free(got);
+	free(b);
+	close_second(fx);
+	free(a);
+}
+
+/* An export from before habits and flare-ups (log schema 4: no such
+ * tables) imports, with none. */
+static void
+test_before_habits(void **state)
+{
+	struct fx *fx = *state;
+	struct store_import_result res;
+	char *a, *cut, *old, *b, *want, *cause = NULL;
+	struct store *s;
+
+	fill_issue12(fx);
+	a = export_of(fx->store);
+	assert_non_null(cut = strstr(a, ",\"habit\":"));
+	old = xasprintf("%.*s}\n", (int)(cut - a), a);
+	want =
+	    xasprintf("%.*s,\"habit\":[],\"flare\":[]}\n", (int)(cut - a), a);
+	s = second(fx, "old.db");
+	expect_ok(import(fx, s, old, 0, &res, &cause), &cause);
+	assert_int_equal(res.habit.added + res.flare.added, 0);
+	assert_int_equal(res.trial.added, 2);
+	b = export_of(s);
+	assert_string_equal(b, want);
+	free(b);
+	close_second(fx);
+	free(want);
+	free(old);
 	free(a);
 }
 
@@ -549,6 +711,10 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_refused_values, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_older_export, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_habits_flares, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_before_habits, setup,
+					    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
