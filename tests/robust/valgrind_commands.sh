@@ -76,11 +76,14 @@ vg 65 start no-such-approach
 vg 64 review --no-such-option
 sed 's/"pain":[0-9]*/"pain":11/' "$T/year.json" >"$T/bad.json"
 vg 65 import "$T/bad.json"
-python3 -c 'import json, sys
-d = json.load(open(sys.argv[1]))
-d["checkin"][0]["pain"] = (d["checkin"][0]["pain"] + 1) % 11
-print(json.dumps(d, separators=(",", ":")))' "$T/year.json" >"$T/other.json" ||
-	fail "cannot write other.json"
+# json_edit OUT SQL: the export edited by SQL, an expression over d (the
+# export's text) in sqlite3's JSON functions, written to $T/OUT.
+json_edit() {
+	sqlite3 :memory: "SELECT $2 FROM (SELECT CAST(readfile('$T/year.json')
+		AS TEXT) AS d)" >"$T/$1" && [ -s "$T/$1" ] || fail "cannot write $1"
+}
+json_edit other.json "json_set(d, '\$.checkin[0].pain',
+	(json_extract(d, '\$.checkin[0].pain') + 1) % 11)"
 vg 65 import "$T/other.json" # a day the log holds otherwise
 head -c 5000 "$T/year.json" >"$T/cut.json"
 vg 65 import "$T/cut.json"
@@ -88,41 +91,52 @@ vg 65 import "$T/cut.json"
 # conflict); a flare-up ended by nobody; an export from before the
 # impression and the doctor's check, and one with a habit and flare-ups
 # (both into a new log).
-python3 -c 'import json, sys
-d = json.load(open(sys.argv[1]))
-t = [t for t in d["trial"] if t["ended_on"] is not None][0]
-def write(name):
-	open(sys.argv[2] + "/" + name, "w").write(
-		json.dumps(d, separators=(",", ":")))
-was = t["impression"]
-t["impression"] = 9
-write("imp9.json")
-t["impression"] = (was or 0) % 7 + 1
-write("imp.json")
-t["impression"] = was
-# A habit kept from that trial, a flare-up the person ended and one open
-# (into a new log); then the ended one with nobody ending it.
-d["habit"] = [{"id": 1, "approach": t["approach"], "trial_id": t["id"],
-	"kept_on": t["ended_on"], "dropped_on": None}]
-d["flare"] = [{"id": 1, "began_on": t["ended_on"], "ended_on": t["ended_on"],
-	"ended_by": "person", "pain": 7, "note": "a note",
-	"recorded_at": "2026-01-01T10:00:00+00:00"},
-	{"id": 2, "began_on": t["ended_on"], "ended_on": None,
-	"ended_by": None, "pain": None, "note": None,
-	"recorded_at": "2026-01-02T10:00:00+00:00"}]
-write("issue12.json")
-d["flare"][0]["ended_by"] = None
-write("flare_bad.json")
-del d["habit"]
-del d["flare"]
-for r in d["trial"]:
-	del r["impression"]
-for r in d["screening"]:
-	del r["checked_on"]
-write("old.json")' "$T/year.json" "$T" || fail "cannot write the impression files"
+# t: the path of the first trial that has ended.
+t=$(sqlite3 :memory: "SELECT '\$.trial[' || key || ']' FROM json_each(
+	CAST(readfile('$T/year.json') AS TEXT), '\$.trial')
+	WHERE json_extract(value, '\$.ended_on') IS NOT NULL ORDER BY key LIMIT 1")
+[ -n "$t" ] || fail "the year has no ended trial"
+json_edit imp9.json "json_set(d, '$t.impression', 9)"
+json_edit imp.json "json_set(d, '$t.impression',
+	ifnull(json_extract(d, '$t.impression'), 0) % 7 + 1)"
+# A habit kept from that trial, a flare-up the person ended and one open;
+# then the ended one with nobody ending it.
+issue12() { # ENDED_BY: the export with that habit and those flare-ups
+	echo "json_set(d, '\$.habit', json_array(json_object('id', 1,
+		'approach', json_extract(d, '$t.approach'),
+		'trial_id', json_extract(d, '$t.id'),
+		'kept_on', json_extract(d, '$t.ended_on'), 'dropped_on', NULL)),
+	'\$.flare', json_array(json_object('id', 1,
+		'began_on', json_extract(d, '$t.ended_on'),
+		'ended_on', json_extract(d, '$t.ended_on'), 'ended_by', $1,
+		'pain', 7, 'note', 'a note',
+		'recorded_at', '2026-01-01T10:00:00+00:00'),
+		json_object('id', 2, 'began_on', json_extract(d, '$t.ended_on'),
+		'ended_on', NULL, 'ended_by', NULL, 'pain', NULL, 'note', NULL,
+		'recorded_at', '2026-01-02T10:00:00+00:00')))"
+}
+json_edit issue12.json "$(issue12 "'person'")"
+json_edit flare_bad.json "$(issue12 NULL)"
+# An export from before the impression, the doctor's check, habits and
+# flare-ups.
+json_edit old.json "json_remove(json_set(d,
+	'\$.trial', json((SELECT json_group_array(json_remove(value,
+		'\$.impression')) FROM json_each(d, '\$.trial'))),
+	'\$.screening', json((SELECT json_group_array(json_remove(value,
+		'\$.checked_on')) FROM json_each(d, '\$.screening')))),
+	'\$.habit', '\$.flare')"
+for f in issue12 flare_bad old; do
+	[ "$(sqlite3 :memory: "SELECT json_valid(readfile('$T/$f.json'))")" = 1 ] ||
+		fail "$f.json is not JSON"
+done
+grep -q '"impression"\|"checked_on"\|"habit"\|"flare"' "$T/old.json" &&
+	fail "old.json still has a newer key"
 vg 65 import "$T/imp9.json"
+grep -q "impression" "$T/err" || fail "imp9.json: not refused for its impression: $(cat "$T/err")"
 vg 65 import "$T/imp.json"
+grep -q "impression" "$T/err" || fail "imp.json: not refused for its impression: $(cat "$T/err")"
 vg 65 import "$T/flare_bad.json"
+grep -q "ended_by\|ended" "$T/err" || fail "flare_bad.json: not refused for its end: $(cat "$T/err")"
 DB=$T/old.db vg 0 import "$T/old.json"
 DB=$T/issue12.db vg 0 import "$T/issue12.json"
 [ "$(sqlite3 "$T/issue12.db" "SELECT count(*) FROM habit;
