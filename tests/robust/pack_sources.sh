@@ -8,93 +8,184 @@
 # just above that key. An evidence entry needs a non-empty `source:`. With
 # GUIDE-FACTS.md at hand ($SHARED), the first author of every citation in a
 # `source:` key ("Name et al.", "Name & Name", "Name 2016") must be one
-# GUIDE-FACTS names.
+# GUIDE-FACTS names. The check is in POSIX awk (mawk and gawk), as python is
+# not among the tools `make test` installs; three broken copies of the guide
+# show that it still catches what it is for.
 . "$(dirname "$0")/../lib.sh"
 GUIDE="${GUIDE:-$(cd "$(dirname "$0")/../.." && pwd)/content/guide.yaml}"
 
 "$BACKPAIN" pack check >"$T/out" 2>&1 || { cat "$T/out" >&2; fail "the built-in pack does not pass pack check"; }
 "$BACKPAIN" pack check "$GUIDE" >"$T/out" 2>&1 || { cat "$T/out" >&2; fail "$GUIDE does not pass pack check"; }
 
-FACTS="${SHARED:-/nonexistent}/GUIDE-FACTS.md"
-[ -f "$FACTS" ] || FACTS=/work/shared/GUIDE-FACTS.md
-[ -f "$FACTS" ] || { echo "no GUIDE-FACTS.md: cited authors not checked"; FACTS=; }
-python3 - "$GUIDE" "$FACTS" <<'PY' || fail "figures or evidence without a source (above)"
-import re, sys
-lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
-FIGURE = re.compile(
-    r"\d+(\.\d+)?\s?%|\b\d[\d,]* (people|adults|patients)\b|\b\d+ in \d+\b"
-    r"|\b(one|two|three|four|five) in (two|three|four|five|ten)\b"
-    r"|\b(median|mean) of\b|\b\d+ (fewer |more )?days (in|with) pain\b"
-    r"|\bpain on (about )?\d+ days\b", re.I)
+FACTS=
+if [ -n "${SHARED:-}" ] && [ -f "$SHARED/GUIDE-FACTS.md" ]; then
+	FACTS=$SHARED/GUIDE-FACTS.md
+else
+	echo "no GUIDE-FACTS.md in \$SHARED: cited authors not checked"
+fi
 
-def indent(l):
-    return len(l) - len(l.lstrip(" "))
+# check_sources FILE: print "FILE:LINE: ..." for each figure or evidence
+# entry in FILE without a source, and each citation whose first author
+# GUIDE-FACTS ($FACTS, when set) does not name; exit 1 if any. Byte-wise
+# (LC_ALL=C): a word character is [A-Za-z0-9_] (so a letter like "é" next
+# to a figure or a name counts as a word boundary, the stricter reading),
+# a digit is 0-9, whitespace is ASCII's, plus Unicode spaces before "%".
+check_sources() {
+	BP_FACTS=$FACTS BP_GUIDE=$1 LC_ALL=C awk '
+	function indent(l, k) {
+		k = 0
+		while (substr(l, k + 1, 1) == " ")
+			k++
+		return k
+	}
+	function lstrip(l) { sub("^" WS "+", "", l); return l }
+	function strip(l) { sub("^" WS "+", "", l); sub(WS "+$", "", l); return l }
+	function blank(l) { return l !~ NONWS }
+	function comment(l) { return substr(lstrip(l), 1, 1) == "#" }
+	function opens_item(l) { return substr(lstrip(l), 1, 2) == "- " }
+	# item_bounds(i): the list item (or top-level key) holding line i, with
+	# the comment lines just above it: lines FIRST to LAST - 1.
+	function item_bounds(i, ind, j, k, l, top) {
+		ind = indent(L[i])
+		if (opens_item(L[i]))
+			ind++ # the line opens its own item
+		for (j = i; j > 1; j--) {
+			l = L[j]
+			if (!blank(l) && !comment(l) &&
+			    (opens_item(l) && indent(l) < ind || indent(l) == 0))
+				break
+		}
+		top = indent(L[j])
+		for (k = j + 1; k <= n; k++) {
+			l = L[k]
+			if (!blank(l) && !comment(l) && indent(l) <= top)
+				break
+		}
+		while (j > 1 && comment(L[j - 1]))
+			j--
+		FIRST = j
+		LAST = k
+	}
+	# A `source:` key with a value (a folded `>-` is one), or a comment
+	# that says `source:`.
+	function sourced(first, last, i, s) {
+		for (i = first; i < last; i++) {
+			s = strip(L[i])
+			if (s ~ ("^(- )?source:" WS "*" NONWS) ||
+			    substr(s, 1, 1) == "#" && index(s, "source:"))
+				return 1
+		}
+		return 0
+	}
+	function bad(msg) {
+		print file ":" msg
+		nbad++
+	}
+	BEGIN {
+		WS = "[ \t\n\v\f\r\034\035\036\037]"
+		NONWS = "[^ \t\n\v\f\r\034\035\036\037]"
+		# Word boundaries: the text is matched lowercased between two
+		# spaces, so a non-word character stands before and after.
+		B = "[^a-z0-9_]"
+		# Before "%", any space: ASCII or (in UTF-8) Unicode.
+		SPACE = "(" WS "|\302[\205\240]|\341\232\200|" \
+		    "\342\200[\200-\212\250\251\257]|\342\201\237|\343\200\200)"
+		FIGURE = "[0-9]" SPACE "?%" \
+		    "|" B "[0-9][0-9,]* (people|adults|patients)" B \
+		    "|" B "[0-9]+ in [0-9]+" B \
+		    "|" B "(one|two|three|four|five) in (two|three|four|five|ten)" B \
+		    "|" B "(median|mean) of" B \
+		    "|" B "[0-9]+ (fewer |more )?days (in|with) pain" B \
+		    "|" B "pain on (about )?[0-9]+ days" B
+		YEAR = "[^A-Za-z0-9_](19|20)[0-9][0-9][^A-Za-z0-9_]"
+		path = ENVIRON["BP_FACTS"]
+		if (path != "") {
+			while ((r = getline line < path) > 0)
+				facts = facts line "\n"
+			if (r < 0)
+				unreadable = 1
+			close(path)
+		}
+	}
+	{
+		sub(/\r$/, "")
+		L[++n] = $0
+	}
+	END {
+		file = ENVIRON["BP_GUIDE"]
+		if (unreadable) {
+			print path ": cannot read"
+			exit 2
+		}
+		for (i = 1; i <= n; i++) {
+			if (comment(L[i]) || (" " tolower(L[i]) " ") !~ FIGURE)
+				continue
+			item_bounds(i)
+			if (!sourced(FIRST, LAST))
+				bad(i ": a figure without a source: " strip(L[i]))
+		}
+		for (i = 1; i <= n; i++) {
+			if (L[i] !~ ("^" WS "*- claim:"))
+				continue
+			item_bounds(i)
+			for (k = i; k < LAST; k++)
+				if (L[k] ~ ("^" WS "*source:" WS "*" NONWS))
+					break
+			if (k == LAST)
+				bad(i ": an evidence entry without a source")
+		}
+		# The first author of each citation in a source: key: the
+		# capitalised word that opens a part (parts split at ";") holding
+		# "et al", "&" or a year.
+		for (i = 1; path != "" && i <= n; i++) {
+			if (L[i] !~ ("^" WS "*(- )?source:"))
+				continue
+			text = substr(L[i], index(L[i], "source:") + 7)
+			for (k = i + 1; k <= n && !blank(L[k]) &&
+			    indent(L[k]) > indent(L[i]); k++)
+				text = text " " strip(L[k])
+			gsub(/>-/, " ", text)
+			np = split(text, part, ";")
+			for (p = 1; p <= np; p++) {
+				if (!match(part[p], "^" WS "*[A-Z][a-z]+") ||
+				    substr(part[p], RSTART + RLENGTH, 1) ~ /[A-Za-z0-9_]/)
+					continue
+				who = lstrip(substr(part[p], RSTART, RLENGTH))
+				if ((index(part[p], "et al") || index(part[p], "&") ||
+				    (" " part[p] " ") ~ YEAR) && !index(facts, who))
+					bad(i ": cites " who ", whom GUIDE-FACTS.md does not name")
+			}
+		}
+		exit (nbad > 0)
+	}' "$1"
+}
 
-def is_comment(l):
-    return l.lstrip().startswith("#")
+check_sources "$GUIDE" >&2 || fail "figures or evidence without a source (above)"
 
-def item_bounds(i):
-    """The list item (or top-level key) holding line i: (first, last)."""
-    ind = indent(lines[i])
-    if lines[i].lstrip().startswith("- "):
-        ind += 1  # the line opens its own item
-    j = i
-    while j > 0:
-        l = lines[j]
-        if l.strip() and not is_comment(l):
-            if l.lstrip().startswith("- ") and indent(l) < ind:
-                break
-            if indent(l) == 0:
-                break
-        j -= 1
-    top = indent(lines[j])
-    k = j + 1
-    while k < len(lines):
-        l = lines[k]
-        if l.strip() and not is_comment(l) and indent(l) <= top:
-            break
-        k += 1
-    # Comments right above the item belong to it.
-    while j > 0 and is_comment(lines[j - 1]):
-        j -= 1
-    return j, k
-
-def sourced(first, last):
-    for l in lines[first:last]:
-        s = l.strip()
-        if re.match(r"(- )?source:\s*\S", s) or re.match(r"(- )?source:\s*>-?$", s) \
-                or s.startswith("# source:") or "source:" in s and s.startswith("#"):
-            return True
-    return False
-
-bad = []
-for i, l in enumerate(lines):
-    if is_comment(l) or not FIGURE.search(l):
-        continue
-    first, last = item_bounds(i)
-    if not sourced(first, last):
-        bad.append("%s:%d: a figure without a source: %s" % (sys.argv[1], i + 1, l.strip()))
-for i, l in enumerate(lines):
-    if re.match(r"\s*- claim:", l):
-        first, last = item_bounds(i)
-        if not any(re.match(r"\s*source:\s*\S", x) for x in lines[i:last]):
-            bad.append("%s:%d: an evidence entry without a source" % (sys.argv[1], i + 1))
-facts = open(sys.argv[2], encoding="utf-8").read() if sys.argv[2] else None
-# The first author of each citation in a source: key: the capitalised word
-# that opens a part (parts split at ';') holding "et al", "&" or a year.
-for i, l in enumerate(lines):
-    if facts is None or not re.match(r"\s*(- )?source:", l):
-        continue
-    text, k = l.split("source:", 1)[1], i + 1
-    while k < len(lines) and lines[k].strip() and indent(lines[k]) > indent(l):
-        text += " " + lines[k].strip()
-        k += 1
-    for part in text.replace(">-", " ").split(";"):
-        m = re.match(r"\s*([A-Z][a-z]+)\b", part)
-        if m and re.search(r"et al|&|\b(19|20)\d\d\b", part) and m.group(1) not in facts:
-            bad.append("%s:%d: cites %s, whom GUIDE-FACTS.md does not name"
-                       % (sys.argv[1], i + 1, m.group(1)))
-for b in bad:
-    print(b, file=sys.stderr)
-sys.exit(1 if bad else 0)
-PY
+# It still bites: broken copies of the guide fail, each for its reason.
+# bites WHAT EXPECTED: $T/broken.yaml (a copy of $GUIDE with WHAT done to
+# it) must fail the check with EXPECTED among the errors.
+bites() {
+	! cmp -s "$GUIDE" "$T/broken.yaml" || fail "could not make a copy with $1"
+	! check_sources "$T/broken.yaml" >"$T/broken.err" ||
+		fail "a copy with $1 passes the check"
+	grep -q -- "$2" "$T/broken.err" ||
+		{ cat "$T/broken.err" >&2; fail "a copy with $1 fails without '$2'"; }
+}
+# The first evidence entry's source: line (and its continuation lines).
+awk 'claim == 0 && /^ *- claim:/ { claim = 1 }
+	claim == 1 && /^ *source:/ { claim = 2; ind = match($0, /[^ ]/); next }
+	claim == 2 { if (match($0, /[^ ]/) > ind) next; claim = 3 }
+	{ print }' "$GUIDE" >"$T/broken.yaml"
+bites "an evidence entry's source removed" ": an evidence entry without a source"
+# The first top-level "# source:" comment (above `about:`, its 80%).
+awk '!done && /^# source:/ { done = 1; next } { print }' "$GUIDE" >"$T/broken.yaml"
+bites "a figure's source comment removed" ": a figure without a source: "
+if [ -n "$FACTS" ]; then
+	! grep -q Quillfeather "$FACTS" || fail "GUIDE-FACTS.md names Quillfeather"
+	awk '!done && /^ *source: .*et al/ {
+		sub(/source: /, "source: Quillfeather et al., Spine 2020; "); done = 1 }
+	{ print }' "$GUIDE" >"$T/broken.yaml"
+	bites "a citation of Quillfeather" ": cites Quillfeather, whom GUIDE-FACTS.md does not name"
+fi
+exit 0
