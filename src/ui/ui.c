@@ -250,7 +250,8 @@ draw_frame(struct ui *ui, enum ui_screen s)
 
 	ui_today(ui, today);
 	ui_fill(0, 0, COLS, UI_C_TITLE);
-	left = xasprintf(" backpain: %s", screens[s].title);
+	left = xasprintf(" backpain: %s", s == UI_ONBOARD ? ui_onboard_title()
+							  : screens[s].title);
 	dw = ui_width(today) + 1;
 	ui_put(0, 0, left, COLS - dw, 0, UI_C_TITLE);
 	ui_put(0, COLS - dw, today, dw, 0, UI_C_TITLE);
