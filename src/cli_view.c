@@ -166,12 +166,10 @@ status_pain(const struct program_today *t)
 static const char *
 status_holding(const struct program_safety *s)
 {
-	size_t i;
+	const struct program_flag *f =
+	    program_safety_first(s, PROGRAM_FLAG_HOLDS);
 
-	for (i = 0; i < s->nflags; i++)
-		if (s->flags[i].state == PROGRAM_FLAG_HOLDS)
-			return s->flags[i].flag->id;
-	return "FLAG";
+	return f != NULL ? f->flag->id : "FLAG";
 }
 
 static void
