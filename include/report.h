@@ -65,7 +65,12 @@ struct report {
 	char onboarded[DAY_LEN]; /* the first-run day, "" when unknown */
 	struct store_screening *screenings; /* latest answer per flag */
 	size_t nscreenings;
-	size_t nyes; /* screenings answered yes */
+	/* Every answer ever given, oldest first: a yes stays in the report
+	 * when a later answer to its question is no. */
+	struct store_screening *answers;
+	size_t nanswers;
+	size_t nyes;		     /* answers that were yes, now or earlier */
+	char last_answered[DAY_LEN]; /* day of the latest answer, "" if none */
 	/* The log's first and last check-in and the span between them;
 	 * "" and 0 without check-ins. */
 	char first_day[DAY_LEN];

@@ -126,6 +126,10 @@ void ui_onboard_enter(struct ui *, int fresh);
 void ui_onboard_draw(struct ui *);
 int ui_onboard_key(struct ui *, int key);
 void ui_onboard_free(void);
+/* The title bar's words: "Getting started" at the first run, "Safety
+ * check" for the six-weekly "anything new?", "Safety questions" for the
+ * questions alone again. */
+const char *ui_onboard_title(void);
 extern const struct ui_keyhelp ui_onboard_keys[];
 
 void ui_today_enter(struct ui *, int fresh);

@@ -66,12 +66,29 @@ ask_bad(const char *line, const char *why)
 	buf_free(&b);
 }
 
+/* The days a check-in is about and the day it is, for the questions'
+ * words: "that day (D)" for an earlier day, as the TUI says. */
+struct ask_days {
+	const char *day, *today;
+};
+
+/* A question of the pack as asked about days->day, on a line. */
 static void
-ask_scale(const struct scale *sc, const char *fallback)
+ask_text(const char *text, const struct ask_days *days)
+{
+	char *t = program_question_text(text, days->day, days->today);
+
+	printf("%s\n", t);
+	free(t);
+}
+
+static void
+ask_scale(const struct scale *sc, const char *fallback,
+	  const struct ask_days *days)
 {
 	size_t i;
 
-	printf("%s\n", sc->question != NULL ? sc->question : fallback);
+	ask_text(sc->question != NULL ? sc->question : fallback, days);
 	for (i = 0; i < sc->nanchors; i++)
 		printf("  %2d  %s\n", sc->anchors[i].value,
 		       sc->anchors[i].label);
@@ -148,14 +165,15 @@ ask_yes_no(const char *prompt, int dflt, int *yes)
 
 /* One of q's choices, by its number or its words; NULL when skipped. */
 static enum ask_rc
-ask_choice(const struct question *q, const char **out)
+ask_choice(const struct question *q, const char **out,
+	   const struct ask_days *days)
 {
 	char *prompt, *line;
 	enum ask_rc rc;
 	size_t i;
 	long v;
 
-	printf("%s\n", q->text);
+	ask_text(q->text, days);
 	for (i = 0; i < q->choices.n; i++)
 		printf("  %zu  %s\n", i + 1, q->choices.v[i]);
 	prompt = xasprintf("Answer, 1 to %zu or its words (Enter to skip): ",
@@ -284,7 +302,8 @@ ask_practices(const struct program_today *t, struct cli_ask *out)
 
 /* The questions of the running approaches, pack order. */
 static enum ask_rc
-ask_questions(const struct program_plan *plan, struct cli_ask *out)
+ask_questions(const struct program_plan *plan, struct cli_ask *out,
+	      const struct ask_days *days)
 {
 	size_t i, j, n = 0;
 	const char *v;
@@ -300,7 +319,7 @@ ask_questions(const struct program_plan *plan, struct cli_ask *out)
 		if (plan->steps[i].state != PROGRAM_RUNNING)
 			continue;
 		for (j = 0; j < a->nquestions && rc != ASK_EOF; j++) {
-			rc = ask_choice(&a->questions[j], &v);
+			rc = ask_choice(&a->questions[j], &v, days);
 			if (rc == ASK_OK) {
 				out->answers[out->nanswers].question =
 				    a->questions[j].id;
@@ -346,7 +365,7 @@ ask_show(const struct cli_ask *a, const struct program_today *t)
 
 static enum ask_rc
 ask_all(const struct pack *pk, const struct program_today *t,
-	struct cli_ask *out)
+	struct cli_ask *out, const struct ask_days *days)
 {
 	enum ask_rc rc;
 	int yes = 0;
@@ -354,16 +373,16 @@ ask_all(const struct pack *pk, const struct program_today *t,
 	out->in.pain = t->checked_in ? t->checkin.pain : STORE_NONE;
 	out->in.interference =
 	    t->checked_in ? t->checkin.interference : STORE_NONE;
-	ask_scale(&pk->pain_scale, "How bad was your pain today?");
+	ask_scale(&pk->pain_scale, "How bad was your pain today?", days);
 	if ((rc = ask_rating("Pain", 1, &out->in.pain)) == ASK_EOF)
 		return rc;
 	ask_scale(&pk->interference_scale,
-		  "How much did pain get in the way today?");
+		  "How much did pain get in the way today?", days);
 	if ((rc = ask_rating("Interference", 0, &out->in.interference)) ==
 	    ASK_EOF)
 		return rc;
 	if ((rc = ask_practices(t, out)) == ASK_EOF ||
-	    (rc = ask_questions(&t->plan, out)) == ASK_EOF ||
+	    (rc = ask_questions(&t->plan, out, days)) == ASK_EOF ||
 	    (rc = ask_note(t->checked_in ? t->checkin.note : NULL,
 			   &out->note)) == ASK_EOF)
 		return rc;
@@ -383,6 +402,7 @@ int
 cli_ask_checkin(struct app *app, const char *day, struct cli_ask *out)
 {
 	struct program_today t;
+	struct ask_days days;
 	char *cause = NULL;
 	enum ask_rc rc;
 	int code;
@@ -395,7 +415,9 @@ cli_ask_checkin(struct app *app, const char *day, struct cli_ask *out)
 	printf("Check-in for %s, one question a line. Ctrl-D leaves without "
 	       "saving.\n",
 	       day);
-	rc = ask_all(app->pack, &t, out);
+	days.day = day;
+	days.today = app->today;
+	rc = ask_all(app->pack, &t, out, &days);
 	program_today_free(&t);
 	if (rc == ASK_EOF) {
 		fputs("\n", stdout);

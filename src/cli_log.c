@@ -20,6 +20,37 @@
 
 #define DUE_EXIT_DONE 1 /* `due` when today is checked in */
 
+/* When a yes that holds stands, a session is still logged (a diary is
+ * allowed) with a note on stderr that the approaches wait for a doctor's
+ * check. 0, or the code of a log that cannot be read. */
+static int
+practice_hold_note(struct app *app)
+{
+	struct program_safety safety;
+	const struct program_flag *f;
+	char *cause = NULL;
+	struct buf b;
+	int rc;
+
+	if ((rc = program_safety_load(app->pack, app->store, app->today,
+				      &safety, &cause)) != 0)
+		return cli_opt_cause("practice", rc, cause);
+	f = program_safety_first(&safety, PROGRAM_FLAG_HOLDS);
+	if (f != NULL) {
+		buf_init(&b);
+		util_escape(&b, f->flag->question);
+		fprintf(
+		    stderr,
+		    "backpain: practice: logged; the approaches are on hold "
+		    "until a doctor has checked your yes to \"%s\" "
+		    "(answered %s); then: backpain safety --checked %s.\n",
+		    b.data != NULL ? b.data : "", f->asked_on, f->flag->id);
+		buf_free(&b);
+	}
+	program_safety_free(&safety);
+	return 0;
+}
+
 /* The program's refusal of a session, in the words of the command line. */
 static int
 practice_refused(int rc, const struct program_bad *bad, const char *id,
@@ -119,7 +150,7 @@ cli_cmd_practice(struct app *app, int argc, char **argv)
 	else if (s.pain_after != STORE_NONE)
 		printf(", pain after %d", s.pain_after);
 	puts(".");
-	return 0;
+	return practice_hold_note(app);
 }
 
 enum stop_mode { STOP_END, STOP_KEEP, STOP_DROP };

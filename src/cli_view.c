@@ -161,6 +161,17 @@ status_pain(const struct program_today *t)
 		       PROGRAM_MEAN_MIN_CHECKINS, t->mean_n);
 }
 
+/* The id of the first yes that holds the approaches back; "FLAG" when
+ * none does (next is then not PROGRAM_NEXT_DOCTOR). */
+static const char *
+status_holding(const struct program_safety *s)
+{
+	const struct program_flag *f =
+	    program_safety_first(s, PROGRAM_FLAG_HOLDS);
+
+	return f != NULL ? f->flag->id : "FLAG";
+}
+
 static void
 status_next(const struct program_today *t)
 {
@@ -174,8 +185,9 @@ status_next(const struct program_today *t)
 			puts("finish the first run: run backpain");
 		break;
 	case PROGRAM_NEXT_DOCTOR:
-		puts("get checked by a doctor, then: backpain safety "
-		     "--checked FLAG");
+		printf("get checked by a doctor, then: backpain safety "
+		       "--checked %s\n",
+		       status_holding(&t->safety));
 		break;
 	case PROGRAM_NEXT_CHECKIN:
 		puts("check in: backpain checkin N (pain 0-10)");

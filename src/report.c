@@ -198,13 +198,22 @@ report_load(const struct pack *pack, struct store *st, const char *today,
 		0 ||
 	    (rc = load_onboarded(st, out->onboarded, cause)) != 0 ||
 	    (rc = store_screening_latest(st, &out->screenings,
-					 &out->nscreenings, cause)) != 0) {
+					 &out->nscreenings, cause)) != 0 ||
+	    (rc = store_screening_all(st, &out->answers, &out->nanswers,
+				      cause)) != 0) {
 		report_free(out);
 		return rc;
 	}
-	for (i = 0; i < out->nscreenings; i++)
-		if (out->screenings[i].answer == 1)
+	for (i = 0; i < out->nanswers; i++) {
+		const char *at = out->answers[i].asked_at;
+
+		if (out->answers[i].answer == 1)
 			out->nyes++;
+		if (at != NULL && strlen(at) >= DAY_LEN - 1 &&
+		    strncmp(at, out->last_answered, DAY_LEN - 1) > 0)
+			snprintf(out->last_answered, sizeof out->last_answered,
+				 "%.*s", DAY_LEN - 1, at);
+	}
 	log_span(out);
 	curve_span(out);
 	return 0;
@@ -222,6 +231,9 @@ report_free(struct report *rp)
 	store_screenings_free(rp->screenings, rp->nscreenings);
 	rp->screenings = NULL;
 	rp->nscreenings = 0;
+	store_screenings_free(rp->answers, rp->nanswers);
+	rp->answers = NULL;
+	rp->nanswers = 0;
 	free(rp->interference);
 	rp->interference = NULL;
 	rp->ninterference = rp->interference_cap = 0;

@@ -123,18 +123,18 @@ facts(struct buf *b, const struct report *rp)
 	report_log_line(b, rp, "");
 	buf_adds(b, "</dd>\n<dt>Usual pain at the start</dt><dd>");
 	report_start_line(b, rp, "");
-	buf_adds(b, "</dd>\n<dt>Safety questions answered yes</dt><dd>");
+	buf_adds(b, "</dd>\n<dt>Safety questions</dt><dd>");
 	report_flags_line(b, rp, "");
 	if (rp->nyes > 0)
 		buf_adds(b, "<ul>");
-	for (i = 0; i < rp->nscreenings && rp->nyes > 0; i++) {
-		const struct store_screening *s = &rp->screenings[i];
+	for (i = 0; i < rp->nanswers && rp->nyes > 0; i++) {
+		const struct store_screening *s = &rp->answers[i];
 
 		if (s->answer != 1)
 			continue;
 		buf_adds(b, "<li>");
 		esc(b, report_flag_question(rp, s));
-		report_answered(b, s);
+		report_answered(b, rp, i);
 		buf_adds(b, "</li>");
 	}
 	if (rp->nyes > 0)

@@ -35,8 +35,10 @@ void report_intro(struct buf *b, const struct report *,
 void report_log_line(struct buf *b, const struct report *, const char *end);
 void report_start_line(struct buf *b, const struct report *, const char *end);
 void report_flags_line(struct buf *b, const struct report *, const char *end);
-/* " (answered YYYY-MM-DD)" of a safety answer; nothing without a day. */
-void report_answered(struct buf *b, const struct store_screening *);
+/* " (answered YYYY-MM-DD)" of the safety answer rp->answers[i], then the
+ * doctor's check when recorded, then "later answered no on D" when the
+ * next answer to the same question is a no. */
+void report_answered(struct buf *b, const struct report *rp, size_t i);
 
 /* The question of a safety answer: the pack's text for its id, else the
  * id. Borrowed. */

@@ -67,11 +67,10 @@ static const struct report_style md_style = {esc_markdown, "\"", "\""};
 
 /* One answered-yes safety question, without a leading marker. */
 static void
-flag_item(struct buf *t, const struct report *rp,
-	  const struct store_screening *s, escape_fn esc)
+flag_item(struct buf *t, const struct report *rp, size_t i, escape_fn esc)
 {
-	esc(t, report_flag_question(rp, s));
-	report_answered(t, s);
+	esc(t, report_flag_question(rp, &rp->answers[i]));
+	report_answered(t, rp, i);
 }
 
 static void
@@ -328,14 +327,14 @@ report_text(struct buf *b, const struct report *rp)
 	buf_adds(b, "\n");
 	review_wrap(b, t.data, "", TEXT_WIDTH);
 	buf_free(&t);
-	buf_adds(&t, "Safety questions answered yes: ");
+	buf_adds(&t, "Safety questions: ");
 	report_flags_line(&t, rp, ".");
 	review_wrap(b, t.data, "", TEXT_WIDTH);
 	buf_free(&t);
-	for (i = 0; i < rp->nscreenings; i++) {
-		if (rp->screenings[i].answer != 1)
+	for (i = 0; i < rp->nanswers; i++) {
+		if (rp->answers[i].answer != 1)
 			continue;
-		flag_item(&t, rp, &rp->screenings[i], esc_text);
+		flag_item(&t, rp, i, esc_text);
 		review_wrap(b, t.data, ITEM_INDENT, TEXT_WIDTH);
 		buf_free(&t);
 	}
@@ -462,14 +461,14 @@ report_markdown(struct buf *b, const struct report *rp)
 	report_log_line(b, rp, ".");
 	buf_adds(b, "\n- **Usual pain at the start:** ");
 	report_start_line(b, rp, ".");
-	buf_adds(b, "\n- **Safety questions answered yes:** ");
+	buf_adds(b, "\n- **Safety questions:** ");
 	report_flags_line(b, rp, ".");
 	buf_addc(b, '\n');
-	for (i = 0; i < rp->nscreenings; i++) {
-		if (rp->screenings[i].answer != 1)
+	for (i = 0; i < rp->nanswers; i++) {
+		if (rp->answers[i].answer != 1)
 			continue;
 		buf_adds(b, "  - ");
-		flag_item(b, rp, &rp->screenings[i], esc_markdown);
+		flag_item(b, rp, i, esc_markdown);
 		buf_addc(b, '\n');
 	}
 

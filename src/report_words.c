@@ -80,23 +80,53 @@ report_flags_line(struct buf *b, const struct report *rp, const char *end)
 {
 	if (rp->nscreenings == 0) {
 		buf_adds(b, "not answered yet");
-	} else if (rp->nyes == 0) {
-		buf_printf(b, "none (%zu answered)", rp->nscreenings);
 	} else {
-		buf_printf(b, "%zu of the %zu answered:", rp->nyes,
-			   rp->nscreenings);
-		return;
+		buf_printf(b, "%zu answered", rp->nscreenings);
+		if (rp->last_answered[0] != '\0')
+			buf_printf(b, ", the latest on %s", rp->last_answered);
+		if (rp->nyes == 0) {
+			buf_adds(b, "; none answered yes");
+		} else {
+			buf_printf(
+			    b, "; %zu answered yes at some time:", rp->nyes);
+			return;
+		}
 	}
 	buf_adds(b, end);
 }
 
-void
-report_answered(struct buf *b, const struct store_screening *s)
+/* The day part of a local ISO 8601 time, or NULL without one. */
+static const char *
+answer_day(const struct store_screening *s)
 {
-	if (s->asked_at != NULL && strlen(s->asked_at) >= DAY_LEN - 1)
+	return s->asked_at != NULL && strlen(s->asked_at) >= DAY_LEN - 1
+		   ? s->asked_at
+		   : NULL;
+}
+
+void
+report_answered(struct buf *b, const struct report *rp, size_t i)
+{
+	const struct store_screening *s = &rp->answers[i];
+	size_t j;
+
+	if (answer_day(s) != NULL)
 		buf_printf(b, " (answered %.*s)", DAY_LEN - 1, s->asked_at);
 	if (s->checked_on[0] != '\0')
 		buf_printf(b, "; checked by a doctor on %s", s->checked_on);
+	for (j = i + 1; j < rp->nanswers; j++) {
+		const struct store_screening *n = &rp->answers[j];
+
+		if (strcmp(n->flag, s->flag) != 0)
+			continue;
+		if (n->answer == 0) {
+			buf_adds(b, "; later answered no");
+			if (answer_day(n) != NULL)
+				buf_printf(b, " on %.*s", DAY_LEN - 1,
+					   n->asked_at);
+		}
+		break;
+	}
 }
 
 const char *

@@ -59,6 +59,14 @@ go(enum step s)
 	yes_no = 0;
 }
 
+const char *
+ui_onboard_title(void)
+{
+	if (recheck)
+		return "Safety check";
+	return flags_only ? "Safety questions" : "Getting started";
+}
+
 void
 ui_onboard_enter(struct ui *ui, int fresh)
 {

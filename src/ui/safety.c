@@ -1,7 +1,10 @@
 /* safety.c: the red flags grouped by urgency, each with the latest answer
  * and what it means (a yes that holds the approaches back, one a doctor
- * has checked, advice only); c records a doctor's check; the disclaimer.
- * One key away from every screen. */
+ * has checked, advice only); c records a doctor's check, today (y) or on a
+ * day typed as YYYY-MM-DD (o), which program_screening_checked() refuses
+ * in the future or before the yes; the disclaimer. One key away from every
+ * screen. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,12 +18,17 @@ static struct ui_view view;
 static struct program_safety safety;
 static int loaded;
 static const struct program_flag *asking; /* the check asked about */
+/* Typing the day of the check asked about: its characters so far. */
+static int dating;
+static char date_buf[DAY_LEN];
+static size_t date_len;
 
 const struct ui_keyhelp ui_safety_keys[] = {
     {"j k, arrows", "scroll"},
     {"PgUp PgDn, g G", "page up and down, top and bottom"},
     {"a", "answer the safety questions again"},
     {"c", "a doctor has checked what I answered yes to (asks first)"},
+    {"c o", "... on another day: type it as YYYY-MM-DD, Enter"},
     {"q, Esc", "back"},
     {NULL, NULL},
 };
@@ -33,6 +41,7 @@ ui_safety_enter(struct ui *ui, int fresh)
 	if (fresh)
 		view.top = 0;
 	asking = NULL;
+	dating = 0;
 	if (loaded)
 		program_safety_free(&safety);
 	ui_today(ui, today);
@@ -107,9 +116,18 @@ ui_safety_draw(struct ui *ui)
 		  "See a doctor soon if any of these is true:", UI_C_WARNING);
 	ui_view_add(&view, w, UI_C_HEADING, 0, NULL, "Disclaimer");
 	ui_view_add(&view, w, UI_C_NORMAL, 0, NULL, ui->pack->disclaimer);
+	if (asking != NULL && dating) {
+		ui_putf(ui->y0, 1, ui->w - 2, UI_C_SELECTED,
+			" Day of the check, YYYY-MM-DD: %s_  Enter records  "
+			"Esc cancels ",
+			date_buf);
+		ui_show_view(ui, &view, ui->y0 + 2, ui->h - 2);
+		return;
+	}
 	if (asking != NULL) {
 		ui_putf(ui->y0, 1, ui->w - 2, UI_C_SELECTED,
-			" A doctor has checked \"%s\"? y yes, today; n no ",
+			" A doctor has checked \"%s\"? y yes, today; o on "
+			"another day; n no ",
 			asking->flag->question);
 		ui_show_view(ui, &view, ui->y0 + 2, ui->h - 2);
 		return;
@@ -130,21 +148,55 @@ to_check(void)
 			 : program_safety_first(&safety, PROGRAM_FLAG_ADVICE);
 }
 
-static void
-record_check(struct ui *ui, const struct program_flag *f)
+/* Records the check of f on day (NULL: today); 0, or -1 with the reason
+ * shown and nothing written. */
+static int
+record_check(struct ui *ui, const struct program_flag *f, const char *day)
 {
-	char today[DAY_LEN], *cause = NULL, *id = xstrdup(f->flag->id);
+	char today[DAY_LEN], on[DAY_LEN], *cause = NULL;
+	char *id = xstrdup(f->flag->id);
 
 	ui_today(ui, today);
-	if (program_screening_checked(ui->pack, ui->store, id, today, today,
+	snprintf(on, sizeof on, "%s", day != NULL ? day : today);
+	if (program_screening_checked(ui->pack, ui->store, id, on, today,
 				      &cause) != 0) {
 		free(id);
 		ui_error(ui, cause);
-		return;
+		return -1;
 	}
 	free(id);
 	ui_safety_enter(ui, 0);
-	ui_message(ui, UI_C_GOOD, "Recorded: a doctor checked it today.");
+	if (strcmp(on, today) == 0)
+		ui_message(ui, UI_C_GOOD,
+			   "Recorded: a doctor checked it today.");
+	else
+		ui_message(ui, UI_C_GOOD,
+			   "Recorded: a doctor checked it on %s.", on);
+	return 0;
+}
+
+/* A key while the day of the check is typed: digits and '-', Backspace,
+ * Enter records (and stays on a refusal), Esc cancels. */
+static void
+date_key(struct ui *ui, int key)
+{
+	if (key == UI_KEY_ESC) {
+		asking = NULL;
+		dating = 0;
+		ui_message(ui, UI_C_NORMAL, "Nothing recorded.");
+	} else if (key == UI_KEY_ENTER) {
+		if (record_check(ui, asking, date_buf) == 0) {
+			asking = NULL;
+			dating = 0;
+		}
+	} else if (key == UI_KEY_BACKSPACE) {
+		if (date_len > 0)
+			date_buf[--date_len] = '\0';
+	} else if (((key >= '0' && key <= '9') || key == '-') &&
+		   date_len + 1 < sizeof date_buf) {
+		date_buf[date_len++] = (char)key;
+		date_buf[date_len] = '\0';
+	}
 }
 
 int
@@ -152,10 +204,20 @@ ui_safety_key(struct ui *ui, int key)
 {
 	const struct program_flag *f = asking;
 
+	if (f != NULL && dating) {
+		date_key(ui, key);
+		return 1;
+	}
 	if (f != NULL) {
+		if (key == 'o') {
+			dating = 1;
+			ui_today(ui, date_buf);
+			date_len = strlen(date_buf);
+			return 1;
+		}
 		asking = NULL;
 		if (key == 'y')
-			record_check(ui, f);
+			record_check(ui, f, NULL);
 		return 1;
 	}
 	if (key == 'a') {

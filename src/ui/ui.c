@@ -127,6 +127,8 @@ ui_screen_keys(enum ui_screen s)
 const char *
 ui_screen_title(enum ui_screen s)
 {
+	if (s == UI_ONBOARD)
+		return ui_onboard_title();
 	return s < UI_NSCREENS ? screens[s].title : "";
 }
 
@@ -250,7 +252,7 @@ draw_frame(struct ui *ui, enum ui_screen s)
 
 	ui_today(ui, today);
 	ui_fill(0, 0, COLS, UI_C_TITLE);
-	left = xasprintf(" backpain: %s", screens[s].title);
+	left = xasprintf(" backpain: %s", ui_screen_title(s));
 	dw = ui_width(today) + 1;
 	ui_put(0, 0, left, COLS - dw, 0, UI_C_TITLE);
 	ui_put(0, COLS - dw, today, dw, 0, UI_C_TITLE);

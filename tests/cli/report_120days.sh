@@ -14,7 +14,7 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0"
 expect_exit 0 rv report
 expect_grep "^None yet\.$" "$T/out"
 expect_grep "^No check-in yet\.$" "$T/out"
-expect_grep "Safety questions answered yes: not answered yet\." "$T/out"
+expect_grep "Safety questions: not answered yet\." "$T/out"
 expect_exit 0 rv report --format html
 expect_grep "<p>None yet.</p>" "$T/out"
 

@@ -6,7 +6,8 @@
 # meanwhile; `--checked` records a doctor's check and the start goes on. A
 # yes to a flag that does not hold is advice, not a stop. Bad values are
 # refused (64, 65) with nothing written. Six weeks on, the emergency
-# questions are offered again (stderr of start), not forced.
+# questions are offered again (stderr of start), not forced. `practice`
+# logs meanwhile, with a note on stderr that the approaches are on hold.
 . "$(dirname "$0")/../lib.sh"
 E="$(dirname "$0")/expected"
 DB=$T/log.db
@@ -37,6 +38,8 @@ refuse 64 safety extra
 step safety --answer numb=yes --answer cancer=no --answer no-better=no
 refuse 77 start alpha
 step status
+# A session is still logged while the yes holds, with a note on stderr.
+step practice mat-lie
 refuse 65 safety --checked cancer
 refuse 65 safety --checked numb --date 2026-11-25
 refuse 65 safety --checked numb --date 2026-11-23

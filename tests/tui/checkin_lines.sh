@@ -7,7 +7,8 @@
 # y saves it (read back with sqlite3). The same under TERM=dumb, whose
 # output has no escape sequence at all. Ctrl-D at any question, or within
 # a line, saves nothing (exit 66, the log byte for byte as it was); n at
-# "Save it?" saves nothing either (exit 0). The TUI itself under
+# "Save it?" saves nothing either (exit 0). For an earlier day the pack's
+# "today" reads "that day (D)". The TUI itself under
 # TERM=dumb, or on a window too small to start, points at the line mode.
 . "$(dirname "$0")/lib_tui.bash"
 
@@ -146,6 +147,10 @@ tmux_ kill-server
 # TERM=dumb, for yesterday: nothing but plain lines on the terminal.
 lines TERM=dumb --date yesterday
 prompt "Pain, 0 to 10:"
+# The pack's "today" speaks of the day asked about, as in the TUI.
+screen >/dev/null
+grep -qxF "How bad was it that day (2026-11-23)?" "$T/screen" ||
+	{ cat "$T/screen" >&2; fail "an earlier day is asked about as today"; }
 for answer in 6 "" n n n "" ""; do
 	say "$answer"
 done

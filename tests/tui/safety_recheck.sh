@@ -3,7 +3,8 @@
 # last answered, the emergency ones come back, offered and not forced: the
 # CLI's start says so on stderr and starts; Today's next step asks
 # "anything new since D?" in one short screen, whose "nothing new" keeps a
-# dated no to each emergency question. A day earlier, nothing is due.
+# dated no to each emergency question; its title bar says "Safety check".
+# A day earlier, nothing is due.
 # Starting a new approach on a later day offers the same screen (r) beside
 # the start.
 . "$(dirname "$0")/lib_tui.bash"
@@ -47,6 +48,9 @@ keys Enter
 wait_for "Anything new since 2026-03-01?"
 wait_for "Is the test alarm ringing?"
 screen >/dev/null
+# The title says what the screen is, not the first run's "Getting started".
+head -n 1 "$T/screen" | grep -q "backpain: Safety check" ||
+	{ head -n 1 "$T/screen" >&2; fail "the re-check is not titled Safety check"; }
 grep -q "test lamp" "$T/screen" && fail "the re-check asked a soon question"
 keys n
 wait_for "Saved: nothing new."
