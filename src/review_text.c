@@ -83,13 +83,17 @@ missing_baseline(struct buf *b, const struct review_row *row)
 
 	day_add(row->started_on, -ANALYSIS_BEFORE_DAYS, from);
 	day_add(row->started_on, -1, to);
+	/* Ratings entered now for days long gone would be recalled pain,
+	 * which is never a baseline: no invitation to fill them in. */
 	buf_printf(b,
-		   "The %d days before it started (%s to %s) have %d %s and "
-		   "%d are needed: %d more for those days would give it a "
-		   "baseline (a recalled usual pain is never one).",
-		   ANALYSIS_BEFORE_DAYS, from, to, row->result.baseline_n,
-		   plural(row->result.baseline_n, "check-in", "check-ins"),
-		   ANALYSIS_BEFORE_MIN_CHECKINS, row->need_checkins);
+		   "It had only %d %s in the %d days before its start (%s to "
+		   "%s) and %d are needed for a baseline, so its effect "
+		   "cannot be judged. A trial started after check-ins on at "
+		   "least %d of the %d days before it can be.",
+		   row->result.baseline_n,
+		   plural(row->result.baseline_n, "rating", "ratings"),
+		   ANALYSIS_BEFORE_DAYS, from, to, ANALYSIS_BEFORE_MIN_CHECKINS,
+		   ANALYSIS_BEFORE_MIN_CHECKINS, ANALYSIS_BEFORE_DAYS);
 }
 
 static void

@@ -116,6 +116,13 @@ next_label(const struct ui *ui)
 		p = content_practice(ui->pack, today.next_practice);
 		return xasprintf("Next: practise \"%s\" (%d min)",
 				 p ? p->title : "", p ? p->minutes : 0);
+	case PROGRAM_NEXT_BASELINE:
+		return xasprintf("Next: check in on a few more days before "
+				 "starting \"%s\": %d of %d ratings in the "
+				 "last %d days, so a change can be measured",
+				 approach_title(ui, today.next_approach),
+				 today.baseline_n, ANALYSIS_BEFORE_MIN_CHECKINS,
+				 ANALYSIS_BEFORE_DAYS);
 	case PROGRAM_NEXT_START:
 		return xasprintf("Next: start \"%s\"",
 				 approach_title(ui, today.next_approach));
@@ -165,6 +172,10 @@ do_next(struct ui *ui)
 		ui_push(ui, UI_APPROACH);
 		ui_message(ui, UI_C_GOOD,
 			   "Read it through; press s to start it today.");
+		break;
+	case PROGRAM_NEXT_BASELINE:
+		ui_message(ui, UI_C_GOOD,
+			   "Checked in for today; come back tomorrow.");
 		break;
 	case PROGRAM_NEXT_REST:
 		ui_message(ui, UI_C_GOOD, "Nothing more to do today.");
