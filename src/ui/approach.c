@@ -285,11 +285,10 @@ ui_approach_draw(struct ui *ui)
 				" Start \"%s\" today? y yes, n no ", a->title);
 		if (before_n < ANALYSIS_BEFORE_MIN_CHECKINS)
 			ui_putf(ui->y0 + 1, 1, w, UI_C_WARNING,
-				"No baseline to compare with: the %d days "
-				"before today have %d of the %d ratings "
-				"needed, so its effect cannot be judged.",
-				ANALYSIS_BEFORE_DAYS, before_n,
-				ANALYSIS_BEFORE_MIN_CHECKINS);
+				"No baseline: %d of %d ratings in the %d days "
+				"before today, so its effect cannot be judged.",
+				before_n, ANALYSIS_BEFORE_MIN_CHECKINS,
+				ANALYSIS_BEFORE_DAYS);
 		break;
 	case ASK_STOP:
 		ui_put(ui->y0, 1,

@@ -117,10 +117,10 @@ next_label(const struct ui *ui)
 		return xasprintf("Next: practise \"%s\" (%d min)",
 				 p ? p->title : "", p ? p->minutes : 0);
 	case PROGRAM_NEXT_BASELINE:
+		/* One menu line: Enter tells the rest. */
 		return xasprintf("Next: check in on a few more days before "
-				 "starting \"%s\": %d of %d ratings in the "
-				 "last %d days, so a change can be measured",
-				 approach_title(ui, today.next_approach),
+				 "starting: %d of %d ratings in the last %d "
+				 "days",
 				 today.baseline_n, ANALYSIS_BEFORE_MIN_CHECKINS,
 				 ANALYSIS_BEFORE_DAYS);
 	case PROGRAM_NEXT_START:
@@ -175,7 +175,10 @@ do_next(struct ui *ui)
 		break;
 	case PROGRAM_NEXT_BASELINE:
 		ui_message(ui, UI_C_GOOD,
-			   "Checked in for today; come back tomorrow.");
+			   "So a change can be measured, a trial needs %d "
+			   "ratings in the %d days before it. See you "
+			   "tomorrow.",
+			   ANALYSIS_BEFORE_MIN_CHECKINS, ANALYSIS_BEFORE_DAYS);
 		break;
 	case PROGRAM_NEXT_REST:
 		ui_message(ui, UI_C_GOOD, "Nothing more to do today.");
