@@ -60,13 +60,24 @@ review_row_verdict_words(const struct review_row *row)
 	if (r->verdict != VERDICT_UNCLEAR || !r->pain.has_change)
 		return review_verdict_words(r->verdict);
 	if (r->pain.lower > 0)
-		return "Not clear yet: pain fell by more than its day-to-day "
-		       "ups and downs, but whether the fall reaches the change "
-		       "most people count as worthwhile is not known yet.";
+		return r->flare_tool
+			   ? "Not clear yet: pain fell by more than the spread "
+			     "between sessions, but whether the fall reaches "
+			     "the change most people count as worthwhile is "
+			     "not known yet."
+			   : "Not clear yet: pain fell by more than its "
+			     "day-to-day ups and downs, but whether the fall "
+			     "reaches the change most people count as "
+			     "worthwhile is not known yet.";
 	if (r->pain.upper < 0)
-		return "Not clear yet: pain rose by more than its day-to-day "
-		       "ups and downs, but whether the rise is large enough "
-		       "to count as worse is not known yet.";
+		return r->flare_tool
+			   ? "Not clear yet: pain rose by more than the spread "
+			     "between sessions, but whether the rise is large "
+			     "enough to count as worse is not known yet."
+			   : "Not clear yet: pain rose by more than its "
+			     "day-to-day ups and downs, but whether the rise "
+			     "is large enough to count as worse is not known "
+			     "yet.";
 	return review_verdict_words(r->verdict);
 }
 
