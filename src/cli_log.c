@@ -240,7 +240,8 @@ cli_cmd_start(struct app *app, int argc, char **argv)
 	rc = program_start(app->pack, app->store, a->id, day, &shared, &cause);
 	if (rc != 0)
 		return cli_opt_cause("start", rc, cause);
-	if (before < ANALYSIS_BEFORE_MIN_CHECKINS)
+	/* A flare-up tool is judged by its sessions, not by a baseline. */
+	if (!a->flare_tool && before < ANALYSIS_BEFORE_MIN_CHECKINS)
 		fprintf(stderr,
 			"backpain: start: this trial will have no baseline to "
 			"compare with: the %d days before %s have %d of the %d "

@@ -519,7 +519,9 @@ today_next(const struct pack *pack, struct program_today *t)
 		return;
 	}
 	if (plan->current >= 0) {
-		t->next = t->baseline_n < ANALYSIS_BEFORE_MIN_CHECKINS
+		/* A flare-up tool is judged by its sessions instead. */
+		t->next = !plan->steps[plan->current].approach->flare_tool &&
+				  t->baseline_n < ANALYSIS_BEFORE_MIN_CHECKINS
 			      ? PROGRAM_NEXT_BASELINE
 			      : PROGRAM_NEXT_START;
 		t->next_approach = plan->steps[plan->current].approach->id;

@@ -283,7 +283,7 @@ ui_approach_draw(struct ui *ui)
 		else
 			ui_putf(ui->y0, 1, w, UI_C_SELECTED,
 				" Start \"%s\" today? y yes, n no ", a->title);
-		if (before_n < ANALYSIS_BEFORE_MIN_CHECKINS)
+		if (!a->flare_tool && before_n < ANALYSIS_BEFORE_MIN_CHECKINS)
 			ui_putf(ui->y0 + 1, 1, w, UI_C_WARNING,
 				"No baseline: %d of %d ratings in the %d days "
 				"before today, so its effect cannot be judged.",
