@@ -164,6 +164,12 @@ enum program_next {
 	PROGRAM_NEXT_RECHECK,  /* the emergency questions are due again */
 	PROGRAM_NEXT_REVIEW,   /* next_approach's trial reached trial_days */
 	PROGRAM_NEXT_PRACTICE, /* next_practice of next_approach, due today */
+	PROGRAM_NEXT_BASELINE, /* would be START, but the
+				  ANALYSIS_BEFORE_DAYS days before today hold
+				  fewer than ANALYSIS_BEFORE_MIN_CHECKINS
+				  check-ins (baseline_n): a trial started
+				  today could not be judged, so check in on
+				  more days first (next_approach names it) */
 	PROGRAM_NEXT_START,    /* no current trial: start next_approach */
 	PROGRAM_NEXT_REST,     /* nothing more today */
 	PROGRAM_NEXT_FINISHED, /* every approach tried, none running */
@@ -181,7 +187,10 @@ struct program_today {
 	struct program_recent recent[PROGRAM_RECENT_DAYS];
 	int mean_n;   /* check-ins in the last PROGRAM_MEAN_DAYS days */
 	int has_mean; /* mean_n >= PROGRAM_MEAN_MIN_CHECKINS */
-	double mean;  /* their mean pain, when has_mean */
+	/* Check-ins in the ANALYSIS_BEFORE_DAYS days before today: the
+	 * baseline of a trial started today. */
+	int baseline_n;
+	double mean; /* their mean pain, when has_mean */
 	/* Questions answered today with their warn_if value; show warning. */
 	const struct question **warnings;
 	size_t nwarnings;
@@ -201,6 +210,12 @@ void program_plan_free(struct program_plan *);
 int program_today_load(const struct pack *, struct store *, const char *today,
 		       struct program_today *out, char **cause);
 void program_today_free(struct program_today *);
+
+/* Sets *n to the check-ins in the ANALYSIS_BEFORE_DAYS days before day (a
+ * valid day): the baseline a trial started on day would have. With fewer
+ * than ANALYSIS_BEFORE_MIN_CHECKINS its effect cannot be judged. */
+int program_baseline_count(struct store *, const char *day, int *n,
+			   char **cause);
 
 /* The approach with that id, or NULL with *cause naming the id and listing
  * the pack's ids; lets a caller refuse an id before it opens the log. */

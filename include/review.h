@@ -183,6 +183,10 @@ void review_fraction(long long num, long long den, int decimals, int truncate,
 /* What the verdict means, e.g. "Pain was much lower: it fell by half or
  * more." */
 const char *review_verdict_words(enum analysis_verdict);
+/* The same for one row, in words that fit its figures: an unclear change
+ * whose interval lies past zero is said to be past the day-to-day ups and
+ * downs, with what is unclear (whether it reaches the threshold). */
+const char *review_row_verdict_words(const struct review_row *);
 /* The verdict's grounds with the thresholds used (analysis_explain()). */
 void review_explain(struct buf *b, const struct review_row *);
 /* For too-early and no-baseline: what is missing and how many more

@@ -1035,6 +1035,20 @@ add_change(struct text *tx, const struct analysis_change *x,
 	}
 }
 
+/* "from 2.6 to 2.1": the two means to one decimal, half away from zero
+ * from the exact sums, as the review screen rounds them (review_fraction). */
+static void
+add_means(struct text *tx, const struct analysis_change *x)
+{
+	long long b = ((long long)2 * TENTHS * x->before_sum + x->before_n) /
+		      (2LL * x->before_n);
+	long long d = ((long long)2 * TENTHS * x->during_sum + x->during_n) /
+		      (2LL * x->during_n);
+
+	add(tx, "from %lld.%lld to %lld.%lld", b / TENTHS, b % TENTHS,
+	    d / TENTHS, d % TENTHS);
+}
+
 /* The interval change -+ z * se in words: falls are positive. */
 static void
 add_range(struct text *tx, double lower, double upper)
@@ -1106,7 +1120,8 @@ add_judged(struct text *tx, const struct analysis_result *r)
 		    ANALYSIS_LOW_PRACTICE_PCT);
 	}
 	add_change(tx, x, x->verdict, x->basis);
-	add(tx, ", from %.1f to %.1f", x->before_mean, x->during_mean);
+	add(tx, ", ");
+	add_means(tx, x);
 	add_noise(tx, x, x->verdict, 0);
 	add_guard(tx, r);
 	add(tx,
@@ -1122,8 +1137,8 @@ add_sessions(struct text *tx, const struct analysis_result *r)
 
 	add(tx, "over %d sessions, ", r->immediate_n);
 	add_change(tx, x, r->verdict, r->basis);
-	add(tx, " from before to after, from %.1f to %.1f", x->before_mean,
-	    x->during_mean);
+	add(tx, " from before to after, ");
+	add_means(tx, x);
 	add_noise(tx, x, r->verdict, 1);
 	add(tx, "; %d of %d sessions brought %d points or more of relief",
 	    r->immediate_relieved, r->immediate_n, ANALYSIS_RELIEF_POINTS);

@@ -249,7 +249,7 @@ cli_cmd_start(struct app *app, int argc, char **argv)
 	const char *shared = NULL, *id = NULL;
 	struct program_safety safety;
 	char day[DAY_LEN], since[DAY_LEN], *cause = NULL;
-	int rc, recheck;
+	int rc, recheck, before;
 
 	if ((rc = trial_args(app, "start", argc, argv, &id, day, NULL, NULL,
 			     NULL)) >= 0)
@@ -265,9 +265,20 @@ cli_cmd_start(struct app *app, int argc, char **argv)
 		memcpy(since, safety.since, DAY_LEN);
 	recheck = safety.recheck_due;
 	program_safety_free(&safety);
+	if ((rc = program_baseline_count(app->store, day, &before, &cause)) !=
+	    0)
+		return cli_opt_cause("start", rc, cause);
 	rc = program_start(app->pack, app->store, a->id, day, &shared, &cause);
 	if (rc != 0)
 		return cli_opt_cause("start", rc, cause);
+	/* A flare-up tool is judged by its sessions, not by a baseline. */
+	if (!a->flare_tool && before < ANALYSIS_BEFORE_MIN_CHECKINS)
+		fprintf(stderr,
+			"backpain: start: this trial will have no baseline to "
+			"compare with: the %d days before %s have %d of the %d "
+			"ratings needed, so its effect cannot be judged.\n",
+			ANALYSIS_BEFORE_DAYS, day, before,
+			ANALYSIS_BEFORE_MIN_CHECKINS);
 	if (since[0] != '\0')
 		fprintf(stderr,
 			"backpain: start: %sthe emergency safety questions "

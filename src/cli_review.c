@@ -353,7 +353,7 @@ table_row(struct buf *b, const struct review *rv, size_t i)
 	fold(b, &t);
 	buf_printf(&t, "Verdict: %s. %s",
 		   analysis_verdict_name(row->result.verdict),
-		   review_verdict_words(row->result.verdict));
+		   review_row_verdict_words(row));
 	fold(b, &t);
 	/* What too-early and no-baseline lack says more than their grounds. */
 	if (row->result.verdict == VERDICT_TOO_EARLY ||

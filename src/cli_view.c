@@ -204,6 +204,13 @@ status_next(const struct program_today *t)
 		printf("practise %s: backpain practice %s\n", t->next_practice,
 		       t->next_practice);
 		break;
+	case PROGRAM_NEXT_BASELINE:
+		printf("check in on a few more days before starting %s: %d of "
+		       "%d ratings in the last %d days, so a change can be "
+		       "measured\n",
+		       t->next_approach, t->baseline_n,
+		       ANALYSIS_BEFORE_MIN_CHECKINS, ANALYSIS_BEFORE_DAYS);
+		break;
 	case PROGRAM_NEXT_START:
 		printf("start %s: backpain start %s\n", t->next_approach,
 		       t->next_approach);

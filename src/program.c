@@ -39,6 +39,8 @@ program_next_name(enum program_next n)
 		return "review";
 	case PROGRAM_NEXT_PRACTICE:
 		return "practice";
+	case PROGRAM_NEXT_BASELINE:
+		return "baseline";
 	case PROGRAM_NEXT_START:
 		return "start";
 	case PROGRAM_NEXT_REST:
@@ -181,6 +183,25 @@ program_plan_free(struct program_plan *p)
 	p->nsteps = 0;
 }
 
+int
+program_baseline_count(struct store *store, const char *day, int *n,
+		       char **cause)
+{
+	struct store_checkin *c = NULL;
+	char from[DAY_LEN], to[DAY_LEN];
+	size_t k = 0;
+	int rc;
+
+	day_add(day, -ANALYSIS_BEFORE_DAYS, from);
+	day_add(day, -1, to);
+	rc = store_checkin_range(store, from, to, &c, &k, cause);
+	if (rc != 0)
+		return rc;
+	*n = (int)k;
+	store_checkins_free(c, k);
+	return 0;
+}
+
 /* The last PROGRAM_RECENT_DAYS days of pain and the mean of the last week. */
 static int
 today_recent(struct store *store, struct program_today *t, char **cause)
@@ -192,20 +213,30 @@ today_recent(struct store *store, struct program_today *t, char **cause)
 	size_t n = 0, i, k;
 	int rc;
 
+	char first[DAY_LEN];
+
 	day_add(t->plan.today, 1 - PROGRAM_RECENT_DAYS, from);
 	for (k = 0; k < PROGRAM_RECENT_DAYS; k++) {
 		day_add(from, (int)k, t->recent[k].day);
 		t->recent[k].pain = STORE_NONE;
 	}
-	rc = store_checkin_range(store, from, t->plan.today, &c, &n, cause);
+	/* From the first day of a baseline for a trial started today. */
+	day_add(t->plan.today, -ANALYSIS_BEFORE_DAYS, first);
+	if (day_diff(first, from) < 0)
+		memcpy(first, from, DAY_LEN);
+	rc = store_checkin_range(store, first, t->plan.today, &c, &n, cause);
 	if (rc != 0)
 		return rc;
 	ac = xcalloc(n, sizeof *ac);
+	t->baseline_n = 0;
 	for (i = 0; i < n; i++) {
 		int d = day_diff(from, c[i].day);
+		int back = day_diff(c[i].day, t->plan.today);
 
 		if (d >= 0 && d < PROGRAM_RECENT_DAYS)
 			t->recent[d].pain = c[i].pain;
+		if (back >= 1 && back <= ANALYSIS_BEFORE_DAYS)
+			t->baseline_n++;
 		ac[i].day = day_number(c[i].day);
 		ac[i].pain = c[i].pain;
 	}
@@ -488,7 +519,11 @@ today_next(const struct pack *pack, struct program_today *t)
 		return;
 	}
 	if (plan->current >= 0) {
-		t->next = PROGRAM_NEXT_START;
+		/* A flare-up tool is judged by its sessions instead. */
+		t->next = !plan->steps[plan->current].approach->flare_tool &&
+				  t->baseline_n < ANALYSIS_BEFORE_MIN_CHECKINS
+			      ? PROGRAM_NEXT_BASELINE
+			      : PROGRAM_NEXT_START;
 		t->next_approach = plan->steps[plan->current].approach->id;
 		return;
 	}

@@ -52,6 +52,35 @@ review_verdict_words(enum analysis_verdict v)
 	return "Unknown verdict.";
 }
 
+const char *
+review_row_verdict_words(const struct review_row *row)
+{
+	const struct analysis_result *r = &row->result;
+
+	if (r->verdict != VERDICT_UNCLEAR || !r->pain.has_change)
+		return review_verdict_words(r->verdict);
+	if (r->pain.lower > 0)
+		return r->flare_tool
+			   ? "Not clear yet: pain fell by more than the spread "
+			     "between sessions, but whether the fall reaches "
+			     "the change most people count as worthwhile is "
+			     "not known yet."
+			   : "Not clear yet: pain fell by more than its "
+			     "day-to-day ups and downs, but whether the fall "
+			     "reaches the change most people count as "
+			     "worthwhile is not known yet.";
+	if (r->pain.upper < 0)
+		return r->flare_tool
+			   ? "Not clear yet: pain rose by more than the spread "
+			     "between sessions, but whether the rise is large "
+			     "enough to count as worse is not known yet."
+			   : "Not clear yet: pain rose by more than its "
+			     "day-to-day ups and downs, but whether the rise "
+			     "is large enough to count as worse is not known "
+			     "yet.";
+	return review_verdict_words(r->verdict);
+}
+
 void
 review_explain(struct buf *b, const struct review_row *row)
 {
@@ -83,13 +112,17 @@ missing_baseline(struct buf *b, const struct review_row *row)
 
 	day_add(row->started_on, -ANALYSIS_BEFORE_DAYS, from);
 	day_add(row->started_on, -1, to);
+	/* Ratings entered now for days long gone would be recalled pain,
+	 * which is never a baseline: no invitation to fill them in. */
 	buf_printf(b,
-		   "The %d days before it started (%s to %s) have %d %s and "
-		   "%d are needed: %d more for those days would give it a "
-		   "baseline (a recalled usual pain is never one).",
-		   ANALYSIS_BEFORE_DAYS, from, to, row->result.baseline_n,
-		   plural(row->result.baseline_n, "check-in", "check-ins"),
-		   ANALYSIS_BEFORE_MIN_CHECKINS, row->need_checkins);
+		   "It had only %d %s in the %d days before its start (%s to "
+		   "%s) and %d are needed for a baseline, so its effect "
+		   "cannot be judged. A trial started after check-ins on at "
+		   "least %d of the %d days before it can be.",
+		   row->result.baseline_n,
+		   plural(row->result.baseline_n, "rating", "ratings"),
+		   ANALYSIS_BEFORE_DAYS, from, to, ANALYSIS_BEFORE_MIN_CHECKINS,
+		   ANALYSIS_BEFORE_MIN_CHECKINS, ANALYSIS_BEFORE_DAYS);
 }
 
 static void

@@ -31,6 +31,8 @@ static enum ask ask;
 static struct program_safety safety;
 static int safety_loaded;
 static char today[DAY_LEN];
+/* Check-ins in the days before today, counted when s asks to start. */
+static int before_n;
 
 void
 ui_approach_enter(struct ui *ui, int fresh)
@@ -281,6 +283,12 @@ ui_approach_draw(struct ui *ui)
 		else
 			ui_putf(ui->y0, 1, w, UI_C_SELECTED,
 				" Start \"%s\" today? y yes, n no ", a->title);
+		if (!a->flare_tool && before_n < ANALYSIS_BEFORE_MIN_CHECKINS)
+			ui_putf(ui->y0 + 1, 1, w, UI_C_WARNING,
+				"No baseline: %d of %d ratings in the %d days "
+				"before today, so its effect cannot be judged.",
+				before_n, ANALYSIS_BEFORE_MIN_CHECKINS,
+				ANALYSIS_BEFORE_DAYS);
 		break;
 	case ASK_STOP:
 		ui_put(ui->y0, 1,
@@ -391,8 +399,17 @@ ui_approach_key(struct ui *ui, int key)
 	case 's':
 		if (st && st->state == PROGRAM_RUNNING)
 			ui_message(ui, UI_C_NORMAL, "It is running already.");
-		else if (!start_refused(ui))
+		else if (!start_refused(ui)) {
+			char day[DAY_LEN], *cause = NULL;
+
+			ui_today(ui, day);
+			if (program_baseline_count(ui->store, day, &before_n,
+						   &cause) != 0) {
+				ui_error(ui, cause);
+				return 1;
+			}
 			ask = ASK_START;
+		}
 		return 1;
 	case 'x':
 		if (st && st->state == PROGRAM_RUNNING)

@@ -11,6 +11,8 @@
 #include "util.h"
 
 #define PERCENT 100
+/* Figures on this screen: one decimal, as the Why line shows them. */
+#define VIEW_DECIMALS 1
 
 int
 ui_review_trial_days(const struct ui *ui, const struct review_row *row)
@@ -88,9 +90,9 @@ verdict_color(enum analysis_verdict v)
 
 /* What the verdict suggests for a running trial, in a line. */
 static const char *
-advice(enum analysis_verdict v)
+advice(const struct review_row *row)
 {
-	switch (v) {
+	switch (row->result.verdict) {
 	case VERDICT_SUBSTANTIAL:
 	case VERDICT_MEANINGFUL:
 		return "It looks worth keeping: m keeps it as a habit and "
@@ -110,6 +112,11 @@ advice(enum analysis_verdict v)
 		return "There is no pain level from before to compare with, "
 		       "so decide by how you have been.";
 	case VERDICT_UNCLEAR:
+		/* As add_noise() in analysis.c words the same rule. */
+		if (row->result.pain.more_days <= 0)
+			return "More rated days alone are unlikely to settle "
+			       "it: decide by how you have been; c keeps "
+			       "going, s stops it.";
 		return "Not clear yet: c gives it more rated days, or s stops "
 		       "it if you have seen enough.";
 	}
@@ -175,8 +182,8 @@ add_adherence(struct ui_view *view, int w, const struct review_row *row)
 		     r->days, plural(r->days, "day", "days"), pct);
 }
 
-/* "Change: 2.71 points lower, 45% less than before." Points and percent
- * are cut toward zero, as review_figures() cuts them. */
+/* "Change: 2.7 points lower, 45% less than before." Points and percent
+ * are cut toward zero, as the Why line (analysis_explain()) cuts them. */
 static void
 change_text(struct buf *b, const struct review_row *row,
 	    const struct review_figures *f)
@@ -187,8 +194,7 @@ change_text(struct buf *b, const struct review_row *row,
 	long long bs = x->before_sum;
 	long long bn = x->before_n;
 	long long num = bs * x->during_n - (long long)x->during_sum * bn;
-	const char *pts = f->change[0] == '-' ? f->change + 1 : f->change;
-	char pct[REVIEW_FIGURE_LEN];
+	char pts[REVIEW_FIGURE_LEN], pct[REVIEW_FIGURE_LEN];
 
 	if (f->change[0] == '\0') {
 		buf_adds(b, "Change:       not worked out until the trial can "
@@ -199,6 +205,9 @@ change_text(struct buf *b, const struct review_row *row,
 		buf_adds(b, "Change:       none, the same as before.");
 		return;
 	}
+	/* One decimal, cut toward zero: the figure the Why line gives. */
+	review_fraction(num < 0 ? -num : num, bn * x->during_n, VIEW_DECIMALS,
+			1, pts);
 	buf_printf(b, "Change:       %s points %s", pts,
 		   num > 0 ? "lower" : "higher");
 	if (bs > 0) {
@@ -215,7 +224,21 @@ add_means(struct ui_view *view, int w, const struct review_row *row,
 	  const struct review_figures *f)
 {
 	const struct analysis_result *r = &row->result;
+	char before[REVIEW_FIGURE_LEN], during[REVIEW_FIGURE_LEN];
 	struct buf b;
+
+	/* The means review_figures() gives with two decimals, with one. */
+	if (r->flare_tool && r->has_change) {
+		review_fraction(r->pain.before_sum, r->pain.before_n,
+				VIEW_DECIMALS, 0, before);
+		review_fraction(r->pain.during_sum, r->pain.during_n,
+				VIEW_DECIMALS, 0, during);
+	} else {
+		review_fraction(r->before_sum, r->before_n, VIEW_DECIMALS, 0,
+				before);
+		review_fraction(r->during_sum, r->during_n, VIEW_DECIMALS, 0,
+				during);
+	}
 
 	buf_init(&b);
 	if (r->flare_tool) {
@@ -223,8 +246,7 @@ add_means(struct ui_view *view, int w, const struct review_row *row,
 			buf_printf(&b,
 				   "Sessions:     pain %s before and %s after, "
 				   "on average over %d sessions.",
-				   f->before_mean, f->during_mean,
-				   r->immediate_n);
+				   before, during, r->immediate_n);
 		else
 			buf_printf(
 			    &b,
@@ -247,14 +269,14 @@ add_means(struct ui_view *view, int w, const struct review_row *row,
 		buf_printf(&b,
 			   "Pain before:  %s, the mean of %d %s before it "
 			   "started.",
-			   f->before_mean, r->before_n,
+			   before, r->before_n,
 			   plural(r->before_n, "check-in", "check-ins"));
 	add_buf(view, w, UI_C_NORMAL, NULL, &b);
 	if (r->during_n == 0)
 		buf_adds(&b, "Pain during:  no check-in ");
 	else
-		buf_printf(&b, "Pain during:  %s, the mean of %d %s ",
-			   f->during_mean, r->during_n,
+		buf_printf(&b, "Pain during:  %s, the mean of %d %s ", during,
+			   r->during_n,
 			   plural(r->during_n, "check-in", "check-ins"));
 	if (r->days <= r->settle_days)
 		buf_printf(&b, "while it settles in (%d %s).", r->settle_days,
@@ -274,7 +296,7 @@ add_verdict(struct ui_view *view, int w, const struct review_row *row)
 
 	buf_init(&b);
 	ui_view_addf(view, w, verdict_color(v), 0, "Verdict: %s",
-		     review_verdict_words(v));
+		     review_row_verdict_words(row));
 	if (v == VERDICT_TOO_EARLY || v == VERDICT_NO_BASELINE) {
 		review_missing(&b, row);
 		add_buf(view, w, UI_C_NORMAL, NULL, &b);
@@ -311,8 +333,7 @@ ui_review_detail(struct ui_view *view, const struct ui *ui,
 	review_shared(&b, rv, row);
 	add_buf(view, w, UI_C_WARNING, NULL, &b);
 	if (row->running)
-		ui_view_add(view, w, UI_C_NORMAL, 0, NULL,
-			    advice(row->result.verdict));
+		ui_view_add(view, w, UI_C_NORMAL, 0, NULL, advice(row));
 	ui_view_blank(view);
 	ui_view_add(view, w, UI_C_DIM, 0, NULL,
 		    "These are your own daily ratings: they show how the pain "

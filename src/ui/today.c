@@ -116,6 +116,13 @@ next_label(const struct ui *ui)
 		p = content_practice(ui->pack, today.next_practice);
 		return xasprintf("Next: practise \"%s\" (%d min)",
 				 p ? p->title : "", p ? p->minutes : 0);
+	case PROGRAM_NEXT_BASELINE:
+		/* One menu line: Enter tells the rest. */
+		return xasprintf("Next: check in on a few more days before "
+				 "starting: %d of %d ratings in the last %d "
+				 "days",
+				 today.baseline_n, ANALYSIS_BEFORE_MIN_CHECKINS,
+				 ANALYSIS_BEFORE_DAYS);
 	case PROGRAM_NEXT_START:
 		return xasprintf("Next: start \"%s\"",
 				 approach_title(ui, today.next_approach));
@@ -165,6 +172,13 @@ do_next(struct ui *ui)
 		ui_push(ui, UI_APPROACH);
 		ui_message(ui, UI_C_GOOD,
 			   "Read it through; press s to start it today.");
+		break;
+	case PROGRAM_NEXT_BASELINE:
+		ui_message(ui, UI_C_GOOD,
+			   "So a change can be measured, a trial needs %d "
+			   "ratings in the %d days before it. See you "
+			   "tomorrow.",
+			   ANALYSIS_BEFORE_MIN_CHECKINS, ANALYSIS_BEFORE_DAYS);
 		break;
 	case PROGRAM_NEXT_REST:
 		ui_message(ui, UI_C_GOOD, "Nothing more to do today.");

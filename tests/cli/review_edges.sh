@@ -20,6 +20,8 @@ says() {
 rv_ok safety --answer numbness=no --answer fever=no --answer night-pain=no
 rv_ok checkin 5 --date 2026-11-01
 rv_ok start reading --date 2026-11-02
+# Starting without a baseline is allowed, with the reason it cannot be judged.
+expect_grep "^backpain: start: this trial will have no baseline to compare with: the 14 days before 2026-11-02 have 1 of the 5 ratings needed, so its effect cannot be judged.$" "$T/rv.err"
 for d in 02 03 04 05 06 07 08 09 10; do
 	rv_ok checkin 4 --date 2026-11-$d
 done
@@ -27,6 +29,7 @@ rv_ok stop reading --outcome stopped --date 2026-11-10
 # workout: a baseline (11-01 .. 11-10: 10 check-ins), but 9 days, fewer than
 # the 14 (7 to settle in, 7 to judge) it needs.
 rv_ok start workout --date 2026-11-12
+grep -q "no baseline" "$T/rv.err" && fail "a start with a baseline warned"
 for d in 12 15 17 19; do
 	rv_ok checkin 5 --date 2026-11-$d
 done
@@ -37,7 +40,9 @@ expect_same "$E/review_edges_nobaseline.csv" "$T/rv.out"
 rv_ok review
 cp "$T/rv.out" "$T/table"
 says "Verdict: no-baseline. Cannot be judged" "$T/table"
-says "(2026-10-19 to 2026-11-01) have 1 check-in and 5 are needed: 4 more for those days would give it a baseline (a recalled usual pain is never one)." "$T/table"
+# What it lacked, without inviting ratings of those days from memory.
+says "It had only 1 rating in the 14 days before its start (2026-10-19 to 2026-11-01) and 5 are needed for a baseline, so its effect cannot be judged. A trial started after check-ins on at least 5 of the 14 days before it can be." "$T/table"
+grep -q "more for those days" "$T/table" && fail "the review invites rating past days"
 says "Verdict: too-early. Too early to tell." "$T/table"
 says "It ran 9 days, fewer than the 14 needed to judge a trial (7 to settle in, then 7)." "$T/table"
 

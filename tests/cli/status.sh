@@ -11,11 +11,16 @@ bp safety --answer numb=no >/dev/null || fail "safety answers"
 sqlite3 "$DB" "insert into profile values ('onboarded', '2026-11-01')" ||
 	fail "cannot mark onboarding done"
 step status                             # check in
-for d in 10 11 12 14 15 16 17 18 19 20 21 22 23; do
-	bp checkin $(((d * 7) % 11)) --date 2026-11-$d >/dev/null || fail seed
-done
 bp checkin 4 --interference 3 --note $'sore \e[1mback' >/dev/null ||
 	fail seed
+step status                             # more days first: 0 of 5
+for d in 10 11 12 14; do
+	bp checkin $(((d * 7) % 11)) --date 2026-11-$d >/dev/null || fail seed
+done
+step status                             # 4 of 5: still more days first
+for d in 15 16 17 18 19 20 21 22 23; do
+	bp checkin $(((d * 7) % 11)) --date 2026-11-$d >/dev/null || fail seed
+done
 step status                             # start alpha
 step start alpha --date 2026-11-20
 step status                             # practise alpha-walk

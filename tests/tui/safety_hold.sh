@@ -63,7 +63,7 @@ wait_for "Is the test alarm ringing?"
 wait_for "Test advice, go at once."
 wait_for "Next: get checked by a doctor"
 screen >/dev/null
-grep -q "Next: start" "$T/screen" && fail "Today offers a start while on hold"
+grep -q "Next: start\|before starting" "$T/screen" && fail "Today offers a start while on hold"
 # First on the screen: above the check-in and the approach.
 [ "$(grep -n "On hold:" "$T/screen" | cut -d: -f1)" -lt \
 	"$(grep -n "Today's check-in:" "$T/screen" | cut -d: -f1)" ] ||

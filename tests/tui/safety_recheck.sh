@@ -27,7 +27,12 @@ tmux_ kill-server
 bpf '2026-04-11 12:00:00' checkin 4 >/dev/null || fail "checkin"
 at "@2026-04-11 12:00:00"
 bp_tui "${AT[@]}"
-wait_for "Next: start"
+# One check-in so far: no start offered before a baseline can exist.
+wait_for "Next: check in on a few more days before starting: 0 of 5 ratings in the last 14 days"
+screen >/dev/null
+grep -q "Next: start" "$T/screen" && fail "a start offered with no baseline possible"
+keys Enter
+wait_for "So a change can be measured, a trial needs 5 ratings in the 14 days before it."
 screen >/dev/null
 grep -q "Anything new\|anything new" "$T/screen" && fail "re-check offered after 41 days"
 keys q
@@ -77,6 +82,8 @@ keys n
 wait_for "Saved: nothing new."
 keys s
 wait_for "today? y yes, n no"
+# Starting anyway is allowed; the question says it cannot be judged.
+wait_for "No baseline: 2 of 5 ratings in the 14 days before today, so its effect cannot be judged."
 screen >/dev/null
 grep -q "anything new since" "$T/screen" && fail "offered again after nothing new"
 keys y

@@ -366,6 +366,34 @@ test_today_next(void **state)
 	load_today(fx, TODAY, &t);
 	assert_true(t.checked_in);
 	assert_int_equal(t.checkin.pain, 4);
+	/* Today's rating is the trial's, not its baseline: starting now
+	 * would leave nothing to compare with, so check in on more days. */
+	assert_int_equal(t.baseline_n, 0);
+	assert_int_equal(t.next, PROGRAM_NEXT_BASELINE);
+	assert_string_equal(t.next_approach, "alpha");
+	assert_null(t.next_practice);
+	program_today_free(&t);
+
+	/* 15 days back is outside the 14 before a start today; 14 days
+	 * back (2026-11-10) is its first day. */
+	checkin(fx, "2026-11-09", 5);
+	checkin(fx, "2026-11-10", 5);
+	checkin(fx, "2026-11-15", 5);
+	checkin(fx, "2026-11-21", 5);
+	load_today(fx, TODAY, &t);
+	assert_int_equal(t.baseline_n, 3);
+	assert_int_equal(t.next, PROGRAM_NEXT_BASELINE);
+	program_today_free(&t);
+
+	checkin(fx, "2026-11-22", 5);
+	load_today(fx, TODAY, &t);
+	assert_int_equal(t.baseline_n, ANALYSIS_BEFORE_MIN_CHECKINS - 1);
+	assert_int_equal(t.next, PROGRAM_NEXT_BASELINE);
+	program_today_free(&t);
+
+	checkin(fx, "2026-11-23", 5);
+	load_today(fx, TODAY, &t);
+	assert_int_equal(t.baseline_n, ANALYSIS_BEFORE_MIN_CHECKINS);
 	assert_int_equal(t.next, PROGRAM_NEXT_START);
 	assert_string_equal(t.next_approach, "alpha");
 	assert_null(t.next_practice);
@@ -413,6 +441,30 @@ test_today_next(void **state)
 	load_today(fx, "2026-11-26", &t);
 	assert_int_equal(t.next, PROGRAM_NEXT_FINISHED);
 	program_today_free(&t);
+}
+
+/* The check-ins a trial started on a day would have as its baseline:
+ * the 14 days before it, not the day itself. */
+static void
+test_baseline_count(void **state)
+{
+	struct fx *fx = *state;
+	char *cause = NULL;
+	int n = -1;
+
+	expect_ok(program_baseline_count(fx->store, TODAY, &n, &cause), &cause);
+	assert_int_equal(n, 0);
+	checkin(fx, "2026-11-09", 5); /* 15 days before */
+	checkin(fx, "2026-11-10", 5); /* 14 days before */
+	checkin(fx, "2026-11-23", 5);
+	checkin(fx, TODAY, 5);
+	checkin(fx, "2026-11-25", 5);
+	expect_ok(program_baseline_count(fx->store, TODAY, &n, &cause), &cause);
+	assert_int_equal(n, 2);
+	/* From 2026-11-12 on: the 23rd, 24th and 25th. */
+	expect_ok(program_baseline_count(fx->store, "2026-11-26", &n, &cause),
+		  &cause);
+	assert_int_equal(n, 3);
 }
 
 /* 14 days oldest first with gaps; the mean of the last 7 only from 3. */
@@ -503,6 +555,8 @@ test_names(void **state)
 	assert_string_equal(program_next_name(PROGRAM_NEXT_REVIEW), "review");
 	assert_string_equal(program_next_name(PROGRAM_NEXT_FINISHED),
 			    "finished");
+	assert_string_equal(program_next_name(PROGRAM_NEXT_BASELINE),
+			    "baseline");
 }
 
 /* Issue 11: a question about an earlier day says "that day" with its
@@ -552,6 +606,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_stop_refusals, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_today_next, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_baseline_count, setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_today_recent_and_mean, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_today_warnings, setup,

@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <cmocka.h>
 
@@ -484,6 +485,103 @@ test_review_bad_day(void **state)
 	store_close(st);
 }
 
+/* A row with an unclear pain change from 9/4 before to 7/4 during, its
+ * interval lower .. upper. */
+static void
+unclear_row(struct review_row *row, double lower, double upper, int more)
+{
+	struct analysis_change *x = &row->result.pain;
+
+	memset(row, 0, sizeof *row);
+	memcpy(row->started_on, "2026-11-02", DAY_LEN);
+	row->running = 1;
+	row->result.verdict = VERDICT_UNCLEAR;
+	row->result.has_change = 1;
+	row->result.has_baseline = 1;
+	x->has_change = 1;
+	x->verdict = VERDICT_UNCLEAR;
+	x->before_n = 4;
+	x->before_sum = 9;
+	x->during_n = 4;
+	x->during_sum = 7;
+	x->before_mean = 2.25;
+	x->during_mean = 1.75;
+	x->change = 0.5;
+	x->lower = lower;
+	x->upper = upper;
+	x->more_days = more;
+}
+
+/* Newuser item 5: an interval past zero is not "within the ups and
+ * downs"; what is unclear is whether the change reaches its threshold. */
+static void
+test_unclear_words_fit_the_interval(void **state)
+{
+	struct review_row row;
+	const char *w;
+
+	(void)state;
+	unclear_row(&row, 0.3, 0.9, 0);
+	w = review_row_verdict_words(&row);
+	assert_null(strstr(w, "within"));
+	assert_non_null(strstr(w, "fell by more than its day-to-day ups and "
+				  "downs"));
+	assert_non_null(strstr(w, "whether the fall reaches"));
+	unclear_row(&row, -0.9, -0.3, 0);
+	w = review_row_verdict_words(&row);
+	assert_null(strstr(w, "within"));
+	assert_non_null(strstr(w, "rose by more than"));
+	unclear_row(&row, -0.2, 1.2, 3);
+	assert_string_equal(review_row_verdict_words(&row),
+			    review_verdict_words(VERDICT_UNCLEAR));
+	assert_non_null(strstr(review_row_verdict_words(&row), "within"));
+}
+
+/* The Why line's means are rounded from the exact sums, half away from
+ * zero, as the review screen rounds them: 9/4 is 2.3 there, not the 2.2
+ * printf's "%.1f" gives. */
+static void
+test_why_means_round_as_the_screen(void **state)
+{
+	struct review_row row;
+	struct buf b;
+	char fig[REVIEW_FIGURE_LEN];
+
+	(void)state;
+	unclear_row(&row, 0.3, 0.9, 0);
+	buf_init(&b);
+	review_explain(&b, &row);
+	assert_non_null(strstr(b.data, "from 2.3 to 1.8"));
+	buf_free(&b);
+	review_fraction(9, 4, 1, 0, fig);
+	assert_string_equal(fig, "2.3");
+}
+
+/* Newuser item 4: a trial without a baseline says what it had and never
+ * asks for ratings of its old days. */
+static void
+test_no_baseline_asks_no_old_days(void **state)
+{
+	struct review_row row;
+	struct buf b;
+
+	(void)state;
+	memset(&row, 0, sizeof row);
+	memcpy(row.started_on, "2026-11-02", DAY_LEN);
+	row.result.verdict = VERDICT_NO_BASELINE;
+	row.result.baseline_n = 2;
+	row.need_checkins = 3;
+	buf_init(&b);
+	review_missing(&b, &row);
+	assert_non_null(strstr(b.data, "It had only 2 ratings in the 14 days "
+				       "before its start (2026-10-19 to "
+				       "2026-11-01)"));
+	assert_non_null(strstr(b.data, "so its effect cannot be judged"));
+	assert_null(strstr(b.data, "more for those days"));
+	assert_null(strstr(b.data, "would give it a baseline"));
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -502,6 +600,9 @@ main(void)
 					    fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_review_bad_day, fx_setup,
 					    fx_teardown),
+	    cmocka_unit_test(test_unclear_words_fit_the_interval),
+	    cmocka_unit_test(test_why_means_round_as_the_screen),
+	    cmocka_unit_test(test_no_baseline_asks_no_old_days),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
