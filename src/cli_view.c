@@ -28,13 +28,6 @@
 #define HISTORY_DEFAULT_DAYS 30	  /* history without --days or --all */
 #define EARLIEST_DAY "1000-01-01" /* the first day day_valid() accepts */
 
-/* One level per pain rating 0..10, lowest first; a missing day is blank. */
-static const char *const spark_ascii = "_.,:-=+*#%@";
-static const char *const spark_utf8[] = {"\u2581", "\u2582", "\u2583",
-					 "\u2584", "\u2585", "\u2586",
-					 "\u2587", "\u2588"};
-#define SPARK_UTF8_LEVELS (sizeof spark_utf8 / sizeof spark_utf8[0])
-
 static int
 locale_is_utf8(void)
 {
@@ -137,7 +130,7 @@ static void
 status_pain(const struct program_today *t)
 {
 	int utf8 = locale_is_utf8();
-	size_t i, lvl;
+	size_t i;
 
 	fputs("Pain       |", stdout);
 	for (i = 0; i < PROGRAM_RECENT_DAYS; i++) {
@@ -145,13 +138,8 @@ status_pain(const struct program_today *t)
 
 		if (p == STORE_NONE)
 			putchar(' ');
-		else if (utf8) {
-			lvl = ((size_t)p * (SPARK_UTF8_LEVELS - 1) +
-			       ANALYSIS_PAIN_MAX / 2) /
-			      ANALYSIS_PAIN_MAX;
-			fputs(spark_utf8[lvl], stdout);
-		} else
-			putchar(spark_ascii[p]);
+		else
+			fputs(util_pain_mark(p, utf8), stdout);
 	}
 	printf("| %d days to %s; ", PROGRAM_RECENT_DAYS, t->plan.today);
 	if (t->has_mean)
