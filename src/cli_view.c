@@ -100,12 +100,15 @@ status_step(const struct program_plan *plan, size_t i, int idw)
 			break;
 		}
 		printf("day %d", st->day);
-		if (st->days > 0)
+		if (st->days > 0 && st->day > st->days)
+			printf(", %d past its %d days: time to review",
+			       st->day - st->days, st->days);
+		else if (st->days > 0)
 			printf(" of %d", st->days);
 		else
 			fputs(", open-ended", stdout);
 		printf(", since %s", st->started_on);
-		if (st->review_due)
+		if (st->review_due && !(st->days > 0 && st->day > st->days))
 			fputs(", review due", stdout);
 		break;
 	case PROGRAM_ENDED:

@@ -313,7 +313,8 @@ draw_checkin(const struct ui *ui, int y, int w)
 	return 1;
 }
 
-/* ", day 3 of 14" of a running step; ", starts D" for one whose start
+/* ", day 3 of 14" of a running step (", day 16, 2 past its 14 days: time
+ * to review" after its length); ", starts D" for one whose start
  * is still to come (the clock was ahead when it was started). */
 static int
 put_day(const struct program_step *st, int y, int x, int w)
@@ -321,6 +322,10 @@ put_day(const struct program_step *st, int y, int x, int w)
 	if (st->day == 0)
 		return ui_putf(y, x, w - x, UI_C_NORMAL, ", starts %s",
 			       st->started_on);
+	if (st->days > 0 && st->day > st->days)
+		return ui_putf(y, x, w - x, UI_C_WARNING,
+			       ", day %d, %d past its %d days: time to review",
+			       st->day, st->day - st->days, st->days);
 	if (st->days > 0)
 		return ui_putf(y, x, w - x,
 			       st->review_due ? UI_C_WARNING : UI_C_NORMAL,
