@@ -109,7 +109,7 @@ ui_safety_draw(struct ui *ui)
 	ui_view_add(&view, w, UI_C_NORMAL, 0, NULL, ui->pack->disclaimer);
 	if (asking != NULL) {
 		ui_putf(ui->y0, 1, ui->w - 2, UI_C_SELECTED,
-			" A doctor has checked \"%s\"? y yes, today; n no ",
+			" y yes, today; n no: a doctor has checked \"%s\"? ",
 			asking->flag->question);
 		ui_show_view(ui, &view, ui->y0 + 2, ui->h - 2);
 		return;

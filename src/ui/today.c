@@ -430,16 +430,20 @@ draw_practices(int y, int w, int maxrows)
 	for (i = 0; i < today.npractices && rows < maxrows; i++, rows++) {
 		const struct program_practice *pp = &today.practices[i];
 		int done = pp->done >= pp->practice->per_day;
-		char *line = xasprintf("[%s] %s  %d/%d%s", done ? "x" : " ",
-				       pp->practice->title, pp->done,
-				       pp->practice->per_day,
-				       pp->habit   ? "  (habit)"
-				       : pp->flare ? "  (flare-up tool)"
-						   : "");
+		enum ui_color c = done ? UI_C_GOOD : UI_C_NORMAL;
+		/* The title gives way, at a word, to the count. */
+		char *tail =
+		    xasprintf("  %d/%d%s", pp->done, pp->practice->per_day,
+			      pp->habit	  ? "  (habit)"
+			      : pp->flare ? "  (flare-up tool)"
+					  : "");
+		int x = 3 + ui_put(y + rows, 3, done ? "[x] " : "[ ] ", w - 3,
+				   0, c);
 
-		ui_put(y + rows, 3, line, w - 3, 0,
-		       done ? UI_C_GOOD : UI_C_NORMAL);
-		free(line);
+		x += ui_put_words(y + rows, x, pp->practice->title,
+				  w - x - ui_width(tail), c);
+		ui_put(y + rows, x, tail, w - x, 0, c);
+		free(tail);
 	}
 	return rows;
 }
@@ -521,7 +525,7 @@ ui_today_draw(struct ui *ui)
 		label =
 		    i == ITEM_NEXT ? next_label(ui) : xstrdup(items[i].label);
 		ui_fill(y, 1, w, c);
-		ui_put(y, 2, label, w - 8, 0, c);
+		ui_put_words(y, 2, label, w - 9, c);
 		if (items[i].key == UI_KEY_ENTER)
 			snprintf(key, sizeof key, "Enter");
 		else
