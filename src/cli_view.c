@@ -305,7 +305,9 @@ cli_cmd_status(struct app *app, int argc, char **argv)
 	return 0;
 }
 
-/* Whether day is a day of one of the flares (program.h). */
+/* Whether day is a day of one of the flares: its computed days (program.h:
+ * began_on and the days after it, one at least, as the TUI's History and
+ * the report count them). */
 static int
 flare_day(const struct program_flares *fl, const char *day)
 {
@@ -315,7 +317,7 @@ flare_day(const struct program_flares *fl, const char *day)
 		const struct program_flare *f = &fl->flares[i];
 
 		if (strcmp(f->began_on, day) <= 0 &&
-		    (f->ended_on[0] == '\0' || strcmp(day, f->ended_on) < 0))
+		    day_diff(f->began_on, day) < f->days)
 			return 1;
 	}
 	return 0;
