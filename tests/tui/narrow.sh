@@ -33,6 +33,16 @@ grep -q '^ *(optional: s skips) *$' "$T/timer" ||
 	{ cat "$T/timer" >&2; fail "the timer's hint is cut"; }
 keys Escape
 wait_for 'Next: practise'
+# A message too long for the line gives way at a word.
+keys f
+wait_for "Record a flare-up starting today?"
+keys Enter
+wait_for "Flare-up recorded from today."
+settled "$T/flare"
+grep -q 'Rate your pain, then the…' "$T/flare" ||
+	{ cat "$T/flare" >&2; fail "the message is not cut at a word"; }
+keys Escape
+wait_for 'Flare-up since'
 
 # The Safety screen's `c` prompt, at 100 columns, with a yes to check.
 keys q
