@@ -92,6 +92,13 @@ int ui_width(const char *s);
  * columns drawn.
  */
 int ui_put(int y, int x, const char *s, int w, int pad, enum ui_color);
+/*
+ * ui_put of s when it fits in w columns; else s cut at the last space
+ * that leaves room for an ellipsis ("\u2026", "..." without UTF-8), so
+ * that a word is never cut in the middle (a single word too long for w
+ * is cut by columns). Returns the columns used.
+ */
+int ui_put_words(int y, int x, const char *s, int w, enum ui_color);
 /* ui_put of a printf-formatted string. */
 int ui_putf(int y, int x, int w, enum ui_color, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));

@@ -70,4 +70,15 @@ void util_escape(struct buf *b, const char *s);
 /* Parses a whole decimal integer in [min, max]; 0 on success, else -1. */
 int util_parse_int(const char *s, long min, long max, long *out);
 
+/*
+ * The one mark of a pain rating 0..10 in a one-cell chart (status, the
+ * TUI's strip, the text report): eight block heights, where 1-2, 7-8 and
+ * 9-10 share one and every other rating has its own. utf8 picks U+2581..
+ * U+2588, else an ASCII mark of the same level. "?" outside 0..10.
+ */
+#define UTIL_PAIN_MARKS 8
+const char *util_pain_mark(int pain, int utf8);
+/* The mark of level 0..UTIL_PAIN_MARKS-1, for legends. */
+const char *util_pain_level_mark(int level, int utf8);
+
 #endif

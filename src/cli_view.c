@@ -28,13 +28,6 @@
 #define HISTORY_DEFAULT_DAYS 30	  /* history without --days or --all */
 #define EARLIEST_DAY "1000-01-01" /* the first day day_valid() accepts */
 
-/* One level per pain rating 0..10, lowest first; a missing day is blank. */
-static const char *const spark_ascii = "_.,:-=+*#%@";
-static const char *const spark_utf8[] = {"\u2581", "\u2582", "\u2583",
-					 "\u2584", "\u2585", "\u2586",
-					 "\u2587", "\u2588"};
-#define SPARK_UTF8_LEVELS (sizeof spark_utf8 / sizeof spark_utf8[0])
-
 static int
 locale_is_utf8(void)
 {
@@ -107,12 +100,15 @@ status_step(const struct program_plan *plan, size_t i, int idw)
 			break;
 		}
 		printf("day %d", st->day);
-		if (st->days > 0)
+		if (st->days > 0 && st->day > st->days)
+			printf(", %d past its %d days: time to review",
+			       st->day - st->days, st->days);
+		else if (st->days > 0)
 			printf(" of %d", st->days);
 		else
 			fputs(", open-ended", stdout);
 		printf(", since %s", st->started_on);
-		if (st->review_due)
+		if (st->review_due && !(st->days > 0 && st->day > st->days))
 			fputs(", review due", stdout);
 		break;
 	case PROGRAM_ENDED:
@@ -137,7 +133,7 @@ static void
 status_pain(const struct program_today *t)
 {
 	int utf8 = locale_is_utf8();
-	size_t i, lvl;
+	size_t i;
 
 	fputs("Pain       |", stdout);
 	for (i = 0; i < PROGRAM_RECENT_DAYS; i++) {
@@ -145,13 +141,8 @@ status_pain(const struct program_today *t)
 
 		if (p == STORE_NONE)
 			putchar(' ');
-		else if (utf8) {
-			lvl = ((size_t)p * (SPARK_UTF8_LEVELS - 1) +
-			       ANALYSIS_PAIN_MAX / 2) /
-			      ANALYSIS_PAIN_MAX;
-			fputs(spark_utf8[lvl], stdout);
-		} else
-			putchar(spark_ascii[p]);
+		else
+			fputs(util_pain_mark(p, utf8), stdout);
 	}
 	printf("| %d days to %s; ", PROGRAM_RECENT_DAYS, t->plan.today);
 	if (t->has_mean)
@@ -333,7 +324,9 @@ cli_cmd_status(struct app *app, int argc, char **argv)
 	return 0;
 }
 
-/* Whether day is a day of one of the flares (program.h). */
+/* Whether day is a day of one of the flares: its computed days (program.h:
+ * began_on and the days after it, one at least, as the TUI's History and
+ * the report count them). */
 static int
 flare_day(const struct program_flares *fl, const char *day)
 {
@@ -343,7 +336,7 @@ flare_day(const struct program_flares *fl, const char *day)
 		const struct program_flare *f = &fl->flares[i];
 
 		if (strcmp(f->began_on, day) <= 0 &&
-		    (f->ended_on[0] == '\0' || strcmp(day, f->ended_on) < 0))
+		    day_diff(f->began_on, day) < f->days)
 			return 1;
 	}
 	return 0;

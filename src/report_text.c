@@ -15,15 +15,9 @@
 #define PERCENT 100
 #define MONTH_DAYS 31
 /*
- * Eight block heights for the eleven ratings 0-10, lowest first: the middle
- * of the scale, where most days fall, keeps a height per rating; 1-2, 7-8
- * and 9-10 share one. A day without a check-in is a middle dot, a day
- * outside the log a space.
+ * A day's mark is util_pain_mark(), the one shared with status and the TUI.
+ * A day without a check-in is a middle dot, a day outside the log a space.
  */
-static const char *const marks[] = {"\u2581", "\u2582", "\u2583", "\u2584",
-				    "\u2585", "\u2586", "\u2587", "\u2588"};
-static const unsigned char mark_of[ANALYSIS_PAIN_MAX + 1] = {0, 1, 1, 2, 3, 4,
-							     5, 6, 6, 7, 7};
 #define NO_CHECKIN "\u00b7"
 /* The ruler over the month lines marks these days of the month. */
 static const int ruler_days[] = {1, 5, 10, 15, 20, 25, 30};
@@ -175,7 +169,7 @@ mark(int pain)
 {
 	if (pain < ANALYSIS_PAIN_MIN || pain > ANALYSIS_PAIN_MAX)
 		return "?";
-	return marks[mark_of[pain]];
+	return util_pain_mark(pain, 1);
 }
 
 static void
@@ -259,8 +253,9 @@ curve_legend(struct buf *b, const struct report *rp)
 	    "%s 9-10, %s no check-in. Beside it, the month's mean pain and, "
 	    "when rated, its mean interference (interf.: how much pain got in "
 	    "the way, 0-10).",
-	    marks[0], marks[1], marks[2], marks[3], marks[4], marks[5],
-	    marks[6], marks[7], NO_CHECKIN);
+	    util_pain_mark(0, 1), util_pain_mark(1, 1), util_pain_mark(3, 1),
+	    util_pain_mark(4, 1), util_pain_mark(5, 1), util_pain_mark(6, 1),
+	    util_pain_mark(7, 1), util_pain_mark(9, 1), NO_CHECKIN);
 	review_wrap(b, t.data, "", TEXT_WIDTH);
 	buf_free(&t);
 }

@@ -289,3 +289,27 @@ util_parse_int(const char *s, long min, long max, long *out)
 	*out = v;
 	return 0;
 }
+
+static const char *const pain_marks_utf8[UTIL_PAIN_MARKS] = {
+    "\u2581", "\u2582", "\u2583", "\u2584",
+    "\u2585", "\u2586", "\u2587", "\u2588"};
+static const char *const pain_marks_ascii[UTIL_PAIN_MARKS] = {
+    "_", ".", ",", ":", "-", "=", "*", "#"};
+/* The level of each rating 0..10. */
+static const unsigned char pain_level[] = {0, 1, 1, 2, 3, 4, 5, 6, 6, 7, 7};
+
+const char *
+util_pain_level_mark(int level, int utf8)
+{
+	if (level < 0 || level >= UTIL_PAIN_MARKS)
+		return "?";
+	return utf8 ? pain_marks_utf8[level] : pain_marks_ascii[level];
+}
+
+const char *
+util_pain_mark(int pain, int utf8)
+{
+	if (pain < 0 || pain >= (int)sizeof pain_level)
+		return "?";
+	return util_pain_level_mark(pain_level[pain], utf8);
+}

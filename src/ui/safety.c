@@ -126,8 +126,8 @@ ui_safety_draw(struct ui *ui)
 	}
 	if (asking != NULL) {
 		ui_putf(ui->y0, 1, ui->w - 2, UI_C_SELECTED,
-			" A doctor has checked \"%s\"? y yes, today; o on "
-			"another day; n no ",
+			" y yes, today; o on another day; n no: a doctor has "
+			"checked \"%s\"? ",
 			asking->flag->question);
 		ui_show_view(ui, &view, ui->y0 + 2, ui->h - 2);
 		return;

@@ -194,9 +194,18 @@ draw_rating(struct ui *ui, struct ui_picker *p, const char *when)
 {
 	int y = ui->y0 + 2;
 
-	ui_putf(y++, 1, ui->w - 2, UI_C_NORMAL,
-		"How bad is your pain %s? (optional: s skips)", when);
-	y++;
+	char *q = xasprintf("How bad is your pain %s?", when);
+
+	/* The hint beside the question when both fit, else below it. */
+	if (ui_width(q) + 21 <= ui->w - 2) {
+		ui_putf(y++, 1, ui->w - 2, UI_C_NORMAL,
+			"%s (optional: s skips)", q);
+		y++;
+	} else {
+		ui_put_words(y++, 1, q, ui->w - 2, UI_C_NORMAL);
+		ui_put(y++, 1, "(optional: s skips)", ui->w - 2, 0, UI_C_DIM);
+	}
+	free(q);
 	ui_picker_draw(p, y, 3, ui->w - 4, 1);
 	ui_anchors_draw(&ui->pack->pain_scale, p->value, y + 2, 3, ui->h - 6,
 			ui->w - 4);

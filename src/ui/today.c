@@ -45,7 +45,8 @@ const struct ui_keyhelp ui_today_keys[] = {
     {"c", "check in for today"},
     {"p", "the plan"},
     {"t", "practise now, with a timer"},
-    {"f", "a flare-up: record that it began today and go straight to a "
+    {"f", "a flare-up: record that it began today (asks first, with the "
+	  "pain now) and go straight to a "
 	  "flare-up tool (the mat) in the timer, with pain before and after; "
 	  "while it runs, f opens the tool again"},
     {"F", "the flare-up is over today (it also ends by itself after two "
@@ -211,8 +212,15 @@ flare_tool(const struct ui *ui, int *n)
 	return *n == 1 ? one : NULL;
 }
 
-/* f: records a flare-up beginning today unless one runs, then opens the
- * timer on the flare-up tool (it asks the pain before and after). */
+/* f asks before it records a flare-up: asking while the question shows,
+ * with the pain typed so far (STORE_NONE: none). */
+static int asking_flare;
+static int flare_pain = STORE_NONE;
+static void draw_flare_question(struct ui *ui);
+
+/* f: records a flare-up beginning today, with the pain given, unless one
+ * runs, then opens the timer on the flare-up tool (it asks the pain before
+ * and after). */
 static void
 flare(struct ui *ui)
 {
@@ -224,7 +232,7 @@ flare(struct ui *ui)
 		return;
 	ui_today(ui, day);
 	if (today.flare_since[0] == '\0' &&
-	    program_flare(ui->pack, ui->store, day, day, STORE_NONE, NULL, NULL,
+	    program_flare(ui->pack, ui->store, day, day, flare_pain, NULL, NULL,
 			  &cause) != 0) {
 		ui_error(ui, cause);
 		return;
@@ -247,6 +255,18 @@ flare(struct ui *ui)
 		       : "The flare-up runs since %s; F on Today when it is "
 			 "over.",
 		   today.flare_since);
+}
+
+/* f: asks first when it would record a flare-up; with one running, the
+ * flare-up tool at once. */
+static void
+flare_ask(struct ui *ui)
+{
+	flare_pain = STORE_NONE;
+	if (loaded && today.flare_since[0] == '\0')
+		asking_flare = 1;
+	else
+		flare(ui);
 }
 
 /* F: the running flare-up is over today. */
@@ -285,7 +305,7 @@ activate(struct ui *ui, enum item it)
 		ui_push(ui, UI_TIMER);
 		break;
 	case ITEM_FLARE:
-		flare(ui);
+		flare_ask(ui);
 		break;
 	case ITEM_HISTORY:
 		ui_push(ui, UI_HISTORY);
@@ -327,7 +347,8 @@ draw_checkin(const struct ui *ui, int y, int w)
 	return 1;
 }
 
-/* ", day 3 of 14" of a running step; ", starts D" for one whose start
+/* ", day 3 of 14" of a running step (", day 16, 2 past its 14 days: time
+ * to review" after its length); ", starts D" for one whose start
  * is still to come (the clock was ahead when it was started). */
 static int
 put_day(const struct program_step *st, int y, int x, int w)
@@ -335,6 +356,10 @@ put_day(const struct program_step *st, int y, int x, int w)
 	if (st->day == 0)
 		return ui_putf(y, x, w - x, UI_C_NORMAL, ", starts %s",
 			       st->started_on);
+	if (st->days > 0 && st->day > st->days)
+		return ui_putf(y, x, w - x, UI_C_WARNING,
+			       ", day %d, %d past its %d days: time to review",
+			       st->day, st->day - st->days, st->days);
 	if (st->days > 0)
 		return ui_putf(y, x, w - x,
 			       st->review_due ? UI_C_WARNING : UI_C_NORMAL,
@@ -439,16 +464,20 @@ draw_practices(int y, int w, int maxrows)
 	for (i = 0; i < today.npractices && rows < maxrows; i++, rows++) {
 		const struct program_practice *pp = &today.practices[i];
 		int done = pp->done >= pp->practice->per_day;
-		char *line = xasprintf("[%s] %s  %d/%d%s", done ? "x" : " ",
-				       pp->practice->title, pp->done,
-				       pp->practice->per_day,
-				       pp->habit   ? "  (habit)"
-				       : pp->flare ? "  (flare-up tool)"
-						   : "");
+		enum ui_color c = done ? UI_C_GOOD : UI_C_NORMAL;
+		/* The title gives way, at a word, to the count. */
+		char *tail =
+		    xasprintf("  %d/%d%s", pp->done, pp->practice->per_day,
+			      pp->habit	  ? "  (habit)"
+			      : pp->flare ? "  (flare-up tool)"
+					  : "");
+		int x = 3 + ui_put(y + rows, 3, done ? "[x] " : "[ ] ", w - 3,
+				   0, c);
 
-		ui_put(y + rows, 3, line, w - 3, 0,
-		       done ? UI_C_GOOD : UI_C_NORMAL);
-		free(line);
+		x += ui_put_words(y + rows, x, pp->practice->title,
+				  w - x - ui_width(tail), c);
+		ui_put(y + rows, x, tail, w - x, 0, c);
+		free(tail);
 	}
 	return rows;
 }
@@ -530,7 +559,7 @@ ui_today_draw(struct ui *ui)
 		label =
 		    i == ITEM_NEXT ? next_label(ui) : xstrdup(items[i].label);
 		ui_fill(y, 1, w, c);
-		ui_put(y, 2, label, w - 8, 0, c);
+		ui_put_words(y, 2, label, w - 9, c);
 		if (items[i].key == UI_KEY_ENTER)
 			snprintf(key, sizeof key, "Enter");
 		else
@@ -538,6 +567,54 @@ ui_today_draw(struct ui *ui)
 		ui_put(y, w - 6, key, 6, 0, i == menu.sel ? c : UI_C_DIM);
 		free(label);
 	}
+	if (asking_flare)
+		draw_flare_question(ui);
+}
+
+/* A key while f's question shows: a digit the pain ("1" then "0" is 10),
+ * Backspace clears it, Enter records, Esc records nothing. */
+static int
+flare_answer(struct ui *ui, int key)
+{
+	if (key >= '0' && key <= '9') {
+		if (key == '0' && flare_pain == 1)
+			flare_pain = PAIN_MAX;
+		else
+			flare_pain = key - '0';
+	} else if (key == KEY_BACKSPACE || key == 127 || key == '\b')
+		flare_pain = STORE_NONE;
+	else if (key == UI_KEY_ESC) {
+		asking_flare = 0;
+		ui_message(ui, UI_C_NORMAL, "No flare-up recorded.");
+	} else if (key == UI_KEY_ENTER) {
+		asking_flare = 0;
+		flare(ui);
+	}
+	return 1;
+}
+
+static void
+draw_flare_question(struct ui *ui)
+{
+	int w = ui->w - 2;
+
+	ui_fill(ui->y0, 1, w, UI_C_SELECTED);
+	ui_fill(ui->y0 + 1, 1, w, UI_C_SELECTED);
+	if (flare_pain == STORE_NONE)
+		ui_put_words(ui->y0, 1,
+			     " Record a flare-up starting today? Pain now: -",
+			     w, UI_C_SELECTED);
+	else
+		ui_putf(ui->y0, 1, w, UI_C_SELECTED,
+			" Record a flare-up starting today? Pain now: %d",
+			flare_pain);
+	ui_put_words(ui->y0 + 1, 1,
+		     flare_pain == STORE_NONE
+			 ? " pain now 0-10, Enter to skip the rating, Esc to "
+			   "cancel"
+			 : " Enter records it with this pain, Backspace "
+			   "clears, Esc to cancel",
+		     w, UI_C_SELECTED);
 }
 
 int
@@ -545,6 +622,8 @@ ui_today_key(struct ui *ui, int key)
 {
 	int i;
 
+	if (asking_flare)
+		return flare_answer(ui, key);
 	if (key == UI_KEY_ENTER) {
 		activate(ui, (enum item)menu.sel);
 		return 1;

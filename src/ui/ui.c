@@ -258,8 +258,8 @@ draw_frame(struct ui *ui, enum ui_screen s)
 	ui_put(0, COLS - dw, today, dw, 0, UI_C_TITLE);
 	free(left);
 	if (ui->message != NULL)
-		ui_put(LINES - 2, 1, ui->message, COLS - 2, 0,
-		       ui->message_color);
+		ui_put_words(LINES - 2, 1, ui->message, COLS - 2,
+			     ui->message_color);
 	ui_fill(LINES - 1, 0, COLS, UI_C_DIM);
 	if (s == UI_CHECKIN && ui_checkin_typing())
 		ui_put(LINES - 1, 1,

@@ -181,6 +181,39 @@ ui_put(int y, int x, const char *s, int w, int pad, enum ui_color c)
 }
 
 int
+ui_put_words(int y, int x, const char *s, int w, enum ui_color c)
+{
+	const char *dots = MB_CUR_MAX > 1 ? "\xe2\x80\xa6" : "...";
+	int room = w - ui_width(dots), cols = 0, cw, r;
+	size_t n = strlen(s), i = 0, cut = 0;
+	wchar_t wc;
+	char *t;
+
+	if (ui_width(s) <= w || room <= 0)
+		return ui_put(y, x, s, w, 0, c);
+	/* The last space before the text outgrows room. */
+	while (i < n) {
+		size_t used = ui_next_char(s + i, n - i, &wc);
+
+		cw = ui_char_cols(&wc);
+		if (cols + cw > room)
+			break;
+		if (s[i] == ' ')
+			cut = i;
+		cols += cw;
+		i += used;
+	}
+	if (cut == 0)
+		cut = i;
+	while (cut > 0 && s[cut - 1] == ' ')
+		cut--;
+	t = xasprintf("%.*s%s", (int)cut, s, dots);
+	r = ui_put(y, x, t, w, 0, c);
+	free(t);
+	return r;
+}
+
+int
 ui_putf(int y, int x, int w, enum ui_color c, const char *fmt, ...)
 {
 	va_list ap;

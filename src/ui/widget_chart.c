@@ -164,7 +164,7 @@ ui_spark(int y, int x, const int *v, size_t n)
 			ui_put(y, x + (int)i, missing_mark(), 1, 0, UI_C_DIM);
 		else
 			ui_put(y, x + (int)i,
-			       block(1 + v[i] * (EIGHTHS - 1) / PAIN_MAX), 1, 0,
+			       util_pain_mark(v[i], MB_CUR_MAX > 1), 1, 0,
 			       ui_pain_color(v[i]));
 	}
 }

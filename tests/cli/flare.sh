@@ -60,3 +60,21 @@ step history --days 12
 step history --days 12 --format csv
 step flare --help
 expect_same "$E/flare.txt" "$T/transcript"
+
+# A flare-up over on the day it began (f, then F, in the TUI) is one day,
+# as program_flares_load() counts it and the TUI's History and the report
+# show it: history marks that day too (it showed "-").
+DB=$T/sameday.db
+for d in 20 21 22 23; do
+	bp checkin 3 --date 2026-11-$d >/dev/null || fail seed
+done
+bp checkin 6 >/dev/null || fail seed
+bp flare --pain 6 >/dev/null || fail "flare today"
+bp flare --over >/dev/null || fail "flare over today"
+bp history --days 2 >"$T/out" || fail history
+expect_grep '^2026-11-24     6             -  flare$' "$T/out"
+expect_grep '^2026-11-23     3             -      -$' "$T/out"
+bp history --days 2 --format csv >"$T/out" || fail "history csv"
+expect_grep '^2026-11-24,6,,,1$' "$T/out"
+bp report >"$T/out" || fail report
+expect_grep '1 day' "$T/out"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# tui/flare (issue 12): f on Today records that a flare-up began today and
+# tui/flare (issue 12): f on Today asks (pain now 0-10, Enter without one,
+# Esc records nothing), then records that a flare-up began today and
 # goes straight to the pack's flare-up tool (the built-in pack's mat) in the
 # timer, with the pain rated before and after; Today then shows the
 # flare-up and lists the tool; F ends it. sqlite3 reads the rows back.
@@ -22,12 +23,28 @@ answers=$("${AT[@]}" "$BACKPAIN" --db "$DB" safety |
 bp_tui "${AT[@]}"
 onboard_all_no
 wait_for "Approach: An acupressure mat for flare-ups (any time), day 1 of 2"
+# f asks first; Esc records nothing.
 keys f
+wait_for "Record a flare-up starting today? Pain now: -"
+wait_for "pain now 0-10, Enter to skip the rating, Esc to cancel"
+[ "$(sqlite3 "$DB" "select count(*) from flare")" = 0 ] ||
+	fail "f recorded a flare-up before the answer"
+keys Escape
+wait_for "No flare-up recorded."
+wait_gone "Record a flare-up starting today?"
+[ "$(sqlite3 "$DB" "select count(*) from flare")" = 0 ] ||
+	fail "Esc recorded a flare-up"
+# f, a pain of 7 and Enter: the flare-up with that pain.
+keys f
+wait_for "Record a flare-up starting today?"
+keys 7
+wait_for "Pain now: 7"
+keys Enter
 wait_for "Lie on the mat"
 wait_for "before you start"
 wait_for "Flare-up recorded from today."
-[ "$(sqlite3 "$DB" "select began_on, ifnull(ended_on, '-') from flare")" = \
-	"2026-03-31|-" ] || fail "no flare in the log: $(sqlite3 "$DB" 'select * from flare')"
+[ "$(sqlite3 "$DB" "select began_on, ifnull(ended_on, '-'), ifnull(pain, '-') from flare")" = \
+	"2026-03-31|-|7" ] || fail "no flare in the log: $(sqlite3 "$DB" 'select * from flare')"
 keys 8 Enter
 wait_for "left of 15 min"
 keys q

@@ -313,6 +313,35 @@ test_builtin_is_shared_and_never_freed(void **state)
 	content_free(b);
 }
 
+/* The Approach and timer screens number the steps, so a step's own text
+ * must not start with a number of its own ("2. 1. In Sarno's view"). */
+static void
+test_builtin_steps_carry_no_numbers(void **state)
+{
+	struct pack *p = builtin();
+	size_t a, i, j, seen = 0;
+
+	(void)state;
+	for (a = 0; a < p->napproaches; a++)
+		for (i = 0; i < p->approaches[a].npractices; i++) {
+			const struct practice *pr =
+			    &p->approaches[a].practices[i];
+
+			for (j = 0; j < pr->steps.n; j++) {
+				const char *t = pr->steps.v[j];
+				size_t k = strspn(t, "0123456789");
+
+				seen++;
+				if (k > 0 && (t[k] == '.' || t[k] == ')'))
+					fail_msg("%s step %zu numbers itself: "
+						 "%s",
+						 pr->id, j + 1, t);
+			}
+		}
+	assert_true(seen > 0);
+	content_free(p);
+}
+
 int
 main(void)
 {
@@ -320,6 +349,7 @@ main(void)
 	    cmocka_unit_test(test_builtin_is_the_guide),
 	    cmocka_unit_test(test_builtin_is_the_embedded_bytes),
 	    cmocka_unit_test(test_builtin_is_shared_and_never_freed),
+	    cmocka_unit_test(test_builtin_steps_carry_no_numbers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
