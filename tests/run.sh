@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # run.sh [UNIT_TEST_BINARY...]: run the unit tests given and every script
 # under tests/cli, tests/tui and tests/robust, JOBS at a time (default: one
-# per processor, `nproc`); print one line per test as it ends and a closing
+# more than the processors, `nproc` + 1, as many tests mostly wait); print one line per test as it ends and a closing
 # "N passed, N failed" (", N skipped" when some were). A script exiting 77
 # is skipped. Output of each test is kept in $B/test-logs/. ONLY=GLOB runs
 # just the tests whose name (unit/test_x, cli/checkin, ...) matches.
@@ -30,7 +30,7 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:exitcode=99"
 export FIXTURES="$B/fixtures"
 logs="$B/test-logs"
 rm -rf "$logs" "$FIXTURES" && mkdir -p "$logs" "$FIXTURES"
-JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+JOBS=${JOBS:-$(($(nproc 2>/dev/null || echo 1) + 1))}
 case $JOBS in '' | *[!0-9]* | 0) JOBS=2 ;; esac
 # `wait -n -p` (which job ended) came with bash 5.1; before it, one at a time.
 wait_p=1
