@@ -33,6 +33,8 @@ void buf_free(struct buf *);
 void buf_add(struct buf *, const char *, size_t);
 void buf_adds(struct buf *, const char *);
 void buf_addc(struct buf *, char);
+/* Appends code point cp (a Unicode scalar value) as UTF-8. */
+void buf_add_utf8(struct buf *, uint32_t cp);
 void buf_printf(struct buf *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
 /* Hands the string to the caller (free() it) and leaves the buf empty. */

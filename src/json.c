@@ -121,31 +121,6 @@ hex4(struct reader *r, uint32_t *out)
 	return 0;
 }
 
-static void
-put_utf8(struct buf *b, uint32_t cp)
-{
-	char s[4];
-
-	if (cp < 0x80) {
-		buf_addc(b, (char)cp);
-	} else if (cp < 0x800) {
-		s[0] = (char)(0xC0 | (cp >> 6));
-		s[1] = (char)(0x80 | (cp & 0x3F));
-		buf_add(b, s, 2);
-	} else if (cp < 0x10000) {
-		s[0] = (char)(0xE0 | (cp >> 12));
-		s[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		s[2] = (char)(0x80 | (cp & 0x3F));
-		buf_add(b, s, 3);
-	} else {
-		s[0] = (char)(0xF0 | (cp >> 18));
-		s[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		s[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		s[3] = (char)(0x80 | (cp & 0x3F));
-		buf_add(b, s, 4);
-	}
-}
-
 /* A \u escape (the backslash and u already read), a surrogate pair
  * whole. */
 static int
@@ -175,7 +150,7 @@ unicode_escape(struct reader *r, struct buf *b)
 				    (unsigned)lo, (unsigned)hi);
 		hi = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
 	}
-	put_utf8(b, hi);
+	buf_add_utf8(b, hi);
 	return 0;
 }
 

@@ -206,32 +206,6 @@ ui_field_draw(struct ui_field *f, int y, int x, int w, int *cx)
 		*cx = x + curcol - f->scroll;
 }
 
-/* Code point cp as UTF-8 (the field only holds valid ones). */
-static void
-put_utf8(struct buf *b, uint32_t cp)
-{
-	char s[4];
-
-	if (cp < 0x80) {
-		buf_addc(b, (char)cp);
-	} else if (cp < 0x800) {
-		s[0] = (char)(0xC0 | (cp >> 6));
-		s[1] = (char)(0x80 | (cp & 0x3F));
-		buf_add(b, s, 2);
-	} else if (cp < 0x10000) {
-		s[0] = (char)(0xE0 | (cp >> 12));
-		s[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		s[2] = (char)(0x80 | (cp & 0x3F));
-		buf_add(b, s, 3);
-	} else {
-		s[0] = (char)(0xF0 | (cp >> 18));
-		s[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		s[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		s[3] = (char)(0x80 | (cp & 0x3F));
-		buf_add(b, s, 4);
-	}
-}
-
 char *
 ui_field_text(const struct ui_field *f)
 {
@@ -247,7 +221,7 @@ ui_field_text(const struct ui_field *f)
 		if (cp >= 0xD800 && cp <= 0xDFFF)
 			cp = 0xFFFD;
 		if (cp <= 0x10FFFF)
-			put_utf8(&b, cp);
+			buf_add_utf8(&b, cp);
 	}
 	buf_adds(&b, "");
 	return buf_take(&b);
