@@ -70,10 +70,8 @@ read_checkin(sqlite3_stmt *st, struct store_checkin *c)
 	int bad = 0;
 
 	bad |= store_read_day(st, 0, 0, c->day);
-	bad |= store_read_int(st, 1, PAIN_MIN, PAIN_MAX, 0,
-			      &c->pain);
-	bad |= store_read_int(st, 2, PAIN_MIN, PAIN_MAX, 1,
-			      &c->interference);
+	bad |= store_read_int(st, 1, PAIN_MIN, PAIN_MAX, 0, &c->pain);
+	bad |= store_read_int(st, 2, PAIN_MIN, PAIN_MAX, 1, &c->interference);
 	bad |= store_read_text(st, 3, 1, &c->note);
 	bad |= store_read_text(st, 4, 0, &c->recorded_at);
 	bad |= store_read_text(st, 5, 0, &c->updated_at);
@@ -431,10 +429,8 @@ row_session(sqlite3_stmt *st, void *p)
 	bad |= store_read_id(st, 2, &ses->approach);
 	bad |= store_read_day(st, 3, 0, ses->day);
 	bad |= store_read_int(st, 4, 1, STORE_MINUTES_MAX, 1, &ses->minutes);
-	bad |= store_read_int(st, 5, PAIN_MIN, PAIN_MAX, 1,
-			      &ses->pain_before);
-	bad |= store_read_int(st, 6, PAIN_MIN, PAIN_MAX, 1,
-			      &ses->pain_after);
+	bad |= store_read_int(st, 5, PAIN_MIN, PAIN_MAX, 1, &ses->pain_before);
+	bad |= store_read_int(st, 6, PAIN_MIN, PAIN_MAX, 1, &ses->pain_after);
 	bad |= store_read_text(st, 7, 0, &ses->recorded_at);
 	return bad;
 }
