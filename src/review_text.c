@@ -176,13 +176,14 @@ missing_checkins(struct buf *b, const struct review_row *row)
 		return;
 	}
 	day_add(row->started_on, r->settle_days, from);
+	/* Ended: say what it had, and never ask for ratings of days long
+	 * past, which a rule judging only daily ratings cannot trust. */
 	buf_printf(b,
-		   "Its days after settling in (%s to %s) had %d %s and %d "
-		   "are needed: %d more for those days would let it be "
-		   "judged.",
+		   "Its days after settling in (%s to %s) had only %d %s, "
+		   "and %d are needed, so its effect cannot be judged.",
 		   from, row->ended_on, r->during_n,
 		   plural(r->during_n, "check-in", "check-ins"),
-		   ANALYSIS_DURING_MIN_CHECKINS, row->need_checkins);
+		   ANALYSIS_DURING_MIN_CHECKINS);
 }
 
 void

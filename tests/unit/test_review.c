@@ -582,6 +582,32 @@ test_no_baseline_asks_no_old_days(void **state)
 	buf_free(&b);
 }
 
+/* An ended trial with too few ratings after settling in says so, and
+ * never asks for ratings of its old days either. */
+static void
+test_too_early_ended_asks_no_old_days(void **state)
+{
+	struct review_row row;
+	struct buf b;
+
+	(void)state;
+	memset(&row, 0, sizeof row);
+	memcpy(row.started_on, "2026-11-02", DAY_LEN);
+	memcpy(row.ended_on, "2026-11-29", DAY_LEN);
+	row.result.verdict = VERDICT_TOO_EARLY;
+	row.result.days = 28;
+	row.result.settle_days = 7;
+	row.result.during_n = 3;
+	row.need_checkins = 2;
+	buf_init(&b);
+	review_missing(&b, &row);
+	assert_non_null(strstr(b.data, "(2026-11-09 to 2026-11-29) had only 3 "
+				       "check-ins, and 5 are needed, so its "
+				       "effect cannot be judged."));
+	assert_null(strstr(b.data, "more for those days"));
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -603,6 +629,7 @@ main(void)
 	    cmocka_unit_test(test_unclear_words_fit_the_interval),
 	    cmocka_unit_test(test_why_means_round_as_the_screen),
 	    cmocka_unit_test(test_no_baseline_asks_no_old_days),
+	    cmocka_unit_test(test_too_early_ended_asks_no_old_days),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
