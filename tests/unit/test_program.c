@@ -19,6 +19,7 @@
 
 #include "content.h"
 #include "expect.h"
+#include "program_fixture.h"
 #include "program.h"
 #include "store.h"
 #include "util.h"
@@ -58,36 +59,15 @@ static const char pack_text[] =
     "  - {id: gamma, title: Gamma, summary: S., model: M., suits: [a], "
     "effort: high, steps: [s]}\n";
 
-struct fx {
-	char *dir, *path;
-	struct pack *pack;
-	struct store *store;
-};
-
 static int
 setup(void **state)
 {
-	struct fx *fx = xcalloc(1, sizeof *fx);
-	struct content_errors errs = {0};
+	struct fx *fx;
 	char *cause = NULL;
 
-	fx->dir = xstrdup("/tmp/backpain-program.XXXXXX");
-	if (mkdtemp(fx->dir) == NULL)
+	if (fx_open(state, pack_text, sizeof pack_text - 1) != 0)
 		return -1;
-	fx->path = xasprintf("%s/log.db", fx->dir);
-	if (content_load_buffer("test.yaml", pack_text, sizeof pack_text - 1,
-				&fx->pack, &errs) != CONTENT_OK) {
-		if (errs.n > 0)
-			print_error("%s\n", errs.v[0]);
-		content_errors_free(&errs);
-		return -1;
-	}
-	content_errors_free(&errs);
-	if (store_open(fx->path, &fx->store, &cause) != 0) {
-		print_error("%s\n", cause);
-		free(cause);
-		return -1;
-	}
+	fx = *state;
 	/* The safety question answered no, as onboarding does: an approach
 	 * never starts before it is answered (issue 11). */
 	if (program_screening(fx->pack, fx->store, "numb", 0, &cause) != 0) {
@@ -95,30 +75,6 @@ setup(void **state)
 		free(cause);
 		return -1;
 	}
-	*state = fx;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx *fx = *state;
-	/* The log, its WAL files and the daily stamp beside it. */
-	const char *ends[] = {"", "-wal", "-shm", ".checked"};
-	char *p;
-	size_t i;
-
-	store_close(fx->store);
-	content_free(fx->pack);
-	for (i = 0; i < sizeof ends / sizeof ends[0]; i++) {
-		p = xasprintf("%s%s", fx->path, ends[i]);
-		remove(p);
-		free(p);
-	}
-	rmdir(fx->dir);
-	free(fx->path);
-	free(fx->dir);
-	free(fx);
 	return 0;
 }
 
@@ -597,23 +553,23 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_question_text),
-	    cmocka_unit_test_setup_teardown(test_plan_fresh, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_plan_fresh, setup, fx_close),
 	    cmocka_unit_test_setup_teardown(test_plan_day_and_review, setup,
-					    teardown),
-	    cmocka_unit_test_setup_teardown(test_plan_current, setup, teardown),
+					    fx_close),
+	    cmocka_unit_test_setup_teardown(test_plan_current, setup, fx_close),
 	    cmocka_unit_test_setup_teardown(test_start_refusals, setup,
-					    teardown),
+					    fx_close),
 	    cmocka_unit_test_setup_teardown(test_stop_refusals, setup,
-					    teardown),
-	    cmocka_unit_test_setup_teardown(test_today_next, setup, teardown),
+					    fx_close),
+	    cmocka_unit_test_setup_teardown(test_today_next, setup, fx_close),
 	    cmocka_unit_test_setup_teardown(test_baseline_count, setup,
-					    teardown),
+					    fx_close),
 	    cmocka_unit_test_setup_teardown(test_today_recent_and_mean, setup,
-					    teardown),
+					    fx_close),
 	    cmocka_unit_test_setup_teardown(test_today_warnings, setup,
-					    teardown),
+					    fx_close),
 	    cmocka_unit_test_setup_teardown(test_unknown_trials_ignored, setup,
-					    teardown),
+					    fx_close),
 	    cmocka_unit_test(test_names),
 	};
 

@@ -28,6 +28,7 @@
 
 #include "content.h"
 #include "expect.h"
+#include "program_fixture.h"
 #include "program.h"
 #include "store.h"
 #include "util.h"
@@ -67,67 +68,10 @@ static const char pack_text[] =
     "     practices: [{id: lie, title: L, minutes: 20, per_day: 1, "
     "steps: [l]}]}\n";
 
-struct fx {
-	char *dir, *path;
-	struct pack *pack;
-	struct store *store;
-	/* The second log of a test (second()), closed and removed by
-	 * close_second() or, when an assertion failed before, by teardown. */
-	struct store *other;
-	char *other_name;
-};
-
-static void close_second(struct fx *fx);
-
 static int
 setup(void **state)
 {
-	struct fx *fx = xcalloc(1, sizeof *fx);
-	struct content_errors errs = {0};
-	char *cause = NULL;
-
-	fx->dir = xstrdup("/tmp/backpain-write.XXXXXX");
-	if (mkdtemp(fx->dir) == NULL)
-		return -1;
-	fx->path = xasprintf("%s/log.db", fx->dir);
-	if (content_load_buffer("test.yaml", pack_text, sizeof pack_text - 1,
-				&fx->pack, &errs) != CONTENT_OK) {
-		if (errs.n > 0)
-			print_error("%s\n", errs.v[0]);
-		content_errors_free(&errs);
-		return -1;
-	}
-	content_errors_free(&errs);
-	if (store_open(fx->path, &fx->store, &cause) != 0) {
-		print_error("%s\n", cause);
-		free(cause);
-		return -1;
-	}
-	*state = fx;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx *fx = *state;
-	const char *ends[] = {"", "-wal", "-shm"};
-	char *p;
-	size_t i;
-
-	close_second(fx);
-	store_close(fx->store);
-	content_free(fx->pack);
-	for (i = 0; i < sizeof ends / sizeof ends[0]; i++) {
-		p = xasprintf("%s%s", fx->path, ends[i]);
-		remove(p);
-		free(p);
-	}
-	rmdir(fx->dir);
-	free(fx->path);
-	free(fx->dir);
-	free(fx);
-	return 0;
+	return fx_open(state, pack_text, sizeof pack_text - 1);
 }
 
 /* The JSON export of s, allocated. */
@@ -155,26 +99,6 @@ second(struct fx *fx, const char *name)
 	expect_ok(store_open(path, &fx->other, &cause), &cause);
 	free(path);
 	return fx->other;
-}
-
-static void
-close_second(struct fx *fx)
-{
-	const char *ends[] = {"", "-wal", "-shm"};
-	size_t i;
-	char *p;
-
-	if (fx->other_name == NULL)
-		return;
-	store_close(fx->other);
-	fx->other = NULL;
-	for (i = 0; i < sizeof ends / sizeof ends[0]; i++) {
-		p = xasprintf("%s/%s%s", fx->dir, fx->other_name, ends[i]);
-		remove(p);
-		free(p);
-	}
-	free(fx->other_name);
-	fx->other_name = NULL;
 }
 
 /* Imports text into s; returns the result code, cause as given. */
@@ -290,7 +214,7 @@ test_round_trip(void **state)
 	b = export_of(s);
 	assert_string_equal(a, b);
 	free(b);
-	close_second(fx);
+	fx_close_other(fx);
 	free(a);
 }
 
@@ -350,7 +274,7 @@ test_conflicts(void **state)
 	free(before);
 
 	/* A running trial of an approach already running in the log. */
-	close_second(fx);
+	fx_close_other(fx);
 	s = second(fx, "running.db");
 	expect_ok(program_screening(fx->pack, s, "numb", 0, &cause), &cause);
 	expect_ok(
@@ -363,7 +287,7 @@ test_conflicts(void **state)
 	assert_string_equal(before, after);
 	free(after);
 	free(before);
-	close_second(fx);
+	fx_close_other(fx);
 
 	/* The same trial with another impression, the same yes with another
 	 * doctor's check: refused unless replace, which takes the file's. */
@@ -402,7 +326,7 @@ test_conflicts(void **state)
 	after = export_of(s);
 	assert_string_equal(a, after);
 	free(after);
-	close_second(fx);
+	fx_close_other(fx);
 	free(a);
 }
 
@@ -457,7 +381,7 @@ test_older_export(void **state)
 	assert_string_equal(b, old);
 	free(back);
 	free(b);
-	close_second(fx);
+	fx_close_other(fx);
 	free(old);
 	free(a);
 }
@@ -547,7 +471,7 @@ test_refused_values(void **state)
 	assert_string_equal(before, after);
 	free(after);
 	free(before);
-	close_second(fx);
+	fx_close_other(fx);
 	free(a);
 }
 
@@ -622,7 +546,7 @@ test_habits_flares(void **state)
 	assert_int_equal(res.habit.same, 1);
 	assert_int_equal(res.flare.same, 2);
 	assert_int_equal(res.habit.added + res.flare.added, 0);
-	close_second(fx);
+	fx_close_other(fx);
 
 	/* A log whose trial 1 is a mat trial of its own. */
 	s = second(fx, "merged.db");
@@ -637,7 +561,7 @@ test_habits_flares(void **state)
 	got = query(fx, "merged.db", q_habit);
 	assert_string_equal(got, "beta 2026-11-24 beta 2026-11-23");
 	free(got);
-	close_second(fx);
+	fx_close_other(fx);
 
 	/* A log with its own open flare-up, then beta kept since before. */
 	s = second(fx, "open.db");
@@ -652,7 +576,7 @@ test_habits_flares(void **state)
 	assert_string_equal(b, got);
 	free(got);
 	free(b);
-	close_second(fx);
+	fx_close_other(fx);
 	s = second(fx, "kept.db");
 	expect_ok(program_screening(fx->pack, s, "numb", 0, &cause), &cause);
 	expect_ok(
@@ -669,7 +593,7 @@ test_habits_flares(void **state)
 	assert_string_equal(b, got);
 	free(got);
 	free(b);
-	close_second(fx);
+	fx_close_other(fx);
 	free(a);
 }
 
@@ -696,7 +620,7 @@ test_before_habits(void **state)
 	b = export_of(s);
 	assert_string_equal(b, want);
 	free(b);
-	close_second(fx);
+	fx_close_other(fx);
 	free(want);
 	free(old);
 	free(a);
@@ -706,15 +630,15 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_conflicts, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_round_trip, setup, fx_close),
+	    cmocka_unit_test_setup_teardown(test_conflicts, setup, fx_close),
 	    cmocka_unit_test_setup_teardown(test_refused_values, setup,
-					    teardown),
-	    cmocka_unit_test_setup_teardown(test_older_export, setup, teardown),
+					    fx_close),
+	    cmocka_unit_test_setup_teardown(test_older_export, setup, fx_close),
 	    cmocka_unit_test_setup_teardown(test_habits_flares, setup,
-					    teardown),
+					    fx_close),
 	    cmocka_unit_test_setup_teardown(test_before_habits, setup,
-					    teardown),
+					    fx_close),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -21,6 +21,7 @@
 
 #include "content.h"
 #include "expect.h"
+#include "program_fixture.h"
 #include "program.h"
 #include "store.h"
 #include "util.h"
@@ -61,60 +62,10 @@ static const char pack_text[] =
     "     practices: [{id: lie, title: L, minutes: 20, per_day: 1, "
     "steps: [l]}]}\n";
 
-struct fx {
-	char *dir, *path;
-	struct pack *pack;
-	struct store *store;
-};
-
 static int
 setup(void **state)
 {
-	struct fx *fx = xcalloc(1, sizeof *fx);
-	struct content_errors errs = {0};
-	char *cause = NULL;
-
-	fx->dir = xstrdup("/tmp/backpain-write.XXXXXX");
-	if (mkdtemp(fx->dir) == NULL)
-		return -1;
-	fx->path = xasprintf("%s/log.db", fx->dir);
-	if (content_load_buffer("test.yaml", pack_text, sizeof pack_text - 1,
-				&fx->pack, &errs) != CONTENT_OK) {
-		if (errs.n > 0)
-			print_error("%s\n", errs.v[0]);
-		content_errors_free(&errs);
-		return -1;
-	}
-	content_errors_free(&errs);
-	if (store_open(fx->path, &fx->store, &cause) != 0) {
-		print_error("%s\n", cause);
-		free(cause);
-		return -1;
-	}
-	*state = fx;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx *fx = *state;
-	const char *ends[] = {"", "-wal", "-shm", ".checked"};
-	char *p;
-	size_t i;
-
-	store_close(fx->store);
-	content_free(fx->pack);
-	for (i = 0; i < sizeof ends / sizeof ends[0]; i++) {
-		p = xasprintf("%s%s", fx->path, ends[i]);
-		remove(p);
-		free(p);
-	}
-	rmdir(fx->dir);
-	free(fx->path);
-	free(fx->dir);
-	free(fx);
-	return 0;
+	return fx_open(state, pack_text, sizeof pack_text - 1);
 }
 
 /* The rows of sql, one line each, columns split by '|', read on a
@@ -856,22 +807,22 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_checkin_lands, setup,
-					    teardown),
+					    fx_close),
 	    cmocka_unit_test_setup_teardown(test_checkin_refusals, setup,
-					    teardown),
-	    cmocka_unit_test_setup_teardown(test_recheckin, setup, teardown),
+					    fx_close),
+	    cmocka_unit_test_setup_teardown(test_recheckin, setup, fx_close),
 	    cmocka_unit_test_setup_teardown(test_flare_median_level, setup,
-					    teardown),
+					    fx_close),
 	    cmocka_unit_test_setup_teardown(test_flare_usual_level, setup,
-					    teardown),
+					    fx_close),
 	    cmocka_unit_test_setup_teardown(test_habit_keep_drop, setup,
-					    teardown),
-	    cmocka_unit_test_setup_teardown(test_sessions, setup, teardown),
+					    fx_close),
+	    cmocka_unit_test_setup_teardown(test_sessions, setup, fx_close),
 	    cmocka_unit_test_setup_teardown(test_screening_and_profile, setup,
-					    teardown),
-	    cmocka_unit_test_setup_teardown(test_safety_holds, setup, teardown),
+					    fx_close),
+	    cmocka_unit_test_setup_teardown(test_safety_holds, setup, fx_close),
 	    cmocka_unit_test_setup_teardown(test_trials_refused_unchanged,
-					    setup, teardown),
+					    setup, fx_close),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,112 @@
+/*
+ * program_fixture.h: what the program's unit tests share (test_program,
+ * test_program_write, test_program_import): a pack read from the test's
+ * own YAML text, and a new log, DIR/log.db, in a fresh temporary directory.
+ * fx_close() removes every log a test made there with the files the
+ * program keeps beside it (-wal, -shm and the daily stamp, .checked), then
+ * the directory, so no test leaves anything behind. Include it after
+ * <cmocka.h>.
+ */
+#ifndef BACKPAIN_PROGRAM_FIXTURE_H
+#define BACKPAIN_PROGRAM_FIXTURE_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "content.h"
+#include "store.h"
+#include "util.h"
+
+struct fx {
+	char *dir, *path;
+	struct pack *pack;
+	struct store *store;
+	/* A second log of a test, DIR/other_name (test_program_import's
+	 * second()); NULL when none is open. */
+	struct store *other;
+	char *other_name;
+};
+
+/* Removes the log at path and the files the program keeps beside it. */
+static inline void
+fx_remove_log(const char *path)
+{
+	const char *ends[] = {"", "-wal", "-shm", ".checked"};
+	size_t i;
+	char *p;
+
+	for (i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+		p = xasprintf("%s%s", path, ends[i]);
+		remove(p);
+		free(p);
+	}
+}
+
+/* Closes and removes the second log, if one is open. */
+static inline void
+fx_close_other(struct fx *fx)
+{
+	char *p;
+
+	if (fx->other_name == NULL)
+		return;
+	store_close(fx->other);
+	fx->other = NULL;
+	p = xasprintf("%s/%s", fx->dir, fx->other_name);
+	fx_remove_log(p);
+	free(p);
+	free(fx->other_name);
+	fx->other_name = NULL;
+}
+
+/* The fixture of a pack read from text (len bytes) and a new log, in
+ * *state; 0, or -1 with the reason printed. */
+static inline int
+fx_open(void **state, const char *text, size_t len)
+{
+	struct fx *fx = xcalloc(1, sizeof *fx);
+	struct content_errors errs = {0};
+	char *cause = NULL;
+
+	*state = fx;
+	fx->dir = xstrdup("/tmp/backpain-program.XXXXXX");
+	if (mkdtemp(fx->dir) == NULL)
+		return -1;
+	fx->path = xasprintf("%s/log.db", fx->dir);
+	if (content_load_buffer("test.yaml", text, len, &fx->pack, &errs) !=
+	    CONTENT_OK) {
+		if (errs.n > 0)
+			print_error("%s\n", errs.v[0]);
+		content_errors_free(&errs);
+		return -1;
+	}
+	content_errors_free(&errs);
+	if (store_open(fx->path, &fx->store, &cause) != 0) {
+		print_error("%s\n", cause);
+		free(cause);
+		return -1;
+	}
+	return 0;
+}
+
+/* A cmocka teardown: closes and removes what fx_open() made. */
+static inline int
+fx_close(void **state)
+{
+	struct fx *fx = *state;
+
+	fx_close_other(fx);
+	if (fx->store != NULL)
+		store_close(fx->store);
+	content_free(fx->pack);
+	if (fx->path != NULL)
+		fx_remove_log(fx->path);
+	rmdir(fx->dir);
+	free(fx->path);
+	free(fx->dir);
+	free(fx);
+	return 0;
+}
+
+#endif
