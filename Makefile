@@ -60,7 +60,7 @@ SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
 SAN_CFLAGS = -std=c11 $(WARN) \
 	-Iinclude $(PKG_CFLAGS) $(CPPFLAGS) -O1 -g $(SAN) -MMD -MP
 
-SRC = $(sort $(wildcard src/*.c src/ui/*.c))
+SRC = $(sort $(wildcard src/*.c src/*/*.c))
 LIB_SRC = $(filter-out src/main.c,$(SRC))
 OBJ = $(LIB_SRC:%.c=$(B)/obj/%.o) $(B)/obj/gen/guide_pack.o
 SAN_OBJ = $(LIB_SRC:%.c=$(B)/asan/%.o) $(B)/asan/gen/guide_pack.o
@@ -72,8 +72,8 @@ all: $(B)/backpain
 # The built-in pack: tools/packgen.c runs content/guide.yaml through the
 # program's own loader (an invalid pack fails the build with its
 # FILE:LINE:COLUMN errors) and writes it as initialised data, with its bytes.
-PACKGEN_OBJ = $(B)/obj/tools/packgen.o $(B)/obj/src/util.o \
-	$(patsubst %.c,$(B)/obj/%.o,$(wildcard src/content*.c))
+PACKGEN_OBJ = $(B)/obj/tools/packgen.o $(B)/obj/src/lib/util.o \
+	$(patsubst %.c,$(B)/obj/%.o,$(wildcard src/content/content*.c))
 $(B)/tools/packgen: $(PACKGEN_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(PACKGEN_OBJ) \
@@ -117,7 +117,7 @@ $(B)/tests/%: $(B)/asan/tests/unit/%.o $(B)/asan/libbackpain.a
 		$(PKG_LIBS)
 
 # The libFuzzer target for the pack loader.
-FUZZ_SRC = tests/fuzz/fuzz_pack.c $(wildcard src/content*.c) src/util.c $(B)/gen/guide_pack.c
+FUZZ_SRC = tests/fuzz/fuzz_pack.c $(wildcard src/content/content*.c) src/lib/util.c $(B)/gen/guide_pack.c
 $(B)/fuzz/fuzz_pack: $(FUZZ_SRC) include/content.h include/util.h
 	@mkdir -p $(@D)
 	$(FUZZCC) -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 -Iinclude \
@@ -126,7 +126,7 @@ $(B)/fuzz/fuzz_pack: $(FUZZ_SRC) include/content.h include/util.h
 		$(shell pkg-config --libs yaml-0.1) -o $@
 
 # The libFuzzer target for the JSON reader of `backpain import`.
-FUZZ_JSON_SRC = tests/fuzz/fuzz_json.c src/json.c src/util.c
+FUZZ_JSON_SRC = tests/fuzz/fuzz_json.c src/lib/json.c src/lib/util.c
 $(B)/fuzz/fuzz_json: $(FUZZ_JSON_SRC) include/json.h include/util.h
 	@mkdir -p $(@D)
 	$(FUZZCC) -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 -Iinclude \
@@ -211,7 +211,7 @@ deb:
 	@echo "backpain: built $(B)/backpain_$(DEB_VERSION)_$(DEB_ARCH).deb"
 
 format:
-	clang-format -i $(SRC) include/*.h src/*.h tools/*.c tests/unit/*.c tests/unit/*.h \
+	clang-format -i $(SRC) include/*.h src/*/*.h tools/*.c tests/unit/*.c tests/unit/*.h \
 		tests/fuzz/*.c tests/bench/*.c tests/sim/*.c tests/sim/*.h
 
 # The man page and the reminder service name the installed program and

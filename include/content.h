@@ -2,7 +2,7 @@
  * content: the content pack (content/README.md is the format), loaded strictly
  * with libyaml. content.c describes the pack and loads it; the YAML itself
  * is read by content_tree.c, the only file that calls yaml_*, and checked
- * field by field by content_schema.c (see content_tree.h).
+ * field by field by content_schema.c (see src/content/content_int.h).
  *
  * A struct pack owns every string and array reachable from it; content_free()
  * releases all of it. The one exception is the built-in pack: read-only data

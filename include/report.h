@@ -11,7 +11,7 @@
  * small however long the log. report_format() only appends to a struct
  * buf, so a report is built whole before anything is written; the formats
  * (report_text.c, report_html.c) share their sentences through the
- * module's private header, src/report_int.h. Words about
+ * module's private header, src/report/report_int.h. Words about
  * back pain come from the pack (approach titles, safety questions, the pain
  * scale); the rest are plain factual labels. Every text from the log
  * (notes) is escaped for its format: control characters for the terminal in

@@ -4,7 +4,7 @@
  * its migrations), store_checkin.c (check-ins, answers, sessions),
  * store_trial.c (trials, screening, profile), store_habit.c (habits),
  * store_flare.c (flare-ups), store_export.c (history and export). Their
- * shared parts are in src/store_int.h.
+ * shared parts are in src/store/store_int.h.
  *
  * The log lives at --db PATH, else $BACKPAIN_DB, else
  * $XDG_DATA_HOME/backpain/log.db (default ~/.local/share/backpain/log.db);

@@ -7,7 +7,7 @@
  * app_pack/app_config/app_store when the pack, config or log fails (their
  * message printed to stderr by ui_main, before the screen is taken). It
  * works in the app main.c opened and leaves closing it to main.c. Its
- * internal headers are ui_screen.h (the screens) and ui_widget.h (what they
+ * internal headers are src/ui/ui_int.h (the screens) and src/ui/widget_int.h (what they
  * draw with). Nothing under src/ui/ uses the CLI: both faces stand on
  * app.h and program.h.
  */

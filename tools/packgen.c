@@ -14,7 +14,7 @@
 #include <sysexits.h>
 
 #include "content.h"
-#include "content_tree.h"
+#include "../src/content/content_int.h"
 
 #define NAME_MAX_LEN 64	  /* "a%zu_q%zu_choices" and room to spare */
 #define BYTES_PER_LINE 12 /* of the raw bytes, as (char)0xNN */

@@ -4,7 +4,7 @@
  * rest, so it works wherever a shell prompt does. A bad answer says what is
  * wrong and asks again; the end of input ends it, with nothing saved.
  */
-#include "cli_ask.h"
+#include "cli_ask_int.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /*
- * cli_ask.h: the line-mode check-in, what `backpain checkin` does with no
+ * cli_ask_int.h: the line-mode check-in, what `backpain checkin` does with no
  * rating on a terminal. It asks the day's questions one line at a time on
  * stdin and stdout (pain, interference, the practices of the running
  * approaches and of the approaches kept as habits, the running approaches'
@@ -12,8 +12,8 @@
  * array, the answers array); the ids and choices are borrowed from the pack.
  * cli_ask_free() releases it.
  */
-#ifndef BACKPAIN_CLI_ASK_H
-#define BACKPAIN_CLI_ASK_H
+#ifndef BACKPAIN_CLI_ASK_INT_H
+#define BACKPAIN_CLI_ASK_INT_H
 
 #include <stddef.h>
 

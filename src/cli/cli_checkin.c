@@ -13,8 +13,8 @@
 #include <unistd.h>
 
 #include "app.h"
-#include "cli_ask.h"
-#include "cli_opt.h"
+#include "cli_ask_int.h"
+#include "cli_opt_int.h"
 #include "content.h"
 #include "day.h"
 #include "program.h"

@@ -11,7 +11,7 @@
 #include <sysexits.h>
 
 #include "app.h"
-#include "cli_opt.h"
+#include "cli_opt_int.h"
 #include "day.h"
 #include "program.h"
 #include "store.h"

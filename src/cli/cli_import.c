@@ -15,7 +15,7 @@
 
 #include "app.h"
 #include "cli.h"
-#include "cli_opt.h"
+#include "cli_opt_int.h"
 #include "program.h"
 #include "util.h"
 

@@ -1,5 +1,5 @@
 /* cli_opt.c: option handling and value checks shared by the daily commands. */
-#include "cli_opt.h"
+#include "cli_opt_int.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /*
- * cli_opt.h: what the daily commands (cli_checkin.c, cli_log.c, cli_view.c)
+ * cli_opt_int.h: what the daily commands (cli_checkin.c, cli_log.c, cli_view.c)
  * share and no one else sees: the common part of a getopt_long loop and the
  * checks of values given on the command line. Each check prints its own
  * message, "backpain: CMD: WHAT 'VALUE': what is allowed", and returns the
@@ -7,8 +7,8 @@
  * The values are parsed here; whether the pack and the calendar accept them
  * is the program's to say (program.h).
  */
-#ifndef BACKPAIN_CLI_OPT_H
-#define BACKPAIN_CLI_OPT_H
+#ifndef BACKPAIN_CLI_OPT_INT_H
+#define BACKPAIN_CLI_OPT_INT_H
 
 #include "day.h"
 

@@ -13,7 +13,7 @@
 #include <sysexits.h>
 
 #include "app.h"
-#include "cli_opt.h"
+#include "cli_opt_int.h"
 #include "content.h"
 #include "day.h"
 #include "program.h"

@@ -16,7 +16,7 @@
 #include <wchar.h>
 
 #include "app.h"
-#include "cli_opt.h"
+#include "cli_opt_int.h"
 #include "content.h"
 #include "day.h"
 #include "fmt.h"

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "content_tree.h"
+#include "content_int.h"
 #include "day.h"
 #include "util.h"
 

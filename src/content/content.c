@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "content_tree.h"
+#include "content_int.h"
 #include "util.h"
 
 /* The limits of content/README.md. */

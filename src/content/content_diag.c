@@ -1,5 +1,5 @@
 /* content_diag.c: the loaders' error collector and the words of messages. */
-#include "content_tree.h"
+#include "content_int.h"
 
 #include <stdarg.h>
 #include <stdlib.h>

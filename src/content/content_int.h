@@ -1,5 +1,5 @@
 /*
- * content_tree: the machinery under the two strict YAML loaders, content.c
+ * content_int.h, content_tree: the machinery under the two strict YAML loaders, content.c
  * (the pack) and config.c (the settings). Internal to them; nothing else
  * includes this header.
  *
@@ -16,8 +16,8 @@
  * its nodes and strings (content_tree_free()); the diag owns its messages
  * until content_diag_finish() hands them over.
  */
-#ifndef BACKPAIN_CONTENT_TREE_H
-#define BACKPAIN_CONTENT_TREE_H
+#ifndef BACKPAIN_CONTENT_INT_H
+#define BACKPAIN_CONTENT_INT_H
 
 #include <stddef.h>
 

@@ -1,5 +1,5 @@
 /* content_schema.c: checks a tree against a field table and fills a struct. */
-#include "content_tree.h"
+#include "content_int.h"
 
 #include <stdint.h>
 #include <stdio.h>

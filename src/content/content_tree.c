@@ -1,5 +1,5 @@
 /* content_tree.c: YAML text to a tree with positions; the error collector. */
-#include "content_tree.h"
+#include "content_int.h"
 
 #include <errno.h>
 #include <fcntl.h>

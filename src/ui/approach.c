@@ -5,7 +5,7 @@
 
 #include "content.h"
 #include "program.h"
-#include "ui_screen.h"
+#include "ui_int.h"
 #include "util.h"
 
 /* What a key press is waiting for besides scrolling. */

@@ -14,7 +14,7 @@
 #include "content.h"
 #include "program.h"
 #include "store.h"
-#include "ui_screen.h"
+#include "ui_int.h"
 #include "util.h"
 
 #define FORM_INDENT 3

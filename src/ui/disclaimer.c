@@ -1,6 +1,6 @@
 /* disclaimer.c: what the program is and is not, from the pack. */
 #include "content.h"
-#include "ui_screen.h"
+#include "ui_int.h"
 
 static struct ui_view view;
 

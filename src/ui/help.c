@@ -1,7 +1,7 @@
 /* help.c: the keys of the screen below, then the keys of every screen. */
 #include <stdlib.h>
 
-#include "ui_screen.h"
+#include "ui_int.h"
 #include "util.h"
 
 #define KEY_COLUMN 18 /* width of the key column */

@@ -18,7 +18,7 @@
 #include "content.h"
 #include "review.h"
 #include "store.h"
-#include "ui_screen.h"
+#include "ui_int.h"
 #include "util.h"
 
 #define CHART_MIN_ROWS 5

@@ -16,7 +16,7 @@
 #include "content.h"
 #include "program.h"
 #include "store.h"
-#include "ui_screen.h"
+#include "ui_int.h"
 #include "util.h"
 
 enum step {

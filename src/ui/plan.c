@@ -4,7 +4,7 @@
 
 #include "content.h"
 #include "program.h"
-#include "ui_screen.h"
+#include "ui_int.h"
 #include "util.h"
 
 const struct ui_keyhelp ui_plan_keys[] = {

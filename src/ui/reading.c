@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "content.h"
-#include "ui_screen.h"
+#include "ui_int.h"
 #include "util.h"
 
 static struct ui_view view;

@@ -3,7 +3,7 @@
 #include <sys/stat.h>
 
 #include "report.h"
-#include "ui_screen.h"
+#include "ui_int.h"
 #include "util.h"
 
 /*

@@ -11,7 +11,7 @@
 #include "content.h"
 #include "program.h"
 #include "store.h"
-#include "ui_screen.h"
+#include "ui_int.h"
 #include "util.h"
 
 static struct ui_view view;

@@ -13,7 +13,7 @@
 #include <term.h>
 #include <unistd.h>
 
-#include "ui_screen.h"
+#include "ui_int.h"
 
 #define TERM_INSTEAD                                                           \
 	"check in line by line with 'backpain checkin', or see "               \

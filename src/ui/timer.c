@@ -13,7 +13,7 @@
 #include "content.h"
 #include "program.h"
 #include "store.h"
-#include "ui_screen.h"
+#include "ui_int.h"
 #include "util.h"
 
 #define SECONDS_PER_MINUTE 60

@@ -6,7 +6,7 @@
 
 #include "content.h"
 #include "program.h"
-#include "ui_screen.h"
+#include "ui_int.h"
 #include "util.h"
 
 enum item {

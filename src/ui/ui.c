@@ -29,7 +29,7 @@
 #include "content.h"
 #include "program.h"
 #include "store.h"
-#include "ui_screen.h"
+#include "ui_int.h"
 #include "util.h"
 
 #define UI_EXIT_SIGNAL_BASE 128 /* shells report death by signal n as 128+n */

@@ -1,5 +1,5 @@
 /*
- * ui_screen: the screens of the TUI and the state they share. Only src/ui/
+ * ui_int.h, ui_screen: the screens of the TUI and the state they share. Only src/ui/
  * includes this header.
  *
  * ui.c owns the main loop and one struct ui; it dispatches on enum ui_screen
@@ -20,11 +20,11 @@
  * draw asked for it through wake_ms (a running countdown); while the
  * person only looks, the program sleeps.
  */
-#ifndef BACKPAIN_UI_SCREEN_H
-#define BACKPAIN_UI_SCREEN_H
+#ifndef BACKPAIN_UI_INT_H
+#define BACKPAIN_UI_INT_H
 
 #include "day.h"
-#include "ui_widget.h"
+#include "widget_int.h"
 
 struct app;
 struct pack;

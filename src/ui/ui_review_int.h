@@ -9,7 +9,7 @@
 
 #include "review.h"
 #include "store.h"
-#include "ui_screen.h"
+#include "ui_int.h"
 
 /* The approach's trial days from the pack; 0 when open-ended or unknown. */
 int ui_review_trial_days(const struct ui *, const struct review_row *);

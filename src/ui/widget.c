@@ -1,5 +1,5 @@
 /* widget.c: colours, widths, cropping, wrapped views and lists. */
-#include "ui_widget.h"
+#include "widget_int.h"
 
 #include <stdarg.h>
 #include <stdlib.h>

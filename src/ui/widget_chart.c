@@ -1,6 +1,6 @@
 /* widget_chart.c: widgets that show numbers: the 0-10 picker with its
  * anchors, the progress bar, the sparkline and the daily chart. */
-#include "ui_widget.h"
+#include "widget_int.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -6,7 +6,7 @@
  * edits, and decodes and encodes UTF-8 itself, so neither the locale (C or
  * UTF-8) nor the width of the screen cuts or transcodes a note. Newlines
  * and tabs are kept; a newline shows as one visible mark. */
-#include "ui_widget.h"
+#include "widget_int.h"
 
 #include <stdint.h>
 #include <stdlib.h>

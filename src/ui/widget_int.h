@@ -1,5 +1,5 @@
 /*
- * ui_widget: what every screen of the TUI draws with. Only src/ui/ includes
+ * widget_int.h, ui_widget: what every screen of the TUI draws with. Only src/ui/ includes
  * this header (it brings in curses).
  *
  * All cropping and padding by screen columns happens in ui_put() and the
@@ -12,8 +12,8 @@
  * struct ui_field owns its text (ui_field_free); ui_field_text() hands back a
  * new string the caller frees. Lists and pickers own nothing.
  */
-#ifndef BACKPAIN_UI_WIDGET_H
-#define BACKPAIN_UI_WIDGET_H
+#ifndef BACKPAIN_WIDGET_INT_H
+#define BACKPAIN_WIDGET_INT_H
 
 #include <stddef.h>
 #include <wchar.h>

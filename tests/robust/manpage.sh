@@ -55,7 +55,7 @@ done <"$T/commands"
 
 # Every long option in the option tables of the source, which may be ahead
 # of the help text.
-cat "$TOP"/src/main.c "$TOP"/src/cli*.c |
+cat "$TOP"/src/main.c "$TOP"/src/cli/*.c |
 	grep -o -E '\{"[a-z][a-z-]*", *(no|required|optional)_argument' |
 	sed -E 's/^\{"([a-z-]*)".*/--\1/' | sort -u >"$T/source-options"
 [ "$(wc -l <"$T/source-options")" -ge 15 ] ||

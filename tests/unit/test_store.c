@@ -17,7 +17,7 @@
 #include "expect.h"
 #include "store_fixture.h"
 /* The store's private header, to watch its statements for full scans. */
-#include "../../src/store_int.h"
+#include "../../src/store/store_int.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define BIG_NOTE (1 << 20)

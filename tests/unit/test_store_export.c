@@ -14,7 +14,7 @@
 
 #include "store_fixture.h"
 /* The store's private header, for its connection's JSON functions. */
-#include "../../src/store_int.h"
+#include "../../src/store/store_int.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
