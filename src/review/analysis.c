@@ -8,12 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Percentages are compared as 100 * part against pct * whole. */
-#define PCT_SCALE 100
-/* Changes in points are shown to one decimal: tenths of a point. */
-#define TENTHS 10
-/* Constants kept in thousandths. */
-#define MILLI 1000.0
+#include "analysis_int.h"
+
 /* Powers of r below this add nothing to the variance factor. */
 #define TINY 1e-12
 
@@ -136,8 +132,8 @@ static const struct spec interference_spec = {
     0, 0, ANALYSIS_INTERFERENCE_POINTS, 0, ANALYSIS_INTERFERENCE_POINTS};
 
 /* change = bs/bn - ds/dn = num / (bn * dn), exactly. */
-static long long
-change_num(const struct analysis_change *x)
+long long
+analysis_change_num(const struct analysis_change *x)
 {
 	return (long long)x->before_sum * x->during_n -
 	       (long long)x->during_sum * x->before_n;
@@ -147,25 +143,26 @@ change_num(const struct analysis_change *x)
 static int
 pct_reaches(const struct analysis_change *x, int pct)
 {
-	long long num = change_num(x);
+	long long num = analysis_change_num(x);
 
 	if (pct == 0 || (pct > 0 && x->before_sum == 0))
 		return 0;
 	if (pct > 0)
-		return PCT_SCALE * num >=
+		return ANALYSIS_PCT_SCALE * num >=
 		       (long long)pct * x->before_sum * x->during_n;
 	/* A rise as the mirror of a fall: the judged mean would have to
 	 * fall by pct to get back (change / during_mean <= pct / 100). */
 	if (x->during_sum == 0)
 		return 0;
-	return PCT_SCALE * num <= (long long)pct * x->during_sum * x->before_n;
+	return ANALYSIS_PCT_SCALE * num <=
+	       (long long)pct * x->during_sum * x->before_n;
 }
 
 /* Whether change >= points (<= for negative points). */
 static int
 points_reach(const struct analysis_change *x, int points)
 {
-	long long num = change_num(x);
+	long long num = analysis_change_num(x);
 	long long den = (long long)x->before_n * x->during_n;
 
 	if (points >= 0)
@@ -180,8 +177,8 @@ threshold_points(double mean, int pct, int points)
 {
 	double t = points;
 
-	if (pct > 0 && mean > 0 && pct * mean / PCT_SCALE < t)
-		t = pct * mean / PCT_SCALE;
+	if (pct > 0 && mean > 0 && pct * mean / ANALYSIS_PCT_SCALE < t)
+		t = pct * mean / ANALYSIS_PCT_SCALE;
 	return t;
 }
 
@@ -211,7 +208,7 @@ nap_half(const struct wstat *a, const struct wstat *b)
 static double
 lag1(const struct wstat *a, const struct wstat *b)
 {
-	double prior = ANALYSIS_R_PRIOR_MILLI / MILLI;
+	double prior = ANALYSIS_R_PRIOR_MILLI / ANALYSIS_MILLI;
 	double r = prior, var, nbar;
 	int pairs = a->pairs + b->pairs;
 
@@ -225,10 +222,10 @@ lag1(const struct wstat *a, const struct wstat *b)
 		r = (pairs * rhat + ANALYSIS_R_PRIOR_PAIRS * prior) /
 		    (pairs + ANALYSIS_R_PRIOR_PAIRS);
 	}
-	if (r < ANALYSIS_R_MIN_MILLI / MILLI)
-		r = ANALYSIS_R_MIN_MILLI / MILLI;
-	if (r > ANALYSIS_R_MAX_MILLI / MILLI)
-		r = ANALYSIS_R_MAX_MILLI / MILLI;
+	if (r < ANALYSIS_R_MIN_MILLI / ANALYSIS_MILLI)
+		r = ANALYSIS_R_MIN_MILLI / ANALYSIS_MILLI;
+	if (r > ANALYSIS_R_MAX_MILLI / ANALYSIS_MILLI)
+		r = ANALYSIS_R_MAX_MILLI / ANALYSIS_MILLI;
 	return r;
 }
 
@@ -264,8 +261,8 @@ static void
 compare(const struct wstat *a, const struct wstat *b, const struct spec *sp,
 	struct analysis_change *x)
 {
-	double z = ANALYSIS_Z_MILLI / MILLI, floor_sd;
-	double zs = ANALYSIS_Z_SAME_MILLI / MILLI;
+	double z = ANALYSIS_Z_MILLI / ANALYSIS_MILLI, floor_sd;
+	double zs = ANALYSIS_Z_SAME_MILLI / ANALYSIS_MILLI;
 	double ga, gb, s2, denom, up, down;
 	int helped_pct = 0, helped_pts, worse;
 
@@ -277,7 +274,7 @@ compare(const struct wstat *a, const struct wstat *b, const struct spec *sp,
 	x->during_mean = (double)b->sum / b->n;
 	x->has_change = 1;
 	/* From the exact fractions: one rounding. */
-	x->change = (double)change_num(x) / ((double)a->n * b->n);
+	x->change = (double)analysis_change_num(x) / ((double)a->n * b->n);
 
 	x->r = lag1(a, b);
 	ga = ar_factor(a->n, x->r);
@@ -286,7 +283,7 @@ compare(const struct wstat *a, const struct wstat *b, const struct spec *sp,
 	 * through the effective sample sizes. */
 	denom = a->n + b->n - 2;
 	s2 = (a->ss + b->ss) / denom;
-	floor_sd = ANALYSIS_SD_FLOOR_MILLI / MILLI;
+	floor_sd = ANALYSIS_SD_FLOOR_MILLI / ANALYSIS_MILLI;
 	if (s2 < floor_sd * floor_sd)
 		s2 = floor_sd * floor_sd;
 	x->sd = sqrt(s2);
@@ -425,7 +422,8 @@ static void
 session_unclear(struct analysis_result *r, int past, double sd)
 {
 	struct analysis_change *x = &r->pain;
-	double zs = ANALYSIS_Z_SAME_MILLI / MILLI, z = ANALYSIS_Z_MILLI / MILLI;
+	double zs = ANALYSIS_Z_SAME_MILLI / ANALYSIS_MILLI,
+	       z = ANALYSIS_Z_MILLI / ANALYSIS_MILLI;
 	double up = threshold_points(x->before_mean, ANALYSIS_MEANINGFUL_PCT,
 				     ANALYSIS_MEANINGFUL_POINTS);
 	double down = threshold_points(x->during_mean, ANALYSIS_WORSE_PCT,
@@ -461,7 +459,7 @@ static void
 judge_sessions(struct analysis_result *r, long long before_sum)
 {
 	struct analysis_change *x = &r->pain;
-	double z = ANALYSIS_Z_MILLI / MILLI, sd;
+	double z = ANALYSIS_Z_MILLI / ANALYSIS_MILLI, sd;
 	long long n = r->immediate_n, relief = -(long long)r->immediate_sum;
 	int helped_pct = 0, helped_pts, worse = 0;
 
@@ -486,11 +484,11 @@ judge_sessions(struct analysis_result *r, long long before_sum)
 
 	/* Percent of the pain before the sessions, exactly. */
 	if (before_sum > 0 &&
-	    PCT_SCALE * relief >=
+	    ANALYSIS_PCT_SCALE * relief >=
 		(long long)ANALYSIS_SUBSTANTIAL_PCT * before_sum)
 		helped_pct = 2;
 	else if (before_sum > 0 &&
-		 PCT_SCALE * relief >=
+		 ANALYSIS_PCT_SCALE * relief >=
 		     (long long)ANALYSIS_MEANINGFUL_PCT * before_sum)
 		helped_pct = 1;
 	helped_pts = relief >= (long long)ANALYSIS_MEANINGFUL_POINTS * n;
@@ -498,7 +496,7 @@ judge_sessions(struct analysis_result *r, long long before_sum)
 	if (relief <= -(long long)ANALYSIS_WORSE_POINTS * n)
 		worse = 2;
 	else if (x->during_sum > 0 &&
-		 PCT_SCALE * -relief >=
+		 ANALYSIS_PCT_SCALE * -relief >=
 		     (long long)ANALYSIS_WORSE_PCT * x->during_sum)
 		worse = 1;
 	r->has_change = 1;
@@ -561,16 +559,17 @@ guard(const struct analysis_checkin *c, size_t n, struct analysis_result *r)
 	r->flare_sum = w.sum;
 	if (r->longrun_n >= ANALYSIS_LONGRUN_MIN_CHECKINS &&
 	    r->flare_n >= ANALYSIS_FLARE_MIN_CHECKINS &&
-	    TENTHS * ((long long)r->flare_sum * r->longrun_n -
-		      (long long)r->longrun_sum * r->flare_n) >=
+	    ANALYSIS_TENTHS * ((long long)r->flare_sum * r->longrun_n -
+			       (long long)r->longrun_sum * r->flare_n) >=
 		(long long)ANALYSIS_FLARE_TENTHS * r->flare_n * r->longrun_n)
 		r->started_in_flare = 1;
 
 	kendall(c, n, s - ANALYSIS_BEFORE_DAYS, s - 1, &cd, &pairs);
 	if (pairs > 0)
-		r->tau_milli = (int)lround(MILLI * (double)cd / pairs);
+		r->tau_milli = (int)lround(ANALYSIS_MILLI * (double)cd / pairs);
 	if (r->baseline_n >= ANALYSIS_FALLING_MIN_CHECKINS &&
-	    PCT_SCALE * cd <= -(long long)ANALYSIS_FALLING_TAU_PCT * pairs)
+	    ANALYSIS_PCT_SCALE * cd <=
+		-(long long)ANALYSIS_FALLING_TAU_PCT * pairs)
 		r->already_falling = 1;
 
 	r->reference = ANALYSIS_REF_BASELINE;
@@ -593,7 +592,7 @@ static int
 low_practice(const struct analysis_result *r)
 {
 	return r->has_adherence &&
-	       (long long)PCT_SCALE * r->practised_days <
+	       (long long)ANALYSIS_PCT_SCALE * r->practised_days <
 		   (long long)ANALYSIS_LOW_PRACTICE_PCT * r->days;
 }
 
@@ -659,7 +658,7 @@ judge_windows(const struct analysis_checkin *c, size_t n,
 	r->has_change = 1;
 	r->change = r->pain.change;
 	if (r->before_sum > 0)
-		r->change_pct = (double)change_num(&r->pain) /
+		r->change_pct = (double)analysis_change_num(&r->pain) /
 				((double)r->before_sum * r->during_n);
 	r->verdict = r->pain.verdict;
 	r->basis = r->pain.basis;
@@ -972,12 +971,13 @@ plural(long long n, const char *one, const char *many)
 static void
 add_points(struct text *tx, const struct analysis_change *x)
 {
-	long long tenths =
-	    TENTHS * change_num(x) / ((long long)x->before_n * x->during_n);
+	long long tenths = ANALYSIS_TENTHS * analysis_change_num(x) /
+			   ((long long)x->before_n * x->during_n);
 
 	if (tenths < 0)
 		tenths = -tenths;
-	add(tx, "%lld.%lld points", tenths / TENTHS, tenths % TENTHS);
+	add(tx, "%lld.%lld points", tenths / ANALYSIS_TENTHS,
+	    tenths % ANALYSIS_TENTHS);
 }
 
 /*
@@ -988,23 +988,24 @@ add_points(struct text *tx, const struct analysis_change *x)
 static long long
 shown_pct(const struct analysis_change *x)
 {
-	long long num = change_num(x);
+	long long num = analysis_change_num(x);
 
 	if (num >= 0)
 		return x->before_sum == 0
 			   ? -1
-			   : PCT_SCALE * num /
+			   : ANALYSIS_PCT_SCALE * num /
 				 ((long long)x->before_sum * x->during_n);
 	if (x->during_sum == 0)
 		return -1;
-	return PCT_SCALE * -num / ((long long)x->during_sum * x->before_n);
+	return ANALYSIS_PCT_SCALE * -num /
+	       ((long long)x->during_sum * x->before_n);
 }
 
 static void
 add_change(struct text *tx, const struct analysis_change *x,
 	   enum analysis_verdict v, enum analysis_basis basis)
 {
-	long long num = change_num(x), pct = shown_pct(x);
+	long long num = analysis_change_num(x), pct = shown_pct(x);
 	int fell = num > 0;
 	int pct_threshold = fell ? ANALYSIS_MEANINGFUL_PCT : ANALYSIS_WORSE_PCT;
 	int pts_threshold =
@@ -1040,13 +1041,15 @@ add_change(struct text *tx, const struct analysis_change *x,
 static void
 add_means(struct text *tx, const struct analysis_change *x)
 {
-	long long b = ((long long)2 * TENTHS * x->before_sum + x->before_n) /
-		      (2LL * x->before_n);
-	long long d = ((long long)2 * TENTHS * x->during_sum + x->during_n) /
-		      (2LL * x->during_n);
+	long long b =
+	    ((long long)2 * ANALYSIS_TENTHS * x->before_sum + x->before_n) /
+	    (2LL * x->before_n);
+	long long d =
+	    ((long long)2 * ANALYSIS_TENTHS * x->during_sum + x->during_n) /
+	    (2LL * x->during_n);
 
-	add(tx, "from %lld.%lld to %lld.%lld", b / TENTHS, b % TENTHS,
-	    d / TENTHS, d % TENTHS);
+	add(tx, "from %lld.%lld to %lld.%lld", b / ANALYSIS_TENTHS,
+	    b % ANALYSIS_TENTHS, d / ANALYSIS_TENTHS, d % ANALYSIS_TENTHS);
 }
 
 /* The interval change -+ z * se in words: falls are positive. */
@@ -1095,14 +1098,15 @@ add_guard(struct text *tx, const struct analysis_result *r)
 		    "; the %d days before the start were a flare, %d.%d "
 		    "points or more above the longer-run level of %.1f, so "
 		    "the trial is judged against that level",
-		    ANALYSIS_FLARE_DAYS, ANALYSIS_FLARE_TENTHS / TENTHS,
-		    ANALYSIS_FLARE_TENTHS % TENTHS,
+		    ANALYSIS_FLARE_DAYS,
+		    ANALYSIS_FLARE_TENTHS / ANALYSIS_TENTHS,
+		    ANALYSIS_FLARE_TENTHS % ANALYSIS_TENTHS,
 		    (double)r->longrun_sum / r->longrun_n);
 	else if (r->already_falling)
 		add(tx,
 		    "; pain was already falling before the start (Kendall's "
 		    "tau %.2f)%s",
-		    r->tau_milli / MILLI,
+		    r->tau_milli / ANALYSIS_MILLI,
 		    r->reference == ANALYSIS_REF_RECENT
 			? ", so the trial is judged against its last 7 days"
 			: "");
@@ -1116,7 +1120,7 @@ add_judged(struct text *tx, const struct analysis_result *r)
 	if (r->verdict == VERDICT_LOW_PRACTICE) {
 		add(tx, "practised on %d of %d %s (%lld%%, threshold %d%%); ",
 		    r->practised_days, r->days, plural(r->days, "day", "days"),
-		    (long long)PCT_SCALE * r->practised_days / r->days,
+		    (long long)ANALYSIS_PCT_SCALE * r->practised_days / r->days,
 		    ANALYSIS_LOW_PRACTICE_PCT);
 	}
 	add_change(tx, x, x->verdict, x->basis);
@@ -1127,7 +1131,7 @@ add_judged(struct text *tx, const struct analysis_result *r)
 	add(tx,
 	    "; on %ld of 100 pairs of days pain was lower during the "
 	    "trial than before",
-	    lround(PCT_SCALE * x->nap));
+	    lround(ANALYSIS_PCT_SCALE * x->nap));
 }
 
 static void
