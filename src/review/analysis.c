@@ -1,4 +1,5 @@
-/* analysis.c: windows, noise, guards and verdicts; see analysis.h and
+/* analysis.c: windows, noise, guards and verdicts, the numbers of the rule
+ * (their words are in analysis_text.c); see analysis.h and
  * doc/verdicts.md. */
 #include "analysis.h"
 
