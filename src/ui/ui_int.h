@@ -1,6 +1,6 @@
 /*
- * ui_int.h, ui_screen: the screens of the TUI and the state they share. Only src/ui/
- * includes this header.
+ * ui_int.h, ui_screen: the screens of the TUI and the state they share. Only
+ * src/ui/ includes this header.
  *
  * ui.c owns the main loop and one struct ui; it dispatches on enum ui_screen
  * to a draw/key pair per screen (ui_today_draw / ui_today_key, ...), each
@@ -58,10 +58,42 @@ enum ui_screen {
 	UI_NSCREENS
 };
 
+/* A key and what it does, for the help screen. */
+struct ui_keyhelp {
+	const char *key;
+	const char *what;
+};
+
+struct ui;
+
+/* A screen as the loop and the services call it; ui.c's table holds one
+ * per enum ui_screen. The first six are always there; the hooks after
+ * them are NULL when a screen has none. */
+struct screen_ops {
+	const char *title;
+	void (*enter)(struct ui *, int fresh);
+	void (*draw)(struct ui *);
+	int (*key)(struct ui *, int key);
+	void (*free)(void);
+	const struct ui_keyhelp *keys;
+	/* The title bar's words, when they change with what the screen
+	 * does; title is then unused. */
+	const char *(*title_now)(void);
+	/* 1 while a text field takes every printable key: ! d ? then type,
+	 * and the key line says how to leave the field. */
+	int (*typing)(void);
+	/* Takes a bracketed paste whole; 0 when the screen takes none now
+	 * (the paste is dropped). */
+	int (*paste)(struct ui *, const wchar_t *text, size_t n);
+};
+
 struct ui {
 	struct app *app;
 	const struct pack *pack; /* borrowed from app */
 	struct store *store;	 /* borrowed from app */
+	/* The screens by enum ui_screen: ui.c's table, set before the first
+	 * ui_push(). Only the services reach a screen through it. */
+	const struct screen_ops *screens;
 
 	enum ui_screen stack[UI_STACK_MAX];
 	int depth;
@@ -87,12 +119,6 @@ struct ui {
 	enum ui_color message_color;
 };
 
-/* A key and what it does, for the help screen. */
-struct ui_keyhelp {
-	const char *key;
-	const char *what;
-};
-
 void ui_push(struct ui *, enum ui_screen);
 /* Back to the screen below; quits when there is none. */
 void ui_pop(struct ui *);
@@ -111,8 +137,8 @@ void ui_today(const struct ui *, char out[DAY_LEN]);
 struct program_plan;
 int ui_plan_reload(struct ui *, struct program_plan *plan, int *loaded);
 /* The help of screen s and its title. */
-const struct ui_keyhelp *ui_screen_keys(enum ui_screen s);
-const char *ui_screen_title(enum ui_screen s);
+const struct ui_keyhelp *ui_screen_keys(const struct ui *, enum ui_screen s);
+const char *ui_screen_title(const struct ui *, enum ui_screen s);
 
 /* Columns for wrapped text in the body, and drawing a view there (rows y
  * .. y+h-1, a blank margin left, the scroll marks right). */
