@@ -1,8 +1,10 @@
 /*
  * ui.c: the main loop. Sets the terminal up and always restores it, turns
- * SIGINT, SIGQUIT and SIGTERM into a flag the loop reads, keeps the stack
- * of screens and dispatches each key to the screen on top, then to the
- * global keys.
+ * SIGINT, SIGQUIT and SIGTERM into a flag the loop reads, holds the table
+ * of screens and hands it to the services (screen.c, which keeps the
+ * stack), draws the screen on top with its frame and dispatches each key
+ * to it, then to the global keys. The screens call screen.c, never this
+ * file (ui_int.h).
  *
  * Exit status: 0 after q, 130 after SIGINT, 131 after SIGQUIT (Ctrl-\)
  * and 143 after SIGTERM (128 plus the signal, as a shell reports a process

@@ -1,15 +1,34 @@
 /*
- * ui_int.h, ui_screen: the screens of the TUI and the state they share. Only
- * src/ui/ includes this header.
+ * ui_int.h, ui_screen: the screens of the TUI, the services they call and
+ * the state they share. Only src/ui/ includes this header.
  *
- * ui.c owns the main loop and one struct ui; it dispatches on enum ui_screen
- * to a draw/key pair per screen (ui_today_draw / ui_today_key, ...), each
- * in its own file under src/ui/. A screen keeps its own state in statics of
- * its file; struct ui holds only what crosses screens (the pack, the log,
- * which approach or practice to open, the message line). The pack, log and
- * config belong to the struct app ui_main() was given; the UI borrows them.
- * Screens read through program.h and store.h and write only through
- * program.h.
+ * The files of src/ui/ use each other one way, from the top down, so that
+ * none is in a loop with another:
+ *
+ * ui.c, ui_main(): the terminal, the signals, the key loop and the table
+ * of screens (a struct screen_ops per enum ui_screen), which it hands to
+ * the services as ui->screens. It calls the screens (draw, key, and the
+ * title, typing and paste hooks) and the services.
+ *
+ * One file per screen (today.c, plan.c, ...): an enter/draw/key/free set
+ * (ui_today_draw / ui_today_key, ...) and its keys for help; the review
+ * screen is three files (ui_review_int.h). A screen calls the services,
+ * the widgets and report.c, never ui.c nor another screen: it opens one
+ * with ui_push(), by enum.
+ *
+ * screen.c, the services, below the screens: the stack of screens, the
+ * message line, today, the plan, the body's width, each screen's title
+ * and keys. It reaches a screen only through ui->screens, so it names
+ * none. Beside it report.c writes the therapist report for Today and the
+ * approach screen, and term.c tells ui.c whether curses can draw here.
+ *
+ * widget*.c: what they all draw with (widget_int.h).
+ *
+ * A screen keeps its own state in statics of its file; struct ui holds
+ * only what crosses screens (the pack, the log, which approach or practice
+ * to open, the message line). The pack, log and config belong to the
+ * struct app ui_main() was given; the UI borrows them. Screens read
+ * through program.h and store.h and write only through program.h.
  *
  * Key functions return 1 when they used the key; ui.c then handles the
  * global keys (! d ? q Esc) for keys a screen leaves alone.
@@ -119,6 +138,8 @@ struct ui {
 	enum ui_color message_color;
 };
 
+/* The services (screen.c). ui_push() opens s on top (its enter, fresh);
+ * nothing when s is on top already or the stack is full. */
 void ui_push(struct ui *, enum ui_screen);
 /* Back to the screen below; quits when there is none. */
 void ui_pop(struct ui *);
@@ -145,7 +166,8 @@ const char *ui_screen_title(const struct ui *, enum ui_screen s);
 int ui_text_width(const struct ui *);
 void ui_show_view(const struct ui *, struct ui_view *, int y, int h);
 
-/* enter: called when the screen is pushed (fresh = 1) or uncovered again
+/* The screens, each in its own file; only ui.c's table names them.
+ * enter: called when the screen is pushed (fresh = 1) or uncovered again
  * (fresh = 0); it reloads what it shows from the log. free: releases what
  * the screen keeps between visits, at exit. */
 void ui_onboard_enter(struct ui *, int fresh);
@@ -175,8 +197,8 @@ void ui_approach_draw(struct ui *);
 int ui_approach_key(struct ui *, int key);
 void ui_approach_free(void);
 
-/* 0 when curses can draw on stdout's terminal (src/ui/term.c); else says
- * why on stderr, points at the line-mode check-in, returns EX_USAGE. */
+/* 0 when curses can draw on stdout's terminal (src/ui/term.c, for ui.c); else
+ * says why on stderr, points at the line-mode check-in, returns EX_USAGE. */
 int ui_term_check(void);
 
 /* Writes the therapist summary to ~/backpain-report-DAY.html and says so
