@@ -53,8 +53,8 @@ ui_help_draw(struct ui *ui)
 
 	ui_view_clear(&view);
 	ui_view_addf(&view, w, UI_C_HEADING, 0, "Keys on the %s screen",
-		     ui_screen_title(below));
-	add_keys(w, ui_screen_keys(below));
+		     ui_screen_title(ui, below));
+	add_keys(w, ui_screen_keys(ui, below));
 	ui_view_blank(&view);
 	ui_view_add(&view, w, UI_C_HEADING, 0, NULL, "Keys on every screen");
 	add_keys(w, global_keys);

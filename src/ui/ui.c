@@ -1,8 +1,10 @@
 /*
  * ui.c: the main loop. Sets the terminal up and always restores it, turns
- * SIGINT, SIGQUIT and SIGTERM into a flag the loop reads, keeps the stack
- * of screens and dispatches each key to the screen on top, then to the
- * global keys.
+ * SIGINT, SIGQUIT and SIGTERM into a flag the loop reads, holds the table
+ * of screens and hands it to the services (screen.c, which keeps the
+ * stack), draws the screen on top with its frame and dispatches each key
+ * to it, then to the global keys. The screens call screen.c, never this
+ * file (ui_int.h).
  *
  * Exit status: 0 after q, 130 after SIGINT, 131 after SIGQUIT (Ctrl-\)
  * and 143 after SIGTERM (128 plus the signal, as a shell reports a process
@@ -18,7 +20,6 @@
 
 #include <signal.h>
 #include <stdint.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -27,7 +28,6 @@
 
 #include "app.h"
 #include "content.h"
-#include "program.h"
 #include "store.h"
 #include "ui_int.h"
 #include "util.h"
@@ -48,41 +48,84 @@
 /* The most characters of one paste kept; a note is not a book. */
 #define UI_PASTE_MAX (256 * 1024)
 
-struct screen_ops {
-	const char *title;
-	void (*enter)(struct ui *, int);
-	void (*draw)(struct ui *);
-	int (*key)(struct ui *, int);
-	void (*free)(void);
-	const struct ui_keyhelp *keys;
-};
-
+/* The screens, by enum ui_screen; ui_main() hands the table to the
+ * services as ui->screens. */
 static const struct screen_ops screens[UI_NSCREENS] = {
-    [UI_ONBOARD] = {"Getting started", ui_onboard_enter, ui_onboard_draw,
-		    ui_onboard_key, ui_onboard_free, ui_onboard_keys},
-    [UI_TODAY] = {"Today", ui_today_enter, ui_today_draw, ui_today_key,
-		  ui_today_free, ui_today_keys},
-    [UI_PLAN] = {"Plan", ui_plan_enter, ui_plan_draw, ui_plan_key, ui_plan_free,
-		 ui_plan_keys},
-    [UI_APPROACH] = {"Approach", ui_approach_enter, ui_approach_draw,
-		     ui_approach_key, ui_approach_free, ui_approach_keys},
-    [UI_CHECKIN] = {"Check-in", ui_checkin_enter, ui_checkin_draw,
-		    ui_checkin_key, ui_checkin_free, ui_checkin_keys},
-    [UI_TIMER] = {"Practice", ui_timer_enter, ui_timer_draw, ui_timer_key,
-		  ui_timer_free, ui_timer_keys},
-    [UI_HISTORY] = {"History", ui_history_enter, ui_history_draw,
-		    ui_history_key, ui_history_free, ui_history_keys},
-    [UI_REVIEW] = {"Review", ui_review_enter, ui_review_draw, ui_review_key,
-		   ui_review_free, ui_review_keys},
-    [UI_SAFETY] = {"Safety", ui_safety_enter, ui_safety_draw, ui_safety_key,
-		   ui_safety_free, ui_safety_keys},
-    [UI_READING] = {"Further reading", ui_reading_enter, ui_reading_draw,
-		    ui_reading_key, ui_reading_free, ui_reading_keys},
-    [UI_DISCLAIMER] = {"Disclaimer", ui_disclaimer_enter, ui_disclaimer_draw,
-		       ui_disclaimer_key, ui_disclaimer_free,
-		       ui_disclaimer_keys},
-    [UI_HELP] = {"Keys", ui_help_enter, ui_help_draw, ui_help_key, ui_help_free,
-		 ui_help_keys},
+    [UI_ONBOARD] = {.title = "Getting started",
+		    .enter = ui_onboard_enter,
+		    .draw = ui_onboard_draw,
+		    .key = ui_onboard_key,
+		    .free = ui_onboard_free,
+		    .keys = ui_onboard_keys,
+		    .title_now = ui_onboard_title},
+    [UI_TODAY] = {.title = "Today",
+		  .enter = ui_today_enter,
+		  .draw = ui_today_draw,
+		  .key = ui_today_key,
+		  .free = ui_today_free,
+		  .keys = ui_today_keys},
+    [UI_PLAN] = {.title = "Plan",
+		 .enter = ui_plan_enter,
+		 .draw = ui_plan_draw,
+		 .key = ui_plan_key,
+		 .free = ui_plan_free,
+		 .keys = ui_plan_keys},
+    [UI_APPROACH] = {.title = "Approach",
+		     .enter = ui_approach_enter,
+		     .draw = ui_approach_draw,
+		     .key = ui_approach_key,
+		     .free = ui_approach_free,
+		     .keys = ui_approach_keys},
+    [UI_CHECKIN] = {.title = "Check-in",
+		    .enter = ui_checkin_enter,
+		    .draw = ui_checkin_draw,
+		    .key = ui_checkin_key,
+		    .free = ui_checkin_free,
+		    .keys = ui_checkin_keys,
+		    .typing = ui_checkin_typing,
+		    .paste = ui_checkin_paste},
+    [UI_TIMER] = {.title = "Practice",
+		  .enter = ui_timer_enter,
+		  .draw = ui_timer_draw,
+		  .key = ui_timer_key,
+		  .free = ui_timer_free,
+		  .keys = ui_timer_keys},
+    [UI_HISTORY] = {.title = "History",
+		    .enter = ui_history_enter,
+		    .draw = ui_history_draw,
+		    .key = ui_history_key,
+		    .free = ui_history_free,
+		    .keys = ui_history_keys},
+    [UI_REVIEW] = {.title = "Review",
+		   .enter = ui_review_enter,
+		   .draw = ui_review_draw,
+		   .key = ui_review_key,
+		   .free = ui_review_free,
+		   .keys = ui_review_keys},
+    [UI_SAFETY] = {.title = "Safety",
+		   .enter = ui_safety_enter,
+		   .draw = ui_safety_draw,
+		   .key = ui_safety_key,
+		   .free = ui_safety_free,
+		   .keys = ui_safety_keys},
+    [UI_READING] = {.title = "Further reading",
+		    .enter = ui_reading_enter,
+		    .draw = ui_reading_draw,
+		    .key = ui_reading_key,
+		    .free = ui_reading_free,
+		    .keys = ui_reading_keys},
+    [UI_DISCLAIMER] = {.title = "Disclaimer",
+		       .enter = ui_disclaimer_enter,
+		       .draw = ui_disclaimer_draw,
+		       .key = ui_disclaimer_key,
+		       .free = ui_disclaimer_free,
+		       .keys = ui_disclaimer_keys},
+    [UI_HELP] = {.title = "Keys",
+		 .enter = ui_help_enter,
+		 .draw = ui_help_draw,
+		 .key = ui_help_key,
+		 .free = ui_help_free,
+		 .keys = ui_help_keys},
 };
 
 /* Set by the signal handler, read by the loop; nothing else happens there. */
@@ -118,115 +161,13 @@ free_screens(void)
 		screens[s].free();
 }
 
-const struct ui_keyhelp *
-ui_screen_keys(enum ui_screen s)
+/* 1 while the screen on top takes every printable key as text. */
+static int
+typing(const struct ui *ui)
 {
-	return s < UI_NSCREENS ? screens[s].keys : NULL;
-}
+	const struct screen_ops *top = &screens[ui->stack[ui->depth - 1]];
 
-const char *
-ui_screen_title(enum ui_screen s)
-{
-	if (s == UI_ONBOARD)
-		return ui_onboard_title();
-	return s < UI_NSCREENS ? screens[s].title : "";
-}
-
-void
-ui_push(struct ui *ui, enum ui_screen s)
-{
-	if (ui->depth > 0 && ui->stack[ui->depth - 1] == s)
-		return;
-	if (ui->depth >= UI_STACK_MAX)
-		return;
-	ui->stack[ui->depth++] = s;
-	screens[s].enter(ui, 1);
-}
-
-void
-ui_pop(struct ui *ui)
-{
-	if (ui->depth > 0)
-		ui->depth--;
-	if (ui->depth == 0) {
-		ui->quit = 1;
-		return;
-	}
-	screens[ui->stack[ui->depth - 1]].enter(ui, 0);
-}
-
-void
-ui_reset(struct ui *ui, enum ui_screen s)
-{
-	ui->depth = 0;
-	ui_push(ui, s);
-}
-
-enum ui_screen
-ui_below(const struct ui *ui)
-{
-	return ui->depth >= 2 ? ui->stack[ui->depth - 2] : UI_TODAY;
-}
-
-void
-ui_message(struct ui *ui, enum ui_color c, const char *fmt, ...)
-{
-	va_list ap;
-
-	free(ui->message);
-	va_start(ap, fmt);
-	ui->message = xvasprintf(fmt, ap);
-	va_end(ap);
-	ui->message_color = c;
-}
-
-void
-ui_error(struct ui *ui, char *cause)
-{
-	ui_message(ui, UI_C_WARNING, "%s",
-		   cause != NULL ? cause : "unknown error");
-	free(cause);
-}
-
-void
-ui_today(const struct ui *ui, char out[DAY_LEN])
-{
-	char *cause = NULL;
-
-	/* The config was read by prepare(): this cannot fail. */
-	if (app_today(ui->app, out, &cause) != 0) {
-		free(cause);
-		memcpy(out, ui->app->today, DAY_LEN);
-	}
-}
-
-int
-ui_plan_reload(struct ui *ui, struct program_plan *plan, int *loaded)
-{
-	char day[DAY_LEN], *cause = NULL;
-
-	if (*loaded)
-		program_plan_free(plan);
-	*loaded = 0;
-	ui_today(ui, day);
-	if (program_plan_load(ui->pack, ui->store, day, plan, &cause) != 0) {
-		ui_error(ui, cause);
-		return -1;
-	}
-	*loaded = 1;
-	return 0;
-}
-
-int
-ui_text_width(const struct ui *ui)
-{
-	return ui->w - 3;
-}
-
-void
-ui_show_view(const struct ui *ui, struct ui_view *v, int y, int h)
-{
-	ui_view_draw(v, y, 1, h, ui->w - 1);
+	return top->typing != NULL && top->typing();
 }
 
 static void
@@ -252,7 +193,7 @@ draw_frame(struct ui *ui, enum ui_screen s)
 
 	ui_today(ui, today);
 	ui_fill(0, 0, COLS, UI_C_TITLE);
-	left = xasprintf(" backpain: %s", ui_screen_title(s));
+	left = xasprintf(" backpain: %s", ui_screen_title(ui, s));
 	dw = ui_width(today) + 1;
 	ui_put(0, 0, left, COLS - dw, 0, UI_C_TITLE);
 	ui_put(0, COLS - dw, today, dw, 0, UI_C_TITLE);
@@ -261,7 +202,7 @@ draw_frame(struct ui *ui, enum ui_screen s)
 		ui_put_words(LINES - 2, 1, ui->message, COLS - 2,
 			     ui->message_color);
 	ui_fill(LINES - 1, 0, COLS, UI_C_DIM);
-	if (s == UI_CHECKIN && ui_checkin_typing())
+	if (typing(ui))
 		ui_put(LINES - 1, 1,
 		       "typing a note: Esc leaves it  Enter saves  F1 keys  "
 		       "F2 safety  F3 disclaimer",
@@ -302,7 +243,7 @@ static void
 global_key(struct ui *ui, int key)
 {
 	enum ui_screen s = ui->stack[ui->depth - 1];
-	int typing = s == UI_CHECKIN && ui_checkin_typing();
+	int text = typing(ui);
 
 	/* F1-F3 never type, so help, safety and the disclaimer stay one key
 	 * away while a note is being written. */
@@ -319,7 +260,7 @@ global_key(struct ui *ui, int key)
 	default:
 		break;
 	}
-	if (!typing) {
+	if (!text) {
 		switch (key) {
 		case '!':
 			ui_push(ui, UI_SAFETY);
@@ -449,7 +390,7 @@ paste_key(wint_t *wc)
 static void
 paste(struct ui *ui)
 {
-	enum ui_screen s = ui->stack[ui->depth - 1];
+	const struct screen_ops *top = &screens[ui->stack[ui->depth - 1]];
 	wchar_t *text = NULL;
 	size_t n = 0, cap = 0, dropped = 0;
 	wint_t wc;
@@ -479,8 +420,8 @@ paste(struct ui *ui)
 		return;
 	}
 	n = paste_decode(text, n);
-	if (COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS || s != UI_CHECKIN ||
-	    !ui_checkin_paste(ui, text, n))
+	if (COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS || top->paste == NULL ||
+	    !top->paste(ui, text, n))
 		ui_message(ui, UI_C_NORMAL,
 			   "A paste goes only into a note being typed; "
 			   "nothing was done.");
@@ -652,6 +593,7 @@ ui_main(struct app *app)
 	int rc;
 
 	memset(&ui, 0, sizeof ui);
+	ui.screens = screens;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fputs("backpain: the guided program needs a terminal; without "
 		      "one, use the subcommands (see 'backpain --help')\n",

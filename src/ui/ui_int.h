@@ -1,15 +1,34 @@
 /*
- * ui_int.h, ui_screen: the screens of the TUI and the state they share. Only src/ui/
- * includes this header.
+ * ui_int.h, ui_screen: the screens of the TUI, the services they call and
+ * the state they share. Only src/ui/ includes this header.
  *
- * ui.c owns the main loop and one struct ui; it dispatches on enum ui_screen
- * to a draw/key pair per screen (ui_today_draw / ui_today_key, ...), each
- * in its own file under src/ui/. A screen keeps its own state in statics of
- * its file; struct ui holds only what crosses screens (the pack, the log,
- * which approach or practice to open, the message line). The pack, log and
- * config belong to the struct app ui_main() was given; the UI borrows them.
- * Screens read through program.h and store.h and write only through
- * program.h.
+ * The files of src/ui/ use each other one way, from the top down, so that
+ * none is in a loop with another:
+ *
+ * ui.c, ui_main(): the terminal, the signals, the key loop and the table
+ * of screens (a struct screen_ops per enum ui_screen), which it hands to
+ * the services as ui->screens. It calls the screens (draw, key, and the
+ * title, typing and paste hooks) and the services.
+ *
+ * One file per screen (today.c, plan.c, ...): an enter/draw/key/free set
+ * (ui_today_draw / ui_today_key, ...) and its keys for help; the review
+ * screen is three files (ui_review_int.h). A screen calls the services,
+ * the widgets and report.c, never ui.c nor another screen: it opens one
+ * with ui_push(), by enum.
+ *
+ * screen.c, the services, below the screens: the stack of screens, the
+ * message line, today, the plan, the body's width, each screen's title
+ * and keys. It reaches a screen only through ui->screens, so it names
+ * none. Beside it report.c writes the therapist report for Today and the
+ * approach screen, and term.c tells ui.c whether curses can draw here.
+ *
+ * widget*.c: what they all draw with (widget_int.h).
+ *
+ * A screen keeps its own state in statics of its file; struct ui holds
+ * only what crosses screens (the pack, the log, which approach or practice
+ * to open, the message line). The pack, log and config belong to the
+ * struct app ui_main() was given; the UI borrows them. Screens read
+ * through program.h and store.h and write only through program.h.
  *
  * Key functions return 1 when they used the key; ui.c then handles the
  * global keys (! d ? q Esc) for keys a screen leaves alone.
@@ -58,10 +77,42 @@ enum ui_screen {
 	UI_NSCREENS
 };
 
+/* A key and what it does, for the help screen. */
+struct ui_keyhelp {
+	const char *key;
+	const char *what;
+};
+
+struct ui;
+
+/* A screen as the loop and the services call it; ui.c's table holds one
+ * per enum ui_screen. The first six are always there; the hooks after
+ * them are NULL when a screen has none. */
+struct screen_ops {
+	const char *title;
+	void (*enter)(struct ui *, int fresh);
+	void (*draw)(struct ui *);
+	int (*key)(struct ui *, int key);
+	void (*free)(void);
+	const struct ui_keyhelp *keys;
+	/* The title bar's words, when they change with what the screen
+	 * does; title is then unused. */
+	const char *(*title_now)(void);
+	/* 1 while a text field takes every printable key: ! d ? then type,
+	 * and the key line says how to leave the field. */
+	int (*typing)(void);
+	/* Takes a bracketed paste whole; 0 when the screen takes none now
+	 * (the paste is dropped). */
+	int (*paste)(struct ui *, const wchar_t *text, size_t n);
+};
+
 struct ui {
 	struct app *app;
 	const struct pack *pack; /* borrowed from app */
 	struct store *store;	 /* borrowed from app */
+	/* The screens by enum ui_screen: ui.c's table, set before the first
+	 * ui_push(). Only the services reach a screen through it. */
+	const struct screen_ops *screens;
 
 	enum ui_screen stack[UI_STACK_MAX];
 	int depth;
@@ -87,12 +138,8 @@ struct ui {
 	enum ui_color message_color;
 };
 
-/* A key and what it does, for the help screen. */
-struct ui_keyhelp {
-	const char *key;
-	const char *what;
-};
-
+/* The services (screen.c). ui_push() opens s on top (its enter, fresh);
+ * nothing when s is on top already or the stack is full. */
 void ui_push(struct ui *, enum ui_screen);
 /* Back to the screen below; quits when there is none. */
 void ui_pop(struct ui *);
@@ -111,15 +158,16 @@ void ui_today(const struct ui *, char out[DAY_LEN]);
 struct program_plan;
 int ui_plan_reload(struct ui *, struct program_plan *plan, int *loaded);
 /* The help of screen s and its title. */
-const struct ui_keyhelp *ui_screen_keys(enum ui_screen s);
-const char *ui_screen_title(enum ui_screen s);
+const struct ui_keyhelp *ui_screen_keys(const struct ui *, enum ui_screen s);
+const char *ui_screen_title(const struct ui *, enum ui_screen s);
 
 /* Columns for wrapped text in the body, and drawing a view there (rows y
  * .. y+h-1, a blank margin left, the scroll marks right). */
 int ui_text_width(const struct ui *);
 void ui_show_view(const struct ui *, struct ui_view *, int y, int h);
 
-/* enter: called when the screen is pushed (fresh = 1) or uncovered again
+/* The screens, each in its own file; only ui.c's table names them.
+ * enter: called when the screen is pushed (fresh = 1) or uncovered again
  * (fresh = 0); it reloads what it shows from the log. free: releases what
  * the screen keeps between visits, at exit. */
 void ui_onboard_enter(struct ui *, int fresh);
@@ -149,8 +197,8 @@ void ui_approach_draw(struct ui *);
 int ui_approach_key(struct ui *, int key);
 void ui_approach_free(void);
 
-/* 0 when curses can draw on stdout's terminal (src/ui/term.c); else says
- * why on stderr, points at the line-mode check-in, returns EX_USAGE. */
+/* 0 when curses can draw on stdout's terminal (src/ui/term.c, for ui.c); else
+ * says why on stderr, points at the line-mode check-in, returns EX_USAGE. */
 int ui_term_check(void);
 
 /* Writes the therapist summary to ~/backpain-report-DAY.html and says so

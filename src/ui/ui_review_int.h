@@ -1,12 +1,15 @@
 /*
- * ui_review_int.h: what the review screen's two files share and no one else
- * sees. review.c keeps the list of trials, the questions and the saving;
- * review_detail.c writes the selected trial's details into a view. Names
- * and titles are borrowed from the review and the pack.
+ * ui_review_int.h: what the review screen's three files share and no one
+ * else sees. review.c is the screen: it loads the trials and the plan,
+ * lists the trials and lends what it loaded to the other two, which never
+ * call it back. review_detail.c writes the selected trial's details into
+ * a view; review_decide.c asks the questions of a decision and saves the
+ * answers. Names and titles are borrowed from the review and the pack.
  */
 #ifndef BACKPAIN_UI_REVIEW_INT_H
 #define BACKPAIN_UI_REVIEW_INT_H
 
+#include "program.h"
 #include "review.h"
 #include "store.h"
 #include "ui_int.h"
@@ -23,5 +26,33 @@ enum store_outcome ui_review_suggested(const struct review_row *);
  * the body's text width. */
 void ui_review_detail(struct ui_view *v, const struct ui *,
 		      const struct review *, const struct review_row *);
+
+/* What a key did to the decisions (review_decide.c). */
+enum ui_review_did {
+	UI_REVIEW_UNUSED, /* not theirs: the screen's keys may take it */
+	UI_REVIEW_USED,
+	UI_REVIEW_SAVED, /* the log changed: load it again, then call
+			    ui_review_decide_saved() */
+};
+
+/* A key on the selected trial row: a decision (c m s o i Enter), or the
+ * answer to the question open, which takes every key. rv and plan are
+ * what review.c loaded for today; borrowed for the call only. */
+enum ui_review_did ui_review_decide_key(struct ui *, const struct review *rv,
+					const struct program_plan *plan,
+					const struct review_row *row, int key);
+/* After the reload that follows UI_REVIEW_SAVED, with the selected row:
+ * asks the impression of the trial the save ended, when row is that one. */
+void ui_review_decide_saved(const struct review_row *row);
+/* Closes the question open, saving nothing and saying nothing. */
+void ui_review_decide_cancel(void);
+/* After a reload with the same trial row selected: closes an impression
+ * question that no longer fits it (asked of another trial, or running). */
+void ui_review_decide_check(const struct review_row *row);
+/* Draws the question open, or the keys of row, on the last rows above
+ * end; w columns. Returns the rows used. */
+int ui_review_decide_draw(const struct ui *, const struct program_plan *plan,
+			  const struct review_row *row, int end, int w);
+void ui_review_decide_free(void);
 
 #endif

@@ -1,0 +1,587 @@
+/*
+ * review_decide.c: the decisions on the review screen's selected trial
+ * and the questions they ask: keep going, keep it as a habit and move on
+ * to the next approach, or stop it; for an ended trial, change its
+ * recorded outcome or record the person's global impression of the change
+ * (1..7, PGIC), which is also asked once after a trial is ended here.
+ * Every write asks first and says what it saved; the verdict only advises
+ * (the outcome it points to is the one first offered).
+ *
+ * review.c owns the trials and the plan it loaded and lends them to each
+ * call; this file keeps only the question open and its answer so far.
+ * After a write it answers UI_REVIEW_SAVED, and review.c loads the log
+ * again: nothing here calls back into review.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "content.h"
+#include "program.h"
+#include "ui_review_int.h"
+#include "util.h"
+
+/* What a key press is waiting for besides moving. */
+enum ask {
+	ASK_NONE,
+	ASK_HABIT,	/* y/n: end it as helped, start the next approach */
+	ASK_STOP,	/* choose how a running trial ended */
+	ASK_OUTCOME,	/* choose a new outcome for an ended trial */
+	ASK_CONFIRM,	/* y/n for the outcome chosen under ASK_STOP/OUTCOME */
+	ASK_IMPRESSION, /* 1..7, or skip: the impression of an ended trial */
+};
+
+static const enum store_outcome stop_choices[] = {
+    OUTCOME_NO_CHANGE,
+    OUTCOME_WORSE,
+    OUTCOME_STOPPED,
+};
+static const enum store_outcome all_choices[] = {
+    OUTCOME_HELPED,
+    OUTCOME_NO_CHANGE,
+    OUTCOME_WORSE,
+    OUTCOME_STOPPED,
+};
+#define NSTOP (sizeof stop_choices / sizeof stop_choices[0])
+#define NALL (sizeof all_choices / sizeof all_choices[0])
+
+static enum ask ask, picked_in;
+static const enum store_outcome *choices;
+static size_t nchoices, choice;
+/* ASK_HABIT: the approach to start after it, borrowed from the pack. */
+static const struct approach *next_approach;
+/* ASK_IMPRESSION: the trial asked about and the answer under the cursor,
+ * 0 until one is chosen, so that a stray Enter saves nothing. */
+static long long impression_trial;
+static int impression_pick;
+/* The trial a save just ended: its impression is asked once review.c has
+ * loaded the log again (ui_review_decide_saved); 0 when none. */
+static long long impression_next;
+static struct ui_view prompt;
+
+/* Another non-wildcard approach than the row's is running. */
+static int
+other_running(const struct program_plan *plan, const struct review_row *row)
+{
+	size_t i;
+
+	for (i = 0; i < plan->nsteps; i++) {
+		const struct program_step *st = &plan->steps[i];
+
+		if (st->state == PROGRAM_RUNNING && !st->approach->wildcard &&
+		    strcmp(st->approach->id, row->approach) != 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The first approach of the plan not yet tried, unless another one runs:
+ * one new approach at a time, so that a change can be put down to it. */
+static const struct approach *
+next_to_start(const struct program_plan *plan, const struct review_row *row)
+{
+	size_t i;
+
+	if (other_running(plan, row))
+		return NULL;
+	for (i = 0; i < plan->nsteps; i++) {
+		const struct program_step *st = &plan->steps[i];
+
+		if (st->state == PROGRAM_NOT_STARTED &&
+		    !st->approach->wildcard &&
+		    strcmp(st->approach->id, row->approach) != 0)
+			return st->approach;
+	}
+	return NULL;
+}
+
+/* The seven answers of the impression question, the chosen one in
+ * brackets, on as few lines of at most w columns as they fit. */
+static void
+impression_choices(struct buf *b, int w)
+{
+	int i, col = 0;
+
+	for (i = STORE_IMPRESSION_MIN; i <= STORE_IMPRESSION_MAX; i++) {
+		const char *words = review_impression_words(i);
+		/* "[1 much better]  " and " 1 much better   " are as wide. */
+		int n = ui_width(words) + 6;
+
+		if (col > 0 && col + n > w) {
+			buf_addc(b, '\n');
+			col = 0;
+		}
+		buf_printf(b, i == impression_pick ? "[%d %s]  " : " %d %s   ",
+			   i, words);
+		col += n;
+	}
+	buf_addc(b, '\n');
+}
+
+static void
+impression_question(struct buf *b, const struct ui *ui,
+		    const struct review_row *row, int w)
+{
+	char day[DAY_LEN];
+
+	ui_today(ui, day);
+	if (strcmp(row->ended_on, day) == 0)
+		buf_printf(b,
+			   "Compared with before you started \"%s\", how is "
+			   "your back pain now?\n",
+			   review_row_name(row));
+	else
+		buf_printf(b,
+			   "Compared with before you started \"%s\", how was "
+			   "your back pain when it ended (%s)?\n",
+			   review_row_name(row), row->ended_on);
+	impression_choices(b, w);
+	buf_adds(b, "Left Right choose   Enter or 1-7 save   Esc or s skip "
+		    "(it is optional)");
+}
+
+/* The question being asked, or the keys of the selected trial; its last
+ * line names the keys that answer it.
+ * w: the columns of its lines. */
+static char *
+prompt_text(const struct ui *ui, const struct program_plan *plan,
+	    const struct review_row *row, int w)
+{
+	const char *name = review_row_name(row);
+	char day[DAY_LEN];
+	struct buf b;
+	size_t i;
+
+	ui_today(ui, day);
+	buf_init(&b);
+	switch (ask) {
+	case ASK_NONE:
+		if (row->running)
+			buf_adds(&b, "c keep going   m keep it as a habit and "
+				     "move on   s stop it");
+		else
+			buf_printf(&b,
+				   "o change the recorded outcome   i %s your "
+				   "impression",
+				   row->impression == STORE_NONE ? "record"
+								 : "change");
+		break;
+	case ASK_IMPRESSION:
+		impression_question(&b, ui, row, w);
+		break;
+	case ASK_HABIT:
+		buf_printf(&b,
+			   "Keep \"%s\" as a habit: end its trial today as "
+			   "helped.\n",
+			   name);
+		if (next_approach != NULL)
+			buf_printf(&b,
+				   "Start \"%s\" today, the next approach not "
+				   "yet tried.",
+				   next_approach->title);
+		else
+			buf_printf(&b, "No other approach starts: %s.",
+				   other_running(plan, row)
+				       ? "another one is running"
+				       : "every approach has been tried");
+		buf_adds(&b, "\ny save   n cancel");
+		break;
+	case ASK_STOP:
+	case ASK_OUTCOME:
+		if (ask == ASK_STOP)
+			buf_printf(&b, "Stop \"%s\" today, recorded as:\n",
+				   name);
+		else
+			buf_printf(&b, "Record \"%s\" (%s to %s) as:\n", name,
+				   row->started_on, row->ended_on);
+		for (i = 0; i < nchoices; i++)
+			buf_printf(&b, i == choice ? "[%s]  " : " %s   ",
+				   ui_review_outcome_words(choices[i]));
+		buf_adds(&b, "\nLeft Right choose   Enter go on   Esc cancel");
+		break;
+	case ASK_CONFIRM:
+		if (picked_in == ASK_STOP)
+			buf_printf(
+			    &b, "Stop \"%s\" today (%s), recorded as %s?", name,
+			    day, ui_review_outcome_words(choices[choice]));
+		else
+			buf_printf(&b,
+				   "Change the recorded outcome of \"%s\" from "
+				   "%s to %s?",
+				   name, ui_review_outcome_words(row->outcome),
+				   ui_review_outcome_words(choices[choice]));
+		buf_adds(&b, "\ny save   n cancel");
+		break;
+	}
+	return buf_take(&b);
+}
+
+int
+ui_review_decide_draw(const struct ui *ui, const struct program_plan *plan,
+		      const struct review_row *row, int end, int w)
+{
+	enum ui_color c = ask == ASK_NONE ? UI_C_DIM : UI_C_SELECTED;
+	char *text = prompt_text(ui, plan, row, w - 2);
+	int n, i;
+
+	ui_view_clear(&prompt);
+	ui_view_add(&prompt, w - 2, c, 0, NULL, text);
+	free(text);
+	n = (int)prompt.n;
+	for (i = 0; i < n; i++) {
+		ui_fill(end - n + i, 1, w, c);
+		ui_put(end - n + i, 2, prompt.v[i].text, w - 2, 0, c);
+	}
+	return n;
+}
+
+static void
+open_choice(enum ask a, const enum store_outcome *v, size_t n,
+	    enum store_outcome want)
+{
+	size_t i;
+
+	ask = a;
+	choices = v;
+	nchoices = n;
+	choice = n - 1; /* the last, "stopped", unless want is there */
+	for (i = 0; i < n; i++)
+		if (v[i] == want)
+			choice = i;
+}
+
+/* Opens the impression question on row when it has ended; pick is the
+ * answer under the cursor, or 0. */
+static void
+ask_impression(const struct review_row *row, int pick)
+{
+	if (row == NULL || row->running)
+		return;
+	ask = ASK_IMPRESSION;
+	impression_trial = row->trial_id;
+	impression_pick = pick;
+}
+
+/* The message after the trial was kept as a habit: whether the next
+ * approach started. */
+static void
+habit_saved(struct ui *ui, const char *name, const struct approach *next,
+	    const char *day)
+{
+	char *cause = NULL;
+
+	if (next == NULL) {
+		ui_message(ui, UI_C_GOOD,
+			   "Saved: \"%s\" is kept as a habit: its practices "
+			   "stay on Today.",
+			   name);
+	} else if (program_start(ui->pack, ui->store, next->id, day, NULL,
+				 &cause) != 0) {
+		ui_message(ui, UI_C_WARNING,
+			   "Saved: \"%s\" is kept as a habit. \"%s\" was "
+			   "not started: %s",
+			   name, next->title, cause ? cause : "unknown error");
+		free(cause);
+	} else {
+		ui_message(ui, UI_C_GOOD,
+			   "Saved: \"%s\" is kept as a habit. Started "
+			   "\"%s\", day 1.",
+			   name, next->title);
+	}
+}
+
+static enum ui_review_did
+save_habit(struct ui *ui, const struct review_row *row)
+{
+	char day[DAY_LEN], *cause = NULL;
+
+	ui_today(ui, day);
+	if (program_keep(ui->pack, ui->store, row->approach, day,
+			 OUTCOME_HELPED, &cause) != 0) {
+		ui_error(ui, cause);
+		return UI_REVIEW_SAVED;
+	}
+	habit_saved(ui, review_row_name(row), next_approach, day);
+	impression_next = row->trial_id;
+	return UI_REVIEW_SAVED;
+}
+
+static enum ui_review_did
+save_outcome(struct ui *ui, const struct review_row *row)
+{
+	enum store_outcome o = choices[choice], was = row->outcome;
+	const char *name = review_row_name(row);
+	char day[DAY_LEN], *cause = NULL;
+	int rc;
+
+	ui_today(ui, day);
+	if (picked_in == ASK_STOP)
+		rc = program_stop(ui->pack, ui->store, row->approach, day, o,
+				  &cause);
+	else
+		rc = program_outcome(ui->store, row->trial_id, o, &cause);
+	if (rc != 0)
+		ui_error(ui, cause);
+	else if (picked_in == ASK_STOP)
+		ui_message(ui, UI_C_GOOD, "Saved: \"%s\" ended today as %s.",
+			   name, ui_review_outcome_words(o));
+	else
+		ui_message(ui, UI_C_GOOD,
+			   "Saved: \"%s\" is now recorded as %s (it was %s).",
+			   name, ui_review_outcome_words(o),
+			   ui_review_outcome_words(was));
+	if (rc == 0 && picked_in == ASK_STOP)
+		impression_next = row->trial_id;
+	return UI_REVIEW_SAVED;
+}
+
+static enum ui_review_did
+save_impression(struct ui *ui, const struct review_row *row, int impression)
+{
+	char *cause = NULL;
+
+	ask = ASK_NONE;
+	if (program_impression(ui->store, row->approach, row->ended_on,
+			       impression, &cause) != 0) {
+		ui_error(ui, cause);
+		return UI_REVIEW_USED;
+	}
+	ui_message(ui, UI_C_GOOD, "Saved: your impression, %s.",
+		   review_impression_words(impression));
+	return UI_REVIEW_SAVED;
+}
+
+static void
+cancel(struct ui *ui)
+{
+	ask = ASK_NONE;
+	ui_message(ui, UI_C_NORMAL, "Nothing saved.");
+}
+
+/* Moves the cursor of the impression question by one answer (dir 1 or
+ * -1); with none under it yet, Right or Down (1) takes the first answer,
+ * Left or Up (-1) the last. */
+static void
+impression_move(int dir)
+{
+	if (impression_pick == 0)
+		impression_pick =
+		    dir > 0 ? STORE_IMPRESSION_MIN : STORE_IMPRESSION_MAX;
+	else if (impression_pick + dir >= STORE_IMPRESSION_MIN &&
+		 impression_pick + dir <= STORE_IMPRESSION_MAX)
+		impression_pick += dir;
+}
+
+/* Keys of the impression question: a digit answers at once, the arrows
+ * (or vi keys) move and Enter saves, Esc, s or q skip it. */
+static enum ui_review_did
+answer_impression(struct ui *ui, const struct review_row *row, int key)
+{
+	if (key == UI_KEY_ESC || key == 's' || key == 'q') {
+		ask = ASK_NONE;
+		ui_message(ui, UI_C_NORMAL,
+			   row->impression == STORE_NONE
+			       ? "No impression saved; i records it later."
+			       : "Nothing saved.");
+		return UI_REVIEW_USED;
+	}
+	if (key >= '0' + STORE_IMPRESSION_MIN &&
+	    key <= '0' + STORE_IMPRESSION_MAX)
+		return save_impression(ui, row, key - '0');
+	if (key == UI_KEY_ENTER) {
+		if (impression_pick != 0)
+			return save_impression(ui, row, impression_pick);
+		ui_message(ui, UI_C_NORMAL,
+			   "Choose an answer first (Left Right, or 1 to 7), or "
+			   "skip it with Esc.");
+		return UI_REVIEW_USED;
+	}
+	switch (ui_nav(key)) {
+	case UI_NAV_LEFT:
+	case UI_NAV_UP:
+		impression_move(-1);
+		break;
+	case UI_NAV_RIGHT:
+	case UI_NAV_DOWN:
+		impression_move(1);
+		break;
+	case UI_NAV_HOME:
+		impression_pick = STORE_IMPRESSION_MIN;
+		break;
+	case UI_NAV_END:
+		impression_pick = STORE_IMPRESSION_MAX;
+		break;
+	default:
+		break;
+	}
+	return UI_REVIEW_USED;
+}
+
+/* A later trial of the same approach ended on the same day as row: the
+ * impression, saved by approach and day, would go to that one. */
+static int
+ended_again(const struct review *rv, const struct review_row *row)
+{
+	size_t i;
+
+	for (i = 0; i < rv->nrows; i++)
+		if (!rv->rows[i].running &&
+		    rv->rows[i].trial_id > row->trial_id &&
+		    strcmp(rv->rows[i].approach, row->approach) == 0 &&
+		    strcmp(rv->rows[i].ended_on, row->ended_on) == 0)
+			return 1;
+	return 0;
+}
+
+/* Keys while a question is open: every key is used, so q and Esc cancel
+ * the question rather than leave the screen. */
+static enum ui_review_did
+answer(struct ui *ui, const struct review_row *row, int key)
+{
+	if (ask == ASK_IMPRESSION)
+		return answer_impression(ui, row, key);
+	if (ask == ASK_HABIT || ask == ASK_CONFIRM) {
+		enum ask was = ask;
+
+		if (key != 'y') {
+			cancel(ui);
+			return UI_REVIEW_USED;
+		}
+		ask = ASK_NONE;
+		if (was == ASK_HABIT)
+			return save_habit(ui, row);
+		return save_outcome(ui, row);
+	}
+	if (key == UI_KEY_ESC || key == 'q') {
+		cancel(ui);
+		return UI_REVIEW_USED;
+	}
+	if (key == UI_KEY_ENTER) {
+		picked_in = ask;
+		ask = ASK_CONFIRM;
+		return UI_REVIEW_USED;
+	}
+	switch (ui_nav(key)) {
+	case UI_NAV_LEFT:
+	case UI_NAV_UP:
+		choice = choice > 0 ? choice - 1 : 0;
+		break;
+	case UI_NAV_RIGHT:
+	case UI_NAV_DOWN:
+		choice = choice + 1 < nchoices ? choice + 1 : choice;
+		break;
+	default:
+		break;
+	}
+	return UI_REVIEW_USED;
+}
+
+/* The decisions: c, m and s for a running trial, o and i for an ended one.
+ * None is a vi key, so j and k still move between trials. */
+static enum ui_review_did
+decide(struct ui *ui, const struct review *rv, const struct program_plan *plan,
+       const struct review_row *row, int key)
+{
+	const char *name = review_row_name(row);
+
+	switch (key) {
+	case 'c':
+		if (!row->running) {
+			ui_message(ui, UI_C_NORMAL,
+				   "\"%s\" has ended; o changes its outcome.",
+				   name);
+			return UI_REVIEW_USED;
+		}
+		ui_message(ui, UI_C_GOOD,
+			   "Nothing saved: \"%s\" keeps running, day %d.", name,
+			   row->result.days);
+		ui_pop(ui);
+		return UI_REVIEW_USED;
+	case 'm':
+	case 's':
+		if (!row->running) {
+			ui_message(ui, UI_C_NORMAL,
+				   "\"%s\" has ended; o changes its outcome.",
+				   name);
+		} else if (key == 'm') {
+			next_approach = next_to_start(plan, row);
+			ask = ASK_HABIT;
+		} else {
+			open_choice(ASK_STOP, stop_choices, NSTOP,
+				    ui_review_suggested(row));
+		}
+		return UI_REVIEW_USED;
+	case 'i':
+		if (row->running)
+			ui_message(ui, UI_C_NORMAL,
+				   "\"%s\" is running: your impression is "
+				   "asked when it ends (m or s).",
+				   name);
+		else if (ended_again(rv, row))
+			ui_message(ui, UI_C_WARNING,
+				   "\"%s\" ran again and ended the same day: "
+				   "only the later trial can take an "
+				   "impression.",
+				   name);
+		else
+			ask_impression(row, row->impression == STORE_NONE
+						? 0
+						: row->impression);
+		return UI_REVIEW_USED;
+	case 'o':
+	case UI_KEY_ENTER:
+		if (row->running)
+			ui_message(
+			    ui, UI_C_NORMAL,
+			    "\"%s\" is running: c keeps going, m keeps it "
+			    "as a habit, s stops it.",
+			    name);
+		else
+			open_choice(ASK_OUTCOME, all_choices, NALL,
+				    row->outcome != OUTCOME_NONE
+					? row->outcome
+					: ui_review_suggested(row));
+		return UI_REVIEW_USED;
+	default:
+		return UI_REVIEW_UNUSED;
+	}
+}
+
+enum ui_review_did
+ui_review_decide_key(struct ui *ui, const struct review *rv,
+		     const struct program_plan *plan,
+		     const struct review_row *row, int key)
+{
+	if (ask != ASK_NONE)
+		return answer(ui, row, key);
+	return decide(ui, rv, plan, row, key);
+}
+
+void
+ui_review_decide_saved(const struct review_row *row)
+{
+	long long id = impression_next;
+
+	impression_next = 0;
+	if (id != 0 && row != NULL && row->trial_id == id)
+		ask_impression(row, 0);
+}
+
+void
+ui_review_decide_cancel(void)
+{
+	ask = ASK_NONE;
+}
+
+void
+ui_review_decide_check(const struct review_row *row)
+{
+	if (ask == ASK_IMPRESSION &&
+	    (row->running || row->trial_id != impression_trial))
+		ask = ASK_NONE;
+}
+
+void
+ui_review_decide_free(void)
+{
+	ui_view_free(&prompt);
+}
