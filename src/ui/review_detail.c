@@ -112,7 +112,7 @@ advice(const struct review_row *row)
 		return "There is no pain level from before to compare with, "
 		       "so decide by how you have been.";
 	case VERDICT_UNCLEAR:
-		/* As add_noise() in analysis.c words the same rule. */
+		/* As add_noise() in analysis_text.c words the same rule. */
 		if (row->result.pain.more_days <= 0)
 			return "More rated days alone are unlikely to settle "
 			       "it: decide by how you have been; c keeps "
