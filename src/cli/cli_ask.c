@@ -14,7 +14,7 @@
 #include <sysexits.h>
 
 #include "app.h"
-#include "cli.h"
+#include "cli_int.h"
 #include "content.h"
 #include "pain.h"
 #include "util.h"
