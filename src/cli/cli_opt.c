@@ -1,4 +1,5 @@
-/* cli_opt.c: option handling and value checks shared by the daily commands. */
+/* cli_opt.c: option handling and value checks that most commands share
+ * (cli_opt_int.h). */
 #include "cli_opt_int.h"
 
 #include <stdio.h>
