@@ -1,5 +1,5 @@
 /*
- * cli_ask.c: the line-mode check-in (see cli_ask.h). Each question is one
+ * cli_ask.c: the line-mode check-in (see cli_ask_int.h). Each question is one
  * prompt line read with getline(): the terminal's own line editing does the
  * rest, so it works wherever a shell prompt does. A bad answer says what is
  * wrong and asks again; the end of input ends it, with nothing saved.
@@ -14,7 +14,7 @@
 #include <sysexits.h>
 
 #include "app.h"
-#include "cli.h"
+#include "cli_int.h"
 #include "content.h"
 #include "pain.h"
 #include "util.h"
@@ -134,7 +134,8 @@ ask_rating(const char *name, int required, int *out)
 	return rc;
 }
 
-/* y or n; Enter is no. */
+/* y or n (or yes, no; any case). Enter gives dflt, or with dflt -1 is
+ * refused and asked again. */
 static enum ask_rc
 ask_yes_no(const char *prompt, int dflt, int *yes)
 {
@@ -265,8 +266,16 @@ ask_practice(const struct practice *p, const char *kind, struct cli_ask *out)
 	return rc;
 }
 
-/* The practices: those of the running approaches not yet logged that day,
- * then those of the approaches ended as helped (kept as habits). */
+/*
+ * The practices: first the day's list of program_today() (the running
+ * approaches', the kept habits', the flare-up tools while a flare-up runs),
+ * each asked as "the practice" unless it is logged for the day already;
+ * then, as "the habit", every practice of each approach whose latest trial
+ * ended as helped, kept as a habit or not. That second list was written
+ * before the habit table: a kept habit that helped is in both lists, so
+ * asked twice (two yeses save one mark), and a dropped habit that helped
+ * is still asked.
+ */
 static enum ask_rc
 ask_practices(const struct program_today *t, struct cli_ask *out)
 {

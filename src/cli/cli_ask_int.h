@@ -1,12 +1,12 @@
 /*
  * cli_ask_int.h: the line-mode check-in, what `backpain checkin` does with no
  * rating on a terminal. It asks the day's questions one line at a time on
- * stdin and stdout (pain, interference, the practices of the running
- * approaches and of the approaches kept as habits, the running approaches'
- * questions, a note), shows what it would save and asks to confirm. Plain
- * lines only: no cursor movement, no colour, nothing a screen reader or
- * TERM=dumb cannot follow. It writes nothing: cli_checkin.c saves what it
- * hands back through the program's one write path.
+ * stdin and stdout (pain, interference, the practices of the day's list
+ * and of the approaches that helped, the running approaches' questions, a
+ * note), shows what it would save and asks to confirm. Plain lines only:
+ * no cursor movement, no colour, nothing a screen reader or TERM=dumb
+ * cannot follow. It writes nothing: cli_checkin.c saves what it hands back
+ * through the program's one write path.
  *
  * struct cli_ask owns what cli_ask_checkin() allocated (the note, the ids
  * array, the answers array); the ids and choices are borrowed from the pack.

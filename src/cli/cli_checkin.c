@@ -5,8 +5,9 @@
  * the program (which owns what a second check-in of a day replaces; see
  * program.h) and says what it saved or replaced.
  */
-#include "cli.h"
+#include "cli_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>

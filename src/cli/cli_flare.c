@@ -4,8 +4,9 @@
  * opened; the program refuses what the log makes wrong (a flare already
  * running, none to end), and a refusal writes nothing.
  */
-#include "cli.h"
+#include "cli_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "app.h"
-#include "cli.h"
+#include "cli_int.h"
 #include "cli_opt_int.h"
 #include "program.h"
 #include "util.h"

@@ -4,8 +4,9 @@
  * so a refused command creates and writes nothing (checkin is in
  * cli_checkin.c).
  */
-#include "cli.h"
+#include "cli_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>

@@ -1,12 +1,14 @@
-/* cli_opt.c: option handling and value checks shared by the daily commands. */
+/* cli_opt.c: option handling and value checks that most commands share
+ * (cli_opt_int.h). */
 #include "cli_opt_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 
 #include "app.h"
-#include "cli.h"
+#include "cli_int.h"
 #include "pain.h"
 #include "util.h"
 

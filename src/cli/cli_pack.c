@@ -1,7 +1,8 @@
 /* cli_pack.c: backpain pack check [FILE] | pack list [--practices |
  * --questions | --reading | --flags]. */
-#include "cli.h"
+#include "cli_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>

@@ -1,6 +1,7 @@
 /* cli_review.c: `backpain review` and `backpain report`. */
-#include "cli.h"
+#include "cli_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>

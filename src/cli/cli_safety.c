@@ -6,8 +6,9 @@
  * yes. Every value is checked before the log is opened, so a refused
  * command writes nothing.
  */
-#include "cli.h"
+#include "cli_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>

@@ -4,11 +4,12 @@
  * the policy of fmt.h: escaped in tables, exact in JSON (with its controls
  * as JSON escapes), and in CSV exact unless stdout is a terminal.
  */
-#include "cli.h"
+#include "cli_int.h"
 
 #include <langinfo.h>
 #include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
