@@ -1,5 +1,5 @@
-/* store.c: where the log lives, opening it, and the helpers the store's
- * files share. */
+/* store.c: where the log lives, opening it, and the checks of values
+ * the store's files share (the SQL helpers are in store_sql.c). */
 #include "store.h"
 
 #include <errno.h>
@@ -425,134 +425,6 @@ store_saved(const struct store *s)
 }
 
 int
-store_fail(char **cause, int code, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	*cause = xvasprintf(fmt, ap);
-	va_end(ap);
-	return code;
-}
-
-int
-store_sqlerr(const struct store *s, int rc, const char *what, char **cause)
-{
-	const char *msg = sqlite3_errstr(rc);
-
-	if (s->db != NULL && sqlite3_extended_errcode(s->db) == rc)
-		msg = sqlite3_errmsg(s->db);
-	switch (rc & 0xff) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		*cause = xasprintf("%s: the log %s is busy: another backpain "
-				   "is using it; try again in a moment",
-				   what, s->path);
-		return EX_TEMPFAIL;
-	case SQLITE_CORRUPT:
-	case SQLITE_NOTADB:
-		*cause = store_damaged(s->path, msg);
-		return EX_IOERR;
-	case SQLITE_CONSTRAINT:
-	case SQLITE_TOOBIG:
-		*cause = xasprintf("%s: the log refuses it: %s", what, msg);
-		return EX_DATAERR;
-	case SQLITE_PERM:
-	case SQLITE_READONLY:
-	case SQLITE_AUTH:
-		*cause = xasprintf("%s: cannot write the log %s: %s", what,
-				   s->path, msg);
-		return EX_NOPERM;
-	case SQLITE_CANTOPEN:
-		*cause = xasprintf("%s: cannot open the log %s: %s", what,
-				   s->path, msg);
-		return EX_CANTCREAT;
-	default:
-		*cause = xasprintf("%s: the log %s: %s", what, s->path, msg);
-		return EX_IOERR;
-	}
-}
-
-int
-store_begin(struct store *s, char **cause)
-{
-	int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-
-	return rc == SQLITE_OK ? 0 : store_sqlerr(s, rc, "writing", cause);
-}
-
-int
-store_commit(struct store *s, char **cause)
-{
-	int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
-
-	if (rc == SQLITE_OK)
-		return 0;
-	rc = store_sqlerr(s, rc, "saving", cause);
-	store_rollback(s);
-	return rc;
-}
-
-void
-store_rollback(struct store *s)
-{
-	if (!sqlite3_get_autocommit(s->db))
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-int
-store_prepare(struct store *s, const char *sql, sqlite3_stmt **st, char **cause)
-{
-	int rc = sqlite3_prepare_v2(s->db, sql, -1, st, NULL);
-
-	return rc == SQLITE_OK ? 0 : store_sqlerr(s, rc, "reading", cause);
-}
-
-int
-store_bind(sqlite3_stmt *st, const char *types, ...)
-{
-	va_list ap;
-	const char *t;
-	int i, rc = SQLITE_OK, v;
-
-	va_start(ap, types);
-	for (i = 1, t = types; *t != '\0' && rc == SQLITE_OK; t++, i++) {
-		switch (*t) {
-		case 't': {
-			const char *str = va_arg(ap, const char *);
-			rc = str == NULL
-				 ? sqlite3_bind_null(st, i)
-				 : sqlite3_bind_text64(st, i, str, strlen(str),
-						       SQLITE_STATIC,
-						       SQLITE_UTF8);
-			break;
-		}
-		case 'r':
-			v = va_arg(ap, int);
-			rc = v == STORE_NONE ? sqlite3_bind_null(st, i)
-					     : sqlite3_bind_int(st, i, v);
-			break;
-		case 'i':
-			rc = sqlite3_bind_int(st, i, va_arg(ap, int));
-			break;
-		case 'l':
-			rc = sqlite3_bind_int64(st, i, va_arg(ap, long long));
-			break;
-		case 'k': {
-			long long id = va_arg(ap, long long);
-			rc = id == 0 ? sqlite3_bind_null(st, i)
-				     : sqlite3_bind_int64(st, i, id);
-			break;
-		}
-		default:
-			rc = SQLITE_MISUSE;
-		}
-	}
-	va_end(ap);
-	return rc;
-}
-
-int
 store_read_day(sqlite3_stmt *st, int i, int optional, char out[DAY_LEN])
 {
 	const unsigned char *p = sqlite3_column_text(st, i);
@@ -623,16 +495,6 @@ store_read_id(sqlite3_stmt *st, int i, char **out)
 	free(*out);
 	*out = NULL;
 	return -1;
-}
-
-int
-store_corrupt(const struct store *s, const char *what, char **cause)
-{
-	char *detail = xasprintf("a value out of its range in %s", what);
-
-	*cause = store_damaged(s->path, detail);
-	free(detail);
-	return EX_IOERR;
 }
 
 void

@@ -20,6 +20,9 @@ struct store {
 	int verified; /* found sound at open: store_close() may stamp it */
 };
 
+/*
+ * store_sql.c: statements, transactions and what their failures mean.
+ */
 /* Sets *cause and returns code. */
 int store_fail(char **cause, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -27,6 +30,9 @@ int store_fail(char **cause, int code, const char *fmt, ...)
 int store_sqlerr(const struct store *, int rc, const char *what, char **cause);
 /* The message for a damaged log, with how to restore it. */
 char *store_damaged(const char *path, const char *detail);
+/* EX_IOERR with the damaged-log message: a value in the log is out of its
+ * range (what names where). */
+int store_corrupt(const struct store *, const char *what, char **cause);
 
 int store_begin(struct store *, char **cause); /* BEGIN IMMEDIATE */
 int store_commit(struct store *, char **cause);
@@ -40,6 +46,11 @@ int store_prepare(struct store *, const char *sql, sqlite3_stmt **,
  * row id (0 binds NULL). Returns an SQLite result code.
  */
 int store_bind(sqlite3_stmt *, const char *types, ...);
+/* Into *out the integer of sql's first row (a PRAGMA, a count), on any
+ * connection (the read-only one of the check too). Returns an SQLite
+ * result code. */
+int store_sql_int(sqlite3 *, const char *sql, int *out);
+
 /*
  * Values read from the log are checked against what the store writes, so
  * a value damaged on disk is refused as a damaged log rather than handed
@@ -55,9 +66,6 @@ int store_read_int(sqlite3_stmt *, int i, int lo, int hi, int optional,
 		   int *out);
 int store_read_text(sqlite3_stmt *, int i, int optional, char **out);
 int store_read_id(sqlite3_stmt *, int i, char **out);
-/* EX_IOERR with the damaged-log message: a value in the log is out of its
- * range (what names where). */
-int store_corrupt(const struct store *, const char *what, char **cause);
 void store_now(char out[STORE_TIMESTAMP_LEN]);
 
 /* Checks of values before anything is written: EX_DATAERR with a cause

@@ -138,50 +138,6 @@ static const char *const steps[] = {
 _Static_assert(sizeof steps / sizeof steps[0] == STORE_VERSION,
 	       "one migration step per schema version");
 
-char *
-store_damaged(const char *path, const char *detail)
-{
-	char *bak;
-	struct stat st;
-	int v;
-
-	for (v = STORE_VERSION; v >= 1; v--) {
-		bak = xasprintf("%s.bak-v%d", path, v);
-		if (stat(bak, &st) == 0 && S_ISREG(st.st_mode)) {
-			char *msg = xasprintf(
-			    "the log %s is damaged (%s); nothing was changed. "
-			    "To go back to the copy made before its last "
-			    "upgrade, copy %s over it; or move the damaged "
-			    "file aside to start a new log",
-			    path, detail, bak);
-			free(bak);
-			return msg;
-		}
-		free(bak);
-	}
-	return xasprintf("the log %s is damaged (%s); nothing was changed. "
-			 "Move it aside (keep it: it may be repairable) to "
-			 "start a new log",
-			 path, detail);
-}
-
-static int
-read_int(sqlite3 *db, const char *sql, int *out)
-{
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-
-	if (rc != SQLITE_OK)
-		return rc;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*out = sqlite3_column_int(st, 0);
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(st);
-	return rc;
-}
-
 /* A version this program can open (perhaps after upgrading), or a refusal
  * naming the file and both versions. */
 static int
@@ -535,7 +491,7 @@ inspect(const char *path, int *verified, char **cause)
 	if (rc == SQLITE_OK) {
 		sqlite3_extended_result_codes(ro.db, 1);
 		sqlite3_busy_timeout(ro.db, STORE_BUSY_MS);
-		rc = read_int(ro.db, "PRAGMA user_version", &version);
+		rc = store_sql_int(ro.db, "PRAGMA user_version", &version);
 	}
 	if (rc == SQLITE_READONLY_ROLLBACK) {
 		/* A hot journal that only a writer may roll back. */
@@ -551,11 +507,11 @@ inspect(const char *path, int *verified, char **cause)
 	/* Only a file at version 0 may be someone else's database; counting
 	 * its objects reads the schema, which a log's daily open need not. */
 	if (version == 0)
-		rc = read_int(ro.db, "SELECT count(*) FROM sqlite_schema",
-			      &objects);
+		rc = store_sql_int(ro.db, "SELECT count(*) FROM sqlite_schema",
+				   &objects);
 	/* A database of another program that happens to have a version. */
 	if (version >= 1)
-		rc = read_int(ro.db, "PRAGMA application_id", &app);
+		rc = store_sql_int(ro.db, "PRAGMA application_id", &app);
 	if (rc == SQLITE_OK && ((version == 0 && objects > 0) ||
 				(version >= 1 && app != STORE_APP_ID))) {
 		code = store_fail(cause, EX_IOERR,
@@ -680,7 +636,7 @@ migrate_step(struct store *s, char **cause)
 
 	if ((code = store_begin(s, cause)) != 0)
 		return code;
-	rc = read_int(s->db, "PRAGMA user_version", &version);
+	rc = store_sql_int(s->db, "PRAGMA user_version", &version);
 	if (rc == SQLITE_OK &&
 	    (code = check_version(s->path, version, cause))) {
 		store_rollback(s);
@@ -692,7 +648,7 @@ migrate_step(struct store *s, char **cause)
 	for (i = version; rc == SQLITE_OK && i < want; i++)
 		rc = sqlite3_exec(s->db, steps[i], NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = read_int(s->db, "PRAGMA user_version", &after);
+		rc = store_sql_int(s->db, "PRAGMA user_version", &after);
 	if (rc != SQLITE_OK) {
 		code = store_sqlerr(s, rc, "upgrading the log", cause);
 		store_rollback(s);
@@ -762,7 +718,7 @@ store_migrate(struct store *s, char **cause)
 {
 	int rc, version = 0, code;
 
-	rc = read_int(s->db, "PRAGMA user_version", &version);
+	rc = store_sql_int(s->db, "PRAGMA user_version", &version);
 	if (rc != SQLITE_OK)
 		return store_sqlerr(s, rc, "reading the log", cause);
 	if ((code = check_version(s->path, version, cause)) != 0)
@@ -775,7 +731,7 @@ store_migrate(struct store *s, char **cause)
 	while (version < STORE_VERSION) {
 		if ((code = migrate_step(s, cause)) != 0)
 			return code;
-		rc = read_int(s->db, "PRAGMA user_version", &version);
+		rc = store_sql_int(s->db, "PRAGMA user_version", &version);
 		if (rc != SQLITE_OK)
 			return store_sqlerr(s, rc, "reading the log", cause);
 	}
