@@ -52,10 +52,10 @@ int store_bind(sqlite3_stmt *, const char *types, ...);
 int store_sql_int(sqlite3 *, const char *sql, int *out);
 
 /*
- * Values read from the log are checked against what the store writes, so
- * a value damaged on disk is refused as a damaged log rather than handed
- * on (a pain of 11 indexing past a table). Each returns 0, or -1 when the
- * value is out of its range; the reader then returns store_corrupt().
+ * store_value.c: values read from the log are checked against what the store
+ * writes, so a value damaged on disk is refused as a damaged log rather than
+ * handed on (a pain of 11 indexing past a table). Each returns 0, or -1 when
+ * the value is out of its range; the reader then returns store_corrupt().
  * store_read_day: a valid day (optional: NULL reads as "");
  * store_read_int: an integer in lo..hi (optional: NULL reads as
  * STORE_NONE); store_read_text: UTF-8 without NUL (optional: NULL reads
@@ -66,6 +66,7 @@ int store_read_int(sqlite3_stmt *, int i, int lo, int hi, int optional,
 		   int *out);
 int store_read_text(sqlite3_stmt *, int i, int optional, char **out);
 int store_read_id(sqlite3_stmt *, int i, char **out);
+/* The time a row is recorded at, as recorded_at holds it. */
 void store_now(char out[STORE_TIMESTAMP_LEN]);
 
 /* Checks of values before anything is written: EX_DATAERR with a cause
