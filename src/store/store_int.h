@@ -8,6 +8,7 @@
 #define BACKPAIN_STORE_INT_H
 
 #include <sqlite3.h>
+#include <sys/types.h>
 
 #include "pain.h"
 #include "store.h"
@@ -80,6 +81,19 @@ char *store_shown(const char *s);
 /* The bounds of a range query; NULL means unbounded. */
 int store_range(const char *from, const char *to, const char **lo,
 		const char **hi, char **cause);
+
+/*
+ * store_file.c: the log's file made ready before SQLite opens it (its
+ * directory made, 0700 when it is ours; a new file 0600), or refused when
+ * someone else could read or change it, or when it is no regular file.
+ * Nothing is opened after it returns. *empty says whether the file has no
+ * content yet (a new log), *mode the mode it was found with: a file with
+ * content keeps it, so that --db naming some other file changes nothing,
+ * until store_file_private() once it is known to be a log.
+ */
+int store_file_prepare(const char *path, int *empty, mode_t *mode,
+		       char **cause);
+int store_file_private(const char *path, mode_t mode, char **cause);
 
 /* store_trial.c: ends the running trial of approach on day inside the
  * caller's transaction (refused as store_trial_stop()); its id in *id. The
