@@ -1,6 +1,6 @@
 /* store.c: opening and closing the log. The file is made ready by
- * store_file.c, checked and brought up to date by store_schema.c; here the
- * connection is opened and configured. */
+ * store_file.c, checked by store_check.c and brought up to date by
+ * store_migrate.c; here the connection is opened and configured. */
 #include "store.h"
 
 #include <stdlib.h>

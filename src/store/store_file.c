@@ -15,7 +15,6 @@
 #include "util.h"
 
 #define DIR_MODE 0700
-#define FILE_MODE 0600
 #define MODE_BITS 07777
 #define PRIVATE_DIR_NAME "backpain" /* the directory that is ours */
 
@@ -188,7 +187,7 @@ check_companions(const char *path, char **cause)
 					"log's) and keep the log in a "
 					"directory of your own",
 					f, (uintmax_t)st.st_uid);
-		else if ((st.st_mode & (MODE_BITS & ~FILE_MODE)) != 0)
+		else if ((st.st_mode & (MODE_BITS & ~STORE_FILE_MODE)) != 0)
 			rc = store_fail(cause, EX_NOPERM,
 					"%s, beside the log, can be read or "
 					"written by others (mode %04o); "
@@ -216,7 +215,7 @@ prepare_file(const char *path, int *empty, mode_t *mode, char **cause)
 	int fd, e;
 
 	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOCTTY | O_NONBLOCK,
-		  FILE_MODE);
+		  STORE_FILE_MODE);
 	if (fd < 0) {
 		e = errno;
 		*cause =
@@ -239,7 +238,8 @@ prepare_file(const char *path, int *empty, mode_t *mode, char **cause)
 	}
 	*empty = st.st_size == 0;
 	*mode = st.st_mode & MODE_BITS;
-	if (*empty && *mode != FILE_MODE && fchmod(fd, FILE_MODE) != 0) {
+	if (*empty && *mode != STORE_FILE_MODE &&
+	    fchmod(fd, STORE_FILE_MODE) != 0) {
 		e = errno;
 		close(fd);
 		*cause = xasprintf("cannot make the log %s private: %s", path,
@@ -281,7 +281,7 @@ store_file_prepare(const char *path, int *empty, mode_t *mode, char **cause)
 	int rc;
 
 	*empty = 0;
-	*mode = FILE_MODE;
+	*mode = STORE_FILE_MODE;
 	if (path == NULL || *path == '\0')
 		return store_fail(cause, EX_CANTCREAT,
 				  "no place for the log: set HOME, "
@@ -300,7 +300,7 @@ store_file_private(const char *path, mode_t mode, char **cause)
 {
 	int e;
 
-	if (mode == FILE_MODE || chmod(path, FILE_MODE) == 0)
+	if (mode == STORE_FILE_MODE || chmod(path, STORE_FILE_MODE) == 0)
 		return 0;
 	e = errno;
 	*cause =

@@ -13,7 +13,10 @@
 #include "pain.h"
 #include "store.h"
 
-#define STORE_TIMESTAMP_LEN 32 /* the out[32] of day_timestamp() */
+#define STORE_TIMESTAMP_LEN 32	/* the out[32] of day_timestamp() */
+#define STORE_APP_ID 1112560713 /* "BPLI", PRAGMA application_id of a log */
+/* The mode of the files the store makes: the log, its backups, its stamp. */
+#define STORE_FILE_MODE 0600
 
 struct store {
 	sqlite3 *db;
@@ -76,6 +79,9 @@ int store_check_day(const char *what, const char *day, char **cause);
 int store_check_text(const char *what, const char *s, char **cause);
 int store_check_id(const char *what, const char *s, char **cause);
 int store_check_rating(const char *what, int v, int optional, char **cause);
+/* A version of the log this program can open (perhaps after upgrading),
+ * or EX_IOERR naming the file and both versions. */
+int store_check_version(const char *path, int version, char **cause);
 /* s with control characters escaped, for a message (allocated). */
 char *store_shown(const char *s);
 /* The bounds of a range query; NULL means unbounded. */
@@ -101,9 +107,8 @@ int store_file_private(const char *path, mode_t mode, char **cause);
 int store_trial_end(struct store *, const char *approach, const char *day,
 		    enum store_outcome, long long *id, char **cause);
 
-/* store_schema.c: checks an existing file without changing it (*verified
- * says whether it was found sound, by its stamp or by reading it through),
- * and brings an open log to STORE_VERSION. */
+/* store_check.c: checks an existing file without changing it (*verified
+ * says whether it was found sound, by its stamp or by reading it through). */
 int store_inspect(const char *path, int *verified, char **cause);
 /* For readers that hand rows on as SQL made them (exports): EX_IOERR with
  * the damaged-log message when a row of the log, or a check-in from lo to
@@ -114,6 +119,9 @@ int store_check_checkins(struct store *, const char *lo, const char *hi,
 /* Records the log as this program leaves it, so that its next open finds
  * it unchanged and need not read it through (the stamp, PATH.checked). */
 void store_stamp(const char *path);
+
+/* store_migrate.c: brings an open log to STORE_VERSION, backing an old one
+ * up first. */
 int store_migrate(struct store *, char **cause);
 
 #endif

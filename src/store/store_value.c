@@ -187,3 +187,20 @@ store_range(const char *from, const char *to, const char **lo, const char **hi,
 	*hi = to != NULL ? to : DAY_LAST;
 	return 0;
 }
+
+int
+store_check_version(const char *path, int version, char **cause)
+{
+	if (version < 0)
+		return store_fail(cause, EX_IOERR,
+				  "the log %s has version %d, which no "
+				  "backpain writes; nothing was changed",
+				  path, version);
+	if (version > STORE_VERSION)
+		return store_fail(cause, EX_IOERR,
+				  "the log %s has version %d, newer than this "
+				  "backpain knows (version %d); nothing was "
+				  "changed. Use a newer backpain with it",
+				  path, version, STORE_VERSION);
+	return 0;
+}
