@@ -33,8 +33,8 @@ store_default_path(void)
 	return NULL;
 }
 
-static int
-errno_code(int e)
+int
+store_file_errno(int e)
 {
 	return e == EACCES || e == EPERM ? EX_NOPERM : EX_CANTCREAT;
 }
@@ -58,7 +58,7 @@ make_dirs(const char *dir, char **cause)
 				*cause = xasprintf("cannot make %s private: %s",
 						   p, strerror(e));
 				free(p);
-				return errno_code(e);
+				return store_file_errno(e);
 			}
 		} else if (errno != EEXIST) {
 			e = errno;
@@ -66,7 +66,7 @@ make_dirs(const char *dir, char **cause)
 					   "the log: %s",
 					   p, strerror(e));
 			free(p);
-			return errno_code(e);
+			return store_file_errno(e);
 		} else if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) {
 			*cause = xasprintf("cannot create the log under %s: it "
 					   "is not a directory",
@@ -104,7 +104,7 @@ prepare_dir(const char *path, char **cause)
 			e = errno;
 			*cause = xasprintf("cannot make %s private: %s", dir,
 					   strerror(e));
-			rc = errno_code(e);
+			rc = store_file_errno(e);
 		}
 	}
 out:
@@ -112,9 +112,8 @@ out:
 	return rc;
 }
 
-/* The directory of path ("." or "/" for a path without one). */
-static char *
-dir_of(const char *path)
+char *
+store_file_dir(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 
@@ -220,7 +219,7 @@ prepare_file(const char *path, int *empty, mode_t *mode, char **cause)
 		e = errno;
 		*cause =
 		    xasprintf("cannot open the log %s: %s", path, strerror(e));
-		return errno_code(e);
+		return store_file_errno(e);
 	}
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
@@ -244,7 +243,7 @@ prepare_file(const char *path, int *empty, mode_t *mode, char **cause)
 		close(fd);
 		*cause = xasprintf("cannot make the log %s private: %s", path,
 				   strerror(e));
-		return errno_code(e);
+		return store_file_errno(e);
 	}
 	close(fd);
 	return 0;
@@ -259,14 +258,14 @@ check_dirs(const char *path, int resolved, char **cause)
 	int rc;
 
 	if (!resolved) {
-		dir = dir_of(path);
+		dir = store_file_dir(path);
 		rc = check_dir(dir, cause);
 		free(dir);
 		return rc;
 	}
 	if ((real = realpath(path, NULL)) == NULL)
 		return 0;
-	dir = dir_of(real);
+	dir = store_file_dir(real);
 	rc = check_dir(dir, cause);
 	if (rc == 0)
 		rc = check_companions(real, cause);
@@ -305,5 +304,5 @@ store_file_private(const char *path, mode_t mode, char **cause)
 	e = errno;
 	*cause =
 	    xasprintf("cannot make the log %s private: %s", path, strerror(e));
-	return errno_code(e);
+	return store_file_errno(e);
 }

@@ -17,6 +17,9 @@
 #define STORE_APP_ID 1112560713 /* "BPLI", PRAGMA application_id of a log */
 /* The mode of the files the store makes: the log, its backups, its stamp. */
 #define STORE_FILE_MODE 0600
+/* PATH.bak-vN: the copy of the log at version N, made before upgrading it
+ * (store_migrate.c) and named in the damaged-log message (store_sql.c). */
+#define STORE_BACKUP_SUFFIX ".bak-v"
 
 struct store {
 	sqlite3 *db;
@@ -100,6 +103,10 @@ int store_range(const char *from, const char *to, const char **lo,
 int store_file_prepare(const char *path, int *empty, mode_t *mode,
 		       char **cause);
 int store_file_private(const char *path, mode_t mode, char **cause);
+/* The directory of path ("." or "/" for a path without one), allocated. */
+char *store_file_dir(const char *path);
+/* The code for a file that cannot be made: errno e of creating it. */
+int store_file_errno(int e);
 
 /* store_trial.c: ends the running trial of approach on day inside the
  * caller's transaction (refused as store_trial_stop()); its id in *id. The

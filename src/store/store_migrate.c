@@ -150,7 +150,7 @@ sync_path(const char *path, int flags)
 static int
 backup(struct store *s, int version, char **cause)
 {
-	char *bak = xasprintf("%s.bak-v%d", s->path, version);
+	char *bak = xasprintf("%s" STORE_BACKUP_SUFFIX "%d", s->path, version);
 	/* The pid keeps two processes upgrading at once out of each other's
 	 * temporary file; each renames a whole copy into place. */
 	char *tmp = xasprintf("%s.tmp%ld", bak, (long)getpid()), *dir, *slash;
@@ -164,11 +164,10 @@ backup(struct store *s, int version, char **cause)
 		e = errno;
 		if (fd >= 0)
 			close(fd);
-		code = store_fail(
-		    cause, e == EACCES || e == EPERM ? EX_NOPERM : EX_CANTCREAT,
-		    "cannot back up the log to %s before "
-		    "upgrading it: %s",
-		    tmp, strerror(e));
+		code = store_fail(cause, store_file_errno(e),
+				  "cannot back up the log to %s before "
+				  "upgrading it: %s",
+				  tmp, strerror(e));
 		goto out;
 	}
 	close(fd);
@@ -257,10 +256,9 @@ static void
 clean_backup_temps(const char *path)
 {
 	const char *slash = strrchr(path, '/');
-	char *dir = slash == NULL   ? xstrdup(".")
-		    : slash == path ? xstrdup("/")
-				    : xstrndup(path, (size_t)(slash - path));
-	char *prefix = xasprintf("%s.bak-v", slash == NULL ? path : slash + 1);
+	char *dir = store_file_dir(path);
+	char *prefix = xasprintf("%s" STORE_BACKUP_SUFFIX,
+				 slash == NULL ? path : slash + 1);
 	size_t plen = strlen(prefix);
 	struct dirent *e;
 	const char *p;

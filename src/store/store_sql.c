@@ -68,7 +68,7 @@ store_damaged(const char *path, const char *detail)
 	int v;
 
 	for (v = STORE_VERSION; v >= 1; v--) {
-		bak = xasprintf("%s.bak-v%d", path, v);
+		bak = xasprintf("%s" STORE_BACKUP_SUFFIX "%d", path, v);
 		if (stat(bak, &st) == 0 && S_ISREG(st.st_mode)) {
 			char *msg = xasprintf(
 			    "the log %s is damaged (%s); nothing was changed. "
