@@ -114,6 +114,12 @@ int store_file_errno(int e);
 int store_trial_end(struct store *, const char *approach, const char *day,
 		    enum store_outcome, long long *id, char **cause);
 
+/* store_import_check.c: the store's own checks of the values of a dump,
+ * before store_import() writes any: EX_DATAERR with res->table and
+ * res->row naming the row refused (res->table NULL when none is). */
+int store_import_check(const struct store_dump *, struct store_import_result *,
+		       char **cause);
+
 /* store_check.c: checks an existing file without changing it (*verified
  * says whether it was found sound, by its stamp or by reading it through). */
 int store_inspect(const char *path, int *verified, char **cause);
