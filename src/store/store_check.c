@@ -42,9 +42,12 @@ quick_check(sqlite3 *db, char **problem)
 }
 
 /*
- * The CHECK and foreign key rules of the tables (the steps of
- * store_migrate.c) and of the
- * profile's known keys (check_profile() in store_trial.c), as a scan:
+ * The CHECK and foreign key rules of the tables as step 0 -> 1 of
+ * store_migrate.c made them, and of the profile's known keys
+ * (check_profile() in store_trial.c), as a scan. It runs on a log of any
+ * version before upgrading it, so it names no column or table of a later
+ * step (impression, checked_on, habit, flare): their values are checked
+ * only by their readers (store_read_*()) and by SQLite on writing. A scan:
  * SQLite does not read a table's CHECK constraints on a read-only
  * connection, so there quick_check passes a pain of 11. "IS NOT 1" counts
  * a NULL where a value belongs as broken too; date(julianday(d)) is

@@ -1,8 +1,25 @@
 /*
- * store_int.h: what the store's files (store.c, store_*.c) share and no one
- * else sees. struct store owns its connection and its path. The helpers
- * returning int return 0 or a sysexits.h code with *cause set (allocated,
- * the caller frees), like the public API.
+ * store_int.h: what the files of src/store/ share and no one else sees;
+ * the folder's one private header. Each file does one job, and they use
+ * each other one way only, each the ones listed before it
+ * (tests/robust/cycles.sh):
+ *   store_sql.c          statements, transactions, what a failure means
+ *   store_value.c        one value read from the log, or checked to be
+ *                        written
+ *   store_file.c         the log's file, directory and mode before SQLite
+ *                        opens it
+ *   store_check.c        whether a log is sound: the look at open, the
+ *                        daily stamp, the scans of the tables' rules
+ *   store_migrate.c      the schema's steps, and upgrading with a backup
+ *   store.c              opening and closing the log (the three above)
+ *   store_checkin.c, store_trial.c, store_habit.c, store_flare.c: the
+ *                        tables' rows read and written (store_habit.c
+ *                        ends trials through store_trial.c)
+ *   store_export.c       the history as JSON, the log as JSON and CSV
+ *   store_import_check.c, store_import.c: a dump checked, then merged
+ * struct store owns its connection and its path. The helpers returning
+ * int return 0 or a sysexits.h code with *cause set (allocated, the
+ * caller frees), like the public API.
  */
 #ifndef BACKPAIN_STORE_INT_H
 #define BACKPAIN_STORE_INT_H
@@ -108,6 +125,24 @@ char *store_file_dir(const char *path);
 /* The code for a file that cannot be made: errno e of creating it. */
 int store_file_errno(int e);
 
+/* store_check.c: checks an existing file without changing it (*verified
+ * says whether it was found sound, by its stamp or by reading it through). */
+int store_inspect(const char *path, int *verified, char **cause);
+/* For readers that hand rows on as SQL made them (exports): EX_IOERR with
+ * the damaged-log message when a row of the log, or a check-in from lo to
+ * hi, breaks the rules of its table (those of step 0 -> 1: see
+ * constraint_scan in store_check.c). */
+int store_check_rules(struct store *, char **cause);
+int store_check_checkins(struct store *, const char *lo, const char *hi,
+			 char **cause);
+/* Records the log as this program leaves it, so that its next open finds
+ * it unchanged and need not read it through (the stamp, PATH.checked). */
+void store_stamp(const char *path);
+
+/* store_migrate.c: brings an open log to STORE_VERSION, backing an old one
+ * up first. */
+int store_migrate(struct store *, char **cause);
+
 /* store_trial.c: ends the running trial of approach on day inside the
  * caller's transaction (refused as store_trial_stop()); its id in *id. The
  * outcome is not checked here. */
@@ -119,22 +154,5 @@ int store_trial_end(struct store *, const char *approach, const char *day,
  * res->row naming the row refused (res->table NULL when none is). */
 int store_import_check(const struct store_dump *, struct store_import_result *,
 		       char **cause);
-
-/* store_check.c: checks an existing file without changing it (*verified
- * says whether it was found sound, by its stamp or by reading it through). */
-int store_inspect(const char *path, int *verified, char **cause);
-/* For readers that hand rows on as SQL made them (exports): EX_IOERR with
- * the damaged-log message when a row of the log, or a check-in from lo to
- * hi, breaks the rules of its table. */
-int store_check_rules(struct store *, char **cause);
-int store_check_checkins(struct store *, const char *lo, const char *hi,
-			 char **cause);
-/* Records the log as this program leaves it, so that its next open finds
- * it unchanged and need not read it through (the stamp, PATH.checked). */
-void store_stamp(const char *path);
-
-/* store_migrate.c: brings an open log to STORE_VERSION, backing an old one
- * up first. */
-int store_migrate(struct store *, char **cause);
 
 #endif
