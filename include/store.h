@@ -1,10 +1,14 @@
 /*
- * store: the pain log, one SQLite file. Only the store's files speak SQL:
- * store.c (opening, transactions, checks), store_schema.c (the schema and
- * its migrations), store_checkin.c (check-ins, answers, sessions),
- * store_trial.c (trials, screening, profile), store_habit.c (habits),
- * store_flare.c (flare-ups), store_export.c (history and export). Their
- * shared parts are in src/store/store_int.h.
+ * store: the pain log, one SQLite file. Only the store's files
+ * (src/store/) speak SQL: store.c opens and closes the log (its file made
+ * ready by store_file.c, checked by store_check.c, upgraded by
+ * store_migrate.c); store_checkin.c (check-ins, answers, sessions),
+ * store_trial.c (trials, screening, profile), store_habit.c (habits) and
+ * store_flare.c (flare-ups) read and write rows; store_export.c (history
+ * and export) and store_import.c (import, its values checked by
+ * store_import_check.c) move whole logs. Their shared parts (store_sql.c,
+ * store_value.c) and the order in which the files use each other are in
+ * src/store/store_int.h.
  *
  * The log lives at --db PATH, else $BACKPAIN_DB, else
  * $XDG_DATA_HOME/backpain/log.db (default ~/.local/share/backpain/log.db);

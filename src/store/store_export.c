@@ -43,7 +43,7 @@ static const struct table {
     {"profile", "SELECT * FROM profile ORDER BY key",
      "SELECT json_group_array(json_object('key', key, 'value', value))"
      " FROM (SELECT * FROM profile ORDER BY key)"},
-    /* Schema version 3 (issue 12). */
+    /* Since schema version 5 (step 4 -> 5, issue 12). */
     {"habit", "SELECT * FROM habit ORDER BY id",
      "SELECT json_group_array(json_object('id', id, 'approach', approach,"
      " 'trial_id', trial_id, 'kept_on', kept_on, 'dropped_on',"

@@ -1,18 +1,42 @@
 /*
- * store_int.h: what the store's files (store.c, store_*.c) share and no one
- * else sees. struct store owns its connection and its path. The helpers
- * returning int return 0 or a sysexits.h code with *cause set (allocated,
- * the caller frees), like the public API.
+ * store_int.h: what the files of src/store/ share and no one else sees;
+ * the folder's one private header. Each file does one job, and they use
+ * each other one way only, each the ones listed before it
+ * (tests/robust/cycles.sh):
+ *   store_sql.c          statements, transactions, what a failure means
+ *   store_value.c        one value read from the log, or checked to be
+ *                        written
+ *   store_file.c         the log's file, directory and mode before SQLite
+ *                        opens it
+ *   store_check.c        whether a log is sound: the look at open, the
+ *                        daily stamp, the scans of the tables' rules
+ *   store_migrate.c      the schema's steps, and upgrading with a backup
+ *   store.c              opening and closing the log (the three above)
+ *   store_checkin.c, store_trial.c, store_habit.c, store_flare.c: the
+ *                        tables' rows read and written (store_habit.c
+ *                        ends trials through store_trial.c)
+ *   store_export.c       the history as JSON, the log as JSON and CSV
+ *   store_import_check.c, store_import.c: a dump checked, then merged
+ * struct store owns its connection and its path. The helpers returning
+ * int return 0 or a sysexits.h code with *cause set (allocated, the
+ * caller frees), like the public API.
  */
 #ifndef BACKPAIN_STORE_INT_H
 #define BACKPAIN_STORE_INT_H
 
 #include <sqlite3.h>
+#include <sys/types.h>
 
 #include "pain.h"
 #include "store.h"
 
-#define STORE_TIMESTAMP_LEN 32 /* the out[32] of day_timestamp() */
+#define STORE_TIMESTAMP_LEN 32	/* the out[32] of day_timestamp() */
+#define STORE_APP_ID 1112560713 /* "BPLI", PRAGMA application_id of a log */
+/* The mode of the files the store makes: the log, its backups, its stamp. */
+#define STORE_FILE_MODE 0600
+/* PATH.bak-vN: the copy of the log at version N, made before upgrading it
+ * (store_migrate.c) and named in the damaged-log message (store_sql.c). */
+#define STORE_BACKUP_SUFFIX ".bak-v"
 
 struct store {
 	sqlite3 *db;
@@ -20,6 +44,9 @@ struct store {
 	int verified; /* found sound at open: store_close() may stamp it */
 };
 
+/*
+ * store_sql.c: statements, transactions and what their failures mean.
+ */
 /* Sets *cause and returns code. */
 int store_fail(char **cause, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -27,6 +54,9 @@ int store_fail(char **cause, int code, const char *fmt, ...)
 int store_sqlerr(const struct store *, int rc, const char *what, char **cause);
 /* The message for a damaged log, with how to restore it. */
 char *store_damaged(const char *path, const char *detail);
+/* EX_IOERR with the damaged-log message: a value in the log is out of its
+ * range (what names where). */
+int store_corrupt(const struct store *, const char *what, char **cause);
 
 int store_begin(struct store *, char **cause); /* BEGIN IMMEDIATE */
 int store_commit(struct store *, char **cause);
@@ -40,11 +70,16 @@ int store_prepare(struct store *, const char *sql, sqlite3_stmt **,
  * row id (0 binds NULL). Returns an SQLite result code.
  */
 int store_bind(sqlite3_stmt *, const char *types, ...);
+/* Into *out the integer of sql's first row (a PRAGMA, a count), on any
+ * connection (the read-only one of the check too). Returns an SQLite
+ * result code. */
+int store_sql_int(sqlite3 *, const char *sql, int *out);
+
 /*
- * Values read from the log are checked against what the store writes, so
- * a value damaged on disk is refused as a damaged log rather than handed
- * on (a pain of 11 indexing past a table). Each returns 0, or -1 when the
- * value is out of its range; the reader then returns store_corrupt().
+ * store_value.c: values read from the log are checked against what the store
+ * writes, so a value damaged on disk is refused as a damaged log rather than
+ * handed on (a pain of 11 indexing past a table). Each returns 0, or -1 when
+ * the value is out of its range; the reader then returns store_corrupt().
  * store_read_day: a valid day (optional: NULL reads as "");
  * store_read_int: an integer in lo..hi (optional: NULL reads as
  * STORE_NONE); store_read_text: UTF-8 without NUL (optional: NULL reads
@@ -55,9 +90,7 @@ int store_read_int(sqlite3_stmt *, int i, int lo, int hi, int optional,
 		   int *out);
 int store_read_text(sqlite3_stmt *, int i, int optional, char **out);
 int store_read_id(sqlite3_stmt *, int i, char **out);
-/* EX_IOERR with the damaged-log message: a value in the log is out of its
- * range (what names where). */
-int store_corrupt(const struct store *, const char *what, char **cause);
+/* The time a row is recorded at, as recorded_at holds it. */
 void store_now(char out[STORE_TIMESTAMP_LEN]);
 
 /* Checks of values before anything is written: EX_DATAERR with a cause
@@ -66,11 +99,49 @@ int store_check_day(const char *what, const char *day, char **cause);
 int store_check_text(const char *what, const char *s, char **cause);
 int store_check_id(const char *what, const char *s, char **cause);
 int store_check_rating(const char *what, int v, int optional, char **cause);
+/* A version of the log this program can open (perhaps after upgrading),
+ * or EX_IOERR naming the file and both versions. */
+int store_check_version(const char *path, int version, char **cause);
 /* s with control characters escaped, for a message (allocated). */
 char *store_shown(const char *s);
 /* The bounds of a range query; NULL means unbounded. */
 int store_range(const char *from, const char *to, const char **lo,
 		const char **hi, char **cause);
+
+/*
+ * store_file.c: the log's file made ready before SQLite opens it (its
+ * directory made, 0700 when it is ours; a new file 0600), or refused when
+ * someone else could read or change it, or when it is no regular file.
+ * Nothing is opened after it returns. *empty says whether the file has no
+ * content yet (a new log), *mode the mode it was found with: a file with
+ * content keeps it, so that --db naming some other file changes nothing,
+ * until store_file_private() once it is known to be a log.
+ */
+int store_file_prepare(const char *path, int *empty, mode_t *mode,
+		       char **cause);
+int store_file_private(const char *path, mode_t mode, char **cause);
+/* The directory of path ("." or "/" for a path without one), allocated. */
+char *store_file_dir(const char *path);
+/* The code for a file that cannot be made: errno e of creating it. */
+int store_file_errno(int e);
+
+/* store_check.c: checks an existing file without changing it (*verified
+ * says whether it was found sound, by its stamp or by reading it through). */
+int store_inspect(const char *path, int *verified, char **cause);
+/* For readers that hand rows on as SQL made them (exports): EX_IOERR with
+ * the damaged-log message when a row of the log, or a check-in from lo to
+ * hi, breaks the rules of its table (those of step 0 -> 1: see
+ * constraint_scan in store_check.c). */
+int store_check_rules(struct store *, char **cause);
+int store_check_checkins(struct store *, const char *lo, const char *hi,
+			 char **cause);
+/* Records the log as this program leaves it, so that its next open finds
+ * it unchanged and need not read it through (the stamp, PATH.checked). */
+void store_stamp(const char *path);
+
+/* store_migrate.c: brings an open log to STORE_VERSION, backing an old one
+ * up first. */
+int store_migrate(struct store *, char **cause);
 
 /* store_trial.c: ends the running trial of approach on day inside the
  * caller's transaction (refused as store_trial_stop()); its id in *id. The
@@ -78,19 +149,10 @@ int store_range(const char *from, const char *to, const char **lo,
 int store_trial_end(struct store *, const char *approach, const char *day,
 		    enum store_outcome, long long *id, char **cause);
 
-/* store_schema.c: checks an existing file without changing it (*verified
- * says whether it was found sound, by its stamp or by reading it through),
- * and brings an open log to STORE_VERSION. */
-int store_inspect(const char *path, int *verified, char **cause);
-/* For readers that hand rows on as SQL made them (exports): EX_IOERR with
- * the damaged-log message when a row of the log, or a check-in from lo to
- * hi, breaks the rules of its table. */
-int store_check_rules(struct store *, char **cause);
-int store_check_checkins(struct store *, const char *lo, const char *hi,
-			 char **cause);
-/* Records the log as this program leaves it, so that its next open finds
- * it unchanged and need not read it through (the stamp, PATH.checked). */
-void store_stamp(const char *path);
-int store_migrate(struct store *, char **cause);
+/* store_import_check.c: the store's own checks of the values of a dump,
+ * before store_import() writes any: EX_DATAERR with res->table and
+ * res->row naming the row refused (res->table NULL when none is). */
+int store_import_check(const struct store_dump *, struct store_import_result *,
+		       char **cause);
 
 #endif
