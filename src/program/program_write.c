@@ -1,8 +1,9 @@
 /*
  * program_write.c: every write a person makes, checked against the pack
- * and the calendar once, here, for the CLI and the TUI alike.
+ * and the calendar once, here (by the checks of program_check.c), for the
+ * CLI and the TUI alike.
  */
-#include "program.h"
+#include "program_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,129 +12,6 @@
 
 #include "content.h"
 #include "util.h"
-
-/* Sets *cause and bad, returns EX_DATAERR. */
-static int
-refuse(struct program_bad *bad, enum program_field field, size_t index,
-       char **cause, char *why)
-{
-	if (bad != NULL) {
-		bad->field = field;
-		bad->index = index;
-	}
-	*cause = why;
-	return EX_DATAERR;
-}
-
-static void
-bad_none(struct program_bad *bad)
-{
-	if (bad != NULL) {
-		bad->field = PROGRAM_FIELD_NONE;
-		bad->index = 0;
-	}
-}
-
-char *
-program_ids(const struct pack *pack, int questions)
-{
-	struct buf b;
-	size_t i, j, n;
-	const char *id;
-
-	buf_init(&b);
-	for (i = 0; i < pack->napproaches; i++) {
-		const struct approach *a = &pack->approaches[i];
-
-		n = questions ? a->nquestions : a->npractices;
-		for (j = 0; j < n; j++) {
-			id =
-			    questions ? a->questions[j].id : a->practices[j].id;
-			buf_printf(&b, "%s%s", b.len > 0 ? ", " : "", id);
-		}
-	}
-	if (b.len == 0)
-		buf_adds(&b, "(none)");
-	return buf_take(&b);
-}
-
-static int
-check_rating(int v, int optional, enum program_field field,
-	     struct program_bad *bad, char **cause)
-{
-	if ((optional && v == STORE_NONE) || (v >= PAIN_MIN && v <= PAIN_MAX))
-		return 0;
-	return refuse(bad, field, 0, cause,
-		      xasprintf("not a rating; use a whole number from %d "
-				"(none) to %d (worst imaginable)",
-				PAIN_MIN, PAIN_MAX));
-}
-
-/* A real day, not after today. */
-static int
-check_day(const char *day, const char *today, struct program_bad *bad,
-	  char **cause)
-{
-	if (day_valid(day) != 0)
-		return refuse(bad, PROGRAM_FIELD_DAY, 0, cause,
-			      xasprintf("'%.*s' is not a day: use YYYY-MM-DD",
-					DAY_LEN - 1, day));
-	if (today == NULL || day_valid(today) != 0)
-		return refuse(bad, PROGRAM_FIELD_NONE, 0, cause,
-			      xstrdup("today is not known"));
-	if (strcmp(day, today) > 0)
-		return refuse(
-		    bad, PROGRAM_FIELD_DAY, 0, cause,
-		    xasprintf("%s is in the future (today is %s)", day, today));
-	return 0;
-}
-
-static const struct practice *
-find_practice(const struct pack *pack, const char *id, enum program_field field,
-	      size_t index, struct program_bad *bad, char **cause)
-{
-	const struct practice *p = content_practice(pack, id);
-	char *ids;
-
-	if (p == NULL) {
-		ids = program_ids(pack, 0);
-		refuse(bad, field, index, cause,
-		       xasprintf("no such practice; the pack has: %s", ids));
-		free(ids);
-	}
-	return p;
-}
-
-/* The question answered and the choice taken, both from the pack. */
-static int
-find_answer(const struct pack *pack, const struct program_answer *a,
-	    size_t index, const struct question **q, const char **choice,
-	    struct program_bad *bad, char **cause)
-{
-	struct buf b;
-	size_t i;
-	char *ids;
-
-	if ((*q = content_question(pack, a->question)) == NULL) {
-		ids = program_ids(pack, 1);
-		refuse(bad, PROGRAM_FIELD_ANSWER, index, cause,
-		       xasprintf("no such question; the pack has: %s", ids));
-		free(ids);
-		return EX_DATAERR;
-	}
-	for (i = 0; i < (*q)->choices.n; i++)
-		if (strcmp((*q)->choices.v[i], a->value) == 0) {
-			*choice = (*q)->choices.v[i];
-			return 0;
-		}
-	buf_init(&b);
-	for (i = 0; i < (*q)->choices.n; i++)
-		buf_printf(&b, "%s%s", i > 0 ? ", " : "", (*q)->choices.v[i]);
-	refuse(bad, PROGRAM_FIELD_ANSWER, index, cause,
-	       xasprintf("%s is one of: %s", (*q)->id, b.data));
-	buf_free(&b);
-	return EX_DATAERR;
-}
 
 /* The check-in as the store takes it: ids and choices borrowed from the
  * pack, one mark per practice, the last answer per question. */
@@ -164,21 +42,22 @@ checkin_rows(const struct pack *pack, const char *today,
 	int rc;
 
 	memset(r, 0, sizeof *r);
-	bad_none(bad);
-	if ((rc = check_rating(in->pain, 0, PROGRAM_FIELD_PAIN, bad, cause)) ||
-	    (rc = check_rating(in->interference, 1, PROGRAM_FIELD_INTERFERENCE,
-			       bad, cause)))
+	program_bad_none(bad);
+	if ((rc = program_check_rating(in->pain, 0, PROGRAM_FIELD_PAIN, bad,
+				       cause)) ||
+	    (rc = program_check_rating(in->interference, 1,
+				       PROGRAM_FIELD_INTERFERENCE, bad, cause)))
 		return rc;
 	if (in->note != NULL &&
 	    utf8_valid(in->note, strlen(in->note), &bad_byte) != 0)
-		return refuse(
+		return program_refuse(
 		    bad, PROGRAM_FIELD_NOTE, 0, cause,
 		    xasprintf("not valid UTF-8 at byte %zu", bad_byte + 1));
 	r->marks = xcalloc(in->ndid + 1, sizeof *r->marks);
 	r->answers = xcalloc(in->nanswers + 1, sizeof *r->answers);
 	for (i = 0; i < in->ndid; i++) {
-		p = find_practice(pack, in->did[i], PROGRAM_FIELD_DID, i, bad,
-				  cause);
+		p = program_find_practice(pack, in->did[i], PROGRAM_FIELD_DID,
+					  i, bad, cause);
 		if (p == NULL)
 			goto refused;
 		for (k = 0; k < r->nmarks; k++)
@@ -195,8 +74,8 @@ checkin_rows(const struct pack *pack, const char *today,
 		r->nmarks++;
 	}
 	for (i = 0; i < in->nanswers; i++) {
-		if (find_answer(pack, &in->answers[i], i, &q, &choice, bad,
-				cause) != 0)
+		if (program_find_answer(pack, &in->answers[i], i, &q, &choice,
+					bad, cause) != 0)
 			goto refused;
 		for (k = 0; k < r->nanswers; k++)
 			if (strcmp(r->answers[k].question, q->id) == 0)
@@ -207,7 +86,7 @@ checkin_rows(const struct pack *pack, const char *today,
 		r->answers[k].question = q->id;
 		r->answers[k].value = (char *)choice;
 	}
-	if ((rc = check_day(in->day, today, bad, cause)) != 0) {
+	if ((rc = program_check_day(in->day, today, bad, cause)) != 0) {
 		rows_free(r);
 		return rc;
 	}
@@ -268,22 +147,23 @@ program_session_check(const struct pack *pack, const char *today,
 {
 	int rc;
 
-	bad_none(bad);
-	if (find_practice(pack, s->practice, PROGRAM_FIELD_PRACTICE, 0, bad,
-			  cause) == NULL)
+	program_bad_none(bad);
+	if (program_find_practice(pack, s->practice, PROGRAM_FIELD_PRACTICE, 0,
+				  bad, cause) == NULL)
 		return EX_DATAERR;
 	if (s->minutes != STORE_NONE &&
 	    (s->minutes < 1 || s->minutes > STORE_MINUTES_MAX))
-		return refuse(bad, PROGRAM_FIELD_MINUTES, 0, cause,
-			      xasprintf("use a whole number of minutes from 1 "
-					"to %d (a day)",
-					STORE_MINUTES_MAX));
-	if ((rc = check_rating(s->pain_before, 1, PROGRAM_FIELD_BEFORE, bad,
-			       cause)) != 0 ||
-	    (rc = check_rating(s->pain_after, 1, PROGRAM_FIELD_AFTER, bad,
-			       cause)) != 0)
+		return program_refuse(
+		    bad, PROGRAM_FIELD_MINUTES, 0, cause,
+		    xasprintf("use a whole number of minutes from 1 "
+			      "to %d (a day)",
+			      STORE_MINUTES_MAX));
+	if ((rc = program_check_rating(s->pain_before, 1, PROGRAM_FIELD_BEFORE,
+				       bad, cause)) != 0 ||
+	    (rc = program_check_rating(s->pain_after, 1, PROGRAM_FIELD_AFTER,
+				       bad, cause)) != 0)
 		return rc;
-	return check_day(s->day, today, bad, cause);
+	return program_check_day(s->day, today, bad, cause);
 }
 
 int
@@ -341,15 +221,17 @@ program_screening_many(const struct pack *pack, struct store *store,
 	size_t i;
 	int rc;
 
-	bad_none(bad);
+	program_bad_none(bad);
 	for (i = 0; i < n; i++) {
 		if (content_red_flag(pack, flags[i]) == NULL)
-			return refuse(bad, PROGRAM_FIELD_FLAG, i, cause,
-				      xstrdup("no such safety question; see "
-					      "them with backpain safety"));
+			return program_refuse(
+			    bad, PROGRAM_FIELD_FLAG, i, cause,
+			    xstrdup("no such safety question; see "
+				    "them with backpain safety"));
 		if (yes[i] != 0 && yes[i] != 1)
-			return refuse(bad, PROGRAM_FIELD_FLAG, i, cause,
-				      xstrdup("a safety answer is yes or no"));
+			return program_refuse(
+			    bad, PROGRAM_FIELD_FLAG, i, cause,
+			    xstrdup("a safety answer is yes or no"));
 	}
 	for (i = 0; i < n; i++)
 		if ((rc = program_screening(pack, store, flags[i], yes[i],
@@ -374,7 +256,7 @@ program_screening_checked(const struct pack *pack, struct store *store,
 				   flag);
 		return EX_DATAERR;
 	}
-	if ((rc = check_day(day, today, NULL, cause)) != 0)
+	if ((rc = program_check_day(day, today, NULL, cause)) != 0)
 		return rc;
 	if ((rc = program_safety_load(pack, store, today, &s, cause)) != 0)
 		return rc;
@@ -406,7 +288,8 @@ program_usual_pain(struct store *store, int pain, char **cause)
 	char v[16];
 	int rc;
 
-	if ((rc = check_rating(pain, 0, PROGRAM_FIELD_PAIN, NULL, cause)) != 0)
+	if ((rc = program_check_rating(pain, 0, PROGRAM_FIELD_PAIN, NULL,
+				       cause)) != 0)
 		return rc;
 	snprintf(v, sizeof v, "%d", pain);
 	return store_profile_set(store, STORE_PROFILE_USUAL_PAIN, v, cause);
@@ -418,7 +301,7 @@ program_onboarded(struct store *store, const char *day, const char *today,
 {
 	int rc;
 
-	if ((rc = check_day(day, today, NULL, cause)) != 0)
+	if ((rc = program_check_day(day, today, NULL, cause)) != 0)
 		return rc;
 	return store_profile_set(store, STORE_PROFILE_ONBOARDED, day, cause);
 }
@@ -650,14 +533,15 @@ program_flare(const struct pack *pack, struct store *store, const char *today,
 	size_t badbyte;
 	int rc;
 
-	bad_none(bad);
-	if ((rc = check_rating(pain, 1, PROGRAM_FIELD_PAIN, bad, cause)) != 0)
+	program_bad_none(bad);
+	if ((rc = program_check_rating(pain, 1, PROGRAM_FIELD_PAIN, bad,
+				       cause)) != 0)
 		return rc;
 	if (note != NULL && utf8_valid(note, strlen(note), &badbyte) != 0)
-		return refuse(
+		return program_refuse(
 		    bad, PROGRAM_FIELD_NOTE, 0, cause,
 		    xasprintf("not valid UTF-8 (byte %zu)", badbyte + 1));
-	if ((rc = check_day(day, today, bad, cause)) != 0)
+	if ((rc = program_check_day(day, today, bad, cause)) != 0)
 		return rc;
 	if ((rc = program_flares_load(pack, store, today, &fl, cause)) != 0)
 		return rc;
@@ -666,16 +550,18 @@ program_flare(const struct pack *pack, struct store *store, const char *today,
 		    ? &fl.flares[fl.n - 1]
 		    : NULL;
 	if ((f = flare_on(&fl, day)) != NULL)
-		rc = refuse(bad, PROGRAM_FIELD_NONE, 0, cause,
-			    xasprintf("%s is already part of the flare-up "
-				      "that began on %s",
-				      day, f->began_on));
+		rc = program_refuse(
+		    bad, PROGRAM_FIELD_NONE, 0, cause,
+		    xasprintf("%s is already part of the flare-up "
+			      "that began on %s",
+			      day, f->began_on));
 	else if (later != NULL)
-		rc = refuse(bad, PROGRAM_FIELD_DAY, 0, cause,
-			    xasprintf("a later flare-up is recorded, from "
-				      "%s; flare-ups are recorded in the order "
-				      "they begin",
-				      later->began_on));
+		rc = program_refuse(
+		    bad, PROGRAM_FIELD_DAY, 0, cause,
+		    xasprintf("a later flare-up is recorded, from "
+			      "%s; flare-ups are recorded in the order "
+			      "they begin",
+			      later->began_on));
 	else if (open != NULL)
 		close_on = open->ended_on; /* ended by itself, before day */
 	if (rc == 0) {
@@ -696,25 +582,27 @@ program_flare_over(const struct pack *pack, struct store *store,
 	const struct program_flare *open;
 	int rc;
 
-	if ((rc = check_day(day, today, NULL, cause)) != 0)
+	if ((rc = program_check_day(day, today, NULL, cause)) != 0)
 		return rc;
 	if ((rc = program_flares_load(pack, store, today, &fl, cause)) != 0)
 		return rc;
 	open = flare_stored_open(&fl);
 	if (open == NULL)
-		rc = refuse(NULL, PROGRAM_FIELD_NONE, 0, cause,
-			    xstrdup("no flare-up is running"));
+		rc = program_refuse(NULL, PROGRAM_FIELD_NONE, 0, cause,
+				    xstrdup("no flare-up is running"));
 	else if (open->ended_by == STORE_FLARE_CALM)
-		rc = refuse(NULL, PROGRAM_FIELD_NONE, 0, cause,
-			    xasprintf("no flare-up is running: the one that "
-				      "began on %s was over by itself on %s, "
-				      "with pain back at your level",
-				      open->began_on, open->ended_on));
+		rc = program_refuse(
+		    NULL, PROGRAM_FIELD_NONE, 0, cause,
+		    xasprintf("no flare-up is running: the one that "
+			      "began on %s was over by itself on %s, "
+			      "with pain back at your level",
+			      open->began_on, open->ended_on));
 	else if (strcmp(day, open->began_on) < 0)
-		rc = refuse(NULL, PROGRAM_FIELD_DAY, 0, cause,
-			    xasprintf("the flare-up cannot end on %s: it "
-				      "began on %s",
-				      day, open->began_on));
+		rc = program_refuse(
+		    NULL, PROGRAM_FIELD_DAY, 0, cause,
+		    xasprintf("the flare-up cannot end on %s: it "
+			      "began on %s",
+			      day, open->began_on));
 	if (rc == 0)
 		rc = store_flare_end(store, day, STORE_FLARE_PERSON, cause);
 	program_flares_free(&fl);
