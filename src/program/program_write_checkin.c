@@ -1,7 +1,10 @@
 /*
- * program_write.c: every write a person makes, checked against the pack
- * and the calendar once, here (by the checks of program_check.c), for the
- * CLI and the TUI alike.
+ * program_write_checkin.c: the writes of a check-in (program.h): the day's
+ * ratings, note, answers and the practices marked done, in one
+ * transaction, and of a practice session (a practice marked done is a
+ * session with no minutes, so both are here). Each value is checked by
+ * program_check.c before the store writes it, for the CLI and the TUI
+ * alike; the other writes are in program_write_*.c.
  */
 #include "program_int.h"
 
