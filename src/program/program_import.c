@@ -1,258 +1,21 @@
 /*
  * program_import.c: an export read back (program.h). Every value of the
- * file is checked as if a person typed it, by the checks of the write path
+ * file, read in the types of its format (program_import_format.c), is
+ * checked as if a person typed it, by the checks of the write path
  * (program_checkin_check(), program_session_check(), program_approach())
  * and the same rules for trials, screening answers, the profile, habits
  * (program_keep(), program_drop()) and flare-ups (program_flare(),
- * program_flare_over()); the
- * store then writes it all in one transaction. A refusal names the file,
- * the line and the column of the value.
+ * program_flare_over()); the store then writes it all in one transaction.
+ * A refusal names the file, the line and the column of the value.
  */
-#include "program.h"
+#include "program_int.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 
 #include "content.h"
-#include "json.h"
 #include "util.h"
-
-#define IMPORT_FORMAT 1 /* the "format" of the exports this program reads */
-#define IMPORT_ID_MAX 9223372036854775807LL
-#define IDS_IN_ORDER                                                           \
-	"ids are in increasing order, each once, as the export writes them"
-
-struct program_import {
-	char *name;
-	struct json root;
-	struct store_dump dump;
-	struct store_checkin *checkins;
-	struct store_answer *answers;
-	struct store_trial *trials;
-	struct store_session *sessions;
-	struct store_dump_screening *screenings;
-	struct store_dump_profile *profile;
-	struct store_habit *habits;
-	struct store_flare *flares;
-	/* Each row's object, for the place of a refusal. */
-	const struct json *rows[8];
-};
-
-enum {
-	T_CHECKIN,
-	T_ANSWER,
-	T_TRIAL,
-	T_SESSION,
-	T_SCREENING,
-	T_PROFILE,
-	T_HABIT,
-	T_FLARE,
-	TABLES
-};
-
-static const char *const table_names[] = {"checkin", "answer",	  "trial",
-					  "session", "screening", "profile",
-					  "habit",   "flare"};
-/* The tables from this one on came after the first exports (the log's
- * schema step 4 -> 5): a file without them, from an older backpain, has
- * none of their rows. */
-#define OPTIONAL_TABLES T_HABIT
-
-/* The columns of each table's rows, as store_export.c writes them. */
-static const char *const columns[][8] = {
-    {"day", "pain", "interference", "note", "recorded_at", "updated_at"},
-    {"day", "question_id", "value"},
-    {"id", "approach", "started_on", "ended_on", "outcome", "impression"},
-    {"id", "practice", "approach", "day", "minutes", "pain_before",
-     "pain_after", "recorded_at"},
-    {"id", "flag_id", "answer", "asked_at", "checked_on"},
-    {"key", "value"},
-    {"id", "approach", "trial_id", "kept_on", "dropped_on"},
-    {"id", "began_on", "ended_on", "ended_by", "pain", "note", "recorded_at"},
-};
-#define MAX_COLUMNS 8
-/* Each table's columns from this one on came after the first exports (the
- * log's schema steps 2 -> 3 and 3 -> 4): a row without them, from an older
- * backpain, reads them as null. */
-static const size_t optional_from[] = {MAX_COLUMNS, MAX_COLUMNS, 5,
-				       MAX_COLUMNS, 4,		 MAX_COLUMNS,
-				       MAX_COLUMNS, MAX_COLUMNS};
-static const struct json json_null = {.type = JSON_NULL};
-
-struct reading {
-	struct program_import *imp;
-	const struct pack *pack;
-	const char *today;
-	char **cause;
-};
-
-static int refuse_at(struct reading *r, const struct json *at, const char *fmt,
-		     ...) __attribute__((format(printf, 3, 4)));
-
-/* "FILE:LINE:COL: message"; EX_DATAERR. */
-static int
-refuse_at(struct reading *r, const struct json *at, const char *fmt, ...)
-{
-	va_list ap;
-	char *msg;
-
-	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
-	va_end(ap);
-	*r->cause =
-	    xasprintf("%s:%d:%d: %s", r->imp->name, at->line, at->col, msg);
-	free(msg);
-	return EX_DATAERR;
-}
-
-/* A string without NUL: *out borrowed from the tree; NULL for null when
- * nullable. */
-static int
-get_str(struct reading *r, const struct json *v, const char *what, int nullable,
-	const char **out)
-{
-	if (nullable && v->type == JSON_NULL) {
-		*out = NULL;
-		return 0;
-	}
-	if (v->type != JSON_STRING)
-		return refuse_at(r, v, "%s is %s; it must be a string%s", what,
-				 json_type_name(v->type),
-				 nullable ? " or null" : "");
-	if (strlen(v->str) != v->len)
-		return refuse_at(r, v, "%s holds a NUL character (\\u0000)",
-				 what);
-	*out = v->str;
-	return 0;
-}
-
-/* A whole number in [min, max]; STORE_NONE for null when nullable. */
-static int
-get_int(struct reading *r, const struct json *v, const char *what,
-	long long min, long long max, int nullable, long long *out)
-{
-	if (nullable && v->type == JSON_NULL) {
-		*out = STORE_NONE;
-		return 0;
-	}
-	if (json_int(v, min, max, out) != 0)
-		return refuse_at(
-		    r, v,
-		    "%s is %s%s%s; it must be a whole number from "
-		    "%lld to %lld%s",
-		    what,
-		    v->type == JSON_NUMBER ? v->str : json_type_name(v->type),
-		    "", "", min, max, nullable ? ", or null" : "");
-	return 0;
-}
-
-/* A day, YYYY-MM-DD, not after today. */
-static int
-get_day(struct reading *r, const struct json *v, const char *what, int nullable,
-	char out[DAY_LEN])
-{
-	const char *s;
-	int rc;
-
-	if ((rc = get_str(r, v, what, nullable, &s)) != 0)
-		return rc;
-	out[0] = '\0';
-	if (s == NULL)
-		return 0;
-	if (strlen(s) != DAY_LEN - 1 || day_valid(s) != 0)
-		return refuse_at(r, v, "%s is not a day: use YYYY-MM-DD", what);
-	if (strcmp(s, r->today) > 0)
-		return refuse_at(r, v, "%s %s is in the future (today is %s)",
-				 what, s, r->today);
-	memcpy(out, s, DAY_LEN);
-	return 0;
-}
-
-static int
-two(const char *s, int max)
-{
-	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
-		return -1;
-	return (s[0] - '0') * 10 + (s[1] - '0') <= max ? 0 : -1;
-}
-
-/* A time as the log records it: YYYY-MM-DDTHH:MM:SS and +HH:MM, -HH:MM
- * or Z. Its date may be after today: with a day that starts at 04:00, a
- * check-in made at 02:00 counts for the day before. */
-static int
-get_time(struct reading *r, const struct json *v, const char *what,
-	 const char **out)
-{
-	char day[DAY_LEN];
-	const char *s;
-	size_t n;
-	int rc;
-
-	if ((rc = get_str(r, v, what, 0, &s)) != 0)
-		return rc;
-	n = strlen(s);
-	memcpy(day, s, n >= DAY_LEN - 1 ? DAY_LEN - 1 : n);
-	day[n >= DAY_LEN - 1 ? DAY_LEN - 1 : n] = '\0';
-	if (n < 20 || day_valid(day) != 0 || s[10] != 'T' ||
-	    two(s + 11, 23) != 0 || s[13] != ':' || two(s + 14, 59) != 0 ||
-	    s[16] != ':' || two(s + 17, 60) != 0 ||
-	    !((n == 20 && s[19] == 'Z') ||
-	      (n == 25 && (s[19] == '+' || s[19] == '-') &&
-	       two(s + 20, 23) == 0 && s[22] == ':' && two(s + 23, 59) == 0)))
-		return refuse_at(r, v,
-				 "%s is not a time of the log "
-				 "(YYYY-MM-DDTHH:MM:SS+HH:MM)",
-				 what);
-	*out = s;
-	return 0;
-}
-
-/* The row's values in the order of columns[t]: no column missing (but
- * those of optional_from, as null), none unknown. */
-static int
-row_values(struct reading *r, int t, size_t i, const struct json *row,
-	   const struct json *vals[MAX_COLUMNS])
-{
-	size_t k, c;
-
-	if (row->type != JSON_OBJECT)
-		return refuse_at(
-		    r, row, "%s row %zu is %s; it must be an object",
-		    table_names[t], i + 1, json_type_name(row->type));
-	for (c = 0; c < MAX_COLUMNS && columns[t][c] != NULL; c++)
-		if ((vals[c] = json_get(row, columns[t][c])) == NULL &&
-		    c >= optional_from[t])
-			vals[c] = &json_null;
-		else if (vals[c] == NULL)
-			return refuse_at(r, row, "%s row %zu has no \"%s\"",
-					 table_names[t], i + 1, columns[t][c]);
-	for (k = 0; k < row->n; k++) {
-		for (c = 0; c < MAX_COLUMNS && columns[t][c] != NULL; c++)
-			if (strcmp(row->members[k].key, columns[t][c]) == 0)
-				break;
-		if (c == MAX_COLUMNS || columns[t][c] == NULL) {
-			struct json at = {0};
-			struct buf b;
-			int rc;
-
-			at.line = row->members[k].line;
-			at.col = row->members[k].col;
-			buf_init(&b);
-			util_escape(&b, row->members[k].key);
-			rc = refuse_at(r, &at,
-				       "%s row %zu: no column \"%s\" in a %s "
-				       "row",
-				       table_names[t], i + 1,
-				       b.data != NULL ? b.data : "",
-				       table_names[t]);
-			buf_free(&b);
-			return rc;
-		}
-	}
-	return 0;
-}
 
 /* The index of day among the check-ins (sorted by day), or -1. */
 static long
@@ -277,10 +40,10 @@ checkin_of(const struct program_import *imp, const char *day)
 /* Check-ins come in the order of their days, as the export writes them,
  * so that an answer finds its day by bisection. */
 static int
-read_checkins(struct reading *r, const struct json *a)
+read_checkins(struct program_reading *r, const struct json *a)
 {
 	struct program_import *imp = r->imp;
-	const struct json *v[MAX_COLUMNS];
+	const struct json *v[PROGRAM_IMPORT_COLUMNS];
 	long long pain, inter;
 	size_t i;
 	int rc;
@@ -290,18 +53,21 @@ read_checkins(struct reading *r, const struct json *a)
 		struct store_checkin *c = &imp->checkins[i];
 		const char *note, *rec, *upd;
 
-		if ((rc = row_values(r, T_CHECKIN, i, &a->items[i], v)) ||
-		    (rc = get_day(r, v[0], "day", 0, c->day)) ||
-		    (rc = get_int(r, v[1], "pain", PAIN_MIN, PAIN_MAX, 0,
-				  &pain)) ||
-		    (rc = get_int(r, v[2], "interference", PAIN_MIN, PAIN_MAX,
-				  1, &inter)) ||
-		    (rc = get_str(r, v[3], "note", 1, &note)) ||
-		    (rc = get_time(r, v[4], "recorded_at", &rec)) ||
-		    (rc = get_time(r, v[5], "updated_at", &upd)))
+		if ((rc = program_import_row(r, PROGRAM_IMPORT_CHECKIN, i,
+					     &a->items[i], v)) ||
+		    (rc = program_import_get_day(r, v[0], "day", 0, c->day)) ||
+		    (rc = program_import_get_int(r, v[1], "pain", PAIN_MIN,
+						 PAIN_MAX, 0, &pain)) ||
+		    (rc = program_import_get_int(r, v[2], "interference",
+						 PAIN_MIN, PAIN_MAX, 1,
+						 &inter)) ||
+		    (rc = program_import_get_str(r, v[3], "note", 1, &note)) ||
+		    (rc = program_import_get_time(r, v[4], "recorded_at",
+						  &rec)) ||
+		    (rc = program_import_get_time(r, v[5], "updated_at", &upd)))
 			return rc;
 		if (i > 0 && strcmp(imp->checkins[i - 1].day, c->day) >= 0)
-			return refuse_at(
+			return program_import_refuse(
 			    r, v[0],
 			    strcmp(imp->checkins[i - 1].day, c->day) == 0
 				? "day %s has a second check-in (one a day)"
@@ -316,15 +82,15 @@ read_checkins(struct reading *r, const struct json *a)
 	}
 	imp->dump.checkins = imp->checkins;
 	imp->dump.ncheckins = a->n;
-	imp->rows[T_CHECKIN] = a->items;
+	imp->rows[PROGRAM_IMPORT_CHECKIN] = a->items;
 	return 0;
 }
 
 static int
-read_answers(struct reading *r, const struct json *a)
+read_answers(struct program_reading *r, const struct json *a)
 {
 	struct program_import *imp = r->imp;
-	const struct json *v[MAX_COLUMNS];
+	const struct json *v[PROGRAM_IMPORT_COLUMNS];
 	const char *q, *val;
 	size_t i;
 	int rc;
@@ -333,16 +99,19 @@ read_answers(struct reading *r, const struct json *a)
 	for (i = 0; i < a->n; i++) {
 		struct store_answer *x = &imp->answers[i];
 
-		if ((rc = row_values(r, T_ANSWER, i, &a->items[i], v)) ||
-		    (rc = get_day(r, v[0], "day", 0, x->day)) ||
-		    (rc = get_str(r, v[1], "question_id", 0, &q)) ||
-		    (rc = get_str(r, v[2], "value", 0, &val)))
+		if ((rc = program_import_row(r, PROGRAM_IMPORT_ANSWER, i,
+					     &a->items[i], v)) ||
+		    (rc = program_import_get_day(r, v[0], "day", 0, x->day)) ||
+		    (rc = program_import_get_str(r, v[1], "question_id", 0,
+						 &q)) ||
+		    (rc = program_import_get_str(r, v[2], "value", 0, &val)))
 			return rc;
 		if (checkin_of(imp, x->day) < 0)
-			return refuse_at(r, v[0],
-					 "the file has no check-in for %s, the "
-					 "day of this answer",
-					 x->day);
+			return program_import_refuse(
+			    r, v[0],
+			    "the file has no check-in for %s, the "
+			    "day of this answer",
+			    x->day);
 		x->question = (char *)q;
 		x->value = (char *)val;
 		if (i > 0) {
@@ -352,26 +121,28 @@ read_answers(struct reading *r, const struct json *a)
 			if (c == 0)
 				c = strcmp(p->question, x->question);
 			if (c == 0)
-				return refuse_at(r, v[1],
-						 "a second answer to this "
-						 "question on %s",
-						 x->day);
+				return program_import_refuse(
+				    r, v[1],
+				    "a second answer to this "
+				    "question on %s",
+				    x->day);
 			if (c > 0)
-				return refuse_at(r, v[0],
-						 "answers are in the order of "
-						 "their days and questions, as "
-						 "the export writes them");
+				return program_import_refuse(
+				    r, v[0],
+				    "answers are in the order of "
+				    "their days and questions, as "
+				    "the export writes them");
 		}
 	}
 	imp->dump.answers = imp->answers;
 	imp->dump.nanswers = a->n;
-	imp->rows[T_ANSWER] = a->items;
+	imp->rows[PROGRAM_IMPORT_ANSWER] = a->items;
 	return 0;
 }
 
 /* Each check-in with its answers through the write path's own check. */
 static int
-check_checkins(struct reading *r)
+check_checkins(struct program_reading *r)
 {
 	struct program_import *imp = r->imp;
 	struct program_answer *ans =
@@ -407,7 +178,7 @@ check_checkins(struct reading *r)
 		if (program_checkin_check(r->pack, r->today, &in, &bad, &why) ==
 		    0)
 			continue;
-		row = &imp->rows[T_CHECKIN][i];
+		row = &imp->rows[PROGRAM_IMPORT_CHECKIN][i];
 		switch (bad.field) {
 		case PROGRAM_FIELD_DAY:
 			at = json_get(row, "day");
@@ -422,7 +193,8 @@ check_checkins(struct reading *r)
 			at = json_get(row, "note");
 			break;
 		case PROGRAM_FIELD_ANSWER:
-			row = &imp->rows[T_ANSWER][from[bad.index]];
+			row =
+			    &imp->rows[PROGRAM_IMPORT_ANSWER][from[bad.index]];
 			at = json_get(
 			    row, content_question(
 				     r->pack, ans[bad.index].question) == NULL
@@ -433,7 +205,7 @@ check_checkins(struct reading *r)
 			at = row;
 			break;
 		}
-		rc = refuse_at(r, at, "%s", why);
+		rc = program_import_refuse(r, at, "%s", why);
 		free(why);
 	}
 	free(ans);
@@ -443,30 +215,37 @@ check_checkins(struct reading *r)
 
 /* Trial i of a; running counts the running trials per approach. */
 static int
-read_trial(struct reading *r, const struct json *a, size_t i, int *running)
+read_trial(struct program_reading *r, const struct json *a, size_t i,
+	   int *running)
 {
 	struct program_import *imp = r->imp;
 	struct store_trial *t = &imp->trials[i];
-	const struct json *v[MAX_COLUMNS];
+	const struct json *v[PROGRAM_IMPORT_COLUMNS];
 	const struct approach *ap;
 	const char *approach, *outcome;
 	char *why = NULL;
 	long long id, impression;
 	int rc;
 
-	if ((rc = row_values(r, T_TRIAL, i, &a->items[i], v)) ||
-	    (rc = get_int(r, v[0], "id", 1, IMPORT_ID_MAX, 0, &id)) ||
-	    (rc = get_str(r, v[1], "approach", 0, &approach)) ||
-	    (rc = get_day(r, v[2], "started_on", 0, t->started_on)) ||
-	    (rc = get_day(r, v[3], "ended_on", 1, t->ended_on)) ||
-	    (rc = get_str(r, v[4], "outcome", 1, &outcome)) ||
-	    (rc = get_int(r, v[5], "impression", STORE_IMPRESSION_MIN,
-			  STORE_IMPRESSION_MAX, 1, &impression)))
+	if ((rc = program_import_row(r, PROGRAM_IMPORT_TRIAL, i, &a->items[i],
+				     v)) ||
+	    (rc = program_import_get_int(r, v[0], "id", 1,
+					 PROGRAM_IMPORT_ID_MAX, 0, &id)) ||
+	    (rc = program_import_get_str(r, v[1], "approach", 0, &approach)) ||
+	    (rc = program_import_get_day(r, v[2], "started_on", 0,
+					 t->started_on)) ||
+	    (rc =
+		 program_import_get_day(r, v[3], "ended_on", 1, t->ended_on)) ||
+	    (rc = program_import_get_str(r, v[4], "outcome", 1, &outcome)) ||
+	    (rc = program_import_get_int(r, v[5], "impression",
+					 STORE_IMPRESSION_MIN,
+					 STORE_IMPRESSION_MAX, 1, &impression)))
 		return rc;
 	if (i > 0 && imp->trials[i - 1].id >= id)
-		return refuse_at(r, v[0], IDS_IN_ORDER);
+		return program_import_refuse(r, v[0],
+					     PROGRAM_IMPORT_IDS_IN_ORDER);
 	if ((ap = program_approach(r->pack, approach, &why)) == NULL) {
-		rc = refuse_at(r, v[1], "%s", why);
+		rc = program_import_refuse(r, v[1], "%s", why);
 		free(why);
 		return rc;
 	}
@@ -477,36 +256,41 @@ read_trial(struct reading *r, const struct json *a, size_t i, int *running)
 	if (outcome != NULL &&
 	    (store_outcome_parse(outcome, &t->outcome) != 0 ||
 	     t->outcome == OUTCOME_NONE))
-		return refuse_at(r, v[4],
-				 "outcome is one of helped, no-change, worse, "
-				 "stopped, or null");
+		return program_import_refuse(
+		    r, v[4],
+		    "outcome is one of helped, no-change, worse, "
+		    "stopped, or null");
 	if (t->ended_on[0] != '\0' && strcmp(t->ended_on, t->started_on) < 0)
-		return refuse_at(r, v[3],
-				 "the trial cannot end on %s, before it "
-				 "started on %s",
-				 t->ended_on, t->started_on);
+		return program_import_refuse(
+		    r, v[3],
+		    "the trial cannot end on %s, before it "
+		    "started on %s",
+		    t->ended_on, t->started_on);
 	if ((t->ended_on[0] == '\0') != (t->outcome == OUTCOME_NONE))
-		return refuse_at(r, v[4],
-				 t->ended_on[0] == '\0'
-				     ? "a running trial (ended_on null) has no "
-				       "outcome yet"
-				     : "an ended trial needs an outcome");
+		return program_import_refuse(
+		    r, v[4],
+		    t->ended_on[0] == '\0'
+			? "a running trial (ended_on null) has no "
+			  "outcome yet"
+			: "an ended trial needs an outcome");
 	/* As program_impression() gives it: at the end of a trial. */
 	if (t->ended_on[0] == '\0' && t->impression != STORE_NONE)
-		return refuse_at(r, v[5],
-				 "a running trial (ended_on null) has no "
-				 "impression yet; it is given at its end");
+		return program_import_refuse(
+		    r, v[5],
+		    "a running trial (ended_on null) has no "
+		    "impression yet; it is given at its end");
 	if (t->ended_on[0] == '\0' &&
 	    running[content_approach_index(r->pack, ap->id)]++ > 0)
-		return refuse_at(r, v[3],
-				 "%s has a second running trial (ended_on "
-				 "null)",
-				 t->approach);
+		return program_import_refuse(
+		    r, v[3],
+		    "%s has a second running trial (ended_on "
+		    "null)",
+		    t->approach);
 	return 0;
 }
 
 static int
-read_trials(struct reading *r, const struct json *a)
+read_trials(struct program_reading *r, const struct json *a)
 {
 	struct program_import *imp = r->imp;
 	int *running = xcalloc(r->pack->napproaches + 1, sizeof *running);
@@ -519,15 +303,15 @@ read_trials(struct reading *r, const struct json *a)
 	free(running);
 	imp->dump.trials = imp->trials;
 	imp->dump.ntrials = a->n;
-	imp->rows[T_TRIAL] = a->items;
+	imp->rows[PROGRAM_IMPORT_TRIAL] = a->items;
 	return rc;
 }
 
 static int
-read_sessions(struct reading *r, const struct json *a)
+read_sessions(struct program_reading *r, const struct json *a)
 {
 	struct program_import *imp = r->imp;
-	const struct json *v[MAX_COLUMNS];
+	const struct json *v[PROGRAM_IMPORT_COLUMNS];
 	const struct practice *p;
 	struct program_session ps;
 	struct program_bad bad;
@@ -541,18 +325,26 @@ read_sessions(struct reading *r, const struct json *a)
 	for (i = 0; i < a->n; i++) {
 		struct store_session *x = &imp->sessions[i];
 
-		if ((rc = row_values(r, T_SESSION, i, &a->items[i], v)) ||
-		    (rc = get_int(r, v[0], "id", 1, IMPORT_ID_MAX, 0, &id)) ||
-		    (rc = get_str(r, v[1], "practice", 0, &practice)) ||
-		    (rc = get_str(r, v[2], "approach", 0, &approach)) ||
-		    (rc = get_day(r, v[3], "day", 0, x->day)) ||
-		    (rc = get_int(r, v[4], "minutes", 1, STORE_MINUTES_MAX, 1,
-				  &minutes)) ||
-		    (rc = get_int(r, v[5], "pain_before", PAIN_MIN, PAIN_MAX, 1,
-				  &before)) ||
-		    (rc = get_int(r, v[6], "pain_after", PAIN_MIN, PAIN_MAX, 1,
-				  &after)) ||
-		    (rc = get_time(r, v[7], "recorded_at", &rec)))
+		if ((rc = program_import_row(r, PROGRAM_IMPORT_SESSION, i,
+					     &a->items[i], v)) ||
+		    (rc = program_import_get_int(
+			 r, v[0], "id", 1, PROGRAM_IMPORT_ID_MAX, 0, &id)) ||
+		    (rc = program_import_get_str(r, v[1], "practice", 0,
+						 &practice)) ||
+		    (rc = program_import_get_str(r, v[2], "approach", 0,
+						 &approach)) ||
+		    (rc = program_import_get_day(r, v[3], "day", 0, x->day)) ||
+		    (rc = program_import_get_int(r, v[4], "minutes", 1,
+						 STORE_MINUTES_MAX, 1,
+						 &minutes)) ||
+		    (rc = program_import_get_int(r, v[5], "pain_before",
+						 PAIN_MIN, PAIN_MAX, 1,
+						 &before)) ||
+		    (rc =
+			 program_import_get_int(r, v[6], "pain_after", PAIN_MIN,
+						PAIN_MAX, 1, &after)) ||
+		    (rc =
+			 program_import_get_time(r, v[7], "recorded_at", &rec)))
 			return rc;
 		memset(&ps, 0, sizeof ps);
 		memcpy(ps.day, x->day, DAY_LEN);
@@ -562,7 +354,7 @@ read_sessions(struct reading *r, const struct json *a)
 		ps.pain_after = (int)after;
 		if (program_session_check(r->pack, r->today, &ps, &bad, &why) !=
 		    0) {
-			rc = refuse_at(
+			rc = program_import_refuse(
 			    r,
 			    bad.field == PROGRAM_FIELD_PRACTICE	 ? v[1]
 			    : bad.field == PROGRAM_FIELD_DAY	 ? v[3]
@@ -576,13 +368,14 @@ read_sessions(struct reading *r, const struct json *a)
 		}
 		p = content_practice(r->pack, practice);
 		if (strcmp(r->pack->approaches[p->approach].id, approach) != 0)
-			return refuse_at(r, v[2],
-					 "%s is a practice of %s, not of this "
-					 "approach",
-					 p->id,
-					 r->pack->approaches[p->approach].id);
+			return program_import_refuse(
+			    r, v[2],
+			    "%s is a practice of %s, not of this "
+			    "approach",
+			    p->id, r->pack->approaches[p->approach].id);
 		if (i > 0 && imp->sessions[i - 1].id >= id)
-			return refuse_at(r, v[0], IDS_IN_ORDER);
+			return program_import_refuse(
+			    r, v[0], PROGRAM_IMPORT_IDS_IN_ORDER);
 		x->id = id;
 		x->practice = (char *)p->id;
 		x->approach = (char *)r->pack->approaches[p->approach].id;
@@ -593,7 +386,7 @@ read_sessions(struct reading *r, const struct json *a)
 	}
 	imp->dump.sessions = imp->sessions;
 	imp->dump.nsessions = a->n;
-	imp->rows[T_SESSION] = a->items;
+	imp->rows[PROGRAM_IMPORT_SESSION] = a->items;
 	return 0;
 }
 
@@ -601,39 +394,43 @@ read_sessions(struct reading *r, const struct json *a)
  * a red flag of the pack, not before the day of that answer (its asked_at,
  * or today when the clock stamped a day after it). */
 static int
-check_checked(struct reading *r, const struct json *at, const char *flag,
-	      int answer, const char *asked, const char *checked)
+check_checked(struct program_reading *r, const struct json *at,
+	      const char *flag, int answer, const char *asked,
+	      const char *checked)
 {
 	char asked_on[DAY_LEN];
 
 	if (checked[0] == '\0')
 		return 0;
 	if (answer != 1)
-		return refuse_at(r, at,
-				 "checked_on: this answer is no, so there is "
-				 "no yes for a doctor to have checked");
+		return program_import_refuse(
+		    r, at,
+		    "checked_on: this answer is no, so there is "
+		    "no yes for a doctor to have checked");
 	if (strcmp(flag, STORE_SCREENING_INJURY) == 0)
-		return refuse_at(r, at,
-				 "checked_on: a doctor's check is of an answer "
-				 "to a safety question, not of %s",
-				 flag);
+		return program_import_refuse(
+		    r, at,
+		    "checked_on: a doctor's check is of an answer "
+		    "to a safety question, not of %s",
+		    flag);
 	memcpy(asked_on, asked, DAY_LEN - 1);
 	asked_on[DAY_LEN - 1] = '\0';
 	if (strcmp(asked_on, r->today) > 0)
 		memcpy(asked_on, r->today, DAY_LEN);
 	if (strcmp(checked, asked_on) < 0)
-		return refuse_at(r, at,
-				 "checked_on: a check on %s would come before "
-				 "the yes it checks (answered %s)",
-				 checked, asked_on);
+		return program_import_refuse(
+		    r, at,
+		    "checked_on: a check on %s would come before "
+		    "the yes it checks (answered %s)",
+		    checked, asked_on);
 	return 0;
 }
 
 static int
-read_screenings(struct reading *r, const struct json *a)
+read_screenings(struct program_reading *r, const struct json *a)
 {
 	struct program_import *imp = r->imp;
-	const struct json *v[MAX_COLUMNS];
+	const struct json *v[PROGRAM_IMPORT_COLUMNS];
 	const char *flag, *asked;
 	long long id, answer;
 	size_t i;
@@ -643,22 +440,29 @@ read_screenings(struct reading *r, const struct json *a)
 	for (i = 0; i < a->n; i++) {
 		struct store_dump_screening *x = &imp->screenings[i];
 
-		if ((rc = row_values(r, T_SCREENING, i, &a->items[i], v)) ||
-		    (rc = get_int(r, v[0], "id", 1, IMPORT_ID_MAX, 0, &id)) ||
-		    (rc = get_str(r, v[1], "flag_id", 0, &flag)) ||
-		    (rc = get_int(r, v[2], "answer", 0, 1, 0, &answer)) ||
-		    (rc = get_time(r, v[3], "asked_at", &asked)) ||
-		    (rc = get_day(r, v[4], "checked_on", 1, x->checked_on)))
+		if ((rc = program_import_row(r, PROGRAM_IMPORT_SCREENING, i,
+					     &a->items[i], v)) ||
+		    (rc = program_import_get_int(
+			 r, v[0], "id", 1, PROGRAM_IMPORT_ID_MAX, 0, &id)) ||
+		    (rc = program_import_get_str(r, v[1], "flag_id", 0,
+						 &flag)) ||
+		    (rc = program_import_get_int(r, v[2], "answer", 0, 1, 0,
+						 &answer)) ||
+		    (rc = program_import_get_time(r, v[3], "asked_at",
+						  &asked)) ||
+		    (rc = program_import_get_day(r, v[4], "checked_on", 1,
+						 x->checked_on)))
 			return rc;
 		if (strcmp(flag, STORE_SCREENING_INJURY) != 0 &&
 		    content_red_flag(r->pack, flag) == NULL)
-			return refuse_at(r, v[1],
-					 "no such safety question in the pack");
+			return program_import_refuse(
+			    r, v[1], "no such safety question in the pack");
 		if ((rc = check_checked(r, v[4], flag, (int)answer, asked,
 					x->checked_on)) != 0)
 			return rc;
 		if (i > 0 && imp->screenings[i - 1].id >= id)
-			return refuse_at(r, v[0], IDS_IN_ORDER);
+			return program_import_refuse(
+			    r, v[0], PROGRAM_IMPORT_IDS_IN_ORDER);
 		x->id = id;
 		x->flag = flag;
 		x->answer = (int)answer;
@@ -666,15 +470,15 @@ read_screenings(struct reading *r, const struct json *a)
 	}
 	imp->dump.screenings = imp->screenings;
 	imp->dump.nscreenings = a->n;
-	imp->rows[T_SCREENING] = a->items;
+	imp->rows[PROGRAM_IMPORT_SCREENING] = a->items;
 	return 0;
 }
 
 static int
-read_profile(struct reading *r, const struct json *a)
+read_profile(struct program_reading *r, const struct json *a)
 {
 	struct program_import *imp = r->imp;
-	const struct json *v[MAX_COLUMNS];
+	const struct json *v[PROGRAM_IMPORT_COLUMNS];
 	const char *key, *value;
 	char day[DAY_LEN];
 	const unsigned char *p;
@@ -684,39 +488,45 @@ read_profile(struct reading *r, const struct json *a)
 
 	imp->profile = xcalloc(a->n + 1, sizeof *imp->profile);
 	for (i = 0; i < a->n; i++) {
-		if ((rc = row_values(r, T_PROFILE, i, &a->items[i], v)) ||
-		    (rc = get_str(r, v[0], "key", 0, &key)) ||
-		    (rc = get_str(r, v[1], "value", 0, &value)))
+		if ((rc = program_import_row(r, PROGRAM_IMPORT_PROFILE, i,
+					     &a->items[i], v)) ||
+		    (rc = program_import_get_str(r, v[0], "key", 0, &key)) ||
+		    (rc = program_import_get_str(r, v[1], "value", 0, &value)))
 			return rc;
 		if (*key == '\0')
-			return refuse_at(r, v[0], "the key is empty");
+			return program_import_refuse(r, v[0],
+						     "the key is empty");
 		for (p = (const unsigned char *)key; *p != '\0'; p++)
 			if (*p < ' ' || *p == 0x7F)
-				return refuse_at(r, v[0],
-						 "the key holds a "
-						 "control character");
+				return program_import_refuse(
+				    r, v[0],
+				    "the key holds a "
+				    "control character");
 		for (k = 0; k < i; k++)
 			if (strcmp(imp->profile[k].key, key) == 0)
-				return refuse_at(
+				return program_import_refuse(
 				    r, v[0], "the key %s is given twice", key);
 		if (strcmp(key, STORE_PROFILE_USUAL_PAIN) == 0 &&
 		    util_parse_int(value, PAIN_MIN, PAIN_MAX, &n) != 0)
-			return refuse_at(r, v[1],
-					 "the usual pain is a whole number "
-					 "from %d to %d",
-					 PAIN_MIN, PAIN_MAX);
+			return program_import_refuse(
+			    r, v[1],
+			    "the usual pain is a whole number "
+			    "from %d to %d",
+			    PAIN_MIN, PAIN_MAX);
 		if (strcmp(key, STORE_PROFILE_RECENT_INJURY) == 0 &&
 		    strcmp(value, "yes") != 0 && strcmp(value, "no") != 0)
-			return refuse_at(r, v[1], "recent_injury is yes or no");
+			return program_import_refuse(
+			    r, v[1], "recent_injury is yes or no");
 		if (strcmp(key, STORE_PROFILE_ONBOARDED) == 0 &&
-		    (rc = get_day(r, v[1], "onboarded", 0, day)) != 0)
+		    (rc = program_import_get_day(r, v[1], "onboarded", 0,
+						 day)) != 0)
 			return rc;
 		imp->profile[i].key = key;
 		imp->profile[i].value = value;
 	}
 	imp->dump.profile = imp->profile;
 	imp->dump.nprofile = a->n;
-	imp->rows[T_PROFILE] = a->items;
+	imp->rows[PROGRAM_IMPORT_PROFILE] = a->items;
 	return 0;
 }
 
@@ -741,11 +551,11 @@ trial_of(const struct program_import *imp, long long id)
 
 /* Habit i of a; kept counts the kept habits per approach. */
 static int
-read_habit(struct reading *r, const struct json *a, size_t i, int *kept)
+read_habit(struct program_reading *r, const struct json *a, size_t i, int *kept)
 {
 	struct program_import *imp = r->imp;
 	struct store_habit *h = &imp->habits[i];
-	const struct json *v[MAX_COLUMNS];
+	const struct json *v[PROGRAM_IMPORT_COLUMNS];
 	const struct approach *ap;
 	const char *approach;
 	char *why = NULL;
@@ -753,18 +563,23 @@ read_habit(struct reading *r, const struct json *a, size_t i, int *kept)
 	long k = -1;
 	int rc;
 
-	if ((rc = row_values(r, T_HABIT, i, &a->items[i], v)) ||
-	    (rc = get_int(r, v[0], "id", 1, IMPORT_ID_MAX, 0, &id)) ||
-	    (rc = get_str(r, v[1], "approach", 0, &approach)) ||
-	    (rc = get_int(r, v[2], "trial_id", 1, IMPORT_ID_MAX, 1,
-			  &trial_id)) ||
-	    (rc = get_day(r, v[3], "kept_on", 0, h->kept_on)) ||
-	    (rc = get_day(r, v[4], "dropped_on", 1, h->dropped_on)))
+	if ((rc = program_import_row(r, PROGRAM_IMPORT_HABIT, i, &a->items[i],
+				     v)) ||
+	    (rc = program_import_get_int(r, v[0], "id", 1,
+					 PROGRAM_IMPORT_ID_MAX, 0, &id)) ||
+	    (rc = program_import_get_str(r, v[1], "approach", 0, &approach)) ||
+	    (rc =
+		 program_import_get_int(r, v[2], "trial_id", 1,
+					PROGRAM_IMPORT_ID_MAX, 1, &trial_id)) ||
+	    (rc = program_import_get_day(r, v[3], "kept_on", 0, h->kept_on)) ||
+	    (rc = program_import_get_day(r, v[4], "dropped_on", 1,
+					 h->dropped_on)))
 		return rc;
 	if (i > 0 && imp->habits[i - 1].id >= id)
-		return refuse_at(r, v[0], IDS_IN_ORDER);
+		return program_import_refuse(r, v[0],
+					     PROGRAM_IMPORT_IDS_IN_ORDER);
 	if ((ap = program_approach(r->pack, approach, &why)) == NULL) {
-		rc = refuse_at(r, v[1], "%s", why);
+		rc = program_import_refuse(r, v[1], "%s", why);
 		free(why);
 		return rc;
 	}
@@ -772,39 +587,43 @@ read_habit(struct reading *r, const struct json *a, size_t i, int *kept)
 	h->approach = (char *)ap->id;
 	h->trial_id = trial_id == STORE_NONE ? 0 : trial_id;
 	if (h->trial_id != 0 && (k = trial_of(imp, h->trial_id)) < 0)
-		return refuse_at(r, v[2],
-				 "trial_id %lld: the file has no trial with "
-				 "this id",
-				 h->trial_id);
+		return program_import_refuse(
+		    r, v[2],
+		    "trial_id %lld: the file has no trial with "
+		    "this id",
+		    h->trial_id);
 	if (h->trial_id != 0 &&
 	    strcmp(imp->trials[k].approach, h->approach) != 0)
-		return refuse_at(
+		return program_import_refuse(
 		    r, v[2], "trial_id %lld is a trial of %s, not of %s",
 		    h->trial_id, imp->trials[k].approach, h->approach);
 	/* program_keep() keeps an approach at the end of its trial. */
 	if (h->trial_id != 0 && imp->trials[k].ended_on[0] == '\0')
-		return refuse_at(r, v[2],
-				 "trial_id %lld is still running (ended_on "
-				 "null): a habit is kept at the end of its "
-				 "trial",
-				 h->trial_id);
+		return program_import_refuse(
+		    r, v[2],
+		    "trial_id %lld is still running (ended_on "
+		    "null): a habit is kept at the end of its "
+		    "trial",
+		    h->trial_id);
 	/* As program_drop() refuses it. */
 	if (h->dropped_on[0] != '\0' && strcmp(h->dropped_on, h->kept_on) < 0)
-		return refuse_at(r, v[4],
-				 "%s cannot be dropped on %s: it was kept as a "
-				 "habit on %s",
-				 h->approach, h->dropped_on, h->kept_on);
+		return program_import_refuse(
+		    r, v[4],
+		    "%s cannot be dropped on %s: it was kept as a "
+		    "habit on %s",
+		    h->approach, h->dropped_on, h->kept_on);
 	if (h->dropped_on[0] == '\0' &&
 	    kept[content_approach_index(r->pack, ap->id)]++ > 0)
-		return refuse_at(r, v[4],
-				 "%s is kept as a habit a second time "
-				 "(dropped_on null): at most once at a time",
-				 h->approach);
+		return program_import_refuse(
+		    r, v[4],
+		    "%s is kept as a habit a second time "
+		    "(dropped_on null): at most once at a time",
+		    h->approach);
 	return 0;
 }
 
 static int
-read_habits(struct reading *r, const struct json *a)
+read_habits(struct program_reading *r, const struct json *a)
 {
 	struct program_import *imp = r->imp;
 	int *kept = xcalloc(r->pack->napproaches + 1, sizeof *kept);
@@ -817,34 +636,40 @@ read_habits(struct reading *r, const struct json *a)
 	free(kept);
 	imp->dump.habits = imp->habits;
 	imp->dump.nhabits = a->n;
-	imp->rows[T_HABIT] = a->items;
+	imp->rows[PROGRAM_IMPORT_HABIT] = a->items;
 	return rc;
 }
 
 /* Flare i of a, after flares 0 .. i-1. */
 static int
-read_flare(struct reading *r, const struct json *a, size_t i)
+read_flare(struct program_reading *r, const struct json *a, size_t i)
 {
 	struct program_import *imp = r->imp;
 	struct store_flare *f = &imp->flares[i];
 	const struct store_flare *prev = i > 0 ? &imp->flares[i - 1] : NULL;
-	const struct json *v[MAX_COLUMNS];
+	const struct json *v[PROGRAM_IMPORT_COLUMNS];
 	const char *by, *note, *rec;
 	long long id, pain;
 	size_t bad;
 	int rc;
 
-	if ((rc = row_values(r, T_FLARE, i, &a->items[i], v)) ||
-	    (rc = get_int(r, v[0], "id", 1, IMPORT_ID_MAX, 0, &id)) ||
-	    (rc = get_day(r, v[1], "began_on", 0, f->began_on)) ||
-	    (rc = get_day(r, v[2], "ended_on", 1, f->ended_on)) ||
-	    (rc = get_str(r, v[3], "ended_by", 1, &by)) ||
-	    (rc = get_int(r, v[4], "pain", PAIN_MIN, PAIN_MAX, 1, &pain)) ||
-	    (rc = get_str(r, v[5], "note", 1, &note)) ||
-	    (rc = get_time(r, v[6], "recorded_at", &rec)))
+	if ((rc = program_import_row(r, PROGRAM_IMPORT_FLARE, i, &a->items[i],
+				     v)) ||
+	    (rc = program_import_get_int(r, v[0], "id", 1,
+					 PROGRAM_IMPORT_ID_MAX, 0, &id)) ||
+	    (rc =
+		 program_import_get_day(r, v[1], "began_on", 0, f->began_on)) ||
+	    (rc =
+		 program_import_get_day(r, v[2], "ended_on", 1, f->ended_on)) ||
+	    (rc = program_import_get_str(r, v[3], "ended_by", 1, &by)) ||
+	    (rc = program_import_get_int(r, v[4], "pain", PAIN_MIN, PAIN_MAX, 1,
+					 &pain)) ||
+	    (rc = program_import_get_str(r, v[5], "note", 1, &note)) ||
+	    (rc = program_import_get_time(r, v[6], "recorded_at", &rec)))
 		return rc;
 	if (prev != NULL && prev->id >= id)
-		return refuse_at(r, v[0], IDS_IN_ORDER);
+		return program_import_refuse(r, v[0],
+					     PROGRAM_IMPORT_IDS_IN_ORDER);
 	f->id = id;
 	f->pain = (int)pain;
 	f->note = (char *)note;
@@ -855,44 +680,49 @@ read_flare(struct reading *r, const struct json *a, size_t i)
 	else if (by != NULL && strcmp(by, "calm") == 0)
 		f->ended_by = STORE_FLARE_CALM;
 	else if (by != NULL)
-		return refuse_at(r, v[3],
-				 "ended_by is person (flare --over), calm (two "
-				 "calm days) or null");
+		return program_import_refuse(
+		    r, v[3],
+		    "ended_by is person (flare --over), calm (two "
+		    "calm days) or null");
 	if ((f->ended_on[0] == '\0') != (by == NULL))
-		return refuse_at(r, by == NULL ? v[3] : v[2],
-				 f->ended_on[0] == '\0'
-				     ? "an open flare-up (ended_on null) is "
-				       "not ended by anyone yet (ended_by null)"
-				     : "a flare-up that ended needs ended_by: "
-				       "person or calm");
+		return program_import_refuse(
+		    r, by == NULL ? v[3] : v[2],
+		    f->ended_on[0] == '\0'
+			? "an open flare-up (ended_on null) is "
+			  "not ended by anyone yet (ended_by null)"
+			: "a flare-up that ended needs ended_by: "
+			  "person or calm");
 	if (f->ended_on[0] != '\0' && strcmp(f->ended_on, f->began_on) < 0)
-		return refuse_at(r, v[2],
-				 "the flare-up cannot end on %s: it began on "
-				 "%s",
-				 f->ended_on, f->began_on);
+		return program_import_refuse(
+		    r, v[2],
+		    "the flare-up cannot end on %s: it began on "
+		    "%s",
+		    f->ended_on, f->began_on);
 	if (note != NULL && utf8_valid(note, strlen(note), &bad) != 0)
-		return refuse_at(r, v[5], "note is not valid UTF-8 (byte %zu)",
-				 bad + 1);
+		return program_import_refuse(
+		    r, v[5], "note is not valid UTF-8 (byte %zu)", bad + 1);
 	/* As program_flare() records them: one at a time, in the order they
 	 * began, the one before over by then. */
 	if (prev != NULL && prev->ended_on[0] == '\0')
-		return refuse_at(r, f->ended_on[0] == '\0' ? v[2] : v[1],
-				 f->ended_on[0] == '\0'
-				     ? "a second open flare-up (ended_on "
-				       "null): one is open at most"
-				     : "this flare-up comes after an open one "
-				       "(the open one is the last)");
+		return program_import_refuse(
+		    r, f->ended_on[0] == '\0' ? v[2] : v[1],
+		    f->ended_on[0] == '\0'
+			? "a second open flare-up (ended_on "
+			  "null): one is open at most"
+			: "this flare-up comes after an open one "
+			  "(the open one is the last)");
 	if (prev != NULL && strcmp(f->began_on, prev->ended_on) < 0)
-		return refuse_at(r, v[1],
-				 "the flare-up before this one, from %s, was "
-				 "not over until %s (flare-ups are in the "
-				 "order they began, one at a time)",
-				 prev->began_on, prev->ended_on);
+		return program_import_refuse(
+		    r, v[1],
+		    "the flare-up before this one, from %s, was "
+		    "not over until %s (flare-ups are in the "
+		    "order they began, one at a time)",
+		    prev->began_on, prev->ended_on);
 	return 0;
 }
 
 static int
-read_flares(struct reading *r, const struct json *a)
+read_flares(struct program_reading *r, const struct json *a)
 {
 	struct program_import *imp = r->imp;
 	size_t i;
@@ -903,75 +733,27 @@ read_flares(struct reading *r, const struct json *a)
 		rc = read_flare(r, a, i);
 	imp->dump.flares = imp->flares;
 	imp->dump.nflares = a->n;
-	imp->rows[T_FLARE] = a->items;
+	imp->rows[PROGRAM_IMPORT_FLARE] = a->items;
 	return rc;
 }
 
 static int
-read_root(struct reading *r)
+read_root(struct program_reading *r)
 {
-	static const struct json none = {.type = JSON_ARRAY};
-	const struct json *root = &r->imp->root, *t[TABLES], *fmt;
-	long long format;
-	size_t k, c;
+	const struct json *t[PROGRAM_IMPORT_TABLES];
 	int rc;
 
-	if (root->type != JSON_OBJECT)
-		return refuse_at(r, root,
-				 "the file holds %s, not an export of "
-				 "backpain (an object with \"format\" and a "
-				 "table each)",
-				 json_type_name(root->type));
-	for (k = 0; k < root->n; k++) {
-		if (strcmp(root->members[k].key, "format") == 0)
-			continue;
-		for (c = 0; c < TABLES; c++)
-			if (strcmp(root->members[k].key, table_names[c]) == 0)
-				break;
-		if (c == TABLES) {
-			struct json at = {0};
-
-			at.line = root->members[k].line;
-			at.col = root->members[k].col;
-			return refuse_at(r, &at,
-					 "no such table in an export of "
-					 "backpain");
-		}
-	}
-	if ((fmt = json_get(root, "format")) == NULL)
-		return refuse_at(r, root,
-				 "no \"format\": not an export of backpain");
-	if (json_int(fmt, 0, IMPORT_ID_MAX, &format) != 0 ||
-	    format != IMPORT_FORMAT)
-		return refuse_at(r, fmt,
-				 "format %s is not one this backpain reads "
-				 "(%d)",
-				 fmt->type == JSON_NUMBER ? fmt->str : "?",
-				 IMPORT_FORMAT);
-	for (c = 0; c < TABLES; c++) {
-		if ((t[c] = json_get(root, table_names[c])) == NULL &&
-		    c >= OPTIONAL_TABLES)
-			t[c] = &none;
-		else if (t[c] == NULL)
-			return refuse_at(r, root,
-					 "no \"%s\" table: not a whole export "
-					 "of backpain",
-					 table_names[c]);
-		if (t[c]->type != JSON_ARRAY)
-			return refuse_at(r, t[c],
-					 "the %s table is %s; it must be an "
-					 "array",
-					 table_names[c],
-					 json_type_name(t[c]->type));
-	}
-	if ((rc = read_checkins(r, t[T_CHECKIN])) ||
-	    (rc = read_answers(r, t[T_ANSWER])) || (rc = check_checkins(r)) ||
-	    (rc = read_trials(r, t[T_TRIAL])) ||
-	    (rc = read_sessions(r, t[T_SESSION])) ||
-	    (rc = read_screenings(r, t[T_SCREENING])) ||
-	    (rc = read_profile(r, t[T_PROFILE])) ||
-	    (rc = read_habits(r, t[T_HABIT])) ||
-	    (rc = read_flares(r, t[T_FLARE])))
+	if ((rc = program_import_tables(r, t)) != 0)
+		return rc;
+	if ((rc = read_checkins(r, t[PROGRAM_IMPORT_CHECKIN])) ||
+	    (rc = read_answers(r, t[PROGRAM_IMPORT_ANSWER])) ||
+	    (rc = check_checkins(r)) ||
+	    (rc = read_trials(r, t[PROGRAM_IMPORT_TRIAL])) ||
+	    (rc = read_sessions(r, t[PROGRAM_IMPORT_SESSION])) ||
+	    (rc = read_screenings(r, t[PROGRAM_IMPORT_SCREENING])) ||
+	    (rc = read_profile(r, t[PROGRAM_IMPORT_PROFILE])) ||
+	    (rc = read_habits(r, t[PROGRAM_IMPORT_HABIT])) ||
+	    (rc = read_flares(r, t[PROGRAM_IMPORT_FLARE])))
 		return rc;
 	return 0;
 }
@@ -983,7 +765,7 @@ program_import_read(const struct pack *pack, const char *today,
 {
 	struct program_import *imp = xcalloc(1, sizeof *imp);
 	struct json_error err;
-	struct reading r = {imp, pack, today, cause};
+	struct program_reading r = {imp, pack, today, cause};
 	int rc;
 
 	*out = NULL;
@@ -1019,8 +801,8 @@ program_import_write(struct store *store, const struct program_import *imp,
 	rc = store_import(store, &imp->dump, replace, res, &why);
 	if (rc == 0)
 		return 0;
-	for (t = 0; res->table != NULL && t < TABLES; t++)
-		if (strcmp(res->table, table_names[t]) == 0 &&
+	for (t = 0; res->table != NULL && t < PROGRAM_IMPORT_TABLES; t++)
+		if (strcmp(res->table, program_import_table_names[t]) == 0 &&
 		    imp->rows[t] != NULL) {
 			row = &imp->rows[t][res->row];
 			*cause = xasprintf("%s:%d:%d: %s", imp->name, row->line,
