@@ -42,12 +42,13 @@ int program_find_answer(const struct pack *, const struct program_answer *a,
 			char **cause);
 
 /*
- * An import (program.h) is read in two parts: program_import_format.c
- * knows the export's format (its tables, their columns, the type of each
- * value) and places a refusal in the file; program_import.c, the entry
- * points, reads the tables in order and checks the rows of each by the
- * rules of their writes. Each function returning int returns 0, or
- * EX_DATAERR with *r->cause "NAME:LINE:COLUMN: why".
+ * An import (program.h) is read in parts: program_import_format.c knows
+ * the export's format (its tables, their columns, the type of each value)
+ * and places a refusal in the file; program_import.c, the entry points,
+ * reads the tables in order and checks the rows of each by the rules of
+ * their writes, those of the flare-ups in program_import_flare.c. Each
+ * function returning int returns 0, or EX_DATAERR with *r->cause
+ * "NAME:LINE:COLUMN: why".
  */
 
 /* An id is from 1 to SQLite's largest row id. */
@@ -125,5 +126,10 @@ int program_import_row(struct program_reading *, enum program_import_table t,
  * tables (an optional one missing reads as empty) in t. */
 int program_import_tables(struct program_reading *,
 			  const struct json *t[PROGRAM_IMPORT_TABLES]);
+
+/* The readers of the tables, which read_root() calls in the export's order
+ * (a table may look back at those before it): each reads its rows into
+ * r->imp, checked by the rules of their writes. */
+int program_import_flares(struct program_reading *, const struct json *a);
 
 #endif
