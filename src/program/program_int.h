@@ -46,8 +46,9 @@ int program_find_answer(const struct pack *, const struct program_answer *a,
  * the export's format (its tables, their columns, the type of each value)
  * and places a refusal in the file; program_import.c, the entry points,
  * reads the tables in order and checks the rows of each by the rules of
- * their writes: those of the screening answers and the profile in
- * program_import_safety.c, those of the flare-ups in program_import_flare.c.
+ * their writes: those of the trials and habits in program_import_trial.c,
+ * the screening answers and the profile in program_import_safety.c, the
+ * flare-ups in program_import_flare.c.
  * Each function returning int returns 0, or EX_DATAERR with *r->cause
  * "NAME:LINE:COLUMN: why".
  */
@@ -131,8 +132,10 @@ int program_import_tables(struct program_reading *,
 /* The readers of the tables, which read_root() calls in the export's order
  * (a table may look back at those before it): each reads its rows into
  * r->imp, checked by the rules of their writes. */
+int program_import_trials(struct program_reading *, const struct json *a);
 int program_import_screenings(struct program_reading *, const struct json *a);
 int program_import_profile(struct program_reading *, const struct json *a);
+int program_import_habits(struct program_reading *, const struct json *a);
 int program_import_flares(struct program_reading *, const struct json *a);
 
 #endif
