@@ -6,7 +6,6 @@
  */
 #include "program_int.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"

@@ -46,7 +46,8 @@ int program_find_answer(const struct pack *, const struct program_answer *a,
  * the export's format (its tables, their columns, the type of each value)
  * and places a refusal in the file; program_import.c, the entry points,
  * reads the tables in order and checks the rows of each by the rules of
- * their writes: those of the trials and habits in program_import_trial.c,
+ * their writes: those of the check-ins, their answers and the sessions in
+ * program_import_checkin.c, the trials and habits in program_import_trial.c,
  * the screening answers and the profile in program_import_safety.c, the
  * flare-ups in program_import_flare.c.
  * Each function returning int returns 0, or EX_DATAERR with *r->cause
@@ -132,7 +133,13 @@ int program_import_tables(struct program_reading *,
 /* The readers of the tables, which read_root() calls in the export's order
  * (a table may look back at those before it): each reads its rows into
  * r->imp, checked by the rules of their writes. */
+/* The check-ins and their answers (both in the order of their days), each
+ * check-in with its answers through program_checkin_check(). */
+int program_import_checkins(struct program_reading *,
+			    const struct json *checkins,
+			    const struct json *answers);
 int program_import_trials(struct program_reading *, const struct json *a);
+int program_import_sessions(struct program_reading *, const struct json *a);
 int program_import_screenings(struct program_reading *, const struct json *a);
 int program_import_profile(struct program_reading *, const struct json *a);
 int program_import_habits(struct program_reading *, const struct json *a);
