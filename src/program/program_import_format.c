@@ -3,7 +3,8 @@
  * (program_int.h): its top level, its tables and the columns of their rows
  * (as store_export.c writes them), the type of each value, and a refusal
  * placed at the line and column of the value it refuses. What the values
- * mean is checked by the readers of each table (program_import.c).
+ * mean is checked by the readers of the tables, in program_import_checkin.c,
+ * _trial.c, _safety.c and _flare.c.
  */
 #include "program_int.h"
 

@@ -49,9 +49,8 @@ int program_find_answer(const struct pack *, const struct program_answer *a,
  * their writes: those of the check-ins, their answers and the sessions in
  * program_import_checkin.c, the trials and habits in program_import_trial.c,
  * the screening answers and the profile in program_import_safety.c, the
- * flare-ups in program_import_flare.c.
- * Each function returning int returns 0, or EX_DATAERR with *r->cause
- * "NAME:LINE:COLUMN: why".
+ * flare-ups in program_import_flare.c. Each function returning int returns
+ * 0, or EX_DATAERR with *r->cause "NAME:LINE:COLUMN: why".
  */
 
 /* An id is from 1 to SQLite's largest row id. */
@@ -73,8 +72,9 @@ enum program_import_table {
 };
 #define PROGRAM_IMPORT_COLUMNS 8 /* the most a table has */
 
-/* The file read: the store's rows (dump) point into the arrays below and
- * their strings into the parsed tree (root), all owned here. */
+/* The file read: the store's rows (dump) are the arrays below, their
+ * strings borrowed from the parsed tree (root) or the pack; name, root and
+ * the arrays are owned here (program_import_free()). */
 struct program_import {
 	char *name;
 	struct json root;
@@ -110,7 +110,8 @@ int program_import_refuse(struct program_reading *, const struct json *at,
  * A value v of a row, named what in a refusal. get_str: a string without
  * NUL, borrowed from the tree. get_int: a whole number from min to max.
  * get_day: a day, YYYY-MM-DD, not after today. get_time: a time as the log
- * records it. When nullable, a null reads as NULL, STORE_NONE and "".
+ * records it. When nullable, a null reads as NULL (get_str), STORE_NONE
+ * (get_int) or "" (get_day).
  */
 int program_import_get_str(struct program_reading *, const struct json *v,
 			   const char *what, int nullable, const char **out);
@@ -130,11 +131,13 @@ int program_import_row(struct program_reading *, enum program_import_table t,
 int program_import_tables(struct program_reading *,
 			  const struct json *t[PROGRAM_IMPORT_TABLES]);
 
-/* The readers of the tables, which read_root() calls in the export's order
+/*
+ * The readers of the tables, which read_root() calls in the export's order
  * (a table may look back at those before it): each reads its rows into
- * r->imp, checked by the rules of their writes. */
-/* The check-ins and their answers (both in the order of their days), each
- * check-in with its answers through program_checkin_check(). */
+ * r->imp, checked by the rules of their writes. program_import_checkins()
+ * reads two tables, the check-ins and their answers, then checks each
+ * check-in with its answers through program_checkin_check().
+ */
 int program_import_checkins(struct program_reading *,
 			    const struct json *checkins,
 			    const struct json *answers);
