@@ -2,10 +2,12 @@
  * program: the guided walk over the pack's approaches and the log, and every
  * write a person makes to the log. Shared by the CLI and the TUI; no curses,
  * no SQL (it goes through store.h). program.c reads (the plan, today's
- * state); program_write.c writes (check-ins with their marks and answers,
- * practice sessions, trials, screening answers, the profile), checking each
- * value against the pack and the calendar first, so that no face writes to
- * the store directly and every face is refused alike.
+ * state, the safety answers) and program_flare.c the flare-ups; the
+ * program_write_*.c files write (check-ins with their marks and answers and
+ * practice sessions; trials and habits; screening answers and the profile;
+ * flare-ups), each value checked against the pack and the calendar first
+ * by program_check.c, so that no face writes to the store directly and
+ * every face is refused alike; program_import*.c read an export back.
  *
  * The plan is every approach of the pack in the pack's order with the state
  * of its latest trial. The current approach is the running non-wildcard trial

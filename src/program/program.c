@@ -1,4 +1,7 @@
-/* program.c: the plan and today's state (the writes are in program_write.c). */
+/*
+ * program.c: the plan, today's state and the safety answers as they stand
+ * (the writes are in program_write_*.c).
+ */
 #include "program.h"
 
 #include <stdlib.h>

@@ -2,7 +2,7 @@
  * program_flare.c: flare-ups as the log and the daily ratings tell them:
  * when each began, when it was over (said by the person, or two calm days
  * back at the person's level, program.h), how bad it was and what was done
- * during it. The writes are in program_write.c.
+ * during it. The writes are in program_write_flare.c.
  */
 #include "program.h"
 

@@ -1,0 +1,154 @@
+/*
+ * program_import_safety.c: the screening answers and the profile of an
+ * export read back, checked by the rules of their writes
+ * (program_write_safety.c): an answer to a safety question of the pack,
+ * a doctor's check only of a yes and not before it, each profile key
+ * once, and the values of the keys the program reads (the usual pain, a
+ * recent injury, the day onboarding ended) as their writes take them.
+ */
+#include "program_int.h"
+
+#include <string.h>
+
+#include "content.h"
+#include "util.h"
+
+/* A doctor's check as program_screening_checked() records it: of a yes to
+ * a red flag of the pack, not before the day of that answer (its asked_at,
+ * or today when the clock stamped a day after it). */
+static int
+check_checked(struct program_reading *r, const struct json *at,
+	      const char *flag, int answer, const char *asked,
+	      const char *checked)
+{
+	char asked_on[DAY_LEN];
+
+	if (checked[0] == '\0')
+		return 0;
+	if (answer != 1)
+		return program_import_refuse(
+		    r, at,
+		    "checked_on: this answer is no, so there is "
+		    "no yes for a doctor to have checked");
+	if (strcmp(flag, STORE_SCREENING_INJURY) == 0)
+		return program_import_refuse(
+		    r, at,
+		    "checked_on: a doctor's check is of an answer "
+		    "to a safety question, not of %s",
+		    flag);
+	memcpy(asked_on, asked, DAY_LEN - 1);
+	asked_on[DAY_LEN - 1] = '\0';
+	if (strcmp(asked_on, r->today) > 0)
+		memcpy(asked_on, r->today, DAY_LEN);
+	if (strcmp(checked, asked_on) < 0)
+		return program_import_refuse(
+		    r, at,
+		    "checked_on: a check on %s would come before "
+		    "the yes it checks (answered %s)",
+		    checked, asked_on);
+	return 0;
+}
+
+int
+program_import_screenings(struct program_reading *r, const struct json *a)
+{
+	struct program_import *imp = r->imp;
+	const struct json *v[PROGRAM_IMPORT_COLUMNS];
+	const char *flag, *asked;
+	long long id, answer;
+	size_t i;
+	int rc;
+
+	imp->screenings = xcalloc(a->n + 1, sizeof *imp->screenings);
+	for (i = 0; i < a->n; i++) {
+		struct store_dump_screening *x = &imp->screenings[i];
+
+		if ((rc = program_import_row(r, PROGRAM_IMPORT_SCREENING, i,
+					     &a->items[i], v)) ||
+		    (rc = program_import_get_int(
+			 r, v[0], "id", 1, PROGRAM_IMPORT_ID_MAX, 0, &id)) ||
+		    (rc = program_import_get_str(r, v[1], "flag_id", 0,
+						 &flag)) ||
+		    (rc = program_import_get_int(r, v[2], "answer", 0, 1, 0,
+						 &answer)) ||
+		    (rc = program_import_get_time(r, v[3], "asked_at",
+						  &asked)) ||
+		    (rc = program_import_get_day(r, v[4], "checked_on", 1,
+						 x->checked_on)))
+			return rc;
+		if (strcmp(flag, STORE_SCREENING_INJURY) != 0 &&
+		    content_red_flag(r->pack, flag) == NULL)
+			return program_import_refuse(
+			    r, v[1], "no such safety question in the pack");
+		if ((rc = check_checked(r, v[4], flag, (int)answer, asked,
+					x->checked_on)) != 0)
+			return rc;
+		if (i > 0 && imp->screenings[i - 1].id >= id)
+			return program_import_refuse(
+			    r, v[0], PROGRAM_IMPORT_IDS_IN_ORDER);
+		x->id = id;
+		x->flag = flag;
+		x->answer = (int)answer;
+		x->asked_at = asked;
+	}
+	imp->dump.screenings = imp->screenings;
+	imp->dump.nscreenings = a->n;
+	imp->rows[PROGRAM_IMPORT_SCREENING] = a->items;
+	return 0;
+}
+
+int
+program_import_profile(struct program_reading *r, const struct json *a)
+{
+	struct program_import *imp = r->imp;
+	const struct json *v[PROGRAM_IMPORT_COLUMNS];
+	const char *key, *value;
+	char day[DAY_LEN];
+	const unsigned char *p;
+	size_t i, k;
+	long n;
+	int rc;
+
+	imp->profile = xcalloc(a->n + 1, sizeof *imp->profile);
+	for (i = 0; i < a->n; i++) {
+		if ((rc = program_import_row(r, PROGRAM_IMPORT_PROFILE, i,
+					     &a->items[i], v)) ||
+		    (rc = program_import_get_str(r, v[0], "key", 0, &key)) ||
+		    (rc = program_import_get_str(r, v[1], "value", 0, &value)))
+			return rc;
+		if (*key == '\0')
+			return program_import_refuse(r, v[0],
+						     "the key is empty");
+		for (p = (const unsigned char *)key; *p != '\0'; p++)
+			if (*p < ' ' || *p == 0x7F)
+				return program_import_refuse(
+				    r, v[0],
+				    "the key holds a "
+				    "control character");
+		for (k = 0; k < i; k++)
+			if (strcmp(imp->profile[k].key, key) == 0)
+				return program_import_refuse(
+				    r, v[0], "the key %s is given twice", key);
+		if (strcmp(key, STORE_PROFILE_USUAL_PAIN) == 0 &&
+		    util_parse_int(value, PAIN_MIN, PAIN_MAX, &n) != 0)
+			return program_import_refuse(
+			    r, v[1],
+			    "the usual pain is a whole number "
+			    "from %d to %d",
+			    PAIN_MIN, PAIN_MAX);
+		if (strcmp(key, STORE_PROFILE_RECENT_INJURY) == 0 &&
+		    strcmp(value, "yes") != 0 && strcmp(value, "no") != 0)
+			return program_import_refuse(
+			    r, v[1], "recent_injury is yes or no");
+		if (strcmp(key, STORE_PROFILE_ONBOARDED) == 0 &&
+		    (rc = program_import_get_day(r, v[1], "onboarded", 0,
+						 day)) != 0)
+			return rc;
+		imp->profile[i].key = key;
+		imp->profile[i].value = value;
+	}
+	imp->dump.profile = imp->profile;
+	imp->dump.nprofile = a->n;
+	imp->rows[PROGRAM_IMPORT_PROFILE] = a->items;
+	return 0;
+}

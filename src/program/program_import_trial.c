@@ -1,0 +1,219 @@
+/*
+ * program_import_trial.c: the trials and habits of an export read back,
+ * checked by the rules of their writes (program_write_trial.c): a trial
+ * of an approach of the pack, ended not before it started, with an
+ * outcome once it has ended and an impression only then, one running per
+ * approach; a habit kept at the end of a trial of the file of the same
+ * approach, one kept per approach, dropped not before it was kept.
+ */
+#include "program_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "content.h"
+#include "util.h"
+
+/* Trial i of a; running counts the running trials per approach. */
+static int
+read_trial(struct program_reading *r, const struct json *a, size_t i,
+	   int *running)
+{
+	struct program_import *imp = r->imp;
+	struct store_trial *t = &imp->trials[i];
+	const struct json *v[PROGRAM_IMPORT_COLUMNS];
+	const struct approach *ap;
+	const char *approach, *outcome;
+	char *why = NULL;
+	long long id, impression;
+	int rc;
+
+	if ((rc = program_import_row(r, PROGRAM_IMPORT_TRIAL, i, &a->items[i],
+				     v)) ||
+	    (rc = program_import_get_int(r, v[0], "id", 1,
+					 PROGRAM_IMPORT_ID_MAX, 0, &id)) ||
+	    (rc = program_import_get_str(r, v[1], "approach", 0, &approach)) ||
+	    (rc = program_import_get_day(r, v[2], "started_on", 0,
+					 t->started_on)) ||
+	    (rc =
+		 program_import_get_day(r, v[3], "ended_on", 1, t->ended_on)) ||
+	    (rc = program_import_get_str(r, v[4], "outcome", 1, &outcome)) ||
+	    (rc = program_import_get_int(r, v[5], "impression",
+					 STORE_IMPRESSION_MIN,
+					 STORE_IMPRESSION_MAX, 1, &impression)))
+		return rc;
+	if (i > 0 && imp->trials[i - 1].id >= id)
+		return program_import_refuse(r, v[0],
+					     PROGRAM_IMPORT_IDS_IN_ORDER);
+	if ((ap = program_approach(r->pack, approach, &why)) == NULL) {
+		rc = program_import_refuse(r, v[1], "%s", why);
+		free(why);
+		return rc;
+	}
+	t->id = id;
+	t->approach = (char *)ap->id;
+	t->outcome = OUTCOME_NONE;
+	t->impression = (int)impression;
+	if (outcome != NULL &&
+	    (store_outcome_parse(outcome, &t->outcome) != 0 ||
+	     t->outcome == OUTCOME_NONE))
+		return program_import_refuse(
+		    r, v[4],
+		    "outcome is one of helped, no-change, worse, "
+		    "stopped, or null");
+	if (t->ended_on[0] != '\0' && strcmp(t->ended_on, t->started_on) < 0)
+		return program_import_refuse(
+		    r, v[3],
+		    "the trial cannot end on %s, before it "
+		    "started on %s",
+		    t->ended_on, t->started_on);
+	if ((t->ended_on[0] == '\0') != (t->outcome == OUTCOME_NONE))
+		return program_import_refuse(
+		    r, v[4],
+		    t->ended_on[0] == '\0'
+			? "a running trial (ended_on null) has no "
+			  "outcome yet"
+			: "an ended trial needs an outcome");
+	/* As program_impression() gives it: at the end of a trial. */
+	if (t->ended_on[0] == '\0' && t->impression != STORE_NONE)
+		return program_import_refuse(
+		    r, v[5],
+		    "a running trial (ended_on null) has no "
+		    "impression yet; it is given at its end");
+	if (t->ended_on[0] == '\0' &&
+	    running[content_approach_index(r->pack, ap->id)]++ > 0)
+		return program_import_refuse(
+		    r, v[3],
+		    "%s has a second running trial (ended_on "
+		    "null)",
+		    t->approach);
+	return 0;
+}
+
+int
+program_import_trials(struct program_reading *r, const struct json *a)
+{
+	struct program_import *imp = r->imp;
+	int *running = xcalloc(r->pack->napproaches + 1, sizeof *running);
+	size_t i;
+	int rc = 0;
+
+	imp->trials = xcalloc(a->n + 1, sizeof *imp->trials);
+	for (i = 0; i < a->n && rc == 0; i++)
+		rc = read_trial(r, a, i, running);
+	free(running);
+	imp->dump.trials = imp->trials;
+	imp->dump.ntrials = a->n;
+	imp->rows[PROGRAM_IMPORT_TRIAL] = a->items;
+	return rc;
+}
+
+/* The index of the file's trial id (they are in the order of their ids),
+ * or -1. */
+static long
+trial_of(const struct program_import *imp, long long id)
+{
+	size_t lo = 0, hi = imp->dump.ntrials, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (imp->trials[mid].id == id)
+			return (long)mid;
+		if (imp->trials[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* Habit i of a; kept counts the kept habits per approach. */
+static int
+read_habit(struct program_reading *r, const struct json *a, size_t i, int *kept)
+{
+	struct program_import *imp = r->imp;
+	struct store_habit *h = &imp->habits[i];
+	const struct json *v[PROGRAM_IMPORT_COLUMNS];
+	const struct approach *ap;
+	const char *approach;
+	char *why = NULL;
+	long long id, trial_id;
+	long k = -1;
+	int rc;
+
+	if ((rc = program_import_row(r, PROGRAM_IMPORT_HABIT, i, &a->items[i],
+				     v)) ||
+	    (rc = program_import_get_int(r, v[0], "id", 1,
+					 PROGRAM_IMPORT_ID_MAX, 0, &id)) ||
+	    (rc = program_import_get_str(r, v[1], "approach", 0, &approach)) ||
+	    (rc =
+		 program_import_get_int(r, v[2], "trial_id", 1,
+					PROGRAM_IMPORT_ID_MAX, 1, &trial_id)) ||
+	    (rc = program_import_get_day(r, v[3], "kept_on", 0, h->kept_on)) ||
+	    (rc = program_import_get_day(r, v[4], "dropped_on", 1,
+					 h->dropped_on)))
+		return rc;
+	if (i > 0 && imp->habits[i - 1].id >= id)
+		return program_import_refuse(r, v[0],
+					     PROGRAM_IMPORT_IDS_IN_ORDER);
+	if ((ap = program_approach(r->pack, approach, &why)) == NULL) {
+		rc = program_import_refuse(r, v[1], "%s", why);
+		free(why);
+		return rc;
+	}
+	h->id = id;
+	h->approach = (char *)ap->id;
+	h->trial_id = trial_id == STORE_NONE ? 0 : trial_id;
+	if (h->trial_id != 0 && (k = trial_of(imp, h->trial_id)) < 0)
+		return program_import_refuse(
+		    r, v[2],
+		    "trial_id %lld: the file has no trial with "
+		    "this id",
+		    h->trial_id);
+	if (h->trial_id != 0 &&
+	    strcmp(imp->trials[k].approach, h->approach) != 0)
+		return program_import_refuse(
+		    r, v[2], "trial_id %lld is a trial of %s, not of %s",
+		    h->trial_id, imp->trials[k].approach, h->approach);
+	/* program_keep() keeps an approach at the end of its trial. */
+	if (h->trial_id != 0 && imp->trials[k].ended_on[0] == '\0')
+		return program_import_refuse(
+		    r, v[2],
+		    "trial_id %lld is still running (ended_on "
+		    "null): a habit is kept at the end of its "
+		    "trial",
+		    h->trial_id);
+	/* As program_drop() refuses it. */
+	if (h->dropped_on[0] != '\0' && strcmp(h->dropped_on, h->kept_on) < 0)
+		return program_import_refuse(
+		    r, v[4],
+		    "%s cannot be dropped on %s: it was kept as a "
+		    "habit on %s",
+		    h->approach, h->dropped_on, h->kept_on);
+	if (h->dropped_on[0] == '\0' &&
+	    kept[content_approach_index(r->pack, ap->id)]++ > 0)
+		return program_import_refuse(
+		    r, v[4],
+		    "%s is kept as a habit a second time "
+		    "(dropped_on null): at most once at a time",
+		    h->approach);
+	return 0;
+}
+
+int
+program_import_habits(struct program_reading *r, const struct json *a)
+{
+	struct program_import *imp = r->imp;
+	int *kept = xcalloc(r->pack->napproaches + 1, sizeof *kept);
+	size_t i;
+	int rc = 0;
+
+	imp->habits = xcalloc(a->n + 1, sizeof *imp->habits);
+	for (i = 0; i < a->n && rc == 0; i++)
+		rc = read_habit(r, a, i, kept);
+	free(kept);
+	imp->dump.habits = imp->habits;
+	imp->dump.nhabits = a->n;
+	imp->rows[PROGRAM_IMPORT_HABIT] = a->items;
+	return rc;
+}

@@ -1,0 +1,151 @@
+/*
+ * program_int.h: what the files of the program module share and no other
+ * module sees: the checks of the write path (program_check.c) that every
+ * program_write*.c makes before it writes, and the parts of an import
+ * (program_import*.c). Each check of a write returns 0, or EX_DATAERR with
+ * *cause set (allocated, the caller frees) and, when bad is not NULL, bad
+ * naming the value refused, as program.h's writes do.
+ */
+#ifndef BACKPAIN_PROGRAM_INT_H
+#define BACKPAIN_PROGRAM_INT_H
+
+#include <stddef.h>
+
+#include "json.h"
+#include "program.h"
+
+/* Sets bad (when not NULL) to field and index and *cause to why (taken
+ * over); returns EX_DATAERR. */
+int program_refuse(struct program_bad *bad, enum program_field field,
+		   size_t index, char **cause, char *why);
+/* Sets bad (when not NULL) to PROGRAM_FIELD_NONE: nothing refused yet. */
+void program_bad_none(struct program_bad *bad);
+/* A rating PAIN_MIN..PAIN_MAX, or STORE_NONE when optional; field names
+ * it in bad. */
+int program_check_rating(int v, int optional, enum program_field field,
+			 struct program_bad *bad, char **cause);
+/* A real day, not after today (PROGRAM_FIELD_DAY; PROGRAM_FIELD_NONE when
+ * today itself is not known). */
+int program_check_day(const char *day, const char *today,
+		      struct program_bad *bad, char **cause);
+/* The practice of the pack with that id, or NULL refused as field, index
+ * with the pack's practice ids listed. */
+const struct practice *
+program_find_practice(const struct pack *, const char *id,
+		      enum program_field field, size_t index,
+		      struct program_bad *bad, char **cause);
+/* The question a (answers[index] of a check-in) answers and the choice it
+ * takes, both borrowed from the pack; refused as PROGRAM_FIELD_ANSWER. */
+int program_find_answer(const struct pack *, const struct program_answer *a,
+			size_t index, const struct question **q,
+			const char **choice, struct program_bad *bad,
+			char **cause);
+
+/*
+ * An import (program.h) is read in parts: program_import_format.c knows
+ * the export's format (its tables, their columns, the type of each value)
+ * and places a refusal in the file; program_import.c, the entry points,
+ * reads the tables in order and checks the rows of each by the rules of
+ * their writes: those of the check-ins, their answers and the sessions in
+ * program_import_checkin.c, the trials and habits in program_import_trial.c,
+ * the screening answers and the profile in program_import_safety.c, the
+ * flare-ups in program_import_flare.c. Each function returning int returns
+ * 0, or EX_DATAERR with *r->cause "NAME:LINE:COLUMN: why".
+ */
+
+/* An id is from 1 to SQLite's largest row id. */
+#define PROGRAM_IMPORT_ID_MAX 9223372036854775807LL
+#define PROGRAM_IMPORT_IDS_IN_ORDER                                            \
+	"ids are in increasing order, each once, as the export writes them"
+
+/* The export's tables, in the order of program_import_table_names. */
+enum program_import_table {
+	PROGRAM_IMPORT_CHECKIN,
+	PROGRAM_IMPORT_ANSWER,
+	PROGRAM_IMPORT_TRIAL,
+	PROGRAM_IMPORT_SESSION,
+	PROGRAM_IMPORT_SCREENING,
+	PROGRAM_IMPORT_PROFILE,
+	PROGRAM_IMPORT_HABIT,
+	PROGRAM_IMPORT_FLARE,
+	PROGRAM_IMPORT_TABLES
+};
+#define PROGRAM_IMPORT_COLUMNS 8 /* the most a table has */
+
+/* The file read: the store's rows (dump) are the arrays below, their
+ * strings borrowed from the parsed tree (root) or the pack; name, root and
+ * the arrays are owned here (program_import_free()). */
+struct program_import {
+	char *name;
+	struct json root;
+	struct store_dump dump;
+	struct store_checkin *checkins;
+	struct store_answer *answers;
+	struct store_trial *trials;
+	struct store_session *sessions;
+	struct store_dump_screening *screenings;
+	struct store_dump_profile *profile;
+	struct store_habit *habits;
+	struct store_flare *flares;
+	/* Each row's object, for the place of a refusal. */
+	const struct json *rows[PROGRAM_IMPORT_TABLES];
+};
+
+/* A file being read into imp, checked against pack and today. */
+struct program_reading {
+	struct program_import *imp;
+	const struct pack *pack;
+	const char *today;
+	char **cause;
+};
+
+/* The tables' names in the export, "checkin", "answer", ... */
+extern const char *const program_import_table_names[PROGRAM_IMPORT_TABLES];
+
+/* Refuses the value at (its line and column): "FILE:LINE:COL: message". */
+int program_import_refuse(struct program_reading *, const struct json *at,
+			  const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/*
+ * A value v of a row, named what in a refusal. get_str: a string without
+ * NUL, borrowed from the tree. get_int: a whole number from min to max.
+ * get_day: a day, YYYY-MM-DD, not after today. get_time: a time as the log
+ * records it. When nullable, a null reads as NULL (get_str), STORE_NONE
+ * (get_int) or "" (get_day).
+ */
+int program_import_get_str(struct program_reading *, const struct json *v,
+			   const char *what, int nullable, const char **out);
+int program_import_get_int(struct program_reading *, const struct json *v,
+			   const char *what, long long min, long long max,
+			   int nullable, long long *out);
+int program_import_get_day(struct program_reading *, const struct json *v,
+			   const char *what, int nullable, char out[DAY_LEN]);
+int program_import_get_time(struct program_reading *, const struct json *v,
+			    const char *what, const char **out);
+/* Row i of table t: its values in the order of the table's columns. */
+int program_import_row(struct program_reading *, enum program_import_table t,
+		       size_t i, const struct json *row,
+		       const struct json *vals[PROGRAM_IMPORT_COLUMNS]);
+/* The file's top level: an export of a format this program reads, with its
+ * tables (an optional one missing reads as empty) in t. */
+int program_import_tables(struct program_reading *,
+			  const struct json *t[PROGRAM_IMPORT_TABLES]);
+
+/*
+ * The readers of the tables, which read_root() calls in the export's order
+ * (a table may look back at those before it): each reads its rows into
+ * r->imp, checked by the rules of their writes. program_import_checkins()
+ * reads two tables, the check-ins and their answers, then checks each
+ * check-in with its answers through program_checkin_check().
+ */
+int program_import_checkins(struct program_reading *,
+			    const struct json *checkins,
+			    const struct json *answers);
+int program_import_trials(struct program_reading *, const struct json *a);
+int program_import_sessions(struct program_reading *, const struct json *a);
+int program_import_screenings(struct program_reading *, const struct json *a);
+int program_import_profile(struct program_reading *, const struct json *a);
+int program_import_habits(struct program_reading *, const struct json *a);
+int program_import_flares(struct program_reading *, const struct json *a);
+
+#endif
