@@ -13,7 +13,7 @@
  * report carry); analysis_text.c holds their English, analysis_explain().
  * The words call the numbers, never the other way; what the two share
  * beyond this header (the exact change and the scales of the constants) is
- * in src/review/analysis_int.h.
+ * in src/analysis/analysis_int.h.
  *
  * The rule (doc/verdicts.md has it with every formula), for a trial that
  * started on day S and ended on day E (E = today while it runs):

@@ -4,7 +4,8 @@
 # the compiler left: a file uses another when its object file refers to a
 # function or variable the other's object defines (nm, the plain build's
 # objects), and a header uses the headers it includes. A loop of any length
-# (a -> b -> c -> a) fails, with the symbols that make each step.
+# (a -> b -> c -> a) fails, with the symbols that make each step. Folders
+# use each other downward only, in the order of doc/design.md (LAYERS).
 set -u
 cd "${TOP:?run through tests/run.sh}" || exit 1
 B=${B:-build}
@@ -72,6 +73,20 @@ if [ "$edges" -lt 100 ]; then
 	bad=1
 fi
 loops <"${TMPDIR:-/tmp}/cycles.$$" >&2 || bad=1
+
+# Folders use each other downward only, in the order of doc/design.md's
+# picture: each word is a layer, highest first; folders joined by a comma
+# share a layer and never use each other. main and app are src/main.c and
+# src/app.c.
+LAYERS="main cli,ui report app review program analysis store,content lib"
+awk -v layers="$LAYERS" '
+	BEGIN { n = split(layers, l, " ")
+		for (i = 1; i <= n; i++) { m = split(l[i], f, ","); for (j = 1; j <= m; j++) rank[f[j]] = i } }
+	function folder(p,   q) { split(p, q, "/"); return q[3] == "" ? substr(q[2], 1, index(q[2], ".") - 1) : q[2] }
+	{ a = folder($1); b = folder($2)
+	  if (!(a in rank) || !(b in rank)) { printf "FAIL: %s or %s is in no layer of LAYERS\n", $1, $2; bad = 1; next }
+	  if (a != b && rank[b] <= rank[a]) { printf "FAIL: %s (%s) uses %s (%s), a layer not below it: %s\n", $1, a, $2, b, $3; bad = 1 } }
+	END { exit bad }' "${TMPDIR:-/tmp}/cycles.$$" >&2 || bad=1
 rm -f "${TMPDIR:-/tmp}/cycles.$$"
 
 # Headers: FROM TO for each #include "..." that names a header of ours.

@@ -1,5 +1,5 @@
 /*
- * Unit tests of the one write path (program_write.c), with no terminal: a
+ * Unit tests of the one write path (program_write_*.c), with no terminal: a
  * real SQLite log in a temporary directory, read back with sqlite3 on a
  * connection of its own. Every write that is allowed lands as asked; every
  * refusal returns EX_DATAERR, names the refused value (struct program_bad)
