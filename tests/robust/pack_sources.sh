@@ -20,12 +20,12 @@
 #   compared without case and punctuation, appears in both, except the
 #   titles in $TITLES below, which have to be given as they are.
 #
-# A citation in a `source:` key is the same wherever it is written, and is
-# left out of the last check. "Shown text" is the value of every key the program prints: not ids,
-# numbers or flags, and not comments. The checks are in POSIX awk (mawk
-# and gawk), as python is not among the tools `make test` installs; broken
-# copies of the guide and of the list show that each check still catches
-# what it is for.
+# "Shown text" is the value of every key the program prints: not ids,
+# numbers or flags, and not comments. A citation in a `source:` key is the
+# same wherever it is written, and is left out of the last check. The
+# checks are in POSIX awk (mawk and gawk), as python is not among the tools
+# `make test` installs; broken copies of the guide and of the list show
+# that each check still catches what it is for.
 . "$(dirname "$0")/../lib.sh"
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 GUIDE="${GUIDE:-$ROOT/content/guide.yaml}"
