@@ -7,6 +7,7 @@
  *
  * A field added to content.h needs a line here and in tools/packgen.c.
  */
+#include <ctype.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -342,6 +343,58 @@ test_builtin_steps_carry_no_numbers(void **state)
 	content_free(p);
 }
 
+/* The largest N of "N minute" or "N minutes" in s ("10 to 15 minutes"
+ * gives 15), or 0 when s names no time in digits. */
+static long
+longest_minutes(const char *s)
+{
+	const char *m;
+	long most = 0;
+
+	for (m = strstr(s, " minute"); m != NULL;
+	     m = strstr(m + 1, " minute")) {
+		const char *d = m;
+
+		while (d > s && isdigit((unsigned char)d[-1]))
+			d--;
+		if (d < m && strtol(d, NULL, 10) > most)
+			most = strtol(d, NULL, 10);
+	}
+	return most;
+}
+
+/* The timer shows a practice's minutes and its steps say what to do in
+ * them, so the two agree: the longest time any step names is the
+ * practice's minutes. Steps that say "15 to 20 minutes" under a timer of
+ * 30, or a whole lesson of "30 to 45 minutes" under a timer of 30, fail. */
+static void
+test_builtin_practice_minutes_match_steps(void **state)
+{
+	struct pack *p = builtin();
+	size_t a, i, j, checked = 0;
+
+	(void)state;
+	for (a = 0; a < p->napproaches; a++)
+		for (i = 0; i < p->approaches[a].npractices; i++) {
+			const struct practice *pr =
+			    &p->approaches[a].practices[i];
+			long most = 0;
+
+			for (j = 0; j < pr->steps.n; j++)
+				if (longest_minutes(pr->steps.v[j]) > most)
+					most = longest_minutes(pr->steps.v[j]);
+			if (most == 0)
+				continue; /* "a minute or two": no total */
+			checked++;
+			if (most != pr->minutes)
+				fail_msg("%s: its steps name %ld minutes, its "
+					 "timer %d",
+					 pr->id, most, pr->minutes);
+		}
+	assert_true(checked > 0);
+	content_free(p);
+}
+
 int
 main(void)
 {
@@ -350,6 +403,7 @@ main(void)
 	    cmocka_unit_test(test_builtin_is_the_embedded_bytes),
 	    cmocka_unit_test(test_builtin_is_shared_and_never_freed),
 	    cmocka_unit_test(test_builtin_steps_carry_no_numbers),
+	    cmocka_unit_test(test_builtin_practice_minutes_match_steps),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
