@@ -7,6 +7,7 @@
  *   cli_safety.c, cli_import.c, cli_pack.c
  *                  the commands, cli_cmd_*() below
  *   cli_opt.c      options and values of the daily commands (cli_opt_int.h)
+ *   cli_next.c     the one next thing to do, in words (status)
  *   cli_ask.c      the line-mode check-in's questions (cli_ask_int.h)
  *   cli_common.c   what every command calls: messages, the common options,
  *                  the app's pack, config and log opened with the problem
@@ -24,6 +25,7 @@
 #include <getopt.h>
 
 struct app;
+struct program_today;
 
 /* The commands, in the order the help lists them. */
 enum cli_cmd {
@@ -49,6 +51,10 @@ int cli_command_find(const char *name);
 /* The usage line of a command (without "backpain "), for --help and for
  * usage errors; NULL for a name that is no command. */
 const char *cli_command_usage(const char *cmd);
+
+/* cli_next.c. The next thing to do of t, in words, on a line of stdout:
+ * "check in: backpain checkin N (pain 0-10)". */
+void cli_next_print(const struct program_today *t);
 
 /* cli_common.c. app_pack(), app_store(), app_config() with the problem
  * printed: 0 or the exit status. Each opens once; main.c closes. */
