@@ -1,7 +1,7 @@
 /*
  * cli_next.c: the one next thing to do (program_today's next), in the
- * words of the command line: status's "Next" line. Moved here from
- * cli_view.c so that another command can say it in the same words.
+ * words of the command line: status's "Next" line and the last word of
+ * `backpain setup`. Moved here from cli_view.c so both say it alike.
  */
 #include "cli_int.h"
 

@@ -15,6 +15,8 @@ static const struct {
 	const char *name;
 	const char *usage;
 } commands[CLI_CMD_COUNT] = {
+    [CLI_CMD_SETUP] = {"setup", "setup                                     the "
+				"first run, one question a line"},
     [CLI_CMD_CHECKIN] = {"checkin", "checkin [N] [--pain N] [--interference N] "
 				    "[--note TEXT]\n"
 				    "                 [--did PRACTICE]... "
