@@ -27,11 +27,14 @@ cli_next_print(const struct program_today *t)
 {
 	switch (t->next) {
 	case PROGRAM_NEXT_SAFETY:
+		/* setup works on any terminal; the screens need one that
+		 * can move the cursor (not TERM=dumb). */
 		if (t->safety.unanswered > 0)
-			puts("answer the safety questions: run backpain, or "
-			     "backpain safety");
+			puts("safety questions first: backpain setup, or "
+			     "backpain for the screens");
 		else
-			puts("finish the first run: run backpain");
+			puts("finish the first run: backpain setup, or "
+			     "backpain for the screens");
 		break;
 	case PROGRAM_NEXT_DOCTOR:
 		printf("get checked by a doctor, then: backpain safety "
