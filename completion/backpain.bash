@@ -199,8 +199,8 @@ _backpain()
 	if [ -z "$cmd" ]; then
 		case $cur in
 		-*) _backpain_reply "--db --pack --help --version -h -V" "$cur" ;;
-		*) _backpain_reply "checkin practice start stop flare status history
-review report export import due safety pack" "$cur" ;;
+		*) _backpain_reply "setup checkin practice start stop flare status
+history review report export import due safety pack" "$cur" ;;
 		esac
 		return
 	fi

@@ -119,6 +119,7 @@ complete -c backpain -e
 complete -c backpain -f
 
 # Before the command.
+complete -c backpain -n '__backpain_at "" 0' -a setup -d 'The first run, one question a line'
 complete -c backpain -n '__backpain_at "" 0' -a checkin -d "Record the day's pain"
 complete -c backpain -n '__backpain_at "" 0' -a practice -d 'Record one practice session'
 complete -c backpain -n '__backpain_at "" 0' -a start -d 'Begin a trial of an approach'

@@ -11,13 +11,14 @@
 /* One function per command of enum cli_cmd: a command left out would be a
  * NULL call, which every command's --help in the tests would meet. */
 static int (*const commands[CLI_CMD_COUNT])(struct app *, int, char **) = {
-    [CLI_CMD_CHECKIN] = cli_cmd_checkin, [CLI_CMD_PRACTICE] = cli_cmd_practice,
-    [CLI_CMD_START] = cli_cmd_start,	 [CLI_CMD_STOP] = cli_cmd_stop,
-    [CLI_CMD_FLARE] = cli_cmd_flare,	 [CLI_CMD_STATUS] = cli_cmd_status,
-    [CLI_CMD_HISTORY] = cli_cmd_history, [CLI_CMD_REVIEW] = cli_cmd_review,
-    [CLI_CMD_REPORT] = cli_cmd_report,	 [CLI_CMD_EXPORT] = cli_cmd_export,
-    [CLI_CMD_IMPORT] = cli_cmd_import,	 [CLI_CMD_DUE] = cli_cmd_due,
-    [CLI_CMD_SAFETY] = cli_cmd_safety,	 [CLI_CMD_PACK] = cli_cmd_pack,
+    [CLI_CMD_SETUP] = cli_cmd_setup,	   [CLI_CMD_CHECKIN] = cli_cmd_checkin,
+    [CLI_CMD_PRACTICE] = cli_cmd_practice, [CLI_CMD_START] = cli_cmd_start,
+    [CLI_CMD_STOP] = cli_cmd_stop,	   [CLI_CMD_FLARE] = cli_cmd_flare,
+    [CLI_CMD_STATUS] = cli_cmd_status,	   [CLI_CMD_HISTORY] = cli_cmd_history,
+    [CLI_CMD_REVIEW] = cli_cmd_review,	   [CLI_CMD_REPORT] = cli_cmd_report,
+    [CLI_CMD_EXPORT] = cli_cmd_export,	   [CLI_CMD_IMPORT] = cli_cmd_import,
+    [CLI_CMD_DUE] = cli_cmd_due,	   [CLI_CMD_SAFETY] = cli_cmd_safety,
+    [CLI_CMD_PACK] = cli_cmd_pack,
 };
 
 int

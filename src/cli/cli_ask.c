@@ -22,12 +22,8 @@
 /* A line longer than this is refused: a note is a few sentences. */
 #define ASK_LINE_MAX 4000
 
-enum ask_rc { ASK_OK, ASK_SKIP, ASK_EOF };
-
-/* One line of input for prompt, trimmed of blanks at both ends; ASK_EOF
- * when the input ends, also within a line (Ctrl-D after some text). */
-static enum ask_rc
-ask_line(const char *prompt, char **line)
+enum cli_ask_rc
+cli_ask_line(const char *prompt, char **line)
 {
 	static char *buf;
 	static size_t cap;
@@ -42,7 +38,7 @@ ask_line(const char *prompt, char **line)
 		free(buf);
 		buf = NULL;
 		cap = 0;
-		return ASK_EOF;
+		return CLI_ASK_EOF;
 	}
 	buf[n - 1] = '\0';
 	for (s = buf; *s == ' ' || *s == '\t'; s++)
@@ -51,7 +47,7 @@ ask_line(const char *prompt, char **line)
 	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
 		*--e = '\0';
 	*line = s;
-	return *s == '\0' ? ASK_SKIP : ASK_OK;
+	return *s == '\0' ? CLI_ASK_SKIP : CLI_ASK_OK;
 }
 
 /* Says that line was not taken, quoted with its control bytes escaped. */
@@ -82,25 +78,29 @@ ask_text(const char *text, const struct ask_days *days)
 	free(t);
 }
 
-static void
-ask_scale(const struct scale *sc, const char *fallback,
-	  const struct ask_days *days)
+void
+cli_ask_anchors(const struct scale *sc)
 {
 	size_t i;
 
-	ask_text(sc->question != NULL ? sc->question : fallback, days);
 	for (i = 0; i < sc->nanchors; i++)
 		printf("  %2d  %s\n", sc->anchors[i].value,
 		       sc->anchors[i].label);
 }
 
-/* A rating 0..10 into *out. Enter keeps *out when it is set (a rating saved
- * earlier that day), and is refused for a rating that must be given. */
-static enum ask_rc
-ask_rating(const char *name, int required, int *out)
+static void
+ask_scale(const struct scale *sc, const char *fallback,
+	  const struct ask_days *days)
+{
+	ask_text(sc->question != NULL ? sc->question : fallback, days);
+	cli_ask_anchors(sc);
+}
+
+enum cli_ask_rc
+cli_ask_rating(const char *name, int required, int *out)
 {
 	char *prompt, *line;
-	enum ask_rc rc;
+	enum cli_ask_rc rc;
 	long v;
 
 	if (*out != STORE_NONE)
@@ -112,10 +112,10 @@ ask_rating(const char *name, int required, int *out)
 		prompt = xasprintf("%s, %d to %d (Enter to skip): ", name,
 				   PAIN_MIN, PAIN_MAX);
 	for (;;) {
-		rc = ask_line(prompt, &line);
-		if (rc == ASK_EOF)
+		rc = cli_ask_line(prompt, &line);
+		if (rc == CLI_ASK_EOF)
 			break;
-		if (rc == ASK_SKIP) {
+		if (rc == CLI_ASK_SKIP) {
 			if (*out != STORE_NONE || !required)
 				break;
 			printf("  A rating is needed: type a whole number "
@@ -134,43 +134,42 @@ ask_rating(const char *name, int required, int *out)
 	return rc;
 }
 
-/* y or n (or yes, no; any case). Enter gives dflt, or with dflt -1 is
- * refused and asked again. */
-static enum ask_rc
-ask_yes_no(const char *prompt, int dflt, int *yes)
+enum cli_ask_rc
+cli_ask_yes_no(const char *prompt, int dflt, int *yes)
 {
 	char *line;
-	enum ask_rc rc;
+	enum cli_ask_rc rc;
 
 	for (;;) {
-		rc = ask_line(prompt, &line);
-		if (rc == ASK_EOF)
+		rc = cli_ask_line(prompt, &line);
+		if (rc == CLI_ASK_EOF)
 			return rc;
-		if (rc == ASK_SKIP && dflt >= 0) {
+		if (rc == CLI_ASK_SKIP && dflt >= 0) {
 			*yes = dflt;
-			return ASK_OK;
+			return CLI_ASK_OK;
 		}
 		if (strcasecmp(line, "y") == 0 ||
 		    strcasecmp(line, "yes") == 0) {
 			*yes = 1;
-			return ASK_OK;
+			return CLI_ASK_OK;
 		}
 		if (strcasecmp(line, "n") == 0 || strcasecmp(line, "no") == 0) {
 			*yes = 0;
-			return ASK_OK;
+			return CLI_ASK_OK;
 		}
-		ask_bad(rc == ASK_SKIP ? "" : line, "is not an answer: type y "
-						    "or n.");
+		ask_bad(rc == CLI_ASK_SKIP ? "" : line,
+			"is not an answer: type y "
+			"or n.");
 	}
 }
 
 /* One of q's choices, by its number or its words; NULL when skipped. */
-static enum ask_rc
+static enum cli_ask_rc
 ask_choice(const struct question *q, const char **out,
 	   const struct ask_days *days)
 {
 	char *prompt, *line;
-	enum ask_rc rc;
+	enum cli_ask_rc rc;
 	size_t i;
 	long v;
 
@@ -181,8 +180,8 @@ ask_choice(const struct question *q, const char **out,
 			   q->choices.n);
 	*out = NULL;
 	for (;;) {
-		rc = ask_line(prompt, &line);
-		if (rc != ASK_OK)
+		rc = cli_ask_line(prompt, &line);
+		if (rc != CLI_ASK_OK)
 			break;
 		if (util_parse_int(line, 1, (long)q->choices.n, &v) == 0) {
 			*out = q->choices.v[v - 1];
@@ -202,11 +201,11 @@ ask_choice(const struct question *q, const char **out,
 }
 
 /* The note: Enter keeps the day's note (or gives none), "-" removes it. */
-static enum ask_rc
+static enum cli_ask_rc
 ask_note(const char *old, char **out)
 {
 	char *line;
-	enum ask_rc rc;
+	enum cli_ask_rc rc;
 	size_t bad;
 
 	if (old != NULL) {
@@ -218,19 +217,20 @@ ask_note(const char *old, char **out)
 		buf_free(&b);
 	}
 	for (;;) {
-		rc = ask_line(old != NULL ? "Note, one line (Enter keeps the "
-					    "note above, - removes it): "
-					  : "Note, one line (Enter for none): ",
-			      &line);
-		if (rc == ASK_EOF)
+		rc = cli_ask_line(old != NULL
+				      ? "Note, one line (Enter keeps the "
+					"note above, - removes it): "
+				      : "Note, one line (Enter for none): ",
+				  &line);
+		if (rc == CLI_ASK_EOF)
 			return rc;
-		if (rc == ASK_SKIP) {
+		if (rc == CLI_ASK_SKIP) {
 			*out = old != NULL ? xstrdup(old) : NULL;
-			return ASK_OK;
+			return CLI_ASK_OK;
 		}
 		if (old != NULL && strcmp(line, "-") == 0) {
 			*out = NULL;
-			return ASK_OK;
+			return CLI_ASK_OK;
 		}
 		if (strlen(line) > ASK_LINE_MAX) {
 			printf("  Not taken: the note is longer than %d bytes; "
@@ -245,23 +245,23 @@ ask_note(const char *old, char **out)
 			continue;
 		}
 		*out = xstrdup(line);
-		return ASK_OK;
+		return CLI_ASK_OK;
 	}
 }
 
 /* Asks about practice p, adding its id to out->did on a yes. */
-static enum ask_rc
+static enum cli_ask_rc
 ask_practice(const struct practice *p, const char *kind, struct cli_ask *out)
 {
 	char *prompt;
-	enum ask_rc rc;
+	enum cli_ask_rc rc;
 	int yes = 0;
 
 	prompt = xasprintf("Did you do %s \"%s\" (%s)? y or n (Enter for no): ",
 			   kind, p->title, p->id);
-	rc = ask_yes_no(prompt, 0, &yes);
+	rc = cli_ask_yes_no(prompt, 0, &yes);
 	free(prompt);
-	if (rc == ASK_OK && yes)
+	if (rc == CLI_ASK_OK && yes)
 		out->did[out->ndid++] = p->id;
 	return rc;
 }
@@ -276,19 +276,19 @@ ask_practice(const struct practice *p, const char *kind, struct cli_ask *out)
  * asked twice (two yeses save one mark), and a dropped habit that helped
  * is still asked.
  */
-static enum ask_rc
+static enum cli_ask_rc
 ask_practices(const struct program_today *t, struct cli_ask *out)
 {
 	const struct program_plan *plan = &t->plan;
 	size_t i, j, n = t->npractices;
-	enum ask_rc rc = ASK_OK;
+	enum cli_ask_rc rc = CLI_ASK_OK;
 
 	for (i = 0; i < plan->nsteps; i++)
 		if (plan->steps[i].state == PROGRAM_ENDED &&
 		    plan->steps[i].outcome == OUTCOME_HELPED)
 			n += plan->steps[i].approach->npractices;
 	out->did = xcalloc(n ? n : 1, sizeof *out->did);
-	for (i = 0; i < t->npractices && rc != ASK_EOF; i++) {
+	for (i = 0; i < t->npractices && rc != CLI_ASK_EOF; i++) {
 		const struct practice *p = t->practices[i].practice;
 
 		if (t->practices[i].done > 0)
@@ -297,12 +297,13 @@ ask_practices(const struct program_today *t, struct cli_ask *out)
 		else
 			rc = ask_practice(p, "the practice", out);
 	}
-	for (i = 0; i < plan->nsteps && rc != ASK_EOF; i++) {
+	for (i = 0; i < plan->nsteps && rc != CLI_ASK_EOF; i++) {
 		const struct program_step *s = &plan->steps[i];
 
 		if (s->state != PROGRAM_ENDED || s->outcome != OUTCOME_HELPED)
 			continue;
-		for (j = 0; j < s->approach->npractices && rc != ASK_EOF; j++)
+		for (j = 0; j < s->approach->npractices && rc != CLI_ASK_EOF;
+		     j++)
 			rc = ask_practice(&s->approach->practices[j],
 					  "the habit", out);
 	}
@@ -310,26 +311,26 @@ ask_practices(const struct program_today *t, struct cli_ask *out)
 }
 
 /* The questions of the running approaches, pack order. */
-static enum ask_rc
+static enum cli_ask_rc
 ask_questions(const struct program_plan *plan, struct cli_ask *out,
 	      const struct ask_days *days)
 {
 	size_t i, j, n = 0;
 	const char *v;
-	enum ask_rc rc = ASK_OK;
+	enum cli_ask_rc rc = CLI_ASK_OK;
 
 	for (i = 0; i < plan->nsteps; i++)
 		if (plan->steps[i].state == PROGRAM_RUNNING)
 			n += plan->steps[i].approach->nquestions;
 	out->answers = xcalloc(n ? n : 1, sizeof *out->answers);
-	for (i = 0; i < plan->nsteps && rc != ASK_EOF; i++) {
+	for (i = 0; i < plan->nsteps && rc != CLI_ASK_EOF; i++) {
 		const struct approach *a = plan->steps[i].approach;
 
 		if (plan->steps[i].state != PROGRAM_RUNNING)
 			continue;
-		for (j = 0; j < a->nquestions && rc != ASK_EOF; j++) {
+		for (j = 0; j < a->nquestions && rc != CLI_ASK_EOF; j++) {
 			rc = ask_choice(&a->questions[j], &v, days);
-			if (rc == ASK_OK) {
+			if (rc == CLI_ASK_OK) {
 				out->answers[out->nanswers].question =
 				    a->questions[j].id;
 				out->answers[out->nanswers++].value = v;
@@ -372,28 +373,28 @@ ask_show(const struct cli_ask *a, const struct program_today *t)
 		       a->in.day, t->checkin.pain);
 }
 
-static enum ask_rc
+static enum cli_ask_rc
 ask_all(const struct pack *pk, const struct program_today *t,
 	struct cli_ask *out, const struct ask_days *days)
 {
-	enum ask_rc rc;
+	enum cli_ask_rc rc;
 	int yes = 0;
 
 	out->in.pain = t->checked_in ? t->checkin.pain : STORE_NONE;
 	out->in.interference =
 	    t->checked_in ? t->checkin.interference : STORE_NONE;
 	ask_scale(&pk->pain_scale, "How bad was your pain today?", days);
-	if ((rc = ask_rating("Pain", 1, &out->in.pain)) == ASK_EOF)
+	if ((rc = cli_ask_rating("Pain", 1, &out->in.pain)) == CLI_ASK_EOF)
 		return rc;
 	ask_scale(&pk->interference_scale,
 		  "How much did pain get in the way today?", days);
-	if ((rc = ask_rating("Interference", 0, &out->in.interference)) ==
-	    ASK_EOF)
+	if ((rc = cli_ask_rating("Interference", 0, &out->in.interference)) ==
+	    CLI_ASK_EOF)
 		return rc;
-	if ((rc = ask_practices(t, out)) == ASK_EOF ||
-	    (rc = ask_questions(&t->plan, out, days)) == ASK_EOF ||
+	if ((rc = ask_practices(t, out)) == CLI_ASK_EOF ||
+	    (rc = ask_questions(&t->plan, out, days)) == CLI_ASK_EOF ||
 	    (rc = ask_note(t->checked_in ? t->checkin.note : NULL,
-			   &out->note)) == ASK_EOF)
+			   &out->note)) == CLI_ASK_EOF)
 		return rc;
 	out->in.did = out->did;
 	out->in.ndid = out->ndid;
@@ -402,9 +403,9 @@ ask_all(const struct pack *pk, const struct program_today *t,
 	out->in.note = out->note;
 	out->in.merge = 1;
 	ask_show(out, t);
-	if ((rc = ask_yes_no("Save it? y or n: ", -1, &yes)) == ASK_EOF)
+	if ((rc = cli_ask_yes_no("Save it? y or n: ", -1, &yes)) == CLI_ASK_EOF)
 		return rc;
-	return yes ? ASK_OK : ASK_SKIP;
+	return yes ? CLI_ASK_OK : CLI_ASK_SKIP;
 }
 
 int
@@ -413,7 +414,7 @@ cli_ask_checkin(struct app *app, const char *day, struct cli_ask *out)
 	struct program_today t;
 	struct ask_days days;
 	char *cause = NULL;
-	enum ask_rc rc;
+	enum cli_ask_rc rc;
 	int code;
 
 	memset(out, 0, sizeof *out);
@@ -428,7 +429,7 @@ cli_ask_checkin(struct app *app, const char *day, struct cli_ask *out)
 	days.today = app->today;
 	rc = ask_all(app->pack, &t, out, &days);
 	program_today_free(&t);
-	if (rc == ASK_EOF) {
+	if (rc == CLI_ASK_EOF) {
 		fputs("\n", stdout);
 		fflush(stdout);
 		fputs("backpain: checkin: the input ended before the check-in "
@@ -436,7 +437,7 @@ cli_ask_checkin(struct app *app, const char *day, struct cli_ask *out)
 		      stderr);
 		return EX_NOINPUT;
 	}
-	return rc == ASK_OK ? 0 : CLI_ASK_DECLINED;
+	return rc == CLI_ASK_OK ? 0 : CLI_ASK_DECLINED;
 }
 
 void

@@ -1,12 +1,13 @@
 /*
  * cli_ask_int.h: the line-mode check-in, what `backpain checkin` does with no
  * rating on a terminal. It asks the day's questions one line at a time on
- * stdin and stdout (pain, interference, the practices of the day's list
- * and of the approaches that helped, the running approaches' questions, a
- * note), shows what it would save and asks to confirm. Plain lines only:
- * no cursor movement, no colour, nothing a screen reader or TERM=dumb
- * cannot follow. It writes nothing: cli_checkin.c saves what it hands back
- * through the program's one write path.
+ * stdin and stdout (pain, interference, the practices of the day's list and
+ * of the approaches that helped, the running approaches' questions, a note),
+ * shows what it would save and asks to confirm. Plain lines only: no cursor
+ * movement, no colour, nothing a screen reader or TERM=dumb cannot follow.
+ * It writes nothing: cli_checkin.c saves what it hands back through the
+ * program's one write path. Its line readers (cli_ask_line() and the ones
+ * below it) are shared with the line-mode first run, cli_setup.c.
  *
  * struct cli_ask owns what cli_ask_checkin() allocated (the note, the ids
  * array, the answers array); the ids and choices are borrowed from the pack.
@@ -20,6 +21,31 @@
 #include "program.h"
 
 struct app;
+struct scale;
+
+/*
+ * The line readers. Each prints its prompt, reads one line of stdin with
+ * getline() and trims blanks at both ends; an answer it cannot take says
+ * what is wrong and asks again.
+ */
+enum cli_ask_rc {
+	CLI_ASK_OK,   /* an answer */
+	CLI_ASK_SKIP, /* an empty line */
+	CLI_ASK_EOF,  /* the input ended, also within a line (Ctrl-D after
+			 some text) */
+};
+/* One line into *line, which points into a buffer of cli_ask.c that the
+ * next call reuses. */
+enum cli_ask_rc cli_ask_line(const char *prompt, char **line);
+/* y or n (or yes, no; any case). Enter gives dflt, or with dflt -1 is
+ * refused and asked again. */
+enum cli_ask_rc cli_ask_yes_no(const char *prompt, int dflt, int *yes);
+/* A rating 0..10 into *out, prompted as "NAME, 0 to 10: ". Enter keeps *out
+ * when it is set (not STORE_NONE: a rating saved earlier that day), and is
+ * refused for a rating that must be given (required). */
+enum cli_ask_rc cli_ask_rating(const char *name, int required, int *out);
+/* The scale's anchors, one a line: "   0  No pain". */
+void cli_ask_anchors(const struct scale *);
 
 /* Returned when the person answered no to "Save it?": nothing to save. */
 #define CLI_ASK_DECLINED (-1)

@@ -3,11 +3,13 @@
  * use each other one way, from the top down:
  *
  *   cli.c          the dispatch table: a command's name to its function
- *   cli_checkin.c, cli_log.c, cli_flare.c, cli_view.c, cli_review.c,
- *   cli_safety.c, cli_import.c, cli_pack.c
+ *   cli_setup.c, cli_checkin.c, cli_log.c, cli_flare.c, cli_view.c,
+ *   cli_review.c, cli_safety.c, cli_import.c, cli_pack.c
  *                  the commands, cli_cmd_*() below
  *   cli_opt.c      options and values of the daily commands (cli_opt_int.h)
- *   cli_ask.c      the line-mode check-in's questions (cli_ask_int.h)
+ *   cli_next.c     the one next thing to do, in words (status, setup)
+ *   cli_ask.c      the line-mode check-in's questions and the line
+ *                  readers that setup asks with too (cli_ask_int.h)
  *   cli_common.c   what every command calls: messages, the common options,
  *                  the app's pack, config and log opened with the problem
  *                  printed
@@ -24,9 +26,11 @@
 #include <getopt.h>
 
 struct app;
+struct program_today;
 
 /* The commands, in the order the help lists them. */
 enum cli_cmd {
+	CLI_CMD_SETUP,
 	CLI_CMD_CHECKIN,
 	CLI_CMD_PRACTICE,
 	CLI_CMD_START,
@@ -49,6 +53,10 @@ int cli_command_find(const char *name);
 /* The usage line of a command (without "backpain "), for --help and for
  * usage errors; NULL for a name that is no command. */
 const char *cli_command_usage(const char *cmd);
+
+/* cli_next.c. The next thing to do of t, in words, on a line of stdout:
+ * "check in: backpain checkin N (pain 0-10)". */
+void cli_next_print(const struct program_today *t);
 
 /* cli_common.c. app_pack(), app_store(), app_config() with the problem
  * printed: 0 or the exit status. Each opens once; main.c closes. */
@@ -85,6 +93,7 @@ int cli_common_option(struct app *, int opt, const char *arg);
 
 /* The commands, with argv[0] the command's name: each returns the exit
  * status, as cli_run() does (cli.h). */
+int cli_cmd_setup(struct app *, int, char **);
 int cli_cmd_pack(struct app *, int, char **);
 int cli_cmd_checkin(struct app *, int, char **);
 int cli_cmd_practice(struct app *, int, char **);

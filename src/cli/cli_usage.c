@@ -15,6 +15,10 @@ static const struct {
 	const char *name;
 	const char *usage;
 } commands[CLI_CMD_COUNT] = {
+    /* With a word on what it is, at the column where cli_usage() says
+     * what the guided program is: the two ways through the first run. */
+    [CLI_CMD_SETUP] = {"setup", "setup                      the first run, "
+				"one question a line"},
     [CLI_CMD_CHECKIN] = {"checkin", "checkin [N] [--pain N] [--interference N] "
 				    "[--note TEXT]\n"
 				    "                 [--did PRACTICE]... "
@@ -48,8 +52,7 @@ cli_usage(FILE *f)
 {
 	size_t i;
 
-	fputs("usage: backpain [--db PATH] [--pack PATH]"
-	      "                  the guided program\n",
+	fputs("usage: backpain [--db PATH] [--pack PATH]  the guided program\n",
 	      f);
 	for (i = 0; i < CLI_CMD_COUNT; i++)
 		fprintf(f, "       backpain %s\n", commands[i].usage);

@@ -153,69 +153,6 @@ status_pain(const struct program_today *t)
 		       PROGRAM_MEAN_MIN_CHECKINS, t->mean_n);
 }
 
-/* The id of the first yes that holds the approaches back; "FLAG" when
- * none does (next is then not PROGRAM_NEXT_DOCTOR). */
-static const char *
-status_holding(const struct program_safety *s)
-{
-	const struct program_flag *f =
-	    program_safety_first(s, PROGRAM_FLAG_HOLDS);
-
-	return f != NULL ? f->flag->id : "FLAG";
-}
-
-static void
-status_next(const struct program_today *t)
-{
-	fputs("Next       ", stdout);
-	switch (t->next) {
-	case PROGRAM_NEXT_SAFETY:
-		if (t->safety.unanswered > 0)
-			puts("answer the safety questions: run backpain, or "
-			     "backpain safety");
-		else
-			puts("finish the first run: run backpain");
-		break;
-	case PROGRAM_NEXT_DOCTOR:
-		printf("get checked by a doctor, then: backpain safety "
-		       "--checked %s\n",
-		       status_holding(&t->safety));
-		break;
-	case PROGRAM_NEXT_CHECKIN:
-		puts("check in: backpain checkin N (pain 0-10)");
-		break;
-	case PROGRAM_NEXT_RECHECK:
-		printf("anything new since %s? backpain safety\n",
-		       t->safety.since);
-		break;
-	case PROGRAM_NEXT_REVIEW:
-		printf("review %s, its trial is complete: backpain review\n",
-		       t->next_approach);
-		break;
-	case PROGRAM_NEXT_PRACTICE:
-		printf("practise %s: backpain practice %s\n", t->next_practice,
-		       t->next_practice);
-		break;
-	case PROGRAM_NEXT_BASELINE:
-		printf("check in on a few more days before starting %s: %d of "
-		       "%d ratings in the last %d days, so a change can be "
-		       "measured\n",
-		       t->next_approach, t->baseline_n,
-		       ANALYSIS_BEFORE_MIN_CHECKINS, ANALYSIS_BEFORE_DAYS);
-		break;
-	case PROGRAM_NEXT_START:
-		printf("start %s: backpain start %s\n", t->next_approach,
-		       t->next_approach);
-		break;
-	case PROGRAM_NEXT_REST:
-		puts("nothing more today");
-		break;
-	case PROGRAM_NEXT_FINISHED:
-		puts("every approach has been tried: backpain review");
-		break;
-	}
-}
-
 /* A standing yes comes first, in the flag's own words. */
 static void
 status_safety(const struct program_safety *s)
@@ -301,7 +238,8 @@ status_print(const struct program_today *t)
 		printf("WARNING    %s: %s: %s\n", t->warnings[i]->id,
 		       t->warnings[i]->warn_if, t->warnings[i]->warning);
 	status_pain(t);
-	status_next(t);
+	fputs("Next       ", stdout);
+	cli_next_print(t);
 }
 
 int

@@ -59,7 +59,7 @@ done <"$T/cases"
 [ "$bad" = 0 ] || fail "bash offers differ from completion_cases.bash"
 
 offers "start status stop" backpain st
-offers "checkin due export flare history import pack practice report review safety start status stop" \
+offers "checkin due export flare history import pack practice report review safety setup start status stop" \
 	backpain ""
 offers "--db --help --pack --version -V -h" backpain -
 offers "$ids" backpain start ""

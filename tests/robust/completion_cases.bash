@@ -32,7 +32,10 @@ completion_cases() {
 	cat <<CASES
 start status stop${tab}backpain st
 flare${tab}backpain fl
-checkin due export flare history import pack practice report review safety start status stop${tab}backpain 
+checkin due export flare history import pack practice report review safety setup start status stop${tab}backpain 
+setup${tab}backpain se
+--db --help --pack${tab}backpain setup --
+${tab}backpain setup 
 $ids${tab}backpain start 
 $ids${tab}backpain stop 
 $ids${tab}backpain stop --keep 

@@ -1,0 +1,77 @@
+/*
+ * cli_next.c: the one next thing to do (program_today's next), in the
+ * words of the command line: status's "Next" line and the last word of
+ * `backpain setup`. Moved here from cli_view.c so both say it alike.
+ */
+#include "cli_int.h"
+
+#include <stdio.h>
+
+#include "analysis.h"
+#include "content.h"
+#include "program.h"
+
+/* The id of the first yes that holds the approaches back; "FLAG" when
+ * none does (next is then not PROGRAM_NEXT_DOCTOR). */
+static const char *
+next_holding(const struct program_safety *s)
+{
+	const struct program_flag *f =
+	    program_safety_first(s, PROGRAM_FLAG_HOLDS);
+
+	return f != NULL ? f->flag->id : "FLAG";
+}
+
+void
+cli_next_print(const struct program_today *t)
+{
+	switch (t->next) {
+	case PROGRAM_NEXT_SAFETY:
+		/* setup works on any terminal; the screens need one that
+		 * can move the cursor (not TERM=dumb). */
+		if (t->safety.unanswered > 0)
+			puts("safety questions first: backpain setup, or "
+			     "backpain for the screens");
+		else
+			puts("finish the first run: backpain setup, or "
+			     "backpain for the screens");
+		break;
+	case PROGRAM_NEXT_DOCTOR:
+		printf("get checked by a doctor, then: backpain safety "
+		       "--checked %s\n",
+		       next_holding(&t->safety));
+		break;
+	case PROGRAM_NEXT_CHECKIN:
+		puts("check in: backpain checkin N (pain 0-10)");
+		break;
+	case PROGRAM_NEXT_RECHECK:
+		printf("anything new since %s? backpain safety\n",
+		       t->safety.since);
+		break;
+	case PROGRAM_NEXT_REVIEW:
+		printf("review %s, its trial is complete: backpain review\n",
+		       t->next_approach);
+		break;
+	case PROGRAM_NEXT_PRACTICE:
+		printf("practise %s: backpain practice %s\n", t->next_practice,
+		       t->next_practice);
+		break;
+	case PROGRAM_NEXT_BASELINE:
+		printf("check in on a few more days before starting %s: %d of "
+		       "%d ratings in the last %d days, so a change can be "
+		       "measured\n",
+		       t->next_approach, t->baseline_n,
+		       ANALYSIS_BEFORE_MIN_CHECKINS, ANALYSIS_BEFORE_DAYS);
+		break;
+	case PROGRAM_NEXT_START:
+		printf("start %s: backpain start %s\n", t->next_approach,
+		       t->next_approach);
+		break;
+	case PROGRAM_NEXT_REST:
+		puts("nothing more today");
+		break;
+	case PROGRAM_NEXT_FINISHED:
+		puts("every approach has been tried: backpain review");
+		break;
+	}
+}
