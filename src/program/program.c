@@ -436,8 +436,8 @@ program_safety_allows(const struct program_safety *s, char **cause)
 	if (s->unanswered > 0) {
 		*cause = xasprintf(
 		    "no approach starts before the safety questions are "
-		    "answered (%d of %zu not answered yet): run backpain, "
-		    "or see them with backpain safety and answer with "
+		    "answered (%d of %zu not answered yet): run backpain "
+		    "setup (or backpain for the screens), or answer with "
 		    "backpain safety --answer FLAG=yes|no",
 		    s->unanswered, s->nflags);
 		return PROGRAM_REFUSED;

@@ -16,8 +16,8 @@
 #include "ui_int.h"
 
 #define TERM_INSTEAD                                                           \
-	"check in line by line with 'backpain checkin', or see "               \
-	"'backpain --help' for the other commands"
+	"check in line by line with 'backpain checkin' (the first run: "       \
+	"'backpain setup'), or see 'backpain --help' for the other commands"
 
 int
 ui_term_check(void)
