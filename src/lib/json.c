@@ -356,19 +356,105 @@ parse_array(struct reader *r, struct json *v)
 	}
 }
 
+/* The keys read so far in one object, so that a key given twice is found
+ * in one lookup however many came before it: open addressing with linear
+ * probing over the members' indices, by a hash of the decoded key. Grown
+ * to twice its size when more than three quarters full; small objects
+ * (most of them) stay in the table's own slots and allocate nothing. */
+#define KEYS_SMALL 16
+
+struct key_slot {
+	size_t member; /* its index + 1; 0 for an empty slot */
+	uint32_t hash;
+};
+
+struct keyset {
+	struct key_slot *slot;
+	size_t cap, n;
+	struct key_slot small[KEYS_SMALL];
+};
+
+/* FNV-1a: the keys of one file need no defence against chosen
+ * collisions beyond staying correct, which the byte comparison does. */
+static uint32_t
+key_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	while (n-- > 0) {
+		h ^= (unsigned char)*s++;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static void
+keyset_init(struct keyset *ks)
+{
+	memset(ks->small, 0, sizeof ks->small);
+	ks->slot = ks->small;
+	ks->cap = KEYS_SMALL;
+	ks->n = 0;
+}
+
+static void
+keyset_free(struct keyset *ks)
+{
+	if (ks->slot != ks->small)
+		free(ks->slot);
+}
+
+static void
+keyset_put(struct key_slot *slot, size_t cap, struct key_slot s)
+{
+	size_t k = s.hash & (cap - 1);
+
+	while (slot[k].member != 0)
+		k = (k + 1) & (cap - 1);
+	slot[k] = s;
+}
+
+/* The index of the member of v whose key is key[0..len), or -1 after
+ * adding the member index to the set. */
+static long
+keyset_find_or_add(struct keyset *ks, const struct json *v, size_t index,
+		   const char *key, size_t len)
+{
+	const struct json_member *m;
+	struct key_slot *old;
+	uint32_t h = key_hash(key, len);
+	size_t k, cap;
+
+	for (k = h & (ks->cap - 1); ks->slot[k].member != 0;
+	     k = (k + 1) & (ks->cap - 1)) {
+		m = &v->members[ks->slot[k].member - 1];
+		if (ks->slot[k].hash == h && m->keylen == len &&
+		    memcmp(m->key, key, len) == 0)
+			return (long)(ks->slot[k].member - 1);
+	}
+	if (4 * (ks->n + 1) > 3 * ks->cap) {
+		old = ks->slot;
+		cap = ks->cap;
+		ks->cap *= 2;
+		ks->slot = xcalloc(ks->cap, sizeof *ks->slot);
+		for (k = 0; k < cap; k++)
+			if (old[k].member != 0)
+				keyset_put(ks->slot, ks->cap, old[k]);
+		if (old != ks->small)
+			free(old);
+	}
+	keyset_put(ks->slot, ks->cap, (struct key_slot){index + 1, h});
+	ks->n++;
+	return -1;
+}
+
 static int
-parse_object(struct reader *r, struct json *v)
+parse_members(struct reader *r, struct json *v, struct keyset *ks)
 {
 	struct json_member m;
-	size_t cap = 0, k;
+	size_t cap = 0;
+	long twice;
 
-	v->type = JSON_OBJECT;
-	advance(r, 1);
-	skip_space(r);
-	if (peek(r) == '}') {
-		advance(r, 1);
-		return 0;
-	}
 	for (;;) {
 		if (peek(r) != '"')
 			return unexpected(r, "a key (a string in '\"')");
@@ -377,17 +463,16 @@ parse_object(struct reader *r, struct json *v)
 		m.col = r->col;
 		if (parse_string(r, &m.key, &m.keylen) != 0)
 			return -1;
-		for (k = 0; k < v->n; k++)
-			if (v->members[k].keylen == m.keylen &&
-			    memcmp(v->members[k].key, m.key, m.keylen) == 0) {
-				r->line = m.line;
-				r->col = m.col;
-				free(m.key);
-				return fail(r,
-					    "the key is given twice in one "
-					    "object (first at line %d)",
-					    v->members[k].line);
-			}
+		twice = keyset_find_or_add(ks, v, v->n, m.key, m.keylen);
+		if (twice >= 0) {
+			r->line = m.line;
+			r->col = m.col;
+			free(m.key);
+			return fail(r,
+				    "the key is given twice in one "
+				    "object (first at line %d)",
+				    v->members[twice].line);
+		}
 		skip_space(r);
 		if (peek(r) != ':') {
 			free(m.key);
@@ -417,6 +502,25 @@ parse_object(struct reader *r, struct json *v)
 		if (peek(r) == '}')
 			return fail(r, "a ',' before '}' (no member after it)");
 	}
+}
+
+static int
+parse_object(struct reader *r, struct json *v)
+{
+	struct keyset ks;
+	int rc;
+
+	v->type = JSON_OBJECT;
+	advance(r, 1);
+	skip_space(r);
+	if (peek(r) == '}') {
+		advance(r, 1);
+		return 0;
+	}
+	keyset_init(&ks);
+	rc = parse_members(r, v, &ks);
+	keyset_free(&ks);
+	return rc;
 }
 
 /* A value, white space before it skipped. On a refusal v holds what was

@@ -240,6 +240,79 @@ test_numbers(void **state)
 	json_free(&v);
 }
 
+/* An object of n keys "k0000000".."k<n-1>", one a line, then the key
+ * "k<dup>" again on the next line when dup < n: the text, to free(). */
+static char *
+many_keys(size_t n, size_t dup, size_t *len)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	buf_adds(&b, "{");
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "%s\"k%07zu\": %zu\n", i ? "," : "", i, i);
+	if (dup < n)
+		buf_printf(&b, ",\"k%07zu\": 0\n", dup);
+	buf_adds(&b, "}");
+	*len = b.len;
+	return buf_take(&b);
+}
+
+/* Many keys are all kept, each found by its name; the one given twice at
+ * the end is refused where it stands, naming the line of the first. The
+ * keys are compared decoded: an escape does not make a key new. */
+static void
+test_many_keys_and_one_twice(void **state)
+{
+	const size_t n = 80000;
+	const struct json *x;
+	struct json v;
+	struct json_error err;
+	const char *t;
+	char *s, name[16];
+	size_t len, i;
+
+	(void)state;
+	s = many_keys(n, n, &len);
+	assert_int_equal(json_parse(s, len, &v, &err), 0);
+	assert_int_equal(v.type, JSON_OBJECT);
+	assert_int_equal(v.n, n);
+	for (i = 0; i < n; i += 997) {
+		snprintf(name, sizeof name, "k%07zu", i);
+		x = json_get(&v, name);
+		assert_non_null(x);
+		assert_int_equal(x->line, (int)i + 1);
+		assert_int_equal(json_int(x, 0, (long long)n, &(long long){0}),
+				 0);
+	}
+	json_free(&v);
+	free(s);
+	/* The duplicate of the first key, and of one in the middle. */
+	s = many_keys(n, 0, &len);
+	refused(s, len, (int)n + 1, 2,
+		"given twice in one object (first at "
+		"line 1)");
+	free(s);
+	s = many_keys(n, n / 2, &len);
+	refused(s, len, (int)n + 1, 2, "(first at line 40001)");
+	free(s);
+	refused("{\"a\":1,\"\\u0061\":2}", 0, 1, 8, "twice");
+	refused("{\"\\ud83d\\ude00\":1,\"\xf0\x9f\x98\x80\":2}", 0, 1, 19,
+		"twice");
+	refused("{\"\":1,\"\":2}", 0, 1, 7, "twice");
+	/* Keys alike but for their length, or a NUL, are two keys. */
+	t = "{\"a\":1,\"a\\u0000\":2,\"\":3,\"\\u0000\":4}";
+	assert_int_equal(json_parse(t, strlen(t), &v, &err), 0);
+	assert_int_equal(v.n, 4);
+	json_free(&v);
+	/* Nested objects each have their own keys. */
+	t = "{\"a\":{\"a\":{\"a\":1}},\"b\":{\"a\":2}}";
+	assert_int_equal(json_parse(t, strlen(t), &v, &err), 0);
+	json_free(&v);
+	refused("{\"a\":{\"b\":1},\"b\":{\"b\":1,\"b\":2}}", 0, 1, 25, "twice");
+}
+
 /* Every prefix of a valid document is refused without a crash or leak. */
 static void
 test_every_prefix(void **state)
@@ -278,6 +351,7 @@ main(void)
 	    cmocka_unit_test(test_deep_nesting),
 	    cmocka_unit_test(test_numbers),
 	    cmocka_unit_test(test_every_prefix),
+	    cmocka_unit_test(test_many_keys_and_one_twice),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
