@@ -1,5 +1,22 @@
 /* json.c: the strict JSON reader of json.h: a recursive descent over the
- * bytes that counts lines and columns as it goes. */
+ * bytes that counts lines and columns as it goes.
+ *
+ * It reads the text twice. The first pass checks everything (a refusal
+ * comes from it, duplicate keys included) and counts the items of arrays,
+ * the members of objects and the bytes of strings and numbers; the second
+ * fills one block of exactly that size. Growing each array as it was read
+ * had cost up to twice its size, and a node and a string allocated apiece
+ * cost the most for the smallest values ("[],[],..." took 19 times the
+ * size of the text).
+ *
+ * The second pass places each array's items on the low end of the block's
+ * items, a stack (an item that is itself an array pushes its own above
+ * it); when the array ends, they move to the high end, below those of the
+ * arrays that ended before, and leave the stack. Every item is in one part
+ * or the other, so the two never cross; objects' members do the same in
+ * theirs. The outermost container ends last, so its items or members land
+ * at the very start: json_parse() puts that part first in the block, and
+ * json_free() finds the block through the root. */
 #include "json.h"
 
 #include <errno.h>
@@ -17,6 +34,16 @@ struct reader {
 	int line, col;
 	int depth;
 	struct json_error *err;
+	int fill;	  /* 0: the first pass, 1: the second */
+	struct buf str;	  /* the string being read, decoded */
+	struct buf again; /* first pass: an earlier key, decoded again */
+	/* What the first pass counts and the second fills. */
+	size_t nitems, nmembers, nbytes;
+	struct json *items;
+	struct json_member *members;
+	char *bytes;
+	/* Second pass: the stacks' tops, and where the ended ones begin. */
+	size_t item_top, item_end, member_top, member_end, byte_end;
 };
 
 static int fail(struct reader *r, const char *fmt, ...)
@@ -154,29 +181,25 @@ unicode_escape(struct reader *r, struct buf *b)
 	return 0;
 }
 
-/* A string at the opening quote, into *out (allocated) and *len. */
+/* A string at the opening quote, decoded into b (emptied first; its
+ * bytes are b->data[0..b->len)). */
 static int
-parse_string(struct reader *r, char **out, size_t *len)
+parse_string(struct reader *r, struct buf *b)
 {
-	struct buf b;
 	uint32_t cp;
 	size_t n;
 	int c;
 
 	advance(r, 1);
-	buf_init(&b);
-	buf_adds(&b, "");
+	b->len = 0;
 	for (;;) {
 		c = peek(r);
-		if (c < 0) {
-			buf_free(&b);
+		if (c < 0)
 			return fail(r, "the string is not closed (no '\"' "
 				       "before the end of the file)");
-		}
 		if (c == '"')
 			break;
 		if (c < 0x20) {
-			buf_free(&b);
 			if (c == '\n')
 				return fail(r, "a line break inside a string "
 					       "(the string is not closed, "
@@ -193,32 +216,29 @@ parse_string(struct reader *r, char **out, size_t *len)
 			case '"':
 			case '\\':
 			case '/':
-				buf_addc(&b, (char)c);
+				buf_addc(b, (char)c);
 				break;
 			case 'b':
-				buf_addc(&b, '\b');
+				buf_addc(b, '\b');
 				break;
 			case 'f':
-				buf_addc(&b, '\f');
+				buf_addc(b, '\f');
 				break;
 			case 'n':
-				buf_addc(&b, '\n');
+				buf_addc(b, '\n');
 				break;
 			case 'r':
-				buf_addc(&b, '\r');
+				buf_addc(b, '\r');
 				break;
 			case 't':
-				buf_addc(&b, '\t');
+				buf_addc(b, '\t');
 				break;
 			case 'u':
 				advance(r, 1);
-				if (unicode_escape(r, &b) != 0) {
-					buf_free(&b);
+				if (unicode_escape(r, b) != 0)
 					return -1;
-				}
 				continue;
 			default:
-				buf_free(&b);
 				return unexpected(r, "an escape (\\\" \\\\ \\/ "
 						     "\\b \\f \\n \\r \\t "
 						     "\\uXXXX)");
@@ -227,22 +247,35 @@ parse_string(struct reader *r, char **out, size_t *len)
 			continue;
 		}
 		if (c < 0x80) {
-			buf_addc(&b, (char)c);
+			buf_addc(b, (char)c);
 			advance(r, 1);
 			continue;
 		}
 		n = utf8_decode((const char *)r->s + r->i, r->len - r->i, &cp);
-		if (n == 0) {
-			buf_free(&b);
+		if (n == 0)
 			return fail(r, "byte 0x%02X is not UTF-8", (unsigned)c);
-		}
-		buf_add(&b, (const char *)r->s + r->i, n);
+		buf_add(b, (const char *)r->s + r->i, n);
 		advance(r, n);
 	}
 	advance(r, 1);
-	*len = b.len;
-	*out = buf_take(&b);
 	return 0;
+}
+
+/* Counts n bytes and a NUL (first pass), or copies them to the block and
+ * points *out at them (second). */
+static void
+keep_bytes(struct reader *r, const void *p, size_t n, char **out, size_t *len)
+{
+	if (!r->fill) {
+		r->nbytes += n + 1;
+		return;
+	}
+	*out = r->bytes + r->byte_end;
+	*len = n;
+	if (n > 0)
+		memcpy(*out, p, n);
+	(*out)[n] = '\0';
+	r->byte_end += n + 1;
 }
 
 static int
@@ -290,8 +323,7 @@ parse_number(struct reader *r, struct json *v)
 			    r->i - start, JSON_NUMBER_MAX);
 	}
 	v->type = JSON_NUMBER;
-	v->str = xstrndup((const char *)r->s + start, r->i - start);
-	v->len = r->i - start;
+	keep_bytes(r, r->s + start, r->i - start, &v->str, &v->len);
 	return 0;
 }
 
@@ -318,11 +350,26 @@ parse_word(struct reader *r, struct json *v)
 			     "true, false or null)");
 }
 
+/* Second pass: the n items of the array that ends, from first on the
+ * stack, move to the high end of the items (the header comment says
+ * why). */
+static void
+end_items(struct reader *r, struct json *v, size_t first)
+{
+	if (!r->fill || v->n == 0)
+		return;
+	r->item_end -= v->n;
+	memmove(r->items + r->item_end, r->items + first,
+		v->n * sizeof *r->items);
+	v->items = r->items + r->item_end;
+	r->item_top = first;
+}
+
 static int
 parse_array(struct reader *r, struct json *v)
 {
-	size_t cap = 0;
-	struct json item;
+	size_t first = r->item_top;
+	struct json counted, *item;
 
 	v->type = JSON_ARRAY;
 	advance(r, 1);
@@ -332,19 +379,15 @@ parse_array(struct reader *r, struct json *v)
 		return 0;
 	}
 	for (;;) {
-		if (parse_value(r, &item) != 0) {
-			json_free(&item);
+		item = r->fill ? &r->items[r->item_top++] : &counted;
+		if (parse_value(r, item) != 0)
 			return -1;
-		}
-		if (v->n == cap) {
-			cap = cap ? cap * 2 : 8;
-			v->items =
-			    xreallocarray(v->items, cap, sizeof *v->items);
-		}
-		v->items[v->n++] = item;
+		v->n++;
+		r->nitems += !r->fill;
 		skip_space(r);
 		if (peek(r) == ']') {
 			advance(r, 1);
+			end_items(r, v, first);
 			return 0;
 		}
 		if (peek(r) != ',')
@@ -356,16 +399,19 @@ parse_array(struct reader *r, struct json *v)
 	}
 }
 
-/* The keys read so far in one object, so that a key given twice is found
- * in one lookup however many came before it: open addressing with linear
- * probing over the members' indices, by a hash of the decoded key. Grown
- * to twice its size when more than three quarters full; small objects
- * (most of them) stay in the table's own slots and allocate nothing. */
+/* First pass: the keys read so far in one object, so that a key given
+ * twice is found in one lookup however many came before it. Open
+ * addressing with linear probing, by a hash of the decoded key; each slot
+ * holds where the key starts in the text (the key is decoded again to be
+ * compared when the hashes agree) and its line, for the refusal. Grown to
+ * twice its size when more than three quarters full; small objects (most
+ * of them) stay in the set's own slots and allocate nothing. */
 #define KEYS_SMALL 16
 
 struct key_slot {
-	size_t member; /* its index + 1; 0 for an empty slot */
+	size_t at; /* the offset of the key's opening quote + 1; 0: empty */
 	uint32_t hash;
+	int line;
 };
 
 struct keyset {
@@ -374,8 +420,8 @@ struct keyset {
 	struct key_slot small[KEYS_SMALL];
 };
 
-/* FNV-1a: the keys of one file need no defence against chosen
- * collisions beyond staying correct, which the byte comparison does. */
+/* FNV-1a: a file can make keys collide, but that costs it time in its
+ * own object only, and the decoded comparison keeps the answer right. */
 static uint32_t
 key_hash(const char *s, size_t n)
 {
@@ -409,90 +455,108 @@ keyset_put(struct key_slot *slot, size_t cap, struct key_slot s)
 {
 	size_t k = s.hash & (cap - 1);
 
-	while (slot[k].member != 0)
+	while (slot[k].at != 0)
 		k = (k + 1) & (cap - 1);
 	slot[k] = s;
 }
 
-/* The index of the member of v whose key is key[0..len), or -1 after
- * adding the member index to the set. */
-static long
-keyset_find_or_add(struct keyset *ks, const struct json *v, size_t index,
-		   const char *key, size_t len)
+/* Whether the key at offset at (already read once, so well formed)
+ * decodes to the bytes of r->str. */
+static int
+same_key(struct reader *r, size_t at)
 {
-	const struct json_member *m;
+	struct reader again = *r;
+
+	again.i = at;
+	if (parse_string(&again, &r->again) != 0)
+		return 0;
+	return r->again.len == r->str.len &&
+	       (r->str.len == 0 ||
+		memcmp(r->again.data, r->str.data, r->str.len) == 0);
+}
+
+/* The line of the earlier key equal to the one just read into r->str
+ * (which starts at offset at, on line), or 0 after adding it to the
+ * set. */
+static int
+keyset_check(struct reader *r, struct keyset *ks, size_t at, int line)
+{
 	struct key_slot *old;
-	uint32_t h = key_hash(key, len);
+	uint32_t h = key_hash(r->str.data, r->str.len);
 	size_t k, cap;
 
-	for (k = h & (ks->cap - 1); ks->slot[k].member != 0;
-	     k = (k + 1) & (ks->cap - 1)) {
-		m = &v->members[ks->slot[k].member - 1];
-		if (ks->slot[k].hash == h && m->keylen == len &&
-		    memcmp(m->key, key, len) == 0)
-			return (long)(ks->slot[k].member - 1);
-	}
+	for (k = h & (ks->cap - 1); ks->slot[k].at != 0;
+	     k = (k + 1) & (ks->cap - 1))
+		if (ks->slot[k].hash == h && same_key(r, ks->slot[k].at - 1))
+			return ks->slot[k].line;
 	if (4 * (ks->n + 1) > 3 * ks->cap) {
 		old = ks->slot;
 		cap = ks->cap;
 		ks->cap *= 2;
 		ks->slot = xcalloc(ks->cap, sizeof *ks->slot);
 		for (k = 0; k < cap; k++)
-			if (old[k].member != 0)
+			if (old[k].at != 0)
 				keyset_put(ks->slot, ks->cap, old[k]);
 		if (old != ks->small)
 			free(old);
 	}
-	keyset_put(ks->slot, ks->cap, (struct key_slot){index + 1, h});
+	keyset_put(ks->slot, ks->cap, (struct key_slot){at + 1, h, line});
 	ks->n++;
-	return -1;
+	return 0;
+}
+
+/* Second pass: as end_items(), for the members of an object. */
+static void
+end_members(struct reader *r, struct json *v, size_t first)
+{
+	if (!r->fill || v->n == 0)
+		return;
+	r->member_end -= v->n;
+	memmove(r->members + r->member_end, r->members + first,
+		v->n * sizeof *r->members);
+	v->members = r->members + r->member_end;
+	r->member_top = first;
 }
 
 static int
 parse_members(struct reader *r, struct json *v, struct keyset *ks)
 {
-	struct json_member m;
-	size_t cap = 0;
-	long twice;
+	size_t first = r->member_top, at;
+	struct json_member counted, *m;
+	int twice;
 
 	for (;;) {
 		if (peek(r) != '"')
 			return unexpected(r, "a key (a string in '\"')");
-		memset(&m, 0, sizeof m);
-		m.line = r->line;
-		m.col = r->col;
-		if (parse_string(r, &m.key, &m.keylen) != 0)
+		m = r->fill ? &r->members[r->member_top++] : &counted;
+		memset(m, 0, sizeof *m);
+		m->line = r->line;
+		m->col = r->col;
+		at = r->i;
+		if (parse_string(r, &r->str) != 0)
 			return -1;
-		twice = keyset_find_or_add(ks, v, v->n, m.key, m.keylen);
-		if (twice >= 0) {
-			r->line = m.line;
-			r->col = m.col;
-			free(m.key);
+		if (!r->fill &&
+		    (twice = keyset_check(r, ks, at, m->line)) != 0) {
+			r->line = m->line;
+			r->col = m->col;
 			return fail(r,
 				    "the key is given twice in one "
 				    "object (first at line %d)",
-				    v->members[twice].line);
+				    twice);
 		}
+		keep_bytes(r, r->str.data, r->str.len, &m->key, &m->keylen);
 		skip_space(r);
-		if (peek(r) != ':') {
-			free(m.key);
+		if (peek(r) != ':')
 			return unexpected(r, "':' after the key");
-		}
 		advance(r, 1);
-		if (parse_value(r, &m.value) != 0) {
-			free(m.key);
-			json_free(&m.value);
+		if (parse_value(r, &m->value) != 0)
 			return -1;
-		}
-		if (v->n == cap) {
-			cap = cap ? cap * 2 : 8;
-			v->members =
-			    xreallocarray(v->members, cap, sizeof *v->members);
-		}
-		v->members[v->n++] = m;
+		v->n++;
+		r->nmembers += !r->fill;
 		skip_space(r);
 		if (peek(r) == '}') {
 			advance(r, 1);
+			end_members(r, v, first);
 			return 0;
 		}
 		if (peek(r) != ',')
@@ -523,8 +587,8 @@ parse_object(struct reader *r, struct json *v)
 	return rc;
 }
 
-/* A value, white space before it skipped. On a refusal v holds what was
- * read so far, for json_free(). */
+/* A value, white space before it skipped, into v (which the second pass
+ * fills; the first counts and leaves v's pointers NULL). */
 static int
 parse_value(struct reader *r, struct json *v)
 {
@@ -547,7 +611,10 @@ parse_value(struct reader *r, struct json *v)
 		return rc;
 	case '"':
 		v->type = JSON_STRING;
-		return parse_string(r, &v->str, &v->len);
+		if (parse_string(r, &r->str) != 0)
+			return -1;
+		keep_bytes(r, r->str.data, r->str.len, &v->str, &v->len);
+		return 0;
 	default:
 		if (c == '-' || (c >= '0' && c <= '9'))
 			return parse_number(r, v);
@@ -555,14 +622,71 @@ parse_value(struct reader *r, struct json *v)
 	}
 }
 
+/* One pass over the whole text, from its start. */
+static int
+read_text(struct reader *r, struct json *out)
+{
+	r->i = 0;
+	r->line = r->col = 1;
+	r->depth = 0;
+	if (parse_value(r, out) != 0)
+		return -1;
+	skip_space(r);
+	if (r->i < r->len)
+		return unexpected(r, "the end of the file after the value");
+	return 0;
+}
+
+/* The block the second pass fills, sized by the first: the root's own
+ * part first (its members when it is an object, else its items, else its
+ * bytes), so that the root's pointer is the block's. NULL when the tree
+ * needs none. */
+static void *
+make_block(struct reader *r, enum json_type root)
+{
+	size_t isize, msize;
+	char *block;
+
+	if (r->nitems > SIZE_MAX / sizeof *r->items ||
+	    r->nmembers > SIZE_MAX / sizeof *r->members)
+		return NULL;
+	isize = r->nitems * sizeof *r->items;
+	msize = r->nmembers * sizeof *r->members;
+	if (isize > SIZE_MAX - msize || r->nbytes > SIZE_MAX - isize - msize)
+		return NULL;
+	if (isize + msize + r->nbytes == 0)
+		return NULL;
+	block = xmalloc(isize + msize + r->nbytes);
+	/* Both sizes are multiples of their structs', so each part is
+	 * aligned as the block is. */
+	if (root == JSON_OBJECT) {
+		r->members = (struct json_member *)(void *)block;
+		r->items = (struct json *)(void *)(block + msize);
+	} else {
+		r->items = (struct json *)(void *)block;
+		r->members = (struct json_member *)(void *)(block + isize);
+	}
+	r->bytes = block + isize + msize;
+	r->item_end = r->nitems;
+	r->member_end = r->nmembers;
+	return block;
+}
+
 int
 json_parse(const char *text, size_t len, struct json *out,
 	   struct json_error *err)
 {
-	struct reader r = {(const unsigned char *)text, len, 0, 1, 1, 0, err};
+	struct reader r;
 	const void *nul = memchr(text, '\0', len);
+	void *block;
 	size_t at;
+	int rc;
 
+	memset(&r, 0, sizeof r);
+	r.s = (const unsigned char *)text;
+	r.len = len;
+	r.line = r.col = 1;
+	r.err = err;
 	memset(out, 0, sizeof *out);
 	memset(err, 0, sizeof *err);
 	if (nul != NULL) {
@@ -581,34 +705,48 @@ json_parse(const char *text, size_t len, struct json *out,
 	}
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		return fail(&r, "a byte order mark (JSON has none)");
-	if (parse_value(&r, out) != 0) {
-		json_free(out);
-		return -1;
+	rc = read_text(&r, out);
+	buf_free(&r.again);
+	if (rc == 0) {
+		block = make_block(&r, out->type);
+		r.fill = 1;
+		if (block == NULL && r.nitems + r.nmembers + r.nbytes > 0)
+			rc = fail(&r, "too large to hold in memory");
+		else if ((rc = read_text(&r, out)) != 0 || r.item_top != 0 ||
+			 r.item_end != 0 || r.member_top != 0 ||
+			 r.member_end != 0 || r.byte_end != r.nbytes)
+			/* The same text read again: not reached. */
+			rc = fail(&r, "the reader lost count (a bug)");
+		if (rc != 0)
+			free(block);
 	}
-	skip_space(&r);
-	if (r.i < r.len) {
-		json_free(out);
-		return unexpected(&r, "the end of the file after the value");
-	}
-	return 0;
+	buf_free(&r.str);
+	if (rc != 0)
+		memset(out, 0, sizeof *out);
+	return rc;
 }
 
+/* The whole tree is one block, which starts where the root's pointer
+ * points (make_block() lays it out so). */
 void
 json_free(struct json *v)
 {
-	size_t k;
-
 	if (v == NULL)
 		return;
-	for (k = 0; v->type == JSON_ARRAY && k < v->n; k++)
-		json_free(&v->items[k]);
-	for (k = 0; v->type == JSON_OBJECT && k < v->n; k++) {
-		free(v->members[k].key);
-		json_free(&v->members[k].value);
+	switch (v->type) {
+	case JSON_NUMBER:
+	case JSON_STRING:
+		free(v->str);
+		break;
+	case JSON_ARRAY:
+		free(v->items);
+		break;
+	case JSON_OBJECT:
+		free(v->members);
+		break;
+	default:
+		break;
 	}
-	free(v->items);
-	free(v->members);
-	free(v->str);
 	memset(v, 0, sizeof *v);
 }
 
