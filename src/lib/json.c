@@ -359,8 +359,9 @@ end_items(struct reader *r, struct json *v, size_t first)
 	if (!r->fill || v->n == 0)
 		return;
 	r->item_end -= v->n;
-	memmove(r->items + r->item_end, r->items + first,
-		v->n * sizeof *r->items);
+	if (r->item_end != first) /* else already in place: the outermost */
+		memmove(r->items + r->item_end, r->items + first,
+			v->n * sizeof *r->items);
 	v->items = r->items + r->item_end;
 	r->item_top = first;
 }
@@ -512,8 +513,9 @@ end_members(struct reader *r, struct json *v, size_t first)
 	if (!r->fill || v->n == 0)
 		return;
 	r->member_end -= v->n;
-	memmove(r->members + r->member_end, r->members + first,
-		v->n * sizeof *r->members);
+	if (r->member_end != first)
+		memmove(r->members + r->member_end, r->members + first,
+			v->n * sizeof *r->members);
 	v->members = r->members + r->member_end;
 	r->member_top = first;
 }
