@@ -19,13 +19,14 @@
  *
  * Time and memory are linear in the text: it is read twice (once to check
  * it and count, once to fill), each key is looked up among its object's
- * in a hash table, and the tree takes at most JSON_BYTES_PER_BYTE bytes
- * for each byte of the text (an array's item takes 32 bytes on a 64-bit
- * machine and can be as short as "0,"; each string and number is kept
- * once, with its NUL). The first pass holds less than that (a table of
- * each open object's keys) and is done with it before the tree is made;
- * both passes hold a copy of the string being read besides. The text
- * stays the caller's.
+ * in a hash table (keyed at random, so that no file can choose keys that
+ * collide), and the tree takes at most JSON_BYTES_PER_BYTE bytes for each
+ * byte of the text (an array's item takes 32 bytes on a 64-bit machine and
+ * can be as short as "0,"; each string and number is kept once, with its
+ * NUL). Reading never holds more than that either (the first pass's tables
+ * of keys take at most 13 bytes per byte, and are freed before the tree is
+ * made), besides a copy of the string being read and of a key compared
+ * with it. The text stays the caller's.
  */
 #ifndef BACKPAIN_JSON_H
 #define BACKPAIN_JSON_H

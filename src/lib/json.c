@@ -25,6 +25,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
 
 #include "util.h"
 
@@ -34,9 +36,10 @@ struct reader {
 	int line, col;
 	int depth;
 	struct json_error *err;
-	int fill;	  /* 0: the first pass, 1: the second */
-	struct buf str;	  /* the string being read, decoded */
-	struct buf again; /* first pass: an earlier key, decoded again */
+	int fill;	      /* 0: the first pass, 1: the second */
+	struct buf str;	      /* the string being read, decoded */
+	struct buf again;     /* first pass: an earlier key, decoded again */
+	uint64_t hash_key[2]; /* first pass: of key_hash(), at random */
 	/* What the first pass counts and the second fills. */
 	size_t nitems, nmembers, nbytes;
 	struct json *items;
@@ -403,16 +406,15 @@ parse_array(struct reader *r, struct json *v)
 /* First pass: the keys read so far in one object, so that a key given
  * twice is found in one lookup however many came before it. Open
  * addressing with linear probing, by a hash of the decoded key; each slot
- * holds where the key starts in the text (the key is decoded again to be
- * compared when the hashes agree) and its line, for the refusal. Grown to
- * twice its size when more than three quarters full; small objects (most
- * of them) stay in the set's own slots and allocate nothing. */
+ * holds the hash and where the key starts in the text (it is decoded
+ * again to be compared when the hashes agree). Grown to twice its size
+ * when more than three quarters full; small objects (most of them) stay in
+ * the set's own slots and allocate nothing. */
 #define KEYS_SMALL 16
 
 struct key_slot {
 	size_t at; /* the offset of the key's opening quote + 1; 0: empty */
-	uint32_t hash;
-	int line;
+	uint64_t hash;
 };
 
 struct keyset {
@@ -421,18 +423,54 @@ struct keyset {
 	struct key_slot small[KEYS_SMALL];
 };
 
-/* FNV-1a: a file can make keys collide, but that costs it time in its
- * own object only, and the decoded comparison keeps the answer right. */
-static uint32_t
-key_hash(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
+#define ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
 
-	while (n-- > 0) {
-		h ^= (unsigned char)*s++;
-		h *= 16777619u;
+static void
+sip_round(uint64_t v[4])
+{
+	v[0] += v[1];
+	v[1] = ROTL(v[1], 13) ^ v[0];
+	v[0] = ROTL(v[0], 32);
+	v[2] += v[3];
+	v[3] = ROTL(v[3], 16) ^ v[2];
+	v[0] += v[3];
+	v[3] = ROTL(v[3], 21) ^ v[0];
+	v[2] += v[1];
+	v[1] = ROTL(v[1], 17) ^ v[2];
+	v[2] = ROTL(v[2], 32);
+}
+
+/* SipHash-1-3 of s[0..n) under key k: keyed, so that a file cannot
+ * choose keys whose hashes collide (which would make each lookup compare
+ * with every key before it again). */
+static uint64_t
+key_hash(const uint64_t k[2], const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint64_t v[4], m;
+	size_t i, j;
+
+	v[0] = k[0] ^ 0x736f6d6570736575ULL;
+	v[1] = k[1] ^ 0x646f72616e646f6dULL;
+	v[2] = k[0] ^ 0x6c7967656e657261ULL;
+	v[3] = k[1] ^ 0x7465646279746573ULL;
+	for (i = 0; i + 8 <= n; i += 8) {
+		for (m = 0, j = 0; j < 8; j++)
+			m |= (uint64_t)p[i + j] << (8 * j);
+		v[3] ^= m;
+		sip_round(v);
+		v[0] ^= m;
 	}
-	return h;
+	for (m = (uint64_t)n << 56, j = 0; i + j < n; j++)
+		m |= (uint64_t)p[i + j] << (8 * j);
+	v[3] ^= m;
+	sip_round(v);
+	v[0] ^= m;
+	v[2] ^= 0xff;
+	sip_round(v);
+	sip_round(v);
+	sip_round(v);
+	return v[0] ^ v[1] ^ v[2] ^ v[3];
 }
 
 static void
@@ -454,7 +492,7 @@ keyset_free(struct keyset *ks)
 static void
 keyset_put(struct key_slot *slot, size_t cap, struct key_slot s)
 {
-	size_t k = s.hash & (cap - 1);
+	size_t k = (size_t)s.hash & (cap - 1);
 
 	while (slot[k].at != 0)
 		k = (k + 1) & (cap - 1);
@@ -476,20 +514,21 @@ same_key(struct reader *r, size_t at)
 		memcmp(r->again.data, r->str.data, r->str.len) == 0);
 }
 
-/* The line of the earlier key equal to the one just read into r->str
- * (which starts at offset at, on line), or 0 after adding it to the
- * set. */
+/* 1 with *first the offset of the earlier key equal to the one just read
+ * into r->str (which starts at offset at); else 0 after adding it. */
 static int
-keyset_check(struct reader *r, struct keyset *ks, size_t at, int line)
+keyset_check(struct reader *r, struct keyset *ks, size_t at, size_t *first)
 {
 	struct key_slot *old;
-	uint32_t h = key_hash(r->str.data, r->str.len);
+	uint64_t h = key_hash(r->hash_key, r->str.data, r->str.len);
 	size_t k, cap;
 
-	for (k = h & (ks->cap - 1); ks->slot[k].at != 0;
+	for (k = (size_t)h & (ks->cap - 1); ks->slot[k].at != 0;
 	     k = (k + 1) & (ks->cap - 1))
-		if (ks->slot[k].hash == h && same_key(r, ks->slot[k].at - 1))
-			return ks->slot[k].line;
+		if (ks->slot[k].hash == h && same_key(r, ks->slot[k].at - 1)) {
+			*first = ks->slot[k].at - 1;
+			return 1;
+		}
 	if (4 * (ks->n + 1) > 3 * ks->cap) {
 		old = ks->slot;
 		cap = ks->cap;
@@ -501,9 +540,23 @@ keyset_check(struct reader *r, struct keyset *ks, size_t at, int line)
 		if (old != ks->small)
 			free(old);
 	}
-	keyset_put(ks->slot, ks->cap, (struct key_slot){at + 1, h, line});
+	keyset_put(ks->slot, ks->cap, (struct key_slot){at + 1, h});
 	ks->n++;
 	return 0;
+}
+
+/* The line of offset at, for a refusal. */
+static int
+line_of(const struct reader *r, size_t at)
+{
+	const unsigned char *p = r->s, *end = r->s + at;
+	int line = 1;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		line++;
+		p++;
+	}
+	return line;
 }
 
 /* Second pass: as end_items(), for the members of an object. */
@@ -523,9 +576,8 @@ end_members(struct reader *r, struct json *v, size_t first)
 static int
 parse_members(struct reader *r, struct json *v, struct keyset *ks)
 {
-	size_t first = r->member_top, at;
+	size_t first = r->member_top, at, twice;
 	struct json_member counted, *m;
-	int twice;
 
 	for (;;) {
 		if (peek(r) != '"')
@@ -537,14 +589,13 @@ parse_members(struct reader *r, struct json *v, struct keyset *ks)
 		at = r->i;
 		if (parse_string(r, &r->str) != 0)
 			return -1;
-		if (!r->fill &&
-		    (twice = keyset_check(r, ks, at, m->line)) != 0) {
+		if (!r->fill && keyset_check(r, ks, at, &twice)) {
 			r->line = m->line;
 			r->col = m->col;
 			return fail(r,
 				    "the key is given twice in one "
 				    "object (first at line %d)",
-				    twice);
+				    line_of(r, twice));
 		}
 		keep_bytes(r, r->str.data, r->str.len, &m->key, &m->keylen);
 		skip_space(r);
@@ -674,6 +725,21 @@ make_block(struct reader *r, enum json_type root)
 	return block;
 }
 
+/* A key for key_hash() that no file can know. Any key finds duplicates;
+ * the clock and where the stack is serve when the kernel gives none. */
+static void
+seed_hash(struct reader *r)
+{
+	struct timespec ts;
+
+	if (getrandom(r->hash_key, sizeof r->hash_key, GRND_NONBLOCK) ==
+	    (ssize_t)sizeof r->hash_key)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	r->hash_key[0] = (uint64_t)ts.tv_nsec ^ (uint64_t)(uintptr_t)r;
+	r->hash_key[1] = (uint64_t)ts.tv_sec;
+}
+
 int
 json_parse(const char *text, size_t len, struct json *out,
 	   struct json_error *err)
@@ -707,6 +773,7 @@ json_parse(const char *text, size_t len, struct json *out,
 	}
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		return fail(&r, "a byte order mark (JSON has none)");
+	seed_hash(&r);
 	rc = read_text(&r, out);
 	buf_free(&r.again);
 	if (rc == 0) {
