@@ -23,7 +23,6 @@
 
 #define CHART_MIN_ROWS 5
 #define CHART_MAX_ROWS 10
-#define EXPLAIN_MAX 256
 
 static const int ranges[] = {30, 90, 365}; /* days shown, keys 1 2 3 */
 #define NRANGES (sizeof ranges / sizeof ranges[0])
@@ -241,19 +240,23 @@ draw_bands(const struct ui *ui, int y, int maxrows, int first, int n)
 	return rows;
 }
 
+/* A trial and its result in words: the whole of what analysis_explain()
+ * says, however long, wrapped by the view. */
 static void
 add_trial(const struct review_row *row, size_t number, int w)
 {
-	char why[EXPLAIN_MAX];
+	int n = analysis_explain(&row->result, NULL, 0);
+	char *why = xmalloc(n > 0 ? (size_t)n + 1 : 1);
 
 	ui_view_addf(
 	    &view, w, UI_C_NORMAL, 0, "%zu. %s: %s to %s (%s)", number,
 	    row->title, row->started_on, row->running ? "now" : row->ended_on,
 	    row->outcome == OUTCOME_NONE ? "running"
 					 : store_outcome_name(row->outcome));
-	analysis_explain(&row->result, why, sizeof why);
+	analysis_explain(&row->result, why, n > 0 ? (size_t)n + 1 : 1);
 	ui_view_addf(&view, w, UI_C_DIM, 2, "%s: %s",
 		     analysis_verdict_name(row->result.verdict), why);
+	free(why);
 }
 
 /* The view of the trials and of the check-ins from first on, at width w. */
