@@ -358,5 +358,4 @@ ui_review_free(void)
 {
 	unload();
 	ui_view_free(&view);
-	ui_review_decide_free();
 }
