@@ -33,6 +33,8 @@ static int safety_loaded;
 static char today[DAY_LEN];
 /* Check-ins in the days before today, counted when s asks to start. */
 static int before_n;
+/* The rows of the text at the last draw, below what is on top. */
+static int view_h = 1;
 
 void
 ui_approach_enter(struct ui *ui, int fresh)
@@ -263,52 +265,93 @@ build(const struct ui *ui, const struct approach *a)
 	}
 }
 
+/* The keys of the approach on top of the screen, each kept whole when
+ * they wrap; returns the rows used. */
+static int
+draw_keys(const struct ui *ui, const struct approach *a,
+	  const struct program_step *st, int h)
+{
+	struct ui_flow f;
+	const char *keys[4];
+	size_t n = 0, i;
+
+	if (st && st->state == PROGRAM_RUNNING) {
+		keys[n++] = "p practise now";
+		keys[n++] = "x stop this approach";
+	} else {
+		keys[n++] = "s start this approach";
+		keys[n++] = "p practise now";
+	}
+	if (a->report)
+		keys[n++] = "w write the summary for your therapist";
+	ui_flow_begin(&f, ui->y0, 1, ui->w - 2, h, 0);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			ui_flow_put(&f, UI_C_DIM, "   ");
+		ui_flow_keep(&f, UI_C_DIM, keys[i]);
+	}
+	if (a->report) {
+		ui_flow_newline(&f);
+		ui_flow_keep(&f, UI_C_DIM, "r further reading");
+	}
+	return ui_flow_end(&f);
+}
+
+/* A question on top of the screen with its choices, whole: s asks
+ * whether to start (and warns when there is no baseline), x how it went.
+ * Returns the rows used. */
+static int
+draw_ask(const struct ui *ui, const struct approach *a, int h)
+{
+	int w = ui->w - 2, y = ui->y0, end = ui->y0 + h, n, i;
+	char *q, *warn = NULL;
+
+	if (ask == ASK_STOP)
+		q = xstrdup("Stop it. How did it go? h helped, n no change, "
+			    "w worse, s just stop, Esc cancel");
+	else if (recheck_offered())
+		q = xasprintf("Start \"%s\" today? y yes, n no, r first: "
+			      "anything new since %s?",
+			      a->title, safety.since);
+	else
+		q = xasprintf("Start \"%s\" today? y yes, n no", a->title);
+	if (ask == ASK_START && !a->flare_tool &&
+	    before_n < ANALYSIS_BEFORE_MIN_CHECKINS)
+		warn = xasprintf("No baseline: %d of %d ratings in the %d days "
+				 "before today, so its effect cannot be "
+				 "judged.",
+				 before_n, ANALYSIS_BEFORE_MIN_CHECKINS,
+				 ANALYSIS_BEFORE_DAYS);
+	n = ui_words_rows(q, w - 2);
+	for (i = 0; i < n && y + i < end; i++)
+		ui_fill(y + i, 1, w, UI_C_SELECTED);
+	y += ui_put_words(y, 2, q, w - 2, end - y, UI_C_SELECTED);
+	if (warn != NULL)
+		y += ui_put_words(y, 1, warn, w, end - y, UI_C_WARNING);
+	free(q);
+	free(warn);
+	return y - ui->y0;
+}
+
 void
 ui_approach_draw(struct ui *ui)
 {
 	const struct approach *a = current(ui);
 	const struct program_step *st = step(ui);
-	int w = ui->w - 2;
+	int top, view_y;
 
 	if (a == NULL)
 		return;
 	build(ui, a);
-	switch (ask) {
-	case ASK_START:
-		if (recheck_offered())
-			ui_putf(ui->y0, 1, w, UI_C_SELECTED,
-				" Start \"%s\" today? y yes, n no, r first: "
-				"anything new since %s? ",
-				a->title, safety.since);
-		else
-			ui_putf(ui->y0, 1, w, UI_C_SELECTED,
-				" Start \"%s\" today? y yes, n no ", a->title);
-		if (!a->flare_tool && before_n < ANALYSIS_BEFORE_MIN_CHECKINS)
-			ui_putf(ui->y0 + 1, 1, w, UI_C_WARNING,
-				"No baseline: %d of %d ratings in the %d days "
-				"before today, so its effect cannot be judged.",
-				before_n, ANALYSIS_BEFORE_MIN_CHECKINS,
-				ANALYSIS_BEFORE_DAYS);
-		break;
-	case ASK_STOP:
-		ui_put(ui->y0, 1,
-		       " Stop it. How did it go? h helped, n no change, "
-		       "w worse, s just stop, Esc cancel ",
-		       w, 0, UI_C_SELECTED);
-		break;
-	case ASK_NONE:
-		ui_putf(ui->y0, 1, w, UI_C_DIM, "%s%s",
-			st && st->state == PROGRAM_RUNNING
-			    ? "p practise now   x stop this approach"
-			    : "s start this approach   p practise now",
-			a->report ? "   w write the summary for your therapist"
-				  : "");
-		if (a->report)
-			ui_put(ui->y0 + 1, 1, "r further reading", w, 0,
-			       UI_C_DIM);
-		break;
-	}
-	ui_show_view(ui, &view, ui->y0 + 2, ui->h - 2);
+	/* What is on top takes the rows it needs, half the body at most;
+	 * the text follows below a blank row (none after two rows). */
+	if (ask == ASK_NONE)
+		top = draw_keys(ui, a, st, ui->h / 2);
+	else
+		top = draw_ask(ui, a, ui->h / 2);
+	view_y = ui->y0 + (top < 2 ? 2 : top);
+	view_h = ui->y0 + ui->h - view_y;
+	ui_show_view(ui, &view, view_y, view_h);
 }
 
 static void
@@ -419,12 +462,12 @@ ui_approach_key(struct ui *ui, int key)
 		return 1;
 	case 'w':
 		if (!a->report)
-			return ui_view_key(&view, key, ui->h - 2);
+			return ui_view_key(&view, key, view_h);
 		ui_report_write(ui);
 		return 1;
 	case 'r':
 		if (!a->report)
-			return ui_view_key(&view, key, ui->h - 2);
+			return ui_view_key(&view, key, view_h);
 		ui_push(ui, UI_READING);
 		return 1;
 	case 'p':
@@ -437,7 +480,7 @@ ui_approach_key(struct ui *ui, int key)
 		ui_push(ui, UI_TIMER);
 		return 1;
 	default:
-		return ui_view_key(&view, key, ui->h - 2);
+		return ui_view_key(&view, key, view_h);
 	}
 }
 

@@ -289,13 +289,16 @@ line(struct form *f, int x, const char *text, enum ui_color c)
 	f->vy++;
 }
 
+/* text wrapped from column x, a wrapped line under the text after the
+ * prefix (NULL: none), so that nothing is cut. */
 static void
-para(struct form *f, int x, const char *text, enum ui_color c)
+para(struct form *f, int x, const char *prefix, const char *text,
+     enum ui_color c)
 {
 	struct ui_view v = {0};
 	size_t i;
 
-	ui_view_add(&v, f->w - x, c, 0, NULL, text);
+	ui_view_add(&v, f->w - x, c, 0, prefix, text);
 	for (i = 0; i < v.n; i++)
 		line(f, x, v.v[i].text, c);
 	ui_view_free(&v);
@@ -310,7 +313,7 @@ scale_rows(struct form *f, const struct scale *s, struct ui_picker *p, int on)
 
 	ui_today(f->ui, today);
 	text = program_question_text(s->question, day, today);
-	para(f, 1, text, on ? UI_C_HEADING : UI_C_NORMAL);
+	para(f, 1, NULL, text, on ? UI_C_HEADING : UI_C_NORMAL);
 	free(text);
 	if (visible(f, &y))
 		ui_picker_draw(p, y, FORM_INDENT, f->w - FORM_INDENT, on);
@@ -334,17 +337,23 @@ question_rows(struct form *f, const struct asked *a, int on)
 
 	ui_today(f->ui, today);
 	text = program_question_text(a->q->text, day, today);
-	para(f, FORM_INDENT, text, on ? UI_C_HEADING : UI_C_NORMAL);
+	para(f, FORM_INDENT, NULL, text, on ? UI_C_HEADING : UI_C_NORMAL);
 	free(text);
+	/* "[Yes]  No   " or " Yes   No   ": the blank before an unpicked
+	 * first choice is the prefix, which the wrap keeps. */
 	buf_init(&b);
 	for (i = 0; i < a->q->choices.n; i++)
-		buf_printf(&b, (int)i == a->choice ? "[%s]  " : " %s   ",
-			   a->q->choices.v[i]);
-	line(f, FORM_INDENT + 2, b.data, on ? UI_C_NORMAL : UI_C_DIM);
+		if ((int)i == a->choice)
+			buf_printf(&b, "[%s]  ", a->q->choices.v[i]);
+		else
+			buf_printf(&b, "%s%s   ", i > 0 ? " " : "",
+				   a->q->choices.v[i]);
+	para(f, FORM_INDENT + 2, a->choice == 0 ? NULL : " ", b.data,
+	     on ? UI_C_NORMAL : UI_C_DIM);
 	buf_free(&b);
 	if (a->choice >= 0 && a->q->warn_if != NULL &&
 	    strcmp(a->q->choices.v[a->choice], a->q->warn_if) == 0)
-		para(f, FORM_INDENT + 2, a->q->warning, UI_C_WARNING);
+		para(f, FORM_INDENT + 2, NULL, a->q->warning, UI_C_WARNING);
 }
 
 static void
@@ -366,12 +375,12 @@ row_draw(struct form *f, size_t r)
 		if (rows[r].index == 0)
 			line(f, 1, "Practices done that day (Space ticks):",
 			     UI_C_NORMAL);
-		s = xasprintf("[%s] %s%s", dones[rows[r].index].on ? "x" : " ",
-			      dones[rows[r].index].p->title,
+		s = xasprintf("%s%s", dones[rows[r].index].p->title,
 			      dones[rows[r].index].logged ? "  (logged)" : "");
 		if (on)
 			f->focus_top = f->vy;
-		line(f, FORM_INDENT, s, on ? UI_C_SELECTED : UI_C_NORMAL);
+		para(f, FORM_INDENT, dones[rows[r].index].on ? "[x] " : "[ ] ",
+		     s, on ? UI_C_SELECTED : UI_C_NORMAL);
 		free(s);
 		break;
 	case ROW_QUESTION:
@@ -427,6 +436,12 @@ ui_checkin_draw(struct ui *ui)
 		form_top = f.focus_top;
 	f.dry = 0;
 	layout(&f);
+	/* Marks in the last column, as a view has, when the form goes on
+	 * above or below what is shown. */
+	if (form_top > 0)
+		ui_put(ui->y0, ui->w - 1, ui_mark(0), 1, 0, UI_C_DIM);
+	if (form_top + f.h < f.vy)
+		ui_put(ui->y0 + f.h - 1, ui->w - 1, ui_mark(1), 1, 0, UI_C_DIM);
 	ui->y0 -= 2;
 	if (ui_checkin_typing() && f.cur_y >= 0) {
 		ui->cur_y = f.cur_y;

@@ -23,7 +23,6 @@
 
 #define CHART_MIN_ROWS 5
 #define CHART_MAX_ROWS 10
-#define EXPLAIN_MAX 256
 
 static const int ranges[] = {30, 90, 365}; /* days shown, keys 1 2 3 */
 #define NRANGES (sizeof ranges / sizeof ranges[0])
@@ -182,6 +181,29 @@ column(int d, int n, int plot)
 	return d / per;
 }
 
+/* "1 The quick approach   2 The steady approach" at row y, each name
+ * kept whole when the legend wraps; returns the rows used. */
+static int
+put_legend(const struct ui *ui, int y, const size_t *shown, size_t n)
+{
+	struct ui_flow f;
+	size_t i;
+	char *name;
+
+	ui_flow_begin(&f, y, 1, ui->w - 2, ui->y0 + ui->h - y, 0);
+	for (i = 0; i < n; i++) {
+		const struct approach *a =
+		    content_approach(ui->pack, rv.rows[shown[i]].approach);
+
+		name = xasprintf("%zu %s", shown[i] + 1, a ? a->title : "");
+		if (i > 0)
+			ui_flow_put(&f, UI_C_DIM, "   ");
+		ui_flow_keep(&f, UI_C_DIM, name);
+		free(name);
+	}
+	return ui_flow_end(&f);
+}
+
 /* One row per approach that ran in the span: a band under the days each
  * of its trials ran, with the trial's number (in order of start, as the
  * review and the report number them) at the band's start and on the axis
@@ -191,10 +213,10 @@ draw_bands(const struct ui *ui, int y, int maxrows, int first, int n)
 {
 	const int axis = 4;
 	int plot = ui->w - 2 - axis, rows = 0, last = first + n - 1;
-	size_t a, t;
-	struct buf legend;
+	size_t a, t, nshown = 0;
+	/* The trials with a band, in the order drawn, for the legend. */
+	size_t *shown = xcalloc(rv.nrows > 0 ? rv.nrows : 1, sizeof *shown);
 
-	buf_init(&legend);
 	for (a = 0; a < ui->pack->napproaches && rows < maxrows - 1; a++) {
 		const char *id = ui->pack->approaches[a].id;
 		int any = 0, c, c0, c1;
@@ -228,32 +250,35 @@ draw_bands(const struct ui *ui, int y, int maxrows, int first, int n)
 			else
 				ui_putf(y + rows, 1, axis - 1, UI_C_HEADING,
 					"%2zu", t + 1);
-			buf_printf(&legend, "%s%zu %s", legend.len ? "   " : "",
-				   t + 1, ui->pack->approaches[a].title);
+			shown[nshown++] = t;
 			any = 1;
 		}
 		if (any)
 			rows++;
 	}
 	if (rows > 0)
-		ui_put(y + rows++, 1, legend.data, ui->w - 2, 0, UI_C_DIM);
-	buf_free(&legend);
+		rows += put_legend(ui, y + rows, shown, nshown);
+	free(shown);
 	return rows;
 }
 
+/* A trial and its result in words: the whole of what analysis_explain()
+ * says, however long, wrapped by the view. */
 static void
 add_trial(const struct review_row *row, size_t number, int w)
 {
-	char why[EXPLAIN_MAX];
+	int n = analysis_explain(&row->result, NULL, 0);
+	char *why = xmalloc(n > 0 ? (size_t)n + 1 : 1);
 
 	ui_view_addf(
 	    &view, w, UI_C_NORMAL, 0, "%zu. %s: %s to %s (%s)", number,
 	    row->title, row->started_on, row->running ? "now" : row->ended_on,
 	    row->outcome == OUTCOME_NONE ? "running"
 					 : store_outcome_name(row->outcome));
-	analysis_explain(&row->result, why, sizeof why);
+	analysis_explain(&row->result, why, n > 0 ? (size_t)n + 1 : 1);
 	ui_view_addf(&view, w, UI_C_DIM, 2, "%s: %s",
 		     analysis_verdict_name(row->result.verdict), why);
+	free(why);
 }
 
 /* The view of the trials and of the check-ins from first on, at width w. */
@@ -334,6 +359,37 @@ refresh_shown(const struct ui *ui, int first, int n)
 	shown_range = range;
 }
 
+/* The legend that names the marks as the chart draws them, at row y, each
+ * mark and its meaning kept whole when it wraps; returns the rows used. */
+static int
+put_marks_legend(const struct ui *ui, int y, const char *up, const char *ix)
+{
+	char *item[6];
+	size_t n = 0, i;
+	struct ui_flow f;
+
+	item[n++] = xstrdup("bars: pain");
+	item[n++] = xstrdup("dots: 7-day mean");
+	if (!hide_interference)
+		item[n++] = xasprintf("%s: interference", ix);
+	item[n++] = xasprintf("%s: flare-up", up);
+	if (hide_interference) {
+		item[n++] = xstrdup("i: show interference");
+		item[n++] = xstrdup("1 2 3: 30, 90, 365 days");
+	} else {
+		item[n++] = xasprintf("i: hide %s", ix);
+		item[n++] = xstrdup("1 2 3: days");
+	}
+	ui_flow_begin(&f, y, 1, ui->w - 2, ui->y0 + ui->h - y, 0);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			ui_flow_put(&f, UI_C_DIM, "   ");
+		ui_flow_keep(&f, UI_C_DIM, item[i]);
+		free(item[i]);
+	}
+	return ui_flow_end(&f);
+}
+
 void
 ui_history_draw(struct ui *ui)
 {
@@ -352,17 +408,7 @@ ui_history_draw(struct ui *ui)
 	day_from_number(first, from);
 	ui_putf(y++, 1, ui->w - 2, UI_C_HEADING,
 		"Daily pain, %s to %s (%d days)", from, today, n);
-	/* The legend names the marks as the chart draws them. */
-	if (hide_interference)
-		ui_putf(y++, 1, ui->w - 2, UI_C_DIM,
-			"bars: pain   dots: 7-day mean   %s: flare-up   "
-			"i: show interference   1 2 3: 30, 90, 365 days",
-			up);
-	else
-		ui_putf(y++, 1, ui->w - 2, UI_C_DIM,
-			"bars: pain   dots: 7-day mean   %s: interference   "
-			"%s: flare-up   i: hide %s   1 2 3: days",
-			ix, up, ix);
+	y += put_marks_legend(ui, y, up, ix);
 	chart = ui->h / 2 - 2;
 	if (chart > CHART_MAX_ROWS)
 		chart = CHART_MAX_ROWS;

@@ -50,6 +50,7 @@ static int recheck;	    /* only the emergency questions */
 static char since[DAY_LEN]; /* STEP_RECHECK: when they were last answered */
 static struct ui_picker usual;
 static struct ui_view view;
+static int view_h = 1; /* rows the text had at the last draw */
 
 static void
 go(enum step s)
@@ -402,28 +403,33 @@ prompt(void)
 void
 ui_onboard_draw(struct ui *ui)
 {
-	int w = ui_text_width(ui), bottom = ui->y0 + ui->h - 1, texth;
+	int w = ui_text_width(ui), bottom = ui->y0 + ui->h - 1, texth, prows;
 	const char *pr = prompt();
 
 	build_text(ui, w);
-	texth = ui->h - 2;
+	/* The prompt at the bottom, whole (the yes/no choice is one row),
+	 * below a blank row. */
+	prows = pr != NULL ? ui_words_rows(pr, ui->w - 2) : 1;
+	texth = ui->h - 1 - prows;
 	if (step == STEP_USUAL) {
-		texth = ui->h - 3 - (int)ui->pack->pain_scale.nanchors - 2;
+		texth =
+		    ui->h - 2 - prows - (int)ui->pack->pain_scale.nanchors - 2;
 		ui_picker_draw(&usual, ui->y0 + texth + 1, 3, ui->w - 4, 1);
 		ui_anchors_draw(&ui->pack->pain_scale, usual.value,
 				ui->y0 + texth + 3, 3,
 				(int)ui->pack->pain_scale.nanchors, ui->w - 4);
 	}
+	view_h = texth;
 	ui_show_view(ui, &view, ui->y0, texth);
 	if (pr != NULL) {
-		ui_put(bottom, 1, pr, ui->w - 2, 0,
-		       step == STEP_URGENT ? UI_C_URGENT : UI_C_HEADING);
+		ui_put_words(bottom - prows + 1, 1, pr, ui->w - 2, prows,
+			     step == STEP_URGENT ? UI_C_URGENT : UI_C_HEADING);
 		return;
 	}
 	ui_put(bottom, 3, " Yes ", 5, 0, yes_no ? UI_C_SELECTED : UI_C_NORMAL);
 	ui_put(bottom, 10, " No ", 4, 0, yes_no ? UI_C_NORMAL : UI_C_SELECTED);
-	ui_put(bottom, 17, "y yes, n no, or Left Right and Enter", ui->w - 18,
-	       0, UI_C_DIM);
+	ui_put_words(bottom, 17, "y yes, n no, or Left Right and Enter",
+		     ui->w - 18, 1, UI_C_DIM);
 }
 
 int
@@ -454,7 +460,7 @@ ui_onboard_key(struct ui *ui, int key)
 	}
 	if (step == STEP_USUAL && ui_picker_key(&usual, key))
 		return 1;
-	return ui_view_key(&view, key, ui->h - 2);
+	return ui_view_key(&view, key, view_h);
 }
 
 void

@@ -18,6 +18,7 @@ const struct ui_keyhelp ui_plan_keys[] = {
 static struct program_plan plan;
 static int loaded;
 static struct ui_list list;
+static int list_rows = 1; /* rows the list had at the last draw */
 
 void
 ui_plan_enter(struct ui *ui, int fresh)
@@ -74,43 +75,80 @@ state_text(const struct program_step *st, enum ui_color *c)
 	return xstrdup("");
 }
 
+/* An approach's two lines: its title (after the current one's mark, two
+ * columns), then what became of it. */
+static void
+entry_text(int i, char **title, char **state, enum ui_color *sc)
+{
+	const struct program_step *st = &plan.steps[i];
+	char *s = state_text(st, sc);
+
+	*title = xasprintf("%d. %s%s", i + 1, st->approach->title,
+			   st->approach->wildcard ? "  (any time)" : "");
+	*state = xasprintf("%s%s", s, i == plan.current ? "   <- current" : "");
+	free(s);
+}
+
+/* The approaches as a list that scrolls with the selection, each its
+ * title (selected) and its state below, both wrapped whole. */
 void
 ui_plan_draw(struct ui *ui)
 {
-	int y = ui->y0, end = ui->y0 + ui->h, w = ui->w - 2, i, rows;
-	const struct program_step *st;
+	int y = ui->y0, end = ui->y0 + ui->h, w = ui->w - 2, i, n, r, wrows = 0;
+	int *rows;
+	char *warn = NULL, *title, *state;
+	enum ui_color sc;
 
-	ui_put(y++, 1, "The approaches, in the order the guide suggests:", w, 0,
-	       UI_C_HEADING);
-	ui_put(y++, 1, "Enter opens one; r: further reading", w, 0, UI_C_DIM);
-	if (!loaded)
+	y += ui_put_words(y, 1,
+			  "The approaches, in the order the guide "
+			  "suggests:",
+			  w, 2, UI_C_HEADING);
+	y += ui_put_words(y, 1, "Enter opens one; r: further reading", w, 2,
+			  UI_C_DIM);
+	if (!loaded || list.n == 0)
 		return;
-	/* Two rows an approach: its title, then its state; the last row
-	 * is kept for a warning when several approaches run. */
-	rows = (end - y - (plan.running > 1 ? 1 : 0)) / 2;
-	ui_list_fit(&list, rows);
-	for (i = list.top; i < list.n && i < list.top + rows; i++) {
-		enum ui_color c = i == list.sel ? UI_C_SELECTED : UI_C_NORMAL;
-		enum ui_color sc;
-		char *title, *state;
-
-		st = &plan.steps[i];
-		title = xasprintf("%s%d. %s%s", i == plan.current ? "> " : "  ",
-				  i + 1, st->approach->title,
-				  st->approach->wildcard ? "  (any time)" : "");
-		ui_fill(y, 1, w, c);
-		ui_put(y++, 1, title, w, 0, c);
-		state = state_text(st, &sc);
-		ui_putf(y++, 6, w - 5, sc, "%s%s", state,
-			i == plan.current ? "   <- current" : "");
+	/* The last rows are kept for a warning when several approaches
+	 * run. */
+	if (plan.running > 1) {
+		warn = xasprintf("%d approaches run at once: a change in pain "
+				 "cannot be put down to one of them.",
+				 plan.running);
+		wrows = ui_words_rows(warn, w);
+	}
+	rows = xcalloc((size_t)list.n, sizeof *rows);
+	for (i = 0; i < list.n; i++) {
+		entry_text(i, &title, &state, &sc);
+		rows[i] =
+		    ui_words_rows(title, w - 2) + ui_words_rows(state, w - 5);
 		free(title);
 		free(state);
 	}
-	if (plan.running > 1 && y < end - 1)
-		ui_putf(end - 1, 1, w, UI_C_WARNING,
-			"%d approaches run at once: a change in pain cannot "
-			"be put down to one of them.",
-			plan.running);
+	list_rows = end - y - wrows;
+	n = ui_list_fit_rows(&list, rows, list_rows);
+	if (list.top > 0)
+		ui_put(y - 1, w - ui_width(ui_more_mark(0)) + 1,
+		       ui_more_mark(0), w, 0, UI_C_DIM);
+	for (i = list.top; i < list.top + n && y < end - wrows; i++) {
+		enum ui_color c = i == list.sel ? UI_C_SELECTED : UI_C_NORMAL;
+		int tr;
+
+		entry_text(i, &title, &state, &sc);
+		tr = ui_words_rows(title, w - 2);
+		for (r = 0; r < tr && y + r < end - wrows; r++)
+			ui_fill(y + r, 1, w, c);
+		if (i == plan.current)
+			ui_put(y, 1, ">", 1, 0, c);
+		y += ui_put_words(y, 3, title, w - 2, end - wrows - y, c);
+		y += ui_put_words(y, 6, state, w - 5, end - wrows - y, sc);
+		free(title);
+		free(state);
+	}
+	if (list.top + n < list.n)
+		ui_put(end - wrows - 1, 2, ui_more_mark(1), w - 2, 0, UI_C_DIM);
+	if (warn != NULL)
+		ui_put_words(end - wrows, 1, warn, w, wrows, UI_C_WARNING);
+	free(warn);
+	free(rows);
 }
 
 int
@@ -127,7 +165,7 @@ ui_plan_key(struct ui *ui, int key)
 		ui_push(ui, UI_APPROACH);
 		return 1;
 	}
-	return ui_list_key(&list, key, (ui->h - 3) / 2);
+	return ui_list_move(&list, key, list_rows > 4 ? list_rows / 2 : 1);
 }
 
 void

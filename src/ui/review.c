@@ -16,7 +16,8 @@
 #include "ui_review_int.h"
 #include "util.h"
 
-/* The trial list takes at most this many rows, and a third of the body. */
+/* The trial list takes at most this many rows, and a third of the body;
+ * more trials scroll. */
 #define LIST_MAX_ROWS 6
 #define LIST_BODY_SHARE 3
 /* Title column of the list: at most this share of the width (1/2). */
@@ -185,8 +186,10 @@ row_state(const struct ui *ui, const struct review_row *row)
 	return xasprintf("running, day %d", row->result.days);
 }
 
-static void
-draw_list(const struct ui *ui, int y, int rows, int w)
+/* The columns of the list's title column: the longest title, at most
+ * a share of the width. */
+static int
+title_width(int w)
 {
 	int i, tw = 0, cap = w / LIST_TITLE_SHARE;
 
@@ -195,28 +198,62 @@ draw_list(const struct ui *ui, int y, int rows, int w)
 
 		tw = n > tw ? n : tw;
 	}
-	tw = tw > cap ? cap : tw;
-	for (i = list.top; i < list.n && i < list.top + rows; i++, y++) {
+	return tw > cap ? cap : tw;
+}
+
+/* Rows of list entry i: its title and its state side by side, each
+ * wrapped in its column. */
+static int
+entry_rows(const struct ui *ui, int i, int tw, int w)
+{
+	const struct review_row *row = &rv.rows[order[i]];
+	char *state = row_state(ui, row);
+	int a = ui_words_rows(review_row_name(row), tw);
+	int b = ui_words_rows(state, w - tw - 4);
+
+	free(state);
+	return a > b ? a : b;
+}
+
+/* The trials in rows y .. y+h-1, scrolling with the selection: "more"
+ * marks on the first row when some are above, on the last when some are
+ * below. */
+static void
+draw_list(const struct ui *ui, int y, int h, int w, const int *rows, int tw)
+{
+	int i, n, r, end = y + h;
+
+	n = ui_list_fit_rows(&list, rows, h);
+	if (list.top > 0) {
+		n = ui_list_fit_rows(&list, rows, h - 1);
+		ui_put(y++, 3, ui_more_mark(0), w - 2, 0, UI_C_DIM);
+	}
+	for (i = list.top; i < list.top + n && y < end; i++) {
 		const struct review_row *row = &rv.rows[order[i]];
 		int sel = i == list.sel;
 		enum ui_color c = sel ? UI_C_SELECTED : UI_C_NORMAL;
 		char *state = row_state(ui, row);
 
-		ui_fill(y, 1, w, c);
+		for (r = 0; r < rows[i] && y + r < end; r++)
+			ui_fill(y + r, 1, w, c);
 		ui_put(y, 1, sel ? ">" : " ", 1, 0, c);
-		ui_put(y, 3, review_row_name(row), tw, 0, c);
-		ui_put(
-		    y, 3 + tw + 2, state, w - tw - 4, 0,
+		ui_put_words(y, 3, review_row_name(row), tw, end - y, c);
+		ui_put_words(
+		    y, 3 + tw + 2, state, w - tw - 4, end - y,
 		    sel ? c
 			: (ui_review_due(ui, row) ? UI_C_WARNING : UI_C_DIM));
 		free(state);
+		y += rows[i];
 	}
+	if (list.top + n < list.n)
+		ui_put(end - 1, 3, ui_more_mark(1), w - 2, 0, UI_C_DIM);
 }
 
 void
 ui_review_draw(struct ui *ui)
 {
 	int y = ui->y0, end = ui->y0 + ui->h, w = ui->w - 2, rows, bottom;
+	int tw, i, need = 0, *erows;
 	const struct review_row *row = selected();
 
 	if (!loaded) {
@@ -233,11 +270,17 @@ ui_review_draw(struct ui *ui)
 		ui_show_view(ui, &view, y, ui->h);
 		return;
 	}
+	tw = title_width(w);
+	erows = xcalloc((size_t)list.n, sizeof *erows);
+	for (i = 0; i < list.n; i++) {
+		erows[i] = entry_rows(ui, i, tw, w);
+		need += erows[i];
+	}
 	rows = ui->h / LIST_BODY_SHARE;
 	rows = rows > LIST_MAX_ROWS ? LIST_MAX_ROWS : rows;
-	rows = rows > list.n ? list.n : rows;
-	ui_list_fit(&list, rows);
-	draw_list(ui, y, rows, w);
+	rows = rows > need ? need : rows;
+	draw_list(ui, y, rows, w, erows, tw);
+	free(erows);
 	y += rows + 1;
 	bottom = ui_review_decide_draw(ui, &plan, row, end, w);
 	view_h = end - bottom - 1 - y;
@@ -315,5 +358,4 @@ ui_review_free(void)
 {
 	unload();
 	ui_view_free(&view);
-	ui_review_decide_free();
 }

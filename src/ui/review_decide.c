@@ -56,7 +56,6 @@ static int impression_pick;
 /* The trial a save just ended: its impression is asked once review.c has
  * loaded the log again (ui_review_decide_saved); 0 when none. */
 static long long impression_next;
-static struct ui_view prompt;
 
 /* Another non-wildcard approach than the row's is running. */
 static int
@@ -215,6 +214,73 @@ prompt_text(const struct ui *ui, const struct program_plan *plan,
 	return buf_take(&b);
 }
 
+/* 1 at two blanks in a row at p[i] (i < len). */
+static int
+two_blanks(const char *p, size_t i, size_t len)
+{
+	return p[i] == ' ' && i + 1 < len && p[i + 1] == ' ';
+}
+
+/* A line of keys or choices, its items apart by two blanks or more: each
+ * item is kept whole, the blanks between them are a gap, so the line
+ * wraps between items only ("s stop it" stays whole). */
+static void
+put_items(struct ui_flow *f, const char *p, size_t len, enum ui_color c)
+{
+	size_t k = 0, end;
+	char *piece;
+
+	while (k < len) {
+		end = k;
+		if (two_blanks(p, k, len)) {
+			while (end < len && p[end] == ' ')
+				end++;
+			piece = xstrndup(p + k, end - k);
+			ui_flow_put(f, c, piece);
+		} else {
+			while (end < len && !two_blanks(p, end, len))
+				end++;
+			piece = xstrndup(p + k, end - k);
+			ui_flow_keep(f, c, piece);
+		}
+		free(piece);
+		k = end;
+	}
+}
+
+/* Lays the prompt out in a flow at column 2 from row y, h rows (0: only
+ * counts): lines of keys or choices by put_items(), any other line at
+ * words. Returns the rows it takes. */
+static int
+put_prompt(const char *text, int y, int w, int h, enum ui_color c)
+{
+	struct ui_flow f;
+	const char *p = text;
+	size_t len, i;
+	int items;
+	char *line;
+
+	ui_flow_begin(&f, y, 2, w, h, 0);
+	while (*p != '\0') {
+		len = strcspn(p, "\n");
+		for (items = 0, i = 0; i < len && !items; i++)
+			items = two_blanks(p, i, len);
+		if (items) {
+			put_items(&f, p, len, c);
+		} else {
+			line = xstrndup(p, len);
+			ui_flow_put(&f, c, line);
+			free(line);
+		}
+		p += len;
+		if (*p == '\n') {
+			ui_flow_newline(&f);
+			p++;
+		}
+	}
+	return ui_flow_end(&f);
+}
+
 int
 ui_review_decide_draw(const struct ui *ui, const struct program_plan *plan,
 		      const struct review_row *row, int end, int w)
@@ -223,14 +289,11 @@ ui_review_decide_draw(const struct ui *ui, const struct program_plan *plan,
 	char *text = prompt_text(ui, plan, row, w - 2);
 	int n, i;
 
-	ui_view_clear(&prompt);
-	ui_view_add(&prompt, w - 2, c, 0, NULL, text);
-	free(text);
-	n = (int)prompt.n;
-	for (i = 0; i < n; i++) {
+	n = put_prompt(text, 0, w - 2, 0, c);
+	for (i = 0; i < n; i++)
 		ui_fill(end - n + i, 1, w, c);
-		ui_put(end - n + i, 2, prompt.v[i].text, w - 2, 0, c);
-	}
+	put_prompt(text, end - n, w - 2, n, c);
+	free(text);
 	return n;
 }
 
@@ -578,10 +641,4 @@ ui_review_decide_check(const struct review_row *row)
 	if (ask == ASK_IMPRESSION &&
 	    (row->running || row->trial_id != impression_trial))
 		ask = ASK_NONE;
-}
-
-void
-ui_review_decide_free(void)
-{
-	ui_view_free(&prompt);
 }

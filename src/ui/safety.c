@@ -22,6 +22,7 @@ static const struct program_flag *asking; /* the check asked about */
 static int dating;
 static char date_buf[DAY_LEN];
 static size_t date_len;
+static int view_h = 1; /* rows the text had at the last draw */
 
 const struct ui_keyhelp ui_safety_keys[] = {
     {"j k, arrows", "scroll"},
@@ -107,7 +108,8 @@ add_group(const struct ui *ui, enum urgency u, const char *heading,
 void
 ui_safety_draw(struct ui *ui)
 {
-	int w = ui_text_width(ui);
+	int w = ui_text_width(ui), n, i;
+	char *q;
 
 	ui_view_clear(&view);
 	add_group(ui, URGENCY_EMERGENCY,
@@ -116,23 +118,31 @@ ui_safety_draw(struct ui *ui)
 		  "See a doctor soon if any of these is true:", UI_C_WARNING);
 	ui_view_add(&view, w, UI_C_HEADING, 0, NULL, "Disclaimer");
 	ui_view_add(&view, w, UI_C_NORMAL, 0, NULL, ui->pack->disclaimer);
-	if (asking != NULL && dating) {
-		ui_putf(ui->y0, 1, ui->w - 2, UI_C_SELECTED,
-			" Day of the check, YYYY-MM-DD: %s_  Enter records  "
-			"Esc cancels ",
-			date_buf);
-		ui_show_view(ui, &view, ui->y0 + 2, ui->h - 2);
+	if (asking == NULL) {
+		view_h = ui->h;
+		ui_show_view(ui, &view, ui->y0, view_h);
 		return;
 	}
-	if (asking != NULL) {
-		ui_putf(ui->y0, 1, ui->w - 2, UI_C_SELECTED,
-			" y yes, today; o on another day; n no: a doctor has "
-			"checked \"%s\"? ",
-			asking->flag->question);
-		ui_show_view(ui, &view, ui->y0 + 2, ui->h - 2);
-		return;
-	}
-	ui_show_view(ui, &view, ui->y0, ui->h);
+	if (dating)
+		q = xasprintf(
+		    "Day of the check, YYYY-MM-DD: %s_  Enter records  "
+		    "Esc cancels",
+		    date_buf);
+	else
+		q = xasprintf("y yes, today; o on another day; n no: a doctor "
+			      "has checked \"%s\"?",
+			      asking->flag->question);
+	/* The question on top, whole, its choices first; the text below a
+	 * blank row (none when the question takes two rows or more). */
+	n = ui_words_rows(q, ui->w - 4);
+	n = n < ui->h / 2 ? n : ui->h / 2;
+	for (i = 0; i < n; i++)
+		ui_fill(ui->y0 + i, 1, ui->w - 2, UI_C_SELECTED);
+	ui_put_words(ui->y0, 2, q, ui->w - 4, n, UI_C_SELECTED);
+	free(q);
+	n = n < 2 ? 2 : n;
+	view_h = ui->h - n;
+	ui_show_view(ui, &view, ui->y0 + n, view_h);
 }
 
 /* The first yes not yet checked: one that holds, else one that does not. */
@@ -231,7 +241,7 @@ ui_safety_key(struct ui *ui, int key)
 				   "No yes is waiting for a doctor's check.");
 		return 1;
 	}
-	return ui_view_key(&view, key, ui->h);
+	return ui_view_key(&view, key, view_h);
 }
 
 void

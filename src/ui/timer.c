@@ -40,6 +40,7 @@ static double started, paused_at, paused_total;
 static int paused;
 static long logged_minutes;
 static struct ui_view view;
+static int view_h = 1; /* rows the steps had at the last draw */
 
 static double
 now(void)
@@ -172,47 +173,74 @@ log_session(struct ui *ui)
 	stage = STAGE_DONE;
 }
 
+static char *
+choice_text(int i)
+{
+	return xasprintf("%s  (%d min)", choices[i]->title,
+			 choices[i]->minutes);
+}
+
+/* The practices to choose from, a long title wrapping under itself; the
+ * list scrolls with the selection, "more" marks saying so. */
 static void
 draw_choose(struct ui *ui)
 {
-	int y = ui->y0 + 2, i, rows = ui->h - 2;
+	int y = ui->y0 + 2, end = ui->y0 + ui->h, w = ui->w - 2, i, n, r;
+	int *rows =
+	    xcalloc(chooser.n > 0 ? (size_t)chooser.n : 1, sizeof *rows);
 
-	ui_put(ui->y0, 1, "Which practice?", ui->w - 2, 0, UI_C_HEADING);
-	ui_list_fit(&chooser, rows);
-	for (i = chooser.top; i < chooser.n && y < ui->y0 + ui->h; i++, y++) {
+	ui_put(ui->y0, 1, "Which practice?", w, 0, UI_C_HEADING);
+	for (i = 0; i < chooser.n; i++) {
+		char *t = choice_text(i);
+
+		rows[i] = ui_words_rows(t, w - 2);
+		free(t);
+	}
+	n = ui_list_fit_rows(&chooser, rows, end - y);
+	if (chooser.top > 0)
+		ui_put(y - 1, 2, ui_more_mark(0), w - 2, 0, UI_C_DIM);
+	for (i = chooser.top; i < chooser.top + n && y < end; i++) {
 		enum ui_color c =
 		    i == chooser.sel ? UI_C_SELECTED : UI_C_NORMAL;
+		char *t = choice_text(i);
 
-		ui_fill(y, 1, ui->w - 2, c);
-		ui_putf(y, 2, ui->w - 3, c, "%s  (%d min)", choices[i]->title,
-			choices[i]->minutes);
+		for (r = 0; r < rows[i] && y + r < end; r++)
+			ui_fill(y + r, 1, w, c);
+		ui_put_words(y, 2, t, w - 2, end - y, c);
+		free(t);
+		y += rows[i];
 	}
+	if (chooser.top + n < chooser.n)
+		ui_put(end - 1, 2, ui_more_mark(1), w - 2, 0, UI_C_DIM);
+	free(rows);
 }
 
+/* The rating question from row y, its hint beside it when both fit, else
+ * below it, then the 0-10 row and the scale's anchors above the last row
+ * of the body. */
 static void
-draw_rating(struct ui *ui, struct ui_picker *p, const char *when)
+draw_rating(struct ui *ui, struct ui_picker *p, const char *when, int y)
 {
-	int y = ui->y0 + 2;
-
+	int w = ui->w - 2, end = ui->y0 + ui->h - 1;
+	const char *hint = "(optional: s skips)";
 	char *q = xasprintf("How bad is your pain %s?", when);
 
-	/* The hint beside the question when both fit, else below it. */
-	if (ui_width(q) + 21 <= ui->w - 2) {
-		ui_putf(y++, 1, ui->w - 2, UI_C_NORMAL,
-			"%s (optional: s skips)", q);
+	if (ui_width(q) + 1 + ui_width(hint) <= w) {
+		ui_putf(y++, 1, w, UI_C_NORMAL, "%s %s", q, hint);
 		y++;
 	} else {
-		ui_put_words(y++, 1, q, ui->w - 2, UI_C_NORMAL);
-		ui_put(y++, 1, "(optional: s skips)", ui->w - 2, 0, UI_C_DIM);
+		y += ui_put_words(y, 1, q, w, end - y, UI_C_NORMAL);
+		y += ui_put_words(y, 1, hint, w, end - y, UI_C_DIM);
 	}
 	free(q);
 	ui_picker_draw(p, y, 3, ui->w - 4, 1);
-	ui_anchors_draw(&ui->pack->pain_scale, p->value, y + 2, 3, ui->h - 6,
+	ui_anchors_draw(&ui->pack->pain_scale, p->value, y + 2, 3, end - y - 2,
 			ui->w - 4);
 }
 
+/* The countdown from row y, the bar, then the steps as a view. */
 static void
-draw_run(struct ui *ui)
+draw_run(struct ui *ui, int y)
 {
 	long total = (long)practice->minutes * SECONDS_PER_MINUTE;
 	long done = (long)elapsed(), left;
@@ -229,11 +257,11 @@ draw_run(struct ui *ui)
 	if (!paused)
 		ui->wake_ms = UI_TICK_MS;
 	left = total - done;
-	ui_putf(ui->y0 + 2, 1, ui->w - 2, paused ? UI_C_WARNING : UI_C_NORMAL,
+	ui_putf(y, 1, ui->w - 2, paused ? UI_C_WARNING : UI_C_NORMAL,
 		"%02ld:%02ld left of %d min%s", left / SECONDS_PER_MINUTE,
 		left % SECONDS_PER_MINUTE, practice->minutes,
 		paused ? "   PAUSED (Space resumes)" : "");
-	ui_bar(ui->y0 + 3, 1, ui->w - 2, done, total, UI_C_GOOD);
+	ui_bar(y + 1, 1, ui->w - 2, done, total, UI_C_GOOD);
 	ui_view_clear(&view);
 	ui_view_add(&view, w, UI_C_HEADING, 0, NULL, "Steps");
 	{
@@ -246,7 +274,8 @@ draw_run(struct ui *ui)
 				    practice->steps.v[i]);
 		}
 	}
-	ui_show_view(ui, &view, ui->y0 + 5, ui->h - 5);
+	view_h = ui->y0 + ui->h - (y + 3);
+	ui_show_view(ui, &view, y + 3, view_h);
 }
 
 static void
@@ -259,7 +288,7 @@ rating_text(struct buf *b, const char *label, int v)
 }
 
 static void
-draw_done(struct ui *ui)
+draw_done(struct ui *ui, int y)
 {
 	struct buf b;
 
@@ -274,35 +303,41 @@ draw_done(struct ui *ui)
 	ui_view_blank(&view);
 	ui_view_add(&view, ui_text_width(ui), UI_C_DIM, 0, NULL,
 		    "Enter or q: back");
-	ui_show_view(ui, &view, ui->y0 + 2, ui->h - 2);
+	ui_show_view(ui, &view, y, ui->y0 + ui->h - y);
 	buf_free(&b);
 }
 
+/* The practice's title on top, wrapped, then the stage below a blank
+ * row; the last row of the body says what Enter does. */
 void
 ui_timer_draw(struct ui *ui)
 {
+	int y = ui->y0 + 2, last = ui->y0 + ui->h - 1;
+
 	if (stage != STAGE_CHOOSE && practice != NULL)
-		ui_put(ui->y0, 1, practice->title, ui->w - 2, 0, UI_C_HEADING);
+		y = ui->y0 + 1 +
+		    ui_put_words(ui->y0, 1, practice->title, ui->w - 2, 2,
+				 UI_C_HEADING);
 	switch (stage) {
 	case STAGE_CHOOSE:
 		draw_choose(ui);
 		break;
 	case STAGE_BEFORE:
-		draw_rating(ui, &before, "now, before you start");
-		ui_put(ui->y0 + ui->h - 1, 1, "Enter: start the timer",
-		       ui->w - 2, 0, UI_C_HEADING);
+		draw_rating(ui, &before, "now, before you start", y);
+		ui_put(last, 1, "Enter: start the timer", ui->w - 2, 0,
+		       UI_C_HEADING);
 		break;
 	case STAGE_RUN:
-		draw_run(ui);
+		draw_run(ui, y);
 		break;
 	case STAGE_AFTER:
-		draw_rating(ui, &after, "now, after the practice");
-		ui_putf(ui->y0 + ui->h - 1, 1, ui->w - 2, UI_C_HEADING,
+		draw_rating(ui, &after, "now, after the practice", y);
+		ui_putf(last, 1, ui->w - 2, UI_C_HEADING,
 			"Enter: log %ld min   x: do not log it",
 			logged_minutes);
 		break;
 	case STAGE_DONE:
-		draw_done(ui);
+		draw_done(ui, y);
 		break;
 	}
 }
@@ -343,7 +378,7 @@ ui_timer_key(struct ui *ui, int key)
 			begin(choices[chooser.sel]);
 			return 1;
 		}
-		return ui_list_key(&chooser, key, ui->h - 2);
+		return ui_list_move(&chooser, key, ui->h > 4 ? ui->h - 3 : 1);
 	case STAGE_BEFORE:
 		return rating_key(ui, &before, key);
 	case STAGE_RUN:
@@ -359,7 +394,7 @@ ui_timer_key(struct ui *ui, int key)
 			stop();
 			return 1;
 		}
-		return ui_view_key(&view, key, ui->h - 5);
+		return ui_view_key(&view, key, view_h);
 	case STAGE_AFTER:
 		return rating_key(ui, &after, key);
 	case STAGE_DONE:

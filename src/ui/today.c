@@ -1,6 +1,9 @@
 /* today.c: the home screen. Today's check-in, the current approach, today's
  * practices, two weeks of pain, and a menu whose first entry is the one
- * next thing program.c suggests. */
+ * next thing program.c suggests. Nothing is cut: every line wraps (a flow,
+ * widget_int.h); when all of it is longer than the screen, the menu keeps
+ * its rows and scrolls with the selection, and what is above it scrolls
+ * with PgUp PgDn, marks saying where there is more. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +44,8 @@ static const struct {
 
 const struct ui_keyhelp ui_today_keys[] = {
     {"j k, arrows", "move in the menu"},
+    {"PgUp PgDn", "scroll what is above the menu, when it is longer than "
+		  "the screen"},
     {"Enter", "do the chosen entry (first: the next thing to do)"},
     {"c", "check in for today"},
     {"p", "the plan"},
@@ -62,8 +67,15 @@ const struct ui_keyhelp ui_today_keys[] = {
 
 static struct program_today today;
 static int loaded;
-static struct ui_view hold; /* a standing yes, in the flag's own words */
 static struct ui_list menu = {0, 0, ITEM_COUNT};
+/* What is above the menu, when longer than its rows: the first row shown
+ * and how far PgUp and PgDn move (0: it fits, they do nothing). */
+static int status_top, status_page;
+
+/* The columns of a menu entry's key, at the right; the rows the menu keeps
+ * however long what is above it (the Next entry, one more, the marks). */
+#define MENU_KEY_COLS 6
+#define MENU_MIN_ROWS 6
 
 void
 ui_today_enter(struct ui *ui, int fresh)
@@ -73,8 +85,10 @@ ui_today_enter(struct ui *ui, int fresh)
 	if (loaded)
 		program_today_free(&today);
 	loaded = 0;
-	if (fresh)
-		menu.sel = 0;
+	if (fresh) {
+		menu.sel = menu.top = 0;
+		status_top = 0;
+	}
 	ui_today(ui, day);
 	if (program_today_load(ui->pack, ui->store, day, &today, &cause) != 0) {
 		ui_error(ui, cause);
@@ -118,7 +132,7 @@ next_label(const struct ui *ui)
 		return xasprintf("Next: practise \"%s\" (%d min)",
 				 p ? p->title : "", p ? p->minutes : 0);
 	case PROGRAM_NEXT_BASELINE:
-		/* One menu line: Enter tells the rest. */
+		/* The count here; Enter tells why. */
 		return xasprintf("Next: check in on a few more days before "
 				 "starting: %d of %d ratings in the last %d "
 				 "days",
@@ -334,245 +348,323 @@ activate(struct ui *ui, enum item it)
 	}
 }
 
-/* "Checked in: pain 4, interference 2" or the lack of it. */
-static int
-draw_checkin(const struct ui *ui, int y, int w)
+/* "Today's check-in: pain 4, interference 2" or the lack of it. */
+static void
+put_checkin(struct ui_flow *f)
 {
-	int x = 1 + ui_put(y, 1, "Today's check-in: ", w, 0, UI_C_DIM);
-
-	(void)ui;
+	ui_flow_put(f, UI_C_DIM, "Today's check-in: ");
 	if (!today.checked_in) {
-		ui_put(y, x, "not yet (press c)", w - x, 0, UI_C_WARNING);
-		return 1;
+		ui_flow_put(f, UI_C_WARNING, "not yet (press c)");
+	} else {
+		ui_flow_putf(f, ui_pain_color(today.checkin.pain), "pain %d",
+			     today.checkin.pain);
+		if (today.checkin.interference != STORE_NONE)
+			ui_flow_putf(f, UI_C_NORMAL, ", interference %d",
+				     today.checkin.interference);
 	}
-	x += ui_putf(y, x, w - x, ui_pain_color(today.checkin.pain), "pain %d",
-		     today.checkin.pain);
-	if (today.checkin.interference != STORE_NONE)
-		ui_putf(y, x, w - x, UI_C_NORMAL, ", interference %d",
-			today.checkin.interference);
-	return 1;
+	ui_flow_newline(f);
 }
 
 /* ", day 3 of 14" of a running step (", day 16, 2 past its 14 days: time
  * to review" after its length); ", starts D" for one whose start
  * is still to come (the clock was ahead when it was started). */
-static int
-put_day(const struct program_step *st, int y, int x, int w)
+static void
+put_day(struct ui_flow *f, const struct program_step *st)
 {
 	if (st->day == 0)
-		return ui_putf(y, x, w - x, UI_C_NORMAL, ", starts %s",
-			       st->started_on);
-	if (st->days > 0 && st->day > st->days)
-		return ui_putf(y, x, w - x, UI_C_WARNING,
-			       ", day %d, %d past its %d days: time to review",
-			       st->day, st->day - st->days, st->days);
-	if (st->days > 0)
-		return ui_putf(y, x, w - x,
-			       st->review_due ? UI_C_WARNING : UI_C_NORMAL,
-			       ", day %d of %d", st->day, st->days);
-	return ui_putf(y, x, w - x, UI_C_NORMAL, ", day %d", st->day);
+		ui_flow_putf(f, UI_C_NORMAL, ", starts %s", st->started_on);
+	else if (st->days > 0 && st->day > st->days)
+		ui_flow_putf(f, UI_C_WARNING,
+			     ", day %d, %d past its %d days: time to review",
+			     st->day, st->day - st->days, st->days);
+	else if (st->days > 0)
+		ui_flow_putf(f, st->review_due ? UI_C_WARNING : UI_C_NORMAL,
+			     ", day %d of %d", st->day, st->days);
+	else
+		ui_flow_putf(f, UI_C_NORMAL, ", day %d", st->day);
 }
 
-/* One running approach at x on row y: its title, "(any time)" for a
- * wildcard, its day. Returns the columns used. */
-static int
-put_running(const struct program_step *st, int y, int x, int w)
+/* One running approach: its title, "(any time)" for a wildcard, its day. */
+static void
+put_running(struct ui_flow *f, const struct program_step *st)
 {
-	int x0 = x;
-
-	x += ui_put(y, x, st->approach->title, w - x - 16, 0, UI_C_HEADING);
+	ui_flow_put(f, UI_C_HEADING, st->approach->title);
 	if (st->approach->wildcard)
-		x += ui_put(y, x, " (any time)", w - x, 0, UI_C_DIM);
-	return x + put_day(st, y, x, w) - x0;
+		ui_flow_put(f, UI_C_DIM, " (any time)");
+	put_day(f, st);
 }
 
 /* The running approaches: the current one first (else a wildcard that
- * runs, such as the mat), then on a second line the others. Returns the
- * rows used. */
-static int
-draw_approach(const struct ui *ui, int y, int w)
+ * runs, such as the mat), then on a second line the others; a wrapped
+ * row starts under the first title. */
+static void
+put_approach(struct ui_flow *f)
 {
 	const struct program_plan *pl = &today.plan;
-	int x = 1 + ui_put(y, 1, "Approach: ", w, 0, UI_C_DIM), rows = 1;
-	int first = -1;
+	int first = -1, also = 0;
 	size_t i;
 
-	(void)ui;
 	if (pl->current >= 0 && pl->steps[pl->current].state == PROGRAM_RUNNING)
 		first = pl->current;
 	for (i = 0; first < 0 && i < pl->nsteps; i++)
 		if (pl->steps[i].state == PROGRAM_RUNNING)
 			first = (int)i;
-	if (first < 0) {
-		ui_put(y, x, "none running", w - x, 0, UI_C_NORMAL);
-		return 1;
-	}
-	put_running(&pl->steps[first], y, x, w);
-	for (i = 0; i < pl->nsteps; i++) {
+	ui_flow_put(f, UI_C_DIM, "Approach: ");
+	f->indent = ui_width("Approach: ");
+	if (first < 0)
+		ui_flow_put(f, UI_C_NORMAL, "none running");
+	else
+		put_running(f, &pl->steps[first]);
+	for (i = 0; first >= 0 && i < pl->nsteps; i++) {
 		if (pl->steps[i].state != PROGRAM_RUNNING || (int)i == first)
 			continue;
-		if (rows == 1) {
-			x = 1 + ui_put(y + 1, 1, "Also: ", w, 0, UI_C_DIM);
-			rows = 2;
-		} else if (x < w - 4)
-			x += ui_put(y + 1, x, "; ", w - x, 0, UI_C_NORMAL);
-		if (x >= w - 4)
-			break;
-		x += put_running(&pl->steps[i], y + 1, x, w);
+		if (also++ == 0) {
+			ui_flow_newline(f);
+			ui_flow_put(f, UI_C_DIM, "Also: ");
+			f->indent = ui_width("Also: ");
+		} else {
+			ui_flow_put(f, UI_C_NORMAL, "; ");
+		}
+		put_running(f, &pl->steps[i]);
 	}
-	return rows;
+	ui_flow_newline(f);
+	f->indent = 0;
 }
 
-/* "Habits: The quick approach (since 2026-03-31, 3 of 4 days)". */
-static int
-draw_habits(int y, int w)
+/* "Habits: The quick approach (since 2026-03-31, practised on 3 of 4
+ * days)". */
+static void
+put_habits(struct ui_flow *f)
 {
 	const struct program_plan *pl = &today.plan;
 	size_t i;
-	int x, shown = 0;
+	int shown = 0;
 
 	if (pl->habits == 0)
-		return 0;
-	x = 1 + ui_put(y, 1, "Habits: ", w, 0, UI_C_DIM);
-	for (i = 0; i < pl->nsteps && x < w - 4; i++) {
+		return;
+	ui_flow_put(f, UI_C_DIM, "Habits: ");
+	f->indent = ui_width("Habits: ");
+	for (i = 0; i < pl->nsteps; i++) {
 		const struct program_step *st = &pl->steps[i];
 
 		if (!st->habit)
 			continue;
 		if (shown++ > 0)
-			x += ui_put(y, x, "; ", w - x, 0, UI_C_NORMAL);
-		x += ui_put(y, x, st->approach->title, w - x, 0, UI_C_HEADING);
-		x += ui_putf(y, x, w - x, UI_C_NORMAL,
+			ui_flow_put(f, UI_C_NORMAL, "; ");
+		ui_flow_put(f, UI_C_HEADING, st->approach->title);
+		ui_flow_putf(f, UI_C_NORMAL,
 			     " (since %s, practised on %d of %d day%s)",
 			     st->habit_since, st->habit_practised,
 			     st->habit_days, st->habit_days == 1 ? "" : "s");
 	}
-	return 1;
+	ui_flow_newline(f);
+	f->indent = 0;
 }
 
-static int
-draw_flare(int y, int w)
+static void
+put_flare(struct ui_flow *f)
 {
 	if (today.flare_since[0] == '\0')
-		return 0;
-	ui_putf(y, 1, w, UI_C_WARNING,
-		"Flare-up since %s (f: a flare-up tool, F: it is over)",
-		today.flare_since);
-	return 1;
+		return;
+	ui_flow_putf(f, UI_C_WARNING,
+		     "Flare-up since %s (f: a flare-up tool, F: it is over)",
+		     today.flare_since);
+	ui_flow_newline(f);
 }
 
-static int
-draw_practices(int y, int w, int maxrows)
+/* Every practice of today, "[ ] title  0/1", a long title wrapping under
+ * itself with its count kept whole. */
+static void
+put_practices(struct ui_flow *f)
 {
 	size_t i;
-	int rows = 0;
 
-	for (i = 0; i < today.npractices && rows < maxrows; i++, rows++) {
+	for (i = 0; i < today.npractices; i++) {
 		const struct program_practice *pp = &today.practices[i];
 		int done = pp->done >= pp->practice->per_day;
 		enum ui_color c = done ? UI_C_GOOD : UI_C_NORMAL;
-		/* The title gives way, at a word, to the count. */
-		char *tail =
-		    xasprintf("  %d/%d%s", pp->done, pp->practice->per_day,
-			      pp->habit	  ? "  (habit)"
-			      : pp->flare ? "  (flare-up tool)"
-					  : "");
-		int x = 3 + ui_put(y + rows, 3, done ? "[x] " : "[ ] ", w - 3,
-				   0, c);
 
-		x += ui_put_words(y + rows, x, pp->practice->title,
-				  w - x - ui_width(tail), c);
-		ui_put(y + rows, x, tail, w - x, 0, c);
-		free(tail);
+		ui_flow_put(f, c, "  ");
+		ui_flow_keep(f, c, done ? "[x]" : "[ ]");
+		ui_flow_put(f, c, " ");
+		f->indent = 6;
+		ui_flow_put(f, c, pp->practice->title);
+		ui_flow_putf(f, c, "  %d/%d", pp->done, pp->practice->per_day);
+		if (pp->habit || pp->flare) {
+			ui_flow_put(f, c, "  ");
+			ui_flow_keep(f, c,
+				     pp->habit ? "(habit)" : "(flare-up tool)");
+		}
+		ui_flow_newline(f);
+		f->indent = 0;
 	}
-	return rows;
 }
 
-static int
-draw_recent(int y, int w)
+static void
+put_recent(struct ui_flow *f)
 {
-	int v[PROGRAM_RECENT_DAYS], i, x;
+	int v[PROGRAM_RECENT_DAYS], i;
 
 	for (i = 0; i < PROGRAM_RECENT_DAYS; i++)
 		v[i] = today.recent[i].pain;
-	x = 1 +
-	    ui_putf(y, 1, w, UI_C_DIM, "Last %d days: ", PROGRAM_RECENT_DAYS);
-	ui_spark(y, x, v, PROGRAM_RECENT_DAYS);
-	x += PROGRAM_RECENT_DAYS + 2;
+	ui_flow_putf(f, UI_C_DIM, "Last %d days: ", PROGRAM_RECENT_DAYS);
+	ui_flow_spark(f, v, PROGRAM_RECENT_DAYS);
+	ui_flow_put(f, UI_C_NORMAL, "  ");
 	if (today.has_mean)
-		ui_putf(y, x, w - x, UI_C_NORMAL, "%d-day mean %.1f",
-			PROGRAM_MEAN_DAYS, today.mean);
+		ui_flow_putf(f, UI_C_NORMAL, "%d-day mean %.1f",
+			     PROGRAM_MEAN_DAYS, today.mean);
 	else
-		ui_putf(y, x, w - x, UI_C_DIM, "(mean needs %d check-ins)",
-			PROGRAM_MEAN_MIN_CHECKINS);
-	return 1;
+		ui_flow_putf(f, UI_C_DIM, "(mean needs %d check-ins)",
+			     PROGRAM_MEAN_MIN_CHECKINS);
+	ui_flow_newline(f);
 }
 
-/* A yes that holds the approaches back, first and in the warning colour;
- * at most rows rows. */
-static int
-draw_hold(const struct ui *ui, int y, int w, int rows)
+/* A yes that holds the approaches back, first and in the warning colour,
+ * in the flag's own words, then a blank row. */
+static void
+put_hold(struct ui_flow *f)
 {
-	const struct program_flag *f;
-	int n;
+	const struct program_flag *fl;
 
-	f = program_safety_first(&today.safety, PROGRAM_FLAG_HOLDS);
-	if (f == NULL)
-		return 0;
-	ui_view_clear(&hold);
-	ui_view_addf(&hold, w - 1, UI_C_WARNING, 0,
-		     "On hold: you answered yes on %s to: %s", f->asked_on,
-		     f->flag->question);
-	ui_view_add(&hold, w - 1, UI_C_WARNING, 0, NULL, f->flag->advice);
-	ui_view_add(&hold, w - 1, UI_C_WARNING, 0, NULL,
+	fl = program_safety_first(&today.safety, PROGRAM_FLAG_HOLDS);
+	if (fl == NULL)
+		return;
+	ui_flow_putf(f, UI_C_WARNING, "On hold: you answered yes on %s to: %s",
+		     fl->asked_on, fl->flag->question);
+	ui_flow_newline(f);
+	ui_flow_put(f, UI_C_WARNING, fl->flag->advice);
+	ui_flow_newline(f);
+	ui_flow_put(f, UI_C_WARNING,
 		    "No approach starts until a doctor has checked it. Then "
 		    "record the check on the Safety screen (!, then c).");
-	n = (int)hold.n < rows ? (int)hold.n : rows;
-	hold.top = 0;
-	(void)ui;
-	ui_view_draw(&hold, y, 1, n, w);
-	return n + 1;
+	ui_flow_newline(f);
+	ui_flow_newline(f);
 }
 
-void
-ui_today_draw(struct ui *ui)
+/* What Today says above its menu, into f. */
+static void
+put_status(const struct ui *ui, struct ui_flow *f)
 {
-	int y = ui->y0, end = ui->y0 + ui->h, w = ui->w - 2, i;
 	size_t k;
-	char *label;
 
-	ui_put(y++, 1, ui->pack->title, w, 0, UI_C_HEADING);
-	y++;
-	if (loaded)
-		y += draw_hold(ui, y, w, ui->h / 3);
-	if (loaded) {
-		y += draw_checkin(ui, y, w);
-		y += draw_approach(ui, y, w);
-		y += draw_habits(y, w);
-		y += draw_flare(y, w);
-		y += draw_practices(y, w, 4);
-		y += draw_recent(y, w);
-		for (k = 0; k < today.nwarnings && y < end - 4; k++)
-			y += ui_put(y, 1, today.warnings[k]->warning, w, 0,
-				    UI_C_WARNING) > 0;
+	ui_flow_put(f, UI_C_HEADING, ui->pack->title);
+	ui_flow_newline(f);
+	ui_flow_newline(f);
+	if (!loaded)
+		return;
+	put_hold(f);
+	put_checkin(f);
+	put_approach(f);
+	put_habits(f);
+	put_flare(f);
+	put_practices(f);
+	put_recent(f);
+	for (k = 0; k < today.nwarnings; k++) {
+		ui_flow_put(f, UI_C_WARNING, today.warnings[k]->warning);
+		ui_flow_newline(f);
 	}
-	y++;
-	ui_list_fit(&menu, end - y);
-	for (i = menu.top; i < ITEM_COUNT && y < end; i++, y++) {
-		enum ui_color c = i == menu.sel ? UI_C_SELECTED : UI_C_NORMAL;
-		char key[8];
+}
 
-		label =
-		    i == ITEM_NEXT ? next_label(ui) : xstrdup(items[i].label);
-		ui_fill(y, 1, w, c);
-		ui_put_words(y, 2, label, w - 9, c);
+/* The rows of the status in w columns, drawn in rows y .. y+h-1 from its
+ * row top on (h = 0 only counts). */
+static int
+status_rows(const struct ui *ui, int y, int w, int h, int top)
+{
+	struct ui_flow f;
+
+	ui_flow_begin(&f, y, 1, w, h, top);
+	put_status(ui, &f);
+	return ui_flow_end(&f);
+}
+
+/* The columns of a menu entry's words; its key is right of them. */
+static int
+label_width(int w)
+{
+	return w - MENU_KEY_COLS - 3;
+}
+
+static char *
+label(const struct ui *ui, int i)
+{
+	return i == ITEM_NEXT ? next_label(ui) : xstrdup(items[i].label);
+}
+
+/* The menu in rows y .. y+h-1: it scrolls with the selection, with "more"
+ * marks on the row above it and on its last row when entries are out of
+ * sight. Each entry's words wrap; its key stays on its first row. */
+static void
+draw_menu(struct ui *ui, const int *rows, int y, int h, int w)
+{
+	int end = y + h, i, n, r;
+
+	n = ui_list_fit_rows(&menu, rows, h);
+	if (menu.top > 0)
+		ui_put(y - 1, 2, ui_more_mark(0), w - 2, 0, UI_C_DIM);
+	for (i = menu.top; i < menu.top + n && y < end; i++) {
+		enum ui_color c = i == menu.sel ? UI_C_SELECTED : UI_C_NORMAL;
+		char *text = label(ui, i), key[8];
+
+		for (r = 0; r < rows[i] && y + r < end; r++)
+			ui_fill(y + r, 1, w, c);
+		ui_put_words(y, 2, text, label_width(w), end - y, c);
 		if (items[i].key == UI_KEY_ENTER)
 			snprintf(key, sizeof key, "Enter");
 		else
 			snprintf(key, sizeof key, "%c", items[i].key);
-		ui_put(y, w - 6, key, 6, 0, i == menu.sel ? c : UI_C_DIM);
-		free(label);
+		ui_put(y, w - MENU_KEY_COLS, key, MENU_KEY_COLS, 0,
+		       i == menu.sel ? c : UI_C_DIM);
+		free(text);
+		y += rows[i];
 	}
+	if (menu.top + n < ITEM_COUNT)
+		ui_put(end - 1, 2, ui_more_mark(1), w - 2, 0, UI_C_DIM);
+}
+
+/*
+ * The status above, the menu below, a blank row between. When both do
+ * not fit, the menu keeps MENU_MIN_ROWS (or all it needs) and the status
+ * scrolls in the rest with PgUp and PgDn, "more" marks saying so.
+ */
+void
+ui_today_draw(struct ui *ui)
+{
+	int w = ui->w - 2, avail = ui->h - 1, need, menu_need = 0, mh, sh;
+	int rows[ITEM_COUNT], i, y = ui->y0, content, below;
+
+	for (i = 0; i < ITEM_COUNT; i++) {
+		char *text = label(ui, i);
+
+		rows[i] = ui_words_rows(text, label_width(w));
+		menu_need += rows[i];
+		free(text);
+	}
+	need = status_rows(ui, 0, w, 0, 0);
+	mh = menu_need < MENU_MIN_ROWS ? menu_need : MENU_MIN_ROWS;
+	status_page = 0;
+	if (need + mh <= avail) {
+		sh = need;
+		status_top = 0;
+		status_rows(ui, y, w, sh, 0);
+	} else {
+		sh = avail - mh;
+		if (status_top > need - (sh - 1))
+			status_top = need - (sh - 1);
+		if (status_top < 0)
+			status_top = 0;
+		content = sh - (status_top > 0);
+		below = status_top + content < need;
+		content -= below;
+		if (status_top > 0)
+			ui_putf(y++, 1, w, UI_C_DIM, "%s (PgUp)",
+				ui_more_mark(0));
+		status_rows(ui, y, w, content, status_top);
+		if (below)
+			ui_putf(y + content, 1, w, UI_C_DIM, "%s (PgDn)",
+				ui_more_mark(1));
+		status_page = content > 1 ? content - 1 : 1;
+	}
+	draw_menu(ui, rows, ui->y0 + sh + 1, avail - sh, w);
 	if (asking_flare)
 		draw_flare_question(ui);
 }
@@ -602,25 +694,25 @@ flare_answer(struct ui *ui, int key)
 static void
 draw_flare_question(struct ui *ui)
 {
-	int w = ui->w - 2;
+	int w = ui->w - 2, y = ui->y0, n, i;
+	char *q = flare_pain == STORE_NONE
+		      ? xstrdup("Record a flare-up starting today? Pain now: -")
+		      : xasprintf("Record a flare-up starting today? Pain "
+				  "now: %d",
+				  flare_pain);
+	const char *hint =
+	    flare_pain == STORE_NONE
+		? "pain now 0-10, Enter to skip the rating, Esc to cancel"
+		: "Enter records it with this pain, Backspace clears, Esc to "
+		  "cancel";
 
-	ui_fill(ui->y0, 1, w, UI_C_SELECTED);
-	ui_fill(ui->y0 + 1, 1, w, UI_C_SELECTED);
-	if (flare_pain == STORE_NONE)
-		ui_put_words(ui->y0, 1,
-			     " Record a flare-up starting today? Pain now: -",
-			     w, UI_C_SELECTED);
-	else
-		ui_putf(ui->y0, 1, w, UI_C_SELECTED,
-			" Record a flare-up starting today? Pain now: %d",
-			flare_pain);
-	ui_put_words(ui->y0 + 1, 1,
-		     flare_pain == STORE_NONE
-			 ? " pain now 0-10, Enter to skip the rating, Esc to "
-			   "cancel"
-			 : " Enter records it with this pain, Backspace "
-			   "clears, Esc to cancel",
-		     w, UI_C_SELECTED);
+	/* Over the top of the body, the question and its keys whole. */
+	n = ui_words_rows(q, w - 1) + ui_words_rows(hint, w - 1);
+	for (i = 0; i < n; i++)
+		ui_fill(y + i, 1, w, UI_C_SELECTED);
+	y += ui_put_words(y, 2, q, w - 1, n, UI_C_SELECTED);
+	ui_put_words(y, 2, hint, w - 1, ui->y0 + n - y, UI_C_SELECTED);
+	free(q);
 }
 
 int
@@ -643,7 +735,20 @@ ui_today_key(struct ui *ui, int key)
 			activate(ui, (enum item)i);
 			return 1;
 		}
-	return ui_list_key(&menu, key, ITEM_COUNT);
+	/* PgUp and PgDn scroll what is above the menu when it is longer
+	 * than its rows; the menu moves with the other keys. */
+	switch (key == ' ' ? UI_NAV_NONE : ui_nav(key)) {
+	case UI_NAV_PGUP:
+		status_top -= status_page;
+		if (status_top < 0)
+			status_top = 0;
+		return 1;
+	case UI_NAV_PGDN:
+		status_top += status_page; /* draw keeps it in bounds */
+		return 1;
+	default:
+		return ui_list_move(&menu, key, ITEM_COUNT);
+	}
 }
 
 void
@@ -652,5 +757,4 @@ ui_today_free(void)
 	if (loaded)
 		program_today_free(&today);
 	loaded = 0;
-	ui_view_free(&hold);
 }

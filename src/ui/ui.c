@@ -184,12 +184,51 @@ draw_too_small(void)
 	free(msg);
 }
 
+/* The key line: the screen's main keys, each kept whole when the line
+ * wraps. Lays it out in a flow at row y (h = 0 only counts); returns the
+ * rows it takes. */
+static int
+key_line(const struct ui *ui, int y, int h)
+{
+	static const char *const typing_keys[] = {
+	    "typing a note: Esc leaves it", "Enter saves", "F1 keys",
+	    "F2 safety", "F3 disclaimer"};
+	const char *keys[] = {"? keys", "! safety", "d disclaimer",
+			      "Enter choose",
+			      ui->depth > 1 ? "q back" : "q quit"};
+	const char *const *v = typing(ui) ? typing_keys : keys;
+	struct ui_flow f;
+	size_t i;
+
+	ui_flow_begin(&f, y, 1, COLS - 2, h, 0);
+	for (i = 0; i < 5; i++) {
+		if (i > 0)
+			ui_flow_put(&f, UI_C_DIM, "  ");
+		ui_flow_keep(&f, UI_C_DIM, v[i]);
+	}
+	return ui_flow_end(&f);
+}
+
+/* The rows of the message line: as many as the message needs to be read
+ * whole, up to a third of the screen; one, blank, without a message. */
+static int
+message_rows(const struct ui *ui)
+{
+	int n, most = (LINES - UI_TOP_ROWS) / 3;
+
+	if (ui->message == NULL)
+		return 1;
+	n = ui_words_rows(ui->message, COLS - 2);
+	return n < most ? n : most;
+}
+
+/* The title bar, then the message and the key lines below the body. */
 static void
-draw_frame(struct ui *ui, enum ui_screen s)
+draw_frame(struct ui *ui, enum ui_screen s, int mrows, int krows)
 {
 	char today[DAY_LEN];
 	char *left;
-	int dw;
+	int dw, i;
 
 	ui_today(ui, today);
 	ui_fill(0, 0, COLS, UI_C_TITLE);
@@ -199,35 +238,33 @@ draw_frame(struct ui *ui, enum ui_screen s)
 	ui_put(0, COLS - dw, today, dw, 0, UI_C_TITLE);
 	free(left);
 	if (ui->message != NULL)
-		ui_put_words(LINES - 2, 1, ui->message, COLS - 2,
-			     ui->message_color);
-	ui_fill(LINES - 1, 0, COLS, UI_C_DIM);
-	if (typing(ui))
-		ui_put(LINES - 1, 1,
-		       "typing a note: Esc leaves it  Enter saves  F1 keys  "
-		       "F2 safety  F3 disclaimer",
-		       COLS - 2, 0, UI_C_DIM);
-	else
-		ui_putf(LINES - 1, 1, COLS - 2, UI_C_DIM,
-			"? keys  ! safety  d disclaimer  Enter choose  q %s",
-			ui->depth > 1 ? "back" : "quit");
+		ui_put_words(LINES - krows - mrows, 1, ui->message, COLS - 2,
+			     mrows, ui->message_color);
+	for (i = LINES - krows; i < LINES; i++)
+		ui_fill(i, 0, COLS, UI_C_DIM);
+	key_line(ui, LINES - krows, krows);
 }
 
 static void
 draw(struct ui *ui)
 {
 	enum ui_screen s = ui->stack[ui->depth - 1];
+	int mrows, krows;
 
 	erase();
 	ui->cur_y = ui->cur_x = -1;
 	if (COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS) {
 		draw_too_small();
 	} else {
+		/* The body gives up the rows a long message or key line
+		 * needs, so that both are read whole. */
+		mrows = message_rows(ui);
+		krows = key_line(ui, 0, 0);
 		ui->y0 = UI_TOP_ROWS;
-		ui->h = LINES - UI_TOP_ROWS - UI_BOTTOM_ROWS;
+		ui->h = LINES - UI_TOP_ROWS - mrows - krows;
 		ui->w = COLS;
 		screens[s].draw(ui);
-		draw_frame(ui, s);
+		draw_frame(ui, s, mrows, krows);
 	}
 	if (ui->cur_y >= 0) {
 		curs_set(1);

@@ -53,9 +53,10 @@ struct practice;
 /* The smallest terminal the screens are laid out for. */
 #define UI_MIN_COLS 60
 #define UI_MIN_ROWS 18
-/* Rows above and below the body: the title bar; the message and key lines. */
+/* Rows above the body: the title bar. Below it come the message line and
+ * the key line, each as many rows as its words need to be read whole (at
+ * least one each), so ui->h is what is left between them. */
 #define UI_TOP_ROWS 1
-#define UI_BOTTOM_ROWS 2
 /* How often a running countdown is drawn again (see wake_ms). */
 #define UI_TICK_MS 250
 #define UI_ESC_DELAY_MS 25

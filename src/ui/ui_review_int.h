@@ -53,6 +53,5 @@ void ui_review_decide_check(const struct review_row *row);
  * end; w columns. Returns the rows used. */
 int ui_review_decide_draw(const struct ui *, const struct program_plan *plan,
 			  const struct review_row *row, int end, int w);
-void ui_review_decide_free(void);
 
 #endif

@@ -1,4 +1,4 @@
-/* widget.c: colours, widths, cropping, wrapped views and lists. */
+/* widget.c: colours, widths, cropping, wrapped text and views, lists. */
 #include "widget_int.h"
 
 #include <stdarg.h>
@@ -180,8 +180,10 @@ ui_put(int y, int x, const char *s, int w, int pad, enum ui_color c)
 	return cols;
 }
 
-int
-ui_put_words(int y, int x, const char *s, int w, enum ui_color c)
+/* s cut at the last space that leaves room for an ellipsis, on one row;
+ * the last resort of ui_put_words() when its rows run out. */
+static int
+put_cut(int y, int x, const char *s, int w, enum ui_color c)
 {
 	const char *dots = MB_CUR_MAX > 1 ? "\xe2\x80\xa6" : "...";
 	int room = w - ui_width(dots), cols = 0, cw, r;
@@ -211,6 +213,64 @@ ui_put_words(int y, int x, const char *s, int w, enum ui_color c)
 	r = ui_put(y, x, t, w, 0, c);
 	free(t);
 	return r;
+}
+
+int
+ui_put_words(int y, int x, const char *s, int w, int h, enum ui_color c)
+{
+	struct ui_view v = {0};
+	struct buf rest;
+	int i;
+	size_t k;
+
+	if (w <= 0 || h <= 0)
+		return 0;
+	ui_view_add(&v, w, c, 0, NULL, s);
+	for (i = 0; i < h - 1 && (size_t)i < v.n; i++)
+		ui_put(y + i, x, v.v[i].text, w, 0, c);
+	if ((size_t)i < v.n) {
+		/* The last row: the rest of the text, cut when it is more. */
+		buf_init(&rest);
+		for (k = (size_t)i; k < v.n; k++)
+			buf_printf(&rest, "%s%s", k > (size_t)i ? " " : "",
+				   v.v[k].text);
+		put_cut(y + i, x, rest.data, w, c);
+		buf_free(&rest);
+		i++;
+	}
+	ui_view_free(&v);
+	return i;
+}
+
+int
+ui_words_rows(const char *s, int w)
+{
+	struct ui_view v = {0};
+	int n;
+
+	if (w <= 0)
+		return 1;
+	ui_view_add(&v, w, UI_C_NORMAL, 0, NULL, s);
+	n = v.n > 0 ? (int)v.n : 1;
+	ui_view_free(&v);
+	return n;
+}
+
+const char *
+ui_mark(int down)
+{
+	if (MB_CUR_MAX > 1)
+		return down ? "\xe2\x96\xbc"
+			    : "\xe2\x96\xb2"; /* U+25BC, U+25B2 */
+	return down ? "v" : "^";
+}
+
+const char *
+ui_more_mark(int down)
+{
+	if (MB_CUR_MAX > 1)
+		return down ? "\xe2\x96\xbc more" : "\xe2\x96\xb2 more";
+	return down ? "v more" : "^ more";
 }
 
 int
@@ -404,9 +464,9 @@ ui_view_draw(struct ui_view *v, int y, int x, int h, int w)
 	}
 	/* Marks that there is more above or below. */
 	if (v->top > 0)
-		ui_put(y, x + w - 1, "\xe2\x96\xb2", 1, 0, UI_C_DIM);
+		ui_put(y, x + w - 1, ui_mark(0), 1, 0, UI_C_DIM);
 	if ((size_t)(v->top + h) < v->n)
-		ui_put(y + h - 1, x + w - 1, "\xe2\x96\xbc", 1, 0, UI_C_DIM);
+		ui_put(y + h - 1, x + w - 1, ui_mark(1), 1, 0, UI_C_DIM);
 }
 
 int
@@ -441,10 +501,8 @@ ui_view_key(struct ui_view *v, int key, int h)
 }
 
 int
-ui_list_key(struct ui_list *l, int key, int h)
+ui_list_move(struct ui_list *l, int key, int page)
 {
-	int page = h > 2 ? h - 1 : 1;
-
 	switch (ui_nav(key)) {
 	case UI_NAV_UP:
 		l->sel--;
@@ -469,6 +527,18 @@ ui_list_key(struct ui_list *l, int key, int h)
 	default:
 		return 0;
 	}
+	if (l->sel >= l->n)
+		l->sel = l->n - 1;
+	if (l->sel < 0)
+		l->sel = 0;
+	return 1;
+}
+
+int
+ui_list_key(struct ui_list *l, int key, int h)
+{
+	if (!ui_list_move(l, key, h > 2 ? h - 1 : 1))
+		return 0;
 	ui_list_fit(l, h);
 	return 1;
 }
@@ -490,4 +560,44 @@ ui_list_fit(struct ui_list *l, int h)
 		l->top = l->n - h;
 	if (l->top < 0)
 		l->top = 0;
+}
+
+/* How many entries from first on fit in h rows, the last row kept for the
+ * mark when some are left below; at least one. */
+static int
+rows_fit(const int *rows, int n, int first, int h)
+{
+	int i, used = 0;
+
+	for (i = first; i < n; i++) {
+		int last = i + 1 == n;
+
+		if (used + rows[i] + (last ? 0 : 1) > h)
+			break;
+		used += rows[i];
+	}
+	return i > first ? i - first : 1;
+}
+
+int
+ui_list_fit_rows(struct ui_list *l, const int *rows, int h)
+{
+	if (l->n <= 0)
+		return 0;
+	if (l->sel >= l->n)
+		l->sel = l->n - 1;
+	if (l->sel < 0)
+		l->sel = 0;
+	if (l->top < 0)
+		l->top = 0;
+	if (l->top > l->sel)
+		l->top = l->sel;
+	while (l->top < l->sel &&
+	       l->top + rows_fit(rows, l->n, l->top, h) <= l->sel)
+		l->top++;
+	/* No blank rows at the end while entries above are out of sight. */
+	while (l->top > 0 &&
+	       l->top - 1 + rows_fit(rows, l->n, l->top - 1, h) == l->n)
+		l->top--;
+	return rows_fit(rows, l->n, l->top, h);
 }

@@ -155,17 +155,17 @@ ui_bar(int y, int x, int w, long done, long total, enum ui_color c)
 }
 
 void
-ui_spark(int y, int x, const int *v, size_t n)
+ui_flow_spark(struct ui_flow *f, const int *v, size_t n)
 {
 	size_t i;
 
+	/* One piece a day, with no blank between: the row stays one word. */
 	for (i = 0; i < n; i++) {
 		if (v[i] < 0)
-			ui_put(y, x + (int)i, missing_mark(), 1, 0, UI_C_DIM);
+			ui_flow_put(f, UI_C_DIM, missing_mark());
 		else
-			ui_put(y, x + (int)i,
-			       util_pain_mark(v[i], MB_CUR_MAX > 1), 1, 0,
-			       ui_pain_color(v[i]));
+			ui_flow_put(f, ui_pain_color(v[i]),
+				    util_pain_mark(v[i], MB_CUR_MAX > 1));
 	}
 }
 

@@ -1,16 +1,20 @@
 /*
- * widget_int.h, ui_widget: what every screen of the TUI draws with. Only src/ui/ includes
- * this header (it brings in curses).
+ * widget_int.h, ui_widget: what every screen of the TUI draws with. Only
+ * src/ui/ includes this header (it brings in curses).
  *
- * All cropping and padding by screen columns happens in ui_put() and the
- * wrapping in ui_view_add(): strings are UTF-8, widths come from wcwidth, so
- * a screen never cuts a character in half. Colours are looked up by meaning
- * in one table (ui_attr); with NO_COLOR or a terminal without colours the
- * same meanings map to plain attributes.
+ * All cropping and padding by screen columns happens in ui_put(), and all
+ * wrapping here: ui_view_add() for the lines of a scrolling view (and
+ * ui_put_words() for text drawn at once, through it), the flow
+ * (widget_flow.c) for a line of several colours. Strings are UTF-8, widths
+ * come from wcwidth, so a screen never cuts a character in half, and a
+ * screen wraps what it says rather than cut it. Colours are looked up by
+ * meaning in one table (ui_attr); with NO_COLOR or a terminal without colours
+ * the same meanings map to plain attributes.
  *
  * Ownership: a struct ui_view owns its lines (ui_view_clear/ui_view_free); a
  * struct ui_field owns its text (ui_field_free); ui_field_text() hands back a
- * new string the caller frees. Lists and pickers own nothing.
+ * new string the caller frees; a struct ui_flow owns the word it gathers
+ * until ui_flow_end(). Lists and pickers own nothing.
  */
 #ifndef BACKPAIN_WIDGET_INT_H
 #define BACKPAIN_WIDGET_INT_H
@@ -93,12 +97,20 @@ int ui_width(const char *s);
  */
 int ui_put(int y, int x, const char *s, int w, int pad, enum ui_color);
 /*
- * ui_put of s when it fits in w columns; else s cut at the last space
- * that leaves room for an ellipsis ("\u2026", "..." without UTF-8), so
- * that a word is never cut in the middle (a single word too long for w
- * is cut by columns). Returns the columns used.
+ * Draws s wrapped at words (as ui_view_add() wraps) in w columns, on rows
+ * y .. y+h-1 at most, so a message or a question is read whole. Only when
+ * it needs more than h rows does the last row show the rest cut at a word
+ * with an ellipsis ("\u2026", "..." without UTF-8; a single word too long
+ * for w is cut by columns). Returns the rows drawn.
  */
-int ui_put_words(int y, int x, const char *s, int w, enum ui_color);
+int ui_put_words(int y, int x, const char *s, int w, int h, enum ui_color);
+/* The rows ui_put_words() needs for s in w columns (at least 1). */
+int ui_words_rows(const char *s, int w);
+/* The marks that there is more: one column ("\u25b2", "\u25bc"; "^", "v"
+ * without UTF-8) for a view's edge, and "\u25b2 more", "\u25bc more"
+ * ("^ more", "v more") for a menu. */
+const char *ui_mark(int down);
+const char *ui_more_mark(int down);
 /* ui_put of a printf-formatted string. */
 int ui_putf(int y, int x, int w, enum ui_color, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
@@ -135,6 +147,48 @@ void ui_view_draw(struct ui_view *, int y, int x, int h, int w);
 /* Scrolls on a movement key; returns 1 when the key was one. */
 int ui_view_key(struct ui_view *, int key, int h);
 
+/*
+ * A flow: text in pieces of different colours laid out at words over the
+ * rows of a box, for a line whose parts differ in colour ("Approach: "
+ * dim, the title, its day). Pieces run on one after another; a word made
+ * of several pieces stays whole, and only a word longer than a row is
+ * broken, by characters. Rows before top, and rows past the box, are
+ * counted but not drawn, so a screen can scroll what it writes and learn
+ * the rows it needs first (h = 0 draws nothing). The flow owns the word
+ * it gathers until ui_flow_end().
+ */
+#define UI_FLOW_RUNS 16
+struct ui_flow {
+	int y, x, w, h; /* the box: rows y .. y+h-1, columns x .. x+w-1 */
+	int top;	/* rows of the text scrolled off above the box */
+	int indent;   /* the column a wrapped row starts at; set it any time */
+	int row, col; /* where the next word goes: row of the text, column */
+	int fresh;    /* nothing drawn on this row yet */
+	int wrapped;  /* this row began by wrapping: blanks before it go */
+	/* The word being gathered, the colour of each of its runs, and the
+	 * blanks before it. */
+	char *word;
+	size_t len, cap;
+	size_t run_at[UI_FLOW_RUNS];
+	enum ui_color run_c[UI_FLOW_RUNS];
+	int nruns, gap;
+	enum ui_color gap_c;
+};
+
+void ui_flow_begin(struct ui_flow *, int y, int x, int w, int h, int top);
+/* Appends s in colour c; "\n" starts a new row at column 0. */
+void ui_flow_put(struct ui_flow *, enum ui_color c, const char *s);
+void ui_flow_putf(struct ui_flow *, enum ui_color c, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Appends s in colour c as one word, its spaces kept: it wraps whole (a
+ * key and what it does stay together). */
+void ui_flow_keep(struct ui_flow *, enum ui_color c, const char *s);
+/* Ends the row: what follows starts on a new one at column 0. */
+void ui_flow_newline(struct ui_flow *);
+/* Lays out what is still gathered and frees it; returns the rows the
+ * whole text took (0 for none). */
+int ui_flow_end(struct ui_flow *);
+
 /* Selection in a list of n rows shown h at a time. */
 struct ui_list {
 	int sel, top, n;
@@ -142,8 +196,16 @@ struct ui_list {
 
 /* Moves on a movement key; returns 1 when the key was one. */
 int ui_list_key(struct ui_list *, int key, int h);
+/* The same, sel only (page entries a page), for a list whose top
+ * ui_list_fit_rows() keeps. */
+int ui_list_move(struct ui_list *, int key, int page);
 /* Keeps sel within 0..n-1 and on screen; call before drawing rows. */
 void ui_list_fit(struct ui_list *, int h);
+/* The same for entries of rows[i] rows each (wrapped words) in h rows:
+ * returns how many entries from top are shown. When top > 0 the screen
+ * shows ui_more_mark(0) above the list; when entries are left below, the
+ * last of the h rows is kept for ui_more_mark(1). */
+int ui_list_fit_rows(struct ui_list *, const int *rows, int h);
 
 /* A 0-10 rating; value -1 while none is picked. */
 struct ui_picker {
@@ -198,8 +260,8 @@ char *ui_field_text(const struct ui_field *);
 /* A progress bar of w columns, done of total. */
 void ui_bar(int y, int x, int w, long done, long total, enum ui_color);
 /* One character per value (STORE_NONE-like negatives show as a dot),
- * coloured by pain band. */
-void ui_spark(int y, int x, const int *v, size_t n);
+ * coloured by pain band, written into a flow as one word. */
+void ui_flow_spark(struct ui_flow *, const int *v, size_t n);
 
 /*
  * A bar chart of values 0..10 in h rows and w columns: v[i] < 0 is a missing

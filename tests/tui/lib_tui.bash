@@ -147,6 +147,47 @@ wait_for() {
 	fail "'$text' did not appear within ${limit}s"
 }
 
+# fold_words TEXT: TEXT with every run of blanks and line breaks folded to
+# one space, as screen_words gives the screen.
+fold_words() {
+	printf '%s' "$1" | tr '\n\t' '  ' | tr -s ' '
+}
+
+# screen_words [FIRST [LAST]]: the screen as one line of words, so that a
+# text wrapped over several rows is found whole: columns FIRST .. LAST of
+# each row (counted in characters from 1; all by default, as a menu's key
+# column or a view's scroll marks are left out), the rows joined, blanks
+# folded. Also kept in $T/words.
+screen_words() {
+	local first=${1:-1} last=${2:-}
+	screen >/dev/null
+	if [ -n "$last" ]; then
+		sed -E "s/^(.{0,$last}).*/\1/" "$T/screen"
+	else
+		cat "$T/screen"
+	fi | sed -E "s/^.{0,$((first - 1))}//" | tr '\n' ' ' | tr -s ' ' \
+		>"$T/words"
+	cat "$T/words"
+}
+
+# wait_words TEXT [FIRST [LAST]]: poll until the screen holds TEXT whole,
+# however it is wrapped (screen_words, blanks folded); fail with the
+# screen after 10 seconds.
+wait_words() {
+	local want tries=200
+	want=$(fold_words "$1")
+	while [ "$tries" -gt 0 ]; do
+		case "$(screen_words "${@:2}")" in
+		*"$want"*) return 0 ;;
+		esac
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	echo "--- screen:" >&2
+	cat "$T/screen" >&2
+	fail "'$want' is not on the screen whole"
+}
+
 # wait_gone TEXT [TIMEOUT]: poll until the screen no longer shows TEXT.
 wait_gone() {
 	local text=$1 limit=${2:-10} tries

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# tui/narrow: at the smallest size, 60x18, no line is cut in the middle of
-# a word: Today's Next entry and a practice's line give way at a word with
-# "…" (the key column and the "0/1" count stay whole), the timer's rating
-# hint moves below its question; on the Safety screen the `c` prompt
-# shows its choices first.
+# tui/narrow: at the smallest size, 60x18, nothing is cut: Today's Next
+# entry and a practice's line wrap at a word (the key column and the "0/1"
+# count stay whole), the timer's rating hint moves below its question, a
+# long message takes two rows; on the Safety screen the `c` prompt shows
+# its choices first. tui/wrap checks the rest of the screens.
 . "$(dirname "$0")/lib_tui.bash"
 DB=$T/log.db
 BI=(faketime '2026-11-24 12:00:00' "$BACKPAIN" --db "$DB")
@@ -18,11 +18,12 @@ keys q
 bp_tui -s 60x18 faketime '2026-11-24 12:00:00'
 wait_for 'Next: practise "An Awareness'
 settled "$T/today"
-grep -q 'Next: practise "An Awareness Through Movement…  *Enter' "$T/today" ||
-	{ cat "$T/today" >&2; fail "the Next entry is not cut at a word"; }
-grep -q '\[ \] An Alexander Technique lesson or course…  0/1' "$T/today" ||
-	{ cat "$T/today" >&2; fail "the practice line is not cut at a word"; }
+grep -q 'Next: practise "An Awareness Through Movement  *Enter' "$T/today" ||
+	{ cat "$T/today" >&2; fail "the Next entry does not wrap at a word"; }
+wait_words 'Next: practise "An Awareness Through Movement lesson" (45 min)' 1 52
+wait_words '[ ] An Alexander Technique lesson or course session 0/1'
 grep -q 'lessEnter\|[a-z]Enter' "$T/today" && fail "a label runs into its key"
+grep -qF '…' "$T/today" && fail "a line is cut"
 
 keys t
 wait_for "Which practice?"
@@ -33,14 +34,12 @@ grep -q '^ *(optional: s skips) *$' "$T/timer" ||
 	{ cat "$T/timer" >&2; fail "the timer's hint is cut"; }
 keys Escape
 wait_for 'Next: practise'
-# A message too long for the line gives way at a word.
+# A message too long for the line wraps to a second.
 keys f
 wait_for "Record a flare-up starting today?"
 keys Enter
 wait_for "Flare-up recorded from today."
-settled "$T/flare"
-grep -q 'Rate your pain, then the…' "$T/flare" ||
-	{ cat "$T/flare" >&2; fail "the message is not cut at a word"; }
+wait_words "Flare-up recorded from today. Rate your pain, then the timer runs; F on Today when it is over."
 keys Escape
 wait_for 'Flare-up since'
 
