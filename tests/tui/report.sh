@@ -10,7 +10,10 @@ onboard_all_no
 wait_for "Write a one-page summary for a therapist"
 keys w
 wait_for "Wrote $HOME/backpain-report-"
-day=$(date +%F)
+# The program's day, not the calendar's: before 04:00 it is still
+# yesterday (day_starts_at), so take it from what status says.
+day=$("$BACKPAIN" --db "$DB" status | sed -n 's/^Plan on \([0-9-]*\).*/\1/p')
+[ -n "$day" ] || fail "status names no day"
 out="$HOME/backpain-report-$day.html"
 [ -f "$out" ] || fail "no $out"
 [ "$(stat -c %a "$out")" = 600 ] || fail "$out is not 0600"
