@@ -173,6 +173,12 @@ test_exactly_30_pct(void **state)
 	assert_near(r.pain.se, 0.29129758151259594);
 	assert_int_equal(r.verdict, VERDICT_MEANINGFUL);
 	assert_int_equal(r.basis, ANALYSIS_BASIS_PERCENT);
+	/* Helped at the margin: surely lower, and as likely under the
+	 * threshold of 1.5 as over it.  m = 1.5 * 6.25 / (6.25 + 0.084854) =
+	 * 1.479908, q = 0.289340: lower Phi(5.11), helped Phi(-0.0694). */
+	assert_near(r.chance.helped_at, 1.5);
+	assert_near(r.chance.lower, 0.99999984293791921);
+	assert_near(r.chance.helped, 0.47231905230808036);
 
 	m = days(c, n, S + 7, (int[]){3, 4, 3, 4, 3, 4, 4, 4}, 8);
 	assert_int_equal(analysis_trial(c, m, NO, &t, &r), 0);
