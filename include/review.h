@@ -204,8 +204,16 @@ const char *review_row_verdict_words(const struct review_row *);
  * Appends nothing until past too-early.
  */
 void review_chance(struct buf *b, const struct review_row *);
+/* The same in brief, for the therapist's report: "Chance that it lowered
+ * pain: more than 9 in 10; by 2 points or 30%: about 9 in 10; that it
+ * raised it as much: less than 1 in 10." */
+void review_chance_brief(struct buf *b, const struct review_row *);
 /* One chance (0..1) in those words: "about 5 in 10". */
 const char *review_chance_words(double p, char out[REVIEW_FIGURE_LEN]);
+/* The tenths those words say, 0 .. REVIEW_CHANCE_TENTHS: 0 is "less than
+ * 1 in 10", REVIEW_CHANCE_TENTHS "more than 9 in 10". */
+#define REVIEW_CHANCE_TENTHS 10
+int review_chance_tenths(double p);
 /* The verdict's grounds with the thresholds used (analysis_explain()). */
 void review_explain(struct buf *b, const struct review_row *);
 /* For too-early and no-baseline: what is missing and how many more

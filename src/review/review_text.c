@@ -83,28 +83,34 @@ review_row_verdict_words(const struct review_row *row)
 }
 
 /* A tenth of ANALYSIS_CHANCE_SCALE: the words round chances to tenths. */
-#define CHANCE_TENTH (ANALYSIS_CHANCE_SCALE / 10)
-#define CHANCE_TENTHS 10
+#define CHANCE_TENTH (ANALYSIS_CHANCE_SCALE / REVIEW_CHANCE_TENTHS)
+
+/* Rounded to tenths from the hundredths the CSV shows, half up. */
+int
+review_chance_tenths(double p)
+{
+	return (analysis_chance_pct(p) + CHANCE_TENTH / 2) / CHANCE_TENTH;
+}
 
 /*
- * Rounded to tenths from the hundredths the CSV shows. The ends are said
- * as what they are: 95 hundredths or more is more than 9 in 10, 4 or fewer
- * less than 1 in 10; a normal posterior is never certain either way.
+ * The ends are said as what they are: 95 hundredths or more is more than 9
+ * in 10, 4 or fewer less than 1 in 10; a normal posterior is never certain
+ * either way.
  */
 const char *
 review_chance_words(double p, char out[REVIEW_FIGURE_LEN])
 {
-	int tenths = (analysis_chance_pct(p) + CHANCE_TENTH / 2) / CHANCE_TENTH;
+	int tenths = review_chance_tenths(p);
 
-	if (tenths >= CHANCE_TENTHS)
+	if (tenths >= REVIEW_CHANCE_TENTHS)
 		snprintf(out, REVIEW_FIGURE_LEN, "more than %d in %d",
-			 CHANCE_TENTHS - 1, CHANCE_TENTHS);
+			 REVIEW_CHANCE_TENTHS - 1, REVIEW_CHANCE_TENTHS);
 	else if (tenths <= 0)
 		snprintf(out, REVIEW_FIGURE_LEN, "less than 1 in %d",
-			 CHANCE_TENTHS);
+			 REVIEW_CHANCE_TENTHS);
 	else
 		snprintf(out, REVIEW_FIGURE_LEN, "about %d in %d", tenths,
-			 CHANCE_TENTHS);
+			 REVIEW_CHANCE_TENTHS);
 	return out;
 }
 
@@ -152,6 +158,32 @@ review_chance(struct buf *b, const struct review_row *row)
 	if (past_seen(r, 1))
 		buf_adds(b, ", as the rise seen did, though the true rise may "
 			    "be smaller");
+	buf_addc(b, '.');
+}
+
+void
+review_chance_brief(struct buf *b, const struct review_row *row)
+{
+	const struct analysis_result *r = &row->result;
+	char w[REVIEW_FIGURE_LEN];
+
+	if (!r->has_chance)
+		return;
+	buf_printf(b, "Chance that %s lowered pain: %s; ",
+		   r->flare_tool ? "its sessions" : "it",
+		   review_chance_words(r->chance.lower, w));
+	buf_printf(b, "by %d points or %d%%: %s", ANALYSIS_MEANINGFUL_POINTS,
+		   ANALYSIS_MEANINGFUL_PCT,
+		   review_chance_words(r->chance.helped, w));
+	if (past_seen(r, 0))
+		buf_adds(b,
+			 " (the fall seen did; the true one may be smaller)");
+	buf_printf(b, "; that %s raised it as much: %s",
+		   r->flare_tool ? "they" : "it",
+		   review_chance_words(r->chance.worse, w));
+	if (past_seen(r, 1))
+		buf_adds(b,
+			 " (the rise seen did; the true one may be smaller)");
 	buf_addc(b, '.');
 }
 

@@ -638,6 +638,9 @@ test_chance_words_at_the_ends(void **state)
 	assert_string_equal(review_chance_words(0.944, w), "about 9 in 10");
 	assert_string_equal(review_chance_words(0.95, w), "more than 9 in 10");
 	assert_string_equal(review_chance_words(1, w), "more than 9 in 10");
+	assert_int_equal(review_chance_tenths(0.044), 0);
+	assert_int_equal(review_chance_tenths(0.45), 5);
+	assert_int_equal(review_chance_tenths(0.949), REVIEW_CHANCE_TENTHS);
 	for (i = 0; i <= 1000; i++) {
 		review_chance_words(i / 1000.0, w);
 		assert_null(strstr(w, "10 in 10"));
@@ -700,6 +703,15 @@ test_chance_at_the_margin(void **state)
 				       "lowered it by a meaningful amount (2 "
 				       "points or 30%), as the fall seen did, "
 				       "though the true fall may be smaller;"));
+	buf_free(&b);
+	/* The report's brief words say the same. */
+	buf_init(&b);
+	review_chance_brief(&b, &row);
+	assert_string_equal(b.data, "Chance that it lowered pain: more than 9 "
+				    "in 10; by 2 points or 30%: about 4 in 10 "
+				    "(the fall seen did; the true one may be "
+				    "smaller); that it raised it as much: less "
+				    "than 1 in 10.");
 	buf_free(&b);
 	/* Past a half, nothing to reconcile. */
 	chance_row(&row, VERDICT_MEANINGFUL, 0.999, 0.61, 0.0001);
