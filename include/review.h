@@ -166,6 +166,14 @@ struct review_figures {
 	char interference_change[REVIEW_FIGURE_LEN];
 	const char *interference_verdict;
 	const char *impression;
+	/* The chance it helped (analysis_chance()), 0..1, after impression;
+	 * "" until past too-early:
+	 *   chance_lower   that the approach lowered pain at all
+	 *   chance_helped  that it lowered pain by the helped threshold
+	 *   chance_worse   that it raised pain by the worse threshold */
+	char chance_lower[REVIEW_FIGURE_LEN];
+	char chance_helped[REVIEW_FIGURE_LEN];
+	char chance_worse[REVIEW_FIGURE_LEN];
 };
 
 void review_figures(const struct review_row *, struct review_figures *out);
@@ -187,6 +195,25 @@ const char *review_verdict_words(enum analysis_verdict);
  * whose interval lies past zero is said to be past the day-to-day ups and
  * downs, with what is unclear (whether it reaches the threshold). */
 const char *review_row_verdict_words(const struct review_row *);
+/*
+ * The chance it helped in words, e.g. "Allowing for the day-to-day ups and
+ * downs: about 9 in 10 that it lowered your pain; about 5 in 10 that it
+ * lowered it by a meaningful amount (2 points or 30%); less than 1 in 10
+ * that it raised it by as much." Each chance is said in tenths, "more than
+ * 9 in 10" and "less than 1 in 10" at the ends, never as a certainty.
+ * Appends nothing until past too-early.
+ */
+void review_chance(struct buf *b, const struct review_row *);
+/* The same in brief, for the therapist's report: "Chance that it lowered
+ * pain: more than 9 in 10; by 2 points or 30%: about 9 in 10; that it
+ * raised it as much: less than 1 in 10." */
+void review_chance_brief(struct buf *b, const struct review_row *);
+/* One chance (0..1) in those words: "about 5 in 10". */
+const char *review_chance_words(double p, char out[REVIEW_FIGURE_LEN]);
+/* The tenths those words say, 0 .. REVIEW_CHANCE_TENTHS: 0 is "less than
+ * 1 in 10", REVIEW_CHANCE_TENTHS "more than 9 in 10". */
+#define REVIEW_CHANCE_TENTHS 10
+int review_chance_tenths(double p);
 /* The verdict's grounds with the thresholds used (analysis_explain()). */
 void review_explain(struct buf *b, const struct review_row *);
 /* For too-early and no-baseline: what is missing and how many more

@@ -11,6 +11,8 @@
 
 /* Powers of r below this add nothing to the variance factor. */
 #define TINY 1e-12
+/* The normal distribution function from erfc(). */
+#define SQRT2 1.41421356237309504880
 
 /* Which rating of a check-in a window reads. */
 enum measure { MEASURE_PAIN, MEASURE_INTERFERENCE };
@@ -741,6 +743,76 @@ confounded_days(const struct analysis_result *r,
 	return count;
 }
 
+/* The standard normal distribution function. */
+static double
+normal_cdf(double x)
+{
+	return 0.5 * erfc(-x / SQRT2);
+}
+
+int
+analysis_chance(double d, double s, double tau, double helped_at,
+		double worse_at, struct analysis_chance *out)
+{
+	double t2, v;
+
+	if (out == NULL)
+		return -1;
+	memset(out, 0, sizeof *out);
+	if (!isfinite(d) || !isfinite(s) || !isfinite(tau) ||
+	    !isfinite(helped_at) || !isfinite(worse_at) || s < 0 || tau <= 0 ||
+	    helped_at <= 0 || worse_at <= 0)
+		return -1;
+	t2 = tau * tau;
+	v = t2 + s * s;
+	out->tau = tau;
+	out->helped_at = helped_at;
+	out->worse_at = worse_at;
+	out->mean = d * t2 / v;
+	out->sd = tau * s / sqrt(v);
+	if (out->sd == 0) {
+		/* No noise at all: the estimate is the truth. */
+		out->lower = out->mean > 0;
+		out->helped = out->mean >= helped_at;
+		out->worse = out->mean <= -worse_at;
+		return 0;
+	}
+	out->lower = normal_cdf(out->mean / out->sd);
+	out->helped = normal_cdf((out->mean - helped_at) / out->sd);
+	out->worse = normal_cdf((-worse_at - out->mean) / out->sd);
+	return 0;
+}
+
+int
+analysis_chance_pct(double p)
+{
+	if (!(p > 0))
+		return 0;
+	if (p >= 1)
+		return ANALYSIS_CHANCE_SCALE;
+	return (int)lround(ANALYSIS_CHANCE_SCALE * p);
+}
+
+/*
+ * The chance it helped, from pain's change against the verdict's own
+ * reference (a guard's level, or the sessions), its SE and its thresholds
+ * (a mean of 0 leaves the points threshold, as for the verdict).
+ */
+static void
+chance_of(struct analysis_result *r)
+{
+	const struct analysis_change *x = &r->pain;
+	double up = threshold_points(x->before_mean, ANALYSIS_MEANINGFUL_PCT,
+				     ANALYSIS_MEANINGFUL_POINTS);
+	double down = threshold_points(x->during_mean, ANALYSIS_WORSE_PCT,
+				       ANALYSIS_WORSE_POINTS);
+
+	r->has_chance =
+	    analysis_chance(x->change, x->se,
+			    ANALYSIS_PRIOR_SD_MILLI / ANALYSIS_MILLI, up, down,
+			    &r->chance) == 0;
+}
+
 static int
 valid_input(const struct analysis_checkin *c, size_t n,
 	    const struct analysis_trial_in *t)
@@ -820,6 +892,8 @@ analysis_trial(const struct analysis_checkin *c, size_t n, int usual_pain,
 		judge_sessions(r, before_sum);
 	else
 		judge_windows(c, n, r);
+	if (r->has_change)
+		chance_of(r);
 	return 0;
 }
 

@@ -40,7 +40,8 @@ static const char review_help[] =
     "  --format csv     one row per trial, with the header\n"
     "      approach,started,ended,days,checkins,adherence,before_mean,\n"
     "      during_mean,change,change_pct,verdict,change_se,nap,more_days,\n"
-    "      reference,interference_change,interference_verdict,impression\n"
+    "      reference,interference_change,interference_verdict,impression,\n"
+    "      chance_lower,chance_helped,chance_worse\n"
     "  --format json    an array of objects with those fields and more\n"
     "\n"
     "ended is empty while the trial runs. checkins counts the check-ins on\n"
@@ -61,7 +62,11 @@ static const char review_help[] =
     "settle it. interference_change and interference_verdict judge the\n"
     "interference ratings the same way, with a 1-point threshold.\n"
     "impression is your own answer at the end (stop --impression), from\n"
-    "very-much-better to very-much-worse.\n"
+    "very-much-better to very-much-worse. chance_lower, chance_helped and\n"
+    "chance_worse are the chances, from 0 to 1, that pain truly fell at\n"
+    "all, fell by the helped threshold (2 points or 30%), and rose by the\n"
+    "worse threshold, from the same change and noise and a prior centred on\n"
+    "no change; empty as change is.\n"
     "Figures have 2 decimals; means are rounded, while adherence, change and\n"
     "change_pct are cut toward zero so that none reads as reaching a\n"
     "threshold it missed. Verdicts: substantial, meaningful (helped),\n"
@@ -123,7 +128,8 @@ review_csv(struct buf *b, const struct review *rv, enum fmt_csv how)
 	buf_adds(b, "approach,started,ended,days,checkins,adherence,"
 		    "before_mean,during_mean,change,change_pct,verdict,"
 		    "change_se,nap,more_days,reference,interference_change,"
-		    "interference_verdict,impression\n");
+		    "interference_verdict,impression,chance_lower,"
+		    "chance_helped,chance_worse\n");
 	for (i = 0; i < rv->nrows; i++) {
 		const struct review_row *row = &rv->rows[i];
 		struct review_figures f;
@@ -135,9 +141,11 @@ review_csv(struct buf *b, const struct review *rv, enum fmt_csv how)
 			   f.adherence, f.before_mean, f.during_mean, f.change,
 			   f.change_pct,
 			   analysis_verdict_name(row->result.verdict));
-		buf_printf(b, ",%s,%s,%s,%s,%s,%s,%s\n", f.change_se, f.nap,
+		buf_printf(b, ",%s,%s,%s,%s,%s,%s,%s", f.change_se, f.nap,
 			   f.more_days, f.reference, f.interference_change,
 			   f.interference_verdict, f.impression);
+		buf_printf(b, ",%s,%s,%s\n", f.chance_lower, f.chance_helped,
+			   f.chance_worse);
 	}
 }
 
@@ -209,7 +217,11 @@ review_json_row(struct buf *b, const struct review *rv,
 			buf_addc(b, ',');
 		fmt_json_string(b, rv->rows[row->overlaps[i]].approach);
 	}
-	buf_adds(b, "]}");
+	buf_addc(b, ']');
+	json_figure(b, "chance_lower", f.chance_lower);
+	json_figure(b, "chance_helped", f.chance_helped);
+	json_figure(b, "chance_worse", f.chance_worse);
+	buf_addc(b, '}');
 }
 
 static void
@@ -355,6 +367,8 @@ table_row(struct buf *b, const struct review *rv, size_t i)
 	buf_printf(&t, "Verdict: %s. %s",
 		   analysis_verdict_name(row->result.verdict),
 		   review_row_verdict_words(row));
+	fold(b, &t);
+	review_chance(&t, row);
 	fold(b, &t);
 	/* What too-early and no-baseline lack says more than their grounds. */
 	if (row->result.verdict == VERDICT_TOO_EARLY ||

@@ -142,6 +142,38 @@ facts(struct buf *b, const struct report *rp)
 	buf_adds(b, "</dd>\n</dl>\n");
 }
 
+/* One chance in tenths as the table shows it: "7", ">9", "<1". */
+static void
+tenths(struct buf *b, double p)
+{
+	int t = review_chance_tenths(p);
+
+	if (t >= REVIEW_CHANCE_TENTHS)
+		buf_printf(b, "&gt;%d", REVIEW_CHANCE_TENTHS - 1);
+	else if (t <= 0)
+		buf_adds(b, "&lt;1");
+	else
+		buf_printf(b, "%d", t);
+}
+
+/* Under the verdict, the chance it helped in tenths, on one short line so
+ * that the row grows no taller; the legend says what each is. */
+static void
+chances(struct buf *b, const struct review_row *row)
+{
+	const struct analysis_result *r = &row->result;
+
+	if (!r->has_chance)
+		return;
+	buf_adds(b, "<div class=\"sub\">");
+	tenths(b, r->chance.lower);
+	buf_adds(b, " &middot; ");
+	tenths(b, r->chance.helped);
+	buf_adds(b, " &middot; ");
+	tenths(b, r->chance.worse);
+	buf_adds(b, "</div>");
+}
+
 static void
 trial_row(struct buf *b, const struct report *rp, size_t i)
 {
@@ -181,11 +213,12 @@ trial_row(struct buf *b, const struct report *rp, size_t i)
 		buf_adds(b, "&ndash;");
 	buf_printf(b,
 		   "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
-		   "<td class=\"n\" style=\"text-align:left\"><b>%s</b></td>"
-		   "<td class=\"n\">",
+		   "<td class=\"n\" style=\"text-align:left\"><b>%s</b>",
 		   f.before_mean[0] ? f.before_mean : "&ndash;",
 		   f.during_mean[0] ? f.during_mean : "&ndash;",
 		   analysis_verdict_name(r->verdict));
+	chances(b, row);
+	buf_adds(b, "</td><td class=\"n\">");
 	if (r->immediate_n > 0)
 		buf_printf(b, "%s (%d)", f.immediate, r->immediate_n);
 	else
@@ -264,8 +297,11 @@ trials(struct buf *b, const struct report *rp)
 		   "sessions. Right after a session: mean change of pain "
 		   "from before to after a practice session (number of "
 		   "sessions). Interference: how much pain got in the way, 0 "
-		   "to 10, before &rarr; after, the same days as pain.</p>\n",
-		   ANALYSIS_BEFORE_DAYS, ANALYSIS_LONGRUN_DAYS);
+		   "to 10, before &rarr; after, the same days as pain. "
+		   "Chance in 10: fell &middot; by %d points or %d%% "
+		   "&middot; rose as much.</p>\n",
+		   ANALYSIS_BEFORE_DAYS, ANALYSIS_LONGRUN_DAYS,
+		   ANALYSIS_MEANINGFUL_POINTS, ANALYSIS_MEANINGFUL_PCT);
 	grounds(b, rv);
 }
 

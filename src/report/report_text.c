@@ -136,7 +136,8 @@ means(struct buf *t, const struct review_row *row)
 		buf_adds(t, "no check-in");
 }
 
-/* The verdict with its grounds, the shared days and the immediate effect. */
+/* The verdict with its grounds, the chance it helped, the shared days and
+ * the immediate effect. */
 static void
 verdict(struct buf *t, const struct review *rv, const struct review_row *row)
 {
@@ -149,6 +150,10 @@ verdict(struct buf *t, const struct review *rv, const struct review_row *row)
 	if (t->len > at && t->data[at] >= 'a' && t->data[at] <= 'z')
 		t->data[at] = (char)(t->data[at] - 'a' + 'A');
 	buf_adds(t, ".");
+	if (row->result.has_chance) {
+		buf_addc(t, ' ');
+		review_chance_brief(t, row);
+	}
 	if (row->impression != STORE_NONE) {
 		buf_addc(t, ' ');
 		review_impression(t, row);

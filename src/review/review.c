@@ -549,6 +549,18 @@ review_figures(const struct review_row *row, struct review_figures *f)
 	if (r->verdict == VERDICT_UNCLEAR && r->pain.more_days > 0)
 		snprintf(f->more_days, sizeof f->more_days, "%d",
 			 r->pain.more_days);
+	if (r->has_chance) {
+		/* The hundredths the words round from, so both agree. */
+		review_fraction(analysis_chance_pct(r->chance.lower),
+				ANALYSIS_CHANCE_SCALE, FIGURE_DECIMALS, 0,
+				f->chance_lower);
+		review_fraction(analysis_chance_pct(r->chance.helped),
+				ANALYSIS_CHANCE_SCALE, FIGURE_DECIMALS, 0,
+				f->chance_helped);
+		review_fraction(analysis_chance_pct(r->chance.worse),
+				ANALYSIS_CHANCE_SCALE, FIGURE_DECIMALS, 0,
+				f->chance_worse);
+	}
 	if (r->interference.has_change) {
 		const struct analysis_change *x = &r->interference;
 

@@ -3,9 +3,9 @@
 # effect started at a flare, half with a true 2-point drop) logged through
 # the real binary, one log each: their check-ins with --did, practice
 # sessions on practised days without a rating, start and stop of a 28-day
-# trial of mind-body. `review --format csv` must give the verdict and the
-# standard error the library gave the same person (`sim people N`), so the
-# command line judges as the simulation study does.
+# trial of mind-body. `review --format csv` must give the verdict, the
+# standard error and chance_helped the library gave the same person (`sim
+# people N`), so the command line judges as the simulation study does.
 . "$(dirname "$0")/../lib.sh"
 SIM="$B/sim/sim"
 [ -x "$SIM" ] || fail "$SIM is missing; run make check"
@@ -23,10 +23,10 @@ answers=$("$BACKPAIN" --db "$T/ids.db" safety |
 [ -n "$answers" ] || fail "no safety questions listed"
 
 k=0 seen=
-while read -r what a b c; do
+while read -r what a b c d; do
 	case $what in
 	person)
-		k=$a want="$b,$c"
+		k=$a want="$b,$c,$d"
 		# shellcheck disable=SC2086
 		bp safety $answers
 		seen="$seen $b"
@@ -47,7 +47,7 @@ while read -r what a b c; do
 		bp stop mind-body --outcome stopped --date "$b"
 		"$BACKPAIN" --db "$T/p$k.db" review --format csv >"$T/csv" ||
 			fail "review of person $k failed"
-		got=$(awk -F, 'NR == 2 { print $11 "," ($12 == "" ? "-1.00" : $12) }' "$T/csv")
+		got=$(awk -F, 'NR == 2 { print $11 "," ($12 == "" ? "-1.00" : $12) "," ($20 == "" ? "-0.01" : $20) }' "$T/csv")
 		[ "$got" = "$want" ] ||
 			{ cat "$T/csv" >&2; fail "person $k: the CLI says $got, the library $want"; }
 		echo "person $k: $got"

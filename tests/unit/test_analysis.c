@@ -3,6 +3,7 @@
  * boundaries, with the figures worked out by hand in the comments
  * (doc/verdicts.md has the formulas).
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -172,6 +173,12 @@ test_exactly_30_pct(void **state)
 	assert_near(r.pain.se, 0.29129758151259594);
 	assert_int_equal(r.verdict, VERDICT_MEANINGFUL);
 	assert_int_equal(r.basis, ANALYSIS_BASIS_PERCENT);
+	/* Helped at the margin: surely lower, and as likely under the
+	 * threshold of 1.5 as over it.  m = 1.5 * 6.25 / (6.25 + 0.084854) =
+	 * 1.479908, q = 0.289340: lower Phi(5.11), helped Phi(-0.0694). */
+	assert_near(r.chance.helped_at, 1.5);
+	assert_near(r.chance.lower, 0.99999984293791921);
+	assert_near(r.chance.helped, 0.47231905230808036);
 
 	m = days(c, n, S + 7, (int[]){3, 4, 3, 4, 3, 4, 4, 4}, 8);
 	assert_int_equal(analysis_trial(c, m, NO, &t, &r), 0);
@@ -541,6 +548,191 @@ test_flare_tool_sessions(void **state)
 	assert_int_equal(r.basis, ANALYSIS_BASIS_POINTS);
 }
 
+/*
+ * The chance it helped, by hand: with the estimate d, its SE s and the
+ * prior N(0, tau^2), the posterior has mean m = d tau^2 / (tau^2 + s^2)
+ * and SD q = tau s / sqrt(tau^2 + s^2); chance_lower = Phi(m / q),
+ * chance_helped = Phi((m - helped_at) / q), chance_worse = Phi((-worse_at
+ * - m) / q), Phi the standard normal distribution function.
+ */
+static void
+assert_chance(double d, double s, double tau, double mean, double sd,
+	      double lower, double helped, double worse)
+{
+	struct analysis_chance c;
+
+	assert_int_equal(analysis_chance(d, s, tau, 2, 2, &c), 0);
+	assert_near(c.mean, mean);
+	assert_near(c.sd, sd);
+	assert_near(c.lower, lower);
+	assert_near(c.helped, helped);
+	assert_near(c.worse, worse);
+	assert_exact(c.tau, tau);
+	assert_exact(c.helped_at, 2);
+	assert_exact(c.worse_at, 2);
+}
+
+/* No change seen: the posterior sits on no change, as likely lower as
+ * higher.  s = 1, tau = 2.5: m = 0, q = 2.5 / sqrt(7.25) = 0.928477;
+ * Phi(-2 / 0.928477) = 0.015618 each way. */
+static void
+test_chance_no_effect(void **state)
+{
+	(void)state;
+	assert_chance(0, 1, 2.5, 0, 0.92847669088525941, 0.5,
+		      0.015617501237519394, 0.015617501237519394);
+}
+
+/* A clear 3-point fall, s = 0.5: m = 3 * 6.25 / 6.5 = 2.884615, q = 1.25
+ * / sqrt(6.5) = 0.490290; lower Phi(5.88) = 1 - 2e-9, helped Phi(1.804) =
+ * 0.964405, worse Phi(-9.96) = 1e-23. */
+static void
+test_chance_clear_effect(void **state)
+{
+	(void)state;
+	assert_chance(3, 0.5, 2.5, 2.8846153846153846, 0.49029033784546011,
+		      0.99999999799140593, 0.96440538285395516,
+		      1.1097615555005452e-23);
+}
+
+/* A 2-point fall with a wide interval, s = 2.5 = tau: halfway to no
+ * change, m = 1, q = 2.5 / sqrt(2) = 1.767767; lower Phi(0.5657) =
+ * 0.714196, helped Phi(-0.5657) = 0.285804, worse Phi(-1.697) = 0.044843. */
+static void
+test_chance_wide_interval(void **state)
+{
+	(void)state;
+	assert_chance(2, 2.5, 2.5, 1, 1.7677669529663687, 0.7141961775233342,
+		      0.28580382247666575, 0.044843010885182326);
+}
+
+/* The same 2-point fall, s = 1, at each end of the prior's allowed spread:
+ * tau = 1.5 pulls it to m = 2 * 2.25 / 3.25 = 1.384615 (q = 1.5 /
+ * sqrt(3.25) = 0.832050, helped Phi(-0.7397) = 0.229771); tau = 2.5 to m
+ * = 2 * 6.25 / 7.25 = 1.724138 (q = 0.928477, helped Phi(-0.2971) =
+ * 0.383190).  The narrower prior is the more sceptical. */
+static void
+test_chance_prior_ends(void **state)
+{
+	(void)state;
+	assert_chance(2, 1, 1.5, 1.3846153846153846, 0.83205029433784372,
+		      0.95195383527216326, 0.22977129143714684,
+		      2.3729397205975928e-05);
+	assert_chance(2, 1, 2.5, 1.7241379310344827, 0.92847669088525941,
+		      0.96834110658497718, 0.38319029503453639,
+		      3.0228583074837137e-05);
+}
+
+/*
+ * analysis_trial() fills the chance with the verdict's change, SE and
+ * thresholds: 6 before, 3 judged (test_exactly_50_pct_and_clear), d = 3,
+ * SE 0.387690, helped_at min(2, 30% of 6) = 1.8, worse_at min(2, 30% of 3)
+ * = 0.9: m = 2.929548, q = 0.383111, helped Phi(2.949) = 0.998403.  Not
+ * before the trial can be judged.
+ */
+static void
+test_chance_of_a_trial(void **state)
+{
+	struct analysis_checkin c[64];
+	struct analysis_trial_in t = trial(14);
+	struct analysis_result r;
+	size_t n = flat(c, 0, S - 14, 14, 6);
+	(void)state;
+
+	n = flat(c, n, S + 7, 7, 3);
+	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
+	assert_true(r.has_chance);
+	assert_near(r.chance.helped_at, 1.8);
+	assert_near(r.chance.worse_at, 0.9);
+	assert_exact(r.chance.tau, ANALYSIS_PRIOR_SD_MILLI / 1000.0);
+	assert_near(r.chance.mean, 2.9295484067987236);
+	assert_near(r.chance.sd, 0.38311114901900062);
+	assert_near(r.chance.lower, 0.99999999999998967);
+	assert_near(r.chance.helped, 0.99840266006720224);
+	assert_near(r.chance.worse, 7.9402820011914279e-24);
+
+	t = trial(13);
+	assert_int_equal(analysis_trial(c, n - 1, NO, &t, &r), 0);
+	assert_int_equal(r.verdict, VERDICT_TOO_EARLY);
+	assert_false(r.has_chance);
+	assert_exact(r.chance.helped, 0);
+}
+
+/*
+ * A flare-up tool by its sessions: relief 6>5 5>3 6>4 5>4, d = 1.5 with
+ * the paired SE 0.288675; helped_at min(2, 30% of 5.5) = 1.65, worse_at
+ * min(2, 30% of 4) = 1.2: m = 1.5 * 6.25 / 6.333333 = 1.480263, q =
+ * 0.286770; lower Phi(5.16) = 1 - 1.2e-7, helped Phi(-0.5915) = 0.276961:
+ * surely some relief, likely less than the threshold (unclear).  Four
+ * sessions of exactly 2 points: no spread, so no noise, and the chances
+ * are certain (2 >= 1.65).
+ */
+static void
+test_chance_flare_tool(void **state)
+{
+	struct analysis_trial_in t = trial(2);
+	struct analysis_result r;
+	const struct analysis_session good[] = {
+	    {S, 6, 4}, {S, 5, 3}, {S + 1, 6, 4}, {S + 1, 5, 3}};
+	const struct analysis_session mixed[] = {
+	    {S, 6, 5}, {S, 5, 3}, {S + 1, 6, 4}, {S + 1, 5, 4}};
+	(void)state;
+
+	t.flare_tool = 1;
+	t.sessions = mixed;
+	t.nsessions = 4;
+	assert_int_equal(analysis_trial(NULL, 0, NO, &t, &r), 0);
+	assert_int_equal(r.verdict, VERDICT_UNCLEAR);
+	assert_true(r.has_chance);
+	assert_near(r.chance.helped_at, 1.65);
+	assert_near(r.chance.worse_at, 1.2);
+	assert_near(r.chance.mean, 1.4802631578947369);
+	assert_near(r.chance.sd, 0.28676966733820219);
+	assert_near(r.chance.lower, 0.99999987774202415);
+	assert_near(r.chance.helped, 0.27696125692332857);
+	assert_near(r.chance.worse, 4.5342153127199788e-21);
+
+	t.sessions = good;
+	assert_int_equal(analysis_trial(NULL, 0, NO, &t, &r), 0);
+	assert_int_equal(r.verdict, VERDICT_MEANINGFUL);
+	assert_exact(r.chance.sd, 0);
+	assert_exact(r.chance.mean, 2);
+	assert_exact(r.chance.lower, 1);
+	assert_exact(r.chance.helped, 1);
+	assert_exact(r.chance.worse, 0);
+
+	t.nsessions = 3;
+	assert_int_equal(analysis_trial(NULL, 0, NO, &t, &r), 0);
+	assert_false(r.has_chance);
+}
+
+/* Refusals, and the hundredths the figures and the words share. */
+static void
+test_chance_edges(void **state)
+{
+	struct analysis_chance c;
+	(void)state;
+
+	assert_int_equal(analysis_chance(1, 1, 2.5, 2, 2, NULL), -1);
+	assert_int_equal(analysis_chance(1, -0.1, 2.5, 2, 2, &c), -1);
+	assert_int_equal(analysis_chance(1, 1, 0, 2, 2, &c), -1);
+	assert_int_equal(analysis_chance(1, 1, 2.5, 0, 2, &c), -1);
+	assert_int_equal(analysis_chance(1, 1, 2.5, 2, -1, &c), -1);
+	assert_int_equal(analysis_chance(NAN, 1, 2.5, 2, 2, &c), -1);
+	assert_int_equal(analysis_chance(1, INFINITY, 2.5, 2, 2, &c), -1);
+	assert_exact(c.lower, 0);
+	assert_exact(c.tau, 0);
+
+	assert_int_equal(analysis_chance_pct(0), 0);
+	assert_int_equal(analysis_chance_pct(0.004), 0);
+	assert_int_equal(analysis_chance_pct(0.0051), 1);
+	assert_int_equal(analysis_chance_pct(0.949), 95);
+	assert_int_equal(analysis_chance_pct(0.99999), 100);
+	assert_int_equal(analysis_chance_pct(1.5), 100);
+	assert_int_equal(analysis_chance_pct(-0.2), 0);
+	assert_int_equal(analysis_chance_pct(NAN), 0);
+}
+
 /* Practised on 6 of 14 days with no clear change: low-practice; 7 of 14
  * (exactly half) is a fair trial. */
 static void
@@ -776,6 +968,13 @@ main(void)
 	    cmocka_unit_test(test_nap),
 	    cmocka_unit_test(test_interference),
 	    cmocka_unit_test(test_flare_tool_sessions),
+	    cmocka_unit_test(test_chance_no_effect),
+	    cmocka_unit_test(test_chance_clear_effect),
+	    cmocka_unit_test(test_chance_wide_interval),
+	    cmocka_unit_test(test_chance_prior_ends),
+	    cmocka_unit_test(test_chance_of_a_trial),
+	    cmocka_unit_test(test_chance_flare_tool),
+	    cmocka_unit_test(test_chance_edges),
 	    cmocka_unit_test(test_low_practice),
 	    cmocka_unit_test(test_overlap_that_means_something),
 	    cmocka_unit_test(test_overlap_days),

@@ -608,6 +608,153 @@ test_too_early_ended_asks_no_old_days(void **state)
 	buf_free(&b);
 }
 
+/* A judged row with the chance it helped set by hand. */
+static void
+chance_row(struct review_row *row, enum analysis_verdict v, double lower,
+	   double helped, double worse)
+{
+	unclear_row(row, 0.3, 0.9, 0);
+	row->result.verdict = v;
+	row->result.pain.verdict = v;
+	row->result.has_chance = 1;
+	row->result.chance.lower = lower;
+	row->result.chance.helped = helped;
+	row->result.chance.worse = worse;
+}
+
+/* Each chance in tenths, from the hundredths the CSV shows; the ends are
+ * "more than 9 in 10" and "less than 1 in 10", never a certainty. */
+static void
+test_chance_words_at_the_ends(void **state)
+{
+	char w[REVIEW_FIGURE_LEN];
+	int i;
+
+	(void)state;
+	assert_string_equal(review_chance_words(0, w), "less than 1 in 10");
+	assert_string_equal(review_chance_words(0.044, w), "less than 1 in 10");
+	assert_string_equal(review_chance_words(0.05, w), "about 1 in 10");
+	assert_string_equal(review_chance_words(0.5, w), "about 5 in 10");
+	assert_string_equal(review_chance_words(0.944, w), "about 9 in 10");
+	assert_string_equal(review_chance_words(0.95, w), "more than 9 in 10");
+	assert_string_equal(review_chance_words(1, w), "more than 9 in 10");
+	assert_int_equal(review_chance_tenths(0.044), 0);
+	assert_int_equal(review_chance_tenths(0.45), 5);
+	assert_int_equal(review_chance_tenths(0.949), REVIEW_CHANCE_TENTHS);
+	for (i = 0; i <= 1000; i++) {
+		review_chance_words(i / 1000.0, w);
+		assert_null(strstr(w, "10 in 10"));
+		assert_null(strstr(w, "about 0 "));
+	}
+}
+
+/* The three chances as figures (two decimals) and as words. */
+static void
+test_chance_figures_and_words(void **state)
+{
+	struct review_row row;
+	struct review_figures f;
+	struct buf b;
+
+	(void)state;
+	chance_row(&row, VERDICT_UNCLEAR, 0.87, 0.456, 0.0049);
+	review_figures(&row, &f);
+	assert_string_equal(f.chance_lower, "0.87");
+	assert_string_equal(f.chance_helped, "0.46");
+	assert_string_equal(f.chance_worse, "0.00");
+	buf_init(&b);
+	review_chance(&b, &row);
+	assert_string_equal(
+	    b.data, "The chances, allowing for the day-to-day ups and downs: "
+		    "about 9 in 10 that it lowered your pain; about 5 in 10 "
+		    "that it lowered it by a meaningful amount (2 points or "
+		    "30%); less than 1 in 10 that it raised it by as much.");
+	buf_free(&b);
+
+	/* Too early: no chances, no words. */
+	row.result.has_chance = 0;
+	row.result.has_change = 0;
+	row.result.verdict = VERDICT_TOO_EARLY;
+	review_figures(&row, &f);
+	assert_string_equal(f.chance_lower, "");
+	assert_string_equal(f.chance_helped, "");
+	assert_string_equal(f.chance_worse, "");
+	buf_init(&b);
+	review_chance(&b, &row);
+	assert_int_equal(b.len, 0);
+	buf_free(&b);
+}
+
+/* A "helped" at the margin: the fall seen passed the threshold, and the
+ * true fall is as likely under it as over; the words say both without
+ * contradiction. Likewise a "worse" at the margin. */
+static void
+test_chance_at_the_margin(void **state)
+{
+	struct review_row row;
+	struct buf b;
+
+	(void)state;
+	chance_row(&row, VERDICT_MEANINGFUL, 0.995, 0.41, 0.0001);
+	buf_init(&b);
+	review_chance(&b, &row);
+	assert_non_null(strstr(b.data, "more than 9 in 10 that it lowered "
+				       "your pain; about 4 in 10 that it "
+				       "lowered it by a meaningful amount (2 "
+				       "points or 30%), as the fall seen did, "
+				       "though the true fall may be smaller;"));
+	buf_free(&b);
+	/* The report's brief words say the same. */
+	buf_init(&b);
+	review_chance_brief(&b, &row);
+	assert_string_equal(b.data, "Chance that it lowered pain: more than 9 "
+				    "in 10; by 2 points or 30%: about 4 in 10 "
+				    "(the fall seen did; the true one may be "
+				    "smaller); that it raised it as much: less "
+				    "than 1 in 10.");
+	buf_free(&b);
+	/* Past a half, nothing to reconcile. */
+	chance_row(&row, VERDICT_MEANINGFUL, 0.999, 0.61, 0.0001);
+	buf_init(&b);
+	review_chance(&b, &row);
+	assert_null(strstr(b.data, "as the fall seen did"));
+	buf_free(&b);
+	chance_row(&row, VERDICT_WORSE, 0.01, 0.001, 0.38);
+	buf_init(&b);
+	review_chance(&b, &row);
+	assert_non_null(strstr(b.data, "about 4 in 10 that it raised it by as "
+				       "much, as the rise seen did, though the "
+				       "true rise may be smaller."));
+	buf_free(&b);
+	/* Unclear is not helped: no such clause. */
+	chance_row(&row, VERDICT_UNCLEAR, 0.995, 0.41, 0.0001);
+	buf_init(&b);
+	review_chance(&b, &row);
+	assert_null(strstr(b.data, "as the fall seen did"));
+	buf_free(&b);
+}
+
+/* A flare-up tool's chances are its sessions'. */
+static void
+test_chance_of_sessions(void **state)
+{
+	struct review_row row;
+	struct buf b;
+
+	(void)state;
+	chance_row(&row, VERDICT_UNCLEAR, 0.9999, 0.28, 0);
+	row.result.flare_tool = 1;
+	buf_init(&b);
+	review_chance(&b, &row);
+	assert_string_equal(
+	    b.data,
+	    "The chances, allowing for the spread between sessions: more "
+	    "than 9 in 10 that its sessions lowered your pain; about 3 in 10 "
+	    "that they lowered it by a meaningful amount (2 points or 30%); "
+	    "less than 1 in 10 that they raised it by as much.");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -630,6 +777,10 @@ main(void)
 	    cmocka_unit_test(test_why_means_round_as_the_screen),
 	    cmocka_unit_test(test_no_baseline_asks_no_old_days),
 	    cmocka_unit_test(test_too_early_ended_asks_no_old_days),
+	    cmocka_unit_test(test_chance_words_at_the_ends),
+	    cmocka_unit_test(test_chance_figures_and_words),
+	    cmocka_unit_test(test_chance_at_the_margin),
+	    cmocka_unit_test(test_chance_of_sessions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

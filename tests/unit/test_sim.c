@@ -4,7 +4,9 @@
  * 5% and worse in at most 5% of trials, started on a random day or right
  * after a flare; a true 2-point drop called helped in at least 65%, a
  * 3-point drop in at least 90%.  Fewer trials than `make bench` (20000) so
- * it stays quick under the sanitizers; the seeds are the bench's.
+ * it stays quick under the sanitizers; the seeds are the bench's.  The
+ * chance it helped: its calibration table, on the bench's seed and 20000
+ * trials, within the bounds sim.h names (SIM_CALIBRATED, SIM_MEAN_ERROR).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -76,6 +78,68 @@ test_three_point_drop(void **state)
 	assert_true(AT_LEAST(y.helped, 90));
 }
 
+/*
+ * The calibration table: stated chance_helped against the share of trials
+ * whose true change reached the threshold, true changes drawn from spread,
+ * on the bench's seed and trials.
+ */
+static struct sim_calibration
+calibrate(double spread)
+{
+	struct sim_calibration y;
+	int k;
+
+	assert_int_equal(sim_calibrate(SEED + SIM_NSCENARIOS, spread, SIM_PRIOR,
+				       SIM_CALIBRATION_TRIALS, &y),
+			 0);
+	assert_true(y.trials > SIM_CALIBRATION_TRIALS * 9 / 10);
+	for (k = 0; k < SIM_TENTHS; k++)
+		print_message("spread %.1f, chance_helped %.1f-%.1f: %d "
+			      "trials, %.3f reached\n",
+			      spread, (double)k / SIM_TENTHS,
+			      (double)(k + 1) / SIM_TENTHS, y.n[k],
+			      sim_reached(&y, k));
+	print_message("worst tenth off by %.3f, mean error %.4f\n",
+		      sim_worst_tenth(&y), sim_mean_error(&y));
+	return y;
+}
+
+/* With true changes drawn from the prior itself, every tenth with enough
+ * trials is near its middle, and the whole table near calibrated. */
+static void
+test_chance_calibrated(void **state)
+{
+	struct sim_calibration y = calibrate(SIM_PRIOR);
+	int k, judged = 0;
+
+	(void)state;
+	for (k = 0; k < SIM_TENTHS; k++) {
+		if (y.n[k] < SIM_TENTH_MIN_TRIALS)
+			continue;
+		judged++;
+		if (fabs(sim_reached(&y, k) - sim_tenth_middle(k)) >
+		    SIM_CALIBRATED)
+			fail_msg("tenth %d: %.3f reached, middle %.2f", k,
+				 sim_reached(&y, k), sim_tenth_middle(k));
+	}
+	/* The table says something: most tenths hold enough trials. */
+	assert_true(judged >= SIM_TENTHS - 1);
+	assert_true(sim_mean_error(&y) <= SIM_MEAN_ERROR);
+}
+
+/* At either end of the range allowed for the prior's spread the chances,
+ * still stated with the prior, stay near calibrated on the whole. */
+static void
+test_chance_robust(void **state)
+{
+	struct sim_calibration lo = calibrate(SIM_SPREAD_LOW);
+	struct sim_calibration hi = calibrate(SIM_SPREAD_HIGH);
+
+	(void)state;
+	assert_true(sim_mean_error(&lo) <= SIM_MEAN_ERROR_ENDS);
+	assert_true(sim_mean_error(&hi) <= SIM_MEAN_ERROR_ENDS);
+}
+
 /* The same seed gives the same people: the study is repeatable. */
 static void
 test_repeatable(void **state)
@@ -96,6 +160,8 @@ main(void)
 	    cmocka_unit_test(test_no_effect_flare_start),
 	    cmocka_unit_test(test_two_point_drop),
 	    cmocka_unit_test(test_three_point_drop),
+	    cmocka_unit_test(test_chance_calibrated),
+	    cmocka_unit_test(test_chance_robust),
 	    cmocka_unit_test(test_repeatable),
 	};
 
