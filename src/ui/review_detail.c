@@ -297,6 +297,10 @@ add_verdict(struct ui_view *view, int w, const struct review_row *row)
 	buf_init(&b);
 	ui_view_addf(view, w, verdict_color(v), 0, "Verdict: %s",
 		     review_row_verdict_words(row));
+	/* The chances, as `backpain review` words them; nothing before a
+	 * trial can be judged. */
+	review_chance(&b, row);
+	add_buf(view, w, UI_C_NORMAL, NULL, &b);
 	if (v == VERDICT_TOO_EARLY || v == VERDICT_NO_BASELINE) {
 		review_missing(&b, row);
 		add_buf(view, w, UI_C_NORMAL, NULL, &b);
