@@ -2,9 +2,9 @@
  * checkin.c: the daily check-in as a form: pain and interference on 0-10
  * pickers, the practices done that day and the questions of the approaches
  * that ran that day (both as program_day_load() lists them), and a note.
- * [ and ] move to an earlier or later day
- * (never past today); Enter saves through program_checkin(), adding to the
- * day's marks and answers (the form shows them and cannot take one away).
+ * [ and ] move to an earlier or later day (never past today); Enter saves
+ * through program_checkin(), adding to the day's marks and answers (the
+ * form shows them and cannot take one away).
  *
  * The form is laid out twice per draw: once without drawing, to learn where
  * the focused row falls and scroll it into view, then for real.
