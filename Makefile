@@ -173,6 +173,11 @@ $(B)/bench/genlog: tests/bench/genlog.c
 $(B)/bench/run: tests/bench/run.c
 	@mkdir -p $(@D)
 	$(CC) $(BENCH_CFLAGS) $(CPPFLAGS) $(LDFLAGS) $< -o $@ -lutil
+# The JSON reader of import on inputs doubling in size, the program's own.
+$(B)/bench/json: tests/bench/json.c $(B)/libbackpain.a
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) $(CPPFLAGS) -Iinclude $(LDFLAGS) $< -o $@ \
+		$(B)/libbackpain.a
 
 # The simulation study of the verdict rule (tests/sim/sim.h), linked with
 # the real analysis code.
@@ -184,7 +189,7 @@ $(B)/sim/sim: tests/sim/sim.c tests/sim/sim.h $(B)/libbackpain.a
 bench:
 	@tools/deps.sh $(BENCH_DEBS)
 	@$(MAKE) --no-print-directory $(B)/backpain $(B)/bench/genlog \
-		$(B)/bench/run $(B)/sim/sim
+		$(B)/bench/run $(B)/bench/json $(B)/sim/sim
 	@$(B)/sim/sim
 	@echo
 	@B=$(B) tests/bench/bench.sh

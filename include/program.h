@@ -552,11 +552,18 @@ int program_flare_running(struct store *, const char *today,
 int program_flare(const struct pack *, struct store *, const char *today,
 		  const char *day, int pain, const char *note,
 		  struct program_bad *bad, char **cause);
-/* Records that the running flare was over on day. Refused (EX_DATAERR)
- * when none runs (one that ended by itself included) or day is before its
- * start. */
+/*
+ * Records that a flare was over on day: the latest flare that began on or
+ * before day, when it still runs or when the calm-days rule ended it only
+ * after day (the person's day replaces the rule's guess; *changed 1). One
+ * already over on or before day, or ended by the person, is left as it is
+ * (*changed 0): not an error, as it is over either way. over_on gets the
+ * day it is over after the call. Refused (EX_DATAERR) when no flare began
+ * on or before day. changed and over_on may be NULL.
+ */
 int program_flare_over(const struct pack *, struct store *, const char *today,
-		       const char *day, char **cause);
+		       const char *day, int *changed, char over_on[DAY_LEN],
+		       char **cause);
 /* Writes the end of a flare that ended by itself to the log, if any
  * (program_checkin() calls it after saving a check-in). */
 int program_flare_settle(const struct pack *, struct store *, const char *today,

@@ -252,6 +252,11 @@ int store_flare_begin(struct store *, const struct store_flare *f,
 		      const char *close_on, char **cause);
 /* Ends the open flare on day by how. Refused (EX_DATAERR) when none is
  * open or day is before it began. */
+/* Moves the end of flare id, which ended after day, back to day, by how.
+ * Refused (EX_DATAERR) when that flare is running, began after day or
+ * ended on or before it. */
+int store_flare_reend(struct store *, long long id, const char *day,
+		      enum store_flare_end how, char **cause);
 int store_flare_end(struct store *, const char *day, enum store_flare_end how,
 		    char **cause);
 /* Every flare, oldest first. */

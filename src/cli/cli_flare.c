@@ -81,11 +81,19 @@ cli_cmd_flare(struct app *app, int argc, char **argv)
 	    (rc = cli_store(app)) != 0)
 		return rc;
 	if (over) {
+		char over_on[DAY_LEN];
+		int changed;
+
 		rc = program_flare_over(app->pack, app->store, app->today, day,
-					&cause);
+					&changed, over_on, &cause);
 		if (rc != 0)
 			return flare_refused(rc, &bad, cause);
-		printf("The flare-up was over on %s.\n", day);
+		if (changed)
+			printf("The flare-up was over on %s.\n", day);
+		else
+			printf("The flare-up was already over on %s; nothing "
+			       "changed.\n",
+			       over_on);
 		return 0;
 	}
 	rc = program_flare(app->pack, app->store, app->today, day, p, note,

@@ -91,37 +91,65 @@ program_flare(const struct pack *pack, struct store *store, const char *today,
 	return rc;
 }
 
+/* The latest flare that began on or before day, or NULL. */
+static const struct program_flare *
+flare_since(const struct program_flares *fl, const char *day)
+{
+	size_t i;
+
+	for (i = fl->n; i-- > 0;)
+		if (strcmp(fl->flares[i].began_on, day) <= 0)
+			return &fl->flares[i];
+	return NULL;
+}
+
 int
 program_flare_over(const struct pack *pack, struct store *store,
-		   const char *today, const char *day, char **cause)
+		   const char *today, const char *day, int *changed,
+		   char over_on[DAY_LEN], char **cause)
 {
 	struct program_flares fl;
-	const struct program_flare *open;
+	const struct program_flare *f, *last;
 	int rc;
 
+	if (changed != NULL)
+		*changed = 0;
 	if ((rc = program_check_day(day, today, NULL, cause)) != 0)
 		return rc;
 	if ((rc = program_flares_load(pack, store, today, &fl, cause)) != 0)
 		return rc;
-	open = flare_stored_open(&fl);
-	if (open == NULL)
-		rc = program_refuse(NULL, PROGRAM_FIELD_NONE, 0, cause,
-				    xstrdup("no flare-up is running"));
-	else if (open->ended_by == STORE_FLARE_CALM)
-		rc = program_refuse(
-		    NULL, PROGRAM_FIELD_NONE, 0, cause,
-		    xasprintf("no flare-up is running: the one that "
-			      "began on %s was over by itself on %s, "
-			      "with pain back at your level",
-			      open->began_on, open->ended_on));
-	else if (strcmp(day, open->began_on) < 0)
+	f = flare_since(&fl, day);
+	last = fl.n > 0 ? &fl.flares[fl.n - 1] : NULL;
+	if (f == NULL && last != NULL && last->ended_on[0] == '\0')
 		rc = program_refuse(
 		    NULL, PROGRAM_FIELD_DAY, 0, cause,
 		    xasprintf("the flare-up cannot end on %s: it "
 			      "began on %s",
-			      day, open->began_on));
-	if (rc == 0)
-		rc = store_flare_end(store, day, STORE_FLARE_PERSON, cause);
+			      day, last->began_on));
+	else if (f == NULL)
+		rc = program_refuse(
+		    NULL, PROGRAM_FIELD_NONE, 0, cause,
+		    last == NULL ? xstrdup("no flare-up is running")
+				 : xasprintf("no flare-up is running: none "
+					     "began on or before %s",
+					     day));
+	else if (f->ended_on[0] == '\0' || (f->ended_by == STORE_FLARE_CALM &&
+					    strcmp(f->ended_on, day) > 0)) {
+		/* Running, or over by itself only after the day the person
+		 * gives: the person knows their own day better than the
+		 * calm-days rule, which only guessed it. */
+		if (f->stored_open)
+			rc = store_flare_end(store, day, STORE_FLARE_PERSON,
+					     cause);
+		else
+			rc = store_flare_reend(store, f->id, day,
+					       STORE_FLARE_PERSON, cause);
+		if (rc == 0 && changed != NULL)
+			*changed = 1;
+	}
+	if (rc == 0 && over_on != NULL)
+		memcpy(over_on, changed != NULL && *changed ? day : f->ended_on,
+		       DAY_LEN);
 	program_flares_free(&fl);
 	return rc;
 }

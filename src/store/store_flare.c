@@ -148,6 +148,44 @@ store_flare_end(struct store *s, const char *day, enum store_flare_end how,
 }
 
 int
+store_flare_reend(struct store *s, long long id, const char *day,
+		  enum store_flare_end how, char **cause)
+{
+	sqlite3_stmt *st;
+	int code;
+
+	if ((code = store_check_day("flare end", day, cause)) != 0)
+		return code;
+	if (how != STORE_FLARE_PERSON && how != STORE_FLARE_CALM)
+		return store_fail(cause, EX_DATAERR,
+				  "a flare-up ends by the person or by calm "
+				  "days");
+	if ((code = store_begin(s, cause)) != 0)
+		return code;
+	/* Only a flare that has ended, on a day after day and after its
+	 * start: a running one ends through store_flare_end(). */
+	if ((code = store_prepare(s,
+				  "UPDATE flare SET ended_on = ?2, ended_by = "
+				  "?3 WHERE id = ?1 AND ended_on IS NOT NULL "
+				  "AND ended_on > ?2 AND began_on <= ?2",
+				  &st, cause)) != 0 ||
+	    (code = step_done(
+		 s, st,
+		 store_bind(st, "ltt", id, day, store_flare_end_name(how)),
+		 "recording the end of the flare-up", cause)) != 0)
+		goto fail;
+	if (sqlite3_changes(s->db) != 1) {
+		code = store_fail(cause, EX_DATAERR,
+				  "no flare-up ended after %s to change", day);
+		goto fail;
+	}
+	return store_commit(s, cause);
+fail:
+	store_rollback(s);
+	return code;
+}
+
+int
 store_flare_list(struct store *s, struct store_flare **out, size_t *n,
 		 char **cause)
 {

@@ -273,17 +273,23 @@ flare_ask(struct ui *ui)
 static void
 flare_over(struct ui *ui)
 {
-	char day[DAY_LEN], *cause = NULL;
+	char day[DAY_LEN], over_on[DAY_LEN], *cause = NULL;
+	int changed;
 
 	if (!loaded)
 		return;
 	ui_today(ui, day);
-	if (program_flare_over(ui->pack, ui->store, day, day, &cause) != 0) {
+	if (program_flare_over(ui->pack, ui->store, day, day, &changed, over_on,
+			       &cause) != 0) {
 		ui_error(ui, cause);
 		return;
 	}
 	ui_today_enter(ui, 0);
-	ui_message(ui, UI_C_GOOD, "The flare-up was over today.");
+	if (changed)
+		ui_message(ui, UI_C_GOOD, "The flare-up was over today.");
+	else
+		ui_message(ui, UI_C_GOOD,
+			   "The flare-up was already over on %s.", over_on);
 }
 
 static void

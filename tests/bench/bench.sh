@@ -3,8 +3,10 @@
 # 1-, 10- and 100-year logs afresh under $B/bench/logs (tests/bench/genlog.c
 # says what they hold), then times every command on each against the
 # sqlite3 shell (tests/bench/run.c) and prints the table. BENCH_RUNS sets
-# the runs per figure (default 21). Exits 0 with misses; non-zero only when
-# the benchmark itself cannot run.
+# the runs per figure (default 21). Then the JSON reader of import on
+# inputs doubling in size up to BENCH_JSON_MIB (default 32), with the
+# ratio of each figure to the one before (tests/bench/json.c). Exits 0
+# with misses; non-zero only when the benchmark itself cannot run.
 set -eu
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 B=${B:-build}
@@ -12,7 +14,8 @@ case $B in /*) ;; *) B="$TOP/$B" ;; esac
 BACKPAIN="$B/backpain"
 GENLOG="$B/bench/genlog"
 RUN="$B/bench/run"
-for f in "$BACKPAIN" "$GENLOG" "$RUN"; do
+JSON="$B/bench/json"
+for f in "$BACKPAIN" "$GENLOG" "$RUN" "$JSON"; do
 	[ -x "$f" ] || { echo "bench: $f is missing; run make bench" >&2; exit 1; }
 done
 command -v sqlite3 >/dev/null || { echo "bench: no sqlite3 shell" >&2; exit 1; }
@@ -50,3 +53,5 @@ done
 echo "today $today; $(uname -srm); $(nproc) CPUs; load $(cut -d' ' -f1-3 /proc/loadavg); sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
 echo
 "$RUN" -n "${BENCH_RUNS:-21}" "$BACKPAIN" "$today" "${logs[@]}"
+echo
+"$JSON" -m "${BENCH_JSON_MIB:-32}"

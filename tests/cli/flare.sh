@@ -18,6 +18,17 @@ refuse_exact() {
 	refuse "$@"
 	cmp -s "$DB" "$T/before.db" || fail "$* changed the log file"
 }
+# already DAY ARGS...: a flare-up already over on DAY, said so with exit 0,
+# and the log file's bytes unchanged.
+already() {
+	local day=$1
+	shift
+	cp "$DB" "$T/before.db"
+	step "$@"
+	[ "$(tail -n 1 "$T/transcript")" = "[exit 0]" ] || fail "$*: not exit 0"
+	expect_grep "^The flare-up was already over on $day; nothing changed\.$" "$T/step.out"
+	cmp -s "$DB" "$T/before.db" || fail "$* changed the log file"
+}
 
 for d in 01 02 03 04 05 06 07 08 09 10 11 12 13 14; do
 	bp checkin 3 --date 2026-11-$d >/dev/null || fail seed
@@ -38,7 +49,7 @@ bp checkin 6 --date 2026-11-16 >/dev/null || fail seed
 step flare --over --date 2026-11-17
 [ "$(rows)" = "2026-11-15|2026-11-17|person|7|lifted a box" ] ||
 	fail "over: $(rows)"
-refuse_exact 65 flare --over
+already 2026-11-17 flare --over
 refuse_exact 65 flare --date 2026-11-16
 
 # The second ends by itself: 8 and 7, then 3 and 4 (the level is 3).
@@ -54,12 +65,28 @@ step status
 step checkin 4 --interference 2
 [ "$(rows | tail -n 1)" = "2026-11-21|2026-11-23|calm|-|-" ] ||
 	fail "two calm days: $(rows)"
-refuse_exact 65 flare --over
+already 2026-11-23 flare --over
 step status
 step history --days 12
 step history --days 12 --format csv
 step flare --help
 expect_same "$E/flare.txt" "$T/transcript"
+
+# Over by itself on 11-23, but the person knows it was over on 11-22: their
+# day replaces the rule's (it exited 65, "no flare-up is running"); said
+# again, it changes nothing. A day between two flare-ups is already over;
+# one before any flare-up began is refused.
+cp "$DB" "$T/calm.db"
+DB=$T/calm.db
+refuse_exact 65 flare --over --date 2026-11-10
+already 2026-11-17 flare --over --date 2026-11-20
+bp flare --over --date 2026-11-22 >"$T/out" 2>&1 || { cat "$T/out" >&2; fail "over before calm"; }
+expect_grep '^The flare-up was over on 2026-11-22\.$' "$T/out"
+[ "$(rows | tail -n 1)" = "2026-11-21|2026-11-22|person|-|-" ] ||
+	fail "the person's day: $(rows)"
+already 2026-11-22 flare --over --date 2026-11-22
+already 2026-11-22 flare --over
+DB=$T/log.db
 
 # A flare-up over on the day it began (f, then F, in the TUI) is one day,
 # as program_flares_load() counts it and the TUI's History and the report

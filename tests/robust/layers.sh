@@ -58,7 +58,7 @@ hits=$(code src/cli/*.c src/cli/*.h | grep -E '#include "(ui|widget)')
 [ -z "$hits" ] || complain "the CLI uses the TUI's headers" "$hits"
 hits=$(code src/main.c | grep -E '\<(store|content|config|program)_[a-z_]+\(')
 [ -z "$hits" ] || complain "main.c opens something besides the app" "$hits"
-writes='store_(checkin_put|checkin_write|session_add|trial_start|trial_stop|trial_set_outcome|trial_set_impression|screening_add|screening_checked|profile_set|habit_keep|habit_drop|flare_begin|flare_end|import)\('
+writes='store_(checkin_put|checkin_write|session_add|trial_start|trial_stop|trial_set_outcome|trial_set_impression|screening_add|screening_checked|profile_set|habit_keep|habit_drop|flare_begin|flare_end|flare_reend|import)\('
 # shellcheck disable=SC2086
 hits=$(code $src | grep -E "$writes" |
 	grep -v -E '^src/(store/[a-z_]+|program/program_write[a-z_]*|program/program_import[a-z_]*)\.c:' |

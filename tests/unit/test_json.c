@@ -240,6 +240,218 @@ test_numbers(void **state)
 	json_free(&v);
 }
 
+/* An object of n keys "k0000000".."k<n-1>", one a line, then the key
+ * "k<dup>" again on the next line when dup < n: the text, to free(). */
+static char *
+many_keys(size_t n, size_t dup, size_t *len)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	buf_adds(&b, "{");
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "%s\"k%07zu\": %zu\n", i ? "," : "", i, i);
+	if (dup < n)
+		buf_printf(&b, ",\"k%07zu\": 0\n", dup);
+	buf_adds(&b, "}");
+	*len = b.len;
+	return buf_take(&b);
+}
+
+/* Many keys are all kept, each found by its name; the one given twice at
+ * the end is refused where it stands, naming the line of the first. The
+ * keys are compared decoded: an escape does not make a key new. */
+static void
+test_many_keys_and_one_twice(void **state)
+{
+	const size_t n = 80000;
+	const struct json *x;
+	struct json v;
+	struct json_error err;
+	const char *t;
+	char *s, name[16];
+	size_t len, i;
+
+	(void)state;
+	s = many_keys(n, n, &len);
+	assert_int_equal(json_parse(s, len, &v, &err), 0);
+	assert_int_equal(v.type, JSON_OBJECT);
+	assert_int_equal(v.n, n);
+	for (i = 0; i < n; i += 997) {
+		snprintf(name, sizeof name, "k%07zu", i);
+		x = json_get(&v, name);
+		assert_non_null(x);
+		assert_int_equal(x->line, (int)i + 1);
+		assert_int_equal(json_int(x, 0, (long long)n, &(long long){0}),
+				 0);
+	}
+	json_free(&v);
+	free(s);
+	/* The duplicate of the first key, and of one in the middle. */
+	s = many_keys(n, 0, &len);
+	refused(s, len, (int)n + 1, 2,
+		"given twice in one object (first at "
+		"line 1)");
+	free(s);
+	s = many_keys(n, n / 2, &len);
+	refused(s, len, (int)n + 1, 2, "(first at line 40001)");
+	free(s);
+	refused("{\"a\":1,\"\\u0061\":2}", 0, 1, 8, "twice");
+	refused("{\"\\ud83d\\ude00\":1,\"\xf0\x9f\x98\x80\":2}", 0, 1, 19,
+		"twice");
+	refused("{\"\":1,\"\":2}", 0, 1, 7, "twice");
+	/* Keys alike but for their length, or a NUL, are two keys. */
+	t = "{\"a\":1,\"a\\u0000\":2,\"\":3,\"\\u0000\":4}";
+	assert_int_equal(json_parse(t, strlen(t), &v, &err), 0);
+	assert_int_equal(v.n, 4);
+	json_free(&v);
+	/* Nested objects each have their own keys. */
+	t = "{\"a\":{\"a\":{\"a\":1}},\"b\":{\"a\":2}}";
+	assert_int_equal(json_parse(t, strlen(t), &v, &err), 0);
+	json_free(&v);
+	refused("{\"a\":{\"b\":1},\"b\":{\"b\":1,\"b\":2}}", 0, 1, 25, "twice");
+}
+
+/* The heap json_parse() uses, seen through AddressSanitizer's allocation
+ * hooks (the unit tests are always built with it): the bytes held now and
+ * the most held at once since counting began. */
+#if defined(__SANITIZE_ADDRESS__)
+#define HEAP_COUNTED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define HEAP_COUNTED 1
+#endif
+#endif
+
+#ifdef HEAP_COUNTED
+int __sanitizer_install_malloc_and_free_hooks(void (*)(const volatile void *,
+						       size_t),
+					      void (*)(const volatile void *));
+size_t __sanitizer_get_allocated_size(const volatile void *);
+
+static int heap_counting;
+static size_t heap_now, heap_peak;
+
+static void
+heap_malloc(const volatile void *p, size_t size)
+{
+	(void)p;
+	if (!heap_counting)
+		return;
+	heap_now += size;
+	if (heap_now > heap_peak)
+		heap_peak = heap_now;
+}
+
+static void
+heap_free(const volatile void *p)
+{
+	if (heap_counting && p != NULL)
+		heap_now -= __sanitizer_get_allocated_size(p);
+}
+#endif
+
+/* The text made of open, n copies of item joined by sep, and close; with
+ * no item, members "0":0 ... "<n-1 in hex>":0. */
+static char *
+repeat(const char *open, const char *item, const char *sep, const char *close,
+       size_t n, size_t *len)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	buf_adds(&b, open);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_adds(&b, sep);
+		if (item == NULL)
+			buf_printf(&b, "\"%zx\":0", i);
+		else
+			buf_adds(&b, item);
+	}
+	buf_adds(&b, close);
+	*len = b.len;
+	return buf_take(&b);
+}
+
+#ifdef HEAP_COUNTED
+/* Fails unless reading s (len bytes) holds at most JSON_BYTES_PER_BYTE
+ * bytes per byte of it, besides the string being read (the shapes below
+ * have a few bytes at most, in a buffer of 64), and leaves a tree
+ * within it too. */
+static void
+heap_bounded(const char *what, const char *s, size_t len)
+{
+	struct json v;
+	struct json_error err;
+	size_t tree;
+
+	heap_now = heap_peak = 0;
+	heap_counting = 1;
+	if (json_parse(s, len, &v, &err) != 0)
+		fail_msg("%s: %d:%d: %s", what, err.line, err.col, err.msg);
+	heap_counting = 0;
+	tree = heap_now;
+	json_free(&v);
+	if (tree > JSON_BYTES_PER_BYTE * len ||
+	    heap_peak > JSON_BYTES_PER_BYTE * len + 64)
+		fail_msg("%s: %zu bytes of text, a tree of %zu bytes, %zu at "
+			 "most while reading",
+			 what, len, tree, heap_peak);
+}
+#endif
+
+/* json.h's promise of memory linear in the text. The cheapest values in
+ * a text are the dearest in memory: numbers and empty containers in long
+ * arrays, short keys, deep nesting. */
+static void
+test_memory_bounded_by_text(void **state)
+{
+#ifdef HEAP_COUNTED
+	enum { N = 100000, D = JSON_DEPTH_MAX };
+	static const char *const items[] = {
+	    "0",	   "[]",	"{}",
+	    "\"\"",	   "[0]",	"[[]]",
+	    "{\"\":0}",	   "{\"\":[]}", "{\"\":{\"\":[0]}}",
+	    "\"\\u0000\"",
+	};
+	char deep_open[D + 1], deep_close[D + 1], nest[2 * D - 1], *s;
+	size_t k, len;
+
+	(void)state;
+	assert_true(__sanitizer_install_malloc_and_free_hooks(heap_malloc,
+							      heap_free) > 0);
+	for (k = 0; k < sizeof items / sizeof items[0]; k++) {
+		s = repeat("[", items[k], ",", "]", N, &len);
+		heap_bounded(items[k], s, len);
+		free(s);
+	}
+	/* Many short keys: the first pass's table of them. */
+	s = repeat("{", NULL, ",", "}", N, &len);
+	heap_bounded("keys", s, len);
+	free(s);
+	/* A long array as deep as allowed, and many nests that deep. */
+	memset(deep_open, '[', D);
+	memset(deep_close, ']', D);
+	deep_open[D] = deep_close[D] = '\0';
+	s = repeat(deep_open, "0", ",", deep_close, N, &len);
+	heap_bounded("a deep array", s, len);
+	free(s);
+	memset(nest, '[', D - 1);
+	memset(nest + D - 1, ']', D - 1);
+	nest[2 * D - 2] = '\0';
+	s = repeat("[", nest, ",", "]", N / 10, &len);
+	heap_bounded("deep nests", s, len);
+	free(s);
+	__sanitizer_install_malloc_and_free_hooks(NULL, NULL);
+#else
+	(void)state;
+	skip();
+#endif
+}
+
 /* Every prefix of a valid document is refused without a crash or leak. */
 static void
 test_every_prefix(void **state)
@@ -278,6 +490,8 @@ main(void)
 	    cmocka_unit_test(test_deep_nesting),
 	    cmocka_unit_test(test_numbers),
 	    cmocka_unit_test(test_every_prefix),
+	    cmocka_unit_test(test_many_keys_and_one_twice),
+	    cmocka_unit_test(test_memory_bounded_by_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -487,7 +487,7 @@ fill_issue12(struct fx *fx)
 				"lift\tthe \033[1mbox", NULL, &cause),
 		  &cause);
 	expect_ok(program_flare_over(fx->pack, fx->store, TODAY, "2026-11-12",
-				     &cause),
+				     NULL, NULL, &cause),
 		  &cause);
 	fill(fx);
 	expect_ok(program_keep(fx->pack, fx->store, "beta", TODAY,

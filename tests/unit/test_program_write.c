@@ -657,9 +657,10 @@ test_flare_median_level(void **state)
 {
 	static const int before[] = {2, 2, 3, 5, 6, 6, 9};
 	struct fx *fx = *state;
-	char day[DAY_LEN], *cause = NULL, *was, *seen;
+	char day[DAY_LEN], over_on[DAY_LEN], *cause = NULL, *was, *seen;
 	struct program_bad bad;
 	size_t i;
+	int changed;
 
 	for (i = 0; i < sizeof before / sizeof before[0]; i++) {
 		snprintf(day, sizeof day, "2026-11-%02zu", i + 1);
@@ -701,10 +702,12 @@ test_flare_median_level(void **state)
 	assert_int_equal(bad.field, PROGRAM_FIELD_PAIN);
 	free(cause);
 	cause = NULL;
-	assert_int_equal(
-	    program_flare_over(fx->pack, fx->store, TODAY, TODAY, &cause),
-	    EX_DATAERR);
-	free(cause);
+	/* Over already: said so, and nothing changes. */
+	expect_ok(program_flare_over(fx->pack, fx->store, TODAY, TODAY,
+				     &changed, over_on, &cause),
+		  &cause);
+	assert_int_equal(changed, 0);
+	assert_string_equal(over_on, "2026-11-10");
 	seen = everything(fx);
 	assert_string_equal(seen, was);
 	free(seen);
@@ -717,7 +720,8 @@ static void
 test_flare_usual_level(void **state)
 {
 	struct fx *fx = *state;
-	char *cause = NULL, *seen, *was;
+	char *cause = NULL, *seen, *was, over_on[DAY_LEN];
+	int changed;
 
 	expect_ok(program_flare(fx->pack, fx->store, TODAY, "2026-11-20",
 				STORE_NONE, NULL, NULL, &cause),
@@ -733,13 +737,15 @@ test_flare_usual_level(void **state)
 	seen = flares_seen(fx);
 	assert_string_equal(seen, "2026-11-20|2026-11-21|calm|3|-1|1\n");
 	free(seen);
+	/* Over on a day on or after the rule's: it is over either way, so
+	 * nothing changes and it is not an error. */
 	was = everything(fx);
-	assert_int_equal(
-	    program_flare_over(fx->pack, fx->store, TODAY, TODAY, &cause),
-	    EX_DATAERR);
-	assert_non_null(strstr(cause, "over by itself on 2026-11-21"));
-	free(cause);
-	cause = NULL;
+	changed = -1;
+	expect_ok(program_flare_over(fx->pack, fx->store, TODAY, TODAY,
+				     &changed, over_on, &cause),
+		  &cause);
+	assert_int_equal(changed, 0);
+	assert_string_equal(over_on, "2026-11-21");
 	seen = everything(fx);
 	assert_string_equal(seen, was);
 	free(seen);
@@ -748,6 +754,60 @@ test_flare_usual_level(void **state)
 		  &cause);
 	expect_rows(fx, "SELECT began_on, ended_on, ended_by FROM flare",
 		    "2026-11-20|2026-11-21|calm\n");
+}
+
+/* The person's day replaces the calm-days rule's when the rule ended the
+ * flare after it: while the log still holds the flare open, and after a
+ * check-in has written the rule's end; a day before the flare began, or
+ * before any flare, is refused with nothing written. */
+static void
+test_flare_over_before_calm(void **state)
+{
+	struct fx *fx = *state;
+	char *cause = NULL, *was, *seen, over_on[DAY_LEN];
+	int changed;
+
+	expect_ok(program_usual_pain(fx->store, 3, &cause), &cause);
+	assert_int_equal(program_flare_over(fx->pack, fx->store, TODAY,
+					    "2026-11-19", NULL, NULL, &cause),
+			 EX_DATAERR);
+	assert_non_null(strstr(cause, "no flare-up is running"));
+	free(cause);
+	cause = NULL;
+	expect_ok(program_flare(fx->pack, fx->store, TODAY, "2026-11-20", 8,
+				NULL, NULL, &cause),
+		  &cause);
+	pain_on(fx, "2026-11-22", 2);
+	pain_on(fx, "2026-11-23", 2);
+	/* pain_on's check-ins settled it: over by itself on 11-22. */
+	expect_rows(fx, "SELECT began_on, ended_on, ended_by FROM flare",
+		    "2026-11-20|2026-11-22|calm\n");
+	was = everything(fx);
+	assert_int_equal(program_flare_over(fx->pack, fx->store, TODAY,
+					    "2026-11-19", &changed, over_on,
+					    &cause),
+			 EX_DATAERR);
+	free(cause);
+	cause = NULL;
+	seen = everything(fx);
+	assert_string_equal(seen, was);
+	free(seen);
+	free(was);
+	expect_ok(program_flare_over(fx->pack, fx->store, TODAY, "2026-11-21",
+				     &changed, over_on, &cause),
+		  &cause);
+	assert_int_equal(changed, 1);
+	assert_string_equal(over_on, "2026-11-21");
+	expect_rows(fx, "SELECT began_on, ended_on, ended_by FROM flare",
+		    "2026-11-20|2026-11-21|person\n");
+	/* Said again, or for a later day: already over, nothing changes. */
+	expect_ok(program_flare_over(fx->pack, fx->store, TODAY, "2026-11-23",
+				     &changed, over_on, &cause),
+		  &cause);
+	assert_int_equal(changed, 0);
+	assert_string_equal(over_on, "2026-11-21");
+	expect_rows(fx, "SELECT began_on, ended_on, ended_by FROM flare",
+		    "2026-11-20|2026-11-21|person\n");
 }
 
 /* Keep and drop: a habit needs a running trial, keeps it once, and its
@@ -814,6 +874,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_flare_median_level, setup,
 					    fx_close),
 	    cmocka_unit_test_setup_teardown(test_flare_usual_level, setup,
+					    fx_close),
+	    cmocka_unit_test_setup_teardown(test_flare_over_before_calm, setup,
 					    fx_close),
 	    cmocka_unit_test_setup_teardown(test_habit_keep_drop, setup,
 					    fx_close),
