@@ -129,7 +129,7 @@ flare(struct fx *fx, const char *began, const char *over)
 		  &cause);
 	if (over != NULL)
 		expect_ok(program_flare_over(fx->pack, fx->store, TODAY, over,
-					     &cause),
+					     NULL, NULL, &cause),
 			  &cause);
 }
 
