@@ -2,12 +2,13 @@
  * program: the guided walk over the pack's approaches and the log, and every
  * write a person makes to the log. Shared by the CLI and the TUI; no curses,
  * no SQL (it goes through store.h). program.c reads (the plan, today's
- * state, the safety answers) and program_flare.c the flare-ups; the
- * program_write_*.c files write (check-ins with their marks and answers and
- * practice sessions; trials and habits; screening answers and the profile;
- * flare-ups), each value checked against the pack and the calendar first
- * by program_check.c, so that no face writes to the store directly and
- * every face is refused alike; program_import*.c read an export back.
+ * state, the safety answers), program_day.c one day's check-in and what it
+ * asks, and program_flare.c the flare-ups; the program_write_*.c files write
+ * (check-ins with their marks and answers and practice sessions; trials and
+ * habits; screening answers and the profile; flare-ups), each value checked
+ * against the pack and the calendar first by program_check.c, so that no
+ * face writes to the store directly and every face is refused alike;
+ * program_import*.c read an export back.
  *
  * The plan is every approach of the pack in the pack's order with the state
  * of its latest trial. The current approach is the running non-wildcard trial
@@ -15,18 +16,20 @@
  * tried; else none. Trials of approaches the pack does not know are ignored.
  *
  * An approach kept as a habit (program_keep()) has ended its trial but stays
- * in the daily loop: its practices are listed for today beside those of the
+ * in the daily loop: its practices are listed for the day beside those of the
  * running approaches, until program_drop(). A flare-up (program_flare()) is
  * over when the person says so or, by itself, after two calm days (see
- * PROGRAM_FLARE_*); while one runs, the pack's flare-up tools are listed
- * for today too.
+ * PROGRAM_FLARE_*); on its days, the pack's flare-up tools are listed too.
+ * What a day lists and asks is decided once, by program_day_load()
+ * (program_day.c); today's list in program_today_load() is that day's.
  *
- * Structs are filled in caller-owned memory: program_plan_free() and
- * program_today_free() release what the load functions allocated. Pointers to
- * approaches, practices, questions and ids are borrowed from the pack, so the
- * pack must outlive the struct. Functions returning int return 0, or a
- * sysexits.h code with *cause set to a message the caller frees (the codes of
- * store.h; EX_DATAERR for a request the program refuses, nothing written).
+ * Structs are filled in caller-owned memory: program_plan_free(),
+ * program_day_free() and program_today_free() release what the load
+ * functions allocated. Pointers to approaches, practices, questions and ids
+ * are borrowed from the pack, so the pack must outlive the struct. Functions
+ * returning int return 0, or a sysexits.h code with *cause set to a message
+ * the caller frees (the codes of store.h; EX_DATAERR for a request the
+ * program refuses, nothing written).
  */
 #ifndef BACKPAIN_PROGRAM_H
 #define BACKPAIN_PROGRAM_H
@@ -89,13 +92,82 @@ struct program_plan {
 	int habits;  /* steps kept as habits */
 };
 
-/* A practice of a running approach and how often it was done today. */
+/* A practice a day asks about (struct program_day) and how often it was
+ * done that day. habit and flare are its label, at most one of them set:
+ * habit, listed as a kept habit's; flare, a flare-up tool on a day of a
+ * flare-up (listed as such, or as a running wildcard's); neither, a
+ * practice of an approach that ran that day. */
 struct program_practice {
 	const struct practice *practice; /* borrowed; per_day is its target */
-	int done;			 /* sessions and --did marks today */
-	int habit;			 /* listed as a kept habit's */
-	int flare;			 /* listed as a flare-up tool */
+	int done;			 /* sessions and --did marks that day */
+	int habit;
+	int flare;
 };
+
+/* A question a day asks about, with that day's answer. */
+struct program_asked {
+	const struct question *question; /* borrowed from the pack */
+	int choice; /* index into question->choices, or -1: not answered */
+};
+
+/* A day's check-in as the log holds it. */
+struct program_day_checkin {
+	int pain;	  /* PAIN_MIN..PAIN_MAX */
+	int interference; /* PAIN_MIN..PAIN_MAX, or STORE_NONE */
+	char *note;	  /* NULL when none; owned by the struct holding it */
+};
+
+/*
+ * One day, as the check-in of every face (the TUI's form, the line mode,
+ * status and Today for today) asks about it, computed once here.
+ *
+ * An approach ran on the day when one of its trials (a wildcard's too)
+ * started on or before it and had not ended by it: the day a trial ends is
+ * its first day not running, as the plan counts it ended and a habit kept
+ * from it begins. An approach is kept as a habit on the day from its
+ * kept_on up to, not including, the day it was dropped. A flare-up ran on
+ * the day when the day is one of its days as program_flares_load() counts
+ * them (as of today).
+ *
+ * The practices come in one order: those of the approaches that ran (pack
+ * order), then those of the habits not running, then on a flare-up's day
+ * the flare-up tools; each practice once, at its first place, labelled
+ * (struct program_practice). The questions are those of the approaches
+ * that ran, pack order, each with the day's answer. warnings are the day's
+ * answers that program_question_warns().
+ *
+ * program_day_load() fills *out (day a valid day, normally not after
+ * today); program_day_free() releases its arrays and the note. The
+ * practices, questions and warnings point into the pack, which must outlive
+ * the struct.
+ */
+struct program_day {
+	char day[DAY_LEN];
+	int *ran;  /* one per approach of the pack: ran on the day */
+	int *kept; /* one per approach: kept as a habit on the day */
+	size_t napproaches;
+	/* A flare-up ran on the day: the day it began, else ""; running, it
+	 * has not ended by today. */
+	char flare_began[DAY_LEN];
+	int flare_running;
+	struct program_practice *practices;
+	size_t npractices;
+	struct program_asked *questions;
+	size_t nquestions;
+	int checked_in;			    /* the day has a check-in ... */
+	struct program_day_checkin checkin; /* ... which this is */
+	const struct question **warnings;
+	size_t nwarnings;
+};
+
+int program_day_load(const struct pack *, struct store *, const char *day,
+		     const char *today, struct program_day *out, char **cause);
+void program_day_free(struct program_day *);
+
+/* 1 when value is the answer to q that the pack warns about (its
+ * warn_if), else 0; q may be NULL. The one rule every face shows a
+ * question's warning by. */
+int program_question_warns(const struct question *q, const char *value);
 
 /* One of the recent days, oldest first; the last is today. */
 struct program_recent {
@@ -180,10 +252,11 @@ enum program_next {
 struct program_today {
 	struct program_plan plan;
 	struct program_safety safety;
-	int onboarded;		      /* profile "onboarded" is set */
-	int checked_in;		      /* today has a check-in ... */
-	struct store_checkin checkin; /* ... which this is */
-	/* Practices of every running approach (wildcards too), pack order. */
+	int onboarded; /* profile "onboarded" is set */
+	/* Today's check-in, practices and warnings: those of
+	 * program_day_load() for today, moved here. */
+	int checked_in;			    /* today has a check-in ... */
+	struct program_day_checkin checkin; /* ... which this is */
 	struct program_practice *practices;
 	size_t npractices;
 	struct program_recent recent[PROGRAM_RECENT_DAYS];
@@ -193,7 +266,6 @@ struct program_today {
 	 * baseline of a trial started today. */
 	int baseline_n;
 	double mean; /* their mean pain, when has_mean */
-	/* Questions answered today with their warn_if value; show warning. */
 	const struct question **warnings;
 	size_t nwarnings;
 	enum program_next next;

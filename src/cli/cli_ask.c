@@ -249,16 +249,21 @@ ask_note(const char *old, char **out)
 	}
 }
 
-/* Asks about practice p, adding its id to out->did on a yes. */
+/* Asks about the practice listed in pp, in the words of its label, adding
+ * its id to out->did on a yes. */
 static enum cli_ask_rc
-ask_practice(const struct practice *p, const char *kind, struct cli_ask *out)
+ask_practice(const struct program_practice *pp, struct cli_ask *out)
 {
+	const struct practice *p = pp->practice;
 	char *prompt;
 	enum cli_ask_rc rc;
 	int yes = 0;
 
 	prompt = xasprintf("Did you do %s \"%s\" (%s)? y or n (Enter for no): ",
-			   kind, p->title, p->id);
+			   pp->habit   ? "the habit"
+			   : pp->flare ? "the flare-up tool"
+				       : "the practice",
+			   p->title, p->id);
 	rc = cli_ask_yes_no(prompt, 0, &yes);
 	free(prompt);
 	if (rc == CLI_ASK_OK && yes)
@@ -266,75 +271,45 @@ ask_practice(const struct practice *p, const char *kind, struct cli_ask *out)
 	return rc;
 }
 
-/*
- * The practices: first the day's list of program_today() (the running
- * approaches', the kept habits', the flare-up tools while a flare-up runs),
- * each asked as "the practice" unless it is logged for the day already;
- * then, as "the habit", every practice of each approach whose latest trial
- * ended as helped, kept as a habit or not. That second list was written
- * before the habit table: a kept habit that helped is in both lists, so
- * asked twice (two yeses save one mark), and a dropped habit that helped
- * is still asked.
- */
+/* The practices of the day's one list (program_day_load()), each once,
+ * unless it is logged for the day already. */
 static enum cli_ask_rc
-ask_practices(const struct program_today *t, struct cli_ask *out)
+ask_practices(const struct program_day *d, struct cli_ask *out)
 {
-	const struct program_plan *plan = &t->plan;
-	size_t i, j, n = t->npractices;
+	size_t i;
 	enum cli_ask_rc rc = CLI_ASK_OK;
 
-	for (i = 0; i < plan->nsteps; i++)
-		if (plan->steps[i].state == PROGRAM_ENDED &&
-		    plan->steps[i].outcome == OUTCOME_HELPED)
-			n += plan->steps[i].approach->npractices;
-	out->did = xcalloc(n ? n : 1, sizeof *out->did);
-	for (i = 0; i < t->npractices && rc != CLI_ASK_EOF; i++) {
-		const struct practice *p = t->practices[i].practice;
+	out->did = xcalloc(d->npractices ? d->npractices : 1, sizeof *out->did);
+	for (i = 0; i < d->npractices && rc != CLI_ASK_EOF; i++) {
+		const struct practice *p = d->practices[i].practice;
 
-		if (t->practices[i].done > 0)
+		if (d->practices[i].done > 0)
 			printf("Already logged for the day: \"%s\" (%s).\n",
 			       p->title, p->id);
 		else
-			rc = ask_practice(p, "the practice", out);
-	}
-	for (i = 0; i < plan->nsteps && rc != CLI_ASK_EOF; i++) {
-		const struct program_step *s = &plan->steps[i];
-
-		if (s->state != PROGRAM_ENDED || s->outcome != OUTCOME_HELPED)
-			continue;
-		for (j = 0; j < s->approach->npractices && rc != CLI_ASK_EOF;
-		     j++)
-			rc = ask_practice(&s->approach->practices[j],
-					  "the habit", out);
+			rc = ask_practice(&d->practices[i], out);
 	}
 	return rc;
 }
 
-/* The questions of the running approaches, pack order. */
+/* The questions of the approaches that ran on the day, pack order. */
 static enum cli_ask_rc
-ask_questions(const struct program_plan *plan, struct cli_ask *out,
+ask_questions(const struct program_day *d, struct cli_ask *out,
 	      const struct ask_days *days)
 {
-	size_t i, j, n = 0;
+	size_t i;
 	const char *v;
 	enum cli_ask_rc rc = CLI_ASK_OK;
 
-	for (i = 0; i < plan->nsteps; i++)
-		if (plan->steps[i].state == PROGRAM_RUNNING)
-			n += plan->steps[i].approach->nquestions;
-	out->answers = xcalloc(n ? n : 1, sizeof *out->answers);
-	for (i = 0; i < plan->nsteps && rc != CLI_ASK_EOF; i++) {
-		const struct approach *a = plan->steps[i].approach;
+	out->answers =
+	    xcalloc(d->nquestions ? d->nquestions : 1, sizeof *out->answers);
+	for (i = 0; i < d->nquestions && rc != CLI_ASK_EOF; i++) {
+		const struct question *q = d->questions[i].question;
 
-		if (plan->steps[i].state != PROGRAM_RUNNING)
-			continue;
-		for (j = 0; j < a->nquestions && rc != CLI_ASK_EOF; j++) {
-			rc = ask_choice(&a->questions[j], &v, days);
-			if (rc == CLI_ASK_OK) {
-				out->answers[out->nanswers].question =
-				    a->questions[j].id;
-				out->answers[out->nanswers++].value = v;
-			}
+		rc = ask_choice(q, &v, days);
+		if (rc == CLI_ASK_OK) {
+			out->answers[out->nanswers].question = q->id;
+			out->answers[out->nanswers++].value = v;
 		}
 	}
 	return rc;
@@ -342,7 +317,7 @@ ask_questions(const struct program_plan *plan, struct cli_ask *out,
 
 /* What would be saved, one fact a line. */
 static void
-ask_show(const struct cli_ask *a, const struct program_today *t)
+ask_show(const struct cli_ask *a, const struct program_day *d)
 {
 	size_t i;
 	struct buf b;
@@ -367,22 +342,22 @@ ask_show(const struct cli_ask *a, const struct program_today *t)
 		printf("  note: %s\n", b.data);
 		buf_free(&b);
 	}
-	if (t->checked_in)
+	if (d->checked_in)
 		printf("This replaces the check-in saved for %s (pain "
 		       "%d/10).\n",
-		       a->in.day, t->checkin.pain);
+		       a->in.day, d->checkin.pain);
 }
 
 static enum cli_ask_rc
-ask_all(const struct pack *pk, const struct program_today *t,
-	struct cli_ask *out, const struct ask_days *days)
+ask_all(const struct pack *pk, const struct program_day *d, struct cli_ask *out,
+	const struct ask_days *days)
 {
 	enum cli_ask_rc rc;
 	int yes = 0;
 
-	out->in.pain = t->checked_in ? t->checkin.pain : STORE_NONE;
+	out->in.pain = d->checked_in ? d->checkin.pain : STORE_NONE;
 	out->in.interference =
-	    t->checked_in ? t->checkin.interference : STORE_NONE;
+	    d->checked_in ? d->checkin.interference : STORE_NONE;
 	ask_scale(&pk->pain_scale, "How bad was your pain today?", days);
 	if ((rc = cli_ask_rating("Pain", 1, &out->in.pain)) == CLI_ASK_EOF)
 		return rc;
@@ -391,9 +366,9 @@ ask_all(const struct pack *pk, const struct program_today *t,
 	if ((rc = cli_ask_rating("Interference", 0, &out->in.interference)) ==
 	    CLI_ASK_EOF)
 		return rc;
-	if ((rc = ask_practices(t, out)) == CLI_ASK_EOF ||
-	    (rc = ask_questions(&t->plan, out, days)) == CLI_ASK_EOF ||
-	    (rc = ask_note(t->checked_in ? t->checkin.note : NULL,
+	if ((rc = ask_practices(d, out)) == CLI_ASK_EOF ||
+	    (rc = ask_questions(d, out, days)) == CLI_ASK_EOF ||
+	    (rc = ask_note(d->checked_in ? d->checkin.note : NULL,
 			   &out->note)) == CLI_ASK_EOF)
 		return rc;
 	out->in.did = out->did;
@@ -402,7 +377,7 @@ ask_all(const struct pack *pk, const struct program_today *t,
 	out->in.nanswers = out->nanswers;
 	out->in.note = out->note;
 	out->in.merge = 1;
-	ask_show(out, t);
+	ask_show(out, d);
 	if ((rc = cli_ask_yes_no("Save it? y or n: ", -1, &yes)) == CLI_ASK_EOF)
 		return rc;
 	return yes ? CLI_ASK_OK : CLI_ASK_SKIP;
@@ -411,7 +386,7 @@ ask_all(const struct pack *pk, const struct program_today *t,
 int
 cli_ask_checkin(struct app *app, const char *day, struct cli_ask *out)
 {
-	struct program_today t;
+	struct program_day d;
 	struct ask_days days;
 	char *cause = NULL;
 	enum cli_ask_rc rc;
@@ -419,16 +394,16 @@ cli_ask_checkin(struct app *app, const char *day, struct cli_ask *out)
 
 	memset(out, 0, sizeof *out);
 	memcpy(out->in.day, day, DAY_LEN);
-	if ((code = program_today_load(app->pack, app->store, day, &t,
-				       &cause)) != 0)
+	if ((code = program_day_load(app->pack, app->store, day, app->today, &d,
+				     &cause)) != 0)
 		return cli_fail_cause(code, cause);
 	printf("Check-in for %s, one question a line. Ctrl-D leaves without "
 	       "saving.\n",
 	       day);
 	days.day = day;
 	days.today = app->today;
-	rc = ask_all(app->pack, &t, out, &days);
-	program_today_free(&t);
+	rc = ask_all(app->pack, &d, out, &days);
+	program_day_free(&d);
 	if (rc == CLI_ASK_EOF) {
 		fputs("\n", stdout);
 		fflush(stdout);

@@ -1,9 +1,9 @@
 /*
  * cli_ask_int.h: the line-mode check-in, what `backpain checkin` does with no
  * rating on a terminal. It asks the day's questions one line at a time on
- * stdin and stdout (pain, interference, the practices of the day's list and
- * of the approaches that helped, the running approaches' questions, a note),
- * shows what it would save and asks to confirm. Plain lines only: no cursor
+ * stdin and stdout (pain, interference, then the practices and questions of
+ * the day as program_day_load() lists them, a note), shows what it would
+ * save and asks to confirm. Plain lines only: no cursor
  * movement, no colour, nothing a screen reader or TERM=dumb cannot follow.
  * It writes nothing: cli_checkin.c saves what it hands back through the
  * program's one write path. Its line readers (cli_ask_line() and the ones

@@ -180,8 +180,8 @@ checkin_report(struct app *app, const struct checkin_args *a,
 				   in->answers[i].question) == 0)
 				break;
 		q = content_question(app->pack, in->answers[i].question);
-		if (k == in->nanswers && q->warn_if != NULL &&
-		    strcmp(q->warn_if, in->answers[i].value) == 0)
+		if (k == in->nanswers &&
+		    program_question_warns(q, in->answers[i].value))
 			printf("WARNING (%s: %s): %s\n", q->id, q->warn_if,
 			       q->warning);
 	}

@@ -252,102 +252,6 @@ today_recent(struct store *store, struct program_today *t, char **cause)
 	return 0;
 }
 
-/* Lists practice p for today, once, with today's count of it. */
-static struct program_practice *
-today_list(struct program_today *t, const struct practice *p,
-	   const struct store_session *s, size_t n)
-{
-	struct program_practice *pp;
-	size_t k;
-
-	for (k = 0; k < t->npractices; k++)
-		if (t->practices[k].practice == p)
-			return &t->practices[k];
-	t->practices = xreallocarray(t->practices, t->npractices + 1,
-				     sizeof *t->practices);
-	pp = &t->practices[t->npractices++];
-	memset(pp, 0, sizeof *pp);
-	pp->practice = p;
-	for (k = 0; k < n; k++)
-		if (strcmp(s[k].practice, p->id) == 0)
-			pp->done++;
-	return pp;
-}
-
-/* The practices of the running approaches, then of those kept as habits,
- * then during a flare-up the flare-up tools, with today's count of each. */
-static int
-today_practices(const struct pack *pack, struct store *store,
-		struct program_today *t, char **cause)
-{
-	struct store_session *s = NULL;
-	size_t n = 0, i, j;
-	int rc;
-
-	rc = store_session_range(store, t->plan.today, t->plan.today, &s, &n,
-				 cause);
-	if (rc != 0)
-		return rc;
-	for (i = 0; i < t->plan.nsteps; i++) {
-		const struct approach *a = t->plan.steps[i].approach;
-
-		if (t->plan.steps[i].state != PROGRAM_RUNNING)
-			continue;
-		for (j = 0; j < a->npractices; j++)
-			today_list(t, &a->practices[j], s, n);
-	}
-	for (i = 0; i < t->plan.nsteps; i++) {
-		const struct approach *a = t->plan.steps[i].approach;
-
-		if (!t->plan.steps[i].habit ||
-		    t->plan.steps[i].state == PROGRAM_RUNNING)
-			continue;
-		for (j = 0; j < a->npractices; j++)
-			today_list(t, &a->practices[j], s, n)->habit = 1;
-	}
-	rc = program_flare_running(store, t->plan.today, t->flare_since, cause);
-	if (rc == 0 && t->flare_since[0] != '\0') {
-		for (i = 0; i < pack->napproaches; i++)
-			for (j = 0; j < pack->approaches[i].npractices; j++) {
-				const struct practice *p =
-				    &pack->approaches[i].practices[j];
-
-				if (program_flare_tool(pack, p))
-					today_list(t, p, s, n)->flare = 1;
-			}
-	}
-	store_sessions_free(s, n);
-	return rc;
-}
-
-/* Today's answers that the pack flags with a warning. */
-static int
-today_warnings(const struct pack *pack, struct store *store,
-	       struct program_today *t, char **cause)
-{
-	struct store_answer *a = NULL;
-	size_t n = 0, i;
-	int rc;
-
-	rc = store_answer_range(store, t->plan.today, t->plan.today, &a, &n,
-				cause);
-	if (rc != 0)
-		return rc;
-	for (i = 0; i < n; i++) {
-		const struct question *q =
-		    content_question(pack, a[i].question);
-
-		if (q == NULL || q->warn_if == NULL ||
-		    strcmp(q->warn_if, a[i].value) != 0)
-			continue;
-		t->warnings = xreallocarray(t->warnings, t->nwarnings + 1,
-					    sizeof *t->warnings);
-		t->warnings[t->nwarnings++] = q;
-	}
-	store_answers_free(a, n);
-	return 0;
-}
-
 int
 program_safety_load(const struct pack *pack, struct store *store,
 		    const char *today, struct program_safety *out, char **cause)
@@ -533,6 +437,34 @@ today_next(const struct pack *pack, struct program_today *t)
 	t->next = PROGRAM_NEXT_FINISHED;
 }
 
+/* Today's check-in, practices and warnings: program_day_load() of today,
+ * its parts moved into t. */
+static int
+today_day(const struct pack *pack, struct store *store, struct program_today *t,
+	  char **cause)
+{
+	struct program_day d;
+	int rc;
+
+	rc = program_day_load(pack, store, t->plan.today, t->plan.today, &d,
+			      cause);
+	if (rc != 0)
+		return rc;
+	t->checked_in = d.checked_in;
+	t->checkin = d.checkin;
+	t->practices = d.practices;
+	t->npractices = d.npractices;
+	t->warnings = d.warnings;
+	t->nwarnings = d.nwarnings;
+	if (d.flare_running)
+		memcpy(t->flare_since, d.flare_began, DAY_LEN);
+	d.checkin.note = NULL;
+	d.practices = NULL;
+	d.warnings = NULL;
+	program_day_free(&d);
+	return 0;
+}
+
 int
 program_today_load(const struct pack *pack, struct store *store,
 		   const char *today, struct program_today *out, char **cause)
@@ -551,15 +483,10 @@ program_today_load(const struct pack *pack, struct store *store,
 	if (rc == 0) {
 		out->onboarded = onboarded != NULL;
 		free(onboarded);
-		rc = store_checkin_get(store, today, &out->checkin,
-				       &out->checked_in, cause);
+		rc = today_recent(store, out, cause);
 	}
 	if (rc == 0)
-		rc = today_recent(store, out, cause);
-	if (rc == 0)
-		rc = today_practices(pack, store, out, cause);
-	if (rc == 0)
-		rc = today_warnings(pack, store, out, cause);
+		rc = today_day(pack, store, out, cause);
 	if (rc != 0) {
 		program_today_free(out);
 		return rc;
@@ -573,8 +500,8 @@ program_today_free(struct program_today *t)
 {
 	program_plan_free(&t->plan);
 	program_safety_free(&t->safety);
-	if (t->checked_in)
-		store_checkin_clear(&t->checkin);
+	free(t->checkin.note);
+	t->checkin.note = NULL;
 	t->checked_in = 0;
 	free(t->practices);
 	t->practices = NULL;

@@ -1,9 +1,10 @@
 /*
  * checkin.c: the daily check-in as a form: pain and interference on 0-10
- * pickers, the practices done that day, the questions of the approaches
- * that ran that day, and a note. [ and ] move to an earlier or later day
- * (never past today); Enter saves through program_checkin(), adding to the
- * day's marks and answers (the form shows them and cannot take one away).
+ * pickers, the practices done that day and the questions of the approaches
+ * that ran that day (both as program_day_load() lists them), and a note.
+ * [ and ] move to an earlier or later day (never past today); Enter saves
+ * through program_checkin(), adding to the day's marks and answers (the
+ * form shows them and cannot take one away).
  *
  * The form is laid out twice per draw: once without drawing, to learn where
  * the focused row falls and scroll it into view, then for real.
@@ -13,7 +14,6 @@
 
 #include "content.h"
 #include "program.h"
-#include "store.h"
 #include "ui_int.h"
 #include "util.h"
 
@@ -37,6 +37,7 @@ struct done {
 	const struct practice *p;
 	int on;
 	int logged; /* already in the log for that day: cannot be unticked */
+	const char *label; /* why it is asked: "", "  (habit)", ... */
 };
 
 struct asked {
@@ -102,135 +103,46 @@ add_row(enum row_kind k, size_t index)
 	nrows++;
 }
 
+/* The form for the day, from the day as the program lists it
+ * (program_day_load()): its practices in their one order with their labels,
+ * the questions of the approaches that ran with the day's answers, and the
+ * day's check-in. */
 static int
-ran_on(const struct store_trial *t, const char *d)
+load_day(struct ui *ui)
 {
-	return strcmp(t->started_on, d) <= 0 &&
-	       (t->ended_on[0] == '\0' || strcmp(t->ended_on, d) >= 0);
-}
+	struct program_day d;
+	char today[DAY_LEN], *cause = NULL;
+	size_t i;
 
-/* Marks in kept[] the approaches kept as a habit on the day (issue 12):
- * their practices are asked as a running approach's are. */
-static int
-load_habits(struct ui *ui, int *kept)
-{
-	struct store_habit *h = NULL;
-	size_t nh = 0, i;
-	char *cause = NULL;
-
-	if (store_habit_list(ui->store, &h, &nh, &cause) != 0) {
+	ui_today(ui, today);
+	if (program_day_load(ui->pack, ui->store, day, today, &d, &cause) !=
+	    0) {
 		ui_error(ui, cause);
 		return -1;
 	}
-	for (i = 0; i < nh; i++) {
-		int a = content_approach_index(ui->pack, h[i].approach);
-
-		if (a >= 0 && strcmp(h[i].kept_on, day) <= 0 &&
-		    (h[i].dropped_on[0] == '\0' ||
-		     strcmp(day, h[i].dropped_on) < 0))
-			kept[a] = 1;
+	ndones = d.npractices;
+	dones = xcalloc(ndones ? ndones : 1, sizeof *dones);
+	for (i = 0; i < ndones; i++) {
+		dones[i].p = d.practices[i].practice;
+		dones[i].on = dones[i].logged = d.practices[i].done > 0;
+		dones[i].label = d.practices[i].habit	? "  (habit)"
+				 : d.practices[i].flare ? "  (flare-up tool)"
+							: "";
 	}
-	store_habits_free(h, nh);
-	return 0;
-}
-
-/* The practices and questions of every approach that ran on the day, and
- * the practices of those kept as a habit then. */
-static int
-load_approaches(struct ui *ui)
-{
-	struct store_trial *t = NULL;
-	size_t nt = 0, i, j, k;
-	char *cause = NULL;
-	int *ran = xcalloc(ui->pack->napproaches ? ui->pack->napproaches : 1,
-			   sizeof *ran);
-	int *kept = xcalloc(ui->pack->napproaches ? ui->pack->napproaches : 1,
-			    sizeof *kept);
-
-	if (load_habits(ui, kept) != 0 ||
-	    store_trial_list(ui->store, &t, &nt, &cause) != 0) {
-		free(ran);
-		free(kept);
-		if (cause != NULL)
-			ui_error(ui, cause);
-		return -1;
+	naskeds = d.nquestions;
+	askeds = xcalloc(naskeds ? naskeds : 1, sizeof *askeds);
+	for (i = 0; i < naskeds; i++) {
+		askeds[i].q = d.questions[i].question;
+		askeds[i].choice = d.questions[i].choice;
 	}
-	for (i = 0; i < nt; i++) {
-		int a = content_approach_index(ui->pack, t[i].approach);
-
-		if (a >= 0 && ran_on(&t[i], day))
-			ran[a] = 1;
-	}
-	store_trials_free(t, nt);
-	for (i = 0; i < ui->pack->napproaches; i++) {
-		const struct approach *a = &ui->pack->approaches[i];
-
-		if (!ran[i] && !kept[i])
-			continue;
-		for (j = 0; j < a->npractices; j++) {
-			k = ndones++;
-			dones = xreallocarray(dones, ndones, sizeof *dones);
-			dones[k].p = &a->practices[j];
-			dones[k].on = dones[k].logged = 0;
-		}
-		for (j = 0; j < a->nquestions && ran[i]; j++) {
-			k = naskeds++;
-			askeds = xreallocarray(askeds, naskeds, sizeof *askeds);
-			askeds[k].q = &a->questions[j];
-			askeds[k].choice = -1;
-		}
-	}
-	free(ran);
-	free(kept);
-	return 0;
-}
-
-/* What the log already holds for the day: the check-in, its answers, and
- * the practices marked or timed. */
-static void
-load_logged(struct ui *ui)
-{
-	struct store_checkin c;
-	struct store_answer *ans = NULL;
-	struct store_session *ses = NULL;
-	size_t na = 0, ns = 0, i, j, k;
-	char *cause = NULL;
-	int found = 0;
-
-	if (store_checkin_get(ui->store, day, &c, &found, &cause) != 0) {
-		ui_error(ui, cause);
-		return;
-	}
-	if (found) {
+	if (d.checked_in) {
 		existed = 1;
-		pain.value = c.pain;
-		interference.value = c.interference;
-		ui_field_set(&note, c.note);
-		store_checkin_clear(&c);
+		pain.value = d.checkin.pain;
+		interference.value = d.checkin.interference;
+		ui_field_set(&note, d.checkin.note);
 	}
-	if (store_answer_range(ui->store, day, day, &ans, &na, &cause) != 0) {
-		ui_error(ui, cause);
-		return;
-	}
-	for (i = 0; i < na; i++)
-		for (j = 0; j < naskeds; j++) {
-			if (strcmp(askeds[j].q->id, ans[i].question) != 0)
-				continue;
-			for (k = 0; k < askeds[j].q->choices.n; k++)
-				if (strcmp(askeds[j].q->choices.v[k],
-					   ans[i].value) == 0)
-					askeds[j].choice = (int)k;
-		}
-	store_answers_free(ans, na);
-	if (store_session_range(ui->store, day, day, &ses, &ns, &cause) != 0) {
-		ui_error(ui, cause);
-		return;
-	}
-	for (i = 0; i < ns; i++)
-		for (j = 0; j < ndones; j++)
-			if (strcmp(dones[j].p->id, ses[i].practice) == 0)
-				dones[j].on = dones[j].logged = 1;
-	store_sessions_free(ses, ns);
+	program_day_free(&d);
+	return 0;
 }
 
 static void
@@ -241,9 +153,8 @@ load(struct ui *ui)
 	clear_form();
 	form_top = 0;
 	focus = 0;
-	if (load_approaches(ui) != 0)
+	if (load_day(ui) != 0)
 		return;
-	load_logged(ui);
 	add_row(ROW_PAIN, 0);
 	add_row(ROW_INTERFERENCE, 0);
 	for (i = 0; i < ndones; i++)
@@ -351,8 +262,8 @@ question_rows(struct form *f, const struct asked *a, int on)
 	para(f, FORM_INDENT + 2, a->choice == 0 ? NULL : " ", b.data,
 	     on ? UI_C_NORMAL : UI_C_DIM);
 	buf_free(&b);
-	if (a->choice >= 0 && a->q->warn_if != NULL &&
-	    strcmp(a->q->choices.v[a->choice], a->q->warn_if) == 0)
+	if (a->choice >= 0 &&
+	    program_question_warns(a->q, a->q->choices.v[a->choice]))
 		para(f, FORM_INDENT + 2, NULL, a->q->warning, UI_C_WARNING);
 }
 
@@ -375,7 +286,8 @@ row_draw(struct form *f, size_t r)
 		if (rows[r].index == 0)
 			line(f, 1, "Practices done that day (Space ticks):",
 			     UI_C_NORMAL);
-		s = xasprintf("%s%s", dones[rows[r].index].p->title,
+		s = xasprintf("%s%s%s", dones[rows[r].index].p->title,
+			      dones[rows[r].index].label,
 			      dones[rows[r].index].logged ? "  (logged)" : "");
 		if (on)
 			f->focus_top = f->vy;
@@ -455,7 +367,6 @@ save(struct ui *ui)
 	struct program_checkin in = {0};
 	struct program_answer *ans = xcalloc(naskeds + 1, sizeof *ans);
 	const char **did = xcalloc(ndones + 1, sizeof *did);
-	struct store_checkin old = {0};
 	char today[DAY_LEN], *cause = NULL, *text;
 	int replaced = 0, rc;
 	size_t i;
@@ -492,7 +403,7 @@ save(struct ui *ui)
 	in.did = did;
 	in.merge = 1;
 	ui_today(ui, today);
-	rc = program_checkin(ui->pack, ui->store, today, &in, &old, &replaced,
+	rc = program_checkin(ui->pack, ui->store, today, &in, NULL, &replaced,
 			     NULL, &cause);
 	free(text);
 	free(ans);
@@ -501,7 +412,6 @@ save(struct ui *ui)
 		ui_error(ui, cause);
 		return;
 	}
-	store_checkin_clear(&old);
 	ui_pop(ui);
 	ui_message(ui, UI_C_GOOD, "%s the check-in for %s: pain %d.",
 		   replaced ? "Updated" : "Saved", day, in.pain);

@@ -2,14 +2,16 @@
 # tui/checkin_lines: `backpain checkin` with no rating on a terminal asks
 # the day's questions one line at a time, answered here by lines typed into
 # a tmux pane: pain, interference, the practices of the running approaches
-# and of an approach kept as a habit, the running approach's question, a
-# note; bad answers are asked again with a message; the summary is shown;
-# y saves it (read back with sqlite3). The same under TERM=dumb, whose
-# output has no escape sequence at all. Ctrl-D at any question, or within
-# a line, saves nothing (exit 66, the log byte for byte as it was); n at
-# "Save it?" saves nothing either (exit 0). For an earlier day the pack's
-# "today" reads "that day (D)". The TUI itself under
-# TERM=dumb, or on a window too small to start, points at the line mode.
+# and of an approach kept as a habit (stop --keep), each asked once, the
+# habit's as "the habit", the running approach's question, a note; bad
+# answers are asked again with a message; the summary is shown; y saves it
+# (read back with sqlite3). The same under TERM=dumb, whose output has no
+# escape sequence at all. Ctrl-D at any question, or within a line, saves
+# nothing (exit 66, the log byte for byte as it was); n at "Save it?" saves
+# nothing either (exit 0). For an earlier day the pack's "today" reads
+# "that day (D)". The TUI itself under TERM=dumb, or on a window too small
+# to start, points at the line mode. A habit dropped is asked on the days
+# it was kept, not from the day it was dropped.
 . "$(dirname "$0")/lib_tui.bash"
 
 PACK=$CLI_PACK
@@ -22,7 +24,7 @@ NOW="@2026-11-24 12:00:00"
 # wildcard mat run.
 bp safety --answer numb=no >/dev/null || fail "safety answers"
 bp start beta --date 2026-11-01 >/dev/null || fail "start beta"
-bp stop beta --outcome helped --date 2026-11-10 >/dev/null || fail "stop beta"
+bp stop beta --keep --date 2026-11-10 >/dev/null || fail "keep beta"
 bp start alpha --date 2026-11-20 >/dev/null || fail "start alpha"
 bp start mat --date 2026-11-20 >/dev/null || fail "start mat"
 
@@ -87,6 +89,18 @@ say n
 prompt 'Did you do the habit "Stretch" (beta-stretch)? y or n (Enter for no):'
 say y
 wait_for "How does it feel?"
+# Each practice asked once (mat-lie twice only for the bad answer); the
+# habit's as the habit (it was asked as a practice and then again as a
+# habit, and a y then n saved it done).
+screen >/dev/null
+[ "$(grep -c "(mat-lie)? y or n" "$T/screen")" = 2 ] ||
+	{ cat "$T/screen" >&2; fail "mat-lie is not asked once, then again"; }
+for id in alpha-walk beta-stretch; do
+	[ "$(grep -c "($id)? y or n" "$T/screen")" = 1 ] ||
+		{ cat "$T/screen" >&2; fail "$id is not asked once"; }
+done
+grep -q 'the practice "Stretch"' "$T/screen" &&
+	fail "the habit is asked as a practice"
 prompt "Answer, 1 to 3 or its words (Enter to skip):"
 say 7
 wait_for "Not taken: '7' is not one of the answers"
@@ -118,8 +132,9 @@ expected:
 $want"
 tmux_ kill-server
 
-# Again for the same day: Enter keeps what was saved, a practice logged is
-# not asked again, and the summary says what it replaces.
+# Again for the same day: Enter keeps what was saved, a practice logged
+# (the habit's too) is not asked again, and the summary says what it
+# replaces.
 lines
 prompt "Pain, 0 to 10 (Enter keeps 4):"
 say ""
@@ -128,9 +143,10 @@ say ""
 prompt '(mat-lie)? y or n (Enter for no):'
 expect_grep 'Already logged for the day: "A short walk" (alpha-walk).' "$T/screen"
 say ""
-prompt '(beta-stretch)? y or n (Enter for no):'
-say ""
 prompt "Answer, 1 to 3 or its words (Enter to skip):"
+# The habit done is logged too: not asked again (it was, as a habit).
+expect_grep 'Already logged for the day: "Stretch" (beta-stretch).' "$T/screen"
+grep -q "(beta-stretch)? y or n" "$T/screen" && fail "a logged habit asked again"
 say ""
 prompt "Note, one line (Enter keeps the note above, - removes it):"
 say ""
@@ -254,4 +270,33 @@ expect_grep "the terminal is 100x10 and the guided program needs 60x18" "$T/tui.
 expect_grep "check in line by line with 'backpain checkin'" "$T/tui.err"
 tmux_ kill-server
 cmp -s "$T/before.db" "$DB" || fail "the TUI that cannot draw changed the log"
+
+# Beta dropped on the 22nd: asked as the habit on the 21st, when it was
+# kept, and not at all on the 22nd (every habit that helped was asked).
+bp stop beta --drop --date 2026-11-22 >/dev/null || fail "drop beta"
+for d in 2026-11-21 2026-11-22; do
+	lines --date "$d"
+	prompt "Pain, 0 to 10:"
+	say 5
+	prompt "(Enter to skip):"
+	say ""
+	prompt '(alpha-walk)? y or n (Enter for no):'
+	say ""
+	prompt '(mat-lie)? y or n (Enter for no):'
+	say ""
+	if [ "$d" = 2026-11-21 ]; then
+		prompt 'Did you do the habit "Stretch" (beta-stretch)? y or n (Enter for no):'
+		say ""
+	fi
+	prompt "Answer, 1 to 3 or its words (Enter to skip):"
+	say ""
+	prompt "Note, one line (Enter for none):"
+	screen >/dev/null
+	[ "$(grep -c "(beta-stretch)?" "$T/screen")" = "$([ "$d" = 2026-11-21 ] && echo 1 || echo 0)" ] ||
+		{ cat "$T/screen" >&2; fail "$d: the habit dropped on the 22nd asked wrongly"; }
+	keys C-d
+	[ "$(wait_exit)" = 66 ] || { screen >&2; fail "$d: Ctrl-D not 66"; }
+	tmux_ kill-server
+done
+no_sanitizer_reports
 exit 0
