@@ -20,8 +20,8 @@ wait_for 'Next: practise "An Awareness'
 settled "$T/today"
 grep -q 'Next: practise "An Awareness Through Movement  *Enter' "$T/today" ||
 	{ cat "$T/today" >&2; fail "the Next entry does not wrap at a word"; }
-wait_words 'Next: practise "An Awareness Through Movement lesson" (45 min)' 1 52
-wait_words '[ ] An Alexander Technique lesson or course session 0/1'
+wait_words 'Next: practise "An Awareness Through Movement lesson" (30 min)' 1 52
+wait_words '[ ] An Alexander Technique lesson or course session, or home practice 0/1'
 grep -q 'lessEnter\|[a-z]Enter' "$T/today" && fail "a label runs into its key"
 grep -qF '…' "$T/today" && fail "a line is cut"
 
