@@ -128,6 +128,7 @@ same_red_flag(const char *where, const struct red_flag *got,
 	SAME_STR(advice);
 	SAME_STR(source);
 	SAME_INT(holds);
+	SAME_INT(revision);
 }
 
 static void
@@ -138,8 +139,10 @@ same_practice(const char *where, const struct practice *got,
 	SAME_STR(title);
 	SAME_INT(minutes);
 	SAME_INT(per_day);
+	SAME_INT(flare);
 	SAME_LIST(steps);
 	SAME_INT(approach);
+	SAME_INT(lesson);
 }
 
 static void
@@ -201,6 +204,25 @@ same_approach(const char *where, const struct approach *got,
 }
 
 static void
+same_lesson(const char *where, const struct lesson *got,
+	    const struct lesson *want)
+{
+	char w[WHERE_LEN];
+	size_t i;
+
+	SAME_STR(id);
+	SAME_STR(title);
+	SAME_STR(text);
+	SAME_LIST(sources);
+	SAME_LIST(after);
+	SAME_ARRAY(practices);
+	for (i = 0; i < got->npractices; i++) {
+		item(w, where, "practices", i);
+		same_practice(w, &got->practices[i], &want->practices[i]);
+	}
+}
+
+static void
 same_pack(const struct pack *got, const struct pack *want)
 {
 	const char *where = "pack";
@@ -235,6 +257,11 @@ same_pack(const struct pack *got, const struct pack *want)
 		item(w, where, "further_reading", i);
 		same_resource(w, &got->further_reading[i],
 			      &want->further_reading[i]);
+	}
+	SAME_ARRAY(lessons);
+	for (i = 0; i < got->nlessons; i++) {
+		item(w, where, "lessons", i);
+		same_lesson(w, &got->lessons[i], &want->lessons[i]);
 	}
 	SAME_INT(npractices);
 	SAME_INT(nquestions);
