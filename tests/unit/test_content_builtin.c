@@ -422,6 +422,99 @@ test_builtin_practice_minutes_match_steps(void **state)
 	content_free(p);
 }
 
+/*
+ * Each red flag's question as the log's answers to its revision were given
+ * (issue 20). An answer is kept for the revision it answered, so rewording
+ * a question fails here until someone decides: if the meaning changed
+ * (what a yes covers), raise the flag's `revision` in content/guide.yaml;
+ * either way, copy the new wording and revision into this table.
+ */
+static const struct {
+	const char *id;
+	int revision;
+	const char *question;
+} flag_questions[] = {
+    {"saddle-numbness", 2,
+     "Have you newly noticed numbness around your genitals, your bottom or the "
+     "inside of your thighs?"},
+    {"bladder-bowel", 1,
+     "Have you newly found it hard to pass urine, started to leak urine, or "
+     "lost control of your bowels?"},
+    {"genital-sensation", 2,
+     "Since this back pain began, have you lost feeling in your genitals, or "
+     "newly had trouble with erection, arousal or orgasm, and not yet had it "
+     "checked by a doctor?"},
+    {"both-legs", 2,
+     "Have both of your legs or feet become weak or numb in the last few "
+     "weeks, or is weakness or numbness in both getting worse, and not yet "
+     "checked by a doctor?"},
+    {"leg-weakness", 2,
+     "Has one of your legs or feet become weak or numb in the last few weeks, "
+     "or is weakness or numbness there getting worse, and not yet checked by a "
+     "doctor?"},
+    {"major-trauma", 2,
+     "Did this back pain start after a serious accident or a bad fall in the "
+     "last few weeks, with no doctor having checked you since?"},
+    {"fever", 1,
+     "Along with the back pain, do you have a fever of 38 \xc2\xb0"
+     "C (100.4 \xc2\xb0"
+     "F) or more, or chills?"},
+    {"weight-loss", 1, "Have you lost weight recently without trying to?"},
+    {"cancer-history", 1, "Have you ever had cancer?"},
+    {"night-pain", 2,
+     "Is your pain there all the time, eased by no position and no rest, and "
+     "much worse at night, not just on some nights?"},
+    {"back-shape", 1,
+     "Have you found a new lump on your back, or a change in its shape?"},
+    {"weak-immunity", 1,
+     "Is your immune system weakened, for example by an illness or by the "
+     "medicines you take?"},
+    {"fragile-bones-fall", 2,
+     "Do you take steroid medicines or have osteoporosis, and have you had a "
+     "fall since this back pain began that no doctor has checked?"},
+    {"injected-drugs", 1, "Do you inject drugs, or have you done so?"},
+    {"onset-age", 1,
+     "Did your back pain first start before you were 20, or after you turned "
+     "55?"},
+    {"no-improvement", 1,
+     "Has this episode of pain lasted a month or more with no improvement at "
+     "all?"},
+};
+
+static void
+test_builtin_flag_questions_keep_their_revision(void **state)
+{
+	const size_t n = sizeof flag_questions / sizeof flag_questions[0];
+	struct pack *p = builtin();
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < p->nred_flags; i++) {
+		const struct red_flag *f = &p->red_flags[i];
+
+		for (k = 0; k < n; k++)
+			if (strcmp(flag_questions[k].id, f->id) == 0)
+				break;
+		if (k == n)
+			fail_msg("red flag %s is not in flag_questions: add "
+				 "it, with revision 1",
+				 f->id);
+		if (strcmp(f->question, flag_questions[k].question) != 0)
+			fail_msg("red flag %s asks \"%s\", not \"%s\": if the "
+				 "meaning changed, raise its revision; then "
+				 "update flag_questions",
+				 f->id, f->question,
+				 flag_questions[k].question);
+		if (f->revision != flag_questions[k].revision)
+			fail_msg("red flag %s: revision %d, flag_questions has "
+				 "%d",
+				 f->id, f->revision,
+				 flag_questions[k].revision);
+	}
+	assert_int_equal(p->nred_flags, n);
+	content_free(p);
+}
+
 int
 main(void)
 {
@@ -431,6 +524,7 @@ main(void)
 	    cmocka_unit_test(test_builtin_is_shared_and_never_freed),
 	    cmocka_unit_test(test_builtin_steps_carry_no_numbers),
 	    cmocka_unit_test(test_builtin_practice_minutes_match_steps),
+	    cmocka_unit_test(test_builtin_flag_questions_keep_their_revision),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
