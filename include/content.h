@@ -203,10 +203,17 @@ int content_load_default(struct pack **out, struct content_errors *errs);
 void content_free(struct pack *);
 void content_errors_free(struct content_errors *);
 
-/* Look-ups by id; NULL when there is no such id. content_practice() finds
- * the practices of lessons too: check p->approach before indexing. */
+/* Look-ups by id; NULL when there is no such id. */
 const struct approach *content_approach(const struct pack *, const char *id);
+/* A practice of an approach: p->approach is always an index. */
 const struct practice *content_practice(const struct pack *, const char *id);
+/*
+ * A practice of an approach or of a lesson (p->approach CONTENT_NONE).
+ * The program logs a session under its practice's approach, so it looks
+ * practices up with content_practice() until it can log a lesson's.
+ */
+const struct practice *content_practice_any(const struct pack *,
+					    const char *id);
 const struct lesson *content_lesson(const struct pack *, const char *id);
 const struct question *content_question(const struct pack *, const char *id);
 const struct red_flag *content_red_flag(const struct pack *, const char *id);

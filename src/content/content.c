@@ -782,6 +782,17 @@ content_practice(const struct pack *p, const char *id)
 		for (i = 0; i < p->approaches[a].npractices; i++)
 			if (strcmp(p->approaches[a].practices[i].id, id) == 0)
 				return &p->approaches[a].practices[i];
+	return NULL;
+}
+
+const struct practice *
+content_practice_any(const struct pack *p, const char *id)
+{
+	const struct practice *found = content_practice(p, id);
+	size_t a, i;
+
+	if (found != NULL)
+		return found;
 	for (a = 0; a < p->nlessons; a++)
 		for (i = 0; i < p->lessons[a].npractices; i++)
 			if (strcmp(p->lessons[a].practices[i].id, id) == 0)

@@ -78,9 +78,12 @@ test_lessons_load(void **state)
 	assert_false(content_lesson_after(l, CONTENT_MOMENT_FLARE));
 	assert_int_equal(l->npractices, 0);
 	assert_null(content_lesson(p, "one"));
+	assert_null(content_practice_any(p, "calm"));
 
-	/* A lesson's practice is found by id and belongs to its lesson. */
-	pr = content_practice(p, "breathe");
+	/* A lesson's practice is found by id and belongs to its lesson; the
+	 * look-up the program uses for now finds the approaches' only. */
+	assert_null(content_practice(p, "breathe"));
+	pr = content_practice_any(p, "breathe");
 	assert_ptr_equal(pr, &p->lessons[0].practices[0]);
 	assert_int_equal(pr->minutes, 5);
 	assert_int_equal(pr->per_day, 2);
@@ -88,6 +91,7 @@ test_lessons_load(void **state)
 	assert_int_equal(pr->approach, CONTENT_NONE);
 	assert_int_equal(pr->lesson, 0);
 	pr = content_practice(p, "walk");
+	assert_ptr_equal(content_practice_any(p, "walk"), pr);
 	assert_int_equal(pr->approach, 0);
 	assert_int_equal(pr->lesson, CONTENT_NONE);
 	/* npractices counts the approaches' practices, as before. */
