@@ -122,9 +122,10 @@ is_lesson(const struct id_seen *s)
 }
 
 /*
- * A lesson's id may not be any other id of the pack: the log may keep a
- * lesson's practice sessions under the lesson's id where an approach's
- * stand, so the two must never be confused. ids is sorted by id.
+ * A lesson's id may not be any other id of the pack: the log may keep the
+ * sessions of a lesson's practice under the lesson's id, where an
+ * approach's id stands for the others, so the two must never be confused.
+ * ids is sorted by id.
  */
 static void
 lesson_id_report(struct content_diag *d, const struct id_check *ids)
