@@ -23,6 +23,7 @@
 #define CONTENT_MAX_ERRORS 20		/* errors kept per load; more counted */
 #define CONTENT_ID_MAX 40		/* longest id */
 #define CONTENT_DEFAULT_NAME "<built-in pack>"
+#define CONTENT_NONE ((size_t)-1) /* an index that points nowhere */
 
 enum content_status {
 	CONTENT_OK = 0,
@@ -66,6 +67,9 @@ struct red_flag {
 	/* A yes holds the approaches back until a doctor has seen it: 1 unless
 	 * the pack says `holds: false`, which an emergency flag may not. */
 	int holds;
+	/* 1.., 1 when absent: raised when the question's meaning changes, so
+	 * that an answer given to an older revision is asked again. */
+	int revision;
 };
 
 struct resource {
@@ -83,7 +87,11 @@ struct practice {
 	int per_day; /* 1..12 */
 	int flare;   /* meant for flare-ups: offered by `f` on Today */
 	struct strlist steps;
-	size_t approach; /* index of its approach in pack->approaches */
+	/* Who it belongs to: an approach (approach is its index in
+	 * pack->approaches, lesson is CONTENT_NONE) or a lesson (lesson is its
+	 * index in pack->lessons, approach is CONTENT_NONE). */
+	size_t approach;
+	size_t lesson;
 };
 
 struct question {
@@ -127,6 +135,22 @@ struct approach {
 	size_t nevidence;
 };
 
+/*
+ * A short read beside the plan. after holds the moments it is offered at,
+ * as the pack writes them and the loader checked them: "first-checkin",
+ * "first-week", "flare", "start:APPROACH" or "stop:APPROACH", APPROACH an
+ * approach id of the pack (content_lesson_after() matches one).
+ */
+struct lesson {
+	char *id; /* unique across all the pack's ids, of any kind */
+	char *title;
+	char *text;
+	struct strlist sources;	    /* 1 or more: the studies and guidelines */
+	struct strlist after;	    /* NULL v when absent */
+	struct practice *practices; /* ids unique among all practices */
+	size_t npractices;
+};
+
 struct onboarding {
 	char *injury_question;
 	char *injury_advice;
@@ -150,7 +174,9 @@ struct pack {
 	size_t napproaches;
 	struct resource *further_reading;
 	size_t nfurther_reading;
-	size_t npractices; /* over all approaches */
+	struct lesson *lessons; /* in the pack's order */
+	size_t nlessons;
+	size_t npractices; /* over all approaches, not lessons */
 	size_t nquestions; /* over all approaches */
 };
 
@@ -179,11 +205,31 @@ void content_errors_free(struct content_errors *);
 
 /* Look-ups by id; NULL when there is no such id. */
 const struct approach *content_approach(const struct pack *, const char *id);
+/* A practice of an approach: p->approach is always an index. */
 const struct practice *content_practice(const struct pack *, const char *id);
+/*
+ * A practice of an approach or of a lesson (p->approach CONTENT_NONE).
+ * The program logs a session under its practice's approach, so it looks
+ * practices up with content_practice() until it can log a lesson's.
+ */
+const struct practice *content_practice_any(const struct pack *,
+					    const char *id);
+const struct lesson *content_lesson(const struct pack *, const char *id);
 const struct question *content_question(const struct pack *, const char *id);
 const struct red_flag *content_red_flag(const struct pack *, const char *id);
 /* Index of an approach in pack->approaches, or -1. */
 int content_approach_index(const struct pack *, const char *id);
+
+/*
+ * Whether lesson l is offered at moment: "first-checkin", "first-week",
+ * "flare", "start:APPROACH" or "stop:APPROACH" (CONTENT_MOMENT_* below).
+ */
+int content_lesson_after(const struct lesson *l, const char *moment);
+#define CONTENT_MOMENT_FIRST_CHECKIN "first-checkin"
+#define CONTENT_MOMENT_FIRST_WEEK "first-week"
+#define CONTENT_MOMENT_FLARE "flare"
+#define CONTENT_MOMENT_START "start:" /* followed by an approach id */
+#define CONTENT_MOMENT_STOP "stop:"
 
 const char *content_urgency_name(enum urgency);
 const char *content_effort_name(enum effort);

@@ -149,32 +149,47 @@ def_resources(const char *name, const struct resource *r, size_t n)
 	end_array(n);
 }
 
+/* An index, or CONTENT_NONE by name. */
 static void
-def_practices(size_t ai, const struct approach *a)
+put_index(const char *field, size_t i)
+{
+	if (i == CONTENT_NONE)
+		printf("\t.%s = CONTENT_NONE,\n", field);
+	else
+		printf("\t.%s = %zu,\n", field, i);
+}
+
+/* The practices of an approach (owner 'a') or a lesson ('l'), named after
+ * it: a0_practices, l2_p0_steps. */
+static void
+def_practices(char owner, size_t oi, const struct practice *v, size_t n)
 {
 	char name[NAME_MAX_LEN];
 	size_t i;
 
-	for (i = 0; i < a->npractices; i++) {
-		snprintf(name, sizeof name, "a%zu_p%zu_steps", ai, i);
-		def_strlist(name, &a->practices[i].steps);
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof name, "%c%zu_p%zu_steps", owner, oi, i);
+		def_strlist(name, &v[i].steps);
 	}
-	if (a->practices == NULL)
+	if (v == NULL)
 		return;
-	printf("static const struct practice a%zu_practices[] = {\n", ai);
-	for (i = 0; i < a->npractices; i++) {
-		const struct practice *p = &a->practices[i];
+	printf("static const struct practice %c%zu_practices[] = {\n", owner,
+	       oi);
+	for (i = 0; i < n; i++) {
+		const struct practice *p = &v[i];
 
 		fputs("{\n", stdout);
 		put_field_str("id", p->id);
 		put_field_str("title", p->title);
-		printf("\t.minutes = %d,\n\t.per_day = %d,\n", p->minutes,
-		       p->per_day);
-		snprintf(name, sizeof name, "a%zu_p%zu_steps", ai, i);
+		printf("\t.minutes = %d,\n\t.per_day = %d,\n\t.flare = %d,\n",
+		       p->minutes, p->per_day, p->flare);
+		snprintf(name, sizeof name, "%c%zu_p%zu_steps", owner, oi, i);
 		put_field_strlist("steps", name, &p->steps);
-		printf("\t.approach = %zu,\n},\n", p->approach);
+		put_index("approach", p->approach);
+		put_index("lesson", p->lesson);
+		fputs("},\n", stdout);
 	}
-	end_array(a->npractices);
+	end_array(n);
 }
 
 static void
@@ -236,7 +251,7 @@ def_approach_parts(size_t ai, const struct approach *a)
 	def_strlist(name, &a->principles);
 	snprintf(name, sizeof name, "a%zu_steps", ai);
 	def_strlist(name, &a->steps);
-	def_practices(ai, a);
+	def_practices('a', ai, a->practices, a->npractices);
 	def_questions(ai, a);
 	snprintf(name, sizeof name, "a%zu_cautions", ai);
 	def_strlist(name, &a->cautions);
@@ -285,6 +300,45 @@ put_approach(size_t ai, const struct approach *a)
 	printf(",\n\t.nevidence = %zu,\n},\n", a->nevidence);
 }
 
+/* A lesson's arrays, named after it (l0_sources, l0_p0_steps), then the
+ * lessons. */
+static void
+def_lessons(const struct pack *p)
+{
+	char name[NAME_MAX_LEN];
+	size_t i;
+
+	for (i = 0; i < p->nlessons; i++) {
+		const struct lesson *l = &p->lessons[i];
+
+		snprintf(name, sizeof name, "l%zu_sources", i);
+		def_strlist(name, &l->sources);
+		snprintf(name, sizeof name, "l%zu_after", i);
+		def_strlist(name, &l->after);
+		def_practices('l', i, l->practices, l->npractices);
+	}
+	if (p->lessons == NULL)
+		return;
+	fputs("static const struct lesson lessons[] = {\n", stdout);
+	for (i = 0; i < p->nlessons; i++) {
+		const struct lesson *l = &p->lessons[i];
+
+		fputs("{\n", stdout);
+		put_field_str("id", l->id);
+		put_field_str("title", l->title);
+		put_field_str("text", l->text);
+		snprintf(name, sizeof name, "l%zu_sources", i);
+		put_field_strlist("sources", name, &l->sources);
+		snprintf(name, sizeof name, "l%zu_after", i);
+		put_field_strlist("after", name, &l->after);
+		snprintf(name, sizeof name, "l%zu_practices", i);
+		fputs("\t.practices = ", stdout);
+		put_ref("struct practice *", name, l->practices);
+		printf(",\n\t.npractices = %zu,\n},\n", l->npractices);
+	}
+	end_array(p->nlessons);
+}
+
 static void
 put_scale(const char *field, const char *anchors, const struct scale *s)
 {
@@ -313,7 +367,8 @@ put_pack(const struct pack *p)
 			       content_urgency_name(p->red_flags[i].urgency));
 			put_field_str("advice", p->red_flags[i].advice);
 			put_field_str("source", p->red_flags[i].source);
-			printf("\t.holds = %d,\n", p->red_flags[i].holds);
+			printf("\t.holds = %d,\n\t.revision = %d,\n",
+			       p->red_flags[i].holds, p->red_flags[i].revision);
 			fputs("},\n", stdout);
 		}
 		end_array(p->nred_flags);
@@ -329,6 +384,7 @@ put_pack(const struct pack *p)
 	}
 	def_resources("further_reading", p->further_reading,
 		      p->nfurther_reading);
+	def_lessons(p);
 
 	fputs("const struct pack content_builtin_pack = {\n", stdout);
 	printf("\t.format = %d,\n", p->format);
@@ -353,7 +409,10 @@ put_pack(const struct pack *p)
 	printf(",\n\t.napproaches = %zu,\n\t.further_reading = ",
 	       p->napproaches);
 	put_ref("struct resource *", "further_reading", p->further_reading);
-	printf(",\n\t.nfurther_reading = %zu,\n", p->nfurther_reading);
+	printf(",\n\t.nfurther_reading = %zu,\n\t.lessons = ",
+	       p->nfurther_reading);
+	put_ref("struct lesson *", "lessons", p->lessons);
+	printf(",\n\t.nlessons = %zu,\n", p->nlessons);
 	printf("\t.npractices = %zu,\n\t.nquestions = %zu,\n};\n",
 	       p->npractices, p->nquestions);
 }

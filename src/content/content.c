@@ -24,6 +24,11 @@
 #define CHOICES_MAX 8
 #define YEAR_MIN 1800
 #define YEAR_MAX 2100
+#define REVISION_MAX 1000
+/* A lesson's moments are distinct, so there are at most the three fixed
+ * ones and a start and a stop for each approach. */
+#define AFTER_FIXED 3
+#define AFTER_MAX (AFTER_FIXED + 2 * PACK_APPROACHES_MAX)
 
 /* Enums are filled through an int. */
 _Static_assert(sizeof(enum urgency) == sizeof(int), "enum urgency is an int");
@@ -35,6 +40,9 @@ static const char *const urgency_names[] = {"emergency", "soon", NULL};
 static const char *const effort_names[] = {"low", "medium", "high", NULL};
 static const char *const kind_names[] = {
     "book", "video", "course", "article", "person", "product", NULL};
+static const char *const after_fixed[AFTER_FIXED] = {
+    CONTENT_MOMENT_FIRST_CHECKIN, CONTENT_MOMENT_FIRST_WEEK,
+    CONTENT_MOMENT_FLARE};
 
 /* An id seen while walking, to find duplicates once the walk is over. */
 struct id_seen {
@@ -49,11 +57,24 @@ struct id_check {
 	size_t n;
 };
 
+/* A lesson's `after:` list, checked once every approach id is known. */
+struct after_seen {
+	const struct content_node *list;
+	const struct lesson *lesson;
+};
+
+/* What the check functions gather while the pack is walked (their ctx). */
+struct load_ctx {
+	struct id_check ids;
+	struct after_seen *after;
+	size_t nafter;
+};
+
 static void
 id_note(void *ctx, const char *kind, const char *id,
 	const struct content_node *map)
 {
-	struct id_check *ids = ctx;
+	struct id_check *ids = &((struct load_ctx *)ctx)->ids;
 	const struct content_node *node = content_tree_get(map, "id");
 	size_t n = ids->n;
 
@@ -82,6 +103,58 @@ id_cmp(const void *pa, const void *pb)
 	return c;
 }
 
+/* By id alone, then in file order: one id's uses of every kind together. */
+static int
+id_cmp_any_kind(const void *pa, const void *pb)
+{
+	const struct id_seen *a = pa, *b = pb;
+	int c = strcmp(a->id, b->id);
+
+	if (c == 0)
+		c = a->seq < b->seq ? -1 : a->seq > b->seq;
+	return c;
+}
+
+static int
+is_lesson(const struct id_seen *s)
+{
+	return strcmp(s->kind, "lesson") == 0;
+}
+
+/*
+ * A lesson's id may not be any other id of the pack: the log may keep the
+ * sessions of a lesson's practice under the lesson's id, where an
+ * approach's id stands for the others, so the two must never be confused.
+ * ids is sorted by id.
+ */
+static void
+lesson_id_report(struct content_diag *d, const struct id_check *ids)
+{
+	size_t i, j, end;
+
+	for (i = 0; i < ids->n; i = end) {
+		const struct id_seen *other = NULL;
+
+		for (end = i + 1;
+		     end < ids->n && strcmp(ids->v[end].id, ids->v[i].id) == 0;
+		     end++)
+			;
+		for (j = i; j < end && other == NULL; j++)
+			if (!is_lesson(&ids->v[j]))
+				other = &ids->v[j];
+		for (j = i; j < end && other != NULL; j++)
+			if (is_lesson(&ids->v[j]))
+				content_diag_add(
+				    d, ids->v[j].line, ids->v[j].col,
+				    "lesson id '%s' is already the id of a%s "
+				    "%s (line %d, column %d); a lesson's id "
+				    "must differ from every other id",
+				    ids->v[j].id,
+				    strchr("aeiou", other->kind[0]) ? "n" : "",
+				    other->kind, other->line, other->col);
+	}
+}
+
 /* Sorting, not comparing each pair: a hostile pack may hold many ids. */
 static void
 id_report(struct content_diag *d, struct id_check *ids)
@@ -104,10 +177,13 @@ id_report(struct content_diag *d, struct id_check *ids)
 				 ids->v[i].kind, ids->v[i].id, first->line,
 				 first->col);
 	}
+	qsort(ids->v, ids->n, sizeof *ids->v, id_cmp_any_kind);
+	lesson_id_report(d, ids);
 	free(ids->v);
 }
 
-/* An absent `holds` holds (the safe default); an emergency always does. */
+/* An absent `holds` holds (the safe default); an emergency always does.
+ * An absent `revision` is the first. */
 static void
 red_flag_check(struct content_diag *d, const struct content_node *map,
 	       void *obj, void *ctx)
@@ -116,6 +192,8 @@ red_flag_check(struct content_diag *d, const struct content_node *map,
 	const struct content_node *holds = content_tree_get(map, "holds");
 
 	id_note(ctx, "red flag", f->id, map);
+	if (content_tree_get(map, "revision") == NULL)
+		f->revision = 1;
 	if (holds == NULL)
 		f->holds = 1;
 	else if (!f->holds && f->urgency == URGENCY_EMERGENCY &&
@@ -151,15 +229,17 @@ string_item(const struct content_node *list, size_t i)
 	return n->kind == CONTENT_SCALAR && !n->bad ? n : NULL;
 }
 
+/* Reports a string repeated in a list of at most max items (longer lists
+ * are already wrong, and pairs would cost too much). */
 static void
-choices_check(struct content_diag *d, const struct content_node *list)
+distinct_check(struct content_diag *d, const struct content_node *list,
+	       size_t max, const char *what)
 {
 	const struct content_node *a, *b;
 	size_t i, j;
 	char *q;
 
-	/* Longer lists are already wrong, and pairs would cost too much. */
-	if (list->nkids > CHOICES_MAX)
+	if (list->nkids > max)
 		return;
 	for (j = 1; j < list->nkids; j++) {
 		b = string_item(list, j);
@@ -170,9 +250,9 @@ choices_check(struct content_diag *d, const struct content_node *list)
 				continue;
 			q = content_diag_quote(b->str, b->len);
 			content_diag_add(d, b->line, b->col,
-					 "duplicate choice %s (first at line "
-					 "%d, column %d)",
-					 q, a->line, a->col);
+					 "duplicate %s %s (first at line %d, "
+					 "column %d)",
+					 what, q, a->line, a->col);
 			free(q);
 			break;
 		}
@@ -192,7 +272,7 @@ question_check(struct content_diag *d, const struct content_node *map,
 
 	id_note(ctx, "question", q->id, map);
 	if (choices != NULL && choices->kind == CONTENT_SEQ)
-		choices_check(d, choices);
+		distinct_check(d, choices, CHOICES_MAX, "choice");
 	if (warn_if != NULL && warning == NULL)
 		content_diag_add(d, warn_if->line, warn_if->col,
 				 "'warn_if' needs a 'warning' to show");
@@ -210,6 +290,118 @@ question_check(struct content_diag *d, const struct content_node *map,
 	content_diag_add(d, warn_if->line, warn_if->col,
 			 "'warn_if' must be one of the choices, got %s", s);
 	free(s);
+}
+
+/* The `after:` list waits for after_report(), which knows the approaches. */
+static void
+lesson_check(struct content_diag *d, const struct content_node *map, void *obj,
+	     void *ctx)
+{
+	struct load_ctx *c = ctx;
+	const struct lesson *l = obj;
+	const struct content_node *after = content_tree_get(map, "after");
+	size_t n = c->nafter;
+
+	id_note(ctx, "lesson", l->id, map);
+	if (after == NULL || after->kind != CONTENT_SEQ)
+		return;
+	distinct_check(d, after, AFTER_MAX, "moment");
+	if (n == 0 || (n & (n - 1)) == 0)
+		c->after =
+		    xreallocarray(c->after, n ? 2 * n : 4, sizeof *c->after);
+	c->after[n].list = after;
+	c->after[n].lesson = l;
+	c->nafter++;
+}
+
+/* The id after "start:" or "stop:" in s, or NULL. */
+static const char *
+moment_approach(const char *s)
+{
+	size_t n;
+
+	n = strlen(CONTENT_MOMENT_START);
+	if (strncmp(s, CONTENT_MOMENT_START, n) == 0)
+		return s + n;
+	n = strlen(CONTENT_MOMENT_STOP);
+	if (strncmp(s, CONTENT_MOMENT_STOP, n) == 0)
+		return s + n;
+	return NULL;
+}
+
+static void
+moment_check(struct content_diag *d, const struct pack *p,
+	     const struct content_node *item)
+{
+	const char **ids;
+	const char *id, *near;
+	size_t i, n = 0;
+	char *q;
+
+	for (i = 0; i < AFTER_FIXED; i++)
+		if (strcmp(item->str, after_fixed[i]) == 0)
+			return;
+	q = content_diag_quote(item->str, item->len);
+	if ((id = moment_approach(item->str)) == NULL) {
+		content_diag_add(d, item->line, item->col,
+				 "expected one of %s, %s, %s, %sAPPROACH or "
+				 "%sAPPROACH for 'after', got %s",
+				 after_fixed[0], after_fixed[1], after_fixed[2],
+				 CONTENT_MOMENT_START, CONTENT_MOMENT_STOP, q);
+		free(q);
+		return;
+	}
+	ids = xcalloc(p->napproaches + 1, sizeof *ids);
+	for (i = 0; i < p->napproaches; i++) {
+		if (p->approaches[i].id == NULL)
+			continue;
+		if (strcmp(p->approaches[i].id, id) == 0)
+			break;
+		ids[n++] = p->approaches[i].id;
+	}
+	if (i == p->napproaches) {
+		near = content_diag_suggest(id, ids, n);
+		if (near != NULL)
+			content_diag_add(d, item->line, item->col,
+					 "%s names no approach of the pack "
+					 "(did you mean '%.*s%s'?)",
+					 q, (int)(id - item->str), item->str,
+					 near);
+		else
+			content_diag_add(d, item->line, item->col,
+					 "%s names no approach of the pack", q);
+	}
+	free(ids);
+	free(q);
+}
+
+/*
+ * Each moment of each lesson is one of the fixed set, and an approach it
+ * names is one of the pack's. Only the items the walk took as strings are
+ * looked at (the others are reported already).
+ */
+static void
+after_report(struct content_diag *d, struct load_ctx *c, const struct pack *p)
+{
+	const struct content_node *item;
+	size_t a, i, j;
+
+	for (a = 0; a < c->nafter; a++) {
+		const struct strlist *got = &c->after[a].lesson->after;
+
+		if (c->after[a].list->nkids > AFTER_MAX)
+			continue;
+		for (i = 0; i < c->after[a].list->nkids; i++) {
+			item = string_item(c->after[a].list, i);
+			for (j = 0; item != NULL && j < got->n; j++)
+				if (strlen(got->v[j]) == item->len &&
+				    strcmp(got->v[j], item->str) == 0)
+					break;
+			if (item != NULL && j < got->n)
+				moment_check(d, p, item);
+		}
+	}
+	free(c->after);
 }
 
 static void
@@ -291,6 +483,7 @@ static const struct schema_field red_flag_fields[] = {
     {FIELD(red_flag, advice, SCHEMA_STRING, 1)},
     {FIELD(red_flag, source, SCHEMA_STRING, 0)},
     {FIELD(red_flag, holds, SCHEMA_BOOL, 0)},
+    {FIELD(red_flag, revision, SCHEMA_INT, 0), .min = 1, .max = REVISION_MAX},
     {0},
 };
 static const struct schema red_flag_schema = {
@@ -367,6 +560,18 @@ static const struct schema_field approach_fields[] = {
 static const struct schema approach_schema = {
     "approach", sizeof(struct approach), approach_fields, approach_check};
 
+static const struct schema_field lesson_fields[] = {
+    {FIELD(lesson, id, SCHEMA_ID, 1)},
+    {FIELD(lesson, title, SCHEMA_STRING, 1)},
+    {FIELD(lesson, text, SCHEMA_STRING, 1)},
+    {FIELD(lesson, sources, SCHEMA_STRINGS, 1), .min = 1, .max = SCHEMA_NO_MAX},
+    {FIELD(lesson, after, SCHEMA_STRINGS, 0), .min = 1, .max = AFTER_MAX},
+    {LIST(lesson, practices, 0, practice_schema, 0, SCHEMA_NO_MAX)},
+    {0},
+};
+static const struct schema lesson_schema = {"lesson", sizeof(struct lesson),
+					    lesson_fields, lesson_check};
+
 static const struct schema_field pack_fields[] = {
     {FIELD(pack, format, SCHEMA_INT, 1), .min = 1, .max = CONTENT_FORMAT},
     {FIELD(pack, id, SCHEMA_ID, 1)},
@@ -381,6 +586,7 @@ static const struct schema_field pack_fields[] = {
     {LIST(pack, red_flags, 1, red_flag_schema, 1, SCHEMA_NO_MAX)},
     {LIST(pack, approaches, 1, approach_schema, 1, PACK_APPROACHES_MAX)},
     {LIST(pack, further_reading, 0, resource_schema, 0, SCHEMA_NO_MAX)},
+    {LIST(pack, lessons, 0, lesson_schema, 0, SCHEMA_NO_MAX)},
     {0},
 };
 static const struct schema pack_schema = {"the pack", sizeof(struct pack),
@@ -419,13 +625,20 @@ link_pack(struct pack *p)
 	size_t a, i;
 
 	for (a = 0; a < p->napproaches; a++) {
-		for (i = 0; i < p->approaches[a].npractices; i++)
+		for (i = 0; i < p->approaches[a].npractices; i++) {
 			p->approaches[a].practices[i].approach = a;
+			p->approaches[a].practices[i].lesson = CONTENT_NONE;
+		}
 		for (i = 0; i < p->approaches[a].nquestions; i++)
 			p->approaches[a].questions[i].approach = a;
 		p->npractices += p->approaches[a].npractices;
 		p->nquestions += p->approaches[a].nquestions;
 	}
+	for (a = 0; a < p->nlessons; a++)
+		for (i = 0; i < p->lessons[a].npractices; i++) {
+			p->lessons[a].practices[i].approach = CONTENT_NONE;
+			p->lessons[a].practices[i].lesson = a;
+		}
 }
 
 static void
@@ -442,7 +655,7 @@ content_load_buffer(const char *name, const char *data, size_t len,
 {
 	struct content_diag d;
 	struct content_node *root = NULL;
-	struct id_check ids = {0};
+	struct load_ctx ctx = {0};
 	struct pack *p;
 
 	*out = NULL;
@@ -462,8 +675,9 @@ content_load_buffer(const char *name, const char *data, size_t len,
 		return CONTENT_INVALID;
 	}
 	p = xcalloc(1, sizeof *p);
-	content_schema_walk(&d, &pack_schema, root, p, &ids);
-	id_report(&d, &ids);
+	content_schema_walk(&d, &pack_schema, root, p, &ctx);
+	after_report(&d, &ctx, p);
+	id_report(&d, &ctx.ids);
 	content_tree_free(root);
 	if (d.total > 0) {
 		content_free(p);
@@ -570,6 +784,43 @@ content_practice(const struct pack *p, const char *id)
 			if (strcmp(p->approaches[a].practices[i].id, id) == 0)
 				return &p->approaches[a].practices[i];
 	return NULL;
+}
+
+const struct practice *
+content_practice_any(const struct pack *p, const char *id)
+{
+	const struct practice *found = content_practice(p, id);
+	size_t a, i;
+
+	if (found != NULL)
+		return found;
+	for (a = 0; a < p->nlessons; a++)
+		for (i = 0; i < p->lessons[a].npractices; i++)
+			if (strcmp(p->lessons[a].practices[i].id, id) == 0)
+				return &p->lessons[a].practices[i];
+	return NULL;
+}
+
+const struct lesson *
+content_lesson(const struct pack *p, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < p->nlessons; i++)
+		if (strcmp(p->lessons[i].id, id) == 0)
+			return &p->lessons[i];
+	return NULL;
+}
+
+int
+content_lesson_after(const struct lesson *l, const char *moment)
+{
+	size_t i;
+
+	for (i = 0; i < l->after.n; i++)
+		if (strcmp(l->after.v[i], moment) == 0)
+			return 1;
+	return 0;
 }
 
 const struct question *

@@ -51,6 +51,30 @@ expect_same "$T/want" "$T/err"
 expect_exit 65 "$BACKPAIN" pack check --pack "$bad"
 expect_same "$T/want" "$T/err"
 
+# Lessons and red flag revisions (issue 20): a lesson without sources, a
+# moment naming no approach, a lesson's practice with another practice's
+# id, a revision of 0, each placed.
+bad="$FIX/bad-lessons.yaml"
+expect_exit 65 "$BACKPAIN" pack check "$bad"
+[ -s "$T/out" ] && fail "an invalid pack printed to stdout"
+cat >"$T/want" <<EOF
+$bad:30:15: expected an integer from 1 to 1000 for 'revision', got '0'
+$bad:65:20: 'start:frist' names no approach of the pack (did you mean 'start:first'?)
+$bad:67:13: duplicate practice id 'walk' (first at line 41, column 13)
+$bad:72:5: missing key 'sources' in lesson
+$bad:75:5: unknown key 'source' in lesson (did you mean 'sources'?)
+$bad:80:14: expected at least 1 item in 'sources', got 0
+EOF
+expect_same "$T/want" "$T/err"
+# Mended, it is valid; the count is of the approaches' practices.
+sed -e '/revision: 0/d' -e 's/start:frist/start:first/' \
+	-e 's/id: walk .*/id: breathe/' -e 's/ source: / sources: [/' \
+	-e 's/sources: \[Brinjikji 2015$/&]/' \
+	-e 's/sources: \[\] .*/sources: [NICE NG59 2016]/' "$bad" >"$T/lessons.yaml"
+expect_exit 0 "$BACKPAIN" pack check "$T/lessons.yaml"
+echo "$T/lessons.yaml: ok, 2 approaches, 1 practice" >"$T/want"
+expect_same "$T/want" "$T/out"
+
 # Bad YAML: libyaml's complaint, placed.
 printf 'format: 1\nid: [x\n' >"$T/syntax.yaml"
 expect_exit 65 "$BACKPAIN" pack check "$T/syntax.yaml"
@@ -168,7 +192,7 @@ expect_exit 0 "$BACKPAIN" --version
 expect_grep '^backpain [0-9][0-9]*\.[0-9][0-9]*\.[0-9][0-9]*$' "$T/out"
 
 # Checking packs writes nothing: no log, no config, no stray files.
-rm -f "$T/out" "$T/err" "$T/want" "$T/ids" "$T/syntax.yaml"
+rm -f "$T/out" "$T/err" "$T/want" "$T/ids" "$T/syntax.yaml" "$T/lessons.yaml"
 [ -z "$(find "$T" -mindepth 1 ! -path "$HOME")" ] ||
 	fail "pack commands left files: $(find "$T" -mindepth 1)"
 exit 0

@@ -102,10 +102,22 @@ check "$g/long-key.yaml" 65 "$((after + 1)):1: invalid YAML: could not find expe
 check "$g/many-errors.yaml" 65 "$after:1: unknown key 'unknown0' in the pack"
 [ "$(wc -l <"$T/err")" = 21 ] || { cat "$T/err" >&2; fail "not 20 errors and a count"; }
 expect_grep '^backpain: \.\.\. and 80 more errors$' "$T/err"
+# Lessons (issue 20): an `after:` of 150 001 moments is refused by its
+# count, without comparing the moments in pairs; 15 000 lessons that all
+# take the approach's id are reported in one sorted pass.
+{ cat "$base"; printf 'lessons:\n  - id: l\n    title: T\n    text: T\n'
+	printf '    sources: [S]\n    after: ['; awk 'BEGIN {
+	for (i = 0; i < 150000; i++) printf "flare,"; print "flare]" }'; } \
+	>"$g/long-after.yaml"
+check "$g/long-after.yaml" 65 "$((after + 5)):12: expected 1 to 67 items in 'after', got 150001"
+{ cat "$base"; echo 'lessons:'; awk 'BEGIN { for (i = 0; i < 15000; i++)
+	print "  - {id: walking, title: T, text: T, sources: [S]}" }'; } \
+	>"$g/many-lessons.yaml"
+check "$g/many-lessons.yaml" 65 "$((after + 1)):10: lesson id 'walking' is already the id of an approach (line 28, column 9); a lesson's id must differ from every other id"
 # Not a pack at all: 66, the path and the reason.
 check "$g/missing.yaml" 66 "cannot read: No such file or directory"
 mkdir "$g/dir.yaml"
 check "$g/dir.yaml" 66 "cannot read: Is a directory"
 ln -s nowhere.yaml "$g/dangling.yaml"
 check "$g/dangling.yaml" 66 "cannot read: No such file or directory"
-echo "checked $n hostile packs of $dir and 10 made here"
+echo "checked $n hostile packs of $dir and 12 made here"

@@ -3,14 +3,15 @@
 # what content/guide.yaml states rests on its sources, in its own words.
 #
 # On every run, from the repository alone:
-# - every figure carries its source: a `source:` key or a `# source:`
-#   comment in the same list item (or the comments just above it), or, for
-#   a top-level key, in the comments just above that key; and every
-#   evidence entry has a non-empty `source:`;
+# - every figure carries its source: a `source:` key, a lesson's
+#   `sources:` or a `# source:` comment in the same list item (or the
+#   comments just above it), or, for a top-level key, in the comments just
+#   above that key; and every evidence entry has a non-empty `source:`;
 # - every study or book cited (in a `source:` key, or as a resource with
 #   an author and a year) and every figure is one that content/facts.txt
-#   lists, and every line of that list is still used by the pack (the list
-#   says what a figure and a citation are);
+#   lists, every item of a lesson's `sources:` is a citation on that list,
+#   and every line of that list is still used by the pack (the list says
+#   what a figure and a citation are);
 # - no shown text names a file of the project (GUIDE-FACTS.md, a README):
 #   a reader is given the study or guideline, never our notes.
 # With GUIDE-FACTS.md at hand ($SHARED), also:
@@ -21,8 +22,9 @@
 #   titles in $TITLES below, which have to be given as they are.
 #
 # "Shown text" is the value of every key the program prints: not ids,
-# numbers or flags, and not comments. A citation in a `source:` key is the
-# same wherever it is written, and is left out of the last check. The
+# numbers or flags, and not comments. A citation in a `source:` key or a
+# lesson's `sources:` is the same wherever it is written, and is left out
+# of the last check. The
 # checks are in POSIX awk (mawk and gawk), as python is not among the tools
 # `make test` installs; broken copies of the guide and of the list show
 # that each check still catches what it is for.
@@ -65,12 +67,15 @@ AWK_LIB='
 	function opens_item(l) { return substr(lstrip(l), 1, 2) == "- " }
 	# scalars(): the shown text of L[1..n], one scalar at a time: S_LINE[k]
 	# is the line of its key or list dash, S_KEY[k] its key ("-" for a
-	# list item), S_TEXT[k] its lines joined by single spaces. As much YAML
-	# as a pack written as content/README.md asks needs: block scalars
-	# (">-", "|"), plain or quoted scalars over one line or more, flow
-	# lists kept as their text.
-	function scalars(i, l, col, cont, rest, key, text, start, block) {
-		ns = 0
+	# list item, but the key of its list for an item of `sources:`),
+	# S_TOP[k] the top-level key it is under, S_TEXT[k] its lines joined
+	# by single spaces. As much YAML as a pack written as
+	# content/README.md asks needs: block scalars (">-", "|"), plain or
+	# quoted scalars over one line or more, flow lists kept as their text.
+	function scalars(i, l, col, cont, rest, key, text, start, block, top,
+	    depth, ind) {
+		ns = depth = 0
+		top = ""
 		i = 1
 		while (i <= n) {
 			l = L[i]
@@ -80,9 +85,14 @@ AWK_LIB='
 			}
 			# col: where the key (or the value) starts; cont: the
 			# value goes on over the lines indented further.
-			col = cont = indent(l)
+			col = cont = ind = indent(l)
 			rest = substr(l, col + 1)
 			key = ""
+			# The keys whose lists or mappings hold this line: an
+			# item may stand at the indentation of its key.
+			while (depth > 0 && (PK_IND[depth] > ind ||
+			    PK_IND[depth] == ind && !opens_item(l)))
+				depth--
 			while (rest == "-" || substr(rest, 1, 2) == "- ") {
 				cont = col
 				key = "-"
@@ -98,11 +108,20 @@ AWK_LIB='
 				sub(/: ?$/, "", key)
 				rest = substr(rest, RLENGTH + 1)
 				cont = col
+				if (ind == 0)
+					top = key
 			}
 			rest = strip(rest)
 			start = i++
-			if (rest == "")
-				continue # a mapping or a list follows
+			if (rest == "") {
+				# A mapping or a list follows, under key.
+				PK_IND[++depth] = col
+				PK_KEY[depth] = key
+				continue
+			}
+			if (key == "-" && depth > 0 && PK_KEY[depth] == "sources")
+				key = "sources"
+
 			block = rest ~ /^[>|][-+0-9]*$/
 			text = block ? "" : rest
 			for (; i <= n; i++) {
@@ -120,6 +139,7 @@ AWK_LIB='
 				text = substr(text, 2, length(text) - 2)
 			S_LINE[++ns] = start
 			S_KEY[ns] = key
+			S_TOP[ns] = top
 			S_TEXT[ns] = text
 		}
 	}
@@ -189,8 +209,8 @@ AWK_LIB='
 		NONWS = "[^ \t\n\v\f\r\034\035\036\037]"
 		# Keys whose values the program does not show as text.
 		split("id urgency effort kind minutes per_day format language " \
-		    "holds wildcard flare flare_tool report trial_days " \
-		    "settle_days warn_if value year", h, " ")
+		    "holds revision wildcard flare flare_tool report " \
+		    "trial_days settle_days warn_if value year after", h, " ")
 		for (k in h)
 			HIDDEN[h[k]] = 1
 		# Word boundaries: the text is matched lowercased between two
@@ -246,12 +266,14 @@ check_sources() {
 		FIRST = j
 		LAST = k
 	}
-	# A `source:` key with a value (a folded `>-` is one), or a comment
-	# that says `source:`.
+	# A `source:` key with a value (a folded `>-` is one), the
+	# `sources:` of a lesson (the loader requires one or more), or a
+	# comment that says `source:`.
 	function sourced(first, last, i, s) {
 		for (i = first; i < last; i++) {
 			s = strip(L[i])
 			if (s ~ ("^(- )?source:" WS "*" NONWS) ||
+			    s ~ "^(- )?sources:" ||
 			    substr(s, 1, 1) == "#" && index(s, "source:"))
 				return 1
 		}
@@ -266,11 +288,15 @@ check_sources() {
 		nbad++
 	}
 	# cited(text, name, year): the citation text starts with name (as
-	# whole words) and holds year.
+	# whole words) and holds year (if the list gives one).
 	function cited(text, name, year) {
 		return index(text, name) == 1 &&
 		    substr(text, length(name) + 1, 1) !~ /[A-Za-z0-9_]/ &&
-		    (" " text " ") ~ ("[^0-9]" year "[^0-9]")
+		    (year == "" || (" " text " ") ~ ("[^0-9]" year "[^0-9]"))
+	}
+	# named(c): cite line c as the list writes it.
+	function named(c) {
+		return CNAME[c] (CYEAR[c] == "" ? "" : " " CYEAR[c])
 	}
 	# cite(i, text): the citation text at line i must match a cite line
 	# of the list.
@@ -287,15 +313,15 @@ check_sources() {
 		bad(i ": cites " substr(text, 1, RLENGTH) " " y ", which " list \
 		    " does not list")
 	}
-	# near(hay, name, year): hay names name (as a word) with year at most
-	# 120 characters after it.
+	# near(hay, name, year): hay names name (as a word) with year (when
+	# there is one) at most 120 characters after it.
 	function near(hay, name, year, s, p, after) {
 		s = hay
 		while ((p = index(s, name)) > 0) {
 			after = substr(s, p + length(name), 120)
 			if (substr(s, p - 1, 1) !~ /[A-Za-z0-9_]/ &&
 			    substr(after, 1, 1) !~ /[A-Za-z0-9_]/ &&
-			    (after " ") ~ ("[^0-9]" year "[^0-9]"))
+			    (year == "" || (after " ") ~ ("[^0-9]" year "[^0-9]")))
 				return 1
 			s = substr(s, p + length(name))
 		}
@@ -313,6 +339,10 @@ check_sources() {
 			if (match(line, /^cite [A-Z][^ ]*( [^ ]+)* (19|20)[0-9][0-9]$/)) {
 				CYEAR[++ncite] = substr(line, length(line) - 3)
 				CNAME[ncite] = substr(line, 6, length(line) - 10)
+				CLINE[ncite] = ln
+			} else if (match(line, /^cite [A-Z][^ ]*( [^ ]+)*$/)) {
+				CYEAR[++ncite] = ""
+				CNAME[ncite] = substr(line, 6)
 				CLINE[ncite] = ln
 			} else if (match(line, /^figure [^ =|]/)) {
 				line = substr(line, 8)
@@ -341,7 +371,10 @@ check_sources() {
 			i = S_LINE[k]
 			t = S_TEXT[k]
 			# Figures: each with a source, each one the list holds.
-			figures(t, S_KEY[k] == "claim")
+			# The text of a lesson states results as a claim does, so
+			# every number in it counts.
+			figures(t, S_KEY[k] == "claim" ||
+			    S_TOP[k] == "lessons" && S_KEY[k] == "text")
 			if (nfig > 0) {
 				item_bounds(i)
 				if (!sourced(FIRST, LAST))
@@ -358,6 +391,14 @@ check_sources() {
 			# Our own files are no source for a reader.
 			if (tolower(t) ~ /guide[-_ ]facts|readme|[a-z0-9_]\.(md|txt|ya?ml|[ch])([^a-z0-9]|$)/)
 				bad(i ": shown text names a file of the project: " t)
+			# The sources: of a lesson: each item one citation of the list.
+			if (S_KEY[k] == "sources") {
+				if (substr(t, 1, 1) == "[")
+					bad(i ": write sources: as a block list, one citation a line")
+				else
+					cite(i, t)
+				continue
+			}
 			# Citations: each part of a source: key, between ";", that
 			# opens with a capitalised word and holds "et al", "&" or a
 			# year.
@@ -401,12 +442,12 @@ check_sources() {
 		# Each line of the list is used, and (with GUIDE-FACTS) backed.
 		for (c = 1; c <= ncite; c++) {
 			if (!(c in CUSED))
-				badlist(CLINE[c], "cite " CNAME[c] " " CYEAR[c] \
-				    ": " file " does not cite it")
+				badlist(CLINE[c], "cite " named(c) ": " file \
+				    " does not cite it")
 			if (path != "" && !near(facts, CNAME[c], CYEAR[c]))
-				badlist(CLINE[c], "cite " CNAME[c] " " CYEAR[c] \
+				badlist(CLINE[c], "cite " named(c) \
 				    ": GUIDE-FACTS.md does not name " CNAME[c] \
-				    " with " CYEAR[c])
+				    (CYEAR[c] == "" ? "" : " with " CYEAR[c]))
 		}
 		lfacts = tolower(facts)
 		for (f = 1; f <= nfigl; f++) {
@@ -454,10 +495,10 @@ check_wording() {
 			t = fold(S_TEXT[k])
 			# A citation is copied as it is: "Ashar et al., JAMA
 			# Psychiatry 2022;79:13" is the same wherever it stands.
-			# In a source: key, each part between ";" that
-			# check_sources reads as a citation is left out, and no
-			# run goes through it.
-			if (S_KEY[k] == "source") {
+			# In a source: key or an item of the sources: of a lesson,
+			# each part between ";" that check_sources reads as a
+			# citation is left out, and no run goes through it.
+			if (S_KEY[k] == "source" || S_KEY[k] == "sources") {
 				np = split(S_TEXT[k], part, ";")
 				t = ""
 				for (p = 1; p <= np; p++)
@@ -559,11 +600,37 @@ bites "a figure over a line break changed" ": a figure $T/broken.txt does not li
 awk '!done && /^ *source: .*et al/ { sub(/source: .*/, "source: GUIDE-FACTS.md, section 2.5"); done = 1 }
 	{ print }' "$GUIDE" >"$T/broken.yaml"
 bites "GUIDE-FACTS.md named as a source" ": shown text names a file of the project: GUIDE-FACTS.md"
+# A lesson's sources removed: the figures of its text lose their source.
+n=$(awk '/^  - id: hurt-and-harm$/ { l = 1 } l && /^    text:/ { print NR; exit }' "$GUIDE")
+[ -n "$n" ] || fail "no hurt-and-harm lesson with a text in $GUIDE"
+awk '/^  - id: hurt-and-harm$/ { l = 1 }
+	l && /^    sources:$/ { drop = 1; next }
+	drop && /^      - / { next }
+	drop { drop = 0; l = 0 }
+	{ print }' "$GUIDE" >"$T/broken.yaml"
+bites "a lesson's sources removed" ":$n: a figure without a source: "
+# Every number in a lesson's text is a figure: WalkBack's 208 days as 209.
+grep -q ' 208 days' "$GUIDE" || fail "$GUIDE does not state 208 days"
+sed 's/ 208 days/ 209 days/' "$GUIDE" >"$T/broken.yaml"
+bites "a number in a lesson changed" ": a figure $T/broken.txt does not list: 209"
+# A lesson's source that the list does not hold, and one in a flow list.
+awk '!done && /^      - Pocovi et al\./ {
+	sub(/Pocovi et al\./, "Quillfeather et al., Spine 2020; Pocovi et al."); done = 1 }
+	{ print }' "$GUIDE" >"$T/broken.yaml"
+bites "a lesson citing Quillfeather" ": cites Quillfeather 2020, which $T/broken.txt does not list"
+awk '/^  - id: staying-at-work$/ { l = 1 }
+	l && /^    sources:$/ { print "    sources: [NICE NG59 (2016, updated 2020)]"; drop = 1; next }
+	drop && /^      - / { next }
+	drop { drop = 0; l = 0 }
+	{ print }' "$GUIDE" >"$T/broken.yaml"
+bites "a lesson's sources as a flow list" ": write sources: as a block list"
 # A list line the pack no longer uses.
 printf 'figure 999\n' >>"$T/broken.txt"
 bites "an unused list line" ": figure 999: $T/broken.yaml does not state it"
 printf 'cite Quillfeather 2020\n' >>"$T/broken.txt"
 bites "an unused cite line" ": cite Quillfeather 2020: $T/broken.yaml does not cite it"
+printf 'cite Quillfeather\n' >>"$T/broken.txt"
+bites "an unused cite line without a year" ": cite Quillfeather: $T/broken.yaml does not cite it"
 printf 'figures 12\n' >>"$T/broken.txt"
 bites "a malformed list line" ": neither a cite nor a figure line: figures 12"
 if [ -n "$FACTS" ]; then
@@ -589,6 +656,12 @@ if [ -n "$FACTS" ]; then
 		sub(/NICE NG59;/, "NICE NG59; " line ";"); done = 1 } { print }' \
 		"$GUIDE" >"$T/broken.yaml"
 	bites "a line of GUIDE-FACTS.md in a source" " words as in GUIDE-FACTS.md: " check_wording
+	# ... and in a lesson's text.
+	awk -v line="$line" '{ print }
+		!done && /^  - id: staying-at-work$/ { l = 1 }
+		l && !done && /^    text: >-$/ { print "      " line; done = 1 }' \
+		"$GUIDE" >"$T/broken.yaml"
+	bites "a line of GUIDE-FACTS.md in a lesson" " words as in GUIDE-FACTS.md: " check_wording
 	# ... and a title on the list may match, another title not.
 	check_wording "$GUIDE" >/dev/null || fail "the guide fails check_wording"
 	TITLES='' check_wording "$GUIDE" >"$T/broken.err" &&

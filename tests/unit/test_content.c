@@ -27,21 +27,25 @@ indent(const char *line)
 }
 
 /*
- * Practices in guide.yaml, counted without the loader: the "      - id:"
- * lines under an approach's "    practices:" key, up to the next line
- * indented 4 or less.
+ * Practices of approaches in guide.yaml, counted without the loader: the
+ * "      - id:" lines under an approach's "    practices:" key, up to the
+ * next line indented 4 or less, within the top-level "approaches:" (a
+ * lesson's practices are not counted in npractices).
  */
 static size_t
 count_practices(const char *text)
 {
 	const char *line = text;
 	size_t n = 0;
-	int in = 0, ind;
+	int in = 0, approaches = 0, ind;
 
 	while (line != NULL && *line != '\0') {
 		ind = indent(line);
+		if (ind == 0)
+			approaches = strncmp(line, "approaches:", 11) == 0;
 		if (ind >= 0 && ind <= 4)
-			in = strncmp(line, "    practices:", 14) == 0;
+			in = approaches &&
+			     strncmp(line, "    practices:", 14) == 0;
 		else if (in && strncmp(line, "      - id:", 11) == 0)
 			n++;
 		line = strchr(line, '\n');
