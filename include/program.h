@@ -251,12 +251,15 @@ int program_safety_allows(const struct program_safety *, char **cause);
 /* The first flag in state s, or NULL. */
 const struct program_flag *program_safety_first(const struct program_safety *,
 						enum program_flag_state s);
-/* 0 when a practice may start today, else PROGRAM_REFUSED with *cause
- * saying that a yes holds the approaches back, in the flag's own words
- * with its advice, and what to do. Every practice waits while a hold
- * stands (struct program_day): a face asks before it starts one all the
- * same (the TUI's timer) or wants it said (`practice --anyway`). */
-int program_practice_allows(const struct program_safety *, char **cause);
+/* 0 when a practice may be done on day (not after today), else
+ * PROGRAM_REFUSED with *cause saying that a yes holds the approaches
+ * back, in the flag's own words with its advice, and what to do: while a
+ * hold stands, on the days it holds (struct program_pauses). Every
+ * practice waits then, habits and flare-up tools too (struct
+ * program_day): a face asks before it starts one all the same (the TUI's
+ * timer) or wants it said (`practice --anyway`). */
+int program_practice_allows(const struct pack *, struct store *,
+			    const char *day, const char *today, char **cause);
 
 /*
  * Pauses (issue 18): stretches of days on which trials do not count. A

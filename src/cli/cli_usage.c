@@ -24,7 +24,8 @@ static const struct {
 				    "                 [--did PRACTICE]... "
 				    "[--answer QUESTION=VALUE]... [--date D]"},
     [CLI_CMD_PRACTICE] = {"practice", "practice PRACTICE [--minutes M] "
-				      "[--before N] [--after N] [--date D]"},
+				      "[--before N] [--after N] [--date D]\n"
+				      "                 [--anyway]"},
     [CLI_CMD_START] = {"start", "start APPROACH [--date D]"},
     [CLI_CMD_STOP] =
 	{"stop", "stop APPROACH [--outcome helped|no-change|worse|stopped] "

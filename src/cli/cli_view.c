@@ -95,7 +95,7 @@ status_step(const struct program_plan *plan, size_t i, int idw)
 		fputs("not started", stdout);
 		break;
 	case PROGRAM_RUNNING:
-		if (st->day == 0) {
+		if (st->day == 0 && !st->paused) {
 			printf("starts %s, a day still to come",
 			       st->started_on);
 			break;
@@ -111,6 +111,10 @@ status_step(const struct program_plan *plan, size_t i, int idw)
 		printf(", since %s", st->started_on);
 		if (st->review_due && !(st->days > 0 && st->day > st->days))
 			fputs(", review due", stdout);
+		/* Its days on hold do not count (program_trial_days()). */
+		if (!st->paused && st->held > 0)
+			printf(", %d day%s on hold not counted", st->held,
+			       st->held == 1 ? "" : "s");
 		break;
 	case PROGRAM_ENDED:
 		if (st->habit)
@@ -128,6 +132,10 @@ status_step(const struct program_plan *plan, size_t i, int idw)
 	if (st->approach->wildcard)
 		fputs(", any time", stdout);
 	putchar('\n');
+	if (st->state == PROGRAM_RUNNING && st->paused)
+		printf("  %*s  paused while a safety question holds (since "
+		       "%s)\n",
+		       idw + 2, "", st->paused_since);
 }
 
 static void
@@ -178,9 +186,10 @@ status_safety(const struct program_safety *s)
 		printf("           %s\n", b.data != NULL ? b.data : "");
 		buf_free(&b);
 		if (f->state == PROGRAM_FLAG_HOLDS)
-			printf("           No approach starts until a doctor "
-			       "has checked it; then: backpain safety "
-			       "--checked %s\n",
+			printf("           No approach starts, practices wait "
+			       "and trials are paused until a doctor has "
+			       "checked it; then: backpain safety --checked "
+			       "%s\n",
 			       f->flag->id);
 	}
 	if (s->unanswered > 0)
@@ -222,7 +231,12 @@ status_print(const struct program_today *t)
 		}
 	} else
 		puts("not checked in yet");
-	for (i = 0; i < t->npractices; i++)
+	/* On hold the practices wait: none is to do (a check-in may still
+	 * record one done). */
+	if (t->held && t->npractices > 0)
+		puts("Practice   none today: they wait while a safety question "
+		     "holds");
+	for (i = 0; !t->held && i < t->npractices; i++)
 		printf("%s %s %d/%d%s%s", i == 0 ? "Practice  " : ",",
 		       t->practices[i].practice->id, t->practices[i].done,
 		       t->practices[i].practice->per_day,

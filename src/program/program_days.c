@@ -234,26 +234,3 @@ program_trial_days_free(struct program_trial_days *d)
 	free(d->off);
 	d->off = NULL;
 }
-
-/* Beside the pauses, as a hold is what pauses: the words of
- * program_safety_allows() for a start, said of a practice. (It looks for
- * the flag itself: program.c uses this file, not the other way.) */
-int
-program_practice_allows(const struct program_safety *s, char **cause)
-{
-	const struct program_flag *f = NULL;
-	size_t i;
-
-	for (i = 0; f == NULL && i < s->nflags; i++)
-		if (s->flags[i].state == PROGRAM_FLAG_HOLDS)
-			f = &s->flags[i];
-	if (f == NULL)
-		return 0;
-	*cause = xasprintf(
-	    "on hold for safety: you answered yes on %s to \"%s\" %s "
-	    "Practices wait, and the running trials are paused, until a "
-	    "doctor has checked it; then record that with backpain safety "
-	    "--checked %s [--date D]",
-	    f->asked_on, f->flag->question, f->flag->advice, f->flag->id);
-	return PROGRAM_REFUSED;
-}
