@@ -100,6 +100,10 @@ status_step(const struct program_plan *plan, size_t i, int idw)
 			       st->started_on);
 			break;
 		}
+		if (st->day == 0) {
+			printf("no day counted yet, since %s", st->started_on);
+			break;
+		}
 		printf("day %d", st->day);
 		if (st->days > 0 && st->day > st->days)
 			printf(", %d past its %d days: time to review",
