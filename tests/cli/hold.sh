@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # hold (issue 18): a safety hold pauses the running trials. A yes to a flag
-# that holds, on day 5 of a 7-day trial, stops its count: status says it is
-# paused and since when, and "day 5 of 7" stays while the hold stands; the
-# doctor's check (`safety --checked`) four days later lifts it and the count
-# goes on, so the review is due four days later than it would have been.
-# The review's days and check-ins leave out the days on hold. While the hold
-# stands no practice is on the to-do list and `practice` is refused (77,
-# nothing written) unless --anyway says it was done all the same. Every
-# command runs on its own day under faketime, as a person would.
+# that holds, after five days of a 7-day trial, stops its count: status says
+# it is paused and since when, and "day 5 of 7" stays while the hold
+# stands; the doctor's check (`safety --checked`) four days later lifts it
+# and the count goes on, so the review is due four days later than it would
+# have been. The review's and the report's days and check-ins leave out the
+# days on hold. While the hold stands no practice is on the to-do list and
+# `practice` is refused (77, nothing written) unless --anyway says it was
+# done all the same. Every command runs on its own day under faketime, as a
+# person would.
 . "$(dirname "$0")/../lib.sh"
 E="$(dirname "$0")/expected"
 DB=$T/log.db
@@ -53,6 +54,7 @@ for i in 6 7 8; do
 done
 step status # still day 5 of 7, paused since day 5
 step review --format csv
+bp report >"$T/report.paused" || fail "report on hold"
 
 # Day 9: a doctor has checked it. The trial resumes: day 6 of 7.
 at "$(day 9)"
@@ -81,3 +83,12 @@ sqlite3 "$DB" "select day, minutes from session where minutes is not null
 	order by id" >"$T/rows"
 printf '%s\n' '2026-11-14|5' '2026-11-15|10' >"$T/want"
 expect_same "$T/want" "$T/rows"
+
+# The report counts the same days and says which were left out.
+tr -s ' \n' '  ' <"$T/report.paused" >"$T/flat"
+expect_grep '2026-11-10 to today (2026-11-18), 5 days so far, running (not counting 4 days on hold for safety), paused since 2026-11-15' "$T/flat"
+bp report >"$T/report" || fail report
+tr -s ' \n' '  ' <"$T/report" >"$T/flat"
+expect_grep '2026-11-10 to today (2026-11-20), 7 days so far, running (not counting 4 days on hold for safety)' "$T/flat"
+bp report --format html -o "$T/report.html" >/dev/null || fail "html report"
+expect_grep '4 days on hold for safety not counted' "$T/report.html"
