@@ -24,7 +24,9 @@ flags=$(flag_ids "$TOP/content/guide.yaml" | sort | paste -s -d ' ' -)
 flags_eq=$(flag_ids "$TOP/content/guide.yaml" | sed 's/$/=/' | sort |
 	paste -s -d ' ' -)
 impressions="a-little-better a-little-worse much-better much-worse no-change very-much-better very-much-worse"
-sed 's/^  - id: expert-help$/  - id: expert-advice/' \
+# The renamed approach, and the lesson moments that name it.
+sed -e 's/^  - id: expert-help$/  - id: expert-advice/' \
+	-e 's/\(start\|stop\):expert-help$/\1:expert-advice/' \
 	"$TOP/content/guide.yaml" >"$T/other.yaml"
 
 completion_cases() {
