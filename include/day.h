@@ -27,7 +27,10 @@ void day_from_number(int n, char out[DAY_LEN]);
 /* to - from, in days. */
 int day_diff(const char *from, const char *to);
 /* The day that the local time t belongs to, with the day starting at
- * start_minutes after midnight. */
+ * start_minutes after midnight: the latest day whose start, the first
+ * moment its local clock showed start_minutes, is not after t. A day that
+ * has begun stays begun when the clock is set back (DST ending), so the
+ * hour that comes twice belongs to one day, not to two. */
 void day_of(time_t t, int start_minutes, char out[DAY_LEN]);
 void day_today(int start_minutes, char out[DAY_LEN]);
 /*

@@ -171,18 +171,70 @@ day_diff(const char *from, const char *to)
 	return day_number(to) - day_number(from);
 }
 
+/* Into *when the first moment the local clock shows start_minutes on
+ * day: read as standard time, as summer time and as the zone guesses, each
+ * read back, the earliest that shows that time. -1 when none does: the
+ * clock skipped it (DST beginning), and the day starts at the end of the
+ * gap, which the minutes of the clock already tell. */
+static int
+day_begins(const char *day, int start_minutes, time_t *when)
+{
+	struct tm tm, back;
+	time_t t;
+	int y, m, d, isdst, found = 0;
+
+	if (day_split(day, &y, &m, &d) != 0)
+		return -1;
+	for (isdst = -1; isdst <= 1; isdst++) {
+		memset(&tm, 0, sizeof tm);
+		tm.tm_year = y - TM_YEAR_BASE;
+		tm.tm_mon = m - 1;
+		tm.tm_mday = d;
+		tm.tm_hour = start_minutes / MINUTES_PER_HOUR;
+		tm.tm_min = start_minutes % MINUTES_PER_HOUR;
+		tm.tm_isdst = isdst;
+		t = mktime(&tm);
+		if (t == (time_t)-1 || localtime_r(&t, &back) == NULL ||
+		    back.tm_year != y - TM_YEAR_BASE || back.tm_mon != m - 1 ||
+		    back.tm_mday != d ||
+		    back.tm_hour * MINUTES_PER_HOUR + back.tm_min !=
+			start_minutes)
+			continue;
+		if (!found || t < *when)
+			*when = t;
+		found = 1;
+	}
+	return found ? 0 : -1;
+}
+
 void
 day_of(time_t t, int start_minutes, char out[DAY_LEN])
 {
 	struct tm tm;
+	char next[DAY_LEN];
+	time_t begins = 0;
+	long n;
 
 	if (localtime_r(&t, &tm) == NULL) {
 		day_from_number(0, out);
 		return;
 	}
-	day_format(tm.tm_year + TM_YEAR_BASE, tm.tm_mon + 1, tm.tm_mday, out);
+	/* A clock beyond the years of a day reads as their first or last. */
+	if ((long)tm.tm_year + TM_YEAR_BASE < DAY_YEAR_MIN ||
+	    (long)tm.tm_year + TM_YEAR_BASE > DAY_YEAR_MAX) {
+		day_from_number(tm.tm_year < 0 ? INT_MIN : INT_MAX, out);
+		return;
+	}
+	n = civil_count(tm.tm_year + TM_YEAR_BASE, tm.tm_mon + 1, tm.tm_mday) -
+	    civil_count(EPOCH_YEAR, 1, 1);
 	if (tm.tm_hour * MINUTES_PER_HOUR + tm.tm_min < start_minutes)
-		day_add(out, -1, out);
+		n--;
+	/* The clock set back (DST ending) can show a time before the start
+	 * again after the next day began: that day stays begun. */
+	day_from_number((int)n + 1, next);
+	if (day_begins(next, start_minutes, &begins) == 0 && begins <= t)
+		n++;
+	day_from_number((int)n, out);
 }
 
 void

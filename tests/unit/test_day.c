@@ -236,35 +236,73 @@ test_day_of_around_dst(void **state)
 	zone("UTC");
 }
 
+/* A day that starts inside the hour the clock repeats begins the first
+ * time the clock shows its start, and stays begun the second time round;
+ * one that starts inside the hour the clock skips begins when it ends. */
+static void
+test_day_start_in_a_changing_hour(void **state)
+{
+	(void)state;
+	/* New York, autumn: 01:00..01:59 come twice, first EDT (05:00 UTC
+	 * on) then EST (06:00 UTC on); the day starts at 01:30. */
+	zone("America/New_York");
+	expect_day_of(utc("2026-11-01", 5, 29), 90, "2026-10-31");
+	expect_day_of(utc("2026-11-01", 5, 30), 90, "2026-11-01");
+	expect_day_of(utc("2026-11-01", 6, 0), 90, "2026-11-01");
+	expect_day_of(utc("2026-11-01", 6, 10), 90, "2026-11-01");
+	expect_day_of(utc("2026-11-01", 6, 45), 90, "2026-11-01");
+	expect_day_of(utc("2026-11-02", 6, 29), 90, "2026-11-01");
+	expect_day_of(utc("2026-11-02", 6, 30), 90, "2026-11-02");
+	/* Berlin, autumn: 02:00..02:59 come twice (00:00 and 01:00 UTC);
+	 * the day starts at 02:30. */
+	zone("Europe/Berlin");
+	expect_day_of(utc("2026-10-25", 0, 29), 150, "2026-10-24");
+	expect_day_of(utc("2026-10-25", 0, 30), 150, "2026-10-25");
+	expect_day_of(utc("2026-10-25", 1, 10), 150, "2026-10-25");
+	/* New York, spring: 02:00..02:59 never come (07:00 UTC is 03:00
+	 * EDT); a day starting at 02:30 starts at 03:00. */
+	zone("America/New_York");
+	expect_day_of(utc("2026-03-08", 6, 59), 150, "2026-03-07");
+	expect_day_of(utc("2026-03-08", 7, 0), 150, "2026-03-08");
+	zone("UTC");
+}
+
 /* Every quarter hour through three days around a change: the day never
  * goes back, and there are exactly three of them. */
 static void
 test_days_never_skip_or_double(void **state)
 {
+	/* Starts before, inside and after the hours that change. */
+	static const int starts[] = {0, 60, 90, 150, 180, START};
 	char prev[DAY_LEN] = "", cur[DAY_LEN], first[DAY_LEN];
-	size_t i;
+	size_t i, k;
 	time_t t, end;
 	int distinct;
 
 	(void)state;
-	for (i = 0; i < LEN(changes); i++) {
-		zone(changes[i].tz);
-		day_add(changes[i].day, -1, first);
+	for (i = 0; i < LEN(changes) * LEN(starts); i++) {
+		int start = starts[i % LEN(starts)];
+
+		k = i / LEN(starts);
+		zone(changes[k].tz);
+		assert_int_equal(day_add(changes[k].day, -1, first), 0);
 		/* From noon UTC the day before to noon UTC the day after is
-		 * 48 hours; the local 04:00 boundaries inside it are two. */
+		 * 48 hours; the local starts of a day inside it are two. */
 		t = utc(first, 12, 0);
 		end = t + 2 * DAY_SECONDS;
 		distinct = 0;
 		prev[0] = '\0';
-		for (; t < end; t += 15 * MINUTE) {
-			day_of(t, START, cur);
+		for (; t < end; t += 5 * MINUTE) {
+			day_of(t, start, cur);
 			if (prev[0] != '\0' && strcmp(cur, prev) < 0)
-				fail_msg("%s: went back from %s to %s",
-					 changes[i].tz, prev, cur);
+				fail_msg("%s, day from %02d:%02d: went back "
+					 "from %s to %s",
+					 changes[k].tz, start / 60, start % 60,
+					 prev, cur);
 			if (prev[0] != '\0' && strcmp(cur, prev) != 0 &&
 			    day_number(cur) != day_number(prev) + 1)
 				fail_msg("%s: skipped from %s to %s",
-					 changes[i].tz, prev, cur);
+					 changes[k].tz, prev, cur);
 			if (strcmp(cur, prev) != 0)
 				distinct++;
 			memcpy(prev, cur, DAY_LEN);
@@ -411,6 +449,7 @@ main(void)
 	    cmocka_unit_test(test_add_across_dst),
 	    cmocka_unit_test(test_day_start),
 	    cmocka_unit_test(test_day_of_around_dst),
+	    cmocka_unit_test(test_day_start_in_a_changing_hour),
 	    cmocka_unit_test(test_days_never_skip_or_double),
 	    cmocka_unit_test(test_parse_hhmm),
 	    cmocka_unit_test(test_timestamp),
