@@ -25,9 +25,9 @@
 #include "store.h"
 #include "util.h"
 
-#define TABLE_COLUMNS 80	  /* history and status lines fit in this */
-#define HISTORY_DEFAULT_DAYS 30	  /* history without --days or --all */
-#define EARLIEST_DAY "1000-01-01" /* the first day day_valid() accepts */
+#define TABLE_COLUMNS 80	   /* history and status lines fit in this */
+#define HISTORY_DEFAULT_DAYS 30	   /* history without --days or --all */
+#define EARLIEST_DAY DAY_LOG_FIRST /* no day of a log is before it */
 
 static int
 locale_is_utf8(void)

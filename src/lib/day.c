@@ -91,6 +91,15 @@ day_valid(const char *s)
 }
 
 int
+day_in_range(const char *s)
+{
+	if (day_valid(s) != 0 || strcmp(s, DAY_LOG_FIRST) < 0 ||
+	    strcmp(s, DAY_LOG_LAST) > 0)
+		return -1;
+	return 0;
+}
+
+int
 day_add(const char *day, int n, char out[DAY_LEN])
 {
 	struct tm tm;
@@ -243,53 +252,68 @@ day_today(int start_minutes, char out[DAY_LEN])
 	day_of(time(NULL), start_minutes, out);
 }
 
-/* Why s is not a valid day, for a message. */
-static char *
-day_invalid_cause(const char *arg, const char *shown)
+/* day_check(), with form the shape a day is asked in ("YYYY-MM-DD"). */
+static int
+check_as(const char *s, const char *form, char **cause)
 {
+	struct buf b;
+	const char *shown;
 	int y, m, d;
 
-	if (day_split(arg, &y, &m, &d) != 0)
-		return xasprintf("'%s' is not a day: use YYYY-MM-DD, today or "
-				 "yesterday",
-				 shown);
-	if (y < DAY_YEAR_MIN)
-		return xasprintf("'%s' is not a day: the year must be between "
-				 "%d and %d",
-				 shown, DAY_YEAR_MIN, DAY_YEAR_MAX);
-	if (m < 1 || m > MONTHS)
-		return xasprintf("'%s' is not a day: there is no month %d",
-				 shown, m);
-	return xasprintf("'%s' is not a day: %s %d has %d days", shown,
-			 month_names[m - 1], y, month_days(y, m));
+	if (day_in_range(s) == 0)
+		return 0;
+	if (s == NULL) {
+		*cause = xstrdup("no day given");
+		return -1;
+	}
+	buf_init(&b);
+	util_escape(&b, s);
+	shown = b.data != NULL ? b.data : "";
+	if (day_split(s, &y, &m, &d) != 0)
+		*cause = xasprintf("'%s' is not a day: use %s", shown, form);
+	else if (m < 1 || m > MONTHS)
+		*cause = xasprintf("'%s' is not a day: there is no month %d",
+				   shown, m);
+	else if (d < 1 || d > month_days(y, m))
+		*cause =
+		    xasprintf("'%s' is not a day: %s %d has %d days", shown,
+			      month_names[m - 1], y, month_days(y, m));
+	else if (strcmp(s, DAY_LOG_FIRST) < 0)
+		*cause = xasprintf("'%s' is before %s, the first day a log "
+				   "can hold",
+				   shown, DAY_LOG_FIRST);
+	else
+		*cause = xasprintf("'%s' is after %s, the last day a log can "
+				   "hold",
+				   shown, DAY_LOG_LAST);
+	buf_free(&b);
+	return -1;
+}
+
+int
+day_check(const char *s, char **cause)
+{
+	return check_as(s, "YYYY-MM-DD", cause);
 }
 
 int
 day_resolve(const char *arg, int start_minutes, char out[DAY_LEN], char **cause)
 {
 	char today[DAY_LEN], calendar[DAY_LEN];
-	struct buf shown;
 
 	day_today(start_minutes, today);
-	if (strcmp(arg, "today") == 0) {
-		memcpy(out, today, DAY_LEN);
-		return 0;
+	if (strcmp(arg, "today") == 0 || strcmp(arg, "yesterday") == 0) {
+		/* By the clock: one out of the log's days is refused too. */
+		if (arg[0] == 'y' && day_add(today, -1, out) != 0) {
+			*cause = xasprintf("there is no day before %s", today);
+			return -1;
+		}
+		if (arg[0] == 't')
+			memcpy(out, today, DAY_LEN);
+		return day_check(out, cause);
 	}
-	if (strcmp(arg, "yesterday") == 0) {
-		if (day_add(today, -1, out) == 0)
-			return 0;
-		*cause = xasprintf("there is no day before %s", today);
+	if (check_as(arg, "YYYY-MM-DD, today or yesterday", cause) != 0)
 		return -1;
-	}
-
-	buf_init(&shown);
-	util_escape(&shown, arg);
-	if (day_valid(arg) != 0) {
-		*cause = day_invalid_cause(arg, shown.data ? shown.data : "");
-		buf_free(&shown);
-		return -1;
-	}
-	buf_free(&shown);
 	/* A day that has begun on the calendar is not in the future, even
 	 * before the configured start of the day. */
 	day_of(time(NULL), 0, calendar);

@@ -27,6 +27,8 @@ program_start(const struct pack *pack, struct store *store,
 
 	if (shared != NULL)
 		*shared = NULL;
+	if (day_check(day, cause) != 0)
+		return EX_DATAERR;
 	if ((a = program_approach(pack, approach, cause)) == NULL)
 		return EX_DATAERR;
 	rc = program_safety_load(pack, store, day, &safety, cause);
@@ -90,6 +92,8 @@ stop_check(const struct pack *pack, struct store *store, const char *approach,
 	const struct approach *a;
 	int rc;
 
+	if (day_check(day, cause) != 0)
+		return EX_DATAERR;
 	if ((a = *out = program_approach(pack, approach, cause)) == NULL)
 		return EX_DATAERR;
 	if (outcome == OUTCOME_NONE) {
@@ -127,6 +131,8 @@ program_stop(const struct pack *pack, struct store *store, const char *approach,
 	char started[DAY_LEN];
 	int rc;
 
+	if (day_check(day, cause) != 0)
+		return EX_DATAERR;
 	/* A trial of an approach this pack lacks (started under another
 	 * pack, or one since changed) can still be ended. */
 	if (content_approach(pack, approach) == NULL &&
@@ -153,6 +159,8 @@ int
 program_impression(struct store *store, const char *approach, const char *day,
 		   int impression, char **cause)
 {
+	if (day_check(day, cause) != 0)
+		return EX_DATAERR;
 	if (impression < STORE_IMPRESSION_MIN ||
 	    impression > STORE_IMPRESSION_MAX) {
 		*cause =
@@ -185,6 +193,8 @@ program_drop(const struct pack *pack, struct store *store, const char *approach,
 	const struct approach *a;
 	int rc;
 
+	if (day_check(day, cause) != 0)
+		return EX_DATAERR;
 	if ((a = program_approach(pack, approach, cause)) == NULL)
 		return EX_DATAERR;
 	if ((rc = program_plan_load(pack, store, day, &plan, cause)) != 0)

@@ -80,7 +80,8 @@ int store_sql_int(sqlite3 *, const char *sql, int *out);
  * writes, so a value damaged on disk is refused as a damaged log rather than
  * handed on (a pain of 11 indexing past a table). Each returns 0, or -1 when
  * the value is out of its range; the reader then returns store_corrupt().
- * store_read_day: a valid day (optional: NULL reads as "");
+ * store_read_day: a day a log may hold (day_in_range(); optional: NULL
+ * reads as "");
  * store_read_int: an integer in lo..hi (optional: NULL reads as
  * STORE_NONE); store_read_text: UTF-8 without NUL (optional: NULL reads
  * as NULL), allocated; an id also non-empty and without control characters.

@@ -82,6 +82,92 @@ test_valid(void **state)
 	assert_int_equal(day_valid(NULL), -1);
 }
 
+/* The days a log may hold: DAY_LOG_FIRST .. DAY_LOG_LAST, each end included. */
+static void
+test_in_range(void **state)
+{
+	static const char *const in[] = {DAY_LOG_FIRST, DAY_LOG_LAST,
+					 "1900-01-02", "2026-11-24",
+					 "9998-12-30"};
+	static const char *const out[] = {"1899-12-31",
+					  "1000-01-10",
+					  "1000-01-01",
+					  "9999-01-01",
+					  "9999-12-31",
+					  "2026-02-30",
+					  ""};
+	size_t i;
+
+	(void)state;
+	assert_string_equal(DAY_LOG_FIRST, "1900-01-01");
+	assert_string_equal(DAY_LOG_LAST, "9998-12-31");
+	for (i = 0; i < LEN(in); i++)
+		if (day_in_range(in[i]) != 0)
+			fail_msg("'%s' is not taken as a day of a log", in[i]);
+	for (i = 0; i < LEN(out); i++)
+		if (day_in_range(out[i]) == 0)
+			fail_msg("'%s' taken as a day of a log", out[i]);
+	assert_int_equal(day_in_range(NULL), -1);
+}
+
+static void
+expect_cause(const char *day, const char *words)
+{
+	char *cause = NULL;
+
+	if (day_check(day, &cause) != -1)
+		fail_msg("'%s' passed the check", day);
+	assert_non_null(cause);
+	if (strstr(cause, words) == NULL)
+		fail_msg("cause for '%s' is '%s', without '%s'", day, cause,
+			 words);
+	free(cause);
+}
+
+static void
+test_check_says_why(void **state)
+{
+	char *cause = NULL;
+
+	(void)state;
+	assert_int_equal(day_check("2026-11-24", &cause), 0);
+	assert_null(cause);
+	expect_cause("1000-01-10",
+		     "'1000-01-10' is before 1900-01-01, the first day a log "
+		     "can hold");
+	expect_cause("1899-12-31", "before 1900-01-01");
+	expect_cause("0999-12-31", "before 1900-01-01");
+	expect_cause("9999-12-31",
+		     "'9999-12-31' is after 9998-12-31, the last day a log "
+		     "can hold");
+	expect_cause("2026-02-29", "February 2026 has 28 days");
+	expect_cause("1899-02-29", "February 1899 has 28 days");
+	expect_cause("2026-13-01", "there is no month 13");
+	expect_cause("x\033[2J", "\\e[2J");
+	expect_cause(NULL, "no day given");
+}
+
+/* From any day of a log, the windows around it are real days: DAY_MARGIN
+ * ahead of the last, centuries behind the first. */
+static void
+test_add_from_the_bounds(void **state)
+{
+	char out[DAY_LEN];
+
+	(void)state;
+	zone("UTC");
+	expect_add(DAY_LOG_LAST, DAY_MARGIN, "9999-12-31");
+	expect_add(DAY_LOG_LAST, 1, "9999-01-01");
+	expect_add(DAY_LOG_FIRST, -1, "1899-12-31");
+	expect_add(DAY_LOG_FIRST, -28, "1899-12-04");
+	expect_add(DAY_LOG_FIRST, -365 * 800, "1100-07-14");
+	assert_int_equal(day_add(DAY_LOG_LAST, DAY_MARGIN + 1, out), -1);
+	/* A failure leaves out as it was. */
+	memcpy(out, "untouched", 10);
+	assert_int_equal(day_add("9999-12-31", 1, out), -1);
+	assert_string_equal(out, "untouched");
+}
+
 static void
 test_add_month_and_year_ends(void **state)
 {
@@ -392,9 +478,12 @@ test_resolve_refuses(void **state)
 	expect_refused("2026-01-01x", "'2026-01-01x' is not a day");
 	expect_refused("", "'' is not a day");
 	expect_refused("Today", "is not a day");
-	expect_refused("0999-01-01", "between 1000 and 9999");
+	expect_refused("0999-01-01", "before 1900-01-01, the first day");
+	expect_refused("1000-01-10", "'1000-01-10' is before 1900-01-01");
+	expect_refused("1899-12-31", "before 1900-01-01");
 	expect_refused("2026-01-01\033[2J", "\\e[2J");
-	expect_refused("9999-12-31", "9999-12-31 is in the future");
+	expect_refused("9999-12-31", "after 9998-12-31, the last day");
+	expect_refused("9998-12-31", "9998-12-31 is in the future");
 }
 
 /* today and yesterday by the clock, fixed or not. */
@@ -420,7 +509,7 @@ test_resolve_today(void **state)
 	assert_int_equal(day_resolve("today", START, got, &cause), 0);
 	assert_string_equal(got, today);
 	assert_int_equal(day_resolve("yesterday", START, got, &cause), 0);
-	day_add(today, -1, yesterday);
+	assert_int_equal(day_add(today, -1, yesterday), 0);
 	assert_string_equal(got, yesterday);
 	assert_int_equal(day_resolve(yesterday, START, got, &cause), 0);
 	assert_string_equal(got, yesterday);
@@ -432,7 +521,7 @@ test_resolve_today(void **state)
 		assert_string_equal(calendar, want_calendar);
 	assert_int_equal(day_resolve(calendar, START, got, &cause), 0);
 	assert_string_equal(got, calendar);
-	day_add(calendar, 1, after);
+	assert_int_equal(day_add(calendar, 1, after), 0);
 	assert_int_equal(day_resolve(after, START, got, &cause), -1);
 	assert_non_null(strstr(cause, "is in the future"));
 	free(cause);
@@ -443,6 +532,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_valid),
+	    cmocka_unit_test(test_in_range),
+	    cmocka_unit_test(test_check_says_why),
+	    cmocka_unit_test(test_add_from_the_bounds),
 	    cmocka_unit_test(test_add_month_and_year_ends),
 	    cmocka_unit_test(test_leap_years),
 	    cmocka_unit_test(test_numbers),
