@@ -557,6 +557,9 @@ cli_cmd_export(struct app *app, int argc, char **argv)
 	else if (format != NULL && strcmp(format, "json") != 0)
 		return cli_opt_choice("export", "--format", format,
 				      "use json or csv");
+	/* Read only: a backup can be taken when nothing can be written,
+	 * on a full disk. */
+	app->read_only = 1;
 	if ((rc = cli_store(app)) != 0)
 		return rc;
 	rc = store_export(app->store, fmt, stdout, &cause);
