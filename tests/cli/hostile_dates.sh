@@ -75,7 +75,7 @@ expect_grep "1900-01-01 to 1900-01-02, 2 days" "$T/out"
 # can be judged only after it, which the review says in days.
 DB=$T/last.db
 last() { CLI_NOW='9998-12-31 12:00:00' within 60 "$@"; }
-rc=$(last safety --answer numb=no) && [ "$rc" = 0 ] || fail "safety on the last day: $rc"
+[ "$(last safety --answer numb=no)" = 0 ] || fail "safety on the last day"
 for cmd in "checkin 3" "flare" "start alpha" "practice alpha-walk"; do
 	# shellcheck disable=SC2086
 	rc=$(last $cmd)
@@ -128,5 +128,23 @@ for cmd in "history --all" review report; do
 	# shellcheck disable=SC2086
 	expect 74 $cmd
 	expect_grep "is damaged (a value out of its range in the check-ins)" "$T/err"
+done
+# The same in the other tables with days, for the report, which reads
+# them all.
+DB=$T/tables.db
+bp checkin 3 --date 2026-11-10 >/dev/null || fail seed
+bp safety --answer numb=no >/dev/null || fail seed
+bp start alpha --date 2026-11-10 >/dev/null 2>&1 || fail seed
+bp practice alpha-walk --date 2026-11-11 >/dev/null || fail seed
+bp stop alpha --keep --date 2026-11-12 >/dev/null || fail seed
+for tc in "trial started_on trials" "session day sessions" \
+	"habit kept_on habits"; do
+	# shellcheck disable=SC2086 # table, column and name
+	set -- $tc
+	cp "$T/tables.db" "$T/table.db"
+	sqlite3 "$T/table.db" "PRAGMA foreign_keys = OFF;
+		UPDATE $1 SET $2 = '1899-12-31'" || fail "writing $1"
+	DB=$T/table.db expect 74 report
+	expect_grep "is damaged (a value out of its range in the $3)" "$T/err"
 done
 echo "days outside 1900-01-01 .. 9998-12-31 refused, and none read"

@@ -15,11 +15,9 @@ dangling() {
 	shift 3
 	DB=$link expect_exit 73 bp "$@"
 	expect_grep "cannot create the log through $link, a symbolic link to $target, which does not exist; nothing was created" "$T/err"
-	[ ! -e "$final" ] && [ ! -L "$final" ] ||
+	if [ -e "$final" ] || [ -L "$final" ]; then
 		fail "$* through $link made $final"
-	ls -A "$(dirname "$final")" | grep -q "^$(basename "$final")" &&
-		fail "$* through $link left $(ls -A "$(dirname "$final")")"
-	return 0
+	fi
 }
 
 DB=$T/source.db bp checkin 2 --date 2026-11-20 >/dev/null || fail seed
