@@ -21,6 +21,8 @@
 # open flare-up or kept habit with the log's. --replace takes the file's
 # day, impression, check, habit and flare-up; a second
 # import of the same file adds nothing.
+# The 120-day logs come from cli/build_120days, which run.sh runs first.
+# after: cli/build_120days
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/build_120days.sh"
 
