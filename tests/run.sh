@@ -50,17 +50,16 @@ for f in /dev/shm/faketime_shm_* /dev/shm/sem.faketime_sem_*; do
 done
 
 # The tests that start first while they have no time yet (on a clean
-# copy), longest first as measured on two cores, a test others wait for
-# ("# after:") counting with the longest of those. The tests not listed
+# copy): cli/build_120days, which others wait for, then the longest first
+# as measured on two cores (those of 5 s and more). The tests not listed
 # follow in their order (unit tests, then cli, tui and robust scripts).
-LONG="robust/valgrind_commands robust/deb robust/fuzz robust/crash
-cli/build_120days robust/fuzz_json robust/report_pdf cli/import
-tui/resize robust/yaml_suite tui/idle tui/review unit/test_review
-robust/valgrind_pack robust/day_faketime tui/history cli/flare
-cli/locale robust/concurrency tui/checkin_lines cli/refusals cli/status
-unit/test_store_file cli/busy cli/sim_cli robust/hostile_packs tui/keys
-tui/newday cli/review_120days cli/review_edges robust/completion_zsh
-tui/impression cli/habits robust/damaged_values"
+LONG="cli/build_120days robust/valgrind_commands robust/deb robust/fuzz
+robust/crash robust/fuzz_json tui/resize tui/idle tui/review
+unit/test_review robust/report_pdf robust/valgrind_pack robust/day_faketime
+tui/history robust/concurrency tui/checkin_lines cli/refusals
+unit/test_store_file cli/busy cli/flare cli/locale cli/sim_cli
+robust/hostile_packs tui/keys tui/newday cli/import cli/review_120days
+cli/status robust/completion_zsh tui/impression robust/damaged_values"
 declare -A cmd=() after=() state=()
 names=()
 add() { # name command...
@@ -112,8 +111,9 @@ for name in "${names[@]}"; do
 	span_of "$name"
 done
 # First the tests with no time: those of LONG in its order, then the rest
-# in the suite's; then the others, the longest span first (equal ones in
-# the suite's order).
+# in the suite's; then the others: those that others wait for (short ones
+# that hold long ones back), then the rest, each the longest span first
+# (equal ones in the suite's order).
 order=()
 for name in $LONG; do
 	[ -n "${state[$name]:-}" ] && [ -z "${span[$name]}" ] && order+=("$name")
@@ -122,12 +122,16 @@ for name in "${names[@]}"; do
 	[ -z "${span[$name]}" ] || continue
 	case " $(echo $LONG) " in *" $name "*) ;; *) order+=("$name") ;; esac
 done
-while read -r _ _ name; do
+while read -r _ _ _ name; do
 	order+=("$name")
 done < <(for i in "${!names[@]}"; do
 	name=${names[$i]}
-	[ -n "${span[$name]}" ] && echo "${span[$name]} $i $name"
-done | sort -k1,1nr -k2,2n)
+	[ -n "${span[$name]}" ] || continue
+	case " ${after[*]} " in
+	*" $name "*) echo "0 ${span[$name]} $i $name" ;;
+	*) echo "1 ${span[$name]} $i $name" ;;
+	esac
+done | sort -k1,1n -k2,2nr -k3,3n)
 
 passed=0 failed=0 skipped=0 failures=
 declare -A pid_of=() started=()
