@@ -12,8 +12,8 @@
 # the last run without ONLY took (kept in $B/test-times), else as the LONG
 # list below guesses. A script with a line "# after: NAME" starts once the
 # test NAME has ended, when NAME runs at all: cli/build_120days builds the
-# 120-day log once, checks it and keeps it in $B/fixtures/ for the scripts
-# that copy it.
+# 120-day logs once, checks them and keeps them in $B/fixtures/ for the
+# scripts that copy them.
 set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 export TOP
@@ -82,8 +82,8 @@ for dir in cli tui robust; do
 		[ -n "$dep" ] && after[$name]=$dep
 	done
 done
-# The seconds each test took in the last complete run (see the end),
-# NAME SECONDS START a line as in $logs/times.
+# The seconds each test took in the last whole run (see the end), NAME
+# SECONDS START a line as in $logs/times.
 times_file="$B/test-times"
 declare -A secs=() span=()
 if [ -r "$times_file" ]; then
