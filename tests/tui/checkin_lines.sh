@@ -44,26 +44,6 @@ lines() {
 	tmux_ pipe-pane -o -t t "cat >>$T/raw"
 }
 
-# prompt TEXT: wait until the pane's last line ends with TEXT (a prompt
-# waiting for its answer).
-prompt() {
-	local tries=200
-	while [ "$tries" -gt 0 ]; do
-		screen | sed '/^ *$/d' | tail -n 1 >"$T/last"
-		case $(cat "$T/last") in *"$1") return 0 ;; esac
-		sleep 0.05
-		tries=$((tries - 1))
-	done
-	cat "$T/screen" >&2
-	fail "the prompt '$1' did not come"
-}
-
-# say TEXT: type a line.
-say() {
-	[ -n "$1" ] && type_text "$1"
-	keys Enter
-}
-
 # The prompts, in the order they come for this log, and good answers.
 PROMPTS=("Pain, 0 to 10:" "(Enter to skip):" "(Enter for no):"
 	"(Enter for no):" "(Enter for no):" "(Enter to skip):"
