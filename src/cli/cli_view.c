@@ -25,9 +25,9 @@
 #include "store.h"
 #include "util.h"
 
-#define TABLE_COLUMNS 80	  /* history and status lines fit in this */
-#define HISTORY_DEFAULT_DAYS 30	  /* history without --days or --all */
-#define EARLIEST_DAY "1000-01-01" /* the first day day_valid() accepts */
+#define TABLE_COLUMNS 80	   /* history and status lines fit in this */
+#define HISTORY_DEFAULT_DAYS 30	   /* history without --days or --all */
+#define EARLIEST_DAY DAY_LOG_FIRST /* no day of a log is before it */
 
 static int
 locale_is_utf8(void)
@@ -513,6 +513,9 @@ cli_cmd_export(struct app *app, int argc, char **argv)
 	else if (format != NULL && strcmp(format, "json") != 0)
 		return cli_opt_choice("export", "--format", format,
 				      "use json or csv");
+	/* Read only: a backup can be taken when nothing can be written,
+	 * on a full disk. */
+	app->read_only = 1;
 	if ((rc = cli_store(app)) != 0)
 		return rc;
 	rc = store_export(app->store, fmt, stdout, &cause);

@@ -2,7 +2,7 @@
  * program.c: the plan, today's state and the safety answers as they stand
  * (the writes are in program_write_*.c).
  */
-#include "program.h"
+#include "program_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -213,10 +213,10 @@ program_baseline_count(struct store *store, const char *day, int *n,
 	size_t k = 0;
 	int rc;
 
-	day_add(day, -ANALYSIS_BEFORE_DAYS, from);
-	day_add(day, -1, to);
-	rc = store_checkin_range(store, from, to, &c, &k, cause);
-	if (rc != 0)
+	if ((rc = program_day_add(day, -ANALYSIS_BEFORE_DAYS, from, cause)) !=
+		0 ||
+	    (rc = program_day_add(day, -1, to, cause)) != 0 ||
+	    (rc = store_checkin_range(store, from, to, &c, &k, cause)) != 0)
 		return rc;
 	*n = (int)k;
 	store_checkins_free(c, k);
@@ -236,13 +236,19 @@ today_recent(struct store *store, struct program_today *t, char **cause)
 
 	char first[DAY_LEN];
 
-	day_add(t->plan.today, 1 - PROGRAM_RECENT_DAYS, from);
+	if ((rc = program_day_add(t->plan.today, 1 - PROGRAM_RECENT_DAYS, from,
+				  cause)) != 0)
+		return rc;
 	for (k = 0; k < PROGRAM_RECENT_DAYS; k++) {
-		day_add(from, (int)k, t->recent[k].day);
+		if ((rc = program_day_add(from, (int)k, t->recent[k].day,
+					  cause)) != 0)
+			return rc;
 		t->recent[k].pain = STORE_NONE;
 	}
 	/* From the first day of a baseline for a trial started today. */
-	day_add(t->plan.today, -ANALYSIS_BEFORE_DAYS, first);
+	if ((rc = program_day_add(t->plan.today, -ANALYSIS_BEFORE_DAYS, first,
+				  cause)) != 0)
+		return rc;
 	if (day_diff(first, from) < 0)
 		memcpy(first, from, DAY_LEN);
 	rc = store_checkin_range(store, first, t->plan.today, &c, &n, cause);

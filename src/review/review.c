@@ -157,8 +157,11 @@ set_needs(struct review_row *row)
 	 * stands today holds them too, for as long as it stands). */
 	if (r->days < need) {
 		row->need_days = need - r->days;
-		day_add(row->started_on, need - 1 + r->off_days,
-			row->judged_from);
+		/* Within day.h's margin of any day of a log; "" (said in
+		 * days only) should it not be. */
+		if (day_add(row->started_on, need - 1 + r->off_days,
+			    row->judged_from) != 0)
+			row->judged_from[0] = '\0';
 	}
 	if (r->during_n < ANALYSIS_DURING_MIN_CHECKINS)
 		row->need_checkins = ANALYSIS_DURING_MIN_CHECKINS - r->during_n;

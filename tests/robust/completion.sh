@@ -56,6 +56,7 @@ while IFS='|' read -r want line; do
 		bad=1
 	fi
 done <"$T/cases"
+qualifiers_stayed_text
 [ "$bad" = 0 ] || fail "bash offers differ from completion_cases.bash"
 
 offers "start status stop" backpain st

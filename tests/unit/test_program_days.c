@@ -425,14 +425,14 @@ test_review_leaves_out_hold(void **state)
 	int i;
 
 	for (i = -14; i < 0; i++) {
-		day_add("2026-11-01", i, day);
+		assert_int_equal(day_add("2026-11-01", i, day), 0);
 		checkin(fx, day, 6);
 	}
 	start(fx, "alpha", "2026-11-01");
 	answer(fx, "numb", 1, "2026-11-05");
 	checked(fx, "numb", "2026-11-09", "2026-11-09");
 	for (i = 0; i < 20; i++) {
-		day_add("2026-11-01", i, day);
+		assert_int_equal(day_add("2026-11-01", i, day), 0);
 		checkin(fx, day, i >= 4 && i < 8 ? 10 : 3);
 	}
 	expect_ok(review_load(fx->pack, fx->store, "2026-11-20", &rv, &cause),
