@@ -262,13 +262,27 @@ flare(struct ui *ui)
 	ui->practice = tool;
 	ui->approach = -1;
 	ui_push(ui, UI_TIMER);
-	ui_message(ui, UI_C_GOOD,
-		   today.flare_since[0] == '\0'
-		       ? "Flare-up recorded from today. Rate your pain, then "
-			 "the timer runs; F on Today when it is over."
-		       : "The flare-up runs since %s; F on Today when it is "
-			 "over.",
-		   today.flare_since);
+	/* On hold the timer first asks whether to go on (timer.c). */
+	if (today.held)
+		ui_message(ui, UI_C_WARNING,
+			   today.flare_since[0] == '\0'
+			       ? "Flare-up recorded from today; F on Today "
+				 "when it is over. A safety question holds: "
+				 "the flare-up tool waits too."
+			       : "The flare-up runs since %s; F on Today when "
+				 "it is over. A safety question holds: the "
+				 "flare-up tool waits too.",
+			   today.flare_since);
+	else
+		ui_message(
+		    ui, UI_C_GOOD,
+		    today.flare_since[0] == '\0'
+			? "Flare-up recorded from today. Rate your pain, "
+			  "then the timer runs; F on Today when it is "
+			  "over."
+			: "The flare-up runs since %s; F on Today when "
+			  "it is over.",
+		    today.flare_since);
 }
 
 /* f: asks first when it would record a flare-up; with one running, the

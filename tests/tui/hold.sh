@@ -4,8 +4,10 @@
 # stays at day 5, and no practice is on the list; the Plan and the Approach
 # screen say the same. The timer under the hold says what holds it, in the
 # flag's words and advice, and does not start without asking: n goes back
-# with nothing logged, y goes on to the pain before. Each command of the
-# log runs on its own day under faketime, as a person would.
+# with nothing logged, y goes on to the pain before. With the built-in
+# pack and a "see a doctor soon" yes, a flare-up is still recorded, but the
+# mat waits too: the pack's advice is to hold off on its approaches. Each
+# command of the log runs on its own day under faketime, as a person would.
 . "$(dirname "$0")/lib_tui.bash"
 PACK="$TUI_PACKS/tui.yaml"
 CLI_PACK=$PACK
@@ -80,5 +82,38 @@ keys y
 wait_for "before you start"
 keys Escape
 keys q q q
+[ "$(wait_exit)" = 0 ] || fail "did not exit 0"
+no_sanitizer_reports
+tmux_ kill-server
+
+# The built-in pack: a yes to fever holds every approach back, the mat
+# (a flare-up tool) too. f records the flare-up and the timer asks first.
+DB=$T/guide.db
+PACK=$TOP/content/guide.yaml
+CLI_PACK=$PACK
+on -1
+flags=$(bp pack list --flags | awk '{ printf " --answer %s=no", $2 }')
+# shellcheck disable=SC2086
+bp safety $flags >/dev/null || fail "safety answers"
+sqlite3 "$DB" "insert into profile values ('onboarded', '$(day -1)')" ||
+	fail "cannot mark onboarding done"
+on 0
+bp safety --answer fever=yes >/dev/null || fail "the yes"
+at "@$(day 0) 12:00:00"
+bp_tui "${AT[@]}"
+wait_for "On hold: you answered yes on $(day 0)"
+keys f
+wait_for "Record a flare-up starting today?"
+keys 7 Enter
+wait_for "This practice waits: a safety question holds."
+wait_words "Hold off on the approaches here until you have been checked."
+wait_words "A safety question holds: the flare-up tool waits too."
+keys n
+wait_for "Flare-up since $(day 0)"
+[ "$(sqlite3 "$DB" "select count(*) from flare")" = 1 ] ||
+	fail "the flare-up was not recorded"
+[ "$(sqlite3 "$DB" "select count(*) from session")" = 0 ] ||
+	fail "a session was logged though the timer did not start"
+keys q
 [ "$(wait_exit)" = 0 ] || fail "did not exit 0"
 no_sanitizer_reports
