@@ -55,6 +55,7 @@ done
 step status # still day 5 of 7, paused since day 5
 step review --format csv
 bp report >"$T/report.paused" || fail "report on hold"
+bp review >"$T/review.paused" || fail "review on hold"
 
 # Day 9: a doctor has checked it. The trial resumes: day 6 of 7.
 at "$(day 9)"
@@ -92,3 +93,6 @@ tr -s ' \n' '  ' <"$T/report" >"$T/flat"
 expect_grep '2026-11-10 to today (2026-11-20), 7 days so far, running (not counting 4 days on hold for safety)' "$T/flat"
 bp report --format html -o "$T/report.html" >/dev/null || fail "html report"
 expect_grep '4 days on hold for safety not counted' "$T/report.html"
+# So does the review's table.
+tr -s ' \n' '  ' <"$T/review.paused" >"$T/flat"
+expect_grep '2026-11-10 to today (2026-11-18), 5 days so far, running. Not counted: 4 days on hold for safety. Paused while a safety question holds (since 2026-11-15).' "$T/flat"
