@@ -35,7 +35,7 @@
 
 #include "day.h"
 
-#define STORE_VERSION 5		    /* schema version, PRAGMA user_version */
+#define STORE_VERSION 6		    /* schema version, PRAGMA user_version */
 #define STORE_BUSY_MS 5000	    /* how long to wait for a busy log */
 #define STORE_NONE (-1)		    /* an absent rating or duration */
 #define STORE_MINUTES_MAX (24 * 60) /* a session lasts at most a day */
@@ -47,6 +47,10 @@
 /* The screening id of onboarding's recent-injury question, beside the
  * pack's red flags. */
 #define STORE_SCREENING_INJURY "recent-injury"
+
+/* A row's uid: 32 lowercase hex digits (16 random bytes) and a NUL; "" in
+ * a dump row that has none (an export from before schema version 6). */
+#define STORE_UID_LEN 33
 
 struct store;
 
@@ -66,12 +70,17 @@ struct store_checkin {
 	char *note;	   /* NULL when none; any UTF-8, stored exactly */
 	char *recorded_at; /* set by the store; local ISO 8601 */
 	char *updated_at;
+	char uid[STORE_UID_LEN]; /* set by the store, kept by export/import */
+	/* 1 at the first put of the day, one more at each later one (set by
+	 * the store); 0 in a dump row that has none. */
+	int revision;
 };
 
 struct store_answer {
 	char day[DAY_LEN];
 	char *question; /* question id of the pack */
 	char *value;
+	char uid[STORE_UID_LEN];
 };
 
 /* A practice done: a timed session, or a mark from a check-in's --did. */
@@ -84,6 +93,7 @@ struct store_session {
 	int pain_before; /* 0..10 or STORE_NONE */
 	int pain_after;	 /* 0..10 or STORE_NONE */
 	char *recorded_at;
+	char uid[STORE_UID_LEN];
 };
 
 enum store_outcome {
@@ -104,6 +114,7 @@ struct store_trial {
 	 * (very much better) .. STORE_IMPRESSION_MAX (very much worse), or
 	 * STORE_NONE. */
 	int impression;
+	char uid[STORE_UID_LEN];
 };
 
 /* The 7-point global impression of change (PGIC; GUIDE-FACTS.md 3.1). */
@@ -207,6 +218,7 @@ struct store_habit {
 	long long trial_id; /* the trial it was kept from; 0 when unknown */
 	char kept_on[DAY_LEN];
 	char dropped_on[DAY_LEN]; /* "" while kept */
+	char uid[STORE_UID_LEN];
 };
 
 /* Ends the running trial of approach on day with outcome and keeps the
@@ -242,6 +254,7 @@ struct store_flare {
 	int pain;	   /* 0..10 at its start, or STORE_NONE */
 	char *note;	   /* NULL when none */
 	char *recorded_at; /* set by the store */
+	char uid[STORE_UID_LEN];
 };
 
 /* Records a flare beginning on f->began_on (pain, note as given; the rest
@@ -283,6 +296,152 @@ int store_profile_get(struct store *, const char *key, char **value,
 int store_profile_set(struct store *, const char *key, const char *value,
 		      char **cause);
 
+/*
+ * The log described once (store_columns.c): its tables and their columns,
+ * each with its type, range, whether it may be NULL, whether an export
+ * carries it, and the schema version that added it. It drives the row
+ * readers' checks, the export's columns, the checks of an import (the
+ * store's and the program's) and the scan of the whole log's rules
+ * (store_check.c); a new column is one entry here and one in the schema's
+ * steps (store_migrate.c). The exported columns come first, in the order
+ * an export writes them; internal ones (kept by this log only) after.
+ */
+enum store_table_id {
+	STORE_TABLE_CHECKIN,
+	STORE_TABLE_ANSWER,
+	STORE_TABLE_TRIAL,
+	STORE_TABLE_SESSION,
+	STORE_TABLE_SCREENING,
+	STORE_TABLE_PROFILE,
+	STORE_TABLE_HABIT,
+	STORE_TABLE_FLARE,
+	STORE_TABLES
+};
+
+enum store_type {
+	STORE_TYPE_ROWID, /* INTEGER PRIMARY KEY: 1 .. */
+	STORE_TYPE_REF,	  /* the row id of a row of another table: 1 .. */
+	STORE_TYPE_UID,	  /* 32 lowercase hex digits */
+	STORE_TYPE_DAY,	  /* YYYY-MM-DD, a real day */
+	STORE_TYPE_INT,	  /* an integer from lo to hi */
+	STORE_TYPE_TEXT,  /* UTF-8 without NUL */
+	STORE_TYPE_ID,	  /* text, not empty, no control characters */
+	STORE_TYPE_TIME,  /* YYYY-MM-DDTHH:MM:SS+HH:MM (or Z), as recorded_at */
+	STORE_TYPE_WORD,  /* one of words */
+};
+
+struct store_column {
+	const char *name;
+	enum store_type type;
+	int lo, hi;		  /* STORE_TYPE_INT */
+	const char *const *words; /* STORE_TYPE_WORD: NULL-terminated */
+	int nullable;
+	int internal;	  /* kept by this log only: no export carries it */
+	int since;	  /* the schema version whose step added it */
+	const char *what; /* what messages call it: "doctor's check" */
+};
+
+struct store_table {
+	const char *name; /* "checkin", as the log and an export call it */
+	const char *what; /* "check-in", as messages do */
+	const struct store_column *columns;
+	size_t ncolumns;  /* all of them */
+	size_t nexported; /* the first nexported are exported */
+	int since;	  /* the schema version whose step made it */
+};
+
+/* The first schema version that exports were made at: a column or a table
+ * of a later version may be missing from a file (an older backpain's), and
+ * reads as NULL or empty. */
+#define STORE_EXPORT_FIRST 2
+#define STORE_COLUMNS_MAX 10 /* the most columns a table has */
+
+extern const struct store_table store_tables[STORE_TABLES];
+
+/* The columns of each table, in the order of store_tables[t].columns. */
+enum {
+	STORE_CHECKIN_DAY,
+	STORE_CHECKIN_PAIN,
+	STORE_CHECKIN_INTERFERENCE,
+	STORE_CHECKIN_NOTE,
+	STORE_CHECKIN_RECORDED_AT,
+	STORE_CHECKIN_UPDATED_AT,
+	STORE_CHECKIN_UID,
+	STORE_CHECKIN_REVISION,
+	STORE_CHECKIN_COLUMNS
+};
+enum {
+	STORE_ANSWER_DAY,
+	STORE_ANSWER_QUESTION,
+	STORE_ANSWER_VALUE,
+	STORE_ANSWER_UID,
+	STORE_ANSWER_COLUMNS
+};
+enum {
+	STORE_TRIAL_ID,
+	STORE_TRIAL_APPROACH,
+	STORE_TRIAL_STARTED_ON,
+	STORE_TRIAL_ENDED_ON,
+	STORE_TRIAL_OUTCOME,
+	STORE_TRIAL_IMPRESSION,
+	STORE_TRIAL_UID,
+	STORE_TRIAL_COLUMNS
+};
+enum {
+	STORE_SESSION_ID,
+	STORE_SESSION_PRACTICE,
+	STORE_SESSION_APPROACH,
+	STORE_SESSION_DAY,
+	STORE_SESSION_MINUTES,
+	STORE_SESSION_PAIN_BEFORE,
+	STORE_SESSION_PAIN_AFTER,
+	STORE_SESSION_RECORDED_AT,
+	STORE_SESSION_UID,
+	STORE_SESSION_COLUMNS
+};
+enum {
+	STORE_SCREENING_ID,
+	STORE_SCREENING_FLAG,
+	STORE_SCREENING_ANSWER,
+	STORE_SCREENING_ASKED_AT,
+	STORE_SCREENING_CHECKED_ON,
+	STORE_SCREENING_UID,
+	/* internal: when this log received the answer (store_import()) */
+	STORE_SCREENING_RECEIVED_AT,
+	STORE_SCREENING_COLUMNS
+};
+enum {
+	STORE_PROFILE_KEY,
+	STORE_PROFILE_VALUE,
+	STORE_PROFILE_UID,
+	STORE_PROFILE_COLUMNS
+};
+enum {
+	STORE_HABIT_ID,
+	STORE_HABIT_APPROACH,
+	STORE_HABIT_TRIAL,
+	STORE_HABIT_KEPT_ON,
+	STORE_HABIT_DROPPED_ON,
+	STORE_HABIT_UID,
+	STORE_HABIT_COLUMNS
+};
+enum {
+	STORE_FLARE_ID,
+	STORE_FLARE_BEGAN_ON,
+	STORE_FLARE_ENDED_ON,
+	STORE_FLARE_ENDED_BY,
+	STORE_FLARE_PAIN,
+	STORE_FLARE_NOTE,
+	STORE_FLARE_RECORDED_AT,
+	STORE_FLARE_UID,
+	STORE_FLARE_COLUMNS
+};
+
+/* 0 when s is a time as the log records it (STORE_TYPE_TIME), else -1. */
+int store_time_valid(const char *s);
+/* 0 when s is a uid (STORE_TYPE_UID), else -1. */
+int store_uid_valid(const char *s);
+
 enum store_format { STORE_FORMAT_JSON, STORE_FORMAT_CSV };
 /* Check-ins from..to as a JSON array of objects (SQLite's JSON functions)
  * {"day","pain","interference","note"}, oldest first, then a newline. */
@@ -301,10 +460,12 @@ struct store_dump_screening {
 	int answer; /* 1 yes, 0 no */
 	const char *asked_at;
 	char checked_on[DAY_LEN]; /* a doctor checked this yes; "" if not */
+	char uid[STORE_UID_LEN];
 };
 struct store_dump_profile {
 	const char *key;
 	const char *value;
+	char uid[STORE_UID_LEN];
 };
 struct store_dump {
 	const struct store_checkin *checkins; /* one per day */

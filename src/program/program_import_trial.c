@@ -21,32 +21,36 @@ read_trial(struct program_reading *r, const struct json *a, size_t i,
 {
 	struct program_import *imp = r->imp;
 	struct store_trial *t = &imp->trials[i];
-	const struct json *v[PROGRAM_IMPORT_COLUMNS];
+	const struct json *v[STORE_COLUMNS_MAX];
 	const struct approach *ap;
 	const char *approach, *outcome;
 	char *why = NULL;
 	long long id, impression;
 	int rc;
 
-	if ((rc = program_import_row(r, PROGRAM_IMPORT_TRIAL, i, &a->items[i],
+	if ((rc = program_import_row(r, STORE_TABLE_TRIAL, i, &a->items[i],
 				     v)) ||
-	    (rc = program_import_get_int(r, v[0], "id", 1,
+	    (rc = program_import_get_int(r, v[STORE_TRIAL_ID], "id", 1,
 					 PROGRAM_IMPORT_ID_MAX, 0, &id)) ||
-	    (rc = program_import_get_str(r, v[1], "approach", 0, &approach)) ||
-	    (rc = program_import_get_day(r, v[2], "started_on", 0,
-					 t->started_on)) ||
-	    (rc =
-		 program_import_get_day(r, v[3], "ended_on", 1, t->ended_on)) ||
-	    (rc = program_import_get_str(r, v[4], "outcome", 1, &outcome)) ||
-	    (rc = program_import_get_int(r, v[5], "impression",
-					 STORE_IMPRESSION_MIN,
-					 STORE_IMPRESSION_MAX, 1, &impression)))
+	    (rc = program_import_get_str(r, v[STORE_TRIAL_APPROACH], "approach",
+					 0, &approach)) ||
+	    (rc = program_import_get_day(r, v[STORE_TRIAL_STARTED_ON],
+					 "started_on", 0, t->started_on)) ||
+	    (rc = program_import_get_day(r, v[STORE_TRIAL_ENDED_ON], "ended_on",
+					 1, t->ended_on)) ||
+	    (rc = program_import_get_str(r, v[STORE_TRIAL_OUTCOME], "outcome",
+					 1, &outcome)) ||
+	    (rc = program_import_get_int(
+		 r, v[STORE_TRIAL_IMPRESSION], "impression",
+		 STORE_IMPRESSION_MIN, STORE_IMPRESSION_MAX, 1, &impression)) ||
+	    (rc = program_import_get_uid(r, v[STORE_TRIAL_UID], t->uid)))
 		return rc;
 	if (i > 0 && imp->trials[i - 1].id >= id)
-		return program_import_refuse(r, v[0],
+		return program_import_refuse(r, v[STORE_TRIAL_ID],
 					     PROGRAM_IMPORT_IDS_IN_ORDER);
 	if ((ap = program_approach(r->pack, approach, &why)) == NULL) {
-		rc = program_import_refuse(r, v[1], "%s", why);
+		rc = program_import_refuse(r, v[STORE_TRIAL_APPROACH], "%s",
+					   why);
 		free(why);
 		return rc;
 	}
@@ -58,18 +62,18 @@ read_trial(struct program_reading *r, const struct json *a, size_t i,
 	    (store_outcome_parse(outcome, &t->outcome) != 0 ||
 	     t->outcome == OUTCOME_NONE))
 		return program_import_refuse(
-		    r, v[4],
+		    r, v[STORE_TRIAL_OUTCOME],
 		    "outcome is one of helped, no-change, worse, "
 		    "stopped, or null");
 	if (t->ended_on[0] != '\0' && strcmp(t->ended_on, t->started_on) < 0)
 		return program_import_refuse(
-		    r, v[3],
+		    r, v[STORE_TRIAL_ENDED_ON],
 		    "the trial cannot end on %s, before it "
 		    "started on %s",
 		    t->ended_on, t->started_on);
 	if ((t->ended_on[0] == '\0') != (t->outcome == OUTCOME_NONE))
 		return program_import_refuse(
-		    r, v[4],
+		    r, v[STORE_TRIAL_OUTCOME],
 		    t->ended_on[0] == '\0'
 			? "a running trial (ended_on null) has no "
 			  "outcome yet"
@@ -77,13 +81,13 @@ read_trial(struct program_reading *r, const struct json *a, size_t i,
 	/* As program_impression() gives it: at the end of a trial. */
 	if (t->ended_on[0] == '\0' && t->impression != STORE_NONE)
 		return program_import_refuse(
-		    r, v[5],
+		    r, v[STORE_TRIAL_IMPRESSION],
 		    "a running trial (ended_on null) has no "
 		    "impression yet; it is given at its end");
 	if (t->ended_on[0] == '\0' &&
 	    running[content_approach_index(r->pack, ap->id)]++ > 0)
 		return program_import_refuse(
-		    r, v[3],
+		    r, v[STORE_TRIAL_ENDED_ON],
 		    "%s has a second running trial (ended_on "
 		    "null)",
 		    t->approach);
@@ -99,12 +103,16 @@ program_import_trials(struct program_reading *r, const struct json *a)
 	int rc = 0;
 
 	imp->trials = xcalloc(a->n + 1, sizeof *imp->trials);
+	imp->rows[STORE_TABLE_TRIAL] = a->items;
 	for (i = 0; i < a->n && rc == 0; i++)
 		rc = read_trial(r, a, i, running);
 	free(running);
 	imp->dump.trials = imp->trials;
 	imp->dump.ntrials = a->n;
-	imp->rows[PROGRAM_IMPORT_TRIAL] = a->items;
+	if (rc == 0)
+		rc = program_import_uids_once(r, STORE_TABLE_TRIAL,
+					      imp->trials[0].uid,
+					      sizeof *imp->trials, a->n);
 	return rc;
 }
 
@@ -133,7 +141,7 @@ read_habit(struct program_reading *r, const struct json *a, size_t i, int *kept)
 {
 	struct program_import *imp = r->imp;
 	struct store_habit *h = &imp->habits[i];
-	const struct json *v[PROGRAM_IMPORT_COLUMNS];
+	const struct json *v[STORE_COLUMNS_MAX];
 	const struct approach *ap;
 	const char *approach;
 	char *why = NULL;
@@ -141,23 +149,27 @@ read_habit(struct program_reading *r, const struct json *a, size_t i, int *kept)
 	long k = -1;
 	int rc;
 
-	if ((rc = program_import_row(r, PROGRAM_IMPORT_HABIT, i, &a->items[i],
+	if ((rc = program_import_row(r, STORE_TABLE_HABIT, i, &a->items[i],
 				     v)) ||
-	    (rc = program_import_get_int(r, v[0], "id", 1,
+	    (rc = program_import_get_int(r, v[STORE_HABIT_ID], "id", 1,
 					 PROGRAM_IMPORT_ID_MAX, 0, &id)) ||
-	    (rc = program_import_get_str(r, v[1], "approach", 0, &approach)) ||
+	    (rc = program_import_get_str(r, v[STORE_HABIT_APPROACH], "approach",
+					 0, &approach)) ||
 	    (rc =
-		 program_import_get_int(r, v[2], "trial_id", 1,
+		 program_import_get_int(r, v[STORE_HABIT_TRIAL], "trial_id", 1,
 					PROGRAM_IMPORT_ID_MAX, 1, &trial_id)) ||
-	    (rc = program_import_get_day(r, v[3], "kept_on", 0, h->kept_on)) ||
-	    (rc = program_import_get_day(r, v[4], "dropped_on", 1,
-					 h->dropped_on)))
+	    (rc = program_import_get_day(r, v[STORE_HABIT_KEPT_ON], "kept_on",
+					 0, h->kept_on)) ||
+	    (rc = program_import_get_day(r, v[STORE_HABIT_DROPPED_ON],
+					 "dropped_on", 1, h->dropped_on)) ||
+	    (rc = program_import_get_uid(r, v[STORE_HABIT_UID], h->uid)))
 		return rc;
 	if (i > 0 && imp->habits[i - 1].id >= id)
-		return program_import_refuse(r, v[0],
+		return program_import_refuse(r, v[STORE_HABIT_ID],
 					     PROGRAM_IMPORT_IDS_IN_ORDER);
 	if ((ap = program_approach(r->pack, approach, &why)) == NULL) {
-		rc = program_import_refuse(r, v[1], "%s", why);
+		rc = program_import_refuse(r, v[STORE_HABIT_APPROACH], "%s",
+					   why);
 		free(why);
 		return rc;
 	}
@@ -166,19 +178,20 @@ read_habit(struct program_reading *r, const struct json *a, size_t i, int *kept)
 	h->trial_id = trial_id == STORE_NONE ? 0 : trial_id;
 	if (h->trial_id != 0 && (k = trial_of(imp, h->trial_id)) < 0)
 		return program_import_refuse(
-		    r, v[2],
+		    r, v[STORE_HABIT_TRIAL],
 		    "trial_id %lld: the file has no trial with "
 		    "this id",
 		    h->trial_id);
 	if (h->trial_id != 0 &&
 	    strcmp(imp->trials[k].approach, h->approach) != 0)
 		return program_import_refuse(
-		    r, v[2], "trial_id %lld is a trial of %s, not of %s",
-		    h->trial_id, imp->trials[k].approach, h->approach);
+		    r, v[STORE_HABIT_TRIAL],
+		    "trial_id %lld is a trial of %s, not of %s", h->trial_id,
+		    imp->trials[k].approach, h->approach);
 	/* program_keep() keeps an approach at the end of its trial. */
 	if (h->trial_id != 0 && imp->trials[k].ended_on[0] == '\0')
 		return program_import_refuse(
-		    r, v[2],
+		    r, v[STORE_HABIT_TRIAL],
 		    "trial_id %lld is still running (ended_on "
 		    "null): a habit is kept at the end of its "
 		    "trial",
@@ -186,14 +199,14 @@ read_habit(struct program_reading *r, const struct json *a, size_t i, int *kept)
 	/* As program_drop() refuses it. */
 	if (h->dropped_on[0] != '\0' && strcmp(h->dropped_on, h->kept_on) < 0)
 		return program_import_refuse(
-		    r, v[4],
+		    r, v[STORE_HABIT_DROPPED_ON],
 		    "%s cannot be dropped on %s: it was kept as a "
 		    "habit on %s",
 		    h->approach, h->dropped_on, h->kept_on);
 	if (h->dropped_on[0] == '\0' &&
 	    kept[content_approach_index(r->pack, ap->id)]++ > 0)
 		return program_import_refuse(
-		    r, v[4],
+		    r, v[STORE_HABIT_DROPPED_ON],
 		    "%s is kept as a habit a second time "
 		    "(dropped_on null): at most once at a time",
 		    h->approach);
@@ -209,11 +222,15 @@ program_import_habits(struct program_reading *r, const struct json *a)
 	int rc = 0;
 
 	imp->habits = xcalloc(a->n + 1, sizeof *imp->habits);
+	imp->rows[STORE_TABLE_HABIT] = a->items;
 	for (i = 0; i < a->n && rc == 0; i++)
 		rc = read_habit(r, a, i, kept);
 	free(kept);
 	imp->dump.habits = imp->habits;
 	imp->dump.nhabits = a->n;
-	imp->rows[PROGRAM_IMPORT_HABIT] = a->items;
+	if (rc == 0)
+		rc = program_import_uids_once(r, STORE_TABLE_HABIT,
+					      imp->habits[0].uid,
+					      sizeof *imp->habits, a->n);
 	return rc;
 }

@@ -58,19 +58,8 @@ int program_find_answer(const struct pack *, const struct program_answer *a,
 #define PROGRAM_IMPORT_IDS_IN_ORDER                                            \
 	"ids are in increasing order, each once, as the export writes them"
 
-/* The export's tables, in the order of program_import_table_names. */
-enum program_import_table {
-	PROGRAM_IMPORT_CHECKIN,
-	PROGRAM_IMPORT_ANSWER,
-	PROGRAM_IMPORT_TRIAL,
-	PROGRAM_IMPORT_SESSION,
-	PROGRAM_IMPORT_SCREENING,
-	PROGRAM_IMPORT_PROFILE,
-	PROGRAM_IMPORT_HABIT,
-	PROGRAM_IMPORT_FLARE,
-	PROGRAM_IMPORT_TABLES
-};
-#define PROGRAM_IMPORT_COLUMNS 8 /* the most a table has */
+/* The export's tables and their columns are the store's (store.h's
+ * store_tables, enum store_table_id), read in that order. */
 
 /* The file read: the store's rows (dump) are the arrays below, their
  * strings borrowed from the parsed tree (root) or the pack; name, root and
@@ -88,7 +77,7 @@ struct program_import {
 	struct store_habit *habits;
 	struct store_flare *flares;
 	/* Each row's object, for the place of a refusal. */
-	const struct json *rows[PROGRAM_IMPORT_TABLES];
+	const struct json *rows[STORE_TABLES];
 };
 
 /* A file being read into imp, checked against pack and today. */
@@ -98,9 +87,6 @@ struct program_reading {
 	const char *today;
 	char **cause;
 };
-
-/* The tables' names in the export, "checkin", "answer", ... */
-extern const char *const program_import_table_names[PROGRAM_IMPORT_TABLES];
 
 /* Refuses the value at (its line and column): "FILE:LINE:COL: message". */
 int program_import_refuse(struct program_reading *, const struct json *at,
@@ -122,14 +108,24 @@ int program_import_get_day(struct program_reading *, const struct json *v,
 			   const char *what, int nullable, char out[DAY_LEN]);
 int program_import_get_time(struct program_reading *, const struct json *v,
 			    const char *what, const char **out);
-/* Row i of table t: its values in the order of the table's columns. */
-int program_import_row(struct program_reading *, enum program_import_table t,
+/* A row's uid (32 lowercase hex digits) into out; "" for null or absent
+ * (a file from before uids). */
+int program_import_get_uid(struct program_reading *, const struct json *v,
+			   char out[STORE_UID_LEN]);
+/* Row i of table t: its values in the order of the table's exported
+ * columns (store_tables[t]), a column the file's version had not yet as
+ * null. */
+int program_import_row(struct program_reading *, enum store_table_id t,
 		       size_t i, const struct json *row,
-		       const struct json *vals[PROGRAM_IMPORT_COLUMNS]);
+		       const struct json *vals[STORE_COLUMNS_MAX]);
+/* The uids of the n rows of table t (each stride bytes after the one
+ * before, from first) are each there once: else refused at the second. */
+int program_import_uids_once(struct program_reading *, enum store_table_id t,
+			     const char *first, size_t stride, size_t n);
 /* The file's top level: an export of a format this program reads, with its
  * tables (an optional one missing reads as empty) in t. */
 int program_import_tables(struct program_reading *,
-			  const struct json *t[PROGRAM_IMPORT_TABLES]);
+			  const struct json *t[STORE_TABLES]);
 
 /*
  * The readers of the tables, which read_root() calls in the export's order

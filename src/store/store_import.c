@@ -57,6 +57,13 @@ first_row(struct store *s, sqlite3_stmt *st, int bind, long long *id, int *same,
 	return rc == SQLITE_DONE ? 0 : store_sqlerr(s, rc, "reading", cause);
 }
 
+/* A dump row's uid as bound: NULL (the schema gives one) when it has none. */
+static const char *
+uid_or_null(const char *uid)
+{
+	return uid[0] != '\0' ? uid : NULL;
+}
+
 static int
 log_empty(struct store *s, int *empty, char **cause)
 {
@@ -117,14 +124,16 @@ insert_checkin(struct store *s, const struct store_dump *d, size_t i,
 	if ((code =
 		 store_prepare(s,
 			       "INSERT INTO checkin (day, pain, interference,"
-			       " note, recorded_at, updated_at)"
-			       " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+			       " note, recorded_at, updated_at, uid, revision)"
+			       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+			       " max(ifnull(?8, 1), 1))",
 			       &st, cause)) != 0 ||
-	    (code =
-		 run(s, st,
-		     store_bind(st, "tirttt", c->day, c->pain, c->interference,
-				c->note, c->recorded_at, c->updated_at),
-		     "importing a check-in", cause)) != 0)
+	    (code = run(s, st,
+			store_bind(st, "tirttttk", c->day, c->pain,
+				   c->interference, c->note, c->recorded_at,
+				   c->updated_at, uid_or_null(c->uid),
+				   (long long)c->revision),
+			"importing a check-in", cause)) != 0)
 		return code;
 	for (k = 0; k < d->nanswers; k++) {
 		if (strcmp(d->answers[k].day, c->day) != 0)
@@ -132,12 +141,13 @@ insert_checkin(struct store *s, const struct store_dump *d, size_t i,
 		if ((code =
 			 store_prepare(s,
 				       "INSERT INTO answer (day, question_id,"
-				       " value) VALUES (?1, ?2, ?3)",
+				       " value, uid) VALUES (?1, ?2, ?3, ?4)",
 				       &st, cause)) != 0 ||
 		    (code = run(s, st,
-				store_bind(st, "ttt", c->day,
+				store_bind(st, "tttt", c->day,
 					   d->answers[k].question,
-					   d->answers[k].value),
+					   d->answers[k].value,
+					   uid_or_null(d->answers[k].uid)),
 				"importing an answer", cause)) != 0)
 			return code;
 		res->answer.added++;
@@ -342,12 +352,13 @@ import_trials(struct store *s, const struct store_dump *d, int empty,
 		if ((code = store_prepare(
 			 s,
 			 "INSERT INTO trial (id, approach, started_on,"
-			 " ended_on, outcome, impression)"
-			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+			 " ended_on, outcome, impression, uid)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 			 &st, cause)) != 0)
 			return code;
-		code = store_bind(st, "lttttr", t->id, t->approach,
-				  t->started_on, ended, outcome, t->impression);
+		code = store_bind(st, "lttttrt", t->id, t->approach,
+				  t->started_on, ended, outcome, t->impression,
+				  uid_or_null(t->uid));
 		if (code == SQLITE_OK && !empty)
 			code = sqlite3_bind_null(st, 1);
 		if ((code = run(s, st, code, "importing a trial", cause)) != 0)
@@ -394,13 +405,14 @@ import_sessions(struct store *s, const struct store_dump *d, int empty,
 		if ((code = store_prepare(
 			 s,
 			 "INSERT INTO session (id, practice, approach, day,"
-			 " minutes, pain_before, pain_after, recorded_at)"
-			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+			 " minutes, pain_before, pain_after, recorded_at, uid)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 			 &st, cause)) != 0)
 			return code;
-		code = store_bind(
-		    st, "ltttrrrt", x->id, x->practice, x->approach, x->day,
-		    x->minutes, x->pain_before, x->pain_after, x->recorded_at);
+		code = store_bind(st, "ltttrrrtt", x->id, x->practice,
+				  x->approach, x->day, x->minutes,
+				  x->pain_before, x->pain_after, x->recorded_at,
+				  uid_or_null(x->uid));
 		if (code == SQLITE_OK && !empty)
 			code = sqlite3_bind_null(st, 1);
 		if ((code = run(s, st, code, "importing a session", cause)) !=
@@ -465,12 +477,12 @@ import_screenings(struct store *s, const struct store_dump *d, int empty,
 		}
 		if ((code = store_prepare(s,
 					  "INSERT INTO screening (id, flag_id,"
-					  " answer, asked_at, checked_on)"
-					  " VALUES (?1, ?2, ?3, ?4, ?5)",
+					  " answer, asked_at, checked_on, uid)"
+					  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 					  &st, cause)) != 0)
 			return code;
-		code = store_bind(st, "ltitt", x->id, x->flag, x->answer,
-				  x->asked_at, checked);
+		code = store_bind(st, "ltittt", x->id, x->flag, x->answer,
+				  x->asked_at, checked, uid_or_null(x->uid));
 		if (code == SQLITE_OK && !empty)
 			code = sqlite3_bind_null(st, 1);
 		if ((code = run(s, st, code, "importing a screening answer",
@@ -531,11 +543,14 @@ import_profile(struct store *s, const struct store_dump *d, int replace,
 		free(value);
 		if ((code = store_prepare(
 			 s,
-			 "INSERT INTO profile (key, value) VALUES (?1, ?2)"
+			 "INSERT INTO profile (key, value, uid)"
+			 " VALUES (?1, ?2, ?3)"
 			 " ON CONFLICT (key) DO UPDATE SET value ="
 			 " excluded.value",
 			 &st, cause)) != 0 ||
-		    (code = run(s, st, store_bind(st, "tt", x->key, x->value),
+		    (code = run(s, st,
+				store_bind(st, "ttt", x->key, x->value,
+					   uid_or_null(x->uid)),
 				"importing the profile", cause)) != 0)
 			return code;
 	}
@@ -646,13 +661,13 @@ import_habits(struct store *s, const struct store_dump *d, int empty,
 		}
 		if ((code = store_prepare(s,
 					  "INSERT INTO habit (id, approach,"
-					  " trial_id, kept_on, dropped_on)"
-					  " VALUES (?1, ?2, ?3, ?4, ?5)",
+					  " trial_id, kept_on, dropped_on, uid)"
+					  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 					  &st, cause)) != 0 ||
 		    (code = run(s, st,
-				store_bind(st, "ktktt", empty ? h->id : 0,
+				store_bind(st, "ktkttt", empty ? h->id : 0,
 					   h->approach, trial, h->kept_on,
-					   dropped),
+					   dropped, uid_or_null(h->uid)),
 				"importing a habit", cause)) != 0)
 			return code;
 		res->habit.added++;
@@ -752,13 +767,14 @@ import_flares(struct store *s, const struct store_dump *d, int empty,
 		if ((code = store_prepare(
 			 s,
 			 "INSERT INTO flare (id, began_on, ended_on,"
-			 " ended_by, pain, note, recorded_at)"
-			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+			 " ended_by, pain, note, recorded_at, uid)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 			 &st, cause)) != 0 ||
 		    (code = run(s, st,
-				store_bind(st, "ktttrtt", empty ? f->id : 0,
+				store_bind(st, "ktttrttt", empty ? f->id : 0,
 					   f->began_on, ended, by, f->pain,
-					   f->note, f->recorded_at),
+					   f->note, f->recorded_at,
+					   uid_or_null(f->uid)),
 				"importing a flare-up", cause)) != 0)
 			return code;
 		res->flare.added++;

@@ -182,8 +182,8 @@ edit 's/"practice":"beta-stretch"/"practice":"no-such"/'
 refused 65 "no such practice; the pack has" "$T/bad.json"
 edit 's/"day":"2026-11-22"/"day":"2026-11-25"/'
 refused 65 "day 2026-11-25 is in the future \(today is 2026-11-24\)" "$T/bad.json"
-edit 's/"format":1/"format":2/'
-refused 65 "^$T/bad.json:1:11: format 2 is not one this backpain reads" "$T/bad.json"
+edit 's/"format":2/"format":3/'
+refused 65 "^$T/bad.json:1:11: format 3 is not one this backpain reads" "$T/bad.json"
 edit 's/"note":"plain"/"note":"pl\\u0000ain"/'
 refused 65 "note holds a NUL character" "$T/bad.json"
 edit 's/"approach":"alpha"/"approach":"zeta"/'

@@ -122,8 +122,9 @@ test_answers_replace_per_question(void **state)
 	struct store_checkin c = fx_checkin("2026-11-20", 4);
 	char q1[] = "pain-location", q2[] = "sleep", v1[] = "same",
 	     v2[] = "poor", v3[] = "centralising", v4[] = "spreading";
-	struct store_answer first[] = {{"", q1, v1}, {"2026-11-20", q2, v2}};
-	struct store_answer again[] = {{"", q1, v3}, {"", q1, v4}};
+	struct store_answer first[] = {{"", q1, v1, ""},
+				       {"2026-11-20", q2, v2, ""}};
+	struct store_answer again[] = {{"", q1, v3, ""}, {"", q1, v4, ""}};
 	struct store_answer *a;
 	char *cause = NULL;
 	size_t n;
@@ -151,12 +152,12 @@ test_done_not_doubled(void **state)
 	char p1[] = "daily-reminders", p2[] = "founder", p3[] = "walk",
 	     ap[] = "mind-body";
 	struct store_session done[] = {
-	    {0, p1, ap, "", 0, 0, 0, NULL},
-	    {0, p1, ap, "", 0, 0, 0, NULL},
-	    {0, p2, ap, "2026-11-20", 0, 0, 0, NULL},
+	    {0, p1, ap, "", 0, 0, 0, NULL, ""},
+	    {0, p1, ap, "", 0, 0, 0, NULL, ""},
+	    {0, p2, ap, "2026-11-20", 0, 0, 0, NULL, ""},
 	};
-	struct store_session timed = {0,  p3,	      ap, "2026-11-20",
-				      20, STORE_NONE, 5,  NULL};
+	struct store_session timed = {0, p3,   ap, "2026-11-20", 20, STORE_NONE,
+				      5, NULL, ""};
 	struct store_session *ses;
 	char *cause = NULL;
 	size_t n;
@@ -188,10 +189,11 @@ test_checkin_refused(void **state)
 	struct store *s = opened(state);
 	char bad_utf8[] = "caf\xc3", esc[] = "abc\033[2J", q[] = "q", v[] = "v",
 	     p[] = "p", a[] = "a", empty[] = "";
-	struct store_answer wrong_day[] = {{"2026-11-19", q, v}};
-	struct store_answer no_question[] = {{"", empty, v}};
-	struct store_session no_approach[] = {{0, p, NULL, "", 0, 0, 0, NULL}};
-	struct store_session done[] = {{0, p, a, "", 0, 0, 0, NULL}};
+	struct store_answer wrong_day[] = {{"2026-11-19", q, v, ""}};
+	struct store_answer no_question[] = {{"", empty, v, ""}};
+	struct store_session no_approach[] = {
+	    {0, p, NULL, "", 0, 0, 0, NULL, ""}};
+	struct store_session done[] = {{0, p, a, "", 0, 0, 0, NULL, ""}};
 	struct store_checkin c;
 	char *cause = NULL;
 
@@ -399,7 +401,7 @@ test_sessions(void **state)
 {
 	struct store *s = opened(state);
 	char p[] = "founder", a[] = "foundation";
-	struct store_session ses = {0, p, a, "2026-11-20", 12, 6, 4, NULL};
+	struct store_session ses = {0, p, a, "2026-11-20", 12, 6, 4, NULL, ""};
 	struct store_session *r;
 	char *cause = NULL;
 	size_t n;
@@ -495,6 +497,8 @@ watch(unsigned type, void *ctx, void *p, void *x)
 	return 0;
 }
 
+#define STAMP "'2026-11-20T20:00:00+00:00'"
+
 /* A hundred years of days: what a day needs reads through indexes. */
 static void
 test_hundred_years_no_full_scans(void **state)
@@ -504,8 +508,8 @@ test_hundred_years_no_full_scans(void **state)
 	struct store_answer *a;
 	struct store_session *ses;
 	char p[] = "walk", ap[] = "movement", q[] = "where", v[] = "same";
-	struct store_answer ans[] = {{"", q, v}};
-	struct store_session done[] = {{0, p, ap, "", 0, 0, 0, NULL}};
+	struct store_answer ans[] = {{"", q, v, ""}};
+	struct store_session done[] = {{0, p, ap, "", 0, 0, 0, NULL, ""}};
 	char *cause = NULL;
 	size_t n;
 	int found;
@@ -514,11 +518,14 @@ test_hundred_years_no_full_scans(void **state)
 		"BEGIN;"
 		"WITH RECURSIVE d(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM d"
 		" WHERE n < 36524)"
-		" INSERT INTO checkin SELECT date('1926-11-20', '+' || n ||"
-		" ' days'), n % 11, NULL, 'note', 't', 't' FROM d;"
-		"INSERT INTO answer SELECT day, 'where', 'same' FROM checkin;"
+		" INSERT INTO checkin (day, pain, interference, note,"
+		" recorded_at, updated_at) SELECT date('1926-11-20', '+' || n"
+		" || ' days'), n % 11, NULL, 'note', " STAMP ", " STAMP
+		" FROM d;"
+		"INSERT INTO answer (day, question_id, value)"
+		" SELECT day, 'where', 'same' FROM checkin;"
 		"INSERT INTO session (practice, approach, day, recorded_at)"
-		" SELECT 'walk', 'movement', day, 't' FROM checkin;"
+		" SELECT 'walk', 'movement', day, " STAMP " FROM checkin;"
 		"COMMIT;");
 	assert_int_equal(count(s, "SELECT count(*) FROM checkin"), 36525);
 	fullscans = 0;
