@@ -357,6 +357,9 @@ struct store_table {
 #define STORE_COLUMNS_MAX 10 /* the most columns a table has */
 
 extern const struct store_table store_tables[STORE_TABLES];
+/* 1 when column c of table t came to an existing table after the first
+ * exports, so that an older file's rows lack it (they read as NULL). */
+int store_column_optional(enum store_table_id t, size_t c);
 
 /* The columns of each table, in the order of store_tables[t].columns. */
 enum {
@@ -489,39 +492,47 @@ struct store_dump {
 	size_t nflares;
 };
 
-/* What store_import() did, per table: rows added, rows of the log replaced
- * by the file's (--replace), rows the log already held as they are. On a
- * refusal for one row, table and row name it (else table is NULL). */
+/* What store_import() did, per table, to the rows of the file: added to
+ * the log; the same as the log's; newer than the log's copy, which they
+ * replaced; older than the log's copy, which stays; put in place of a row
+ * of the log that held them otherwise (--replace). And rows of the log
+ * removed because the file's clashed with them (--replace). */
 struct store_import_count {
-	size_t added, replaced, same;
+	size_t added, same, newer, older, replaced, removed;
 };
 struct store_import_result {
-	struct store_import_count checkin, answer, trial, session, screening,
-	    profile, habit, flare;
-	const char *table; /* "checkin", "trial", "profile" ... */
-	size_t row;	   /* index into that array of the dump */
+	struct store_import_count n[STORE_TABLES];
+	/* On a refusal for one row, table and row name it (else table is
+	 * NULL): "checkin", ... and the index into that array of the dump. */
+	const char *table;
+	size_t row;
+	/* Each row of the log replaced or removed, named, and how: "the
+	 * check-in of 2026-11-23 (pain 2): replaced by the file's"
+	 * (allocated: store_import_result_clear()). */
+	char **changed;
+	size_t nchanged;
 };
 
 /*
- * Writes a dump into the log in one transaction: all of it or nothing.
- * Into an empty log everything goes as it is, ids included, so that its
- * export equals the one the dump came from. Into a log with rows, a day's
- * check-in (with its answers) and a profile key the log holds otherwise
- * are refused (EX_DATAERR) unless replace, which puts the dump's in their
- * place; trials, sessions and screening answers the log already holds
- * (every column but the id equal; for a mark, any session of its practice
- * that day) are skipped, the others added with new ids. A trial or a
- * screening answer the log holds with another impression or doctor's
- * check (checked_on) is refused unless replace, which takes the dump's.
- * A trial of an approach already running in the log is refused.
- * A habit is the log's when it has one of the approach kept on the same
- * day, a flare when it has one begun on the same day: the same when every
- * column but the id is equal (a habit's trial its trial's place in the
- * log), else refused unless replace, which takes the dump's. Others are
- * added with new ids; a second kept habit of an approach and a flare that
- * overlaps one of the log (a second open one included) are refused.
+ * Writes a dump into the log in one transaction: all of it or nothing
+ * (store_import.c says how in full). Into an empty log everything goes
+ * as it is, ids included, so that its export equals the one the dump came
+ * from. Into a log with rows, each row of the dump is known by its uid (a
+ * row without one, from an older export, by its values or its key): the
+ * same as the log's, added, a newer copy that replaces the log's, or an
+ * older one the log's stays in place of. A row the log holds otherwise,
+ * neither older nor newer, and a row that clashes with the log's (a
+ * check-in or profile key the log has another of; a trial sharing days
+ * with one of its approach, a trial starting on or after the day the one
+ * before ended, one running at a time; a flare-up sharing days with one;
+ * a second kept habit) is refused (EX_DATAERR, res->table and res->row
+ * naming the first) unless replace, which takes the file's and removes
+ * the log's it clashes with. Every row of the log replaced or removed is
+ * named in res->changed; res is cleared on a refusal but for table and
+ * row.
  */
 int store_import(struct store *, const struct store_dump *, int replace,
 		 struct store_import_result *, char **cause);
+void store_import_result_clear(struct store_import_result *);
 
 #endif

@@ -192,7 +192,7 @@ program_import_uids_once(struct program_reading *r, enum store_table_id t,
 }
 
 /* The row's values in the order of the table's exported columns: no
- * column missing (but those after STORE_EXPORT_FIRST, as null), none
+ * column missing (but those store_column_optional(), as null), none
  * unknown. */
 int
 program_import_row(struct program_reading *r, enum store_table_id t, size_t i,
@@ -208,7 +208,7 @@ program_import_row(struct program_reading *r, enum store_table_id t, size_t i,
 		    i + 1, json_type_name(row->type));
 	for (c = 0; c < tb->nexported; c++)
 		if ((vals[c] = json_get(row, tb->columns[c].name)) == NULL &&
-		    tb->columns[c].since > STORE_EXPORT_FIRST)
+		    store_column_optional(t, c))
 			vals[c] = &json_null;
 		else if (vals[c] == NULL)
 			return program_import_refuse(

@@ -263,6 +263,15 @@ rule_problem(const struct rule *r, const struct store_column *cols,
 			 r->why);
 }
 
+int
+store_column_optional(enum store_table_id t, size_t c)
+{
+	const struct store_table *tb = &store_tables[t];
+
+	return tb->columns[c].since > STORE_EXPORT_FIRST &&
+	       tb->columns[c].since > tb->since;
+}
+
 /* The columns of t a row has at version (0: a file's, the exported ones),
  * in order, into idx; their number. */
 static size_t
@@ -295,7 +304,7 @@ store_row_problem(enum store_table_id t, int version, sqlite3_value *const *v,
 
 		/* A file from before a column's version has none of it. */
 		nullable = c->nullable ||
-			   (version == 0 && c->since > STORE_EXPORT_FIRST);
+			   (version == 0 && store_column_optional(t, idx[i]));
 		if ((msg = store_value_problem(c, nullable, v[i])) != NULL)
 			return msg;
 		at[idx[i]] = v[i];

@@ -193,10 +193,14 @@ int store_migrate(struct store *, char **cause);
 int store_trial_end(struct store *, const char *approach, const char *day,
 		    enum store_outcome, long long *id, char **cause);
 
-/* store_import_check.c: the store's own checks of the values of a dump,
- * before store_import() writes any: EX_DATAERR with res->table and
- * res->row naming the row refused (res->table NULL when none is). */
-int store_import_check(const struct store_dump *, struct store_import_result *,
-		       char **cause);
+/* store_import_check.c: the dump into TEMP tables (imp_checkin, ...: a
+ * table's exported columns, its row's place in the dump pos, and class,
+ * log_id, trial for store_import.c), checked there by the column table and
+ * by what the rows of one file keep among themselves: EX_DATAERR with
+ * res->table and res->row naming the row refused. store_import_drop()
+ * drops the TEMP tables (an SQLite result code). */
+int store_import_load(struct store *, const struct store_dump *,
+		      struct store_import_result *, char **cause);
+int store_import_drop(struct store *);
 
 #endif

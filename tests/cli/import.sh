@@ -19,8 +19,10 @@
 # file, a flare-up ended but by nobody, two open, overlapping, a pain of
 # 11, another habit or flare-up in the log without --replace, a second
 # open flare-up or kept habit with the log's. --replace takes the file's
-# day, impression, check, habit and flare-up; a second
-# import of the same file adds nothing.
+# day, impression, check, habit and flare-up; a doctor's check the log
+# lacks is the file's newer copy, taken without it; a second
+# import of the same file adds nothing. (tests/cli/import_merge.sh has the
+# rows of one key, the older and newer copies, the trials sharing days.)
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/build_120days.sh"
 
@@ -231,8 +233,16 @@ DB=$T/small2.db
 sqlite3 "$DB" "UPDATE trial SET impression = 6 WHERE approach = 'beta'" ||
 	fail "cannot change the impression"
 refused 65 "^$T/small.json:1:[0-9]+: the log already has this trial of beta .* another impression \(--replace" "$T/small.json"
+# A yes the log has unchecked that the file has checked: the file's copy
+# is the newer one, taken without --replace, the log's named.
 sqlite3 "$DB" "UPDATE trial SET impression = 3 WHERE approach = 'beta';
 	UPDATE screening SET checked_on = NULL WHERE answer = 1" ||
+	fail "cannot change the check"
+expect_exit 0 bp import "$T/small.json"
+expect_grep "1 screening answers (1 newer than the log's) (1 already there)" "$T/out"
+expect_grep "the answer to numb of .* (yes): replaced by the file's newer copy" "$T/out"
+bp export | cmp - "$T/small.json" || fail "the file's check was not taken"
+sqlite3 "$DB" "UPDATE screening SET checked_on = '2026-11-23' WHERE answer = 1" ||
 	fail "cannot change the check"
 refused 65 "^$T/small.json:1:[0-9]+: the log already has this answer to numb .* another doctor's check \(--replace" "$T/small.json"
 sqlite3 "$DB" "UPDATE trial SET impression = 6 WHERE approach = 'beta'" ||
@@ -241,14 +251,14 @@ expect_exit 0 bp import --replace "$T/small.json"
 expect_grep "1 trials (1 replaced) (1 already there), 0 sessions (2 already there), 1 screening answers (1 replaced) (1 already there)" "$T/out"
 bp export | cmp - "$T/small.json" ||
 	fail "--replace did not take the file's impression and check"
-# Another end of the first flare-up, then another day the habit was
-# dropped: refused, then taken with --replace.
+# Another end of the first flare-up, then another trial of the habit:
+# refused, then taken with --replace.
 sqlite3 "$DB" "UPDATE flare SET ended_on = '2026-11-23' WHERE began_on = '2026-11-21'" ||
 	fail "cannot change the flare-up"
-refused 65 "^$T/small.json:1:[0-9]+: the log already has the flare-up that began on 2026-11-21, recorded otherwise \(--replace" "$T/small.json"
-sqlite3 "$DB" "UPDATE habit SET dropped_on = '2026-11-24'" ||
+refused 65 "^$T/small.json:1:[0-9]+: the log already has this flare-up that began on 2026-11-21 with another end \(--replace" "$T/small.json"
+sqlite3 "$DB" "UPDATE habit SET trial_id = NULL" ||
 	fail "cannot change the habit"
-refused 65 "^$T/small.json:1:[0-9]+: the log already has the habit of alpha kept on 2026-11-24, with another trial or day it was dropped \(--replace" "$T/small.json"
+refused 65 "^$T/small.json:1:[0-9]+: the log already has this habit of alpha kept on 2026-11-24 with another trial \(--replace" "$T/small.json"
 expect_exit 0 bp import --replace "$T/small.json"
 expect_grep "1 habits (1 replaced), 1 flare-ups (1 replaced) (1 already there)" "$T/out"
 bp export | cmp - "$T/small.json" ||

@@ -558,6 +558,109 @@ test_hundred_years_no_full_scans(void **state)
 	store_close(s);
 }
 
+/* The column table describes the tables the schema's steps make: the same
+ * columns in the same order, each uid unique and given to a row whose
+ * writer gives none. */
+static void
+test_columns_are_the_schema(void **state)
+{
+	struct store *s = opened(state);
+	sqlite3_stmt *st;
+	char *sql;
+	size_t t, c;
+
+	for (t = 0; t < STORE_TABLES; t++) {
+		const struct store_table *tb = &store_tables[t];
+
+		sql = xasprintf("SELECT name FROM pragma_table_info('%s')"
+				" ORDER BY cid",
+				tb->name);
+		assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL),
+				 SQLITE_OK);
+		for (c = 0; sqlite3_step(st) == SQLITE_ROW; c++) {
+			assert_true(c < tb->ncolumns);
+			assert_string_equal(sqlite3_column_text(st, 0),
+					    tb->columns[c].name);
+		}
+		assert_int_equal(c, tb->ncolumns);
+		sqlite3_finalize(st);
+		free(sql);
+	}
+	/* Another tool's row without a uid gets one, as the program's. */
+	fx_exec(s->db, "INSERT INTO profile (key, value) VALUES ('k', 'v')");
+	assert_int_equal(count(s, "SELECT count(*) FROM profile WHERE"
+				  " length(uid) = 32"),
+			 1);
+	assert_int_not_equal(
+	    sqlite3_exec(s->db,
+			 "INSERT INTO profile (key, value, uid)"
+			 " SELECT 'k2', 'v', uid FROM profile",
+			 NULL, NULL, NULL),
+	    SQLITE_OK);
+	store_close(s);
+}
+
+/* A dump the store imports straight (no program checked it): a uid twice,
+ * trials of one approach one inside another, a flare-up inside another,
+ * are refused, naming the row; rows keep their uids. */
+static void
+test_import_dump_rules(void **state)
+{
+	struct store *s = opened(state);
+	char a[] = "alpha", t1[] = "2026-11-20T10:00:00+00:00";
+	struct store_trial trials[] = {
+	    {1, a, "2026-11-01", "2026-11-20", OUTCOME_STOPPED, STORE_NONE,
+	     "0123456789abcdef0123456789abcdef"},
+	    {2, a, "2026-11-05", "2026-11-10", OUTCOME_STOPPED, STORE_NONE,
+	     "1123456789abcdef0123456789abcdef"},
+	};
+	struct store_flare flares[] = {
+	    {1, "2026-11-01", "2026-11-05", STORE_FLARE_PERSON, STORE_NONE,
+	     NULL, t1, "2123456789abcdef0123456789abcdef"},
+	    {2, "2026-11-03", "", STORE_FLARE_OPEN, STORE_NONE, NULL, t1,
+	     "3123456789abcdef0123456789abcdef"},
+	};
+	struct store_dump d = {0};
+	struct store_import_result res;
+	struct store_trial *got;
+	char *cause = NULL;
+	size_t n;
+
+	d.trials = trials;
+	d.ntrials = 2;
+	assert_int_equal(store_import(s, &d, 0, &res, &cause), EX_DATAERR);
+	assert_non_null(strstr(cause, "starts inside the one from 2026-11-01"));
+	assert_string_equal(res.table, "trial");
+	assert_int_equal(res.row, 1);
+	free(cause);
+	cause = NULL;
+	memcpy(trials[1].uid, trials[0].uid, STORE_UID_LEN);
+	memcpy(trials[1].started_on, "2026-11-20", DAY_LEN);
+	memcpy(trials[1].ended_on, "2026-11-21", DAY_LEN);
+	assert_int_equal(store_import(s, &d, 0, &res, &cause), EX_DATAERR);
+	assert_non_null(strstr(cause, "with this uid"));
+	assert_int_equal(res.row, 1);
+	free(cause);
+	cause = NULL;
+	d.ntrials = 1;
+	d.flares = flares;
+	d.nflares = 2;
+	assert_int_equal(store_import(s, &d, 0, &res, &cause), EX_DATAERR);
+	assert_non_null(strstr(cause, "shares days with the one from"));
+	assert_string_equal(res.table, "flare");
+	free(cause);
+	cause = NULL;
+	d.nflares = 0;
+	expect_ok(store_import(s, &d, 0, &res, &cause), &cause);
+	assert_int_equal(res.n[STORE_TABLE_TRIAL].added, 1);
+	store_import_result_clear(&res);
+	expect_ok(store_trial_list(s, &got, &n, &cause), &cause);
+	assert_int_equal(n, 1);
+	assert_string_equal(got[0].uid, trials[0].uid);
+	store_trials_free(got, n);
+	store_close(s);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, fx_setup, fx_teardown)
 
 int
@@ -577,6 +680,8 @@ main(void)
 	    T(test_screening_latest),
 	    T(test_profile),
 	    T(test_hundred_years_no_full_scans),
+	    T(test_columns_are_the_schema),
+	    T(test_import_dump_rules),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
