@@ -276,10 +276,14 @@ const char *store_flare_end_name(enum store_flare_end);
 
 int store_screening_add(struct store *, const char *flag, int answer,
 			char **cause);
-/* The latest answer for each flag, in the order first asked. */
+/* The latest answer for each flag, in the order first asked. The latest
+ * is the one of the latest asked_at, compared as instants, a stamp later
+ * than when this log received the answer (an import's) counted as then;
+ * of two in one second, the one written later. Ids never decide. */
 int store_screening_latest(struct store *, struct store_screening **out,
 			   size_t *n, char **cause);
-/* Every answer ever given, oldest first. */
+/* Every answer ever given, oldest first (as store_screening_latest()
+ * orders them). */
 int store_screening_all(struct store *, struct store_screening **out, size_t *n,
 			char **cause);
 /* Records that a doctor checked the latest answer to flag on day: refused

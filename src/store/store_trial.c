@@ -465,10 +465,33 @@ store_screening_add(struct store *s, const char *flag, int answer, char **cause)
 	return store_commit(s, cause);
 }
 
-/* Rows of SELECT (the screening's columns) FROM screening AS s tail. */
+/*
+ * The moment an answer counts from: its asked_at as an instant (the
+ * offsets applied, so that answers given in two time zones compare), or
+ * the moment this log received it, when that was earlier: an answer
+ * imported with a stamp from a clock that was ahead counts from its
+ * import, never from the future. The latest answer is the one of the
+ * latest moment, and of two of the same second the one written later
+ * (the higher id); ids alone never decide, so that an older backup's
+ * answers, imported after the log's own, stay older, and a crafted id of
+ * 9223372036854775807 hides nothing.
+ */
+#define ANSWER_AT                                                              \
+	"min(unixepoch(asked_at), ifnull(unixepoch(received_at),"              \
+	" unixepoch(asked_at)))"
+/* The screening's rows with their moment (at), their place among their
+ * flag's answers, latest first (nth), and their flag's first moment and
+ * first row (the order first asked in, ties as written). */
+#define SCREENING_RANKED                                                       \
+	"(SELECT *, row_number() OVER (PARTITION BY flag_id ORDER BY at DESC," \
+	" id DESC) AS nth, min(at) OVER (PARTITION BY flag_id) AS first,"      \
+	" min(id) OVER (PARTITION BY flag_id) AS first_id"                     \
+	" FROM (SELECT *, " ANSWER_AT " AS at FROM screening))"
+
+/* Rows of SELECT (the screening's columns) FROM from AS s tail. */
 static int
-screening_rows(struct store *s, const char *tail, struct store_screening **out,
-	       size_t *n, char **cause)
+screening_rows(struct store *s, const char *from, const char *tail,
+	       struct store_screening **out, size_t *n, char **cause)
 {
 	sqlite3_stmt *st;
 	struct store_screening *r = NULL, *x;
@@ -478,8 +501,9 @@ screening_rows(struct store *s, const char *tail, struct store_screening **out,
 
 	*out = NULL;
 	*n = 0;
-	sql = xasprintf("SELECT %s FROM screening AS s %s",
-			store_columns_sql(STORE_TABLE_SCREENING, 0), tail);
+	sql =
+	    xasprintf("SELECT %s FROM %s AS s %s",
+		      store_columns_sql(STORE_TABLE_SCREENING, 0), from, tail);
 	code = store_prepare(s, sql, &st, cause);
 	free(sql);
 	if (code != 0)
@@ -511,19 +535,17 @@ int
 store_screening_latest(struct store *s, struct store_screening **out, size_t *n,
 		       char **cause)
 {
-	return screening_rows(s,
-			      " WHERE id = (SELECT max(id) FROM screening"
-			      "  WHERE flag_id = s.flag_id)"
-			      " ORDER BY (SELECT min(id) FROM screening"
-			      "  WHERE flag_id = s.flag_id)",
-			      out, n, cause);
+	return screening_rows(s, SCREENING_RANKED,
+			      "WHERE nth = 1 ORDER BY first, first_id", out, n,
+			      cause);
 }
 
 int
 store_screening_all(struct store *s, struct store_screening **out, size_t *n,
 		    char **cause)
 {
-	return screening_rows(s, "ORDER BY id", out, n, cause);
+	return screening_rows(s, SCREENING_RANKED, "ORDER BY at, id", out, n,
+			      cause);
 }
 
 int
@@ -538,9 +560,11 @@ store_screening_checked(struct store *s, const char *flag, const char *day,
 	    (code = store_check_day("checked", day, cause)) != 0 ||
 	    (code = store_begin(s, cause)) != 0)
 		return code;
+	/* The latest answer, as store_screening_latest() finds it. */
 	if ((code = store_prepare(s,
 				  "SELECT id, answer FROM screening WHERE "
-				  "flag_id = ?1 ORDER BY id DESC LIMIT 1",
+				  "flag_id = ?1 ORDER BY " ANSWER_AT
+				  " DESC, id DESC LIMIT 1",
 				  &st, cause)) != 0)
 		goto fail;
 	row = one_row(s, st, store_bind(st, "t", flag), &code, cause);
