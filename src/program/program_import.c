@@ -45,12 +45,13 @@ program_import_read(const struct pack *pack, const char *today,
 {
 	struct program_import *imp = xcalloc(1, sizeof *imp);
 	struct json_error err;
-	struct program_reading r = {imp, pack, today, cause};
+	struct program_reading r = {imp, pack, today, cause, ""};
 	int rc;
 
 	*out = NULL;
 	imp->name = xstrdup(name);
-	if (today == NULL || day_valid(today) != 0) {
+	if (today == NULL ||
+	    day_add(today, PROGRAM_IMPORT_DAYS_AHEAD, r.latest) != 0) {
 		program_import_free(imp);
 		*cause = xstrdup("today is not known");
 		return EX_DATAERR;

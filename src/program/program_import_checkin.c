@@ -115,8 +115,8 @@ read_answers(struct program_reading *r, const struct json *a)
 					     &a->items[i], v)) ||
 		    (rc = program_import_get_day(r, v[STORE_ANSWER_DAY], "day",
 						 0, x->day)) ||
-		    (rc = program_import_get_str(r, v[STORE_ANSWER_QUESTION],
-						 "question_id", 0, &q)) ||
+		    (rc = program_import_get_id(r, v[STORE_ANSWER_QUESTION],
+						"question_id", &q)) ||
 		    (rc = program_import_get_str(r, v[STORE_ANSWER_VALUE],
 						 "value", 0, &val)) ||
 		    (rc = program_import_get_uid(r, v[STORE_ANSWER_UID],
@@ -128,7 +128,7 @@ read_answers(struct program_reading *r, const struct json *a)
 			    "the file has no check-in for %s, the "
 			    "day of this answer",
 			    x->day);
-		x->question = (char *)q;
+		x->question = (char *)program_import_question(r, q);
 		x->value = (char *)val;
 		if (i > 0) {
 			const struct store_answer *p = &imp->answers[i - 1];
@@ -157,6 +157,18 @@ read_answers(struct program_reading *r, const struct json *a)
 					sizeof *imp->answers, a->n);
 }
 
+/* Whether answer k of the file answers a question of the pack by its
+ * current id. */
+static int
+asked_by_pack(const struct program_reading *r, size_t k)
+{
+	const struct json *q =
+	    json_get(&r->imp->rows[STORE_TABLE_ANSWER][k], "question_id");
+
+	return q != NULL && q->type == JSON_STRING &&
+	       content_question(r->pack, q->str) != NULL;
+}
+
 /* Each check-in with its answers through the write path's own check. */
 static int
 check_checkins(struct program_reading *r)
@@ -181,10 +193,14 @@ check_checkins(struct program_reading *r)
 		in.interference = c->interference;
 		in.note = c->note;
 		/* Both are in the order of days: the day's answers are
-		 * the next ones. */
+		 * the next ones. An answer to a question the pack renamed
+		 * or does not have is kept as it is, its value unchecked:
+		 * the pack that asked it took it. */
 		for (n = 0; next < imp->dump.nanswers &&
 			    strcmp(imp->answers[next].day, c->day) == 0;
 		     next++) {
+			if (!asked_by_pack(r, next))
+				continue;
 			ans[n].question = imp->answers[next].question;
 			ans[n].value = imp->answers[next].value;
 			from[n++] = next;
@@ -192,8 +208,8 @@ check_checkins(struct program_reading *r)
 		in.answers = ans;
 		in.nanswers = n;
 		in.merge = 1;
-		if (program_checkin_check(r->pack, r->today, &in, &bad, &why) ==
-		    0)
+		if (program_checkin_check(r->pack, r->latest, &in, &bad,
+					  &why) == 0)
 			continue;
 		row = &imp->rows[STORE_TABLE_CHECKIN][i];
 		switch (bad.field) {
@@ -241,18 +257,58 @@ program_import_checkins(struct program_reading *r, const struct json *checkins,
 	return check_checkins(r);
 }
 
+/* Session x of practice p of the pack (row, its values v) as
+ * program_session_add() checks it, and of p's approach. */
+static int
+check_session(struct program_reading *r, const struct json *row,
+	      const struct json *v[STORE_COLUMNS_MAX], const struct practice *p,
+	      const struct store_session *x)
+{
+	struct program_session ps;
+	struct program_bad bad;
+	const char *ap = r->pack->approaches[p->approach].id;
+	char *why = NULL;
+	int rc;
+
+	memset(&ps, 0, sizeof ps);
+	memcpy(ps.day, x->day, DAY_LEN);
+	ps.practice = p->id;
+	ps.minutes = x->minutes;
+	ps.pain_before = x->pain_before;
+	ps.pain_after = x->pain_after;
+	if (program_session_check(r->pack, r->latest, &ps, &bad, &why) != 0) {
+		rc = program_import_refuse(r,
+					   bad.field == PROGRAM_FIELD_PRACTICE
+					       ? v[STORE_SESSION_PRACTICE]
+					   : bad.field == PROGRAM_FIELD_DAY
+					       ? v[STORE_SESSION_DAY]
+					   : bad.field == PROGRAM_FIELD_MINUTES
+					       ? v[STORE_SESSION_MINUTES]
+					   : bad.field == PROGRAM_FIELD_BEFORE
+					       ? v[STORE_SESSION_PAIN_BEFORE]
+					   : bad.field == PROGRAM_FIELD_AFTER
+					       ? v[STORE_SESSION_PAIN_AFTER]
+					       : row,
+					   "%s", why);
+		free(why);
+		return rc;
+	}
+	if (strcmp(ap, x->approach) != 0)
+		return program_import_refuse(
+		    r, v[STORE_SESSION_APPROACH],
+		    "%s is a practice of %s, not of this approach", p->id, ap);
+	return 0;
+}
+
 int
 program_import_sessions(struct program_reading *r, const struct json *a)
 {
 	struct program_import *imp = r->imp;
 	const struct json *v[STORE_COLUMNS_MAX];
 	const struct practice *p;
-	struct program_session ps;
-	struct program_bad bad;
 	const char *practice, *approach, *rec;
 	long long id, minutes, before, after;
 	size_t i;
-	char *why = NULL;
 	int rc;
 
 	imp->sessions = xcalloc(a->n + 1, sizeof *imp->sessions);
@@ -265,10 +321,10 @@ program_import_sessions(struct program_reading *r, const struct json *a)
 		    (rc = program_import_get_int(r, v[STORE_SESSION_ID], "id",
 						 1, PROGRAM_IMPORT_ID_MAX, 0,
 						 &id)) ||
-		    (rc = program_import_get_str(r, v[STORE_SESSION_PRACTICE],
-						 "practice", 0, &practice)) ||
-		    (rc = program_import_get_str(r, v[STORE_SESSION_APPROACH],
-						 "approach", 0, &approach)) ||
+		    (rc = program_import_get_id(r, v[STORE_SESSION_PRACTICE],
+						"practice", &practice)) ||
+		    (rc = program_import_get_id(r, v[STORE_SESSION_APPROACH],
+						"approach", &approach)) ||
 		    (rc = program_import_get_day(r, v[STORE_SESSION_DAY], "day",
 						 0, x->day)) ||
 		    (rc = program_import_get_int(
@@ -286,48 +342,21 @@ program_import_sessions(struct program_reading *r, const struct json *a)
 		    (rc = program_import_get_uid(r, v[STORE_SESSION_UID],
 						 x->uid)))
 			return rc;
-		memset(&ps, 0, sizeof ps);
-		memcpy(ps.day, x->day, DAY_LEN);
-		ps.practice = practice;
-		ps.minutes = (int)minutes;
-		ps.pain_before = (int)before;
-		ps.pain_after = (int)after;
-		if (program_session_check(r->pack, r->today, &ps, &bad, &why) !=
-		    0) {
-			rc = program_import_refuse(
-			    r,
-			    bad.field == PROGRAM_FIELD_PRACTICE
-				? v[STORE_SESSION_PRACTICE]
-			    : bad.field == PROGRAM_FIELD_DAY
-				? v[STORE_SESSION_DAY]
-			    : bad.field == PROGRAM_FIELD_MINUTES
-				? v[STORE_SESSION_MINUTES]
-			    : bad.field == PROGRAM_FIELD_BEFORE
-				? v[STORE_SESSION_PAIN_BEFORE]
-			    : bad.field == PROGRAM_FIELD_AFTER
-				? v[STORE_SESSION_PAIN_AFTER]
-				: &a->items[i],
-			    "%s", why);
-			free(why);
-			return rc;
-		}
-		p = content_practice(r->pack, practice);
-		if (strcmp(r->pack->approaches[p->approach].id, approach) != 0)
-			return program_import_refuse(
-			    r, v[STORE_SESSION_APPROACH],
-			    "%s is a practice of %s, not of this "
-			    "approach",
-			    p->id, r->pack->approaches[p->approach].id);
 		if (i > 0 && imp->sessions[i - 1].id >= id)
 			return program_import_refuse(
 			    r, v[STORE_SESSION_ID],
 			    PROGRAM_IMPORT_IDS_IN_ORDER);
 		x->id = id;
-		x->practice = (char *)p->id;
-		x->approach = (char *)r->pack->approaches[p->approach].id;
+		x->practice = (char *)program_import_practice(r, practice);
+		x->approach = (char *)program_import_approach(r, approach);
+		/* A practice the pack does not have is kept as it is; one it
+		 * has is checked as program_session_add() checks it. */
 		x->minutes = (int)minutes;
 		x->pain_before = (int)before;
 		x->pain_after = (int)after;
+		if ((p = content_practice(r->pack, x->practice)) != NULL &&
+		    (rc = check_session(r, &a->items[i], v, p, x)) != 0)
+			return rc;
 		x->recorded_at = (char *)rec;
 	}
 	imp->dump.sessions = imp->sessions;

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "content.h"
 #include "util.h"
 
 /* The "format" of the exports this program reads: 1 before uids (schema
@@ -81,7 +82,7 @@ program_import_get_int(struct program_reading *r, const struct json *v,
 	return 0;
 }
 
-/* A day, YYYY-MM-DD, not after today. */
+/* A day, YYYY-MM-DD, not after r->latest. */
 int
 program_import_get_day(struct program_reading *r, const struct json *v,
 		       const char *what, int nullable, char out[DAY_LEN])
@@ -97,10 +98,12 @@ program_import_get_day(struct program_reading *r, const struct json *v,
 	if (strlen(s) != DAY_LEN - 1 || day_valid(s) != 0)
 		return program_import_refuse(
 		    r, v, "%s is not a day: use YYYY-MM-DD", what);
-	if (strcmp(s, r->today) > 0)
+	if (strcmp(s, r->latest) > 0)
 		return program_import_refuse(
-		    r, v, "%s %s is in the future (today is %s)", what, s,
-		    r->today);
+		    r, v,
+		    "%s %s is in the future (today is %s; an import takes "
+		    "days up to %s, for a log kept in another time zone)",
+		    what, s, r->today, r->latest);
 	memcpy(out, s, DAY_LEN);
 	return 0;
 }
@@ -124,6 +127,55 @@ program_import_get_time(struct program_reading *r, const struct json *v,
 					     what);
 	*out = s;
 	return 0;
+}
+
+int
+program_import_get_id(struct program_reading *r, const struct json *v,
+		      const char *what, const char **out)
+{
+	const unsigned char *p;
+	int rc;
+
+	if ((rc = program_import_get_str(r, v, what, 0, out)) != 0)
+		return rc;
+	if (**out == '\0')
+		return program_import_refuse(r, v, "%s is empty", what);
+	for (p = (const unsigned char *)*out; *p != '\0'; p++)
+		if (*p < ' ' || *p == 0x7f ||
+		    (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+			return program_import_refuse(
+			    r, v, "%s holds a control character", what);
+	return 0;
+}
+
+const char *
+program_import_approach(const struct program_reading *r, const char *id)
+{
+	const struct approach *a = content_approach(r->pack, id);
+
+	if (a == NULL)
+		a = content_approach_renamed(r->pack, id);
+	return a != NULL ? a->id : id;
+}
+
+const char *
+program_import_practice(const struct program_reading *r, const char *id)
+{
+	const struct practice *p = content_practice(r->pack, id);
+
+	if (p == NULL)
+		p = content_practice_renamed(r->pack, id);
+	return p != NULL ? p->id : id;
+}
+
+const char *
+program_import_question(const struct program_reading *r, const char *id)
+{
+	const struct question *q = content_question(r->pack, id);
+
+	if (q == NULL)
+		q = content_question_renamed(r->pack, id);
+	return q != NULL ? q->id : id;
 }
 
 int

@@ -1,16 +1,16 @@
 /*
  * program_import_safety.c: the screening answers and the profile of an
  * export read back, checked by the rules of their writes
- * (program_write_safety.c): an answer to a safety question of the pack,
- * a doctor's check only of a yes and not before it, each profile key
- * once, and the values of the keys the program reads (the usual pain, a
- * recent injury, the day onboarding ended) as their writes take them.
+ * (program_write_safety.c): an answer to a safety question (one the pack
+ * does not have is kept as it is), a doctor's check only of a yes and not
+ * before it, each profile key once, and the values of the keys the
+ * program reads (the usual pain, a recent injury, the day onboarding
+ * ended) as their writes take them.
  */
 #include "program_int.h"
 
 #include <string.h>
 
-#include "content.h"
 #include "util.h"
 
 /* A doctor's check as program_screening_checked() records it: of a yes to
@@ -69,8 +69,8 @@ program_import_screenings(struct program_reading *r, const struct json *a)
 		    (rc = program_import_get_int(r, v[STORE_SCREENING_ID], "id",
 						 1, PROGRAM_IMPORT_ID_MAX, 0,
 						 &id)) ||
-		    (rc = program_import_get_str(r, v[STORE_SCREENING_FLAG],
-						 "flag_id", 0, &flag)) ||
+		    (rc = program_import_get_id(r, v[STORE_SCREENING_FLAG],
+						"flag_id", &flag)) ||
 		    (rc = program_import_get_int(r, v[STORE_SCREENING_ANSWER],
 						 "answer", 0, 1, 0, &answer)) ||
 		    (rc = program_import_get_time(
@@ -81,11 +81,8 @@ program_import_screenings(struct program_reading *r, const struct json *a)
 		    (rc = program_import_get_uid(r, v[STORE_SCREENING_UID],
 						 x->uid)))
 			return rc;
-		if (strcmp(flag, STORE_SCREENING_INJURY) != 0 &&
-		    content_red_flag(r->pack, flag) == NULL)
-			return program_import_refuse(
-			    r, v[STORE_SCREENING_FLAG],
-			    "no such safety question in the pack");
+		/* An answer to a safety question the pack does not have is
+		 * kept: it holds nothing back here, and it is the log's. */
 		if ((rc = check_checked(r, v[STORE_SCREENING_CHECKED_ON], flag,
 					(int)answer, asked, x->checked_on)) !=
 		    0)

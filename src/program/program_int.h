@@ -80,12 +80,23 @@ struct program_import {
 	const struct json *rows[STORE_TABLES];
 };
 
-/* A file being read into imp, checked against pack and today. */
+/*
+ * How many days after today a day of an import may be: a log kept where
+ * the date is already tomorrow (time zones span 26 hours, Pacific/
+ * Kiritimati to Etc/GMT+12), whose day may also start as late as 04:00,
+ * is restored here and now. Only an import takes them; every command still
+ * refuses a day after today.
+ */
+#define PROGRAM_IMPORT_DAYS_AHEAD 2
+
+/* A file being read into imp, checked against pack and today: a day may be
+ * as late as latest (PROGRAM_IMPORT_DAYS_AHEAD after today). */
 struct program_reading {
 	struct program_import *imp;
 	const struct pack *pack;
 	const char *today;
 	char **cause;
+	char latest[DAY_LEN];
 };
 
 /* Refuses the value at (its line and column): "FILE:LINE:COL: message". */
@@ -95,7 +106,7 @@ int program_import_refuse(struct program_reading *, const struct json *at,
 /*
  * A value v of a row, named what in a refusal. get_str: a string without
  * NUL, borrowed from the tree. get_int: a whole number from min to max.
- * get_day: a day, YYYY-MM-DD, not after today. get_time: a time as the log
+ * get_day: a day, YYYY-MM-DD, not after r->latest. get_time: a time as the log
  * records it. When nullable, a null reads as NULL (get_str), STORE_NONE
  * (get_int) or "" (get_day).
  */
@@ -108,6 +119,20 @@ int program_import_get_day(struct program_reading *, const struct json *v,
 			   const char *what, int nullable, char out[DAY_LEN]);
 int program_import_get_time(struct program_reading *, const struct json *v,
 			    const char *what, const char **out);
+/* An id of the pack, or one the pack does not have (kept as the file has
+ * it): a string, not empty, without control characters. */
+int program_import_get_id(struct program_reading *, const struct json *v,
+			  const char *what, const char **out);
+/* The approach, practice or question id of the file as the pack has it now:
+ * its own, the one the pack renamed it to (renamed_from), or, when the pack
+ * does not have it, the file's (kept, shown as one the pack does not
+ * have). */
+const char *program_import_approach(const struct program_reading *,
+				    const char *id);
+const char *program_import_practice(const struct program_reading *,
+				    const char *id);
+const char *program_import_question(const struct program_reading *,
+				    const char *id);
 /* A row's uid (32 lowercase hex digits) into out; "" for null or absent
  * (a file from before uids). */
 int program_import_get_uid(struct program_reading *, const struct json *v,
