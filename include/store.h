@@ -128,11 +128,21 @@ struct store_screening {
 	char checked_on[DAY_LEN]; /* a doctor checked this yes; "" if not */
 };
 
-/* What store_checkin_write() does with the day's earlier answers. */
+/* What store_checkin_write() does with the day's earlier answers, and
+ * whether it saves over a check-in saved since the caller read it. */
 enum {
 	STORE_KEEP = 0,			/* keep them; new ones add or update */
 	STORE_REPLACE_ANSWERS = 1 << 0, /* delete the day's answers first */
+	/* Save only if the day's check-in is still at c->revision, as the
+	 * caller read it (0: there was none), compared in the transaction
+	 * of the write; else STORE_CHANGED. */
+	STORE_IF_UNCHANGED = 1 << 1,
 };
+/* store_checkin_write()'s refusal under STORE_IF_UNCHANGED: the check-in
+ * of the day was saved since it was read (sysexits.h EX_TEMPFAIL: read it
+ * again, then save). *replaced is -1, and old (when not NULL) holds the
+ * check-in as it is now, zeroed when there is none. Nothing is written. */
+#define STORE_CHANGED 75
 
 /*
  * Saves the check-in of c->day with its answers and the practices marked
@@ -148,7 +158,11 @@ enum {
  * as marked when any session of it is logged that day, timed or not.
  * replaced may be NULL; old is zeroed when nothing was replaced, so
  * store_checkin_clear(old) is always safe. The first recorded_at of a day
- * is kept; updated_at is the time of the last put.
+ * is kept; updated_at is the time of the last put, and the revision one
+ * more than the one before (1 at the first). With STORE_IF_UNCHANGED the
+ * write is refused (STORE_CHANGED) when the day's revision is not
+ * c->revision any more: a screen opened before a newer save never saves
+ * over it silently.
  */
 int store_checkin_write(struct store *, const struct store_checkin *c,
 			const struct store_answer *answers, size_t nanswers,

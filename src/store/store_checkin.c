@@ -8,6 +8,8 @@
 
 #define ROWS_FIRST 16 /* rows allocated at first, doubled as needed */
 
+_Static_assert(STORE_CHANGED == EX_TEMPFAIL, "STORE_CHANGED is EX_TEMPFAIL");
+
 /* Answers and marks belong to the check-in's day: their own day may be
  * left empty, or must be the same. */
 static int
@@ -159,6 +161,28 @@ put_rows(struct store *s, const struct store_checkin *c,
 	return 0;
 }
 
+/* STORE_IF_UNCHANGED: the day's check-in is still as the caller read it,
+ * at c->revision (0: none), in the transaction of the write; two saves
+ * within one second are told apart by the revision, not by a time. */
+static int
+unchanged(const struct store_checkin *c, const struct store_checkin *now,
+	  int found, unsigned replace, char **cause)
+{
+	int have = found ? now->revision : 0;
+
+	if (!(replace & STORE_IF_UNCHANGED) || have == c->revision)
+		return 0;
+	if (!found)
+		return store_fail(cause, STORE_CHANGED,
+				  "the check-in of %s is gone since it was "
+				  "read",
+				  c->day);
+	return store_fail(cause, STORE_CHANGED,
+			  "the check-in of %s was saved again since it was "
+			  "read (at %s: pain %d)",
+			  c->day, now->updated_at, now->pain);
+}
+
 int
 store_checkin_put(struct store *s, const struct store_checkin *c,
 		  const struct store_answer *answers, size_t nanswers,
@@ -191,11 +215,17 @@ store_checkin_write(struct store *s, const struct store_checkin *c,
 		return code;
 	memset(&prev, 0, sizeof prev);
 	if ((code = store_checkin_get(s, c->day, &prev, &found, cause)) != 0 ||
+	    (code = unchanged(c, &prev, found, replace, cause)) != 0 ||
 	    (code = put_rows(s, c, answers, nanswers, done, ndone, replace, now,
 			     cause)) != 0 ||
 	    (code = store_commit(s, cause)) != 0) {
 		store_rollback(s);
-		store_checkin_clear(&prev);
+		if (code == STORE_CHANGED && replaced != NULL)
+			*replaced = -1;
+		if (code == STORE_CHANGED && old != NULL && found)
+			*old = prev;
+		else
+			store_checkin_clear(&prev);
 		return code;
 	}
 	if (replaced != NULL)

@@ -211,8 +211,10 @@ test_round_trip(void **state)
 	assert_int_equal(res.n[STORE_TABLE_SESSION].same, 2);
 	assert_int_equal(res.n[STORE_TABLE_SCREENING].same, 3);
 	assert_int_equal(res.n[STORE_TABLE_PROFILE].same, 2);
-	assert_int_equal(res.n[STORE_TABLE_CHECKIN].added + res.n[STORE_TABLE_TRIAL].added +
-			     res.n[STORE_TABLE_SESSION].added + res.n[STORE_TABLE_SCREENING].added +
+	assert_int_equal(res.n[STORE_TABLE_CHECKIN].added +
+			     res.n[STORE_TABLE_TRIAL].added +
+			     res.n[STORE_TABLE_SESSION].added +
+			     res.n[STORE_TABLE_SCREENING].added +
 			     res.n[STORE_TABLE_PROFILE].added,
 			 0);
 	b = export_of(s);
@@ -556,7 +558,8 @@ test_habits_flares(void **state)
 	expect_ok(import(fx, s, a, 0, &res, &cause), &cause);
 	assert_int_equal(res.n[STORE_TABLE_HABIT].same, 1);
 	assert_int_equal(res.n[STORE_TABLE_FLARE].same, 2);
-	assert_int_equal(res.n[STORE_TABLE_HABIT].added + res.n[STORE_TABLE_FLARE].added, 0);
+	assert_int_equal(
+	    res.n[STORE_TABLE_HABIT].added + res.n[STORE_TABLE_FLARE].added, 0);
 	fx_close_other(fx);
 
 	/* A log whose trial 1 is a mat trial of its own. */
@@ -626,7 +629,8 @@ test_before_habits(void **state)
 	    xasprintf("%.*s,\"habit\":[],\"flare\":[]}\n", (int)(cut - a), a);
 	s = second(fx, "old.db");
 	expect_ok(import(fx, s, old, 0, &res, &cause), &cause);
-	assert_int_equal(res.n[STORE_TABLE_HABIT].added + res.n[STORE_TABLE_FLARE].added, 0);
+	assert_int_equal(
+	    res.n[STORE_TABLE_HABIT].added + res.n[STORE_TABLE_FLARE].added, 0);
 	assert_int_equal(res.n[STORE_TABLE_TRIAL].added, 2);
 	b = export_of(s);
 	assert_string_equal(b, want);
@@ -635,6 +639,62 @@ test_before_habits(void **state)
 	free(want);
 	free(old);
 	free(a);
+}
+
+/* The write path's side of a stale save (item 7 of issue 19): a check-in
+ * saved by a face that read the day before a newer save is refused with
+ * STORE_CHANGED, the newer one handed back; one that read the newer one
+ * saves. A face that read nothing (PROGRAM_SEEN_NONE) may not save over a
+ * check-in made since. */
+static void
+test_stale_checkin(void **state)
+{
+	struct fx *fx = *state;
+	struct program_checkin in = {.pain = 3, .interference = STORE_NONE};
+	struct store_checkin old;
+	char *cause = NULL;
+	int replaced;
+
+	memcpy(in.day, "2026-11-23", DAY_LEN);
+	in.seen_revision = PROGRAM_SEEN_NONE;
+	expect_ok(program_checkin(fx->pack, fx->store, TODAY, &in, &old,
+				  &replaced, NULL, &cause),
+		  &cause);
+	assert_int_equal(replaced, 0);
+	in.note = "NEWER note";
+	in.pain = 8;
+	in.seen_revision = 0;
+	expect_ok(program_checkin(fx->pack, fx->store, TODAY, &in, &old,
+				  &replaced, NULL, &cause),
+		  &cause);
+	store_checkin_clear(&old);
+	/* The screen opened at revision 1 saves its older note. */
+	in.note = "older note";
+	in.pain = 6;
+	in.seen_revision = 1;
+	assert_int_equal(program_checkin(fx->pack, fx->store, TODAY, &in, &old,
+					 &replaced, NULL, &cause),
+			 STORE_CHANGED);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(replaced, -1);
+	assert_string_equal(old.note, "NEWER note");
+	assert_int_equal(old.revision, 2);
+	store_checkin_clear(&old);
+	in.seen_revision = PROGRAM_SEEN_NONE;
+	assert_int_equal(program_checkin(fx->pack, fx->store, TODAY, &in, &old,
+					 &replaced, NULL, &cause),
+			 STORE_CHANGED);
+	free(cause);
+	cause = NULL;
+	store_checkin_clear(&old);
+	/* Having seen the newer one, it saves. */
+	in.seen_revision = 2;
+	expect_ok(program_checkin(fx->pack, fx->store, TODAY, &in, &old,
+				  &replaced, NULL, &cause),
+		  &cause);
+	assert_int_equal(replaced, 1);
+	store_checkin_clear(&old);
 }
 
 int
@@ -649,6 +709,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_habits_flares, setup,
 					    fx_close),
 	    cmocka_unit_test_setup_teardown(test_before_habits, setup,
+					    fx_close),
+	    cmocka_unit_test_setup_teardown(test_stale_checkin, setup,
 					    fx_close),
 	};
 

@@ -661,6 +661,69 @@ test_import_dump_rules(void **state)
 	store_close(s);
 }
 
+/* A save from a screen opened before a newer save of its day is refused,
+ * the newer one handed back, nothing written; the revision tells two
+ * saves of one second apart. */
+static void
+test_checkin_if_unchanged(void **state)
+{
+	struct store *s = opened(state);
+	struct store_checkin c = fx_checkin("2026-11-20", 4), old, got;
+	char *cause = NULL;
+	int replaced, found;
+
+	/* The screen saw no check-in; another was saved meanwhile. */
+	c.revision = 0;
+	expect_ok(
+	    store_checkin_put(s, &c, NULL, 0, NULL, 0, NULL, NULL, &cause),
+	    &cause);
+	c.pain = 8;
+	assert_int_equal(store_checkin_write(s, &c, NULL, 0, NULL, 0,
+					     STORE_IF_UNCHANGED, &old,
+					     &replaced, &cause),
+			 STORE_CHANGED);
+	assert_non_null(strstr(cause, "saved again since it was read"));
+	free(cause);
+	cause = NULL;
+	assert_int_equal(replaced, -1);
+	assert_int_equal(old.pain, 4);
+	assert_int_equal(old.revision, 1);
+	store_checkin_clear(&old);
+	/* Read at revision 1, then saved twice within the second. */
+	expect_ok(
+	    store_checkin_put(s, &c, NULL, 0, NULL, 0, NULL, NULL, &cause),
+	    &cause);
+	c.revision = 1;
+	c.pain = 2;
+	assert_int_equal(store_checkin_write(s, &c, NULL, 0, NULL, 0,
+					     STORE_IF_UNCHANGED, &old,
+					     &replaced, &cause),
+			 STORE_CHANGED);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(old.revision, 2);
+	assert_int_equal(old.pain, 8);
+	store_checkin_clear(&old);
+	expect_ok(store_checkin_get(s, "2026-11-20", &got, &found, &cause),
+		  &cause);
+	assert_int_equal(got.pain, 8);
+	store_checkin_clear(&got);
+	/* Read as it is now: saved. */
+	c.revision = 2;
+	expect_ok(store_checkin_write(s, &c, NULL, 0, NULL, 0,
+				      STORE_IF_UNCHANGED, &old, &replaced,
+				      &cause),
+		  &cause);
+	assert_int_equal(replaced, 1);
+	store_checkin_clear(&old);
+	expect_ok(store_checkin_get(s, "2026-11-20", &got, &found, &cause),
+		  &cause);
+	assert_int_equal(got.pain, 2);
+	assert_int_equal(got.revision, 3);
+	store_checkin_clear(&got);
+	store_close(s);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, fx_setup, fx_teardown)
 
 int
@@ -682,6 +745,7 @@ main(void)
 	    T(test_hundred_years_no_full_scans),
 	    T(test_columns_are_the_schema),
 	    T(test_import_dump_rules),
+	    T(test_checkin_if_unchanged),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
