@@ -2,10 +2,12 @@
  * store: the pain log, one SQLite file. Only the store's files
  * (src/store/) speak SQL: store.c opens and closes the log (its file made
  * ready by store_file.c, checked by store_check.c, upgraded by
- * store_migrate.c); store_checkin.c (check-ins, answers, sessions),
+ * store_migrate.c); store_columns.c describes its tables and columns once
+ * (store_tables below), for the readers, the export, the import and the
+ * checks; store_checkin.c (check-ins, answers, sessions),
  * store_trial.c (trials, screening, profile), store_habit.c (habits) and
  * store_flare.c (flare-ups) read and write rows; store_export.c (history
- * and export) and store_import.c (import, its values checked by
+ * and export) and store_import.c (import, the file loaded and checked by
  * store_import_check.c) move whole logs. Their shared parts (store_sql.c,
  * store_value.c) and the order in which the files use each other are in
  * src/store/store_int.h.
@@ -19,7 +21,8 @@
  *   EX_DATAERR    a value or request the log refuses (nothing written)
  *   EX_CANTCREAT  the log or its directory cannot be created
  *   EX_IOERR      I/O error, a damaged log, or a log newer than the program
- *   EX_TEMPFAIL   the log stayed busy past the timeout
+ *   EX_TEMPFAIL   the log stayed busy past the timeout, or (STORE_CHANGED)
+ *                 a check-in was saved since the caller read it
  *   EX_NOPERM     permission denied
  * so a command can exit with the code it is handed. Every write runs in its
  * own BEGIN IMMEDIATE transaction: it happens whole or not at all.
