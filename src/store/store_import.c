@@ -291,11 +291,21 @@ key_eq(enum store_table_id t, const char *a, const char *b)
 	return buf_take(&x);
 }
 
+/* The log and the file hold a check-in's day, an answer's day and
+ * question, a profile key once (their unique indexes). */
+static int
+key_unique(enum store_table_id t)
+{
+	return t == STORE_TABLE_CHECKIN || t == STORE_TABLE_ANSWER ||
+	       t == STORE_TABLE_PROFILE;
+}
+
 /*
  * The uids of the file's rows that have none (an older export): the log's
+ * row of the same key where the log keeps the key unique; else the log's
  * row of the same values, the k-th equal row of the file taking the k-th
- * equal row of the log; then the log's row of the same key, where the key
- * is unique on both sides; else a new uid.
+ * equal row of the log, then of the same key where the key is unique on
+ * both sides; else a new uid.
  */
 static int
 fallback_uids(struct merge *m, enum store_table_id t)
@@ -304,7 +314,7 @@ fallback_uids(struct merge *m, enum store_table_id t)
 	char *fcols, *lcols, *on, *keys;
 	struct buf fc, lc;
 	size_t c;
-	int code = 0, unique;
+	int code = 0;
 
 	/* A mark of a practice (a session without minutes) that the log does
 	 * not have is there all the same when the log has the practice
@@ -321,9 +331,7 @@ fallback_uids(struct merge *m, enum store_table_id t)
 			  " AND l.day = imp_session.day)",
 			  SAME)) != 0)
 		return code;
-	if (tm[t].key == NULL || t == STORE_TABLE_TRIAL ||
-	    t == STORE_TABLE_SCREENING || t == STORE_TABLE_HABIT ||
-	    t == STORE_TABLE_FLARE) {
+	if (!key_unique(t)) {
 		/* The values as one JSON array (NULL, a number and a text
 		 * stay apart), so that the join is on one = and SQLite can
 		 * index it: the time stays near n log n on a long log. */
@@ -363,11 +371,7 @@ fallback_uids(struct merge *m, enum store_table_id t)
 		keys = key_eq(t, "f", "l");
 		on = key_eq(t, "f2", "f");
 		lcols = key_eq(t, "l2", "l");
-		/* The log and the file hold a check-in's day, an answer's
-		 * day and question, a profile key once (their unique
-		 * indexes): no need to count. */
-		unique = t == STORE_TABLE_CHECKIN || t == STORE_TABLE_ANSWER ||
-			 t == STORE_TABLE_PROFILE;
+		/* A key unique in both needs no count. */
 		code = execf(
 		    m,
 		    "UPDATE imp_%s SET uid = m.uid FROM (SELECT f.pos AS pos,"
@@ -380,8 +384,8 @@ fallback_uids(struct merge *m, enum store_table_id t)
 		    " AND (SELECT count(*) FROM main.%s AS l2 WHERE %s AND"
 		    " l2.uid NOT IN (SELECT uid FROM imp_%s WHERE uid IS NOT"
 		    " NULL)) = 1))) AS m WHERE imp_%s.pos = m.pos",
-		    name, name, name, keys, name, unique, name, on, name, lcols,
-		    name, name);
+		    name, name, name, keys, name, key_unique(t), name, on, name,
+		    lcols, name, name);
 		free(keys);
 		free(on);
 		free(lcols);
