@@ -479,7 +479,14 @@ struct program_checkin {
 	const struct program_answer *answers;
 	size_t nanswers;
 	int merge;
+	/* The revision of the day's check-in the face read when it opened
+	 * (store_checkin.revision), or PROGRAM_SEEN_NONE when there was
+	 * none: the save is refused with STORE_CHANGED (old holding the
+	 * newer check-in) when another was saved since. 0, the default:
+	 * save over whatever is there, as a one-shot command does. */
+	int seen_revision;
 };
+#define PROGRAM_SEEN_NONE (-1)
 
 /* Checks a check-in without the log, so a face can refuse it before it
  * opens (or creates) the log. program_checkin() checks again. */

@@ -48,7 +48,11 @@ struct review_row {
 	long long trial_id;
 	char *approach;	   /* the trial's approach id (owned) */
 	const char *title; /* the pack's title, borrowed; NULL when unknown */
-	int wildcard;	   /* the pack marks the approach as a wildcard */
+	/* When the pack does not have the approach (a log kept with another
+	 * pack, or restored from one): "an approach this pack does not have:
+	 * ID" (owned); else NULL. */
+	char *unknown;
+	int wildcard; /* the pack marks the approach as a wildcard */
 	char started_on[DAY_LEN];
 	char ended_on[DAY_LEN]; /* "" while running */
 	enum store_outcome outcome;
@@ -245,7 +249,8 @@ void review_impression(struct buf *b, const struct review_row *);
 void review_shared(struct buf *b, const struct review *,
 		   const struct review_row *);
 
-/* The row's title, or its approach id when the pack does not know it. */
+/* The row's title; when the pack does not know its approach, that said
+ * with its id (row->unknown), or the id when there is no pack. */
 const char *review_row_name(const struct review_row *);
 
 /*

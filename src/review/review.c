@@ -229,6 +229,10 @@ judge_row(const struct pack *pack, const struct review *rv,
 	if (a != NULL) {
 		row->title = a->title;
 		row->wildcard = a->wildcard;
+	} else if (pack != NULL) {
+		row->unknown = xasprintf("an approach this pack does not have: "
+					 "%s",
+					 t->approach);
 	}
 	memcpy(row->started_on, t->started_on, DAY_LEN);
 	memcpy(row->ended_on, t->ended_on, DAY_LEN);
@@ -473,6 +477,7 @@ review_free(struct review *rv)
 
 	for (i = 0; i < rv->nrows; i++) {
 		free(rv->rows[i].approach);
+		free(rv->rows[i].unknown);
 		free(rv->rows[i].overlaps);
 	}
 	free(rv->rows);

@@ -15,7 +15,9 @@
 const char *
 review_row_name(const struct review_row *row)
 {
-	return row->title != NULL ? row->title : row->approach;
+	if (row->title != NULL)
+		return row->title;
+	return row->unknown != NULL ? row->unknown : row->approach;
 }
 
 const char *
