@@ -241,6 +241,11 @@ text_value_problem(const struct store_column *c, sqlite3_value *v)
 	case STORE_TYPE_DAY:
 		if (len != DAY_LEN - 1 || day_valid(p) != 0)
 			msg = text_problem(c, p, len, "not a day (YYYY-MM-DD)");
+		else if (day_in_range(p) != 0)
+			msg = text_problem(c, p, len,
+					   "not a day a log can hold "
+					   "(" DAY_LOG_FIRST " to " DAY_LOG_LAST
+					   ")");
 		break;
 	case STORE_TYPE_ID:
 		if (len == 0)

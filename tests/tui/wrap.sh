@@ -163,7 +163,7 @@ day() { # day N of the 120, 0 the oldest
 	date -u -d "2026-03-31 - $((119 - $1)) days" +%F
 }
 bpf safety --answer test-emergency=no --answer test-soon=no
-sqlite3 "$DB" "insert into profile values ('onboarded', '2026-03-31')" ||
+sqlite3 "$DB" "insert into profile (key, value) values ('onboarded', '2026-03-31')" ||
 	fail "cannot mark onboarding done"
 for i in $(seq 0 119); do
 	if [ "$i" -lt 40 ]; then
