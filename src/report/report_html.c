@@ -130,7 +130,7 @@ facts(struct buf *b, const struct report *rp)
 	for (i = 0; i < rp->nanswers && rp->nyes > 0; i++) {
 		const struct store_screening *s = &rp->answers[i];
 
-		if (s->answer != 1)
+		if (!report_answer_listed(rp, i))
 			continue;
 		buf_adds(b, "<li>");
 		esc(b, report_flag_question(rp, s));
@@ -179,7 +179,7 @@ trial_row(struct buf *b, const struct report *rp, size_t i)
 {
 	const struct review *rv = &rp->review;
 	const struct review_row *row = &rv->rows[i];
-	const struct report_interference *ti = &rp->trial_interference[i];
+	const struct review_windows *w = &rp->windows[i];
 	char fig[REVIEW_FIGURE_LEN];
 	struct buf t;
 	const struct analysis_result *r = &row->result;
@@ -193,11 +193,12 @@ trial_row(struct buf *b, const struct report *rp, size_t i)
 	esc(b, review_row_name(row));
 	buf_printf(b, "<div class=\"sub\">%s to %s", row->started_on,
 		   row->running ? "today" : row->ended_on);
-	if (row->running)
-		buf_adds(b, ", running");
-	else if (row->outcome != OUTCOME_NONE)
-		buf_printf(b, ", ended as: %s",
-			   store_outcome_name(row->outcome));
+	buf_init(&t);
+	if (row->running || row->tool_use)
+		buf_printf(b, ", %s", report_row_state(row, &t));
+	else if (row->outcome != OUTCOME_NONE && !row->habit)
+		buf_printf(b, ", ended as: %s", report_row_state(row, &t));
+	buf_free(&t);
 	buf_init(&t);
 	if (report_habit_line(&t, rp, i)) {
 		buf_adds(b, "; ");
@@ -224,24 +225,26 @@ trial_row(struct buf *b, const struct report *rp, size_t i)
 	else
 		buf_adds(b, "&ndash;");
 	buf_adds(b, "</td><td class=\"n\">");
-	if (ti->before_n > 0) {
-		review_fraction(ti->before_sum, ti->before_n, 1, 0, fig);
+	if (w->before_n > 0) {
+		review_fraction(w->before_sum, w->before_n, 1, 0, fig);
 		buf_adds(b, fig);
 	} else
 		buf_adds(b, "&ndash;");
 	buf_adds(b, " &rarr; ");
-	if (ti->during_n > 0) {
-		review_fraction(ti->during_sum, ti->during_n, 1, 0, fig);
+	if (w->during_n > 0) {
+		review_fraction(w->during_sum, w->during_n, 1, 0, fig);
 		buf_adds(b, fig);
 	} else
 		buf_adds(b, "&ndash;");
 	buf_adds(b, "</td></tr>\n");
 }
 
-/* Each verdict's grounds, with the thresholds, and shared days. */
+/* Each verdict's grounds, with the thresholds, shared days, flare-up
+ * days and the days its interference is compared over. */
 static void
-grounds(struct buf *b, const struct review *rv)
+grounds(struct buf *b, const struct report *rp)
 {
+	const struct review *rv = &rp->review;
 	struct buf t;
 	size_t i;
 
@@ -260,6 +263,11 @@ grounds(struct buf *b, const struct review *rv)
 			buf_addc(&t, ' ');
 			review_shared(&t, rv, row);
 		}
+		if (row->flare_before > 0 || row->flare_during > 0) {
+			buf_addc(&t, ' ');
+			review_flare_days(&t, row);
+		}
+		report_windows_days(&t, rp, i);
 		buf_printf(b, "<li><b>%s</b>: ",
 			   analysis_verdict_name(row->result.verdict));
 		esc(b, t.data);
@@ -297,12 +305,12 @@ trials(struct buf *b, const struct report *rp)
 		   "sessions. Right after a session: mean change of pain "
 		   "from before to after a practice session (number of "
 		   "sessions). Interference: how much pain got in the way, 0 "
-		   "to 10, before &rarr; after, the same days as pain. "
+		   "to 10, before &rarr; after, over the days named below. "
 		   "Chance in 10: fell &middot; by %d points or %d%% "
 		   "&middot; rose as much.</p>\n",
 		   ANALYSIS_BEFORE_DAYS, ANALYSIS_LONGRUN_DAYS,
 		   ANALYSIS_MEANINGFUL_POINTS, ANALYSIS_MEANINGFUL_PCT);
-	grounds(b, rv);
+	grounds(b, rp);
 }
 
 /* The chart's days and their mapping to x. */
