@@ -15,6 +15,24 @@
 #include "review_int.h"
 #include "util.h"
 
+/* The index of the first check-in on day (a day number) or later, as
+ * review_checkin_from() finds it (review.c, which calls this file: so
+ * this file does not call back). */
+static size_t
+checkin_at(const struct review *rv, int day)
+{
+	size_t lo = 0, hi = rv->ncheckins, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (rv->checkins[mid].day < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Marks the rows whose trial a habit was kept from. */
 static int
 mark_habits(struct store *st, struct review *rv, char **cause)
@@ -84,11 +102,11 @@ judge_tool(const struct review *rv, const struct approach *a,
 	in.has_practices = a->npractices > 0;
 	in.sessions = s;
 	in.nsessions = n;
-	c0 = review_checkin_from(rv, in.start - ANALYSIS_LONGRUN_DAYS);
-	c1 = review_checkin_from(rv, in.end + 1);
+	c0 = checkin_at(rv, in.start - ANALYSIS_LONGRUN_DAYS);
+	c1 = checkin_at(rv, in.end + 1);
 	analysis_trial(c1 > c0 ? rv->checkins + c0 : NULL, c1 - c0,
 		       rv->usual_pain, &in, &row->result);
-	row->checkins = (int)(c1 - review_checkin_from(rv, in.start));
+	row->checkins = (int)(c1 - checkin_at(rv, in.start));
 }
 
 static int
@@ -235,7 +253,7 @@ interference_in(const struct review *rv, int first, int last, int *n, int *sum)
 	size_t k;
 
 	*n = *sum = 0;
-	for (k = review_checkin_from(rv, first);
+	for (k = checkin_at(rv, first);
 	     k < rv->ncheckins && rv->checkins[k].day <= last; k++)
 		if (rv->checkins[k].interference != ANALYSIS_NO_RATING) {
 			(*n)++;
