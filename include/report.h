@@ -68,10 +68,8 @@ struct report {
 	size_t nflags;
 	size_t nyes;
 	char last_answered[DAY_LEN]; /* day of the latest answer, "" if none */
-	/* The recent-injury question's latest answer: 1 yes, 0 no, -1 none;
-	 * and its day ("" when unknown). */
+	/* The recent-injury question's latest answer: 1 yes, 0 no, -1 none. */
 	int injury;
-	char injury_on[DAY_LEN];
 	/* The log's first and last check-in and the span between them;
 	 * "" and 0 without check-ins. */
 	char first_day[DAY_LEN];

@@ -133,9 +133,6 @@ count_answers(struct report *rp)
 			continue;
 		}
 		rp->injury = s->answer;
-		if (s->asked_at != NULL && strlen(s->asked_at) >= DAY_LEN - 1)
-			snprintf(rp->injury_on, sizeof rp->injury_on, "%.*s",
-				 DAY_LEN - 1, s->asked_at);
 	}
 	for (i = 0; i < rp->nanswers; i++) {
 		const char *at = rp->answers[i].asked_at;

@@ -60,6 +60,7 @@ static const char style[] =
     "th{background:#eee;font-weight:bold}\n"
     ".n{text-align:right;white-space:nowrap}\n"
     ".sub{font-size:7.5pt;color:#444}\n"
+    ".d{white-space:nowrap}\n"
     "ol.why{margin:1mm 0 0;padding-left:5mm;font-size:7.5pt;"
     "line-height:1.2;color:#222}\n"
     ".sw{display:inline-block;width:2.6mm;height:2.6mm;margin-right:1mm;"
@@ -74,6 +75,29 @@ static const char style[] =
 
 /* Terminal escapes first, then HTML: the page holds no markup from the
  * log or the pack. */
+/* Text of the report's own words and days (no text from the log), each
+ * day YYYY-MM-DD kept on one line: a day broken at its hyphen reads as
+ * another. */
+static void
+days_whole(struct buf *b, const char *s)
+{
+	size_t k;
+
+	while (*s != '\0') {
+		for (k = 0; k < DAY_LEN - 1 && s[k] != '\0'; k++)
+			if ((k == 4 || k == 7) != (s[k] == '-') ||
+			    (k != 4 && k != 7 && (s[k] < '0' || s[k] > '9')))
+				break;
+		if (k == DAY_LEN - 1) {
+			buf_printf(b, "<span class=\"d\">%.*s</span>",
+				   DAY_LEN - 1, s);
+			s += DAY_LEN - 1;
+		} else {
+			buf_addc(b, *s++);
+		}
+	}
+}
+
 static void
 esc(struct buf *b, const char *s)
 {
@@ -181,30 +205,34 @@ trial_row(struct buf *b, const struct report *rp, size_t i)
 	const struct review_row *row = &rv->rows[i];
 	const struct review_windows *w = &rp->windows[i];
 	char fig[REVIEW_FIGURE_LEN];
-	struct buf t;
+	struct buf t, sub;
 	const struct analysis_result *r = &row->result;
 	struct review_figures f;
 
 	review_figures(row, &f);
+	buf_init(&sub);
 	buf_printf(b,
 		   "<tr><td class=\"n\"><span class=\"sw\" "
 		   "style=\"background:%s\"></span>%zu</td><td>",
 		   colour(i), i + 1);
 	esc(b, review_row_name(row));
-	buf_printf(b, "<div class=\"sub\">%s to %s", row->started_on,
+	buf_printf(&sub, "%s to %s", row->started_on,
 		   row->running ? "today" : row->ended_on);
 	buf_init(&t);
 	if (row->running || row->tool_use)
-		buf_printf(b, ", %s", report_row_state(row, &t));
+		buf_printf(&sub, ", %s", report_row_state(row, &t));
 	else if (row->outcome != OUTCOME_NONE && !row->habit)
-		buf_printf(b, ", ended as: %s", report_row_state(row, &t));
+		buf_printf(&sub, ", ended as: %s", report_row_state(row, &t));
 	buf_free(&t);
 	buf_init(&t);
 	if (report_habit_line(&t, rp, i)) {
-		buf_adds(b, "; ");
-		buf_add(b, t.data, t.len);
+		buf_adds(&sub, row->habit ? ", " : "; ");
+		buf_add(&sub, t.data, t.len);
 	}
 	buf_free(&t);
+	buf_adds(b, "<div class=\"sub\">");
+	days_whole(b, sub.data);
+	buf_free(&sub);
 	buf_printf(b, "</div></td><td class=\"n\">%d</td><td class=\"n\">",
 		   r->days);
 	if (r->has_adherence)
@@ -224,7 +252,18 @@ trial_row(struct buf *b, const struct report *rp, size_t i)
 		buf_printf(b, "%s (%d)", f.immediate, r->immediate_n);
 	else
 		buf_adds(b, "&ndash;");
-	buf_adds(b, "</td><td class=\"n\">");
+	/* The days of the two windows, named where the figures are (a title,
+	 * so the printed page keeps its length). */
+	buf_adds(b, "</td><td class=\"n\"");
+	if (w->before_from[0] != '\0') {
+		buf_printf(b, " title=\"before: %s to %s", w->before_from,
+			   w->before_to);
+		if (w->during_from[0] != '\0')
+			buf_printf(b, "; after: %s to %s", w->during_from,
+				   w->during_to);
+		buf_addc(b, '"');
+	}
+	buf_addc(b, '>');
 	if (w->before_n > 0) {
 		review_fraction(w->before_sum, w->before_n, 1, 0, fig);
 		buf_adds(b, fig);
@@ -239,8 +278,8 @@ trial_row(struct buf *b, const struct report *rp, size_t i)
 	buf_adds(b, "</td></tr>\n");
 }
 
-/* Each verdict's grounds, with the thresholds, shared days, flare-up
- * days and the days its interference is compared over. */
+/* Each verdict's grounds, with the thresholds, shared days and flare-up
+ * days. */
 static void
 grounds(struct buf *b, const struct report *rp)
 {
@@ -267,7 +306,6 @@ grounds(struct buf *b, const struct report *rp)
 			buf_addc(&t, ' ');
 			review_flare_days(&t, row);
 		}
-		report_windows_days(&t, rp, i);
 		buf_printf(b, "<li><b>%s</b>: ",
 			   analysis_verdict_name(row->result.verdict));
 		esc(b, t.data);
@@ -305,7 +343,8 @@ trials(struct buf *b, const struct report *rp)
 		   "sessions. Right after a session: mean change of pain "
 		   "from before to after a practice session (number of "
 		   "sessions). Interference: how much pain got in the way, 0 "
-		   "to 10, before &rarr; after, over the days named below. "
+		   "to 10, before &rarr; after, over the same days as Before "
+		   "and After. "
 		   "Chance in 10: fell &middot; by %d points or %d%% "
 		   "&middot; rose as much.</p>\n",
 		   ANALYSIS_BEFORE_DAYS, ANALYSIS_LONGRUN_DAYS,

@@ -87,13 +87,9 @@ report_flags_line(struct buf *b, const struct report *rp, const char *end)
 	}
 	/* The recent-injury question of the first run is no safety
 	 * question: said apart, never counted among them. */
-	if (rp->injury >= 0) {
-		buf_printf(b, " (a recent injury, asked apart: %s",
+	if (rp->injury >= 0)
+		buf_printf(b, " (recent injury, asked apart: %s)",
 			   rp->injury ? "yes" : "no");
-		if (rp->injury_on[0] != '\0')
-			buf_printf(b, ", on %s", rp->injury_on);
-		buf_addc(b, ')');
-	}
 	if (rp->nflags > 0) {
 		if (rp->nyes == 0) {
 			buf_adds(b, "; none answered yes");
