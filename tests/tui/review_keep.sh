@@ -18,6 +18,9 @@
 #     settling in: its 3 check-ins are said not judged, not "no check-in".
 #  3. The safety screen: beside "You answered no", a flag's advice is what
 #     to do if it is ever true, never an order.
+#  4. A flare-up tool (the review tests' pack's mat) used in 4 rated
+#     sessions and never started: the Plan says so, and the Review has its
+#     row, judged by those sessions, with nothing to decide.
 # The sanitized binary runs the screens when there is one.
 . "$(dirname "$0")/lib_tui.bash"
 PACK="$TUI_PACKS/tui.yaml"
@@ -155,6 +158,34 @@ wait_for "You answered no on 2026-03-10."
 wait_for "If this is ever true: Test advice, go at once."
 grep -v "If this is ever true" "$T/screen" | grep -q "Test advice, go at once" &&
 	fail "an emergency's advice as an order beside a no"
+keys q q
+[ "$(wait_exit)" = 0 ] || fail "did not exit 0"
+no_sanitizer_reports
+tmux_ kill-server
+
+# 4. The mat used, never started.
+DB="$T/mat.db"
+PACK="$TUI_PACKS/review.yaml"
+on 2026-03-10 safety --answer numbness=no --answer fever=no --answer night-pain=no
+sqlite3 "$DB" "INSERT INTO profile VALUES ('onboarded', '2026-03-10')" ||
+	fail "cannot write the first run"
+for d in 2026-03-29 2026-03-29 2026-03-30 2026-03-30; do
+	on "$d" practice mat-lie --before 7 --after 4
+done
+at "@$NOW"
+bp_tui "${AT[@]}"
+wait_for "Today's check-in:"
+keys p
+wait_for "used in 4 sessions, last on 2026-03-30"
+keys q
+keys r
+wait_for "> Acupressure mat (wildcard)  used in 4 sessions, last on 2026-03-30"
+wait_words "A flare-up tool used in 4 sessions, last on 2026-03-30, outside a trial: its sessions since 2026-03-29 are judged here, as a trial of it would be."
+wait_words "Sessions: pain 7.0 before and 4.0 after, on average over 4 sessions."
+wait_for "nothing to decide here"
+keys m
+wait_words '"Acupressure mat (wildcard)" was used outside a trial, so there is nothing to decide here'
+[ -z "$(sqlite3 "$DB" "select * from trial")" ] || fail "m on the mat's row wrote a trial"
 keys q q
 [ "$(wait_exit)" = 0 ] || fail "did not exit 0"
 no_sanitizer_reports
