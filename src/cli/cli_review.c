@@ -74,7 +74,11 @@ static const char review_help[] =
     "adds title, running, outcome, practised_days, baseline (\"checkins\"\n"
     "or null), before_checkins, during_checkins, explanation,\n"
     "immediate_sessions, immediate_change (mean of pain after minus pain\n"
-    "before a session), overlap_days and overlaps; absent values are null.\n"
+    "before a session), overlap_days, overlaps, trial (false for a\n"
+    "flare-up tool's sessions outside a trial, a row of their own after\n"
+    "the trials, with tool_sessions), habit (kept as a habit from it),\n"
+    "flare_days_before and flare_days_during (flare-up days among the days\n"
+    "compared); absent values are null.\n"
     "With no trial, the table says so, CSV is the header alone and JSON is\n"
     "[].\n";
 
