@@ -7,8 +7,13 @@
  * analysis_trial() or judges a trial another way. No SQL (it goes through
  * store.h), no curses, no output.
  *
- * A running trial is judged up to today. Practised days are the days with a
- * session or a --did mark of the trial's approach; an approach has
+ * A running trial is judged up to today. Its days are those that count
+ * (program_trial_days()): the days on hold for safety are not trial days,
+ * so they are left out of its day count (result.days, with
+ * result.off_days the days left out), its check-ins, its judged window
+ * and its practised days; the baseline before it is not changed. Without
+ * a pack no flag is known to hold and every day counts. Practised days are the
+ * days with a session or a --did mark of the trial's approach; an approach has
  * practices when the pack lists some for it, or, for an id the pack does not
  * know, when any were logged. Overlap counts the days of the two compared
  * windows covered by another trial, wildcards included, that started,
@@ -38,6 +43,22 @@ struct buf;
 /* Room for one figure such as "-10.00", and its NUL. */
 #define REVIEW_FIGURE_LEN 24
 
+/*
+ * A row's interference in the windows its pain is compared over (the
+ * reviewer's: the reference days ref_first .. ref_last and the judged
+ * days during_first .. end of its result, as day numbers, here as days,
+ * the judged ones without the days that do not count, as
+ * program_trial_days() says): the ratings there, their count and sum.
+ * during_from is "" while the trial settles in (no judged day yet); all
+ * is empty for a flare-up tool's use outside a trial (tool_use), which
+ * compares no days.
+ */
+struct review_windows {
+	char before_from[DAY_LEN], before_to[DAY_LEN];
+	char during_from[DAY_LEN], during_to[DAY_LEN];
+	int before_n, before_sum;
+	int during_n, during_sum;
+};
 /* One trial and its judgement. */
 struct review_row {
 	long long trial_id;
@@ -49,7 +70,11 @@ struct review_row {
 	enum store_outcome outcome;
 	int impression; /* the global impression at its end, or STORE_NONE */
 	int running;
-	int checkins; /* check-ins on the trial's days, start .. end */
+	int checkins; /* check-ins on the trial's days that count */
+	/* Running, and today does not count: paused by a safety hold since
+	 * paused_since (program.h). */
+	int paused;
+	char paused_since[DAY_LEN];
 	/* The other trials that count against attributing this one's change
 	 * (analysis_confounds()): indices into the review's rows, in row
 	 * order. */
@@ -60,7 +85,9 @@ struct review_row {
 	int need_days;
 	int need_checkins;
 	char judged_from[DAY_LEN]; /* too-early on days: first day it can be
-				      judged; else "" */
+				      judged, at the earliest (while a hold
+				      stands its days do not count); else
+				      "" */
 	struct analysis_result result;
 	/* Its approach is kept as a habit from this trial (review_rows.c):
 	 * since habit_since, until habit_dropped ("" while kept). */
@@ -75,9 +102,11 @@ struct review_row {
 	int tool_sessions;
 	/* Flare-up days (review.flares) among the days of the two windows
 	 * its pain is compared over: the reference days and the judged days
-	 * (none while it settles in). 0 for a flare-up tool. */
+	 * that count (none while it settles in). 0 for a flare-up tool. */
 	int flare_before;
 	int flare_during;
+	/* Its interference in those windows (review_interference()). */
+	struct review_windows windows;
 };
 
 /*
@@ -263,21 +292,8 @@ const char *review_row_state(const struct review_row *);
  * meaningful, worse, no change; stopped for the verdicts that cannot
  * tell. It only advises: the person decides. */
 enum store_outcome review_suggested(const struct review_row *);
-
-/*
- * A row's interference in the windows its pain is compared over (the
- * reviewer's: the reference days ref_first .. ref_last and the judged
- * days during_first .. end of its result, as day numbers, here as days):
- * the ratings there, their count and sum. during_from is "" while the
- * trial settles in (no judged day yet); all is empty for a flare-up
- * tool's use outside a trial (tool_use), which compares no days.
- */
-struct review_windows {
-	char before_from[DAY_LEN], before_to[DAY_LEN];
-	char during_from[DAY_LEN], during_to[DAY_LEN];
-	int before_n, before_sum;
-	int during_n, during_sum;
-};
+/* The row's interference windows (row->windows, struct review_windows)
+ * into *out. */
 void review_interference(const struct review *, const struct review_row *,
 			 struct review_windows *out);
 

@@ -219,11 +219,17 @@ trial_row(struct buf *b, const struct report *rp, size_t i)
 	buf_printf(&sub, "%s to %s", row->started_on,
 		   row->running ? "today" : row->ended_on);
 	buf_init(&t);
-	if (row->running || row->tool_use)
+	if (row->paused)
+		buf_printf(&sub, ", paused since %s", row->paused_since);
+	else if (row->running || row->tool_use)
 		buf_printf(&sub, ", %s", report_row_state(row, &t));
 	else if (row->outcome != OUTCOME_NONE && !row->habit)
 		buf_printf(&sub, ", ended as: %s", report_row_state(row, &t));
 	buf_free(&t);
+	/* Its days (the column beside) are those that count. */
+	if (r->off_days > 0)
+		buf_printf(&sub, "; %d day%s on hold for safety not counted",
+			   r->off_days, r->off_days == 1 ? "" : "s");
 	buf_init(&t);
 	if (report_habit_line(&t, rp, i)) {
 		buf_adds(&sub, row->habit ? ", " : "; ");

@@ -170,49 +170,97 @@ add_tool_rows(const struct pack *pack, struct store *st, struct review *rv,
 	return rc;
 }
 
-/* Days from first to last (day numbers) inside a flare-up. */
+/* Whether day (a day number) is inside a flare-up. */
 static int
-flare_days(const struct review *rv, int first, int last)
+in_flare(const struct review *rv, int day)
 {
-	int d, n = 0;
 	size_t k;
 
-	for (d = first; d <= last; d++)
-		for (k = 0; k < rv->nflares; k++)
-			if (d >= rv->flares[k].first &&
-			    d <= rv->flares[k].last) {
-				n++;
-				break;
-			}
-	return n;
+	for (k = 0; k < rv->nflares; k++)
+		if (day >= rv->flares[k].first && day <= rv->flares[k].last)
+			return 1;
+	return 0;
 }
 
+/* A window's days first .. last (day numbers) that count (td: the row's
+ * days that count, NULL for a window before its start): its interference
+ * ratings into n and sum, its flare-up days into *flare. */
 static void
-count_flare_days(struct review *rv)
+window_facts(const struct review *rv, int first, int last,
+	     const struct program_trial_days *td, int *n, int *sum, int *flare)
 {
-	size_t i;
+	size_t k;
+	int d;
 
-	for (i = 0; i < rv->nrows; i++) {
-		struct review_row *row = &rv->rows[i];
-		const struct analysis_result *r = &row->result;
-
-		if (r->flare_tool)
+	*n = *sum = *flare = 0;
+	for (d = first; d <= last; d++)
+		*flare += (td == NULL || td->off == NULL || d < td->first ||
+			   d > td->last || td->off[d - td->first] == 0) &&
+			  in_flare(rv, d);
+	for (k = checkin_at(rv, first);
+	     k < rv->ncheckins && rv->checkins[k].day <= last; k++) {
+		d = rv->checkins[k].day;
+		if (rv->checkins[k].interference == ANALYSIS_NO_RATING ||
+		    (td != NULL && td->off != NULL && d >= td->first &&
+		     d <= td->last && td->off[d - td->first] != 0))
 			continue;
-		row->flare_before = flare_days(rv, r->ref_first, r->ref_last);
-		row->flare_during = flare_days(rv, r->during_first, r->end);
+		(*n)++;
+		*sum += rv->checkins[k].interference;
 	}
+}
+
+/* Each row's windows: their interference and flare-up days, the judged
+ * days without those that do not count (program_trial_days()). */
+static void
+row_windows(const struct review *rv, const struct program_pauses *pauses,
+	    struct review_row *row)
+{
+	const struct analysis_result *r = &row->result;
+	struct review_windows *w = &row->windows;
+	struct program_trial_days td;
+	int flare;
+
+	memset(w, 0, sizeof *w);
+	/* A tool's sessions outside a trial: no days are compared. */
+	if (row->tool_use)
+		return;
+	day_from_number(r->ref_first, w->before_from);
+	day_from_number(r->ref_last, w->before_to);
+	window_facts(rv, r->ref_first, r->ref_last, NULL, &w->before_n,
+		     &w->before_sum, &flare);
+	if (!r->flare_tool)
+		row->flare_before = flare;
+	if (r->during_first > r->end)
+		return;
+	day_from_number(r->during_first, w->during_from);
+	day_from_number(r->end, w->during_to);
+	program_trial_days(pauses, row->trial_id, r->start, r->end, &td);
+	window_facts(rv, r->during_first, r->end, &td, &w->during_n,
+		     &w->during_sum, &flare);
+	program_trial_days_free(&td);
+	if (!r->flare_tool)
+		row->flare_during = flare;
 }
 
 int
 review_rows_add(const struct pack *pack, struct store *st, struct review *rv,
 		char **cause)
 {
+	struct program_pauses pauses = {0};
+	size_t i;
 	int rc;
 
 	if ((rc = mark_habits(st, rv, cause)) != 0 ||
 	    (rc = add_tool_rows(pack, st, rv, cause)) != 0)
 		return rc;
-	count_flare_days(rv);
+	/* Without a pack no flag is known to hold: every day counts, as
+	 * review.c judges them. */
+	if (pack != NULL && (rc = program_pauses_load(pack, st, rv->today,
+						      &pauses, cause)) != 0)
+		return rc;
+	for (i = 0; i < rv->nrows; i++)
+		row_windows(rv, &pauses, &rv->rows[i]);
+	program_pauses_free(&pauses);
 	return 0;
 }
 
@@ -246,39 +294,10 @@ review_suggested(const struct review_row *row)
 	return OUTCOME_STOPPED;
 }
 
-/* The interference ratings from day first to day last into *n, *sum. */
-static void
-interference_in(const struct review *rv, int first, int last, int *n, int *sum)
-{
-	size_t k;
-
-	*n = *sum = 0;
-	for (k = checkin_at(rv, first);
-	     k < rv->ncheckins && rv->checkins[k].day <= last; k++)
-		if (rv->checkins[k].interference != ANALYSIS_NO_RATING) {
-			(*n)++;
-			*sum += rv->checkins[k].interference;
-		}
-}
-
 void
 review_interference(const struct review *rv, const struct review_row *row,
 		    struct review_windows *out)
 {
-	const struct analysis_result *r = &row->result;
-
-	memset(out, 0, sizeof *out);
-	/* A tool's sessions outside a trial: no days are compared. */
-	if (row->tool_use)
-		return;
-	day_from_number(r->ref_first, out->before_from);
-	day_from_number(r->ref_last, out->before_to);
-	interference_in(rv, r->ref_first, r->ref_last, &out->before_n,
-			&out->before_sum);
-	if (r->during_first > r->end)
-		return;
-	day_from_number(r->during_first, out->during_from);
-	day_from_number(r->end, out->during_to);
-	interference_in(rv, r->during_first, r->end, &out->during_n,
-			&out->during_sum);
+	(void)rv;
+	*out = row->windows;
 }
