@@ -14,6 +14,12 @@
 #include "json.h"
 #include "program.h"
 
+/* program_state.c, for program_plan_load(): marks the steps that are
+ * flare-up tools with their sessions, and the running ones past their
+ * trial days. */
+int program_plan_tools(const struct pack *, struct store *,
+		       struct program_plan *, char **cause);
+
 /* Sets bad (when not NULL) to field and index and *cause to why (taken
  * over); returns EX_DATAERR. */
 int program_refuse(struct program_bad *bad, enum program_field field,

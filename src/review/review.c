@@ -454,6 +454,10 @@ review_load_with(const struct pack *pack, struct store *st, const char *today,
 		judge_row(pack, out, &l, i, others);
 	free(others);
 	loaded_free(&l);
+	if ((rc = review_rows_add(pack, st, out, cause)) != 0) {
+		review_free(out);
+		return rc;
+	}
 	return 0;
 }
 

@@ -270,12 +270,10 @@ add_trial(const struct review_row *row, size_t number, int w)
 	int n = analysis_explain(&row->result, NULL, 0);
 	char *why = xmalloc(n > 0 ? (size_t)n + 1 : 1);
 
-	ui_view_addf(
-	    &view, w, UI_C_NORMAL, 0, "%zu. %s: %s to %s (%s)", number,
-	    review_row_name(row), row->started_on,
-	    row->running ? "now" : row->ended_on,
-	    row->outcome == OUTCOME_NONE ? "running"
-					 : store_outcome_name(row->outcome));
+	ui_view_addf(&view, w, UI_C_NORMAL, 0, "%zu. %s: %s to %s (%s)", number,
+		     review_row_name(row), row->started_on,
+		     row->running ? "now" : row->ended_on,
+		     review_row_state(row));
 	analysis_explain(&row->result, why, n > 0 ? (size_t)n + 1 : 1);
 	ui_view_addf(&view, w, UI_C_DIM, 2, "%s: %s",
 		     analysis_verdict_name(row->result.verdict), why);
