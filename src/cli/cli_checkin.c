@@ -251,7 +251,7 @@ checkin_lines(struct app *app, struct checkin_args *a)
 			break;
 	}
 	if (rc == CLI_ASK_DECLINED) {
-		puts("Nothing saved: the check-in saved since stays.");
+		puts("Nothing saved: the newer check-in stays.");
 		rc = 0;
 	} else if (rc != 0 && !said) {
 		rc = cli_opt_cause("checkin", rc, cause);

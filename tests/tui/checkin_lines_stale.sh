@@ -81,7 +81,7 @@ say y
 shows_newer $D
 say n
 [ "$(wait_exit)" = 0 ] || { screen >&2; fail "n: not 0"; }
-wait_for "Nothing saved: the check-in saved since stays."
+wait_for "Nothing saved: the newer check-in stays."
 tmux_ kill-server
 [ "$(checkin_row $D)" = "8|3|NEWER note|1" ] || fail "n: the log holds $(checkin_row $D)"
 
