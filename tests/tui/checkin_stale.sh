@@ -95,4 +95,5 @@ wait_for "Updated the check-in for 2026-11-24: pain 4."
 [ "$(checkin_row)" = "4|3|NEWER note and mine|4" ] || fail "plain save: the log holds $(checkin_row)"
 keys q
 [ "$(wait_exit)" = 0 ] || fail "did not exit 0"
+no_sanitizer_reports
 exit 0
