@@ -139,6 +139,9 @@ struct program_day_checkin {
 	int pain;	  /* PAIN_MIN..PAIN_MAX */
 	int interference; /* PAIN_MIN..PAIN_MAX, or STORE_NONE */
 	char *note;	  /* NULL when none; owned by the struct holding it */
+	/* store_checkin.revision: what a face that saves this day again
+	 * passes as program_checkin's seen_revision. */
+	int revision;
 };
 
 /*
