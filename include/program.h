@@ -250,7 +250,12 @@ struct program_safety {
 	/* The day every emergency question was last answered (the oldest of
 	 * their latest answers); "" while one never was. */
 	char since[DAY_LEN];
-	int recheck_due; /* since is PROGRAM_RECHECK_DAYS or more ago */
+	int recheck_due; /* since is PROGRAM_RECHECK_DAYS or more ago, or
+			    an answer is ahead */
+	/* Latest answers stamped after tomorrow: given while the clock was
+	 * ahead, so their day is not known; they read as today, and the
+	 * re-check is due so that they are given again. */
+	int ahead;
 };
 
 /* The latest answers as of today. */

@@ -283,8 +283,11 @@ program_safety_load(const struct pack *pack, struct store *store,
 	struct store_screening *a = NULL;
 	size_t n = 0, i, k;
 	int rc, emergencies = 0, missing = 0;
+	char tomorrow[DAY_LEN];
 
 	memset(out, 0, sizeof *out);
+	if ((rc = program_day_add(today, 1, tomorrow, cause)) != 0)
+		return rc;
 	if ((rc = store_screening_latest(store, &a, &n, cause)) != 0)
 		return rc;
 	out->nflags = pack->nred_flags;
@@ -302,7 +305,12 @@ program_safety_load(const struct pack *pack, struct store *store,
 			    strlen(a[k].asked_at) >= DAY_LEN - 1)
 				memcpy(f->asked_on, a[k].asked_at, DAY_LEN - 1);
 			/* Stamped by the clock, an answer given before the
-			 * day's start hour bears the next calendar day. */
+			 * day's start hour bears the next calendar day; one
+			 * stamped later still was given while the clock was
+			 * ahead, so its day is not known: it reads as today
+			 * and is asked again (ahead). */
+			if (strcmp(f->asked_on, tomorrow) > 0)
+				out->ahead++;
 			if (strcmp(f->asked_on, today) > 0)
 				memcpy(f->asked_on, today, DAY_LEN);
 			memcpy(f->checked_on, a[k].checked_on, DAY_LEN);
@@ -334,6 +342,8 @@ program_safety_load(const struct pack *pack, struct store *store,
 	else
 		out->recheck_due =
 		    day_diff(out->since, today) >= PROGRAM_RECHECK_DAYS;
+	if (out->ahead > 0)
+		out->recheck_due = 1;
 	return 0;
 }
 

@@ -474,11 +474,16 @@ store_screening_add(struct store *s, const char *flag, int answer, char **cause)
  * latest moment, and of two of the same second the one written later
  * (the higher id); ids alone never decide, so that an older backup's
  * answers, imported after the log's own, stay older, and a crafted id of
- * 9223372036854775807 hides nothing.
+ * 9223372036854775807 hides nothing. An answer this log wrote itself
+ * counts from no later than any answer it wrote after it: a clock that
+ * was ahead when it was given (a stamp a year on) cannot make it outrank
+ * the answers given since, once the clock was right. The row is "o".
  */
 #define ANSWER_AT                                                              \
-	"min(unixepoch(asked_at), ifnull(unixepoch(received_at),"              \
-	" unixepoch(asked_at)))"
+	"min(unixepoch(o.asked_at), ifnull(unixepoch(o.received_at),"          \
+	" unixepoch(o.asked_at)), ifnull((SELECT min(unixepoch(l.asked_at))"   \
+	" FROM screening AS l WHERE o.received_at IS NULL AND l.received_at"   \
+	" IS NULL AND l.id > o.id), unixepoch(o.asked_at)))"
 /* The screening's rows with their moment (at), their place among their
  * flag's answers, latest first (nth), and their flag's first moment and
  * first row (the order first asked in, ties as written). */
@@ -486,7 +491,7 @@ store_screening_add(struct store *s, const char *flag, int answer, char **cause)
 	"(SELECT *, row_number() OVER (PARTITION BY flag_id ORDER BY at DESC," \
 	" id DESC) AS nth, min(at) OVER (PARTITION BY flag_id) AS first,"      \
 	" min(id) OVER (PARTITION BY flag_id) AS first_id"                     \
-	" FROM (SELECT *, " ANSWER_AT " AS at FROM screening))"
+	" FROM (SELECT *, " ANSWER_AT " AS at FROM screening AS o))"
 
 /* Rows of SELECT (the screening's columns) FROM from AS s tail. */
 static int
@@ -562,8 +567,8 @@ store_screening_checked(struct store *s, const char *flag, const char *day,
 		return code;
 	/* The latest answer, as store_screening_latest() finds it. */
 	if ((code = store_prepare(s,
-				  "SELECT id, answer FROM screening WHERE "
-				  "flag_id = ?1 ORDER BY " ANSWER_AT
+				  "SELECT id, answer FROM screening AS o "
+				  "WHERE flag_id = ?1 ORDER BY " ANSWER_AT
 				  " DESC, id DESC LIMIT 1",
 				  &st, cause)) != 0)
 		goto fail;
