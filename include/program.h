@@ -391,13 +391,16 @@ int program_checkin(const struct pack *, struct store *, const char *today,
 
 /* A practice session: minutes 1..STORE_MINUTES_MAX, or STORE_NONE for the
  * practice's own minutes (program_session_add() fills them in); pain before
- * and after PAIN_MIN..PAIN_MAX or STORE_NONE. */
+ * and after PAIN_MIN..PAIN_MAX or STORE_NONE. seconds, when the timer
+ * measured the time spent, 1..STORE_SECONDS_MAX (else 0): with minutes
+ * STORE_NONE, minutes become its whole minutes, at least 1. */
 struct program_session {
 	char day[DAY_LEN];
 	const char *practice; /* a practice id of the pack */
 	int minutes;
 	int pain_before;
 	int pain_after;
+	int seconds;
 };
 
 int program_session_check(const struct pack *, const char *today,

@@ -35,10 +35,11 @@
 
 #include "day.h"
 
-#define STORE_VERSION 5		    /* schema version, PRAGMA user_version */
+#define STORE_VERSION 6		    /* schema version, PRAGMA user_version */
 #define STORE_BUSY_MS 5000	    /* how long to wait for a busy log */
 #define STORE_NONE (-1)		    /* an absent rating or duration */
 #define STORE_MINUTES_MAX (24 * 60) /* a session lasts at most a day */
+#define STORE_SECONDS_MAX (STORE_MINUTES_MAX * 60)
 
 /* The profile's keys and what they hold (checked by store_profile_set). */
 #define STORE_PROFILE_USUAL_PAIN "usual_pain" /* PAIN_MIN..PAIN_MAX */
@@ -72,6 +73,11 @@ struct store_checkin {
 	char *note;	   /* NULL when none; any UTF-8, stored exactly */
 	char *recorded_at; /* set by the store; local ISO 8601 */
 	char *updated_at;
+	/* When the pain rating was entered or last changed (a put that
+	 * changes only the rest keeps it): set by the store, local ISO
+	 * 8601; read as recorded_at for a row that has none (schema step
+	 * 5 -> 6). Whether the rating was recalled is program.h's to say. */
+	char *pain_set_at;
 };
 
 struct store_answer {
@@ -90,6 +96,10 @@ struct store_session {
 	int pain_before; /* 0..10 or STORE_NONE */
 	int pain_after;	 /* 0..10 or STORE_NONE */
 	char *recorded_at;
+	/* The time the timer measured, 1..STORE_SECONDS_MAX; 0 when it was
+	 * not timed so (a mark, --minutes, a row from before schema step
+	 * 5 -> 6): then minutes is all there is. */
+	int seconds;
 };
 
 enum store_outcome {
@@ -143,7 +153,9 @@ enum {
  * as marked when any session of it is logged that day, timed or not.
  * replaced may be NULL; old is zeroed when nothing was replaced, so
  * store_checkin_clear(old) is always safe. The first recorded_at of a day
- * is kept; updated_at is the time of the last put.
+ * is kept; updated_at is the time of the last put; pain_set_at that of
+ * the put that first gave the day's pain or changed it (c->pain_set_at is
+ * not read).
  */
 int store_checkin_write(struct store *, const struct store_checkin *c,
 			const struct store_answer *answers, size_t nanswers,

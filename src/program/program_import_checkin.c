@@ -48,7 +48,7 @@ read_checkins(struct program_reading *r, const struct json *a)
 	imp->checkins = xcalloc(a->n + 1, sizeof *imp->checkins);
 	for (i = 0; i < a->n; i++) {
 		struct store_checkin *c = &imp->checkins[i];
-		const char *note, *rec, *upd;
+		const char *note, *rec, *upd, *set = NULL;
 
 		if ((rc = program_import_row(r, PROGRAM_IMPORT_CHECKIN, i,
 					     &a->items[i], v)) ||
@@ -63,6 +63,13 @@ read_checkins(struct program_reading *r, const struct json *a)
 						  &rec)) ||
 		    (rc = program_import_get_time(r, v[5], "updated_at", &upd)))
 			return rc;
+		/* Kept as it is, so a rating entered late stays recalled
+		 * (program.h); null, or missing from an older export, reads
+		 * as recorded_at, as in the log. */
+		if (v[6]->type != JSON_NULL &&
+		    (rc = program_import_get_time(r, v[6], "pain_set_at",
+						  &set)) != 0)
+			return rc;
 		if (i > 0 && strcmp(imp->checkins[i - 1].day, c->day) >= 0)
 			return program_import_refuse(
 			    r, v[0],
@@ -76,6 +83,7 @@ read_checkins(struct program_reading *r, const struct json *a)
 		c->note = (char *)note;
 		c->recorded_at = (char *)rec;
 		c->updated_at = (char *)upd;
+		c->pain_set_at = (char *)set;
 	}
 	imp->dump.checkins = imp->checkins;
 	imp->dump.ncheckins = a->n;
@@ -231,7 +239,7 @@ program_import_sessions(struct program_reading *r, const struct json *a)
 	struct program_session ps;
 	struct program_bad bad;
 	const char *practice, *approach, *rec;
-	long long id, minutes, before, after;
+	long long id, minutes, before, after, seconds;
 	size_t i;
 	char *why = NULL;
 	int rc;
@@ -258,15 +266,21 @@ program_import_sessions(struct program_reading *r, const struct json *a)
 		    (rc =
 			 program_import_get_int(r, v[6], "pain_after", PAIN_MIN,
 						PAIN_MAX, 1, &after)) ||
-		    (rc =
-			 program_import_get_time(r, v[7], "recorded_at", &rec)))
+		    (rc = program_import_get_time(r, v[7], "recorded_at",
+						  &rec)) ||
+		    (rc = program_import_get_int(r, v[8], "seconds", 1,
+						 STORE_SECONDS_MAX, 1,
+						 &seconds)))
 			return rc;
+		if (seconds == STORE_NONE)
+			seconds = 0;
 		memset(&ps, 0, sizeof ps);
 		memcpy(ps.day, x->day, DAY_LEN);
 		ps.practice = practice;
 		ps.minutes = (int)minutes;
 		ps.pain_before = (int)before;
 		ps.pain_after = (int)after;
+		ps.seconds = (int)seconds;
 		if (program_session_check(r->pack, r->today, &ps, &bad, &why) !=
 		    0) {
 			rc = program_import_refuse(
@@ -298,6 +312,7 @@ program_import_sessions(struct program_reading *r, const struct json *a)
 		x->pain_before = (int)before;
 		x->pain_after = (int)after;
 		x->recorded_at = (char *)rec;
+		x->seconds = (int)seconds;
 	}
 	imp->dump.sessions = imp->sessions;
 	imp->dump.nsessions = a->n;

@@ -27,22 +27,30 @@ const char *const program_import_table_names[PROGRAM_IMPORT_TABLES] = {
 
 /* The columns of each table's rows, as store_export.c writes them. */
 static const char *const columns[][PROGRAM_IMPORT_COLUMNS] = {
-    {"day", "pain", "interference", "note", "recorded_at", "updated_at"},
+    {"day", "pain", "interference", "note", "recorded_at", "updated_at",
+     "pain_set_at"},
     {"day", "question_id", "value"},
     {"id", "approach", "started_on", "ended_on", "outcome", "impression"},
     {"id", "practice", "approach", "day", "minutes", "pain_before",
-     "pain_after", "recorded_at"},
+     "pain_after", "recorded_at", "seconds"},
     {"id", "flag_id", "answer", "asked_at", "checked_on"},
     {"key", "value"},
     {"id", "approach", "trial_id", "kept_on", "dropped_on"},
     {"id", "began_on", "ended_on", "ended_by", "pain", "note", "recorded_at"},
 };
 /* Each table's columns from this one on came after the first exports (the
- * log's schema steps 2 -> 3 and 3 -> 4): a row without them, from an older
- * backpain, reads them as null. ALL: none (each came with its table). */
+ * log's schema steps 2 -> 3, 3 -> 4 and 5 -> 6): a row without them, from
+ * an older backpain, reads them as null. ALL: none (each came with its
+ * table). */
 #define ALL PROGRAM_IMPORT_COLUMNS
-static const size_t optional_from[PROGRAM_IMPORT_TABLES] = {
-    ALL, ALL, 5 /* impression */, ALL, 4 /* checked_on */, ALL, ALL, ALL};
+static const size_t optional_from[PROGRAM_IMPORT_TABLES] = {6 /* pain_set_at */,
+							    ALL,
+							    5 /* impression */,
+							    8 /* seconds */,
+							    4 /* checked_on */,
+							    ALL,
+							    ALL,
+							    ALL};
 #undef ALL
 static const struct json json_null = {.type = JSON_NULL};
 

@@ -75,7 +75,7 @@ enum program_import_table {
 	PROGRAM_IMPORT_FLARE,
 	PROGRAM_IMPORT_TABLES
 };
-#define PROGRAM_IMPORT_COLUMNS 8 /* the most a table has */
+#define PROGRAM_IMPORT_COLUMNS 9 /* the most a table has */
 
 /* The file read: the store's rows (dump) are the arrays below, their
  * strings borrowed from the parsed tree (root) or the pack; name, root and

@@ -6,11 +6,12 @@
 #include "store_int.h"
 #include "util.h"
 
-#define CHECKIN_COLUMNS "day, pain, interference, note, recorded_at, updated_at"
+#define CHECKIN_COLUMNS                                                        \
+	"day, pain, interference, note, recorded_at, updated_at, pain_set_at"
 #define ROWS_FIRST 16 /* rows allocated at first, doubled as needed */
 #define SESSION_COLUMNS                                                        \
 	"id, practice, approach, day, minutes, pain_before, pain_after, "      \
-	"recorded_at"
+	"recorded_at, seconds"
 
 /* Answers and marks belong to the check-in's day: their own day may be
  * left empty, or must be the same. */
@@ -75,6 +76,11 @@ read_checkin(sqlite3_stmt *st, struct store_checkin *c)
 	bad |= store_read_text(st, 3, 1, &c->note);
 	bad |= store_read_text(st, 4, 0, &c->recorded_at);
 	bad |= store_read_text(st, 5, 0, &c->updated_at);
+	/* A row from before the column, or written by other means: the
+	 * time its day was first checked in (schema step 5 -> 6). */
+	bad |= store_read_text(st, 6, 1, &c->pain_set_at);
+	if (bad == 0 && c->pain_set_at == NULL)
+		c->pain_set_at = xstrdup(c->recorded_at);
 	return bad;
 }
 
@@ -119,8 +125,11 @@ put_rows(struct store *s, const struct store_checkin *c,
 	if ((code = store_prepare(
 		 s,
 		 "INSERT INTO checkin (" CHECKIN_COLUMNS ")"
-		 " VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT (day) DO UPDATE"
-		 " SET pain = excluded.pain,"
+		 " VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?5) ON CONFLICT (day)"
+		 /* The rating keeps its time unless it changes. */
+		 " DO UPDATE SET pain_set_at = CASE WHEN pain = excluded.pain"
+		 " THEN pain_set_at ELSE excluded.pain_set_at END,"
+		 " pain = excluded.pain,"
 		 " interference = excluded.interference,"
 		 " note = excluded.note, updated_at = excluded.updated_at",
 		 &st, cause)) != 0 ||
@@ -319,7 +328,8 @@ store_checkin_clear(struct store_checkin *c)
 	free(c->note);
 	free(c->recorded_at);
 	free(c->updated_at);
-	c->note = c->recorded_at = c->updated_at = NULL;
+	free(c->pain_set_at);
+	c->note = c->recorded_at = c->updated_at = c->pain_set_at = NULL;
 }
 
 void
@@ -397,20 +407,25 @@ store_session_add(struct store *s, struct store_session *ses, char **cause)
 		return store_fail(cause, EX_DATAERR,
 				  "minutes: %d is not from 1 to %d",
 				  ses->minutes, STORE_MINUTES_MAX);
+	if (ses->seconds < 0 || ses->seconds > STORE_SECONDS_MAX)
+		return store_fail(cause, EX_DATAERR,
+				  "seconds: %d is not from 1 to %d",
+				  ses->seconds, STORE_SECONDS_MAX);
 	store_now(now);
 	if ((code = store_begin(s, cause)) != 0)
 		return code;
 	if ((code = store_prepare(
 		 s,
 		 "INSERT INTO session (practice, approach, day, minutes,"
-		 " pain_before, pain_after, recorded_at)"
-		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+		 " pain_before, pain_after, recorded_at, seconds)"
+		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 		 &st, cause)) != 0 ||
-	    (code = run(s, st,
-			store_bind(st, "tttrrrt", ses->practice, ses->approach,
-				   ses->day, ses->minutes, ses->pain_before,
-				   ses->pain_after, now),
-			"saving the practice", cause)) != 0) {
+	    (code =
+		 run(s, st,
+		     store_bind(st, "tttrrrtk", ses->practice, ses->approach,
+				ses->day, ses->minutes, ses->pain_before,
+				ses->pain_after, now, (long long)ses->seconds),
+		     "saving the practice", cause)) != 0) {
 		store_rollback(s);
 		return code;
 	}
@@ -432,6 +447,9 @@ row_session(sqlite3_stmt *st, void *p)
 	bad |= store_read_int(st, 5, PAIN_MIN, PAIN_MAX, 1, &ses->pain_before);
 	bad |= store_read_int(st, 6, PAIN_MIN, PAIN_MAX, 1, &ses->pain_after);
 	bad |= store_read_text(st, 7, 0, &ses->recorded_at);
+	bad |= store_read_int(st, 8, 1, STORE_SECONDS_MAX, 1, &ses->seconds);
+	if (ses->seconds == STORE_NONE)
+		ses->seconds = 0;
 	return bad;
 }
 

@@ -19,7 +19,9 @@ static const struct table {
     {"checkin", "SELECT * FROM checkin ORDER BY day",
      "SELECT json_group_array(json_object('day', day, 'pain', pain,"
      " 'interference', interference, 'note', note, 'recorded_at',"
-     " recorded_at, 'updated_at', updated_at))"
+     " recorded_at, 'updated_at', updated_at,"
+     /* Since schema version 6 (step 5 -> 6, issue 18). */
+     " 'pain_set_at', pain_set_at))"
      " FROM (SELECT * FROM checkin ORDER BY day)"},
     {"answer", "SELECT * FROM answer ORDER BY day, question_id",
      "SELECT json_group_array(json_object('day', day, 'question_id',"
@@ -34,7 +36,9 @@ static const struct table {
      "SELECT json_group_array(json_object('id', id, 'practice', practice,"
      " 'approach', approach, 'day', day, 'minutes', minutes,"
      " 'pain_before', pain_before, 'pain_after', pain_after,"
-     " 'recorded_at', recorded_at))"
+     " 'recorded_at', recorded_at,"
+     /* Since schema version 6 (step 5 -> 6, issue 18). */
+     " 'seconds', seconds))"
      " FROM (SELECT * FROM session ORDER BY id)"},
     {"screening", "SELECT * FROM screening ORDER BY id",
      "SELECT json_group_array(json_object('id', id, 'flag_id', flag_id,"

@@ -117,14 +117,14 @@ insert_checkin(struct store *s, const struct store_dump *d, size_t i,
 	if ((code =
 		 store_prepare(s,
 			       "INSERT INTO checkin (day, pain, interference,"
-			       " note, recorded_at, updated_at)"
-			       " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+			       " note, recorded_at, updated_at, pain_set_at)"
+			       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 			       &st, cause)) != 0 ||
-	    (code =
-		 run(s, st,
-		     store_bind(st, "tirttt", c->day, c->pain, c->interference,
-				c->note, c->recorded_at, c->updated_at),
-		     "importing a check-in", cause)) != 0)
+	    (code = run(s, st,
+			store_bind(st, "tirtttt", c->day, c->pain,
+				   c->interference, c->note, c->recorded_at,
+				   c->updated_at, c->pain_set_at),
+			"importing a check-in", cause)) != 0)
 		return code;
 	for (k = 0; k < d->nanswers; k++) {
 		if (strcmp(d->answers[k].day, c->day) != 0)
@@ -161,11 +161,12 @@ checkin_same(struct store *s, const struct store_dump *d, size_t i, int *same,
 		 "SELECT (SELECT count(*) FROM answer WHERE day = ?1)"
 		 " FROM checkin WHERE day = ?1 AND pain = ?2"
 		 " AND interference IS ?3 AND note IS ?4"
-		 " AND recorded_at = ?5 AND updated_at = ?6",
+		 " AND recorded_at = ?5 AND updated_at = ?6"
+		 " AND pain_set_at IS ?7",
 		 &st, cause)) != 0)
 		return code;
-	rc = store_bind(st, "tirttt", c->day, c->pain, c->interference, c->note,
-			c->recorded_at, c->updated_at);
+	rc = store_bind(st, "tirtttt", c->day, c->pain, c->interference,
+			c->note, c->recorded_at, c->updated_at, c->pain_set_at);
 	*same = 0;
 	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*same = 1;
@@ -378,13 +379,15 @@ import_sessions(struct store *s, const struct store_dump *d, int empty,
 			  "SELECT 1 FROM session WHERE practice = ?1"
 			  " AND day = ?3 AND (?4 IS NULL OR (approach = ?2"
 			  " AND minutes IS ?4 AND pain_before IS ?5"
-			  " AND pain_after IS ?6 AND recorded_at = ?7))",
+			  " AND pain_after IS ?6 AND recorded_at = ?7"
+			  " AND seconds IS ?8))",
 			  &st, cause)) != 0 ||
 		     (code = exists(s, st,
-				    store_bind(st, "tttrrrt", x->practice,
+				    store_bind(st, "tttrrrtk", x->practice,
 					       x->approach, x->day, x->minutes,
 					       x->pain_before, x->pain_after,
-					       x->recorded_at),
+					       x->recorded_at,
+					       (long long)x->seconds),
 				    &found, cause)) != 0))
 			return code;
 		if (found) {
@@ -394,13 +397,15 @@ import_sessions(struct store *s, const struct store_dump *d, int empty,
 		if ((code = store_prepare(
 			 s,
 			 "INSERT INTO session (id, practice, approach, day,"
-			 " minutes, pain_before, pain_after, recorded_at)"
-			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+			 " minutes, pain_before, pain_after, recorded_at,"
+			 " seconds)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 			 &st, cause)) != 0)
 			return code;
-		code = store_bind(
-		    st, "ltttrrrt", x->id, x->practice, x->approach, x->day,
-		    x->minutes, x->pain_before, x->pain_after, x->recorded_at);
+		code = store_bind(st, "ltttrrrtk", x->id, x->practice,
+				  x->approach, x->day, x->minutes,
+				  x->pain_before, x->pain_after, x->recorded_at,
+				  (long long)x->seconds);
 		if (code == SQLITE_OK && !empty)
 			code = sqlite3_bind_null(st, 1);
 		if ((code = run(s, st, code, "importing a session", cause)) !=

@@ -28,7 +28,11 @@ store_import_check(const struct store_dump *d, struct store_import_result *res,
 		     (code = store_check_text("note", c->note, cause))) ||
 		    (code = store_check_id("recorded_at", c->recorded_at,
 					   cause)) ||
-		    (code = store_check_id("updated_at", c->updated_at, cause)))
+		    (code =
+			 store_check_id("updated_at", c->updated_at, cause)) ||
+		    (c->pain_set_at != NULL &&
+		     (code = store_check_id("pain_set_at", c->pain_set_at,
+					    cause))))
 			return code;
 	}
 	for (i = 0; i < d->nanswers && code == 0; i++) {
@@ -58,6 +62,10 @@ store_import_check(const struct store_dump *d, struct store_import_result *res,
 			return store_fail(cause, EX_DATAERR,
 					  "minutes: %d is not from 1 to %d",
 					  x->minutes, STORE_MINUTES_MAX);
+		if (x->seconds < 0 || x->seconds > STORE_SECONDS_MAX)
+			return store_fail(cause, EX_DATAERR,
+					  "seconds: %d is not from 1 to %d",
+					  x->seconds, STORE_SECONDS_MAX);
 	}
 	for (i = 0; i < d->ntrials && code == 0; i++) {
 		const struct store_trial *t = &d->trials[i];

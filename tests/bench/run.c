@@ -101,7 +101,7 @@ static const struct bench benches[] = {
      .args = {"checkin", "4", "--date", "@"},
      .floor = "BEGIN IMMEDIATE; INSERT OR REPLACE INTO checkin VALUES"
 	      " ('@', 4, NULL, NULL, '@T20:00:00+00:00',"
-	      " '@T20:00:00+00:00'); COMMIT;",
+	      " '@T20:00:00+00:00', '@T20:00:00+00:00'); COMMIT;",
      .target = 1.5,
      .scaled = 1},
     {.name = "history --days 30",
