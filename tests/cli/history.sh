@@ -9,14 +9,15 @@ DB=$T/log.db
 step history
 step history --format csv
 step history --format json
-bp checkin 3 --date 2026-10-01 --note 'long ago' >/dev/null || fail seed
-bp checkin 6 --date 2026-10-26 --interference 5 >/dev/null || fail seed
-bp checkin 5 --date 2026-10-25 >/dev/null || fail seed
-bp checkin 4 --date 2026-11-20 --note 'walked, then "rested"' >/dev/null ||
+# Each on its day, as a person checking in daily enters them.
+bp_on 2026-10-01 checkin 3 --note 'long ago' >/dev/null || fail seed
+bp_on 2026-10-26 checkin 6 --interference 5 >/dev/null || fail seed
+bp_on 2026-10-25 checkin 5 >/dev/null || fail seed
+bp_on 2026-11-20 checkin 4 --note 'walked, then "rested"' >/dev/null ||
 	fail seed
-bp checkin 2 --date 2026-11-22 --note $'first line\nsecond\tline\e[2J' \
+bp_on 2026-11-22 checkin 2 --note $'first line\nsecond\tline\e[2J' \
 	>/dev/null || fail seed
-bp checkin 7 --date 2026-11-23 --interference 8 --note \
+bp_on 2026-11-23 checkin 7 --interference 8 --note \
 	"$(printf 'a long note that goes on and on %.0s' 1 2 3) 痛みの記録" \
 	>/dev/null || fail seed
 bp checkin 1 --note '日本語のメモはひろい文字で書かれています。これで横幅を試します。もう少し長くします。' \

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # status: one screenful with the plan, today, the last 14 days as a
 # sparkline (block characters under UTF-8, ASCII otherwise, a gap for a
-# missing day) and the one next thing to do, as the walk goes on.
+# missing day) and the one next thing to do, as the walk goes on. The
+# ratings of the days before are entered each on its day (bp_on).
 . "$(dirname "$0")/../lib.sh"
 E="$(dirname "$0")/expected"
 DB=$T/log.db
@@ -15,11 +16,13 @@ bp checkin 4 --interference 3 --note $'sore \e[1mback' >/dev/null ||
 	fail seed
 step status                             # more days first: 0 of 5
 for d in 10 11 12 14; do
-	bp checkin $(((d * 7) % 11)) --date 2026-11-$d >/dev/null || fail seed
+	BP=$BACKPAIN bp_on 2026-11-$d checkin $(((d * 7) % 11)) >/dev/null ||
+		fail seed
 done
 step status                             # 4 of 5: still more days first
 for d in 15 16 17 18 19 20 21 22 23; do
-	bp checkin $(((d * 7) % 11)) --date 2026-11-$d >/dev/null || fail seed
+	BP=$BACKPAIN bp_on 2026-11-$d checkin $(((d * 7) % 11)) >/dev/null ||
+		fail seed
 done
 step status                             # start alpha
 step start alpha --date 2026-11-20

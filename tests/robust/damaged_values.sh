@@ -17,8 +17,8 @@ stamp_match() {
 }
 
 bp safety --answer numb=no >/dev/null &&
-	bp checkin 4 --interference 3 --note fine --date 2026-11-20 >/dev/null &&
-	bp checkin 5 --date 2026-11-21 >/dev/null &&
+	bp_on 2026-11-20 checkin 4 --interference 3 --note fine >/dev/null &&
+	bp_on 2026-11-21 checkin 5 >/dev/null &&
 	bp start alpha --date 2026-11-10 >/dev/null &&
 	bp stop alpha --outcome helped --date 2026-11-17 >/dev/null &&
 	bp start beta --date 2026-11-18 >/dev/null &&
