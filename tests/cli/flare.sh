@@ -102,6 +102,6 @@ bp history --days 2 >"$T/out" || fail history
 expect_grep '^2026-11-24     6             -  flare$' "$T/out"
 expect_grep '^2026-11-23     3             -      -$' "$T/out"
 bp history --days 2 --format csv >"$T/out" || fail "history csv"
-expect_grep '^2026-11-24,6,,,1$' "$T/out"
+expect_grep '^2026-11-24,6,,,1,0$' "$T/out"
 bp report >"$T/out" || fail report
 expect_grep '1 day' "$T/out"

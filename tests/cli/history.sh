@@ -43,10 +43,12 @@ csv_round_trip() {
 .import --csv '$(sqlq "$1")' got
 ATTACH '$(sqlq "$DB")' AS log;
 SELECT 'header ' || group_concat(name, ',') FROM pragma_table_info('got')
-HAVING group_concat(name, ',') IS NOT 'day,pain,interference,note,flare';
+HAVING group_concat(name, ',') IS NOT 'day,pain,interference,note,flare,recalled';
 CREATE TEMP VIEW want AS SELECT row_number() OVER (ORDER BY day) AS n, day,
     CAST(pain AS TEXT) AS pain, ifnull(CAST(interference AS TEXT), '')
-    AS interference, ifnull(note, '') AS note, '0' AS flare FROM log.checkin;
+    AS interference, ifnull(note, '') AS note, '0' AS flare,
+    CAST(julianday(substr(ifnull(pain_set_at, recorded_at), 1, 10))
+    - julianday(day) > 3 AS TEXT) AS recalled FROM log.checkin;
 CREATE TEMP VIEW have AS SELECT row_number() OVER (ORDER BY rowid) AS n, *
     FROM got;
 SELECT 'rows ' || (SELECT count(*) FROM have) || ', expected '
@@ -57,8 +59,8 @@ SELECT 'row ' || n || ': ' || quote(h.day) || ',' || quote(h.pain) || ','
     || quote(w.day) || ',' || quote(w.pain) || ',' || quote(w.interference)
     || ',' || quote(w.note)
 FROM want AS w LEFT JOIN have AS h USING (n)
-WHERE (h.day, h.pain, h.interference, h.note, h.flare)
-    IS NOT (w.day, w.pain, w.interference, w.note, w.flare);
+WHERE (h.day, h.pain, h.interference, h.note, h.flare, h.recalled)
+    IS NOT (w.day, w.pain, w.interference, w.note, w.flare, w.recalled);
 SQL
 	) || fail "sqlite3 cannot read the CSV: $out"
 	[ -z "$out" ] || fail "CSV does not round-trip: $out"
