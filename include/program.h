@@ -3,7 +3,8 @@
  * write a person makes to the log. Shared by the CLI and the TUI; no curses,
  * no SQL (it goes through store.h). program.c reads (the plan, today's
  * state, the safety answers), program_day.c one day's check-in and what it
- * asks, and program_flare.c the flare-ups; the program_write_*.c files write
+ * asks, program_flare.c the flare-ups, and program_days.c the pauses and
+ * which days of a trial count; the program_write_*.c files write
  * (check-ins with their marks and answers and practice sessions; trials and
  * habits; screening answers and the profile; flare-ups), each value checked
  * against the pack and the calendar first by program_check.c, so that no
@@ -22,6 +23,8 @@
  * PROGRAM_FLARE_*); on its days, the pack's flare-up tools are listed too.
  * What a day lists and asks is decided once, by program_day_load()
  * (program_day.c); today's list in program_today_load() is that day's.
+ * Which days of a trial count is decided once, by program_trial_days()
+ * (program_days.c): a safety hold pauses every running trial.
  *
  * Structs are filled in caller-owned memory: program_plan_free(),
  * program_day_free() and program_today_free() release what the load
@@ -41,6 +44,7 @@
 #include "pain.h"
 #include "store.h"
 
+struct buf;
 struct pack;
 struct approach;
 struct practice;
@@ -69,10 +73,19 @@ struct program_step {
 	char started_on[DAY_LEN];   /* latest attempt; "" when not started */
 	char ended_on[DAY_LEN];	    /* "" unless PROGRAM_ENDED */
 	enum store_outcome outcome; /* PROGRAM_ENDED: how it ended */
-	int day;		    /* PROGRAM_RUNNING: day n, 1 on its start;
-				       0 while its start is still to come */
-	int days;		    /* trial_days; 0 when open-ended */
-	int review_due;		    /* running and day >= days > 0 */
+	/* PROGRAM_RUNNING: day n, its days that count (program_trial_days())
+	 * from its start to today, today included when it counts: 1 on its
+	 * start; 0 while its start is still to come, or when every day so
+	 * far was paused. */
+	int day;
+	int days;	/* trial_days; 0 when open-ended */
+	int review_due; /* running and day >= days > 0 */
+	/* PROGRAM_RUNNING: today does not count, as a safety hold stands
+	 * (the trial resumes when it is lifted); since the first day of that
+	 * stretch. held: its days so far that did not count, on hold. */
+	int paused;
+	char paused_since[DAY_LEN];
+	int held;
 	/* Kept as a habit (and not dropped): since that day, and on how many
 	 * of the days since (today included) a practice of it was done. */
 	int habit;
@@ -81,6 +94,14 @@ struct program_step {
 	int habit_days;
 	int number; /* latest attempt's number among all trials, in order of
 		       start (1 = the first trial of the log); 0 when none */
+	/* Running: the days past its trial days (day - days), else 0. */
+	int overdue;
+	/* A flare-up tool (program_approach_tool()): its sessions and marks
+	 * logged so far, in a trial or not, and the day of the latest; 0
+	 * and "" when none was, or when it is not a tool. */
+	int tool;
+	int tool_sessions;
+	char tool_last[DAY_LEN];
 };
 
 struct program_plan {
@@ -96,12 +117,15 @@ struct program_plan {
  * done that day. habit and flare are its label, at most one of them set:
  * habit, listed as a kept habit's; flare, a flare-up tool on a day of a
  * flare-up (listed as such, or as a running wildcard's); neither, a
- * practice of an approach that ran that day. */
+ * practice of an approach that ran that day. held: a safety hold stood on
+ * the day (struct program_day's held), so the practice waits: it is not
+ * due and no face offers it to do, though a check-in may record it done. */
 struct program_practice {
 	const struct practice *practice; /* borrowed; per_day is its target */
 	int done;			 /* sessions and --did marks that day */
 	int habit;
 	int flare;
+	int held;
 };
 
 /* A question a day asks about, with that day's answer. */
@@ -115,6 +139,9 @@ struct program_day_checkin {
 	int pain;	  /* PAIN_MIN..PAIN_MAX */
 	int interference; /* PAIN_MIN..PAIN_MAX, or STORE_NONE */
 	char *note;	  /* NULL when none; owned by the struct holding it */
+	/* store_checkin.revision: what a face that saves this day again
+	 * passes as program_checkin's seen_revision. */
+	int revision;
 };
 
 /*
@@ -136,6 +163,13 @@ struct program_day_checkin {
  * that ran, pack order, each with the day's answer. warnings are the day's
  * answers that program_question_warns().
  *
+ * A day on which a safety hold stood (struct program_pauses) is held:
+ * every practice of it waits, those of habits and the flare-up tools too,
+ * as the pack's advice for a flag that holds is to hold off on all of its
+ * approaches until a doctor has checked it (an emergency's is to go to
+ * emergency care now). They are still listed, marked held, so that the
+ * check-in can record one done all the same.
+ *
  * program_day_load() fills *out (day a valid day, normally not after
  * today); program_day_free() releases its arrays and the note. The
  * practices, questions and warnings point into the pack, which must outlive
@@ -150,6 +184,7 @@ struct program_day {
 	 * has not ended by today. */
 	char flare_began[DAY_LEN];
 	int flare_running;
+	int held; /* a safety hold stood on the day: the practices wait */
 	struct program_practice *practices;
 	size_t npractices;
 	struct program_asked *questions;
@@ -228,6 +263,82 @@ int program_safety_allows(const struct program_safety *, char **cause);
 /* The first flag in state s, or NULL. */
 const struct program_flag *program_safety_first(const struct program_safety *,
 						enum program_flag_state s);
+/* 0 when a practice may be done on day (not after today), else
+ * PROGRAM_REFUSED with *cause saying that a yes holds the approaches
+ * back, in the flag's own words with its advice, and what to do: while a
+ * hold stands, on the days it holds (struct program_pauses). Every
+ * practice waits then, habits and flare-up tools too (struct
+ * program_day): a face asks before it starts one all the same (the TUI's
+ * timer) or wants it said (`practice --anyway`). */
+int program_practice_allows(const struct pack *, struct store *,
+			    const char *day, const char *today, char **cause);
+
+/*
+ * Pauses (issue 18): stretches of days on which trials do not count. A
+ * safety hold is one, of every trial: it begins on the day a flag that
+ * holds (content.h) was answered yes and ends on the day that a doctor's
+ * check of that yes was recorded for (its checked_on) or that the flag was
+ * answered no; that day counts again, as the day a trial ends is its first
+ * day not running. Several flags may hold at once, their stretches
+ * overlapping. The day of an answer is its asked_on (struct program_flag):
+ * the date of its stamp, never after today. Flags the pack does not know,
+ * and yes answers to flags that do not hold, pause nothing.
+ *
+ * A pause of one trial that the person asks for (a pause week) is for a
+ * later issue: it would be one more enum program_pause_why with the
+ * trial_id it pauses, and program_trial_days() already takes the trial.
+ */
+enum program_pause_why {
+	PROGRAM_PAUSE_HOLD = 1 << 0, /* a safety hold */
+};
+
+struct program_pause {
+	enum program_pause_why why;
+	char from[DAY_LEN];	     /* its first day */
+	char until[DAY_LEN];	     /* the day it was lifted, which counts
+					again; "" while it stands */
+	const struct red_flag *flag; /* PROGRAM_PAUSE_HOLD: borrowed */
+	long long trial_id;	     /* the trial it pauses; 0: every one */
+};
+
+struct program_pauses {
+	struct program_pause *pauses; /* oldest from first */
+	size_t n;
+};
+
+/* Every pause as of today (a valid day). Free with program_pauses_free(). */
+int program_pauses_load(const struct pack *, struct store *, const char *today,
+			struct program_pauses *out, char **cause);
+void program_pauses_free(struct program_pauses *);
+/* The enum program_pause_why bits of the pauses of trial trial_id (0: the
+ * pauses of every trial only) that hold day (a day number); 0 when none. */
+int program_paused_on(const struct program_pauses *, long long trial_id,
+		      int day);
+
+/*
+ * Which days of a trial count: the one rule behind a trial's day count
+ * ("day n of m"), whether its review is due, its verdict's judged window
+ * and practised days (review.h), and the report. Of the days first ..
+ * last (day numbers, inclusive; a running trial's last is today), a day
+ * counts unless a pause of the trial trial_id, or of every trial, holds
+ * it. off[i] holds the enum program_pause_why bits of day first + i, 0
+ * when it counts. program_trial_days() fills *out (last < first: no
+ * days); program_trial_days_free() releases off.
+ */
+struct program_trial_days {
+	int first, last;
+	unsigned char *off; /* last - first + 1 entries; NULL when none */
+	int counted;	    /* the days that count */
+	int held;	    /* the days that do not, for a safety hold */
+	/* last does not count; since the first day of the pauses, one
+	 * running into the next, that hold it (perhaps before first). */
+	int paused;
+	char paused_since[DAY_LEN];
+};
+
+void program_trial_days(const struct program_pauses *, long long trial_id,
+			int first, int last, struct program_trial_days *out);
+void program_trial_days_free(struct program_trial_days *);
 
 /* The one next thing to do, most important first. */
 enum program_next {
@@ -274,6 +385,9 @@ struct program_today {
 	const char *next_practice; /* id borrowed from the pack, or NULL */
 	/* A flare-up runs today: since that day ("" when none). */
 	char flare_since[DAY_LEN];
+	/* A safety hold stands today (struct program_day's held): today's
+	 * practices wait and the running trials are paused. */
+	int held;
 };
 
 /* The plan as of today (a valid day). */
@@ -401,7 +515,14 @@ struct program_checkin {
 	const struct program_answer *answers;
 	size_t nanswers;
 	int merge;
+	/* The revision of the day's check-in the face read when it opened
+	 * (store_checkin.revision), or PROGRAM_SEEN_NONE when there was
+	 * none: the save is refused with STORE_CHANGED (old holding the
+	 * newer check-in) when another was saved since. 0, the default:
+	 * save over whatever is there, as a one-shot command does. */
+	int seen_revision;
 };
+#define PROGRAM_SEEN_NONE (-1)
 
 /* Checks a check-in without the log, so a face can refuse it before it
  * opens (or creates) the log. program_checkin() checks again. */
@@ -598,6 +719,63 @@ int program_flare_settle(const struct pack *, struct store *, const char *today,
 /* Whether practice p is a flare-up tool of pack: marked `flare`, or, in a
  * pack that marks none, a practice of a wildcard approach. */
 int program_flare_tool(const struct pack *, const struct practice *p);
+
+/*
+ * How things stand, one rule each (program_state.c), so that every face
+ * says the same: the status, the TUI, the line mode and the report render
+ * these and never work them out themselves.
+ */
+
+/* The approach to start next, one new approach at a time: -1 while a
+ * non-wildcard approach other than steps[ending] runs (ending an index
+ * into plan->steps, or -1 for none); else the first approach never tried,
+ * other than ending, in pack order, the non-wildcards before the
+ * wildcards (which run beside the others, so they come once the rest
+ * were tried); -1 when every one was tried. The plan's current approach
+ * and the review's "keep it as a habit and move on" both ask this. */
+int program_plan_next(const struct program_plan *, int ending);
+/* The step whose latest attempt is trial trial_id, or NULL (an earlier
+ * attempt, or an approach the pack does not know). */
+const struct program_step *program_plan_trial(const struct program_plan *,
+					      long long trial_id);
+/* Whether approach index a of the pack is a flare-up tool: judged by its
+ * sessions (flare_tool), or one of its practices is a flare-up tool
+ * (program_flare_tool()). */
+int program_approach_tool(const struct pack *, size_t a);
+
+/* Whether the first run was finished (*done) and on which day (on, ""
+ * when the log does not hold a valid day for it). on may be NULL. */
+int program_first_run(struct store *, int *done, char on[DAY_LEN],
+		      char **cause);
+
+/* An outcome in words: "helped", "no change", "worse", "stopped"; "no
+ * outcome recorded" for OUTCOME_NONE. (store_outcome_name() is the
+ * token of the CLI's options, the CSV and the JSON.) */
+const char *program_outcome_words(enum store_outcome);
+/* What became of a trial, in the words every face shows: "running";
+ * "kept as a habit" for the trial its approach is kept from (until it is
+ * dropped); else the words of its outcome. */
+const char *program_trial_words(int running, int habit, enum store_outcome);
+/* A flare-up tool's use, appended to b: "used in 4 sessions, last on
+ * 2026-03-30" ("used once, on D" for one). */
+void program_tool_words(struct buf *b, int sessions, const char *last);
+
+/* Whether a flag's advice applies now: a standing yes (PROGRAM_FLAG_HOLDS
+ * or PROGRAM_FLAG_ADVICE). Otherwise a face shows it as what to do should
+ * the answer become yes, after PROGRAM_FLAG_IF_YES, never as an order
+ * beside "you answered no". */
+int program_flag_advice_now(const struct program_flag *);
+#define PROGRAM_FLAG_IF_YES "If this is ever true: "
+/* Whether starting an approach today offers the emergency questions
+ * again first ("anything new since D?"): they were all answered, and
+ * last before today. */
+int program_recheck_offered(const struct program_safety *, const char *today);
+
+/* The count behind PROGRAM_NEXT_BASELINE in words, appended to b: "2 of 5
+ * ratings in the 14 days before today", and, when today is checked in,
+ * that today's counts for a start from tomorrow (a trial is compared with
+ * the days before its start, so today's rating is not among them). */
+void program_baseline_words(struct buf *b, const struct program_today *);
 
 /* "not started", "running", "ended". */
 const char *program_state_name(enum program_state);

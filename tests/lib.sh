@@ -55,12 +55,19 @@ bp() {
 		--pack "$CLI_PACK" "$@"
 }
 
+# plain COMMAND...: COMMAND (bp, step, refuse, ...) on the plain build, for
+# the commands that only set the scene of a test: their paths run under
+# the sanitizer in the tests of their own, and the sanitized build costs
+# a process several times as much.
+plain() {
+	BP=$BACKPAIN "$@"
+}
+
 # bp_on DAY ARGS...: bp with the clock at noon of DAY (YYYY-MM-DD), the
 # way a person checking in that day runs it. A fixture that stands for a
 # person checking in daily enters each rating on its own day: a rating
 # entered more than 3 days after its day (PROGRAM_RECALL_DAYS) is recalled,
-# and no verdict reads it. For building a fixture in bulk, BP=$BACKPAIN
-# runs the plain build (the sanitizer adds nothing there).
+# and no verdict reads it. For setting a scene, `plain bp_on DAY ...`.
 bp_on() {
 	local day=$1
 	shift

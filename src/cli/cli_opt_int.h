@@ -35,6 +35,7 @@ enum {
 	CLI_OPT_KEEP,
 	CLI_OPT_DROP,
 	CLI_OPT_OVER,
+	CLI_OPT_ANYWAY,
 };
 
 /* These commands parse with this optstring: no short options, and ':' so

@@ -87,47 +87,69 @@ static void
 status_step(const struct program_plan *plan, size_t i, int idw)
 {
 	const struct program_step *st = &plan->steps[i];
+	struct buf b;
 
 	printf("  %c %-*s  ", (int)i == plan->current ? '>' : ' ', idw,
 	       st->approach->id);
+	buf_init(&b);
 	switch (st->state) {
 	case PROGRAM_NOT_STARTED:
-		fputs("not started", stdout);
+		if (st->tool_sessions == 0)
+			fputs(program_state_name(st->state), stdout);
 		break;
 	case PROGRAM_RUNNING:
-		if (st->day == 0) {
+		if (st->day == 0 && !st->paused) {
 			printf("starts %s, a day still to come",
 			       st->started_on);
 			break;
 		}
+		if (st->day == 0) {
+			printf("no day counted yet, since %s", st->started_on);
+			break;
+		}
 		printf("day %d", st->day);
-		if (st->days > 0 && st->day > st->days)
+		if (st->overdue > 0)
 			printf(", %d past its %d days: time to review",
-			       st->day - st->days, st->days);
+			       st->overdue, st->days);
 		else if (st->days > 0)
 			printf(" of %d", st->days);
 		else
 			fputs(", open-ended", stdout);
 		printf(", since %s", st->started_on);
-		if (st->review_due && !(st->days > 0 && st->day > st->days))
+		if (st->review_due && st->overdue == 0)
 			fputs(", review due", stdout);
+		/* Its days on hold do not count (program_trial_days()). */
+		if (!st->paused && st->held > 0)
+			printf(", %d day%s on hold not counted", st->held,
+			       st->held == 1 ? "" : "s");
 		break;
 	case PROGRAM_ENDED:
 		if (st->habit)
-			printf("kept as a habit since %s, practised on %d of "
-			       "%d day%s",
+			printf("%s since %s, practised on %d of %d day%s",
+			       program_trial_words(0, 1, st->outcome),
 			       st->habit_since, st->habit_practised,
 			       st->habit_days, st->habit_days == 1 ? "" : "s");
 		else
 			printf("ended %s: %s", st->ended_on,
-			       store_outcome_name(st->outcome));
+			       program_trial_words(0, 0, st->outcome));
 		break;
 	}
+	if (st->tool_sessions > 0) {
+		if (st->state != PROGRAM_NOT_STARTED)
+			fputs("; ", stdout);
+		program_tool_words(&b, st->tool_sessions, st->tool_last);
+		fwrite(b.data, 1, b.len, stdout);
+	}
+	buf_free(&b);
 	if (st->trials > 1)
 		printf(" (%d tries)", st->trials);
 	if (st->approach->wildcard)
 		fputs(", any time", stdout);
 	putchar('\n');
+	if (st->state == PROGRAM_RUNNING && st->paused)
+		printf("  %*s  paused while a safety question holds (since "
+		       "%s)\n",
+		       idw + 2, "", st->paused_since);
 }
 
 static void
@@ -178,9 +200,10 @@ status_safety(const struct program_safety *s)
 		printf("           %s\n", b.data != NULL ? b.data : "");
 		buf_free(&b);
 		if (f->state == PROGRAM_FLAG_HOLDS)
-			printf("           No approach starts until a doctor "
-			       "has checked it; then: backpain safety "
-			       "--checked %s\n",
+			printf("           No approach starts, practices wait "
+			       "and trials are paused until a doctor has "
+			       "checked it; then: backpain safety --checked "
+			       "%s\n",
 			       f->flag->id);
 	}
 	if (s->unanswered > 0)
@@ -222,7 +245,12 @@ status_print(const struct program_today *t)
 		}
 	} else
 		puts("not checked in yet");
-	for (i = 0; i < t->npractices; i++)
+	/* On hold the practices wait: none is to do (a check-in may still
+	 * record one done). */
+	if (t->held && t->npractices > 0)
+		puts("Practice   none today: they wait while a safety question "
+		     "holds");
+	for (i = 0; !t->held && i < t->npractices; i++)
 		printf("%s %s %d/%d%s%s", i == 0 ? "Practice  " : ",",
 		       t->practices[i].practice->id, t->practices[i].done,
 		       t->practices[i].practice->per_day,

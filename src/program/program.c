@@ -55,11 +55,15 @@ program_next_name(enum program_next n)
 }
 
 /* Folds one trial into its step. A running attempt outranks an ended one
- * even when the ended one started later (a start back-dated with --date). */
+ * even when the ended one started later (a start back-dated with --date).
+ * A running one's day count is its days that count (program_trial_days()):
+ * a safety hold pauses it. */
 static void
 step_add_trial(struct program_step *st, const struct store_trial *t, int number,
-	       const char *today)
+	       const char *today, const struct program_pauses *pauses)
 {
+	struct program_trial_days d;
+
 	st->trials++;
 	if (st->state == PROGRAM_RUNNING && t->ended_on[0] != '\0')
 		return;
@@ -67,19 +71,27 @@ step_add_trial(struct program_step *st, const struct store_trial *t, int number,
 	st->trial_id = t->id;
 	memcpy(st->started_on, t->started_on, DAY_LEN);
 	memcpy(st->ended_on, t->ended_on, DAY_LEN);
+	st->day = st->paused = st->held = 0;
+	st->paused_since[0] = '\0';
 	if (t->ended_on[0] == '\0') {
 		st->state = PROGRAM_RUNNING;
 		st->outcome = OUTCOME_NONE;
-		st->day = day_diff(t->started_on, today) + 1;
 		/* Started on a day still to come (the clock was ahead, or a
-		 * --date that it has since been set back from). */
-		if (st->day < 1)
-			st->day = 0;
+		 * --date that it has since been set back from): day 0. */
+		if (day_diff(t->started_on, today) >= 0) {
+			program_trial_days(pauses, t->id,
+					   day_number(t->started_on),
+					   day_number(today), &d);
+			st->day = d.counted;
+			st->held = d.held;
+			st->paused = d.paused;
+			memcpy(st->paused_since, d.paused_since, DAY_LEN);
+			program_trial_days_free(&d);
+		}
 		st->review_due = st->days > 0 && st->day >= st->days;
 	} else {
 		st->state = PROGRAM_ENDED;
 		st->outcome = t->outcome;
-		st->day = 0;
 		st->review_due = 0;
 	}
 }
@@ -133,6 +145,7 @@ program_plan_load(const struct pack *pack, struct store *store,
 		  const char *today, struct program_plan *out, char **cause)
 {
 	struct store_trial *trials = NULL;
+	struct program_pauses pauses;
 	size_t ntrials = 0, i;
 	int rc, idx;
 
@@ -142,9 +155,13 @@ program_plan_load(const struct pack *pack, struct store *store,
 		*cause = xasprintf("'%s' is not a valid day", today);
 		return EX_SOFTWARE;
 	}
-	rc = store_trial_list(store, &trials, &ntrials, cause);
-	if (rc != 0)
+	if ((rc = program_pauses_load(pack, store, today, &pauses, cause)) != 0)
 		return rc;
+	rc = store_trial_list(store, &trials, &ntrials, cause);
+	if (rc != 0) {
+		program_pauses_free(&pauses);
+		return rc;
+	}
 	memcpy(out->today, today, DAY_LEN);
 	out->nsteps = pack->napproaches;
 	out->steps = xcalloc(out->nsteps, sizeof *out->steps);
@@ -156,10 +173,12 @@ program_plan_load(const struct pack *pack, struct store *store,
 		idx = content_approach_index(pack, trials[i].approach);
 		if (idx >= 0)
 			step_add_trial(&out->steps[idx], &trials[i], (int)i + 1,
-				       today);
+				       today, &pauses);
 	}
 	store_trials_free(trials, ntrials);
-	if ((rc = plan_habits(pack, store, out, cause)) != 0) {
+	program_pauses_free(&pauses);
+	if ((rc = plan_habits(pack, store, out, cause)) != 0 ||
+	    (rc = program_plan_tools(pack, store, out, cause)) != 0) {
 		program_plan_free(out);
 		return rc;
 	}
@@ -172,9 +191,8 @@ program_plan_load(const struct pack *pack, struct store *store,
 		if (out->running++ == 0)
 			out->current = (int)i;
 	}
-	for (i = 0; out->current < 0 && i < out->nsteps; i++)
-		if (out->steps[i].trials == 0)
-			out->current = (int)i;
+	if (out->current < 0)
+		out->current = program_plan_next(out, -1);
 	return 0;
 }
 
@@ -388,9 +406,10 @@ today_due_practice(const struct program_today *t)
 
 		a = t->plan.steps[p->practice->approach].approach;
 		/* A habit's practices and the flare-up tools are kept up
-		 * beside the plan, not its next step. */
+		 * beside the plan, not its next step; on hold, none is due. */
 		if (t->plan.steps[p->practice->approach].state !=
-		    PROGRAM_RUNNING)
+			PROGRAM_RUNNING ||
+		    p->held)
 			continue;
 		if (!a->wildcard && p->done < p->practice->per_day)
 			return p;
@@ -476,6 +495,7 @@ today_day(const struct pack *pack, struct store *store, struct program_today *t,
 	t->nwarnings = d.nwarnings;
 	if (d.flare_running)
 		memcpy(t->flare_since, d.flare_began, DAY_LEN);
+	t->held = d.held;
 	d.checkin.note = NULL;
 	d.practices = NULL;
 	d.warnings = NULL;
@@ -487,7 +507,6 @@ int
 program_today_load(const struct pack *pack, struct store *store,
 		   const char *today, struct program_today *out, char **cause)
 {
-	char *onboarded = NULL;
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -496,13 +515,9 @@ program_today_load(const struct pack *pack, struct store *store,
 		rc = program_safety_load(pack, store, today, &out->safety,
 					 cause);
 	if (rc == 0)
-		rc = store_profile_get(store, STORE_PROFILE_ONBOARDED,
-				       &onboarded, cause);
-	if (rc == 0) {
-		out->onboarded = onboarded != NULL;
-		free(onboarded);
+		rc = program_first_run(store, &out->onboarded, NULL, cause);
+	if (rc == 0)
 		rc = today_recent(store, out, cause);
-	}
 	if (rc == 0)
 		rc = today_day(pack, store, out, cause);
 	if (rc != 0) {

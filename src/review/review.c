@@ -39,6 +39,10 @@ struct loaded {
 	 * ones (review_scan_judged()). */
 	struct analysis_checkin *judged;
 	size_t njudged;
+	/* The pauses (safety holds) that decide which days of a trial count
+	 * (program_trial_days()); none without a pack, which says which
+	 * flags hold. */
+	struct program_pauses pauses;
 };
 
 static void
@@ -52,6 +56,7 @@ loaded_free(struct loaded *l)
 	free(l->near);
 	free(l->judged);
 	review_sessions_free(&l->sessions);
+	program_pauses_free(&l->pauses);
 }
 
 /* What the walk over the other trials needs; see struct loaded. */
@@ -153,11 +158,14 @@ set_needs(struct review_row *row)
 	}
 	if (r->verdict != VERDICT_TOO_EARLY)
 		return;
+	/* The days still to come count (at the earliest: a hold that
+	 * stands today holds them too, for as long as it stands). */
 	if (r->days < need) {
 		row->need_days = need - r->days;
 		/* Within day.h's margin of any day of a log; "" (said in
 		 * days only) should it not be. */
-		if (day_add(row->started_on, need - 1, row->judged_from) != 0)
+		if (day_add(row->started_on, need - 1 + r->off_days,
+			    row->judged_from) != 0)
 			row->judged_from[0] = '\0';
 	}
 	if (r->during_n < ANALYSIS_DURING_MIN_CHECKINS)
@@ -214,6 +222,24 @@ recalled_in(const struct review *rv, long long lo, long long hi)
 	return (int)(b - a);
 }
 
+/* The recalled check-ins the verdict of a trial over sp (its days off in
+ * in) left out: those of its baseline, and of its days that count. */
+static int
+recalled_counted(const struct review *rv, const struct analysis_span *sp,
+		 const struct analysis_trial_in *in)
+{
+	size_t a = day_from(rv->recalled, rv->nrecalled, sizeof *rv->recalled,
+			    sp->start),
+	       b = day_from(rv->recalled, rv->nrecalled, sizeof *rv->recalled,
+			    (long long)sp->end + 1);
+	int n = recalled_in(rv, (long long)sp->start - ANALYSIS_BEFORE_DAYS,
+			    (long long)sp->start - 1);
+
+	for (; a < b; a++)
+		n += in->noff == 0 || !in->off[rv->recalled[a] - sp->start];
+	return n;
+}
+
 /*
  * Judges row i. others has room for its overlaps; only the trials that
  * share days with it can cover any of its days.
@@ -229,6 +255,7 @@ judge_row(const struct pack *pack, const struct review *rv,
 	const struct approach *a = NULL;
 	const struct analysis_session *ses;
 	struct analysis_trial_in in = {0};
+	struct program_trial_days td;
 	size_t g = l->group[i], nses, from, j, k, c0, c1, nothers;
 
 	row->trial_id = t->id;
@@ -238,6 +265,10 @@ judge_row(const struct pack *pack, const struct review *rv,
 	if (a != NULL) {
 		row->title = a->title;
 		row->wildcard = a->wildcard;
+	} else if (pack != NULL) {
+		row->unknown = xasprintf("an approach this pack does not have: "
+					 "%s",
+					 t->approach);
 	}
 	memcpy(row->started_on, t->started_on, DAY_LEN);
 	memcpy(row->ended_on, t->ended_on, DAY_LEN);
@@ -274,11 +305,19 @@ judge_row(const struct pack *pack, const struct review *rv,
 	in.nsessions = nses;
 	in.others = others;
 	in.nothers = nothers;
+	/* The days that count: not those on hold (program.h). */
+	program_trial_days(&l->pauses, t->id, sp->start, sp->end, &td);
+	in.off = td.off;
+	if (td.counted < sp->end - sp->start + 1)
+		in.noff = (size_t)(sp->end - sp->start + 1);
+	row->paused = row->running && td.paused;
+	memcpy(row->paused_since, td.paused_since, DAY_LEN);
+	/* Both filters: no recalled rating (l->judged) and no day on hold
+	 * (in.off). */
 	analysis_trial(c1 > c0 ? l->judged + c0 : NULL, c1 - c0, rv->usual_pain,
 		       &in, &row->result);
 	if (!in.flare_tool)
-		row->recalled = recalled_in(
-		    rv, (long long)sp->start - ANALYSIS_BEFORE_DAYS, sp->end);
+		row->recalled = recalled_counted(rv, sp, &in);
 
 	/* The overlaps worth a word: those the rule counts, in row order. */
 	for (j = 0, k = 0; j < nothers; j++)
@@ -290,10 +329,14 @@ judge_row(const struct pack *pack, const struct review *rv,
 		if (analysis_confounds(&row->result, &others[j]))
 			row->overlaps[row->noverlaps++] = l->near[j];
 
-	row->checkins =
-	    (int)(checkin_from(rv->checkins, rv->ncheckins,
-			       (long long)sp->end + 1) -
-		  checkin_from(rv->checkins, rv->ncheckins, sp->start));
+	/* The check-ins of its days that count, recalled ones among them
+	 * (row->recalled says how many the verdict left out). */
+	c0 = checkin_from(rv->checkins, rv->ncheckins, sp->start);
+	c1 = checkin_from(rv->checkins, rv->ncheckins, (long long)sp->end + 1);
+	for (k = c0; k < c1; k++)
+		row->checkins +=
+		    in.noff == 0 || !td.off[rv->checkins[k].day - sp->start];
+	program_trial_days_free(&td);
 	set_needs(row);
 }
 
@@ -390,6 +433,9 @@ load_all(const struct pack *pack, struct store *st, struct review *rv,
 	l->njudged =
 	    review_scan_judged(rv->checkins, rv->ncheckins, rv->recalled,
 			       rv->nrecalled, &l->judged);
+	if (pack != NULL && (rc = program_pauses_load(pack, st, rv->today,
+						      &l->pauses, cause)) != 0)
+		return rc;
 	set_reach(l);
 	return 0;
 }
@@ -454,6 +500,10 @@ review_load_with(const struct pack *pack, struct store *st, const char *today,
 		judge_row(pack, out, &l, i, others);
 	free(others);
 	loaded_free(&l);
+	if ((rc = review_rows_add(pack, st, out, cause)) != 0) {
+		review_free(out);
+		return rc;
+	}
 	return 0;
 }
 
@@ -486,6 +536,7 @@ review_free(struct review *rv)
 
 	for (i = 0; i < rv->nrows; i++) {
 		free(rv->rows[i].approach);
+		free(rv->rows[i].unknown);
 		free(rv->rows[i].overlaps);
 	}
 	free(rv->rows);

@@ -60,8 +60,7 @@ ui_approach_enter(struct ui *ui, int fresh)
 static int
 recheck_offered(void)
 {
-	return safety_loaded && safety.since[0] != '\0' &&
-	       strcmp(safety.since, today) < 0;
+	return safety_loaded && program_recheck_offered(&safety, today);
 }
 
 /* Says why an approach may not start, in one line; 1 when refused. */
@@ -192,6 +191,26 @@ add_state(int w, const struct approach *a)
 			st = &plan.steps[i];
 	if (st == NULL || st->state == PROGRAM_NOT_STARTED)
 		ui_view_add(&view, w, UI_C_DIM, 0, NULL, "Not started yet.");
+	else if (st->state == PROGRAM_RUNNING && st->paused && st->day == 0)
+		ui_view_addf(&view, w, UI_C_WARNING, 0,
+			     "Running since %s: paused while a safety question "
+			     "holds (since %s), no day counted yet. Days on "
+			     "hold do not count; it goes on when the hold is "
+			     "lifted.",
+			     st->started_on, st->paused_since);
+	else if (st->state == PROGRAM_RUNNING && st->paused && st->days > 0)
+		ui_view_addf(
+		    &view, w, UI_C_WARNING, 0,
+		    "Running since %s: paused while a safety question "
+		    "holds (since %s), at day %d of %d. Days on hold "
+		    "do not count; it goes on when the hold is lifted.",
+		    st->started_on, st->paused_since, st->day, st->days);
+	else if (st->state == PROGRAM_RUNNING && st->paused)
+		ui_view_addf(&view, w, UI_C_WARNING, 0,
+			     "Running since %s: paused while a safety question "
+			     "holds (since %s), at day %d. Days on hold do not "
+			     "count; it goes on when the hold is lifted.",
+			     st->started_on, st->paused_since, st->day);
 	else if (st->state == PROGRAM_RUNNING && st->day == 0)
 		ui_view_addf(&view, w, UI_C_GOOD, 0,
 			     "Starts on %s, a day still to come.",
@@ -207,7 +226,12 @@ add_state(int w, const struct approach *a)
 	else
 		ui_view_addf(&view, w, UI_C_NORMAL, 0, "Tried: %s to %s (%s).",
 			     st->started_on, st->ended_on,
-			     store_outcome_name(st->outcome));
+			     program_trial_words(0, st->habit, st->outcome));
+	if (st != NULL && st->state == PROGRAM_RUNNING && !st->paused &&
+	    st->held > 0)
+		ui_view_addf(&view, w, UI_C_DIM, 0,
+			     "%d day%s on hold for safety did not count.",
+			     st->held, st->held == 1 ? "" : "s");
 }
 
 static void
@@ -390,7 +414,7 @@ stop(struct ui *ui, const struct approach *a, enum store_outcome o)
 		return;
 	}
 	ui_message(ui, UI_C_GOOD, "Stopped \"%s\" (%s).", a->title,
-		   store_outcome_name(o));
+		   program_outcome_words(o));
 	ui_approach_enter(ui, 0);
 }
 

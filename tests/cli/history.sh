@@ -10,10 +10,10 @@ step history
 step history --format csv
 step history --format json
 # Each on its day, as a person checking in daily enters them.
-bp_on 2026-10-01 checkin 3 --note 'long ago' >/dev/null || fail seed
-bp_on 2026-10-26 checkin 6 --interference 5 >/dev/null || fail seed
-bp_on 2026-10-25 checkin 5 >/dev/null || fail seed
-bp_on 2026-11-20 checkin 4 --note 'walked, then "rested"' >/dev/null ||
+plain bp_on 2026-10-01 checkin 3 --note 'long ago' >/dev/null || fail seed
+plain bp_on 2026-10-26 checkin 6 --interference 5 >/dev/null || fail seed
+plain bp_on 2026-10-25 checkin 5 >/dev/null || fail seed
+plain bp_on 2026-11-20 checkin 4 --note 'walked, then "rested"' >/dev/null ||
 	fail seed
 bp_on 2026-11-22 checkin 2 --note $'first line\nsecond\tline\e[2J' \
 	>/dev/null || fail seed

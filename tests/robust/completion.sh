@@ -79,7 +79,7 @@ offers "today yesterday" backpain checkin 4 --date ""
 offers "yesterday" backpain practice x --date y
 offers "--answer --date --db --did --help --interference --note --pack --pain" \
 	backpain checkin --
-offers "--after --before --date --db --help --minutes --pack" backpain practice -
+offers "--after --anyway --before --date --db --help --minutes --pack" backpain practice -
 offers "--date --db --drop --help --impression --keep --outcome --pack" backpain stop mind-body -
 offers "--all --days --db --format --help --pack" backpain history -
 offers "--db --format --help --output --pack -o" backpain report -

@@ -70,7 +70,7 @@ mat-session mckenzie-exercises mckenzie-flexion${tab}backpain practice m
 daily-reminders${tab}backpain checkin 4 --did d
 pain-location=${tab}backpain checkin 4 --answer pain
 --answer --date --db --did --help --interference --note --pack --pain${tab}backpain checkin --
---after --before --date --db --help --minutes --pack${tab}backpain practice --
+--after --anyway --before --date --db --help --minutes --pack${tab}backpain practice --
 --date --db --drop --help --impression --keep --outcome --pack${tab}backpain stop mind-body --
 --date --db --help --impression --keep --outcome --pack${tab}backpain stop mind-body --keep --
 --date --db --drop --help --pack${tab}backpain stop mind-body --drop --

@@ -16,16 +16,19 @@ stamp_match() {
 		"$(stat -c '%d %i %s %.9Y %.9Z' "$DB")" >"$DB.checked"
 }
 
-bp safety --answer numb=no >/dev/null &&
-	bp_on 2026-11-20 checkin 4 --interference 3 --note fine >/dev/null &&
-	bp_on 2026-11-21 checkin 5 >/dev/null &&
-	bp start alpha --date 2026-11-10 >/dev/null &&
-	bp stop alpha --outcome helped --date 2026-11-17 >/dev/null &&
-	bp start beta --date 2026-11-18 >/dev/null &&
-	bp practice alpha-walk --minutes 10 --before 5 --after 3 \
+# The sound log, made on the plain build (lib.sh's plain): only what the
+# commands make of it once damaged is under test.
+plain bp safety --answer numb=no >/dev/null &&
+	plain bp_on 2026-11-20 checkin 4 --interference 3 --note fine \
+		>/dev/null &&
+	plain bp_on 2026-11-21 checkin 5 >/dev/null &&
+	plain bp start alpha --date 2026-11-10 >/dev/null &&
+	plain bp stop alpha --outcome helped --date 2026-11-17 >/dev/null &&
+	plain bp start beta --date 2026-11-18 >/dev/null &&
+	plain bp practice alpha-walk --minutes 10 --before 5 --after 3 \
 		--date 2026-11-20 >/dev/null ||
 	fail "making the log"
-sqlite3 "$DB" "INSERT INTO profile VALUES ('usual_pain', '5'),
+sqlite3 "$DB" "INSERT INTO profile (key, value) VALUES ('usual_pain', '5'),
 	('onboarded', '2026-11-01'); INSERT INTO screening (flag_id, answer,
 	asked_at) VALUES ('numb', 0, '2026-11-01T12:00:00+00:00')" ||
 	fail "filling the profile"
@@ -87,5 +90,15 @@ damage "a screening answer of 2" "UPDATE screening SET answer = 2" report
 damage "a usual pain of 12" \
 	"UPDATE profile SET value = '12' WHERE key = 'usual_pain'" review report
 damage "an answer without its check-in" \
-	"INSERT INTO answer VALUES ('2026-11-22', 'alpha-feel', 'same')"
+	"INSERT INTO answer (day, question_id, value)
+	VALUES ('2026-11-22', 'alpha-feel', 'same')"
+# A note holding the byte 0xFF (not UTF-8), written by another tool: every
+# reader refuses it alike, the export too (a backup that turned it into
+# "\u00ff" would change it without a word), naming the row.
+damage "a note holding byte 0xFF" \
+	"UPDATE checkin SET note = CAST(X'626164FF' AS TEXT)
+	WHERE day = '2026-11-20'" \
+	status history report export "history --format json" review
+expect_grep "the check-in of 2026-11-20: note is not valid UTF-8 (byte 4)" \
+	"$T/err"
 echo "values out of range are refused as a damaged log, unchanged"
