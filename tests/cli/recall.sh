@@ -22,7 +22,7 @@ on() { # DAY ARGS...: bp_on, failing unless it exits 0; output in $T/out, $T/err
 }
 
 on 2026-11-20 safety --answer numb=no
-sqlite3 "$DB" "insert into profile values ('onboarded', '2026-11-20')" ||
+sqlite3 "$DB" "insert into profile (key, value) values ('onboarded', '2026-11-20')" ||
 	fail "cannot mark onboarding done"
 on 2026-11-22 checkin 5
 on 2026-11-23 checkin 5
@@ -33,7 +33,7 @@ on 2026-11-24 checkin 4
 
 # status counts the ratings of the baseline that are not recalled.
 on 2026-11-24 status
-expect_grep ": 2 of 5 ratings in the last 14 days" "$T/out"
+expect_grep ": 2 of 5 ratings in the 14 days before today" "$T/out"
 
 # history marks the six, in each format.
 on 2026-11-24 history
