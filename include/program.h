@@ -378,8 +378,9 @@ struct program_today {
 	struct program_recent recent[PROGRAM_RECENT_DAYS];
 	int mean_n;   /* check-ins in the last PROGRAM_MEAN_DAYS days */
 	int has_mean; /* mean_n >= PROGRAM_MEAN_MIN_CHECKINS */
-	/* Check-ins in the ANALYSIS_BEFORE_DAYS days before today: the
-	 * baseline of a trial started today. */
+	/* Check-ins in the ANALYSIS_BEFORE_DAYS days before today, their
+	 * rating not recalled (program_recalled()): the baseline of a trial
+	 * started today. */
 	int baseline_n;
 	double mean; /* their mean pain, when has_mean */
 	const struct question **warnings;
@@ -405,10 +406,33 @@ int program_today_load(const struct pack *, struct store *, const char *today,
 void program_today_free(struct program_today *);
 
 /* Sets *n to the check-ins in the ANALYSIS_BEFORE_DAYS days before day (a
- * valid day): the baseline a trial started on day would have. With fewer
- * than ANALYSIS_BEFORE_MIN_CHECKINS its effect cannot be judged. */
+ * valid day) whose rating is not recalled (program_recalled()): the
+ * baseline a trial started on day would have. With fewer than
+ * ANALYSIS_BEFORE_MIN_CHECKINS its effect cannot be judged. */
 int program_baseline_count(struct store *, const char *day, int *n,
 			   char **cause);
+/* The same, with *recalled the recalled ratings of those days, which the
+ * verdict leaves out (recalled may be NULL). */
+int program_baseline_counts(struct store *, const char *day, int *n,
+			    int *recalled, char **cause);
+
+/*
+ * A rating recalled from memory: its pain was set (store.h's pain_set_at,
+ * by its local date) more than PROGRAM_RECALL_DAYS days after its day.
+ * Pain recalled over days is unreliable and biased toward the peak and the
+ * most recent pain, which is why pain is logged in a diary on the day; a
+ * log judges from ratings entered on or near their day and keeps late ones
+ * apart (GUIDE-FACTS.md 3.1: Stone et al., BMJ 2002 and Control Clin
+ * Trials 2003, where paper diaries handed in for 90% of the days had been
+ * opened on far fewer: entries were back-filled). "Near" is taken as up to
+ * 3 days, this program's choice: a day missed over a weekend away, or
+ * forgotten and made up the morning after, stays the day's own. A recalled
+ * rating is kept and shown, marked, but is never part of a verdict's
+ * windows (review.h) nor of a baseline count. A pain_set_at that is no
+ * time of the log (NULL, or not starting with a day) is not recalled.
+ */
+#define PROGRAM_RECALL_DAYS 3
+int program_recalled(const char *day, const char *pain_set_at);
 
 /* The approach with that id, or NULL with *cause naming the id and listing
  * the pack's ids; lets a caller refuse an id before it opens the log. */
@@ -517,13 +541,16 @@ int program_checkin(const struct pack *, struct store *, const char *today,
 
 /* A practice session: minutes 1..STORE_MINUTES_MAX, or STORE_NONE for the
  * practice's own minutes (program_session_add() fills them in); pain before
- * and after PAIN_MIN..PAIN_MAX or STORE_NONE. */
+ * and after PAIN_MIN..PAIN_MAX or STORE_NONE. seconds, when the timer
+ * measured the time spent, 1..STORE_SECONDS_MAX (else 0): with minutes
+ * STORE_NONE, minutes become its whole minutes, at least 1. */
 struct program_session {
 	char day[DAY_LEN];
 	const char *practice; /* a practice id of the pack */
 	int minutes;
 	int pain_before;
 	int pain_after;
+	int seconds;
 };
 
 int program_session_check(const struct pack *, const char *today,

@@ -38,10 +38,11 @@
 
 #include "day.h"
 
-#define STORE_VERSION 6		    /* schema version, PRAGMA user_version */
+#define STORE_VERSION 7		    /* schema version, PRAGMA user_version */
 #define STORE_BUSY_MS 5000	    /* how long to wait for a busy log */
 #define STORE_NONE (-1)		    /* an absent rating or duration */
 #define STORE_MINUTES_MAX (24 * 60) /* a session lasts at most a day */
+#define STORE_SECONDS_MAX (STORE_MINUTES_MAX * 60)
 
 /* The profile's keys and what they hold (checked by store_profile_set). */
 #define STORE_PROFILE_USUAL_PAIN "usual_pain" /* PAIN_MIN..PAIN_MAX */
@@ -83,6 +84,12 @@ struct store_checkin {
 	/* 1 at the first put of the day, one more at each later one (set by
 	 * the store); 0 in a dump row that has none. */
 	int revision;
+	/* When the pain rating was entered or last changed (a put that
+	 * changes only the rest keeps it): set by the store, local ISO
+	 * 8601; read as recorded_at for a row that has none (a log from
+	 * before issue 18's schema step, an import of an older export).
+	 * Whether the rating was recalled is program.h's to say. */
+	char *pain_set_at;
 };
 
 struct store_answer {
@@ -103,6 +110,10 @@ struct store_session {
 	int pain_after;	 /* 0..10 or STORE_NONE */
 	char *recorded_at;
 	char uid[STORE_UID_LEN];
+	/* The time the timer measured, 1..STORE_SECONDS_MAX; 0 when it was
+	 * not timed so (a mark, --minutes, a row from before issue 18's
+	 * schema step): then minutes is all there is. */
+	int seconds;
 };
 
 enum store_outcome {
@@ -168,10 +179,11 @@ enum {
  * replaced may be NULL; old is zeroed when nothing was replaced, so
  * store_checkin_clear(old) is always safe. The first recorded_at of a day
  * is kept; updated_at is the time of the last put, and the revision one
- * more than the one before (1 at the first). With STORE_IF_UNCHANGED the
- * write is refused (STORE_CHANGED) when the day's revision is not
- * c->revision any more: a screen opened before a newer save never saves
- * over it silently.
+ * more than the one before (1 at the first); pain_set_at that of the put
+ * that first gave the day's pain or changed it (c->pain_set_at is not
+ * read). With STORE_IF_UNCHANGED the write is refused (STORE_CHANGED) when
+ * the day's revision is not c->revision any more: a screen opened before a
+ * newer save never saves over it silently.
  */
 int store_checkin_write(struct store *, const struct store_checkin *c,
 			const struct store_answer *answers, size_t nanswers,
@@ -403,6 +415,7 @@ enum {
 	STORE_CHECKIN_UPDATED_AT,
 	STORE_CHECKIN_UID,
 	STORE_CHECKIN_REVISION,
+	STORE_CHECKIN_PAIN_SET_AT,
 	STORE_CHECKIN_COLUMNS
 };
 enum {
@@ -432,6 +445,7 @@ enum {
 	STORE_SESSION_PAIN_AFTER,
 	STORE_SESSION_RECORDED_AT,
 	STORE_SESSION_UID,
+	STORE_SESSION_SECONDS,
 	STORE_SESSION_COLUMNS
 };
 enum {

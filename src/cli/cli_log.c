@@ -16,6 +16,7 @@
 #include "content.h"
 #include "day.h"
 #include "program.h"
+#include "review.h"
 #include "store.h"
 #include "util.h"
 
@@ -269,7 +270,8 @@ cli_cmd_start(struct app *app, int argc, char **argv)
 	const char *shared = NULL, *id = NULL;
 	struct program_safety safety;
 	char day[DAY_LEN], since[DAY_LEN], *cause = NULL;
-	int rc, recheck, before;
+	struct buf late;
+	int rc, recheck, before, recalled;
 
 	if ((rc = trial_args(app, "start", argc, argv, &id, day, NULL, NULL,
 			     NULL)) >= 0)
@@ -285,8 +287,8 @@ cli_cmd_start(struct app *app, int argc, char **argv)
 		memcpy(since, safety.since, DAY_LEN);
 	recheck = safety.recheck_due;
 	program_safety_free(&safety);
-	if ((rc = program_baseline_count(app->store, day, &before, &cause)) !=
-	    0)
+	if ((rc = program_baseline_counts(app->store, day, &before, &recalled,
+					  &cause)) != 0)
 		return cli_opt_cause("start", rc, cause);
 	rc = program_start(app->pack, app->store, a->id, day, &shared, &cause);
 	if (rc != 0)
@@ -299,6 +301,16 @@ cli_cmd_start(struct app *app, int argc, char **argv)
 			"ratings needed, so its effect cannot be judged.\n",
 			ANALYSIS_BEFORE_DAYS, day, before,
 			ANALYSIS_BEFORE_MIN_CHECKINS);
+	/* Said whether or not enough are left: the verdict will not read
+	 * them (review.h). */
+	if (!a->flare_tool && recalled > 0) {
+		buf_init(&late);
+		review_recalled(&late, recalled);
+		fprintf(stderr,
+			"backpain: start: in the %d days before %s, %s\n",
+			ANALYSIS_BEFORE_DAYS, day, late.data);
+		buf_free(&late);
+	}
 	if (since[0] != '\0')
 		fprintf(stderr,
 			"backpain: start: %sthe emergency safety questions "

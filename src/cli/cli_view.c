@@ -309,8 +309,17 @@ flare_day(const struct program_flares *fl, const char *day)
 	return 0;
 }
 
+/* Whether the check-in's rating was recalled (program.h). */
+static int
+recalled(const struct store_checkin *c)
+{
+	return program_recalled(c->day, c->pain_set_at);
+}
+
 /* The check-ins as CSV: exact into a file or a pipe, escaped on a
- * terminal (fmt.h). flare (the last column): 1 on a day of a flare-up. */
+ * terminal (fmt.h). flare: 1 on a day of a flare-up; recalled (the last
+ * column): 1 for a rating entered more than PROGRAM_RECALL_DAYS days
+ * after its day. */
 static void
 history_csv(const struct store_checkin *c, size_t n,
 	    const struct program_flares *fl)
@@ -319,7 +328,7 @@ history_csv(const struct store_checkin *c, size_t n,
 	struct buf b;
 	size_t i;
 
-	puts("day,pain,interference,note,flare");
+	puts("day,pain,interference,note,flare,recalled");
 	for (i = 0; i < n; i++) {
 		buf_init(&b);
 		buf_printf(&b, "%s,%d,", c[i].day, c[i].pain);
@@ -328,14 +337,15 @@ history_csv(const struct store_checkin *c, size_t n,
 		buf_addc(&b, ',');
 		if (c[i].note != NULL)
 			fmt_csv(&b, c[i].note, how);
-		buf_printf(&b, ",%d\n", flare_day(fl, c[i].day));
+		buf_printf(&b, ",%d,%d\n", flare_day(fl, c[i].day),
+			   recalled(&c[i]));
 		fwrite(b.data, 1, b.len, stdout);
 		buf_free(&b);
 	}
 }
 
 /* The check-ins as a JSON array of objects {"day", "pain",
- * "interference", "note", "flare"}, notes exact (fmt.h). */
+ * "interference", "note", "flare", "recalled"}, notes exact (fmt.h). */
 static void
 history_json(const struct store_checkin *c, size_t n,
 	     const struct program_flares *fl)
@@ -355,8 +365,9 @@ history_json(const struct store_checkin *c, size_t n,
 			buf_adds(&b, "\"interference\":null,");
 		buf_adds(&b, "\"note\":");
 		fmt_json_string(&b, c[i].note);
-		buf_printf(&b, ",\"flare\":%s}",
-			   flare_day(fl, c[i].day) ? "true" : "false");
+		buf_printf(&b, ",\"flare\":%s,\"recalled\":%s}",
+			   flare_day(fl, c[i].day) ? "true" : "false",
+			   recalled(&c[i]) ? "true" : "false");
 	}
 	buf_adds(&b, "]\n");
 	fwrite(b.data, 1, b.len, stdout);
@@ -372,7 +383,7 @@ history_table(const struct store_checkin *c, size_t n, const char *from,
 	const char *head = plain;
 	struct buf b;
 	size_t i;
-	int any = 0;
+	int any = 0, late = 0;
 
 	if (n == 0) {
 		if (from != NULL)
@@ -389,7 +400,10 @@ history_table(const struct store_checkin *c, size_t n, const char *from,
 		head = flares;
 	printf("%snote\n", head);
 	for (i = 0; i < n; i++) {
-		printf("%s  %4d  ", c[i].day, c[i].pain);
+		/* A recalled rating is marked in the room after it. */
+		printf("%s  %4d%c ", c[i].day, c[i].pain,
+		       recalled(&c[i]) ? '*' : ' ');
+		late += recalled(&c[i]);
 		if (c[i].interference != STORE_NONE)
 			printf("%12d", c[i].interference);
 		else
@@ -406,6 +420,10 @@ history_table(const struct store_checkin *c, size_t n, const char *from,
 		putchar('\n');
 		buf_free(&b);
 	}
+	if (late > 0)
+		printf("* entered more than %d days after its day: a recalled "
+		       "rating, which the review leaves out (%d here)\n",
+		       PROGRAM_RECALL_DAYS, late);
 }
 
 enum history_format { HISTORY_TABLE, HISTORY_CSV, HISTORY_JSON };

@@ -205,22 +205,33 @@ program_plan_free(struct program_plan *p)
 }
 
 int
-program_baseline_count(struct store *store, const char *day, int *n,
-		       char **cause)
+program_baseline_counts(struct store *store, const char *day, int *n,
+			int *recalled, char **cause)
 {
 	struct store_checkin *c = NULL;
 	char from[DAY_LEN], to[DAY_LEN];
-	size_t k = 0;
-	int rc;
+	size_t k = 0, i;
+	int rc, late = 0;
 
 	if ((rc = program_day_add(day, -ANALYSIS_BEFORE_DAYS, from, cause)) !=
 		0 ||
 	    (rc = program_day_add(day, -1, to, cause)) != 0 ||
 	    (rc = store_checkin_range(store, from, to, &c, &k, cause)) != 0)
 		return rc;
-	*n = (int)k;
+	for (i = 0; i < k; i++)
+		late += program_recalled(c[i].day, c[i].pain_set_at);
+	*n = (int)k - late;
+	if (recalled != NULL)
+		*recalled = late;
 	store_checkins_free(c, k);
 	return 0;
+}
+
+int
+program_baseline_count(struct store *store, const char *day, int *n,
+		       char **cause)
+{
+	return program_baseline_counts(store, day, n, NULL, cause);
 }
 
 /* The last PROGRAM_RECENT_DAYS days of pain and the mean of the last week. */
@@ -262,7 +273,8 @@ today_recent(struct store *store, struct program_today *t, char **cause)
 
 		if (d >= 0 && d < PROGRAM_RECENT_DAYS)
 			t->recent[d].pain = c[i].pain;
-		if (back >= 1 && back <= ANALYSIS_BEFORE_DAYS)
+		if (back >= 1 && back <= ANALYSIS_BEFORE_DAYS &&
+		    !program_recalled(c[i].day, c[i].pain_set_at))
 			t->baseline_n++;
 		ac[i].day = day_number(c[i].day);
 		ac[i].pain = c[i].pain;

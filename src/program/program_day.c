@@ -15,6 +15,21 @@
 #include "util.h"
 
 int
+program_recalled(const char *day, const char *pain_set_at)
+{
+	char set_on[DAY_LEN];
+
+	if (day == NULL || pain_set_at == NULL ||
+	    strlen(pain_set_at) < DAY_LEN - 1)
+		return 0;
+	memcpy(set_on, pain_set_at, DAY_LEN - 1);
+	set_on[DAY_LEN - 1] = '\0';
+	if (day_valid(day) != 0 || day_valid(set_on) != 0)
+		return 0;
+	return day_diff(day, set_on) > PROGRAM_RECALL_DAYS;
+}
+
+int
 program_question_warns(const struct question *q, const char *value)
 {
 	return q != NULL && q->warn_if != NULL && value != NULL &&

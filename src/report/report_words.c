@@ -49,6 +49,11 @@ report_log_line(struct buf *b, const struct report *rp, const char *end)
 		    rv->ncheckins,
 		    plural((long long)rv->ncheckins, "check-in", "check-ins"),
 		    rp->span_days, plural(rp->span_days, "day", "days"));
+	if (rv->nrecalled > 0)
+		buf_printf(b,
+			   ", %zu of them recalled (entered more than %d days "
+			   "after their day) and left out of every verdict",
+			   rv->nrecalled, PROGRAM_RECALL_DAYS);
 	buf_adds(b, end);
 }
 

@@ -37,6 +37,10 @@ static const struct store_column checkin[] = {
     [STORE_CHECKIN_UID] = UID(6),
     [STORE_CHECKIN_REVISION] = {"revision", STORE_TYPE_INT, 1, INT_MAX, NULL, 0,
 				0, 6, "revision"},
+    /* When the pain rating was entered (issue 18); NULL, in a row written
+     * by other means or a file from before it, reads as recorded_at. */
+    [STORE_CHECKIN_PAIN_SET_AT] = {"pain_set_at", STORE_TYPE_TIME, 0, 0, NULL,
+				   1, 0, 7, "time the pain was set"},
 };
 static const struct store_column answer[] = {
     [STORE_ANSWER_DAY] = {"day", STORE_TYPE_DAY, 0, 0, NULL, 0, 0, 1, "day"},
@@ -77,6 +81,9 @@ static const struct store_column session[] = {
     [STORE_SESSION_RECORDED_AT] = {"recorded_at", STORE_TYPE_TIME, 0, 0, NULL,
 				   0, 0, 1, "time recorded"},
     [STORE_SESSION_UID] = UID(6),
+    /* The time the timer measured (issue 18); NULL when not timed. */
+    [STORE_SESSION_SECONDS] = {"seconds", STORE_TYPE_INT, 1, STORE_SECONDS_MAX,
+			       NULL, 1, 0, 7, "seconds"},
 };
 static const struct store_column screening[] = {
     [STORE_SCREENING_ID] = {"id", STORE_TYPE_ROWID, 0, 0, NULL, 0, 0, 1, "id"},

@@ -137,6 +137,7 @@ bind_row(sqlite3_stmt *st, enum store_table_id t, const struct store_dump *d,
 		rc |= b_text(st, STORE_CHECKIN_UID, c->uid);
 		rc |= b_int(st, STORE_CHECKIN_REVISION, c->revision,
 			    c->revision == 0);
+		rc |= b_note(st, STORE_CHECKIN_PAIN_SET_AT, c->pain_set_at);
 		break;
 	}
 	case STORE_TABLE_ANSWER: {
@@ -181,6 +182,8 @@ bind_row(sqlite3_stmt *st, enum store_table_id t, const struct store_dump *d,
 			    x->pain_after == STORE_NONE);
 		rc |= b_note(st, STORE_SESSION_RECORDED_AT, x->recorded_at);
 		rc |= b_text(st, STORE_SESSION_UID, x->uid);
+		rc |= b_int(st, STORE_SESSION_SECONDS, x->seconds,
+			    x->seconds == 0);
 		break;
 	}
 	case STORE_TABLE_SCREENING: {

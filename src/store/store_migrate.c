@@ -187,6 +187,23 @@ static const char *const steps[] = {
     " CHECK (revision >= 1);"
     "ALTER TABLE screening ADD COLUMN received_at TEXT;"
     "PRAGMA user_version = 6;",
+    /* 6 -> 7 (issue 18): two columns added to checkin and session after
+     * those of 5 -> 6 (store_columns.c lists them in that order); it needs
+     * nothing of any other step, so it may be renumbered. checkin's
+     * pain_set_at, the time the pain rating was entered or last changed, by
+     * which a rating entered days after its day is known as recalled
+     * (program.h); the rows of an older log take their recorded_at, the time
+     * their day was first checked in, the one time a pain rating is sure to
+     * have been entered (updated_at may be a note changed later; a rating
+     * back-filled in a batch has both the same). And session's seconds, the
+     * time the timer measured (1 .. a day), so a session stopped after 12
+     * seconds is no longer logged as a minute; older rows have only their
+     * minutes. */
+    "ALTER TABLE checkin ADD COLUMN pain_set_at TEXT;"
+    "UPDATE checkin SET pain_set_at = recorded_at;"
+    "ALTER TABLE session ADD COLUMN seconds INTEGER"
+    " CHECK (seconds IS NULL OR seconds BETWEEN 1 AND 86400);"
+    "PRAGMA user_version = 7;",
 };
 
 _Static_assert(sizeof steps / sizeof steps[0] == STORE_VERSION,

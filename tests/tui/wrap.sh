@@ -171,7 +171,7 @@ for i in $(seq 0 119); do
 	else
 		pain=$((4 + (i % 4 == 0)))
 	fi
-	bpf checkin "$pain" --interference $((pain - 1)) --date "$(day "$i")"
+	bpf_on "$(day "$i")" checkin "$pain" --interference $((pain - 1))
 	case $i in
 	40) bpf start quick --date "$(day 40)" ;;
 	69) bpf stop quick --outcome helped --date "$(day 69)" ;;

@@ -129,10 +129,12 @@ fill(struct fx *fx)
 	static const char *const did[] = {"walk"};
 	static const struct program_answer ans[] = {{"feel", "worse"}};
 	struct program_checkin in = {.pain = 4, .interference = STORE_NONE};
+	/* Timed by the timer: 7 minutes and 5 seconds. */
 	struct program_session ses = {.practice = "stretch",
-				      .minutes = 7,
+				      .minutes = STORE_NONE,
 				      .pain_before = 5,
-				      .pain_after = 3};
+				      .pain_after = 3,
+				      .seconds = 425};
 	char *cause = NULL;
 
 	/* No approach starts before the safety questions are answered. */
@@ -204,6 +206,11 @@ test_round_trip(void **state)
 	b = export_of(s);
 	assert_string_equal(a, b);
 	free(b);
+	/* The seconds and the times the pains were set came along (issue
+	 * 18). */
+	assert_non_null(strstr(a, "\"minutes\":7,"));
+	assert_non_null(strstr(a, "\"seconds\":425}"));
+	assert_non_null(strstr(a, "\"pain_set_at\":\"20"));
 	/* Again: all of it is there already; nothing changes. */
 	expect_ok(import(fx, s, a, 0, &res, &cause), &cause);
 	assert_int_equal(res.n[STORE_TABLE_CHECKIN].same, 2);

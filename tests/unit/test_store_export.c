@@ -100,7 +100,7 @@ fill(struct store *s)
 	     a[] = "movement", q[] = "where", v[] = "low, \"back\"";
 	struct store_checkin c = fx_checkin("2026-11-21", 3);
 	struct store_answer ans[] = {{"", q, v, ""}};
-	struct store_session done[] = {{0, p, a, "", 0, 0, 0, NULL, ""}};
+	struct store_session done[] = {{0, p, a, "", 0, 0, 0, NULL, "", 0}};
 	char *cause = NULL;
 
 	c.note = note;
@@ -165,14 +165,15 @@ test_export_csv(void **state)
 	char *doc, *p;
 	static const char *const sections[] = {
 	    "# table checkin\nday,pain,interference,note,recorded_at,"
-	    "updated_at,uid,revision\n2026-11-20,5,,,",
+	    "updated_at,uid,revision,pain_set_at\n2026-11-20,5,,,",
 	    "\n2026-11-21,3,2,\"a, \"\"quoted\"\"\nsecond line ☃\",",
 	    "# table answer\nday,question_id,value,uid\n"
 	    "2026-11-21,where,\"low, \"\"back\"\"\",",
 	    "# table trial\nid,approach,started_on,ended_on,outcome,"
 	    "impression,uid\n1,movement,2026-11-01,,,,",
 	    "# table session\nid,practice,approach,day,minutes,pain_before,"
-	    "pain_after,recorded_at,uid\n1,walk,movement,2026-11-21,,,,",
+	    "pain_after,recorded_at,uid,seconds\n1,walk,movement,2026-11-21,,,"
+	    ",",
 	    "# table screening\nid,flag_id,answer,asked_at,checked_on,uid\n"
 	    "1,fever,0,",
 	    "# table profile\nkey,value,uid\nusual_pain,6,",
