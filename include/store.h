@@ -3,8 +3,9 @@
  * (src/store/) speak SQL: store.c opens and closes the log (its file made
  * ready by store_file.c, checked by store_check.c, upgraded by
  * store_migrate.c); store_checkin.c (check-ins, answers, sessions),
- * store_trial.c (trials, screening, profile), store_habit.c (habits) and
- * store_flare.c (flare-ups) read and write rows; store_export.c (history
+ * store_trial.c (trials, screening, profile), store_habit.c (habits),
+ * store_flare.c (flare-ups) and store_lesson.c (lessons read or put off)
+ * read and write rows; store_export.c (history
  * and export) and store_import.c (import, its values checked by
  * store_import_check.c) move whole logs. Their shared parts (store_sql.c,
  * store_value.c) and the order in which the files use each other are in
@@ -35,7 +36,7 @@
 
 #include "day.h"
 
-#define STORE_VERSION 5		    /* schema version, PRAGMA user_version */
+#define STORE_VERSION 6		    /* schema version, PRAGMA user_version */
 #define STORE_BUSY_MS 5000	    /* how long to wait for a busy log */
 #define STORE_NONE (-1)		    /* an absent rating or duration */
 #define STORE_MINUTES_MAX (24 * 60) /* a session lasts at most a day */
@@ -115,6 +116,9 @@ struct store_screening {
 	int answer;	/* 1 yes, 0 no */
 	char *asked_at; /* local ISO 8601 */
 	char checked_on[DAY_LEN]; /* a doctor checked this yes; "" if not */
+	/* The revision of the red flag's question it answered (content.h),
+	 * 1.. (1 for answers from before revisions were kept). */
+	int revision;
 };
 
 /* What store_checkin_write() does with the day's earlier answers. */
@@ -151,6 +155,8 @@ int store_checkin_put(struct store *, const struct store_checkin *c,
 /* *found = 0 and out untouched when the day has no check-in. */
 int store_checkin_get(struct store *, const char *day,
 		      struct store_checkin *out, int *found, char **cause);
+/* The day of the first check-in of the log in day, "" when it has none. */
+int store_checkin_first(struct store *, char day[DAY_LEN], char **cause);
 /* Check-ins with from <= day <= to (either may be NULL: unbounded), oldest
  * first. */
 int store_checkin_range(struct store *, const char *from, const char *to,
@@ -266,8 +272,9 @@ void store_flares_free(struct store_flare *, size_t);
 /* "", "person", "calm". */
 const char *store_flare_end_name(enum store_flare_end);
 
+/* An answer to revision (1..) of flag's question. */
 int store_screening_add(struct store *, const char *flag, int answer,
-			char **cause);
+			int revision, char **cause);
 /* The latest answer for each flag, in the order first asked. */
 int store_screening_latest(struct store *, struct store_screening **out,
 			   size_t *n, char **cause);
@@ -280,6 +287,33 @@ int store_screening_all(struct store *, struct store_screening **out, size_t *n,
 int store_screening_checked(struct store *, const char *flag, const char *day,
 			    char **cause);
 void store_screenings_free(struct store_screening *, size_t);
+
+/*
+ * Lessons (store_lesson.c): each row one event, a lesson of the pack read
+ * on read_on, or its offer at a moment put off ("not now") on
+ * dismissed_on; exactly one of the two days is set. moment is the moment
+ * it was offered at (program.h), or NULL for a reading not from an offer;
+ * a dismissal always has one.
+ */
+struct store_lesson {
+	long long id; /* set by the store */
+	char *lesson; /* lesson id of the pack */
+	char *moment; /* NULL when none */
+	char read_on[DAY_LEN];
+	char dismissed_on[DAY_LEN];
+	char *recorded_at; /* set by the store */
+};
+
+/* Records l (lesson, moment and one of the days; the rest is ignored).
+ * An event the log holds already (the same lesson, moment and day) is not
+ * recorded twice. Refused (EX_DATAERR) for a row that breaks the rules
+ * above. */
+int store_lesson_add(struct store *, const struct store_lesson *l,
+		     char **cause);
+/* Every row, oldest first. */
+int store_lesson_list(struct store *, struct store_lesson **out, size_t *n,
+		      char **cause);
+void store_lessons_free(struct store_lesson *, size_t);
 
 /* Profile keys: the STORE_PROFILE_* above; other keys hold any text.
  * *value is NULL when the key is absent. */
@@ -306,6 +340,7 @@ struct store_dump_screening {
 	int answer; /* 1 yes, 0 no */
 	const char *asked_at;
 	char checked_on[DAY_LEN]; /* a doctor checked this yes; "" if not */
+	int revision;		  /* 1.. */
 };
 struct store_dump_profile {
 	const char *key;
@@ -331,6 +366,8 @@ struct store_dump {
 	size_t nhabits;
 	const struct store_flare *flares;
 	size_t nflares;
+	const struct store_lesson *lessons; /* in the order of their ids */
+	size_t nlessons;
 };
 
 /* What store_import() did, per table: rows added, rows of the log replaced
@@ -341,7 +378,7 @@ struct store_import_count {
 };
 struct store_import_result {
 	struct store_import_count checkin, answer, trial, session, screening,
-	    profile, habit, flare;
+	    profile, habit, flare, lesson;
 	const char *table; /* "checkin", "trial", "profile" ... */
 	size_t row;	   /* index into that array of the dump */
 };
@@ -363,7 +400,9 @@ struct store_import_result {
  * column but the id is equal (a habit's trial its trial's place in the
  * log), else refused unless replace, which takes the dump's. Others are
  * added with new ids; a second kept habit of an approach and a flare that
- * overlaps one of the log (a second open one included) are refused.
+ * overlaps one of the log (a second open one included) are refused. A
+ * lesson's row is the log's when it has the same event (lesson, moment
+ * and day), else it is added.
  */
 int store_import(struct store *, const struct store_dump *, int replace,
 		 struct store_import_result *, char **cause);

@@ -282,6 +282,7 @@ program_safety_load(const struct pack *pack, struct store *store,
 			if (strcmp(f->asked_on, today) > 0)
 				memcpy(f->asked_on, today, DAY_LEN);
 			memcpy(f->checked_on, a[k].checked_on, DAY_LEN);
+			f->stale = a[k].revision < f->flag->revision;
 			if (a[k].answer == 0)
 				f->state = PROGRAM_FLAG_NO;
 			else if (a[k].checked_on[0] != '\0')
@@ -294,6 +295,7 @@ program_safety_load(const struct pack *pack, struct store *store,
 		out->unanswered += f->state == PROGRAM_FLAG_UNANSWERED;
 		out->holding += f->state == PROGRAM_FLAG_HOLDS;
 		out->advice += f->state == PROGRAM_FLAG_ADVICE;
+		out->stale += f->stale;
 		if (f->flag->urgency != URGENCY_EMERGENCY)
 			continue;
 		emergencies++;
@@ -310,6 +312,10 @@ program_safety_load(const struct pack *pack, struct store *store,
 	else
 		out->recheck_due =
 		    day_diff(out->since, today) >= PROGRAM_RECHECK_DAYS;
+	/* An answer to an earlier wording is asked again at the re-check,
+	 * whatever the flag's urgency. */
+	if (out->stale > 0)
+		out->recheck_due = 1;
 	return 0;
 }
 
@@ -368,6 +374,9 @@ today_due_practice(const struct program_today *t)
 		const struct program_practice *p = &t->practices[i];
 		const struct approach *a;
 
+		/* A lesson's practice is kept up beside the plan too. */
+		if (p->practice->approach == CONTENT_NONE)
+			continue;
 		a = t->plan.steps[p->practice->approach].approach;
 		/* A habit's practices and the flare-up tools are kept up
 		 * beside the plan, not its next step. */
@@ -487,6 +496,9 @@ program_today_load(const struct pack *pack, struct store *store,
 	}
 	if (rc == 0)
 		rc = today_day(pack, store, out, cause);
+	if (rc == 0)
+		rc = program_lessons_load(pack, store, today, &out->lessons,
+					  cause);
 	if (rc != 0) {
 		program_today_free(out);
 		return rc;
@@ -500,6 +512,7 @@ program_today_free(struct program_today *t)
 {
 	program_plan_free(&t->plan);
 	program_safety_free(&t->safety);
+	program_lessons_free(&t->lessons);
 	free(t->checkin.note);
 	t->checkin.note = NULL;
 	t->checked_in = 0;

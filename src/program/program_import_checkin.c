@@ -230,7 +230,7 @@ program_import_sessions(struct program_reading *r, const struct json *a)
 	const struct practice *p;
 	struct program_session ps;
 	struct program_bad bad;
-	const char *practice, *approach, *rec;
+	const char *practice, *approach, *rec, *owner;
 	long long id, minutes, before, after;
 	size_t i;
 	char *why = NULL;
@@ -281,19 +281,20 @@ program_import_sessions(struct program_reading *r, const struct json *a)
 			free(why);
 			return rc;
 		}
-		p = content_practice(r->pack, practice);
-		if (strcmp(r->pack->approaches[p->approach].id, approach) != 0)
+		p = content_practice_any(r->pack, practice);
+		owner = program_practice_owner(r->pack, p);
+		if (strcmp(owner, approach) != 0)
 			return program_import_refuse(
 			    r, v[2],
 			    "%s is a practice of %s, not of this "
 			    "approach",
-			    p->id, r->pack->approaches[p->approach].id);
+			    p->id, owner);
 		if (i > 0 && imp->sessions[i - 1].id >= id)
 			return program_import_refuse(
 			    r, v[0], PROGRAM_IMPORT_IDS_IN_ORDER);
 		x->id = id;
 		x->practice = (char *)p->id;
-		x->approach = (char *)r->pack->approaches[p->approach].id;
+		x->approach = (char *)owner;
 		x->minutes = (int)minutes;
 		x->pain_before = (int)before;
 		x->pain_after = (int)after;

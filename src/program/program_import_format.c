@@ -18,11 +18,11 @@
 #define IMPORT_FORMAT 1 /* the "format" of the exports this program reads */
 
 const char *const program_import_table_names[PROGRAM_IMPORT_TABLES] = {
-    "checkin",	 "answer",  "trial", "session",
-    "screening", "profile", "habit", "flare"};
+    "checkin", "answer", "trial", "session", "screening",
+    "profile", "habit",	 "flare", "lesson"};
 /* The tables from this one on came after the first exports (the log's
- * schema step 4 -> 5): a file without them, from an older backpain, has
- * none of their rows. */
+ * schema steps 4 -> 5 and 5 -> 6): a file without them, from an older
+ * backpain, has none of their rows. */
 #define OPTIONAL_TABLES PROGRAM_IMPORT_HABIT
 
 /* The columns of each table's rows, as store_export.c writes them. */
@@ -32,17 +32,20 @@ static const char *const columns[][PROGRAM_IMPORT_COLUMNS] = {
     {"id", "approach", "started_on", "ended_on", "outcome", "impression"},
     {"id", "practice", "approach", "day", "minutes", "pain_before",
      "pain_after", "recorded_at"},
-    {"id", "flag_id", "answer", "asked_at", "checked_on"},
+    {"id", "flag_id", "answer", "asked_at", "checked_on", "revision"},
     {"key", "value"},
     {"id", "approach", "trial_id", "kept_on", "dropped_on"},
     {"id", "began_on", "ended_on", "ended_by", "pain", "note", "recorded_at"},
+    {"id", "lesson_id", "moment", "read_on", "dismissed_on", "recorded_at"},
 };
 /* Each table's columns from this one on came after the first exports (the
- * log's schema steps 2 -> 3 and 3 -> 4): a row without them, from an older
- * backpain, reads them as null. ALL: none (each came with its table). */
+ * log's schema steps 2 -> 3, 3 -> 4 and 5 -> 6): a row without them, from
+ * an older backpain, reads them as null. ALL: none (each came with its
+ * table). */
 #define ALL PROGRAM_IMPORT_COLUMNS
 static const size_t optional_from[PROGRAM_IMPORT_TABLES] = {
-    ALL, ALL, 5 /* impression */, ALL, 4 /* checked_on */, ALL, ALL, ALL};
+    ALL, ALL, 5 /* impression */, ALL, 4 /* checked_on, revision */, ALL, ALL,
+    ALL, ALL};
 #undef ALL
 static const struct json json_null = {.type = JSON_NULL};
 

@@ -8,6 +8,7 @@
  */
 #include "program_int.h"
 
+#include <limits.h>
 #include <string.h>
 
 #include "content.h"
@@ -55,7 +56,7 @@ program_import_screenings(struct program_reading *r, const struct json *a)
 	struct program_import *imp = r->imp;
 	const struct json *v[PROGRAM_IMPORT_COLUMNS];
 	const char *flag, *asked;
-	long long id, answer;
+	long long id, answer, revision;
 	size_t i;
 	int rc;
 
@@ -74,7 +75,9 @@ program_import_screenings(struct program_reading *r, const struct json *a)
 		    (rc = program_import_get_time(r, v[3], "asked_at",
 						  &asked)) ||
 		    (rc = program_import_get_day(r, v[4], "checked_on", 1,
-						 x->checked_on)))
+						 x->checked_on)) ||
+		    (rc = program_import_get_int(r, v[5], "revision", 1,
+						 INT_MAX, 1, &revision)))
 			return rc;
 		if (strcmp(flag, STORE_SCREENING_INJURY) != 0 &&
 		    content_red_flag(r->pack, flag) == NULL)
@@ -90,6 +93,8 @@ program_import_screenings(struct program_reading *r, const struct json *a)
 		x->flag = flag;
 		x->answer = (int)answer;
 		x->asked_at = asked;
+		/* An export from before revisions: answers to the first. */
+		x->revision = revision == STORE_NONE ? 1 : (int)revision;
 	}
 	imp->dump.screenings = imp->screenings;
 	imp->dump.nscreenings = a->n;

@@ -344,8 +344,9 @@ report_flare_item(struct buf *b, const struct report *rp, size_t i,
 	for (k = 0; k < f->nuses; k++) {
 		const struct program_flare_use *u = &f->uses[k];
 		const struct practice *p =
-		    rp->pack != NULL ? content_practice(rp->pack, u->practice)
-				     : NULL;
+		    rp->pack != NULL
+			? content_practice_any(rp->pack, u->practice)
+			: NULL;
 
 		if (k > 0)
 			buf_adds(b, "; ");

@@ -38,7 +38,8 @@ static const struct table {
      " FROM (SELECT * FROM session ORDER BY id)"},
     {"screening", "SELECT * FROM screening ORDER BY id",
      "SELECT json_group_array(json_object('id', id, 'flag_id', flag_id,"
-     " 'answer', answer, 'asked_at', asked_at, 'checked_on', checked_on))"
+     " 'answer', answer, 'asked_at', asked_at, 'checked_on', checked_on,"
+     " 'revision', revision))"
      " FROM (SELECT * FROM screening ORDER BY id)"},
     {"profile", "SELECT * FROM profile ORDER BY key",
      "SELECT json_group_array(json_object('key', key, 'value', value))"
@@ -54,6 +55,13 @@ static const struct table {
      " 'ended_on', ended_on, 'ended_by', ended_by, 'pain', pain, 'note',"
      " note, 'recorded_at', recorded_at))"
      " FROM (SELECT * FROM flare ORDER BY id)"},
+    /* Since schema version 6 (step 5 -> 6, issue 20), with the
+     * screening's revision. */
+    {"lesson", "SELECT * FROM lesson ORDER BY id",
+     "SELECT json_group_array(json_object('id', id, 'lesson_id', lesson_id,"
+     " 'moment', moment, 'read_on', read_on, 'dismissed_on', dismissed_on,"
+     " 'recorded_at', recorded_at))"
+     " FROM (SELECT * FROM lesson ORDER BY id)"},
 };
 #define TABLES (sizeof tables / sizeof tables[0])
 

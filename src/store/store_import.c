@@ -70,7 +70,7 @@ log_empty(struct store *s, int *empty, char **cause)
 		 " session) OR EXISTS (SELECT 1 FROM screening)"
 		 " OR EXISTS (SELECT 1 FROM profile)"
 		 " OR EXISTS (SELECT 1 FROM habit) OR EXISTS (SELECT 1 FROM"
-		 " flare)",
+		 " flare) OR EXISTS (SELECT 1 FROM lesson)",
 		 &st, cause)) != 0 ||
 	    (code = exists(s, st, SQLITE_OK, &found, cause)) != 0)
 		return code;
@@ -431,14 +431,14 @@ import_screenings(struct store *s, const struct store_dump *d, int empty,
 			  s,
 			  "SELECT id, checked_on IS ?4 FROM screening"
 			  " WHERE flag_id = ?1 AND answer = ?2"
-			  " AND asked_at = ?3"
+			  " AND asked_at = ?3 AND revision = ?5"
 			  " ORDER BY checked_on IS ?4 DESC, id LIMIT 1",
 			  &st, cause)) != 0 ||
-		     (code =
-			  first_row(s, st,
-				    store_bind(st, "titt", x->flag, x->answer,
-					       x->asked_at, checked),
-				    &id, &same, cause)) != 0))
+		     (code = first_row(s, st,
+				       store_bind(st, "titti", x->flag,
+						  x->answer, x->asked_at,
+						  checked, x->revision),
+				       &id, &same, cause)) != 0))
 			return code;
 		if (id != 0 && same) {
 			res->screening.same++;
@@ -465,12 +465,13 @@ import_screenings(struct store *s, const struct store_dump *d, int empty,
 		}
 		if ((code = store_prepare(s,
 					  "INSERT INTO screening (id, flag_id,"
-					  " answer, asked_at, checked_on)"
-					  " VALUES (?1, ?2, ?3, ?4, ?5)",
+					  " answer, asked_at, checked_on,"
+					  " revision)"
+					  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 					  &st, cause)) != 0)
 			return code;
-		code = store_bind(st, "ltitt", x->id, x->flag, x->answer,
-				  x->asked_at, checked);
+		code = store_bind(st, "ltitti", x->id, x->flag, x->answer,
+				  x->asked_at, checked, x->revision);
 		if (code == SQLITE_OK && !empty)
 			code = sqlite3_bind_null(st, 1);
 		if ((code = run(s, st, code, "importing a screening answer",
@@ -766,6 +767,56 @@ import_flares(struct store *s, const struct store_dump *d, int empty,
 	return 0;
 }
 
+/* A lesson's row is an event: the log's when it holds the same (lesson,
+ * moment, day), else added; never refused for what the log holds. */
+static int
+import_lessons(struct store *s, const struct store_dump *d, int empty,
+	       struct store_import_result *res, char **cause)
+{
+	const struct store_lesson *l;
+	const char *read, *dismissed;
+	sqlite3_stmt *st;
+	size_t i;
+	int code, found = 0;
+
+	for (i = 0; i < d->nlessons; i++) {
+		l = &d->lessons[i];
+		read = l->read_on[0] != '\0' ? l->read_on : NULL;
+		dismissed = l->dismissed_on[0] != '\0' ? l->dismissed_on : NULL;
+		if (!empty &&
+		    ((code = store_prepare(
+			  s,
+			  "SELECT 1 FROM lesson WHERE lesson_id = ?1"
+			  " AND moment IS ?2 AND read_on IS ?3"
+			  " AND dismissed_on IS ?4",
+			  &st, cause)) != 0 ||
+		     (code = exists(s, st,
+				    store_bind(st, "tttt", l->lesson, l->moment,
+					       read, dismissed),
+				    &found, cause)) != 0))
+			return code;
+		if (found) {
+			res->lesson.same++;
+			continue;
+		}
+		if ((code = store_prepare(s,
+					  "INSERT INTO lesson (id, lesson_id,"
+					  " moment, read_on, dismissed_on,"
+					  " recorded_at)"
+					  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+					  &st, cause)) != 0)
+			return code;
+		code = store_bind(st, "lttttt", l->id, l->lesson, l->moment,
+				  read, dismissed, l->recorded_at);
+		if (code == SQLITE_OK && !empty)
+			code = sqlite3_bind_null(st, 1);
+		if ((code = run(s, st, code, "importing a lesson", cause)) != 0)
+			return code;
+		res->lesson.added++;
+	}
+	return 0;
+}
+
 int
 store_import(struct store *s, const struct store_dump *d, int replace,
 	     struct store_import_result *res, char **cause)
@@ -789,6 +840,7 @@ store_import(struct store *s, const struct store_dump *d, int replace,
 	    (code = import_habits(s, d, empty, replace, trial_ids, res,
 				  cause)) != 0 ||
 	    (code = import_flares(s, d, empty, replace, res, cause)) != 0 ||
+	    (code = import_lessons(s, d, empty, res, cause)) != 0 ||
 	    (code = store_commit(s, cause)) != 0) {
 		free(trial_ids);
 		store_rollback(s);

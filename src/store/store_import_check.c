@@ -105,6 +105,10 @@ store_import_check(const struct store_dump *d, struct store_import_result *res,
 			return store_fail(cause, EX_DATAERR,
 					  "checked_on: only a yes is checked "
 					  "by a doctor");
+		if (d->screenings[i].revision < 1)
+			return store_fail(cause, EX_DATAERR,
+					  "revision: %d is not 1 or more",
+					  d->screenings[i].revision);
 	}
 	for (i = 0; i < d->nprofile && code == 0; i++) {
 		res->table = "profile";
@@ -159,6 +163,14 @@ store_import_check(const struct store_dump *d, struct store_import_result *res,
 			return store_fail(cause, EX_DATAERR,
 					  "ended_by: an open flare-up is not "
 					  "ended by anyone yet");
+	}
+	for (i = 0; i < d->nlessons && code == 0; i++) {
+		res->table = "lesson";
+		res->row = i;
+		if ((code = store_lesson_check(&d->lessons[i], cause)) != 0 ||
+		    (code = store_check_id("recorded_at",
+					   d->lessons[i].recorded_at, cause)))
+			return code;
 	}
 	res->table = NULL;
 	return code;

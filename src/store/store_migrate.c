@@ -128,6 +128,27 @@ static const char *const steps[] = {
     " WHERE ended_on IS NULL;"
     "CREATE INDEX flare_began ON flare (began_on);"
     "PRAGMA user_version = 5;",
+    /* 5 -> 6 (issue 20), one step that needs no other: the revision of
+     * the red flag's question an answer was given to (content.h; older
+     * answers were given to the first), and the lessons: each row one
+     * lesson read on read_on, or its offer at moment dismissed on
+     * dismissed_on (program.h says which moments there are). */
+    "ALTER TABLE screening ADD COLUMN revision INTEGER NOT NULL DEFAULT 1"
+    " CHECK (revision >= 1);"
+    "CREATE TABLE lesson ("
+    " id INTEGER PRIMARY KEY,"
+    " lesson_id TEXT NOT NULL CHECK (lesson_id <> ''),"
+    " moment TEXT CHECK (moment IS NULL OR moment <> ''),"
+    " read_on TEXT CHECK (read_on IS NULL"
+    "  OR read_on IS date(read_on, '+0 days')),"
+    " dismissed_on TEXT CHECK (dismissed_on IS NULL"
+    "  OR dismissed_on IS date(dismissed_on, '+0 days')),"
+    " recorded_at TEXT NOT NULL,"
+    " CHECK ((read_on IS NULL) <> (dismissed_on IS NULL)),"
+    " CHECK (dismissed_on IS NULL OR moment IS NOT NULL)"
+    ") STRICT;"
+    "CREATE INDEX lesson_by_id ON lesson (lesson_id, id);"
+    "PRAGMA user_version = 6;",
 };
 
 _Static_assert(sizeof steps / sizeof steps[0] == STORE_VERSION,

@@ -1,5 +1,6 @@
 /* store_trial.c: trials of approaches, safety screening answers, and the
  * profile. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -448,7 +449,8 @@ store_trials_free(struct store_trial *t, size_t n)
 }
 
 int
-store_screening_add(struct store *s, const char *flag, int answer, char **cause)
+store_screening_add(struct store *s, const char *flag, int answer, int revision,
+		    char **cause)
 {
 	sqlite3_stmt *st;
 	char now[STORE_TIMESTAMP_LEN];
@@ -461,22 +463,28 @@ store_screening_add(struct store *s, const char *flag, int answer, char **cause)
 				  "red flag %s: the answer must be 1 (yes) or "
 				  "0 (no), not %d",
 				  flag, answer);
+	if (revision < 1)
+		return store_fail(cause, EX_DATAERR,
+				  "red flag %s: the revision must be 1 or "
+				  "more, not %d",
+				  flag, revision);
 	store_now(now);
 	if ((code = store_begin(s, cause)) != 0)
 		return code;
 	if ((code = store_prepare(s,
 				  "INSERT INTO screening (flag_id, answer, "
-				  "asked_at) VALUES (?1, ?2, ?3)",
+				  "asked_at, revision) VALUES (?1, ?2, ?3, ?4)",
 				  &st, cause)) != 0 ||
-	    (code = exec_write(s, st, store_bind(st, "tit", flag, answer, now),
-			       "saving the answer", cause)) != 0) {
+	    (code = exec_write(
+		 s, st, store_bind(st, "titi", flag, answer, now, revision),
+		 "saving the answer", cause)) != 0) {
 		store_rollback(s);
 		return code;
 	}
 	return store_commit(s, cause);
 }
 
-/* Rows of a SELECT flag_id, answer, asked_at, checked_on. */
+/* Rows of a SELECT flag_id, answer, asked_at, checked_on, revision. */
 static int
 screening_rows(struct store *s, const char *sql, struct store_screening **out,
 	       size_t *n, char **cause)
@@ -496,6 +504,7 @@ screening_rows(struct store *s, const char *sql, struct store_screening **out,
 		bad |= store_read_int(st, 1, 0, 1, 0, &r[count].answer);
 		bad |= store_read_text(st, 2, 0, &r[count].asked_at);
 		bad |= store_read_day(st, 3, 1, r[count].checked_on);
+		bad |= store_read_int(st, 4, 1, INT_MAX, 0, &r[count].revision);
 		if (r[count].checked_on[0] != '\0' && r[count].answer != 1)
 			bad = -1;
 		count++;
@@ -525,8 +534,8 @@ store_screening_latest(struct store *s, struct store_screening **out, size_t *n,
 		       char **cause)
 {
 	return screening_rows(s,
-			      "SELECT flag_id, answer, asked_at, checked_on"
-			      " FROM screening AS s"
+			      "SELECT flag_id, answer, asked_at, checked_on,"
+			      " revision FROM screening AS s"
 			      " WHERE id = (SELECT max(id) FROM screening"
 			      "  WHERE flag_id = s.flag_id)"
 			      " ORDER BY (SELECT min(id) FROM screening"
@@ -539,8 +548,8 @@ store_screening_all(struct store *s, struct store_screening **out, size_t *n,
 		    char **cause)
 {
 	return screening_rows(s,
-			      "SELECT flag_id, answer, asked_at, checked_on"
-			      " FROM screening ORDER BY id",
+			      "SELECT flag_id, answer, asked_at, checked_on,"
+			      " revision FROM screening ORDER BY id",
 			      out, n, cause);
 }
 

@@ -110,8 +110,9 @@ fill(struct store *s)
 	c = fx_checkin("2026-11-20", 5);
 	fx_put(s, &c);
 	assert_int_equal(store_trial_start(s, a, "2026-11-01", &cause), 0);
-	assert_int_equal(store_screening_add(s, "fever", 0, &cause), 0);
+	assert_int_equal(store_screening_add(s, "fever", 0, 2, &cause), 0);
 	assert_int_equal(store_profile_set(s, "usual_pain", "6", &cause), 0);
+	fx_lesson(s, "hurt", "start:movement", "2026-11-21", "");
 }
 
 static void
@@ -144,6 +145,11 @@ test_export_json(void **state)
 	expect_json(s, doc, "$.session[0].minutes", "null");
 	expect_json(s, doc, "$.screening[0].answer", "0");
 	expect_json(s, doc, "$.screening[0].checked_on", "null");
+	expect_json(s, doc, "$.screening[0].revision", "2");
+	expect_json(s, doc, "$.lesson[0].lesson_id", "hurt");
+	expect_json(s, doc, "$.lesson[0].moment", "start:movement");
+	expect_json(s, doc, "$.lesson[0].read_on", "2026-11-21");
+	expect_json(s, doc, "$.lesson[0].dismissed_on", "null");
 	expect_json(s, doc, "$.profile[0].key", "usual_pain");
 	expect_json(s, doc, "$.profile[0].value", "6");
 	free(doc);
@@ -165,9 +171,11 @@ test_export_csv(void **state)
 	    "impression\n1,movement,2026-11-01,,,\n",
 	    "# table session\nid,practice,approach,day,minutes,pain_before,"
 	    "pain_after,recorded_at\n1,walk,movement,2026-11-21,,,,",
-	    "# table screening\nid,flag_id,answer,asked_at,checked_on\n"
-	    "1,fever,0,",
+	    "# table screening\nid,flag_id,answer,asked_at,checked_on,"
+	    "revision\n1,fever,0,",
 	    "# table profile\nkey,value\nusual_pain,6\n",
+	    "# table lesson\nid,lesson_id,moment,read_on,dismissed_on,"
+	    "recorded_at\n1,hurt,start:movement,2026-11-21,,",
 	};
 	size_t i;
 

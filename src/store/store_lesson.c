@@ -1,0 +1,130 @@
+/* store_lesson.c: the lessons of the pack read, and their offers put off
+ * (store.h): one row per event. What is offered when is the program's to
+ * say (program_lesson.c); the store keeps what happened. */
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "store_int.h"
+#include "util.h"
+
+int
+store_lesson_check(const struct store_lesson *l, char **cause)
+{
+	int code, read = l->read_on[0] != '\0';
+
+	if ((code = store_check_id("lesson", l->lesson, cause)) != 0 ||
+	    (l->moment != NULL &&
+	     (code = store_check_id("moment", l->moment, cause)) != 0))
+		return code;
+	if (read == (l->dismissed_on[0] != '\0'))
+		return store_fail(cause, EX_DATAERR,
+				  "lesson %s: a row is either read or put "
+				  "off, on one day",
+				  l->lesson);
+	if (!read && l->moment == NULL)
+		return store_fail(cause, EX_DATAERR,
+				  "lesson %s: only an offer, at a moment, is "
+				  "put off",
+				  l->lesson);
+	return store_check_day(read ? "read" : "dismissed",
+			       read ? l->read_on : l->dismissed_on, cause);
+}
+
+int
+store_lesson_add(struct store *s, const struct store_lesson *l, char **cause)
+{
+	sqlite3_stmt *st;
+	char now[STORE_TIMESTAMP_LEN];
+	const char *read, *dismissed;
+	int code, rc;
+
+	if ((code = store_lesson_check(l, cause)) != 0)
+		return code;
+	read = l->read_on[0] != '\0' ? l->read_on : NULL;
+	dismissed = l->dismissed_on[0] != '\0' ? l->dismissed_on : NULL;
+	store_now(now);
+	if ((code = store_begin(s, cause)) != 0)
+		return code;
+	/* The same event twice (a lesson read twice in a day) is one. */
+	if ((code = store_prepare(
+		 s,
+		 "INSERT INTO lesson (lesson_id, moment, read_on,"
+		 " dismissed_on, recorded_at)"
+		 " SELECT ?1, ?2, ?3, ?4, ?5 WHERE NOT EXISTS (SELECT 1"
+		 " FROM lesson WHERE lesson_id = ?1 AND moment IS ?2"
+		 " AND read_on IS ?3 AND dismissed_on IS ?4)",
+		 &st, cause)) != 0) {
+		store_rollback(s);
+		return code;
+	}
+	rc =
+	    store_bind(st, "ttttt", l->lesson, l->moment, read, dismissed, now);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK) {
+		code = store_sqlerr(s, rc, "saving the lesson", cause);
+		store_rollback(s);
+		return code;
+	}
+	return store_commit(s, cause);
+}
+
+int
+store_lesson_list(struct store *s, struct store_lesson **out, size_t *n,
+		  char **cause)
+{
+	sqlite3_stmt *st;
+	struct store_lesson *r = NULL, *l;
+	size_t count = 0;
+	int rc, code, bad = 0;
+
+	*out = NULL;
+	*n = 0;
+	if ((code = store_prepare(s,
+				  "SELECT id, lesson_id, moment, read_on,"
+				  " dismissed_on, recorded_at FROM lesson"
+				  " ORDER BY id",
+				  &st, cause)) != 0)
+		return code;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r = xreallocarray(r, count + 1, sizeof *r);
+		l = &r[count++];
+		memset(l, 0, sizeof *l);
+		l->id = sqlite3_column_int64(st, 0);
+		bad |= store_read_id(st, 1, &l->lesson);
+		if (sqlite3_column_type(st, 2) != SQLITE_NULL)
+			bad |= store_read_id(st, 2, &l->moment);
+		bad |= store_read_day(st, 3, 1, l->read_on);
+		bad |= store_read_day(st, 4, 1, l->dismissed_on);
+		bad |= store_read_text(st, 5, 0, &l->recorded_at);
+		if ((l->read_on[0] != '\0') == (l->dismissed_on[0] != '\0') ||
+		    (l->dismissed_on[0] != '\0' && l->moment == NULL))
+			bad = -1;
+		if (bad)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (bad || rc != SQLITE_DONE) {
+		store_lessons_free(r, count);
+		return bad ? store_corrupt(s, "the lessons", cause)
+			   : store_sqlerr(s, rc, "reading the lessons", cause);
+	}
+	*out = r;
+	*n = count;
+	return 0;
+}
+
+void
+store_lessons_free(struct store_lesson *r, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(r[i].lesson);
+		free(r[i].moment);
+		free(r[i].recorded_at);
+	}
+	free(r);
+}
