@@ -231,8 +231,9 @@ struct program_safety {
 	 * their latest answers); "" while one never was. */
 	char since[DAY_LEN];
 	int stale; /* flags whose latest answer is stale */
-	/* since is PROGRAM_RECHECK_DAYS or more ago, or stale > 0 */
-	int recheck_due;
+	/* since is PROGRAM_RECHECK_DAYS or more ago */
+	int emergency_due;
+	int recheck_due; /* emergency_due, or stale > 0 */
 };
 
 /* The latest answers as of today. */

@@ -250,7 +250,7 @@ cli_cmd_start(struct app *app, int argc, char **argv)
 	const char *shared = NULL, *id = NULL;
 	struct program_safety safety;
 	char day[DAY_LEN], since[DAY_LEN], *cause = NULL;
-	int rc, recheck, before;
+	int rc, recheck, before, stale;
 
 	if ((rc = trial_args(app, "start", argc, argv, &id, day, NULL, NULL,
 			     NULL)) >= 0)
@@ -264,7 +264,8 @@ cli_cmd_start(struct app *app, int argc, char **argv)
 	since[0] = '\0';
 	if (safety.since[0] != '\0' && strcmp(safety.since, day) < 0)
 		memcpy(since, safety.since, DAY_LEN);
-	recheck = safety.recheck_due;
+	recheck = safety.emergency_due;
+	stale = safety.stale;
 	program_safety_free(&safety);
 	if ((rc = program_baseline_count(app->store, day, &before, &cause)) !=
 	    0)
@@ -287,6 +288,13 @@ cli_cmd_start(struct app *app, int argc, char **argv)
 			"See them with backpain safety; answer again with "
 			"backpain safety --answer FLAG=yes|no.\n",
 			recheck ? "due again: " : "a new approach: ", since);
+	/* An old answer let the start through: say so, never silently. */
+	if (stale > 0)
+		fprintf(stderr,
+			"backpain: start: %d safety question%s changed since "
+			"you answered; your earlier answers count until you "
+			"answer again: see backpain safety.\n",
+			stale, stale == 1 ? "" : "s");
 	printf("Started %s on %s: ", a->id, day);
 	if (a->trial_days > 0)
 		printf("a trial of %d days.\n", a->trial_days);

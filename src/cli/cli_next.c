@@ -45,8 +45,14 @@ cli_next_print(const struct program_today *t)
 		puts("check in: backpain checkin N (pain 0-10)");
 		break;
 	case PROGRAM_NEXT_RECHECK:
-		printf("anything new since %s? backpain safety\n",
-		       t->safety.since);
+		if (t->safety.stale > 0 && !t->safety.emergency_due)
+			printf("%d safety question%s changed since you "
+			       "answered: backpain safety\n",
+			       t->safety.stale,
+			       t->safety.stale == 1 ? "" : "s");
+		else
+			printf("anything new since %s? backpain safety\n",
+			       t->safety.since);
 		break;
 	case PROGRAM_NEXT_REVIEW:
 		printf("review %s, its trial is complete: backpain review\n",

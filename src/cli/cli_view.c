@@ -182,7 +182,16 @@ status_safety(const struct program_safety *s)
 			       "has checked it; then: backpain safety "
 			       "--checked %s\n",
 			       f->flag->id);
+		if (f->stale)
+			puts("           (answered to an earlier wording of "
+			     "this question: it still counts until answered "
+			     "again)");
 	}
+	if (s->stale > 0)
+		printf("SAFETY     %d safety question%s changed since you "
+		       "answered: answer %s again (backpain safety)\n",
+		       s->stale, s->stale == 1 ? "" : "s",
+		       s->stale == 1 ? "it" : "them");
 	if (s->unanswered > 0)
 		printf("SAFETY     %d of %zu safety questions not answered: "
 		       "no approach starts until they are (backpain "

@@ -310,12 +310,11 @@ program_safety_load(const struct pack *pack, struct store *store,
 	if (missing || emergencies == 0)
 		out->since[0] = '\0';
 	else
-		out->recheck_due =
+		out->emergency_due =
 		    day_diff(out->since, today) >= PROGRAM_RECHECK_DAYS;
 	/* An answer to an earlier wording is asked again at the re-check,
 	 * whatever the flag's urgency. */
-	if (out->stale > 0)
-		out->recheck_due = 1;
+	out->recheck_due = out->emergency_due || out->stale > 0;
 	return 0;
 }
 

@@ -121,6 +121,9 @@ next_label(const struct ui *ui)
 	case PROGRAM_NEXT_CHECKIN:
 		return xstrdup("Next: check in for today");
 	case PROGRAM_NEXT_RECHECK:
+		if (today.safety.stale > 0 && !today.safety.emergency_due)
+			return xstrdup("Next: the safety questions with a new "
+				       "wording, again");
 		return xasprintf("Next: anything new since %s? The safety "
 				 "questions again",
 				 today.safety.since);
