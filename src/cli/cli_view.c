@@ -235,9 +235,10 @@ status_print(const struct program_today *t)
 		printf("%s %s %d/%d%s%s", i == 0 ? "Practice  " : ",",
 		       t->practices[i].practice->id, t->practices[i].done,
 		       t->practices[i].practice->per_day,
-		       t->practices[i].habit   ? " (habit)"
-		       : t->practices[i].flare ? " (flare-up)"
-					       : "",
+		       t->practices[i].habit	? " (habit)"
+		       : t->practices[i].flare	? " (flare-up)"
+		       : t->practices[i].lesson ? " (lesson)"
+						: "",
 		       i + 1 == t->npractices ? "\n" : "");
 	if (t->flare_since[0] != '\0')
 		printf("Flare-up   since %s: backpain flare --over when it is "

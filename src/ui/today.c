@@ -493,10 +493,12 @@ put_practices(struct ui_flow *f)
 		f->indent = 6;
 		ui_flow_put(f, c, pp->practice->title);
 		ui_flow_putf(f, c, "  %d/%d", pp->done, pp->practice->per_day);
-		if (pp->habit || pp->flare) {
+		if (pp->habit || pp->flare || pp->lesson) {
 			ui_flow_put(f, c, "  ");
 			ui_flow_keep(f, c,
-				     pp->habit ? "(habit)" : "(flare-up tool)");
+				     pp->habit	 ? "(habit)"
+				     : pp->flare ? "(flare-up tool)"
+						 : "(from a lesson)");
 		}
 		ui_flow_newline(f);
 		f->indent = 0;
