@@ -249,7 +249,7 @@ cli_cmd_start(struct app *app, int argc, char **argv)
 	const struct approach *a;
 	const char *shared = NULL, *id = NULL;
 	struct program_safety safety;
-	char day[DAY_LEN], since[DAY_LEN], *cause = NULL;
+	char day[DAY_LEN], since[DAY_LEN], *cause = NULL, *moment;
 	int rc, recheck, before, stale;
 
 	if ((rc = trial_args(app, "start", argc, argv, &id, day, NULL, NULL,
@@ -304,6 +304,9 @@ cli_cmd_start(struct app *app, int argc, char **argv)
 		printf("Note: %s is running too, so a change in pain cannot be "
 		       "put down to either one alone.\n",
 		       shared);
+	moment = xasprintf(CONTENT_MOMENT_START "%s", a->id);
+	cli_next_offers(app, (const char *const *)&moment, 1);
+	free(moment);
 	return 0;
 }
 
@@ -313,7 +316,7 @@ cli_cmd_stop(struct app *app, int argc, char **argv)
 	enum store_outcome outcome;
 	const char *id = NULL;
 	enum stop_mode mode;
-	char day[DAY_LEN], *cause = NULL;
+	char day[DAY_LEN], *cause = NULL, *moment;
 	int rc, impression;
 
 	if ((rc = trial_args(app, "stop", argc, argv, &id, day, &outcome,
@@ -349,6 +352,9 @@ cli_cmd_stop(struct app *app, int argc, char **argv)
 		       "today's list",
 		       day);
 	puts(".");
+	moment = xasprintf(CONTENT_MOMENT_STOP "%s", id);
+	cli_next_offers(app, (const char *const *)&moment, 1);
+	free(moment);
 	return 0;
 }
 

@@ -45,6 +45,7 @@ static const struct {
 				  "[--checked FLAG [--date D]]"},
     [CLI_CMD_PACK] = {"pack", "pack check [FILE] | pack list [--practices | "
 			      "--questions | --reading | --flags | --lessons]"},
+    [CLI_CMD_LEARN] = {"learn", "learn [LESSON] | learn --dismiss LESSON"},
 };
 
 void

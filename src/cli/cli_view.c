@@ -244,6 +244,7 @@ status_print(const struct program_today *t)
 		printf("Flare-up   since %s: backpain flare --over when it is "
 		       "over\n",
 		       t->flare_since);
+	cli_next_lessons(&t->lessons, "Lesson     ", NULL, 0);
 	for (i = 0; i < t->nwarnings; i++)
 		printf("WARNING    %s: %s: %s\n", t->warnings[i]->id,
 		       t->warnings[i]->warn_if, t->warnings[i]->warning);
