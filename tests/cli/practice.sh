@@ -41,3 +41,13 @@ expect_grep '^Practice   relaxed-breathing 1/2 (lesson)$' "$T/out"
 # Still refused: an id that is no practice, with the lessons' listed too.
 expect_exit 65 bp practice breathing
 expect_grep 'relaxed-breathing' "$T/err"
+# Exported and imported back as they are.
+bp export >"$T/lesson.json" || fail "export"
+DB=$T/lesson2.db expect_exit 0 bp import "$T/lesson.json"
+DB=$T/lesson2.db bp export | cmp - "$T/lesson.json" ||
+	fail "a lesson's practice did not survive export and import"
+# An export that puts it under an approach is refused, at that value.
+sed 's/"approach":"sleep-stress-mood"/"approach":"mind-body"/' \
+	"$T/lesson.json" >"$T/wrong.json"
+DB=$T/lesson3.db expect_exit 65 bp import "$T/wrong.json"
+expect_grep 'relaxed-breathing is a practice of sleep-stress-mood, not of this approach' "$T/err"
