@@ -25,7 +25,7 @@ const struct ui_keyhelp ui_learn_keys[] = {
     {"Enter, l", "read the chosen lesson (it is then marked read)"},
     {"PgUp PgDn, g G", "page up and down, top and bottom"},
     {"t", "in a lesson with a practice: do it now, with a timer"},
-    {"q, Esc", "back to the list; from the list, back"},
+    {"q, Esc, h, Left", "back to the list; from the list, back"},
     {NULL, NULL},
 };
 
@@ -176,7 +176,8 @@ int
 ui_learn_key(struct ui *ui, int key)
 {
 	if (reading != NULL) {
-		if (key == 'q' || key == UI_KEY_ESC) {
+		if (key == 'q' || key == UI_KEY_ESC ||
+		    ui_nav(key) == UI_NAV_LEFT) {
 			reading = NULL;
 			if (direct)
 				ui_pop(ui);
