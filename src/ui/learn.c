@@ -25,7 +25,9 @@ const struct ui_keyhelp ui_learn_keys[] = {
     {"Enter, l", "read the chosen lesson (it is then marked read)"},
     {"PgUp PgDn, g G", "page up and down, top and bottom"},
     {"t", "in a lesson with a practice: do it now, with a timer"},
-    {"q, Esc, h, Left", "back to the list; from the list, back"},
+    {"h, Left", "from a lesson back to the list"},
+    {"q, Esc", "back: from a lesson to the list (or to Today, when "
+	       "Today opened it), from the list to where you were"},
     {NULL, NULL},
 };
 
