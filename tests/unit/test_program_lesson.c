@@ -492,6 +492,73 @@ test_lesson_practice_not_in_review(void **state)
 	review_free(&rv);
 }
 
+/* An export's lessons table read back: refused as the writes refuse. */
+static void
+test_import_lessons(void **state)
+{
+	static const char head[] =
+	    "{\"format\":1,\"checkin\":[],\"answer\":[],\"trial\":[],"
+	    "\"session\":[],\"screening\":[],\"profile\":[],\"lesson\":[";
+	static const struct {
+		const char *row, *words;
+	} bad[] = {
+	    {"{\"id\":1,\"lesson_id\":\"nope\",\"moment\":null,"
+	     "\"read_on\":\"2026-11-20\",\"dismissed_on\":null,"
+	     "\"recorded_at\":\"2026-11-20T12:00:00+00:00\"}",
+	     "no such lesson in the pack"},
+	    {"{\"id\":1,\"lesson_id\":\"plan\",\"moment\":\"first-week\","
+	     "\"read_on\":\"2026-11-20\",\"dismissed_on\":null,"
+	     "\"recorded_at\":\"2026-11-20T12:00:00+00:00\"}",
+	     "plan is not offered at this moment"},
+	    {"{\"id\":1,\"lesson_id\":\"plan\",\"moment\":\"flare\","
+	     "\"read_on\":\"2026-11-20\",\"dismissed_on\":\"2026-11-20\","
+	     "\"recorded_at\":\"2026-11-20T12:00:00+00:00\"}",
+	     "one of read_on and dismissed_on"},
+	    {"{\"id\":1,\"lesson_id\":\"plan\",\"moment\":null,"
+	     "\"read_on\":null,\"dismissed_on\":\"2026-11-20\","
+	     "\"recorded_at\":\"2026-11-20T12:00:00+00:00\"}",
+	     "only an offer, at a moment, is put off"},
+	    {"{\"id\":1,\"lesson_id\":\"plan\",\"moment\":null,"
+	     "\"read_on\":\"2026-11-25\",\"dismissed_on\":null,"
+	     "\"recorded_at\":\"2026-11-20T12:00:00+00:00\"}",
+	     "in the future"},
+	};
+	struct fx *fx = *state;
+	struct program_import *imp = NULL;
+	struct store_import_result res;
+	struct store_lesson *r;
+	char *text, *cause = NULL;
+	size_t i, n;
+
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		text = xasprintf("%s%s]}", head, bad[i].row);
+		expect_refused(program_import_read(fx->pack, TODAY, "x.json",
+						   text, strlen(text), &imp,
+						   &cause),
+			       &cause, bad[i].words);
+		assert_null(imp);
+		free(text);
+	}
+	text =
+	    xasprintf("%s{\"id\":3,\"lesson_id\":\"plan\",\"moment\":\"flare\","
+		      "\"read_on\":null,\"dismissed_on\":\"2026-11-20\","
+		      "\"recorded_at\":\"2026-11-20T12:00:00+00:00\"}]}",
+		      head);
+	expect_ok(program_import_read(fx->pack, TODAY, "x.json", text,
+				      strlen(text), &imp, &cause),
+		  &cause);
+	expect_ok(program_import_write(fx->store, imp, 0, &res, &cause),
+		  &cause);
+	assert_int_equal(res.lesson.added, 1);
+	program_import_free(imp);
+	free(text);
+	expect_ok(store_lesson_list(fx->store, &r, &n, &cause), &cause);
+	assert_int_equal(n, 1);
+	assert_int_equal(r[0].id, 3);
+	assert_string_equal(r[0].dismissed_on, "2026-11-20");
+	store_lessons_free(r, n);
+}
+
 int
 main(void)
 {
@@ -511,6 +578,8 @@ main(void)
 					    fx_close),
 	    cmocka_unit_test_setup_teardown(test_lesson_practice_not_in_review,
 					    setup, fx_close),
+	    cmocka_unit_test_setup_teardown(test_import_lessons, setup,
+					    fx_close),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
