@@ -219,7 +219,7 @@ history review report export import due safety pack learn" "$cur" ;;
 	local opts=
 	case $cmd in
 	checkin) opts="--pain --interference --note --did --answer --date" ;;
-	practice) opts="--minutes --before --after --date" ;;
+	practice) opts="--minutes --before --after --date --anyway" ;;
 	start) opts="--date" ;;
 	stop)
 		# --keep and --drop exclude each other; --drop ends a habit,

@@ -167,6 +167,7 @@ complete -c backpain -n '__backpain_using checkin practice start stop flare safe
 complete -c backpain -n '__backpain_using practice' -l minutes -x -d 'Minutes'
 complete -c backpain -n '__backpain_using practice' -l before -x -k -a $__backpain_ratings -d 'Pain before'
 complete -c backpain -n '__backpain_using practice' -l after -x -k -a $__backpain_ratings -d 'Pain after'
+complete -c backpain -n '__backpain_using practice' -l anyway -d 'Log it while a safety hold stands'
 # --keep and --drop exclude each other; --drop ends a habit, whose trial
 # already has its outcome and impression.
 complete -c backpain -n '__backpain_using stop; and not __backpain_given --drop' -l outcome -x -a 'helped no-change worse stopped' -d 'How it went'

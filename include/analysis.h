@@ -28,7 +28,8 @@
  *                  judged against the last 7 days before the start; with a
  *                  guard a verdict must hold against the baseline too;
  *   judged window  S + settle_days .. E, at least 7 days and 5 ratings,
- *                  else too-early;
+ *                  else too-early; days that are not trial days (off:
+ *                  on hold) are left out of the trial and its windows;
  *   change         reference mean - judged mean (positive: less pain), with
  *                  a standard error from the pooled day-to-day variance and
  *                  the lag-1 autocorrelation (effective sample sizes);
@@ -212,6 +213,15 @@ struct analysis_span {
  * may meet its windows, S-28 .. E, for the overlap count.  Any array may be
  * NULL when its count is 0.  settle_days is the pack's (0 ..
  * ANALYSIS_SETTLE_DAYS_MAX); flare_tool judges by sessions.
+ *
+ * off marks the days of start .. end that are not trial days (the caller
+ * says which: backpain leaves out the days on hold for safety): off[i]
+ * nonzero for day start + i, i < noff; later days count.  Such a day is
+ * not one of the trial's days, nor of its settling-in days (the judged
+ * window begins after settle_days trial days), nor of the judged window
+ * (its ratings, its length and its overlap), nor a practised day, and
+ * its sessions are not judged.  The windows before the start are not
+ * changed.  With noff 0 every day counts.
  */
 struct analysis_trial_in {
 	int start;
@@ -225,6 +235,8 @@ struct analysis_trial_in {
 	size_t nsessions;
 	const struct analysis_span *others;
 	size_t nothers;
+	const unsigned char *off;
+	size_t noff;
 };
 
 enum analysis_verdict {
@@ -302,7 +314,8 @@ struct analysis_chance {
  */
 struct analysis_result {
 	int start, end;
-	int days; /* end - start + 1 */
+	int days;     /* its trial days: end - start + 1 - off_days */
+	int off_days; /* days of start .. end that are not (off) */
 	int settle_days;
 	int flare_tool;
 
@@ -323,7 +336,7 @@ struct analysis_result {
 	int before_n, before_sum; /* the reference window's pain */
 	double before_mean;
 
-	int during_first;	  /* S + settle_days */
+	int during_first;	  /* S + settle_days, after the days off */
 	int during_n, during_sum; /* the judged window's pain */
 	double during_mean;	  /* valid when during_n > 0 */
 

@@ -30,6 +30,7 @@ struct app {
 	const char *pack_path; /* --pack; NULL: $BACKPAIN_PACK or built in */
 	struct pack *pack;     /* NULL until app_pack() */
 	struct store *store;   /* NULL until app_store() */
+	int read_only;	       /* app_store() opens a copy to read only */
 	struct config config;  /* valid once app_config() returned 0 */
 	int config_loaded;
 	char today[DAY_LEN]; /* as of the last app_config() or app_today() */
@@ -40,8 +41,9 @@ struct app {
 int app_pack(struct app *, struct content_errors *errs);
 /* Reads the config (EX_DATAERR for a bad file) and sets today. */
 int app_config(struct app *, char **cause);
-/* Opens the log, creating it when needed: the codes of store.h, or
- * EX_CANTCREAT when no place for it is known. */
+/* Opens the log, creating it when needed (or, with read_only set, as
+ * store_open_read() does): the codes of store.h, or EX_CANTCREAT when no
+ * place for it is known. */
 int app_store(struct app *, char **cause);
 /* Today as the config's day start counts it, read again from the clock
  * (the TUI runs across midnight); loads the config first. */

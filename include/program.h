@@ -3,7 +3,8 @@
  * write a person makes to the log. Shared by the CLI and the TUI; no curses,
  * no SQL (it goes through store.h). program.c reads (the plan, today's
  * state, the safety answers), program_day.c one day's check-in and what it
- * asks, and program_flare.c the flare-ups; the program_write_*.c files write
+ * asks, program_flare.c the flare-ups, and program_days.c the pauses and
+ * which days of a trial count; the program_write_*.c files write
  * (check-ins with their marks and answers and practice sessions; trials and
  * habits; screening answers and the profile; flare-ups), each value checked
  * against the pack and the calendar first by program_check.c, so that no
@@ -22,6 +23,8 @@
  * PROGRAM_FLARE_*); on its days, the pack's flare-up tools are listed too.
  * What a day lists and asks is decided once, by program_day_load()
  * (program_day.c); today's list in program_today_load() is that day's.
+ * Which days of a trial count is decided once, by program_trial_days()
+ * (program_days.c): a safety hold pauses every running trial.
  *
  * Structs are filled in caller-owned memory: program_plan_free(),
  * program_day_free() and program_today_free() release what the load
@@ -69,10 +72,19 @@ struct program_step {
 	char started_on[DAY_LEN];   /* latest attempt; "" when not started */
 	char ended_on[DAY_LEN];	    /* "" unless PROGRAM_ENDED */
 	enum store_outcome outcome; /* PROGRAM_ENDED: how it ended */
-	int day;		    /* PROGRAM_RUNNING: day n, 1 on its start;
-				       0 while its start is still to come */
-	int days;		    /* trial_days; 0 when open-ended */
-	int review_due;		    /* running and day >= days > 0 */
+	/* PROGRAM_RUNNING: day n, its days that count (program_trial_days())
+	 * from its start to today, today included when it counts: 1 on its
+	 * start; 0 while its start is still to come, or when every day so
+	 * far was paused. */
+	int day;
+	int days;	/* trial_days; 0 when open-ended */
+	int review_due; /* running and day >= days > 0 */
+	/* PROGRAM_RUNNING: today does not count, as a safety hold stands
+	 * (the trial resumes when it is lifted); since the first day of that
+	 * stretch. held: its days so far that did not count, on hold. */
+	int paused;
+	char paused_since[DAY_LEN];
+	int held;
 	/* Kept as a habit (and not dropped): since that day, and on how many
 	 * of the days since (today included) a practice of it was done. */
 	int habit;
@@ -97,13 +109,16 @@ struct program_plan {
  * them set: habit, listed as a kept habit's; flare, a flare-up tool on a
  * day of a flare-up (listed as such, or as a running wildcard's); lesson,
  * a lesson's practice (practice->approach is CONTENT_NONE); none, a
- * practice of an approach that ran that day. */
+ * practice of an approach that ran that day. held: a safety hold stood on
+ * the day (struct program_day's held), so the practice waits: it is not
+ * due and no face offers it to do, though a check-in may record it done. */
 struct program_practice {
 	const struct practice *practice; /* borrowed; per_day is its target */
 	int done;			 /* sessions and --did marks that day */
 	int habit;
 	int flare;
 	int lesson;
+	int held;
 };
 
 /* A question a day asks about, with that day's answer. */
@@ -140,6 +155,13 @@ struct program_day_checkin {
  * that ran, pack order, each with the day's answer. warnings are the day's
  * answers that program_question_warns().
  *
+ * A day on which a safety hold stood (struct program_pauses) is held:
+ * every practice of it waits, those of habits and the flare-up tools too,
+ * as the pack's advice for a flag that holds is to hold off on all of its
+ * approaches until a doctor has checked it (an emergency's is to go to
+ * emergency care now). They are still listed, marked held, so that the
+ * check-in can record one done all the same.
+ *
  * program_day_load() fills *out (day a valid day, normally not after
  * today); program_day_free() releases its arrays and the note. The
  * practices, questions and warnings point into the pack, which must outlive
@@ -154,6 +176,7 @@ struct program_day {
 	 * has not ended by today. */
 	char flare_began[DAY_LEN];
 	int flare_running;
+	int held; /* a safety hold stood on the day: the practices wait */
 	struct program_practice *practices;
 	size_t npractices;
 	struct program_asked *questions;
@@ -246,6 +269,82 @@ int program_safety_allows(const struct program_safety *, char **cause);
 /* The first flag in state s, or NULL. */
 const struct program_flag *program_safety_first(const struct program_safety *,
 						enum program_flag_state s);
+/* 0 when a practice may be done on day (not after today), else
+ * PROGRAM_REFUSED with *cause saying that a yes holds the approaches
+ * back, in the flag's own words with its advice, and what to do: while a
+ * hold stands, on the days it holds (struct program_pauses). Every
+ * practice waits then, habits and flare-up tools too (struct
+ * program_day): a face asks before it starts one all the same (the TUI's
+ * timer) or wants it said (`practice --anyway`). */
+int program_practice_allows(const struct pack *, struct store *,
+			    const char *day, const char *today, char **cause);
+
+/*
+ * Pauses (issue 18): stretches of days on which trials do not count. A
+ * safety hold is one, of every trial: it begins on the day a flag that
+ * holds (content.h) was answered yes and ends on the day that a doctor's
+ * check of that yes was recorded for (its checked_on) or that the flag was
+ * answered no; that day counts again, as the day a trial ends is its first
+ * day not running. Several flags may hold at once, their stretches
+ * overlapping. The day of an answer is its asked_on (struct program_flag):
+ * the date of its stamp, never after today. Flags the pack does not know,
+ * and yes answers to flags that do not hold, pause nothing.
+ *
+ * A pause of one trial that the person asks for (a pause week) is for a
+ * later issue: it would be one more enum program_pause_why with the
+ * trial_id it pauses, and program_trial_days() already takes the trial.
+ */
+enum program_pause_why {
+	PROGRAM_PAUSE_HOLD = 1 << 0, /* a safety hold */
+};
+
+struct program_pause {
+	enum program_pause_why why;
+	char from[DAY_LEN];	     /* its first day */
+	char until[DAY_LEN];	     /* the day it was lifted, which counts
+					again; "" while it stands */
+	const struct red_flag *flag; /* PROGRAM_PAUSE_HOLD: borrowed */
+	long long trial_id;	     /* the trial it pauses; 0: every one */
+};
+
+struct program_pauses {
+	struct program_pause *pauses; /* oldest from first */
+	size_t n;
+};
+
+/* Every pause as of today (a valid day). Free with program_pauses_free(). */
+int program_pauses_load(const struct pack *, struct store *, const char *today,
+			struct program_pauses *out, char **cause);
+void program_pauses_free(struct program_pauses *);
+/* The enum program_pause_why bits of the pauses of trial trial_id (0: the
+ * pauses of every trial only) that hold day (a day number); 0 when none. */
+int program_paused_on(const struct program_pauses *, long long trial_id,
+		      int day);
+
+/*
+ * Which days of a trial count: the one rule behind a trial's day count
+ * ("day n of m"), whether its review is due, its verdict's judged window
+ * and practised days (review.h), and the report. Of the days first ..
+ * last (day numbers, inclusive; a running trial's last is today), a day
+ * counts unless a pause of the trial trial_id, or of every trial, holds
+ * it. off[i] holds the enum program_pause_why bits of day first + i, 0
+ * when it counts. program_trial_days() fills *out (last < first: no
+ * days); program_trial_days_free() releases off.
+ */
+struct program_trial_days {
+	int first, last;
+	unsigned char *off; /* last - first + 1 entries; NULL when none */
+	int counted;	    /* the days that count */
+	int held;	    /* the days that do not, for a safety hold */
+	/* last does not count; since the first day of the pauses, one
+	 * running into the next, that hold it (perhaps before first). */
+	int paused;
+	char paused_since[DAY_LEN];
+};
+
+void program_trial_days(const struct program_pauses *, long long trial_id,
+			int first, int last, struct program_trial_days *out);
+void program_trial_days_free(struct program_trial_days *);
 
 /* The one next thing to do, most important first. */
 enum program_next {
@@ -352,6 +451,9 @@ struct program_today {
 	const char *next_practice; /* id borrowed from the pack, or NULL */
 	/* A flare-up runs today: since that day ("" when none). */
 	char flare_since[DAY_LEN];
+	/* A safety hold stands today (struct program_day's held): today's
+	 * practices wait and the running trials are paused. */
+	int held;
 };
 
 /* The plan as of today (a valid day). */

@@ -7,8 +7,13 @@
  * analysis_trial() or judges a trial another way. No SQL (it goes through
  * store.h), no curses, no output.
  *
- * A running trial is judged up to today. Practised days are the days with a
- * session or a --did mark of the trial's approach; an approach has
+ * A running trial is judged up to today. Its days are those that count
+ * (program_trial_days()): the days on hold for safety are not trial days,
+ * so they are left out of its day count (result.days, with
+ * result.off_days the days left out), its check-ins, its judged window
+ * and its practised days; the baseline before it is not changed. Without
+ * a pack no flag is known to hold and every day counts. Practised days are the
+ * days with a session or a --did mark of the trial's approach; an approach has
  * practices when the pack lists some for it, or, for an id the pack does not
  * know, when any were logged. Overlap counts the days of the two compared
  * windows covered by another trial, wildcards included, that started,
@@ -49,7 +54,11 @@ struct review_row {
 	enum store_outcome outcome;
 	int impression; /* the global impression at its end, or STORE_NONE */
 	int running;
-	int checkins; /* check-ins on the trial's days, start .. end */
+	int checkins; /* check-ins on the trial's days that count */
+	/* Running, and today does not count: paused by a safety hold since
+	 * paused_since (program.h). */
+	int paused;
+	char paused_since[DAY_LEN];
 	/* The other trials that count against attributing this one's change
 	 * (analysis_confounds()): indices into the review's rows, in row
 	 * order. */
@@ -60,7 +69,9 @@ struct review_row {
 	int need_days;
 	int need_checkins;
 	char judged_from[DAY_LEN]; /* too-early on days: first day it can be
-				      judged; else "" */
+				      judged, at the earliest (while a hold
+				      stands its days do not count); else
+				      "" */
 	struct analysis_result result;
 };
 

@@ -55,6 +55,12 @@ struct store;
 char *store_default_path(void);
 /* Opens (creating and migrating as needed) the log at path. */
 int store_open(const char *path, struct store **out, char **cause);
+/* Opens the log at path to be read only, as an export does: a copy of it
+ * in memory, read without a byte written beside it (no -wal, -shm or
+ * stamp), so that it works on a full disk. A log not there yet, empty, or
+ * of an older version (to upgrade) is opened by store_open(). Writing
+ * through it changes only the copy. */
+int store_open_read(const char *path, struct store **out, char **cause);
 void store_close(struct store *);
 const char *store_path(const struct store *);
 /* Whether anything was saved through this connection (rows written). */

@@ -77,7 +77,8 @@ app_store(struct app *app, char **cause)
 			    "or BACKPAIN_DB, or use --db");
 		return EX_CANTCREAT;
 	}
-	rc = store_open(p, &app->store, cause);
+	rc = app->read_only ? store_open_read(p, &app->store, cause)
+			    : store_open(p, &app->store, cause);
 	free(path);
 	return rc;
 }

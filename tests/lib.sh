@@ -55,6 +55,14 @@ bp() {
 		--pack "$CLI_PACK" "$@"
 }
 
+# plain COMMAND...: COMMAND (bp, step, refuse, ...) on the plain build, for
+# the commands that only set the scene of a test: their paths run under
+# the sanitizer in the tests of their own, and the sanitized build costs
+# a process several times as much.
+plain() {
+	BP=$BACKPAIN "$@"
+}
+
 # log_dump: the whole log at $DB as SQL text, for before/after comparisons.
 log_dump() {
 	sqlite3 "${DB:-$T/log.db}" .dump

@@ -8,10 +8,12 @@
 #
 # Every test has a private HOME, temporary directory and tmux server (see
 # lib.sh and tui/lib_tui.bash), so any two can run at the same time. The
-# longest start first, so that the last ones to end are short. A script with
-# a line "# after: NAME" starts once the test NAME has ended, when NAME runs
-# at all: cli/build_120days builds the 120-day log once, checks it and keeps
-# it in $B/fixtures/ for the scripts that copy it.
+# longest start first, so that the last ones to end are short: as long as
+# the last run without ONLY took (kept in $B/test-times), else as the LONG
+# list below guesses. A script with a line "# after: NAME" starts once the
+# test NAME has ended, when NAME runs at all: cli/build_120days builds the
+# 120-day logs once, checks them and keeps them in $B/fixtures/ for the
+# scripts that copy them.
 set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 export TOP
@@ -47,17 +49,17 @@ for f in /dev/shm/faketime_shm_* /dev/shm/sem.faketime_sem_*; do
 	kill -0 "${f##*_}" 2>/dev/null || rm -f "$f"
 done
 
-# The tests, longest first (as measured on two cores), so that the pool
-# ends with short ones; the rest keep their order: unit tests, then cli,
-# tui and robust scripts. cli/build_120days comes early for the scripts
-# that wait for it.
-LONG="robust/valgrind_commands robust/fuzz robust/deb robust/fuzz_json
-tui/newday robust/yaml_suite tui/resize tui/idle
-cli/build_120days robust/hostile_packs robust/crash robust/valgrind_pack
-unit/test_review unit/test_day unit/test_store_file tui/history cli/refusals
-tui/review robust/concurrency cli/busy cli/locale cli/status
-robust/report_pdf cli/review_120days unit/test_content_limits tui/keys
-cli/review_edges tui/timer tui/checkin tui/exit unit/test_store"
+# The tests that start first while they have no time yet (on a clean
+# copy): cli/build_120days, which others wait for, then the longest first
+# as measured on two cores (those of 5 s and more). The tests not listed
+# follow in their order (unit tests, then cli, tui and robust scripts).
+LONG="cli/build_120days robust/valgrind_commands robust/deb robust/fuzz
+robust/crash robust/fuzz_json tui/resize tui/idle tui/review
+unit/test_review robust/report_pdf robust/valgrind_pack robust/day_faketime
+tui/history robust/concurrency tui/checkin_lines cli/refusals
+unit/test_store_file cli/busy cli/flare cli/locale cli/sim_cli
+robust/hostile_packs tui/keys tui/newday cli/import cli/review_120days
+cli/status robust/completion_zsh tui/impression robust/damaged_values"
 declare -A cmd=() after=() state=()
 names=()
 add() { # name command...
@@ -80,13 +82,56 @@ for dir in cli tui robust; do
 		[ -n "$dep" ] && after[$name]=$dep
 	done
 done
+# The seconds each test took in the last whole run (see the end), NAME
+# SECONDS START a line as in $logs/times.
+times_file="$B/test-times"
+declare -A secs=() span=()
+if [ -r "$times_file" ]; then
+	while read -r name s _; do
+		case $s in '' | *[!0-9]*) ;; *) secs[$name]=$s ;; esac
+	done <"$times_file"
+fi
+# span_of NAME: sets span[NAME] to the seconds from NAME's start until it
+# and the tests that wait for it have ended, when all those have a time;
+# to nothing otherwise, or when they wait for each other in a loop.
+span_of() {
+	local name=$1 d best=0
+	[ -n "${span[$name]+set}" ] && return
+	span[$name]=
+	[ -n "${secs[$name]:-}" ] || return
+	for d in "${names[@]}"; do
+		[ "${after[$d]:-}" = "$name" ] || continue
+		span_of "$d"
+		[ -n "${span[$d]}" ] || return
+		[ "${span[$d]}" -gt "$best" ] && best=${span[$d]}
+	done
+	span[$name]=$((secs[$name] + best))
+}
+for name in "${names[@]}"; do
+	span_of "$name"
+done
+# First the tests with no time: those of LONG in its order, then the rest
+# in the suite's; then the others: those that others wait for (short ones
+# that hold long ones back), then the rest, each the longest span first
+# (equal ones in the suite's order).
 order=()
 for name in $LONG; do
-	[ -n "${state[$name]:-}" ] && order+=("$name")
+	[ -n "${state[$name]:-}" ] && [ -z "${span[$name]}" ] && order+=("$name")
 done
 for name in "${names[@]}"; do
+	[ -z "${span[$name]}" ] || continue
 	case " $(echo $LONG) " in *" $name "*) ;; *) order+=("$name") ;; esac
 done
+while read -r _ _ _ name; do
+	order+=("$name")
+done < <(for i in "${!names[@]}"; do
+	name=${names[$i]}
+	[ -n "${span[$name]}" ] || continue
+	case " ${after[*]} " in
+	*" $name "*) echo "0 ${span[$name]} $i $name" ;;
+	*) echo "1 ${span[$name]} $i $name" ;;
+	esac
+done | sort -k1,1n -k2,2nr -k3,3n)
 
 passed=0 failed=0 skipped=0 failures=
 declare -A pid_of=() started=()
@@ -123,6 +168,8 @@ report() { # name rc
 	awk -v n="$name" -v s="$secs" -v a="${started[$name]}" -v t0="$t0" \
 		'BEGIN { printf "%s %s %.0f\n", n, s, a - t0 }' >>"$logs/times"
 	state[$name]=done
+	# A skip says nothing of how long the test takes when it runs.
+	[ "$rc" = 77 ] || tail -n 1 "$logs/times" >>"$logs/timed"
 	case $rc in
 	0) passed=$((passed + 1)); printf 'ok    %s (%ss)\n' "$name" "$secs" ;;
 	77) skipped=$((skipped + 1)); printf 'skip  %s (%ss): %s\n' "$name" "$secs" "$(tail -n 1 "$log")" ;;
@@ -157,6 +204,17 @@ while [ "$left" -gt 0 ]; do
 	left=$((left - 1))
 	report "$name" "$rc"
 done
+# A run of the whole suite (no ONLY) keeps its times for the next one,
+# outside $logs (which each run empties): those of the tests it timed
+# replace the last ones, the others (of tests this run skipped or was not
+# given) stay.
+if [ -z "${ONLY:-}" ] && [ -s "$logs/timed" ]; then
+	{
+		[ -r "$times_file" ] && awk 'NR == FNR { seen[$1] = 1; next }
+			!($1 in seen)' "$logs/timed" "$times_file"
+		cat "$logs/timed"
+	} >"$times_file.tmp" && mv "$times_file.tmp" "$times_file"
+fi
 [ -n "$failures" ] && echo "failed:$failures"
 if [ "$skipped" -gt 0 ]; then
 	echo "$passed passed, $failed failed, $skipped skipped"

@@ -57,9 +57,30 @@ struct wstat {
 	int hist[ANALYSIS_PAIN_MAX + 1];
 };
 
+/* Whether day is one of t's days that are not trial days (t->off). */
+static int
+off_day(const struct analysis_trial_in *t, long long day)
+{
+	return t != NULL && day >= t->start &&
+	       day - t->start < (long long)t->noff && t->off[day - t->start];
+}
+
+/* The days of lo .. hi that are trial days, of t (NULL: every day). */
+static long long
+trial_days_in(const struct analysis_trial_in *t, long long lo, long long hi)
+{
+	long long d, n = hi >= lo ? hi - lo + 1 : 0;
+
+	for (d = lo; t != NULL && t->noff > 0 && d <= hi; d++)
+		n -= off_day(t, d);
+	return n;
+}
+
+/* The window lo .. hi without the days that skip (NULL: none) leaves out
+ * of its trial (the windows before a start have none). */
 static void
 window(const struct analysis_checkin *c, size_t n, enum measure m, long long lo,
-       long long hi, struct wstat *w)
+       long long hi, const struct analysis_trial_in *skip, struct wstat *w)
 {
 	size_t i, from = first_from(c, n, lo);
 	double mean;
@@ -70,7 +91,7 @@ window(const struct analysis_checkin *c, size_t n, enum measure m, long long lo,
 	for (i = from; i < n && c[i].day <= hi; i++) {
 		int v = rating(&c[i], m);
 
-		if (!valid_pain(v))
+		if (!valid_pain(v) || off_day(skip, c[i].day))
 			continue;
 		w->n++;
 		w->sum += v;
@@ -83,7 +104,8 @@ window(const struct analysis_checkin *c, size_t n, enum measure m, long long lo,
 		int v = rating(&c[i], m);
 		double dev;
 
-		if (!valid_pain(v))
+		/* A day left out breaks the run of consecutive days. */
+		if (!valid_pain(v) || off_day(skip, c[i].day))
 			continue;
 		dev = v - mean;
 		w->ss += dev * dev;
@@ -341,7 +363,7 @@ compare(const struct wstat *a, const struct wstat *b, const struct spec *sp,
 static int
 in_trial(const struct analysis_trial_in *t, int day)
 {
-	return day >= t->start && day <= t->end;
+	return day >= t->start && day <= t->end && !off_day(t, day);
 }
 
 /*
@@ -552,10 +574,10 @@ guard(const struct analysis_checkin *c, size_t n, struct analysis_result *r)
 	long long s = r->start, cd, pairs;
 
 	window(c, n, MEASURE_PAIN, s - ANALYSIS_LONGRUN_DAYS,
-	       s - ANALYSIS_FLARE_DAYS - 1, &w);
+	       s - ANALYSIS_FLARE_DAYS - 1, NULL, &w);
 	r->longrun_n = w.n;
 	r->longrun_sum = w.sum;
-	window(c, n, MEASURE_PAIN, s - ANALYSIS_FLARE_DAYS, s - 1, &w);
+	window(c, n, MEASURE_PAIN, s - ANALYSIS_FLARE_DAYS, s - 1, NULL, &w);
 	r->flare_n = w.n;
 	r->flare_sum = w.sum;
 	if (r->longrun_n >= ANALYSIS_LONGRUN_MIN_CHECKINS &&
@@ -581,7 +603,8 @@ guard(const struct analysis_checkin *c, size_t n, struct analysis_result *r)
 		r->ref_first = (int)(s - ANALYSIS_LONGRUN_DAYS);
 		r->ref_last = (int)(s - ANALYSIS_FLARE_DAYS - 1);
 	} else if (r->already_falling) {
-		window(c, n, MEASURE_PAIN, s - ANALYSIS_RECENT_DAYS, s - 1, &w);
+		window(c, n, MEASURE_PAIN, s - ANALYSIS_RECENT_DAYS, s - 1,
+		       NULL, &w);
 		if (w.n >= ANALYSIS_BEFORE_MIN_CHECKINS) {
 			r->reference = ANALYSIS_REF_RECENT;
 			r->ref_first = (int)(s - ANALYSIS_RECENT_DAYS);
@@ -630,10 +653,11 @@ combine(struct analysis_change *x, const struct analysis_change *y)
 	x->more_days = more;
 }
 
-/* Pain and interference over the reference and the judged window. */
+/* Pain and interference over the reference and the judged window, the
+ * latter without the days t leaves out. */
 static void
 judge_windows(const struct analysis_checkin *c, size_t n,
-	      struct analysis_result *r)
+	      const struct analysis_trial_in *t, struct analysis_result *r)
 {
 	struct wstat a, b;
 
@@ -641,18 +665,18 @@ judge_windows(const struct analysis_checkin *c, size_t n,
 		r->verdict = VERDICT_NO_BASELINE;
 		return;
 	}
-	if ((long long)r->end - r->during_first + 1 < ANALYSIS_DURING_DAYS ||
+	if (trial_days_in(t, r->during_first, r->end) < ANALYSIS_DURING_DAYS ||
 	    r->during_n < ANALYSIS_DURING_MIN_CHECKINS) {
 		r->verdict = VERDICT_TOO_EARLY;
 		return;
 	}
-	window(c, n, MEASURE_PAIN, r->ref_first, r->ref_last, &a);
-	window(c, n, MEASURE_PAIN, r->during_first, r->end, &b);
+	window(c, n, MEASURE_PAIN, r->ref_first, r->ref_last, NULL, &a);
+	window(c, n, MEASURE_PAIN, r->during_first, r->end, t, &b);
 	compare(&a, &b, &pain_spec, &r->pain);
 	if (r->reference != ANALYSIS_REF_BASELINE) {
 		window(c, n, MEASURE_PAIN,
 		       (long long)r->start - ANALYSIS_BEFORE_DAYS,
-		       (long long)r->start - 1, &a);
+		       (long long)r->start - 1, NULL, &a);
 		compare(&a, &b, &pain_spec, &r->baseline_change);
 		combine(&r->pain, &r->baseline_change);
 	}
@@ -668,8 +692,8 @@ judge_windows(const struct analysis_checkin *c, size_t n,
 	    low_practice(r))
 		r->verdict = VERDICT_LOW_PRACTICE;
 
-	window(c, n, MEASURE_INTERFERENCE, r->ref_first, r->ref_last, &a);
-	window(c, n, MEASURE_INTERFERENCE, r->during_first, r->end, &b);
+	window(c, n, MEASURE_INTERFERENCE, r->ref_first, r->ref_last, NULL, &a);
+	window(c, n, MEASURE_INTERFERENCE, r->during_first, r->end, t, &b);
 	if (a.n < ANALYSIS_BEFORE_MIN_CHECKINS)
 		r->interference.verdict = VERDICT_NO_BASELINE;
 	else if (b.n < ANALYSIS_DURING_MIN_CHECKINS)
@@ -718,22 +742,24 @@ analysis_confounds(const struct analysis_result *r,
 	       spans_meet(o->start, o->end, b1, b2);
 }
 
-/* Days of the two compared windows covered by a confounding other trial.
- * Day by day: the windows are what the verdict reads, a few weeks. */
+/* Days of the two compared windows covered by a confounding other trial,
+ * the days t leaves out not among them. Day by day: the windows are what
+ * the verdict reads, a few weeks. */
 static int
 confounded_days(const struct analysis_result *r,
-		const struct analysis_span *others, size_t n)
+		const struct analysis_trial_in *t)
 {
+	const struct analysis_span *others = t->others;
 	long long d, lo[2] = {r->ref_first, r->during_first},
 		     hi[2] = {r->ref_last, r->end};
-	size_t i;
+	size_t i, n = t->nothers;
 	int w, count = 0;
 
 	if (others == NULL || r->flare_tool)
 		return 0;
 	for (w = 0; w < 2; w++)
 		for (d = lo[w]; d <= hi[w]; d++)
-			for (i = 0; i < n; i++)
+			for (i = 0; i < n && !off_day(t, d); i++)
 				if (others[i].start <= d &&
 				    others[i].end >= d &&
 				    analysis_confounds(r, &others[i])) {
@@ -813,6 +839,23 @@ chance_of(struct analysis_result *r)
 			    &r->chance) == 0;
 }
 
+/* The first day of the judged window: the first trial day after
+ * settle_days of them, the days left out not counted (past the end, where
+ * none is left out, as if the trial went on). */
+static int
+during_first(const struct analysis_trial_in *t)
+{
+	long long d = t->start;
+	int settled = 0;
+
+	while (settled < t->settle_days || off_day(t, d)) {
+		if (!off_day(t, d))
+			settled++;
+		d++;
+	}
+	return (int)d;
+}
+
 static int
 valid_input(const struct analysis_checkin *c, size_t n,
 	    const struct analysis_trial_in *t)
@@ -828,7 +871,8 @@ valid_input(const struct analysis_checkin *c, size_t n,
 		return 0;
 	if ((t->practice_days == NULL && t->npractice_days > 0) ||
 	    (t->sessions == NULL && t->nsessions > 0) ||
-	    (t->others == NULL && t->nothers > 0))
+	    (t->others == NULL && t->nothers > 0) ||
+	    (t->off == NULL && t->noff > 0))
 		return 0;
 	for (i = 1; i < n; i++)
 		if (c[i].day <= c[i - 1].day)
@@ -855,26 +899,27 @@ analysis_trial(const struct analysis_checkin *c, size_t n, int usual_pain,
 
 	r->start = t->start;
 	r->end = t->end;
-	r->days = t->end - t->start + 1;
+	r->days = (int)trial_days_in(t, t->start, t->end);
+	r->off_days = t->end - t->start + 1 - r->days;
 	r->settle_days = t->settle_days;
 	r->flare_tool = t->flare_tool;
 	if (valid_pain(usual_pain))
 		r->usual_pain = usual_pain;
 
 	window(c, n, MEASURE_PAIN, (long long)t->start - ANALYSIS_BEFORE_DAYS,
-	       (long long)t->start - 1, &w);
+	       (long long)t->start - 1, NULL, &w);
 	r->baseline_n = w.n;
 	r->baseline_sum = w.sum;
 	r->has_baseline = w.n >= ANALYSIS_BEFORE_MIN_CHECKINS;
 	guard(c, n, r);
-	window(c, n, MEASURE_PAIN, r->ref_first, r->ref_last, &w);
+	window(c, n, MEASURE_PAIN, r->ref_first, r->ref_last, NULL, &w);
 	r->before_n = w.n;
 	r->before_sum = w.sum;
 	if (w.n > 0)
 		r->before_mean = (double)w.sum / w.n;
 
-	r->during_first = t->start + t->settle_days;
-	window(c, n, MEASURE_PAIN, r->during_first, t->end, &w);
+	r->during_first = during_first(t);
+	window(c, n, MEASURE_PAIN, r->during_first, t->end, t, &w);
 	r->during_n = w.n;
 	r->during_sum = w.sum;
 	if (w.n > 0)
@@ -886,12 +931,12 @@ analysis_trial(const struct analysis_checkin *c, size_t n, int usual_pain,
 		r->adherence = (double)r->practised_days / r->days;
 	}
 	immediate(t, r, &before_sum);
-	r->overlap_days = confounded_days(r, t->others, t->nothers);
+	r->overlap_days = confounded_days(r, t);
 
 	if (t->flare_tool)
 		judge_sessions(r, before_sum);
 	else
-		judge_windows(c, n, r);
+		judge_windows(c, n, t, r);
 	if (r->has_change)
 		chance_of(r);
 	return 0;

@@ -131,6 +131,10 @@ cli_cmd_import(struct app *app, int argc, char **argv)
 	}
 	if ((rc = cli_opt_operand("import", "FILE", argc, argv, &arg)) != 0)
 		return rc;
+	/* An empty name is a mistake of the command line (an unset
+	 * variable), as an empty --db is, not a file that cannot be read. */
+	if (*arg == '\0')
+		return cli_usage_error("import", "the file name is empty");
 	/* The name as messages show it: a file name cannot drive the
 	 * terminal either. */
 	buf_init(&shown);

@@ -21,9 +21,10 @@
 
 #define DUE_EXIT_DONE 1 /* `due` when today is checked in */
 
-/* When a yes that holds stands, a session is still logged (a diary is
- * allowed) with a note on stderr that the approaches wait for a doctor's
- * check. 0, or the code of a log that cannot be read. */
+/* When a yes that holds stands and the session was logged all the same
+ * (--anyway, or for a day before the hold), a note on stderr that the
+ * approaches wait for a doctor's check. 0, or the code of a log that
+ * cannot be read. */
 static int
 practice_hold_note(struct app *app)
 {
@@ -78,6 +79,7 @@ cli_cmd_practice(struct app *app, int argc, char **argv)
 	    {"before", required_argument, NULL, CLI_OPT_BEFORE},
 	    {"after", required_argument, NULL, CLI_OPT_AFTER},
 	    {"date", required_argument, NULL, CLI_OPT_DATE},
+	    {"anyway", no_argument, NULL, CLI_OPT_ANYWAY},
 	    CLI_COMMON_OPTIONS,
 	};
 	const char *minutes = NULL, *before = NULL, *after = NULL;
@@ -86,7 +88,7 @@ cli_cmd_practice(struct app *app, int argc, char **argv)
 	struct program_bad bad;
 	char *cause = NULL;
 	long m;
-	int c, rc;
+	int c, rc, anyway = 0;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, CLI_OPT_STRING, opts, NULL)) !=
@@ -103,6 +105,9 @@ cli_cmd_practice(struct app *app, int argc, char **argv)
 			break;
 		case CLI_OPT_DATE:
 			date = optarg;
+			break;
+		case CLI_OPT_ANYWAY:
+			anyway = 1;
 			break;
 		default:
 			if ((rc = cli_opt_other(app, "practice", c, argv)) >= 0)
@@ -140,6 +145,20 @@ cli_cmd_practice(struct app *app, int argc, char **argv)
 		return practice_refused(rc, &bad, id, cause);
 	if ((rc = cli_store(app)) != 0)
 		return rc;
+	/* On a day a safety hold stands on, the practices wait: nothing is
+	 * logged unless the person says it was done all the same. */
+	if (!anyway &&
+	    (rc = program_practice_allows(app->pack, app->store, s.day,
+					  app->today, &cause)) != 0) {
+		if (rc != PROGRAM_REFUSED)
+			return cli_opt_cause("practice", rc, cause);
+		cli_fail(rc,
+			 "practice: %s. Nothing logged. A session done all the "
+			 "same: backpain practice %s --anyway",
+			 cause, s.practice);
+		free(cause);
+		return rc;
+	}
 	if ((rc = program_session_add(app->pack, app->store, app->today, &s,
 				      &bad, &cause)) != 0)
 		return practice_refused(rc, &bad, id, cause);

@@ -1,4 +1,4 @@
-/* cli_pack.c: backpain pack check [FILE] | pack list [--practices |
+/* cli_pack.c: backpain pack check [FILE...] | pack list [--practices |
  * --questions | --reading | --flags | --lessons]. */
 #include "cli_int.h"
 
@@ -25,7 +25,7 @@ pack_option(struct app *app, int opt, char **argv)
 	if (opt == CLI_OPT_HELP) {
 		printf(
 		    "usage: backpain %s\n"
-		    "  check [FILE]  check a pack (default: the one in use) "
+		    "  check [FILE...]  check packs (default: the one in use) "
 		    "and list every problem\n"
 		    "  list          the approaches of the pack in use, in "
 		    "order\n"
@@ -61,8 +61,6 @@ pack_check(struct app *app, const char *file)
 	const char *name;
 	int rc;
 
-	if (file != NULL && *file == '\0')
-		return cli_usage_error(CMD, "the file name is empty");
 	if (file != NULL)
 		app->pack_path = file;
 	/* Named as cli_pack() chooses it. */
@@ -77,6 +75,32 @@ pack_check(struct app *app, const char *file)
 	       app->pack->napproaches, app->pack->napproaches == 1 ? "" : "es",
 	       app->pack->npractices, app->pack->npractices == 1 ? "" : "s");
 	return 0;
+}
+
+/*
+ * Each of the n files in turn (none: the pack in use), every one checked
+ * whatever the others gave, each pack freed before the next is read. The
+ * status is the worst of theirs: 0 when all are valid, else 66 when one
+ * could not be read, else 65. An empty name is refused before any is read.
+ */
+static int
+pack_check_files(struct app *app, char **files, int n)
+{
+	int i, rc, worst = 0;
+
+	for (i = 0; i < n; i++)
+		if (*files[i] == '\0')
+			return cli_usage_error(CMD, "the file name is empty");
+	if (n == 0)
+		return pack_check(app, NULL);
+	for (i = 0; i < n; i++) {
+		app_close(app);
+		/* Each file's result reaches the terminal in its turn. */
+		fflush(stdout);
+		if ((rc = pack_check(app, files[i])) > worst)
+			worst = rc;
+	}
+	return worst;
 }
 
 /* Columns a string takes on the terminal; a byte each if not decodable. */
@@ -344,10 +368,7 @@ cli_cmd_pack(struct app *app, int argc, char **argv)
 			    CMD, "--practices, --questions, "
 				 "--reading, --flags and --lessons "
 				 "go with list");
-		if (argc - optind > 1)
-			return cli_usage_error(CMD, "unexpected argument '%s'",
-					       argv[optind + 1]);
-		return pack_check(app, optind < argc ? argv[optind] : NULL);
+		return pack_check_files(app, argv + optind, argc - optind);
 	}
 	if (strcmp(sub, "list") == 0) {
 		if (optind < argc)

@@ -287,6 +287,15 @@ table_dates(struct buf *t, const struct review *rv,
 		buf_printf(t, "%s to %s, %d %s, ended.", row->started_on,
 			   row->ended_on, r->days,
 			   r->days == 1 ? "day" : "days");
+	/* Its days are those that count (program_trial_days()). */
+	if (r->off_days > 0)
+		buf_printf(t, " Not counted: %d %s on hold for safety.",
+			   r->off_days, r->off_days == 1 ? "day" : "days");
+	if (row->paused)
+		buf_printf(t,
+			   " Paused while a safety question holds (since "
+			   "%s).",
+			   row->paused_since);
 }
 
 static void

@@ -24,7 +24,8 @@ static const struct {
 				    "                 [--did PRACTICE]... "
 				    "[--answer QUESTION=VALUE]... [--date D]"},
     [CLI_CMD_PRACTICE] = {"practice", "practice PRACTICE [--minutes M] "
-				      "[--before N] [--after N] [--date D]"},
+				      "[--before N] [--after N] [--date D]\n"
+				      "                 [--anyway]"},
     [CLI_CMD_START] = {"start", "start APPROACH [--date D]"},
     [CLI_CMD_STOP] =
 	{"stop", "stop APPROACH [--outcome helped|no-change|worse|stopped] "
@@ -43,7 +44,7 @@ static const struct {
     [CLI_CMD_DUE] = {"due", "due"},
     [CLI_CMD_SAFETY] = {"safety", "safety [--answer FLAG=yes|no]... "
 				  "[--checked FLAG [--date D]]"},
-    [CLI_CMD_PACK] = {"pack", "pack check [FILE] | pack list [--practices | "
+    [CLI_CMD_PACK] = {"pack", "pack check [FILE...] | pack list [--practices | "
 			      "--questions | --reading | --flags | --lessons]"},
     [CLI_CMD_LEARN] = {"learn", "learn [LESSON] | learn --dismiss LESSON"},
 };

@@ -25,9 +25,9 @@
 #include "store.h"
 #include "util.h"
 
-#define TABLE_COLUMNS 80	  /* history and status lines fit in this */
-#define HISTORY_DEFAULT_DAYS 30	  /* history without --days or --all */
-#define EARLIEST_DAY "1000-01-01" /* the first day day_valid() accepts */
+#define TABLE_COLUMNS 80	   /* history and status lines fit in this */
+#define HISTORY_DEFAULT_DAYS 30	   /* history without --days or --all */
+#define EARLIEST_DAY DAY_LOG_FIRST /* no day of a log is before it */
 
 static int
 locale_is_utf8(void)
@@ -95,9 +95,13 @@ status_step(const struct program_plan *plan, size_t i, int idw)
 		fputs("not started", stdout);
 		break;
 	case PROGRAM_RUNNING:
-		if (st->day == 0) {
+		if (st->day == 0 && !st->paused) {
 			printf("starts %s, a day still to come",
 			       st->started_on);
+			break;
+		}
+		if (st->day == 0) {
+			printf("no day counted yet, since %s", st->started_on);
 			break;
 		}
 		printf("day %d", st->day);
@@ -111,6 +115,10 @@ status_step(const struct program_plan *plan, size_t i, int idw)
 		printf(", since %s", st->started_on);
 		if (st->review_due && !(st->days > 0 && st->day > st->days))
 			fputs(", review due", stdout);
+		/* Its days on hold do not count (program_trial_days()). */
+		if (!st->paused && st->held > 0)
+			printf(", %d day%s on hold not counted", st->held,
+			       st->held == 1 ? "" : "s");
 		break;
 	case PROGRAM_ENDED:
 		if (st->habit)
@@ -128,6 +136,10 @@ status_step(const struct program_plan *plan, size_t i, int idw)
 	if (st->approach->wildcard)
 		fputs(", any time", stdout);
 	putchar('\n');
+	if (st->state == PROGRAM_RUNNING && st->paused)
+		printf("  %*s  paused while a safety question holds (since "
+		       "%s)\n",
+		       idw + 2, "", st->paused_since);
 }
 
 static void
@@ -178,9 +190,10 @@ status_safety(const struct program_safety *s)
 		printf("           %s\n", b.data != NULL ? b.data : "");
 		buf_free(&b);
 		if (f->state == PROGRAM_FLAG_HOLDS)
-			printf("           No approach starts until a doctor "
-			       "has checked it; then: backpain safety "
-			       "--checked %s\n",
+			printf("           No approach starts, practices wait "
+			       "and trials are paused until a doctor has "
+			       "checked it; then: backpain safety --checked "
+			       "%s\n",
 			       f->flag->id);
 		if (f->stale)
 			puts("           (answered to an earlier wording of "
@@ -231,7 +244,12 @@ status_print(const struct program_today *t)
 		}
 	} else
 		puts("not checked in yet");
-	for (i = 0; i < t->npractices; i++)
+	/* On hold the practices wait: none is to do (a check-in may still
+	 * record one done). */
+	if (t->held && t->npractices > 0)
+		puts("Practice   none today: they wait while a safety question "
+		     "holds");
+	for (i = 0; !t->held && i < t->npractices; i++)
 		printf("%s %s %d/%d%s%s", i == 0 ? "Practice  " : ",",
 		       t->practices[i].practice->id, t->practices[i].done,
 		       t->practices[i].practice->per_day,
@@ -506,6 +524,9 @@ cli_cmd_export(struct app *app, int argc, char **argv)
 	else if (format != NULL && strcmp(format, "json") != 0)
 		return cli_opt_choice("export", "--format", format,
 				      "use json or csv");
+	/* Read only: a backup can be taken when nothing can be written,
+	 * on a full disk. */
+	app->read_only = 1;
 	if ((rc = cli_store(app)) != 0)
 		return rc;
 	rc = store_export(app->store, fmt, stdout, &cause);

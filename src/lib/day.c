@@ -91,6 +91,15 @@ day_valid(const char *s)
 }
 
 int
+day_in_range(const char *s)
+{
+	if (day_valid(s) != 0 || strcmp(s, DAY_LOG_FIRST) < 0 ||
+	    strcmp(s, DAY_LOG_LAST) > 0)
+		return -1;
+	return 0;
+}
+
+int
 day_add(const char *day, int n, char out[DAY_LEN])
 {
 	struct tm tm;
@@ -171,18 +180,70 @@ day_diff(const char *from, const char *to)
 	return day_number(to) - day_number(from);
 }
 
+/* Into *when the first moment the local clock shows start_minutes on
+ * day: read as standard time, as summer time and as the zone guesses, each
+ * read back, the earliest that shows that time. -1 when none does: the
+ * clock skipped it (DST beginning), and the day starts at the end of the
+ * gap, which the minutes of the clock already tell. */
+static int
+day_begins(const char *day, int start_minutes, time_t *when)
+{
+	struct tm tm, back;
+	time_t t;
+	int y, m, d, isdst, found = 0;
+
+	if (day_split(day, &y, &m, &d) != 0)
+		return -1;
+	for (isdst = -1; isdst <= 1; isdst++) {
+		memset(&tm, 0, sizeof tm);
+		tm.tm_year = y - TM_YEAR_BASE;
+		tm.tm_mon = m - 1;
+		tm.tm_mday = d;
+		tm.tm_hour = start_minutes / MINUTES_PER_HOUR;
+		tm.tm_min = start_minutes % MINUTES_PER_HOUR;
+		tm.tm_isdst = isdst;
+		t = mktime(&tm);
+		if (t == (time_t)-1 || localtime_r(&t, &back) == NULL ||
+		    back.tm_year != y - TM_YEAR_BASE || back.tm_mon != m - 1 ||
+		    back.tm_mday != d ||
+		    back.tm_hour * MINUTES_PER_HOUR + back.tm_min !=
+			start_minutes)
+			continue;
+		if (!found || t < *when)
+			*when = t;
+		found = 1;
+	}
+	return found ? 0 : -1;
+}
+
 void
 day_of(time_t t, int start_minutes, char out[DAY_LEN])
 {
 	struct tm tm;
+	char next[DAY_LEN];
+	time_t begins = 0;
+	long n;
 
 	if (localtime_r(&t, &tm) == NULL) {
 		day_from_number(0, out);
 		return;
 	}
-	day_format(tm.tm_year + TM_YEAR_BASE, tm.tm_mon + 1, tm.tm_mday, out);
+	/* A clock beyond the years of a day reads as their first or last. */
+	if ((long)tm.tm_year + TM_YEAR_BASE < DAY_YEAR_MIN ||
+	    (long)tm.tm_year + TM_YEAR_BASE > DAY_YEAR_MAX) {
+		day_from_number(tm.tm_year < 0 ? INT_MIN : INT_MAX, out);
+		return;
+	}
+	n = civil_count(tm.tm_year + TM_YEAR_BASE, tm.tm_mon + 1, tm.tm_mday) -
+	    civil_count(EPOCH_YEAR, 1, 1);
 	if (tm.tm_hour * MINUTES_PER_HOUR + tm.tm_min < start_minutes)
-		day_add(out, -1, out);
+		n--;
+	/* The clock set back (DST ending) can show a time before the start
+	 * again after the next day began: that day stays begun. */
+	day_from_number((int)n + 1, next);
+	if (day_begins(next, start_minutes, &begins) == 0 && begins <= t)
+		n++;
+	day_from_number((int)n, out);
 }
 
 void
@@ -191,53 +252,68 @@ day_today(int start_minutes, char out[DAY_LEN])
 	day_of(time(NULL), start_minutes, out);
 }
 
-/* Why s is not a valid day, for a message. */
-static char *
-day_invalid_cause(const char *arg, const char *shown)
+/* day_check(), with form the shape a day is asked in ("YYYY-MM-DD"). */
+static int
+check_as(const char *s, const char *form, char **cause)
 {
+	struct buf b;
+	const char *shown;
 	int y, m, d;
 
-	if (day_split(arg, &y, &m, &d) != 0)
-		return xasprintf("'%s' is not a day: use YYYY-MM-DD, today or "
-				 "yesterday",
-				 shown);
-	if (y < DAY_YEAR_MIN)
-		return xasprintf("'%s' is not a day: the year must be between "
-				 "%d and %d",
-				 shown, DAY_YEAR_MIN, DAY_YEAR_MAX);
-	if (m < 1 || m > MONTHS)
-		return xasprintf("'%s' is not a day: there is no month %d",
-				 shown, m);
-	return xasprintf("'%s' is not a day: %s %d has %d days", shown,
-			 month_names[m - 1], y, month_days(y, m));
+	if (day_in_range(s) == 0)
+		return 0;
+	if (s == NULL) {
+		*cause = xstrdup("no day given");
+		return -1;
+	}
+	buf_init(&b);
+	util_escape(&b, s);
+	shown = b.data != NULL ? b.data : "";
+	if (day_split(s, &y, &m, &d) != 0)
+		*cause = xasprintf("'%s' is not a day: use %s", shown, form);
+	else if (m < 1 || m > MONTHS)
+		*cause = xasprintf("'%s' is not a day: there is no month %d",
+				   shown, m);
+	else if (d < 1 || d > month_days(y, m))
+		*cause =
+		    xasprintf("'%s' is not a day: %s %d has %d days", shown,
+			      month_names[m - 1], y, month_days(y, m));
+	else if (strcmp(s, DAY_LOG_FIRST) < 0)
+		*cause = xasprintf("'%s' is before %s, the first day a log "
+				   "can hold",
+				   shown, DAY_LOG_FIRST);
+	else
+		*cause = xasprintf("'%s' is after %s, the last day a log can "
+				   "hold",
+				   shown, DAY_LOG_LAST);
+	buf_free(&b);
+	return -1;
+}
+
+int
+day_check(const char *s, char **cause)
+{
+	return check_as(s, "YYYY-MM-DD", cause);
 }
 
 int
 day_resolve(const char *arg, int start_minutes, char out[DAY_LEN], char **cause)
 {
 	char today[DAY_LEN], calendar[DAY_LEN];
-	struct buf shown;
 
 	day_today(start_minutes, today);
-	if (strcmp(arg, "today") == 0) {
-		memcpy(out, today, DAY_LEN);
-		return 0;
+	if (strcmp(arg, "today") == 0 || strcmp(arg, "yesterday") == 0) {
+		/* By the clock: one out of the log's days is refused too. */
+		if (arg[0] == 'y' && day_add(today, -1, out) != 0) {
+			*cause = xasprintf("there is no day before %s", today);
+			return -1;
+		}
+		if (arg[0] == 't')
+			memcpy(out, today, DAY_LEN);
+		return day_check(out, cause);
 	}
-	if (strcmp(arg, "yesterday") == 0) {
-		if (day_add(today, -1, out) == 0)
-			return 0;
-		*cause = xasprintf("there is no day before %s", today);
+	if (check_as(arg, "YYYY-MM-DD, today or yesterday", cause) != 0)
 		return -1;
-	}
-
-	buf_init(&shown);
-	util_escape(&shown, arg);
-	if (day_valid(arg) != 0) {
-		*cause = day_invalid_cause(arg, shown.data ? shown.data : "");
-		buf_free(&shown);
-		return -1;
-	}
-	buf_free(&shown);
 	/* A day that has begun on the calendar is not in the future, even
 	 * before the configured start of the day. */
 	day_of(time(NULL), 0, calendar);

@@ -2,7 +2,7 @@
  * program.c: the plan, today's state and the safety answers as they stand
  * (the writes are in program_write_*.c).
  */
-#include "program.h"
+#include "program_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -55,11 +55,15 @@ program_next_name(enum program_next n)
 }
 
 /* Folds one trial into its step. A running attempt outranks an ended one
- * even when the ended one started later (a start back-dated with --date). */
+ * even when the ended one started later (a start back-dated with --date).
+ * A running one's day count is its days that count (program_trial_days()):
+ * a safety hold pauses it. */
 static void
 step_add_trial(struct program_step *st, const struct store_trial *t, int number,
-	       const char *today)
+	       const char *today, const struct program_pauses *pauses)
 {
+	struct program_trial_days d;
+
 	st->trials++;
 	if (st->state == PROGRAM_RUNNING && t->ended_on[0] != '\0')
 		return;
@@ -67,19 +71,27 @@ step_add_trial(struct program_step *st, const struct store_trial *t, int number,
 	st->trial_id = t->id;
 	memcpy(st->started_on, t->started_on, DAY_LEN);
 	memcpy(st->ended_on, t->ended_on, DAY_LEN);
+	st->day = st->paused = st->held = 0;
+	st->paused_since[0] = '\0';
 	if (t->ended_on[0] == '\0') {
 		st->state = PROGRAM_RUNNING;
 		st->outcome = OUTCOME_NONE;
-		st->day = day_diff(t->started_on, today) + 1;
 		/* Started on a day still to come (the clock was ahead, or a
-		 * --date that it has since been set back from). */
-		if (st->day < 1)
-			st->day = 0;
+		 * --date that it has since been set back from): day 0. */
+		if (day_diff(t->started_on, today) >= 0) {
+			program_trial_days(pauses, t->id,
+					   day_number(t->started_on),
+					   day_number(today), &d);
+			st->day = d.counted;
+			st->held = d.held;
+			st->paused = d.paused;
+			memcpy(st->paused_since, d.paused_since, DAY_LEN);
+			program_trial_days_free(&d);
+		}
 		st->review_due = st->days > 0 && st->day >= st->days;
 	} else {
 		st->state = PROGRAM_ENDED;
 		st->outcome = t->outcome;
-		st->day = 0;
 		st->review_due = 0;
 	}
 }
@@ -133,6 +145,7 @@ program_plan_load(const struct pack *pack, struct store *store,
 		  const char *today, struct program_plan *out, char **cause)
 {
 	struct store_trial *trials = NULL;
+	struct program_pauses pauses;
 	size_t ntrials = 0, i;
 	int rc, idx;
 
@@ -142,9 +155,13 @@ program_plan_load(const struct pack *pack, struct store *store,
 		*cause = xasprintf("'%s' is not a valid day", today);
 		return EX_SOFTWARE;
 	}
-	rc = store_trial_list(store, &trials, &ntrials, cause);
-	if (rc != 0)
+	if ((rc = program_pauses_load(pack, store, today, &pauses, cause)) != 0)
 		return rc;
+	rc = store_trial_list(store, &trials, &ntrials, cause);
+	if (rc != 0) {
+		program_pauses_free(&pauses);
+		return rc;
+	}
 	memcpy(out->today, today, DAY_LEN);
 	out->nsteps = pack->napproaches;
 	out->steps = xcalloc(out->nsteps, sizeof *out->steps);
@@ -156,9 +173,10 @@ program_plan_load(const struct pack *pack, struct store *store,
 		idx = content_approach_index(pack, trials[i].approach);
 		if (idx >= 0)
 			step_add_trial(&out->steps[idx], &trials[i], (int)i + 1,
-				       today);
+				       today, &pauses);
 	}
 	store_trials_free(trials, ntrials);
+	program_pauses_free(&pauses);
 	if ((rc = plan_habits(pack, store, out, cause)) != 0) {
 		program_plan_free(out);
 		return rc;
@@ -195,10 +213,10 @@ program_baseline_count(struct store *store, const char *day, int *n,
 	size_t k = 0;
 	int rc;
 
-	day_add(day, -ANALYSIS_BEFORE_DAYS, from);
-	day_add(day, -1, to);
-	rc = store_checkin_range(store, from, to, &c, &k, cause);
-	if (rc != 0)
+	if ((rc = program_day_add(day, -ANALYSIS_BEFORE_DAYS, from, cause)) !=
+		0 ||
+	    (rc = program_day_add(day, -1, to, cause)) != 0 ||
+	    (rc = store_checkin_range(store, from, to, &c, &k, cause)) != 0)
 		return rc;
 	*n = (int)k;
 	store_checkins_free(c, k);
@@ -218,13 +236,19 @@ today_recent(struct store *store, struct program_today *t, char **cause)
 
 	char first[DAY_LEN];
 
-	day_add(t->plan.today, 1 - PROGRAM_RECENT_DAYS, from);
+	if ((rc = program_day_add(t->plan.today, 1 - PROGRAM_RECENT_DAYS, from,
+				  cause)) != 0)
+		return rc;
 	for (k = 0; k < PROGRAM_RECENT_DAYS; k++) {
-		day_add(from, (int)k, t->recent[k].day);
+		if ((rc = program_day_add(from, (int)k, t->recent[k].day,
+					  cause)) != 0)
+			return rc;
 		t->recent[k].pain = STORE_NONE;
 	}
 	/* From the first day of a baseline for a trial started today. */
-	day_add(t->plan.today, -ANALYSIS_BEFORE_DAYS, first);
+	if ((rc = program_day_add(t->plan.today, -ANALYSIS_BEFORE_DAYS, first,
+				  cause)) != 0)
+		return rc;
 	if (day_diff(first, from) < 0)
 		memcpy(first, from, DAY_LEN);
 	rc = store_checkin_range(store, first, t->plan.today, &c, &n, cause);
@@ -378,9 +402,10 @@ today_due_practice(const struct program_today *t)
 			continue;
 		a = t->plan.steps[p->practice->approach].approach;
 		/* A habit's practices and the flare-up tools are kept up
-		 * beside the plan, not its next step. */
+		 * beside the plan, not its next step; on hold, none is due. */
 		if (t->plan.steps[p->practice->approach].state !=
-		    PROGRAM_RUNNING)
+			PROGRAM_RUNNING ||
+		    p->held)
 			continue;
 		if (!a->wildcard && p->done < p->practice->per_day)
 			return p;
@@ -466,6 +491,7 @@ today_day(const struct pack *pack, struct store *store, struct program_today *t,
 	t->nwarnings = d.nwarnings;
 	if (d.flare_running)
 		memcpy(t->flare_since, d.flare_began, DAY_LEN);
+	t->held = d.held;
 	d.checkin.note = NULL;
 	d.practices = NULL;
 	d.warnings = NULL;

@@ -82,16 +82,15 @@ program_check_rating(int v, int optional, enum program_field field,
 		      PAIN_MIN, PAIN_MAX));
 }
 
-/* A real day, not after today. */
+/* A real day of the days a log may hold (day_check()), not after today. */
 int
 program_check_day(const char *day, const char *today, struct program_bad *bad,
 		  char **cause)
 {
-	if (day_valid(day) != 0)
-		return program_refuse(
-		    bad, PROGRAM_FIELD_DAY, 0, cause,
-		    xasprintf("'%.*s' is not a day: use YYYY-MM-DD",
-			      DAY_LEN - 1, day));
+	char *why = NULL;
+
+	if (day_check(day, &why) != 0)
+		return program_refuse(bad, PROGRAM_FIELD_DAY, 0, cause, why);
 	if (today == NULL || day_valid(today) != 0)
 		return program_refuse(bad, PROGRAM_FIELD_NONE, 0, cause,
 				      xstrdup("today is not known"));
@@ -100,6 +99,17 @@ program_check_day(const char *day, const char *today, struct program_bad *bad,
 		    bad, PROGRAM_FIELD_DAY, 0, cause,
 		    xasprintf("%s is in the future (today is %s)", day, today));
 	return 0;
+}
+
+int
+program_day_add(const char *day, int n, char out[DAY_LEN], char **cause)
+{
+	if (day_add(day, n, out) == 0)
+		return 0;
+	*cause = xasprintf("there is no day %d days from '%.*s' (days run "
+			   "from 1000-01-01 to 9999-12-31)",
+			   n, DAY_LEN - 1, day);
+	return EX_SOFTWARE;
 }
 
 const struct practice *

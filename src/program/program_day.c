@@ -1,8 +1,9 @@
 /*
  * program_day.c: one day as the check-in asks about it (program.h): what
- * ran that day, the practices and questions it asks in one order, its
- * check-in, answers and warnings. program_today_load() builds today's list
- * from it; the check-in screens of every face render it.
+ * ran that day, whether a safety hold stood, the practices and questions
+ * it asks in one order, its check-in, answers and warnings.
+ * program_today_load() builds today's list from it; the check-in screens of
+ * every face render it.
  */
 #include "program.h"
 
@@ -91,6 +92,24 @@ day_flare(const struct pack *pack, struct store *store, const char *today,
 	return 0;
 }
 
+/* Whether a safety hold stood on d->day (program_pauses_load(), as of
+ * today). A pause of one trial alone would not hold the day's other
+ * practices back: only the pauses of every trial count here. */
+static int
+day_held(const struct pack *pack, struct store *store, const char *today,
+	 struct program_day *d, char **cause)
+{
+	struct program_pauses p;
+	int rc;
+
+	if ((rc = program_pauses_load(pack, store, today, &p, cause)) != 0)
+		return rc;
+	d->held = (program_paused_on(&p, 0, day_number(d->day)) &
+		   PROGRAM_PAUSE_HOLD) != 0;
+	program_pauses_free(&p);
+	return 0;
+}
+
 /* Lists practice p, once: the entry it already has, or a new one with the
  * day's count of its sessions and marks in s[0..n). */
 static struct program_practice *
@@ -108,6 +127,7 @@ day_list(struct program_day *d, const struct practice *p,
 	pp = &d->practices[d->npractices++];
 	memset(pp, 0, sizeof *pp);
 	pp->practice = p;
+	pp->held = d->held;
 	for (k = 0; k < n; k++)
 		if (strcmp(s[k].practice, p->id) == 0)
 			pp->done++;
@@ -284,6 +304,7 @@ program_day_load(const struct pack *pack, struct store *store, const char *day,
 	out->kept = xcalloc(n, sizeof *out->kept);
 	if ((rc = day_approaches(pack, store, out, cause)) != 0 ||
 	    (rc = day_flare(pack, store, today, out, cause)) != 0 ||
+	    (rc = day_held(pack, store, today, out, cause)) != 0 ||
 	    (rc = day_practices(pack, store, out, cause)) != 0 ||
 	    (rc = day_questions(pack, store, out, cause)) != 0 ||
 	    (rc = day_checkin(store, out, cause)) != 0) {

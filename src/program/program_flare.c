@@ -4,7 +4,7 @@
  * back at the person's level, program.h), how bad it was and what was done
  * during it. The writes are in program_write_flare.c.
  */
-#include "program.h"
+#include "program_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -58,24 +58,30 @@ median_level(const struct store_checkin *c, size_t n, const char *from,
 	return level;
 }
 
-/* The rating of day, or STORE_NONE. c is sorted by day. */
-static int
-pain_on(const struct store_checkin *c, size_t n, const char *day)
+/* The first of c[0..n), sorted by day, on day or later; n when none. */
+static size_t
+checkin_from(const struct store_checkin *c, size_t n, const char *day)
 {
 	size_t lo = 0, hi = n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int cmp = strcmp(c[mid].day, day);
 
-		if (cmp == 0)
-			return c[mid].pain;
-		if (cmp < 0)
+		if (strcmp(c[mid].day, day) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return STORE_NONE;
+	return lo;
+}
+
+/* The rating of day, or STORE_NONE. c is sorted by day. */
+static int
+pain_on(const struct store_checkin *c, size_t n, const char *day)
+{
+	size_t i = checkin_from(c, n, day);
+
+	return i < n && strcmp(c[i].day, day) == 0 ? c[i].pain : STORE_NONE;
 }
 
 static int
@@ -86,29 +92,31 @@ calm(int pain, int level)
 
 /* For an open flare: the first day of PROGRAM_FLARE_CALM_DAYS calm days in
  * a row after it began, all by today, into end ("" when none). */
-static void
+static int
 calm_end(const struct program_flare *f, const struct store_checkin *c, size_t n,
-	 const char *today, char end[DAY_LEN])
+	 const char *today, char end[DAY_LEN], char **cause)
 {
 	char day[DAY_LEN], first[DAY_LEN];
-	int run = 0, left = day_diff(f->began_on, today);
+	int run = 0, left = day_diff(f->began_on, today), rc;
 
 	end[0] = '\0';
 	if (f->level == STORE_NONE)
-		return;
-	day_add(f->began_on, 1, day);
+		return 0;
+	memcpy(day, f->began_on, DAY_LEN);
 	for (; left > 0; left--) {
+		if ((rc = program_day_add(day, 1, day, cause)) != 0)
+			return rc;
 		if (calm(pain_on(c, n, day), f->level)) {
 			if (run++ == 0)
 				memcpy(first, day, DAY_LEN);
 			if (run == PROGRAM_FLARE_CALM_DAYS) {
 				memcpy(end, first, DAY_LEN);
-				return;
+				return 0;
 			}
 		} else
 			run = 0;
-		day_add(day, 1, day);
 	}
+	return 0;
 }
 
 /* Counts the sessions done from .. to (inclusive) into f->uses. */
@@ -179,19 +187,20 @@ program_flare_running(struct store *store, const char *today,
 	memset(&f, 0, sizeof f);
 	memcpy(f.began_on, sf[i].began_on, DAY_LEN);
 	store_flares_free(sf, nf);
-	day_add(f.began_on, -PROGRAM_FLARE_LEVEL_DAYS, from);
-	day_add(f.began_on, -1, to);
-	if ((rc = usual_pain(store, &f.level, cause)) != 0 ||
+	if ((rc = program_day_add(f.began_on, -PROGRAM_FLARE_LEVEL_DAYS, from,
+				  cause)) != 0 ||
+	    (rc = program_day_add(f.began_on, -1, to, cause)) != 0 ||
+	    (rc = usual_pain(store, &f.level, cause)) != 0 ||
 	    (rc = store_checkin_range(store, from, today, &c, &nc, cause)) != 0)
 		return rc;
 	level = median_level(c, nc, from, to);
 	if (level != STORE_NONE)
 		f.level = level;
-	calm_end(&f, c, nc, today, end);
-	if (end[0] == '\0')
+	rc = calm_end(&f, c, nc, today, end, cause);
+	if (rc == 0 && end[0] == '\0')
 		memcpy(since, f.began_on, DAY_LEN);
 	store_checkins_free(c, nc);
-	return 0;
+	return rc;
 }
 
 int
@@ -210,8 +219,9 @@ program_flares_load(const struct pack *pack, struct store *store,
 	out->running = -1;
 	if ((rc = store_flare_list(store, &sf, &nf, cause)) != 0 || nf == 0)
 		return rc;
-	day_add(sf[0].began_on, -PROGRAM_FLARE_LEVEL_DAYS, from);
-	if ((rc = usual_pain(store, &usual, cause)) != 0 ||
+	if ((rc = program_day_add(sf[0].began_on, -PROGRAM_FLARE_LEVEL_DAYS,
+				  from, cause)) != 0 ||
+	    (rc = usual_pain(store, &usual, cause)) != 0 ||
 	    (rc = store_checkin_range(store, from, NULL, &c, &nc, cause)) !=
 		0 ||
 	    (rc = store_session_range(store, sf[0].began_on, NULL, &s, &ns,
@@ -219,9 +229,10 @@ program_flares_load(const struct pack *pack, struct store *store,
 		goto done;
 	out->flares = xcalloc(nf, sizeof *out->flares);
 	out->n = nf;
-	for (i = 0; i < nf; i++) {
+	for (i = 0; i < nf && rc == 0; i++) {
 		struct program_flare *f = &out->flares[i];
-		char lo[DAY_LEN], hi[DAY_LEN], d[DAY_LEN];
+		char lo[DAY_LEN], hi[DAY_LEN];
+		size_t k;
 
 		f->id = sf[i].id;
 		memcpy(f->began_on, sf[i].began_on, DAY_LEN);
@@ -231,13 +242,17 @@ program_flares_load(const struct pack *pack, struct store *store,
 		f->pain = sf[i].pain;
 		f->note = sf[i].note;
 		sf[i].note = NULL;
-		day_add(f->began_on, -PROGRAM_FLARE_LEVEL_DAYS, lo);
-		day_add(f->began_on, -1, hi);
+		if ((rc =
+			 program_day_add(f->began_on, -PROGRAM_FLARE_LEVEL_DAYS,
+					 lo, cause)) != 0 ||
+		    (rc = program_day_add(f->began_on, -1, hi, cause)) != 0)
+			break;
 		f->level = median_level(c, nc, lo, hi);
 		if (f->level == STORE_NONE)
 			f->level = usual;
 		if (f->stored_open) {
-			calm_end(f, c, nc, today, end);
+			if ((rc = calm_end(f, c, nc, today, end, cause)) != 0)
+				break;
 			if (end[0] != '\0') {
 				memcpy(f->ended_on, end, DAY_LEN);
 				f->ended_by = STORE_FLARE_CALM;
@@ -245,22 +260,21 @@ program_flares_load(const struct pack *pack, struct store *store,
 		}
 		/* Its days: began_on .. the day before it was over, or to
 		 * today while it runs. */
-		if (f->ended_on[0] != '\0')
-			day_add(f->ended_on, -1, last);
-		else
+		if (f->ended_on[0] != '\0') {
+			if ((rc = program_day_add(f->ended_on, -1, last,
+						  cause)) != 0)
+				break;
+		} else
 			memcpy(last, today, DAY_LEN);
 		if (strcmp(last, f->began_on) < 0)
 			memcpy(last, f->began_on, DAY_LEN);
 		f->days = day_diff(f->began_on, last) + 1;
 		f->peak = f->pain;
-		for (memcpy(d, f->began_on, DAY_LEN); strcmp(d, last) <= 0;
-		     day_add(d, 1, d)) {
-			int p = pain_on(c, nc, d);
-
-			if (p != STORE_NONE &&
-			    (f->peak == STORE_NONE || p > f->peak))
-				f->peak = p;
-		}
+		/* Its check-ins, not its days: nothing steps past the last. */
+		for (k = checkin_from(c, nc, f->began_on);
+		     k < nc && strcmp(c[k].day, last) <= 0; k++)
+			if (f->peak == STORE_NONE || c[k].pain > f->peak)
+				f->peak = c[k].pain;
 		flare_uses(f, s, ns, f->began_on, last);
 		if (f->ended_on[0] == '\0' && strcmp(f->began_on, today) <= 0)
 			out->running = (int)i;

@@ -108,7 +108,8 @@ program_import_get_int(struct program_reading *r, const struct json *v,
 	return 0;
 }
 
-/* A day, YYYY-MM-DD, not after today. */
+/* A day, YYYY-MM-DD, of the days a log may hold (day.h), not after
+ * today. */
 int
 program_import_get_day(struct program_reading *r, const struct json *v,
 		       const char *what, int nullable, char out[DAY_LEN])
@@ -124,6 +125,10 @@ program_import_get_day(struct program_reading *r, const struct json *v,
 	if (strlen(s) != DAY_LEN - 1 || day_valid(s) != 0)
 		return program_import_refuse(
 		    r, v, "%s is not a day: use YYYY-MM-DD", what);
+	if (day_in_range(s) != 0)
+		return program_import_refuse(
+		    r, v, "%s %s is not a day a log can hold (%s to %s)", what,
+		    s, DAY_LOG_FIRST, DAY_LOG_LAST);
 	if (strcmp(s, r->today) > 0)
 		return program_import_refuse(
 		    r, v, "%s %s is in the future (today is %s)", what, s,

@@ -24,10 +24,15 @@ void program_bad_none(struct program_bad *bad);
  * it in bad. */
 int program_check_rating(int v, int optional, enum program_field field,
 			 struct program_bad *bad, char **cause);
-/* A real day, not after today (PROGRAM_FIELD_DAY; PROGRAM_FIELD_NONE when
- * today itself is not known). */
+/* A real day of the days a log may hold (day_check()), not after today
+ * (PROGRAM_FIELD_DAY; PROGRAM_FIELD_NONE when today itself is not known). */
 int program_check_day(const char *day, const char *today,
 		      struct program_bad *bad, char **cause);
+/* day_add() with its failure said: EX_SOFTWARE, *cause naming the day.
+ * The log's days are inside day.h's bounds and the windows around them
+ * fit its margins, so only a day from elsewhere (a clock set outside the
+ * years of a day) can fail. */
+int program_day_add(const char *day, int n, char out[DAY_LEN], char **cause);
 /* The practice of the pack with that id, or NULL refused as field, index
  * with the pack's practice ids listed. */
 const struct practice *

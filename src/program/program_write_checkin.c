@@ -2,7 +2,8 @@
  * program_write_checkin.c: the writes of a check-in (program.h): the day's
  * ratings, note, answers and the practices marked done, in one
  * transaction, and of a practice session (a practice marked done is a
- * session with no minutes, so both are here). Each value is checked by
+ * session with no minutes, so both are here), and whether a session may be
+ * done while a safety hold stands. Each value is checked by
  * program_check.c before the store writes it, for the CLI and the TUI
  * alike; the other writes are in program_write_*.c.
  */
@@ -189,4 +190,43 @@ program_session_add(const struct pack *pack, struct store *store,
 	row.pain_before = s->pain_before;
 	row.pain_after = s->pain_after;
 	return store_session_add(store, &row, cause);
+}
+
+/* Whether a session may be done (program_days.c's holds, with the words
+ * of program_safety_allows() for a start, said of a practice): beside the
+ * session's writes, as the program's other files do not use this one. */
+int
+program_practice_allows(const struct pack *pack, struct store *store,
+			const char *day, const char *today, char **cause)
+{
+	struct program_safety safety;
+	struct program_pauses p;
+	const struct program_flag *f;
+	int rc, held;
+
+	if (day_valid(day) != 0) {
+		*cause = xasprintf("'%s' is not a valid day", day);
+		return EX_SOFTWARE;
+	}
+	if ((rc = program_pauses_load(pack, store, today, &p, cause)) != 0)
+		return rc;
+	held = (program_paused_on(&p, 0, day_number(day)) &
+		PROGRAM_PAUSE_HOLD) != 0;
+	program_pauses_free(&p);
+	if (!held)
+		return 0;
+	if ((rc = program_safety_load(pack, store, today, &safety, cause)) != 0)
+		return rc;
+	if ((f = program_safety_first(&safety, PROGRAM_FLAG_HOLDS)) != NULL) {
+		*cause = xasprintf(
+		    "on hold for safety: you answered yes on %s to \"%s\" %s "
+		    "Practices wait, and the running trials are paused, until "
+		    "a doctor has checked it; then record that with backpain "
+		    "safety --checked %s [--date D]",
+		    f->asked_on, f->flag->question, f->flag->advice,
+		    f->flag->id);
+		rc = PROGRAM_REFUSED;
+	}
+	program_safety_free(&safety);
+	return rc;
 }

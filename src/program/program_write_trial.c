@@ -27,6 +27,8 @@ program_start(const struct pack *pack, struct store *store,
 
 	if (shared != NULL)
 		*shared = NULL;
+	if (day_check(day, cause) != 0)
+		return EX_DATAERR;
 	if ((a = program_approach(pack, approach, cause)) == NULL)
 		return EX_DATAERR;
 	rc = program_safety_load(pack, store, day, &safety, cause);
@@ -90,6 +92,8 @@ stop_check(const struct pack *pack, struct store *store, const char *approach,
 	const struct approach *a;
 	int rc;
 
+	if (day_check(day, cause) != 0)
+		return EX_DATAERR;
 	if ((a = *out = program_approach(pack, approach, cause)) == NULL)
 		return EX_DATAERR;
 	if (outcome == OUTCOME_NONE) {
@@ -127,6 +131,8 @@ program_stop(const struct pack *pack, struct store *store, const char *approach,
 	char started[DAY_LEN];
 	int rc;
 
+	if (day_check(day, cause) != 0)
+		return EX_DATAERR;
 	/* A trial of an approach this pack lacks (started under another
 	 * pack, or one since changed) can still be ended. */
 	if (content_approach(pack, approach) == NULL &&
@@ -153,6 +159,8 @@ int
 program_impression(struct store *store, const char *approach, const char *day,
 		   int impression, char **cause)
 {
+	if (day_check(day, cause) != 0)
+		return EX_DATAERR;
 	if (impression < STORE_IMPRESSION_MIN ||
 	    impression > STORE_IMPRESSION_MAX) {
 		*cause =
@@ -176,6 +184,31 @@ program_keep(const struct pack *pack, struct store *store, const char *approach,
 	return store_habit_keep(store, a->id, day, outcome, cause);
 }
 
+/* Why approach id is no habit to drop on day: kept only after it (the
+ * plan of that day does not have it yet), or not kept at all. */
+static int
+not_kept(struct store *store, const char *id, const char *day, char **cause)
+{
+	struct store_habit *h;
+	size_t n, i;
+	int rc;
+
+	if ((rc = store_habit_list(store, &h, &n, cause)) != 0)
+		return rc;
+	for (i = 0; i < n; i++)
+		if (h[i].dropped_on[0] == '\0' &&
+		    strcmp(h[i].approach, id) == 0)
+			break;
+	if (i < n && strcmp(day, h[i].kept_on) < 0)
+		*cause = xasprintf("%s cannot be dropped on %s, before it was "
+				   "kept as a habit on %s",
+				   id, day, h[i].kept_on);
+	else
+		*cause = xasprintf("%s is not kept as a habit", id);
+	store_habits_free(h, n);
+	return EX_DATAERR;
+}
+
 int
 program_drop(const struct pack *pack, struct store *store, const char *approach,
 	     const char *day, char **cause)
@@ -185,15 +218,15 @@ program_drop(const struct pack *pack, struct store *store, const char *approach,
 	const struct approach *a;
 	int rc;
 
+	if (day_check(day, cause) != 0)
+		return EX_DATAERR;
 	if ((a = program_approach(pack, approach, cause)) == NULL)
 		return EX_DATAERR;
 	if ((rc = program_plan_load(pack, store, day, &plan, cause)) != 0)
 		return rc;
 	st = &plan.steps[content_approach_index(pack, a->id)];
-	if (!st->habit) {
-		*cause = xasprintf("%s is not kept as a habit", a->id);
-		rc = EX_DATAERR;
-	}
+	if (!st->habit)
+		rc = not_kept(store, a->id, day, cause);
 	program_plan_free(&plan);
 	if (rc != 0)
 		return rc;

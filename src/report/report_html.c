@@ -193,11 +193,17 @@ trial_row(struct buf *b, const struct report *rp, size_t i)
 	esc(b, review_row_name(row));
 	buf_printf(b, "<div class=\"sub\">%s to %s", row->started_on,
 		   row->running ? "today" : row->ended_on);
-	if (row->running)
+	if (row->paused)
+		buf_printf(b, ", paused since %s", row->paused_since);
+	else if (row->running)
 		buf_adds(b, ", running");
 	else if (row->outcome != OUTCOME_NONE)
 		buf_printf(b, ", ended as: %s",
 			   store_outcome_name(row->outcome));
+	/* Its days (the column beside) are those that count. */
+	if (r->off_days > 0)
+		buf_printf(b, "; %d day%s on hold for safety not counted",
+			   r->off_days, r->off_days == 1 ? "" : "s");
 	buf_init(&t);
 	if (report_habit_line(&t, rp, i)) {
 		buf_adds(b, "; ");

@@ -79,6 +79,13 @@ dates(struct buf *t, const struct review *rv, const struct review_row *row)
 	else
 		buf_printf(t, "%s to %s, %d %s", row->started_on, row->ended_on,
 			   days, plural(days, "day", "days"));
+	/* The days that count (program_trial_days()): not those on hold. */
+	if (row->result.off_days > 0)
+		buf_printf(t, " (not counting %d %s on hold for safety)",
+			   row->result.off_days,
+			   plural(row->result.off_days, "day", "days"));
+	if (row->paused)
+		buf_printf(t, ", paused since %s", row->paused_since);
 	if (row->outcome != OUTCOME_NONE)
 		buf_printf(t, "; ended as: %s",
 			   store_outcome_name(row->outcome));

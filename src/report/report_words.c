@@ -350,14 +350,15 @@ report_flare_item(struct buf *b, const struct report *rp, size_t i,
 	char fig[REVIEW_FIGURE_LEN], last[DAY_LEN];
 	size_t k;
 
-	day_add(f->began_on, f->days - 1, last);
 	if (f->ended_on[0] == '\0')
 		buf_printf(b, "%s to today, %d %s so far", f->began_on, f->days,
 			   plural(f->days, "day", "days"));
 	else if (f->days == 1)
 		buf_printf(b, "%s, 1 day", f->began_on);
-	else
+	else if (day_add(f->began_on, f->days - 1, last) == 0)
 		buf_printf(b, "%s to %s, %d days", f->began_on, last, f->days);
+	else /* its last day past the calendar's: only its length */
+		buf_printf(b, "%s, %d days", f->began_on, f->days);
 	if (f->peak != STORE_NONE)
 		buf_printf(b, ", pain up to %d", f->peak);
 	if (f->level != STORE_NONE)

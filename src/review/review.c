@@ -35,6 +35,10 @@ struct loaded {
 	int *reach;
 	int sorted;
 	size_t *near; /* room for one row's candidate others, as indices */
+	/* The pauses (safety holds) that decide which days of a trial count
+	 * (program_trial_days()); none without a pack, which says which
+	 * flags hold. */
+	struct program_pauses pauses;
 };
 
 static void
@@ -47,6 +51,7 @@ loaded_free(struct loaded *l)
 	free(l->reach);
 	free(l->near);
 	review_sessions_free(&l->sessions);
+	program_pauses_free(&l->pauses);
 }
 
 /* What the walk over the other trials needs; see struct loaded. */
@@ -148,9 +153,15 @@ set_needs(struct review_row *row)
 	}
 	if (r->verdict != VERDICT_TOO_EARLY)
 		return;
+	/* The days still to come count (at the earliest: a hold that
+	 * stands today holds them too, for as long as it stands). */
 	if (r->days < need) {
 		row->need_days = need - r->days;
-		day_add(row->started_on, need - 1, row->judged_from);
+		/* Within day.h's margin of any day of a log; "" (said in
+		 * days only) should it not be. */
+		if (day_add(row->started_on, need - 1 + r->off_days,
+			    row->judged_from) != 0)
+			row->judged_from[0] = '\0';
 	}
 	if (r->during_n < ANALYSIS_DURING_MIN_CHECKINS)
 		row->need_checkins = ANALYSIS_DURING_MIN_CHECKINS - r->during_n;
@@ -208,6 +219,7 @@ judge_row(const struct pack *pack, const struct review *rv,
 	const struct approach *a = NULL;
 	const struct analysis_session *ses;
 	struct analysis_trial_in in = {0};
+	struct program_trial_days td;
 	size_t g = l->group[i], nses, from, j, k, c0, c1, nothers;
 
 	row->trial_id = t->id;
@@ -252,6 +264,13 @@ judge_row(const struct pack *pack, const struct review *rv,
 	in.nsessions = nses;
 	in.others = others;
 	in.nothers = nothers;
+	/* The days that count: not those on hold (program.h). */
+	program_trial_days(&l->pauses, t->id, sp->start, sp->end, &td);
+	in.off = td.off;
+	if (td.counted < sp->end - sp->start + 1)
+		in.noff = (size_t)(sp->end - sp->start + 1);
+	row->paused = row->running && td.paused;
+	memcpy(row->paused_since, td.paused_since, DAY_LEN);
 	analysis_trial(c1 > c0 ? rv->checkins + c0 : NULL, c1 - c0,
 		       rv->usual_pain, &in, &row->result);
 
@@ -265,10 +284,12 @@ judge_row(const struct pack *pack, const struct review *rv,
 		if (analysis_confounds(&row->result, &others[j]))
 			row->overlaps[row->noverlaps++] = l->near[j];
 
-	row->checkins =
-	    (int)(checkin_from(rv->checkins, rv->ncheckins,
-			       (long long)sp->end + 1) -
-		  checkin_from(rv->checkins, rv->ncheckins, sp->start));
+	/* The check-ins of its days that count. */
+	c0 = checkin_from(rv->checkins, rv->ncheckins, sp->start);
+	for (k = c0; k < c1; k++)
+		row->checkins +=
+		    in.noff == 0 || !td.off[rv->checkins[k].day - sp->start];
+	program_trial_days_free(&td);
 	set_needs(row);
 }
 
@@ -361,6 +382,9 @@ load_all(const struct pack *pack, struct store *st, struct review *rv,
 				       &l->sessions, cause)) != 0)
 		return rc;
 	if ((rc = set_spans(l, today, cause)) != 0)
+		return rc;
+	if (pack != NULL && (rc = program_pauses_load(pack, st, rv->today,
+						      &l->pauses, cause)) != 0)
 		return rc;
 	set_reach(l);
 	return 0;

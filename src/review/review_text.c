@@ -214,20 +214,23 @@ plural(long long n, const char *one, const char *many)
 static void
 missing_baseline(struct buf *b, const struct review_row *row)
 {
-	char from[DAY_LEN], to[DAY_LEN];
+	char from[DAY_LEN], to[DAY_LEN], span[2 * DAY_LEN + 8] = "";
 
-	day_add(row->started_on, -ANALYSIS_BEFORE_DAYS, from);
-	day_add(row->started_on, -1, to);
+	/* The days, where the calendar has them (within day.h's margin of
+	 * any day of a log, it does). */
+	if (day_add(row->started_on, -ANALYSIS_BEFORE_DAYS, from) == 0 &&
+	    day_add(row->started_on, -1, to) == 0)
+		snprintf(span, sizeof span, " (%s to %s)", from, to);
 	/* Ratings entered now for days long gone would be recalled pain,
 	 * which is never a baseline: no invitation to fill them in. */
 	buf_printf(b,
-		   "It had only %d %s in the %d days before its start (%s to "
-		   "%s) and %d are needed for a baseline, so its effect "
-		   "cannot be judged. A trial started after check-ins on at "
-		   "least %d of the %d days before it can be.",
+		   "It had only %d %s in the %d days before its start%s and "
+		   "%d are needed for a baseline, so its effect cannot be "
+		   "judged. A trial started after check-ins on at least %d of "
+		   "the %d days before it can be.",
 		   row->result.baseline_n,
 		   plural(row->result.baseline_n, "rating", "ratings"),
-		   ANALYSIS_BEFORE_DAYS, from, to, ANALYSIS_BEFORE_MIN_CHECKINS,
+		   ANALYSIS_BEFORE_DAYS, span, ANALYSIS_BEFORE_MIN_CHECKINS,
 		   ANALYSIS_BEFORE_MIN_CHECKINS, ANALYSIS_BEFORE_DAYS);
 }
 
@@ -245,12 +248,20 @@ missing_days(struct buf *b, const struct review_row *row)
 			   r->settle_days, ANALYSIS_DURING_DAYS);
 		return;
 	}
-	buf_printf(b,
-		   "It has run %d of the %d days needed: it can be judged "
-		   "from %s (%d more %s)",
-		   r->days, r->settle_days + ANALYSIS_DURING_DAYS,
-		   row->judged_from, row->need_days,
-		   plural(row->need_days, "day", "days"));
+	if (row->judged_from[0] != '\0')
+		buf_printf(b,
+			   "It has run %d of the %d days needed: it can be "
+			   "judged from %s (%d more %s)",
+			   r->days, r->settle_days + ANALYSIS_DURING_DAYS,
+			   row->judged_from, row->need_days,
+			   plural(row->need_days, "day", "days"));
+	else
+		buf_printf(b,
+			   "It has run %d of the %d days needed: it can be "
+			   "judged in %d more %s",
+			   r->days, r->settle_days + ANALYSIS_DURING_DAYS,
+			   row->need_days,
+			   plural(row->need_days, "day", "days"));
 	if (row->need_checkins > 0)
 		buf_printf(b,
 			   " with %d more %s, at least %d from day %d on "
@@ -270,7 +281,7 @@ static void
 missing_checkins(struct buf *b, const struct review_row *row)
 {
 	const struct analysis_result *r = &row->result;
-	char from[DAY_LEN];
+	char from[DAY_LEN], span[2 * DAY_LEN + 8] = "";
 
 	if (row->running) {
 		buf_printf(b,
@@ -281,13 +292,15 @@ missing_checkins(struct buf *b, const struct review_row *row)
 			   ANALYSIS_DURING_MIN_CHECKINS, row->need_checkins);
 		return;
 	}
-	day_add(row->started_on, r->settle_days, from);
+	/* The days, where the calendar has them (as in missing_baseline). */
+	if (day_add(row->started_on, r->settle_days, from) == 0)
+		snprintf(span, sizeof span, " (%s to %s)", from, row->ended_on);
 	/* Ended: say what it had, and never ask for ratings of days long
 	 * past, which a rule judging only daily ratings cannot trust. */
 	buf_printf(b,
-		   "Its days after settling in (%s to %s) had only %d %s, "
-		   "and %d are needed, so its effect cannot be judged.",
-		   from, row->ended_on, r->during_n,
+		   "Its days after settling in%s had only %d %s, and %d are "
+		   "needed, so its effect cannot be judged.",
+		   span, r->during_n,
 		   plural(r->during_n, "check-in", "check-ins"),
 		   ANALYSIS_DURING_MIN_CHECKINS);
 }

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
 #include <time.h>
 
@@ -110,6 +111,121 @@ store_open(const char *path, struct store **out, char **cause)
 	    (rc = store_migrate(s, cause)) != 0) {
 		store_close(s);
 		return rc;
+	}
+	*out = s;
+	return 0;
+}
+
+#define READ_TRIES 3 /* reads of a log others change meanwhile */
+
+/* The size of the log's -wal, -1 when there is none. */
+static long long
+wal_size(const char *path)
+{
+	char *wal = xasprintf("%s-wal", path);
+	struct stat st;
+	long long n = lstat(wal, &st) == 0 ? (long long)st.st_size : -1;
+
+	free(wal);
+	return n;
+}
+
+/* Whether the log is as it was (before) and its -wal still holds no page:
+ * a copy read from the file alone is then the log. */
+static int
+unchanged(const char *path, const struct stat *before)
+{
+	struct stat now;
+
+	return stat(path, &now) == 0 && now.st_size == before->st_size &&
+	       now.st_mtim.tv_sec == before->st_mtim.tv_sec &&
+	       now.st_mtim.tv_nsec == before->st_mtim.tv_nsec &&
+	       now.st_ctim.tv_sec == before->st_ctim.tv_sec &&
+	       now.st_ctim.tv_nsec == before->st_ctim.tv_nsec &&
+	       wal_size(path) <= 0;
+}
+
+/* The log copied into memory as s->db, through store_check_open(): with
+ * pages in the -wal, SQLite's locks keep the copy whole (another process
+ * has the log open, and so has made its -shm); from the file alone, no
+ * lock is taken, and a copy is kept only when the file did not change
+ * while it was read. An SQLite result code, or SQLITE_BUSY when the log
+ * kept changing. */
+static int
+copy_in(struct store *s)
+{
+	sqlite3 *src;
+	sqlite3_backup *b;
+	struct stat before;
+	int rc = SQLITE_BUSY, tries, wal;
+
+	for (tries = 0; tries < READ_TRIES; tries++) {
+		if (stat(s->path, &before) != 0)
+			return SQLITE_CANTOPEN;
+		wal = wal_size(s->path) > 0;
+		src = NULL;
+		rc = store_check_open(s->path, &src);
+		if (rc == SQLITE_OK) {
+			sqlite3_busy_timeout(src, STORE_BUSY_MS);
+			rc = sqlite3_open_v2(
+			    ":memory:", &s->db,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+		}
+		if (rc == SQLITE_OK) {
+			b = sqlite3_backup_init(s->db, "main", src, "main");
+			rc = b == NULL ? sqlite3_errcode(s->db)
+				       : sqlite3_backup_step(b, -1);
+			if (b != NULL && rc == SQLITE_DONE)
+				rc = sqlite3_backup_finish(b);
+			else if (b != NULL)
+				sqlite3_backup_finish(b);
+		}
+		sqlite3_close(src);
+		if (rc == SQLITE_OK && (wal || unchanged(s->path, &before)))
+			return SQLITE_OK;
+		sqlite3_close(s->db);
+		s->db = NULL;
+		if (rc == SQLITE_OK)
+			rc = SQLITE_BUSY;
+	}
+	return rc;
+}
+
+int
+store_open_read(const char *path, struct store **out, char **cause)
+{
+	struct store *s;
+	struct stat st;
+	int rc, verified, version = 0;
+	mode_t mode;
+
+	*out = NULL;
+	if (path == NULL || *path == '\0' || stat(path, &st) != 0 ||
+	    st.st_size == 0)
+		return store_open(path, out, cause);
+	/* The refusals and the look of store_open(), with nothing made. */
+	if ((rc = store_file_check(path, &mode, cause)) != 0 ||
+	    (rc = store_inspect(path, &verified, cause)) != 0 ||
+	    (rc = store_file_private(path, mode, cause)) != 0)
+		return rc;
+	s = xcalloc(1, sizeof *s);
+	s->path = xstrdup(path);
+	/* Not stamped at close: the stamp records the program's writes. */
+	s->verified = 0;
+	if ((rc = copy_in(s)) != SQLITE_OK) {
+		rc = store_sqlerr(s, rc, "reading the log", cause);
+		store_close(s);
+		return rc;
+	}
+	if ((rc = configure(s, cause)) != 0) {
+		store_close(s);
+		return rc;
+	}
+	rc = store_sql_int(s->db, "PRAGMA user_version", &version);
+	if (rc != SQLITE_OK || version != STORE_VERSION) {
+		/* An upgrade writes the log (and a backup of it). */
+		store_close(s);
+		return store_open(path, out, cause);
 	}
 	*out = s;
 	return 0;

@@ -161,14 +161,15 @@ store_check_checkins(struct store *s, const char *lo, const char *hi,
 }
 
 /*
- * A read-only connection that leaves no trace. Without a -wal file nobody
- * has the log open and the file alone is the log, so it is opened
+ * A read-only connection that leaves no trace. Without a -wal file, or
+ * with an empty one (left by a connection that wrote nothing, or that
+ * failed on a full disk), the file alone is the log, so it is opened
  * immutable: SQLite then creates no -wal or -shm beside a log it may be
- * about to refuse. With one, its content is part of the log and a plain
- * read-only connection reads it.
+ * about to refuse, and needs no room for them. With pages in the -wal,
+ * they are part of the log and a plain read-only connection reads them.
  */
-static int
-open_for_check(const char *path, sqlite3 **db)
+int
+store_check_open(const char *path, sqlite3 **db)
 {
 	static const char plain[] = "abcdefghijklmnopqrstuvwxyz"
 				    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-~";
@@ -176,7 +177,7 @@ open_for_check(const char *path, sqlite3 **db)
 	struct stat st;
 	struct buf uri;
 	const unsigned char *p;
-	int rc, has_wal = lstat(wal, &st) == 0;
+	int rc, has_wal = lstat(wal, &st) == 0 && st.st_size > 0;
 
 	free(wal);
 	if (has_wal)
@@ -352,7 +353,7 @@ inspect(const char *path, int *verified, char **cause)
 	char *problem = NULL;
 	int rc, version = 0, objects = 0, code = 0, app = 0;
 
-	rc = open_for_check(path, &ro.db);
+	rc = store_check_open(path, &ro.db);
 	if (rc == SQLITE_OK) {
 		sqlite3_extended_result_codes(ro.db, 1);
 		sqlite3_busy_timeout(ro.db, STORE_BUSY_MS);

@@ -4,6 +4,7 @@
  * not a regular one). Uses no SQL: store_sql.c for its refusals only. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -199,6 +200,81 @@ check_companions(const char *path, char **cause)
 	return rc;
 }
 
+/* EX_CANTCREAT for path, a symbolic link to nothing: the log is never
+ * created through a link, which could lead anywhere (into /tmp, say). */
+static int
+dangling(const char *path, char **cause)
+{
+	char to[PATH_MAX];
+	ssize_t n = readlink(path, to, sizeof to - 1);
+
+	to[n < 0 ? 0 : n] = '\0';
+	return store_fail(cause, EX_CANTCREAT,
+			  "cannot create the log through %s, a symbolic link "
+			  "to %s, which does not exist; nothing was created. "
+			  "Give the place of the log itself (--db), or make "
+			  "the log there first",
+			  path, n > 0 ? to : "nowhere");
+}
+
+/* The log's file opened for reading and writing: an existing one, through
+ * a link or not, or else a new one, made only where path is no link
+ * (O_EXCL never follows one). -1 with errno set, or -2 for a link to
+ * nothing. */
+static int
+open_log(const char *path)
+{
+	const int flags = O_RDWR | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
+	struct stat st;
+	int fd, tries;
+
+	/* Twice: another process may create it between the two opens. */
+	for (tries = 0; tries < 2; tries++) {
+		if ((fd = open(path, flags)) >= 0 || errno != ENOENT)
+			return fd;
+		fd = open(path, flags | O_CREAT | O_EXCL, STORE_FILE_MODE);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+		if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+		    stat(path, &st) != 0)
+			return -2;
+	}
+	errno = EEXIST;
+	return -1;
+}
+
+/* The log opened as fd (or -1 with errno, or -2: open_log()) is a
+ * regular file of this user's: 0 with *st, or the refusal (fd closed). */
+static int
+check_file(int fd, const char *path, struct stat *st, char **cause)
+{
+	int e;
+
+	if (fd == -2)
+		return dangling(path, cause);
+	if (fd < 0) {
+		e = errno;
+		*cause =
+		    xasprintf("cannot open the log %s: %s", path, strerror(e));
+		return store_file_errno(e);
+	}
+	if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
+		close(fd);
+		*cause = xasprintf("cannot use %s as the log: it is not a "
+				   "regular file",
+				   path);
+		return EX_CANTCREAT;
+	}
+	if (st->st_uid != geteuid()) {
+		close(fd);
+		return store_fail(cause, EX_NOPERM,
+				  "the log %s belongs to another user (uid "
+				  "%ju); nothing was changed",
+				  path, (uintmax_t)st->st_uid);
+	}
+	return 0;
+}
+
 /*
  * The log file exists, is a regular file of this user's, and is not
  * someone else's to change: a file with content is made 0600 only once it
@@ -211,30 +287,10 @@ static int
 prepare_file(const char *path, int *empty, mode_t *mode, char **cause)
 {
 	struct stat st;
-	int fd, e;
+	int fd = open_log(path), rc, e;
 
-	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOCTTY | O_NONBLOCK,
-		  STORE_FILE_MODE);
-	if (fd < 0) {
-		e = errno;
-		*cause =
-		    xasprintf("cannot open the log %s: %s", path, strerror(e));
-		return store_file_errno(e);
-	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		*cause = xasprintf("cannot use %s as the log: it is not a "
-				   "regular file",
-				   path);
-		return EX_CANTCREAT;
-	}
-	if (st.st_uid != geteuid()) {
-		close(fd);
-		return store_fail(cause, EX_NOPERM,
-				  "the log %s belongs to another user (uid "
-				  "%ju); nothing was changed",
-				  path, (uintmax_t)st.st_uid);
-	}
+	if ((rc = check_file(fd, path, &st, cause)) != 0)
+		return rc;
 	*empty = st.st_size == 0;
 	*mode = st.st_mode & MODE_BITS;
 	if (*empty && *mode != STORE_FILE_MODE &&
@@ -289,6 +345,26 @@ store_file_prepare(const char *path, int *empty, mode_t *mode, char **cause)
 	    (rc = check_dirs(path, 0, cause)) != 0 ||
 	    (rc = prepare_file(path, empty, mode, cause)) != 0 ||
 	    (rc = check_dirs(path, 1, cause)) != 0 ||
+	    (rc = check_companions(path, cause)) != 0)
+		return rc;
+	return 0;
+}
+
+int
+store_file_check(const char *path, mode_t *mode, char **cause)
+{
+	struct stat st;
+	int fd, rc;
+
+	*mode = STORE_FILE_MODE;
+	if ((rc = check_dirs(path, 0, cause)) != 0)
+		return rc;
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if ((rc = check_file(fd, path, &st, cause)) != 0)
+		return rc;
+	close(fd);
+	*mode = st.st_mode & MODE_BITS;
+	if ((rc = check_dirs(path, 1, cause)) != 0 ||
 	    (rc = check_companions(path, cause)) != 0)
 		return rc;
 	return 0;

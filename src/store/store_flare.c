@@ -126,9 +126,9 @@ fail:
 	return code;
 }
 
-int
-store_flare_end(struct store *s, const char *day, enum store_flare_end how,
-		char **cause)
+/* A flare-up's end: a day of the log, by the person or by calm days. */
+static int
+check_end(const char *day, enum store_flare_end how, char **cause)
 {
 	int code;
 
@@ -138,7 +138,17 @@ store_flare_end(struct store *s, const char *day, enum store_flare_end how,
 		return store_fail(cause, EX_DATAERR,
 				  "a flare-up ends by the person or by calm "
 				  "days");
-	if ((code = store_begin(s, cause)) != 0)
+	return 0;
+}
+
+int
+store_flare_end(struct store *s, const char *day, enum store_flare_end how,
+		char **cause)
+{
+	int code;
+
+	if ((code = check_end(day, how, cause)) != 0 ||
+	    (code = store_begin(s, cause)) != 0)
 		return code;
 	if ((code = end_open(s, day, how, cause)) != 0) {
 		store_rollback(s);
@@ -154,13 +164,8 @@ store_flare_reend(struct store *s, long long id, const char *day,
 	sqlite3_stmt *st;
 	int code;
 
-	if ((code = store_check_day("flare end", day, cause)) != 0)
-		return code;
-	if (how != STORE_FLARE_PERSON && how != STORE_FLARE_CALM)
-		return store_fail(cause, EX_DATAERR,
-				  "a flare-up ends by the person or by calm "
-				  "days");
-	if ((code = store_begin(s, cause)) != 0)
+	if ((code = check_end(day, how, cause)) != 0 ||
+	    (code = store_begin(s, cause)) != 0)
 		return code;
 	/* Only a flare that has ended, on a day after day and after its
 	 * start: a running one ends through store_flare_end(). */

@@ -80,7 +80,8 @@ int store_sql_int(sqlite3 *, const char *sql, int *out);
  * writes, so a value damaged on disk is refused as a damaged log rather than
  * handed on (a pain of 11 indexing past a table). Each returns 0, or -1 when
  * the value is out of its range; the reader then returns store_corrupt().
- * store_read_day: a valid day (optional: NULL reads as "");
+ * store_read_day: a day a log may hold (day_in_range(); optional: NULL
+ * reads as "");
  * store_read_int: an integer in lo..hi (optional: NULL reads as
  * STORE_NONE); store_read_text: UTF-8 without NUL (optional: NULL reads
  * as NULL), allocated; an id also non-empty and without control characters.
@@ -120,6 +121,9 @@ int store_range(const char *from, const char *to, const char **lo,
 int store_file_prepare(const char *path, int *empty, mode_t *mode,
 		       char **cause);
 int store_file_private(const char *path, mode_t mode, char **cause);
+/* The refusals of store_file_prepare() for a log that exists, with nothing
+ * made or changed (no directory, no file, no mode): for reading only. */
+int store_file_check(const char *path, mode_t *mode, char **cause);
 /* The directory of path ("." or "/" for a path without one), allocated. */
 char *store_file_dir(const char *path);
 /* The code for a file that cannot be made: errno e of creating it. */
@@ -128,6 +132,9 @@ int store_file_errno(int e);
 /* store_check.c: checks an existing file without changing it (*verified
  * says whether it was found sound, by its stamp or by reading it through). */
 int store_inspect(const char *path, int *verified, char **cause);
+/* A read-only connection to the log at path that makes no file beside it
+ * (store_check.c says how); an SQLite result code. */
+int store_check_open(const char *path, sqlite3 **db);
 /* For readers that hand rows on as SQL made them (exports): EX_IOERR with
  * the damaged-log message when a row of the log, or a check-in from lo to
  * hi, breaks the rules of its table (those of step 0 -> 1: see

@@ -27,7 +27,7 @@ store_read_day(sqlite3_stmt *st, int i, int optional, char out[DAY_LEN])
 			   ? 0
 			   : -1;
 	if (sqlite3_column_bytes(st, i) != DAY_LEN - 1 ||
-	    day_valid((const char *)p) != 0)
+	    day_in_range((const char *)p) != 0)
 		return -1;
 	memcpy(out, p, DAY_LEN);
 	return 0;

@@ -194,6 +194,26 @@ add_state(int w, const struct approach *a)
 			st = &plan.steps[i];
 	if (st == NULL || st->state == PROGRAM_NOT_STARTED)
 		ui_view_add(&view, w, UI_C_DIM, 0, NULL, "Not started yet.");
+	else if (st->state == PROGRAM_RUNNING && st->paused && st->day == 0)
+		ui_view_addf(&view, w, UI_C_WARNING, 0,
+			     "Running since %s: paused while a safety question "
+			     "holds (since %s), no day counted yet. Days on "
+			     "hold do not count; it goes on when the hold is "
+			     "lifted.",
+			     st->started_on, st->paused_since);
+	else if (st->state == PROGRAM_RUNNING && st->paused && st->days > 0)
+		ui_view_addf(
+		    &view, w, UI_C_WARNING, 0,
+		    "Running since %s: paused while a safety question "
+		    "holds (since %s), at day %d of %d. Days on hold "
+		    "do not count; it goes on when the hold is lifted.",
+		    st->started_on, st->paused_since, st->day, st->days);
+	else if (st->state == PROGRAM_RUNNING && st->paused)
+		ui_view_addf(&view, w, UI_C_WARNING, 0,
+			     "Running since %s: paused while a safety question "
+			     "holds (since %s), at day %d. Days on hold do not "
+			     "count; it goes on when the hold is lifted.",
+			     st->started_on, st->paused_since, st->day);
 	else if (st->state == PROGRAM_RUNNING && st->day == 0)
 		ui_view_addf(&view, w, UI_C_GOOD, 0,
 			     "Starts on %s, a day still to come.",
@@ -210,6 +230,11 @@ add_state(int w, const struct approach *a)
 		ui_view_addf(&view, w, UI_C_NORMAL, 0, "Tried: %s to %s (%s).",
 			     st->started_on, st->ended_on,
 			     store_outcome_name(st->outcome));
+	if (st != NULL && st->state == PROGRAM_RUNNING && !st->paused &&
+	    st->held > 0)
+		ui_view_addf(&view, w, UI_C_DIM, 0,
+			     "%d day%s on hold for safety did not count.",
+			     st->held, st->held == 1 ? "" : "s");
 }
 
 static void

@@ -40,6 +40,24 @@ state_text(const struct program_step *st, enum ui_color *c)
 		return xstrdup("not started");
 	case PROGRAM_RUNNING:
 		*c = st->review_due ? UI_C_WARNING : UI_C_GOOD;
+		/* A safety hold pauses it: its count stays (program.h). */
+		if (st->paused) {
+			*c = UI_C_WARNING;
+			if (st->day == 0)
+				return xasprintf("paused while a safety "
+						 "question holds (since %s), "
+						 "no day counted yet",
+						 st->paused_since);
+			if (st->days > 0)
+				return xasprintf("paused while a safety "
+						 "question holds (since %s), "
+						 "day %d of %d",
+						 st->paused_since, st->day,
+						 st->days);
+			return xasprintf("paused while a safety question "
+					 "holds (since %s), day %d",
+					 st->paused_since, st->day);
+		}
 		if (st->day == 0)
 			return xasprintf("starting %s, a day still to come",
 					 st->started_on);

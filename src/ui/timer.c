@@ -4,7 +4,9 @@
  * countdown runs (Space pauses), rate the pain after (optional), and the
  * session is logged with the whole minutes actually spent, at least 1.
  * The clock is CLOCK_MONOTONIC, so a change of the wall clock does not
- * stretch or cut a session.
+ * stretch or cut a session. While a safety hold stands every practice
+ * waits (program.h): the timer says so, in the flag's words and advice,
+ * and starts only when the person says it is done all the same.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +20,14 @@
 
 #define SECONDS_PER_MINUTE 60
 
-enum stage { STAGE_CHOOSE, STAGE_BEFORE, STAGE_RUN, STAGE_AFTER, STAGE_DONE };
+enum stage {
+	STAGE_CHOOSE,
+	STAGE_HOLD, /* on hold: it asks before it goes on */
+	STAGE_BEFORE,
+	STAGE_RUN,
+	STAGE_AFTER,
+	STAGE_DONE
+};
 
 const struct ui_keyhelp ui_timer_keys[] = {
     {"j k, arrows", "choose a practice; scroll the steps"},
@@ -28,6 +37,7 @@ const struct ui_keyhelp ui_timer_keys[] = {
     {"Space", "pause or resume the timer"},
     {"q, Esc", "stop early; after it, log the session and go back"},
     {"x", "after stopping: do not log this session"},
+    {"y, n", "on hold for safety: start the practice all the same, or not"},
     {NULL, NULL},
 };
 
@@ -41,6 +51,11 @@ static int paused;
 static long logged_minutes;
 static struct ui_view view;
 static int view_h = 1; /* rows the steps had at the last draw */
+/* STAGE_HOLD: what holds the practices back, as Today says it: the first
+ * yes that holds, in the flag's own words ("You answered yes on D to: Q"),
+ * and its advice (borrowed from the pack). */
+static char *hold_asked;
+static const char *hold_advice;
 
 static double
 now(void)
@@ -107,14 +122,53 @@ load_choices(struct ui *ui)
 			add_choice(&ui->pack->lessons[i].practices[j]);
 }
 
+/* Sets hold_asked and hold_advice from the first yes that holds. */
 static void
-begin(const struct practice *p)
+hold_load(struct ui *ui, const char *day)
 {
+	struct program_safety safety;
+	const struct program_flag *f;
+	char *cause = NULL;
+
+	free(hold_asked);
+	hold_asked = NULL;
+	hold_advice = NULL;
+	if (program_safety_load(ui->pack, ui->store, day, &safety, &cause) !=
+	    0) {
+		ui_error(ui, cause);
+		return;
+	}
+	if ((f = program_safety_first(&safety, PROGRAM_FLAG_HOLDS)) != NULL) {
+		hold_asked = xasprintf("You answered yes on %s to: %s",
+				       f->asked_on, f->flag->question);
+		hold_advice = f->flag->advice;
+	}
+	program_safety_free(&safety);
+}
+
+/* Opens practice p: the pain before it, or first, while a safety hold
+ * stands (program_practice_allows()), what holds it back and whether to
+ * go on all the same. */
+static void
+begin(struct ui *ui, const struct practice *p)
+{
+	char day[DAY_LEN], *cause = NULL;
+	int rc;
+
 	practice = p;
 	before.value = after.value = -1;
 	before.last_key = after.last_key = 0;
 	view.top = 0;
 	stage = STAGE_BEFORE;
+	ui_today(ui, day);
+	rc = program_practice_allows(ui->pack, ui->store, day, day, &cause);
+	if (rc == PROGRAM_REFUSED) {
+		free(cause);
+		hold_load(ui, day);
+		stage = STAGE_HOLD;
+	} else if (rc != 0) {
+		ui_error(ui, cause);
+	}
 }
 
 void
@@ -125,7 +179,7 @@ ui_timer_enter(struct ui *ui, int fresh)
 	practice = NULL;
 	paused = 0;
 	if (ui->practice != NULL) {
-		begin(ui->practice);
+		begin(ui, ui->practice);
 		return;
 	}
 	load_choices(ui);
@@ -291,6 +345,31 @@ rating_text(struct buf *b, const char *label, int v)
 		buf_printf(b, ", %s %d", label, v);
 }
 
+/* What holds the practices back, whole (the view scrolls), then the
+ * question on the last row. */
+static void
+draw_hold(struct ui *ui, int y)
+{
+	int last = ui->y0 + ui->h - 1, w = ui_text_width(ui);
+
+	ui_view_clear(&view);
+	ui_view_add(&view, w, UI_C_WARNING, 0, NULL,
+		    "This practice waits: a safety question holds.");
+	ui_view_blank(&view);
+	if (hold_asked != NULL)
+		ui_view_add(&view, w, UI_C_WARNING, 0, NULL, hold_asked);
+	if (hold_advice != NULL)
+		ui_view_add(&view, w, UI_C_WARNING, 0, NULL, hold_advice);
+	ui_view_add(&view, w, UI_C_NORMAL, 0, NULL,
+		    "Practices wait, and the trials are paused, until a doctor "
+		    "has checked it. Then record the check on the Safety "
+		    "screen (!, then c).");
+	view_h = last - y;
+	ui_show_view(ui, &view, y, view_h);
+	ui_put(last, 1, "Start it all the same? y yes, n no", ui->w - 2, 0,
+	       UI_C_HEADING);
+}
+
 static void
 draw_done(struct ui *ui, int y)
 {
@@ -325,6 +404,9 @@ ui_timer_draw(struct ui *ui)
 	switch (stage) {
 	case STAGE_CHOOSE:
 		draw_choose(ui);
+		break;
+	case STAGE_HOLD:
+		draw_hold(ui, y);
 		break;
 	case STAGE_BEFORE:
 		draw_rating(ui, &before, "now, before you start", y);
@@ -379,10 +461,24 @@ ui_timer_key(struct ui *ui, int key)
 	switch (stage) {
 	case STAGE_CHOOSE:
 		if (key == UI_KEY_ENTER && chooser.n > 0) {
-			begin(choices[chooser.sel]);
+			begin(ui, choices[chooser.sel]);
 			return 1;
 		}
 		return ui_list_move(&chooser, key, ui->h > 4 ? ui->h - 3 : 1);
+	case STAGE_HOLD:
+		if (key == 'y') {
+			view.top = 0;
+			stage = STAGE_BEFORE;
+			return 1;
+		}
+		if (key == 'n' || key == 'q' || key == UI_KEY_ESC) {
+			ui_message(ui, UI_C_NORMAL,
+				   "Not started: the practices wait while the "
+				   "safety question holds.");
+			ui_pop(ui);
+			return 1;
+		}
+		return ui_view_key(&view, key, view_h);
 	case STAGE_BEFORE:
 		return rating_key(ui, &before, key);
 	case STAGE_RUN:
@@ -414,6 +510,8 @@ ui_timer_key(struct ui *ui, int key)
 void
 ui_timer_free(void)
 {
+	free(hold_asked);
+	hold_asked = NULL;
 	free(choices);
 	choices = NULL;
 	chooser.n = 0;

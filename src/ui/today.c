@@ -270,13 +270,27 @@ flare(struct ui *ui)
 	ui->practice = tool;
 	ui->approach = -1;
 	ui_push(ui, UI_TIMER);
-	ui_message(ui, UI_C_GOOD,
-		   today.flare_since[0] == '\0'
-		       ? "Flare-up recorded from today. Rate your pain, then "
-			 "the timer runs; F on Today when it is over."
-		       : "The flare-up runs since %s; F on Today when it is "
-			 "over.",
-		   today.flare_since);
+	/* On hold the timer first asks whether to go on (timer.c). */
+	if (today.held)
+		ui_message(ui, UI_C_WARNING,
+			   today.flare_since[0] == '\0'
+			       ? "Flare-up recorded from today; F on Today "
+				 "when it is over. A safety question holds: "
+				 "the flare-up tool waits too."
+			       : "The flare-up runs since %s; F on Today when "
+				 "it is over. A safety question holds: the "
+				 "flare-up tool waits too.",
+			   today.flare_since);
+	else
+		ui_message(
+		    ui, UI_C_GOOD,
+		    today.flare_since[0] == '\0'
+			? "Flare-up recorded from today. Rate your pain, "
+			  "then the timer runs; F on Today when it is "
+			  "over."
+			: "The flare-up runs since %s; F on Today when "
+			  "it is over.",
+		    today.flare_since);
 }
 
 /* f: asks first when it would record a flare-up; with one running, the
@@ -433,10 +447,26 @@ put_checkin(struct ui_flow *f)
 
 /* ", day 3 of 14" of a running step (", day 16, 2 past its 14 days: time
  * to review" after its length); ", starts D" for one whose start
- * is still to come (the clock was ahead when it was started). */
+ * is still to come (the clock was ahead when it was started). Paused by a
+ * safety hold, that first, its count after it; after a hold, the days on
+ * hold that did not count. */
 static void
 put_day(struct ui_flow *f, const struct program_step *st)
 {
+	if (st->paused) {
+		ui_flow_putf(f, UI_C_WARNING,
+			     ": paused while a safety question holds (since "
+			     "%s)",
+			     st->paused_since);
+		if (st->day == 0)
+			ui_flow_put(f, UI_C_NORMAL, ", no day counted yet");
+		else if (st->days > 0)
+			ui_flow_putf(f, UI_C_NORMAL, ", day %d of %d", st->day,
+				     st->days);
+		else
+			ui_flow_putf(f, UI_C_NORMAL, ", day %d", st->day);
+		return;
+	}
 	if (st->day == 0)
 		ui_flow_putf(f, UI_C_NORMAL, ", starts %s", st->started_on);
 	else if (st->days > 0 && st->day > st->days)
@@ -448,6 +478,9 @@ put_day(struct ui_flow *f, const struct program_step *st)
 			     ", day %d of %d", st->day, st->days);
 	else
 		ui_flow_putf(f, UI_C_NORMAL, ", day %d", st->day);
+	if (st->held > 0)
+		ui_flow_putf(f, UI_C_DIM, " (%d day%s on hold not counted)",
+			     st->held, st->held == 1 ? "" : "s");
 }
 
 /* One running approach: its title, "(any time)" for a wildcard, its day. */
@@ -558,12 +591,19 @@ put_flare(struct ui_flow *f)
 }
 
 /* Every practice of today, "[ ] title  0/1", a long title wrapping under
- * itself with its count kept whole. */
+ * itself with its count kept whole. On hold none is to do: one line says
+ * that they wait (the check-in still lists them, to record one done). */
 static void
 put_practices(struct ui_flow *f)
 {
 	size_t i;
 
+	if (today.held && today.npractices > 0) {
+		ui_flow_put(f, UI_C_DIM,
+			    "Practices wait while a safety question holds.");
+		ui_flow_newline(f);
+		return;
+	}
 	for (i = 0; i < today.npractices; i++) {
 		const struct program_practice *pp = &today.practices[i];
 		int done = pp->done >= pp->practice->per_day;
@@ -622,8 +662,9 @@ put_hold(struct ui_flow *f)
 	ui_flow_put(f, UI_C_WARNING, fl->flag->advice);
 	ui_flow_newline(f);
 	ui_flow_put(f, UI_C_WARNING,
-		    "No approach starts until a doctor has checked it. Then "
-		    "record the check on the Safety screen (!, then c).");
+		    "No approach starts, practices wait and trials are paused "
+		    "until a doctor has checked it. Then record the check on "
+		    "the Safety screen (!, then c).");
 	ui_flow_newline(f);
 	ui_flow_newline(f);
 }

@@ -2,12 +2,13 @@
 # build_120days.sh: a log of 120 days (2026-07-28 .. 2026-11-24, "today")
 # with four trials that land on four verdicts, built with the real commands
 # under faketime. Sourced (after lib.sh) by review_120days.sh,
-# report_120days.sh and tests/robust/report_pdf.sh, which call
+# report_120days.sh, import.sh and tests/robust/report_pdf.sh, which call
 # build_120days; run on its own (the test cli/build_120days), it builds the
 # log command by command and reads it back with sqlite3 to check that it
 # holds what the hand arithmetic in tests/cli/expected/review_120days.txt
 # assumes, then keeps it as $FIXTURES/120days.db (run.sh sets FIXTURES), so
-# that the scripts that need it copy it rather than build it again. They
+# that the scripts that need it copy it rather than build it again; the
+# same for the issue 12 variant below, kept as 120days-issue12.db. They
 # run after this test (their "# after:" line); without the copy (ONLY=
 # leaves this test out, or it failed) they build the log themselves.
 #
@@ -176,14 +177,13 @@ mat-lie 2026-11-22 20 6 5
 mat-lie 2026-11-23 20 5 4
 '
 
-# build_120days: puts the log at ${DB:-$T/log.db}: a copy of the one this
-# run has built and checked already, else (and always for REVIEW_ISSUE12)
-# built here.
+# build_120days: puts the log at ${DB:-$T/log.db} (its issue 12 variant
+# with REVIEW_ISSUE12): a copy of the one this run has built and checked
+# already, else built here.
 build_120days() {
-	local db=${DB:-$T/log.db} fx=${FIXTURES:-}/120days.db
-	# The issue 12 variant (REVIEW_ISSUE12) is another log: built here.
-	if [ -z "${REVIEW_ISSUE12:-}" ] && [ -n "${FIXTURES:-}" ] &&
-		[ -f "$fx" ]; then
+	local db=${DB:-$T/log.db}
+	local fx=${FIXTURES:-}/120days${REVIEW_ISSUE12:+-issue12}.db
+	if [ -n "${FIXTURES:-}" ] && [ -f "$fx" ]; then
 		rm -f "$db" "$db-wal" "$db-shm" "$db.checked"
 		cp --preserve=mode "$fx" "$db" || fail "cannot copy $fx"
 		if [ -f "$fx-wal" ]; then
@@ -261,6 +261,21 @@ build_120days_by_commands() {
 	fi
 }
 
+# keep_120days DB NAME: DB (and its WAL) kept as $FIXTURES/NAME.db for the
+# scripts that copy it; each file written whole, then renamed.
+keep_120days() {
+	local f
+	[ -n "${FIXTURES:-}" ] || return 0
+	mkdir -p "$FIXTURES" || fail "cannot make $FIXTURES"
+	for f in "$1" "$1-wal"; do
+		[ -f "$f" ] || continue
+		cp --preserve=mode "$f" "$FIXTURES/$2.tmp" &&
+			mv "$FIXTURES/$2.tmp" "$FIXTURES/$2.db${f#"$1"}" ||
+			fail "cannot keep $f in $FIXTURES"
+	done
+	echo "kept as $FIXTURES/$2.db"
+}
+
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 	build_120days_by_commands
 	q() { sqlite3 "$T/log.db" "$1"; }
@@ -290,15 +305,26 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 		"23 20 6 4" ] || fail "practised days"
 	[ "$(stat -c %a "$T/log.db")" = 600 ] || fail "the log is not 0600"
 	echo "ok: the 120-day log holds what the arithmetic assumes"
-	# Kept for the scripts that need it; written whole, then renamed.
-	if [ -n "${FIXTURES:-}" ]; then
-		mkdir -p "$FIXTURES" || fail "cannot make $FIXTURES"
-		for f in log.db log.db-wal; do
-			[ -f "$T/$f" ] || continue
-			cp --preserve=mode "$T/$f" "$FIXTURES/120days.tmp" &&
-				mv "$FIXTURES/120days.tmp" "$FIXTURES/120days.${f#log.}" ||
-				fail "cannot keep $f in $FIXTURES"
-		done
-		echo "kept as $FIXTURES/120days.db"
-	fi
+	keep_120days "$T/log.db" 120days
+
+	# The issue 12 variant: the same days, with what its users read back
+	# (the habit, the flare-ups, the interference ratings).
+	DB=$T/issue12.db REVIEW_ISSUE12=1 build_120days_by_commands
+	q() { sqlite3 "$T/issue12.db" "$1"; }
+	[ "$(q 'SELECT count(*) FROM checkin')" = 112 ] ||
+		fail "issue 12: expected 112 check-ins"
+	[ "$(q "SELECT count(*) FROM checkin WHERE interference IS NOT NULL")" = \
+		"$(q "SELECT count(*) FROM checkin WHERE strftime('%w', day) <> '0'")" ] ||
+		fail "issue 12: interference not rated on every day but Sundays"
+	[ "$(q "SELECT approach || ' ' || kept_on || ' ' || ifnull(dropped_on, '-')
+		FROM habit")" = "workout 2026-10-05 -" ] ||
+		fail "issue 12: wrong habit"
+	[ "$(q "SELECT group_concat(began_on || ' ' || ifnull(ended_on, '-') ||
+		' ' || ifnull(ended_by, '-'), ', ') FROM flare ORDER BY id")" = \
+		"2026-09-01 2026-09-08 person, 2026-11-20 2026-11-21 calm" ] ||
+		fail "issue 12: wrong flare-ups"
+	[ "$(stat -c %a "$T/issue12.db")" = 600 ] ||
+		fail "issue 12: the log is not 0600"
+	echo "ok: the issue 12 variant has its habit and flare-ups"
+	keep_120days "$T/issue12.db" 120days-issue12
 fi

@@ -16,7 +16,7 @@ rc=$?
 expect_grep "saved in the log, but its confirmation could not be written" "$T/err"
 [ "$(sqlite3 "$DB" "select pain, note from checkin")" = "4|kept" ] ||
 	fail "the check-in was not saved"
-bp safety --answer numb=no >/dev/null || fail "safety answers"
+plain bp safety --answer numb=no >/dev/null || fail "safety answers"
 bp start alpha >/dev/full 2>/dev/null
 [ $? = 3 ] || fail "start >/dev/full: not 3"
 # Nothing saved, output lost: 74. Refused, output lost: the refusal's code.
@@ -46,7 +46,7 @@ done
 # A trial of an approach the pack in use lacks (started under another
 # pack): stop ends it; an approach neither running nor in the pack is
 # still unknown.
-bp start beta --date 2026-11-20 >/dev/null || fail "start beta"
+plain bp start beta --date 2026-11-20 >/dev/null || fail "start beta"
 expect_exit 0 faketime "$CLI_NOW" "$BACKPAIN" --db "$DB" stop beta \
 	--outcome no-change
 expect_grep "Stopped beta on 2026-11-24: no-change." "$T/out"

@@ -4,14 +4,15 @@
 E="$(dirname "$0")/expected"
 DB=$T/log.db
 
-bp checkin 4 --date yesterday --note 'a, "quoted" note' >/dev/null || fail seed
-bp checkin 3 --interference 2 --did alpha-walk --answer alpha-feel=same \
+plain bp checkin 4 --date yesterday --note 'a, "quoted" note' >/dev/null ||
+	fail seed
+plain bp checkin 3 --interference 2 --did alpha-walk --answer alpha-feel=same \
 	>/dev/null || fail seed
 # The safety question answered, as the first run would: no approach
 # starts before it is (issue 11).
-bp safety --answer numb=no >/dev/null || fail "safety answers"
-bp start alpha --date 2026-11-20 >/dev/null || fail seed
-bp practice beta-stretch --before 5 --after 4 >/dev/null || fail seed
+plain bp safety --answer numb=no >/dev/null || fail "safety answers"
+plain bp start alpha --date 2026-11-20 >/dev/null || fail seed
+plain bp practice beta-stretch --before 5 --after 4 >/dev/null || fail seed
 # Timestamps follow the running clock; show them as T.
 stamp() { sed -E 's/2026-11-24T12:[0-9]{2}:[0-9]{2}\+00:00/T/g'; }
 step export

@@ -31,7 +31,7 @@ already() {
 }
 
 for d in 01 02 03 04 05 06 07 08 09 10 11 12 13 14; do
-	bp checkin 3 --date 2026-11-$d >/dev/null || fail seed
+	plain bp checkin 3 --date 2026-11-$d >/dev/null || fail seed
 done
 refuse_exact 65 flare --over
 refuse_exact 65 flare --pain 11
@@ -42,10 +42,10 @@ step flare --pain 7 --note 'lifted a box' --date 2026-11-15
 [ "$(rows)" = "2026-11-15|-|-|7|lifted a box" ] || fail "begin: $(rows)"
 refuse_exact 65 flare --date 2026-11-16
 refuse_exact 65 flare --over --date 2026-11-14
-bp checkin 7 --date 2026-11-15 >/dev/null || fail seed
-bp practice mat-lie --before 7 --after 4 --date 2026-11-15 >/dev/null ||
+plain bp checkin 7 --date 2026-11-15 >/dev/null || fail seed
+plain bp practice mat-lie --before 7 --after 4 --date 2026-11-15 >/dev/null ||
 	fail seed
-bp checkin 6 --date 2026-11-16 >/dev/null || fail seed
+plain bp checkin 6 --date 2026-11-16 >/dev/null || fail seed
 step flare --over --date 2026-11-17
 [ "$(rows)" = "2026-11-15|2026-11-17|person|7|lifted a box" ] ||
 	fail "over: $(rows)"
@@ -54,7 +54,7 @@ refuse_exact 65 flare --date 2026-11-16
 
 # The second ends by itself: 8 and 7, then 3 and 4 (the level is 3).
 for d in 17 18 19 20; do
-	bp checkin 3 --date 2026-11-$d >/dev/null || fail seed
+	plain bp checkin 3 --date 2026-11-$d >/dev/null || fail seed
 done
 step flare --date 2026-11-21
 step checkin 8 --date 2026-11-21
@@ -93,9 +93,9 @@ DB=$T/log.db
 # show it: history marks that day too (it showed "-").
 DB=$T/sameday.db
 for d in 20 21 22 23; do
-	bp checkin 3 --date 2026-11-$d >/dev/null || fail seed
+	plain bp checkin 3 --date 2026-11-$d >/dev/null || fail seed
 done
-bp checkin 6 >/dev/null || fail seed
+plain bp checkin 6 >/dev/null || fail seed
 bp flare --pain 6 >/dev/null || fail "flare today"
 bp flare --over >/dev/null || fail "flare over today"
 bp history --days 2 >"$T/out" || fail history

@@ -13,10 +13,10 @@ rows() {
 }
 
 for d in 10 11 12 13 14 15 16 17 18 19 20 21 22; do
-	bp checkin 4 --date 2026-11-$d >/dev/null || fail seed
+	plain bp checkin 4 --date 2026-11-$d >/dev/null || fail seed
 done
-bp safety --answer numb=no >/dev/null || fail seed
-bp start alpha --date 2026-11-10 >/dev/null || fail seed
+plain bp safety --answer numb=no >/dev/null || fail seed
+plain bp start alpha --date 2026-11-10 >/dev/null || fail seed
 refuse 65 stop beta --keep
 refuse 64 stop alpha --keep --drop
 refuse 64 stop alpha --drop --outcome helped

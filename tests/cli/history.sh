@@ -9,11 +9,11 @@ DB=$T/log.db
 step history
 step history --format csv
 step history --format json
-bp checkin 3 --date 2026-10-01 --note 'long ago' >/dev/null || fail seed
-bp checkin 6 --date 2026-10-26 --interference 5 >/dev/null || fail seed
-bp checkin 5 --date 2026-10-25 >/dev/null || fail seed
-bp checkin 4 --date 2026-11-20 --note 'walked, then "rested"' >/dev/null ||
-	fail seed
+plain bp checkin 3 --date 2026-10-01 --note 'long ago' >/dev/null || fail seed
+plain bp checkin 6 --date 2026-10-26 --interference 5 >/dev/null || fail seed
+plain bp checkin 5 --date 2026-10-25 >/dev/null || fail seed
+plain bp checkin 4 --date 2026-11-20 --note 'walked, then "rested"' \
+	>/dev/null || fail seed
 bp checkin 2 --date 2026-11-22 --note $'first line\nsecond\tline\e[2J' \
 	>/dev/null || fail seed
 bp checkin 7 --date 2026-11-23 --interference 8 --note \

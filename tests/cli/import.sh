@@ -21,6 +21,8 @@
 # open flare-up or kept habit with the log's. --replace takes the file's
 # day, impression, check, habit and flare-up; a second
 # import of the same file adds nothing.
+# The 120-day logs come from cli/build_120days, which run.sh runs first.
+# after: cli/build_120days
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/build_120days.sh"
 
@@ -70,24 +72,26 @@ q_flare="SELECT began_on || ' ' || ifnull(ended_on, '-') || ' '
 
 # A small log with everything the 120 days lack.
 DB=$T/log.db
-bp safety --answer numb=no >/dev/null || fail seed
-bp safety --answer numb=yes >/dev/null || fail seed
-bp safety --checked numb --date 2026-11-24 >/dev/null || fail seed
-bp start beta --date 2026-11-20 >/dev/null || fail seed
-bp stop beta --outcome no-change --impression a-little-better \
+plain bp safety --answer numb=no >/dev/null || fail seed
+plain bp safety --answer numb=yes >/dev/null || fail seed
+plain bp safety --checked numb --date 2026-11-24 >/dev/null || fail seed
+plain bp start beta --date 2026-11-20 >/dev/null || fail seed
+plain bp stop beta --outcome no-change --impression a-little-better \
 	--date 2026-11-21 >/dev/null || fail seed
 bp checkin 4 --date 2026-11-22 --note "$(printf 'line one\nline\ttwo \033[2J \xe2\x80\xae \xc2\x85 \xf0\x9f\x98\x80')" \
 	>/dev/null || fail seed
-bp start alpha --date 2026-11-20 >/dev/null || fail seed
-bp checkin 3 --interference 2 --date 2026-11-23 --did alpha-walk \
+plain bp start alpha --date 2026-11-20 >/dev/null || fail seed
+plain bp checkin 3 --interference 2 --date 2026-11-23 --did alpha-walk \
 	--answer alpha-feel=worse >/dev/null || fail seed
-bp practice beta-stretch --minutes 7 --before 5 --after 4 >/dev/null || fail seed
-bp checkin 5 --answer alpha-feel=same --note 'plain' >/dev/null || fail seed
-bp stop alpha --keep --date 2026-11-24 >/dev/null || fail seed
+plain bp practice beta-stretch --minutes 7 --before 5 --after 4 >/dev/null ||
+	fail seed
+plain bp checkin 5 --answer alpha-feel=same --note 'plain' >/dev/null ||
+	fail seed
+plain bp stop alpha --keep --date 2026-11-24 >/dev/null || fail seed
 bp flare --pain 6 --note "$(printf 'lifting\tthe \033[1mbox')" \
 	--date 2026-11-21 >/dev/null || fail seed
-bp flare --over --date 2026-11-22 >/dev/null || fail seed
-bp flare --pain 7 --date 2026-11-24 >/dev/null || fail seed
+plain bp flare --over --date 2026-11-22 >/dev/null || fail seed
+plain bp flare --pain 7 --date 2026-11-24 >/dev/null || fail seed
 bp export >"$T/small.json" || fail "export failed"
 grep -q '"habit":\[{' "$T/small.json" && grep -q '"flare":\[{' "$T/small.json" ||
 	fail "the small log has no habit or no flare-up"
@@ -127,9 +131,9 @@ DB=$T/norev.db expect_exit 0 bp import "$T/norev.json"
 # Into a log that has a trial of its own the file's trials take new ids:
 # the habit follows its trial to its new id.
 DB=$T/merged.db
-bp safety --answer numb=no >/dev/null || fail seed
-bp start beta --date 2026-11-01 >/dev/null || fail seed
-bp stop beta --outcome worse --date 2026-11-05 >/dev/null || fail seed
+plain bp safety --answer numb=no >/dev/null || fail seed
+plain bp start beta --date 2026-11-01 >/dev/null || fail seed
+plain bp stop beta --outcome worse --date 2026-11-05 >/dev/null || fail seed
 expect_exit 0 bp import "$T/small.json"
 expect_grep "1 habits, 2 flare-ups" "$T/out"
 [ "$(sqlite3 "$DB" "$q_habit")" = "alpha 2026-11-24 - from alpha 2026-11-20..2026-11-24" ] ||
@@ -170,7 +174,7 @@ edit() {
 	return 0
 }
 DB=$T/target.db
-bp checkin 2 --date 2026-11-23 --note 'my own day' >/dev/null || fail seed
+plain bp checkin 2 --date 2026-11-23 --note 'my own day' >/dev/null || fail seed
 
 printf '{"format":1,\n "checkin":[{"day":"2026-11-01",]}\n' >"$T/bad.json"
 refused 65 "^$T/bad.json:2:33: expected a key" "$T/bad.json"
@@ -264,12 +268,12 @@ bp export | cmp - "$T/small.json" ||
 # A log with its own open flare-up, or alpha kept since another day:
 # the file's would make a second.
 DB=$T/open.db
-bp flare --date 2026-11-23 >/dev/null || fail seed
+plain bp flare --date 2026-11-23 >/dev/null || fail seed
 refused 65 "^$T/small.json:1:[0-9]+: the log already has an open flare-up, since 2026-11-23" "$T/small.json"
 DB=$T/kept.db
-bp safety --answer numb=no >/dev/null || fail seed
-bp start alpha --date 2026-11-10 >/dev/null || fail seed
-bp stop alpha --keep --date 2026-11-12 >/dev/null || fail seed
+plain bp safety --answer numb=no >/dev/null || fail seed
+plain bp start alpha --date 2026-11-10 >/dev/null || fail seed
+plain bp stop alpha --keep --date 2026-11-12 >/dev/null || fail seed
 refused 65 "^$T/small.json:1:[0-9]+: alpha is already kept as a habit in the log, since 2026-11-12" "$T/small.json"
 DB=$T/target.db
 # 2026-11-23 is in the target with another check-in.

@@ -13,13 +13,13 @@ export LOCPATH="$T/locale"
 
 for d in 2026-11-17 2026-11-18 2026-11-19 2026-11-20 2026-11-21 2026-11-22 \
 	2026-11-23; do
-	bp checkin 4 --date "$d" >/dev/null || fail "checkin $d"
+	plain bp checkin 4 --date "$d" >/dev/null || fail "checkin $d"
 done
-bp checkin 5 --date 2026-11-24 >/dev/null || fail "checkin today"
+plain bp checkin 5 --date 2026-11-24 >/dev/null || fail "checkin today"
 # The safety question answered, as the first run would: no approach
 # starts before it is (issue 11).
-bp safety --answer numb=no >/dev/null || fail "safety answers"
-bp start alpha --date 2026-11-10 >/dev/null || fail "start"
+plain bp safety --answer numb=no >/dev/null || fail "safety answers"
+plain bp start alpha --date 2026-11-10 >/dev/null || fail "start"
 
 LC_ALL=de_DE.UTF-8 bp status >"$T/status" || fail "status"
 expect_grep '7-day mean 4\.1' "$T/status"

@@ -7,7 +7,7 @@ DB=$T/log.db
 
 # Ratings 0..10 on 11-11 .. 11-21; 11-22 .. 11-24 without a check-in.
 for p in 0 1 2 3 4 5 6 7 8 9 10; do
-	bp checkin $p --date "2026-11-$((11 + p))" >/dev/null || fail seed
+	plain bp checkin $p --date "2026-11-$((11 + p))" >/dev/null || fail seed
 done
 bp status >"$T/status" || fail status
 bp report >"$T/report" || fail report

@@ -2,7 +2,8 @@
 # pack.sh: `backpain pack check` and `pack list` on the built-in pack and on
 # fixture packs: the ok line, every error as FILE:LINE:COLUMN on stderr,
 # the exit codes of DESIGN.md section 5 (0, 64 usage, 65 bad pack, 66
-# unreadable), options after the command, and nothing written anywhere.
+# unreadable), several files checked at once (each in turn, the worst
+# status), options after the command, and nothing written anywhere.
 . "$(dirname "$0")/../lib.sh"
 FIX="$TOP/tests/fixtures/packs"
 
@@ -54,23 +55,23 @@ expect_same "$T/want" "$T/err"
 # Lessons and red flag revisions (issue 20): a lesson without sources, a
 # moment naming no approach, a lesson's practice with another practice's
 # id, a revision of 0, each placed.
-bad="$FIX/bad-lessons.yaml"
-expect_exit 65 "$BACKPAIN" pack check "$bad"
+badl="$FIX/bad-lessons.yaml"
+expect_exit 65 "$BACKPAIN" pack check "$badl"
 [ -s "$T/out" ] && fail "an invalid pack printed to stdout"
 cat >"$T/want" <<EOF
-$bad:30:15: expected an integer from 1 to 1000 for 'revision', got '0'
-$bad:65:20: 'start:frist' names no approach of the pack (did you mean 'start:first'?)
-$bad:67:13: duplicate practice id 'walk' (first at line 41, column 13)
-$bad:72:5: missing key 'sources' in lesson
-$bad:75:5: unknown key 'source' in lesson (did you mean 'sources'?)
-$bad:80:14: expected at least 1 item in 'sources', got 0
+$badl:30:15: expected an integer from 1 to 1000 for 'revision', got '0'
+$badl:65:20: 'start:frist' names no approach of the pack (did you mean 'start:first'?)
+$badl:67:13: duplicate practice id 'walk' (first at line 41, column 13)
+$badl:72:5: missing key 'sources' in lesson
+$badl:75:5: unknown key 'source' in lesson (did you mean 'sources'?)
+$badl:80:14: expected at least 1 item in 'sources', got 0
 EOF
 expect_same "$T/want" "$T/err"
 # Mended, it is valid; the count is of the approaches' practices.
 sed -e '/revision: 0/d' -e 's/start:frist/start:first/' \
 	-e 's/id: walk .*/id: breathe/' -e 's/ source: / sources: [/' \
 	-e 's/sources: \[Brinjikji 2015$/&]/' \
-	-e 's/sources: \[\] .*/sources: [NICE NG59 2016]/' "$bad" >"$T/lessons.yaml"
+	-e 's/sources: \[\] .*/sources: [NICE NG59 2016]/' "$badl" >"$T/lessons.yaml"
 expect_exit 0 "$BACKPAIN" pack check "$T/lessons.yaml"
 echo "$T/lessons.yaml: ok, 2 approaches, 1 practice" >"$T/want"
 expect_same "$T/want" "$T/out"
@@ -88,6 +89,47 @@ expect_exit 66 "$BACKPAIN" pack check "$T"
 expect_grep "^$T: cannot read: Is a directory$" "$T/err"
 expect_exit 66 "$BACKPAIN" --pack "$T/nowhere.yaml" pack list
 expect_same "$T/want" "$T/err"
+
+# Several files: each checked in turn whatever the others gave, its ok
+# line or its errors in the order given; the status is the worst of theirs
+# (0 all valid, else 66 when one is unreadable, else 65).
+min_ok="$FIX/minimal.yaml: ok, 2 approaches, 1 practice"
+expect_exit 0 "$BACKPAIN" pack check "$FIX/minimal.yaml" "$TOP/content/guide.yaml"
+printf '%s\n' "$min_ok" "$TOP/content/guide.yaml: $builtin" >"$T/want"
+expect_same "$T/want" "$T/out"
+[ -s "$T/err" ] && fail "pack check of two valid packs wrote to stderr"
+expect_exit 65 "$BACKPAIN" pack check "$bad" "$FIX/minimal.yaml" "$T/syntax.yaml"
+echo "$min_ok" >"$T/want"
+expect_same "$T/want" "$T/out"
+[ "$(grep -c "^$bad:[0-9]*:[0-9]*: " "$T/err")" = 6 ] ||
+	fail "not every error of bad.yaml among several files"
+expect_grep "^$T/syntax.yaml:3:1: invalid YAML: " "$T/err"
+[ "$(wc -l <"$T/err")" = 7 ] || fail "more than the errors of the two files"
+# One stream: each file's lines in their turn.
+"$BACKPAIN" pack check "$FIX/minimal.yaml" "$bad" "$TOP/content/guide.yaml" \
+	"$T/syntax.yaml" >"$T/all" 2>&1
+sed 's/:.*//' "$T/all" | uniq >"$T/files"
+printf '%s\n' "$FIX/minimal.yaml" "$bad" "$TOP/content/guide.yaml" \
+	"$T/syntax.yaml" >"$T/want"
+expect_same "$T/want" "$T/files"
+for order in "$T/nowhere.yaml $bad" "$bad $T/nowhere.yaml"; do
+	# shellcheck disable=SC2086 # the words are the files
+	expect_exit 66 "$BACKPAIN" pack check $order "$FIX/minimal.yaml"
+	echo "$min_ok" >"$T/want"
+	expect_same "$T/want" "$T/out"
+	expect_grep "^$T/nowhere.yaml: cannot read: No such file or directory$" "$T/err"
+	expect_grep "^$bad:56:5: duplicate key 'effort'" "$T/err"
+done
+# Options among the files; the files, not --pack, are what is checked.
+expect_exit 0 "$BACKPAIN" --pack "$bad" pack check "$FIX/minimal.yaml" \
+	--db "$T/log.db" "$FIX/minimal.yaml"
+printf '%s\n' "$min_ok" "$min_ok" >"$T/want"
+expect_same "$T/want" "$T/out"
+# An empty name among them is a usage error before any file is read.
+expect_exit 64 "$BACKPAIN" pack check "$FIX/minimal.yaml" "" "$bad"
+expect_grep "^backpain: pack: the file name is empty$" "$T/err"
+[ -s "$T/out" ] && fail "pack check with an empty name checked a file"
+grep -q "^$bad" "$T/err" && fail "pack check with an empty name checked a file"
 
 # pack list: position, id, title, trial, practices, in aligned columns.
 expect_exit 0 "$BACKPAIN" pack list --pack "$FIX/minimal.yaml"
@@ -113,7 +155,7 @@ expect_same "$T/want" "$T/ids"
 
 # Usage errors: 64 with the usage on stderr and nothing on stdout.
 for args in "pack" "pack frob" "pack check --frob" "pack list --bogus" \
-	"pack list extra" "pack check a b" "pack check --pack" "frob"; do
+	"pack list extra" "pack check --pack" "frob"; do
 	# shellcheck disable=SC2086 # the words are the arguments
 	expect_exit 64 "$BACKPAIN" $args
 	expect_grep '^usage: ' "$T/err"
@@ -129,9 +171,9 @@ expect_grep '^usage: ' "$T/err"
 # Help to stdout, exit 0: globally and after the command.
 expect_exit 0 "$BACKPAIN" --help
 expect_grep '^usage: backpain' "$T/out"
-expect_grep 'backpain pack check \[FILE\] | pack list \[--practices | --questions | --reading | --flags | --lessons\]' "$T/out"
+expect_grep 'backpain pack check \[FILE...\] | pack list \[--practices | --questions | --reading | --flags | --lessons\]' "$T/out"
 expect_exit 0 "$BACKPAIN" pack --help
-expect_grep '^usage: backpain pack check \[FILE\] | pack list \[--practices | --questions | --reading | --flags | --lessons\]$' "$T/out"
+expect_grep '^usage: backpain pack check \[FILE...\] | pack list \[--practices | --questions | --reading | --flags | --lessons\]$' "$T/out"
 expect_exit 0 "$BACKPAIN" pack list --help
 expect_grep '^usage: backpain pack' "$T/out"
 [ -s "$T/err" ] && fail "--help wrote to stderr"
@@ -209,7 +251,8 @@ expect_exit 0 "$BACKPAIN" --version
 expect_grep '^backpain [0-9][0-9]*\.[0-9][0-9]*\.[0-9][0-9]*$' "$T/out"
 
 # Checking packs writes nothing: no log, no config, no stray files.
-rm -f "$T/out" "$T/err" "$T/want" "$T/ids" "$T/syntax.yaml" "$T/lessons.yaml"
+rm -f "$T/out" "$T/err" "$T/want" "$T/ids" "$T/syntax.yaml" "$T/lessons.yaml" \
+	"$T/all" "$T/files"
 [ -z "$(find "$T" -mindepth 1 ! -path "$HOME")" ] ||
 	fail "pack commands left files: $(find "$T" -mindepth 1)"
 exit 0

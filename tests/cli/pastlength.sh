@@ -5,10 +5,10 @@
 . "$(dirname "$0")/../lib.sh"
 DB=$T/log.db
 
-bp safety --answer numb=no >/dev/null || fail "safety answers"
+plain bp safety --answer numb=no >/dev/null || fail "safety answers"
 sqlite3 "$DB" "insert into profile values ('onboarded', '2026-11-01')" ||
 	fail "cannot mark onboarding done"
-bp start alpha --date 2026-11-10 >/dev/null || fail "start alpha"
+plain bp start alpha --date 2026-11-10 >/dev/null || fail "start alpha"
 bp status >"$T/out" || fail status
 expect_grep '^  > alpha  day 15, 8 past its 7 days: time to review, since 2026-11-10$' "$T/out"
 grep -q 'of 7' "$T/out" && fail "a count past its end: $(grep 'of 7' "$T/out")"

@@ -31,7 +31,7 @@ sessions() {
 
 # The safety question answered, as the first run would: no approach
 # starts before it is (issue 11).
-bp safety --answer numb=no >/dev/null || fail "safety answers"
+plain bp safety --answer numb=no >/dev/null || fail "safety answers"
 step start beta --date 2026-11-20
 step checkin 4 --did alpha-walk --answer alpha-feel=worse \
 	--answer beta-where=spreading

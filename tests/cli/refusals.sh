@@ -10,7 +10,7 @@ DB=$T/log.db
 step checkin 4 --date 2026-11-23 --note 'keep me'
 # The safety question answered, as the first run would: no approach
 # starts before it is (issue 11).
-bp safety --answer numb=no >/dev/null || fail "safety answers"
+plain bp safety --answer numb=no >/dev/null || fail "safety answers"
 step start alpha --date 2026-11-20
 
 # checkin: ratings, values, dates.

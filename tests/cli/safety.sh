@@ -7,7 +7,9 @@
 # yes to a flag that does not hold is advice, not a stop. Bad values are
 # refused (64, 65) with nothing written. Six weeks on, the emergency
 # questions are offered again (stderr of start), not forced. `practice`
-# logs meanwhile, with a note on stderr that the approaches are on hold.
+# is refused meanwhile (77, nothing written: every practice waits) unless
+# --anyway says it was done all the same; then it logs, with a note on
+# stderr that the approaches are on hold (issue 18).
 . "$(dirname "$0")/../lib.sh"
 E="$(dirname "$0")/expected"
 DB=$T/log.db
@@ -38,8 +40,10 @@ refuse 64 safety extra
 step safety --answer numb=yes --answer cancer=no --answer no-better=no
 refuse 77 start alpha
 step status
-# A session is still logged while the yes holds, with a note on stderr.
-step practice mat-lie
+# A session waits while the yes holds; done all the same, it is logged,
+# with a note on stderr.
+refuse 77 practice mat-lie
+step practice mat-lie --anyway
 refuse 65 safety --checked cancer
 refuse 65 safety --checked numb --date 2026-11-25
 refuse 65 safety --checked numb --date 2026-11-23

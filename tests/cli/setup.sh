@@ -40,26 +40,6 @@ setup_pane() {
 		"$BIN" --db "$DB" --pack "$PACK" setup
 }
 
-# prompt TEXT: wait until the pane's last line ends with TEXT (a prompt
-# waiting for its answer).
-prompt() {
-	local tries=200
-	while [ "$tries" -gt 0 ]; do
-		screen | sed '/^ *$/d' | tail -n 1 >"$T/last"
-		case $(cat "$T/last") in *"$1") return 0 ;; esac
-		sleep 0.05
-		tries=$((tries - 1))
-	done
-	cat "$T/screen" >&2
-	fail "the prompt '$1' did not come"
-}
-
-# say TEXT: type a line.
-say() {
-	[ -n "$1" ] && type_text "$1"
-	keys Enter
-}
-
 # Without a terminal: the usage code, the way to answer without one, and
 # no log created. --help needs no terminal.
 expect_exit 64 bp setup </dev/null

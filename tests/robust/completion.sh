@@ -56,6 +56,7 @@ while IFS='|' read -r want line; do
 		bad=1
 	fi
 done <"$T/cases"
+qualifiers_stayed_text
 [ "$bad" = 0 ] || fail "bash offers differ from completion_cases.bash"
 
 offers "start status stop" backpain st
@@ -78,7 +79,7 @@ offers "today yesterday" backpain checkin 4 --date ""
 offers "yesterday" backpain practice x --date y
 offers "--answer --date --db --did --help --interference --note --pack --pain" \
 	backpain checkin --
-offers "--after --before --date --db --help --minutes --pack" backpain practice -
+offers "--after --anyway --before --date --db --help --minutes --pack" backpain practice -
 offers "--date --db --drop --help --impression --keep --outcome --pack" backpain stop mind-body -
 offers "--all --days --db --format --help --pack" backpain history -
 offers "--db --format --help --output --pack -o" backpain report -

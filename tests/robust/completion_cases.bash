@@ -29,10 +29,22 @@ lessons=$(awk '/^[a-z_]+:/ { on = ($1 == "lessons:") }
 	paste -s -d ' ' -)
 [ "$(echo "$lessons" | wc -w)" -ge 6 ] || fail "expected the lessons, got: $lessons"
 impressions="a-little-better a-little-worse much-better much-worse no-change very-much-better very-much-worse"
-# The same pack with expert-help renamed, its lessons' moments too.
+# The renamed approach, and the lesson moments that name it.
 sed -e 's/^  - id: expert-help$/  - id: expert-advice/' \
-	-e 's/start:expert-help$/start:expert-advice/' \
+	-e 's/\(start\|stop\):expert-help$/\1:expert-advice/' \
 	"$TOP/content/guide.yaml" >"$T/other.yaml"
+
+# A glob qualifier after --db or --pack is text, never expanded: (e:...:)
+# would run its code (here $T/mark, which makes $T/ran) at every
+# completion. The ids come as for any --db (pack list reads no log); a
+# pack of that name does not load. qualifiers_stayed_text says whether
+# the code ever ran.
+printf '#!/bin/sh\n: >"%s/ran"\n' "$T" >"$T/mark"
+chmod +x "$T/mark"
+qualifier="$T/*(e:$T/mark:)"
+qualifiers_stayed_text() {
+	[ ! -e "$T/ran" ] || fail "a glob qualifier typed after --db or --pack ran"
+}
 
 completion_cases() {
 	local tab='|'
@@ -63,7 +75,7 @@ mat-session mckenzie-exercises mckenzie-flexion${tab}backpain practice m
 daily-reminders${tab}backpain checkin 4 --did d
 pain-location=${tab}backpain checkin 4 --answer pain
 --answer --date --db --did --help --interference --note --pack --pain${tab}backpain checkin --
---after --before --date --db --help --minutes --pack${tab}backpain practice --
+--after --anyway --before --date --db --help --minutes --pack${tab}backpain practice --
 --date --db --drop --help --impression --keep --outcome --pack${tab}backpain stop mind-body --
 --date --db --help --impression --keep --outcome --pack${tab}backpain stop mind-body --keep --
 --date --db --drop --help --pack${tab}backpain stop mind-body --drop --
@@ -103,5 +115,9 @@ expert-advice${tab}backpain --pack $T/other.yaml start exp
 expert-advice${tab}backpain start --pack $T/other.yaml exp
 expert-help${tab}backpain start exp
 ${tab}backpain --pack $T/missing.yaml start 
+$ids${tab}backpain --db $qualifier start 
+$ids${tab}backpain start --db $qualifier 
+$ids${tab}backpain --db=$qualifier start 
+${tab}backpain --pack $qualifier start 
 CASES
 }

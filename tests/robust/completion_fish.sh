@@ -28,6 +28,7 @@ FISH
 fish --no-config "$T/run.fish" "$TOP/completion" "$T/lines" >"$T/got" 2>"$T/noise" ||
 	{ cat "$T/noise" >&2; fail "fish failed"; }
 [ ! -s "$T/noise" ] || { cat "$T/noise" >&2; fail "completion printed errors"; }
+qualifiers_stayed_text
 paste -d '|' "$T/lines" "$T/want" "$T/got" | awk -F '|' '$2 != $3 {
 	printf "FAIL: '\''%s<TAB>'\'' offers '\''%s'\'', expected '\''%s'\''\n", $1, $3, $2; bad = 1 }
 	END { exit bad }' >&2 || fail "fish offers differ"

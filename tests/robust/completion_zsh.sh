@@ -66,6 +66,7 @@ while IFS='|' read -r want line; do
 		bad=1
 	fi
 done <"$T/cases"
+qualifiers_stayed_text
 [ "$bad" = 0 ] || fail "zsh offers differ"
 
 # Files for --pack, -o, pack check and import.

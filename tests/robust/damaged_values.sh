@@ -16,13 +16,16 @@ stamp_match() {
 		"$(stat -c '%d %i %s %.9Y %.9Z' "$DB")" >"$DB.checked"
 }
 
-bp safety --answer numb=no >/dev/null &&
-	bp checkin 4 --interference 3 --note fine --date 2026-11-20 >/dev/null &&
-	bp checkin 5 --date 2026-11-21 >/dev/null &&
-	bp start alpha --date 2026-11-10 >/dev/null &&
-	bp stop alpha --outcome helped --date 2026-11-17 >/dev/null &&
-	bp start beta --date 2026-11-18 >/dev/null &&
-	bp practice alpha-walk --minutes 10 --before 5 --after 3 \
+# The sound log, made on the plain build (lib.sh's plain): only what the
+# commands make of it once damaged is under test.
+plain bp safety --answer numb=no >/dev/null &&
+	plain bp checkin 4 --interference 3 --note fine --date 2026-11-20 \
+		>/dev/null &&
+	plain bp checkin 5 --date 2026-11-21 >/dev/null &&
+	plain bp start alpha --date 2026-11-10 >/dev/null &&
+	plain bp stop alpha --outcome helped --date 2026-11-17 >/dev/null &&
+	plain bp start beta --date 2026-11-18 >/dev/null &&
+	plain bp practice alpha-walk --minutes 10 --before 5 --after 3 \
 		--date 2026-11-20 >/dev/null ||
 	fail "making the log"
 sqlite3 "$DB" "INSERT INTO profile VALUES ('usual_pain', '5'),

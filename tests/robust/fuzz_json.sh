@@ -23,11 +23,11 @@ mkdir -p "$corpus" "$artifacts"
 DB=$T/log.db
 bp checkin 4 --date yesterday --note "$(printf 'a\nb\t\033[2J \xe2\x80\xae \xf0\x9f\x98\x80')" \
 	>/dev/null || fail seed
-bp safety --answer numb=no >/dev/null || fail seed
-bp start alpha --date 2026-11-20 >/dev/null || fail seed
-bp checkin 3 --interference 2 --did alpha-walk --answer alpha-feel=same \
+plain bp safety --answer numb=no >/dev/null || fail seed
+plain bp start alpha --date 2026-11-20 >/dev/null || fail seed
+plain bp checkin 3 --interference 2 --did alpha-walk --answer alpha-feel=same \
 	>/dev/null || fail seed
-bp practice beta-stretch --before 5 --after 4 >/dev/null || fail seed
+plain bp practice beta-stretch --before 5 --after 4 >/dev/null || fail seed
 bp export >"$corpus/seed-export.json" || fail "export failed"
 printf '[1,-2.5e-3,true,false,null,"\\ud83d\\ude00",{"a":{}}]' >"$corpus/seed-values.json"
 printf '{"a":"unterminated' >"$corpus/seed-broken.json"

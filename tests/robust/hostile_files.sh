@@ -135,11 +135,16 @@ for cmd in history export report review; do
 	refuse 64 "$cmd" --format xml
 done
 
-# The clock at the end of the calendar: the HTML report still ends.
+# The clock at the end of the calendar, past the last day a log can hold
+# (9998-12-31, day.h): today is refused for a check-in, the last day is
+# not, and the HTML report still ends.
 DB=$T/late.db
 for when in '9999-12-15 12:00:00' '9999-12-31 12:00:00'; do
 	rm -f "$DB" "$DB.checked"
-	CLI_NOW=$when bp checkin 3 >/dev/null || fail "check-in at $when"
+	[ "$(CLI_NOW=$when within 20 bp checkin 3)" = 65 ] ||
+		fail "a check-in today at $when was not refused"
+	CLI_NOW=$when bp checkin 3 --date 9998-12-31 >/dev/null ||
+		fail "check-in on the last day at $when"
 	rc=0
 	timeout 20 env LD_PRELOAD="$FAKETIME_LIB" FAKETIME="@$when" \
 		NO_FAKE_STAT=1 "$BACKPAIN" --db "$DB" --pack "$CLI_PACK" \

@@ -4,7 +4,7 @@
 # (Chromium's default paper) and on A4, in one or two pages. The same log
 # with a habit, two flare-ups and interference ratings (REVIEW_ISSUE12,
 # issue 12) prints on one page, with the flare-up summary and interference.
-# The 120-day log comes from cli/build_120days, which run.sh runs first.
+# The 120-day logs come from cli/build_120days, which run.sh runs first.
 # after: cli/build_120days
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../cli/build_120days.sh"

@@ -213,6 +213,25 @@ type_text() {
 	tmux_ send-keys -t t -l -- "$1"
 }
 
+# For the line modes (the line-mode check-in, backpain setup) in a pane:
+# prompt TEXT waits until the pane's last line ends with TEXT (a prompt
+# waiting for its answer); say TEXT types a line.
+prompt() {
+	local tries=200
+	while [ "$tries" -gt 0 ]; do
+		screen | sed '/^ *$/d' | tail -n 1 >"$T/last"
+		case $(cat "$T/last") in *"$1") return 0 ;; esac
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	cat "$T/screen" >&2
+	fail "the prompt '$1' did not come"
+}
+say() {
+	[ -n "$1" ] && type_text "$1"
+	keys Enter
+}
+
 # wait_exit [TIMEOUT]: wait until the program ended; prints its status.
 wait_exit() {
 	local limit=${1:-10} tries

@@ -21,26 +21,6 @@ nflags=$(wc -l <"$T/flags")
 [ "$nflags" -ge 10 ] || fail "expected the pack's safety questions, got $nflags"
 grep -qx onset-age "$T/flags" || fail "no onset-age question in the pack"
 
-# prompt TEXT: wait until the pane's last line ends with TEXT (a prompt
-# waiting for its answer).
-prompt() {
-	local tries=200
-	while [ "$tries" -gt 0 ]; do
-		screen | sed '/^ *$/d' | tail -n 1 >"$T/last"
-		case $(cat "$T/last") in *"$1") return 0 ;; esac
-		sleep 0.05
-		tries=$((tries - 1))
-	done
-	cat "$T/screen" >&2
-	fail "the prompt '$1' did not come"
-}
-
-# say TEXT: type a line.
-say() {
-	[ -n "$1" ] && type_text "$1"
-	keys Enter
-}
-
 tui_start env TERM=dumb "LD_PRELOAD=$FAKETIME_LIB" "FAKETIME=$NOW" \
 	"ASAN_OPTIONS=${ASAN_OPTIONS:-}:verify_asan_link_order=0:log_path=$T/asan" \
 	"$BIN" --db "$DB" setup

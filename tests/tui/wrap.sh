@@ -138,7 +138,7 @@ for size in 80x24 60x18; do
 	wait_for "Next: get checked"
 	wait_for "▼ more (PgDn)"
 	keys NPage NPage NPage
-	wait_words "Read a book on the mind-body link, day 1 of 28"
+	wait_words "Read a book on the mind-body link: paused while a safety question holds (since 2026-11-24), no day counted yet"
 	wait_for "Last 14 days:"
 	wait_for "▲ more (PgUp)"
 	keys PPage PPage PPage

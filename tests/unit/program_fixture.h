@@ -28,6 +28,42 @@ struct fx {
 	char *other_name;
 };
 
+/* The pack of test_program and test_program_day: alpha (7 days, a practice
+ * and a question that warns), beta (14 days, a practice twice a day), the
+ * wildcard mat and gamma (no practices). */
+static const char fx_pack_days[] =
+    "format: 1\n"
+    "id: program-test\n"
+    "title: T\n"
+    "language: en\n"
+    "about: A.\n"
+    "disclaimer: D.\n"
+    "onboarding: {injury_question: Q?, injury_advice: A., "
+    "usual_pain_question: U?}\n"
+    "pain_scale: {question: P?, anchors: [{value: 0, label: none}, "
+    "{value: 10, label: worst}]}\n"
+    "interference_scale: {question: I?, anchors: [{value: 0, label: none}, "
+    "{value: 10, label: all}]}\n"
+    "red_flags: [{id: numb, question: N?, urgency: emergency, advice: "
+    "Go.}]\n"
+    "approaches:\n"
+    "  - {id: alpha, title: Alpha, summary: S., model: M., suits: [a], "
+    "effort: low, trial_days: 7, steps: [s],\n"
+    "     practices: [{id: walk, title: W, minutes: 10, per_day: 1, "
+    "steps: [w]}],\n"
+    "     questions: [{id: feel, text: F?, choices: [better, worse], "
+    "warn_if: worse, warning: Rest.}]}\n"
+    "  - {id: beta, title: Beta, summary: S., model: M., suits: [a], "
+    "effort: low, trial_days: 14, steps: [s],\n"
+    "     practices: [{id: stretch, title: S, minutes: 5, per_day: 2, "
+    "steps: [s]}]}\n"
+    "  - {id: mat, title: Mat, summary: S., model: M., suits: [a], "
+    "effort: low, wildcard: true, steps: [s],\n"
+    "     practices: [{id: lie, title: L, minutes: 20, per_day: 1, "
+    "steps: [l]}]}\n"
+    "  - {id: gamma, title: Gamma, summary: S., model: M., suits: [a], "
+    "effort: high, steps: [s]}\n";
+
 /* Removes the log at path and the files the program keeps beside it. */
 static inline void
 fx_remove_log(const char *path)

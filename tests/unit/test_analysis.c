@@ -376,6 +376,65 @@ test_settle_and_judged_window(void **state)
 }
 
 /*
+ * Days that are not trial days (off: on hold) are left out: of the
+ * trial's days, its settling in, its judged window (ratings and length)
+ * and its practised days; the baseline is not touched. 14 days of 6
+ * before; the trial's days are 3 but for 4 days off in the judged window
+ * rated 10, which would have hidden the change.
+ */
+static void
+test_days_off(void **state)
+{
+	struct analysis_checkin c[64];
+	struct analysis_trial_in t = trial(18);
+	struct analysis_result r;
+	unsigned char off[18] = {0};
+	const int did[] = {S, S + 10, S + 13};
+	size_t n = flat(c, 0, S - 14, 14, 6);
+	(void)state;
+
+	n = flat(c, n, S, 9, 3);
+	n = flat(c, n, S + 9, 4, 10);
+	n = flat(c, n, S + 13, 5, 3);
+	t.has_practices = 1;
+	t.practice_days = did;
+	t.npractice_days = 3;
+	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
+	assert_int_equal(r.days, 18);
+	assert_int_equal(r.off_days, 0);
+	assert_int_equal(r.during_n, 11);
+	assert_int_equal(r.practised_days, 3);
+	assert_int_not_equal(r.verdict, VERDICT_SUBSTANTIAL);
+
+	memset(off + 9, 1, 4);
+	t.off = off;
+	t.noff = sizeof off;
+	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
+	assert_int_equal(r.days, 14);
+	assert_int_equal(r.off_days, 4);
+	assert_int_equal(r.baseline_n, 14);
+	assert_int_equal(r.before_sum, 14 * 6);
+	assert_int_equal(r.during_first, S + 7);
+	assert_int_equal(r.during_n, 7);
+	assert_int_equal(r.during_sum, 7 * 3);
+	assert_int_equal(r.practised_days, 2);
+	assert_int_equal(r.verdict, VERDICT_SUBSTANTIAL);
+
+	/* Off in the settling in: the judged window begins that much later;
+	 * 15 calendar days then hold 6 judged days, too few. */
+	memset(off, 0, sizeof off);
+	memset(off + 2, 1, 2);
+	t.end = S + 14;
+	assert_int_equal(analysis_trial(c, n, NO, &t, &r), 0);
+	assert_int_equal(r.during_first, S + 9);
+	assert_int_equal(r.days, 13);
+	assert_int_equal(r.verdict, VERDICT_TOO_EARLY);
+	/* The mask is a pointer with a count. */
+	t.off = NULL;
+	assert_int_equal(analysis_trial(c, n, NO, &t, &r), -1);
+}
+
+/*
  * Started in a flare: S-28 .. S-4 all 5, the last 3 days 9 (4 above, >= 2):
  * judged against the longer-run 5.  The judged days at 4 are 1 point (20%)
  * below it, though 1.857 (31.7%) below the baseline mean 82/14: not
@@ -963,6 +1022,7 @@ main(void)
 	    cmocka_unit_test(test_baseline_needs_5_checkins),
 	    cmocka_unit_test(test_usual_pain_is_only_context),
 	    cmocka_unit_test(test_settle_and_judged_window),
+	    cmocka_unit_test(test_days_off),
 	    cmocka_unit_test(test_flare_before_start),
 	    cmocka_unit_test(test_already_falling),
 	    cmocka_unit_test(test_nap),

@@ -82,6 +82,92 @@ test_valid(void **state)
 	assert_int_equal(day_valid(NULL), -1);
 }
 
+/* The days a log may hold: DAY_LOG_FIRST .. DAY_LOG_LAST, each end included. */
+static void
+test_in_range(void **state)
+{
+	static const char *const in[] = {DAY_LOG_FIRST, DAY_LOG_LAST,
+					 "1900-01-02", "2026-11-24",
+					 "9998-12-30"};
+	static const char *const out[] = {"1899-12-31",
+					  "1000-01-10",
+					  "1000-01-01",
+					  "9999-01-01",
+					  "9999-12-31",
+					  "2026-02-30",
+					  ""};
+	size_t i;
+
+	(void)state;
+	assert_string_equal(DAY_LOG_FIRST, "1900-01-01");
+	assert_string_equal(DAY_LOG_LAST, "9998-12-31");
+	for (i = 0; i < LEN(in); i++)
+		if (day_in_range(in[i]) != 0)
+			fail_msg("'%s' is not taken as a day of a log", in[i]);
+	for (i = 0; i < LEN(out); i++)
+		if (day_in_range(out[i]) == 0)
+			fail_msg("'%s' taken as a day of a log", out[i]);
+	assert_int_equal(day_in_range(NULL), -1);
+}
+
+static void
+expect_cause(const char *day, const char *words)
+{
+	char *cause = NULL;
+
+	if (day_check(day, &cause) != -1)
+		fail_msg("'%s' passed the check", day);
+	assert_non_null(cause);
+	if (strstr(cause, words) == NULL)
+		fail_msg("cause for '%s' is '%s', without '%s'", day, cause,
+			 words);
+	free(cause);
+}
+
+static void
+test_check_says_why(void **state)
+{
+	char *cause = NULL;
+
+	(void)state;
+	assert_int_equal(day_check("2026-11-24", &cause), 0);
+	assert_null(cause);
+	expect_cause("1000-01-10",
+		     "'1000-01-10' is before 1900-01-01, the first day a log "
+		     "can hold");
+	expect_cause("1899-12-31", "before 1900-01-01");
+	expect_cause("0999-12-31", "before 1900-01-01");
+	expect_cause("9999-12-31",
+		     "'9999-12-31' is after 9998-12-31, the last day a log "
+		     "can hold");
+	expect_cause("2026-02-29", "February 2026 has 28 days");
+	expect_cause("1899-02-29", "February 1899 has 28 days");
+	expect_cause("2026-13-01", "there is no month 13");
+	expect_cause("x\033[2J", "\\e[2J");
+	expect_cause(NULL, "no day given");
+}
+
+/* From any day of a log, the windows around it are real days: DAY_MARGIN
+ * ahead of the last, centuries behind the first. */
+static void
+test_add_from_the_bounds(void **state)
+{
+	char out[DAY_LEN];
+
+	(void)state;
+	zone("UTC");
+	expect_add(DAY_LOG_LAST, DAY_MARGIN, "9999-12-31");
+	expect_add(DAY_LOG_LAST, 1, "9999-01-01");
+	expect_add(DAY_LOG_FIRST, -1, "1899-12-31");
+	expect_add(DAY_LOG_FIRST, -28, "1899-12-04");
+	expect_add(DAY_LOG_FIRST, -365 * 800, "1100-07-14");
+	assert_int_equal(day_add(DAY_LOG_LAST, DAY_MARGIN + 1, out), -1);
+	/* A failure leaves out as it was. */
+	memcpy(out, "untouched", 10);
+	assert_int_equal(day_add("9999-12-31", 1, out), -1);
+	assert_string_equal(out, "untouched");
+}
+
 static void
 test_add_month_and_year_ends(void **state)
 {
@@ -236,35 +322,73 @@ test_day_of_around_dst(void **state)
 	zone("UTC");
 }
 
+/* A day that starts inside the hour the clock repeats begins the first
+ * time the clock shows its start, and stays begun the second time round;
+ * one that starts inside the hour the clock skips begins when it ends. */
+static void
+test_day_start_in_a_changing_hour(void **state)
+{
+	(void)state;
+	/* New York, autumn: 01:00..01:59 come twice, first EDT (05:00 UTC
+	 * on) then EST (06:00 UTC on); the day starts at 01:30. */
+	zone("America/New_York");
+	expect_day_of(utc("2026-11-01", 5, 29), 90, "2026-10-31");
+	expect_day_of(utc("2026-11-01", 5, 30), 90, "2026-11-01");
+	expect_day_of(utc("2026-11-01", 6, 0), 90, "2026-11-01");
+	expect_day_of(utc("2026-11-01", 6, 10), 90, "2026-11-01");
+	expect_day_of(utc("2026-11-01", 6, 45), 90, "2026-11-01");
+	expect_day_of(utc("2026-11-02", 6, 29), 90, "2026-11-01");
+	expect_day_of(utc("2026-11-02", 6, 30), 90, "2026-11-02");
+	/* Berlin, autumn: 02:00..02:59 come twice (00:00 and 01:00 UTC);
+	 * the day starts at 02:30. */
+	zone("Europe/Berlin");
+	expect_day_of(utc("2026-10-25", 0, 29), 150, "2026-10-24");
+	expect_day_of(utc("2026-10-25", 0, 30), 150, "2026-10-25");
+	expect_day_of(utc("2026-10-25", 1, 10), 150, "2026-10-25");
+	/* New York, spring: 02:00..02:59 never come (07:00 UTC is 03:00
+	 * EDT); a day starting at 02:30 starts at 03:00. */
+	zone("America/New_York");
+	expect_day_of(utc("2026-03-08", 6, 59), 150, "2026-03-07");
+	expect_day_of(utc("2026-03-08", 7, 0), 150, "2026-03-08");
+	zone("UTC");
+}
+
 /* Every quarter hour through three days around a change: the day never
  * goes back, and there are exactly three of them. */
 static void
 test_days_never_skip_or_double(void **state)
 {
+	/* Starts before, inside and after the hours that change. */
+	static const int starts[] = {0, 60, 90, 150, 180, START};
 	char prev[DAY_LEN] = "", cur[DAY_LEN], first[DAY_LEN];
-	size_t i;
+	size_t i, k;
 	time_t t, end;
 	int distinct;
 
 	(void)state;
-	for (i = 0; i < LEN(changes); i++) {
-		zone(changes[i].tz);
-		day_add(changes[i].day, -1, first);
+	for (i = 0; i < LEN(changes) * LEN(starts); i++) {
+		int start = starts[i % LEN(starts)];
+
+		k = i / LEN(starts);
+		zone(changes[k].tz);
+		assert_int_equal(day_add(changes[k].day, -1, first), 0);
 		/* From noon UTC the day before to noon UTC the day after is
-		 * 48 hours; the local 04:00 boundaries inside it are two. */
+		 * 48 hours; the local starts of a day inside it are two. */
 		t = utc(first, 12, 0);
 		end = t + 2 * DAY_SECONDS;
 		distinct = 0;
 		prev[0] = '\0';
-		for (; t < end; t += 15 * MINUTE) {
-			day_of(t, START, cur);
+		for (; t < end; t += 5 * MINUTE) {
+			day_of(t, start, cur);
 			if (prev[0] != '\0' && strcmp(cur, prev) < 0)
-				fail_msg("%s: went back from %s to %s",
-					 changes[i].tz, prev, cur);
+				fail_msg("%s, day from %02d:%02d: went back "
+					 "from %s to %s",
+					 changes[k].tz, start / 60, start % 60,
+					 prev, cur);
 			if (prev[0] != '\0' && strcmp(cur, prev) != 0 &&
 			    day_number(cur) != day_number(prev) + 1)
 				fail_msg("%s: skipped from %s to %s",
-					 changes[i].tz, prev, cur);
+					 changes[k].tz, prev, cur);
 			if (strcmp(cur, prev) != 0)
 				distinct++;
 			memcpy(prev, cur, DAY_LEN);
@@ -354,9 +478,12 @@ test_resolve_refuses(void **state)
 	expect_refused("2026-01-01x", "'2026-01-01x' is not a day");
 	expect_refused("", "'' is not a day");
 	expect_refused("Today", "is not a day");
-	expect_refused("0999-01-01", "between 1000 and 9999");
+	expect_refused("0999-01-01", "before 1900-01-01, the first day");
+	expect_refused("1000-01-10", "'1000-01-10' is before 1900-01-01");
+	expect_refused("1899-12-31", "before 1900-01-01");
 	expect_refused("2026-01-01\033[2J", "\\e[2J");
-	expect_refused("9999-12-31", "9999-12-31 is in the future");
+	expect_refused("9999-12-31", "after 9998-12-31, the last day");
+	expect_refused("9998-12-31", "9998-12-31 is in the future");
 }
 
 /* today and yesterday by the clock, fixed or not. */
@@ -382,7 +509,7 @@ test_resolve_today(void **state)
 	assert_int_equal(day_resolve("today", START, got, &cause), 0);
 	assert_string_equal(got, today);
 	assert_int_equal(day_resolve("yesterday", START, got, &cause), 0);
-	day_add(today, -1, yesterday);
+	assert_int_equal(day_add(today, -1, yesterday), 0);
 	assert_string_equal(got, yesterday);
 	assert_int_equal(day_resolve(yesterday, START, got, &cause), 0);
 	assert_string_equal(got, yesterday);
@@ -394,7 +521,7 @@ test_resolve_today(void **state)
 		assert_string_equal(calendar, want_calendar);
 	assert_int_equal(day_resolve(calendar, START, got, &cause), 0);
 	assert_string_equal(got, calendar);
-	day_add(calendar, 1, after);
+	assert_int_equal(day_add(calendar, 1, after), 0);
 	assert_int_equal(day_resolve(after, START, got, &cause), -1);
 	assert_non_null(strstr(cause, "is in the future"));
 	free(cause);
@@ -405,12 +532,16 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_valid),
+	    cmocka_unit_test(test_in_range),
+	    cmocka_unit_test(test_check_says_why),
+	    cmocka_unit_test(test_add_from_the_bounds),
 	    cmocka_unit_test(test_add_month_and_year_ends),
 	    cmocka_unit_test(test_leap_years),
 	    cmocka_unit_test(test_numbers),
 	    cmocka_unit_test(test_add_across_dst),
 	    cmocka_unit_test(test_day_start),
 	    cmocka_unit_test(test_day_of_around_dst),
+	    cmocka_unit_test(test_day_start_in_a_changing_hour),
 	    cmocka_unit_test(test_days_never_skip_or_double),
 	    cmocka_unit_test(test_parse_hhmm),
 	    cmocka_unit_test(test_timestamp),
