@@ -177,7 +177,8 @@ program_plan_load(const struct pack *pack, struct store *store,
 	}
 	store_trials_free(trials, ntrials);
 	program_pauses_free(&pauses);
-	if ((rc = plan_habits(pack, store, out, cause)) != 0) {
+	if ((rc = plan_habits(pack, store, out, cause)) != 0 ||
+	    (rc = program_plan_tools(pack, store, out, cause)) != 0) {
 		program_plan_free(out);
 		return rc;
 	}
@@ -190,9 +191,8 @@ program_plan_load(const struct pack *pack, struct store *store,
 		if (out->running++ == 0)
 			out->current = (int)i;
 	}
-	for (i = 0; out->current < 0 && i < out->nsteps; i++)
-		if (out->steps[i].trials == 0)
-			out->current = (int)i;
+	if (out->current < 0)
+		out->current = program_plan_next(out, -1);
 	return 0;
 }
 
@@ -503,7 +503,6 @@ int
 program_today_load(const struct pack *pack, struct store *store,
 		   const char *today, struct program_today *out, char **cause)
 {
-	char *onboarded = NULL;
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -512,13 +511,9 @@ program_today_load(const struct pack *pack, struct store *store,
 		rc = program_safety_load(pack, store, today, &out->safety,
 					 cause);
 	if (rc == 0)
-		rc = store_profile_get(store, STORE_PROFILE_ONBOARDED,
-				       &onboarded, cause);
-	if (rc == 0) {
-		out->onboarded = onboarded != NULL;
-		free(onboarded);
+		rc = program_first_run(store, &out->onboarded, NULL, cause);
+	if (rc == 0)
 		rc = today_recent(store, out, cause);
-	}
 	if (rc == 0)
 		rc = today_day(pack, store, out, cause);
 	if (rc == 0)

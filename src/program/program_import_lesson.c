@@ -16,7 +16,7 @@ int
 program_import_lessons(struct program_reading *r, const struct json *a)
 {
 	struct program_import *imp = r->imp;
-	const struct json *v[PROGRAM_IMPORT_COLUMNS];
+	const struct json *v[STORE_COLUMNS_MAX];
 	const struct lesson *l;
 	const char *id_s, *moment, *rec;
 	long long id;
@@ -24,30 +24,39 @@ program_import_lessons(struct program_reading *r, const struct json *a)
 	int rc;
 
 	imp->lessons = xcalloc(a->n + 1, sizeof *imp->lessons);
+	imp->rows[STORE_TABLE_LESSON] = a->items;
+	imp->dump.lessons = imp->lessons;
 	for (i = 0; i < a->n; i++) {
 		struct store_lesson *x = &imp->lessons[i];
 
-		if ((rc = program_import_row(r, PROGRAM_IMPORT_LESSON, i,
+		if ((rc = program_import_row(r, STORE_TABLE_LESSON, i,
 					     &a->items[i], v)) ||
-		    (rc = program_import_get_int(
-			 r, v[0], "id", 1, PROGRAM_IMPORT_ID_MAX, 0, &id)) ||
-		    (rc = program_import_get_str(r, v[1], "lesson_id", 0,
-						 &id_s)) ||
-		    (rc = program_import_get_str(r, v[2], "moment", 1,
-						 &moment)) ||
-		    (rc = program_import_get_day(r, v[3], "read_on", 1,
-						 x->read_on)) ||
-		    (rc = program_import_get_day(r, v[4], "dismissed_on", 1,
-						 x->dismissed_on)) ||
+		    (rc = program_import_get_int(r, v[STORE_LESSON_ID], "id", 1,
+						 PROGRAM_IMPORT_ID_MAX, 0,
+						 &id)) ||
+		    (rc = program_import_get_str(r, v[STORE_LESSON_LESSON],
+						 "lesson_id", 0, &id_s)) ||
+		    (rc = program_import_get_str(r, v[STORE_LESSON_MOMENT],
+						 "moment", 1, &moment)) ||
+		    (rc = program_import_get_day(r, v[STORE_LESSON_READ_ON],
+						 "read_on", 1, x->read_on)) ||
+		    (rc = program_import_get_day(
+			 r, v[STORE_LESSON_DISMISSED_ON], "dismissed_on", 1,
+			 x->dismissed_on)) ||
 		    (rc =
-			 program_import_get_time(r, v[5], "recorded_at", &rec)))
+			 program_import_get_time(r, v[STORE_LESSON_RECORDED_AT],
+						 "recorded_at", &rec)) ||
+		    (rc = program_import_get_uid(r, v[STORE_LESSON_UID],
+						 x->uid)))
 			return rc;
 		if ((l = content_lesson(r->pack, id_s)) == NULL)
 			return program_import_refuse(
-			    r, v[1], "no such lesson in the pack");
+			    r, v[STORE_LESSON_LESSON],
+			    "no such lesson in the pack");
 		if (moment != NULL && !content_lesson_after(l, moment))
 			return program_import_refuse(
-			    r, v[2], "%s is not offered at this moment", l->id);
+			    r, v[STORE_LESSON_MOMENT],
+			    "%s is not offered at this moment", l->id);
 		if ((x->read_on[0] != '\0') == (x->dismissed_on[0] != '\0'))
 			return program_import_refuse(
 			    r, &a->items[i],
@@ -55,17 +64,18 @@ program_import_lessons(struct program_reading *r, const struct json *a)
 			    "dismissed_on");
 		if (x->dismissed_on[0] != '\0' && moment == NULL)
 			return program_import_refuse(
-			    r, v[2], "only an offer, at a moment, is put off");
+			    r, v[STORE_LESSON_MOMENT],
+			    "only an offer, at a moment, is put off");
 		if (i > 0 && imp->lessons[i - 1].id >= id)
 			return program_import_refuse(
-			    r, v[0], PROGRAM_IMPORT_IDS_IN_ORDER);
+			    r, v[STORE_LESSON_ID], PROGRAM_IMPORT_IDS_IN_ORDER);
 		x->id = id;
 		x->lesson = (char *)l->id;
 		x->moment = (char *)moment;
 		x->recorded_at = (char *)rec;
+		imp->dump.nlessons = i + 1;
 	}
-	imp->dump.lessons = imp->lessons;
-	imp->dump.nlessons = a->n;
-	imp->rows[PROGRAM_IMPORT_LESSON] = a->items;
-	return 0;
+	return program_import_uids_once(r, STORE_TABLE_LESSON,
+					imp->lessons[0].uid,
+					sizeof *imp->lessons, a->n);
 }

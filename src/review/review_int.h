@@ -47,6 +47,13 @@ int review_scan_sessions(struct store *, const struct pack *, int today,
 			 struct review_sessions *out, char **cause);
 void review_sessions_free(struct review_sessions *);
 
+/* review_rows.c, once every trial is judged: marks the rows habits were
+ * kept from, adds a row for each flare-up tool used outside its trials and
+ * counts the flare-up days in each row's windows. 0, or a store.h code
+ * with *cause. */
+int review_rows_add(const struct pack *, struct store *, struct review *,
+		    char **cause);
+
 /* EX_IOERR with a cause naming a row's day that is not a day. */
 int review_bad_day(const char *what, const char *day, char **cause);
 

@@ -78,38 +78,40 @@ store_lesson_list(struct store *s, struct store_lesson **out, size_t *n,
 	sqlite3_stmt *st;
 	struct store_lesson *r = NULL, *l;
 	size_t count = 0;
-	int rc, code, bad = 0;
+	char *sql;
+	int rc, code;
 
 	*out = NULL;
 	*n = 0;
-	if ((code = store_prepare(s,
-				  "SELECT id, lesson_id, moment, read_on,"
-				  " dismissed_on, recorded_at FROM lesson"
-				  " ORDER BY id",
-				  &st, cause)) != 0)
+	sql = xasprintf("SELECT %s FROM lesson ORDER BY id",
+			store_columns_sql(STORE_TABLE_LESSON, 0));
+	code = store_prepare(s, sql, &st, cause);
+	free(sql);
+	if (code != 0)
 		return code;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		/* The schema's checks hold these; a file changed behind the
+		 * program's back is damaged. */
+		if ((code = store_row_check(s, st, STORE_TABLE_LESSON,
+					    cause)) != 0)
+			break;
 		r = xreallocarray(r, count + 1, sizeof *r);
 		l = &r[count++];
 		memset(l, 0, sizeof *l);
-		l->id = sqlite3_column_int64(st, 0);
-		bad |= store_read_id(st, 1, &l->lesson);
-		if (sqlite3_column_type(st, 2) != SQLITE_NULL)
-			bad |= store_read_id(st, 2, &l->moment);
-		bad |= store_read_day(st, 3, 1, l->read_on);
-		bad |= store_read_day(st, 4, 1, l->dismissed_on);
-		bad |= store_read_text(st, 5, 0, &l->recorded_at);
-		if ((l->read_on[0] != '\0') == (l->dismissed_on[0] != '\0') ||
-		    (l->dismissed_on[0] != '\0' && l->moment == NULL))
-			bad = -1;
-		if (bad)
-			break;
+		l->id = sqlite3_column_int64(st, STORE_LESSON_ID);
+		l->lesson = store_col_text(st, STORE_LESSON_LESSON);
+		l->moment = store_col_text(st, STORE_LESSON_MOMENT);
+		store_col_day(st, STORE_LESSON_READ_ON, l->read_on);
+		store_col_day(st, STORE_LESSON_DISMISSED_ON, l->dismissed_on);
+		l->recorded_at = store_col_text(st, STORE_LESSON_RECORDED_AT);
+		store_col_uid(st, STORE_LESSON_UID, l->uid);
 	}
 	sqlite3_finalize(st);
-	if (bad || rc != SQLITE_DONE) {
+	if (code == 0 && rc != SQLITE_DONE)
+		code = store_sqlerr(s, rc, "reading the lessons", cause);
+	if (code != 0) {
 		store_lessons_free(r, count);
-		return bad ? store_corrupt(s, "the lessons", cause)
-			   : store_sqlerr(s, rc, "reading the lessons", cause);
+		return code;
 	}
 	*out = r;
 	*n = count;

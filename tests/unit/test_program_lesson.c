@@ -497,30 +497,30 @@ static void
 test_import_lessons(void **state)
 {
 	static const char head[] =
-	    "{\"format\":1,\"checkin\":[],\"answer\":[],\"trial\":[],"
+	    "{\"format\":3,\"checkin\":[],\"answer\":[],\"trial\":[],"
 	    "\"session\":[],\"screening\":[],\"profile\":[],\"lesson\":[";
 	static const struct {
 		const char *row, *words;
 	} bad[] = {
 	    {"{\"id\":1,\"lesson_id\":\"nope\",\"moment\":null,"
 	     "\"read_on\":\"2026-11-20\",\"dismissed_on\":null,"
-	     "\"recorded_at\":\"2026-11-20T12:00:00+00:00\"}",
+	     "\"recorded_at\":\"2026-11-20T12:00:00+00:00\",\"uid\":null}",
 	     "no such lesson in the pack"},
 	    {"{\"id\":1,\"lesson_id\":\"plan\",\"moment\":\"first-week\","
 	     "\"read_on\":\"2026-11-20\",\"dismissed_on\":null,"
-	     "\"recorded_at\":\"2026-11-20T12:00:00+00:00\"}",
+	     "\"recorded_at\":\"2026-11-20T12:00:00+00:00\",\"uid\":null}",
 	     "plan is not offered at this moment"},
 	    {"{\"id\":1,\"lesson_id\":\"plan\",\"moment\":\"flare\","
 	     "\"read_on\":\"2026-11-20\",\"dismissed_on\":\"2026-11-20\","
-	     "\"recorded_at\":\"2026-11-20T12:00:00+00:00\"}",
+	     "\"recorded_at\":\"2026-11-20T12:00:00+00:00\",\"uid\":null}",
 	     "one of read_on and dismissed_on"},
 	    {"{\"id\":1,\"lesson_id\":\"plan\",\"moment\":null,"
 	     "\"read_on\":null,\"dismissed_on\":\"2026-11-20\","
-	     "\"recorded_at\":\"2026-11-20T12:00:00+00:00\"}",
+	     "\"recorded_at\":\"2026-11-20T12:00:00+00:00\",\"uid\":null}",
 	     "only an offer, at a moment, is put off"},
 	    {"{\"id\":1,\"lesson_id\":\"plan\",\"moment\":null,"
-	     "\"read_on\":\"2026-11-25\",\"dismissed_on\":null,"
-	     "\"recorded_at\":\"2026-11-20T12:00:00+00:00\"}",
+	     "\"read_on\":\"2026-11-27\",\"dismissed_on\":null,"
+	     "\"recorded_at\":\"2026-11-20T12:00:00+00:00\",\"uid\":null}",
 	     "in the future"},
 	};
 	struct fx *fx = *state;
@@ -542,14 +542,15 @@ test_import_lessons(void **state)
 	text =
 	    xasprintf("%s{\"id\":3,\"lesson_id\":\"plan\",\"moment\":\"flare\","
 		      "\"read_on\":null,\"dismissed_on\":\"2026-11-20\","
-		      "\"recorded_at\":\"2026-11-20T12:00:00+00:00\"}]}",
+		      "\"recorded_at\":\"2026-11-20T12:00:00+00:00\","
+		      "\"uid\":\"0123456789abcdef0123456789abcdef\"}]}",
 		      head);
 	expect_ok(program_import_read(fx->pack, TODAY, "x.json", text,
 				      strlen(text), &imp, &cause),
 		  &cause);
 	expect_ok(program_import_write(fx->store, imp, 0, &res, &cause),
 		  &cause);
-	assert_int_equal(res.lesson.added, 1);
+	assert_int_equal(res.n[STORE_TABLE_LESSON].added, 1);
 	program_import_free(imp);
 	free(text);
 	expect_ok(store_lesson_list(fx->store, &r, &n, &cause), &cause);
