@@ -51,7 +51,7 @@ expect_grep 'Started alpha' "$T/out"
 expect_grep '1 safety question changed since you answered' "$T/err"
 expect_exit 0 bp checkin 4
 # The first run over, as setup would leave it.
-sqlite3 "$DB" "insert into profile values ('onboarded', '2026-11-01')" ||
+sqlite3 "$DB" "insert into profile (key, value) values ('onboarded', '2026-11-01')" ||
 	fail "onboarded"
 expect_exit 0 bp status
 expect_grep '^Next       1 safety question changed since you answered: backpain safety' "$T/out"

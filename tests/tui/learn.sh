@@ -18,7 +18,7 @@ first_run() {
 		args+=(--answer "$id=no")
 	done
 	bpc safety "${args[@]}" >/dev/null || fail "safety answers"
-	sqlite3 "$DB" "insert into profile values ('onboarded', '2026-11-01')" ||
+	sqlite3 "$DB" "insert into profile (key, value) values ('onboarded', '2026-11-01')" ||
 		fail "onboarded"
 }
 

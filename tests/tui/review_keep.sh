@@ -48,7 +48,7 @@ make_log() {
 	local before=$1 settling=$2 d pain i=0
 	shift 2
 	on 2026-03-10 safety --answer test-emergency=no --answer test-soon=no
-	sqlite3 "$DB" "INSERT INTO profile VALUES ('onboarded', '2026-03-10')" ||
+	sqlite3 "$DB" "INSERT INTO profile (key, value) values ('onboarded', '2026-03-10')" ||
 		fail "cannot write the first run"
 	for d in $(seq 11 17); do
 		on "2026-03-$d" checkin "$before"
@@ -167,7 +167,7 @@ tmux_ kill-server
 DB="$T/mat.db"
 PACK="$TUI_PACKS/review.yaml"
 on 2026-03-10 safety --answer numbness=no --answer fever=no --answer night-pain=no
-sqlite3 "$DB" "INSERT INTO profile VALUES ('onboarded', '2026-03-10')" ||
+sqlite3 "$DB" "INSERT INTO profile (key, value) values ('onboarded', '2026-03-10')" ||
 	fail "cannot write the first run"
 for d in 2026-03-29 2026-03-29 2026-03-30 2026-03-30; do
 	on "$d" practice mat-lie --before 7 --after 4

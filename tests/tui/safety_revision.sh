@@ -21,7 +21,7 @@ bpf() { # bpf PACK ARGS...: the CLI at CLI_NOW with that pack
 # A yes to the earlier wording of the soon question: it still holds.
 bpf "$OLD" safety --answer test-emergency=no --answer test-soon=yes \
 	>/dev/null || fail "old answers"
-sqlite3 "$DB" "insert into profile values ('onboarded', '2026-11-01')" ||
+sqlite3 "$DB" "insert into profile (key, value) values ('onboarded', '2026-11-01')" ||
 	fail "onboarded"
 at "@$CLI_NOW"
 bp_tui "${AT[@]}"
@@ -36,7 +36,7 @@ tmux_ kill-server
 DB=$T/no.db
 bpf "$OLD" safety --answer test-emergency=no --answer test-soon=no \
 	>/dev/null || fail "old answers"
-sqlite3 "$DB" "insert into profile values ('onboarded', '2026-11-01')" ||
+sqlite3 "$DB" "insert into profile (key, value) values ('onboarded', '2026-11-01')" ||
 	fail "onboarded"
 bpf "$PACK" checkin 4 >/dev/null || fail "checkin"
 bp_tui "${AT[@]}"
