@@ -99,6 +99,15 @@ count(const char *what, const struct store_import_count *c, int *first)
 	*first = 0;
 }
 
+/* Whether the import found no row of a table at all. */
+static int
+counts_none(const struct store_import_count *c)
+{
+	return c->added + c->same + c->newer + c->older + c->replaced +
+		   c->removed ==
+	       0;
+}
+
 /* A refusal placed in the file prints as FILE:LINE:COLUMN: first, as a
  * compiler's does; then that the log is as it was. */
 static int
@@ -129,8 +138,9 @@ cli_cmd_import(struct app *app, int argc, char **argv)
 	struct buf shown;
 	char today[DAY_LEN], *text = NULL, *cause = NULL;
 	static const char *const tables[STORE_TABLES] = {
-	    "check-ins",	 "answers",	    "trials", "sessions",
-	    "screening answers", "profile entries", "habits", "flare-ups"};
+	    "check-ins", "answers",	      "trials",
+	    "sessions",	 "screening answers", "profile entries",
+	    "habits",	 "flare-ups",	      "lesson rows"};
 	size_t len = 0, k;
 	int opt, rc, replace = 0, first = 1, t;
 
@@ -179,7 +189,10 @@ cli_cmd_import(struct app *app, int argc, char **argv)
 	}
 	printf("Imported %s: ", path);
 	for (t = 0; t < STORE_TABLES; t++)
-		count(tables[t], &res.n[t], &first);
+		/* The lessons read or put off, events of the Learn screen
+		 * that most files have none of, only when there are some. */
+		if (t != STORE_TABLE_LESSON || !counts_none(&res.n[t]))
+			count(tables[t], &res.n[t], &first);
 	puts(".");
 	if (res.nchanged > 0)
 		puts("The log's rows this import replaced or removed:");

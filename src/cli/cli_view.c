@@ -205,7 +205,16 @@ status_safety(const struct program_safety *s)
 			       "checked it; then: backpain safety --checked "
 			       "%s\n",
 			       f->flag->id);
+		if (f->stale)
+			puts("           (answered to an earlier wording of "
+			     "this question: it still counts until answered "
+			     "again)");
 	}
+	if (s->stale > 0)
+		printf("SAFETY     %d safety question%s changed since you "
+		       "answered: answer %s again (backpain safety)\n",
+		       s->stale, s->stale == 1 ? "" : "s",
+		       s->stale == 1 ? "it" : "them");
 	if (s->unanswered > 0)
 		printf("SAFETY     %d of %zu safety questions not answered: "
 		       "no approach starts until they are (backpain "
@@ -254,14 +263,16 @@ status_print(const struct program_today *t)
 		printf("%s %s %d/%d%s%s", i == 0 ? "Practice  " : ",",
 		       t->practices[i].practice->id, t->practices[i].done,
 		       t->practices[i].practice->per_day,
-		       t->practices[i].habit   ? " (habit)"
-		       : t->practices[i].flare ? " (flare-up)"
-					       : "",
+		       t->practices[i].habit	? " (habit)"
+		       : t->practices[i].flare	? " (flare-up)"
+		       : t->practices[i].lesson ? " (lesson)"
+						: "",
 		       i + 1 == t->npractices ? "\n" : "");
 	if (t->flare_since[0] != '\0')
 		printf("Flare-up   since %s: backpain flare --over when it is "
 		       "over\n",
 		       t->flare_since);
+	cli_next_lessons(&t->lessons, "Lesson     ", NULL, 0);
 	for (i = 0; i < t->nwarnings; i++)
 		printf("WARNING    %s: %s: %s\n", t->warnings[i]->id,
 		       t->warnings[i]->warn_if, t->warnings[i]->warning);

@@ -326,6 +326,7 @@ program_safety_load(const struct pack *pack, struct store *store,
 			if (strcmp(f->asked_on, today) > 0)
 				memcpy(f->asked_on, today, DAY_LEN);
 			memcpy(f->checked_on, a[k].checked_on, DAY_LEN);
+			f->stale = a[k].revision < f->flag->revision;
 			if (a[k].answer == 0)
 				f->state = PROGRAM_FLAG_NO;
 			else if (a[k].checked_on[0] != '\0')
@@ -338,6 +339,7 @@ program_safety_load(const struct pack *pack, struct store *store,
 		out->unanswered += f->state == PROGRAM_FLAG_UNANSWERED;
 		out->holding += f->state == PROGRAM_FLAG_HOLDS;
 		out->advice += f->state == PROGRAM_FLAG_ADVICE;
+		out->stale += f->stale;
 		if (f->flag->urgency != URGENCY_EMERGENCY)
 			continue;
 		emergencies++;
@@ -352,10 +354,13 @@ program_safety_load(const struct pack *pack, struct store *store,
 	if (missing || emergencies == 0)
 		out->since[0] = '\0';
 	else
-		out->recheck_due =
+		out->emergency_due =
 		    day_diff(out->since, today) >= PROGRAM_RECHECK_DAYS;
-	if (out->ahead > 0)
-		out->recheck_due = 1;
+	/* An answer to an earlier wording is asked again at the re-check,
+	 * whatever the flag's urgency; so is one from a clock that was
+	 * ahead. */
+	out->recheck_due =
+	    out->emergency_due || out->stale > 0 || out->ahead > 0;
 	return 0;
 }
 
@@ -414,6 +419,9 @@ today_due_practice(const struct program_today *t)
 		const struct program_practice *p = &t->practices[i];
 		const struct approach *a;
 
+		/* A lesson's practice is kept up beside the plan too. */
+		if (p->practice->approach == CONTENT_NONE)
+			continue;
 		a = t->plan.steps[p->practice->approach].approach;
 		/* A habit's practices and the flare-up tools are kept up
 		 * beside the plan, not its next step; on hold, none is due. */
@@ -530,6 +538,9 @@ program_today_load(const struct pack *pack, struct store *store,
 		rc = today_recent(store, out, cause);
 	if (rc == 0)
 		rc = today_day(pack, store, out, cause);
+	if (rc == 0)
+		rc = program_lessons_load(pack, store, today, &out->lessons,
+					  cause);
 	if (rc != 0) {
 		program_today_free(out);
 		return rc;
@@ -543,6 +554,7 @@ program_today_free(struct program_today *t)
 {
 	program_plan_free(&t->plan);
 	program_safety_free(&t->safety);
+	program_lessons_free(&t->lessons);
 	free(t->checkin.note);
 	t->checkin.note = NULL;
 	t->checked_in = 0;

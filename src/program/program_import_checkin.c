@@ -275,7 +275,8 @@ check_session(struct program_reading *r, const struct json *row,
 {
 	struct program_session ps;
 	struct program_bad bad;
-	const char *ap = r->pack->approaches[p->approach].id;
+	/* A lesson's practice is logged under its lesson (program.h). */
+	const char *ap = program_practice_owner(r->pack, p);
 	char *why = NULL;
 	int rc;
 
@@ -368,7 +369,7 @@ program_import_sessions(struct program_reading *r, const struct json *a)
 		x->pain_before = (int)before;
 		x->pain_after = (int)after;
 		x->seconds = seconds == STORE_NONE ? 0 : (int)seconds;
-		if ((p = content_practice(r->pack, x->practice)) != NULL &&
+		if ((p = content_practice_any(r->pack, x->practice)) != NULL &&
 		    (rc = check_session(r, &a->items[i], v, p, x)) != 0)
 			return rc;
 		x->recorded_at = (char *)rec;

@@ -72,7 +72,7 @@ checkin_rows(const struct pack *pack, const char *today,
 			continue;
 		/* A practice marked done is a session with no minutes. */
 		r->marks[k].practice = p->id;
-		r->marks[k].approach = pack->approaches[p->approach].id;
+		r->marks[k].approach = (char *)program_practice_owner(pack, p);
 		memcpy(r->marks[k].day, in->day, DAY_LEN);
 		r->marks[k].minutes = STORE_NONE;
 		r->marks[k].pain_before = r->marks[k].pain_after = STORE_NONE;
@@ -195,7 +195,7 @@ program_session_add(const struct pack *pack, struct store *store,
 
 	if ((rc = program_session_check(pack, today, s, bad, cause)) != 0)
 		return rc;
-	p = content_practice(pack, s->practice);
+	p = content_practice_any(pack, s->practice);
 	/* Timed: its whole minutes, at least 1, for the readers that know
 	 * minutes only; the seconds say how long it was. */
 	if (s->minutes == STORE_NONE && s->seconds > 0)
@@ -205,7 +205,7 @@ program_session_add(const struct pack *pack, struct store *store,
 	if (s->minutes == STORE_NONE)
 		s->minutes = p->minutes;
 	row.practice = p->id;
-	row.approach = pack->approaches[p->approach].id;
+	row.approach = (char *)program_practice_owner(pack, p);
 	memcpy(row.day, s->day, DAY_LEN);
 	row.minutes = s->minutes;
 	row.pain_before = s->pain_before;

@@ -279,7 +279,9 @@ review_scan_judged(const struct analysis_checkin *all, size_t n,
 	return k;
 }
 
-/* The practice's approach: as the store recorded it, else from the pack. */
+/* The practice's approach: as the store recorded it (a lesson's practice
+ * is recorded under its lesson, which no trial's approach is), else from
+ * the pack; NULL for a lesson's practice, part of no trial. */
 static const char *
 session_approach(const struct pack *pack, const struct store_session *s)
 {
@@ -289,8 +291,8 @@ session_approach(const struct pack *pack, const struct store_session *s)
 		return s->approach;
 	if (pack == NULL || s->practice == NULL)
 		return NULL;
-	pr = content_practice(pack, s->practice);
-	if (pr == NULL)
+	pr = content_practice_any(pack, s->practice);
+	if (pr == NULL || pr->approach == CONTENT_NONE)
 		return NULL;
 	return pack->approaches[pr->approach].id;
 }

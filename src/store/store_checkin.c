@@ -279,6 +279,29 @@ store_checkin_get(struct store *s, const char *day, struct store_checkin *out,
 	return 0;
 }
 
+int
+store_checkin_first(struct store *s, char day[DAY_LEN], char **cause)
+{
+	sqlite3_stmt *st;
+	int rc, code;
+
+	day[0] = '\0';
+	if ((code = store_prepare(s, "SELECT min(day) FROM checkin", &st,
+				  cause)) != 0)
+		return code;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (store_read_day(st, 0, 1, day) != 0) {
+			sqlite3_finalize(st);
+			return store_corrupt(s, "the check-ins", cause);
+		}
+		rc = SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, "reading the check-ins", cause);
+	return 0;
+}
+
 /* Runs a range query of table t (SELECT its columns, as
  * store_columns_sql(t, 0) lists them, then tail) with its two bounds bound,
  * handing each row, checked, to take; rows are collected into a growing

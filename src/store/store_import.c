@@ -213,6 +213,14 @@ static const struct table_merge {
 	 "'the flare-up from ' || l.began_on ||"
 	 " ifnull(' to ' || l.ended_on, ', open')",
 	 "'flare-up that began on ' || f.began_on"},
+    /* A lesson's row is an event known by its uid alone (the table came
+     * with uids: a file's rows all have one): the log's, or added. */
+    [STORE_TABLE_LESSON] =
+	{NULL, COL(STORE_LESSON_ID) | COL(STORE_LESSON_UID), "0", "0",
+	 "'the lesson row of ' || l.lesson_id || ' (' ||"
+	 " ifnull('read on ' || l.read_on, 'put off on ' || l.dismissed_on)"
+	 " || ')'",
+	 "'lesson row of ' || f.lesson_id"},
 };
 
 /* The value of column c of a row of the file (f) as the log would hold

@@ -204,6 +204,39 @@ static const char *const steps[] = {
     "ALTER TABLE session ADD COLUMN seconds INTEGER"
     " CHECK (seconds IS NULL OR seconds BETWEEN 1 AND 86400);"
     "PRAGMA user_version = 7;",
+    /* 7 -> 8 (issue 20), one step that needs no other: the revision of
+     * the red flag's question an answer was given to (content.h; older
+     * answers were given to the first), and the lessons: each row one
+     * lesson read on read_on, or its offer at moment dismissed on
+     * dismissed_on (program.h says which moments there are), with its
+     * uid as every row has (step 5 -> 6). The screening's received_at,
+     * kept by this log only, moves after the revision, which an export
+     * carries: store_columns.c lists the exported columns first, in the
+     * schema's order. */
+    "ALTER TABLE screening ADD COLUMN revision INTEGER NOT NULL DEFAULT 1"
+    " CHECK (revision >= 1);"
+    "ALTER TABLE screening RENAME COLUMN received_at TO received_at_6;"
+    "ALTER TABLE screening ADD COLUMN received_at TEXT;"
+    "UPDATE screening SET received_at = received_at_6;"
+    "ALTER TABLE screening DROP COLUMN received_at_6;"
+    "CREATE TABLE lesson ("
+    " id INTEGER PRIMARY KEY,"
+    " lesson_id TEXT NOT NULL CHECK (lesson_id <> ''),"
+    " moment TEXT CHECK (moment IS NULL OR moment <> ''),"
+    " read_on TEXT CHECK (read_on IS NULL"
+    "  OR read_on IS date(read_on, '+0 days')),"
+    " dismissed_on TEXT CHECK (dismissed_on IS NULL"
+    "  OR dismissed_on IS date(dismissed_on, '+0 days')),"
+    " recorded_at TEXT NOT NULL,"
+    " uid TEXT CHECK (uid IS NULL" UID_SHAPE "),"
+    " CHECK ((read_on IS NULL) <> (dismissed_on IS NULL)),"
+    " CHECK (dismissed_on IS NULL OR moment IS NOT NULL)"
+    ") STRICT;"
+    "CREATE INDEX lesson_by_id ON lesson (lesson_id, id);"
+    "CREATE UNIQUE INDEX lesson_uid ON lesson (uid);"
+    "CREATE TRIGGER lesson_uid AFTER INSERT ON lesson WHEN NEW.uid IS NULL"
+    " BEGIN UPDATE lesson SET uid = " NEW_UID " WHERE id = NEW.id; END;"
+    "PRAGMA user_version = 8;",
 };
 
 _Static_assert(sizeof steps / sizeof steps[0] == STORE_VERSION,

@@ -92,8 +92,9 @@ add_choice(const struct practice *p)
 	choices[chooser.n++] = p;
 }
 
-/* The practices to choose from: the approach's, or every running
- * approach's, or when none runs, all of them. */
+/* The practices to choose from: the approach's, or today's (those of the
+ * running approaches, the habits, the lessons read...), or when today has
+ * none, all of them, the lessons' last. */
 static void
 load_choices(struct ui *ui)
 {
@@ -124,6 +125,9 @@ load_choices(struct ui *ui)
 	for (i = 0; i < ui->pack->napproaches; i++)
 		for (j = 0; j < ui->pack->approaches[i].npractices; j++)
 			add_choice(&ui->pack->approaches[i].practices[j]);
+	for (i = 0; i < ui->pack->nlessons; i++)
+		for (j = 0; j < ui->pack->lessons[i].npractices; j++)
+			add_choice(&ui->pack->lessons[i].practices[j]);
 }
 
 /* Sets hold_asked and hold_advice from the first yes that holds. */

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# A version 5 log (before issue 19) upgrades through step 5 -> 6 (and the
-# steps after it, to the latest version): a copy of it is kept first (PATH.bak-v5, the version 5 log as it was), every row of every
+# A version 5 log (before issue 19) upgrades through step 5 -> 6 and the
+# steps after it, to the latest version (screening revisions 1, the lesson
+# table empty): a copy of it is
+# kept first (PATH.bak-v5, the version 5 log as it was), every row of every
 # table gets a uid of its own (32 lowercase hex digits, unique in its
 # table), each check-in revision 1, and nothing else changes: the export
 # after the upgrade is the one before, with the uids and revisions added.
@@ -21,12 +23,13 @@ bp safety --answer numb=no >/dev/null &&
 	bp flare --date 2026-11-22 >/dev/null ||
 	fail "making the log"
 latest=$(sqlite3 "$DB" 'PRAGMA user_version')
-[ "$latest" -ge 7 ] || fail "not a log of the latest version"
+[ "$latest" -ge 8 ] || fail "not a log of the latest version"
 
-# The same log as version 5 had it: step 5 -> 6 undone, and issue 18's
-# columns (a later step) with it.
+# The same log as version 5 had it: step 5 -> 6 undone, and the later
+# steps' columns and tables with it.
 later="ALTER TABLE checkin DROP COLUMN pain_set_at;
-	ALTER TABLE session DROP COLUMN seconds;"
+	ALTER TABLE session DROP COLUMN seconds;
+	DROP TABLE lesson; ALTER TABLE screening DROP COLUMN revision;"
 v5=
 for t in checkin answer trial session screening profile habit flare; do
 	v5="$v5 DROP TRIGGER ${t}_uid; DROP INDEX ${t}_uid;
@@ -34,10 +37,10 @@ for t in checkin answer trial session screening profile habit flare; do
 done
 sqlite3 "$DB" "$later $v5 ALTER TABLE checkin DROP COLUMN revision;
 	ALTER TABLE screening DROP COLUMN received_at;
-	PRAGMA user_version = 5" || fail "undoing step 5 -> 6"
+	PRAGMA user_version = 5" || fail "undoing steps 6 -> 7 and 5 -> 6"
 rm -f "$DB.checked"
 cp "$DB" "$T/v5.db"
-# What it holds, as SQL, without the columns version 6 adds.
+# What it holds, as SQL, without the columns versions 6 and 7 add.
 rows() { # db
 	sqlite3 "$1" "SELECT * FROM checkin ORDER BY day;
 		SELECT * FROM answer ORDER BY day, question_id;
@@ -66,11 +69,14 @@ done
 	fail "two flare-ups of one day did not stay two"
 [ "$(sqlite3 "$DB" 'SELECT group_concat(revision) FROM checkin')" = 1 ] ||
 	fail "the check-in's revision is not 1"
+[ "$(sqlite3 "$DB" 'SELECT count(*) FROM screening WHERE revision <> 1;
+	SELECT count(*) FROM lesson')" = "0
+0" ] || fail "a screening answer's revision is not 1, or a lesson row came"
 # Nothing else changed: the rows without the new columns are the same.
 sqlite3 "$DB" ".backup $T/v6.db"
 sqlite3 "$T/v6.db" "$later $v5 ALTER TABLE checkin DROP COLUMN revision;
 	ALTER TABLE screening DROP COLUMN received_at" || fail "stripping"
-rows "$T/v6.db" >"$T/after"
+rows "$T/v7.db" >"$T/after"
 expect_same "$T/before" "$T/after"
 
 # Opened again: no second upgrade, the same uids.

@@ -439,11 +439,11 @@ test_refused_values(void **state)
 	    {"\"value\":\"6\"", "\"value\":\"66\"", "usual pain"},
 	    {"\"value\":\"yes\"", "\"value\":\"maybe\"", "yes or no"},
 	    {"\"recorded_at\":\"", "\"recorded_at\":\"x", "not a time"},
-	    {"\"format\":2", "\"format\":2.0", "format 2.0"},
+	    {"\"format\":3", "\"format\":3.0", "format 3.0"},
 	    {"\"note\":null", "\"note\":\"a\\u0000b\"", "NUL"},
 	    {"\"note\":null", "\"note\":\"a\",\"note2\":1", "no column"},
 	    {"{\"format\"", "{,\"format\"", "expected a key"},
-	    {"\"format\":2", "\"format\":2,\"format\":2", "twice"},
+	    {"\"format\":3", "\"format\":3,\"format\":3", "twice"},
 	    {"\"impression\":2", "\"impression\":8", "impression is 8"},
 	    {"\"impression\":2", "\"impression\":\"much-better\"",
 	     "impression is a string"},
@@ -632,8 +632,8 @@ test_before_habits(void **state)
 	a = export_of(fx->store);
 	assert_non_null(cut = strstr(a, ",\"habit\":"));
 	old = xasprintf("%.*s}\n", (int)(cut - a), a);
-	want =
-	    xasprintf("%.*s,\"habit\":[],\"flare\":[]}\n", (int)(cut - a), a);
+	want = xasprintf("%.*s,\"habit\":[],\"flare\":[],\"lesson\":[]}\n",
+			 (int)(cut - a), a);
 	s = second(fx, "old.db");
 	expect_ok(import(fx, s, old, 0, &res, &cause), &cause);
 	assert_int_equal(

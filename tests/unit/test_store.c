@@ -519,12 +519,12 @@ test_screening_latest(void **state)
 	char *cause = NULL;
 	size_t n;
 
-	assert_int_equal(store_screening_add(s, "saddle-numbness", 1, &cause),
-			 0);
-	assert_int_equal(store_screening_add(s, "bladder", 0, &cause), 0);
-	assert_int_equal(store_screening_add(s, "saddle-numbness", 0, &cause),
-			 0);
-	expect_refused(store_screening_add(s, "fever", 2, &cause), &cause,
+	assert_int_equal(
+	    store_screening_add(s, "saddle-numbness", 1, 1, &cause), 0);
+	assert_int_equal(store_screening_add(s, "bladder", 0, 1, &cause), 0);
+	assert_int_equal(
+	    store_screening_add(s, "saddle-numbness", 0, 1, &cause), 0);
+	expect_refused(store_screening_add(s, "fever", 2, 1, &cause), &cause,
 		       "must be 1 (yes) or 0 (no)");
 	assert_int_equal(store_screening_latest(s, &r, &n, &cause), 0);
 	assert_int_equal(n, 2);
@@ -533,6 +533,88 @@ test_screening_latest(void **state)
 	assert_string_equal(r[1].flag, "bladder");
 	assert_non_null(r[1].asked_at);
 	store_screenings_free(r, n);
+	store_close(s);
+}
+
+/* Each answer keeps the revision of the question it answered. */
+static void
+test_screening_revision(void **state)
+{
+	struct store *s = opened(state);
+	struct store_screening *r;
+	char *cause = NULL;
+	size_t n;
+
+	assert_int_equal(store_screening_add(s, "both-legs", 1, 1, &cause), 0);
+	assert_int_equal(store_screening_add(s, "night-pain", 0, 2, &cause), 0);
+	expect_refused(store_screening_add(s, "both-legs", 0, 0, &cause),
+		       &cause, "revision must be 1 or more");
+	assert_int_equal(store_screening_all(s, &r, &n, &cause), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(r[0].revision, 1);
+	assert_int_equal(r[1].revision, 2);
+	store_screenings_free(r, n);
+	store_close(s);
+}
+
+/* A lesson's rows: read, or an offer put off, once per event. */
+static void
+test_lessons(void **state)
+{
+	struct store *s = opened(state);
+	struct store_lesson *r, bad;
+	char *cause = NULL;
+	size_t n;
+
+	fx_lesson(s, "flare-up-plan", "flare", "", "2026-11-20");
+	fx_lesson(s, "flare-up-plan", NULL, "2026-11-21", "");
+	/* Read twice on a day: one event. */
+	fx_lesson(s, "flare-up-plan", NULL, "2026-11-21", "");
+	fx_lesson(s, "pacing", "first-week", "2026-11-22", "");
+	memset(&bad, 0, sizeof bad);
+	bad.lesson = (char *)"pacing";
+	expect_refused(store_lesson_add(s, &bad, &cause), &cause,
+		       "either read or put off");
+	memcpy(bad.read_on, "2026-11-22", DAY_LEN);
+	memcpy(bad.dismissed_on, "2026-11-22", DAY_LEN);
+	expect_refused(store_lesson_add(s, &bad, &cause), &cause,
+		       "either read or put off");
+	bad.read_on[0] = '\0';
+	expect_refused(store_lesson_add(s, &bad, &cause), &cause,
+		       "only an offer");
+	bad.moment = (char *)"first-week";
+	memcpy(bad.dismissed_on, "2026-02-30", DAY_LEN);
+	expect_refused(store_lesson_add(s, &bad, &cause), &cause, "dismissed");
+	assert_int_equal(store_lesson_list(s, &r, &n, &cause), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(r[0].lesson, "flare-up-plan");
+	assert_string_equal(r[0].moment, "flare");
+	assert_string_equal(r[0].dismissed_on, "2026-11-20");
+	assert_string_equal(r[0].read_on, "");
+	assert_null(r[1].moment);
+	assert_string_equal(r[1].read_on, "2026-11-21");
+	assert_non_null(r[1].recorded_at);
+	assert_string_equal(r[2].moment, "first-week");
+	store_lessons_free(r, n);
+	store_close(s);
+}
+
+/* The first check-in's day, or none. */
+static void
+test_checkin_first(void **state)
+{
+	struct store *s = opened(state);
+	struct store_checkin c;
+	char day[DAY_LEN], *cause = NULL;
+
+	assert_int_equal(store_checkin_first(s, day, &cause), 0);
+	assert_string_equal(day, "");
+	c = fx_checkin("2026-11-21", 3);
+	fx_put(s, &c);
+	c = fx_checkin("2026-11-02", 3);
+	fx_put(s, &c);
+	assert_int_equal(store_checkin_first(s, day, &cause), 0);
+	assert_string_equal(day, "2026-11-02");
 	store_close(s);
 }
 
@@ -824,6 +906,9 @@ main(void)
 	    T(test_session_seconds),
 	    T(test_pain_set_at),
 	    T(test_screening_latest),
+	    T(test_screening_revision),
+	    T(test_lessons),
+	    T(test_checkin_first),
 	    T(test_profile),
 	    T(test_hundred_years_no_full_scans),
 	    T(test_columns_are_the_schema),
