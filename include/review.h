@@ -21,9 +21,10 @@
  * a judged day is one that counts and whose rating is not recalled.
  * Practised days are the days with a session or a --did mark of the
  * trial's approach; an approach has practices when the pack lists some
- * for it, or, for an id the pack does not know, when any were logged. Overlap counts the days of the two compared
- * windows covered by another trial, wildcards included, that started,
- * stopped or ran in one window and not the other (analysis_confounds()).
+ * for it, or, for an id the pack does not know, when any were logged. Overlap
+ * counts the days of the two compared windows covered by another trial,
+ * wildcards included, that started, stopped or ran in one window and not the
+ * other (analysis_confounds()).
  *
  * review_load() fills caller-owned memory; review_free() releases all of it.
  * Titles are borrowed from the pack, which must outlive the review. Figures
