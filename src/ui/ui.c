@@ -34,8 +34,13 @@
 
 #define UI_EXIT_SIGNAL_BASE 128 /* shells report death by signal n as 128+n */
 #define UI_DAY_SECONDS (24L * 60 * 60)
-/* The longest wait for a key; woken, the loop draws only on a new day. */
-#define UI_IDLE_MAX_MS (15L * 60 * 1000)
+/* The longest wait for a key; woken, the loop draws only on a new day.
+ * A second, not more: a signal that lands between the loop's look at
+ * got_signal and the wait in get_wch() does not end the wait (the handler
+ * only sets the flag), so the loop must come round soon to see it
+ * (SIGTERM while a note was typed waited for the next key). A wake-up
+ * that finds nothing to do costs a clock read. */
+#define UI_IDLE_MAX_MS 1000L
 /* Past the day's change by this much, so the new day is surely there. */
 #define UI_DAY_MARGIN_MS 500
 /* Bracketed paste: the terminal's mode and the keys its marks become. */
