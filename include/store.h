@@ -35,7 +35,7 @@
 
 #include "day.h"
 
-#define STORE_VERSION 5		    /* schema version, PRAGMA user_version */
+#define STORE_VERSION 6		    /* schema version, PRAGMA user_version */
 #define STORE_BUSY_MS 5000	    /* how long to wait for a busy log */
 #define STORE_NONE (-1)		    /* an absent rating or duration */
 #define STORE_MINUTES_MAX (24 * 60) /* a session lasts at most a day */
@@ -228,6 +228,33 @@ int store_habit_drop(struct store *, const char *approach, const char *day,
 int store_habit_list(struct store *, struct store_habit **out, size_t *n,
 		     char **cause);
 void store_habits_free(struct store_habit *, size_t);
+
+/*
+ * Pause weeks (store_pause.c, issue 21): a running trial stopped from
+ * paused_on to the day before resumed_on, to see whether the pain comes
+ * back. One per trial.
+ */
+struct store_pause {
+	long long id;
+	long long trial_id;
+	char paused_on[DAY_LEN];
+	char resumed_on[DAY_LEN]; /* "" while paused */
+	char *recorded_at;	  /* set by the store */
+};
+
+/* Pauses trial trial_id from day. Refused (EX_DATAERR) when the trial is
+ * not running, began after day, or already has a pause. */
+int store_pause_begin(struct store *, long long trial_id, const char *day,
+		      char **cause);
+/* Resumes the paused trial trial_id on day (its first day back). Refused
+ * (EX_DATAERR) when it has no pause, was resumed already, or day is not
+ * after the day it was paused. */
+int store_pause_end(struct store *, long long trial_id, const char *day,
+		    char **cause);
+/* Every pause, oldest paused_on first. */
+int store_pause_list(struct store *, struct store_pause **out, size_t *n,
+		     char **cause);
+void store_pauses_free(struct store_pause *, size_t);
 
 /*
  * Flare-ups (store_flare.c): a flare began on began_on and is over on

@@ -128,6 +128,25 @@ static const char *const steps[] = {
     " WHERE ended_on IS NULL;"
     "CREATE INDEX flare_began ON flare (began_on);"
     "PRAGMA user_version = 5;",
+    /* 5 -> 6 (issue 21): a pause week, a running trial of a reversible
+     * approach stopped for some days to see whether the pain comes back,
+     * one pause per trial; resumed_on is the first day back on it, NULL
+     * while paused. Self-contained (it only adds this table and its
+     * index, and names no other step's table but trial), so that steps
+     * added on other branches can be put before it at a merge and the
+     * numbers moved. */
+    "CREATE TABLE trial_pause ("
+    " id INTEGER PRIMARY KEY,"
+    " trial_id INTEGER NOT NULL UNIQUE REFERENCES trial (id)"
+    "  ON DELETE CASCADE,"
+    " paused_on TEXT NOT NULL"
+    "  CHECK (paused_on IS date(paused_on, '+0 days')),"
+    " resumed_on TEXT CHECK (resumed_on IS NULL"
+    "  OR resumed_on IS date(resumed_on, '+0 days')),"
+    " recorded_at TEXT NOT NULL,"
+    " CHECK (resumed_on IS NULL OR resumed_on > paused_on)"
+    ") STRICT;"
+    "PRAGMA user_version = 6;",
 };
 
 _Static_assert(sizeof steps / sizeof steps[0] == STORE_VERSION,
