@@ -364,6 +364,9 @@ struct store_dump {
 	size_t nhabits;
 	const struct store_flare *flares;
 	size_t nflares;
+	/* pauses whose trial_id is the id of one of trials, one per trial */
+	const struct store_pause *pauses;
+	size_t npauses;
 };
 
 /* What store_import() did, per table: rows added, rows of the log replaced
@@ -374,7 +377,7 @@ struct store_import_count {
 };
 struct store_import_result {
 	struct store_import_count checkin, answer, trial, session, screening,
-	    profile, habit, flare;
+	    profile, habit, flare, pause;
 	const char *table; /* "checkin", "trial", "profile" ... */
 	size_t row;	   /* index into that array of the dump */
 };
@@ -397,6 +400,9 @@ struct store_import_result {
  * log), else refused unless replace, which takes the dump's. Others are
  * added with new ids; a second kept habit of an approach and a flare that
  * overlaps one of the log (a second open one included) are refused.
+ * A pause week belongs to its trial's place in the log: the same when the
+ * log's pause of that trial has the same days, else refused unless
+ * replace, which takes the dump's; else added.
  */
 int store_import(struct store *, const struct store_dump *, int replace,
 		 struct store_import_result *, char **cause);

@@ -173,6 +173,8 @@ cli_cmd_import(struct app *app, int argc, char **argv)
 	count("profile entries", &res.profile, &first);
 	count("habits", &res.habit, &first);
 	count("flare-ups", &res.flare, &first);
+	if (res.pause.added + res.pause.replaced + res.pause.same > 0)
+		count("pause weeks", &res.pause, &first);
 	puts(".");
 	buf_free(&shown);
 	return 0;

@@ -33,7 +33,8 @@ read_root(struct program_reading *r)
 	    (rc = program_import_screenings(r, t[PROGRAM_IMPORT_SCREENING])) ||
 	    (rc = program_import_profile(r, t[PROGRAM_IMPORT_PROFILE])) ||
 	    (rc = program_import_habits(r, t[PROGRAM_IMPORT_HABIT])) ||
-	    (rc = program_import_flares(r, t[PROGRAM_IMPORT_FLARE])))
+	    (rc = program_import_flares(r, t[PROGRAM_IMPORT_FLARE])) ||
+	    (rc = program_import_pauses(r, t[PROGRAM_IMPORT_PAUSE])))
 		return rc;
 	return 0;
 }
@@ -107,6 +108,7 @@ program_import_free(struct program_import *imp)
 	free(imp->screenings);
 	free(imp->profile);
 	free(imp->habits);
+	free(imp->pauses);
 	free(imp->flares);
 	free(imp->name);
 	free(imp);

@@ -18,11 +18,11 @@
 #define IMPORT_FORMAT 1 /* the "format" of the exports this program reads */
 
 const char *const program_import_table_names[PROGRAM_IMPORT_TABLES] = {
-    "checkin",	 "answer",  "trial", "session",
-    "screening", "profile", "habit", "flare"};
+    "checkin", "answer", "trial", "session",	"screening",
+    "profile", "habit",	 "flare", "trial_pause"};
 /* The tables from this one on came after the first exports (the log's
- * schema step 4 -> 5): a file without them, from an older backpain, has
- * none of their rows. */
+ * schema step 4 -> 5, and trial_pause later): a file without them, from
+ * an older backpain, has none of their rows. */
 #define OPTIONAL_TABLES PROGRAM_IMPORT_HABIT
 
 /* The columns of each table's rows, as store_export.c writes them. */
@@ -36,13 +36,14 @@ static const char *const columns[][PROGRAM_IMPORT_COLUMNS] = {
     {"key", "value"},
     {"id", "approach", "trial_id", "kept_on", "dropped_on"},
     {"id", "began_on", "ended_on", "ended_by", "pain", "note", "recorded_at"},
+    {"id", "trial_id", "paused_on", "resumed_on", "recorded_at"},
 };
 /* Each table's columns from this one on came after the first exports (the
  * log's schema steps 2 -> 3 and 3 -> 4): a row without them, from an older
  * backpain, reads them as null. ALL: none (each came with its table). */
 #define ALL PROGRAM_IMPORT_COLUMNS
 static const size_t optional_from[PROGRAM_IMPORT_TABLES] = {
-    ALL, ALL, 5 /* impression */, ALL, 4 /* checked_on */, ALL, ALL, ALL};
+    ALL, ALL, 5 /* impression */, ALL, 4 /* checked_on */, ALL, ALL, ALL, ALL};
 #undef ALL
 static const struct json json_null = {.type = JSON_NULL};
 

@@ -73,6 +73,7 @@ enum program_import_table {
 	PROGRAM_IMPORT_PROFILE,
 	PROGRAM_IMPORT_HABIT,
 	PROGRAM_IMPORT_FLARE,
+	PROGRAM_IMPORT_PAUSE,
 	PROGRAM_IMPORT_TABLES
 };
 #define PROGRAM_IMPORT_COLUMNS 8 /* the most a table has */
@@ -92,6 +93,7 @@ struct program_import {
 	struct store_dump_profile *profile;
 	struct store_habit *habits;
 	struct store_flare *flares;
+	struct store_pause *pauses;
 	/* Each row's object, for the place of a refusal. */
 	const struct json *rows[PROGRAM_IMPORT_TABLES];
 };
@@ -152,5 +154,8 @@ int program_import_screenings(struct program_reading *, const struct json *a);
 int program_import_profile(struct program_reading *, const struct json *a);
 int program_import_habits(struct program_reading *, const struct json *a);
 int program_import_flares(struct program_reading *, const struct json *a);
+/* program_import_pause.c: the pause weeks (program_pause()), each of a
+ * trial of the file, once. */
+int program_import_pauses(struct program_reading *, const struct json *a);
 
 #endif

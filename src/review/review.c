@@ -220,6 +220,7 @@ judge_row(const struct pack *pack, const struct review *rv,
 	const struct analysis_session *ses;
 	struct analysis_trial_in in = {0};
 	struct program_trial_days td;
+	const struct program_pause *week;
 	size_t g = l->group[i], nses, from, j, k, c0, c1, nothers;
 
 	row->trial_id = t->id;
@@ -264,15 +265,26 @@ judge_row(const struct pack *pack, const struct review *rv,
 	in.nsessions = nses;
 	in.others = others;
 	in.nothers = nothers;
-	/* The days that count: not those on hold (program.h). */
+	/* The days that count: not those on hold nor in its pause week
+	 * (program.h). */
 	program_trial_days(&l->pauses, t->id, sp->start, sp->end, &td);
 	in.off = td.off;
 	if (td.counted < sp->end - sp->start + 1)
 		in.noff = (size_t)(sp->end - sp->start + 1);
 	row->paused = row->running && td.paused;
 	memcpy(row->paused_since, td.paused_since, DAY_LEN);
+	/* Paused: the verdict as of the pause (issue 21). */
+	week = program_trial_week(&l->pauses, t->id);
+	if (week != NULL && day_number(week->from) - 1 >= sp->start &&
+	    day_number(week->from) - 1 < in.end)
+		in.end = day_number(week->from) - 1;
 	analysis_trial(c1 > c0 ? rv->checkins + c0 : NULL, c1 - c0,
 		       rv->usual_pain, &in, &row->result);
+	if (week != NULL)
+		review_pause_judge(rv, row, week, a, &td, sp->end,
+				   c1 > c0 ? rv->checkins + c0 : NULL, c1 - c0);
+	else
+		review_pause_offered(row, a);
 
 	/* The overlaps worth a word: those the rule counts, in row order. */
 	for (j = 0, k = 0; j < nothers; j++)
@@ -284,9 +296,10 @@ judge_row(const struct pack *pack, const struct review *rv,
 		if (analysis_confounds(&row->result, &others[j]))
 			row->overlaps[row->noverlaps++] = l->near[j];
 
-	/* The check-ins of its days that count. */
+	/* The check-ins of its days that count (up to a pause, as its
+	 * verdict). */
 	c0 = checkin_from(rv->checkins, rv->ncheckins, sp->start);
-	for (k = c0; k < c1; k++)
+	for (k = c0; k < c1 && rv->checkins[k].day <= in.end; k++)
 		row->checkins +=
 		    in.noff == 0 || !td.off[rv->checkins[k].day - sp->start];
 	program_trial_days_free(&td);
@@ -558,6 +571,7 @@ review_figures(const struct review_row *row, struct review_figures *f)
 				FIGURE_DECIMALS, 0, f->immediate);
 	f->reference = "";
 	f->interference_verdict = "";
+	f->confirmation = analysis_confirmation_name(row->pause.confirmation);
 	f->impression = store_impression_name(row->impression);
 	if (!r->has_change)
 		return;
@@ -585,6 +599,7 @@ review_figures(const struct review_row *row, struct review_figures *f)
 				ANALYSIS_CHANCE_SCALE, FIGURE_DECIMALS, 0,
 				f->chance_worse);
 	}
+	f->confirmation = analysis_confirmation_name(row->pause.confirmation);
 	if (r->interference.has_change) {
 		const struct analysis_change *x = &r->interference;
 

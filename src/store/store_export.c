@@ -54,6 +54,12 @@ static const struct table {
      " 'ended_on', ended_on, 'ended_by', ended_by, 'pain', pain, 'note',"
      " note, 'recorded_at', recorded_at))"
      " FROM (SELECT * FROM flare ORDER BY id)"},
+    /* Since the pause week's schema step (issue 21). */
+    {"trial_pause", "SELECT * FROM trial_pause ORDER BY id",
+     "SELECT json_group_array(json_object('id', id, 'trial_id', trial_id,"
+     " 'paused_on', paused_on, 'resumed_on', resumed_on, 'recorded_at',"
+     " recorded_at))"
+     " FROM (SELECT * FROM trial_pause ORDER BY id)"},
 };
 #define TABLES (sizeof tables / sizeof tables[0])
 

@@ -789,6 +789,8 @@ store_import(struct store *s, const struct store_dump *d, int replace,
 	    (code = import_habits(s, d, empty, replace, trial_ids, res,
 				  cause)) != 0 ||
 	    (code = import_flares(s, d, empty, replace, res, cause)) != 0 ||
+	    (code = store_import_pauses(s, d, empty, replace, trial_ids, res,
+					cause)) != 0 ||
 	    (code = store_commit(s, cause)) != 0) {
 		free(trial_ids);
 		store_rollback(s);

@@ -156,6 +156,13 @@ int store_migrate(struct store *, char **cause);
 int store_trial_end(struct store *, const char *approach, const char *day,
 		    enum store_outcome, long long *id, char **cause);
 
+/* store_import_pause.c: the dump's pause weeks into the log, inside
+ * store_import()'s transaction; trial_ids[k] the log's id of the dump's
+ * trial k. empty: the log was empty (the dump's ids are kept). */
+int store_import_pauses(struct store *, const struct store_dump *, int empty,
+			int replace, const long long *trial_ids,
+			struct store_import_result *, char **cause);
+
 /* store_import_check.c: the store's own checks of the values of a dump,
  * before store_import() writes any: EX_DATAERR with res->table and
  * res->row naming the row refused (res->table NULL when none is). */
