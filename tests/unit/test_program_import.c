@@ -611,8 +611,8 @@ test_before_habits(void **state)
 	a = export_of(fx->store);
 	assert_non_null(cut = strstr(a, ",\"habit\":"));
 	old = xasprintf("%.*s}\n", (int)(cut - a), a);
-	want =
-	    xasprintf("%.*s,\"habit\":[],\"flare\":[]}\n", (int)(cut - a), a);
+	want = xasprintf("%.*s,\"habit\":[],\"flare\":[],\"trial_pause\":[]}\n",
+			 (int)(cut - a), a);
 	s = second(fx, "old.db");
 	expect_ok(import(fx, s, old, 0, &res, &cause), &cause);
 	assert_int_equal(res.habit.added + res.flare.added, 0);
