@@ -156,14 +156,14 @@ prompt_text(const struct ui *ui, const struct program_plan *plan,
 	buf_init(&b);
 	switch (ask) {
 	case ASK_NONE:
-		if (row->running)
-			buf_adds(&b, "c keep going   m keep it as a habit and "
-				     "move on   s stop it");
 		/* The pause week: offered, never forced (issue 21). */
-		if (row->offer_pause)
-			buf_adds(&b, "   p pause it for a week");
-		if (row->in_week)
-			buf_adds(&b, "   r take it up again");
+		if (row->running)
+			buf_printf(&b,
+				   "c keep going   m keep it as a habit and "
+				   "move on   s stop it%s%s",
+				   row->offer_pause ? "   p pause it for a week"
+						    : "",
+				   row->in_week ? "   r take it up again" : "");
 		else
 			buf_printf(&b,
 				   "o change the recorded outcome   i %s your "

@@ -11,7 +11,7 @@ run() { faketime "$CLI_NOW" "$BIN" --db "$DB" "$@"; }
 
 # A version 1 log (version 2 added an index, version 3 the trial's
 # impression, version 4 the doctor's check of a screening answer, version 5 the
-# habit and flare tables) with enough rows that copying it takes a moment.
+# habit and flare tables, version 6 the pause weeks) with enough rows that copying it takes a moment.
 run checkin 4 >/dev/null || fail "first check-in"
 latest=$(sqlite3 "$DB" 'PRAGMA user_version')
 sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n
@@ -20,7 +20,7 @@ sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n
 	(i % 5000) || ' days'), 10, '2026-11-24T12:00:00+00:00' FROM n;
 	DROP INDEX screening_flag; ALTER TABLE trial DROP COLUMN impression;
 	ALTER TABLE screening DROP COLUMN checked_on; DROP TABLE habit;
-	DROP TABLE flare;
+	DROP TABLE flare; DROP TABLE trial_pause;
 	PRAGMA user_version = 1" || fail "a v1 log"
 cp "$DB" "$T/v1.db"
 temps() { ls "$DB".bak-v1.tmp* 2>/dev/null; }
