@@ -199,8 +199,8 @@ _backpain()
 	if [ -z "$cmd" ]; then
 		case $cur in
 		-*) _backpain_reply "--db --pack --help --version -h -V" "$cur" ;;
-		*) _backpain_reply "setup checkin practice start stop flare status
-history review report export import due safety pack" "$cur" ;;
+		*) _backpain_reply "setup checkin practice start stop pause resume
+flare status history review report export import due safety pack" "$cur" ;;
 		esac
 		return
 	fi
@@ -209,7 +209,7 @@ history review report export import due safety pack" "$cur" ;;
 	case $cmd in
 	checkin) opts="--pain --interference --note --did --answer --date" ;;
 	practice) opts="--minutes --before --after --date --anyway" ;;
-	start) opts="--date" ;;
+	start | pause | resume) opts="--date" ;;
 	stop)
 		# --keep and --drop exclude each other; --drop ends a habit,
 		# whose trial already has its outcome and impression.
@@ -252,7 +252,9 @@ history review report export import due safety pack" "$cur" ;;
 		esac
 	done
 	case $cmd:$n in
-	start:1 | stop:1) _backpain_reply "$(_backpain_approaches)" "$cur" ;;
+	start:1 | stop:1 | pause:1 | resume:1)
+		_backpain_reply "$(_backpain_approaches)" "$cur"
+		;;
 	practice:1) _backpain_reply "$(_backpain_practices)" "$cur" ;;
 	checkin:1) _backpain_reply "0 1 2 3 4 5 6 7 8 9 10" "$cur" ;;
 	pack:1) _backpain_reply "check list" "$cur" ;;
