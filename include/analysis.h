@@ -163,7 +163,7 @@
 #define ANALYSIS_PRIOR_SD_MILLI 2500
 
 /*
- * The pause week (issue 21; doc/verdicts.md section 9): a trial that seems
+ * The pause week (issue 21; doc/verdicts.md section 14): a trial that seems
  * to help is stopped for some days (the pack's pause_days, 7 by default)
  * and then resumed for as many; one contrast, the pain in the pause
  * against the trial's judged window and the days back together, judged

@@ -1048,7 +1048,7 @@ analysis_rolling_mean(const struct analysis_checkin *c, size_t n, int first,
 }
 
 /*
- * The pause week (analysis.h, doc/verdicts.md section 9).  Its windows
+ * The pause week (analysis.h, doc/verdicts.md section 14).  Its windows
  * read the check-ins as the verdict's do, through window(), with off as
  * the days left out: an analysis_trial_in that carries nothing but them.
  */

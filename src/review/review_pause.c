@@ -2,7 +2,7 @@
  * review_pause.c: the pause week of a trial in the review (issue 21): its
  * windows from the log (program_trial_week()), the contrast of
  * analysis_pause(), whether the review offers one, and its words; see
- * review.h and doc/verdicts.md section 9.
+ * review.h and doc/verdicts.md section 14.
  */
 #include "review.h"
 
