@@ -70,6 +70,11 @@ grep -q "^Paused beta from 2026-11-24" "$T/transcript" || fail "pause said"
 refuse 65 pause beta
 rate 14 6 6 6 6 6 6 6
 at "$(day 17)"
+bp status >"$T/a.status" || fail "status in the pause"
+grep -q "paused since 2026-11-24 to see whether the pain comes back: backpain resume beta" \
+	"$T/a.status" || { cat "$T/a.status" >&2; fail "status does not say it is paused"; }
+# Pause days are not trial days: day 14 of 28 still.
+grep -q "day 14 of 28" "$T/a.status" || fail "the pause's days counted"
 bp review --format csv >"$T/a.pending.csv" || fail "review pending"
 tail -n 1 "$T/a.pending.csv" | grep -q ',pending$' ||
 	fail "a pause under way is not pending"
