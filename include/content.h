@@ -99,15 +99,20 @@ struct practice {
 	 * index in pack->lessons, approach is CONTENT_NONE). */
 	size_t approach;
 	size_t lesson;
+	/* Ids it had in earlier versions of the pack (renamed_from:), so
+	 * that a log's rows under them are its history: never the id of
+	 * another practice, nor listed twice. */
+	struct strlist renamed_from;
 };
 
 struct question {
 	char *id;
 	char *text;
-	struct strlist choices; /* 2..8, distinct */
-	char *warn_if;		/* one of choices, or NULL */
-	char *warning;		/* set exactly when warn_if is */
-	size_t approach;	/* index of its approach */
+	struct strlist choices;	     /* 2..8, distinct */
+	char *warn_if;		     /* one of choices, or NULL */
+	char *warning;		     /* set exactly when warn_if is */
+	size_t approach;	     /* index of its approach */
+	struct strlist renamed_from; /* earlier ids, as a practice's */
 };
 
 struct evidence {
@@ -148,6 +153,7 @@ struct approach {
 	struct strlist cautions;
 	struct evidence *evidence;
 	size_t nevidence;
+	struct strlist renamed_from; /* earlier ids, as a practice's */
 };
 
 /*
@@ -234,6 +240,14 @@ const struct question *content_question(const struct pack *, const char *id);
 const struct red_flag *content_red_flag(const struct pack *, const char *id);
 /* Index of an approach in pack->approaches, or -1. */
 int content_approach_index(const struct pack *, const char *id);
+/* The approach, practice or question that lists id in its renamed_from
+ * (an id it had before the pack renamed it); NULL when none does. */
+const struct approach *content_approach_renamed(const struct pack *,
+						const char *id);
+const struct practice *content_practice_renamed(const struct pack *,
+						const char *id);
+const struct question *content_question_renamed(const struct pack *,
+						const char *id);
 
 /*
  * Whether lesson l is offered at moment: "first-checkin", "first-week",

@@ -44,6 +44,7 @@
 #include "pain.h"
 #include "store.h"
 
+struct buf;
 struct pack;
 struct approach;
 struct practice;
@@ -100,6 +101,14 @@ struct program_step {
 	int habit_days;
 	int number; /* latest attempt's number among all trials, in order of
 		       start (1 = the first trial of the log); 0 when none */
+	/* Running: the days past its trial days (day - days), else 0. */
+	int overdue;
+	/* A flare-up tool (program_approach_tool()): its sessions and marks
+	 * logged so far, in a trial or not, and the day of the latest; 0
+	 * and "" when none was, or when it is not a tool. */
+	int tool;
+	int tool_sessions;
+	char tool_last[DAY_LEN];
 };
 
 struct program_plan {
@@ -137,6 +146,9 @@ struct program_day_checkin {
 	int pain;	  /* PAIN_MIN..PAIN_MAX */
 	int interference; /* PAIN_MIN..PAIN_MAX, or STORE_NONE */
 	char *note;	  /* NULL when none; owned by the struct holding it */
+	/* store_checkin.revision: what a face that saves this day again
+	 * passes as program_checkin's seen_revision. */
+	int revision;
 };
 
 /*
@@ -245,7 +257,12 @@ struct program_safety {
 	/* The day every emergency question was last answered (the oldest of
 	 * their latest answers); "" while one never was. */
 	char since[DAY_LEN];
-	int recheck_due; /* since is PROGRAM_RECHECK_DAYS or more ago */
+	int recheck_due; /* since is PROGRAM_RECHECK_DAYS or more ago, or
+			    an answer is ahead */
+	/* Latest answers stamped after tomorrow: given while the clock was
+	 * ahead, so their day is not known; they read as today, and the
+	 * re-check is due so that they are given again. */
+	int ahead;
 };
 
 /* The latest answers as of today. */
@@ -527,7 +544,14 @@ struct program_checkin {
 	const struct program_answer *answers;
 	size_t nanswers;
 	int merge;
+	/* The revision of the day's check-in the face read when it opened
+	 * (store_checkin.revision), or PROGRAM_SEEN_NONE when there was
+	 * none: the save is refused with STORE_CHANGED (old holding the
+	 * newer check-in) when another was saved since. 0, the default:
+	 * save over whatever is there, as a one-shot command does. */
+	int seen_revision;
 };
+#define PROGRAM_SEEN_NONE (-1)
 
 /* Checks a check-in without the log, so a face can refuse it before it
  * opens (or creates) the log. program_checkin() checks again. */
@@ -721,6 +745,63 @@ int program_flare_settle(const struct pack *, struct store *, const char *today,
 /* Whether practice p is a flare-up tool of pack: marked `flare`, or, in a
  * pack that marks none, a practice of a wildcard approach. */
 int program_flare_tool(const struct pack *, const struct practice *p);
+
+/*
+ * How things stand, one rule each (program_state.c), so that every face
+ * says the same: the status, the TUI, the line mode and the report render
+ * these and never work them out themselves.
+ */
+
+/* The approach to start next, one new approach at a time: -1 while a
+ * non-wildcard approach other than steps[ending] runs (ending an index
+ * into plan->steps, or -1 for none); else the first approach never tried,
+ * other than ending, in pack order, the non-wildcards before the
+ * wildcards (which run beside the others, so they come once the rest
+ * were tried); -1 when every one was tried. The plan's current approach
+ * and the review's "keep it as a habit and move on" both ask this. */
+int program_plan_next(const struct program_plan *, int ending);
+/* The step whose latest attempt is trial trial_id, or NULL (an earlier
+ * attempt, or an approach the pack does not know). */
+const struct program_step *program_plan_trial(const struct program_plan *,
+					      long long trial_id);
+/* Whether approach index a of the pack is a flare-up tool: judged by its
+ * sessions (flare_tool), or one of its practices is a flare-up tool
+ * (program_flare_tool()). */
+int program_approach_tool(const struct pack *, size_t a);
+
+/* Whether the first run was finished (*done) and on which day (on, ""
+ * when the log does not hold a valid day for it). on may be NULL. */
+int program_first_run(struct store *, int *done, char on[DAY_LEN],
+		      char **cause);
+
+/* An outcome in words: "helped", "no change", "worse", "stopped"; "no
+ * outcome recorded" for OUTCOME_NONE. (store_outcome_name() is the
+ * token of the CLI's options, the CSV and the JSON.) */
+const char *program_outcome_words(enum store_outcome);
+/* What became of a trial, in the words every face shows: "running";
+ * "kept as a habit" for the trial its approach is kept from (until it is
+ * dropped); else the words of its outcome. */
+const char *program_trial_words(int running, int habit, enum store_outcome);
+/* A flare-up tool's use, appended to b: "used in 4 sessions, last on
+ * 2026-03-30" ("used once, on D" for one). */
+void program_tool_words(struct buf *b, int sessions, const char *last);
+
+/* Whether a flag's advice applies now: a standing yes (PROGRAM_FLAG_HOLDS
+ * or PROGRAM_FLAG_ADVICE). Otherwise a face shows it as what to do should
+ * the answer become yes, after PROGRAM_FLAG_IF_YES, never as an order
+ * beside "you answered no". */
+int program_flag_advice_now(const struct program_flag *);
+#define PROGRAM_FLAG_IF_YES "If this is ever true: "
+/* Whether starting an approach today offers the emergency questions
+ * again first ("anything new since D?"): they were all answered, and
+ * last before today. */
+int program_recheck_offered(const struct program_safety *, const char *today);
+
+/* The count behind PROGRAM_NEXT_BASELINE in words, appended to b: "2 of 5
+ * ratings in the 14 days before today", and, when today is checked in,
+ * that today's counts for a start from tomorrow (a trial is compared with
+ * the days before its start, so today's rating is not among them). */
+void program_baseline_words(struct buf *b, const struct program_today *);
 
 /* "not started", "running", "ended". */
 const char *program_state_name(enum program_state);

@@ -48,13 +48,6 @@ struct report_rating {
 	int value;
 };
 
-/* Interference in a trial's windows, the same as its pain's (review.h):
- * the days before its start and its last days. */
-struct report_interference {
-	int before_n, before_sum;
-	int during_n, during_sum;
-};
-
 struct report {
 	const struct pack *pack; /* borrowed; may be NULL */
 	struct review review;	 /* trials, check-ins, usual pain, today */
@@ -69,8 +62,14 @@ struct report {
 	 * when a later answer to its question is no. */
 	struct store_screening *answers;
 	size_t nanswers;
-	size_t nyes;		     /* answers that were yes, now or earlier */
+	/* The safety questions answered (latest answers, the recent-injury
+	 * question of the first run apart: it is no safety question) and
+	 * the answers to them that were yes, now or earlier. */
+	size_t nflags;
+	size_t nyes;
 	char last_answered[DAY_LEN]; /* day of the latest answer, "" if none */
+	/* The recent-injury question's latest answer: 1 yes, 0 no, -1 none. */
+	int injury;
 	/* The log's first and last check-in and the span between them;
 	 * "" and 0 without check-ins. */
 	char first_day[DAY_LEN];
@@ -85,12 +84,13 @@ struct report {
 	int curve_from;
 	int curve_cut;
 	/* Issue 12: the interference of every check-in that has one, oldest
-	 * first; per trial (one per review.rows) its interference windows;
-	 * the flare-ups with what was used during them; the plan, for the
-	 * approaches kept as habits. */
+	 * first; per row of the review its interference in the windows its
+	 * pain is compared over, as the reviewer gives them
+	 * (review_interference()); the flare-ups with what was used during
+	 * them; the plan, for how often a kept habit was practised. */
 	struct report_rating *interference;
 	size_t ninterference, interference_cap;
-	struct report_interference *trial_interference;
+	struct review_windows *windows;
 	struct program_flares flares;
 	struct program_plan plan;
 	int plan_loaded;

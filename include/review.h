@@ -43,12 +43,32 @@ struct buf;
 /* Room for one figure such as "-10.00", and its NUL. */
 #define REVIEW_FIGURE_LEN 24
 
+/*
+ * A row's interference in the windows its pain is compared over (the
+ * reviewer's: the reference days ref_first .. ref_last and the judged
+ * days during_first .. end of its result, as day numbers, here as days,
+ * the judged ones without the days that do not count, as
+ * program_trial_days() says): the ratings there, their count and sum.
+ * during_from is "" while the trial settles in (no judged day yet); all
+ * is empty for a flare-up tool's use outside a trial (tool_use), which
+ * compares no days.
+ */
+struct review_windows {
+	char before_from[DAY_LEN], before_to[DAY_LEN];
+	char during_from[DAY_LEN], during_to[DAY_LEN];
+	int before_n, before_sum;
+	int during_n, during_sum;
+};
 /* One trial and its judgement. */
 struct review_row {
 	long long trial_id;
 	char *approach;	   /* the trial's approach id (owned) */
 	const char *title; /* the pack's title, borrowed; NULL when unknown */
-	int wildcard;	   /* the pack marks the approach as a wildcard */
+	/* When the pack does not have the approach (a log kept with another
+	 * pack, or restored from one): "an approach this pack does not have:
+	 * ID" (owned); else NULL. */
+	char *unknown;
+	int wildcard; /* the pack marks the approach as a wildcard */
 	char started_on[DAY_LEN];
 	char ended_on[DAY_LEN]; /* "" while running */
 	enum store_outcome outcome;
@@ -99,6 +119,24 @@ struct review_row {
 	 * hold today, and the verdict is helped or chance_lower is at least
 	 * REVIEW_OFFER_PAUSE_LOWER. */
 	int offer_pause;
+	/* Its approach is kept as a habit from this trial (review_rows.c):
+	 * since habit_since, until habit_dropped ("" while kept). */
+	int habit;
+	char habit_since[DAY_LEN];
+	char habit_dropped[DAY_LEN];
+	/* Not a trial (trial_id 0): the sessions of a flare-up tool
+	 * (flare_tool) logged outside its trials, judged by them as a trial
+	 * of it is; tool_sessions of them (marks too), started_on the day of
+	 * the first and ended_on of the last. */
+	int tool_use;
+	int tool_sessions;
+	/* Flare-up days (review.flares) among the days of the two windows
+	 * its pain is compared over: the reference days and the judged days
+	 * that count (none while it settles in). 0 for a flare-up tool. */
+	int flare_before;
+	int flare_during;
+	/* Its interference in those windows (review_interference()). */
+	struct review_windows windows;
 };
 
 /* The chance that it lowered pain at all from which a pause is offered
@@ -123,8 +161,10 @@ struct review_flare {
 
 struct review {
 	char today[DAY_LEN];
-	int usual_pain;		 /* 0..10, or ANALYSIS_NO_RATING */
-	struct review_row *rows; /* every trial, oldest start first */
+	int usual_pain; /* 0..10, or ANALYSIS_NO_RATING */
+	/* Every trial, oldest start first; then, by the pack's order, a row
+	 * of each flare-up tool used outside its trials (tool_use). */
+	struct review_row *rows;
 	size_t nrows;
 	/* Every check-in of the log, oldest first, as its day number and
 	 * pain rating. */
@@ -291,8 +331,40 @@ void review_impression(struct buf *b, const struct review_row *);
 void review_shared(struct buf *b, const struct review *,
 		   const struct review_row *);
 
-/* The row's title, or its approach id when the pack does not know it. */
+/* The row's title; when the pack does not know its approach, that said
+ * with its id (row->unknown), or the id when there is no pack. */
 const char *review_row_name(const struct review_row *);
+
+/* What became of the trial, in the words of program_trial_words():
+ * "running", "kept as a habit" (while kept), or its outcome's words; a
+ * flare-up tool's use outside a trial, "used outside a trial". */
+const char *review_row_state(const struct review_row *);
+/* The outcome the verdict points to: helped for substantial and
+ * meaningful, worse, no change; stopped for the verdicts that cannot
+ * tell. It only advises: the person decides. */
+enum store_outcome review_suggested(const struct review_row *);
+/* The row's interference windows (row->windows, struct review_windows)
+ * into *out. */
+void review_interference(const struct review *, const struct review_row *,
+			 struct review_windows *out);
+
+/* While a trial settles in (its days up to settle_days), its check-ins
+ * are not judged, and every face says so in these words: "settling in,
+ * day 3 of 7: its 3 check-ins are not judged; the judged days begin on
+ * day 8" ("ended while settling in, on day 3 of 7: ..." for one that
+ * ended then). Appends them, no end, and returns 1; else appends nothing
+ * and returns 0 (past settling in, or a flare-up tool). */
+int review_settling(struct buf *b, const struct review_row *);
+/* The change in pain as the verdict measures it, one decimal cut toward
+ * zero: "2.7 points lower, 45% less than before" (a fall, of the level
+ * before); "1.0 points higher, 18% of the level during the trial" (a
+ * rise, of the judged level, as the worse threshold reads it); "none,
+ * the same as before". Appends nothing until the trial can be judged. */
+void review_change(struct buf *b, const struct review_row *);
+/* "2 flare-up days in the baseline and 1 in the judged days." (the
+ * reference days named as review_windows has them); nothing without
+ * flare-up days in the windows. */
+void review_flare_days(struct buf *b, const struct review_row *);
 
 /*
  * Appends text to b folded at width columns (by wcwidth, under the current

@@ -2,13 +2,15 @@
  * store: the pain log, one SQLite file. Only the store's files
  * (src/store/) speak SQL: store.c opens and closes the log (its file made
  * ready by store_file.c, checked by store_check.c, upgraded by
- * store_migrate.c); store_checkin.c (check-ins, answers, sessions),
- * store_trial.c (trials, screening, profile), store_habit.c (habits) and
- * store_flare.c (flare-ups) read and write rows; store_export.c (history
- * and export) and store_import.c (import, its values checked by
- * store_import_check.c) move whole logs. Their shared parts (store_sql.c,
- * store_value.c) and the order in which the files use each other are in
- * src/store/store_int.h.
+ * store_migrate.c); store_columns.c describes its tables and columns once
+ * (store_tables below), for the readers, the export, the import and the
+ * checks; store_checkin.c (check-ins, answers, sessions),
+ * store_trial.c (trials, screening, profile), store_habit.c (habits),
+ * store_flare.c (flare-ups) and store_pause.c (pause weeks) read and write
+ * rows; store_export.c (history and export) and store_import.c (import,
+ * the file loaded and checked by store_import_check.c) move whole logs. Their
+ * shared parts (store_sql.c, store_value.c) and the order in which the files
+ * use each other are in src/store/store_int.h.
  *
  * The log lives at --db PATH, else $BACKPAIN_DB, else
  * $XDG_DATA_HOME/backpain/log.db (default ~/.local/share/backpain/log.db);
@@ -19,7 +21,8 @@
  *   EX_DATAERR    a value or request the log refuses (nothing written)
  *   EX_CANTCREAT  the log or its directory cannot be created
  *   EX_IOERR      I/O error, a damaged log, or a log newer than the program
- *   EX_TEMPFAIL   the log stayed busy past the timeout
+ *   EX_TEMPFAIL   the log stayed busy past the timeout, or (STORE_CHANGED)
+ *                 a check-in was saved since the caller read it
  *   EX_NOPERM     permission denied
  * so a command can exit with the code it is handed. Every write runs in its
  * own BEGIN IMMEDIATE transaction: it happens whole or not at all.
@@ -35,7 +38,7 @@
 
 #include "day.h"
 
-#define STORE_VERSION 6		    /* schema version, PRAGMA user_version */
+#define STORE_VERSION 7		    /* schema version, PRAGMA user_version */
 #define STORE_BUSY_MS 5000	    /* how long to wait for a busy log */
 #define STORE_NONE (-1)		    /* an absent rating or duration */
 #define STORE_MINUTES_MAX (24 * 60) /* a session lasts at most a day */
@@ -47,6 +50,10 @@
 /* The screening id of onboarding's recent-injury question, beside the
  * pack's red flags. */
 #define STORE_SCREENING_INJURY "recent-injury"
+
+/* A row's uid: 32 lowercase hex digits (16 random bytes) and a NUL; "" in
+ * a dump row that has none (an export from before schema version 6). */
+#define STORE_UID_LEN 33
 
 struct store;
 
@@ -72,12 +79,17 @@ struct store_checkin {
 	char *note;	   /* NULL when none; any UTF-8, stored exactly */
 	char *recorded_at; /* set by the store; local ISO 8601 */
 	char *updated_at;
+	char uid[STORE_UID_LEN]; /* set by the store, kept by export/import */
+	/* 1 at the first put of the day, one more at each later one (set by
+	 * the store); 0 in a dump row that has none. */
+	int revision;
 };
 
 struct store_answer {
 	char day[DAY_LEN];
 	char *question; /* question id of the pack */
 	char *value;
+	char uid[STORE_UID_LEN];
 };
 
 /* A practice done: a timed session, or a mark from a check-in's --did. */
@@ -90,6 +102,7 @@ struct store_session {
 	int pain_before; /* 0..10 or STORE_NONE */
 	int pain_after;	 /* 0..10 or STORE_NONE */
 	char *recorded_at;
+	char uid[STORE_UID_LEN];
 };
 
 enum store_outcome {
@@ -110,6 +123,7 @@ struct store_trial {
 	 * (very much better) .. STORE_IMPRESSION_MAX (very much worse), or
 	 * STORE_NONE. */
 	int impression;
+	char uid[STORE_UID_LEN];
 };
 
 /* The 7-point global impression of change (PGIC; GUIDE-FACTS.md 3.1). */
@@ -123,11 +137,21 @@ struct store_screening {
 	char checked_on[DAY_LEN]; /* a doctor checked this yes; "" if not */
 };
 
-/* What store_checkin_write() does with the day's earlier answers. */
+/* What store_checkin_write() does with the day's earlier answers, and
+ * whether it saves over a check-in saved since the caller read it. */
 enum {
 	STORE_KEEP = 0,			/* keep them; new ones add or update */
 	STORE_REPLACE_ANSWERS = 1 << 0, /* delete the day's answers first */
+	/* Save only if the day's check-in is still at c->revision, as the
+	 * caller read it (0: there was none), compared in the transaction
+	 * of the write; else STORE_CHANGED. */
+	STORE_IF_UNCHANGED = 1 << 1,
 };
+/* store_checkin_write()'s refusal under STORE_IF_UNCHANGED: the check-in
+ * of the day was saved since it was read (sysexits.h EX_TEMPFAIL: read it
+ * again, then save). *replaced is -1, and old (when not NULL) holds the
+ * check-in as it is now, zeroed when there is none. Nothing is written. */
+#define STORE_CHANGED 75
 
 /*
  * Saves the check-in of c->day with its answers and the practices marked
@@ -143,7 +167,11 @@ enum {
  * as marked when any session of it is logged that day, timed or not.
  * replaced may be NULL; old is zeroed when nothing was replaced, so
  * store_checkin_clear(old) is always safe. The first recorded_at of a day
- * is kept; updated_at is the time of the last put.
+ * is kept; updated_at is the time of the last put, and the revision one
+ * more than the one before (1 at the first). With STORE_IF_UNCHANGED the
+ * write is refused (STORE_CHANGED) when the day's revision is not
+ * c->revision any more: a screen opened before a newer save never saves
+ * over it silently.
  */
 int store_checkin_write(struct store *, const struct store_checkin *c,
 			const struct store_answer *answers, size_t nanswers,
@@ -213,6 +241,7 @@ struct store_habit {
 	long long trial_id; /* the trial it was kept from; 0 when unknown */
 	char kept_on[DAY_LEN];
 	char dropped_on[DAY_LEN]; /* "" while kept */
+	char uid[STORE_UID_LEN];
 };
 
 /* Ends the running trial of approach on day with outcome and keeps the
@@ -240,6 +269,7 @@ struct store_pause {
 	char paused_on[DAY_LEN];
 	char resumed_on[DAY_LEN]; /* "" while paused */
 	char *recorded_at;	  /* set by the store */
+	char uid[STORE_UID_LEN];
 };
 
 /* Pauses trial trial_id from day. Refused (EX_DATAERR) when the trial is
@@ -275,6 +305,7 @@ struct store_flare {
 	int pain;	   /* 0..10 at its start, or STORE_NONE */
 	char *note;	   /* NULL when none */
 	char *recorded_at; /* set by the store */
+	char uid[STORE_UID_LEN];
 };
 
 /* Records a flare beginning on f->began_on (pain, note as given; the rest
@@ -301,10 +332,14 @@ const char *store_flare_end_name(enum store_flare_end);
 
 int store_screening_add(struct store *, const char *flag, int answer,
 			char **cause);
-/* The latest answer for each flag, in the order first asked. */
+/* The latest answer for each flag, in the order first asked. The latest
+ * is the one of the latest asked_at, compared as instants, a stamp later
+ * than when this log received the answer (an import's) counted as then;
+ * of two in one second, the one written later. Ids never decide. */
 int store_screening_latest(struct store *, struct store_screening **out,
 			   size_t *n, char **cause);
-/* Every answer ever given, oldest first. */
+/* Every answer ever given, oldest first (as store_screening_latest()
+ * orders them). */
 int store_screening_all(struct store *, struct store_screening **out, size_t *n,
 			char **cause);
 /* Records that a doctor checked the latest answer to flag on day: refused
@@ -320,6 +355,165 @@ int store_profile_get(struct store *, const char *key, char **value,
 		      char **cause);
 int store_profile_set(struct store *, const char *key, const char *value,
 		      char **cause);
+
+/*
+ * The log described once (store_columns.c): its tables and their columns,
+ * each with its type, range, whether it may be NULL, whether an export
+ * carries it, and the schema version that added it. It drives the row
+ * readers' checks, the export's columns, the checks of an import (the
+ * store's and the program's) and the scan of the whole log's rules
+ * (store_check.c); a new column is one entry here and one in the schema's
+ * steps (store_migrate.c). The exported columns come first, in the order
+ * an export writes them; internal ones (kept by this log only) after.
+ */
+enum store_table_id {
+	STORE_TABLE_CHECKIN,
+	STORE_TABLE_ANSWER,
+	STORE_TABLE_TRIAL,
+	STORE_TABLE_SESSION,
+	STORE_TABLE_SCREENING,
+	STORE_TABLE_PROFILE,
+	STORE_TABLE_HABIT,
+	STORE_TABLE_FLARE,
+	STORE_TABLE_PAUSE, /* trial_pause, since the pause week's step */
+	STORE_TABLES
+};
+
+enum store_type {
+	STORE_TYPE_ROWID, /* INTEGER PRIMARY KEY: 1 .. */
+	STORE_TYPE_REF,	  /* the row id of a row of another table: 1 .. */
+	STORE_TYPE_UID,	  /* 32 lowercase hex digits */
+	STORE_TYPE_DAY,	  /* YYYY-MM-DD, a real day */
+	STORE_TYPE_INT,	  /* an integer from lo to hi */
+	STORE_TYPE_TEXT,  /* UTF-8 without NUL */
+	STORE_TYPE_ID,	  /* text, not empty, no control characters */
+	STORE_TYPE_TIME,  /* YYYY-MM-DDTHH:MM:SS+HH:MM (or Z), as recorded_at */
+	STORE_TYPE_WORD,  /* one of words */
+};
+
+struct store_column {
+	const char *name;
+	enum store_type type;
+	int lo, hi;		  /* STORE_TYPE_INT */
+	const char *const *words; /* STORE_TYPE_WORD: NULL-terminated */
+	int nullable;
+	int internal;	  /* kept by this log only: no export carries it */
+	int since;	  /* the schema version whose step added it */
+	const char *what; /* what messages call it: "doctor's check" */
+};
+
+struct store_table {
+	const char *name; /* "checkin", as the log and an export call it */
+	const char *what; /* "check-in", as messages do */
+	const struct store_column *columns;
+	size_t ncolumns;  /* all of them */
+	size_t nexported; /* the first nexported are exported */
+	int since;	  /* the schema version whose step made it */
+};
+
+/* The first schema version that exports were made at: a column or a table
+ * of a later version may be missing from a file (an older backpain's), and
+ * reads as NULL or empty. */
+#define STORE_EXPORT_FIRST 2
+#define STORE_COLUMNS_MAX 10 /* the most columns a table has */
+
+extern const struct store_table store_tables[STORE_TABLES];
+/* 1 when column c of table t came to an existing table after the first
+ * exports, so that an older file's rows lack it (they read as NULL). */
+int store_column_optional(enum store_table_id t, size_t c);
+
+/* The columns of each table, in the order of store_tables[t].columns. */
+enum {
+	STORE_CHECKIN_DAY,
+	STORE_CHECKIN_PAIN,
+	STORE_CHECKIN_INTERFERENCE,
+	STORE_CHECKIN_NOTE,
+	STORE_CHECKIN_RECORDED_AT,
+	STORE_CHECKIN_UPDATED_AT,
+	STORE_CHECKIN_UID,
+	STORE_CHECKIN_REVISION,
+	STORE_CHECKIN_COLUMNS
+};
+enum {
+	STORE_ANSWER_DAY,
+	STORE_ANSWER_QUESTION,
+	STORE_ANSWER_VALUE,
+	STORE_ANSWER_UID,
+	STORE_ANSWER_COLUMNS
+};
+enum {
+	STORE_TRIAL_ID,
+	STORE_TRIAL_APPROACH,
+	STORE_TRIAL_STARTED_ON,
+	STORE_TRIAL_ENDED_ON,
+	STORE_TRIAL_OUTCOME,
+	STORE_TRIAL_IMPRESSION,
+	STORE_TRIAL_UID,
+	STORE_TRIAL_COLUMNS
+};
+enum {
+	STORE_SESSION_ID,
+	STORE_SESSION_PRACTICE,
+	STORE_SESSION_APPROACH,
+	STORE_SESSION_DAY,
+	STORE_SESSION_MINUTES,
+	STORE_SESSION_PAIN_BEFORE,
+	STORE_SESSION_PAIN_AFTER,
+	STORE_SESSION_RECORDED_AT,
+	STORE_SESSION_UID,
+	STORE_SESSION_COLUMNS
+};
+enum {
+	STORE_SCREENING_ID,
+	STORE_SCREENING_FLAG,
+	STORE_SCREENING_ANSWER,
+	STORE_SCREENING_ASKED_AT,
+	STORE_SCREENING_CHECKED_ON,
+	STORE_SCREENING_UID,
+	/* internal: when this log received the answer (store_import()) */
+	STORE_SCREENING_RECEIVED_AT,
+	STORE_SCREENING_COLUMNS
+};
+enum {
+	STORE_PROFILE_KEY,
+	STORE_PROFILE_VALUE,
+	STORE_PROFILE_UID,
+	STORE_PROFILE_COLUMNS
+};
+enum {
+	STORE_HABIT_ID,
+	STORE_HABIT_APPROACH,
+	STORE_HABIT_TRIAL,
+	STORE_HABIT_KEPT_ON,
+	STORE_HABIT_DROPPED_ON,
+	STORE_HABIT_UID,
+	STORE_HABIT_COLUMNS
+};
+enum {
+	STORE_FLARE_ID,
+	STORE_FLARE_BEGAN_ON,
+	STORE_FLARE_ENDED_ON,
+	STORE_FLARE_ENDED_BY,
+	STORE_FLARE_PAIN,
+	STORE_FLARE_NOTE,
+	STORE_FLARE_RECORDED_AT,
+	STORE_FLARE_UID,
+	STORE_FLARE_COLUMNS
+};
+enum {
+	STORE_PAUSE_ID,
+	STORE_PAUSE_TRIAL,
+	STORE_PAUSE_PAUSED_ON,
+	STORE_PAUSE_RESUMED_ON,
+	STORE_PAUSE_RECORDED_AT,
+	STORE_PAUSE_UID,
+	STORE_PAUSE_COLUMNS
+};
+
+/* 0 when s is a time as the log records it (STORE_TYPE_TIME), else -1. */
+int store_time_valid(const char *s);
+/* 0 when s is a uid (STORE_TYPE_UID), else -1. */
+int store_uid_valid(const char *s);
 
 enum store_format { STORE_FORMAT_JSON, STORE_FORMAT_CSV };
 /* Check-ins from..to as a JSON array of objects (SQLite's JSON functions)
@@ -339,10 +533,12 @@ struct store_dump_screening {
 	int answer; /* 1 yes, 0 no */
 	const char *asked_at;
 	char checked_on[DAY_LEN]; /* a doctor checked this yes; "" if not */
+	char uid[STORE_UID_LEN];
 };
 struct store_dump_profile {
 	const char *key;
 	const char *value;
+	char uid[STORE_UID_LEN];
 };
 struct store_dump {
 	const struct store_checkin *checkins; /* one per day */
@@ -369,42 +565,47 @@ struct store_dump {
 	size_t npauses;
 };
 
-/* What store_import() did, per table: rows added, rows of the log replaced
- * by the file's (--replace), rows the log already held as they are. On a
- * refusal for one row, table and row name it (else table is NULL). */
+/* What store_import() did, per table, to the rows of the file: added to
+ * the log; the same as the log's; newer than the log's copy, which they
+ * replaced; older than the log's copy, which stays; put in place of a row
+ * of the log that held them otherwise (--replace). And rows of the log
+ * removed because the file's clashed with them (--replace). */
 struct store_import_count {
-	size_t added, replaced, same;
+	size_t added, same, newer, older, replaced, removed;
 };
 struct store_import_result {
-	struct store_import_count checkin, answer, trial, session, screening,
-	    profile, habit, flare, pause;
-	const char *table; /* "checkin", "trial", "profile" ... */
-	size_t row;	   /* index into that array of the dump */
+	struct store_import_count n[STORE_TABLES];
+	/* On a refusal for one row, table and row name it (else table is
+	 * NULL): "checkin", ... and the index into that array of the dump. */
+	const char *table;
+	size_t row;
+	/* Each row of the log replaced or removed, named, and how: "the
+	 * check-in of 2026-11-23 (pain 2): replaced by the file's"
+	 * (allocated: store_import_result_clear()). */
+	char **changed;
+	size_t nchanged;
 };
 
 /*
- * Writes a dump into the log in one transaction: all of it or nothing.
- * Into an empty log everything goes as it is, ids included, so that its
- * export equals the one the dump came from. Into a log with rows, a day's
- * check-in (with its answers) and a profile key the log holds otherwise
- * are refused (EX_DATAERR) unless replace, which puts the dump's in their
- * place; trials, sessions and screening answers the log already holds
- * (every column but the id equal; for a mark, any session of its practice
- * that day) are skipped, the others added with new ids. A trial or a
- * screening answer the log holds with another impression or doctor's
- * check (checked_on) is refused unless replace, which takes the dump's.
- * A trial of an approach already running in the log is refused.
- * A habit is the log's when it has one of the approach kept on the same
- * day, a flare when it has one begun on the same day: the same when every
- * column but the id is equal (a habit's trial its trial's place in the
- * log), else refused unless replace, which takes the dump's. Others are
- * added with new ids; a second kept habit of an approach and a flare that
- * overlaps one of the log (a second open one included) are refused.
- * A pause week belongs to its trial's place in the log: the same when the
- * log's pause of that trial has the same days, else refused unless
- * replace, which takes the dump's; else added.
+ * Writes a dump into the log in one transaction: all of it or nothing
+ * (store_import.c says how in full). Into an empty log everything goes
+ * as it is, ids included, so that its export equals the one the dump came
+ * from. Into a log with rows, each row of the dump is known by its uid (a
+ * row without one, from an older export, by its values or its key): the
+ * same as the log's, added, a newer copy that replaces the log's, or an
+ * older one the log's stays in place of. A row the log holds otherwise,
+ * neither older nor newer, and a row that clashes with the log's (a
+ * check-in or profile key the log has another of; a trial sharing days
+ * with one of its approach, a trial starting on or after the day the one
+ * before ended, one running at a time; a flare-up sharing days with one;
+ * a second kept habit, a second pause of one trial) is refused (EX_DATAERR,
+ * res->table and res->row naming the first) unless replace, which takes the
+ * file's and removes the log's it clashes with. Every row of the log replaced
+ * or removed is named in res->changed; res is cleared on a refusal but for
+ * table and row.
  */
 int store_import(struct store *, const struct store_dump *, int replace,
 		 struct store_import_result *, char **cause);
+void store_import_result_clear(struct store_import_result *);
 
 #endif

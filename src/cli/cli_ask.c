@@ -383,6 +383,18 @@ ask_all(const struct pack *pk, const struct program_day *d, struct cli_ask *out,
 	return yes ? CLI_ASK_OK : CLI_ASK_SKIP;
 }
 
+/* The input ended before a check-in was saved: says so, nothing saved. */
+static int
+ask_ended(void)
+{
+	fputs("\n", stdout);
+	fflush(stdout);
+	fputs("backpain: checkin: the input ended before the check-in "
+	      "was saved; nothing saved\n",
+	      stderr);
+	return EX_NOINPUT;
+}
+
 int
 cli_ask_checkin(struct app *app, const char *day, struct cli_ask *out)
 {
@@ -402,17 +414,82 @@ cli_ask_checkin(struct app *app, const char *day, struct cli_ask *out)
 	       day);
 	days.day = day;
 	days.today = app->today;
+	/* The save is refused if the day is saved again meanwhile. */
+	out->in.seen_revision =
+	    d.checked_in ? d.checkin.revision : PROGRAM_SEEN_NONE;
 	rc = ask_all(app->pack, &d, out, &days);
 	program_day_free(&d);
-	if (rc == CLI_ASK_EOF) {
-		fputs("\n", stdout);
-		fflush(stdout);
-		fputs("backpain: checkin: the input ended before the check-in "
-		      "was saved; nothing saved\n",
-		      stderr);
-		return EX_NOINPUT;
-	}
+	if (rc == CLI_ASK_EOF)
+		return ask_ended();
 	return rc == CLI_ASK_OK ? 0 : CLI_ASK_DECLINED;
+}
+
+/* The day's practices done and answers as they are now, one a line, as
+ * ask_show() lists the person's. */
+static int
+newer_marks(struct app *app, const char *day)
+{
+	struct program_day d;
+	char *cause = NULL;
+	size_t i;
+	int code;
+
+	if ((code = program_day_load(app->pack, app->store, day, app->today, &d,
+				     &cause)) != 0)
+		return cli_fail_cause(code, cause);
+	for (i = 0; i < d.npractices; i++)
+		if (d.practices[i].done > 0)
+			printf("  done: %s\n", d.practices[i].practice->id);
+	for (i = 0; i < d.nquestions; i++)
+		if (d.questions[i].choice >= 0)
+			printf("  %s: %s\n", d.questions[i].question->id,
+			       d.questions[i]
+				   .question->choices.v[d.questions[i].choice]);
+	program_day_free(&d);
+	return 0;
+}
+
+int
+cli_ask_newer(struct app *app, const struct store_checkin *now,
+	      struct program_checkin *in)
+{
+	struct buf b;
+	enum cli_ask_rc rc;
+	int yes = 0, code;
+
+	if (now->revision == 0) {
+		printf("\nThe check-in of %s was removed since these questions "
+		       "began.\n",
+		       in->day);
+	} else {
+		printf("\nThe check-in of %s was saved again since these "
+		       "questions began (at %s):\n  pain %d/10\n",
+		       in->day, now->updated_at, now->pain);
+		if (now->interference == STORE_NONE)
+			puts("  interference not rated");
+		else
+			printf("  interference %d/10\n", now->interference);
+	}
+	if ((code = newer_marks(app, in->day)) != 0)
+		return code;
+	if (now->revision != 0 && now->note == NULL) {
+		puts("  no note");
+	} else if (now->revision != 0) {
+		buf_init(&b);
+		util_escape(&b, now->note);
+		printf("  note: %s\n", b.data);
+		buf_free(&b);
+	}
+	rc = cli_ask_yes_no(now->revision != 0 ? "Save yours over it? y or n: "
+					       : "Save yours? y or n: ",
+			    -1, &yes);
+	if (rc == CLI_ASK_EOF)
+		return ask_ended();
+	if (!yes)
+		return CLI_ASK_DECLINED;
+	in->seen_revision =
+	    now->revision != 0 ? now->revision : PROGRAM_SEEN_NONE;
+	return 0;
 }
 
 void

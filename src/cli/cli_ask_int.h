@@ -22,6 +22,7 @@
 
 struct app;
 struct scale;
+struct store_checkin;
 
 /*
  * The line readers. Each prints its prompt, reads one line of stdin with
@@ -67,6 +68,16 @@ struct cli_ask {
  * any of them.
  */
 int cli_ask_checkin(struct app *, const char *day, struct cli_ask *out);
+/*
+ * After program_checkin() refused the save with STORE_CHANGED (the day was
+ * saved again since cli_ask_checkin() read it; now is its old, the
+ * check-in as it is now, zeroed when there is none): shows the newer
+ * values and asks "Save yours over it?". 0 with in->seen_revision set to
+ * now's, to save again; CLI_ASK_DECLINED; EX_NOINPUT when the input ends,
+ * or another sysexits code for the log, after printing why.
+ */
+int cli_ask_newer(struct app *, const struct store_checkin *now,
+		  struct program_checkin *in);
 void cli_ask_free(struct cli_ask *);
 
 #endif

@@ -223,7 +223,7 @@ checkin_lines(struct app *app, struct checkin_args *a)
 	struct store_checkin old = {0};
 	struct program_bad bad;
 	char day[DAY_LEN], *cause = NULL;
-	int rc, replaced = 0;
+	int rc, replaced = 0, said = 0; /* said: cli_ask_newer() said why */
 
 	if ((rc = cli_pack(app)) != 0 ||
 	    (rc = cli_opt_day(app, "checkin", a->date_arg, day)) != 0 ||
@@ -239,11 +239,23 @@ checkin_lines(struct app *app, struct checkin_args *a)
 		return rc;
 	}
 	a->in = ask.in;
-	rc = program_checkin(app->pack, app->store, app->today, &a->in, &old,
-			     &replaced, &bad, &cause);
-	if (rc != 0) {
+	/* Saved elsewhere since it was asked: the person says which stays. */
+	while ((rc = program_checkin(app->pack, app->store, app->today, &a->in,
+				     &old, &replaced, &bad, &cause)) ==
+	       STORE_CHANGED) {
+		free(cause);
+		cause = NULL;
+		rc = cli_ask_newer(app, &old, &a->in);
+		store_checkin_clear(&old);
+		if ((said = rc != 0))
+			break;
+	}
+	if (rc == CLI_ASK_DECLINED) {
+		puts("Nothing saved: the newer check-in stays.");
+		rc = 0;
+	} else if (rc != 0 && !said) {
 		rc = cli_opt_cause("checkin", rc, cause);
-	} else {
+	} else if (rc == 0) {
 		checkin_report(app, a, &old, replaced);
 		store_checkin_clear(&old);
 	}

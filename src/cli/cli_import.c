@@ -78,14 +78,24 @@ read_file(const char *file, const char *path, char **text, size_t *len)
 	return 0;
 }
 
+/* The rows of the file the log now holds as the file has them (added,
+ * newer, or put in place of the log's), then what became of the others
+ * and of the log's rows. */
 static void
 count(const char *what, const struct store_import_count *c, int *first)
 {
-	printf("%s%zu %s", *first ? "" : ", ", c->added + c->replaced, what);
+	printf("%s%zu %s", *first ? "" : ", ",
+	       c->added + c->newer + c->replaced, what);
+	if (c->newer > 0)
+		printf(" (%zu newer than the log's)", c->newer);
 	if (c->replaced > 0)
 		printf(" (%zu replaced)", c->replaced);
 	if (c->same > 0)
 		printf(" (%zu already there)", c->same);
+	if (c->older > 0)
+		printf(" (%zu older than the log's, left out)", c->older);
+	if (c->removed > 0)
+		printf(" (%zu of the log's removed)", c->removed);
 	*first = 0;
 }
 
@@ -118,8 +128,12 @@ cli_cmd_import(struct app *app, int argc, char **argv)
 	const char *arg = NULL, *path;
 	struct buf shown;
 	char today[DAY_LEN], *text = NULL, *cause = NULL;
-	size_t len = 0;
-	int opt, rc, replace = 0, first = 1;
+	static const char *const tables[STORE_TABLES] = {
+	    "check-ins", "answers",	      "trials",
+	    "sessions",	 "screening answers", "profile entries",
+	    "habits",	 "flare-ups",	      "pause weeks"};
+	size_t len = 0, k;
+	int opt, rc, replace = 0, first = 1, t;
 
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, CLI_OPT_STRING, opts, NULL)) !=
@@ -165,17 +179,24 @@ cli_cmd_import(struct app *app, int argc, char **argv)
 		return rc;
 	}
 	printf("Imported %s: ", path);
-	count("check-ins", &res.checkin, &first);
-	count("answers", &res.answer, &first);
-	count("trials", &res.trial, &first);
-	count("sessions", &res.session, &first);
-	count("screening answers", &res.screening, &first);
-	count("profile entries", &res.profile, &first);
-	count("habits", &res.habit, &first);
-	count("flare-ups", &res.flare, &first);
-	if (res.pause.added + res.pause.replaced + res.pause.same > 0)
-		count("pause weeks", &res.pause, &first);
+	for (t = 0; t < STORE_TABLES; t++) {
+		const struct store_import_count *c = &res.n[t];
+
+		/* The pause weeks (issue 21) only when the file has some,
+		 * so that the line reads as before for the rest. */
+		if (t == STORE_TABLE_PAUSE && c->added + c->newer +
+						      c->replaced + c->same +
+						      c->older + c->removed ==
+						  0)
+			continue;
+		count(tables[t], c, &first);
+	}
 	puts(".");
+	if (res.nchanged > 0)
+		puts("The log's rows this import replaced or removed:");
+	for (k = 0; k < res.nchanged; k++)
+		printf("  %s\n", res.changed[k]);
+	store_import_result_clear(&res);
 	buf_free(&shown);
 	return 0;
 }

@@ -10,6 +10,7 @@
 #include "analysis.h"
 #include "content.h"
 #include "program.h"
+#include "util.h"
 
 /* The id of the first yes that holds the approaches back; "FLAG" when
  * none does (next is then not PROGRAM_NEXT_DOCTOR). */
@@ -25,6 +26,8 @@ next_holding(const struct program_safety *s)
 void
 cli_next_print(const struct program_today *t)
 {
+	struct buf b;
+
 	switch (t->next) {
 	case PROGRAM_NEXT_SAFETY:
 		/* setup works on any terminal; the screens need one that
@@ -57,11 +60,12 @@ cli_next_print(const struct program_today *t)
 		       t->next_practice);
 		break;
 	case PROGRAM_NEXT_BASELINE:
-		printf("check in on a few more days before starting %s: %d of "
-		       "%d ratings in the last %d days, so a change can be "
-		       "measured\n",
-		       t->next_approach, t->baseline_n,
-		       ANALYSIS_BEFORE_MIN_CHECKINS, ANALYSIS_BEFORE_DAYS);
+		buf_init(&b);
+		program_baseline_words(&b, t);
+		printf("check in on a few more days before starting %s: %s, "
+		       "so a change can be measured\n",
+		       t->next_approach, b.data);
+		buf_free(&b);
 		break;
 	case PROGRAM_NEXT_START:
 		printf("start %s: backpain start %s\n", t->next_approach,

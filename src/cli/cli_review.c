@@ -79,7 +79,11 @@ static const char review_help[] =
     "adds title, running, outcome, practised_days, baseline (\"checkins\"\n"
     "or null), before_checkins, during_checkins, explanation,\n"
     "immediate_sessions, immediate_change (mean of pain after minus pain\n"
-    "before a session), overlap_days and overlaps; absent values are null.\n"
+    "before a session), overlap_days, overlaps, trial (false for a\n"
+    "flare-up tool's sessions outside a trial, a row of their own after\n"
+    "the trials, with tool_sessions), habit (kept as a habit from it),\n"
+    "flare_days_before and flare_days_during (flare-up days among the days\n"
+    "compared); absent values are null.\n"
     "With no trial, the table says so, CSV is the header alone and JSON is\n"
     "[].\n";
 
@@ -228,6 +232,15 @@ review_json_row(struct buf *b, const struct review *rv,
 	json_figure(b, "chance_worse", f.chance_worse);
 	buf_adds(b, ",\"confirmation\":");
 	fmt_json_string(b, f.confirmation[0] != '\0' ? f.confirmation : NULL);
+	buf_printf(b,
+		   ",\"trial\":%s,\"habit\":%s,\"flare_days_before\":%d,"
+		   "\"flare_days_during\":%d",
+		   row->tool_use ? "false" : "true",
+		   row->habit && row->habit_dropped[0] == '\0' ? "true"
+							       : "false",
+		   row->flare_before, row->flare_during);
+	if (row->tool_use)
+		buf_printf(b, ",\"tool_sessions\":%d", row->tool_sessions);
 	buf_addc(b, '}');
 }
 
@@ -281,15 +294,27 @@ table_dates(struct buf *t, const struct review *rv,
 {
 	const struct analysis_result *r = &row->result;
 
-	if (row->running)
+	if (row->tool_use) {
+		buf_adds(t, "A flare-up tool ");
+		program_tool_words(t, row->tool_sessions, row->ended_on);
+		buf_printf(t,
+			   ", outside a trial (the first on %s): judged by "
+			   "those sessions, as a trial of it is.",
+			   row->started_on);
+	} else if (row->running)
 		buf_printf(t, "%s to today (%s), %d %s so far, running.",
 			   row->started_on, rv->today, r->days,
 			   r->days == 1 ? "day" : "days");
+	else if (row->habit && row->habit_dropped[0] == '\0')
+		buf_printf(t, "%s to %s, %d %s, %s since %s.", row->started_on,
+			   row->ended_on, r->days,
+			   r->days == 1 ? "day" : "days", review_row_state(row),
+			   row->habit_since);
 	else if (row->outcome != OUTCOME_NONE)
 		buf_printf(t, "%s to %s, %d %s, ended as: %s.", row->started_on,
 			   row->ended_on, r->days,
 			   r->days == 1 ? "day" : "days",
-			   store_outcome_name(row->outcome));
+			   review_row_state(row));
 	else
 		buf_printf(t, "%s to %s, %d %s, ended.", row->started_on,
 			   row->ended_on, r->days,
@@ -331,6 +356,7 @@ table_means(struct buf *t, const struct review_row *row,
 	    const struct review_figures *f)
 {
 	const struct analysis_result *r = &row->result;
+	size_t at;
 
 	if (r->flare_tool) {
 		if (r->has_change)
@@ -350,12 +376,16 @@ table_means(struct buf *t, const struct review_row *row,
 		buf_printf(t, "Pain before: %s (%d %s).", f->before_mean,
 			   r->before_n,
 			   r->before_n == 1 ? "check-in" : "check-ins");
-	if (r->days <= r->settle_days)
-		buf_printf(t, " Settling in, %d of %d %s: ", r->days,
-			   r->settle_days,
-			   r->settle_days == 1 ? "day" : "days");
-	else
-		buf_printf(t, " From day %d on: ", r->settle_days + 1);
+	buf_addc(t, ' ');
+	at = t->len;
+	if (review_settling(t, row)) {
+		/* A sentence of its own. */
+		if (t->data[at] >= 'a' && t->data[at] <= 'z')
+			t->data[at] = (char)(t->data[at] - 'a' + 'A');
+		buf_addc(t, '.');
+		return;
+	}
+	buf_printf(t, "From day %d on: ", r->settle_days + 1);
 	if (r->during_n > 0)
 		buf_printf(t, "%s (%d %s).", f->during_mean, r->during_n,
 			   r->during_n == 1 ? "check-in" : "check-ins");
@@ -381,9 +411,13 @@ table_row(struct buf *b, const struct review *rv, size_t i)
 
 	table_dates(&t, rv, row);
 	fold(b, &t);
-	table_practice(&t, row);
-	fold(b, &t);
+	if (!row->tool_use) {
+		table_practice(&t, row);
+		fold(b, &t);
+	}
 	table_means(&t, row, &f);
+	fold(b, &t);
+	review_flare_days(&t, row);
 	fold(b, &t);
 	buf_printf(&t, "Verdict: %s. %s",
 		   analysis_verdict_name(row->result.verdict),

@@ -53,7 +53,6 @@ print_flag(const struct program_flag *f)
 		printf("    Answer: YES, on %s. Every approach waits until a "
 		       "doctor has checked it.\n",
 		       f->asked_on);
-		put_text("    ", f->flag->advice);
 		break;
 	case PROGRAM_FLAG_CHECKED:
 		printf("    Answer: yes, on %s; checked by a doctor on %s, so "
@@ -64,9 +63,12 @@ print_flag(const struct program_flag *f)
 		printf("    Answer: yes, on %s. See a doctor about it; the "
 		       "approaches may go on meanwhile.\n",
 		       f->asked_on);
-		put_text("    ", f->flag->advice);
 		break;
 	}
+	/* The advice only beside a standing yes: never an order beside a
+	 * no (program_flag_advice_now()). */
+	if (program_flag_advice_now(f))
+		put_text("    ", f->flag->advice);
 }
 
 static void

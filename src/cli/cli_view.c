@@ -87,12 +87,15 @@ static void
 status_step(const struct program_plan *plan, size_t i, int idw)
 {
 	const struct program_step *st = &plan->steps[i];
+	struct buf b;
 
 	printf("  %c %-*s  ", (int)i == plan->current ? '>' : ' ', idw,
 	       st->approach->id);
+	buf_init(&b);
 	switch (st->state) {
 	case PROGRAM_NOT_STARTED:
-		fputs("not started", stdout);
+		if (st->tool_sessions == 0)
+			fputs(program_state_name(st->state), stdout);
 		break;
 	case PROGRAM_RUNNING:
 		if (st->day == 0 && !st->paused) {
@@ -105,15 +108,15 @@ status_step(const struct program_plan *plan, size_t i, int idw)
 			break;
 		}
 		printf("day %d", st->day);
-		if (st->days > 0 && st->day > st->days)
+		if (st->overdue > 0)
 			printf(", %d past its %d days: time to review",
-			       st->day - st->days, st->days);
+			       st->overdue, st->days);
 		else if (st->days > 0)
 			printf(" of %d", st->days);
 		else
 			fputs(", open-ended", stdout);
 		printf(", since %s", st->started_on);
-		if (st->review_due && !(st->days > 0 && st->day > st->days))
+		if (st->review_due && st->overdue == 0)
 			fputs(", review due", stdout);
 		/* Its days on hold do not count (program_trial_days()). */
 		if (!st->paused && st->held > 0)
@@ -122,15 +125,22 @@ status_step(const struct program_plan *plan, size_t i, int idw)
 		break;
 	case PROGRAM_ENDED:
 		if (st->habit)
-			printf("kept as a habit since %s, practised on %d of "
-			       "%d day%s",
+			printf("%s since %s, practised on %d of %d day%s",
+			       program_trial_words(0, 1, st->outcome),
 			       st->habit_since, st->habit_practised,
 			       st->habit_days, st->habit_days == 1 ? "" : "s");
 		else
 			printf("ended %s: %s", st->ended_on,
-			       store_outcome_name(st->outcome));
+			       program_trial_words(0, 0, st->outcome));
 		break;
 	}
+	if (st->tool_sessions > 0) {
+		if (st->state != PROGRAM_NOT_STARTED)
+			fputs("; ", stdout);
+		program_tool_words(&b, st->tool_sessions, st->tool_last);
+		fwrite(b.data, 1, b.len, stdout);
+	}
+	buf_free(&b);
 	if (st->trials > 1)
 		printf(" (%d tries)", st->trials);
 	if (st->approach->wildcard)

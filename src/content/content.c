@@ -44,12 +44,15 @@ static const char *const after_fixed[AFTER_FIXED] = {
     CONTENT_MOMENT_FIRST_CHECKIN, CONTENT_MOMENT_FIRST_WEEK,
     CONTENT_MOMENT_FLARE};
 
-/* An id seen while walking, to find duplicates once the walk is over. */
+/* An id seen while walking, to find duplicates once the walk is over: a
+ * current id, or an old one (renamed_from), which may clash with
+ * neither. */
 struct id_seen {
 	const char *kind;
 	const char *id;
 	int line, col;
 	size_t seq;
+	int old;
 };
 
 struct id_check {
@@ -71,11 +74,9 @@ struct load_ctx {
 };
 
 static void
-id_note(void *ctx, const char *kind, const char *id,
-	const struct content_node *map)
+id_note_at(struct id_check *ids, const char *kind, const char *id,
+	   const struct content_node *node, int old)
 {
-	struct id_check *ids = &((struct load_ctx *)ctx)->ids;
-	const struct content_node *node = content_tree_get(map, "id");
 	size_t n = ids->n;
 
 	if (id == NULL || node == NULL)
@@ -87,7 +88,44 @@ id_note(void *ctx, const char *kind, const char *id,
 	ids->v[n].line = node->line;
 	ids->v[n].col = node->col;
 	ids->v[n].seq = n;
+	ids->v[n].old = old;
 	ids->n++;
+}
+
+static void
+id_note(void *ctx, const char *kind, const char *id,
+	const struct content_node *map)
+{
+	id_note_at(&((struct load_ctx *)ctx)->ids, kind, id,
+		   content_tree_get(map, "id"), 0);
+}
+
+/* The old ids of renamed_from: each an id, noted to clash with no id of
+ * its kind, current or old. */
+static void
+renamed_note(struct content_diag *d, void *ctx, const char *kind,
+	     const struct content_node *map, const struct strlist *old)
+{
+	const struct content_node *list = content_tree_get(map, "renamed_from");
+	size_t i;
+	char *q;
+
+	if (list == NULL || list->kind != CONTENT_SEQ || list->nkids != old->n)
+		return;
+	for (i = 0; i < old->n; i++) {
+		if (!content_id_valid(old->v[i])) {
+			q = content_diag_quote(old->v[i], strlen(old->v[i]));
+			content_diag_add(d, list->kids[i]->line,
+					 list->kids[i]->col,
+					 "renamed_from: %s is not an id (a-z, "
+					 "0-9 and '-', at most %d characters)",
+					 q, CONTENT_ID_MAX);
+			free(q);
+			continue;
+		}
+		id_note_at(&((struct load_ctx *)ctx)->ids, kind, old->v[i],
+			   list->kids[i], 1);
+	}
 }
 
 static int
@@ -171,11 +209,21 @@ id_report(struct content_diag *d, struct id_check *ids)
 			first = &ids->v[i];
 			continue;
 		}
-		content_diag_add(d, ids->v[i].line, ids->v[i].col,
-				 "duplicate %s id '%s' (first at line %d, "
-				 "column %d)",
-				 ids->v[i].kind, ids->v[i].id, first->line,
-				 first->col);
+		if (first->old || ids->v[i].old)
+			content_diag_add(
+			    d, ids->v[i].line, ids->v[i].col,
+			    "%s id '%s' is also %s at line %d, "
+			    "column %d: an old id (renamed_from) "
+			    "names one %s only, and no current one",
+			    ids->v[i].kind, ids->v[i].id,
+			    first->old ? "an old id" : "an id", first->line,
+			    first->col, ids->v[i].kind);
+		else
+			content_diag_add(d, ids->v[i].line, ids->v[i].col,
+					 "duplicate %s id '%s' (first at line "
+					 "%d, column %d)",
+					 ids->v[i].kind, ids->v[i].id,
+					 first->line, first->col);
 	}
 	qsort(ids->v, ids->n, sizeof *ids->v, id_cmp_any_kind);
 	lesson_id_report(d, ids);
@@ -208,8 +256,10 @@ static void
 practice_check(struct content_diag *d, const struct content_node *map,
 	       void *obj, void *ctx)
 {
-	(void)d;
-	id_note(ctx, "practice", ((struct practice *)obj)->id, map);
+	const struct practice *p = obj;
+
+	id_note(ctx, "practice", p->id, map);
+	renamed_note(d, ctx, "practice", map, &p->renamed_from);
 }
 
 static void
@@ -231,6 +281,7 @@ approach_check(struct content_diag *d, const struct content_node *map,
 				 "a flare-up tool is judged by its sessions "
 				 "and is never paused: remove 'reversible' or "
 				 "'flare_tool'");
+	renamed_note(d, ctx, "approach", map, &a->renamed_from);
 }
 
 /* The n-th item of a list node, if it is a plain string. */
@@ -284,6 +335,7 @@ question_check(struct content_diag *d, const struct content_node *map,
 	char *s;
 
 	id_note(ctx, "question", q->id, map);
+	renamed_note(d, ctx, "question", map, &q->renamed_from);
 	if (choices != NULL && choices->kind == CONTENT_SEQ)
 		distinct_check(d, choices, CHOICES_MAX, "choice");
 	if (warn_if != NULL && warning == NULL)
@@ -520,6 +572,8 @@ static const struct schema_field practice_fields[] = {
     {FIELD(practice, per_day, SCHEMA_INT, 1), .min = 1, .max = PER_DAY_MAX},
     {FIELD(practice, flare, SCHEMA_BOOL, 0)},
     {FIELD(practice, steps, SCHEMA_STRINGS, 1), .min = 1, .max = SCHEMA_NO_MAX},
+    {FIELD(practice, renamed_from, SCHEMA_STRINGS, 0), .min = 0,
+     .max = SCHEMA_NO_MAX},
     {0},
 };
 static const struct schema practice_schema = {
@@ -532,6 +586,8 @@ static const struct schema_field question_fields[] = {
      .max = CHOICES_MAX},
     {FIELD(question, warn_if, SCHEMA_STRING, 0)},
     {FIELD(question, warning, SCHEMA_STRING, 0)},
+    {FIELD(question, renamed_from, SCHEMA_STRINGS, 0), .min = 0,
+     .max = SCHEMA_NO_MAX},
     {0},
 };
 static const struct schema question_schema = {
@@ -571,6 +627,8 @@ static const struct schema_field approach_fields[] = {
     {FIELD(approach, cautions, SCHEMA_STRINGS, 0), .min = 0,
      .max = SCHEMA_NO_MAX},
     {LIST(approach, evidence, 0, evidence_schema, 0, SCHEMA_NO_MAX)},
+    {FIELD(approach, renamed_from, SCHEMA_STRINGS, 0), .min = 0,
+     .max = SCHEMA_NO_MAX},
     {0},
 };
 static const struct schema approach_schema = {
@@ -847,6 +905,55 @@ content_question(const struct pack *p, const char *id)
 	for (a = 0; a < p->napproaches; a++)
 		for (i = 0; i < p->approaches[a].nquestions; i++)
 			if (strcmp(p->approaches[a].questions[i].id, id) == 0)
+				return &p->approaches[a].questions[i];
+	return NULL;
+}
+
+/* Whether l lists id. */
+static int
+listed(const struct strlist *l, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+const struct approach *
+content_approach_renamed(const struct pack *p, const char *id)
+{
+	size_t a;
+
+	for (a = 0; a < p->napproaches; a++)
+		if (listed(&p->approaches[a].renamed_from, id))
+			return &p->approaches[a];
+	return NULL;
+}
+
+const struct practice *
+content_practice_renamed(const struct pack *p, const char *id)
+{
+	size_t a, i;
+
+	for (a = 0; a < p->napproaches; a++)
+		for (i = 0; i < p->approaches[a].npractices; i++)
+			if (listed(&p->approaches[a].practices[i].renamed_from,
+				   id))
+				return &p->approaches[a].practices[i];
+	return NULL;
+}
+
+const struct question *
+content_question_renamed(const struct pack *p, const char *id)
+{
+	size_t a, i;
+
+	for (a = 0; a < p->napproaches; a++)
+		for (i = 0; i < p->approaches[a].nquestions; i++)
+			if (listed(&p->approaches[a].questions[i].renamed_from,
+				   id))
 				return &p->approaches[a].questions[i];
 	return NULL;
 }

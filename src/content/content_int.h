@@ -1,7 +1,7 @@
 /*
- * content_int.h, content_tree: the machinery under the two strict YAML loaders, content.c
- * (the pack) and config.c (the settings). Internal to them; nothing else
- * includes this header.
+ * content_int.h, content_tree: the machinery under the two strict YAML loaders,
+ * content.c (the pack) and config.c (the settings). Internal to them; nothing
+ * else includes this header.
  *
  * content_tree.c is the only file that calls yaml_*: it turns a buffer into
  * a tree of struct content_node (each with its 1-based line and column),
@@ -104,6 +104,9 @@ char *content_diag_describe(const struct content_node *);
 /* The known key nearest to key, or NULL when none is close. */
 const char *content_diag_suggest(const char *key, const char *const *known,
 				 size_t nknown);
+
+/* 1 when s is an id as SCHEMA_ID takes it (content_schema.c), else 0. */
+int content_id_valid(const char *s);
 
 enum schema_type {
 	SCHEMA_STRING,	/* char *: a non-empty scalar */

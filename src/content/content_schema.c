@@ -95,8 +95,8 @@ get_string(struct content_diag *d, const struct content_node *n,
 	return xstrndup(n->str, n->len);
 }
 
-static int
-valid_id(const char *s)
+int
+content_id_valid(const char *s)
 {
 	size_t n = strlen(s);
 
@@ -242,7 +242,7 @@ walk_field(struct content_diag *d, const struct schema_field *f,
 		return;
 	case SCHEMA_ID:
 		s = get_string(d, n, "an id", f->key);
-		if (s != NULL && !valid_id(s)) {
+		if (s != NULL && !content_id_valid(s)) {
 			expected(d, n,
 				 "an id (1 to 40 of a-z, 0-9 and -, not "
 				 "starting with -)",

@@ -183,7 +183,8 @@ program_plan_load(const struct pack *pack, struct store *store,
 	}
 	store_trials_free(trials, ntrials);
 	program_pauses_free(&pauses);
-	if ((rc = plan_habits(pack, store, out, cause)) != 0) {
+	if ((rc = plan_habits(pack, store, out, cause)) != 0 ||
+	    (rc = program_plan_tools(pack, store, out, cause)) != 0) {
 		program_plan_free(out);
 		return rc;
 	}
@@ -196,9 +197,8 @@ program_plan_load(const struct pack *pack, struct store *store,
 		if (out->running++ == 0)
 			out->current = (int)i;
 	}
-	for (i = 0; out->current < 0 && i < out->nsteps; i++)
-		if (out->steps[i].trials == 0)
-			out->current = (int)i;
+	if (out->current < 0)
+		out->current = program_plan_next(out, -1);
 	return 0;
 }
 
@@ -289,8 +289,11 @@ program_safety_load(const struct pack *pack, struct store *store,
 	struct store_screening *a = NULL;
 	size_t n = 0, i, k;
 	int rc, emergencies = 0, missing = 0;
+	char tomorrow[DAY_LEN];
 
 	memset(out, 0, sizeof *out);
+	if ((rc = program_day_add(today, 1, tomorrow, cause)) != 0)
+		return rc;
 	if ((rc = store_screening_latest(store, &a, &n, cause)) != 0)
 		return rc;
 	out->nflags = pack->nred_flags;
@@ -308,7 +311,12 @@ program_safety_load(const struct pack *pack, struct store *store,
 			    strlen(a[k].asked_at) >= DAY_LEN - 1)
 				memcpy(f->asked_on, a[k].asked_at, DAY_LEN - 1);
 			/* Stamped by the clock, an answer given before the
-			 * day's start hour bears the next calendar day. */
+			 * day's start hour bears the next calendar day; one
+			 * stamped later still was given while the clock was
+			 * ahead, so its day is not known: it reads as today
+			 * and is asked again (ahead). */
+			if (strcmp(f->asked_on, tomorrow) > 0)
+				out->ahead++;
 			if (strcmp(f->asked_on, today) > 0)
 				memcpy(f->asked_on, today, DAY_LEN);
 			memcpy(f->checked_on, a[k].checked_on, DAY_LEN);
@@ -340,6 +348,8 @@ program_safety_load(const struct pack *pack, struct store *store,
 	else
 		out->recheck_due =
 		    day_diff(out->since, today) >= PROGRAM_RECHECK_DAYS;
+	if (out->ahead > 0)
+		out->recheck_due = 1;
 	return 0;
 }
 
@@ -501,7 +511,6 @@ int
 program_today_load(const struct pack *pack, struct store *store,
 		   const char *today, struct program_today *out, char **cause)
 {
-	char *onboarded = NULL;
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -510,13 +519,9 @@ program_today_load(const struct pack *pack, struct store *store,
 		rc = program_safety_load(pack, store, today, &out->safety,
 					 cause);
 	if (rc == 0)
-		rc = store_profile_get(store, STORE_PROFILE_ONBOARDED,
-				       &onboarded, cause);
-	if (rc == 0) {
-		out->onboarded = onboarded != NULL;
-		free(onboarded);
+		rc = program_first_run(store, &out->onboarded, NULL, cause);
+	if (rc == 0)
 		rc = today_recent(store, out, cause);
-	}
 	if (rc == 0)
 		rc = today_day(pack, store, out, cause);
 	if (rc != 0) {

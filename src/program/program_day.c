@@ -269,6 +269,7 @@ day_checkin(struct store *store, struct program_day *d, char **cause)
 	d->checkin.pain = c.pain;
 	d->checkin.interference = c.interference;
 	d->checkin.note = c.note;
+	d->checkin.revision = c.revision;
 	c.note = NULL;
 	store_checkin_clear(&c);
 	return 0;

@@ -21,20 +21,20 @@
 static int
 read_root(struct program_reading *r)
 {
-	const struct json *t[PROGRAM_IMPORT_TABLES];
+	const struct json *t[STORE_TABLES];
 	int rc;
 
 	if ((rc = program_import_tables(r, t)) != 0)
 		return rc;
-	if ((rc = program_import_checkins(r, t[PROGRAM_IMPORT_CHECKIN],
-					  t[PROGRAM_IMPORT_ANSWER])) ||
-	    (rc = program_import_trials(r, t[PROGRAM_IMPORT_TRIAL])) ||
-	    (rc = program_import_sessions(r, t[PROGRAM_IMPORT_SESSION])) ||
-	    (rc = program_import_screenings(r, t[PROGRAM_IMPORT_SCREENING])) ||
-	    (rc = program_import_profile(r, t[PROGRAM_IMPORT_PROFILE])) ||
-	    (rc = program_import_habits(r, t[PROGRAM_IMPORT_HABIT])) ||
-	    (rc = program_import_flares(r, t[PROGRAM_IMPORT_FLARE])) ||
-	    (rc = program_import_pauses(r, t[PROGRAM_IMPORT_PAUSE])))
+	if ((rc = program_import_checkins(r, t[STORE_TABLE_CHECKIN],
+					  t[STORE_TABLE_ANSWER])) ||
+	    (rc = program_import_trials(r, t[STORE_TABLE_TRIAL])) ||
+	    (rc = program_import_sessions(r, t[STORE_TABLE_SESSION])) ||
+	    (rc = program_import_screenings(r, t[STORE_TABLE_SCREENING])) ||
+	    (rc = program_import_profile(r, t[STORE_TABLE_PROFILE])) ||
+	    (rc = program_import_habits(r, t[STORE_TABLE_HABIT])) ||
+	    (rc = program_import_flares(r, t[STORE_TABLE_FLARE])) ||
+	    (rc = program_import_pauses(r, t[STORE_TABLE_PAUSE])))
 		return rc;
 	return 0;
 }
@@ -46,12 +46,13 @@ program_import_read(const struct pack *pack, const char *today,
 {
 	struct program_import *imp = xcalloc(1, sizeof *imp);
 	struct json_error err;
-	struct program_reading r = {imp, pack, today, cause};
+	struct program_reading r = {imp, pack, today, cause, ""};
 	int rc;
 
 	*out = NULL;
 	imp->name = xstrdup(name);
-	if (today == NULL || day_valid(today) != 0) {
+	if (today == NULL ||
+	    day_add(today, PROGRAM_IMPORT_DAYS_AHEAD, r.latest) != 0) {
 		program_import_free(imp);
 		*cause = xstrdup("today is not known");
 		return EX_DATAERR;
@@ -82,8 +83,8 @@ program_import_write(struct store *store, const struct program_import *imp,
 	rc = store_import(store, &imp->dump, replace, res, &why);
 	if (rc == 0)
 		return 0;
-	for (t = 0; res->table != NULL && t < PROGRAM_IMPORT_TABLES; t++)
-		if (strcmp(res->table, program_import_table_names[t]) == 0 &&
+	for (t = 0; res->table != NULL && t < STORE_TABLES; t++)
+		if (strcmp(res->table, store_tables[t].name) == 0 &&
 		    imp->rows[t] != NULL) {
 			row = &imp->rows[t][res->row];
 			*cause = xasprintf("%s:%d:%d: %s", imp->name, row->line,

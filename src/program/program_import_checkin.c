@@ -8,6 +8,7 @@
  */
 #include "program_int.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,32 +41,43 @@ static int
 read_checkins(struct program_reading *r, const struct json *a)
 {
 	struct program_import *imp = r->imp;
-	const struct json *v[PROGRAM_IMPORT_COLUMNS];
-	long long pain, inter;
+	const struct json *v[STORE_COLUMNS_MAX];
+	long long pain, inter, revision;
 	size_t i;
 	int rc;
 
 	imp->checkins = xcalloc(a->n + 1, sizeof *imp->checkins);
+	imp->rows[STORE_TABLE_CHECKIN] = a->items;
 	for (i = 0; i < a->n; i++) {
 		struct store_checkin *c = &imp->checkins[i];
 		const char *note, *rec, *upd;
 
-		if ((rc = program_import_row(r, PROGRAM_IMPORT_CHECKIN, i,
+		if ((rc = program_import_row(r, STORE_TABLE_CHECKIN, i,
 					     &a->items[i], v)) ||
-		    (rc = program_import_get_day(r, v[0], "day", 0, c->day)) ||
-		    (rc = program_import_get_int(r, v[1], "pain", PAIN_MIN,
-						 PAIN_MAX, 0, &pain)) ||
-		    (rc = program_import_get_int(r, v[2], "interference",
-						 PAIN_MIN, PAIN_MAX, 1,
-						 &inter)) ||
-		    (rc = program_import_get_str(r, v[3], "note", 1, &note)) ||
-		    (rc = program_import_get_time(r, v[4], "recorded_at",
-						  &rec)) ||
-		    (rc = program_import_get_time(r, v[5], "updated_at", &upd)))
+		    (rc = program_import_get_day(r, v[STORE_CHECKIN_DAY], "day",
+						 0, c->day)) ||
+		    (rc = program_import_get_int(r, v[STORE_CHECKIN_PAIN],
+						 "pain", PAIN_MIN, PAIN_MAX, 0,
+						 &pain)) ||
+		    (rc = program_import_get_int(
+			 r, v[STORE_CHECKIN_INTERFERENCE], "interference",
+			 PAIN_MIN, PAIN_MAX, 1, &inter)) ||
+		    (rc = program_import_get_str(r, v[STORE_CHECKIN_NOTE],
+						 "note", 1, &note)) ||
+		    (rc = program_import_get_time(r,
+						  v[STORE_CHECKIN_RECORDED_AT],
+						  "recorded_at", &rec)) ||
+		    (rc = program_import_get_time(
+			 r, v[STORE_CHECKIN_UPDATED_AT], "updated_at", &upd)) ||
+		    (rc = program_import_get_uid(r, v[STORE_CHECKIN_UID],
+						 c->uid)) ||
+		    (rc = program_import_get_int(r, v[STORE_CHECKIN_REVISION],
+						 "revision", 1, INT_MAX, 1,
+						 &revision)))
 			return rc;
 		if (i > 0 && strcmp(imp->checkins[i - 1].day, c->day) >= 0)
 			return program_import_refuse(
-			    r, v[0],
+			    r, v[STORE_CHECKIN_DAY],
 			    strcmp(imp->checkins[i - 1].day, c->day) == 0
 				? "day %s has a second check-in (one a day)"
 				: "day %s comes after a later day (check-ins "
@@ -76,40 +88,47 @@ read_checkins(struct program_reading *r, const struct json *a)
 		c->note = (char *)note;
 		c->recorded_at = (char *)rec;
 		c->updated_at = (char *)upd;
+		c->revision = revision == STORE_NONE ? 0 : (int)revision;
 	}
 	imp->dump.checkins = imp->checkins;
 	imp->dump.ncheckins = a->n;
-	imp->rows[PROGRAM_IMPORT_CHECKIN] = a->items;
-	return 0;
+	return program_import_uids_once(r, STORE_TABLE_CHECKIN,
+					imp->checkins[0].uid,
+					sizeof *imp->checkins, a->n);
 }
 
 static int
 read_answers(struct program_reading *r, const struct json *a)
 {
 	struct program_import *imp = r->imp;
-	const struct json *v[PROGRAM_IMPORT_COLUMNS];
+	const struct json *v[STORE_COLUMNS_MAX];
 	const char *q, *val;
 	size_t i;
 	int rc;
 
 	imp->answers = xcalloc(a->n + 1, sizeof *imp->answers);
+	imp->rows[STORE_TABLE_ANSWER] = a->items;
 	for (i = 0; i < a->n; i++) {
 		struct store_answer *x = &imp->answers[i];
 
-		if ((rc = program_import_row(r, PROGRAM_IMPORT_ANSWER, i,
+		if ((rc = program_import_row(r, STORE_TABLE_ANSWER, i,
 					     &a->items[i], v)) ||
-		    (rc = program_import_get_day(r, v[0], "day", 0, x->day)) ||
-		    (rc = program_import_get_str(r, v[1], "question_id", 0,
-						 &q)) ||
-		    (rc = program_import_get_str(r, v[2], "value", 0, &val)))
+		    (rc = program_import_get_day(r, v[STORE_ANSWER_DAY], "day",
+						 0, x->day)) ||
+		    (rc = program_import_get_id(r, v[STORE_ANSWER_QUESTION],
+						"question_id", &q)) ||
+		    (rc = program_import_get_str(r, v[STORE_ANSWER_VALUE],
+						 "value", 0, &val)) ||
+		    (rc = program_import_get_uid(r, v[STORE_ANSWER_UID],
+						 x->uid)))
 			return rc;
 		if (checkin_of(imp, x->day) < 0)
 			return program_import_refuse(
-			    r, v[0],
+			    r, v[STORE_ANSWER_DAY],
 			    "the file has no check-in for %s, the "
 			    "day of this answer",
 			    x->day);
-		x->question = (char *)q;
+		x->question = (char *)program_import_question(r, q);
 		x->value = (char *)val;
 		if (i > 0) {
 			const struct store_answer *p = &imp->answers[i - 1];
@@ -119,13 +138,13 @@ read_answers(struct program_reading *r, const struct json *a)
 				c = strcmp(p->question, x->question);
 			if (c == 0)
 				return program_import_refuse(
-				    r, v[1],
+				    r, v[STORE_ANSWER_QUESTION],
 				    "a second answer to this "
 				    "question on %s",
 				    x->day);
 			if (c > 0)
 				return program_import_refuse(
-				    r, v[0],
+				    r, v[STORE_ANSWER_DAY],
 				    "answers are in the order of "
 				    "their days and questions, as "
 				    "the export writes them");
@@ -133,8 +152,21 @@ read_answers(struct program_reading *r, const struct json *a)
 	}
 	imp->dump.answers = imp->answers;
 	imp->dump.nanswers = a->n;
-	imp->rows[PROGRAM_IMPORT_ANSWER] = a->items;
-	return 0;
+	return program_import_uids_once(r, STORE_TABLE_ANSWER,
+					imp->answers[0].uid,
+					sizeof *imp->answers, a->n);
+}
+
+/* Whether answer k of the file answers a question of the pack by its
+ * current id. */
+static int
+asked_by_pack(const struct program_reading *r, size_t k)
+{
+	const struct json *q =
+	    json_get(&r->imp->rows[STORE_TABLE_ANSWER][k], "question_id");
+
+	return q != NULL && q->type == JSON_STRING &&
+	       content_question(r->pack, q->str) != NULL;
 }
 
 /* Each check-in with its answers through the write path's own check. */
@@ -161,10 +193,14 @@ check_checkins(struct program_reading *r)
 		in.interference = c->interference;
 		in.note = c->note;
 		/* Both are in the order of days: the day's answers are
-		 * the next ones. */
+		 * the next ones. An answer to a question the pack renamed
+		 * or does not have is kept as it is, its value unchecked:
+		 * the pack that asked it took it. */
 		for (n = 0; next < imp->dump.nanswers &&
 			    strcmp(imp->answers[next].day, c->day) == 0;
 		     next++) {
+			if (!asked_by_pack(r, next))
+				continue;
 			ans[n].question = imp->answers[next].question;
 			ans[n].value = imp->answers[next].value;
 			from[n++] = next;
@@ -172,10 +208,10 @@ check_checkins(struct program_reading *r)
 		in.answers = ans;
 		in.nanswers = n;
 		in.merge = 1;
-		if (program_checkin_check(r->pack, r->today, &in, &bad, &why) ==
-		    0)
+		if (program_checkin_check(r->pack, r->latest, &in, &bad,
+					  &why) == 0)
 			continue;
-		row = &imp->rows[PROGRAM_IMPORT_CHECKIN][i];
+		row = &imp->rows[STORE_TABLE_CHECKIN][i];
 		switch (bad.field) {
 		case PROGRAM_FIELD_DAY:
 			at = json_get(row, "day");
@@ -190,8 +226,7 @@ check_checkins(struct program_reading *r)
 			at = json_get(row, "note");
 			break;
 		case PROGRAM_FIELD_ANSWER:
-			row =
-			    &imp->rows[PROGRAM_IMPORT_ANSWER][from[bad.index]];
+			row = &imp->rows[STORE_TABLE_ANSWER][from[bad.index]];
 			at = json_get(
 			    row, content_question(
 				     r->pack, ans[bad.index].question) == NULL
@@ -222,85 +257,111 @@ program_import_checkins(struct program_reading *r, const struct json *checkins,
 	return check_checkins(r);
 }
 
+/* Session x of practice p of the pack (row, its values v) as
+ * program_session_add() checks it, and of p's approach. */
+static int
+check_session(struct program_reading *r, const struct json *row,
+	      const struct json *v[STORE_COLUMNS_MAX], const struct practice *p,
+	      const struct store_session *x)
+{
+	struct program_session ps;
+	struct program_bad bad;
+	const char *ap = r->pack->approaches[p->approach].id;
+	char *why = NULL;
+	int rc;
+
+	memset(&ps, 0, sizeof ps);
+	memcpy(ps.day, x->day, DAY_LEN);
+	ps.practice = p->id;
+	ps.minutes = x->minutes;
+	ps.pain_before = x->pain_before;
+	ps.pain_after = x->pain_after;
+	if (program_session_check(r->pack, r->latest, &ps, &bad, &why) != 0) {
+		rc = program_import_refuse(r,
+					   bad.field == PROGRAM_FIELD_PRACTICE
+					       ? v[STORE_SESSION_PRACTICE]
+					   : bad.field == PROGRAM_FIELD_DAY
+					       ? v[STORE_SESSION_DAY]
+					   : bad.field == PROGRAM_FIELD_MINUTES
+					       ? v[STORE_SESSION_MINUTES]
+					   : bad.field == PROGRAM_FIELD_BEFORE
+					       ? v[STORE_SESSION_PAIN_BEFORE]
+					   : bad.field == PROGRAM_FIELD_AFTER
+					       ? v[STORE_SESSION_PAIN_AFTER]
+					       : row,
+					   "%s", why);
+		free(why);
+		return rc;
+	}
+	if (strcmp(ap, x->approach) != 0)
+		return program_import_refuse(
+		    r, v[STORE_SESSION_APPROACH],
+		    "%s is a practice of %s, not of this approach", p->id, ap);
+	return 0;
+}
+
 int
 program_import_sessions(struct program_reading *r, const struct json *a)
 {
 	struct program_import *imp = r->imp;
-	const struct json *v[PROGRAM_IMPORT_COLUMNS];
+	const struct json *v[STORE_COLUMNS_MAX];
 	const struct practice *p;
-	struct program_session ps;
-	struct program_bad bad;
 	const char *practice, *approach, *rec;
 	long long id, minutes, before, after;
 	size_t i;
-	char *why = NULL;
 	int rc;
 
 	imp->sessions = xcalloc(a->n + 1, sizeof *imp->sessions);
+	imp->rows[STORE_TABLE_SESSION] = a->items;
 	for (i = 0; i < a->n; i++) {
 		struct store_session *x = &imp->sessions[i];
 
-		if ((rc = program_import_row(r, PROGRAM_IMPORT_SESSION, i,
+		if ((rc = program_import_row(r, STORE_TABLE_SESSION, i,
 					     &a->items[i], v)) ||
+		    (rc = program_import_get_int(r, v[STORE_SESSION_ID], "id",
+						 1, PROGRAM_IMPORT_ID_MAX, 0,
+						 &id)) ||
+		    (rc = program_import_get_id(r, v[STORE_SESSION_PRACTICE],
+						"practice", &practice)) ||
+		    (rc = program_import_get_id(r, v[STORE_SESSION_APPROACH],
+						"approach", &approach)) ||
+		    (rc = program_import_get_day(r, v[STORE_SESSION_DAY], "day",
+						 0, x->day)) ||
 		    (rc = program_import_get_int(
-			 r, v[0], "id", 1, PROGRAM_IMPORT_ID_MAX, 0, &id)) ||
-		    (rc = program_import_get_str(r, v[1], "practice", 0,
-						 &practice)) ||
-		    (rc = program_import_get_str(r, v[2], "approach", 0,
-						 &approach)) ||
-		    (rc = program_import_get_day(r, v[3], "day", 0, x->day)) ||
-		    (rc = program_import_get_int(r, v[4], "minutes", 1,
-						 STORE_MINUTES_MAX, 1,
-						 &minutes)) ||
-		    (rc = program_import_get_int(r, v[5], "pain_before",
-						 PAIN_MIN, PAIN_MAX, 1,
-						 &before)) ||
-		    (rc =
-			 program_import_get_int(r, v[6], "pain_after", PAIN_MIN,
-						PAIN_MAX, 1, &after)) ||
-		    (rc =
-			 program_import_get_time(r, v[7], "recorded_at", &rec)))
+			 r, v[STORE_SESSION_MINUTES], "minutes", 1,
+			 STORE_MINUTES_MAX, 1, &minutes)) ||
+		    (rc = program_import_get_int(
+			 r, v[STORE_SESSION_PAIN_BEFORE], "pain_before",
+			 PAIN_MIN, PAIN_MAX, 1, &before)) ||
+		    (rc = program_import_get_int(r, v[STORE_SESSION_PAIN_AFTER],
+						 "pain_after", PAIN_MIN,
+						 PAIN_MAX, 1, &after)) ||
+		    (rc = program_import_get_time(r,
+						  v[STORE_SESSION_RECORDED_AT],
+						  "recorded_at", &rec)) ||
+		    (rc = program_import_get_uid(r, v[STORE_SESSION_UID],
+						 x->uid)))
 			return rc;
-		memset(&ps, 0, sizeof ps);
-		memcpy(ps.day, x->day, DAY_LEN);
-		ps.practice = practice;
-		ps.minutes = (int)minutes;
-		ps.pain_before = (int)before;
-		ps.pain_after = (int)after;
-		if (program_session_check(r->pack, r->today, &ps, &bad, &why) !=
-		    0) {
-			rc = program_import_refuse(
-			    r,
-			    bad.field == PROGRAM_FIELD_PRACTICE	 ? v[1]
-			    : bad.field == PROGRAM_FIELD_DAY	 ? v[3]
-			    : bad.field == PROGRAM_FIELD_MINUTES ? v[4]
-			    : bad.field == PROGRAM_FIELD_BEFORE	 ? v[5]
-			    : bad.field == PROGRAM_FIELD_AFTER	 ? v[6]
-								 : &a->items[i],
-			    "%s", why);
-			free(why);
-			return rc;
-		}
-		p = content_practice(r->pack, practice);
-		if (strcmp(r->pack->approaches[p->approach].id, approach) != 0)
-			return program_import_refuse(
-			    r, v[2],
-			    "%s is a practice of %s, not of this "
-			    "approach",
-			    p->id, r->pack->approaches[p->approach].id);
 		if (i > 0 && imp->sessions[i - 1].id >= id)
 			return program_import_refuse(
-			    r, v[0], PROGRAM_IMPORT_IDS_IN_ORDER);
+			    r, v[STORE_SESSION_ID],
+			    PROGRAM_IMPORT_IDS_IN_ORDER);
 		x->id = id;
-		x->practice = (char *)p->id;
-		x->approach = (char *)r->pack->approaches[p->approach].id;
+		x->practice = (char *)program_import_practice(r, practice);
+		x->approach = (char *)program_import_approach(r, approach);
+		/* A practice the pack does not have is kept as it is; one it
+		 * has is checked as program_session_add() checks it. */
 		x->minutes = (int)minutes;
 		x->pain_before = (int)before;
 		x->pain_after = (int)after;
+		if ((p = content_practice(r->pack, x->practice)) != NULL &&
+		    (rc = check_session(r, &a->items[i], v, p, x)) != 0)
+			return rc;
 		x->recorded_at = (char *)rec;
 	}
 	imp->dump.sessions = imp->sessions;
 	imp->dump.nsessions = a->n;
-	imp->rows[PROGRAM_IMPORT_SESSION] = a->items;
-	return 0;
+	return program_import_uids_once(r, STORE_TABLE_SESSION,
+					imp->sessions[0].uid,
+					sizeof *imp->sessions, a->n);
 }

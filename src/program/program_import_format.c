@@ -13,38 +13,14 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "content.h"
 #include "util.h"
 
-#define IMPORT_FORMAT 1 /* the "format" of the exports this program reads */
-
-const char *const program_import_table_names[PROGRAM_IMPORT_TABLES] = {
-    "checkin", "answer", "trial", "session",	"screening",
-    "profile", "habit",	 "flare", "trial_pause"};
-/* The tables from this one on came after the first exports (the log's
- * schema step 4 -> 5, and trial_pause later): a file without them, from
- * an older backpain, has none of their rows. */
-#define OPTIONAL_TABLES PROGRAM_IMPORT_HABIT
-
-/* The columns of each table's rows, as store_export.c writes them. */
-static const char *const columns[][PROGRAM_IMPORT_COLUMNS] = {
-    {"day", "pain", "interference", "note", "recorded_at", "updated_at"},
-    {"day", "question_id", "value"},
-    {"id", "approach", "started_on", "ended_on", "outcome", "impression"},
-    {"id", "practice", "approach", "day", "minutes", "pain_before",
-     "pain_after", "recorded_at"},
-    {"id", "flag_id", "answer", "asked_at", "checked_on"},
-    {"key", "value"},
-    {"id", "approach", "trial_id", "kept_on", "dropped_on"},
-    {"id", "began_on", "ended_on", "ended_by", "pain", "note", "recorded_at"},
-    {"id", "trial_id", "paused_on", "resumed_on", "recorded_at"},
-};
-/* Each table's columns from this one on came after the first exports (the
- * log's schema steps 2 -> 3 and 3 -> 4): a row without them, from an older
- * backpain, reads them as null. ALL: none (each came with its table). */
-#define ALL PROGRAM_IMPORT_COLUMNS
-static const size_t optional_from[PROGRAM_IMPORT_TABLES] = {
-    ALL, ALL, 5 /* impression */, ALL, 4 /* checked_on */, ALL, ALL, ALL, ALL};
-#undef ALL
+/* The "format" of the exports this program reads: 1 before uids (schema
+ * version 6), 2 since. A column or table of a later schema version than
+ * STORE_EXPORT_FIRST may be missing from a file: an older backpain's. */
+#define IMPORT_FORMAT_FIRST 1
+#define IMPORT_FORMAT 2
 static const struct json json_null = {.type = JSON_NULL};
 
 /* "FILE:LINE:COL: message"; EX_DATAERR. */
@@ -107,7 +83,7 @@ program_import_get_int(struct program_reading *r, const struct json *v,
 }
 
 /* A day, YYYY-MM-DD, of the days a log may hold (day.h), not after
- * today. */
+ * r->latest. */
 int
 program_import_get_day(struct program_reading *r, const struct json *v,
 		       const char *what, int nullable, char out[DAY_LEN])
@@ -127,45 +103,29 @@ program_import_get_day(struct program_reading *r, const struct json *v,
 		return program_import_refuse(
 		    r, v, "%s %s is not a day a log can hold (%s to %s)", what,
 		    s, DAY_LOG_FIRST, DAY_LOG_LAST);
-	if (strcmp(s, r->today) > 0)
+	if (strcmp(s, r->latest) > 0)
 		return program_import_refuse(
-		    r, v, "%s %s is in the future (today is %s)", what, s,
-		    r->today);
+		    r, v,
+		    "%s %s is in the future (today is %s; an import takes "
+		    "days up to %s, for a log kept in another time zone)",
+		    what, s, r->today, r->latest);
 	memcpy(out, s, DAY_LEN);
 	return 0;
 }
 
-static int
-two(const char *s, int max)
-{
-	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
-		return -1;
-	return (s[0] - '0') * 10 + (s[1] - '0') <= max ? 0 : -1;
-}
-
-/* A time as the log records it: YYYY-MM-DDTHH:MM:SS and +HH:MM, -HH:MM
- * or Z. Its date may be after today: with a day that starts at 04:00, a
- * check-in made at 02:00 counts for the day before. */
+/* A time as the log records it (store_time_valid()): YYYY-MM-DDTHH:MM:SS
+ * and +HH:MM, -HH:MM or Z. Its date may be after today: with a day that
+ * starts at 04:00, a check-in made at 02:00 counts for the day before. */
 int
 program_import_get_time(struct program_reading *r, const struct json *v,
 			const char *what, const char **out)
 {
-	char day[DAY_LEN];
-	const char *s;
-	size_t n;
+	const char *s = NULL;
 	int rc;
 
 	if ((rc = program_import_get_str(r, v, what, 0, &s)) != 0)
 		return rc;
-	n = strlen(s);
-	memcpy(day, s, n >= DAY_LEN - 1 ? DAY_LEN - 1 : n);
-	day[n >= DAY_LEN - 1 ? DAY_LEN - 1 : n] = '\0';
-	if (n < 20 || day_valid(day) != 0 || s[10] != 'T' ||
-	    two(s + 11, 23) != 0 || s[13] != ':' || two(s + 14, 59) != 0 ||
-	    s[16] != ':' || two(s + 17, 60) != 0 ||
-	    !((n == 20 && s[19] == 'Z') ||
-	      (n == 25 && (s[19] == '+' || s[19] == '-') &&
-	       two(s + 20, 23) == 0 && s[22] == ':' && two(s + 23, 59) == 0)))
+	if (store_time_valid(s) != 0)
 		return program_import_refuse(r, v,
 					     "%s is not a time of the log "
 					     "(YYYY-MM-DDTHH:MM:SS+HH:MM)",
@@ -174,35 +134,149 @@ program_import_get_time(struct program_reading *r, const struct json *v,
 	return 0;
 }
 
-/* The row's values in the order of columns[t]: no column missing (but
- * those of optional_from, as null), none unknown. */
 int
-program_import_row(struct program_reading *r, enum program_import_table t,
-		   size_t i, const struct json *row,
-		   const struct json *vals[PROGRAM_IMPORT_COLUMNS])
+program_import_get_id(struct program_reading *r, const struct json *v,
+		      const char *what, const char **out)
 {
+	const unsigned char *p;
+	int rc;
+
+	if ((rc = program_import_get_str(r, v, what, 0, out)) != 0)
+		return rc;
+	if (**out == '\0')
+		return program_import_refuse(r, v, "%s is empty", what);
+	for (p = (const unsigned char *)*out; *p != '\0'; p++)
+		if (*p < ' ' || *p == 0x7f ||
+		    (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+			return program_import_refuse(
+			    r, v, "%s holds a control character", what);
+	return 0;
+}
+
+const char *
+program_import_approach(const struct program_reading *r, const char *id)
+{
+	const struct approach *a = content_approach(r->pack, id);
+
+	if (a == NULL)
+		a = content_approach_renamed(r->pack, id);
+	return a != NULL ? a->id : id;
+}
+
+const char *
+program_import_practice(const struct program_reading *r, const char *id)
+{
+	const struct practice *p = content_practice(r->pack, id);
+
+	if (p == NULL)
+		p = content_practice_renamed(r->pack, id);
+	return p != NULL ? p->id : id;
+}
+
+const char *
+program_import_question(const struct program_reading *r, const char *id)
+{
+	const struct question *q = content_question(r->pack, id);
+
+	if (q == NULL)
+		q = content_question_renamed(r->pack, id);
+	return q != NULL ? q->id : id;
+}
+
+int
+program_import_get_uid(struct program_reading *r, const struct json *v,
+		       char out[STORE_UID_LEN])
+{
+	const char *s = NULL;
+	int rc;
+
+	out[0] = '\0';
+	if ((rc = program_import_get_str(r, v, "uid", 1, &s)) != 0)
+		return rc;
+	if (s == NULL)
+		return 0;
+	if (store_uid_valid(s) != 0)
+		return program_import_refuse(
+		    r, v,
+		    "uid is not a uid of the log (32 lowercase hex digits)");
+	memcpy(out, s, STORE_UID_LEN);
+	return 0;
+}
+
+struct uid_at {
+	const char *uid;
+	size_t row;
+};
+
+static int
+uid_cmp(const void *a, const void *b)
+{
+	const struct uid_at *x = a, *y = b;
+	int c = strcmp(x->uid, y->uid);
+
+	return c != 0 ? c : (x->row > y->row) - (x->row < y->row);
+}
+
+/* Sorted, so that the file's size bounds the time (a pair of loops over a
+ * long export would not be). */
+int
+program_import_uids_once(struct program_reading *r, enum store_table_id t,
+			 const char *first, size_t stride, size_t n)
+{
+	struct uid_at *u = xcalloc(n + 1, sizeof *u);
+	const struct json *row, *at;
+	size_t i, k = 0;
+	int rc = 0;
+
+	for (i = 0; i < n; i++)
+		if (first[i * stride] != '\0') {
+			u[k].uid = first + i * stride;
+			u[k++].row = i;
+		}
+	qsort(u, k, sizeof *u, uid_cmp);
+	for (i = 1; i < k && rc == 0; i++)
+		if (strcmp(u[i - 1].uid, u[i].uid) == 0) {
+			row = &r->imp->rows[t][u[i].row];
+			at = json_get(row, "uid");
+			rc = program_import_refuse(
+			    r, at != NULL ? at : row,
+			    "uid %s is the uid of %s row %zu too: each row "
+			    "has its own",
+			    u[i].uid, store_tables[t].name, u[i - 1].row + 1);
+		}
+	free(u);
+	return rc;
+}
+
+/* The row's values in the order of the table's exported columns: no
+ * column missing (but those store_column_optional(), as null), none
+ * unknown. */
+int
+program_import_row(struct program_reading *r, enum store_table_id t, size_t i,
+		   const struct json *row,
+		   const struct json *vals[STORE_COLUMNS_MAX])
+{
+	const struct store_table *tb = &store_tables[t];
 	size_t k, c;
 
 	if (row->type != JSON_OBJECT)
 		return program_import_refuse(
-		    r, row, "%s row %zu is %s; it must be an object",
-		    program_import_table_names[t], i + 1,
-		    json_type_name(row->type));
-	for (c = 0; c < PROGRAM_IMPORT_COLUMNS && columns[t][c] != NULL; c++)
-		if ((vals[c] = json_get(row, columns[t][c])) == NULL &&
-		    c >= optional_from[t])
+		    r, row, "%s row %zu is %s; it must be an object", tb->name,
+		    i + 1, json_type_name(row->type));
+	for (c = 0; c < tb->nexported; c++)
+		if ((vals[c] = json_get(row, tb->columns[c].name)) == NULL &&
+		    store_column_optional(t, c))
 			vals[c] = &json_null;
 		else if (vals[c] == NULL)
 			return program_import_refuse(
-			    r, row, "%s row %zu has no \"%s\"",
-			    program_import_table_names[t], i + 1,
-			    columns[t][c]);
+			    r, row, "%s row %zu has no \"%s\"", tb->name, i + 1,
+			    tb->columns[c].name);
 	for (k = 0; k < row->n; k++) {
-		for (c = 0; c < PROGRAM_IMPORT_COLUMNS && columns[t][c] != NULL;
-		     c++)
-			if (strcmp(row->members[k].key, columns[t][c]) == 0)
+		for (c = 0; c < tb->nexported; c++)
+			if (strcmp(row->members[k].key, tb->columns[c].name) ==
+			    0)
 				break;
-		if (c == PROGRAM_IMPORT_COLUMNS || columns[t][c] == NULL) {
+		if (c == tb->nexported) {
 			struct json at = {0};
 			struct buf b;
 			int rc;
@@ -215,9 +289,8 @@ program_import_row(struct program_reading *r, enum program_import_table t,
 			    r, &at,
 			    "%s row %zu: no column \"%s\" in a %s "
 			    "row",
-			    program_import_table_names[t], i + 1,
-			    b.data != NULL ? b.data : "",
-			    program_import_table_names[t]);
+			    tb->name, i + 1, b.data != NULL ? b.data : "",
+			    tb->name);
 			buf_free(&b);
 			return rc;
 		}
@@ -227,7 +300,7 @@ program_import_row(struct program_reading *r, enum program_import_table t,
 
 int
 program_import_tables(struct program_reading *r,
-		      const struct json *t[PROGRAM_IMPORT_TABLES])
+		      const struct json *t[STORE_TABLES])
 {
 	static const struct json none = {.type = JSON_ARRAY};
 	const struct json *root = &r->imp->root, *fmt;
@@ -244,11 +317,11 @@ program_import_tables(struct program_reading *r,
 	for (k = 0; k < root->n; k++) {
 		if (strcmp(root->members[k].key, "format") == 0)
 			continue;
-		for (c = 0; c < PROGRAM_IMPORT_TABLES; c++)
+		for (c = 0; c < STORE_TABLES; c++)
 			if (strcmp(root->members[k].key,
-				   program_import_table_names[c]) == 0)
+				   store_tables[c].name) == 0)
 				break;
-		if (c == PROGRAM_IMPORT_TABLES) {
+		if (c == STORE_TABLES) {
 			struct json at = {0};
 
 			at.line = root->members[k].line;
@@ -263,30 +336,29 @@ program_import_tables(struct program_reading *r,
 		return program_import_refuse(
 		    r, root, "no \"format\": not an export of backpain");
 	if (json_int(fmt, 0, PROGRAM_IMPORT_ID_MAX, &format) != 0 ||
-	    format != IMPORT_FORMAT)
+	    format < IMPORT_FORMAT_FIRST || format > IMPORT_FORMAT)
 		return program_import_refuse(
 		    r, fmt,
 		    "format %s is not one this backpain reads "
-		    "(%d)",
-		    fmt->type == JSON_NUMBER ? fmt->str : "?", IMPORT_FORMAT);
-	for (c = 0; c < PROGRAM_IMPORT_TABLES; c++) {
-		if ((t[c] = json_get(root, program_import_table_names[c])) ==
-			NULL &&
-		    c >= OPTIONAL_TABLES)
+		    "(%d to %d)",
+		    fmt->type == JSON_NUMBER ? fmt->str : "?",
+		    IMPORT_FORMAT_FIRST, IMPORT_FORMAT);
+	for (c = 0; c < STORE_TABLES; c++) {
+		if ((t[c] = json_get(root, store_tables[c].name)) == NULL &&
+		    store_tables[c].since > STORE_EXPORT_FIRST)
 			t[c] = &none;
 		else if (t[c] == NULL)
 			return program_import_refuse(
 			    r, root,
 			    "no \"%s\" table: not a whole export "
 			    "of backpain",
-			    program_import_table_names[c]);
+			    store_tables[c].name);
 		if (t[c]->type != JSON_ARRAY)
 			return program_import_refuse(
 			    r, t[c],
 			    "the %s table is %s; it must be an "
 			    "array",
-			    program_import_table_names[c],
-			    json_type_name(t[c]->type));
+			    store_tables[c].name, json_type_name(t[c]->type));
 	}
 	return 0;
 }

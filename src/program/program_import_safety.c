@@ -1,16 +1,16 @@
 /*
  * program_import_safety.c: the screening answers and the profile of an
  * export read back, checked by the rules of their writes
- * (program_write_safety.c): an answer to a safety question of the pack,
- * a doctor's check only of a yes and not before it, each profile key
- * once, and the values of the keys the program reads (the usual pain, a
- * recent injury, the day onboarding ended) as their writes take them.
+ * (program_write_safety.c): an answer to a safety question (one the pack
+ * does not have is kept as it is), a doctor's check only of a yes and not
+ * before it, each profile key once, and the values of the keys the
+ * program reads (the usual pain, a recent injury, the day onboarding
+ * ended) as their writes take them.
  */
 #include "program_int.h"
 
 #include <string.h>
 
-#include "content.h"
 #include "util.h"
 
 /* A doctor's check as program_screening_checked() records it: of a yes to
@@ -53,39 +53,44 @@ int
 program_import_screenings(struct program_reading *r, const struct json *a)
 {
 	struct program_import *imp = r->imp;
-	const struct json *v[PROGRAM_IMPORT_COLUMNS];
+	const struct json *v[STORE_COLUMNS_MAX];
 	const char *flag, *asked;
 	long long id, answer;
 	size_t i;
 	int rc;
 
 	imp->screenings = xcalloc(a->n + 1, sizeof *imp->screenings);
+	imp->rows[STORE_TABLE_SCREENING] = a->items;
 	for (i = 0; i < a->n; i++) {
 		struct store_dump_screening *x = &imp->screenings[i];
 
-		if ((rc = program_import_row(r, PROGRAM_IMPORT_SCREENING, i,
+		if ((rc = program_import_row(r, STORE_TABLE_SCREENING, i,
 					     &a->items[i], v)) ||
-		    (rc = program_import_get_int(
-			 r, v[0], "id", 1, PROGRAM_IMPORT_ID_MAX, 0, &id)) ||
-		    (rc = program_import_get_str(r, v[1], "flag_id", 0,
-						 &flag)) ||
-		    (rc = program_import_get_int(r, v[2], "answer", 0, 1, 0,
-						 &answer)) ||
-		    (rc = program_import_get_time(r, v[3], "asked_at",
-						  &asked)) ||
-		    (rc = program_import_get_day(r, v[4], "checked_on", 1,
-						 x->checked_on)))
+		    (rc = program_import_get_int(r, v[STORE_SCREENING_ID], "id",
+						 1, PROGRAM_IMPORT_ID_MAX, 0,
+						 &id)) ||
+		    (rc = program_import_get_id(r, v[STORE_SCREENING_FLAG],
+						"flag_id", &flag)) ||
+		    (rc = program_import_get_int(r, v[STORE_SCREENING_ANSWER],
+						 "answer", 0, 1, 0, &answer)) ||
+		    (rc = program_import_get_time(
+			 r, v[STORE_SCREENING_ASKED_AT], "asked_at", &asked)) ||
+		    (rc = program_import_get_day(
+			 r, v[STORE_SCREENING_CHECKED_ON], "checked_on", 1,
+			 x->checked_on)) ||
+		    (rc = program_import_get_uid(r, v[STORE_SCREENING_UID],
+						 x->uid)))
 			return rc;
-		if (strcmp(flag, STORE_SCREENING_INJURY) != 0 &&
-		    content_red_flag(r->pack, flag) == NULL)
-			return program_import_refuse(
-			    r, v[1], "no such safety question in the pack");
-		if ((rc = check_checked(r, v[4], flag, (int)answer, asked,
-					x->checked_on)) != 0)
+		/* An answer to a safety question the pack does not have is
+		 * kept: it holds nothing back here, and it is the log's. */
+		if ((rc = check_checked(r, v[STORE_SCREENING_CHECKED_ON], flag,
+					(int)answer, asked, x->checked_on)) !=
+		    0)
 			return rc;
 		if (i > 0 && imp->screenings[i - 1].id >= id)
 			return program_import_refuse(
-			    r, v[0], PROGRAM_IMPORT_IDS_IN_ORDER);
+			    r, v[STORE_SCREENING_ID],
+			    PROGRAM_IMPORT_IDS_IN_ORDER);
 		x->id = id;
 		x->flag = flag;
 		x->answer = (int)answer;
@@ -93,15 +98,16 @@ program_import_screenings(struct program_reading *r, const struct json *a)
 	}
 	imp->dump.screenings = imp->screenings;
 	imp->dump.nscreenings = a->n;
-	imp->rows[PROGRAM_IMPORT_SCREENING] = a->items;
-	return 0;
+	return program_import_uids_once(r, STORE_TABLE_SCREENING,
+					imp->screenings[0].uid,
+					sizeof *imp->screenings, a->n);
 }
 
 int
 program_import_profile(struct program_reading *r, const struct json *a)
 {
 	struct program_import *imp = r->imp;
-	const struct json *v[PROGRAM_IMPORT_COLUMNS];
+	const struct json *v[STORE_COLUMNS_MAX];
 	const char *key, *value;
 	char day[DAY_LEN];
 	const unsigned char *p;
@@ -110,45 +116,53 @@ program_import_profile(struct program_reading *r, const struct json *a)
 	int rc;
 
 	imp->profile = xcalloc(a->n + 1, sizeof *imp->profile);
+	imp->rows[STORE_TABLE_PROFILE] = a->items;
 	for (i = 0; i < a->n; i++) {
-		if ((rc = program_import_row(r, PROGRAM_IMPORT_PROFILE, i,
+		if ((rc = program_import_row(r, STORE_TABLE_PROFILE, i,
 					     &a->items[i], v)) ||
-		    (rc = program_import_get_str(r, v[0], "key", 0, &key)) ||
-		    (rc = program_import_get_str(r, v[1], "value", 0, &value)))
+		    (rc = program_import_get_str(r, v[STORE_PROFILE_KEY], "key",
+						 0, &key)) ||
+		    (rc = program_import_get_str(r, v[STORE_PROFILE_VALUE],
+						 "value", 0, &value)) ||
+		    (rc = program_import_get_uid(r, v[STORE_PROFILE_UID],
+						 imp->profile[i].uid)))
 			return rc;
 		if (*key == '\0')
-			return program_import_refuse(r, v[0],
+			return program_import_refuse(r, v[STORE_PROFILE_KEY],
 						     "the key is empty");
 		for (p = (const unsigned char *)key; *p != '\0'; p++)
 			if (*p < ' ' || *p == 0x7F)
 				return program_import_refuse(
-				    r, v[0],
+				    r, v[STORE_PROFILE_KEY],
 				    "the key holds a "
 				    "control character");
 		for (k = 0; k < i; k++)
 			if (strcmp(imp->profile[k].key, key) == 0)
 				return program_import_refuse(
-				    r, v[0], "the key %s is given twice", key);
+				    r, v[STORE_PROFILE_KEY],
+				    "the key %s is given twice", key);
 		if (strcmp(key, STORE_PROFILE_USUAL_PAIN) == 0 &&
 		    util_parse_int(value, PAIN_MIN, PAIN_MAX, &n) != 0)
 			return program_import_refuse(
-			    r, v[1],
+			    r, v[STORE_PROFILE_VALUE],
 			    "the usual pain is a whole number "
 			    "from %d to %d",
 			    PAIN_MIN, PAIN_MAX);
 		if (strcmp(key, STORE_PROFILE_RECENT_INJURY) == 0 &&
 		    strcmp(value, "yes") != 0 && strcmp(value, "no") != 0)
 			return program_import_refuse(
-			    r, v[1], "recent_injury is yes or no");
+			    r, v[STORE_PROFILE_VALUE],
+			    "recent_injury is yes or no");
 		if (strcmp(key, STORE_PROFILE_ONBOARDED) == 0 &&
-		    (rc = program_import_get_day(r, v[1], "onboarded", 0,
-						 day)) != 0)
+		    (rc = program_import_get_day(r, v[STORE_PROFILE_VALUE],
+						 "onboarded", 0, day)) != 0)
 			return rc;
 		imp->profile[i].key = key;
 		imp->profile[i].value = value;
 	}
 	imp->dump.profile = imp->profile;
 	imp->dump.nprofile = a->n;
-	imp->rows[PROGRAM_IMPORT_PROFILE] = a->items;
-	return 0;
+	return program_import_uids_once(r, STORE_TABLE_PROFILE,
+					imp->profile[0].uid,
+					sizeof *imp->profile, a->n);
 }

@@ -14,6 +14,12 @@
 #include "json.h"
 #include "program.h"
 
+/* program_state.c, for program_plan_load(): marks the steps that are
+ * flare-up tools with their sessions, and the running ones past their
+ * trial days. */
+int program_plan_tools(const struct pack *, struct store *,
+		       struct program_plan *, char **cause);
+
 /* Sets bad (when not NULL) to field and index and *cause to why (taken
  * over); returns EX_DATAERR. */
 int program_refuse(struct program_bad *bad, enum program_field field,
@@ -63,20 +69,8 @@ int program_find_answer(const struct pack *, const struct program_answer *a,
 #define PROGRAM_IMPORT_IDS_IN_ORDER                                            \
 	"ids are in increasing order, each once, as the export writes them"
 
-/* The export's tables, in the order of program_import_table_names. */
-enum program_import_table {
-	PROGRAM_IMPORT_CHECKIN,
-	PROGRAM_IMPORT_ANSWER,
-	PROGRAM_IMPORT_TRIAL,
-	PROGRAM_IMPORT_SESSION,
-	PROGRAM_IMPORT_SCREENING,
-	PROGRAM_IMPORT_PROFILE,
-	PROGRAM_IMPORT_HABIT,
-	PROGRAM_IMPORT_FLARE,
-	PROGRAM_IMPORT_PAUSE,
-	PROGRAM_IMPORT_TABLES
-};
-#define PROGRAM_IMPORT_COLUMNS 8 /* the most a table has */
+/* The export's tables and their columns are the store's (store.h's
+ * store_tables, enum store_table_id), read in that order. */
 
 /* The file read: the store's rows (dump) are the arrays below, their
  * strings borrowed from the parsed tree (root) or the pack; name, root and
@@ -95,19 +89,27 @@ struct program_import {
 	struct store_flare *flares;
 	struct store_pause *pauses;
 	/* Each row's object, for the place of a refusal. */
-	const struct json *rows[PROGRAM_IMPORT_TABLES];
+	const struct json *rows[STORE_TABLES];
 };
 
-/* A file being read into imp, checked against pack and today. */
+/*
+ * How many days after today a day of an import may be: a log kept where
+ * the date is already tomorrow (time zones span 26 hours, Pacific/
+ * Kiritimati to Etc/GMT+12), whose day may also start as late as 04:00,
+ * is restored here and now. Only an import takes them; every command still
+ * refuses a day after today.
+ */
+#define PROGRAM_IMPORT_DAYS_AHEAD 2
+
+/* A file being read into imp, checked against pack and today: a day may be
+ * as late as latest (PROGRAM_IMPORT_DAYS_AHEAD after today). */
 struct program_reading {
 	struct program_import *imp;
 	const struct pack *pack;
 	const char *today;
 	char **cause;
+	char latest[DAY_LEN];
 };
-
-/* The tables' names in the export, "checkin", "answer", ... */
-extern const char *const program_import_table_names[PROGRAM_IMPORT_TABLES];
 
 /* Refuses the value at (its line and column): "FILE:LINE:COL: message". */
 int program_import_refuse(struct program_reading *, const struct json *at,
@@ -116,7 +118,7 @@ int program_import_refuse(struct program_reading *, const struct json *at,
 /*
  * A value v of a row, named what in a refusal. get_str: a string without
  * NUL, borrowed from the tree. get_int: a whole number from min to max.
- * get_day: a day, YYYY-MM-DD, not after today. get_time: a time as the log
+ * get_day: a day, YYYY-MM-DD, not after r->latest. get_time: a time as the log
  * records it. When nullable, a null reads as NULL (get_str), STORE_NONE
  * (get_int) or "" (get_day).
  */
@@ -129,14 +131,38 @@ int program_import_get_day(struct program_reading *, const struct json *v,
 			   const char *what, int nullable, char out[DAY_LEN]);
 int program_import_get_time(struct program_reading *, const struct json *v,
 			    const char *what, const char **out);
-/* Row i of table t: its values in the order of the table's columns. */
-int program_import_row(struct program_reading *, enum program_import_table t,
+/* An id of the pack, or one the pack does not have (kept as the file has
+ * it): a string, not empty, without control characters. */
+int program_import_get_id(struct program_reading *, const struct json *v,
+			  const char *what, const char **out);
+/* The approach, practice or question id of the file as the pack has it now:
+ * its own, the one the pack renamed it to (renamed_from), or, when the pack
+ * does not have it, the file's (kept, shown as one the pack does not
+ * have). */
+const char *program_import_approach(const struct program_reading *,
+				    const char *id);
+const char *program_import_practice(const struct program_reading *,
+				    const char *id);
+const char *program_import_question(const struct program_reading *,
+				    const char *id);
+/* A row's uid (32 lowercase hex digits) into out; "" for null or absent
+ * (a file from before uids). */
+int program_import_get_uid(struct program_reading *, const struct json *v,
+			   char out[STORE_UID_LEN]);
+/* Row i of table t: its values in the order of the table's exported
+ * columns (store_tables[t]), a column the file's version had not yet as
+ * null. */
+int program_import_row(struct program_reading *, enum store_table_id t,
 		       size_t i, const struct json *row,
-		       const struct json *vals[PROGRAM_IMPORT_COLUMNS]);
+		       const struct json *vals[STORE_COLUMNS_MAX]);
+/* The uids of the n rows of table t (each stride bytes after the one
+ * before, from first) are each there once: else refused at the second. */
+int program_import_uids_once(struct program_reading *, enum store_table_id t,
+			     const char *first, size_t stride, size_t n);
 /* The file's top level: an export of a format this program reads, with its
  * tables (an optional one missing reads as empty) in t. */
 int program_import_tables(struct program_reading *,
-			  const struct json *t[PROGRAM_IMPORT_TABLES]);
+			  const struct json *t[STORE_TABLES]);
 
 /*
  * The readers of the tables, which read_root() calls in the export's order

@@ -134,6 +134,13 @@ program_checkin(const struct pack *pack, struct store *store, const char *today,
 	    in->note != NULL && *in->note != '\0' ? (char *)in->note : NULL;
 	if (!in->merge && in->nanswers > 0)
 		replace |= STORE_REPLACE_ANSWERS;
+	/* Compared in the transaction of the write (store_checkin_write()). */
+	if (in->seen_revision != 0) {
+		replace |= STORE_IF_UNCHANGED;
+		c.revision = in->seen_revision == PROGRAM_SEEN_NONE
+				 ? 0
+				 : in->seen_revision;
+	}
 	rc = store_checkin_write(store, &c, r.answers, r.nanswers, r.marks,
 				 r.nmarks, replace, old, replaced, cause);
 	rows_free(&r);

@@ -14,28 +14,9 @@
 #include "content.h"
 #include "util.h"
 
-/* Profile key of the first-run day (store.h). */
-#define ONBOARDED_KEY STORE_PROFILE_ONBOARDED
 /* Health data: only the user may read the report file. */
 #define REPORT_MODE 0600
 #define TEMP_SUFFIX ".XXXXXX"
-
-static int
-load_onboarded(struct store *st, char out[DAY_LEN], char **cause)
-{
-	char *value = NULL;
-	int rc;
-
-	out[0] = '\0';
-	rc = store_profile_get(st, ONBOARDED_KEY, &value, cause);
-	if (rc != 0)
-		return rc;
-	/* The key holds a day; anything else is left unsaid. */
-	if (value != NULL && day_valid(value) == 0)
-		memcpy(out, value, DAY_LEN);
-	free(value);
-	return 0;
-}
 
 static void
 log_span(struct report *rp)
@@ -117,7 +98,8 @@ keep_note(const struct store_checkin *c, void *arg)
 	n->note = xstrdup(c->note);
 }
 
-/* The interference ratings oldest first, and each trial's windows. */
+/* The interference ratings oldest first, and each row's windows as the
+ * reviewer gives them. */
 static void
 interference(struct report *rp)
 {
@@ -131,28 +113,38 @@ interference(struct report *rp)
 		    rp->interference[rp->ninterference - 1 - k];
 		rp->interference[rp->ninterference - 1 - k] = t;
 	}
-	rp->trial_interference =
-	    xcalloc(rv->nrows + 1, sizeof *rp->trial_interference);
-	for (i = 0; i < rv->nrows; i++) {
-		const struct analysis_result *r = &rv->rows[i].result;
-		struct report_interference *ti = &rp->trial_interference[i];
-		int from = r->end - ANALYSIS_DURING_DAYS + 1;
+	rp->windows = xcalloc(rv->nrows + 1, sizeof *rp->windows);
+	for (i = 0; i < rv->nrows; i++)
+		review_interference(rv, &rv->rows[i], &rp->windows[i]);
+}
 
-		if (from < r->start)
-			from = r->start;
-		for (k = 0; k < rp->ninterference; k++) {
-			int d = rp->interference[k].day;
+/* The safety answers counted, the recent-injury question apart. */
+static void
+count_answers(struct report *rp)
+{
+	size_t i;
 
-			if (d >= r->start - ANALYSIS_BEFORE_DAYS &&
-			    d < r->start) {
-				ti->before_n++;
-				ti->before_sum += rp->interference[k].value;
-			}
-			if (d >= from && d <= r->end) {
-				ti->during_n++;
-				ti->during_sum += rp->interference[k].value;
-			}
+	rp->injury = -1;
+	for (i = 0; i < rp->nscreenings; i++) {
+		const struct store_screening *s = &rp->screenings[i];
+
+		if (strcmp(s->flag, STORE_SCREENING_INJURY) != 0) {
+			rp->nflags++;
+			continue;
 		}
+		rp->injury = s->answer;
+	}
+	for (i = 0; i < rp->nanswers; i++) {
+		const char *at = rp->answers[i].asked_at;
+
+		if (strcmp(rp->answers[i].flag, STORE_SCREENING_INJURY) == 0)
+			continue;
+		if (rp->answers[i].answer == 1)
+			rp->nyes++;
+		if (at != NULL && strlen(at) >= DAY_LEN - 1 &&
+		    strncmp(at, rp->last_answered, DAY_LEN - 1) > 0)
+			snprintf(rp->last_answered, sizeof rp->last_answered,
+				 "%.*s", DAY_LEN - 1, at);
 	}
 }
 
@@ -173,8 +165,7 @@ int
 report_load(const struct pack *pack, struct store *st, const char *today,
 	    struct report *out, char **cause)
 {
-	size_t i;
-	int rc;
+	int rc, done;
 
 	memset(out, 0, sizeof *out);
 	out->pack = pack;
@@ -196,7 +187,7 @@ report_load(const struct pack *pack, struct store *st, const char *today,
 	}
 	if ((rc = program_flares_load(pack, st, today, &out->flares, cause)) !=
 		0 ||
-	    (rc = load_onboarded(st, out->onboarded, cause)) != 0 ||
+	    (rc = program_first_run(st, &done, out->onboarded, cause)) != 0 ||
 	    (rc = store_screening_latest(st, &out->screenings,
 					 &out->nscreenings, cause)) != 0 ||
 	    (rc = store_screening_all(st, &out->answers, &out->nanswers,
@@ -204,16 +195,7 @@ report_load(const struct pack *pack, struct store *st, const char *today,
 		report_free(out);
 		return rc;
 	}
-	for (i = 0; i < out->nanswers; i++) {
-		const char *at = out->answers[i].asked_at;
-
-		if (out->answers[i].answer == 1)
-			out->nyes++;
-		if (at != NULL && strlen(at) >= DAY_LEN - 1 &&
-		    strncmp(at, out->last_answered, DAY_LEN - 1) > 0)
-			snprintf(out->last_answered, sizeof out->last_answered,
-				 "%.*s", DAY_LEN - 1, at);
-	}
+	count_answers(out);
 	log_span(out);
 	curve_span(out);
 	return 0;
@@ -237,8 +219,8 @@ report_free(struct report *rp)
 	free(rp->interference);
 	rp->interference = NULL;
 	rp->ninterference = rp->interference_cap = 0;
-	free(rp->trial_interference);
-	rp->trial_interference = NULL;
+	free(rp->windows);
+	rp->windows = NULL;
 	program_flares_free(&rp->flares);
 	if (rp->plan_loaded)
 		program_plan_free(&rp->plan);

@@ -60,6 +60,7 @@ static const char style[] =
     "th{background:#eee;font-weight:bold}\n"
     ".n{text-align:right;white-space:nowrap}\n"
     ".sub{font-size:7.5pt;color:#444}\n"
+    ".d{white-space:nowrap}\n"
     "ol.why{margin:1mm 0 0;padding-left:5mm;font-size:7.5pt;"
     "line-height:1.2;color:#222}\n"
     ".sw{display:inline-block;width:2.6mm;height:2.6mm;margin-right:1mm;"
@@ -74,6 +75,29 @@ static const char style[] =
 
 /* Terminal escapes first, then HTML: the page holds no markup from the
  * log or the pack. */
+/* Text of the report's own words and days (no text from the log), each
+ * day YYYY-MM-DD kept on one line: a day broken at its hyphen reads as
+ * another. */
+static void
+days_whole(struct buf *b, const char *s)
+{
+	size_t k;
+
+	while (*s != '\0') {
+		for (k = 0; k < DAY_LEN - 1 && s[k] != '\0'; k++)
+			if ((k == 4 || k == 7) != (s[k] == '-') ||
+			    (k != 4 && k != 7 && (s[k] < '0' || s[k] > '9')))
+				break;
+		if (k == DAY_LEN - 1) {
+			buf_printf(b, "<span class=\"d\">%.*s</span>",
+				   DAY_LEN - 1, s);
+			s += DAY_LEN - 1;
+		} else {
+			buf_addc(b, *s++);
+		}
+	}
+}
+
 static void
 esc(struct buf *b, const char *s)
 {
@@ -130,7 +154,7 @@ facts(struct buf *b, const struct report *rp)
 	for (i = 0; i < rp->nanswers && rp->nyes > 0; i++) {
 		const struct store_screening *s = &rp->answers[i];
 
-		if (s->answer != 1)
+		if (!report_answer_listed(rp, i))
 			continue;
 		buf_adds(b, "<li>");
 		esc(b, report_flag_question(rp, s));
@@ -192,37 +216,42 @@ trial_row(struct buf *b, const struct report *rp, size_t i)
 {
 	const struct review *rv = &rp->review;
 	const struct review_row *row = &rv->rows[i];
-	const struct report_interference *ti = &rp->trial_interference[i];
+	const struct review_windows *w = &rp->windows[i];
 	char fig[REVIEW_FIGURE_LEN];
-	struct buf t;
+	struct buf t, sub;
 	const struct analysis_result *r = &row->result;
 	struct review_figures f;
 
 	review_figures(row, &f);
+	buf_init(&sub);
 	buf_printf(b,
 		   "<tr><td class=\"n\"><span class=\"sw\" "
 		   "style=\"background:%s\"></span>%zu</td><td>",
 		   colour(i), i + 1);
 	esc(b, review_row_name(row));
-	buf_printf(b, "<div class=\"sub\">%s to %s", row->started_on,
+	buf_printf(&sub, "%s to %s", row->started_on,
 		   row->running ? "today" : row->ended_on);
+	buf_init(&t);
 	if (row->paused)
-		buf_printf(b, ", paused since %s", row->paused_since);
-	else if (row->running)
-		buf_adds(b, ", running");
-	else if (row->outcome != OUTCOME_NONE)
-		buf_printf(b, ", ended as: %s",
-			   store_outcome_name(row->outcome));
+		buf_printf(&sub, ", paused since %s", row->paused_since);
+	else if (row->running || row->tool_use)
+		buf_printf(&sub, ", %s", report_row_state(row, &t));
+	else if (row->outcome != OUTCOME_NONE && !row->habit)
+		buf_printf(&sub, ", ended as: %s", report_row_state(row, &t));
+	buf_free(&t);
 	/* Its days (the column beside) are those that count. */
 	if (r->off_days > 0)
-		buf_printf(b, "; %d day%s on hold for safety not counted",
+		buf_printf(&sub, "; %d day%s on hold for safety not counted",
 			   r->off_days, r->off_days == 1 ? "" : "s");
 	buf_init(&t);
 	if (report_habit_line(&t, rp, i)) {
-		buf_adds(b, "; ");
-		buf_add(b, t.data, t.len);
+		buf_adds(&sub, row->habit ? ", " : "; ");
+		buf_add(&sub, t.data, t.len);
 	}
 	buf_free(&t);
+	buf_adds(b, "<div class=\"sub\">");
+	days_whole(b, sub.data);
+	buf_free(&sub);
 	buf_printf(b, "</div></td><td class=\"n\">%d</td><td class=\"n\">",
 		   r->days);
 	if (r->has_adherence)
@@ -243,25 +272,38 @@ trial_row(struct buf *b, const struct report *rp, size_t i)
 		buf_printf(b, "%s (%d)", f.immediate, r->immediate_n);
 	else
 		buf_adds(b, "&ndash;");
-	buf_adds(b, "</td><td class=\"n\">");
-	if (ti->before_n > 0) {
-		review_fraction(ti->before_sum, ti->before_n, 1, 0, fig);
+	/* The days of the two windows, named where the figures are (a title,
+	 * so the printed page keeps its length). */
+	buf_adds(b, "</td><td class=\"n\"");
+	if (w->before_from[0] != '\0') {
+		buf_printf(b, " title=\"before: %s to %s", w->before_from,
+			   w->before_to);
+		if (w->during_from[0] != '\0')
+			buf_printf(b, "; after: %s to %s", w->during_from,
+				   w->during_to);
+		buf_addc(b, '"');
+	}
+	buf_addc(b, '>');
+	if (w->before_n > 0) {
+		review_fraction(w->before_sum, w->before_n, 1, 0, fig);
 		buf_adds(b, fig);
 	} else
 		buf_adds(b, "&ndash;");
 	buf_adds(b, " &rarr; ");
-	if (ti->during_n > 0) {
-		review_fraction(ti->during_sum, ti->during_n, 1, 0, fig);
+	if (w->during_n > 0) {
+		review_fraction(w->during_sum, w->during_n, 1, 0, fig);
 		buf_adds(b, fig);
 	} else
 		buf_adds(b, "&ndash;");
 	buf_adds(b, "</td></tr>\n");
 }
 
-/* Each verdict's grounds, with the thresholds, and shared days. */
+/* Each verdict's grounds, with the thresholds, shared days and flare-up
+ * days. */
 static void
-grounds(struct buf *b, const struct review *rv)
+grounds(struct buf *b, const struct report *rp)
 {
+	const struct review *rv = &rp->review;
 	struct buf t;
 	size_t i;
 
@@ -279,6 +321,10 @@ grounds(struct buf *b, const struct review *rv)
 		if (row->noverlaps > 0) {
 			buf_addc(&t, ' ');
 			review_shared(&t, rv, row);
+		}
+		if (row->flare_before > 0 || row->flare_during > 0) {
+			buf_addc(&t, ' ');
+			review_flare_days(&t, row);
 		}
 		buf_printf(b, "<li><b>%s</b>: ",
 			   analysis_verdict_name(row->result.verdict));
@@ -317,12 +363,13 @@ trials(struct buf *b, const struct report *rp)
 		   "sessions. Right after a session: mean change of pain "
 		   "from before to after a practice session (number of "
 		   "sessions). Interference: how much pain got in the way, 0 "
-		   "to 10, before &rarr; after, the same days as pain. "
+		   "to 10, before &rarr; after, over the same days as Before "
+		   "and After. "
 		   "Chance in 10: fell &middot; by %d points or %d%% "
 		   "&middot; rose as much.</p>\n",
 		   ANALYSIS_BEFORE_DAYS, ANALYSIS_LONGRUN_DAYS,
 		   ANALYSIS_MEANINGFUL_POINTS, ANALYSIS_MEANINGFUL_PCT);
-	grounds(b, rv);
+	grounds(b, rp);
 }
 
 /* The chart's days and their mapping to x. */

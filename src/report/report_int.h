@@ -52,13 +52,26 @@ char *report_note_excerpt(const char *note);
 const char *report_scale_low(const struct report *);
 const char *report_scale_high(const struct report *);
 
-/* Issue 12. Row i's interference in the windows of its pain (report.h):
- * "Interference before: 4.0 (5 check-ins); in its last 7 days: 2.5 (7
- * check-ins)", or that it was not rated. No end. */
+/* Issue 12. Row i's interference in the windows its pain is compared
+ * over, as the reviewer gives them (review_interference()), with their
+ * days: "Interference before: 4.0 (5 check-ins, D1 to D2); from day 8 on:
+ * 2.5 (7 check-ins, D3 to D4)", or that it was not rated. No end. */
 void report_interference_line(struct buf *b, const struct report *, size_t i);
+/* " Interference days: D1 to D2 before, D3 to D4 after." (a blank
+ * first): the days of row i's interference windows, when it was rated in
+ * them; else nothing. */
+void report_windows_days(struct buf *b, const struct report *, size_t i);
 /* When row i is the trial its approach was kept from as a habit: "kept as
- * a habit since D, practised on N of M days since" and 1; else 0. */
+ * a habit since D, practised on N of M days since" ("kept as a habit from
+ * D to E" once dropped) and 1; else 0. */
 int report_habit_line(struct buf *b, const struct report *, size_t i);
+/* What became of a row in the review's words (review_row_state()), or a
+ * flare-up tool's use outside a trial (program_tool_words(), written into
+ * tmp, which the caller frees). Borrowed. */
+const char *report_row_state(const struct review_row *, struct buf *tmp);
+/* Whether answer i (rp->answers) is listed among the safety questions
+ * answered yes: a yes, and not to the recent-injury question. */
+int report_answer_listed(const struct report *, size_t i);
 /* The flare-ups in one sentence, then end: how many (per month), how
  * long, how bad. */
 void report_flares_line(struct buf *b, const struct report *, const char *end);

@@ -72,6 +72,12 @@ dates(struct buf *t, const struct review *rv, const struct review_row *row)
 {
 	int days = row->result.days;
 
+	if (row->tool_use) {
+		program_tool_words(t, row->tool_sessions, row->ended_on);
+		buf_printf(t, ", outside a trial, the first on %s",
+			   row->started_on);
+		return;
+	}
 	if (row->running)
 		buf_printf(t, "%s to today (%s), %d %s so far, running",
 			   row->started_on, rv->today, days,
@@ -86,9 +92,9 @@ dates(struct buf *t, const struct review *rv, const struct review_row *row)
 			   plural(row->result.off_days, "day", "days"));
 	if (row->paused)
 		buf_printf(t, ", paused since %s", row->paused_since);
-	if (row->outcome != OUTCOME_NONE)
-		buf_printf(t, "; ended as: %s",
-			   store_outcome_name(row->outcome));
+	/* A kept habit is said so by report_habit_line(). */
+	if (row->outcome != OUTCOME_NONE && !row->habit)
+		buf_printf(t, "; ended as: %s", review_row_state(row));
 }
 
 static void
@@ -130,12 +136,10 @@ means(struct buf *t, const struct review_row *row)
 		buf_printf(t, "Mean pain before: %s (%d %s)", f.before_mean,
 			   r->before_n,
 			   plural(r->before_n, "check-in", "check-ins"));
-	if (r->days <= r->settle_days)
-		buf_printf(t, "; settling in, %d of %d %s: ", r->days,
-			   r->settle_days,
-			   plural(r->settle_days, "day", "days"));
-	else
-		buf_printf(t, "; from day %d on: ", r->settle_days + 1);
+	buf_adds(t, "; ");
+	if (review_settling(t, row))
+		return;
+	buf_printf(t, "from day %d on: ", r->settle_days + 1);
 	if (r->during_n > 0)
 		buf_printf(t, "%s (%d %s)", f.during_mean, r->during_n,
 			   plural(r->during_n, "check-in", "check-ins"));
@@ -174,6 +178,10 @@ verdict(struct buf *t, const struct review *rv, const struct review_row *row)
 	if (row->noverlaps > 0) {
 		buf_addc(t, ' ');
 		review_shared(t, rv, row);
+	}
+	if (row->flare_before > 0 || row->flare_during > 0) {
+		buf_addc(t, ' ');
+		review_flare_days(t, row);
 	}
 	if (row->result.immediate_n > 0) {
 		buf_addc(t, ' ');
@@ -345,7 +353,7 @@ report_text(struct buf *b, const struct report *rp)
 	review_wrap(b, t.data, "", TEXT_WIDTH);
 	buf_free(&t);
 	for (i = 0; i < rp->nanswers; i++) {
-		if (rp->answers[i].answer != 1)
+		if (!report_answer_listed(rp, i))
 			continue;
 		flag_item(&t, rp, i, esc_text);
 		review_wrap(b, t.data, ITEM_INDENT, TEXT_WIDTH);
@@ -363,16 +371,23 @@ report_text(struct buf *b, const struct report *rp)
 		review_wrap(b, t.data, "", TEXT_WIDTH);
 		buf_free(&t);
 		dates(&t, rv, row);
-		buf_adds(&t, "; ");
-		practised(&t, row);
-		habit(&t, rp, i);
+		capital(&t);
+		if (!row->tool_use) {
+			buf_adds(&t, "; ");
+			practised(&t, row);
+			habit(&t, rp, i);
+		}
 		buf_adds(&t, ".");
 		review_wrap(b, t.data, ITEM_INDENT, TEXT_WIDTH);
 		buf_free(&t);
 		means(&t, row);
-		buf_adds(&t, ". ");
-		report_interference_line(&t, rp, i);
 		buf_adds(&t, ".");
+		/* A tool's sessions outside a trial have no days to compare. */
+		if (!row->tool_use) {
+			buf_addc(&t, ' ');
+			report_interference_line(&t, rp, i);
+			buf_adds(&t, ".");
+		}
 		review_wrap(b, t.data, ITEM_INDENT, TEXT_WIDTH);
 		buf_free(&t);
 		verdict(&v, rv, row);
@@ -424,21 +439,25 @@ md_row(struct buf *b, const struct report *rp, size_t i)
 {
 	const struct review *rv = &rp->review;
 	const struct review_row *row = &rv->rows[i];
-	const struct report_interference *ti = &rp->trial_interference[i];
+	const struct review_windows *w = &rp->windows[i];
 	char ib[REVIEW_FIGURE_LEN] = "-", id[REVIEW_FIGURE_LEN] = "-";
 	const struct analysis_result *r = &row->result;
 	struct review_figures f;
+	struct buf tmp;
 
 	review_figures(row, &f);
 	buf_printf(b, "| %zu | ", i + 1);
 	md_cell(b, review_row_name(row));
 	buf_printf(b, " | %s to %s", row->started_on,
 		   row->running ? "today" : row->ended_on);
-	if (row->running)
-		buf_adds(b, ", running");
-	else if (row->outcome != OUTCOME_NONE)
-		buf_printf(b, ", %s", store_outcome_name(row->outcome));
-	habit(b, rp, i);
+	buf_init(&tmp);
+	if (row->outcome != OUTCOME_NONE || row->running || row->tool_use)
+		buf_printf(b, ", %s", report_row_state(row, &tmp));
+	buf_free(&tmp);
+	if (row->habit && row->habit_dropped[0] == '\0')
+		buf_printf(b, " since %s", row->habit_since);
+	else
+		habit(b, rp, i);
 	buf_printf(b, " | %d | ", r->days);
 	if (r->has_adherence)
 		buf_printf(b, "%d (%d%%)", r->practised_days,
@@ -453,10 +472,10 @@ md_row(struct buf *b, const struct report *rp, size_t i)
 		buf_printf(b, "%s (%d) | ", f.immediate, r->immediate_n);
 	else
 		buf_adds(b, "- | ");
-	if (ti->before_n > 0)
-		review_fraction(ti->before_sum, ti->before_n, 1, 0, ib);
-	if (ti->during_n > 0)
-		review_fraction(ti->during_sum, ti->during_n, 1, 0, id);
+	if (w->before_n > 0)
+		review_fraction(w->before_sum, w->before_n, 1, 0, ib);
+	if (w->during_n > 0)
+		review_fraction(w->during_sum, w->during_n, 1, 0, id);
 	buf_printf(b, "%s | %s |\n", ib, id);
 }
 
@@ -478,7 +497,7 @@ report_markdown(struct buf *b, const struct report *rp)
 	report_flags_line(b, rp, ".");
 	buf_addc(b, '\n');
 	for (i = 0; i < rp->nanswers; i++) {
-		if (rp->answers[i].answer != 1)
+		if (!report_answer_listed(rp, i))
 			continue;
 		buf_adds(b, "  - ");
 		flag_item(b, rp, i, esc_markdown);
@@ -498,7 +517,7 @@ report_markdown(struct buf *b, const struct report *rp)
 		    "Right after a session: mean change of pain during "
 		    "a practice session (number of sessions). "
 		    "Interference: how much pain got in the way, 0-10, "
-		    "in the same days.\n\n"
+		    "over the days named below.\n\n"
 		    "| # | Approach | Dates | Days | Practised days | "
 		    "Before | After | Verdict | Right after a "
 		    "session | Interference before | Interference "
@@ -513,6 +532,7 @@ report_markdown(struct buf *b, const struct report *rp)
 	for (i = 0; i < rv->nrows; i++) {
 		buf_printf(b, "%zu. ", i + 1);
 		verdict(&t, rv, &rv->rows[i]);
+		report_windows_days(&t, rp, i);
 		esc_markdown(b, t.data);
 		buf_free(&t);
 		buf_addc(b, '\n');

@@ -78,12 +78,19 @@ report_start_line(struct buf *b, const struct report *rp, const char *end)
 void
 report_flags_line(struct buf *b, const struct report *rp, const char *end)
 {
-	if (rp->nscreenings == 0) {
+	if (rp->nflags == 0) {
 		buf_adds(b, "not answered yet");
 	} else {
-		buf_printf(b, "%zu answered", rp->nscreenings);
+		buf_printf(b, "%zu answered", rp->nflags);
 		if (rp->last_answered[0] != '\0')
 			buf_printf(b, ", the latest on %s", rp->last_answered);
+	}
+	/* The recent-injury question of the first run is no safety
+	 * question: said apart, never counted among them. */
+	if (rp->injury >= 0)
+		buf_printf(b, " (recent injury, asked apart: %s)",
+			   rp->injury ? "yes" : "no");
+	if (rp->nflags > 0) {
 		if (rp->nyes == 0) {
 			buf_adds(b, "; none answered yes");
 		} else {
@@ -136,9 +143,6 @@ report_flag_question(const struct report *rp, const struct store_screening *s)
 
 	if (rp->pack == NULL)
 		return s->flag;
-	if (strcmp(s->flag, INJURY_FLAG) == 0 &&
-	    rp->pack->onboarding.injury_question != NULL)
-		return rp->pack->onboarding.injury_question;
 	f = content_red_flag(rp->pack, s->flag);
 	return f != NULL ? f->question : s->flag;
 }
@@ -208,58 +212,95 @@ report_interference_mean(const struct report *rp, int from, int to,
 	return n;
 }
 
+/* "5.0 (7 check-ins, 2026-03-04 to 2026-03-17)", or "not rated". */
+static void
+window_mean(struct buf *b, int n, int sum, const char *from, const char *to)
+{
+	char fig[REVIEW_FIGURE_LEN];
+
+	if (n == 0) {
+		buf_printf(b, "not rated (%s to %s)", from, to);
+		return;
+	}
+	review_fraction(sum, n, 1, 0, fig);
+	buf_printf(b, "%s (%d %s, %s to %s)", fig, n,
+		   plural(n, "check-in", "check-ins"), from, to);
+}
+
 void
 report_interference_line(struct buf *b, const struct report *rp, size_t i)
 {
-	const struct report_interference *ti = &rp->trial_interference[i];
+	const struct review_windows *w = &rp->windows[i];
 	const struct analysis_result *r = &rp->review.rows[i].result;
-	char fig[REVIEW_FIGURE_LEN];
 
-	if (ti->before_n == 0 && ti->during_n == 0) {
+	if (w->before_n == 0 && w->during_n == 0) {
 		buf_adds(b, "Interference: not rated in these days");
 		return;
 	}
 	buf_adds(b, "Interference before: ");
-	if (ti->before_n > 0) {
-		review_fraction(ti->before_sum, ti->before_n, 1, 0, fig);
-		buf_printf(b, "%s (%d %s)", fig, ti->before_n,
-			   plural(ti->before_n, "check-in", "check-ins"));
-	} else
-		buf_adds(b, "not rated");
-	if (r->days < ANALYSIS_DURING_DAYS)
-		buf_printf(b, "; in its %d %s so far: ", r->days,
-			   plural(r->days, "day", "days"));
-	else
-		buf_printf(b, "; in its last %d days: ", ANALYSIS_DURING_DAYS);
-	if (ti->during_n > 0) {
-		review_fraction(ti->during_sum, ti->during_n, 1, 0, fig);
-		buf_printf(b, "%s (%d %s)", fig, ti->during_n,
-			   plural(ti->during_n, "check-in", "check-ins"));
-	} else
-		buf_adds(b, "not rated");
+	window_mean(b, w->before_n, w->before_sum, w->before_from,
+		    w->before_to);
+	if (w->during_from[0] == '\0') {
+		buf_adds(b, "; while it settles in, no judged day yet");
+		return;
+	}
+	buf_printf(b, "; from day %d on: ", r->settle_days + 1);
+	window_mean(b, w->during_n, w->during_sum, w->during_from,
+		    w->during_to);
 }
 
 int
 report_habit_line(struct buf *b, const struct report *rp, size_t i)
 {
 	const struct review_row *row = &rp->review.rows[i];
-	size_t k;
+	const struct program_step *st = NULL;
 
-	if (!rp->plan_loaded || row->running)
+	if (!row->habit)
 		return 0;
-	for (k = 0; k < rp->plan.nsteps; k++) {
-		const struct program_step *st = &rp->plan.steps[k];
-
-		if (!st->habit || st->trial_id != row->trial_id)
-			continue;
-		buf_printf(b,
-			   "kept as a habit since %s, practised on %d of %d "
-			   "%s since",
-			   st->habit_since, st->habit_practised, st->habit_days,
-			   plural(st->habit_days, "day", "days"));
+	if (row->habit_dropped[0] != '\0') {
+		buf_printf(b, "kept as a habit from %s to %s", row->habit_since,
+			   row->habit_dropped);
 		return 1;
 	}
-	return 0;
+	if (rp->plan_loaded)
+		st = program_plan_trial(&rp->plan, row->trial_id);
+	buf_printf(b, "%s since %s", review_row_state(row), row->habit_since);
+	if (st != NULL && st->habit)
+		buf_printf(b, ", practised on %d of %d %s since",
+			   st->habit_practised, st->habit_days,
+			   plural(st->habit_days, "day", "days"));
+	return 1;
+}
+
+void
+report_windows_days(struct buf *b, const struct report *rp, size_t i)
+{
+	const struct review_windows *w = &rp->windows[i];
+
+	if ((w->before_n == 0 && w->during_n == 0) ||
+	    rp->review.rows[i].tool_use)
+		return;
+	buf_printf(b, " Interference days: %s to %s before", w->before_from,
+		   w->before_to);
+	if (w->during_from[0] != '\0')
+		buf_printf(b, ", %s to %s after", w->during_from, w->during_to);
+	buf_addc(b, '.');
+}
+
+const char *
+report_row_state(const struct review_row *row, struct buf *tmp)
+{
+	if (!row->tool_use)
+		return review_row_state(row);
+	program_tool_words(tmp, row->tool_sessions, row->ended_on);
+	return tmp->data;
+}
+
+int
+report_answer_listed(const struct report *rp, size_t i)
+{
+	return rp->answers[i].answer == 1 &&
+	       strcmp(rp->answers[i].flag, INJURY_FLAG) != 0;
 }
 
 void

@@ -230,6 +230,10 @@ judge_row(const struct pack *pack, const struct review *rv,
 	if (a != NULL) {
 		row->title = a->title;
 		row->wildcard = a->wildcard;
+	} else if (pack != NULL) {
+		row->unknown = xasprintf("an approach this pack does not have: "
+					 "%s",
+					 t->approach);
 	}
 	memcpy(row->started_on, t->started_on, DAY_LEN);
 	memcpy(row->ended_on, t->ended_on, DAY_LEN);
@@ -463,6 +467,10 @@ review_load_with(const struct pack *pack, struct store *st, const char *today,
 		judge_row(pack, out, &l, i, others);
 	free(others);
 	loaded_free(&l);
+	if ((rc = review_rows_add(pack, st, out, cause)) != 0) {
+		review_free(out);
+		return rc;
+	}
 	return 0;
 }
 
@@ -486,6 +494,7 @@ review_free(struct review *rv)
 
 	for (i = 0; i < rv->nrows; i++) {
 		free(rv->rows[i].approach);
+		free(rv->rows[i].unknown);
 		free(rv->rows[i].overlaps);
 	}
 	free(rv->rows);

@@ -64,6 +64,12 @@ void review_pause_judge(const struct review *, struct review_row *,
 			const struct program_trial_days *td, int end,
 			const struct analysis_checkin *c, size_t n);
 void review_pause_offered(struct review_row *, const struct approach *a);
+/* review_rows.c, once every trial is judged: marks the rows habits were
+ * kept from, adds a row for each flare-up tool used outside its trials and
+ * counts the flare-up days in each row's windows. 0, or a store.h code
+ * with *cause. */
+int review_rows_add(const struct pack *, struct store *, struct review *,
+		    char **cause);
 
 /* EX_IOERR with a cause naming a row's day that is not a day. */
 int review_bad_day(const char *what, const char *day, char **cause);

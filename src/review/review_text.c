@@ -15,7 +15,9 @@
 const char *
 review_row_name(const struct review_row *row)
 {
-	return row->title != NULL ? row->title : row->approach;
+	if (row->title != NULL)
+		return row->title;
+	return row->unknown != NULL ? row->unknown : row->approach;
 }
 
 const char *
@@ -53,33 +55,59 @@ review_verdict_words(enum analysis_verdict v)
 	return "Unknown verdict.";
 }
 
+/*
+ * An unclear verdict's words: "Not clear yet" only while more rated days
+ * (or sessions) would settle it (more_days > 0); once they would not, "Not
+ * clear", and that they would not, as the verdict's grounds say it
+ * (analysis_explain()). Indexed [fell, rose, neither][tool][settles].
+ */
+static const char *const unclear_words[3][2][2] = {
+    {{"Not clear: pain fell by more than its day-to-day ups and downs, but "
+      "whether the fall reaches the change most people count as "
+      "worthwhile cannot be told, and more rated days alone are unlikely "
+      "to settle it.",
+      "Not clear yet: pain fell by more than its day-to-day ups and downs, "
+      "but whether the fall reaches the change most people count as "
+      "worthwhile is not known yet."},
+     {"Not clear: pain fell by more than the spread between sessions, but "
+      "whether the fall reaches the change most people count as "
+      "worthwhile cannot be told, and more sessions alone are unlikely to "
+      "settle it.",
+      "Not clear yet: pain fell by more than the spread between sessions, "
+      "but whether the fall reaches the change most people count as "
+      "worthwhile is not known yet."}},
+    {{"Not clear: pain rose by more than its day-to-day ups and downs, but "
+      "whether the rise is large enough to count as worse cannot be told, "
+      "and more rated days alone are unlikely to settle it.",
+      "Not clear yet: pain rose by more than its day-to-day ups and downs, "
+      "but whether the rise is large enough to count as worse is not known "
+      "yet."},
+     {"Not clear: pain rose by more than the spread between sessions, but "
+      "whether the rise is large enough to count as worse cannot be told, "
+      "and more sessions alone are unlikely to settle it.",
+      "Not clear yet: pain rose by more than the spread between sessions, "
+      "but whether the rise is large enough to count as worse is not known "
+      "yet."}},
+    {{"Not clear: any change is within the day-to-day ups and downs of "
+      "pain, and more rated days alone are unlikely to settle it.",
+      "Not clear yet: any change is still within the day-to-day ups and "
+      "downs of pain."},
+     {"Not clear: any change is within the spread between sessions, and "
+      "more sessions alone are unlikely to settle it.",
+      "Not clear yet: any change is still within the day-to-day ups and "
+      "downs of pain."}},
+};
+
 const char *
 review_row_verdict_words(const struct review_row *row)
 {
 	const struct analysis_result *r = &row->result;
+	int way;
 
 	if (r->verdict != VERDICT_UNCLEAR || !r->pain.has_change)
 		return review_verdict_words(r->verdict);
-	if (r->pain.lower > 0)
-		return r->flare_tool
-			   ? "Not clear yet: pain fell by more than the spread "
-			     "between sessions, but whether the fall reaches "
-			     "the change most people count as worthwhile is "
-			     "not known yet."
-			   : "Not clear yet: pain fell by more than its "
-			     "day-to-day ups and downs, but whether the fall "
-			     "reaches the change most people count as "
-			     "worthwhile is not known yet.";
-	if (r->pain.upper < 0)
-		return r->flare_tool
-			   ? "Not clear yet: pain rose by more than the spread "
-			     "between sessions, but whether the rise is large "
-			     "enough to count as worse is not known yet."
-			   : "Not clear yet: pain rose by more than its "
-			     "day-to-day ups and downs, but whether the rise "
-			     "is large enough to count as worse is not known "
-			     "yet.";
-	return review_verdict_words(r->verdict);
+	way = r->pain.lower > 0 ? 0 : r->pain.upper < 0 ? 1 : 2;
+	return unclear_words[way][r->flare_tool != 0][r->pain.more_days > 0];
 }
 
 /* A tenth of ANALYSIS_CHANCE_SCALE: the words round chances to tenths. */
@@ -481,4 +509,79 @@ review_impression(struct buf *b, const struct review_row *row)
 	buf_printf(b, "Your own impression at its end: %s (%d of %d).",
 		   review_impression_words(row->impression), row->impression,
 		   STORE_IMPRESSION_MAX);
+}
+
+int
+review_settling(struct buf *b, const struct review_row *row)
+{
+	const struct analysis_result *r = &row->result;
+	int n = row->checkins;
+
+	if (r->flare_tool || r->days > r->settle_days)
+		return 0;
+	buf_printf(b, "%s day %d of %d: ",
+		   row->running ? "settling in,"
+				: "ended while settling in, on",
+		   r->days, r->settle_days);
+	if (n == 0)
+		buf_adds(b, row->running ? "no check-in yet" : "no check-in");
+	else
+		buf_printf(b, "its %d %s %s not judged", n,
+			   plural(n, "check-in", "check-ins"),
+			   n == 1 ? "is" : "are");
+	if (row->running)
+		buf_printf(b, "; the judged days begin on day %d",
+			   r->settle_days + 1);
+	return 1;
+}
+
+#define PERCENT 100
+
+void
+review_change(struct buf *b, const struct review_row *row)
+{
+	const struct analysis_result *r = &row->result;
+	const struct analysis_change *x = &r->pain;
+	long long bs = x->before_sum, bn = x->before_n;
+	long long ds = x->during_sum, dn = x->during_n;
+	long long num = bs * dn - ds * bn, mag = num < 0 ? -num : num;
+	char pts[REVIEW_FIGURE_LEN], pct[REVIEW_FIGURE_LEN];
+
+	if (!r->has_change || bn == 0 || dn == 0)
+		return;
+	if (num == 0) {
+		buf_adds(b, "none, the same as before");
+		return;
+	}
+	review_fraction(mag, bn * dn, WORDS_DECIMALS, 1, pts);
+	buf_printf(b, "%s points %s", pts, num > 0 ? "lower" : "higher");
+	/* The percent the verdict's threshold reads (analysis_explain()):
+	 * a fall of the level before, a rise of the level during. */
+	if (num > 0 && bs > 0) {
+		review_fraction(PERCENT * mag, bs * dn, 0, 1, pct);
+		buf_printf(b, ", %s%% less than before", pct);
+	} else if (num < 0 && ds > 0) {
+		review_fraction(PERCENT * mag, ds * bn, 0, 1, pct);
+		buf_printf(b, ", a rise of %s%% of the level during the trial",
+			   pct);
+	}
+}
+
+void
+review_flare_days(struct buf *b, const struct review_row *row)
+{
+	int before = row->flare_before, during = row->flare_during;
+	const char *ref = row->result.reference == ANALYSIS_REF_BASELINE
+			      ? "the baseline"
+			      : "the days it is compared with";
+
+	if (before > 0 && during > 0)
+		buf_printf(b, "%d flare-up %s in %s and %d in the judged days.",
+			   before, plural(before, "day", "days"), ref, during);
+	else if (before > 0)
+		buf_printf(b, "%d flare-up %s in %s.", before,
+			   plural(before, "day", "days"), ref);
+	else if (during > 0)
+		buf_printf(b, "%d flare-up %s in the judged days.", during,
+			   plural(during, "day", "days"));
 }

@@ -26,6 +26,8 @@ configure(struct store *s, char **cause)
 
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+	if ((rc = store_columns_register(s->db)) != SQLITE_OK)
+		return store_sqlerr(s, rc, "opening the log", cause);
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	for (i = 0; i < sizeof pragmas / sizeof pragmas[0]; i++) {
 		rc = sqlite3_exec(s->db, pragmas[i], NULL, NULL, NULL);

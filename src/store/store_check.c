@@ -2,7 +2,8 @@
  * read-only look before a log is opened for writing (its version, whose
  * file it is, and once a day or before an upgrade the whole file read
  * through), the daily stamp that spares the read on the other opens, and
- * the scans of the tables' rules that exports use. */
+ * the scans of the tables' rules (by the table of store_columns.c) that
+ * exports use. */
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -42,75 +43,89 @@ quick_check(sqlite3 *db, char **problem)
 }
 
 /*
- * The CHECK and foreign key rules of the tables as step 0 -> 1 of
- * store_migrate.c made them, and of the profile's known keys
- * (check_profile() in store_trial.c), as a scan. It runs on a log of any
- * version before upgrading it, so it names no column or table of a later
- * step (impression, checked_on, habit, flare): their values are checked
- * only by their readers (store_read_*()) and by SQLite on writing. A scan:
- * SQLite does not read a table's CHECK constraints on a read-only
- * connection, so there quick_check passes a pain of 11. "IS NOT 1" counts
- * a NULL where a value belongs as broken too; date(julianday(d)) is
- * date(d, '+0 days') of the CHECKs (a day that is none, 2026-02-30, comes
- * back as another) at a third of the cost. The first table with a broken
- * row, or none.
+ * The scan of a whole log: every row of every table of its version against
+ * the table of store_columns.c (the SQL function backpain_problem(): each
+ * column's type and range, the rules between them), and each answer's
+ * check-in there. It runs on a log of any version before upgrading it,
+ * each table with the columns it had then. A scan: SQLite does not read a
+ * table's CHECK constraints on a read-only connection, so there
+ * quick_check passes a pain of 11. The first broken row, named, or none.
  */
-#define CHECKIN_BROKEN                                                         \
-	"(day IS date(julianday(day)) AND pain BETWEEN 0 AND 10"               \
-	" AND (interference IS NULL OR interference BETWEEN 0 AND 10))"        \
-	" IS NOT 1"
-static const char constraint_scan[] =
-    "SELECT 'checkin' FROM checkin WHERE " CHECKIN_BROKEN
-    " UNION ALL SELECT 'answer' FROM answer WHERE (question_id <> ''"
-    " AND EXISTS (SELECT 1 FROM checkin AS c WHERE c.day = answer.day))"
-    " IS NOT 1"
-    " UNION ALL SELECT 'trial' FROM trial WHERE (approach <> ''"
-    " AND started_on IS date(julianday(started_on))"
-    " AND (ended_on IS NULL OR ended_on IS date(julianday(ended_on)))"
-    " AND (outcome IS NULL"
-    " OR outcome IN ('helped', 'no-change', 'worse', 'stopped'))"
-    " AND (ended_on IS NULL OR ended_on >= started_on)"
-    " AND (outcome IS NULL OR ended_on IS NOT NULL)) IS NOT 1"
-    " UNION ALL SELECT 'session' FROM session WHERE (practice <> ''"
-    " AND approach <> '' AND day IS date(julianday(day))"
-    " AND (minutes IS NULL OR minutes BETWEEN 1 AND 1440)"
-    " AND (pain_before IS NULL OR pain_before BETWEEN 0 AND 10)"
-    " AND (pain_after IS NULL OR pain_after BETWEEN 0 AND 10)) IS NOT 1"
-    " UNION ALL SELECT 'screening' FROM screening WHERE (flag_id <> ''"
-    " AND answer IN (0, 1)) IS NOT 1"
-    " UNION ALL SELECT 'profile' FROM profile WHERE (key <> ''"
-    " AND (key <> 'usual_pain' OR (CAST(value AS INTEGER) BETWEEN 0 AND 10"
-    " AND CAST(CAST(value AS INTEGER) AS TEXT) = value))"
-    " AND (key <> 'onboarded' OR value IS date(julianday(value)))"
-    " AND (key <> 'recent_injury' OR value IN ('yes', 'no'))) IS NOT 1"
-    " LIMIT 1";
-
-/* The constraint scan: SQLITE_OK with *problem NULL when it passes. */
 static int
-rules_scan(sqlite3 *db, char **problem)
+scan_table(sqlite3 *db, enum store_table_id t, int version, const char *lo,
+	   const char *hi, char **problem)
 {
+	const struct store_table *tb = &store_tables[t];
 	sqlite3_stmt *st;
-	const unsigned char *table;
-	int rc;
+	struct buf cols, sql;
+	int rc, a, b;
+	char *name;
 
-	*problem = NULL;
-	if ((rc = sqlite3_prepare_v2(db, constraint_scan, -1, &st, NULL)) !=
-	    SQLITE_OK)
+	store_row_keys(t, &a, &b);
+	buf_init(&cols);
+	buf_init(&sql);
+	buf_printf(&sql,
+		   "SELECT * FROM (SELECT %s, %s, backpain_problem(%d, %d, %s)"
+		   " AS p FROM %s%s) WHERE p IS NOT NULL LIMIT 1",
+		   tb->columns[a].name, b >= 0 ? tb->columns[b].name : "NULL",
+		   version, (int)t, store_columns_at(t, version, &cols),
+		   tb->name, lo != NULL ? " WHERE day BETWEEN ?1 AND ?2" : "");
+	rc = sqlite3_prepare_v2(db, sql.data, -1, &st, NULL);
+	buf_free(&cols);
+	buf_free(&sql);
+	if (rc != SQLITE_OK)
 		return rc;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		table = sqlite3_column_text(st, 0);
-		*problem = xasprintf("a row of %s breaks its table's rules",
-				     table ? (const char *)table : "?");
-		rc = SQLITE_OK;
-	} else if (rc == SQLITE_DONE) {
-		rc = SQLITE_OK;
+	if (lo != NULL)
+		rc = store_bind(st, "tt", lo, hi);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		name = store_row_name(t, sqlite3_column_value(st, 0),
+				      sqlite3_column_value(st, 1));
+		*problem = xasprintf("%s: %s", name,
+				     (const char *)sqlite3_column_text(st, 2));
+		free(name);
+		rc = SQLITE_DONE;
 	}
 	sqlite3_finalize(st);
-	return rc;
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* quick_check, then the constraint scan on a log that has its tables:
+/* The rules scan: SQLITE_OK with *problem NULL when it passes. */
+static int
+rules_scan(sqlite3 *db, int version, char **problem)
+{
+	sqlite3_stmt *st;
+	int rc = SQLITE_OK, t;
+
+	*problem = NULL;
+	for (t = 0; t < STORE_TABLES && rc == SQLITE_OK && *problem == NULL;
+	     t++)
+		if (store_tables[t].since <= version)
+			rc = scan_table(db, (enum store_table_id)t, version,
+					NULL, NULL, problem);
+	if (rc != SQLITE_OK || *problem != NULL)
+		return rc;
+	rc = sqlite3_prepare_v2(db,
+				"SELECT day, question_id FROM answer WHERE NOT"
+				" EXISTS (SELECT 1 FROM checkin AS c"
+				" WHERE c.day = answer.day) LIMIT 1",
+				-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char *name = store_row_name(STORE_TABLE_ANSWER,
+					    sqlite3_column_value(st, 0),
+					    sqlite3_column_value(st, 1));
+
+		*problem =
+		    xasprintf("%s: the log has no check-in of its day", name);
+		free(name);
+		rc = SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* quick_check, then the rules scan on a log that has its tables:
  * SQLITE_OK with *problem NULL when both pass. */
 static int
 full_check(sqlite3 *db, int version, char **problem)
@@ -119,14 +134,14 @@ full_check(sqlite3 *db, int version, char **problem)
 
 	if (rc != SQLITE_OK || *problem != NULL || version < 1)
 		return rc;
-	return rules_scan(db, problem);
+	return rules_scan(db, version, problem);
 }
 
 int
 store_check_rules(struct store *s, char **cause)
 {
 	char *problem = NULL;
-	int rc = rules_scan(s->db, &problem);
+	int rc = rules_scan(s->db, STORE_VERSION, &problem);
 
 	if (rc != SQLITE_OK)
 		return store_sqlerr(s, rc, "reading the log", cause);
@@ -141,23 +156,17 @@ int
 store_check_checkins(struct store *s, const char *lo, const char *hi,
 		     char **cause)
 {
-	sqlite3_stmt *st;
-	int rc, code;
+	char *problem = NULL;
+	int rc = scan_table(s->db, STORE_TABLE_CHECKIN, STORE_VERSION, lo, hi,
+			    &problem);
 
-	if ((code = store_prepare(s,
-				  "SELECT 1 FROM checkin WHERE day BETWEEN ?1"
-				  " AND ?2 AND " CHECKIN_BROKEN " LIMIT 1",
-				  &st, cause)) != 0)
-		return code;
-	rc = store_bind(st, "tt", lo, hi);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return store_corrupt(s, "the check-ins", cause);
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_OK)
 		return store_sqlerr(s, rc, "reading the log", cause);
-	return 0;
+	if (problem == NULL)
+		return 0;
+	*cause = store_damaged(s->path, problem);
+	free(problem);
+	return EX_IOERR;
 }
 
 /*
@@ -354,6 +363,8 @@ inspect(const char *path, int *verified, char **cause)
 	int rc, version = 0, objects = 0, code = 0, app = 0;
 
 	rc = store_check_open(path, &ro.db);
+	if (rc == SQLITE_OK)
+		rc = store_columns_register(ro.db);
 	if (rc == SQLITE_OK) {
 		sqlite3_extended_result_codes(ro.db, 1);
 		sqlite3_busy_timeout(ro.db, STORE_BUSY_MS);

@@ -6,11 +6,9 @@
 #include "store_int.h"
 #include "util.h"
 
-#define CHECKIN_COLUMNS "day, pain, interference, note, recorded_at, updated_at"
 #define ROWS_FIRST 16 /* rows allocated at first, doubled as needed */
-#define SESSION_COLUMNS                                                        \
-	"id, practice, approach, day, minutes, pain_before, pain_after, "      \
-	"recorded_at"
+
+_Static_assert(STORE_CHANGED == EX_TEMPFAIL, "STORE_CHANGED is EX_TEMPFAIL");
 
 /* Answers and marks belong to the check-in's day: their own day may be
  * left empty, or must be the same. */
@@ -63,19 +61,18 @@ check_checkin(const struct store_checkin *c, const struct store_answer *answers,
 	return 0;
 }
 
-/* Columns CHECKIN_COLUMNS into c; -1 when one is out of its range. */
-static int
-read_checkin(sqlite3_stmt *st, struct store_checkin *c)
+/* A row of store_columns_sql(STORE_TABLE_CHECKIN, 0), checked, into c. */
+static void
+take_checkin(sqlite3_stmt *st, struct store_checkin *c)
 {
-	int bad = 0;
-
-	bad |= store_read_day(st, 0, 0, c->day);
-	bad |= store_read_int(st, 1, PAIN_MIN, PAIN_MAX, 0, &c->pain);
-	bad |= store_read_int(st, 2, PAIN_MIN, PAIN_MAX, 1, &c->interference);
-	bad |= store_read_text(st, 3, 1, &c->note);
-	bad |= store_read_text(st, 4, 0, &c->recorded_at);
-	bad |= store_read_text(st, 5, 0, &c->updated_at);
-	return bad;
+	store_col_day(st, STORE_CHECKIN_DAY, c->day);
+	c->pain = store_col_int(st, STORE_CHECKIN_PAIN);
+	c->interference = store_col_int(st, STORE_CHECKIN_INTERFERENCE);
+	c->note = store_col_text(st, STORE_CHECKIN_NOTE);
+	c->recorded_at = store_col_text(st, STORE_CHECKIN_RECORDED_AT);
+	c->updated_at = store_col_text(st, STORE_CHECKIN_UPDATED_AT);
+	store_col_uid(st, STORE_CHECKIN_UID, c->uid);
+	c->revision = store_col_int(st, STORE_CHECKIN_REVISION);
 }
 
 /* Runs st to the end, expecting no rows; finalizes it. */
@@ -116,13 +113,17 @@ put_rows(struct store *s, const struct store_checkin *c,
 
 	if ((code = clear_rows(s, c->day, replace, cause)) != 0)
 		return code;
+	/* A new day's check-in gets its uid from the schema (store_migrate.c);
+	 * a day already there keeps it, one revision more. */
 	if ((code = store_prepare(
 		 s,
-		 "INSERT INTO checkin (" CHECKIN_COLUMNS ")"
+		 "INSERT INTO checkin (day, pain, interference, note,"
+		 " recorded_at, updated_at)"
 		 " VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT (day) DO UPDATE"
 		 " SET pain = excluded.pain,"
 		 " interference = excluded.interference,"
-		 " note = excluded.note, updated_at = excluded.updated_at",
+		 " note = excluded.note, updated_at = excluded.updated_at,"
+		 " revision = revision + 1",
 		 &st, cause)) != 0 ||
 	    (code = run(s, st,
 			store_bind(st, "tirtt", c->day, c->pain,
@@ -160,6 +161,28 @@ put_rows(struct store *s, const struct store_checkin *c,
 	return 0;
 }
 
+/* STORE_IF_UNCHANGED: the day's check-in is still as the caller read it,
+ * at c->revision (0: none), in the transaction of the write; two saves
+ * within one second are told apart by the revision, not by a time. */
+static int
+unchanged(const struct store_checkin *c, const struct store_checkin *now,
+	  int found, unsigned replace, char **cause)
+{
+	int have = found ? now->revision : 0;
+
+	if (!(replace & STORE_IF_UNCHANGED) || have == c->revision)
+		return 0;
+	if (!found)
+		return store_fail(cause, STORE_CHANGED,
+				  "the check-in of %s is gone since it was "
+				  "read",
+				  c->day);
+	return store_fail(cause, STORE_CHANGED,
+			  "the check-in of %s was saved again since it was "
+			  "read (at %s: pain %d)",
+			  c->day, now->updated_at, now->pain);
+}
+
 int
 store_checkin_put(struct store *s, const struct store_checkin *c,
 		  const struct store_answer *answers, size_t nanswers,
@@ -192,11 +215,17 @@ store_checkin_write(struct store *s, const struct store_checkin *c,
 		return code;
 	memset(&prev, 0, sizeof prev);
 	if ((code = store_checkin_get(s, c->day, &prev, &found, cause)) != 0 ||
+	    (code = unchanged(c, &prev, found, replace, cause)) != 0 ||
 	    (code = put_rows(s, c, answers, nanswers, done, ndone, replace, now,
 			     cause)) != 0 ||
 	    (code = store_commit(s, cause)) != 0) {
 		store_rollback(s);
-		store_checkin_clear(&prev);
+		if (code == STORE_CHANGED && replaced != NULL)
+			*replaced = -1;
+		if (code == STORE_CHANGED && old != NULL && found)
+			*old = prev;
+		else
+			store_checkin_clear(&prev);
 		return code;
 	}
 	if (replaced != NULL)
@@ -213,22 +242,26 @@ store_checkin_get(struct store *s, const char *day, struct store_checkin *out,
 		  int *found, char **cause)
 {
 	sqlite3_stmt *st;
+	char *sql;
 	int rc, code;
 
 	*found = 0;
-	if ((code = store_check_day("check-in", day, cause)) != 0 ||
-	    (code = store_prepare(s,
-				  "SELECT " CHECKIN_COLUMNS " FROM checkin"
-				  " WHERE day = ?1",
-				  &st, cause)) != 0)
+	if ((code = store_check_day("check-in", day, cause)) != 0)
+		return code;
+	sql = xasprintf("SELECT %s FROM checkin WHERE day = ?1",
+			store_columns_sql(STORE_TABLE_CHECKIN, 0));
+	code = store_prepare(s, sql, &st, cause);
+	free(sql);
+	if (code != 0)
 		return code;
 	rc = store_bind(st, "t", day);
 	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (read_checkin(st, out) != 0) {
+		if ((code = store_row_check(s, st, STORE_TABLE_CHECKIN,
+					    cause)) != 0) {
 			sqlite3_finalize(st);
-			store_checkin_clear(out);
-			return store_corrupt(s, "the check-ins", cause);
+			return code;
 		}
+		take_checkin(st, out);
 		*found = 1;
 		rc = SQLITE_DONE;
 	}
@@ -238,53 +271,60 @@ store_checkin_get(struct store *s, const char *day, struct store_checkin *out,
 	return 0;
 }
 
-/* Runs a range query with its two bounds bound, handing each row to fn;
- * rows are collected into a growing array of size elements. A row fn
- * finds out of range (-1) refuses the log as damaged (what names the
- * table); the rows read so far are handed out to be freed. */
+/* Runs a range query of table t (SELECT its columns, as
+ * store_columns_sql(t, 0) lists them, then tail) with its two bounds bound,
+ * handing each row, checked, to take; rows are collected into a growing
+ * array of size elements. A row that is not sound refuses the log as
+ * damaged (store_row_check()); the rows read so far are handed out to be
+ * freed. */
 static int
-collect(struct store *s, const char *sql, const char *from, const char *to,
-	size_t size, int (*fn)(sqlite3_stmt *, void *), const char *what,
-	void **out, size_t *n, char **cause)
+collect(struct store *s, enum store_table_id t, const char *tail,
+	const char *from, const char *to, size_t size,
+	void (*take)(sqlite3_stmt *, void *), void **out, size_t *n,
+	char **cause)
 {
 	sqlite3_stmt *st;
 	const char *lo, *hi;
-	char *rows = NULL;
+	char *rows = NULL, *q;
 	size_t count = 0, cap = 0;
-	int rc, code, bad = 0;
+	int rc, code;
 
 	*out = NULL;
 	*n = 0;
-	if ((code = store_range(from, to, &lo, &hi, cause)) != 0 ||
-	    (code = store_prepare(s, sql, &st, cause)) != 0)
+	if ((code = store_range(from, to, &lo, &hi, cause)) != 0)
+		return code;
+	q = xasprintf("SELECT %s %s", store_columns_sql(t, 0), tail);
+	code = store_prepare(s, q, &st, cause);
+	free(q);
+	if (code != 0)
 		return code;
 	rc = store_bind(st, "tt", lo, hi);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((code = store_row_check(s, st, t, cause)) != 0)
+			break;
 		if (count == cap) {
 			cap = cap ? cap * 2 : ROWS_FIRST;
 			rows = xreallocarray(rows, cap, size);
 		}
 		memset(rows + count * size, 0, size);
-		bad = fn(st, rows + count * size);
+		take(st, rows + count * size);
 		count++;
 		rc = SQLITE_OK;
-		if (bad)
-			break;
 	}
 	sqlite3_finalize(st);
 	*out = rows;
 	*n = count;
-	if (bad)
-		return store_corrupt(s, what, cause);
+	if (code != 0)
+		return code;
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, "reading the log", cause);
 	return 0;
 }
 
-static int
+static void
 row_checkin(sqlite3_stmt *st, void *p)
 {
-	return read_checkin(st, p);
+	take_checkin(st, p);
 }
 
 int
@@ -295,11 +335,9 @@ store_checkin_range(struct store *s, const char *from, const char *to,
 	size_t i;
 	int code;
 
-	code = collect(s,
-		       "SELECT " CHECKIN_COLUMNS " FROM checkin"
-		       " WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
-		       from, to, sizeof **out, row_checkin, "the check-ins",
-		       &rows, n, cause);
+	code = collect(s, STORE_TABLE_CHECKIN,
+		       "FROM checkin WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
+		       from, to, sizeof **out, row_checkin, &rows, n, cause);
 	*out = rows;
 	/* One check-in a day, in order: the callers index days by it. */
 	for (i = 1; code == 0 && i < *n; i++)
@@ -332,16 +370,15 @@ store_checkins_free(struct store_checkin *c, size_t n)
 	free(c);
 }
 
-static int
+static void
 row_answer(sqlite3_stmt *st, void *p)
 {
 	struct store_answer *a = p;
-	int bad = 0;
 
-	bad |= store_read_day(st, 0, 0, a->day);
-	bad |= store_read_id(st, 1, &a->question);
-	bad |= store_read_text(st, 2, 0, &a->value);
-	return bad;
+	store_col_day(st, STORE_ANSWER_DAY, a->day);
+	a->question = store_col_text(st, STORE_ANSWER_QUESTION);
+	a->value = store_col_text(st, STORE_ANSWER_VALUE);
+	store_col_uid(st, STORE_ANSWER_UID, a->uid);
 }
 
 int
@@ -351,11 +388,10 @@ store_answer_range(struct store *s, const char *from, const char *to,
 	void *rows;
 	int code;
 
-	code = collect(s,
-		       "SELECT day, question_id, value FROM answer"
-		       " WHERE day BETWEEN ?1 AND ?2 ORDER BY day, question_id",
-		       from, to, sizeof **out, row_answer, "the answers", &rows,
-		       n, cause);
+	code = collect(s, STORE_TABLE_ANSWER,
+		       "FROM answer WHERE day BETWEEN ?1 AND ?2"
+		       " ORDER BY day, question_id",
+		       from, to, sizeof **out, row_answer, &rows, n, cause);
 	*out = rows;
 	if (code != 0) {
 		store_answers_free(*out, *n);
@@ -418,21 +454,20 @@ store_session_add(struct store *s, struct store_session *ses, char **cause)
 	return store_commit(s, cause);
 }
 
-static int
+static void
 row_session(sqlite3_stmt *st, void *p)
 {
 	struct store_session *ses = p;
-	int bad = 0;
 
-	ses->id = sqlite3_column_int64(st, 0);
-	bad |= store_read_id(st, 1, &ses->practice);
-	bad |= store_read_id(st, 2, &ses->approach);
-	bad |= store_read_day(st, 3, 0, ses->day);
-	bad |= store_read_int(st, 4, 1, STORE_MINUTES_MAX, 1, &ses->minutes);
-	bad |= store_read_int(st, 5, PAIN_MIN, PAIN_MAX, 1, &ses->pain_before);
-	bad |= store_read_int(st, 6, PAIN_MIN, PAIN_MAX, 1, &ses->pain_after);
-	bad |= store_read_text(st, 7, 0, &ses->recorded_at);
-	return bad;
+	ses->id = sqlite3_column_int64(st, STORE_SESSION_ID);
+	ses->practice = store_col_text(st, STORE_SESSION_PRACTICE);
+	ses->approach = store_col_text(st, STORE_SESSION_APPROACH);
+	store_col_day(st, STORE_SESSION_DAY, ses->day);
+	ses->minutes = store_col_int(st, STORE_SESSION_MINUTES);
+	ses->pain_before = store_col_int(st, STORE_SESSION_PAIN_BEFORE);
+	ses->pain_after = store_col_int(st, STORE_SESSION_PAIN_AFTER);
+	ses->recorded_at = store_col_text(st, STORE_SESSION_RECORDED_AT);
+	store_col_uid(st, STORE_SESSION_UID, ses->uid);
 }
 
 /* The order sessions are handed out in: by day, then as logged. */
@@ -474,12 +509,10 @@ store_session_range(struct store *s, const char *from, const char *to,
 	void *rows;
 	int code;
 
-	code = collect(s,
-		       "SELECT " SESSION_COLUMNS " FROM session"
-		       " WHERE day BETWEEN ?1 AND ?2"
+	code = collect(s, STORE_TABLE_SESSION,
+		       "FROM session WHERE day BETWEEN ?1 AND ?2"
 		       " ORDER BY day, practice, id",
-		       from, to, sizeof **out, row_session, "the sessions",
-		       &rows, n, cause);
+		       from, to, sizeof **out, row_session, &rows, n, cause);
 	*out = rows;
 	if (code == 0)
 		sessions_sort(*out, *n);

@@ -1,6 +1,7 @@
 /* store_export.c: the log as JSON (built by SQLite's JSON functions) and
  * as CSV, both written by the policy of fmt.h. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 
@@ -8,60 +9,45 @@
 #include "store_int.h"
 #include "util.h"
 
-#define EXPORT_FORMAT 1 /* the "format" of an export; raise on a change */
+/* The "format" of an export; raise on a change that an older backpain
+ * would misread. 2: every row's uid and the check-ins' revisions (schema
+ * version 6), which format 1's readers refuse as unknown columns. */
+#define EXPORT_FORMAT 2
 
-/* Each table with its rows in a stable order. */
-static const struct table {
-	const char *name;
-	const char *select; /* for CSV */
-	const char *json;   /* one JSON array of the rows */
-} tables[] = {
-    {"checkin", "SELECT * FROM checkin ORDER BY day",
-     "SELECT json_group_array(json_object('day', day, 'pain', pain,"
-     " 'interference', interference, 'note', note, 'recorded_at',"
-     " recorded_at, 'updated_at', updated_at))"
-     " FROM (SELECT * FROM checkin ORDER BY day)"},
-    {"answer", "SELECT * FROM answer ORDER BY day, question_id",
-     "SELECT json_group_array(json_object('day', day, 'question_id',"
-     " question_id, 'value', value))"
-     " FROM (SELECT * FROM answer ORDER BY day, question_id)"},
-    {"trial", "SELECT * FROM trial ORDER BY id",
-     "SELECT json_group_array(json_object('id', id, 'approach', approach,"
-     " 'started_on', started_on, 'ended_on', ended_on, 'outcome', outcome,"
-     " 'impression', impression))"
-     " FROM (SELECT * FROM trial ORDER BY id)"},
-    {"session", "SELECT * FROM session ORDER BY id",
-     "SELECT json_group_array(json_object('id', id, 'practice', practice,"
-     " 'approach', approach, 'day', day, 'minutes', minutes,"
-     " 'pain_before', pain_before, 'pain_after', pain_after,"
-     " 'recorded_at', recorded_at))"
-     " FROM (SELECT * FROM session ORDER BY id)"},
-    {"screening", "SELECT * FROM screening ORDER BY id",
-     "SELECT json_group_array(json_object('id', id, 'flag_id', flag_id,"
-     " 'answer', answer, 'asked_at', asked_at, 'checked_on', checked_on))"
-     " FROM (SELECT * FROM screening ORDER BY id)"},
-    {"profile", "SELECT * FROM profile ORDER BY key",
-     "SELECT json_group_array(json_object('key', key, 'value', value))"
-     " FROM (SELECT * FROM profile ORDER BY key)"},
-    /* Since schema version 5 (step 4 -> 5, issue 12). */
-    {"habit", "SELECT * FROM habit ORDER BY id",
-     "SELECT json_group_array(json_object('id', id, 'approach', approach,"
-     " 'trial_id', trial_id, 'kept_on', kept_on, 'dropped_on',"
-     " dropped_on))"
-     " FROM (SELECT * FROM habit ORDER BY id)"},
-    {"flare", "SELECT * FROM flare ORDER BY id",
-     "SELECT json_group_array(json_object('id', id, 'began_on', began_on,"
-     " 'ended_on', ended_on, 'ended_by', ended_by, 'pain', pain, 'note',"
-     " note, 'recorded_at', recorded_at))"
-     " FROM (SELECT * FROM flare ORDER BY id)"},
-    /* Since the pause week's schema step (issue 21). */
-    {"trial_pause", "SELECT * FROM trial_pause ORDER BY id",
-     "SELECT json_group_array(json_object('id', id, 'trial_id', trial_id,"
-     " 'paused_on', paused_on, 'resumed_on', resumed_on, 'recorded_at',"
-     " recorded_at))"
-     " FROM (SELECT * FROM trial_pause ORDER BY id)"},
+/* The order each table's rows are exported in: stable, so that an export
+ * of a log and of its restored copy are the same bytes. The columns are
+ * the exported ones of store_tables (store_columns.c). */
+static const char *const order[STORE_TABLES] = {
+    [STORE_TABLE_CHECKIN] = "day",  [STORE_TABLE_ANSWER] = "day, question_id",
+    [STORE_TABLE_TRIAL] = "id",	    [STORE_TABLE_SESSION] = "id",
+    [STORE_TABLE_SCREENING] = "id", [STORE_TABLE_PROFILE] = "key",
+    [STORE_TABLE_HABIT] = "id",	    [STORE_TABLE_FLARE] = "id",
+    [STORE_TABLE_PAUSE] = "id",
 };
-#define TABLES (sizeof tables / sizeof tables[0])
+
+/* The export's query of table t: its rows as CSV reads them, or one JSON
+ * array of objects (allocated). */
+static char *
+table_sql(enum store_table_id t, enum store_format format)
+{
+	const struct store_table *tb = &store_tables[t];
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	if (format == STORE_FORMAT_CSV) {
+		buf_printf(&b, "SELECT %s FROM %s ORDER BY %s",
+			   store_columns_sql(t, 1), tb->name, order[t]);
+		return buf_take(&b);
+	}
+	buf_adds(&b, "SELECT json_group_array(json_object(");
+	for (i = 0; i < tb->nexported; i++)
+		buf_printf(&b, "%s'%s', %s", i > 0 ? ", " : "",
+			   tb->columns[i].name, tb->columns[i].name);
+	buf_printf(&b, ")) FROM (SELECT * FROM %s ORDER BY %s)", tb->name,
+		   order[t]);
+	return buf_take(&b);
+}
 
 static int
 write_failed(FILE *out, char **cause)
@@ -130,17 +116,20 @@ store_history_json(struct store *s, const char *from, const char *to, FILE *out,
 /* One table as CSV: exact into a file or a pipe, escaped on a terminal
  * (fmt.h). */
 static int
-csv_table(struct store *s, const struct table *t, FILE *out, char **cause)
+csv_table(struct store *s, enum store_table_id t, FILE *out, char **cause)
 {
 	enum fmt_csv how = fmt_csv_for(out);
 	sqlite3_stmt *st;
 	const char *text;
+	char *sql = table_sql(t, STORE_FORMAT_CSV);
 	struct buf b;
 	int rc, code, i, cols;
 
-	if ((code = store_prepare(s, t->select, &st, cause)) != 0)
+	code = store_prepare(s, sql, &st, cause);
+	free(sql);
+	if (code != 0)
 		return code;
-	fprintf(out, "# table %s\n", t->name);
+	fprintf(out, "# table %s\n", store_tables[t].name);
 	cols = sqlite3_column_count(st);
 	buf_init(&b);
 	for (i = 0; i < cols; i++) {
@@ -175,14 +164,16 @@ csv_table(struct store *s, const struct table *t, FILE *out, char **cause)
 static int
 json_export(struct store *s, FILE *out, char **cause)
 {
-	size_t i;
-	int code;
+	char *sql;
+	int code, t;
 
 	fprintf(out, "{\"format\":%d", EXPORT_FORMAT);
-	for (i = 0; i < TABLES; i++) {
-		fprintf(out, ",\"%s\":", tables[i].name);
-		if ((code = write_value(s, tables[i].json, NULL, NULL, out,
-					cause)) != 0)
+	for (t = 0; t < STORE_TABLES; t++) {
+		fprintf(out, ",\"%s\":", store_tables[t].name);
+		sql = table_sql((enum store_table_id)t, STORE_FORMAT_JSON);
+		code = write_value(s, sql, NULL, NULL, out, cause);
+		free(sql);
+		if (code != 0)
 			return code;
 	}
 	fputs("}\n", out);
@@ -192,8 +183,7 @@ json_export(struct store *s, FILE *out, char **cause)
 int
 store_export(struct store *s, enum store_format format, FILE *out, char **cause)
 {
-	size_t i;
-	int rc, code = 0;
+	int rc, code = 0, t;
 
 	/* One read transaction: the tables are exported as of one moment. */
 	rc = sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL);
@@ -205,8 +195,8 @@ store_export(struct store *s, enum store_format format, FILE *out, char **cause)
 	if (code == 0 && format == STORE_FORMAT_JSON)
 		code = json_export(s, out, cause);
 	else
-		for (i = 0; i < TABLES && code == 0; i++)
-			code = csv_table(s, &tables[i], out, cause);
+		for (t = 0; t < STORE_TABLES && code == 0; t++)
+			code = csv_table(s, (enum store_table_id)t, out, cause);
 	store_rollback(s);
 	if (code != 0)
 		return code;

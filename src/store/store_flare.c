@@ -198,52 +198,46 @@ store_flare_list(struct store *s, struct store_flare **out, size_t *n,
 	struct store_flare *f = NULL, *row;
 	const unsigned char *by;
 	size_t count = 0;
-	int rc, code, bad = 0;
+	char *sql;
+	int rc, code;
 
 	*out = NULL;
 	*n = 0;
-	if ((code = store_prepare(s,
-				  "SELECT id, began_on, ended_on, ended_by, "
-				  "pain, note, recorded_at FROM flare ORDER BY "
-				  "began_on, id",
-				  &st, cause)) != 0)
+	sql = xasprintf("SELECT %s FROM flare ORDER BY began_on, id",
+			store_columns_sql(STORE_TABLE_FLARE, 0));
+	code = store_prepare(s, sql, &st, cause);
+	free(sql);
+	if (code != 0)
 		return code;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		/* The schema's checks hold these; a file changed behind the
+		 * program's back is damaged. */
+		if ((code = store_row_check(s, st, STORE_TABLE_FLARE, cause)) !=
+		    0)
+			break;
 		f = xreallocarray(f, count + 1, sizeof *f);
 		row = &f[count++];
 		memset(row, 0, sizeof *row);
-		row->id = sqlite3_column_int64(st, 0);
-		by = sqlite3_column_text(st, 3);
+		row->id = sqlite3_column_int64(st, STORE_FLARE_ID);
+		store_col_day(st, STORE_FLARE_BEGAN_ON, row->began_on);
+		store_col_day(st, STORE_FLARE_ENDED_ON, row->ended_on);
+		by = sqlite3_column_text(st, STORE_FLARE_ENDED_BY);
 		row->ended_by = STORE_FLARE_OPEN;
 		if (by != NULL && strcmp((const char *)by, "person") == 0)
 			row->ended_by = STORE_FLARE_PERSON;
-		else if (by != NULL && strcmp((const char *)by, "calm") == 0)
-			row->ended_by = STORE_FLARE_CALM;
 		else if (by != NULL)
-			bad = -1;
-		/* The schema's checks hold these; a file changed behind the
-		 * program's back is damaged. */
-		bad |= store_read_day(st, 1, 0, row->began_on);
-		bad |= store_read_day(st, 2, 1, row->ended_on);
-		bad |= store_read_int(st, 4, PAIN_MIN, PAIN_MAX, 1, &row->pain);
-		bad |= store_read_text(st, 5, 1, &row->note);
-		bad |= store_read_text(st, 6, 0, &row->recorded_at);
-		if ((row->ended_on[0] != '\0') !=
-			(row->ended_by != STORE_FLARE_OPEN) ||
-		    (row->ended_on[0] != '\0' &&
-		     strcmp(row->ended_on, row->began_on) < 0))
-			bad = -1;
-		if (bad)
-			break;
+			row->ended_by = STORE_FLARE_CALM;
+		row->pain = store_col_int(st, STORE_FLARE_PAIN);
+		row->note = store_col_text(st, STORE_FLARE_NOTE);
+		row->recorded_at = store_col_text(st, STORE_FLARE_RECORDED_AT);
+		store_col_uid(st, STORE_FLARE_UID, row->uid);
 	}
 	sqlite3_finalize(st);
-	if (bad) {
+	if (code == 0 && rc != SQLITE_DONE)
+		code = store_sqlerr(s, rc, "reading the flare-ups", cause);
+	if (code != 0) {
 		store_flares_free(f, count);
-		return store_corrupt(s, "the flare-ups", cause);
-	}
-	if (rc != SQLITE_DONE) {
-		store_flares_free(f, count);
-		return store_sqlerr(s, rc, "reading the flare-ups", cause);
+		return code;
 	}
 	*out = f;
 	*n = count;

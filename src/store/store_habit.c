@@ -133,42 +133,42 @@ store_habit_list(struct store *s, struct store_habit **out, size_t *n,
 	sqlite3_stmt *st;
 	struct store_habit *h = NULL, *row;
 	size_t count = 0;
-	int rc, code, bad = 0;
+	char *sql;
+	int rc, code;
 
 	*out = NULL;
 	*n = 0;
-	if ((code = store_prepare(s,
-				  "SELECT id, approach, trial_id, kept_on, "
-				  "dropped_on FROM habit ORDER BY kept_on, id",
-				  &st, cause)) != 0)
+	sql = xasprintf("SELECT %s FROM habit ORDER BY kept_on, id",
+			store_columns_sql(STORE_TABLE_HABIT, 0));
+	code = store_prepare(s, sql, &st, cause);
+	free(sql);
+	if (code != 0)
 		return code;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		/* The schema's checks hold these; a file changed behind the
+		 * program's back is damaged. */
+		if ((code = store_row_check(s, st, STORE_TABLE_HABIT, cause)) !=
+		    0)
+			break;
 		h = xreallocarray(h, count + 1, sizeof *h);
 		row = &h[count++];
 		memset(row, 0, sizeof *row);
-		row->id = sqlite3_column_int64(st, 0);
-		row->trial_id = sqlite3_column_type(st, 2) == SQLITE_NULL
-				    ? 0
-				    : sqlite3_column_int64(st, 2);
-		/* The schema's checks hold these; a file changed behind the
-		 * program's back is damaged. */
-		bad |= store_read_id(st, 1, &row->approach);
-		bad |= store_read_day(st, 3, 0, row->kept_on);
-		bad |= store_read_day(st, 4, 1, row->dropped_on);
-		if (row->dropped_on[0] != '\0' &&
-		    strcmp(row->dropped_on, row->kept_on) < 0)
-			bad = -1;
-		if (bad)
-			break;
+		row->id = sqlite3_column_int64(st, STORE_HABIT_ID);
+		row->approach = store_col_text(st, STORE_HABIT_APPROACH);
+		row->trial_id =
+		    sqlite3_column_type(st, STORE_HABIT_TRIAL) == SQLITE_NULL
+			? 0
+			: sqlite3_column_int64(st, STORE_HABIT_TRIAL);
+		store_col_day(st, STORE_HABIT_KEPT_ON, row->kept_on);
+		store_col_day(st, STORE_HABIT_DROPPED_ON, row->dropped_on);
+		store_col_uid(st, STORE_HABIT_UID, row->uid);
 	}
 	sqlite3_finalize(st);
-	if (bad) {
+	if (code == 0 && rc != SQLITE_DONE)
+		code = store_sqlerr(s, rc, "reading the habits", cause);
+	if (code != 0) {
 		store_habits_free(h, count);
-		return store_corrupt(s, "the habits", cause);
-	}
-	if (rc != SQLITE_DONE) {
-		store_habits_free(h, count);
-		return store_sqlerr(s, rc, "reading the habits", cause);
+		return code;
 	}
 	*out = h;
 	*n = count;

@@ -6,15 +6,17 @@
  *   store_sql.c          statements, transactions, what a failure means
  *   store_value.c        one value read from the log, or checked to be
  *                        written
+ *   store_columns.c      the log's tables and columns described once, and
+ *                        the rules between a row's columns
  *   store_file.c         the log's file, directory and mode before SQLite
  *                        opens it
  *   store_check.c        whether a log is sound: the look at open, the
  *                        daily stamp, the scans of the tables' rules
  *   store_migrate.c      the schema's steps, and upgrading with a backup
  *   store.c              opening and closing the log (the three above)
- *   store_checkin.c, store_trial.c, store_habit.c, store_flare.c: the
- *                        tables' rows read and written (store_habit.c
- *                        ends trials through store_trial.c)
+ *   store_checkin.c, store_trial.c, store_habit.c, store_flare.c,
+ *   store_pause.c:       the tables' rows read and written
+ *                        (store_habit.c ends trials through store_trial.c)
  *   store_export.c       the history as JSON, the log as JSON and CSV
  *   store_import_check.c, store_import.c: a dump checked, then merged
  * struct store owns its connection and its path. The helpers returning
@@ -91,6 +93,13 @@ int store_read_int(sqlite3_stmt *, int i, int lo, int hi, int optional,
 		   int *out);
 int store_read_text(sqlite3_stmt *, int i, int optional, char **out);
 int store_read_id(sqlite3_stmt *, int i, char **out);
+/* A column of a row store_row_check() found sound, as it is: a day (""
+ * for NULL), an int (STORE_NONE for NULL), a text (allocated; NULL for
+ * NULL), a uid. */
+void store_col_day(sqlite3_stmt *, int i, char out[DAY_LEN]);
+int store_col_int(sqlite3_stmt *, int i);
+char *store_col_text(sqlite3_stmt *, int i);
+void store_col_uid(sqlite3_stmt *, int i, char out[STORE_UID_LEN]);
 /* The time a row is recorded at, as recorded_at holds it. */
 void store_now(char out[STORE_TIMESTAMP_LEN]);
 
@@ -108,6 +117,41 @@ char *store_shown(const char *s);
 /* The bounds of a range query; NULL means unbounded. */
 int store_range(const char *from, const char *to, const char **lo,
 		const char **hi, char **cause);
+
+/* What is wrong with value v of column c (allocated; NULL when nothing):
+ * its type, its range, a NULL where nullable does not allow one. */
+char *store_value_problem(const struct store_column *c, int nullable,
+			  sqlite3_value *v);
+
+/*
+ * store_columns.c: the table of store.h's store_tables, read. A row's
+ * values v (n of them) are the columns of table t at version, in order
+ * (version 0: the exported columns of a row of a file, those of a version
+ * after STORE_EXPORT_FIRST possibly NULL); store_row_problem() says what is
+ * wrong with them, the types or the rules between columns (allocated;
+ * NULL when nothing). store_row_check() checks the row st is on, selected
+ * as store_columns_sql(t, 0) lists them, and refuses a wrong one as a
+ * damaged log naming the row (EX_IOERR). store_columns_sql() lists the
+ * columns ("day, pain, ...") of t at STORE_VERSION, all or the exported
+ * ones; store_columns_at() those at version into b. store_row_name() names a
+ * row by its key values (store_row_keys(): their columns; b is -1 when one
+ * names it), as "the check-in of 2026-11-07" (allocated).
+ * store_columns_register() gives a connection the SQL function
+ * backpain_problem(VERSION, TABLE, VALUE...), store_row_problem() for SQL.
+ */
+char *store_row_problem(enum store_table_id t, int version,
+			sqlite3_value *const *v, size_t n);
+int store_row_check(struct store *, sqlite3_stmt *st, enum store_table_id t,
+		    char **cause);
+const char *store_columns_sql(enum store_table_id t, int exported);
+struct buf;
+const char *store_columns_at(enum store_table_id t, int version, struct buf *b);
+char *store_row_name(enum store_table_id t, sqlite3_value *a, sqlite3_value *b);
+void store_row_keys(enum store_table_id t, int *a, int *b);
+int store_columns_register(sqlite3 *db);
+/* What a known profile key's value should be and is not ("a rating from
+ * 0 to 10", allocated), or NULL when value fits key. */
+char *store_profile_problem(const char *key, const char *value);
 
 /*
  * store_file.c: the log's file made ready before SQLite opens it (its
@@ -136,9 +180,9 @@ int store_inspect(const char *path, int *verified, char **cause);
  * (store_check.c says how); an SQLite result code. */
 int store_check_open(const char *path, sqlite3 **db);
 /* For readers that hand rows on as SQL made them (exports): EX_IOERR with
- * the damaged-log message when a row of the log, or a check-in from lo to
- * hi, breaks the rules of its table (those of step 0 -> 1: see
- * constraint_scan in store_check.c). */
+ * the damaged-log message, naming the row, when a row of the log, or a
+ * check-in from lo to hi, breaks the rules of its table (store_columns.c;
+ * see rules_scan in store_check.c). */
 int store_check_rules(struct store *, char **cause);
 int store_check_checkins(struct store *, const char *lo, const char *hi,
 			 char **cause);
@@ -156,17 +200,14 @@ int store_migrate(struct store *, char **cause);
 int store_trial_end(struct store *, const char *approach, const char *day,
 		    enum store_outcome, long long *id, char **cause);
 
-/* store_import_pause.c: the dump's pause weeks into the log, inside
- * store_import()'s transaction; trial_ids[k] the log's id of the dump's
- * trial k. empty: the log was empty (the dump's ids are kept). */
-int store_import_pauses(struct store *, const struct store_dump *, int empty,
-			int replace, const long long *trial_ids,
-			struct store_import_result *, char **cause);
-
-/* store_import_check.c: the store's own checks of the values of a dump,
- * before store_import() writes any: EX_DATAERR with res->table and
- * res->row naming the row refused (res->table NULL when none is). */
-int store_import_check(const struct store_dump *, struct store_import_result *,
-		       char **cause);
+/* store_import_check.c: the dump into TEMP tables (imp_checkin, ...: a
+ * table's exported columns, its row's place in the dump pos, and class,
+ * log_id, trial for store_import.c), checked there by the column table and
+ * by what the rows of one file keep among themselves: EX_DATAERR with
+ * res->table and res->row naming the row refused. store_import_drop()
+ * drops the TEMP tables (an SQLite result code). */
+int store_import_load(struct store *, const struct store_dump *,
+		      struct store_import_result *, char **cause);
+int store_import_drop(struct store *);
 
 #endif

@@ -20,6 +20,9 @@
  * user_version to i + 1. A new version is one more step at the end, and
  * STORE_VERSION one higher. Never change a step that has shipped.
  */
+/* Parts of step 5 -> 6 below; as the step, never to be changed. */
+#define UID_SHAPE " OR (length(uid) = 32 AND uid NOT GLOB '*[^0-9a-f]*')"
+#define NEW_UID "lower(hex(randomblob(16)))"
 static const char *const steps[] = {
     /* 0 -> 1: the tables of DESIGN.md section 4. A day is checked with
      * date(day, '+0 days'): the modifier makes SQLite normalise, so that
@@ -128,12 +131,69 @@ static const char *const steps[] = {
     " WHERE ended_on IS NULL;"
     "CREATE INDEX flare_began ON flare (began_on);"
     "PRAGMA user_version = 5;",
-    /* 5 -> 6 (issue 21): a pause week, a running trial of a reversible
+    /* 5 -> 6 (issue 19): every row a uid, 16 random bytes as 32 hex
+     * digits, unique in its table, which export and import keep: rows of
+     * two logs never meet by their row ids (both start at 1), and no two
+     * rows the program writes collapse into one when a log comes back. A
+     * row whose writer gives none gets one from the trigger, whoever
+     * writes it. A check-in's revision counts its saves (1 at the first);
+     * a screening answer's received_at is when an import brought it into
+     * this log (NULL: when it was asked), so that a stamp from a clock
+     * that was ahead counts from then. */
+    "ALTER TABLE checkin ADD COLUMN uid TEXT CHECK (uid IS NULL" UID_SHAPE ");"
+    "UPDATE checkin SET uid = " NEW_UID ";"
+    "CREATE UNIQUE INDEX checkin_uid ON checkin (uid);"
+    "CREATE TRIGGER checkin_uid AFTER INSERT ON checkin WHEN NEW.uid IS NULL"
+    " BEGIN UPDATE checkin SET uid = " NEW_UID " WHERE day = NEW.day; END;"
+    "ALTER TABLE answer ADD COLUMN uid TEXT CHECK (uid IS NULL" UID_SHAPE ");"
+    "UPDATE answer SET uid = " NEW_UID ";"
+    "CREATE UNIQUE INDEX answer_uid ON answer (uid);"
+    "CREATE TRIGGER answer_uid AFTER INSERT ON answer WHEN NEW.uid IS NULL"
+    " BEGIN UPDATE answer SET uid = " NEW_UID
+    " WHERE day = NEW.day AND question_id = NEW.question_id; END;"
+    "ALTER TABLE trial ADD COLUMN uid TEXT CHECK (uid IS NULL" UID_SHAPE ");"
+    "UPDATE trial SET uid = " NEW_UID ";"
+    "CREATE UNIQUE INDEX trial_uid ON trial (uid);"
+    "CREATE TRIGGER trial_uid AFTER INSERT ON trial WHEN NEW.uid IS NULL"
+    " BEGIN UPDATE trial SET uid = " NEW_UID " WHERE id = NEW.id; END;"
+    "ALTER TABLE session ADD COLUMN uid TEXT CHECK (uid IS NULL" UID_SHAPE ");"
+    "UPDATE session SET uid = " NEW_UID ";"
+    "CREATE UNIQUE INDEX session_uid ON session (uid);"
+    "CREATE TRIGGER session_uid AFTER INSERT ON session WHEN NEW.uid IS NULL"
+    " BEGIN UPDATE session SET uid = " NEW_UID " WHERE id = NEW.id; END;"
+    "ALTER TABLE screening ADD COLUMN uid TEXT"
+    " CHECK (uid IS NULL" UID_SHAPE ");"
+    "UPDATE screening SET uid = " NEW_UID ";"
+    "CREATE UNIQUE INDEX screening_uid ON screening (uid);"
+    "CREATE TRIGGER screening_uid AFTER INSERT ON screening"
+    " WHEN NEW.uid IS NULL BEGIN UPDATE screening SET uid = " NEW_UID
+    " WHERE id = NEW.id; END;"
+    "ALTER TABLE profile ADD COLUMN uid TEXT CHECK (uid IS NULL" UID_SHAPE ");"
+    "UPDATE profile SET uid = " NEW_UID ";"
+    "CREATE UNIQUE INDEX profile_uid ON profile (uid);"
+    "CREATE TRIGGER profile_uid AFTER INSERT ON profile WHEN NEW.uid IS NULL"
+    " BEGIN UPDATE profile SET uid = " NEW_UID " WHERE key = NEW.key; END;"
+    "ALTER TABLE habit ADD COLUMN uid TEXT CHECK (uid IS NULL" UID_SHAPE ");"
+    "UPDATE habit SET uid = " NEW_UID ";"
+    "CREATE UNIQUE INDEX habit_uid ON habit (uid);"
+    "CREATE TRIGGER habit_uid AFTER INSERT ON habit WHEN NEW.uid IS NULL"
+    " BEGIN UPDATE habit SET uid = " NEW_UID " WHERE id = NEW.id; END;"
+    "ALTER TABLE flare ADD COLUMN uid TEXT CHECK (uid IS NULL" UID_SHAPE ");"
+    "UPDATE flare SET uid = " NEW_UID ";"
+    "CREATE UNIQUE INDEX flare_uid ON flare (uid);"
+    "CREATE TRIGGER flare_uid AFTER INSERT ON flare WHEN NEW.uid IS NULL"
+    " BEGIN UPDATE flare SET uid = " NEW_UID " WHERE id = NEW.id; END;"
+    "ALTER TABLE checkin ADD COLUMN revision INTEGER NOT NULL DEFAULT 1"
+    " CHECK (revision >= 1);"
+    "ALTER TABLE screening ADD COLUMN received_at TEXT;"
+    "PRAGMA user_version = 6;",
+    /* 6 -> 7 (issue 21): a pause week, a running trial of a reversible
      * approach stopped for some days to see whether the pain comes back,
      * one pause per trial; resumed_on is the first day back on it, NULL
-     * while paused. Self-contained (it only adds this table and its
-     * index, and names no other step's table but trial), so that steps
-     * added on other branches can be put before it at a merge and the
+     * while paused; a uid as every table has one (5 -> 6), given by the
+     * trigger to a row written without. Self-contained: it only adds this
+     * table, its indexes and its trigger, and names no other table but
+     * trial, so that other steps can be put before it at a merge and the
      * numbers moved. */
     "CREATE TABLE trial_pause ("
     " id INTEGER PRIMARY KEY,"
@@ -144,9 +204,14 @@ static const char *const steps[] = {
     " resumed_on TEXT CHECK (resumed_on IS NULL"
     "  OR resumed_on IS date(resumed_on, '+0 days')),"
     " recorded_at TEXT NOT NULL,"
+    " uid TEXT CHECK (uid IS NULL" UID_SHAPE "),"
     " CHECK (resumed_on IS NULL OR resumed_on > paused_on)"
     ") STRICT;"
-    "PRAGMA user_version = 6;",
+    "CREATE UNIQUE INDEX trial_pause_uid ON trial_pause (uid);"
+    "CREATE TRIGGER trial_pause_uid AFTER INSERT ON trial_pause"
+    " WHEN NEW.uid IS NULL BEGIN UPDATE trial_pause SET uid = " NEW_UID
+    " WHERE id = NEW.id; END;"
+    "PRAGMA user_version = 7;",
 };
 
 _Static_assert(sizeof steps / sizeof steps[0] == STORE_VERSION,

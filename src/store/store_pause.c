@@ -1,6 +1,7 @@
 /* store_pause.c: pause weeks, a running trial stopped for some days to see
- * whether the pain comes back (issue 21; the table of step 5 -> 6). Which
- * trials may be paused is program.h's to say; this keeps the log sound. */
+ * whether the pain comes back (issue 21; the table of its own schema step).
+ * Which trials may be paused is program.h's to say; this keeps the log sound.
+ */
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -155,41 +156,39 @@ store_pause_list(struct store *s, struct store_pause **out, size_t *n,
 	sqlite3_stmt *st;
 	struct store_pause *p = NULL, *row;
 	size_t count = 0;
-	int rc, code, bad = 0;
+	char *sql;
+	int rc, code;
 
 	*out = NULL;
 	*n = 0;
-	if ((code = store_prepare(s,
-				  "SELECT id, trial_id, paused_on, resumed_on, "
-				  "recorded_at FROM trial_pause ORDER BY "
-				  "paused_on, id",
-				  &st, cause)) != 0)
+	sql = xasprintf("SELECT %s FROM trial_pause ORDER BY paused_on, id",
+			store_columns_sql(STORE_TABLE_PAUSE, 0));
+	code = store_prepare(s, sql, &st, cause);
+	free(sql);
+	if (code != 0)
 		return code;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		/* The schema's checks hold these (store_columns.c); a file
+		 * changed behind the program's back is damaged. */
+		if ((code = store_row_check(s, st, STORE_TABLE_PAUSE, cause)) !=
+		    0)
+			break;
 		p = xreallocarray(p, count + 1, sizeof *p);
 		row = &p[count++];
 		memset(row, 0, sizeof *row);
-		row->id = sqlite3_column_int64(st, 0);
-		row->trial_id = sqlite3_column_int64(st, 1);
-		/* The schema's checks hold these; a file changed behind the
-		 * program's back is damaged. */
-		bad |= store_read_day(st, 2, 0, row->paused_on);
-		bad |= store_read_day(st, 3, 1, row->resumed_on);
-		bad |= store_read_text(st, 4, 0, &row->recorded_at);
-		if (row->resumed_on[0] != '\0' &&
-		    strcmp(row->resumed_on, row->paused_on) <= 0)
-			bad = -1;
-		if (bad)
-			break;
+		row->id = sqlite3_column_int64(st, STORE_PAUSE_ID);
+		row->trial_id = sqlite3_column_int64(st, STORE_PAUSE_TRIAL);
+		store_col_day(st, STORE_PAUSE_PAUSED_ON, row->paused_on);
+		store_col_day(st, STORE_PAUSE_RESUMED_ON, row->resumed_on);
+		row->recorded_at = store_col_text(st, STORE_PAUSE_RECORDED_AT);
+		store_col_uid(st, STORE_PAUSE_UID, row->uid);
 	}
 	sqlite3_finalize(st);
-	if (bad) {
+	if (code == 0 && rc != SQLITE_DONE)
+		code = store_sqlerr(s, rc, "reading the pauses", cause);
+	if (code != 0) {
 		store_pauses_free(p, count);
-		return store_corrupt(s, "the pauses", cause);
-	}
-	if (rc != SQLITE_DONE) {
-		store_pauses_free(p, count);
-		return store_sqlerr(s, rc, "reading the pauses", cause);
+		return code;
 	}
 	*out = p;
 	*n = count;

@@ -365,31 +365,22 @@ trials_sort(struct store_trial *t, size_t n)
 		}
 }
 
-/* id, approach, started_on, ended_on, outcome, impression into t; -1 when a
- * value is out of its range or the row breaks the table's rules. */
-static int
-read_trial(sqlite3_stmt *st, struct store_trial *t)
+/* A row of store_columns_sql(STORE_TABLE_TRIAL, 0), checked, into t. */
+static void
+take_trial(sqlite3_stmt *st, struct store_trial *t)
 {
-	char *name = NULL;
-	int bad = 0;
+	const unsigned char *outcome =
+	    sqlite3_column_text(st, STORE_TRIAL_OUTCOME);
 
-	t->id = sqlite3_column_int64(st, 0);
+	t->id = sqlite3_column_int64(st, STORE_TRIAL_ID);
+	t->approach = store_col_text(st, STORE_TRIAL_APPROACH);
+	store_col_day(st, STORE_TRIAL_STARTED_ON, t->started_on);
+	store_col_day(st, STORE_TRIAL_ENDED_ON, t->ended_on);
 	t->outcome = OUTCOME_NONE;
-	bad |= store_read_id(st, 1, &t->approach);
-	bad |= store_read_day(st, 2, 0, t->started_on);
-	bad |= store_read_day(st, 3, 1, t->ended_on);
-	bad |= store_read_text(st, 4, 1, &name);
-	bad |= store_read_int(st, 5, STORE_IMPRESSION_MIN, STORE_IMPRESSION_MAX,
-			      1, &t->impression);
-	if (name != NULL && (store_outcome_parse(name, &t->outcome) != 0 ||
-			     t->ended_on[0] == '\0'))
-		bad = -1;
-	if (t->ended_on[0] != '\0' && strcmp(t->ended_on, t->started_on) < 0)
-		bad = -1;
-	if (t->impression != STORE_NONE && t->ended_on[0] == '\0')
-		bad = -1;
-	free(name);
-	return bad;
+	if (outcome != NULL)
+		store_outcome_parse((const char *)outcome, &t->outcome);
+	t->impression = store_col_int(st, STORE_TRIAL_IMPRESSION);
+	store_col_uid(st, STORE_TRIAL_UID, t->uid);
 }
 
 int
@@ -399,41 +390,39 @@ store_trial_list(struct store *s, struct store_trial **out, size_t *n,
 	sqlite3_stmt *st;
 	struct store_trial *t = NULL, *row;
 	size_t count = 0, cap = 0;
-	int rc, code, bad = 0;
+	char *sql;
+	int rc, code;
 
 	*out = NULL;
 	*n = 0;
-	if ((code = store_prepare(s,
-				  "SELECT id, approach, started_on, ended_on, "
-				  "outcome, impression FROM trial ORDER BY id",
-				  &st, cause)) != 0)
+	sql = xasprintf("SELECT %s FROM trial ORDER BY id",
+			store_columns_sql(STORE_TABLE_TRIAL, 0));
+	code = store_prepare(s, sql, &st, cause);
+	free(sql);
+	if (code != 0)
 		return code;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((code = store_row_check(s, st, STORE_TABLE_TRIAL, cause)) !=
+		    0)
+			break;
 		if (count == cap) {
 			cap = cap ? cap * 2 : TRIALS_FIRST;
 			t = xreallocarray(t, cap, sizeof *t);
 		}
 		row = &t[count++];
 		memset(row, 0, sizeof *row);
-		if ((bad = read_trial(st, row)) != 0)
-			break;
+		take_trial(st, row);
 	}
 	sqlite3_finalize(st);
-	*out = t;
-	*n = count;
-	if (bad) {
+	if (code == 0 && rc != SQLITE_DONE)
+		code = store_sqlerr(s, rc, "reading the trials", cause);
+	if (code != 0) {
 		store_trials_free(t, count);
-		*out = NULL;
-		*n = 0;
-		return store_corrupt(s, "the trials", cause);
-	}
-	if (rc != SQLITE_DONE) {
-		store_trials_free(t, count);
-		*out = NULL;
-		*n = 0;
-		return store_sqlerr(s, rc, "reading the trials", cause);
+		return code;
 	}
 	trials_sort(t, count);
+	*out = t;
+	*n = count;
 	return 0;
 }
 
@@ -476,47 +465,74 @@ store_screening_add(struct store *s, const char *flag, int answer, char **cause)
 	return store_commit(s, cause);
 }
 
-/* Rows of a SELECT flag_id, answer, asked_at, checked_on. */
+/*
+ * The moment an answer counts from: its asked_at as an instant (the
+ * offsets applied, so that answers given in two time zones compare), or
+ * the moment this log received it, when that was earlier: an answer
+ * imported with a stamp from a clock that was ahead counts from its
+ * import, never from the future. The latest answer is the one of the
+ * latest moment, and of two of the same second the one written later
+ * (the higher id); ids alone never decide, so that an older backup's
+ * answers, imported after the log's own, stay older, and a crafted id of
+ * 9223372036854775807 hides nothing. An answer this log wrote itself
+ * counts from no later than any answer it wrote after it: a clock that
+ * was ahead when it was given (a stamp a year on) cannot make it outrank
+ * the answers given since, once the clock was right. The row is "o".
+ */
+#define ANSWER_AT                                                              \
+	"min(unixepoch(o.asked_at), ifnull(unixepoch(o.received_at),"          \
+	" unixepoch(o.asked_at)), ifnull((SELECT min(unixepoch(l.asked_at))"   \
+	" FROM screening AS l WHERE o.received_at IS NULL AND l.received_at"   \
+	" IS NULL AND l.id > o.id), unixepoch(o.asked_at)))"
+/* The screening's rows with their moment (at), their place among their
+ * flag's answers, latest first (nth), and their flag's first moment and
+ * first row (the order first asked in, ties as written). */
+#define SCREENING_RANKED                                                       \
+	"(SELECT *, row_number() OVER (PARTITION BY flag_id ORDER BY at DESC," \
+	" id DESC) AS nth, min(at) OVER (PARTITION BY flag_id) AS first,"      \
+	" min(id) OVER (PARTITION BY flag_id) AS first_id"                     \
+	" FROM (SELECT *, " ANSWER_AT " AS at FROM screening AS o))"
+
+/* Rows of SELECT (the screening's columns) FROM from AS s tail. */
 static int
-screening_rows(struct store *s, const char *sql, struct store_screening **out,
-	       size_t *n, char **cause)
+screening_rows(struct store *s, const char *from, const char *tail,
+	       struct store_screening **out, size_t *n, char **cause)
 {
 	sqlite3_stmt *st;
-	struct store_screening *r = NULL;
+	struct store_screening *r = NULL, *x;
 	size_t count = 0;
-	int rc, code, bad = 0;
+	char *sql;
+	int rc, code;
 
 	*out = NULL;
 	*n = 0;
-	if ((code = store_prepare(s, sql, &st, cause)) != 0)
+	sql =
+	    xasprintf("SELECT %s FROM %s AS s %s",
+		      store_columns_sql(STORE_TABLE_SCREENING, 0), from, tail);
+	code = store_prepare(s, sql, &st, cause);
+	free(sql);
+	if (code != 0)
 		return code;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r = xreallocarray(r, count + 1, sizeof *r);
-		bad |= store_read_id(st, 0, &r[count].flag);
-		bad |= store_read_int(st, 1, 0, 1, 0, &r[count].answer);
-		bad |= store_read_text(st, 2, 0, &r[count].asked_at);
-		bad |= store_read_day(st, 3, 1, r[count].checked_on);
-		if (r[count].checked_on[0] != '\0' && r[count].answer != 1)
-			bad = -1;
-		count++;
-		if (bad)
+		if ((code = store_row_check(s, st, STORE_TABLE_SCREENING,
+					    cause)) != 0)
 			break;
+		r = xreallocarray(r, count + 1, sizeof *r);
+		x = &r[count++];
+		x->flag = store_col_text(st, STORE_SCREENING_FLAG);
+		x->answer = store_col_int(st, STORE_SCREENING_ANSWER);
+		x->asked_at = store_col_text(st, STORE_SCREENING_ASKED_AT);
+		store_col_day(st, STORE_SCREENING_CHECKED_ON, x->checked_on);
 	}
 	sqlite3_finalize(st);
+	if (code == 0 && rc != SQLITE_DONE)
+		code = store_sqlerr(s, rc, "reading the screening", cause);
+	if (code != 0) {
+		store_screenings_free(r, count);
+		return code;
+	}
 	*out = r;
 	*n = count;
-	if (bad) {
-		store_screenings_free(r, count);
-		*out = NULL;
-		*n = 0;
-		return store_corrupt(s, "the screening answers", cause);
-	}
-	if (rc != SQLITE_DONE) {
-		store_screenings_free(r, count);
-		*out = NULL;
-		*n = 0;
-		return store_sqlerr(s, rc, "reading the screening", cause);
-	}
 	return 0;
 }
 
@@ -524,24 +540,17 @@ int
 store_screening_latest(struct store *s, struct store_screening **out, size_t *n,
 		       char **cause)
 {
-	return screening_rows(s,
-			      "SELECT flag_id, answer, asked_at, checked_on"
-			      " FROM screening AS s"
-			      " WHERE id = (SELECT max(id) FROM screening"
-			      "  WHERE flag_id = s.flag_id)"
-			      " ORDER BY (SELECT min(id) FROM screening"
-			      "  WHERE flag_id = s.flag_id)",
-			      out, n, cause);
+	return screening_rows(s, SCREENING_RANKED,
+			      "WHERE nth = 1 ORDER BY first, first_id", out, n,
+			      cause);
 }
 
 int
 store_screening_all(struct store *s, struct store_screening **out, size_t *n,
 		    char **cause)
 {
-	return screening_rows(s,
-			      "SELECT flag_id, answer, asked_at, checked_on"
-			      " FROM screening ORDER BY id",
-			      out, n, cause);
+	return screening_rows(s, SCREENING_RANKED, "ORDER BY at, id", out, n,
+			      cause);
 }
 
 int
@@ -556,9 +565,11 @@ store_screening_checked(struct store *s, const char *flag, const char *day,
 	    (code = store_check_day("checked", day, cause)) != 0 ||
 	    (code = store_begin(s, cause)) != 0)
 		return code;
+	/* The latest answer, as store_screening_latest() finds it. */
 	if ((code = store_prepare(s,
-				  "SELECT id, answer FROM screening WHERE "
-				  "flag_id = ?1 ORDER BY id DESC LIMIT 1",
+				  "SELECT id, answer FROM screening AS o "
+				  "WHERE flag_id = ?1 ORDER BY " ANSWER_AT
+				  " DESC, id DESC LIMIT 1",
 				  &st, cause)) != 0)
 		goto fail;
 	row = one_row(s, st, store_bind(st, "t", flag), &code, cause);
@@ -597,22 +608,12 @@ store_screenings_free(struct store_screening *r, size_t n)
 	free(r);
 }
 
-/* The known keys hold what their names promise. */
+/* The known keys hold what their names promise (store_profile_problem()). */
 static int
 check_profile(const char *key, const char *value, char **cause)
 {
-	char *want = NULL, *shown;
-	long v;
+	char *want = store_profile_problem(key, value), *shown;
 
-	if (strcmp(key, STORE_PROFILE_USUAL_PAIN) == 0 &&
-	    util_parse_int(value, PAIN_MIN, PAIN_MAX, &v) != 0)
-		want = xasprintf("a rating from %d to %d", PAIN_MIN, PAIN_MAX);
-	else if (strcmp(key, STORE_PROFILE_ONBOARDED) == 0 &&
-		 day_valid(value) != 0)
-		want = xstrdup("a day (YYYY-MM-DD)");
-	else if (strcmp(key, STORE_PROFILE_RECENT_INJURY) == 0 &&
-		 strcmp(value, "yes") != 0 && strcmp(value, "no") != 0)
-		want = xstrdup("yes or no");
 	if (want == NULL)
 		return 0;
 	shown = store_shown(value);
@@ -626,22 +627,21 @@ int
 store_profile_get(struct store *s, const char *key, char **value, char **cause)
 {
 	sqlite3_stmt *st;
-	char *bad = NULL;
+	char *sql;
 	int code = 0;
 
 	*value = NULL;
-	if ((code = store_check_id("profile key", key, cause)) != 0 ||
-	    (code = store_prepare(s, "SELECT value FROM profile WHERE key = ?1",
-				  &st, cause)) != 0)
+	if ((code = store_check_id("profile key", key, cause)) != 0)
+		return code;
+	sql = xasprintf("SELECT %s FROM profile WHERE key = ?1",
+			store_columns_sql(STORE_TABLE_PROFILE, 0));
+	code = store_prepare(s, sql, &st, cause);
+	free(sql);
+	if (code != 0)
 		return code;
 	if (one_row(s, st, store_bind(st, "t", key), &code, cause) == 1 &&
-	    (store_read_text(st, 0, 0, value) != 0 ||
-	     check_profile(key, *value, &bad) != 0)) {
-		free(bad);
-		free(*value);
-		*value = NULL;
-		code = store_corrupt(s, "the profile", cause);
-	}
+	    (code = store_row_check(s, st, STORE_TABLE_PROFILE, cause)) == 0)
+		*value = store_col_text(st, STORE_PROFILE_VALUE);
 	sqlite3_finalize(st);
 	return code;
 }

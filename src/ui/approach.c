@@ -60,8 +60,7 @@ ui_approach_enter(struct ui *ui, int fresh)
 static int
 recheck_offered(void)
 {
-	return safety_loaded && safety.since[0] != '\0' &&
-	       strcmp(safety.since, today) < 0;
+	return safety_loaded && program_recheck_offered(&safety, today);
 }
 
 /* Says why an approach may not start, in one line; 1 when refused. */
@@ -227,7 +226,7 @@ add_state(int w, const struct approach *a)
 	else
 		ui_view_addf(&view, w, UI_C_NORMAL, 0, "Tried: %s to %s (%s).",
 			     st->started_on, st->ended_on,
-			     store_outcome_name(st->outcome));
+			     program_trial_words(0, st->habit, st->outcome));
 	if (st != NULL && st->state == PROGRAM_RUNNING && !st->paused &&
 	    st->held > 0)
 		ui_view_addf(&view, w, UI_C_DIM, 0,
@@ -415,7 +414,7 @@ stop(struct ui *ui, const struct approach *a, enum store_outcome o)
 		return;
 	}
 	ui_message(ui, UI_C_GOOD, "Stopped \"%s\" (%s).", a->title,
-		   store_outcome_name(o));
+		   program_outcome_words(o));
 	ui_approach_enter(ui, 0);
 }
 

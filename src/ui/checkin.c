@@ -6,6 +6,11 @@
  * through program_checkin(), adding to the day's marks and answers (the
  * form shows them and cannot take one away).
  *
+ * The save is refused when the day was saved again since the form read it
+ * (another window, `backpain checkin`): the form then shows the check-in
+ * as it is now and asks whether to save over it (y), or to keep it and
+ * load it into the form (n, saying what of the form was not saved).
+ *
  * The form is laid out twice per draw: once without drawing, to learn where
  * the focused row falls and scroll it into view, then for real.
  */
@@ -53,6 +58,8 @@ const struct ui_keyhelp ui_checkin_keys[] = {
     {"[  ]", "an earlier or later day (never past today)"},
     {"Enter", "save the check-in"},
     {"Esc, q", "back without saving"},
+    {"y  n", "the day saved again since the form opened: save yours"},
+    {"", "over it, or keep it (the form shows it)"},
     {"in the note", "type; Left Right, Home End, Backspace edit"},
     {"", "pasted text goes in whole, line breaks too (shown as a mark)"},
     {"", "Esc or Up Down leave the note"},
@@ -70,12 +77,29 @@ static struct row *rows;
 static size_t nrows;
 static size_t focus;
 static int existed; /* the day had a check-in when loaded */
+static int seen;    /* its revision then, or PROGRAM_SEEN_NONE */
 static int form_top;
+/* Asking: the save was refused as stale; newer is the day's check-in as
+ * it is now (revision 0: there is none), newer_day its practices and
+ * answers. Both owned here, released by clear_newer(). */
+static int asking;
+static struct store_checkin newer;
+static struct program_day newer_day;
 
 int
 ui_checkin_typing(void)
 {
-	return focus < nrows && rows[focus].kind == ROW_NOTE;
+	return !asking && focus < nrows && rows[focus].kind == ROW_NOTE;
+}
+
+static void
+clear_newer(void)
+{
+	if (asking) {
+		store_checkin_clear(&newer);
+		program_day_free(&newer_day);
+	}
+	asking = 0;
 }
 
 static void
@@ -92,6 +116,8 @@ clear_form(void)
 	pain.last_key = interference.last_key = 0;
 	ui_field_set(&note, "");
 	existed = 0;
+	seen = PROGRAM_SEEN_NONE;
+	clear_newer();
 }
 
 static void
@@ -137,6 +163,7 @@ load_day(struct ui *ui)
 	}
 	if (d.checked_in) {
 		existed = 1;
+		seen = d.checkin.revision;
 		pain.value = d.checkin.pain;
 		interference.value = d.checkin.interference;
 		ui_field_set(&note, d.checkin.note);
@@ -328,6 +355,64 @@ layout(struct form *f)
 		row_draw(f, r);
 }
 
+/* The question after a save refused as stale, then the day's check-in
+ * as it is now: its ratings, the practices done and answers as the day
+ * lists them, its note whole. */
+static void
+newer_draw(struct ui *ui)
+{
+	struct ui_view v = {0};
+	int w = ui_text_width(ui);
+	char today[DAY_LEN], *text;
+	size_t i;
+
+	ui_today(ui, today);
+	if (newer.revision == 0) {
+		ui_view_add(&v, w, UI_C_SELECTED, 0, NULL,
+			    "Save yours? y / n  (n: keep the day without "
+			    "it; Esc: back to your form)");
+		ui_view_blank(&v);
+		ui_view_add(&v, w, UI_C_WARNING, 0, NULL,
+			    "The check-in of this day was removed since the "
+			    "form opened.");
+	} else {
+		ui_view_add(&v, w, UI_C_SELECTED, 0, NULL,
+			    "Save yours over it? y / n  (n: keep it and show "
+			    "it in the form; Esc: back to your form)");
+		ui_view_blank(&v);
+		ui_view_addf(&v, w, UI_C_WARNING, 0,
+			     "The check-in of this day was saved again since "
+			     "the form opened (at %s):",
+			     newer.updated_at);
+		ui_view_addf(&v, w, UI_C_NORMAL, 2, "pain %d", newer.pain);
+		if (newer.interference == STORE_NONE)
+			ui_view_add(&v, w, UI_C_NORMAL, 2, NULL,
+				    "interference not rated");
+		else
+			ui_view_addf(&v, w, UI_C_NORMAL, 2, "interference %d",
+				     newer.interference);
+	}
+	for (i = 0; i < newer_day.npractices; i++)
+		if (newer_day.practices[i].done > 0)
+			ui_view_add(&v, w, UI_C_NORMAL, 2, "done: ",
+				    newer_day.practices[i].practice->title);
+	for (i = 0; i < newer_day.nquestions; i++) {
+		const struct program_asked *a = &newer_day.questions[i];
+
+		if (a->choice < 0)
+			continue;
+		text = program_question_text(a->question->text, day, today);
+		ui_view_addf(&v, w, UI_C_NORMAL, 2, "%s %s", text,
+			     a->question->choices.v[a->choice]);
+		free(text);
+	}
+	if (newer.revision != 0)
+		ui_view_add(&v, w, UI_C_NORMAL, 2, "note: ",
+			    newer.note != NULL ? newer.note : "(none)");
+	ui_show_view(ui, &v, ui->y0 + 2, ui->h - 2);
+	ui_view_free(&v);
+}
+
 void
 ui_checkin_draw(struct ui *ui)
 {
@@ -338,6 +423,10 @@ ui_checkin_draw(struct ui *ui)
 	ui_putf(ui->y0, 1, ui->w - 2, UI_C_HEADING, "Check-in for %s%s", day,
 		strcmp(day, today) == 0 ? " (today)" : "");
 	ui_put(ui->y0, ui->w - 24, "[ earlier  ] later", 23, 0, UI_C_DIM);
+	if (asking) {
+		newer_draw(ui);
+		return;
+	}
 	f.ui = ui;
 	ui->y0 += 2;
 	layout(&f);
@@ -361,12 +450,31 @@ ui_checkin_draw(struct ui *ui)
 	}
 }
 
+/* The save was refused as stale: holds now (the day's check-in as it is,
+ * taken over) and the day's practices and answers, and asks. */
+static void
+ask_newer(struct ui *ui, struct store_checkin *now)
+{
+	char today[DAY_LEN], *cause = NULL;
+
+	ui_today(ui, today);
+	if (program_day_load(ui->pack, ui->store, day, today, &newer_day,
+			     &cause) != 0) {
+		store_checkin_clear(now);
+		ui_error(ui, cause);
+		return;
+	}
+	newer = *now;
+	asking = 1;
+}
+
 static void
 save(struct ui *ui)
 {
 	struct program_checkin in = {0};
 	struct program_answer *ans = xcalloc(naskeds + 1, sizeof *ans);
 	const char **did = xcalloc(ndones + 1, sizeof *did);
+	struct store_checkin now = {0};
 	char today[DAY_LEN], *cause = NULL, *text;
 	int replaced = 0, rc;
 	size_t i;
@@ -402,12 +510,20 @@ save(struct ui *ui)
 	in.answers = ans;
 	in.did = did;
 	in.merge = 1;
+	/* Refused, nothing written, when the day was saved since. */
+	in.seen_revision = seen;
 	ui_today(ui, today);
-	rc = program_checkin(ui->pack, ui->store, today, &in, NULL, &replaced,
+	rc = program_checkin(ui->pack, ui->store, today, &in, &now, &replaced,
 			     NULL, &cause);
 	free(text);
 	free(ans);
 	free(did);
+	if (rc == STORE_CHANGED) {
+		free(cause);
+		ask_newer(ui, &now);
+		return;
+	}
+	store_checkin_clear(&now);
 	if (rc != 0) {
 		ui_error(ui, cause);
 		return;
@@ -415,6 +531,107 @@ save(struct ui *ui)
 	ui_pop(ui);
 	ui_message(ui, UI_C_GOOD, "%s the check-in for %s: pain %d.",
 		   replaced ? "Updated" : "Saved", day, in.pain);
+}
+
+/* n to the question: what of the form differs from the day as it is now,
+ * which is not saved, in words for the message line. */
+static char *
+form_lost(void)
+{
+	struct buf b;
+	const char *sep = "";
+	char *text = ui_field_text(&note);
+	const char *was = newer.note != NULL ? newer.note : "";
+	size_t i, k;
+
+	buf_init(&b);
+	if (newer.revision == 0 || pain.value != newer.pain) {
+		buf_printf(&b, "pain %d", pain.value);
+		sep = ", ";
+	}
+	if (newer.revision == 0 ||
+	    (interference.value < 0 ? STORE_NONE : interference.value) !=
+		newer.interference) {
+		if (interference.value < 0)
+			buf_printf(&b, "%sinterference not rated", sep);
+		else
+			buf_printf(&b, "%sinterference %d", sep,
+				   interference.value);
+		sep = ", ";
+	}
+	for (i = 0; i < ndones; i++) {
+		for (k = 0; k < newer_day.npractices; k++)
+			if (newer_day.practices[k].practice == dones[i].p)
+				break;
+		if (dones[i].on && (k == newer_day.npractices ||
+				    newer_day.practices[k].done == 0)) {
+			buf_printf(&b, "%sdone: %s", sep, dones[i].p->title);
+			sep = ", ";
+		}
+	}
+	for (i = 0; i < naskeds; i++) {
+		for (k = 0; k < newer_day.nquestions; k++)
+			if (newer_day.questions[k].question == askeds[i].q)
+				break;
+		if (askeds[i].choice >= 0 &&
+		    (k == newer_day.nquestions ||
+		     newer_day.questions[k].choice != askeds[i].choice)) {
+			buf_printf(&b, "%s%s: %s", sep, askeds[i].q->id,
+				   askeds[i].q->choices.v[askeds[i].choice]);
+			sep = ", ";
+		}
+	}
+	if (strcmp(text, was) != 0) {
+		buf_printf(&b, "%s", sep);
+		if (text[0] == '\0') {
+			buf_printf(&b, "no note");
+		} else {
+			buf_printf(&b, "the note \"");
+			util_escape(&b, text);
+			buf_printf(&b, "\"");
+		}
+	}
+	free(text);
+	return buf_take(&b);
+}
+
+/* y saves the form over the day as it is now, n keeps that and loads it
+ * into the form, saying what of the form was not saved; Esc goes back to
+ * the form as it was (the next save asks again). */
+static int
+newer_key(struct ui *ui, int key)
+{
+	char *lost;
+
+	switch (key) {
+	case 'y':
+	case 'Y':
+		seen = newer.revision != 0 ? newer.revision : PROGRAM_SEEN_NONE;
+		clear_newer();
+		save(ui);
+		return 1;
+	case 'n':
+	case 'N':
+		lost = form_lost();
+		load(ui);
+		if (lost[0] == '\0')
+			ui_message(ui, UI_C_NORMAL,
+				   "Kept the newer check-in; the form held "
+				   "nothing else.");
+		else
+			ui_message(ui, UI_C_WARNING,
+				   "Kept the newer check-in. Not saved "
+				   "from the form: %s.",
+				   lost);
+		free(lost);
+		return 1;
+	case UI_KEY_ESC:
+	case 'q':
+		clear_newer();
+		return 1;
+	default:
+		return 1; /* the form waits for the answer */
+	}
 }
 
 static void
@@ -490,6 +707,8 @@ ui_checkin_key(struct ui *ui, int key)
 
 	if (nrows == 0)
 		return 0;
+	if (asking)
+		return newer_key(ui, key);
 	if (key == UI_KEY_ENTER) {
 		save(ui);
 		return 1;

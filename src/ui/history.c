@@ -270,11 +270,10 @@ add_trial(const struct review_row *row, size_t number, int w)
 	int n = analysis_explain(&row->result, NULL, 0);
 	char *why = xmalloc(n > 0 ? (size_t)n + 1 : 1);
 
-	ui_view_addf(
-	    &view, w, UI_C_NORMAL, 0, "%zu. %s: %s to %s (%s)", number,
-	    row->title, row->started_on, row->running ? "now" : row->ended_on,
-	    row->outcome == OUTCOME_NONE ? "running"
-					 : store_outcome_name(row->outcome));
+	ui_view_addf(&view, w, UI_C_NORMAL, 0, "%zu. %s: %s to %s (%s)", number,
+		     review_row_name(row), row->started_on,
+		     row->running ? "now" : row->ended_on,
+		     review_row_state(row));
 	analysis_explain(&row->result, why, n > 0 ? (size_t)n + 1 : 1);
 	ui_view_addf(&view, w, UI_C_DIM, 2, "%s: %s",
 		     analysis_verdict_name(row->result.verdict), why);
@@ -291,11 +290,10 @@ build(int w, int first)
 
 	ui_view_clear(&view);
 	ui_view_add(&view, w, UI_C_HEADING, 0, NULL, "Approaches tried");
-	for (i = 0; i < rv.nrows; i++)
-		if (rv.rows[i].title != NULL) {
-			add_trial(&rv.rows[i], i + 1, w);
-			shown++;
-		}
+	for (i = 0; i < rv.nrows; i++) {
+		add_trial(&rv.rows[i], i + 1, w);
+		shown++;
+	}
 	if (shown == 0)
 		ui_view_add(&view, w, UI_C_DIM, 0, NULL, "None yet.");
 	ui_view_blank(&view);

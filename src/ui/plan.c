@@ -30,14 +30,21 @@ ui_plan_enter(struct ui *ui, int fresh)
 		list.sel = plan.current >= 0 ? plan.current : 0;
 }
 
-/* What became of an approach, in a few words. */
+/* What became of an approach, in the words of the model: its trial's
+ * (program_trial_words()) and, for a flare-up tool, its sessions
+ * (program_tool_words()). */
 static char *
 state_text(const struct program_step *st, enum ui_color *c)
 {
+	struct buf b;
+
 	*c = UI_C_DIM;
+	buf_init(&b);
 	switch (st->state) {
 	case PROGRAM_NOT_STARTED:
-		return xstrdup("not started");
+		if (st->tool_sessions == 0)
+			buf_adds(&b, program_state_name(st->state));
+		break;
 	case PROGRAM_RUNNING:
 		*c = st->review_due ? UI_C_WARNING : UI_C_GOOD;
 		/* A safety hold pauses it: its count stays (program.h). */
@@ -59,38 +66,42 @@ state_text(const struct program_step *st, enum ui_color *c)
 					 st->paused_since, st->day);
 		}
 		if (st->day == 0)
-			return xasprintf("starting %s, a day still to come",
-					 st->started_on);
-		if (st->days > 0)
-			return xasprintf("trying since %s, day %d of %d%s",
-					 st->started_on, st->day, st->days,
-					 st->review_due ? ", review due" : "");
-		return xasprintf("trying since %s, day %d", st->started_on,
-				 st->day);
+			buf_printf(&b, "starting %s, a day still to come",
+				   st->started_on);
+		else if (st->days > 0)
+			buf_printf(&b, "trying since %s, day %d of %d%s",
+				   st->started_on, st->day, st->days,
+				   st->review_due ? ", review due" : "");
+		else
+			buf_printf(&b, "trying since %s, day %d",
+				   st->started_on, st->day);
+		break;
 	case PROGRAM_ENDED:
 		*c = st->outcome == OUTCOME_HELPED ? UI_C_GOOD : UI_C_NORMAL;
 		if (st->habit) {
 			*c = UI_C_GOOD;
-			return xasprintf("kept as a habit since %s, practised "
-					 "on %d of %d day%s",
-					 st->habit_since, st->habit_practised,
-					 st->habit_days,
-					 st->habit_days == 1 ? "" : "s");
+			buf_printf(
+			    &b, "%s since %s, practised on %d of %d day%s",
+			    program_trial_words(0, 1, st->outcome),
+			    st->habit_since, st->habit_practised,
+			    st->habit_days, st->habit_days == 1 ? "" : "s");
+		} else {
+			buf_printf(&b, "%s (ended %s)",
+				   program_trial_words(0, 0, st->outcome),
+				   st->ended_on);
 		}
-		switch (st->outcome) {
-		case OUTCOME_HELPED:
-			return xasprintf("helped (ended %s)", st->ended_on);
-		case OUTCOME_NO_CHANGE:
-			return xasprintf("no change (ended %s)", st->ended_on);
-		case OUTCOME_WORSE:
-			return xasprintf("made it worse (ended %s)",
-					 st->ended_on);
-		case OUTCOME_STOPPED:
-		case OUTCOME_NONE:
-			return xasprintf("stopped %s", st->ended_on);
-		}
+		break;
 	}
-	return xstrdup("");
+	if (st->tool_sessions > 0) {
+		if (b.len > 0)
+			buf_adds(&b, "; ");
+		else
+			*c = UI_C_NORMAL;
+		program_tool_words(&b, st->tool_sessions, st->tool_last);
+	}
+	if (b.data == NULL)
+		buf_adds(&b, "");
+	return buf_take(&b);
 }
 
 /* An approach's two lines: its title (after the current one's mark, two

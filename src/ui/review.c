@@ -30,8 +30,10 @@ const struct ui_keyhelp ui_review_keys[] = {
     {"PgUp PgDn, Space", "scroll the selected trial's details"},
     {"c", "keep going (continue): save nothing, back to the last screen"},
     {"m", "keep it as a habit and move on: end it today as helped, keep "
-	  "its practices on Today, and start the next approach not yet tried "
-	  "(asks first, then asks your impression)"},
+	  "its practices on Today (asks first; when the verdict is not "
+	  "helped, asks which outcome to record), ask your impression, then "
+	  "offer to start the next approach not yet tried (y starts it, n "
+	  "not now, r first answers the safety re-check)"},
     {"s", "stop it: choose no change, worse or stopped (asks first, then "
 	  "asks your impression)"},
     {"o, Enter", "an ended trial: change its recorded outcome (asks first)"},
@@ -126,6 +128,16 @@ due_trial(void)
 	return 0;
 }
 
+/* Its review is due, as the plan has it (program_step.review_due). */
+static int
+row_due(const struct review_row *row)
+{
+	const struct program_step *st =
+	    program_plan_trial(&plan, row->trial_id);
+
+	return row->running && st != NULL && st->review_due;
+}
+
 static void
 select_trial(long long id)
 {
@@ -172,23 +184,36 @@ ui_review_enter(struct ui *ui, int fresh)
 	if (row == NULL || row->trial_id != keep)
 		ui_review_decide_cancel();
 	else
-		ui_review_decide_check(row);
+		ui_review_decide_check(ui, row);
 }
 
-/* The list's right column: where the trial stands. */
+/* The list's right column: where the trial stands, in the words of the
+ * model (review_row_state(), and the plan's day count). */
 static char *
-row_state(const struct ui *ui, const struct review_row *row)
+row_state(const struct review_row *row)
 {
-	int of = ui_review_trial_days(ui, row);
+	const struct program_step *st =
+	    program_plan_trial(&plan, row->trial_id);
+	struct buf b;
 
-	if (!row->running)
-		return xasprintf("ended %s, %s", row->ended_on,
-				 ui_review_outcome_words(row->outcome));
-	if (of > 0)
-		return xasprintf("running, day %d of %d%s", row->result.days,
-				 of,
-				 ui_review_due(ui, row) ? ", review due" : "");
-	return xasprintf("running, day %d", row->result.days);
+	buf_init(&b);
+	if (row->tool_use) {
+		program_tool_words(&b, row->tool_sessions, row->ended_on);
+	} else if (!row->running) {
+		if (row->habit && row->habit_dropped[0] == '\0')
+			buf_printf(&b, "%s since %s", review_row_state(row),
+				   row->habit_since);
+		else
+			buf_printf(&b, "ended %s, %s", row->ended_on,
+				   review_row_state(row));
+	} else if (st != NULL && st->days > 0) {
+		buf_printf(&b, "running, day %d of %d%s", st->day, st->days,
+			   st->review_due ? ", review due" : "");
+	} else {
+		buf_printf(&b, "running, day %d",
+			   st != NULL ? st->day : row->result.days);
+	}
+	return buf_take(&b);
 }
 
 /* The columns of the list's title column: the longest title, at most
@@ -209,10 +234,10 @@ title_width(int w)
 /* Rows of list entry i: its title and its state side by side, each
  * wrapped in its column. */
 static int
-entry_rows(const struct ui *ui, int i, int tw, int w)
+entry_rows(int i, int tw, int w)
 {
 	const struct review_row *row = &rv.rows[order[i]];
-	char *state = row_state(ui, row);
+	char *state = row_state(row);
 	int a = ui_words_rows(review_row_name(row), tw);
 	int b = ui_words_rows(state, w - tw - 4);
 
@@ -224,7 +249,7 @@ entry_rows(const struct ui *ui, int i, int tw, int w)
  * marks on the first row when some are above, on the last when some are
  * below. */
 static void
-draw_list(const struct ui *ui, int y, int h, int w, const int *rows, int tw)
+draw_list(int y, int h, int w, const int *rows, int tw)
 {
 	int i, n, r, end = y + h;
 
@@ -237,16 +262,15 @@ draw_list(const struct ui *ui, int y, int h, int w, const int *rows, int tw)
 		const struct review_row *row = &rv.rows[order[i]];
 		int sel = i == list.sel;
 		enum ui_color c = sel ? UI_C_SELECTED : UI_C_NORMAL;
-		char *state = row_state(ui, row);
+		char *state = row_state(row);
 
 		for (r = 0; r < rows[i] && y + r < end; r++)
 			ui_fill(y + r, 1, w, c);
 		ui_put(y, 1, sel ? ">" : " ", 1, 0, c);
 		ui_put_words(y, 3, review_row_name(row), tw, end - y, c);
-		ui_put_words(
-		    y, 3 + tw + 2, state, w - tw - 4, end - y,
-		    sel ? c
-			: (ui_review_due(ui, row) ? UI_C_WARNING : UI_C_DIM));
+		ui_put_words(y, 3 + tw + 2, state, w - tw - 4, end - y,
+			     sel ? c
+				 : (row_due(row) ? UI_C_WARNING : UI_C_DIM));
 		free(state);
 		y += rows[i];
 	}
@@ -278,20 +302,20 @@ ui_review_draw(struct ui *ui)
 	tw = title_width(w);
 	erows = xcalloc((size_t)list.n, sizeof *erows);
 	for (i = 0; i < list.n; i++) {
-		erows[i] = entry_rows(ui, i, tw, w);
+		erows[i] = entry_rows(i, tw, w);
 		need += erows[i];
 	}
 	rows = ui->h / LIST_BODY_SHARE;
 	rows = rows > LIST_MAX_ROWS ? LIST_MAX_ROWS : rows;
 	rows = rows > need ? need : rows;
-	draw_list(ui, y, rows, w, erows, tw);
+	draw_list(y, rows, w, erows, tw);
 	free(erows);
 	y += rows + 1;
 	bottom = ui_review_decide_draw(ui, &plan, row, end, w);
 	view_h = end - bottom - 1 - y;
 	view_h = view_h < 1 ? 1 : view_h;
 	if (row != detail_row || ui_text_width(ui) != detail_w) {
-		ui_review_detail(&view, ui, &rv, row);
+		ui_review_detail(&view, ui, &rv, &plan, row);
 		detail_row = row;
 		detail_w = ui_text_width(ui);
 	}
@@ -323,7 +347,7 @@ ui_review_key(struct ui *ui, int key)
 	did = ui_review_decide_key(ui, &rv, &plan, row, key);
 	if (did == UI_REVIEW_SAVED) {
 		ui_review_enter(ui, 0);
-		ui_review_decide_saved(selected());
+		ui_review_decide_saved(ui, selected());
 	}
 	if (did != UI_REVIEW_UNUSED)
 		return 1;

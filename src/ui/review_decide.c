@@ -5,7 +5,13 @@
  * recorded outcome or record the person's global impression of the change
  * (1..7, PGIC), which is also asked once after a trial is ended here.
  * Every write asks first and says what it saved; the verdict only advises
- * (the outcome it points to is the one first offered).
+ * (the outcome it points to, review_suggested(), is the one first
+ * offered). Keeping a trial as a habit records helped only when the
+ * verdict says so; else it asks which outcome to record. The next
+ * approach (program_plan_next()) is only offered, after the impression,
+ * and starts when the person says so, with the safety re-check first
+ * when a start offers it (program_recheck_offered()), as on the approach
+ * screen.
  *
  * review.c owns the trials and the plan it loaded and lends them to each
  * call; this file keeps only the question open and its answer so far.
@@ -23,13 +29,17 @@
 /* What a key press is waiting for besides moving. */
 enum ask {
 	ASK_NONE,
-	ASK_HABIT,	/* y/n: end it as helped, start the next approach */
+	ASK_HABIT,	/* y/n: keep it as a habit, its trial ended as helped */
+	ASK_KEEP,	/* the verdict is not helped: choose the outcome of a
+			   trial kept as a habit all the same */
 	ASK_STOP,	/* choose how a running trial ended */
 	ASK_OUTCOME,	/* choose a new outcome for an ended trial */
-	ASK_CONFIRM,	/* y/n for the outcome chosen under ASK_STOP/OUTCOME */
+	ASK_CONFIRM,	/* y/n for the outcome chosen under ASK_KEEP, ASK_STOP
+			   or ASK_OUTCOME */
 	ASK_IMPRESSION, /* 1..7, or skip: the impression of an ended trial */
 	ASK_PAUSE,	/* y/n: pause a running trial for a week */
 	ASK_RESUME,	/* y/n: take a paused trial up again */
+	ASK_NEXT,	/* y/n/r: start the next approach now? */
 };
 
 static const enum store_outcome stop_choices[] = {
@@ -49,8 +59,13 @@ static const enum store_outcome all_choices[] = {
 static enum ask ask, picked_in;
 static const enum store_outcome *choices;
 static size_t nchoices, choice;
-/* ASK_HABIT: the approach to start after it, borrowed from the pack. */
-static const struct approach *next_approach;
+/* ASK_HABIT, ASK_KEEP: the approach to offer after it, borrowed from the
+ * pack; offer: the one to offer once the impression question closes,
+ * and ASK_NEXT's; NULL when none. */
+static const struct approach *next_approach, *offer;
+/* ASK_NEXT: the day the emergency questions were last answered, when a
+ * start offers them again first (program_recheck_offered()); else "". */
+static char recheck_since[DAY_LEN];
 /* ASK_IMPRESSION: the trial asked about and the answer under the cursor,
  * 0 until one is chosen, so that a stray Enter saves nothing. */
 static long long impression_trial;
@@ -59,40 +74,45 @@ static int impression_pick;
  * loaded the log again (ui_review_decide_saved); 0 when none. */
 static long long impression_next;
 
-/* Another non-wildcard approach than the row's is running. */
-static int
-other_running(const struct program_plan *plan, const struct review_row *row)
+/* The approach to offer once row is kept as a habit, by the plan's one
+ * rule (program_plan_next()); NULL when none. */
+static const struct approach *
+next_to_start(const struct ui *ui, const struct program_plan *plan,
+	      const struct review_row *row)
 {
-	size_t i;
+	int i = program_plan_next(
+	    plan, content_approach_index(ui->pack, row->approach));
 
-	for (i = 0; i < plan->nsteps; i++) {
-		const struct program_step *st = &plan->steps[i];
-
-		if (st->state == PROGRAM_RUNNING && !st->approach->wildcard &&
-		    strcmp(st->approach->id, row->approach) != 0)
-			return 1;
-	}
-	return 0;
+	return i >= 0 ? plan->steps[i].approach : NULL;
 }
 
-/* The first approach of the plan not yet tried, unless another one runs:
- * one new approach at a time, so that a change can be put down to it. */
-static const struct approach *
-next_to_start(const struct program_plan *plan, const struct review_row *row)
+/* Whether a start today offers the safety re-check first, as of the log
+ * now: sets recheck_since. */
+static void
+recheck_look(struct ui *ui)
 {
-	size_t i;
+	struct program_safety s;
+	char day[DAY_LEN], *cause = NULL;
 
-	if (other_running(plan, row))
-		return NULL;
-	for (i = 0; i < plan->nsteps; i++) {
-		const struct program_step *st = &plan->steps[i];
-
-		if (st->state == PROGRAM_NOT_STARTED &&
-		    !st->approach->wildcard &&
-		    strcmp(st->approach->id, row->approach) != 0)
-			return st->approach;
+	recheck_since[0] = '\0';
+	ui_today(ui, day);
+	if (program_safety_load(ui->pack, ui->store, day, &s, &cause) != 0) {
+		ui_error(ui, cause);
+		return;
 	}
-	return NULL;
+	if (program_recheck_offered(&s, day))
+		memcpy(recheck_since, s.since, DAY_LEN);
+	program_safety_free(&s);
+}
+
+/* Opens the offer to start the next approach, if there is one. */
+static void
+ask_next(struct ui *ui)
+{
+	if (offer == NULL)
+		return;
+	recheck_look(ui);
+	ask = ASK_NEXT;
 }
 
 /* The seven answers of the impression question, the chosen one in
@@ -140,6 +160,31 @@ impression_question(struct buf *b, const struct ui *ui,
 		    "(it is optional)");
 }
 
+/* What follows a habit kept: the approach offered next, or why none is. */
+static void
+next_line(struct buf *b, const struct program_plan *plan,
+	  const struct review_row *row)
+{
+	size_t i;
+	int other = 0;
+
+	if (next_approach != NULL) {
+		buf_printf(b,
+			   "Then you are asked whether to start \"%s\", the "
+			   "next approach not yet tried.",
+			   next_approach->title);
+		return;
+	}
+	for (i = 0; i < plan->nsteps; i++)
+		other |=
+		    plan->steps[i].state == PROGRAM_RUNNING &&
+		    !plan->steps[i].approach->wildcard &&
+		    strcmp(plan->steps[i].approach->id, row->approach) != 0;
+	buf_printf(b, "No other approach is offered: %s.",
+		   other ? "another one is running"
+			 : "every approach has been tried");
+}
+
 /* The question being asked, or the keys of the selected trial; its last
  * line names the keys that answer it.
  * w: the columns of its lines. */
@@ -156,8 +201,11 @@ prompt_text(const struct ui *ui, const struct program_plan *plan,
 	buf_init(&b);
 	switch (ask) {
 	case ASK_NONE:
+		if (row->tool_use)
+			buf_adds(&b, "A flare-up tool's sessions outside a "
+				     "trial: nothing to decide here");
 		/* The pause week: offered, never forced (issue 21). */
-		if (row->running)
+		else if (row->running)
 			buf_printf(&b,
 				   "c keep going   m keep it as a habit and "
 				   "move on   s stop it%s%s",
@@ -197,21 +245,33 @@ prompt_text(const struct ui *ui, const struct program_plan *plan,
 			   "Keep \"%s\" as a habit: end its trial today as "
 			   "helped.\n",
 			   name);
-		if (next_approach != NULL)
-			buf_printf(&b,
-				   "Start \"%s\" today, the next approach not "
-				   "yet tried.",
-				   next_approach->title);
-		else
-			buf_printf(&b, "No other approach starts: %s.",
-				   other_running(plan, row)
-				       ? "another one is running"
-				       : "every approach has been tried");
+		next_line(&b, plan, row);
 		buf_adds(&b, "\ny save   n cancel");
 		break;
+	case ASK_NEXT:
+		buf_printf(&b,
+			   "Start \"%s\" today, the next approach not yet "
+			   "tried?\n",
+			   offer->title);
+		if (recheck_since[0] != '\0')
+			buf_printf(&b,
+				   "y yes   n not now   r first: anything new "
+				   "since %s?",
+				   recheck_since);
+		else
+			buf_adds(&b, "y yes   n not now");
+		break;
+	case ASK_KEEP:
 	case ASK_STOP:
 	case ASK_OUTCOME:
-		if (ask == ASK_STOP)
+		if (ask == ASK_KEEP)
+			buf_printf(&b,
+				   "The verdict is %s, not helped. Keep \"%s\" "
+				   "as a habit all the same, its trial ended "
+				   "today recorded as:\n",
+				   analysis_verdict_name(row->result.verdict),
+				   name);
+		else if (ask == ASK_STOP)
 			buf_printf(&b, "Stop \"%s\" today, recorded as:\n",
 				   name);
 		else
@@ -219,20 +279,26 @@ prompt_text(const struct ui *ui, const struct program_plan *plan,
 				   row->started_on, row->ended_on);
 		for (i = 0; i < nchoices; i++)
 			buf_printf(&b, i == choice ? "[%s]  " : " %s   ",
-				   ui_review_outcome_words(choices[i]));
+				   program_outcome_words(choices[i]));
 		buf_adds(&b, "\nLeft Right choose   Enter go on   Esc cancel");
 		break;
 	case ASK_CONFIRM:
-		if (picked_in == ASK_STOP)
+		if (picked_in == ASK_KEEP)
+			buf_printf(&b,
+				   "Keep \"%s\" as a habit, its trial ended "
+				   "today (%s) as %s?",
+				   name, day,
+				   program_outcome_words(choices[choice]));
+		else if (picked_in == ASK_STOP)
 			buf_printf(
 			    &b, "Stop \"%s\" today (%s), recorded as %s?", name,
-			    day, ui_review_outcome_words(choices[choice]));
+			    day, program_outcome_words(choices[choice]));
 		else
 			buf_printf(&b,
 				   "Change the recorded outcome of \"%s\" from "
 				   "%s to %s?",
-				   name, ui_review_outcome_words(row->outcome),
-				   ui_review_outcome_words(choices[choice]));
+				   name, program_outcome_words(row->outcome),
+				   program_outcome_words(choices[choice]));
 		buf_adds(&b, "\ny save   n cancel");
 		break;
 	}
@@ -349,48 +415,81 @@ ask_impression(const struct review_row *row, int pick)
 	impression_pick = pick;
 }
 
-/* The message after the trial was kept as a habit: whether the next
- * approach started. */
-static void
-habit_saved(struct ui *ui, const char *name, const struct approach *next,
-	    const char *day)
-{
-	char *cause = NULL;
-
-	if (next == NULL) {
-		ui_message(ui, UI_C_GOOD,
-			   "Saved: \"%s\" is kept as a habit: its practices "
-			   "stay on Today.",
-			   name);
-	} else if (program_start(ui->pack, ui->store, next->id, day, NULL,
-				 &cause) != 0) {
-		ui_message(ui, UI_C_WARNING,
-			   "Saved: \"%s\" is kept as a habit. \"%s\" was "
-			   "not started: %s",
-			   name, next->title, cause ? cause : "unknown error");
-		free(cause);
-	} else {
-		ui_message(ui, UI_C_GOOD,
-			   "Saved: \"%s\" is kept as a habit. Started "
-			   "\"%s\", day 1.",
-			   name, next->title);
-	}
-}
-
 static enum ui_review_did
-save_habit(struct ui *ui, const struct review_row *row)
+save_habit(struct ui *ui, const struct review_row *row, enum store_outcome o)
 {
 	char day[DAY_LEN], *cause = NULL;
 
 	ui_today(ui, day);
-	if (program_keep(ui->pack, ui->store, row->approach, day,
-			 OUTCOME_HELPED, &cause) != 0) {
+	if (program_keep(ui->pack, ui->store, row->approach, day, o, &cause) !=
+	    0) {
 		ui_error(ui, cause);
 		return UI_REVIEW_SAVED;
 	}
-	habit_saved(ui, review_row_name(row), next_approach, day);
+	if (o == OUTCOME_HELPED)
+		ui_message(ui, UI_C_GOOD,
+			   "Saved: \"%s\" is kept as a habit: its practices "
+			   "stay on Today.",
+			   review_row_name(row));
+	else
+		ui_message(ui, UI_C_GOOD,
+			   "Saved: \"%s\" is kept as a habit, its trial "
+			   "recorded as %s: its practices stay on Today.",
+			   review_row_name(row), program_outcome_words(o));
 	impression_next = row->trial_id;
+	offer = next_approach;
 	return UI_REVIEW_SAVED;
+}
+
+/* Starts the approach offered (ASK_NEXT's y). */
+static enum ui_review_did
+start_offer(struct ui *ui)
+{
+	const struct approach *a = offer;
+	const struct approach *other;
+	const char *shared = NULL;
+	char day[DAY_LEN], *cause = NULL;
+
+	offer = NULL;
+	ui_today(ui, day);
+	if (program_start(ui->pack, ui->store, a->id, day, &shared, &cause) !=
+	    0) {
+		ui_error(ui, cause);
+		return UI_REVIEW_USED;
+	}
+	other = shared != NULL ? content_approach(ui->pack, shared) : NULL;
+	if (other != NULL)
+		ui_message(ui, UI_C_WARNING,
+			   "Started \"%s\". \"%s\" runs too, so a change in "
+			   "pain cannot be put down to one of them.",
+			   a->title, other->title);
+	else
+		ui_message(ui, UI_C_GOOD, "Started \"%s\" today, day 1.",
+			   a->title);
+	return UI_REVIEW_SAVED;
+}
+
+/* Keys of ASK_NEXT: y starts it, r answers the re-check first (the offer
+ * stays open for when it is done), any other key leaves it for later. */
+static enum ui_review_did
+answer_next(struct ui *ui, int key)
+{
+	if (key == 'y') {
+		ask = ASK_NONE;
+		return start_offer(ui);
+	}
+	if (key == 'r' && recheck_since[0] != '\0') {
+		ui->onboard_recheck = 1;
+		ui_push(ui, UI_ONBOARD);
+		return UI_REVIEW_USED;
+	}
+	ask = ASK_NONE;
+	ui_message(ui, UI_C_NORMAL,
+		   "Not started: \"%s\" waits in the plan (p on Today) until "
+		   "you start it.",
+		   offer->title);
+	offer = NULL;
+	return UI_REVIEW_USED;
 }
 
 static enum ui_review_did
@@ -411,12 +510,12 @@ save_outcome(struct ui *ui, const struct review_row *row)
 		ui_error(ui, cause);
 	else if (picked_in == ASK_STOP)
 		ui_message(ui, UI_C_GOOD, "Saved: \"%s\" ended today as %s.",
-			   name, ui_review_outcome_words(o));
+			   name, program_outcome_words(o));
 	else
 		ui_message(ui, UI_C_GOOD,
 			   "Saved: \"%s\" is now recorded as %s (it was %s).",
-			   name, ui_review_outcome_words(o),
-			   ui_review_outcome_words(was));
+			   name, program_outcome_words(o),
+			   program_outcome_words(was));
 	if (rc == 0 && picked_in == ASK_STOP)
 		impression_next = row->trial_id;
 	return UI_REVIEW_SAVED;
@@ -498,6 +597,7 @@ answer_impression(struct ui *ui, const struct review_row *row, int key)
 			   row->impression == STORE_NONE
 			       ? "No impression saved; i records it later."
 			       : "Nothing saved.");
+		ask_next(ui);
 		return UI_REVIEW_USED;
 	}
 	if (key >= '0' + STORE_IMPRESSION_MIN &&
@@ -555,6 +655,8 @@ answer(struct ui *ui, const struct review_row *row, int key)
 {
 	if (ask == ASK_IMPRESSION)
 		return answer_impression(ui, row, key);
+	if (ask == ASK_NEXT)
+		return answer_next(ui, key);
 	if (ask == ASK_HABIT || ask == ASK_CONFIRM || ask == ASK_PAUSE ||
 	    ask == ASK_RESUME) {
 		enum ask was = ask;
@@ -567,7 +669,9 @@ answer(struct ui *ui, const struct review_row *row, int key)
 		if (was == ASK_PAUSE || was == ASK_RESUME)
 			return save_pause(ui, row, was);
 		if (was == ASK_HABIT)
-			return save_habit(ui, row);
+			return save_habit(ui, row, OUTCOME_HELPED);
+		if (picked_in == ASK_KEEP)
+			return save_habit(ui, row, choices[choice]);
 		return save_outcome(ui, row);
 	}
 	if (key == UI_KEY_ESC || key == 'q') {
@@ -602,6 +706,16 @@ decide(struct ui *ui, const struct review *rv, const struct program_plan *plan,
 {
 	const char *name = review_row_name(row);
 
+	if (row->tool_use &&
+	    (key == 'c' || key == 'm' || key == 's' || key == 'o' ||
+	     key == 'i' || key == UI_KEY_ENTER)) {
+		ui_message(ui, UI_C_NORMAL,
+			   "\"%s\" was used outside a trial, so there is "
+			   "nothing to decide here; its page in the plan (p "
+			   "on Today) starts a trial of it.",
+			   name);
+		return UI_REVIEW_USED;
+	}
 	switch (key) {
 	case 'c':
 		if (!row->running) {
@@ -622,11 +736,15 @@ decide(struct ui *ui, const struct review *rv, const struct program_plan *plan,
 				   "\"%s\" has ended; o changes its outcome.",
 				   name);
 		} else if (key == 'm') {
-			next_approach = next_to_start(plan, row);
-			ask = ASK_HABIT;
+			next_approach = next_to_start(ui, plan, row);
+			if (review_suggested(row) == OUTCOME_HELPED)
+				ask = ASK_HABIT;
+			else
+				open_choice(ASK_KEEP, all_choices, NALL,
+					    review_suggested(row));
 		} else {
 			open_choice(ASK_STOP, stop_choices, NSTOP,
-				    ui_review_suggested(row));
+				    review_suggested(row));
 		}
 		return UI_REVIEW_USED;
 	case 'i':
@@ -676,7 +794,7 @@ decide(struct ui *ui, const struct review *rv, const struct program_plan *plan,
 			open_choice(ASK_OUTCOME, all_choices, NALL,
 				    row->outcome != OUTCOME_NONE
 					? row->outcome
-					: ui_review_suggested(row));
+					: review_suggested(row));
 		return UI_REVIEW_USED;
 	default:
 		return UI_REVIEW_UNUSED;
@@ -694,25 +812,33 @@ ui_review_decide_key(struct ui *ui, const struct review *rv,
 }
 
 void
-ui_review_decide_saved(const struct review_row *row)
+ui_review_decide_saved(struct ui *ui, const struct review_row *row)
 {
 	long long id = impression_next;
 
 	impression_next = 0;
 	if (id != 0 && row != NULL && row->trial_id == id)
 		ask_impression(row, 0);
+	/* The impression answered or not asked: the next approach. */
+	if (ask == ASK_NONE)
+		ask_next(ui);
 }
 
 void
 ui_review_decide_cancel(void)
 {
 	ask = ASK_NONE;
+	offer = NULL;
 }
 
 void
-ui_review_decide_check(const struct review_row *row)
+ui_review_decide_check(struct ui *ui, const struct review_row *row)
 {
 	if (ask == ASK_IMPRESSION &&
 	    (row->running || row->trial_id != impression_trial))
 		ask = ASK_NONE;
+	if (ask == ASK_NEXT && offer == NULL)
+		ask = ASK_NONE;
+	else if (ask == ASK_NEXT)
+		recheck_look(ui);
 }

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "content.h"
 #include "ui_review_int.h"
 #include "util.h"
 
@@ -14,64 +13,10 @@
 /* Figures on this screen: one decimal, as the Why line shows them. */
 #define VIEW_DECIMALS 1
 
-int
-ui_review_trial_days(const struct ui *ui, const struct review_row *row)
-{
-	const struct approach *a = content_approach(ui->pack, row->approach);
-
-	return a != NULL ? a->trial_days : 0;
-}
-
-int
-ui_review_due(const struct ui *ui, const struct review_row *row)
-{
-	int of = ui_review_trial_days(ui, row);
-
-	return row->running && of > 0 && row->result.days >= of;
-}
-
-const char *
-ui_review_outcome_words(enum store_outcome o)
-{
-	switch (o) {
-	case OUTCOME_HELPED:
-		return "helped";
-	case OUTCOME_NO_CHANGE:
-		return "no change";
-	case OUTCOME_WORSE:
-		return "worse";
-	case OUTCOME_STOPPED:
-		return "stopped";
-	case OUTCOME_NONE:
-		break;
-	}
-	return "no outcome recorded";
-}
-
 static const char *
 plural(int n, const char *one, const char *many)
 {
 	return n == 1 ? one : many;
-}
-
-enum store_outcome
-ui_review_suggested(const struct review_row *row)
-{
-	switch (row->result.verdict) {
-	case VERDICT_SUBSTANTIAL:
-	case VERDICT_MEANINGFUL:
-		return OUTCOME_HELPED;
-	case VERDICT_WORSE:
-		return OUTCOME_WORSE;
-	case VERDICT_NO_CHANGE:
-		return OUTCOME_NO_CHANGE;
-	case VERDICT_LOW_PRACTICE:
-	case VERDICT_TOO_EARLY:
-	case VERDICT_NO_BASELINE:
-	case VERDICT_UNCLEAR:
-		break;
-	}
-	return OUTCOME_STOPPED;
 }
 
 static enum ui_color
@@ -134,28 +79,52 @@ add_buf(struct ui_view *view, int w, enum ui_color c, const char *prefix,
 }
 
 static void
-add_dates(struct ui_view *view, const struct ui *ui, int w,
+add_dates(struct ui_view *view, const struct program_plan *plan, int w,
 	  const struct review_row *row)
 {
-	int days = row->result.days, of = ui_review_trial_days(ui, row);
+	const struct program_step *st = program_plan_trial(plan, row->trial_id);
+	int days = row->result.days, of = st != NULL ? st->days : 0;
+	int due = row->running && st != NULL && st->review_due;
+	struct buf b;
 
-	if (!row->running)
+	if (row->tool_use) {
+		buf_init(&b);
+		buf_adds(&b, "A flare-up tool ");
+		program_tool_words(&b, row->tool_sessions, row->ended_on);
+		buf_printf(&b,
+			   ", outside a trial: its sessions since %s are "
+			   "judged here, as a trial of it would be.",
+			   row->started_on);
+		add_buf(view, w, UI_C_NORMAL, NULL, &b);
+		return;
+	}
+	if (!row->running) {
 		ui_view_addf(view, w, UI_C_NORMAL, 0,
 			     "Ran %s to %s, %d %s, with %d %s. Recorded "
 			     "outcome: %s.",
 			     row->started_on, row->ended_on, days,
 			     plural(days, "day", "days"), row->checkins,
 			     plural(row->checkins, "check-in", "check-ins"),
-			     ui_review_outcome_words(row->outcome));
-	else if (of > 0)
-		ui_view_addf(
-		    view, w,
-		    ui_review_due(ui, row) ? UI_C_WARNING : UI_C_NORMAL, 0,
-		    "Running since %s: day %d of %d%s, %d %s.", row->started_on,
-		    days, of,
-		    ui_review_due(ui, row) ? ", its trial days are up" : "",
-		    row->checkins,
-		    plural(row->checkins, "check-in", "check-ins"));
+			     program_outcome_words(row->outcome));
+		if (row->habit && row->habit_dropped[0] == '\0')
+			ui_view_addf(view, w, UI_C_GOOD, 0,
+				     "Kept as a habit since %s.",
+				     row->habit_since);
+		else if (row->habit)
+			ui_view_addf(view, w, UI_C_NORMAL, 0,
+				     "Kept as a habit from %s to %s.",
+				     row->habit_since, row->habit_dropped);
+		return;
+	}
+	if (st != NULL)
+		days = st->day;
+	if (of > 0)
+		ui_view_addf(view, w, due ? UI_C_WARNING : UI_C_NORMAL, 0,
+			     "Running since %s: day %d of %d%s, %d %s.",
+			     row->started_on, days, of,
+			     due ? ", its trial days are up" : "",
+			     row->checkins,
+			     plural(row->checkins, "check-in", "check-ins"));
 	else
 		ui_view_addf(view, w, UI_C_NORMAL, 0,
 			     "Running since %s: day %d (open-ended), %d %s.",
@@ -182,40 +151,19 @@ add_adherence(struct ui_view *view, int w, const struct review_row *row)
 		     r->days, plural(r->days, "day", "days"), pct);
 }
 
-/* "Change: 2.7 points lower, 45% less than before." Points and percent
- * are cut toward zero, as the Why line (analysis_explain()) cuts them. */
+/* "Change:       2.7 points lower, 45% less than before.", in the words
+ * of review_change(), which measure it as the verdict does. */
 static void
 change_text(struct buf *b, const struct review_row *row,
 	    const struct review_figures *f)
 {
-	const struct analysis_result *r = &row->result;
-	/* What the verdict compared: windows, or a flare-up tool's sessions. */
-	const struct analysis_change *x = &r->pain;
-	long long bs = x->before_sum;
-	long long bn = x->before_n;
-	long long num = bs * x->during_n - (long long)x->during_sum * bn;
-	char pts[REVIEW_FIGURE_LEN], pct[REVIEW_FIGURE_LEN];
-
 	if (f->change[0] == '\0') {
 		buf_adds(b, "Change:       not worked out until the trial can "
 			    "be judged.");
 		return;
 	}
-	if (num == 0) {
-		buf_adds(b, "Change:       none, the same as before.");
-		return;
-	}
-	/* One decimal, cut toward zero: the figure the Why line gives. */
-	review_fraction(num < 0 ? -num : num, bn * x->during_n, VIEW_DECIMALS,
-			1, pts);
-	buf_printf(b, "Change:       %s points %s", pts,
-		   num > 0 ? "lower" : "higher");
-	if (bs > 0) {
-		review_fraction(PERCENT * (num < 0 ? -num : num),
-				bs * x->during_n, 0, 1, pct);
-		buf_printf(b, ", %s%% %s than before", pct,
-			   num > 0 ? "less" : "more");
-	}
+	buf_adds(b, "Change:       ");
+	review_change(b, row);
 	buf_addc(b, '.');
 }
 
@@ -272,20 +220,22 @@ add_means(struct ui_view *view, int w, const struct review_row *row,
 			   before, r->before_n,
 			   plural(r->before_n, "check-in", "check-ins"));
 	add_buf(view, w, UI_C_NORMAL, NULL, &b);
-	if (r->during_n == 0)
-		buf_adds(&b, "Pain during:  no check-in ");
+	buf_adds(&b, "Pain during:  ");
+	if (review_settling(&b, row))
+		buf_addc(&b, '.');
+	else if (r->during_n == 0)
+		buf_printf(&b, "no check-in from day %d on.",
+			   r->settle_days + 1);
 	else
-		buf_printf(&b, "Pain during:  %s, the mean of %d %s ", during,
+		buf_printf(&b, "%s, the mean of %d %s from day %d on.", during,
 			   r->during_n,
-			   plural(r->during_n, "check-in", "check-ins"));
-	if (r->days <= r->settle_days)
-		buf_printf(&b, "while it settles in (%d %s).", r->settle_days,
-			   plural(r->settle_days, "day", "days"));
-	else
-		buf_printf(&b, "from day %d on.", r->settle_days + 1);
+			   plural(r->during_n, "check-in", "check-ins"),
+			   r->settle_days + 1);
 	add_buf(view, w, UI_C_NORMAL, NULL, &b);
 	change_text(&b, row, f);
 	add_buf(view, w, UI_C_NORMAL, NULL, &b);
+	review_flare_days(&b, row);
+	add_buf(view, w, UI_C_WARNING, NULL, &b);
 }
 
 static void
@@ -324,7 +274,8 @@ add_verdict(struct ui_view *view, int w, const struct review_row *row)
 
 void
 ui_review_detail(struct ui_view *view, const struct ui *ui,
-		 const struct review *rv, const struct review_row *row)
+		 const struct review *rv, const struct program_plan *plan,
+		 const struct review_row *row)
 {
 	int w = ui_text_width(ui);
 	struct review_figures f;
@@ -335,8 +286,9 @@ ui_review_detail(struct ui_view *view, const struct ui *ui,
 	ui_view_clear(view);
 	ui_view_addf(view, w, UI_C_HEADING, 0, "%s%s", review_row_name(row),
 		     row->wildcard ? "  (any time)" : "");
-	add_dates(view, ui, w, row);
-	add_adherence(view, w, row);
+	add_dates(view, plan, w, row);
+	if (!row->tool_use)
+		add_adherence(view, w, row);
 	add_means(view, w, row, &f);
 	ui_view_blank(view);
 	add_verdict(view, w, row);

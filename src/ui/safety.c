@@ -100,7 +100,14 @@ add_group(const struct ui *ui, enum urgency u, const char *heading,
 			continue;
 		ui_view_add(&view, w, UI_C_NORMAL, 0, "- ", f->flag->question);
 		add_answer(w, f);
-		ui_view_add(&view, w, UI_C_DIM, 2, NULL, f->flag->advice);
+		/* The advice is an order only beside a standing yes; beside
+		 * a no it says what to do should that change. */
+		if (program_flag_advice_now(f))
+			ui_view_add(&view, w, UI_C_WARNING, 2, NULL,
+				    f->flag->advice);
+		else
+			ui_view_addf(&view, w, UI_C_DIM, 2, "%s%s",
+				     PROGRAM_FLAG_IF_YES, f->flag->advice);
 		ui_view_blank(&view);
 	}
 }

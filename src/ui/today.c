@@ -109,6 +109,7 @@ static char *
 next_label(const struct ui *ui)
 {
 	const struct practice *p;
+	struct buf b;
 
 	if (!loaded)
 		return xstrdup("Next: (the log could not be read)");
@@ -132,12 +133,12 @@ next_label(const struct ui *ui)
 		return xasprintf("Next: practise \"%s\" (%d min)",
 				 p ? p->title : "", p ? p->minutes : 0);
 	case PROGRAM_NEXT_BASELINE:
-		/* The count here; Enter tells why. */
-		return xasprintf("Next: check in on a few more days before "
-				 "starting: %d of %d ratings in the last %d "
-				 "days",
-				 today.baseline_n, ANALYSIS_BEFORE_MIN_CHECKINS,
-				 ANALYSIS_BEFORE_DAYS);
+		/* The count here, in the model's words; Enter tells why. */
+		buf_init(&b);
+		buf_adds(&b, "Next: check in on a few more days before "
+			     "starting: ");
+		program_baseline_words(&b, &today);
+		return buf_take(&b);
 	case PROGRAM_NEXT_START:
 		return xasprintf("Next: start \"%s\"",
 				 approach_title(ui, today.next_approach));

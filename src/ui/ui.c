@@ -28,7 +28,7 @@
 
 #include "app.h"
 #include "content.h"
-#include "store.h"
+#include "program.h"
 #include "ui_int.h"
 #include "util.h"
 
@@ -592,9 +592,9 @@ static int
 prepare(struct app *app, struct ui *ui)
 {
 	struct content_errors errs = {0};
-	char *onboarded = NULL, *cause = NULL;
+	char *cause = NULL;
 	size_t i;
-	int rc;
+	int rc, onboarded;
 
 	if ((rc = app_pack(app, &errs)) != 0) {
 		for (i = 0; i < errs.n; i++)
@@ -612,12 +612,10 @@ prepare(struct app *app, struct ui *ui)
 	ui->app = app;
 	ui->pack = app->pack;
 	ui->store = app->store;
-	rc = store_profile_get(ui->store, STORE_PROFILE_ONBOARDED, &onboarded,
-			       &cause);
+	rc = program_first_run(ui->store, &onboarded, NULL, &cause);
 	if (rc != 0)
 		return fail_start(rc, cause);
-	ui->stack[0] = onboarded != NULL ? UI_TODAY : UI_ONBOARD;
-	free(onboarded);
+	ui->stack[0] = onboarded ? UI_TODAY : UI_ONBOARD;
 	return 0;
 }
 

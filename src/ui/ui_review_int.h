@@ -14,18 +14,12 @@
 #include "store.h"
 #include "ui_int.h"
 
-/* The approach's trial days from the pack; 0 when open-ended or unknown. */
-int ui_review_trial_days(const struct ui *, const struct review_row *);
-/* Running and at or past its trial days: time to decide. */
-int ui_review_due(const struct ui *, const struct review_row *);
-/* "helped", "no change", "worse", "stopped", or that there is none. */
-const char *ui_review_outcome_words(enum store_outcome);
-/* The outcome the verdict points to; it only advises. */
-enum store_outcome ui_review_suggested(const struct review_row *);
 /* Clears v and fills it with the row's figures and sentences, wrapped to
- * the body's text width. */
+ * the body's text width; its day count and whether its review is due are
+ * those of its step in plan (program_plan_trial()). */
 void ui_review_detail(struct ui_view *v, const struct ui *,
-		      const struct review *, const struct review_row *);
+		      const struct review *, const struct program_plan *plan,
+		      const struct review_row *row);
 
 /* What a key did to the decisions (review_decide.c). */
 enum ui_review_did {
@@ -42,13 +36,16 @@ enum ui_review_did ui_review_decide_key(struct ui *, const struct review *rv,
 					const struct program_plan *plan,
 					const struct review_row *row, int key);
 /* After the reload that follows UI_REVIEW_SAVED, with the selected row:
- * asks the impression of the trial the save ended, when row is that one. */
-void ui_review_decide_saved(const struct review_row *row);
+ * asks the impression of the trial the save ended, when row is that one;
+ * else offers the next approach a habit kept left to offer. */
+void ui_review_decide_saved(struct ui *, const struct review_row *row);
 /* Closes the question open, saving nothing and saying nothing. */
 void ui_review_decide_cancel(void);
 /* After a reload with the same trial row selected: closes an impression
- * question that no longer fits it (asked of another trial, or running). */
-void ui_review_decide_check(const struct review_row *row);
+ * question that no longer fits it (asked of another trial, or running);
+ * an offer to start the next approach stays, and whether it offers the
+ * safety re-check is looked at again (it may just have been answered). */
+void ui_review_decide_check(struct ui *, const struct review_row *row);
 /* Draws the question open, or the keys of row, on the last rows above
  * end; w columns. Returns the rows used. */
 int ui_review_decide_draw(const struct ui *, const struct program_plan *plan,

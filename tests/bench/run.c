@@ -99,7 +99,8 @@ static const struct bench benches[] = {
      .status = 1},
     {.name = "checkin (replace)",
      .args = {"checkin", "4", "--date", "@"},
-     .floor = "BEGIN IMMEDIATE; INSERT OR REPLACE INTO checkin VALUES"
+     .floor = "BEGIN IMMEDIATE; INSERT OR REPLACE INTO checkin (day, pain,"
+	      " interference, note, recorded_at, updated_at) VALUES"
 	      " ('@', 4, NULL, NULL, '@T20:00:00+00:00',"
 	      " '@T20:00:00+00:00'); COMMIT;",
      .target = 1.5,

@@ -13,8 +13,11 @@ plain bp checkin 3 --interference 2 --did alpha-walk --answer alpha-feel=same \
 plain bp safety --answer numb=no >/dev/null || fail "safety answers"
 plain bp start alpha --date 2026-11-20 >/dev/null || fail seed
 plain bp practice beta-stretch --before 5 --after 4 >/dev/null || fail seed
-# Timestamps follow the running clock; show them as T.
-stamp() { sed -E 's/2026-11-24T12:[0-9]{2}:[0-9]{2}\+00:00/T/g'; }
+# Timestamps follow the running clock; show them as T. Each row's uid is
+# random; show it as U.
+stamp() {
+	sed -E 's/2026-11-24T12:[0-9]{2}:[0-9]{2}\+00:00/T/g; s/[0-9a-f]{32}/U/g'
+}
 step export
 step export --format csv
 step export --format json

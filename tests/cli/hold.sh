@@ -21,7 +21,7 @@ day() { date -d "2026-11-10 $1 days" +%F; }
 # answered no and the first run done, as onboarding would leave it.
 at 2026-10-27
 bp safety --answer numb=no >/dev/null || fail "safety answers"
-sqlite3 "$DB" "insert into profile values ('onboarded', '2026-10-27')" ||
+sqlite3 "$DB" "insert into profile (key, value) values ('onboarded', '2026-10-27')" ||
 	fail "cannot mark onboarding done"
 for i in $(seq -14 -1); do
 	at "$(day "$i")"

@@ -118,7 +118,7 @@ for began in 9999-12-31 1000-01-10 1899-12-31; do
 		"flare --over" "flare" "checkin 4"; do
 		# shellcheck disable=SC2086
 		expect 74 $cmd
-		expect_grep "the log $DB is damaged (a value out of its range in the flare-ups)" "$T/err"
+		expect_grep "the log $DB is damaged (flare-up 1: began_on is '$began', not a day" "$T/err"
 	done
 done
 DB=$T/damaged-checkin.db
@@ -127,7 +127,7 @@ sqlite3 "$DB" "UPDATE checkin SET day = '1899-06-01'" || fail "writing"
 for cmd in "history --all" review report; do
 	# shellcheck disable=SC2086
 	expect 74 $cmd
-	expect_grep "is damaged (a value out of its range in the check-ins)" "$T/err"
+	expect_grep "is damaged (the check-in of 1899-06-01: day is '1899-06-01', not a day a log can hold (1900-01-01 to 9998-12-31))" "$T/err"
 done
 # The same in the other tables with days, for the report, which reads
 # them all.
@@ -145,6 +145,6 @@ for tc in "trial started_on trials" "session day sessions" \
 	sqlite3 "$T/table.db" "PRAGMA foreign_keys = OFF;
 		UPDATE $1 SET $2 = '1899-12-31'" || fail "writing $1"
 	DB=$T/table.db expect 74 report
-	expect_grep "is damaged (a value out of its range in the $3)" "$T/err"
+	expect_grep "is damaged (.*: $2 is '1899-12-31', not a day a log can hold" "$T/err"
 done
 echo "days outside 1900-01-01 .. 9998-12-31 refused, and none read"

@@ -11,7 +11,9 @@
 # flare tables imports without them. Every
 # refusal names FILE:LINE:COLUMN, exits as DESIGN.md section 5 says and
 # leaves the log byte-identical (or creates none): bad JSON, a value out
-# of range, an id the pack lacks, a day after today, a conflicting day
+# of range, an empty id or one with a control character, a day more than
+# two after today (import_pack.sh: an id the pack lacks is kept), a
+# conflicting day
 # without --replace, a missing file, a FIFO; an impression out of range or
 # on a running trial, a check of a no, of no day, of a day after today or
 # before the answer, another impression or check in the log without
@@ -19,8 +21,10 @@
 # file, a flare-up ended but by nobody, two open, overlapping, a pain of
 # 11, another habit or flare-up in the log without --replace, a second
 # open flare-up or kept habit with the log's. --replace takes the file's
-# day, impression, check, habit and flare-up; a second
-# import of the same file adds nothing.
+# day, impression, check, habit and flare-up; a doctor's check the log
+# lacks is the file's newer copy, taken without it; a second
+# import of the same file adds nothing. (tests/cli/import_merge.sh has the
+# rows of one key, the older and newer copies, the trials sharing days.)
 # The 120-day logs come from cli/build_120days, which run.sh runs first.
 # after: cli/build_120days
 . "$(dirname "$0")/../lib.sh"
@@ -182,16 +186,16 @@ edit 's/"pain":3/"pain":3.0/'
 refused 65 "pain is 3.0; it must be a whole number" "$T/bad.json"
 edit 's/"question_id":"alpha-feel","value":"worse"/"question_id":"alpha-feel","value":"awful"/'
 refused 65 "^$T/bad.json:1:[0-9]+: alpha-feel is one of: better, same, worse" "$T/bad.json"
-edit 's/"practice":"beta-stretch"/"practice":"no-such"/'
-refused 65 "no such practice; the pack has" "$T/bad.json"
-edit 's/"day":"2026-11-22"/"day":"2026-11-25"/'
-refused 65 "day 2026-11-25 is in the future \(today is 2026-11-24\)" "$T/bad.json"
-edit 's/"format":1/"format":2/'
-refused 65 "^$T/bad.json:1:11: format 2 is not one this backpain reads" "$T/bad.json"
+edit 's/"practice":"beta-stretch"/"practice":""/'
+refused 65 "^$T/bad.json:1:[0-9]+: practice is empty" "$T/bad.json"
+edit 's/"day":"2026-11-22"/"day":"2026-11-27"/'
+refused 65 "day 2026-11-27 is in the future \(today is 2026-11-24; an import takes days up to 2026-11-26" "$T/bad.json"
+edit 's/"format":2/"format":3/'
+refused 65 "^$T/bad.json:1:11: format 3 is not one this backpain reads" "$T/bad.json"
 edit 's/"note":"plain"/"note":"pl\\u0000ain"/'
 refused 65 "note holds a NUL character" "$T/bad.json"
-edit 's/"approach":"alpha"/"approach":"zeta"/'
-refused 65 "no such approach|zeta" "$T/bad.json"
+edit 's/"approach":"alpha"/"approach":"ze\\u001bta"/'
+refused 65 "^$T/bad.json:1:[0-9]+: approach holds a control character" "$T/bad.json"
 edit 's/"impression":3/"impression":8/'
 refused 65 "^$T/bad.json:1:[0-9]+: impression is 8; it must be a whole number from 1 to 7" "$T/bad.json"
 edit 's/"ended_on":"2026-11-24","outcome":"helped","impression":null/"ended_on":null,"outcome":null,"impression":2/'
@@ -200,8 +204,8 @@ edit 's/("answer":0,"asked_at":"[^"]*"),"checked_on":null/\1,"checked_on":"2026-
 refused 65 "^$T/bad.json:1:[0-9]+: checked_on: this answer is no" "$T/bad.json"
 edit 's/"checked_on":"2026-11-24"/"checked_on":"yesterday"/'
 refused 65 "^$T/bad.json:1:[0-9]+: checked_on is not a day" "$T/bad.json"
-edit 's/"checked_on":"2026-11-24"/"checked_on":"2026-11-25"/'
-refused 65 "^$T/bad.json:1:[0-9]+: checked_on 2026-11-25 is in the future" "$T/bad.json"
+edit 's/"checked_on":"2026-11-24"/"checked_on":"2026-11-27"/'
+refused 65 "^$T/bad.json:1:[0-9]+: checked_on 2026-11-27 is in the future" "$T/bad.json"
 edit 's/"checked_on":"2026-11-24"/"checked_on":"2026-11-23"/'
 refused 65 "^$T/bad.json:1:[0-9]+: checked_on: a check on 2026-11-23 would come before the yes" "$T/bad.json"
 edit 's/"kept_on":"2026-11-24","dropped_on":null/"kept_on":"2026-11-24","dropped_on":"2026-11-23"/'
@@ -226,8 +230,8 @@ edit 's/"began_on":"2026-11-24"/"began_on":"2026-11-21"/'
 refused 65 "^$T/bad.json:1:[0-9]+: the flare-up before this one, from 2026-11-21, was not over until 2026-11-22" "$T/bad.json"
 edit 's/"pain":6,/"pain":11,/'
 refused 65 "^$T/bad.json:1:[0-9]+: pain is 11; it must be a whole number from 0 to 10, or null" "$T/bad.json"
-edit 's/"began_on":"2026-11-24"/"began_on":"2026-11-25"/'
-refused 65 "^$T/bad.json:1:[0-9]+: began_on 2026-11-25 is in the future" "$T/bad.json"
+edit 's/"began_on":"2026-11-24"/"began_on":"2026-11-27"/'
+refused 65 "^$T/bad.json:1:[0-9]+: began_on 2026-11-27 is in the future" "$T/bad.json"
 edit 's/"note":"lifting/"note":"lif\\u0000ting/'
 refused 65 "^$T/bad.json:1:[0-9]+: note holds a NUL character" "$T/bad.json"
 # The small log's own copy, with another impression, then another check.
@@ -235,8 +239,16 @@ DB=$T/small2.db
 sqlite3 "$DB" "UPDATE trial SET impression = 6 WHERE approach = 'beta'" ||
 	fail "cannot change the impression"
 refused 65 "^$T/small.json:1:[0-9]+: the log already has this trial of beta .* another impression \(--replace" "$T/small.json"
+# A yes the log has unchecked that the file has checked: the file's copy
+# is the newer one, taken without --replace, the log's named.
 sqlite3 "$DB" "UPDATE trial SET impression = 3 WHERE approach = 'beta';
 	UPDATE screening SET checked_on = NULL WHERE answer = 1" ||
+	fail "cannot change the check"
+expect_exit 0 bp import "$T/small.json"
+expect_grep "1 screening answers (1 newer than the log's) (1 already there)" "$T/out"
+expect_grep "the answer to numb of .* (yes): replaced by the file's newer copy" "$T/out"
+bp export | cmp - "$T/small.json" || fail "the file's check was not taken"
+sqlite3 "$DB" "UPDATE screening SET checked_on = '2026-11-23' WHERE answer = 1" ||
 	fail "cannot change the check"
 refused 65 "^$T/small.json:1:[0-9]+: the log already has this answer to numb .* another doctor's check \(--replace" "$T/small.json"
 sqlite3 "$DB" "UPDATE trial SET impression = 6 WHERE approach = 'beta'" ||
@@ -245,14 +257,14 @@ expect_exit 0 bp import --replace "$T/small.json"
 expect_grep "1 trials (1 replaced) (1 already there), 0 sessions (2 already there), 1 screening answers (1 replaced) (1 already there)" "$T/out"
 bp export | cmp - "$T/small.json" ||
 	fail "--replace did not take the file's impression and check"
-# Another end of the first flare-up, then another day the habit was
-# dropped: refused, then taken with --replace.
+# Another end of the first flare-up, then another trial of the habit:
+# refused, then taken with --replace.
 sqlite3 "$DB" "UPDATE flare SET ended_on = '2026-11-23' WHERE began_on = '2026-11-21'" ||
 	fail "cannot change the flare-up"
-refused 65 "^$T/small.json:1:[0-9]+: the log already has the flare-up that began on 2026-11-21, recorded otherwise \(--replace" "$T/small.json"
-sqlite3 "$DB" "UPDATE habit SET dropped_on = '2026-11-24'" ||
+refused 65 "^$T/small.json:1:[0-9]+: the log already has this flare-up that began on 2026-11-21 with another end \(--replace" "$T/small.json"
+sqlite3 "$DB" "UPDATE habit SET trial_id = NULL" ||
 	fail "cannot change the habit"
-refused 65 "^$T/small.json:1:[0-9]+: the log already has the habit of alpha kept on 2026-11-24, with another trial or day it was dropped \(--replace" "$T/small.json"
+refused 65 "^$T/small.json:1:[0-9]+: the log already has this habit of alpha kept on 2026-11-24 with another trial \(--replace" "$T/small.json"
 expect_exit 0 bp import --replace "$T/small.json"
 expect_grep "1 habits (1 replaced), 1 flare-ups (1 replaced) (1 already there)" "$T/out"
 bp export | cmp - "$T/small.json" ||

@@ -6,7 +6,7 @@
 DB=$T/log.db
 
 plain bp safety --answer numb=no >/dev/null || fail "safety answers"
-sqlite3 "$DB" "insert into profile values ('onboarded', '2026-11-01')" ||
+sqlite3 "$DB" "insert into profile (key, value) values ('onboarded', '2026-11-01')" ||
 	fail "cannot mark onboarding done"
 plain bp start alpha --date 2026-11-10 >/dev/null || fail "start alpha"
 bp status >"$T/out" || fail status

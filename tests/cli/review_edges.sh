@@ -71,7 +71,7 @@ $[2].running true
 $[2].days 4
 EOF
 rv_ok review
-expect_grep "^3\. old-way$" "$T/rv.out"
+expect_grep "^3\. an approach this pack does not have: old-way$" "$T/rv.out"
 says "Verdict: no-baseline. Cannot be judged" "$T/rv.out"
 grep -q "usual pain at" "$T/rv.out" && fail "the usual pain became a baseline"
 
@@ -90,7 +90,7 @@ expect_grep "approach,started,ended,days,checkins,adherence,before_mean," "$T/ou
 sqlite3 "$T/log.db" "UPDATE profile SET value = 'twelve' WHERE key = 'usual_pain'"
 before=$(sqlite3 "$T/log.db" .dump)
 expect_exit 74 rv review
-expect_grep "is damaged (a row of profile breaks its table's rules)" "$T/err"
+expect_grep "is damaged (the profile's usual_pain: usual_pain is 'twelve', not a rating from 0 to 10)" "$T/err"
 [ -s "$T/out" ] && fail "a refused review printed a result"
 [ "$before" = "$(sqlite3 "$T/log.db" .dump)" ] || fail "a refused review changed the log"
 exit 0

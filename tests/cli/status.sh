@@ -10,7 +10,7 @@ DB=$T/log.db
 
 step status                             # fresh: the safety questions first
 plain bp safety --answer numb=no >/dev/null || fail "safety answers"
-sqlite3 "$DB" "insert into profile values ('onboarded', '2026-11-01')" ||
+sqlite3 "$DB" "insert into profile (key, value) values ('onboarded', '2026-11-01')" ||
 	fail "cannot mark onboarding done"
 step status                             # check in
 plain bp checkin 4 --interference 3 --note $'sore \e[1mback' >/dev/null ||

@@ -28,7 +28,7 @@ plain bp safety --answer numb=no >/dev/null &&
 	plain bp practice alpha-walk --minutes 10 --before 5 --after 3 \
 		--date 2026-11-20 >/dev/null ||
 	fail "making the log"
-sqlite3 "$DB" "INSERT INTO profile VALUES ('usual_pain', '5'),
+sqlite3 "$DB" "INSERT INTO profile (key, value) VALUES ('usual_pain', '5'),
 	('onboarded', '2026-11-01'); INSERT INTO screening (flag_id, answer,
 	asked_at) VALUES ('numb', 0, '2026-11-01T12:00:00+00:00')" ||
 	fail "filling the profile"
@@ -90,5 +90,15 @@ damage "a screening answer of 2" "UPDATE screening SET answer = 2" report
 damage "a usual pain of 12" \
 	"UPDATE profile SET value = '12' WHERE key = 'usual_pain'" review report
 damage "an answer without its check-in" \
-	"INSERT INTO answer VALUES ('2026-11-22', 'alpha-feel', 'same')"
+	"INSERT INTO answer (day, question_id, value)
+	VALUES ('2026-11-22', 'alpha-feel', 'same')"
+# A note holding the byte 0xFF (not UTF-8), written by another tool: every
+# reader refuses it alike, the export too (a backup that turned it into
+# "\u00ff" would change it without a word), naming the row.
+damage "a note holding byte 0xFF" \
+	"UPDATE checkin SET note = CAST(X'626164FF' AS TEXT)
+	WHERE day = '2026-11-20'" \
+	status history report export "history --format json" review
+expect_grep "the check-in of 2026-11-20: note is not valid UTF-8 (byte 4)" \
+	"$T/err"
 echo "values out of range are refused as a damaged log, unchanged"

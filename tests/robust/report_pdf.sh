@@ -86,7 +86,9 @@ for paper in letter A4; do
 		expect_grep "2 flare-ups (2026-09: 1, 2026-11: 1)" "$T/issue12.txt"
 		expect_grep "Used: Lie on the mat 1 time, pain 2.0 lower" "$T/issue12.txt"
 		expect_grep "Interference" "$T/issue12.txt"
-		expect_grep "5.2 → 1.8" "$T/issue12.txt"
+		# The review's windows (issue 18): from settling in on, not
+		# the last 7 days.
+		expect_grep "5.2 → 2.5" "$T/issue12.txt"
 		expect_grep "Blue dashes: the same mean of interference" "$T/issue12.txt"
 		expect_grep "kept as a habit since 2026-10-05, practised on 4 of 51 days" "$T/issue12.txt"
 	fi

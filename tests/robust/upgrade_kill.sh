@@ -11,9 +11,18 @@ run() { faketime "$CLI_NOW" "$BIN" --db "$DB" "$@"; }
 
 # A version 1 log (version 2 added an index, version 3 the trial's
 # impression, version 4 the doctor's check of a screening answer, version 5 the
-# habit and flare tables, version 6 the pause weeks) with enough rows that copying it takes a moment.
+# habit and flare tables, version 6 the rows' uids, the check-ins' revision
+# and the screening answers' received_at, the pause week's step its table)
+# with enough rows that copying it takes a moment.
 run checkin 4 >/dev/null || fail "first check-in"
 latest=$(sqlite3 "$DB" 'PRAGMA user_version')
+no_uids=
+for t in checkin answer trial session screening profile; do
+	no_uids="$no_uids DROP TRIGGER ${t}_uid; DROP INDEX ${t}_uid;
+	ALTER TABLE $t DROP COLUMN uid;"
+done
+sqlite3 "$DB" "$no_uids ALTER TABLE checkin DROP COLUMN revision;
+	ALTER TABLE screening DROP COLUMN received_at" || fail "a v5 log"
 sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n
 	WHERE i < 40000) INSERT INTO session (practice, approach, day, minutes,
 	recorded_at) SELECT 'p' || (i % 50), 'a', date('2010-01-01', '+' ||

@@ -19,7 +19,7 @@ on() { CLI_NOW="$(day "$1") 12:00:00"; }
 on -14
 bp safety --answer test-emergency=no --answer test-soon=no >/dev/null ||
 	fail "safety answers"
-sqlite3 "$DB" "insert into profile values ('onboarded', '$(day -14)')" ||
+sqlite3 "$DB" "insert into profile (key, value) values ('onboarded', '$(day -14)')" ||
 	fail "cannot mark onboarding done"
 for i in $(seq -14 -1); do
 	on "$i"
@@ -95,7 +95,7 @@ on -1
 flags=$(bp pack list --flags | awk '{ printf " --answer %s=no", $2 }')
 # shellcheck disable=SC2086
 bp safety $flags >/dev/null || fail "safety answers"
-sqlite3 "$DB" "insert into profile values ('onboarded', '$(day -1)')" ||
+sqlite3 "$DB" "insert into profile (key, value) values ('onboarded', '$(day -1)')" ||
 	fail "cannot mark onboarding done"
 on 0
 bp safety --answer fever=yes >/dev/null || fail "the yes"

@@ -8,8 +8,9 @@
 #     answer chosen saves nothing, the arrows move, 3 saves "a little
 #     better", which the screen then shows beside the verdict; i offers to
 #     change it with the answer under the cursor, Esc keeps it.
-#  2. m keeps it as a habit: the question follows; s skips it (NULL stays);
-#     i on the ended trial asks again and Right Right Enter saves 2.
+#  2. m keeps it as a habit: the question follows; s skips it (NULL stays)
+#     and the next approach is offered (y starts it); i on the ended trial
+#     asks again and Right Right Enter saves 2.
 #  3. A trial stopped from the command line on an earlier day: i asks how
 #     the pain was when it ended; q skips it; 7 saves it. i on a running
 #     trial only says when it is asked.
@@ -123,12 +124,16 @@ wait_for "c keep going   m keep it as a habit and move on   s stop it"
 keys m
 wait_for 'y save   n cancel'
 keys y
-wait_for 'Saved: "The quick approach" is kept as a habit. Started "The steady approach", day 1.'
+wait_for 'Saved: "The quick approach" is kept as a habit: its practices stay on Today.'
 wait_for "$QUESTION"
 keys s
 wait_for "No impression saved; i records it later."
 wait_gone "$QUESTION"
-expect_trials "after m y s" "quick|2026-03-31|helped|NULL
+# Then the next approach is offered; y starts it.
+wait_for 'Start "The steady approach" today, the next approach not yet tried?'
+keys y
+wait_for 'Started "The steady approach" today, day 1.'
+expect_trials "after m y s y" "quick|2026-03-31|helped|NULL
 steady|-|-|NULL"
 wait_for "o change the recorded outcome   i record your impression"
 keys i

@@ -46,7 +46,10 @@ wait_for 'Flare-up since'
 # The Safety screen's `c` prompt, at 100 columns, with a yes to check.
 keys q
 [ "$(wait_exit)" = 0 ] || fail "q did not exit 0"
-"${BI[@]}" safety --answer night-pain=yes >/dev/null || fail "answer yes"
+# An hour after the first run's answers (whose clock ran on from 12:00):
+# the latest answer is the one given last in time.
+faketime '2026-11-24 13:00:00' "$BACKPAIN" --db "$DB" \
+	safety --answer night-pain=yes >/dev/null || fail "answer yes"
 bp_tui -s 100x30 faketime '2026-11-24 12:00:00'
 wait_for "Today"
 keys '!'

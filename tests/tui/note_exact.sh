@@ -11,7 +11,7 @@ long=$(head -c 3000 /dev/zero | tr '\0' 'x')
 note=$(printf 'Rücken\nmüde\tsehr, 痛み 😀 %s end' "$long")
 "$BACKPAIN" --db "$DB" checkin --pain 4 --note "$note" >/dev/null ||
 	fail "checkin failed"
-sqlite3 "$DB" "INSERT INTO profile VALUES ('onboarded', date('now'))"
+sqlite3 "$DB" "INSERT INTO profile (key, value) VALUES ('onboarded', date('now'))"
 note_hex() {
 	sqlite3 "$DB" "SELECT hex(note) FROM checkin"
 }

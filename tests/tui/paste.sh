@@ -13,7 +13,7 @@ PACK="$TUI_PACKS/tui.yaml"
 	--answer test-soon=no >/dev/null || fail "safety answers failed"
 "$BACKPAIN" --db "$DB" --pack "$PACK" start quick >/dev/null ||
 	fail "start failed"
-sqlite3 "$DB" "INSERT INTO profile VALUES ('onboarded', date('now'))"
+sqlite3 "$DB" "INSERT INTO profile (key, value) VALUES ('onboarded', date('now'))"
 
 # The program waits for $T/go, so that the pane's output is recorded from
 # its first byte.

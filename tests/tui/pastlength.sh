@@ -6,7 +6,7 @@ DB=$T/log.db
 PACK=$CLI_PACK
 
 bp safety --answer numb=no >/dev/null || fail "safety answers"
-sqlite3 "$DB" "insert into profile values ('onboarded', '2026-11-01')" ||
+sqlite3 "$DB" "insert into profile (key, value) values ('onboarded', '2026-11-01')" ||
 	fail "cannot mark onboarding done"
 bp start alpha --date 2026-11-10 >/dev/null || fail "start alpha"
 bp_tui faketime '2026-11-24 12:00:00'

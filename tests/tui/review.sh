@@ -5,9 +5,10 @@
 #  1. Its last 7 days at pain 3: Today offers the review; the screen opens
 #     on it from r and from Today's next action, shows the means, the
 #     change and the verdict (compared with an expected screen); c saves
-#     nothing, m asks and n cancels, then m y ends it as helped and starts
-#     the next approach, as sqlite3 reads back; the impression asked
-#     then is skipped (tui/impression answers it).
+#     nothing, m asks and n cancels, then m y ends it as helped and keeps
+#     it as a habit; the impression asked then is skipped (tui/impression
+#     answers it), and only then is the next approach offered, which y
+#     starts, as sqlite3 reads back; the list says "kept as a habit".
 #  2. Its last 7 days at pain 5, less than the thresholds: s with "no change" preselected, Esc
 #     cancels, then Enter y ends it as no-change and starts nothing (Esc
 #     skips the impression); o then changes the ended trial's outcome to
@@ -101,7 +102,7 @@ keys Enter
 wait_for "running, day 14 of 14, review due"
 keys m
 wait_for 'Keep "The quick approach" as a habit: end its trial today as helped.'
-wait_for 'Start "The steady approach" today, the next approach not yet tried.'
+wait_for 'Then you are asked whether to start "The steady approach", the next approach not yet tried.'
 wait_for 'y save   n cancel'
 keys n
 wait_for "Nothing saved."
@@ -109,10 +110,19 @@ unchanged "m then n"
 keys m
 wait_for 'y save   n cancel'
 keys y
-wait_for 'Saved: "The quick approach" is kept as a habit. Started "The steady approach", day 1.'
+wait_for 'Saved: "The quick approach" is kept as a habit: its practices stay on Today.'
 wait_for 'how is your back pain now?'
+# Kept, and nothing started yet: the next approach waits for a yes.
+[ "$(trials)" = "quick|2026-03-18|2026-03-31|helped" ] ||
+	{ trials >&2; fail "m y started the next approach unasked"; }
 keys Escape
 wait_for "No impression saved; i records it later."
+# The safety questions were answered today: no re-check is offered.
+wait_for 'Start "The steady approach" today, the next approach not yet tried?'
+wait_for 'y yes   n not now'
+grep -q "r first" "$T/screen" && fail "a re-check offered on the day of the answers"
+keys y
+wait_for 'Started "The steady approach" today, day 1.'
 [ "$(trials)" = "quick|2026-03-18|2026-03-31|helped
 steady|2026-03-31|-|-" ] || { trials >&2; fail "trials after m y"; }
 [ "$(sqlite3 "$DB" "select approach, kept_on, ifnull(dropped_on, '-') from habit")" = \
@@ -122,9 +132,10 @@ screen >/dev/null
 [ "$(grep -nE '^ [> ] The (steady|quick) approach ' "$T/screen" |
 	sed -E 's/^([0-9]+):.*The (steady|quick).*/\2/' | tr '\n' ' ')" = "steady quick " ] ||
 	{ cat "$T/screen" >&2; fail "the list is not running first"; }
-wait_for "> The quick approach   ended 2026-03-31, helped"
+wait_for "> The quick approach   kept as a habit since 2026-03-31"
 wait_for "The steady approach  running, day 1"
 wait_for "Recorded outcome: helped."
+wait_for "Kept as a habit since 2026-03-31."
 keys q
 wait_for "Approach: The steady approach, day 1"
 wait_for "Habits: The quick approach (since 2026-03-31"
@@ -253,12 +264,13 @@ wait_for "> The steady approach  running, day 7"
 keys j
 wait_for "> The quick approach   running, day 14 of 14, review due"
 keys m
-wait_for "No other approach starts: another one is running."
+wait_for "No other approach is offered: another one is running."
 keys y
 wait_for 'Saved: "The quick approach" is kept as a habit: its practices stay on Today.'
 wait_for 'how is your back pain now?'
 keys Escape
 wait_for "No impression saved; i records it later."
+grep -q "Start \"" "$T/screen" && fail "a start offered while another approach runs"
 [ "$(trials)" = "quick|2026-03-18|2026-03-31|helped
 steady|2026-03-25|-|-" ] || { trials >&2; fail "trials after m y with two running"; }
 keys q q

@@ -28,7 +28,7 @@ bpf '2026-04-11 12:00:00' checkin 4 >/dev/null || fail "checkin"
 at "@2026-04-11 12:00:00"
 bp_tui "${AT[@]}"
 # One check-in so far: no start offered before a baseline can exist.
-wait_for "Next: check in on a few more days before starting: 0 of 5 ratings in the last 14 days"
+wait_words "Next: check in on a few more days before starting: 0 of 5 ratings in the 14 days before today (today's counts for a start from tomorrow)" 1 92
 screen >/dev/null
 grep -q "Next: start" "$T/screen" && fail "a start offered with no baseline possible"
 keys Enter

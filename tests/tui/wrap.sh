@@ -30,10 +30,10 @@ quit() {
 }
 
 # status_counts: "N NEED DAYS" from the Next line of `backpain status`
-# ("... N of NEED ratings in the last DAYS days ...").
+# ("... N of NEED ratings in the DAYS days before today ...").
 status_counts() {
 	"${AT[@]}" "$BACKPAIN" --db "$DB" status |
-		sed -nE 's/^Next .*: ([0-9]+) of ([0-9]+) ratings in the last ([0-9]+) days.*/\1 \2 \3/p'
+		sed -nE 's/^Next .*: ([0-9]+) of ([0-9]+) ratings in the ([0-9]+) days before today.*/\1 \2 \3/p'
 }
 
 title=$("$BACKPAIN" pack list |
@@ -63,7 +63,7 @@ for size in 80x24 60x18; do
 	wait_for "Saved the check-in"
 	read -r n need days < <(status_counts)
 	[ -n "$days" ] || fail "status has no baseline count"
-	wait_words "Next: check in on a few more days before starting: $n of $need ratings in the last $days days" 1 "$keycol"
+	wait_words "Next: check in on a few more days before starting: $n of $need ratings in the $days days before today (today's counts for a start from tomorrow)" 1 "$keycol"
 	keys Enter
 	wait_words "So a change can be measured, a trial needs $need ratings in the $days days before it. See you tomorrow."
 	no_ellipsis
@@ -163,7 +163,7 @@ day() { # day N of the 120, 0 the oldest
 	date -u -d "2026-03-31 - $((119 - $1)) days" +%F
 }
 bpf safety --answer test-emergency=no --answer test-soon=no
-sqlite3 "$DB" "insert into profile values ('onboarded', '2026-03-31')" ||
+sqlite3 "$DB" "insert into profile (key, value) values ('onboarded', '2026-03-31')" ||
 	fail "cannot mark onboarding done"
 for i in $(seq 0 119); do
 	if [ "$i" -lt 40 ]; then

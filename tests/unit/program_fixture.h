@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "content.h"
 #include "store.h"
 #include "util.h"
@@ -63,6 +65,21 @@ static const char fx_pack_days[] =
     "steps: [l]}]}\n"
     "  - {id: gamma, title: Gamma, summary: S., model: M., suits: [a], "
     "effort: high, steps: [s]}\n";
+
+/* Runs sql on the test's log through a connection of its own: for what
+ * the program never writes, such as a stamp from another day's clock. */
+static inline void
+fx_sql(const struct fx *fx, const char *sql)
+{
+	sqlite3 *db = NULL;
+	char *err = NULL;
+
+	if (sqlite3_open(fx->path, &db) != SQLITE_OK ||
+	    sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK)
+		fail_msg("%s: %s", sql, err != NULL ? err : sqlite3_errmsg(db));
+	sqlite3_free(err);
+	sqlite3_close(db);
+}
 
 /* Removes the log at path and the files the program keeps beside it. */
 static inline void

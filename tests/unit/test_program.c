@@ -42,6 +42,11 @@ setup(void **state)
 		free(cause);
 		return -1;
 	}
+	/* Stamped by the real clock, after the tests' TODAY: an answer from
+	 * a clock that was ahead, which makes the re-check due. Given on the
+	 * day of the first run instead. */
+	fx_sql(fx,
+	       "UPDATE screening SET asked_at = '2026-11-01T12:00:00+00:00'");
 	return 0;
 }
 
@@ -515,6 +520,109 @@ test_question_text(void **state)
 	}
 }
 
+/* The next approach: one at a time, never tried, the non-wildcards before
+ * the wildcards; none while another non-wildcard runs (issue 18: the plan
+ * and the review's m asked two rules). */
+static void
+test_plan_next(void **state)
+{
+	struct fx *fx = *state;
+	struct program_plan p;
+	char *cause = NULL;
+
+	start(fx, "alpha", "2026-11-01");
+	expect_ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause),
+		  &cause);
+	assert_int_equal(program_plan_next(&p, -1), -1); /* alpha runs */
+	assert_int_equal(program_plan_next(&p, 0), 1);	 /* after alpha: beta */
+	assert_ptr_equal(program_plan_trial(&p, p.steps[0].trial_id),
+			 &p.steps[0]);
+	assert_null(program_plan_trial(&p, 0));
+	program_plan_free(&p);
+
+	stop(fx, "alpha", "2026-11-10", OUTCOME_HELPED);
+	start(fx, "beta", "2026-11-10");
+	stop(fx, "beta", "2026-11-12", OUTCOME_STOPPED);
+	expect_ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause),
+		  &cause);
+	/* gamma before the wildcard mat, though the mat comes first. */
+	assert_int_equal(program_plan_next(&p, -1), 3);
+	assert_int_equal(p.current, 3);
+	program_plan_free(&p);
+
+	start(fx, "gamma", "2026-11-13");
+	stop(fx, "gamma", "2026-11-14", OUTCOME_WORSE);
+	expect_ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause),
+		  &cause);
+	/* Only the wildcard is left. */
+	assert_int_equal(program_plan_next(&p, -1), 2);
+	assert_int_equal(p.current, 2);
+	program_plan_free(&p);
+}
+
+/* A flare-up tool's sessions on the plan, in a trial or not; the days past
+ * a trial's days; the first run's day. */
+static void
+test_plan_tools(void **state)
+{
+	struct fx *fx = *state;
+	struct store_session s = {.practice = (char *)"lie",
+				  .approach = (char *)"mat",
+				  .minutes = 20,
+				  .pain_before = 7,
+				  .pain_after = 4};
+	struct program_plan p;
+	struct buf b;
+	char *cause = NULL, on[DAY_LEN];
+	int done;
+
+	memcpy(s.day, "2026-11-20", DAY_LEN);
+	expect_ok(store_session_add(fx->store, &s, &cause), &cause);
+	memcpy(s.day, "2026-11-22", DAY_LEN);
+	expect_ok(store_session_add(fx->store, &s, &cause), &cause);
+	start(fx, "alpha", "2026-11-10");
+	expect_ok(program_plan_load(fx->pack, fx->store, TODAY, &p, &cause),
+		  &cause);
+	assert_true(p.steps[2].tool);
+	assert_false(p.steps[0].tool);
+	assert_int_equal(p.steps[2].state, PROGRAM_NOT_STARTED);
+	assert_int_equal(p.steps[2].tool_sessions, 2);
+	assert_string_equal(p.steps[2].tool_last, "2026-11-22");
+	assert_int_equal(p.steps[0].day, 15);
+	assert_int_equal(p.steps[0].overdue, 8); /* 15 days of 7 */
+	assert_int_equal(p.steps[1].overdue, 0);
+	buf_init(&b);
+	program_tool_words(&b, p.steps[2].tool_sessions, p.steps[2].tool_last);
+	assert_string_equal(b.data, "used in 2 sessions, last on 2026-11-22");
+	buf_free(&b);
+	program_plan_free(&p);
+
+	expect_ok(program_first_run(fx->store, &done, on, &cause), &cause);
+	assert_false(done);
+	assert_string_equal(on, "");
+	onboard(fx);
+	expect_ok(program_first_run(fx->store, &done, on, &cause), &cause);
+	assert_true(done);
+	assert_string_equal(on, "2026-11-01");
+}
+
+/* A trial's state in the words every face shows. */
+static void
+test_trial_words(void **state)
+{
+	(void)state;
+	assert_string_equal(program_trial_words(1, 0, OUTCOME_NONE), "running");
+	assert_string_equal(program_trial_words(0, 1, OUTCOME_HELPED),
+			    "kept as a habit");
+	assert_string_equal(program_trial_words(0, 1, OUTCOME_NO_CHANGE),
+			    "kept as a habit");
+	assert_string_equal(program_trial_words(0, 0, OUTCOME_NO_CHANGE),
+			    "no change");
+	assert_string_equal(program_outcome_words(OUTCOME_WORSE), "worse");
+	assert_string_equal(program_outcome_words(OUTCOME_NONE),
+			    "no outcome recorded");
+}
+
 int
 main(void)
 {
@@ -524,6 +632,9 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_plan_day_and_review, setup,
 					    fx_close),
 	    cmocka_unit_test_setup_teardown(test_plan_current, setup, fx_close),
+	    cmocka_unit_test_setup_teardown(test_plan_next, setup, fx_close),
+	    cmocka_unit_test_setup_teardown(test_plan_tools, setup, fx_close),
+	    cmocka_unit_test(test_trial_words),
 	    cmocka_unit_test_setup_teardown(test_start_refusals, setup,
 					    fx_close),
 	    cmocka_unit_test_setup_teardown(test_stop_refusals, setup,

@@ -72,25 +72,31 @@ static const char fill_sql[] =
     " INSERT INTO checkin (day, pain, note, recorded_at, updated_at)"
     " SELECT date('2000-01-01', '+' || n || ' days'), (n * 7) % 11,"
     "  CASE WHEN n % 97 = 0 THEN 'note ' || n WHEN n % 89 = 0 THEN ''"
-    "  END, 'r', 'u' FROM d WHERE n % 11 <> 5 AND (n < 4000 OR n >= 6600);"
+    "  END, date('2000-01-01', '+' || n || ' days') || 'T12:00:00+00:00',"
+    "  date('2000-01-01', '+' || n || ' days') || 'T12:00:00+00:00'"
+    " FROM d WHERE n % 11 <> 5 AND (n < 4000 OR n >= 6600);"
     "WITH RECURSIVE d(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM d"
     " WHERE n < 89)"
     " INSERT INTO checkin (day, pain, note, recorded_at, updated_at)"
     " SELECT date('1990-01-01', '+' || n || ' days'), n % 11,"
-    "  CASE WHEN n % 10 = 0 THEN 'old ' || n END, 'r', 'u' FROM d;"
+    "  CASE WHEN n % 10 = 0 THEN 'old ' || n END,"
+    "  date('1990-01-01', '+' || n || ' days') || 'T12:00:00+00:00',"
+    "  date('1990-01-01', '+' || n || ' days') || 'T12:00:00+00:00' FROM d;"
     "INSERT INTO checkin (day, pain, note, recorded_at, updated_at) VALUES"
-    " ('2027-01-02', 9, 'ahead', 'r', 'u'), ('2030-05-05', 1, NULL, 'r',"
-    " 'u');"
+    " ('2027-01-02', 9, 'ahead', '2027-01-02T12:00:00+00:00',"
+    " '2027-01-02T12:00:00+00:00'), ('2030-05-05', 1, NULL,"
+    " '2030-05-05T12:00:00+00:00', '2030-05-05T12:00:00+00:00');"
     "WITH RECURSIVE d(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM d"
     " WHERE n < 9800)"
     " INSERT INTO session (practice, approach, day, minutes, pain_before,"
     "  pain_after, recorded_at)"
     " SELECT 'p' || (n % 7), CASE WHEN n % 13 = 0 THEN 'none' ELSE"
     "  'a' || (n % 7) END, date('2000-01-01', '+' || n || ' days'), 10,"
-    "  CASE WHEN n % 5 = 0 THEN NULL ELSE n % 11 END, (n * 3) % 11, 'r'"
+    "  CASE WHEN n % 5 = 0 THEN NULL ELSE n % 11 END, (n * 3) % 11,"
+    "  date('2000-01-01', '+' || n || ' days') || 'T12:00:00+00:00'"
     " FROM d WHERE n % 3 <> 1;"
     "INSERT INTO session (practice, approach, day, recorded_at) VALUES"
-    " ('p1', 'a1', '1990-02-02', 'r');"
+    " ('p1', 'a1', '1990-02-02', '1990-02-02T12:00:00+00:00');"
     "WITH RECURSIVE k(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM k"
     " WHERE n < 1999)"
     " INSERT INTO trial (approach, started_on, ended_on, outcome)"
@@ -384,9 +390,11 @@ test_report_old_notes(void **state)
 	struct store *st = filled(
 	    fx->path,
 	    "INSERT INTO checkin (day, pain, note, recorded_at, updated_at)"
-	    " VALUES ('1995-03-01', 4, 'first', 'r', 'u'),"
-	    " ('1995-03-02', 5, 'second', 'r', 'u'),"
-	    " ('2026-11-20', 3, NULL, 'r', 'u');");
+	    " VALUES ('1995-03-01', 4, 'first', '1995-03-01T12:00:00+00:00',"
+	    " '1995-03-01T12:00:00+00:00'), ('1995-03-02', 5, 'second',"
+	    " '1995-03-02T12:00:00+00:00', '1995-03-02T12:00:00+00:00'),"
+	    " ('2026-11-20', 3, NULL, '2026-11-20T12:00:00+00:00',"
+	    " '2026-11-20T12:00:00+00:00');");
 	struct report rp;
 	char *cause = NULL;
 
@@ -470,15 +478,17 @@ test_review_bad_day(void **state)
 	struct fixture *fx = *state;
 	struct store *st = filled(
 	    fx->path, "INSERT INTO checkin (day, pain, recorded_at, updated_at)"
-		      " VALUES ('0999-06-01', 3, 'r', 'u'),"
-		      " ('2026-11-01', 4, 'r', 'u');");
+		      " VALUES ('0999-06-01', 3, '2026-11-01T12:00:00+00:00', "
+		      "'2026-11-01T12:00:00+00:00'),"
+		      " ('2026-11-01', 4, '2026-11-01T12:00:00+00:00',"
+		      " '2026-11-01T12:00:00+00:00');");
 	struct review rv;
 	char *cause = NULL;
 
 	assert_int_equal(review_load(NULL, st, TODAY, &rv, &cause), EX_IOERR);
 	assert_non_null(cause);
-	assert_non_null(strstr(cause, "is damaged (a value out of its range "
-				      "in the check-ins)"));
+	assert_non_null(strstr(cause, "is damaged (the check-in of 0999-06-01: "
+				      "day is '0999-06-01', not a day"));
 	assert_null(rv.rows);
 	assert_null(rv.checkins);
 	free(cause);

@@ -122,8 +122,9 @@ test_answers_replace_per_question(void **state)
 	struct store_checkin c = fx_checkin("2026-11-20", 4);
 	char q1[] = "pain-location", q2[] = "sleep", v1[] = "same",
 	     v2[] = "poor", v3[] = "centralising", v4[] = "spreading";
-	struct store_answer first[] = {{"", q1, v1}, {"2026-11-20", q2, v2}};
-	struct store_answer again[] = {{"", q1, v3}, {"", q1, v4}};
+	struct store_answer first[] = {{"", q1, v1, ""},
+				       {"2026-11-20", q2, v2, ""}};
+	struct store_answer again[] = {{"", q1, v3, ""}, {"", q1, v4, ""}};
 	struct store_answer *a;
 	char *cause = NULL;
 	size_t n;
@@ -151,12 +152,12 @@ test_done_not_doubled(void **state)
 	char p1[] = "daily-reminders", p2[] = "founder", p3[] = "walk",
 	     ap[] = "mind-body";
 	struct store_session done[] = {
-	    {0, p1, ap, "", 0, 0, 0, NULL},
-	    {0, p1, ap, "", 0, 0, 0, NULL},
-	    {0, p2, ap, "2026-11-20", 0, 0, 0, NULL},
+	    {0, p1, ap, "", 0, 0, 0, NULL, ""},
+	    {0, p1, ap, "", 0, 0, 0, NULL, ""},
+	    {0, p2, ap, "2026-11-20", 0, 0, 0, NULL, ""},
 	};
-	struct store_session timed = {0,  p3,	      ap, "2026-11-20",
-				      20, STORE_NONE, 5,  NULL};
+	struct store_session timed = {0, p3,   ap, "2026-11-20", 20, STORE_NONE,
+				      5, NULL, ""};
 	struct store_session *ses;
 	char *cause = NULL;
 	size_t n;
@@ -188,10 +189,11 @@ test_checkin_refused(void **state)
 	struct store *s = opened(state);
 	char bad_utf8[] = "caf\xc3", esc[] = "abc\033[2J", q[] = "q", v[] = "v",
 	     p[] = "p", a[] = "a", empty[] = "";
-	struct store_answer wrong_day[] = {{"2026-11-19", q, v}};
-	struct store_answer no_question[] = {{"", empty, v}};
-	struct store_session no_approach[] = {{0, p, NULL, "", 0, 0, 0, NULL}};
-	struct store_session done[] = {{0, p, a, "", 0, 0, 0, NULL}};
+	struct store_answer wrong_day[] = {{"2026-11-19", q, v, ""}};
+	struct store_answer no_question[] = {{"", empty, v, ""}};
+	struct store_session no_approach[] = {
+	    {0, p, NULL, "", 0, 0, 0, NULL, ""}};
+	struct store_session done[] = {{0, p, a, "", 0, 0, 0, NULL, ""}};
 	struct store_checkin c;
 	char *cause = NULL;
 
@@ -399,7 +401,7 @@ test_sessions(void **state)
 {
 	struct store *s = opened(state);
 	char p[] = "founder", a[] = "foundation";
-	struct store_session ses = {0, p, a, "2026-11-20", 12, 6, 4, NULL};
+	struct store_session ses = {0, p, a, "2026-11-20", 12, 6, 4, NULL, ""};
 	struct store_session *r;
 	char *cause = NULL;
 	size_t n;
@@ -495,6 +497,8 @@ watch(unsigned type, void *ctx, void *p, void *x)
 	return 0;
 }
 
+#define STAMP "'2026-11-20T20:00:00+00:00'"
+
 /* A hundred years of days: what a day needs reads through indexes. */
 static void
 test_hundred_years_no_full_scans(void **state)
@@ -504,8 +508,8 @@ test_hundred_years_no_full_scans(void **state)
 	struct store_answer *a;
 	struct store_session *ses;
 	char p[] = "walk", ap[] = "movement", q[] = "where", v[] = "same";
-	struct store_answer ans[] = {{"", q, v}};
-	struct store_session done[] = {{0, p, ap, "", 0, 0, 0, NULL}};
+	struct store_answer ans[] = {{"", q, v, ""}};
+	struct store_session done[] = {{0, p, ap, "", 0, 0, 0, NULL, ""}};
 	char *cause = NULL;
 	size_t n;
 	int found;
@@ -514,11 +518,14 @@ test_hundred_years_no_full_scans(void **state)
 		"BEGIN;"
 		"WITH RECURSIVE d(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM d"
 		" WHERE n < 36524)"
-		" INSERT INTO checkin SELECT date('1926-11-20', '+' || n ||"
-		" ' days'), n % 11, NULL, 'note', 't', 't' FROM d;"
-		"INSERT INTO answer SELECT day, 'where', 'same' FROM checkin;"
+		" INSERT INTO checkin (day, pain, interference, note,"
+		" recorded_at, updated_at) SELECT date('1926-11-20', '+' || n"
+		" || ' days'), n % 11, NULL, 'note', " STAMP ", " STAMP
+		" FROM d;"
+		"INSERT INTO answer (day, question_id, value)"
+		" SELECT day, 'where', 'same' FROM checkin;"
 		"INSERT INTO session (practice, approach, day, recorded_at)"
-		" SELECT 'walk', 'movement', day, 't' FROM checkin;"
+		" SELECT 'walk', 'movement', day, " STAMP " FROM checkin;"
 		"COMMIT;");
 	assert_int_equal(count(s, "SELECT count(*) FROM checkin"), 36525);
 	fullscans = 0;
@@ -551,6 +558,172 @@ test_hundred_years_no_full_scans(void **state)
 	store_close(s);
 }
 
+/* The column table describes the tables the schema's steps make: the same
+ * columns in the same order, each uid unique and given to a row whose
+ * writer gives none. */
+static void
+test_columns_are_the_schema(void **state)
+{
+	struct store *s = opened(state);
+	sqlite3_stmt *st;
+	char *sql;
+	size_t t, c;
+
+	for (t = 0; t < STORE_TABLES; t++) {
+		const struct store_table *tb = &store_tables[t];
+
+		sql = xasprintf("SELECT name FROM pragma_table_info('%s')"
+				" ORDER BY cid",
+				tb->name);
+		assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL),
+				 SQLITE_OK);
+		for (c = 0; sqlite3_step(st) == SQLITE_ROW; c++) {
+			assert_true(c < tb->ncolumns);
+			assert_string_equal(sqlite3_column_text(st, 0),
+					    tb->columns[c].name);
+		}
+		assert_int_equal(c, tb->ncolumns);
+		sqlite3_finalize(st);
+		free(sql);
+	}
+	/* Another tool's row without a uid gets one, as the program's. */
+	fx_exec(s->db, "INSERT INTO profile (key, value) VALUES ('k', 'v')");
+	assert_int_equal(count(s, "SELECT count(*) FROM profile WHERE"
+				  " length(uid) = 32"),
+			 1);
+	assert_int_not_equal(
+	    sqlite3_exec(s->db,
+			 "INSERT INTO profile (key, value, uid)"
+			 " SELECT 'k2', 'v', uid FROM profile",
+			 NULL, NULL, NULL),
+	    SQLITE_OK);
+	store_close(s);
+}
+
+/* A dump the store imports straight (no program checked it): a uid twice,
+ * trials of one approach one inside another, a flare-up inside another,
+ * are refused, naming the row; rows keep their uids. */
+static void
+test_import_dump_rules(void **state)
+{
+	struct store *s = opened(state);
+	char a[] = "alpha", t1[] = "2026-11-20T10:00:00+00:00";
+	struct store_trial trials[] = {
+	    {1, a, "2026-11-01", "2026-11-20", OUTCOME_STOPPED, STORE_NONE,
+	     "0123456789abcdef0123456789abcdef"},
+	    {2, a, "2026-11-05", "2026-11-10", OUTCOME_STOPPED, STORE_NONE,
+	     "1123456789abcdef0123456789abcdef"},
+	};
+	struct store_flare flares[] = {
+	    {1, "2026-11-01", "2026-11-05", STORE_FLARE_PERSON, STORE_NONE,
+	     NULL, t1, "2123456789abcdef0123456789abcdef"},
+	    {2, "2026-11-03", "", STORE_FLARE_OPEN, STORE_NONE, NULL, t1,
+	     "3123456789abcdef0123456789abcdef"},
+	};
+	struct store_dump d = {0};
+	struct store_import_result res;
+	struct store_trial *got;
+	char *cause = NULL;
+	size_t n;
+
+	d.trials = trials;
+	d.ntrials = 2;
+	assert_int_equal(store_import(s, &d, 0, &res, &cause), EX_DATAERR);
+	assert_non_null(strstr(cause, "starts inside the one from 2026-11-01"));
+	assert_string_equal(res.table, "trial");
+	assert_int_equal(res.row, 1);
+	free(cause);
+	cause = NULL;
+	memcpy(trials[1].uid, trials[0].uid, STORE_UID_LEN);
+	memcpy(trials[1].started_on, "2026-11-20", DAY_LEN);
+	memcpy(trials[1].ended_on, "2026-11-21", DAY_LEN);
+	assert_int_equal(store_import(s, &d, 0, &res, &cause), EX_DATAERR);
+	assert_non_null(strstr(cause, "with this uid"));
+	assert_int_equal(res.row, 1);
+	free(cause);
+	cause = NULL;
+	d.ntrials = 1;
+	d.flares = flares;
+	d.nflares = 2;
+	assert_int_equal(store_import(s, &d, 0, &res, &cause), EX_DATAERR);
+	assert_non_null(strstr(cause, "shares days with the one from"));
+	assert_string_equal(res.table, "flare");
+	free(cause);
+	cause = NULL;
+	d.nflares = 0;
+	expect_ok(store_import(s, &d, 0, &res, &cause), &cause);
+	assert_int_equal(res.n[STORE_TABLE_TRIAL].added, 1);
+	store_import_result_clear(&res);
+	expect_ok(store_trial_list(s, &got, &n, &cause), &cause);
+	assert_int_equal(n, 1);
+	assert_string_equal(got[0].uid, trials[0].uid);
+	store_trials_free(got, n);
+	store_close(s);
+}
+
+/* A save from a screen opened before a newer save of its day is refused,
+ * the newer one handed back, nothing written; the revision tells two
+ * saves of one second apart. */
+static void
+test_checkin_if_unchanged(void **state)
+{
+	struct store *s = opened(state);
+	struct store_checkin c = fx_checkin("2026-11-20", 4), old, got;
+	char *cause = NULL;
+	int replaced, found;
+
+	/* The screen saw no check-in; another was saved meanwhile. */
+	c.revision = 0;
+	expect_ok(
+	    store_checkin_put(s, &c, NULL, 0, NULL, 0, NULL, NULL, &cause),
+	    &cause);
+	c.pain = 8;
+	assert_int_equal(store_checkin_write(s, &c, NULL, 0, NULL, 0,
+					     STORE_IF_UNCHANGED, &old,
+					     &replaced, &cause),
+			 STORE_CHANGED);
+	assert_non_null(strstr(cause, "saved again since it was read"));
+	free(cause);
+	cause = NULL;
+	assert_int_equal(replaced, -1);
+	assert_int_equal(old.pain, 4);
+	assert_int_equal(old.revision, 1);
+	store_checkin_clear(&old);
+	/* Read at revision 1, then saved twice within the second. */
+	expect_ok(
+	    store_checkin_put(s, &c, NULL, 0, NULL, 0, NULL, NULL, &cause),
+	    &cause);
+	c.revision = 1;
+	c.pain = 2;
+	assert_int_equal(store_checkin_write(s, &c, NULL, 0, NULL, 0,
+					     STORE_IF_UNCHANGED, &old,
+					     &replaced, &cause),
+			 STORE_CHANGED);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(old.revision, 2);
+	assert_int_equal(old.pain, 8);
+	store_checkin_clear(&old);
+	expect_ok(store_checkin_get(s, "2026-11-20", &got, &found, &cause),
+		  &cause);
+	assert_int_equal(got.pain, 8);
+	store_checkin_clear(&got);
+	/* Read as it is now: saved. */
+	c.revision = 2;
+	expect_ok(store_checkin_write(s, &c, NULL, 0, NULL, 0,
+				      STORE_IF_UNCHANGED, &old, &replaced,
+				      &cause),
+		  &cause);
+	assert_int_equal(replaced, 1);
+	store_checkin_clear(&old);
+	expect_ok(store_checkin_get(s, "2026-11-20", &got, &found, &cause),
+		  &cause);
+	assert_int_equal(got.pain, 2);
+	assert_int_equal(got.revision, 3);
+	store_checkin_clear(&got);
+	store_close(s);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, fx_setup, fx_teardown)
 
 int
@@ -570,6 +743,9 @@ main(void)
 	    T(test_screening_latest),
 	    T(test_profile),
 	    T(test_hundred_years_no_full_scans),
+	    T(test_columns_are_the_schema),
+	    T(test_import_dump_rules),
+	    T(test_checkin_if_unchanged),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -99,8 +99,8 @@ fill(struct store *s)
 	char note[] = "a, \"quoted\"\nsecond line ☃", p[] = "walk",
 	     a[] = "movement", q[] = "where", v[] = "low, \"back\"";
 	struct store_checkin c = fx_checkin("2026-11-21", 3);
-	struct store_answer ans[] = {{"", q, v}};
-	struct store_session done[] = {{0, p, a, "", 0, 0, 0, NULL}};
+	struct store_answer ans[] = {{"", q, v, ""}};
+	struct store_session done[] = {{0, p, a, "", 0, 0, 0, NULL, ""}};
 	char *cause = NULL;
 
 	c.note = note;
@@ -124,13 +124,13 @@ test_export_json(void **state)
 	assert_int_equal(json_int(s, "SELECT json_valid(?1)", doc), 1);
 	expect_json(s, doc, "$.checkin", "[]");
 	expect_json(s, doc, "$.profile", "[]");
-	expect_json(s, doc, "$.format", "1");
+	expect_json(s, doc, "$.format", "2");
 	free(doc);
 	fill(s);
 	doc = captured(s, STORE_FORMAT_JSON, 0);
 	assert_int_equal(json_int(s, "SELECT json_valid(?1)", doc), 1);
 	assert_int_equal(doc[strlen(doc) - 1], '\n');
-	expect_json(s, doc, "$.format", "1");
+	expect_json(s, doc, "$.format", "2");
 	expect_json(s, doc, "$.checkin[0].day", "2026-11-20");
 	expect_json(s, doc, "$.checkin[0].note", "null");
 	expect_json(s, doc, "$.checkin[0].interference", "null");
@@ -146,6 +146,14 @@ test_export_json(void **state)
 	expect_json(s, doc, "$.screening[0].checked_on", "null");
 	expect_json(s, doc, "$.profile[0].key", "usual_pain");
 	expect_json(s, doc, "$.profile[0].value", "6");
+	/* Every row's uid, kept by an import; a check-in's revision. */
+	assert_int_equal(json_int(s,
+				  "SELECT count(*) FROM json_tree(?1)"
+				  " WHERE key = 'uid' AND length(value) = 32"
+				  " AND value NOT GLOB '*[^0-9a-f]*'",
+				  doc),
+			 7);
+	expect_json(s, doc, "$.checkin[1].revision", "1");
 	free(doc);
 	store_close(s);
 }
@@ -157,17 +165,17 @@ test_export_csv(void **state)
 	char *doc, *p;
 	static const char *const sections[] = {
 	    "# table checkin\nday,pain,interference,note,recorded_at,"
-	    "updated_at\n2026-11-20,5,,,",
+	    "updated_at,uid,revision\n2026-11-20,5,,,",
 	    "\n2026-11-21,3,2,\"a, \"\"quoted\"\"\nsecond line ☃\",",
-	    "# table answer\nday,question_id,value\n"
-	    "2026-11-21,where,\"low, \"\"back\"\"\"\n",
+	    "# table answer\nday,question_id,value,uid\n"
+	    "2026-11-21,where,\"low, \"\"back\"\"\",",
 	    "# table trial\nid,approach,started_on,ended_on,outcome,"
-	    "impression\n1,movement,2026-11-01,,,\n",
+	    "impression,uid\n1,movement,2026-11-01,,,,",
 	    "# table session\nid,practice,approach,day,minutes,pain_before,"
-	    "pain_after,recorded_at\n1,walk,movement,2026-11-21,,,,",
-	    "# table screening\nid,flag_id,answer,asked_at,checked_on\n"
+	    "pain_after,recorded_at,uid\n1,walk,movement,2026-11-21,,,,",
+	    "# table screening\nid,flag_id,answer,asked_at,checked_on,uid\n"
 	    "1,fever,0,",
-	    "# table profile\nkey,value\nusual_pain,6\n",
+	    "# table profile\nkey,value,uid\nusual_pain,6,",
 	};
 	size_t i;
 

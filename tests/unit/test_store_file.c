@@ -65,10 +65,17 @@ static const char v1_schema[] =
     " value TEXT NOT NULL) STRICT, WITHOUT ROWID;"
     "PRAGMA user_version = 1;";
 
+/* The columns of the first version, named: later versions add some. */
+#define CHECKIN_COLS "(day, pain, interference, note, recorded_at, updated_at)"
+#define ANSWER_COLS "(day, question_id, value)"
+#define PROFILE_COLS "(key, value)"
+
 static const char v1_rows[] =
-    "INSERT INTO checkin VALUES ('2026-11-01', 5, NULL, 'from v1',"
+    "INSERT INTO checkin " CHECKIN_COLS
+    " VALUES ('2026-11-01', 5, NULL, 'from v1',"
     " '2026-11-01T20:00:00+01:00', '2026-11-01T20:00:00+01:00');"
-    "INSERT INTO answer VALUES ('2026-11-01', 'pain-location', 'same');"
+    "INSERT INTO answer " ANSWER_COLS
+    " VALUES ('2026-11-01', 'pain-location', 'same');"
     "INSERT INTO screening (flag_id, answer, asked_at)"
     " VALUES ('saddle-numbness', 0, '2026-11-01T19:00:00+01:00');";
 
@@ -271,24 +278,35 @@ test_schema_refuses(void **state)
 {
 	struct fixture *fx = *state;
 	static const char *const bad[] = {
-	    "INSERT INTO checkin VALUES ('2026-11-20', 11, NULL, NULL, 't', "
+	    "INSERT INTO checkin " CHECKIN_COLS
+	    " VALUES ('2026-11-20', 11, NULL, NULL, 't', "
 	    "'t')",
-	    "INSERT INTO checkin VALUES ('2026-11-20', -1, NULL, NULL, 't', "
+	    "INSERT INTO checkin " CHECKIN_COLS
+	    " VALUES ('2026-11-20', -1, NULL, NULL, 't', "
 	    "'t')",
-	    "INSERT INTO checkin VALUES ('2026-02-30', 4, NULL, NULL, 't', "
+	    "INSERT INTO checkin " CHECKIN_COLS
+	    " VALUES ('2026-02-30', 4, NULL, NULL, 't', "
 	    "'t')",
-	    "INSERT INTO checkin VALUES ('2026-2-3', 4, NULL, NULL, 't', 't')",
-	    "INSERT INTO checkin VALUES ('2026-11-20T10:00', 4, NULL, NULL, "
+	    "INSERT INTO checkin " CHECKIN_COLS
+	    " VALUES ('2026-2-3', 4, NULL, NULL, 't', 't')",
+	    "INSERT INTO checkin " CHECKIN_COLS
+	    " VALUES ('2026-11-20T10:00', 4, NULL, NULL, "
 	    "'t', 't')",
-	    "INSERT INTO checkin VALUES (NULL, 4, NULL, NULL, 't', 't')",
-	    "INSERT INTO checkin VALUES ('2026-11-20', 'four', NULL, NULL, "
+	    "INSERT INTO checkin " CHECKIN_COLS
+	    " VALUES (NULL, 4, NULL, NULL, 't', 't')",
+	    "INSERT INTO checkin " CHECKIN_COLS
+	    " VALUES ('2026-11-20', 'four', NULL, NULL, "
 	    "'t', 't')",
-	    "INSERT INTO checkin VALUES ('2026-11-20', 4.5, NULL, NULL, 't', "
+	    "INSERT INTO checkin " CHECKIN_COLS
+	    " VALUES ('2026-11-20', 4.5, NULL, NULL, 't', "
 	    "'t')",
-	    "INSERT INTO checkin VALUES ('2026-11-20', 4, 11, NULL, 't', 't')",
-	    "INSERT INTO checkin VALUES ('2026-11-20', 4, NULL, NULL, NULL, "
+	    "INSERT INTO checkin " CHECKIN_COLS
+	    " VALUES ('2026-11-20', 4, 11, NULL, 't', 't')",
+	    "INSERT INTO checkin " CHECKIN_COLS
+	    " VALUES ('2026-11-20', 4, NULL, NULL, NULL, "
 	    "'t')",
-	    "INSERT INTO answer VALUES ('2026-11-19', 'q', 'v')", /* no day */
+	    "INSERT INTO answer " ANSWER_COLS
+	    " VALUES ('2026-11-19', 'q', 'v')", /* no day */
 	    "INSERT INTO trial (approach, started_on, ended_on) VALUES ('a', "
 	    "'2026-11-20', '2026-11-19')",
 	    "INSERT INTO trial (approach, started_on, outcome) VALUES ('a', "
@@ -305,7 +323,7 @@ test_schema_refuses(void **state)
 	    "VALUES ('p', 'a', '2026-02-30', 't')",
 	    "INSERT INTO screening (flag_id, answer, asked_at) VALUES ('f', "
 	    "2, 't')",
-	    "INSERT INTO profile VALUES ('', 'v')",
+	    "INSERT INTO profile " PROFILE_COLS " VALUES ('', 'v')",
 	};
 	sqlite3 *db;
 	size_t i;
@@ -323,9 +341,11 @@ test_schema_refuses(void **state)
 	}
 	assert_int_equal(fx_int(db, "SELECT count(*) FROM checkin"), 0);
 	/* And the good ones pass, so the refusals above are the checks. */
-	fx_exec(db, "INSERT INTO checkin VALUES ('2024-02-29', 10, 0, '', "
+	fx_exec(db, "INSERT INTO checkin " CHECKIN_COLS
+		    " VALUES ('2024-02-29', 10, 0, '', "
 		    "'t', 't')");
-	fx_exec(db, "INSERT INTO answer VALUES ('2024-02-29', 'q', 'v')");
+	fx_exec(db, "INSERT INTO answer " ANSWER_COLS
+		    " VALUES ('2024-02-29', 'q', 'v')");
 	sqlite3_close(db);
 }
 

@@ -1,0 +1,184 @@
+/*
+ * program_state.c: how things stand, one rule each, and their words
+ * (program.h): the approach to start next, a trial's state, a flare-up
+ * tool's use, the first run, whether a safety answer's advice applies now
+ * and whether a start offers the re-check. program.c's plan and today
+ * call these, and so does every face, so no face keeps a copy of a rule.
+ */
+#include "program.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "content.h"
+#include "program_int.h"
+#include "util.h"
+
+int
+program_plan_next(const struct program_plan *plan, int ending)
+{
+	size_t i;
+	int pass;
+
+	for (i = 0; i < plan->nsteps; i++) {
+		const struct program_step *st = &plan->steps[i];
+
+		if ((int)i != ending && st->state == PROGRAM_RUNNING &&
+		    !st->approach->wildcard)
+			return -1;
+	}
+	/* The non-wildcards first (pass 0), then the wildcards. */
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < plan->nsteps; i++) {
+			const struct program_step *st = &plan->steps[i];
+
+			if ((int)i != ending && st->trials == 0 &&
+			    st->approach->wildcard == pass)
+				return (int)i;
+		}
+	return -1;
+}
+
+const struct program_step *
+program_plan_trial(const struct program_plan *plan, long long trial_id)
+{
+	size_t i;
+
+	for (i = 0; trial_id != 0 && i < plan->nsteps; i++)
+		if (plan->steps[i].trial_id == trial_id)
+			return &plan->steps[i];
+	return NULL;
+}
+
+int
+program_approach_tool(const struct pack *pack, size_t a)
+{
+	const struct approach *ap = &pack->approaches[a];
+	size_t k;
+
+	if (ap->flare_tool)
+		return 1;
+	for (k = 0; k < ap->npractices; k++)
+		if (program_flare_tool(pack, &ap->practices[k]))
+			return 1;
+	return 0;
+}
+
+int
+program_plan_tools(const struct pack *pack, struct store *store,
+		   struct program_plan *plan, char **cause)
+{
+	struct store_session *s = NULL;
+	size_t n = 0, i, k;
+	int rc, any = 0, idx;
+
+	for (i = 0; i < plan->nsteps; i++) {
+		struct program_step *st = &plan->steps[i];
+
+		st->tool = program_approach_tool(pack, i);
+		any |= st->tool;
+		if (st->state == PROGRAM_RUNNING && st->days > 0 &&
+		    st->day > st->days)
+			st->overdue = st->day - st->days;
+	}
+	if (!any)
+		return 0;
+	if ((rc = store_session_range(store, NULL, plan->today, &s, &n,
+				      cause)) != 0)
+		return rc;
+	for (k = 0; k < n; k++) {
+		struct program_step *st;
+
+		idx = content_approach_index(pack, s[k].approach);
+		if (idx < 0 || !plan->steps[idx].tool)
+			continue;
+		st = &plan->steps[idx];
+		st->tool_sessions++;
+		if (strcmp(s[k].day, st->tool_last) > 0)
+			memcpy(st->tool_last, s[k].day, DAY_LEN);
+	}
+	store_sessions_free(s, n);
+	return 0;
+}
+
+int
+program_first_run(struct store *store, int *done, char on[DAY_LEN],
+		  char **cause)
+{
+	char *value = NULL;
+	int rc;
+
+	*done = 0;
+	if (on != NULL)
+		on[0] = '\0';
+	rc = store_profile_get(store, STORE_PROFILE_ONBOARDED, &value, cause);
+	if (rc != 0)
+		return rc;
+	*done = value != NULL;
+	/* The key holds a day; anything else is left unsaid. */
+	if (on != NULL && value != NULL && day_valid(value) == 0)
+		memcpy(on, value, DAY_LEN);
+	free(value);
+	return 0;
+}
+
+const char *
+program_outcome_words(enum store_outcome o)
+{
+	switch (o) {
+	case OUTCOME_HELPED:
+		return "helped";
+	case OUTCOME_NO_CHANGE:
+		return "no change";
+	case OUTCOME_WORSE:
+		return "worse";
+	case OUTCOME_STOPPED:
+		return "stopped";
+	case OUTCOME_NONE:
+		break;
+	}
+	return "no outcome recorded";
+}
+
+const char *
+program_trial_words(int running, int habit, enum store_outcome o)
+{
+	if (running)
+		return "running";
+	if (habit)
+		return "kept as a habit";
+	return program_outcome_words(o);
+}
+
+void
+program_tool_words(struct buf *b, int sessions, const char *last)
+{
+	if (sessions == 1)
+		buf_printf(b, "used once, on %s", last);
+	else
+		buf_printf(b, "used in %d sessions, last on %s", sessions,
+			   last);
+}
+
+int
+program_flag_advice_now(const struct program_flag *f)
+{
+	return f->state == PROGRAM_FLAG_HOLDS ||
+	       f->state == PROGRAM_FLAG_ADVICE;
+}
+
+int
+program_recheck_offered(const struct program_safety *s, const char *today)
+{
+	return s->since[0] != '\0' && strcmp(s->since, today) < 0;
+}
+
+void
+program_baseline_words(struct buf *b, const struct program_today *t)
+{
+	buf_printf(b, "%d of %d ratings in the %d days before today",
+		   t->baseline_n, ANALYSIS_BEFORE_MIN_CHECKINS,
+		   ANALYSIS_BEFORE_DAYS);
+	if (t->checked_in)
+		buf_adds(b, " (today's counts for a start from tomorrow)");
+}
