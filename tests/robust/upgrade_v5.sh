@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# A version 5 log (before issue 19) upgrades to version 6: a copy of it is
-# kept first (PATH.bak-v5, the version 5 log as it was), every row of every
+# A version 5 log (before issue 19) upgrades through step 5 -> 6 and the
+# steps after it (the pause week's table, empty) to the latest version: a
+# copy of it is kept first (PATH.bak-v5, the version 5 log as it was), every row of every
 # table gets a uid of its own (32 lowercase hex digits, unique in its
 # table), each check-in revision 1, and nothing else changes: the export
 # after the upgrade is the one before, with the uids and revisions added.
@@ -20,17 +21,20 @@ bp safety --answer numb=no >/dev/null &&
 	bp flare --over --date 2026-11-22 >/dev/null &&
 	bp flare --date 2026-11-22 >/dev/null ||
 	fail "making the log"
-[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 6 ] || fail "not a version 6 log"
+latest=$(sqlite3 "$DB" 'PRAGMA user_version')
+[ "$latest" -ge 7 ] || fail "not a log of the latest version"
 
-# The same log as version 5 had it: step 5 -> 6 undone.
+# The same log as version 5 had it: step 5 -> 6 undone, and the later
+# steps' tables with it.
+later="DROP TABLE trial_pause;"
 v5=
 for t in checkin answer trial session screening profile habit flare; do
 	v5="$v5 DROP TRIGGER ${t}_uid; DROP INDEX ${t}_uid;
 	ALTER TABLE $t DROP COLUMN uid;"
 done
-sqlite3 "$DB" "$v5 ALTER TABLE checkin DROP COLUMN revision;
+sqlite3 "$DB" "$later $v5 ALTER TABLE checkin DROP COLUMN revision;
 	ALTER TABLE screening DROP COLUMN received_at;
-	PRAGMA user_version = 5" || fail "undoing step 5 -> 6"
+	PRAGMA user_version = 5" || fail "undoing the steps from 5 -> 6 on"
 rm -f "$DB.checked"
 cp "$DB" "$T/v5.db"
 # What it holds, as SQL, without the columns version 6 adds.
@@ -45,7 +49,9 @@ rows() { # db
 rows "$T/v5.db" >"$T/before"
 
 expect_exit 0 bp status
-[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 6 ] || fail "not upgraded"
+[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = "$latest" ] || fail "not upgraded"
+[ "$(sqlite3 "$DB" 'SELECT count(*) FROM trial_pause')" = 0 ] ||
+	fail "a pause week came with the upgrade"
 [ "$(sqlite3 "$DB.bak-v5" 'PRAGMA user_version')" = 5 ] ||
 	fail "the backup is not at version 5"
 rows "$DB.bak-v5" | cmp - "$T/before" || fail "the backup is not the log"
