@@ -6,7 +6,9 @@
 # is confirmed; one whose pain stayed down is not. Refusals, with the log
 # untouched: a non-reversible approach (65, with the reason), a safety
 # hold (77), too few judged days (65), a second pause (65), resume without
-# a pause (65). The pause survives an export and an import.
+# a pause (65). The pause survives an export and an import (by its uid:
+# the same again, an older copy left out, a file without the table, and
+# with --replace a clashing trial's pause removed and named).
 . "$(dirname "$0")/../lib.sh"
 
 # The fixture pack with beta marked reversible and given 28 days.
@@ -122,6 +124,40 @@ step import "$T/a.export.json"
 bp review --format csv >"$T/a2.csv" || fail "review after import"
 cmp -s "$T/a.after.csv" "$T/a2.csv" ||
 	fail "import changed the review: $(diff "$T/a.after.csv" "$T/a2.csv")"
+# Restored whole: its export is the file again, uids and all; the file
+# imported once more is already there, its pause week too (by its uid).
+bp export --format json >"$T/a2.export.json" || fail "export after import"
+cmp -s "$T/a.export.json" "$T/a2.export.json" ||
+	fail "the restored log exports otherwise"
+bp import "$T/a.export.json" >"$T/again.out" || fail "import again"
+grep -q "0 pause weeks (1 already there)" "$T/again.out" ||
+	fail "the pause week again: $(cat "$T/again.out")"
+# A copy from before the resume is older than the log's, which stays.
+sed -e 's/"resumed_on":"[0-9-]*"/"resumed_on":null/' \
+	"$T/a.export.json" >"$T/a.older.json"
+bp import "$T/a.older.json" >"$T/older.out" || fail "import an older copy"
+grep -q "0 pause weeks (1 older than the log's, left out)" "$T/older.out" ||
+	fail "the older pause week: $(cat "$T/older.out")"
+# An export from before the pause week's table imports as before.
+sed -e 's/,"trial_pause":\[[^]]*\]//' "$T/a.export.json" >"$T/a.nopause.json"
+! grep -q trial_pause "$T/a.nopause.json" || fail "no pause table removed"
+DB=$T/a3.db
+bp import "$T/a.nopause.json" >"$T/nopause.out" ||
+	fail "import without pauses: $(cat "$T/nopause.out")"
+grep -q "pause weeks" "$T/nopause.out" &&
+	fail "pause weeks named without any: $(cat "$T/nopause.out")"
+# Another log's trial of the same days (other uids) clashes with the log's;
+# --replace removes the log's trial and names its pause week going with it.
+DB=$T/a2.db
+sed -e 's/"uid":"\([0-9a-f]\)\([0-9a-f]\{31\}\)"/"uid":"\2\1"/g' \
+	"$T/a.export.json" >"$T/a.other.json"
+refuse 65 import "$T/a.other.json"
+bp import --replace "$T/a.other.json" >"$T/other.out" ||
+	fail "import --replace: $(cat "$T/other.out")"
+grep -q "the pause week of beta from 2026-11-24, resumed on .*: removed with its trial" \
+	"$T/other.out" || fail "the removed pause week: $(cat "$T/other.out")"
+[ "$(sqlite3 "$DB" 'SELECT count(*) FROM trial_pause')" = 1 ] ||
+	fail "not one pause week after --replace"
 
 # A person whose pain fell on its own and stayed down through the pause.
 seed "$T/b.db"
