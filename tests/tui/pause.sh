@@ -24,7 +24,7 @@ make_log() {
 		answers+=(--answer "$f=no")
 	done
 	plain bp safety "${answers[@]}" >/dev/null || fail "safety answers"
-	sqlite3 "$DB" "insert into profile values ('onboarded', '$(day -15)')" ||
+	sqlite3 "$DB" "insert into profile (key, value) values ('onboarded', '$(day -15)')" ||
 		fail "cannot mark onboarding done"
 	for i in $(seq -14 -1); do
 		on "$i"
