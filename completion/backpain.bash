@@ -1,8 +1,9 @@
 # bash completion for backpain(1).
 #
 # Commands, their options and the values those take. Approach, practice,
-# question and red-flag ids come from the program itself at completion time
-# (`backpain pack list`, `--practices`, `--questions`, `--flags`), from the
+# question, red-flag and lesson ids come from the program itself at
+# completion time (`backpain pack list`, `--practices`, `--questions`,
+# `--flags`, `--lessons`), from the
 # pack it would use: --pack and --db typed earlier on the line are passed
 # on. Needs nothing but bash, not the bash-completion package's helpers.
 
@@ -58,6 +59,11 @@ _backpain_questions()
 	_backpain_ids pack list --questions | sed 's/$/=/'
 }
 
+_backpain_lessons()
+{
+	_backpain_ids pack list --lessons
+}
+
 # Red-flag ids with the "=" that safety --answer FLAG=yes|no needs.
 _backpain_flags()
 {
@@ -70,7 +76,8 @@ _backpain_takes_value()
 	case $1 in
 	--db | --pack | -o | --output | --format | --date | --did | --answer | \
 		--pain | --interference | --note | --minutes | --before | \
-		--after | --outcome | --impression | --days | --checked) return 0 ;;
+		--after | --outcome | --impression | --days | --checked | \
+		--dismiss) return 0 ;;
 	esac
 	return 1
 }
@@ -190,6 +197,10 @@ _backpain()
 		_backpain_reply "$(_backpain_ids pack list --flags)" "$cur"
 		return
 		;;
+	--dismiss)
+		_backpain_reply "$(_backpain_lessons)" "$cur"
+		return
+		;;
 	# Free text and counts get no suggestions.
 	--note | --minutes | --days)
 		return
@@ -200,7 +211,7 @@ _backpain()
 		case $cur in
 		-*) _backpain_reply "--db --pack --help --version -h -V" "$cur" ;;
 		*) _backpain_reply "setup checkin practice start stop pause resume
-flare status history review report export import due safety pack" "$cur" ;;
+flare status history review report export import due safety pack learn" "$cur" ;;
 		esac
 		return
 	fi
@@ -232,7 +243,14 @@ flare status history review report export import due safety pack" "$cur" ;;
 	history) opts="--days --all --format" ;;
 	review | export) opts="--format" ;;
 	report) opts="--format -o --output" ;;
-	pack) opts="--practices --questions --reading --flags" ;;
+	pack) opts="--practices --questions --reading --flags --lessons" ;;
+	learn)
+		# A lesson to read, or --dismiss and the one to put off.
+		case $seen in
+		*" --dismiss "*) opts= ;;
+		*) opts="--dismiss" ;;
+		esac
+		;;
 	safety) opts="--answer --checked --date" ;;
 	import) opts="--replace" ;;
 	esac
@@ -256,6 +274,12 @@ flare status history review report export import due safety pack" "$cur" ;;
 		_backpain_reply "$(_backpain_approaches)" "$cur"
 		;;
 	practice:1) _backpain_reply "$(_backpain_practices)" "$cur" ;;
+	learn:1)
+		case $seen in
+		*" --dismiss "*) ;;
+		*) _backpain_reply "$(_backpain_lessons)" "$cur" ;;
+		esac
+		;;
 	checkin:1) _backpain_reply "0 1 2 3 4 5 6 7 8 9 10" "$cur" ;;
 	pack:1) _backpain_reply "check list" "$cur" ;;
 	pack:2) [ "$sub" = check ] && _backpain_files "$cur" ;;

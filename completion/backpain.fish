@@ -1,8 +1,9 @@
 # fish completion for backpain(1), with the knowledge of backpain.bash:
-# commands, their options and the values those take. Approach, practice and
-# question and red-flag ids come from the program itself at completion time
-# (`backpain pack list`, `--practices`, `--questions`, `--flags`), from the
-# pack it would use: --pack and --db typed earlier on the line are passed on.
+# commands, their options and the values those take. Approach, practice,
+# question, red-flag and lesson ids come from the program itself at
+# completion time (`backpain pack list`, `--practices`, `--questions`,
+# `--flags`, `--lessons`), from the pack it would use: --pack and --db typed
+# earlier on the line are passed on.
 
 # The words before the cursor, with the program's own name first.
 function __backpain_words
@@ -45,7 +46,7 @@ end
 function __backpain_takes_value
     contains -- $argv[1] --db --pack -o --output --format --date --did \
         --answer --pain --interference --note --minutes --before --after \
-        --outcome --impression --days --checked
+        --outcome --impression --days --checked --dismiss
 end
 
 # The values of safety --answer: FLAG= for each red flag, and once the
@@ -136,6 +137,7 @@ complete -c backpain -n '__backpain_at "" 0' -a import -d 'Restore a JSON export
 complete -c backpain -n '__backpain_at "" 0' -a due -d "Whether today's check-in is missing"
 complete -c backpain -n '__backpain_at "" 0' -a safety -d "The safety questions and their answers"
 complete -c backpain -n '__backpain_at "" 0' -a pack -d 'Check or list a content pack'
+complete -c backpain -n '__backpain_at "" 0' -a learn -d 'The lessons: list, read, put off'
 complete -c backpain -n '__backpain_at "" 0' -s h -d 'Print the commands'
 complete -c backpain -n '__backpain_at "" 0' -s V -l version -d 'Print the version'
 
@@ -149,6 +151,8 @@ complete -c backpain -n '__backpain_at start 0; or __backpain_at stop 0; or __ba
     -a '(__backpain_ids pack list)'
 complete -c backpain -n '__backpain_at practice 0' \
     -a '(__backpain_ids pack list --practices)'
+complete -c backpain -n '__backpain_at learn 0; and not __backpain_given --dismiss' \
+    -a '(__backpain_ids pack list --lessons)'
 complete -c backpain -n '__backpain_at checkin 0' -a '0 1 2 3 4 5 6 7 8 9 10' -k
 complete -c backpain -n '__backpain_at pack 0' -a 'check list'
 complete -c backpain -n 'test "$(__backpain_operands | string join " ")" = "pack check"' -F
@@ -186,6 +190,9 @@ complete -c backpain -n '__backpain_using pack' -l practices -d 'List the practi
 complete -c backpain -n '__backpain_using pack' -l questions -d 'List the questions'
 complete -c backpain -n '__backpain_using pack' -l reading -d 'List the further reading'
 complete -c backpain -n '__backpain_using pack' -l flags -d 'List the safety questions'
+complete -c backpain -n '__backpain_using pack' -l lessons -d 'List the lessons'
+# --dismiss once, its value the lesson to put off.
+complete -c backpain -n '__backpain_using learn; and begin; not __backpain_given --dismiss; or test (__backpain_words)[-1] = --dismiss; end' -l dismiss -x -a '(__backpain_ids pack list --lessons)' -d 'Not now: put an offer off'
 complete -c backpain -n '__backpain_using import' -l replace -d 'Replace days held with other values'
 complete -c backpain -n '__backpain_using safety' -l answer -x -a '(__backpain_flag_answers)' -d 'FLAG=yes|no'
 complete -c backpain -n '__backpain_using safety' -l checked -x -a '(__backpain_ids pack list --flags)' -d 'A red flag checked'

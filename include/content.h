@@ -230,8 +230,9 @@ const struct approach *content_approach(const struct pack *, const char *id);
 const struct practice *content_practice(const struct pack *, const char *id);
 /*
  * A practice of an approach or of a lesson (p->approach CONTENT_NONE).
- * The program logs a session under its practice's approach, so it looks
- * practices up with content_practice() until it can log a lesson's.
+ * The program logs a lesson's practice under the lesson's id
+ * (program_practice_owner()); a caller that indexes pack->approaches by
+ * p->approach checks for CONTENT_NONE first.
  */
 const struct practice *content_practice_any(const struct pack *,
 					    const char *id);

@@ -121,9 +121,10 @@ struct program_plan {
 };
 
 /* A practice a day asks about (struct program_day) and how often it was
- * done that day. habit and flare are its label, at most one of them set:
- * habit, listed as a kept habit's; flare, a flare-up tool on a day of a
- * flare-up (listed as such, or as a running wildcard's); neither, a
+ * done that day. habit, flare and lesson are its label, at most one of
+ * them set: habit, listed as a kept habit's; flare, a flare-up tool on a
+ * day of a flare-up (listed as such, or as a running wildcard's); lesson,
+ * a lesson's practice (practice->approach is CONTENT_NONE); none, a
  * practice of an approach that ran that day. held: a safety hold stood on
  * the day (struct program_day's held), so the practice waits: it is not
  * due and no face offers it to do, though a check-in may record it done. */
@@ -132,6 +133,7 @@ struct program_practice {
 	int done;			 /* sessions and --did marks that day */
 	int habit;
 	int flare;
+	int lesson;
 	int held;
 };
 
@@ -165,7 +167,9 @@ struct program_day_checkin {
  *
  * The practices come in one order: those of the approaches that ran (pack
  * order), then those of the habits not running, then on a flare-up's day
- * the flare-up tools; each practice once, at its first place, labelled
+ * the flare-up tools, then the practices of the lessons read on or before
+ * the day or done on it (a lesson's practice is the person's once they
+ * have met it); each practice once, at its first place, labelled
  * (struct program_practice). The questions are those of the approaches
  * that ran, pack order, each with the day's answer. warnings are the day's
  * answers that program_question_warns().
@@ -226,6 +230,16 @@ struct program_recent {
  * at least every PROGRAM_RECHECK_DAYS days; a due re-check is offered, never
  * forced. Only flags never answered, or a standing yes that holds, refuse a
  * start, with PROGRAM_REFUSED.
+ *
+ * An answer given to an earlier revision of its flag's question (content.h:
+ * the question's meaning changed since) is stale. It is shown as such, and
+ * it makes the re-check due, which asks every stale flag again whatever
+ * its urgency. Until it is answered anew it keeps its effect: a stale yes
+ * holds (or stays checked, or stays advice) as before, so the change of a
+ * question never lifts a hold; a stale no still counts as answered, so a
+ * new wording does not stop every start of every log, but a start made
+ * with stale answers says so (program_start() does not refuse it; the
+ * faces warn, from stale).
  */
 #define PROGRAM_RECHECK_DAYS 42 /* six weeks */
 /* sysexits.h EX_NOPERM: the request is well formed and the log is fine,
@@ -246,6 +260,7 @@ struct program_flag {
 	enum program_flag_state state;
 	char asked_on[DAY_LEN];	  /* day of the latest answer; "" if none */
 	char checked_on[DAY_LEN]; /* PROGRAM_FLAG_CHECKED: the day */
+	int stale; /* the latest answer was to an earlier revision */
 };
 
 struct program_safety {
@@ -257,12 +272,14 @@ struct program_safety {
 	/* The day every emergency question was last answered (the oldest of
 	 * their latest answers); "" while one never was. */
 	char since[DAY_LEN];
-	int recheck_due; /* since is PROGRAM_RECHECK_DAYS or more ago, or
-			    an answer is ahead */
+	int stale; /* flags whose latest answer is stale */
+	/* since is PROGRAM_RECHECK_DAYS or more ago */
+	int emergency_due;
 	/* Latest answers stamped after tomorrow: given while the clock was
 	 * ahead, so their day is not known; they read as today, and the
 	 * re-check is due so that they are given again. */
 	int ahead;
+	int recheck_due; /* emergency_due, stale > 0 or ahead > 0 */
 };
 
 /* The latest answers as of today. */
@@ -413,9 +430,70 @@ enum program_next {
 	PROGRAM_NEXT_FINISHED, /* every approach tried, none running */
 };
 
+/*
+ * Lessons (issue 20): the pack's short reads beside the plan. A lesson is
+ * offered at the moments its `after:` names (content.h), each as the log
+ * tells it happened, on a day D:
+ *   first-checkin  the first check-in of the log, on its day;
+ *   first-week     PROGRAM_LESSON_WEEK days after that day;
+ *   flare          a flare-up that runs today, or whose record was made
+ *                  today (one put in the log when it was already over),
+ *                  on the day it began;
+ *   start:A        the latest trial of approach A began, on that day;
+ *   stop:A         that trial ended (and A has not started again), on the
+ *                  day it ended.
+ * From D on, the offer stands until the lesson is read (on any day: a
+ * lesson read is not offered again) or that offer is put off ("not now")
+ * on D or later. So a moment that comes again (a new flare-up, a trial
+ * started anew) offers a lesson put off before once more: once per
+ * moment. A lesson is read whole: `learn ID` and the Learn screen mark it
+ * read when they show it.
+ */
+#define PROGRAM_LESSON_WEEK 7
+
+struct program_lesson {
+	const struct lesson *lesson; /* borrowed from the pack */
+	char read_on[DAY_LEN];	     /* the first day it was read; "" */
+	/* The moments of its after: whose offer stands today, in that
+	 * order (the strings borrowed from the pack); none: not offered. */
+	const char **moments;
+	size_t nmoments;
+};
+
+struct program_lessons {
+	struct program_lesson *lessons; /* one per lesson, in pack order */
+	size_t n;
+	size_t offered; /* lessons with a moment */
+};
+
+/* The lessons as of today (a valid day). */
+int program_lessons_load(const struct pack *, struct store *, const char *today,
+			 struct program_lessons *out, char **cause);
+void program_lessons_free(struct program_lessons *);
+/* The lesson named by arg: its id, or its number (1.., as `learn` lists
+ * them); NULL with *cause saying so and listing the ids. */
+const struct lesson *program_lesson_find(const struct pack *, const char *arg,
+					 char **cause);
+/* Whether l's offer at moment stands today: a face shows it after the
+ * command that makes the moment happen ("flare" after a flare-up is
+ * recorded, "start:A" after A starts, ...). */
+int program_lesson_offered_at(const struct program_lesson *l,
+			      const char *moment);
+/* Records that the lesson id was read on day (not after today), with the
+ * moment it was offered at then, if any. EX_DATAERR for an unknown id. */
+int program_lesson_read(const struct pack *, struct store *, const char *id,
+			const char *day, const char *today, char **cause);
+/* Puts off every offer of the lesson id that stands today ("not now"):
+ * it is offered again only at a moment that happens later. EX_DATAERR
+ * for an unknown id or one offered at no moment today. */
+int program_lesson_dismiss(const struct pack *, struct store *, const char *id,
+			   const char *today, char **cause);
+
 struct program_today {
 	struct program_plan plan;
 	struct program_safety safety;
+	/* The lessons, read or not, and the ones offered today. */
+	struct program_lessons lessons;
 	int onboarded; /* profile "onboarded" is set */
 	/* Today's check-in, practices and warnings: those of
 	 * program_day_load() for today, moved here. */
@@ -426,8 +504,9 @@ struct program_today {
 	struct program_recent recent[PROGRAM_RECENT_DAYS];
 	int mean_n;   /* check-ins in the last PROGRAM_MEAN_DAYS days */
 	int has_mean; /* mean_n >= PROGRAM_MEAN_MIN_CHECKINS */
-	/* Check-ins in the ANALYSIS_BEFORE_DAYS days before today: the
-	 * baseline of a trial started today. */
+	/* Check-ins in the ANALYSIS_BEFORE_DAYS days before today, their
+	 * rating not recalled (program_recalled()): the baseline of a trial
+	 * started today. */
 	int baseline_n;
 	double mean; /* their mean pain, when has_mean */
 	const struct question **warnings;
@@ -453,10 +532,33 @@ int program_today_load(const struct pack *, struct store *, const char *today,
 void program_today_free(struct program_today *);
 
 /* Sets *n to the check-ins in the ANALYSIS_BEFORE_DAYS days before day (a
- * valid day): the baseline a trial started on day would have. With fewer
- * than ANALYSIS_BEFORE_MIN_CHECKINS its effect cannot be judged. */
+ * valid day) whose rating is not recalled (program_recalled()): the
+ * baseline a trial started on day would have. With fewer than
+ * ANALYSIS_BEFORE_MIN_CHECKINS its effect cannot be judged. */
 int program_baseline_count(struct store *, const char *day, int *n,
 			   char **cause);
+/* The same, with *recalled the recalled ratings of those days, which the
+ * verdict leaves out (recalled may be NULL). */
+int program_baseline_counts(struct store *, const char *day, int *n,
+			    int *recalled, char **cause);
+
+/*
+ * A rating recalled from memory: its pain was set (store.h's pain_set_at,
+ * by its local date) more than PROGRAM_RECALL_DAYS days after its day.
+ * Pain recalled over days is unreliable and biased toward the peak and the
+ * most recent pain, which is why pain is logged in a diary on the day; a
+ * log judges from ratings entered on or near their day and keeps late ones
+ * apart (GUIDE-FACTS.md 3.1: Stone et al., BMJ 2002 and Control Clin
+ * Trials 2003, where paper diaries handed in for 90% of the days had been
+ * opened on far fewer: entries were back-filled). "Near" is taken as up to
+ * 3 days, this program's choice: a day missed over a weekend away, or
+ * forgotten and made up the morning after, stays the day's own. A recalled
+ * rating is kept and shown, marked, but is never part of a verdict's
+ * windows (review.h) nor of a baseline count. A pain_set_at that is no
+ * time of the log (NULL, or not starting with a day) is not recalled.
+ */
+#define PROGRAM_RECALL_DAYS 3
+int program_recalled(const char *day, const char *pain_set_at);
 
 /* The approach with that id, or NULL with *cause naming the id and listing
  * the pack's ids; lets a caller refuse an id before it opens the log. */
@@ -565,13 +667,16 @@ int program_checkin(const struct pack *, struct store *, const char *today,
 
 /* A practice session: minutes 1..STORE_MINUTES_MAX, or STORE_NONE for the
  * practice's own minutes (program_session_add() fills them in); pain before
- * and after PAIN_MIN..PAIN_MAX or STORE_NONE. */
+ * and after PAIN_MIN..PAIN_MAX or STORE_NONE. seconds, when the timer
+ * measured the time spent, 1..STORE_SECONDS_MAX (else 0): with minutes
+ * STORE_NONE, minutes become its whole minutes, at least 1. */
 struct program_session {
 	char day[DAY_LEN];
 	const char *practice; /* a practice id of the pack */
 	int minutes;
 	int pain_before;
 	int pain_after;
+	int seconds;
 };
 
 int program_session_check(const struct pack *, const char *today,
@@ -603,9 +708,16 @@ int program_usual_pain(struct store *, int pain, char **cause);
 int program_onboarded(struct store *, const char *day, const char *today,
 		      char **cause);
 
-/* "a, b, c": the pack's practice ids (questions 0) or question ids (1), or
- * "(none)"; allocated, the caller frees. */
+/* "a, b, c": the pack's practice ids, of approaches and then of lessons
+ * (questions 0), or question ids (1), or "(none)"; allocated, the caller
+ * frees. */
 char *program_ids(const struct pack *, int questions);
+/* The id a session of practice p is logged under (the session's approach
+ * in store.h): its approach's, or for a lesson's practice its lesson's
+ * (lesson ids are unique among all ids, content.h), so no trial of an
+ * approach ever counts it. Borrowed from the pack. */
+const char *program_practice_owner(const struct pack *,
+				   const struct practice *p);
 
 /* Records the person's global impression (STORE_IMPRESSION_MIN..MAX) of
  * the trial of approach that ended on day. EX_DATAERR for a value out of

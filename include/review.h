@@ -12,10 +12,16 @@
  * so they are left out of its day count (result.days, with
  * result.off_days the days left out), its check-ins, its judged window
  * and its practised days; the baseline before it is not changed. Without
- * a pack no flag is known to hold and every day counts. Practised days are the
- * days with a session or a --did mark of the trial's approach; an approach has
- * practices when the pack lists some for it, or, for an id the pack does not
- * know, when any were logged. Overlap counts the days of the two compared
+ * a pack no flag is known to hold and every day counts. A rating recalled
+ * from memory (program_recalled(): set more than PROGRAM_RECALL_DAYS days
+ * after its day) is kept among the check-ins, for the charts, but is never
+ * part of a verdict's windows: the baseline, the judged days and the
+ * guards' windows are read without it (review_scan.c leaves it out, as the
+ * log is read), and each row counts the ones it lost. Both filters apply:
+ * a judged day is one that counts and whose rating is not recalled.
+ * Practised days are the days with a session or a --did mark of the
+ * trial's approach; an approach has practices when the pack lists some
+ * for it, or, for an id the pack does not know, when any were logged. Overlap counts the days of the two compared
  * windows covered by another trial, wildcards included, that started,
  * stopped or ran in one window and not the other (analysis_confounds()).
  *
@@ -75,6 +81,9 @@ struct review_row {
 	int impression; /* the global impression at its end, or STORE_NONE */
 	int running;
 	int checkins; /* check-ins on the trial's days that count */
+	/* Recalled ratings left out of its baseline and of its days that
+	 * count (0 for a flare-up tool, judged by its sessions). */
+	int recalled;
 	/* Running, and today does not count: paused by a safety hold since
 	 * paused_since (program.h). */
 	int paused;
@@ -167,9 +176,12 @@ struct review {
 	struct review_row *rows;
 	size_t nrows;
 	/* Every check-in of the log, oldest first, as its day number and
-	 * pain rating. */
+	 * pain rating; recalled ones included (see review_recalled_on()). */
 	struct analysis_checkin *checkins;
 	size_t ncheckins;
+	/* The day numbers of the recalled check-ins, oldest first. */
+	int *recalled;
+	size_t nrecalled;
 	/* Every flare-up, oldest first (loaded before the trials are
 	 * judged). */
 	struct review_flare *flares;
@@ -199,6 +211,8 @@ void review_free(struct review *);
 /* The index in rv->checkins of the first check-in on day (a day number) or
  * later; rv->ncheckins when there is none. */
 size_t review_checkin_from(const struct review *, int day);
+/* Whether the check-in of day (a day number) is recalled. */
+int review_recalled_on(const struct review *, int day);
 
 /*
  * A row's figures as text with two decimals, "" where the value does not
@@ -316,6 +330,11 @@ void review_explain(struct buf *b, const struct review_row *);
 /* For too-early and no-baseline: what is missing and how many more
  * check-ins or days are needed. Appends nothing for other verdicts. */
 void review_missing(struct buf *b, const struct review_row *);
+/* "3 ratings entered more than 3 days after their day were left out: a
+ * recalled rating is less reliable." for n recalled ratings (program.h);
+ * nothing when n is 0. review_explain() and review_missing() end with it
+ * for a row that left some out; `backpain start` says it too. */
+void review_recalled(struct buf *b, int n);
 /* "Right after a session, pain was on average 1.5 lower than before, over
  * 6 sessions." Appends nothing without rated sessions. */
 void review_immediate(struct buf *b, const struct review_row *);

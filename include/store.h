@@ -6,11 +6,12 @@
  * (store_tables below), for the readers, the export, the import and the
  * checks; store_checkin.c (check-ins, answers, sessions),
  * store_trial.c (trials, screening, profile), store_habit.c (habits),
- * store_flare.c (flare-ups) and store_pause.c (pause weeks) read and write
- * rows; store_export.c (history and export) and store_import.c (import,
- * the file loaded and checked by store_import_check.c) move whole logs. Their
- * shared parts (store_sql.c, store_value.c) and the order in which the files
- * use each other are in src/store/store_int.h.
+ * store_flare.c (flare-ups), store_lesson.c (lessons read or put off)
+ * and store_pause.c (pause weeks) read and write rows; store_export.c
+ * (history and export) and store_import.c (import, the file loaded and
+ * checked by store_import_check.c) move whole logs. Their shared parts
+ * (store_sql.c, store_value.c) and the order in which the files use each
+ * other are in src/store/store_int.h.
  *
  * The log lives at --db PATH, else $BACKPAIN_DB, else
  * $XDG_DATA_HOME/backpain/log.db (default ~/.local/share/backpain/log.db);
@@ -38,10 +39,11 @@
 
 #include "day.h"
 
-#define STORE_VERSION 7		    /* schema version, PRAGMA user_version */
+#define STORE_VERSION 9		    /* schema version, PRAGMA user_version */
 #define STORE_BUSY_MS 5000	    /* how long to wait for a busy log */
 #define STORE_NONE (-1)		    /* an absent rating or duration */
 #define STORE_MINUTES_MAX (24 * 60) /* a session lasts at most a day */
+#define STORE_SECONDS_MAX (STORE_MINUTES_MAX * 60)
 
 /* The profile's keys and what they hold (checked by store_profile_set). */
 #define STORE_PROFILE_USUAL_PAIN "usual_pain" /* PAIN_MIN..PAIN_MAX */
@@ -83,6 +85,12 @@ struct store_checkin {
 	/* 1 at the first put of the day, one more at each later one (set by
 	 * the store); 0 in a dump row that has none. */
 	int revision;
+	/* When the pain rating was entered or last changed (a put that
+	 * changes only the rest keeps it): set by the store, local ISO
+	 * 8601; read as recorded_at for a row that has none (a log from
+	 * before issue 18's schema step, an import of an older export).
+	 * Whether the rating was recalled is program.h's to say. */
+	char *pain_set_at;
 };
 
 struct store_answer {
@@ -103,6 +111,10 @@ struct store_session {
 	int pain_after;	 /* 0..10 or STORE_NONE */
 	char *recorded_at;
 	char uid[STORE_UID_LEN];
+	/* The time the timer measured, 1..STORE_SECONDS_MAX; 0 when it was
+	 * not timed so (a mark, --minutes, a row from before issue 18's
+	 * schema step): then minutes is all there is. */
+	int seconds;
 };
 
 enum store_outcome {
@@ -135,6 +147,9 @@ struct store_screening {
 	int answer;	/* 1 yes, 0 no */
 	char *asked_at; /* local ISO 8601 */
 	char checked_on[DAY_LEN]; /* a doctor checked this yes; "" if not */
+	/* The revision of the red flag's question it answered (content.h),
+	 * 1.. (1 for answers from before revisions were kept). */
+	int revision;
 };
 
 /* What store_checkin_write() does with the day's earlier answers, and
@@ -168,10 +183,11 @@ enum {
  * replaced may be NULL; old is zeroed when nothing was replaced, so
  * store_checkin_clear(old) is always safe. The first recorded_at of a day
  * is kept; updated_at is the time of the last put, and the revision one
- * more than the one before (1 at the first). With STORE_IF_UNCHANGED the
- * write is refused (STORE_CHANGED) when the day's revision is not
- * c->revision any more: a screen opened before a newer save never saves
- * over it silently.
+ * more than the one before (1 at the first); pain_set_at that of the put
+ * that first gave the day's pain or changed it (c->pain_set_at is not
+ * read). With STORE_IF_UNCHANGED the write is refused (STORE_CHANGED) when
+ * the day's revision is not c->revision any more: a screen opened before a
+ * newer save never saves over it silently.
  */
 int store_checkin_write(struct store *, const struct store_checkin *c,
 			const struct store_answer *answers, size_t nanswers,
@@ -185,6 +201,8 @@ int store_checkin_put(struct store *, const struct store_checkin *c,
 /* *found = 0 and out untouched when the day has no check-in. */
 int store_checkin_get(struct store *, const char *day,
 		      struct store_checkin *out, int *found, char **cause);
+/* The day of the first check-in of the log in day, "" when it has none. */
+int store_checkin_first(struct store *, char day[DAY_LEN], char **cause);
 /* Check-ins with from <= day <= to (either may be NULL: unbounded), oldest
  * first. */
 int store_checkin_range(struct store *, const char *from, const char *to,
@@ -330,8 +348,9 @@ void store_flares_free(struct store_flare *, size_t);
 /* "", "person", "calm". */
 const char *store_flare_end_name(enum store_flare_end);
 
+/* An answer to revision (1..) of flag's question. */
 int store_screening_add(struct store *, const char *flag, int answer,
-			char **cause);
+			int revision, char **cause);
 /* The latest answer for each flag, in the order first asked. The latest
  * is the one of the latest asked_at, compared as instants, a stamp later
  * than when this log received the answer (an import's) counted as then;
@@ -348,6 +367,34 @@ int store_screening_all(struct store *, struct store_screening **out, size_t *n,
 int store_screening_checked(struct store *, const char *flag, const char *day,
 			    char **cause);
 void store_screenings_free(struct store_screening *, size_t);
+
+/*
+ * Lessons (store_lesson.c): each row one event, a lesson of the pack read
+ * on read_on, or its offer at a moment put off ("not now") on
+ * dismissed_on; exactly one of the two days is set. moment is the moment
+ * it was offered at (program.h), or NULL for a reading not from an offer;
+ * a dismissal always has one.
+ */
+struct store_lesson {
+	long long id; /* set by the store */
+	char *lesson; /* lesson id of the pack */
+	char *moment; /* NULL when none */
+	char read_on[DAY_LEN];
+	char dismissed_on[DAY_LEN];
+	char *recorded_at;	 /* set by the store */
+	char uid[STORE_UID_LEN]; /* set by the store, kept by export/import */
+};
+
+/* Records l (lesson, moment and one of the days; the rest is ignored).
+ * An event the log holds already (the same lesson, moment and day) is not
+ * recorded twice. Refused (EX_DATAERR) for a row that breaks the rules
+ * above. */
+int store_lesson_add(struct store *, const struct store_lesson *l,
+		     char **cause);
+/* Every row, oldest first. */
+int store_lesson_list(struct store *, struct store_lesson **out, size_t *n,
+		      char **cause);
+void store_lessons_free(struct store_lesson *, size_t);
 
 /* Profile keys: the STORE_PROFILE_* above; other keys hold any text.
  * *value is NULL when the key is absent. */
@@ -375,6 +422,7 @@ enum store_table_id {
 	STORE_TABLE_PROFILE,
 	STORE_TABLE_HABIT,
 	STORE_TABLE_FLARE,
+	STORE_TABLE_LESSON,
 	STORE_TABLE_PAUSE, /* trial_pause, since the pause week's step */
 	STORE_TABLES
 };
@@ -432,6 +480,7 @@ enum {
 	STORE_CHECKIN_UPDATED_AT,
 	STORE_CHECKIN_UID,
 	STORE_CHECKIN_REVISION,
+	STORE_CHECKIN_PAIN_SET_AT,
 	STORE_CHECKIN_COLUMNS
 };
 enum {
@@ -461,6 +510,7 @@ enum {
 	STORE_SESSION_PAIN_AFTER,
 	STORE_SESSION_RECORDED_AT,
 	STORE_SESSION_UID,
+	STORE_SESSION_SECONDS,
 	STORE_SESSION_COLUMNS
 };
 enum {
@@ -470,6 +520,7 @@ enum {
 	STORE_SCREENING_ASKED_AT,
 	STORE_SCREENING_CHECKED_ON,
 	STORE_SCREENING_UID,
+	STORE_SCREENING_REVISION,
 	/* internal: when this log received the answer (store_import()) */
 	STORE_SCREENING_RECEIVED_AT,
 	STORE_SCREENING_COLUMNS
@@ -499,6 +550,16 @@ enum {
 	STORE_FLARE_RECORDED_AT,
 	STORE_FLARE_UID,
 	STORE_FLARE_COLUMNS
+};
+enum {
+	STORE_LESSON_ID,
+	STORE_LESSON_LESSON,
+	STORE_LESSON_MOMENT,
+	STORE_LESSON_READ_ON,
+	STORE_LESSON_DISMISSED_ON,
+	STORE_LESSON_RECORDED_AT,
+	STORE_LESSON_UID,
+	STORE_LESSON_COLUMNS
 };
 enum {
 	STORE_PAUSE_ID,
@@ -534,6 +595,7 @@ struct store_dump_screening {
 	const char *asked_at;
 	char checked_on[DAY_LEN]; /* a doctor checked this yes; "" if not */
 	char uid[STORE_UID_LEN];
+	int revision; /* 1..; 0 in a dump row that has none (read as 1) */
 };
 struct store_dump_profile {
 	const char *key;
@@ -560,6 +622,8 @@ struct store_dump {
 	size_t nhabits;
 	const struct store_flare *flares;
 	size_t nflares;
+	const struct store_lesson *lessons; /* in the order of their ids */
+	size_t nlessons;
 	/* pauses whose trial_id is the id of one of trials, one per trial */
 	const struct store_pause *pauses;
 	size_t npauses;

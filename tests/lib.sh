@@ -63,6 +63,17 @@ plain() {
 	BP=$BACKPAIN "$@"
 }
 
+# bp_on DAY ARGS...: bp with the clock at noon of DAY (YYYY-MM-DD), the
+# way a person checking in that day runs it. A fixture that stands for a
+# person checking in daily enters each rating on its own day: a rating
+# entered more than 3 days after its day (PROGRAM_RECALL_DAYS) is recalled,
+# and no verdict reads it. For setting a scene, `plain bp_on DAY ...`.
+bp_on() {
+	local day=$1
+	shift
+	CLI_NOW="$day 12:00:00" bp "$@"
+}
+
 # log_dump: the whole log at $DB as SQL text, for before/after comparisons.
 log_dump() {
 	sqlite3 "${DB:-$T/log.db}" .dump

@@ -260,9 +260,10 @@ ask_practice(const struct program_practice *pp, struct cli_ask *out)
 	int yes = 0;
 
 	prompt = xasprintf("Did you do %s \"%s\" (%s)? y or n (Enter for no): ",
-			   pp->habit   ? "the habit"
-			   : pp->flare ? "the flare-up tool"
-				       : "the practice",
+			   pp->habit	? "the habit"
+			   : pp->flare	? "the flare-up tool"
+			   : pp->lesson ? "the lesson's practice"
+					: "the practice",
 			   p->title, p->id);
 	rc = cli_ask_yes_no(prompt, 0, &yes);
 	free(prompt);

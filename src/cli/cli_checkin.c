@@ -128,11 +128,14 @@ checkin_print_rating(const char *name, int v)
 		printf("%s %d", name, v);
 }
 
-/* What the check-in said: saved or replaced, warnings, the week's mean. */
+/* What the check-in said: saved or replaced, warnings, the week's mean,
+ * and the lessons offered at the first check-in or after its first week. */
 static void
 checkin_report(struct app *app, const struct checkin_args *a,
 	       const struct store_checkin *old, int replaced)
 {
+	static const char *const first[] = {CONTENT_MOMENT_FIRST_CHECKIN,
+					    CONTENT_MOMENT_FIRST_WEEK};
 	const struct program_checkin *in = &a->in;
 	struct program_today t;
 	char *cause = NULL;
@@ -199,6 +202,7 @@ checkin_report(struct app *app, const struct checkin_args *a,
 		       t.mean_n, t.mean_n == 1 ? "" : "s", in->day,
 		       PROGRAM_MEAN_MIN_CHECKINS);
 	program_today_free(&t);
+	cli_next_offers(app, first, 2);
 }
 
 /* The first operand that looks like a negative number, for the message. */

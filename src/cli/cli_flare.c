@@ -13,6 +13,7 @@
 
 #include "app.h"
 #include "cli_opt_int.h"
+#include "content.h"
 #include "day.h"
 #include "program.h"
 #include "store.h"
@@ -42,6 +43,7 @@ cli_cmd_flare(struct app *app, int argc, char **argv)
 	    CLI_COMMON_OPTIONS,
 	};
 	const char *pain = NULL, *note = NULL, *date = NULL;
+	const char *flare_moment = CONTENT_MOMENT_FLARE;
 	struct program_bad bad = {PROGRAM_FIELD_NONE, 0};
 	char day[DAY_LEN], *cause = NULL;
 	size_t badbyte;
@@ -105,5 +107,6 @@ cli_cmd_flare(struct app *app, int argc, char **argv)
 		printf(", pain %d", p);
 	puts(". It ends with backpain flare --over, or by itself after two "
 	     "days back at your usual level.");
+	cli_next_offers(app, &flare_moment, 1);
 	return 0;
 }

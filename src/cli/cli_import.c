@@ -99,6 +99,15 @@ count(const char *what, const struct store_import_count *c, int *first)
 	*first = 0;
 }
 
+/* Whether the import found no row of a table at all. */
+static int
+counts_none(const struct store_import_count *c)
+{
+	return c->added + c->same + c->newer + c->older + c->replaced +
+		   c->removed ==
+	       0;
+}
+
 /* A refusal placed in the file prints as FILE:LINE:COLUMN: first, as a
  * compiler's does; then that the log is as it was. */
 static int
@@ -131,7 +140,8 @@ cli_cmd_import(struct app *app, int argc, char **argv)
 	static const char *const tables[STORE_TABLES] = {
 	    "check-ins", "answers",	      "trials",
 	    "sessions",	 "screening answers", "profile entries",
-	    "habits",	 "flare-ups",	      "pause weeks"};
+	    "habits",	 "flare-ups",	      "lesson rows",
+	    "pause weeks"};
 	size_t len = 0, k;
 	int opt, rc, replace = 0, first = 1, t;
 
@@ -179,18 +189,14 @@ cli_cmd_import(struct app *app, int argc, char **argv)
 		return rc;
 	}
 	printf("Imported %s: ", path);
-	for (t = 0; t < STORE_TABLES; t++) {
-		const struct store_import_count *c = &res.n[t];
-
-		/* The pause weeks (issue 21) only when the file has some,
-		 * so that the line reads as before for the rest. */
-		if (t == STORE_TABLE_PAUSE && c->added + c->newer +
-						      c->replaced + c->same +
-						      c->older + c->removed ==
-						  0)
-			continue;
-		count(tables[t], c, &first);
-	}
+	for (t = 0; t < STORE_TABLES; t++)
+		/* The lessons read or put off, events of the Learn screen
+		 * that most files have none of, and the pause weeks (issue
+		 * 21), only when there are some, so that the line reads as
+		 * before for the rest. */
+		if ((t != STORE_TABLE_LESSON && t != STORE_TABLE_PAUSE) ||
+		    !counts_none(&res.n[t]))
+			count(tables[t], &res.n[t], &first);
 	puts(".");
 	if (res.nchanged > 0)
 		puts("The log's rows this import replaced or removed:");

@@ -4,10 +4,11 @@
  *
  *   cli.c          the dispatch table: a command's name to its function
  *   cli_setup.c, cli_checkin.c, cli_log.c, cli_flare.c, cli_view.c,
- *   cli_review.c, cli_safety.c, cli_import.c, cli_pack.c
+ *   cli_review.c, cli_safety.c, cli_import.c, cli_pack.c, cli_learn.c
  *                  the commands, cli_cmd_*() below
  *   cli_opt.c      options and values of the daily commands (cli_opt_int.h)
- *   cli_next.c     the one next thing to do, in words (status, setup)
+ *   cli_next.c     the one next thing to do, in words (status, setup),
+ *                  and the lessons offered (status, the commands)
  *   cli_ask.c      the line-mode check-in's questions and the line
  *                  readers that setup asks with too (cli_ask_int.h)
  *   cli_common.c   what every command calls: messages, the common options,
@@ -24,6 +25,8 @@
 #define BACKPAIN_CLI_INT_H
 
 #include <getopt.h>
+
+#include <stddef.h>
 
 struct app;
 struct program_today;
@@ -47,6 +50,7 @@ enum cli_cmd {
 	CLI_CMD_DUE,
 	CLI_CMD_SAFETY,
 	CLI_CMD_PACK,
+	CLI_CMD_LEARN,
 	CLI_CMD_COUNT
 };
 
@@ -59,6 +63,14 @@ const char *cli_command_usage(const char *cmd);
 /* cli_next.c. The next thing to do of t, in words, on a line of stdout:
  * "check in: backpain checkin N (pain 0-10)". */
 void cli_next_print(const struct program_today *t);
+/* The lessons of ls offered at one of moments (all offered ones when n is
+ * 0), a line each on stdout after prefix: "A short read: TITLE (backpain
+ * learn ID)". cli_next_offers() loads them first, as of app->today: after
+ * a command that made one of the moments happen. */
+struct program_lessons;
+void cli_next_lessons(const struct program_lessons *ls, const char *prefix,
+		      const char *const *moments, size_t n);
+int cli_next_offers(struct app *, const char *const *moments, size_t n);
 
 /* cli_common.c. app_pack(), app_store(), app_config() with the problem
  * printed: 0 or the exit status. Each opens once; main.c closes. */
@@ -113,5 +125,6 @@ int cli_cmd_due(struct app *, int, char **);
 int cli_cmd_review(struct app *, int, char **);
 int cli_cmd_report(struct app *, int, char **);
 int cli_cmd_safety(struct app *, int, char **);
+int cli_cmd_learn(struct app *, int, char **);
 
 #endif

@@ -16,6 +16,7 @@
 #include "content.h"
 #include "day.h"
 #include "program.h"
+#include "review.h"
 #include "store.h"
 #include "util.h"
 
@@ -268,8 +269,9 @@ cli_cmd_start(struct app *app, int argc, char **argv)
 	const struct approach *a;
 	const char *shared = NULL, *id = NULL;
 	struct program_safety safety;
-	char day[DAY_LEN], since[DAY_LEN], *cause = NULL;
-	int rc, recheck, before;
+	char day[DAY_LEN], since[DAY_LEN], *cause = NULL, *moment;
+	struct buf late;
+	int rc, recheck, before, recalled, stale;
 
 	if ((rc = trial_args(app, "start", argc, argv, &id, day, NULL, NULL,
 			     NULL)) >= 0)
@@ -283,10 +285,11 @@ cli_cmd_start(struct app *app, int argc, char **argv)
 	since[0] = '\0';
 	if (safety.since[0] != '\0' && strcmp(safety.since, day) < 0)
 		memcpy(since, safety.since, DAY_LEN);
-	recheck = safety.recheck_due;
+	recheck = safety.emergency_due;
+	stale = safety.stale;
 	program_safety_free(&safety);
-	if ((rc = program_baseline_count(app->store, day, &before, &cause)) !=
-	    0)
+	if ((rc = program_baseline_counts(app->store, day, &before, &recalled,
+					  &cause)) != 0)
 		return cli_opt_cause("start", rc, cause);
 	rc = program_start(app->pack, app->store, a->id, day, &shared, &cause);
 	if (rc != 0)
@@ -299,6 +302,16 @@ cli_cmd_start(struct app *app, int argc, char **argv)
 			"ratings needed, so its effect cannot be judged.\n",
 			ANALYSIS_BEFORE_DAYS, day, before,
 			ANALYSIS_BEFORE_MIN_CHECKINS);
+	/* Said whether or not enough are left: the verdict will not read
+	 * them (review.h). */
+	if (!a->flare_tool && recalled > 0) {
+		buf_init(&late);
+		review_recalled(&late, recalled);
+		fprintf(stderr,
+			"backpain: start: in the %d days before %s, %s\n",
+			ANALYSIS_BEFORE_DAYS, day, late.data);
+		buf_free(&late);
+	}
 	if (since[0] != '\0')
 		fprintf(stderr,
 			"backpain: start: %sthe emergency safety questions "
@@ -306,6 +319,13 @@ cli_cmd_start(struct app *app, int argc, char **argv)
 			"See them with backpain safety; answer again with "
 			"backpain safety --answer FLAG=yes|no.\n",
 			recheck ? "due again: " : "a new approach: ", since);
+	/* An old answer let the start through: say so, never silently. */
+	if (stale > 0)
+		fprintf(stderr,
+			"backpain: start: %d safety question%s changed since "
+			"you answered; your earlier answers count until you "
+			"answer again: see backpain safety.\n",
+			stale, stale == 1 ? "" : "s");
 	printf("Started %s on %s: ", a->id, day);
 	if (a->trial_days > 0)
 		printf("a trial of %d days.\n", a->trial_days);
@@ -315,6 +335,9 @@ cli_cmd_start(struct app *app, int argc, char **argv)
 		printf("Note: %s is running too, so a change in pain cannot be "
 		       "put down to either one alone.\n",
 		       shared);
+	moment = xasprintf(CONTENT_MOMENT_START "%s", a->id);
+	cli_next_offers(app, (const char *const *)&moment, 1);
+	free(moment);
 	return 0;
 }
 
@@ -324,7 +347,7 @@ cli_cmd_stop(struct app *app, int argc, char **argv)
 	enum store_outcome outcome;
 	const char *id = NULL;
 	enum stop_mode mode;
-	char day[DAY_LEN], *cause = NULL;
+	char day[DAY_LEN], *cause = NULL, *moment;
 	int rc, impression;
 
 	if ((rc = trial_args(app, "stop", argc, argv, &id, day, &outcome,
@@ -360,6 +383,9 @@ cli_cmd_stop(struct app *app, int argc, char **argv)
 		       "today's list",
 		       day);
 	puts(".");
+	moment = xasprintf(CONTENT_MOMENT_STOP "%s", id);
+	cli_next_offers(app, (const char *const *)&moment, 1);
+	free(moment);
 	return 0;
 }
 

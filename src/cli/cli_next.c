@@ -1,16 +1,67 @@
 /*
  * cli_next.c: the one next thing to do (program_today's next), in the
  * words of the command line: status's "Next" line and the last word of
- * `backpain setup`. Moved here from cli_view.c so both say it alike.
+ * `backpain setup`. Moved here from cli_view.c so both say it alike. And
+ * the lessons offered (program_lessons_load()), as status and the
+ * commands that make a moment happen show them.
  */
 #include "cli_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "analysis.h"
+#include "app.h"
 #include "content.h"
 #include "program.h"
 #include "util.h"
+
+void
+cli_next_lessons(const struct program_lessons *ls, const char *prefix,
+		 const char *const *moments, size_t nmoments)
+{
+	struct buf b;
+	size_t i, k;
+	int shown;
+
+	for (i = 0; i < ls->n; i++) {
+		const struct program_lesson *l = &ls->lessons[i];
+
+		for (k = 0, shown = nmoments == 0 && l->nmoments > 0;
+		     k < nmoments && !shown; k++)
+			shown = program_lesson_offered_at(l, moments[k]);
+		if (!shown)
+			continue;
+		buf_init(&b);
+		util_escape(&b, l->lesson->title);
+		printf("%sA short read: %s (backpain learn %s)\n", prefix,
+		       b.data != NULL ? b.data : "", l->lesson->id);
+		buf_free(&b);
+	}
+}
+
+int
+cli_next_offers(struct app *app, const char *const *moments, size_t n)
+{
+	struct program_lessons ls;
+	char *cause = NULL;
+	int rc;
+
+	if (app->pack->nlessons == 0)
+		return 0;
+	rc = program_lessons_load(app->pack, app->store, app->today, &ls,
+				  &cause);
+	if (rc != 0) {
+		/* What was asked is done; the offer can wait. */
+		fprintf(stderr, "backpain: %s\n", cause != NULL ? cause : "");
+		free(cause);
+		return rc;
+	}
+	cli_next_lessons(&ls, "", moments, n);
+	program_lessons_free(&ls);
+	return 0;
+}
 
 /* The id of the first yes that holds the approaches back; "FLAG" when
  * none does (next is then not PROGRAM_NEXT_DOCTOR). */
@@ -48,8 +99,14 @@ cli_next_print(const struct program_today *t)
 		puts("check in: backpain checkin N (pain 0-10)");
 		break;
 	case PROGRAM_NEXT_RECHECK:
-		printf("anything new since %s? backpain safety\n",
-		       t->safety.since);
+		if (t->safety.stale > 0 && !t->safety.emergency_due)
+			printf("%d safety question%s changed since you "
+			       "answered: backpain safety\n",
+			       t->safety.stale,
+			       t->safety.stale == 1 ? "" : "s");
+		else
+			printf("anything new since %s? backpain safety\n",
+			       t->safety.since);
 		break;
 	case PROGRAM_NEXT_REVIEW:
 		printf("review %s, its trial is complete: backpain review\n",

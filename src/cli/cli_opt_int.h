@@ -1,10 +1,11 @@
 /*
  * cli_opt_int.h: what the commands of cli_checkin.c, cli_log.c,
- * cli_flare.c, cli_view.c, cli_safety.c and cli_import.c share and no one
- * else sees: the common part of a getopt_long loop and the checks of values
- * given on the command line. Each check prints its own message,
- * "backpain: CMD: WHAT 'VALUE': what is allowed", and returns the exit
- * status (EX_DATAERR for a bad value), or 0 when the value is good.
+ * cli_flare.c, cli_view.c, cli_safety.c, cli_import.c and cli_learn.c
+ * share and no one else sees: the common part of a getopt_long loop and
+ * the checks of values given on the command line. Each check prints its
+ * own message, "backpain: CMD: WHAT 'VALUE': what is allowed", and returns
+ * the exit status (EX_DATAERR for a bad value), or 0 when the value is
+ * good.
  * The values are parsed here; whether the pack and the calendar accept them
  * is the program's to say (program.h).
  */
@@ -36,6 +37,7 @@ enum {
 	CLI_OPT_DROP,
 	CLI_OPT_OVER,
 	CLI_OPT_ANYWAY,
+	CLI_OPT_DISMISS,
 };
 
 /* These commands parse with this optstring: no short options, and ':' so

@@ -1,5 +1,5 @@
 /* cli_pack.c: backpain pack check [FILE...] | pack list [--practices |
- * --questions | --reading | --flags]. */
+ * --questions | --reading | --flags | --lessons]. */
 #include "cli_int.h"
 
 #include <stdio.h>
@@ -36,7 +36,10 @@ pack_option(struct app *app, int opt, char **argv)
 		    "  list --reading    its further reading: kind, title, "
 		    "author, year, note\n"
 		    "  list --flags      its safety questions (red flags): id, "
-		    "urgency, question\n",
+		    "urgency, question\n"
+		    "  list --lessons    its lessons: number, id, title "
+		    "(backpain "
+		    "learn reads them)\n",
 		    cli_command_usage(CMD));
 		return 0;
 	}
@@ -189,9 +192,21 @@ put_escaped(const char *text)
 	buf_free(&b);
 }
 
+/* One line of a practice: position, id, whose (an approach's or a
+ * lesson's id), dose, title. */
+static void
+practice_line(size_t n, const struct practice *p, const char *owner)
+{
+	printf("%2zu  %-*s  %-*s  %3d min, %2d a day  ", n, CONTENT_ID_MAX / 2,
+	       p->id, CONTENT_ID_MAX / 2, owner, p->minutes, p->per_day);
+	put_escaped(p->title);
+	putchar('\n');
+}
+
 /*
- * One line per practice (position, id, approach, dose, title) or, with
- * questions set, per check-in question (position, id, approach, choices).
+ * One line per practice (position, id, approach or lesson, dose, title;
+ * the lessons' after the approaches') or, with questions set, per check-in
+ * question (position, id, approach, choices).
  */
 static int
 pack_list_items(struct app *app, int questions)
@@ -204,28 +219,44 @@ pack_list_items(struct app *app, int questions)
 		return rc;
 	for (i = 0; i < app->pack->napproaches; i++) {
 		a = &app->pack->approaches[i];
-		for (j = 0; j < (questions ? a->nquestions : a->npractices);
-		     j++) {
-			printf("%2zu  %-*s  %-*s  ", ++n, CONTENT_ID_MAX / 2,
-			       questions ? a->questions[j].id
-					 : a->practices[j].id,
-			       CONTENT_ID_MAX / 2, a->id);
-			if (questions) {
-				const struct strlist *c =
-				    &a->questions[j].choices;
+		for (j = 0; !questions && j < a->npractices; j++)
+			practice_line(++n, &a->practices[j], a->id);
+		for (j = 0; questions && j < a->nquestions; j++) {
+			const struct strlist *c = &a->questions[j].choices;
 
-				for (k = 0; k < c->n; k++) {
-					fputs(k ? "|" : "", stdout);
-					put_escaped(c->v[k]);
-				}
-			} else {
-				printf("%3d min, %2d a day  ",
-				       a->practices[j].minutes,
-				       a->practices[j].per_day);
-				put_escaped(a->practices[j].title);
+			printf("%2zu  %-*s  %-*s  ", ++n, CONTENT_ID_MAX / 2,
+			       a->questions[j].id, CONTENT_ID_MAX / 2, a->id);
+			for (k = 0; k < c->n; k++) {
+				fputs(k ? "|" : "", stdout);
+				put_escaped(c->v[k]);
 			}
 			putchar('\n');
 		}
+	}
+	for (i = 0; !questions && i < app->pack->nlessons; i++) {
+		const struct lesson *l = &app->pack->lessons[i];
+
+		for (j = 0; j < l->npractices; j++)
+			practice_line(++n, &l->practices[j], l->id);
+	}
+	return 0;
+}
+
+/* One line per lesson (number, id, title): the ids and numbers that
+ * backpain learn takes. */
+static int
+pack_list_lessons(struct app *app)
+{
+	size_t i;
+	int rc;
+
+	if ((rc = cli_pack(app)) != 0)
+		return rc;
+	for (i = 0; i < app->pack->nlessons; i++) {
+		printf("%2zu  %-*s  ", i + 1, CONTENT_ID_MAX / 2,
+		       app->pack->lessons[i].id);
+		put_escaped(app->pack->lessons[i].title);
+		putchar('\n');
 	}
 	return 0;
 }
@@ -289,12 +320,19 @@ pack_list_reading(struct app *app)
 int
 cli_cmd_pack(struct app *app, int argc, char **argv)
 {
-	enum { LIST_PRACTICES = 1, LIST_QUESTIONS, LIST_READING, LIST_FLAGS };
+	enum {
+		LIST_PRACTICES = 1,
+		LIST_QUESTIONS,
+		LIST_READING,
+		LIST_FLAGS,
+		LIST_LESSONS
+	};
 	static const struct option opts[] = {
 	    {"practices", no_argument, NULL, 'P'},
 	    {"questions", no_argument, NULL, 'Q'},
 	    {"reading", no_argument, NULL, 'R'},
 	    {"flags", no_argument, NULL, 'F'},
+	    {"lessons", no_argument, NULL, 'L'},
 	    CLI_COMMON_OPTIONS,
 	};
 	const char *sub;
@@ -302,16 +340,18 @@ cli_cmd_pack(struct app *app, int argc, char **argv)
 
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (opt == 'P' || opt == 'Q' || opt == 'R' || opt == 'F') {
+		if (opt == 'P' || opt == 'Q' || opt == 'R' || opt == 'F' ||
+		    opt == 'L') {
 			want = opt == 'P'   ? LIST_PRACTICES
 			       : opt == 'Q' ? LIST_QUESTIONS
 			       : opt == 'R' ? LIST_READING
-					    : LIST_FLAGS;
+			       : opt == 'F' ? LIST_FLAGS
+					    : LIST_LESSONS;
 			if (what != 0 && what != want)
 				return cli_usage_error(
 				    CMD, "--practices, --questions, "
-					 "--reading and --flags do not go "
-					 "together");
+					 "--reading, --flags and --lessons do "
+					 "not go together");
 			what = want;
 			continue;
 		}
@@ -324,10 +364,10 @@ cli_cmd_pack(struct app *app, int argc, char **argv)
 	sub = argv[optind++];
 	if (strcmp(sub, "check") == 0) {
 		if (what != 0)
-			return cli_usage_error(CMD,
-					       "--practices, --questions, "
-					       "--reading and --flags go with "
-					       "list");
+			return cli_usage_error(
+			    CMD, "--practices, --questions, "
+				 "--reading, --flags and --lessons "
+				 "go with list");
 		return pack_check_files(app, argv + optind, argc - optind);
 	}
 	if (strcmp(sub, "list") == 0) {
@@ -338,6 +378,8 @@ cli_cmd_pack(struct app *app, int argc, char **argv)
 			return pack_list_reading(app);
 		if (what == LIST_FLAGS)
 			return pack_list_flags(app);
+		if (what == LIST_LESSONS)
+			return pack_list_lessons(app);
 		return what != 0 ? pack_list_items(app, what == LIST_QUESTIONS)
 				 : pack_list(app);
 	}

@@ -69,6 +69,13 @@ print_flag(const struct program_flag *f)
 	 * no (program_flag_advice_now()). */
 	if (program_flag_advice_now(f))
 		put_text("    ", f->flag->advice);
+	/* The question's meaning changed since (its revision): the answer
+	 * stands until given anew. */
+	if (f->stale)
+		printf("    That was answered to an earlier wording of this "
+		       "question, on %s: answer it again, backpain safety "
+		       "--answer %s=yes|no.\n",
+		       f->asked_on, f->flag->id);
 }
 
 static void
@@ -91,11 +98,20 @@ print_meaning(const struct program_safety *s)
 		       f->flag->id);
 	else
 		puts("nothing holds the approaches back.");
-	if (s->recheck_due)
+	if (s->emergency_due)
 		printf("Due again: the emergency questions were last answered "
 		       "on %s. Anything new since then? Answer them again "
 		       "with backpain safety --answer FLAG=yes|no.\n",
 		       s->since);
+	if (s->stale > 0)
+		printf("Asked again: %d %s answered to an earlier wording. "
+		       "%s until answered again (a yes still holds); answer "
+		       "%s with backpain safety --answer FLAG=yes|no.\n",
+		       s->stale,
+		       s->stale == 1 ? "question was" : "questions were",
+		       s->stale == 1 ? "That answer counts"
+				     : "Those answers count",
+		       s->stale == 1 ? "it" : "them");
 }
 
 static void

@@ -47,7 +47,8 @@ static const struct {
     [CLI_CMD_SAFETY] = {"safety", "safety [--answer FLAG=yes|no]... "
 				  "[--checked FLAG [--date D]]"},
     [CLI_CMD_PACK] = {"pack", "pack check [FILE...] | pack list [--practices | "
-			      "--questions | --reading | --flags]"},
+			      "--questions | --reading | --flags | --lessons]"},
+    [CLI_CMD_LEARN] = {"learn", "learn [LESSON] | learn --dismiss LESSON"},
 };
 
 void

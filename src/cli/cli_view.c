@@ -214,7 +214,16 @@ status_safety(const struct program_safety *s)
 			       "checked it; then: backpain safety --checked "
 			       "%s\n",
 			       f->flag->id);
+		if (f->stale)
+			puts("           (answered to an earlier wording of "
+			     "this question: it still counts until answered "
+			     "again)");
 	}
+	if (s->stale > 0)
+		printf("SAFETY     %d safety question%s changed since you "
+		       "answered: answer %s again (backpain safety)\n",
+		       s->stale, s->stale == 1 ? "" : "s",
+		       s->stale == 1 ? "it" : "them");
 	if (s->unanswered > 0)
 		printf("SAFETY     %d of %zu safety questions not answered: "
 		       "no approach starts until they are (backpain "
@@ -263,14 +272,16 @@ status_print(const struct program_today *t)
 		printf("%s %s %d/%d%s%s", i == 0 ? "Practice  " : ",",
 		       t->practices[i].practice->id, t->practices[i].done,
 		       t->practices[i].practice->per_day,
-		       t->practices[i].habit   ? " (habit)"
-		       : t->practices[i].flare ? " (flare-up)"
-					       : "",
+		       t->practices[i].habit	? " (habit)"
+		       : t->practices[i].flare	? " (flare-up)"
+		       : t->practices[i].lesson ? " (lesson)"
+						: "",
 		       i + 1 == t->npractices ? "\n" : "");
 	if (t->flare_since[0] != '\0')
 		printf("Flare-up   since %s: backpain flare --over when it is "
 		       "over\n",
 		       t->flare_since);
+	cli_next_lessons(&t->lessons, "Lesson     ", NULL, 0);
 	for (i = 0; i < t->nwarnings; i++)
 		printf("WARNING    %s: %s: %s\n", t->warnings[i]->id,
 		       t->warnings[i]->warn_if, t->warnings[i]->warning);
@@ -318,8 +329,17 @@ flare_day(const struct program_flares *fl, const char *day)
 	return 0;
 }
 
+/* Whether the check-in's rating was recalled (program.h). */
+static int
+recalled(const struct store_checkin *c)
+{
+	return program_recalled(c->day, c->pain_set_at);
+}
+
 /* The check-ins as CSV: exact into a file or a pipe, escaped on a
- * terminal (fmt.h). flare (the last column): 1 on a day of a flare-up. */
+ * terminal (fmt.h). flare: 1 on a day of a flare-up; recalled (the last
+ * column): 1 for a rating entered more than PROGRAM_RECALL_DAYS days
+ * after its day. */
 static void
 history_csv(const struct store_checkin *c, size_t n,
 	    const struct program_flares *fl)
@@ -328,7 +348,7 @@ history_csv(const struct store_checkin *c, size_t n,
 	struct buf b;
 	size_t i;
 
-	puts("day,pain,interference,note,flare");
+	puts("day,pain,interference,note,flare,recalled");
 	for (i = 0; i < n; i++) {
 		buf_init(&b);
 		buf_printf(&b, "%s,%d,", c[i].day, c[i].pain);
@@ -337,14 +357,15 @@ history_csv(const struct store_checkin *c, size_t n,
 		buf_addc(&b, ',');
 		if (c[i].note != NULL)
 			fmt_csv(&b, c[i].note, how);
-		buf_printf(&b, ",%d\n", flare_day(fl, c[i].day));
+		buf_printf(&b, ",%d,%d\n", flare_day(fl, c[i].day),
+			   recalled(&c[i]));
 		fwrite(b.data, 1, b.len, stdout);
 		buf_free(&b);
 	}
 }
 
 /* The check-ins as a JSON array of objects {"day", "pain",
- * "interference", "note", "flare"}, notes exact (fmt.h). */
+ * "interference", "note", "flare", "recalled"}, notes exact (fmt.h). */
 static void
 history_json(const struct store_checkin *c, size_t n,
 	     const struct program_flares *fl)
@@ -364,8 +385,9 @@ history_json(const struct store_checkin *c, size_t n,
 			buf_adds(&b, "\"interference\":null,");
 		buf_adds(&b, "\"note\":");
 		fmt_json_string(&b, c[i].note);
-		buf_printf(&b, ",\"flare\":%s}",
-			   flare_day(fl, c[i].day) ? "true" : "false");
+		buf_printf(&b, ",\"flare\":%s,\"recalled\":%s}",
+			   flare_day(fl, c[i].day) ? "true" : "false",
+			   recalled(&c[i]) ? "true" : "false");
 	}
 	buf_adds(&b, "]\n");
 	fwrite(b.data, 1, b.len, stdout);
@@ -381,7 +403,7 @@ history_table(const struct store_checkin *c, size_t n, const char *from,
 	const char *head = plain;
 	struct buf b;
 	size_t i;
-	int any = 0;
+	int any = 0, late = 0;
 
 	if (n == 0) {
 		if (from != NULL)
@@ -398,7 +420,10 @@ history_table(const struct store_checkin *c, size_t n, const char *from,
 		head = flares;
 	printf("%snote\n", head);
 	for (i = 0; i < n; i++) {
-		printf("%s  %4d  ", c[i].day, c[i].pain);
+		/* A recalled rating is marked in the room after it. */
+		printf("%s  %4d%c ", c[i].day, c[i].pain,
+		       recalled(&c[i]) ? '*' : ' ');
+		late += recalled(&c[i]);
 		if (c[i].interference != STORE_NONE)
 			printf("%12d", c[i].interference);
 		else
@@ -415,6 +440,10 @@ history_table(const struct store_checkin *c, size_t n, const char *from,
 		putchar('\n');
 		buf_free(&b);
 	}
+	if (late > 0)
+		printf("* entered more than %d days after its day: a recalled "
+		       "rating, which the review leaves out (%d here)\n",
+		       PROGRAM_RECALL_DAYS, late);
 }
 
 enum history_format { HISTORY_TABLE, HISTORY_CSV, HISTORY_JSON };

@@ -211,22 +211,33 @@ program_plan_free(struct program_plan *p)
 }
 
 int
-program_baseline_count(struct store *store, const char *day, int *n,
-		       char **cause)
+program_baseline_counts(struct store *store, const char *day, int *n,
+			int *recalled, char **cause)
 {
 	struct store_checkin *c = NULL;
 	char from[DAY_LEN], to[DAY_LEN];
-	size_t k = 0;
-	int rc;
+	size_t k = 0, i;
+	int rc, late = 0;
 
 	if ((rc = program_day_add(day, -ANALYSIS_BEFORE_DAYS, from, cause)) !=
 		0 ||
 	    (rc = program_day_add(day, -1, to, cause)) != 0 ||
 	    (rc = store_checkin_range(store, from, to, &c, &k, cause)) != 0)
 		return rc;
-	*n = (int)k;
+	for (i = 0; i < k; i++)
+		late += program_recalled(c[i].day, c[i].pain_set_at);
+	*n = (int)k - late;
+	if (recalled != NULL)
+		*recalled = late;
 	store_checkins_free(c, k);
 	return 0;
+}
+
+int
+program_baseline_count(struct store *store, const char *day, int *n,
+		       char **cause)
+{
+	return program_baseline_counts(store, day, n, NULL, cause);
 }
 
 /* The last PROGRAM_RECENT_DAYS days of pain and the mean of the last week. */
@@ -268,7 +279,8 @@ today_recent(struct store *store, struct program_today *t, char **cause)
 
 		if (d >= 0 && d < PROGRAM_RECENT_DAYS)
 			t->recent[d].pain = c[i].pain;
-		if (back >= 1 && back <= ANALYSIS_BEFORE_DAYS)
+		if (back >= 1 && back <= ANALYSIS_BEFORE_DAYS &&
+		    !program_recalled(c[i].day, c[i].pain_set_at))
 			t->baseline_n++;
 		ac[i].day = day_number(c[i].day);
 		ac[i].pain = c[i].pain;
@@ -320,6 +332,7 @@ program_safety_load(const struct pack *pack, struct store *store,
 			if (strcmp(f->asked_on, today) > 0)
 				memcpy(f->asked_on, today, DAY_LEN);
 			memcpy(f->checked_on, a[k].checked_on, DAY_LEN);
+			f->stale = a[k].revision < f->flag->revision;
 			if (a[k].answer == 0)
 				f->state = PROGRAM_FLAG_NO;
 			else if (a[k].checked_on[0] != '\0')
@@ -332,6 +345,7 @@ program_safety_load(const struct pack *pack, struct store *store,
 		out->unanswered += f->state == PROGRAM_FLAG_UNANSWERED;
 		out->holding += f->state == PROGRAM_FLAG_HOLDS;
 		out->advice += f->state == PROGRAM_FLAG_ADVICE;
+		out->stale += f->stale;
 		if (f->flag->urgency != URGENCY_EMERGENCY)
 			continue;
 		emergencies++;
@@ -346,10 +360,13 @@ program_safety_load(const struct pack *pack, struct store *store,
 	if (missing || emergencies == 0)
 		out->since[0] = '\0';
 	else
-		out->recheck_due =
+		out->emergency_due =
 		    day_diff(out->since, today) >= PROGRAM_RECHECK_DAYS;
-	if (out->ahead > 0)
-		out->recheck_due = 1;
+	/* An answer to an earlier wording is asked again at the re-check,
+	 * whatever the flag's urgency; so is one from a clock that was
+	 * ahead. */
+	out->recheck_due =
+	    out->emergency_due || out->stale > 0 || out->ahead > 0;
 	return 0;
 }
 
@@ -408,6 +425,9 @@ today_due_practice(const struct program_today *t)
 		const struct program_practice *p = &t->practices[i];
 		const struct approach *a;
 
+		/* A lesson's practice is kept up beside the plan too. */
+		if (p->practice->approach == CONTENT_NONE)
+			continue;
 		a = t->plan.steps[p->practice->approach].approach;
 		/* A habit's practices and the flare-up tools are kept up
 		 * beside the plan, not its next step; on hold, none is due. */
@@ -524,6 +544,9 @@ program_today_load(const struct pack *pack, struct store *store,
 		rc = today_recent(store, out, cause);
 	if (rc == 0)
 		rc = today_day(pack, store, out, cause);
+	if (rc == 0)
+		rc = program_lessons_load(pack, store, today, &out->lessons,
+					  cause);
 	if (rc != 0) {
 		program_today_free(out);
 		return rc;
@@ -537,6 +560,7 @@ program_today_free(struct program_today *t)
 {
 	program_plan_free(&t->plan);
 	program_safety_free(&t->safety);
+	program_lessons_free(&t->lessons);
 	free(t->checkin.note);
 	t->checkin.note = NULL;
 	t->checked_in = 0;

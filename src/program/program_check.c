@@ -35,6 +35,13 @@ program_bad_none(struct program_bad *bad)
 	}
 }
 
+const char *
+program_practice_owner(const struct pack *pack, const struct practice *p)
+{
+	return p->approach != CONTENT_NONE ? pack->approaches[p->approach].id
+					   : pack->lessons[p->lesson].id;
+}
+
 char *
 program_ids(const struct pack *pack, int questions)
 {
@@ -53,6 +60,10 @@ program_ids(const struct pack *pack, int questions)
 			buf_printf(&b, "%s%s", b.len > 0 ? ", " : "", id);
 		}
 	}
+	for (i = 0; !questions && i < pack->nlessons; i++)
+		for (j = 0; j < pack->lessons[i].npractices; j++)
+			buf_printf(&b, "%s%s", b.len > 0 ? ", " : "",
+				   pack->lessons[i].practices[j].id);
 	if (b.len == 0)
 		buf_adds(&b, "(none)");
 	return buf_take(&b);
@@ -106,7 +117,7 @@ program_find_practice(const struct pack *pack, const char *id,
 		      enum program_field field, size_t index,
 		      struct program_bad *bad, char **cause)
 {
-	const struct practice *p = content_practice(pack, id);
+	const struct practice *p = content_practice_any(pack, id);
 	char *ids;
 
 	if (p == NULL) {

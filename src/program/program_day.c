@@ -15,6 +15,21 @@
 #include "util.h"
 
 int
+program_recalled(const char *day, const char *pain_set_at)
+{
+	char set_on[DAY_LEN];
+
+	if (day == NULL || pain_set_at == NULL ||
+	    strlen(pain_set_at) < DAY_LEN - 1)
+		return 0;
+	memcpy(set_on, pain_set_at, DAY_LEN - 1);
+	set_on[DAY_LEN - 1] = '\0';
+	if (day_valid(day) != 0 || day_valid(set_on) != 0)
+		return 0;
+	return day_diff(day, set_on) > PROGRAM_RECALL_DAYS;
+}
+
+int
 program_question_warns(const struct question *q, const char *value)
 {
 	return q != NULL && q->warn_if != NULL && value != NULL &&
@@ -158,8 +173,42 @@ day_list(struct program_day *d, const struct practice *p,
 	return pp;
 }
 
+/* The practices of the lessons read on or before d->day, or done on it. */
+static int
+day_lesson_practices(const struct pack *pack, struct store *store,
+		     struct program_day *d, const struct store_session *s,
+		     size_t n, char **cause)
+{
+	struct store_lesson *l = NULL;
+	size_t nl = 0, i, j, k;
+	int rc, met, done;
+
+	if (pack->nlessons == 0)
+		return 0;
+	if ((rc = store_lesson_list(store, &l, &nl, cause)) != 0)
+		return rc;
+	for (i = 0; i < pack->nlessons; i++) {
+		const struct lesson *ls = &pack->lessons[i];
+
+		for (k = 0, met = 0; k < nl && !met; k++)
+			met = l[k].read_on[0] != '\0' &&
+			      strcmp(l[k].lesson, ls->id) == 0 &&
+			      strcmp(l[k].read_on, d->day) <= 0;
+		for (j = 0; j < ls->npractices; j++) {
+			for (k = 0, done = 0; k < n && !done; k++)
+				done = strcmp(s[k].practice,
+					      ls->practices[j].id) == 0;
+			if (met || done)
+				day_list(d, &ls->practices[j], s, n)->lesson =
+				    1;
+		}
+	}
+	store_lessons_free(l, nl);
+	return 0;
+}
+
 /* The practices in their one order: of the approaches that ran, of the
- * habits, then on a flare-up's day the flare-up tools. */
+ * habits, then on a flare-up's day the flare-up tools, then the lessons'. */
 static int
 day_practices(const struct pack *pack, struct store *store,
 	      struct program_day *d, char **cause)
@@ -194,8 +243,9 @@ day_practices(const struct pack *pack, struct store *store,
 			pp = day_list(d, p, s, n);
 			pp->flare = !pp->habit;
 		}
+	rc = day_lesson_practices(pack, store, d, s, n, cause);
 	store_sessions_free(s, n);
-	return 0;
+	return rc;
 }
 
 /* The index of value among q's choices, or -1 (an answer the pack no

@@ -20,6 +20,9 @@ program_flare_tool(const struct pack *pack, const struct practice *p)
 
 	if (p->flare)
 		return 1;
+	/* A lesson's practice is a tool only when marked. */
+	if (p->approach == CONTENT_NONE)
+		return 0;
 	for (i = 0; i < pack->napproaches && !marked; i++)
 		for (j = 0; j < pack->approaches[i].npractices; j++)
 			marked |= pack->approaches[i].practices[j].flare;

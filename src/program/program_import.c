@@ -5,7 +5,8 @@
  * person typed it: by the checks of the write path (program_checkin_check(),
  * program_session_check(), program_approach()) and the same rules for
  * trials, habits (program_keep(), program_drop()), screening answers, the
- * profile and flare-ups (program_flare(), program_flare_over()), each
+ * profile, flare-ups (program_flare(), program_flare_over()) and lessons
+ * (program_lesson_read(), program_lesson_dismiss()), each
  * table's in its program_import_*.c. The store then writes it all in one
  * transaction. A refusal names the file, the line and the column of the
  * value.
@@ -34,6 +35,7 @@ read_root(struct program_reading *r)
 	    (rc = program_import_profile(r, t[STORE_TABLE_PROFILE])) ||
 	    (rc = program_import_habits(r, t[STORE_TABLE_HABIT])) ||
 	    (rc = program_import_flares(r, t[STORE_TABLE_FLARE])) ||
+	    (rc = program_import_lessons(r, t[STORE_TABLE_LESSON])) ||
 	    (rc = program_import_pauses(r, t[STORE_TABLE_PAUSE])))
 		return rc;
 	return 0;
@@ -111,6 +113,7 @@ program_import_free(struct program_import *imp)
 	free(imp->habits);
 	free(imp->pauses);
 	free(imp->flares);
+	free(imp->lessons);
 	free(imp->name);
 	free(imp);
 }

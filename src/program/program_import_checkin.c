@@ -50,7 +50,7 @@ read_checkins(struct program_reading *r, const struct json *a)
 	imp->rows[STORE_TABLE_CHECKIN] = a->items;
 	for (i = 0; i < a->n; i++) {
 		struct store_checkin *c = &imp->checkins[i];
-		const char *note, *rec, *upd;
+		const char *note, *rec, *upd, *set = NULL;
 
 		if ((rc = program_import_row(r, STORE_TABLE_CHECKIN, i,
 					     &a->items[i], v)) ||
@@ -75,6 +75,14 @@ read_checkins(struct program_reading *r, const struct json *a)
 						 "revision", 1, INT_MAX, 1,
 						 &revision)))
 			return rc;
+		/* Kept as it is, so a rating entered late stays recalled
+		 * (program.h); null, or missing from an older export, reads
+		 * as recorded_at, as in the log (store_import.c). */
+		if (v[STORE_CHECKIN_PAIN_SET_AT]->type != JSON_NULL &&
+		    (rc = program_import_get_time(r,
+						  v[STORE_CHECKIN_PAIN_SET_AT],
+						  "pain_set_at", &set)) != 0)
+			return rc;
 		if (i > 0 && strcmp(imp->checkins[i - 1].day, c->day) >= 0)
 			return program_import_refuse(
 			    r, v[STORE_CHECKIN_DAY],
@@ -89,6 +97,7 @@ read_checkins(struct program_reading *r, const struct json *a)
 		c->recorded_at = (char *)rec;
 		c->updated_at = (char *)upd;
 		c->revision = revision == STORE_NONE ? 0 : (int)revision;
+		c->pain_set_at = (char *)set;
 	}
 	imp->dump.checkins = imp->checkins;
 	imp->dump.ncheckins = a->n;
@@ -266,7 +275,8 @@ check_session(struct program_reading *r, const struct json *row,
 {
 	struct program_session ps;
 	struct program_bad bad;
-	const char *ap = r->pack->approaches[p->approach].id;
+	/* A lesson's practice is logged under its lesson (program.h). */
+	const char *ap = program_practice_owner(r->pack, p);
 	char *why = NULL;
 	int rc;
 
@@ -276,6 +286,7 @@ check_session(struct program_reading *r, const struct json *row,
 	ps.minutes = x->minutes;
 	ps.pain_before = x->pain_before;
 	ps.pain_after = x->pain_after;
+	ps.seconds = x->seconds;
 	if (program_session_check(r->pack, r->latest, &ps, &bad, &why) != 0) {
 		rc = program_import_refuse(r,
 					   bad.field == PROGRAM_FIELD_PRACTICE
@@ -307,7 +318,7 @@ program_import_sessions(struct program_reading *r, const struct json *a)
 	const struct json *v[STORE_COLUMNS_MAX];
 	const struct practice *p;
 	const char *practice, *approach, *rec;
-	long long id, minutes, before, after;
+	long long id, minutes, before, after, seconds;
 	size_t i;
 	int rc;
 
@@ -340,7 +351,10 @@ program_import_sessions(struct program_reading *r, const struct json *a)
 						  v[STORE_SESSION_RECORDED_AT],
 						  "recorded_at", &rec)) ||
 		    (rc = program_import_get_uid(r, v[STORE_SESSION_UID],
-						 x->uid)))
+						 x->uid)) ||
+		    (rc = program_import_get_int(
+			 r, v[STORE_SESSION_SECONDS], "seconds", 1,
+			 STORE_SECONDS_MAX, 1, &seconds)))
 			return rc;
 		if (i > 0 && imp->sessions[i - 1].id >= id)
 			return program_import_refuse(
@@ -354,7 +368,8 @@ program_import_sessions(struct program_reading *r, const struct json *a)
 		x->minutes = (int)minutes;
 		x->pain_before = (int)before;
 		x->pain_after = (int)after;
-		if ((p = content_practice(r->pack, x->practice)) != NULL &&
+		x->seconds = seconds == STORE_NONE ? 0 : (int)seconds;
+		if ((p = content_practice_any(r->pack, x->practice)) != NULL &&
 		    (rc = check_session(r, &a->items[i], v, p, x)) != 0)
 			return rc;
 		x->recorded_at = (char *)rec;

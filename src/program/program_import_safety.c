@@ -9,6 +9,7 @@
  */
 #include "program_int.h"
 
+#include <limits.h>
 #include <string.h>
 
 #include "util.h"
@@ -55,7 +56,7 @@ program_import_screenings(struct program_reading *r, const struct json *a)
 	struct program_import *imp = r->imp;
 	const struct json *v[STORE_COLUMNS_MAX];
 	const char *flag, *asked;
-	long long id, answer;
+	long long id, answer, revision;
 	size_t i;
 	int rc;
 
@@ -79,7 +80,10 @@ program_import_screenings(struct program_reading *r, const struct json *a)
 			 r, v[STORE_SCREENING_CHECKED_ON], "checked_on", 1,
 			 x->checked_on)) ||
 		    (rc = program_import_get_uid(r, v[STORE_SCREENING_UID],
-						 x->uid)))
+						 x->uid)) ||
+		    (rc = program_import_get_int(r, v[STORE_SCREENING_REVISION],
+						 "revision", 1, INT_MAX, 1,
+						 &revision)))
 			return rc;
 		/* An answer to a safety question the pack does not have is
 		 * kept: it holds nothing back here, and it is the log's. */
@@ -95,6 +99,8 @@ program_import_screenings(struct program_reading *r, const struct json *a)
 		x->flag = flag;
 		x->answer = (int)answer;
 		x->asked_at = asked;
+		/* An export from before revisions: answers to the first. */
+		x->revision = revision == STORE_NONE ? 1 : (int)revision;
 	}
 	imp->dump.screenings = imp->screenings;
 	imp->dump.nscreenings = a->n;

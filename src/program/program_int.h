@@ -60,7 +60,8 @@ int program_find_answer(const struct pack *, const struct program_answer *a,
  * their writes: those of the check-ins, their answers and the sessions in
  * program_import_checkin.c, the trials and habits in program_import_trial.c,
  * the screening answers and the profile in program_import_safety.c, the
- * flare-ups in program_import_flare.c. Each function returning int returns
+ * flare-ups in program_import_flare.c, the lessons read or put off in
+ * program_import_lesson.c. Each function returning int returns
  * 0, or EX_DATAERR with *r->cause "NAME:LINE:COLUMN: why".
  */
 
@@ -87,6 +88,7 @@ struct program_import {
 	struct store_dump_profile *profile;
 	struct store_habit *habits;
 	struct store_flare *flares;
+	struct store_lesson *lessons;
 	struct store_pause *pauses;
 	/* Each row's object, for the place of a refusal. */
 	const struct json *rows[STORE_TABLES];
@@ -180,6 +182,7 @@ int program_import_screenings(struct program_reading *, const struct json *a);
 int program_import_profile(struct program_reading *, const struct json *a);
 int program_import_habits(struct program_reading *, const struct json *a);
 int program_import_flares(struct program_reading *, const struct json *a);
+int program_import_lessons(struct program_reading *, const struct json *a);
 /* program_import_pause.c: the pause weeks (program_pause()), each of a
  * trial of the file, once. */
 int program_import_pauses(struct program_reading *, const struct json *a);

@@ -16,6 +16,8 @@
 #include "content.h"
 #include "util.h"
 
+#define SECONDS_PER_MINUTE 60
+
 /* The check-in as the store takes it: ids and choices borrowed from the
  * pack, one mark per practice, the last answer per question. */
 struct rows {
@@ -70,7 +72,7 @@ checkin_rows(const struct pack *pack, const char *today,
 			continue;
 		/* A practice marked done is a session with no minutes. */
 		r->marks[k].practice = p->id;
-		r->marks[k].approach = pack->approaches[p->approach].id;
+		r->marks[k].approach = (char *)program_practice_owner(pack, p);
 		memcpy(r->marks[k].day, in->day, DAY_LEN);
 		r->marks[k].minutes = STORE_NONE;
 		r->marks[k].pain_before = r->marks[k].pain_after = STORE_NONE;
@@ -168,6 +170,12 @@ program_session_check(const struct pack *pack, const char *today,
 		    xasprintf("use a whole number of minutes from 1 "
 			      "to %d (a day)",
 			      STORE_MINUTES_MAX));
+	if (s->seconds < 0 || s->seconds > STORE_SECONDS_MAX)
+		return program_refuse(
+		    bad, PROGRAM_FIELD_MINUTES, 0, cause,
+		    xasprintf("use a whole number of seconds from 1 to %d "
+			      "(a day)",
+			      STORE_SECONDS_MAX));
 	if ((rc = program_check_rating(s->pain_before, 1, PROGRAM_FIELD_BEFORE,
 				       bad, cause)) != 0 ||
 	    (rc = program_check_rating(s->pain_after, 1, PROGRAM_FIELD_AFTER,
@@ -187,15 +195,22 @@ program_session_add(const struct pack *pack, struct store *store,
 
 	if ((rc = program_session_check(pack, today, s, bad, cause)) != 0)
 		return rc;
-	p = content_practice(pack, s->practice);
+	p = content_practice_any(pack, s->practice);
+	/* Timed: its whole minutes, at least 1, for the readers that know
+	 * minutes only; the seconds say how long it was. */
+	if (s->minutes == STORE_NONE && s->seconds > 0)
+		s->minutes = s->seconds < SECONDS_PER_MINUTE
+				 ? 1
+				 : s->seconds / SECONDS_PER_MINUTE;
 	if (s->minutes == STORE_NONE)
 		s->minutes = p->minutes;
 	row.practice = p->id;
-	row.approach = pack->approaches[p->approach].id;
+	row.approach = (char *)program_practice_owner(pack, p);
 	memcpy(row.day, s->day, DAY_LEN);
 	row.minutes = s->minutes;
 	row.pain_before = s->pain_before;
 	row.pain_after = s->pain_after;
+	row.seconds = s->seconds;
 	return store_session_add(store, &row, cause);
 }
 

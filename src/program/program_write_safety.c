@@ -26,14 +26,17 @@ program_screening(const struct pack *pack, struct store *store,
 		return EX_DATAERR;
 	}
 	if (strcmp(flag, STORE_SCREENING_INJURY) == 0) {
-		if ((rc = store_screening_add(store, flag, yes, cause)) != 0)
+		/* Onboarding's own question, which has no revisions. */
+		if ((rc = store_screening_add(store, flag, yes, 1, cause)) != 0)
 			return rc;
 		return store_profile_set(store, STORE_PROFILE_RECENT_INJURY,
 					 yes ? "yes" : "no", cause);
 	}
 	for (i = 0; i < pack->nred_flags; i++)
 		if (strcmp(pack->red_flags[i].id, flag) == 0)
-			return store_screening_add(store, flag, yes, cause);
+			return store_screening_add(store, flag, yes,
+						   pack->red_flags[i].revision,
+						   cause);
 	*cause = xasprintf("no such safety question '%s'", flag);
 	return EX_DATAERR;
 }

@@ -517,8 +517,12 @@ dots(struct buf *b, const struct chart *c, const struct review *rv)
 
 		if (d >= c->first + c->ndays)
 			break;
-		buf_printf(b, "<circle cx=\"%d\" cy=\"%d\" r=\"%d\"/>",
-			   x_mid(c, d), y_of(rv->checkins[k].pain, 1), DOT_R);
+		/* A recalled rating (review.h) is an open dot. */
+		buf_printf(b, "<circle cx=\"%d\" cy=\"%d\" r=\"%d\"%s/>",
+			   x_mid(c, d), y_of(rv->checkins[k].pain, 1), DOT_R,
+			   review_recalled_on(rv, d)
+			       ? " fill=\"none\" stroke=\"#333\""
+			       : "");
 	}
 	buf_adds(b, "</g>\n");
 }
@@ -741,8 +745,15 @@ report_html(struct buf *b, const struct report *rp)
 			   "each day. Blue dashes: the same mean of "
 			   "interference. Red strip at the top: flare-ups. "
 			   "Shaded: the trials, numbered as in the "
-			   "table.</p>\n",
+			   "table.",
 			   ANALYSIS_ROLLING_DAYS);
+		if (rv->nrecalled > 0)
+			buf_printf(b,
+				   " Open dots: ratings entered more than %d "
+				   "days after their day (recalled), left out "
+				   "of every verdict.",
+				   PROGRAM_RECALL_DAYS);
+		buf_adds(b, "</p>\n");
 	}
 	flares(b, rp);
 	notes(b, rp);

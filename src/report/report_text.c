@@ -222,7 +222,7 @@ months(struct buf *b, const struct report *rp)
 	const struct review *rv = &rp->review;
 	char day[DAY_LEN];
 	int first = rp->curve_from, today = day_number(rv->today);
-	int d, dom, n = 0, sum = 0;
+	int d, dom, n = 0, sum = 0, late = 0;
 	size_t k;
 
 	ruler(b);
@@ -233,7 +233,7 @@ months(struct buf *b, const struct report *rp)
 
 		day_from_number(d, day);
 		buf_printf(b, "%.7s  ", day);
-		n = sum = 0;
+		n = sum = late = 0;
 		for (dom = 1; dom <= MONTH_DAYS; dom++, d++) {
 			day_from_number(d, day);
 			if (atoi(day + 8) != dom)
@@ -244,6 +244,7 @@ months(struct buf *b, const struct report *rp)
 				buf_adds(b, mark(rv->checkins[k].pain));
 				n++;
 				sum += rv->checkins[k].pain;
+				late += review_recalled_on(rv, d);
 			} else if (d < first || d > today) {
 				buf_addc(b, ' ');
 			} else {
@@ -259,6 +260,8 @@ months(struct buf *b, const struct report *rp)
 		review_fraction(sum, n, 1, 0, fig);
 		buf_printf(b, "  mean %s, %d %s", fig, n,
 			   plural(n, "check-in", "check-ins"));
+		if (late > 0)
+			buf_printf(b, " (%d recalled)", late);
 		if (report_interference_mean(rp, d - dom + 1, d - 1, fig) > 0)
 			buf_printf(b, "; interf. %s", fig);
 		buf_addc(b, '\n');
@@ -282,6 +285,11 @@ curve_legend(struct buf *b, const struct report *rp)
 	    util_pain_mark(0, 1), util_pain_mark(1, 1), util_pain_mark(3, 1),
 	    util_pain_mark(4, 1), util_pain_mark(5, 1), util_pain_mark(6, 1),
 	    util_pain_mark(7, 1), util_pain_mark(9, 1), NO_CHECKIN);
+	if (rp->review.nrecalled > 0)
+		buf_printf(&t,
+			   " Recalled: ratings entered more than %d days after "
+			   "their day, shown but left out of every verdict.",
+			   PROGRAM_RECALL_DAYS);
 	review_wrap(b, t.data, "", TEXT_WIDTH);
 	buf_free(&t);
 }

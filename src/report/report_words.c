@@ -49,6 +49,11 @@ report_log_line(struct buf *b, const struct report *rp, const char *end)
 		    rv->ncheckins,
 		    plural((long long)rv->ncheckins, "check-in", "check-ins"),
 		    rp->span_days, plural(rp->span_days, "day", "days"));
+	if (rv->nrecalled > 0)
+		buf_printf(b,
+			   ", %zu of them recalled (entered more than %d days "
+			   "after their day) and left out of every verdict",
+			   rv->nrecalled, PROGRAM_RECALL_DAYS);
 	buf_adds(b, end);
 }
 
@@ -75,15 +80,35 @@ report_start_line(struct buf *b, const struct report *rp, const char *end)
 	buf_adds(b, end);
 }
 
+/* Whether s answered an earlier revision of its red flag's question (its
+ * meaning changed since): the program asks it again (program.h). */
+static int
+stale(const struct report *rp, const struct store_screening *s)
+{
+	const struct red_flag *f =
+	    rp->pack != NULL ? content_red_flag(rp->pack, s->flag) : NULL;
+
+	return f != NULL && s->revision < f->revision;
+}
+
 void
 report_flags_line(struct buf *b, const struct report *rp, const char *end)
 {
+	size_t i, old = 0;
+
 	if (rp->nflags == 0) {
 		buf_adds(b, "not answered yet");
 	} else {
 		buf_printf(b, "%zu answered", rp->nflags);
 		if (rp->last_answered[0] != '\0')
 			buf_printf(b, ", the latest on %s", rp->last_answered);
+		for (i = 0; i < rp->nscreenings; i++)
+			old += stale(rp, &rp->screenings[i]);
+		if (old > 0)
+			buf_printf(b,
+				   " (%zu of them to an earlier wording of "
+				   "the question, to be asked again)",
+				   old);
 	}
 	/* The recent-injury question of the first run is no safety
 	 * question: said apart, never counted among them. */
@@ -118,7 +143,13 @@ report_answered(struct buf *b, const struct report *rp, size_t i)
 	size_t j;
 
 	if (answer_day(s) != NULL)
-		buf_printf(b, " (answered %.*s)", DAY_LEN - 1, s->asked_at);
+		buf_printf(b, " (answered %.*s%s)", DAY_LEN - 1, s->asked_at,
+			   stale(rp, s) ? ", to an earlier wording of this "
+					  "question"
+					: "");
+	else if (stale(rp, s))
+		buf_adds(b, " (answered to an earlier wording of this "
+			    "question)");
 	if (s->checked_on[0] != '\0')
 		buf_printf(b, "; checked by a doctor on %s", s->checked_on);
 	for (j = i + 1; j < rp->nanswers; j++) {
@@ -386,8 +417,9 @@ report_flare_item(struct buf *b, const struct report *rp, size_t i,
 	for (k = 0; k < f->nuses; k++) {
 		const struct program_flare_use *u = &f->uses[k];
 		const struct practice *p =
-		    rp->pack != NULL ? content_practice(rp->pack, u->practice)
-				     : NULL;
+		    rp->pack != NULL
+			? content_practice_any(rp->pack, u->practice)
+			: NULL;
 
 		if (k > 0)
 			buf_adds(b, "; ");

@@ -35,6 +35,10 @@ struct loaded {
 	int *reach;
 	int sorted;
 	size_t *near; /* room for one row's candidate others, as indices */
+	/* The check-ins the verdicts read: the review's less the recalled
+	 * ones (review_scan_judged()). */
+	struct analysis_checkin *judged;
+	size_t njudged;
 	/* The pauses (safety holds) that decide which days of a trial count
 	 * (program_trial_days()); none without a pack, which says which
 	 * flags hold. */
@@ -50,6 +54,7 @@ loaded_free(struct loaded *l)
 	free(l->group);
 	free(l->reach);
 	free(l->near);
+	free(l->judged);
 	review_sessions_free(&l->sessions);
 	program_pauses_free(&l->pauses);
 }
@@ -169,7 +174,8 @@ set_needs(struct review_row *row)
 
 /*
  * The first of n elements of size bytes at base, sorted by day, that is on
- * day or later. Check-ins and sessions both begin with their int day.
+ * day or later. Check-ins and sessions both begin with their int day;
+ * the recalled days are ints.
  */
 static size_t
 day_from(const void *base, size_t n, size_t size, long long day)
@@ -202,6 +208,37 @@ static size_t
 session_from(const struct analysis_session *s, size_t n, long long day)
 {
 	return day_from(s, n, sizeof *s, day);
+}
+
+/* The recalled check-ins from day lo to day hi. */
+static int
+recalled_in(const struct review *rv, long long lo, long long hi)
+{
+	size_t a = day_from(rv->recalled, rv->nrecalled, sizeof *rv->recalled,
+			    lo),
+	       b = day_from(rv->recalled, rv->nrecalled, sizeof *rv->recalled,
+			    hi + 1);
+
+	return (int)(b - a);
+}
+
+/* The recalled check-ins the verdict of a trial over sp (its days off in
+ * in, up to in->end, the day before a pause) left out: those of its
+ * baseline, and of its days that count. */
+static int
+recalled_counted(const struct review *rv, const struct analysis_span *sp,
+		 const struct analysis_trial_in *in)
+{
+	size_t a = day_from(rv->recalled, rv->nrecalled, sizeof *rv->recalled,
+			    sp->start),
+	       b = day_from(rv->recalled, rv->nrecalled, sizeof *rv->recalled,
+			    (long long)in->end + 1);
+	int n = recalled_in(rv, (long long)sp->start - ANALYSIS_BEFORE_DAYS,
+			    (long long)sp->start - 1);
+
+	for (; a < b; a++)
+		n += in->noff == 0 || !in->off[rv->recalled[a] - sp->start];
+	return n;
 }
 
 /*
@@ -254,10 +291,11 @@ judge_row(const struct pack *pack, const struct review *rv,
 			     sp->end);
 	for (j = 0; j < nothers; j++)
 		others[j] = l->spans[l->near[j]];
-	/* The check-ins the rule reads: from the longer-run window on. */
-	c0 = checkin_from(rv->checkins, rv->ncheckins,
+	/* The check-ins the rule reads: from the longer-run window on, none
+	 * recalled. */
+	c0 = checkin_from(l->judged, l->njudged,
 			  (long long)sp->start - ANALYSIS_LONGRUN_DAYS);
-	c1 = checkin_from(rv->checkins, rv->ncheckins, (long long)sp->end + 1);
+	c1 = checkin_from(l->judged, l->njudged, (long long)sp->end + 1);
 
 	in.start = sp->start;
 	in.end = sp->end;
@@ -282,11 +320,15 @@ judge_row(const struct pack *pack, const struct review *rv,
 	if (week != NULL && day_number(week->from) - 1 >= sp->start &&
 	    day_number(week->from) - 1 < in.end)
 		in.end = day_number(week->from) - 1;
-	analysis_trial(c1 > c0 ? rv->checkins + c0 : NULL, c1 - c0,
-		       rv->usual_pain, &in, &row->result);
+	/* Both filters: no recalled rating (l->judged) and no day on hold
+	 * (in.off). */
+	analysis_trial(c1 > c0 ? l->judged + c0 : NULL, c1 - c0, rv->usual_pain,
+		       &in, &row->result);
+	if (!in.flare_tool)
+		row->recalled = recalled_counted(rv, sp, &in);
 	if (week != NULL)
 		review_pause_judge(rv, row, week, a, &td, sp->end,
-				   c1 > c0 ? rv->checkins + c0 : NULL, c1 - c0);
+				   c1 > c0 ? l->judged + c0 : NULL, c1 - c0);
 	else
 		review_pause_offered(row, a);
 
@@ -301,9 +343,11 @@ judge_row(const struct pack *pack, const struct review *rv,
 			row->overlaps[row->noverlaps++] = l->near[j];
 
 	/* The check-ins of its days that count (up to a pause, as its
-	 * verdict). */
+	 * verdict), recalled ones among them (row->recalled says how many
+	 * the verdict left out). */
 	c0 = checkin_from(rv->checkins, rv->ncheckins, sp->start);
-	for (k = c0; k < c1 && rv->checkins[k].day <= in.end; k++)
+	c1 = checkin_from(rv->checkins, rv->ncheckins, (long long)in.end + 1);
+	for (k = c0; k < c1; k++)
 		row->checkins +=
 		    in.noff == 0 || !td.off[rv->checkins[k].day - sp->start];
 	program_trial_days_free(&td);
@@ -392,14 +436,17 @@ load_all(const struct pack *pack, struct store *st, struct review *rv,
 			hint = start - ANALYSIS_LONGRUN_DAYS;
 	}
 	set_ids(l);
-	if ((rc = review_scan_checkins(st, today, hint, each, arg,
-				       &rv->checkins, &rv->ncheckins, cause)) !=
-		0 ||
+	if ((rc = review_scan_checkins(
+		 st, today, hint, each, arg, &rv->checkins, &rv->ncheckins,
+		 &rv->recalled, &rv->nrecalled, cause)) != 0 ||
 	    (rc = review_scan_sessions(st, pack, today, hint, l->ids, l->nids,
 				       &l->sessions, cause)) != 0)
 		return rc;
 	if ((rc = set_spans(l, today, cause)) != 0)
 		return rc;
+	l->njudged =
+	    review_scan_judged(rv->checkins, rv->ncheckins, rv->recalled,
+			       rv->nrecalled, &l->judged);
 	if (pack != NULL && (rc = program_pauses_load(pack, st, rv->today,
 						      &l->pauses, cause)) != 0)
 		return rc;
@@ -481,6 +528,15 @@ review_checkin_from(const struct review *rv, int day)
 }
 
 int
+review_recalled_on(const struct review *rv, int day)
+{
+	size_t i =
+	    day_from(rv->recalled, rv->nrecalled, sizeof *rv->recalled, day);
+
+	return i < rv->nrecalled && rv->recalled[i] == day;
+}
+
+int
 review_load(const struct pack *pack, struct store *st, const char *today,
 	    struct review *out, char **cause)
 {
@@ -499,6 +555,9 @@ review_free(struct review *rv)
 	}
 	free(rv->rows);
 	free(rv->checkins);
+	free(rv->recalled);
+	rv->recalled = NULL;
+	rv->nrecalled = 0;
 	free(rv->flares);
 	rv->flares = NULL;
 	rv->nflares = 0;

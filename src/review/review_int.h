@@ -30,14 +30,22 @@ struct review_sessions {
 
 /*
  * Every check-in of the log, oldest first, into *out (free() it), calling
- * each (may be NULL) with every one, newest first. Nothing older than hint
- * (a day number) is needed for the trials, so below it a stretch without
- * check-ins ends the piecewise reading. 0, or a store.h code with *cause.
+ * each (may be NULL) with every one, newest first; the days of those whose
+ * rating is recalled (program_recalled()) into *recalled, in order (free()
+ * it). Nothing older than hint (a day number) is needed for the trials,
+ * so below it a stretch without check-ins ends the piecewise reading. 0,
+ * or a store.h code with *cause.
  */
 int review_scan_checkins(struct store *, int today, int hint,
 			 review_checkin_fn each, void *arg,
 			 struct analysis_checkin **out, size_t *n,
-			 char **cause);
+			 int **recalled, size_t *nrecalled, char **cause);
+/* The check-ins the verdicts read: those of all (n, oldest first) but the
+ * ones on the days of recalled (sorted), into *out (free() it); their
+ * count. */
+size_t review_scan_judged(const struct analysis_checkin *all, size_t n,
+			  const int *recalled, size_t nrecalled,
+			  struct analysis_checkin **out);
 
 /* The sessions of the approaches ids[0..nids) (sorted by strcmp, distinct);
  * the pack, when not NULL, names the approach of a session that the log

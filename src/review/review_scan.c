@@ -7,6 +7,7 @@
 
 #include "content.h"
 #include "day.h"
+#include "program.h"
 #include "store.h"
 #include "util.h"
 
@@ -171,6 +172,8 @@ order_checkins(struct analysis_checkin *c, size_t n, const struct pieces *p)
 struct kept_checkins {
 	struct analysis_checkin *v;
 	size_t n, cap;
+	int *recalled; /* the days of the recalled ones, in walk order */
+	size_t nrecalled, rcap;
 };
 
 static int
@@ -189,6 +192,11 @@ keep_checkins(struct kept_checkins *k, const struct store_checkin *rows,
 		k->v[k->n].interference = rows[i].interference == STORE_NONE
 					      ? ANALYSIS_NO_RATING
 					      : rows[i].interference;
+		if (program_recalled(rows[i].day, rows[i].pain_set_at)) {
+			grow((void **)&k->recalled, &k->rcap, k->nrecalled,
+			     sizeof *k->recalled);
+			k->recalled[k->nrecalled++] = k->v[k->n].day;
+		}
 		k->n++;
 	}
 	for (i = nrows; each != NULL && i > 0; i--)
@@ -196,10 +204,19 @@ keep_checkins(struct kept_checkins *k, const struct store_checkin *rows,
 	return 0;
 }
 
+static int
+by_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
 int
 review_scan_checkins(struct store *st, int today, int hint,
 		     review_checkin_fn each, void *arg,
-		     struct analysis_checkin **out, size_t *n, char **cause)
+		     struct analysis_checkin **out, size_t *n, int **recalled,
+		     size_t *nrecalled, char **cause)
 {
 	struct kept_checkins k = {0};
 	struct pieces p = {0};
@@ -208,6 +225,8 @@ review_scan_checkins(struct store *st, int today, int hint,
 
 	*out = NULL;
 	*n = 0;
+	*recalled = NULL;
+	*nrecalled = 0;
 	for (walk_start(&w, today, hint); !w.done && rc == 0;) {
 		struct store_checkin *rows;
 		const char *from, *to;
@@ -225,17 +244,44 @@ review_scan_checkins(struct store *st, int today, int hint,
 	}
 	if (rc != 0) {
 		free(k.v);
+		free(k.recalled);
 		free(p.start);
 		return rc;
 	}
 	order_checkins(k.v, k.n, &p);
 	free(p.start);
+	if (k.nrecalled > 1)
+		qsort(k.recalled, k.nrecalled, sizeof *k.recalled, by_int);
 	*out = k.v;
 	*n = k.n;
+	*recalled = k.recalled;
+	*nrecalled = k.nrecalled;
 	return 0;
 }
 
-/* The practice's approach: as the store recorded it, else from the pack. */
+/* The one place recalled ratings leave the verdicts: every check-in of
+ * all but those on the recalled days (both oldest first). */
+size_t
+review_scan_judged(const struct analysis_checkin *all, size_t n,
+		   const int *recalled, size_t nrecalled,
+		   struct analysis_checkin **out)
+{
+	size_t i, k = 0, r = 0;
+
+	*out = xreallocarray(NULL, n + 1, sizeof **out);
+	for (i = 0; i < n; i++) {
+		while (r < nrecalled && recalled[r] < all[i].day)
+			r++;
+		if (r < nrecalled && recalled[r] == all[i].day)
+			continue;
+		(*out)[k++] = all[i];
+	}
+	return k;
+}
+
+/* The practice's approach: as the store recorded it (a lesson's practice
+ * is recorded under its lesson, which no trial's approach is), else from
+ * the pack; NULL for a lesson's practice, part of no trial. */
 static const char *
 session_approach(const struct pack *pack, const struct store_session *s)
 {
@@ -245,8 +291,8 @@ session_approach(const struct pack *pack, const struct store_session *s)
 		return s->approach;
 	if (pack == NULL || s->practice == NULL)
 		return NULL;
-	pr = content_practice(pack, s->practice);
-	if (pr == NULL)
+	pr = content_practice_any(pack, s->practice);
+	if (pr == NULL || pr->approach == CONTENT_NONE)
 		return NULL;
 	return pack->approaches[pr->approach].id;
 }

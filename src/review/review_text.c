@@ -6,6 +6,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "program.h"
 #include "util.h"
 
 /* Figures in sentences: one decimal, or two when one would show 0.0. */
@@ -215,6 +216,25 @@ review_chance_brief(struct buf *b, const struct review_row *row)
 	buf_addc(b, '.');
 }
 
+/* The recalled ratings left out, with a full stop when stop is set. */
+static void
+recalled_words(struct buf *b, int n, int stop)
+{
+	buf_printf(b,
+		   "%d %s entered more than %d days after %s day %s left out: "
+		   "a recalled rating is less reliable%s",
+		   n, n == 1 ? "rating" : "ratings", PROGRAM_RECALL_DAYS,
+		   n == 1 ? "its" : "their", n == 1 ? "was" : "were",
+		   stop ? "." : "");
+}
+
+void
+review_recalled(struct buf *b, int n)
+{
+	if (n > 0)
+		recalled_words(b, n, 1);
+}
+
 void
 review_explain(struct buf *b, const struct review_row *row)
 {
@@ -231,6 +251,11 @@ review_explain(struct buf *b, const struct review_row *row)
 	analysis_explain(&r, text, (size_t)n + 1);
 	buf_adds(b, text);
 	free(text);
+	/* A phrase its callers end: the recalled ones as one more. */
+	if (row->recalled > 0) {
+		buf_adds(b, "; ");
+		recalled_words(b, row->recalled, 0);
+	}
 }
 
 static const char *
@@ -356,7 +381,11 @@ review_missing(struct buf *b, const struct review_row *row)
 			missing_checkins(b, row);
 		break;
 	default:
-		break;
+		return;
+	}
+	if (row->recalled > 0) {
+		buf_addc(b, ' ');
+		recalled_words(b, row->recalled, 1);
 	}
 }
 

@@ -73,6 +73,11 @@ take_checkin(sqlite3_stmt *st, struct store_checkin *c)
 	c->updated_at = store_col_text(st, STORE_CHECKIN_UPDATED_AT);
 	store_col_uid(st, STORE_CHECKIN_UID, c->uid);
 	c->revision = store_col_int(st, STORE_CHECKIN_REVISION);
+	/* A row from before the column, or written by other means: the
+	 * time its day was first checked in (issue 18's schema step). */
+	c->pain_set_at = store_col_text(st, STORE_CHECKIN_PAIN_SET_AT);
+	if (c->pain_set_at == NULL && c->recorded_at != NULL)
+		c->pain_set_at = xstrdup(c->recorded_at);
 }
 
 /* Runs st to the end, expecting no rows; finalizes it. */
@@ -118,9 +123,12 @@ put_rows(struct store *s, const struct store_checkin *c,
 	if ((code = store_prepare(
 		 s,
 		 "INSERT INTO checkin (day, pain, interference, note,"
-		 " recorded_at, updated_at)"
-		 " VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT (day) DO UPDATE"
-		 " SET pain = excluded.pain,"
+		 " recorded_at, updated_at, pain_set_at)"
+		 " VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?5) ON CONFLICT (day)"
+		 /* The rating keeps its time unless it changes. */
+		 " DO UPDATE SET pain_set_at = CASE WHEN pain = excluded.pain"
+		 " THEN pain_set_at ELSE excluded.pain_set_at END,"
+		 " pain = excluded.pain,"
 		 " interference = excluded.interference,"
 		 " note = excluded.note, updated_at = excluded.updated_at,"
 		 " revision = revision + 1",
@@ -271,6 +279,29 @@ store_checkin_get(struct store *s, const char *day, struct store_checkin *out,
 	return 0;
 }
 
+int
+store_checkin_first(struct store *s, char day[DAY_LEN], char **cause)
+{
+	sqlite3_stmt *st;
+	int rc, code;
+
+	day[0] = '\0';
+	if ((code = store_prepare(s, "SELECT min(day) FROM checkin", &st,
+				  cause)) != 0)
+		return code;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (store_read_day(st, 0, 1, day) != 0) {
+			sqlite3_finalize(st);
+			return store_corrupt(s, "the check-ins", cause);
+		}
+		rc = SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, "reading the check-ins", cause);
+	return 0;
+}
+
 /* Runs a range query of table t (SELECT its columns, as
  * store_columns_sql(t, 0) lists them, then tail) with its two bounds bound,
  * handing each row, checked, to take; rows are collected into a growing
@@ -357,7 +388,8 @@ store_checkin_clear(struct store_checkin *c)
 	free(c->note);
 	free(c->recorded_at);
 	free(c->updated_at);
-	c->note = c->recorded_at = c->updated_at = NULL;
+	free(c->pain_set_at);
+	c->note = c->recorded_at = c->updated_at = c->pain_set_at = NULL;
 }
 
 void
@@ -433,20 +465,25 @@ store_session_add(struct store *s, struct store_session *ses, char **cause)
 		return store_fail(cause, EX_DATAERR,
 				  "minutes: %d is not from 1 to %d",
 				  ses->minutes, STORE_MINUTES_MAX);
+	if (ses->seconds < 0 || ses->seconds > STORE_SECONDS_MAX)
+		return store_fail(cause, EX_DATAERR,
+				  "seconds: %d is not from 1 to %d",
+				  ses->seconds, STORE_SECONDS_MAX);
 	store_now(now);
 	if ((code = store_begin(s, cause)) != 0)
 		return code;
 	if ((code = store_prepare(
 		 s,
 		 "INSERT INTO session (practice, approach, day, minutes,"
-		 " pain_before, pain_after, recorded_at)"
-		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+		 " pain_before, pain_after, recorded_at, seconds)"
+		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 		 &st, cause)) != 0 ||
-	    (code = run(s, st,
-			store_bind(st, "tttrrrt", ses->practice, ses->approach,
-				   ses->day, ses->minutes, ses->pain_before,
-				   ses->pain_after, now),
-			"saving the practice", cause)) != 0) {
+	    (code =
+		 run(s, st,
+		     store_bind(st, "tttrrrtk", ses->practice, ses->approach,
+				ses->day, ses->minutes, ses->pain_before,
+				ses->pain_after, now, (long long)ses->seconds),
+		     "saving the practice", cause)) != 0) {
 		store_rollback(s);
 		return code;
 	}
@@ -468,6 +505,9 @@ row_session(sqlite3_stmt *st, void *p)
 	ses->pain_after = store_col_int(st, STORE_SESSION_PAIN_AFTER);
 	ses->recorded_at = store_col_text(st, STORE_SESSION_RECORDED_AT);
 	store_col_uid(st, STORE_SESSION_UID, ses->uid);
+	ses->seconds = store_col_int(st, STORE_SESSION_SECONDS);
+	if (ses->seconds == STORE_NONE)
+		ses->seconds = 0;
 }
 
 /* The order sessions are handed out in: by day, then as logged. */

@@ -37,6 +37,10 @@ static const struct store_column checkin[] = {
     [STORE_CHECKIN_UID] = UID(6),
     [STORE_CHECKIN_REVISION] = {"revision", STORE_TYPE_INT, 1, INT_MAX, NULL, 0,
 				0, 6, "revision"},
+    /* When the pain rating was entered (issue 18); NULL, in a row written
+     * by other means or a file from before it, reads as recorded_at. */
+    [STORE_CHECKIN_PAIN_SET_AT] = {"pain_set_at", STORE_TYPE_TIME, 0, 0, NULL,
+				   1, 0, 7, "time the pain was set"},
 };
 static const struct store_column answer[] = {
     [STORE_ANSWER_DAY] = {"day", STORE_TYPE_DAY, 0, 0, NULL, 0, 0, 1, "day"},
@@ -77,6 +81,9 @@ static const struct store_column session[] = {
     [STORE_SESSION_RECORDED_AT] = {"recorded_at", STORE_TYPE_TIME, 0, 0, NULL,
 				   0, 0, 1, "time recorded"},
     [STORE_SESSION_UID] = UID(6),
+    /* The time the timer measured (issue 18); NULL when not timed. */
+    [STORE_SESSION_SECONDS] = {"seconds", STORE_TYPE_INT, 1, STORE_SECONDS_MAX,
+			       NULL, 1, 0, 7, "seconds"},
 };
 static const struct store_column screening[] = {
     [STORE_SCREENING_ID] = {"id", STORE_TYPE_ROWID, 0, 0, NULL, 0, 0, 1, "id"},
@@ -89,6 +96,10 @@ static const struct store_column screening[] = {
     [STORE_SCREENING_CHECKED_ON] = {"checked_on", STORE_TYPE_DAY, 0, 0, NULL, 1,
 				    0, 4, "doctor's check"},
     [STORE_SCREENING_UID] = UID(6),
+    /* The revision of the red flag's question it answered (content.h): 1
+     * for an answer from before revisions were kept. */
+    [STORE_SCREENING_REVISION] = {"revision", STORE_TYPE_INT, 1, INT_MAX, NULL,
+				  0, 0, 8, "revision"},
     /* When this log received the answer, if not when it was asked: an
      * import's time (store_import.c), so that a stamp from a clock that
      * was ahead counts from then (the latest answer, store_trial.c). */
@@ -128,8 +139,22 @@ static const struct store_column flare[] = {
 				 0, 5, "time recorded"},
     [STORE_FLARE_UID] = UID(6),
 };
+static const struct store_column lesson[] = {
+    [STORE_LESSON_ID] = {"id", STORE_TYPE_ROWID, 0, 0, NULL, 0, 0, 8, "id"},
+    [STORE_LESSON_LESSON] = {"lesson_id", STORE_TYPE_ID, 0, 0, NULL, 0, 0, 8,
+			     "lesson"},
+    [STORE_LESSON_MOMENT] = {"moment", STORE_TYPE_ID, 0, 0, NULL, 1, 0, 8,
+			     "moment"},
+    [STORE_LESSON_READ_ON] = {"read_on", STORE_TYPE_DAY, 0, 0, NULL, 1, 0, 8,
+			      "day read"},
+    [STORE_LESSON_DISMISSED_ON] = {"dismissed_on", STORE_TYPE_DAY, 0, 0, NULL,
+				   1, 0, 8, "day put off"},
+    [STORE_LESSON_RECORDED_AT] = {"recorded_at", STORE_TYPE_TIME, 0, 0, NULL, 0,
+				  0, 8, "time recorded"},
+    [STORE_LESSON_UID] = UID(8),
+};
 /* The pause week's table (issue 21) and its uid came in one step. */
-#define PAUSE_SINCE 7
+#define PAUSE_SINCE 9
 static const struct store_column pause[] = {
     [STORE_PAUSE_ID] = {"id", STORE_TYPE_ROWID, 0, 0, NULL, 0, 0, PAUSE_SINCE,
 			"id"},
@@ -163,6 +188,8 @@ const struct store_table store_tables[STORE_TABLES] = {
 			   STORE_HABIT_COLUMNS, 5},
     [STORE_TABLE_FLARE] = {"flare", "flare-up", COLUMNS(flare),
 			   STORE_FLARE_COLUMNS, 5},
+    [STORE_TABLE_LESSON] = {"lesson", "lesson", COLUMNS(lesson),
+			    STORE_LESSON_COLUMNS, 8},
     [STORE_TABLE_PAUSE] = {"trial_pause", "pause week", COLUMNS(pause),
 			   STORE_PAUSE_COLUMNS, PAUSE_SINCE},
 };
@@ -177,6 +204,7 @@ _Static_assert(
 	sizeof profile / sizeof profile[0] == STORE_PROFILE_COLUMNS &&
 	sizeof habit / sizeof habit[0] == STORE_HABIT_COLUMNS &&
 	sizeof flare / sizeof flare[0] == STORE_FLARE_COLUMNS &&
+	sizeof lesson / sizeof lesson[0] == STORE_LESSON_COLUMNS &&
 	sizeof pause / sizeof pause[0] == STORE_PAUSE_COLUMNS,
     "one entry per column");
 _Static_assert(STORE_SESSION_COLUMNS <= STORE_COLUMNS_MAX,
@@ -194,6 +222,7 @@ enum rule_kind {
 	RULE_TOGETHER,	  /* a and b are both NULL or both not */
 	RULE_ONLY_WITH,	  /* a is NULL unless b is not */
 	RULE_ONLY_ON_YES, /* a is NULL unless b is 1 */
+	RULE_ONE_OF,	  /* exactly one of a and b is NULL */
 	RULE_PROFILE,	  /* the profile's known keys hold what they promise */
 };
 static const struct rule {
@@ -219,6 +248,11 @@ static const struct rule {
      STORE_FLARE_ENDED_ON, 5, "it ends before it began"},
     {STORE_TABLE_FLARE, RULE_TOGETHER, STORE_FLARE_ENDED_ON,
      STORE_FLARE_ENDED_BY, 5, "an end goes with who ended it"},
+    {STORE_TABLE_LESSON, RULE_ONE_OF, STORE_LESSON_READ_ON,
+     STORE_LESSON_DISMISSED_ON, 8,
+     "a row is either read or put off, on one day"},
+    {STORE_TABLE_LESSON, RULE_ONLY_WITH, STORE_LESSON_DISMISSED_ON,
+     STORE_LESSON_MOMENT, 8, "only an offer, at a moment, is put off"},
     {STORE_TABLE_PAUSE, RULE_AFTER, STORE_PAUSE_PAUSED_ON,
      STORE_PAUSE_RESUMED_ON, PAUSE_SINCE,
      "the first day back is not after the day it was paused"},
@@ -273,6 +307,10 @@ rule_problem(const struct rule *r, const struct store_column *cols,
 		break;
 	case RULE_ONLY_ON_YES:
 		if (a_null || sqlite3_value_int64(v[r->b]) == 1)
+			return NULL;
+		break;
+	case RULE_ONE_OF:
+		if (a_null != b_null)
 			return NULL;
 		break;
 	case RULE_PROFILE:
@@ -361,6 +399,7 @@ static const struct {
     [STORE_TABLE_PROFILE] = {STORE_PROFILE_KEY, -1, "the profile's ", NULL},
     [STORE_TABLE_HABIT] = {STORE_HABIT_ID, -1, "habit ", NULL},
     [STORE_TABLE_FLARE] = {STORE_FLARE_ID, -1, "flare-up ", NULL},
+    [STORE_TABLE_LESSON] = {STORE_LESSON_ID, -1, "lesson row ", NULL},
     [STORE_TABLE_PAUSE] = {STORE_PAUSE_ID, -1, "pause week ", NULL},
 };
 

@@ -11,8 +11,12 @@
 
 /* The "format" of an export; raise on a change that an older backpain
  * would misread. 2: every row's uid and the check-ins' revisions (schema
- * version 6), which format 1's readers refuse as unknown columns. */
-#define EXPORT_FORMAT 2
+ * version 6), which format 1's readers refuse as unknown columns. 3: a
+ * check-in's pain_set_at and a session's seconds (schema version 7), the
+ * screening answers' revisions and the lesson table (version 8), and the
+ * pause week's table trial_pause (version 9), which format 2's readers
+ * refuse likewise. */
+#define EXPORT_FORMAT 3
 
 /* The order each table's rows are exported in: stable, so that an export
  * of a log and of its restored copy are the same bytes. The columns are
@@ -22,6 +26,7 @@ static const char *const order[STORE_TABLES] = {
     [STORE_TABLE_TRIAL] = "id",	    [STORE_TABLE_SESSION] = "id",
     [STORE_TABLE_SCREENING] = "id", [STORE_TABLE_PROFILE] = "key",
     [STORE_TABLE_HABIT] = "id",	    [STORE_TABLE_FLARE] = "id",
+    [STORE_TABLE_LESSON] = "id",
     [STORE_TABLE_PAUSE] = "id",
 };
 

@@ -218,6 +218,14 @@ static const struct table_merge {
 	 "'the flare-up from ' || l.began_on ||"
 	 " ifnull(' to ' || l.ended_on, ', open')",
 	 "'flare-up that began on ' || f.began_on"},
+    /* A lesson's row is an event known by its uid alone (the table came
+     * with uids: a file's rows all have one): the log's, or added. */
+    [STORE_TABLE_LESSON] =
+	{NULL, COL(STORE_LESSON_ID) | COL(STORE_LESSON_UID), "0", "0",
+	 "'the lesson row of ' || l.lesson_id || ' (' ||"
+	 " ifnull('read on ' || l.read_on, 'put off on ' || l.dismissed_on)"
+	 " || ')'",
+	 "'lesson row of ' || f.lesson_id"},
     [STORE_TABLE_PAUSE] =
 	{NULL, COL(STORE_PAUSE_ID) | COL(STORE_PAUSE_UID),
 	 "l.resumed_on IS NULL AND f.resumed_on IS NOT NULL"
@@ -244,6 +252,23 @@ file_col(enum store_table_id t, size_t c)
 	return store_tables[t].columns[c].name;
 }
 
+/* Column c of a row of t on side (f or l) as compared: a check-in's
+ * pain_set_at as the store reads it, recorded_at where it is NULL (a row
+ * from before issue 18's step, or of a file from before it), so that an
+ * older export of a log is the same as the log. */
+static void
+compared_col(struct buf *x, enum store_table_id t, size_t c, const char *side,
+	     int file)
+{
+	if (t == STORE_TABLE_CHECKIN && c == STORE_CHECKIN_PAIN_SET_AT)
+		buf_printf(x, "ifnull(%s.pain_set_at, %s.recorded_at)", side,
+			   side);
+	else
+		buf_printf(x, "%s.%s", side,
+			   file ? file_col(t, c)
+				: store_tables[t].columns[c].name);
+}
+
 /* Over the compared columns of t, each "a.c OP b.c" joined by sep (a is
  * the file's side when file is set). */
 static char *
@@ -258,9 +283,10 @@ each_col(enum store_table_id t, const char *a, const char *op, const char *b,
 	for (c = 0; c < tb->nexported; c++) {
 		if (tm[t].skip & COL(c))
 			continue;
-		buf_printf(&x, "%s%s.%s %s %s.%s", x.len > 0 ? sep : "", a,
-			   file ? file_col(t, c) : tb->columns[c].name, op, b,
-			   tb->columns[c].name);
+		buf_adds(&x, x.len > 0 ? sep : "");
+		compared_col(&x, t, c, a, file);
+		buf_printf(&x, " %s ", op);
+		compared_col(&x, t, c, b, 0);
 	}
 	return buf_take(&x);
 }
@@ -280,8 +306,11 @@ differs(enum store_table_id t)
 	for (c = 0; c < tb->nexported; c++) {
 		if (tm[t].skip & COL(c))
 			continue;
-		buf_printf(&x, " WHEN f.%s IS NOT l.%s THEN '", file_col(t, c),
-			   tb->columns[c].name);
+		buf_adds(&x, " WHEN ");
+		compared_col(&x, t, c, "f", 1);
+		buf_adds(&x, " IS NOT ");
+		compared_col(&x, t, c, "l", 0);
+		buf_adds(&x, " THEN '");
 		/* As an SQL string: a quote doubled. */
 		for (p = tb->columns[c].what; *p != '\0'; p++)
 			if (*p == '\'')

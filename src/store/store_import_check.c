@@ -139,6 +139,7 @@ bind_row(sqlite3_stmt *st, enum store_table_id t, const struct store_dump *d,
 		rc |= b_text(st, STORE_CHECKIN_UID, c->uid);
 		rc |= b_int(st, STORE_CHECKIN_REVISION, c->revision,
 			    c->revision == 0);
+		rc |= b_note(st, STORE_CHECKIN_PAIN_SET_AT, c->pain_set_at);
 		break;
 	}
 	case STORE_TABLE_ANSWER: {
@@ -183,6 +184,8 @@ bind_row(sqlite3_stmt *st, enum store_table_id t, const struct store_dump *d,
 			    x->pain_after == STORE_NONE);
 		rc |= b_note(st, STORE_SESSION_RECORDED_AT, x->recorded_at);
 		rc |= b_text(st, STORE_SESSION_UID, x->uid);
+		rc |= b_int(st, STORE_SESSION_SECONDS, x->seconds,
+			    x->seconds == 0);
 		break;
 	}
 	case STORE_TABLE_SCREENING: {
@@ -194,6 +197,9 @@ bind_row(sqlite3_stmt *st, enum store_table_id t, const struct store_dump *d,
 		rc |= b_note(st, STORE_SCREENING_ASKED_AT, x->asked_at);
 		rc |= b_text(st, STORE_SCREENING_CHECKED_ON, x->checked_on);
 		rc |= b_text(st, STORE_SCREENING_UID, x->uid);
+		/* A file from before revisions were kept: the first. */
+		rc |= b_int(st, STORE_SCREENING_REVISION,
+			    x->revision != 0 ? x->revision : 1, 0);
 		break;
 	}
 	case STORE_TABLE_PROFILE: {
@@ -235,6 +241,18 @@ bind_row(sqlite3_stmt *st, enum store_table_id t, const struct store_dump *d,
 		rc |= b_text(st, STORE_FLARE_UID, x->uid);
 		break;
 	}
+	case STORE_TABLE_LESSON: {
+		const struct store_lesson *x = &d->lessons[i];
+
+		rc |= b_int(st, STORE_LESSON_ID, x->id, 0);
+		rc |= b_note(st, STORE_LESSON_LESSON, x->lesson);
+		rc |= b_note(st, STORE_LESSON_MOMENT, x->moment);
+		rc |= b_text(st, STORE_LESSON_READ_ON, x->read_on);
+		rc |= b_text(st, STORE_LESSON_DISMISSED_ON, x->dismissed_on);
+		rc |= b_note(st, STORE_LESSON_RECORDED_AT, x->recorded_at);
+		rc |= b_text(st, STORE_LESSON_UID, x->uid);
+		break;
+	}
 	case STORE_TABLE_PAUSE: {
 		const struct store_pause *x = &d->pauses[i];
 
@@ -264,6 +282,7 @@ rows_of(const struct store_dump *d, enum store_table_id t)
 	    [STORE_TABLE_PROFILE] = d->nprofile,
 	    [STORE_TABLE_HABIT] = d->nhabits,
 	    [STORE_TABLE_FLARE] = d->nflares,
+	    [STORE_TABLE_LESSON] = d->nlessons,
 	    [STORE_TABLE_PAUSE] = d->npauses,
 	};
 

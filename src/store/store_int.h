@@ -15,7 +15,7 @@
  *   store_migrate.c      the schema's steps, and upgrading with a backup
  *   store.c              opening and closing the log (the three above)
  *   store_checkin.c, store_trial.c, store_habit.c, store_flare.c,
- *   store_pause.c:       the tables' rows read and written
+ *   store_lesson.c, store_pause.c: the tables' rows read and written
  *                        (store_habit.c ends trials through store_trial.c)
  *   store_export.c       the history as JSON, the log as JSON and CSV
  *   store_import_check.c, store_import.c: a dump checked, then merged
@@ -199,6 +199,11 @@ int store_migrate(struct store *, char **cause);
  * outcome is not checked here. */
 int store_trial_end(struct store *, const char *approach, const char *day,
 		    enum store_outcome, long long *id, char **cause);
+
+/* store_lesson.c: a lesson's row as store_lesson_add() takes it (store.h):
+ * ids and the one day of the row checked, a dismissal with its moment (an
+ * import's rows are checked by the column table, store_columns.c). */
+int store_lesson_check(const struct store_lesson *, char **cause);
 
 /* store_import_check.c: the dump into TEMP tables (imp_checkin, ...: a
  * table's exported columns, its row's place in the dump pos, and class,

@@ -187,7 +187,57 @@ static const char *const steps[] = {
     " CHECK (revision >= 1);"
     "ALTER TABLE screening ADD COLUMN received_at TEXT;"
     "PRAGMA user_version = 6;",
-    /* 6 -> 7 (issue 21): a pause week, a running trial of a reversible
+    /* 6 -> 7 (issue 18): two columns added to checkin and session after
+     * those of 5 -> 6 (store_columns.c lists them in that order); it needs
+     * nothing of any other step, so it may be renumbered. checkin's
+     * pain_set_at, the time the pain rating was entered or last changed, by
+     * which a rating entered days after its day is known as recalled
+     * (program.h); the rows of an older log take their recorded_at, the time
+     * their day was first checked in, the one time a pain rating is sure to
+     * have been entered (updated_at may be a note changed later; a rating
+     * back-filled in a batch has both the same). And session's seconds, the
+     * time the timer measured (1 .. a day), so a session stopped after 12
+     * seconds is no longer logged as a minute; older rows have only their
+     * minutes. */
+    "ALTER TABLE checkin ADD COLUMN pain_set_at TEXT;"
+    "UPDATE checkin SET pain_set_at = recorded_at;"
+    "ALTER TABLE session ADD COLUMN seconds INTEGER"
+    " CHECK (seconds IS NULL OR seconds BETWEEN 1 AND 86400);"
+    "PRAGMA user_version = 7;",
+    /* 7 -> 8 (issue 20), one step that needs no other: the revision of
+     * the red flag's question an answer was given to (content.h; older
+     * answers were given to the first), and the lessons: each row one
+     * lesson read on read_on, or its offer at moment dismissed on
+     * dismissed_on (program.h says which moments there are), with its
+     * uid as every row has (step 5 -> 6). The screening's received_at,
+     * kept by this log only, moves after the revision, which an export
+     * carries: store_columns.c lists the exported columns first, in the
+     * schema's order. */
+    "ALTER TABLE screening ADD COLUMN revision INTEGER NOT NULL DEFAULT 1"
+    " CHECK (revision >= 1);"
+    "ALTER TABLE screening RENAME COLUMN received_at TO received_at_6;"
+    "ALTER TABLE screening ADD COLUMN received_at TEXT;"
+    "UPDATE screening SET received_at = received_at_6;"
+    "ALTER TABLE screening DROP COLUMN received_at_6;"
+    "CREATE TABLE lesson ("
+    " id INTEGER PRIMARY KEY,"
+    " lesson_id TEXT NOT NULL CHECK (lesson_id <> ''),"
+    " moment TEXT CHECK (moment IS NULL OR moment <> ''),"
+    " read_on TEXT CHECK (read_on IS NULL"
+    "  OR read_on IS date(read_on, '+0 days')),"
+    " dismissed_on TEXT CHECK (dismissed_on IS NULL"
+    "  OR dismissed_on IS date(dismissed_on, '+0 days')),"
+    " recorded_at TEXT NOT NULL,"
+    " uid TEXT CHECK (uid IS NULL" UID_SHAPE "),"
+    " CHECK ((read_on IS NULL) <> (dismissed_on IS NULL)),"
+    " CHECK (dismissed_on IS NULL OR moment IS NOT NULL)"
+    ") STRICT;"
+    "CREATE INDEX lesson_by_id ON lesson (lesson_id, id);"
+    "CREATE UNIQUE INDEX lesson_uid ON lesson (uid);"
+    "CREATE TRIGGER lesson_uid AFTER INSERT ON lesson WHEN NEW.uid IS NULL"
+    " BEGIN UPDATE lesson SET uid = " NEW_UID " WHERE id = NEW.id; END;"
+    "PRAGMA user_version = 8;",
+    /* 8 -> 9 (issue 21): a pause week, a running trial of a reversible
      * approach stopped for some days to see whether the pain comes back,
      * one pause per trial; resumed_on is the first day back on it, NULL
      * while paused; a uid as every table has one (5 -> 6), given by the
@@ -211,7 +261,7 @@ static const char *const steps[] = {
     "CREATE TRIGGER trial_pause_uid AFTER INSERT ON trial_pause"
     " WHEN NEW.uid IS NULL BEGIN UPDATE trial_pause SET uid = " NEW_UID
     " WHERE id = NEW.id; END;"
-    "PRAGMA user_version = 7;",
+    "PRAGMA user_version = 9;",
 };
 
 _Static_assert(sizeof steps / sizeof steps[0] == STORE_VERSION,

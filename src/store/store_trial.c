@@ -437,7 +437,8 @@ store_trials_free(struct store_trial *t, size_t n)
 }
 
 int
-store_screening_add(struct store *s, const char *flag, int answer, char **cause)
+store_screening_add(struct store *s, const char *flag, int answer, int revision,
+		    char **cause)
 {
 	sqlite3_stmt *st;
 	char now[STORE_TIMESTAMP_LEN];
@@ -450,15 +451,21 @@ store_screening_add(struct store *s, const char *flag, int answer, char **cause)
 				  "red flag %s: the answer must be 1 (yes) or "
 				  "0 (no), not %d",
 				  flag, answer);
+	if (revision < 1)
+		return store_fail(cause, EX_DATAERR,
+				  "red flag %s: the revision must be 1 or "
+				  "more, not %d",
+				  flag, revision);
 	store_now(now);
 	if ((code = store_begin(s, cause)) != 0)
 		return code;
 	if ((code = store_prepare(s,
 				  "INSERT INTO screening (flag_id, answer, "
-				  "asked_at) VALUES (?1, ?2, ?3)",
+				  "asked_at, revision) VALUES (?1, ?2, ?3, ?4)",
 				  &st, cause)) != 0 ||
-	    (code = exec_write(s, st, store_bind(st, "tit", flag, answer, now),
-			       "saving the answer", cause)) != 0) {
+	    (code = exec_write(
+		 s, st, store_bind(st, "titi", flag, answer, now, revision),
+		 "saving the answer", cause)) != 0) {
 		store_rollback(s);
 		return code;
 	}
@@ -523,6 +530,7 @@ screening_rows(struct store *s, const char *from, const char *tail,
 		x->answer = store_col_int(st, STORE_SCREENING_ANSWER);
 		x->asked_at = store_col_text(st, STORE_SCREENING_ASKED_AT);
 		store_col_day(st, STORE_SCREENING_CHECKED_ON, x->checked_on);
+		x->revision = store_col_int(st, STORE_SCREENING_REVISION);
 	}
 	sqlite3_finalize(st);
 	if (code == 0 && rc != SQLITE_DONE)

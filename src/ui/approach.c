@@ -55,12 +55,15 @@ ui_approach_enter(struct ui *ui, int fresh)
 		ui_error(ui, cause);
 }
 
-/* The emergency questions were last answered before today: starting a new
- * approach offers them again. */
+/* The emergency questions were last answered before today, or a question
+ * was answered to an earlier wording: starting a new approach offers them
+ * again. */
 static int
 recheck_offered(void)
 {
-	return safety_loaded && program_recheck_offered(&safety, today);
+	/* An answer to an earlier wording (stale) is asked again too. */
+	return safety_loaded &&
+	       (program_recheck_offered(&safety, today) || safety.stale > 0);
 }
 
 /* Says why an approach may not start, in one line; 1 when refused. */
@@ -333,6 +336,10 @@ draw_ask(const struct ui *ui, const struct approach *a, int h)
 	if (ask == ASK_STOP)
 		q = xstrdup("Stop it. How did it go? h helped, n no change, "
 			    "w worse, s just stop, Esc cancel");
+	else if (recheck_offered() && safety.stale > 0)
+		q = xasprintf("Start \"%s\" today? y yes, n no, r first: the "
+			      "safety questions with a new wording",
+			      a->title);
 	else if (recheck_offered())
 		q = xasprintf("Start \"%s\" today? y yes, n no, r first: "
 			      "anything new since %s?",

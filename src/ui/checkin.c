@@ -151,9 +151,10 @@ load_day(struct ui *ui)
 	for (i = 0; i < ndones; i++) {
 		dones[i].p = d.practices[i].practice;
 		dones[i].on = dones[i].logged = d.practices[i].done > 0;
-		dones[i].label = d.practices[i].habit	? "  (habit)"
-				 : d.practices[i].flare ? "  (flare-up tool)"
-							: "";
+		dones[i].label = d.practices[i].habit	 ? "  (habit)"
+				 : d.practices[i].flare	 ? "  (flare-up tool)"
+				 : d.practices[i].lesson ? "  (from a lesson)"
+							 : "";
 	}
 	naskeds = d.nquestions;
 	askeds = xcalloc(naskeds ? naskeds : 1, sizeof *askeds);

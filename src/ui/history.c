@@ -3,9 +3,10 @@
  * rolling mean (analysis.h), the day's interference as a second line (i
  * hides it), a mark over the days of a flare-up, bands showing which trial
  * ran when (numbered in order of start, as everywhere), then a scrollable
- * summary per trial (the review's verdict in words), the flare-ups, and
- * the check-ins with their notes, escaped so a note cannot drive the
- * terminal.
+ * summary per trial (the review's verdict in words, and the recalled
+ * ratings it left out), the flare-ups, and the check-ins with their notes,
+ * escaped so a note cannot drive the terminal; a recalled rating (review.h)
+ * is marked "recalled".
  *
  * Everything is read and judged in enter, through review_load_with() (the
  * one reviewer, review.h); a change of span or of width rebuilds what is
@@ -278,6 +279,14 @@ add_trial(const struct review_row *row, size_t number, int w)
 	ui_view_addf(&view, w, UI_C_DIM, 2, "%s: %s",
 		     analysis_verdict_name(row->result.verdict), why);
 	free(why);
+	if (row->recalled > 0) {
+		struct buf b;
+
+		buf_init(&b);
+		review_recalled(&b, row->recalled);
+		ui_view_add(&view, w, UI_C_DIM, 2, NULL, b.data);
+		buf_free(&b);
+	}
 }
 
 /* The view of the trials and of the check-ins from first on, at width w. */
@@ -329,6 +338,8 @@ build(int w, int first)
 			break;
 		buf_init(&b);
 		buf_printf(&b, "%s  pain %2d", c->day, c->pain);
+		if (review_recalled_on(&rv, day_number(c->day)))
+			buf_adds(&b, " (recalled)");
 		if (c->interference != STORE_NONE)
 			buf_printf(&b, "  interference %2d", c->interference);
 		if (c->note != NULL) {

@@ -8,7 +8,10 @@
  * re-check is due or a new approach starts, one short screen asks whether
  * anything is new since the emergency questions were last answered
  * (ui->onboard_recheck): "nothing new" saves a dated no to each of them,
- * "yes" asks them one by one.
+ * "yes" asks them one by one. A re-check also asks, one by one and
+ * whatever their urgency, the questions whose latest answer was given to
+ * an earlier wording (program.h: stale); they are not in the "anything
+ * new?" list, as a new wording needs reading.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -46,11 +49,16 @@ static size_t flag; /* the red flag being asked */
 static int *soon;   /* per red flag: answered yes and urgency soon */
 static int yes_no;  /* 1: "yes" chosen, 0: "no" */
 static int flags_only;
-static int recheck;	    /* only the emergency questions */
+static int recheck;	    /* only the emergency and stale questions */
+static int *stale;	    /* per red flag: answered to an earlier wording */
+static int stale_only;	    /* after "nothing new": the stale ones left */
 static char since[DAY_LEN]; /* STEP_RECHECK: when they were last answered */
 static struct ui_picker usual;
 static struct ui_view view;
 static int view_h = 1; /* rows the text had at the last draw */
+
+static int any_listed(const struct ui *);
+static size_t flag_after(const struct ui *, size_t i);
 
 static void
 go(enum step s)
@@ -75,6 +83,9 @@ ui_onboard_enter(struct ui *ui, int fresh)
 		return;
 	free(soon);
 	soon = xcalloc(ui->pack->nred_flags + 1, sizeof *soon);
+	free(stale);
+	stale = xcalloc(ui->pack->nred_flags + 1, sizeof *stale);
+	stale_only = 0;
 	flag = 0;
 	flags_only = ui->onboard_flags_only;
 	ui->onboard_flags_only = 0;
@@ -92,30 +103,62 @@ ui_onboard_enter(struct ui *ui, int fresh)
 					&cause) != 0)
 			ui_error(ui, cause);
 		else {
+			size_t i;
+
 			memcpy(since, s.since, DAY_LEN);
+			for (i = 0; i < s.nflags; i++)
+				stale[i] = s.flags[i].stale;
 			program_safety_free(&s);
 		}
 		go(STEP_RECHECK);
+		/* Every emergency question has a new wording: no list of
+		 * them to ask about, each is asked. */
+		if (!any_listed(ui) &&
+		    (flag = flag_after(ui, ui->pack->nred_flags)) <
+			ui->pack->nred_flags)
+			go(STEP_FLAG);
 		return;
 	}
 	go(flags_only ? STEP_FLAG : STEP_ABOUT);
 }
 
+/* Whether the "anything new?" list of a re-check holds flag i: an
+ * emergency question not answered to an earlier wording. */
+static int
+listed(const struct ui *ui, size_t i)
+{
+	return ui->pack->red_flags[i].urgency == URGENCY_EMERGENCY && !stale[i];
+}
+
+static int
+any_listed(const struct ui *ui)
+{
+	size_t i;
+
+	for (i = 0; i < ui->pack->nred_flags; i++)
+		if (listed(ui, i))
+			return 1;
+	return 0;
+}
+
 /* The flag to ask after i (or the first when i is the count): every one,
- * or in a re-check only the emergency ones. */
+ * or in a re-check the emergency ones and those answered to an earlier
+ * wording (after "nothing new", only these). */
 static size_t
 flag_after(const struct ui *ui, size_t i)
 {
 	size_t n = ui->pack->nred_flags;
 
 	for (i = i == n ? 0 : i + 1; i < n; i++)
-		if (!recheck ||
-		    ui->pack->red_flags[i].urgency == URGENCY_EMERGENCY)
+		if (!recheck || stale[i] ||
+		    (!stale_only &&
+		     ui->pack->red_flags[i].urgency == URGENCY_EMERGENCY))
 			break;
 	return i;
 }
 
-/* "Nothing new": a dated no to each emergency question. */
+/* "Nothing new": a dated no to each question of the list; then the
+ * questions with a new wording, one by one. */
 static void
 nothing_new(struct ui *ui)
 {
@@ -125,13 +168,22 @@ nothing_new(struct ui *ui)
 	char *cause = NULL;
 
 	for (i = 0; i < ui->pack->nred_flags && n < 64; i++)
-		if (ui->pack->red_flags[i].urgency == URGENCY_EMERGENCY) {
+		if (listed(ui, i)) {
 			ids[n] = ui->pack->red_flags[i].id;
 			no[n++] = 0;
 		}
 	if (program_screening_many(ui->pack, ui->store, ids, no, n, NULL,
 				   &cause) != 0) {
 		ui_error(ui, cause);
+		return;
+	}
+	stale_only = 1;
+	if ((flag = flag_after(ui, ui->pack->nred_flags)) <
+	    ui->pack->nred_flags) {
+		go(STEP_FLAG);
+		ui_message(ui, UI_C_GOOD,
+			   "Saved: nothing new. These questions have a new "
+			   "wording since you answered them.");
 		return;
 	}
 	ui_pop(ui);
@@ -306,6 +358,13 @@ build_text(const struct ui *ui, int w)
 			     "Safety question %zu of %zu", flag + 1,
 			     p->nred_flags);
 		ui_view_add(&view, w, UI_C_NORMAL, 0, NULL, f->question);
+		if (stale != NULL && stale[flag]) {
+			ui_view_blank(&view);
+			ui_view_add(&view, w, UI_C_WARNING, 0, NULL,
+				    "This question has a new wording since "
+				    "you last answered it: please answer it "
+				    "again.");
+		}
 		break;
 	case STEP_URGENT:
 		ui_view_add(&view, w, UI_C_URGENT, 0, NULL,
@@ -331,7 +390,7 @@ build_text(const struct ui *ui, int w)
 			    "Has any of these started since you last "
 			    "answered?");
 		for (i = 0; i < p->nred_flags; i++)
-			if (p->red_flags[i].urgency == URGENCY_EMERGENCY) {
+			if (listed(ui, i)) {
 				ui_view_blank(&view);
 				ui_view_add(&view, w, UI_C_NORMAL, 0, "- ",
 					    p->red_flags[i].question);
@@ -468,5 +527,7 @@ ui_onboard_free(void)
 {
 	free(soon);
 	soon = NULL;
+	free(stale);
+	stale = NULL;
 	ui_view_free(&view);
 }

@@ -82,6 +82,13 @@ add_answer(int w, const struct program_flag *f)
 			     f->asked_on);
 		break;
 	}
+	/* The question's meaning changed since: the answer stands until it
+	 * is given anew (a to answer them again). */
+	if (f->stale)
+		ui_view_addf(&view, w, UI_C_WARNING, 2,
+			     "Answered to an earlier wording of this "
+			     "question, on %s: please answer it again (a).",
+			     f->asked_on);
 }
 
 static void

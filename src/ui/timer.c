@@ -2,7 +2,12 @@
  * timer.c: a practice with a timer. Choose the practice (when the caller
  * did not), rate the pain before (optional), follow the steps while a
  * countdown runs (Space pauses), rate the pain after (optional), and the
- * session is logged with the whole minutes actually spent, at least 1.
+ * session is logged with the seconds actually spent (program.h; its
+ * minutes the whole ones, at least 1). Stopped before the countdown ends,
+ * the timer first asks whether the session counts as done: one of a
+ * minute or more does unless the person says no, one under a minute only
+ * when the person says yes, and one that does not count is not logged at
+ * all (so it ticks nothing done and no "pain right after" comes of it).
  * The clock is CLOCK_MONOTONIC, so a change of the wall clock does not
  * stretch or cut a session. While a safety hold stands every practice
  * waits (program.h): the timer says so, in the flag's words and advice,
@@ -20,11 +25,13 @@
 
 #define SECONDS_PER_MINUTE 60
 
+/* STAGE_COUNT: stopped early, does it count as done? */
 enum stage {
 	STAGE_CHOOSE,
 	STAGE_HOLD, /* on hold: it asks before it goes on */
 	STAGE_BEFORE,
 	STAGE_RUN,
+	STAGE_COUNT,
 	STAGE_AFTER,
 	STAGE_DONE
 };
@@ -36,6 +43,7 @@ const struct ui_keyhelp ui_timer_keys[] = {
     {"s", "skip the pain rating"},
     {"Space", "pause or resume the timer"},
     {"q, Esc", "stop early; after it, log the session and go back"},
+    {"y, n", "stopped early: count it as done, or not (not logged)"},
     {"x", "after stopping: do not log this session"},
     {"y, n", "on hold for safety: start the practice all the same, or not"},
     {NULL, NULL},
@@ -48,7 +56,7 @@ static const struct practice *practice;
 static struct ui_picker before, after;
 static double started, paused_at, paused_total;
 static int paused;
-static long logged_minutes;
+static long spent; /* seconds, at most the practice's */
 static struct ui_view view;
 static int view_h = 1; /* rows the steps had at the last draw */
 /* STAGE_HOLD: what holds the practices back, as Today says it: the first
@@ -84,8 +92,9 @@ add_choice(const struct practice *p)
 	choices[chooser.n++] = p;
 }
 
-/* The practices to choose from: the approach's, or every running
- * approach's, or when none runs, all of them. */
+/* The practices to choose from: the approach's, or today's (those of the
+ * running approaches, the habits, the lessons read...), or when today has
+ * none, all of them, the lessons' last. */
 static void
 load_choices(struct ui *ui)
 {
@@ -116,6 +125,9 @@ load_choices(struct ui *ui)
 	for (i = 0; i < ui->pack->napproaches; i++)
 		for (j = 0; j < ui->pack->approaches[i].npractices; j++)
 			add_choice(&ui->pack->approaches[i].practices[j]);
+	for (i = 0; i < ui->pack->nlessons; i++)
+		for (j = 0; j < ui->pack->lessons[i].npractices; j++)
+			add_choice(&ui->pack->lessons[i].practices[j]);
 }
 
 /* Sets hold_asked and hold_advice from the first yes that holds. */
@@ -194,16 +206,36 @@ run(void)
 static void
 stop(void)
 {
+	long total;
+
 	if (paused) {
 		paused_total += now() - paused_at;
 		paused = 0;
 	}
-	logged_minutes = (long)(elapsed() / SECONDS_PER_MINUTE);
-	if (logged_minutes >= practice->minutes)
-		logged_minutes = practice->minutes;
-	if (logged_minutes < 1)
-		logged_minutes = 1;
-	stage = STAGE_AFTER;
+	total = (long)practice->minutes * SECONDS_PER_MINUTE;
+	spent = (long)elapsed();
+	if (spent >= total) {
+		spent = total;
+		stage = STAGE_AFTER;
+		return;
+	}
+	if (spent < 1)
+		spent = 1;
+	stage = STAGE_COUNT;
+}
+
+/* The time spent, "12 s", "3 min", "3 min 20 s". */
+static void
+spent_text(struct buf *b)
+{
+	long m = spent / SECONDS_PER_MINUTE, sec = spent % SECONDS_PER_MINUTE;
+
+	if (m > 0)
+		buf_printf(b, "%ld min", m);
+	if (m > 0 && sec > 0)
+		buf_addc(b, ' ');
+	if (sec > 0)
+		buf_printf(b, "%ld s", sec);
 }
 
 static void
@@ -216,7 +248,8 @@ log_session(struct ui *ui)
 	s.practice = practice->id;
 	ui_today(ui, today);
 	memcpy(s.day, today, DAY_LEN);
-	s.minutes = (int)logged_minutes;
+	s.minutes = STORE_NONE; /* from the seconds */
+	s.seconds = (int)spent;
 	s.pain_before = before.value < 0 ? STORE_NONE : before.value;
 	s.pain_after = after.value < 0 ? STORE_NONE : after.value;
 	if (program_session_add(ui->pack, ui->store, today, &s, NULL, &cause) !=
@@ -372,8 +405,9 @@ draw_done(struct ui *ui, int y)
 	struct buf b;
 
 	buf_init(&b);
-	buf_printf(&b, "Logged %ld min of \"%s\"", logged_minutes,
-		   practice->title);
+	buf_adds(&b, "Logged ");
+	spent_text(&b);
+	buf_printf(&b, " of \"%s\"", practice->title);
 	rating_text(&b, "pain before", before.value);
 	rating_text(&b, "after", after.value);
 	buf_adds(&b, ".");
@@ -382,6 +416,29 @@ draw_done(struct ui *ui, int y)
 	ui_view_blank(&view);
 	ui_view_add(&view, ui_text_width(ui), UI_C_DIM, 0, NULL,
 		    "Enter or q: back");
+	ui_show_view(ui, &view, y, ui->y0 + ui->h - y);
+	buf_free(&b);
+}
+
+/* Stopped early: how long it ran, and the question whether it counts. */
+static void
+draw_count(struct ui *ui, int y)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_adds(&b, "Stopped after ");
+	spent_text(&b);
+	buf_printf(&b, " of %d min. Count it as done?", practice->minutes);
+	ui_view_clear(&view);
+	ui_view_add(&view, ui_text_width(ui), UI_C_HEADING, 0, NULL, b.data);
+	ui_view_blank(&view);
+	ui_view_add(&view, ui_text_width(ui), UI_C_NORMAL, 0, NULL,
+		    spent < SECONDS_PER_MINUTE
+			? "Under a minute, it is logged only if you say so: "
+			  "y yes, log it as done; n no, log nothing."
+			: "y or Enter: yes, log it as done; n: no, log "
+			  "nothing.");
 	ui_show_view(ui, &view, y, ui->y0 + ui->h - y);
 	buf_free(&b);
 }
@@ -412,12 +469,21 @@ ui_timer_draw(struct ui *ui)
 	case STAGE_RUN:
 		draw_run(ui, y);
 		break;
-	case STAGE_AFTER:
-		draw_rating(ui, &after, "now, after the practice", y);
-		ui_putf(last, 1, ui->w - 2, UI_C_HEADING,
-			"Enter: log %ld min   x: do not log it",
-			logged_minutes);
+	case STAGE_COUNT:
+		draw_count(ui, y);
 		break;
+	case STAGE_AFTER: {
+		struct buf b;
+
+		draw_rating(ui, &after, "now, after the practice", y);
+		buf_init(&b);
+		buf_adds(&b, "Enter: log ");
+		spent_text(&b);
+		buf_adds(&b, "   x: do not log it");
+		ui_put(last, 1, b.data, ui->w - 2, 0, UI_C_HEADING);
+		buf_free(&b);
+		break;
+	}
 	case STAGE_DONE:
 		draw_done(ui, y);
 		break;
@@ -449,6 +515,31 @@ rating_key(struct ui *ui, struct ui_picker *p, int key)
 		return 1;
 	}
 	return ui_picker_key(p, key);
+}
+
+/* Stopped early: y counts it (on to the rating after), n logs nothing;
+ * Enter, q and Esc take the answer that needs no saying: yes from a
+ * minute on, no under it. */
+static int
+count_key(struct ui *ui, int key)
+{
+	int yes = spent >= SECONDS_PER_MINUTE;
+
+	if (key == 'y' || key == 'n' || (key == UI_KEY_ENTER && yes) ||
+	    key == 'q' || key == UI_KEY_ESC) {
+		if (key == 'y' || (key != 'n' && yes)) {
+			stage = STAGE_AFTER;
+			/* Leaving logs it, without a rating, as after. */
+			if (key == 'q' || key == UI_KEY_ESC)
+				return rating_key(ui, &after, key);
+			return 1;
+		}
+		ui_message(ui, UI_C_NORMAL,
+			   "Not counted as done: the session was not logged.");
+		ui_pop(ui);
+		return 1;
+	}
+	return 0;
 }
 
 int
@@ -491,6 +582,8 @@ ui_timer_key(struct ui *ui, int key)
 			return 1;
 		}
 		return ui_view_key(&view, key, view_h);
+	case STAGE_COUNT:
+		return count_key(ui, key);
 	case STAGE_AFTER:
 		return rating_key(ui, &after, key);
 	case STAGE_DONE:

@@ -1,4 +1,5 @@
-/* today.c: the home screen. Today's check-in, the current approach, today's
+/* today.c: the home screen. Today's check-in, the current approach, the
+ * short read offered (a lesson, program_lessons_load()), today's
  * practices, two weeks of pain, and a menu whose first entry is the one
  * next thing program.c suggests. Nothing is cut: every line wraps (a flow,
  * widget_int.h); when all of it is longer than the screen, the menu keeps
@@ -21,6 +22,7 @@ enum item {
 	ITEM_HISTORY,
 	ITEM_REVIEW,
 	ITEM_REPORT,
+	ITEM_LEARN,
 	ITEM_SAFETY,
 	ITEM_ONBOARD,
 	ITEM_COUNT
@@ -38,6 +40,7 @@ static const struct {
     [ITEM_HISTORY] = {'v', "History: pain over time"},
     [ITEM_REVIEW] = {'r', "Review: which approach helped"},
     [ITEM_REPORT] = {'w', "Write a one-page summary for a therapist"},
+    [ITEM_LEARN] = {'l', "Learn: short reads beside the plan"},
     [ITEM_SAFETY] = {'!', "Safety: warning signs"},
     [ITEM_ONBOARD] = {'o', "Answer the first-run questions again"},
 };
@@ -60,6 +63,8 @@ const struct ui_keyhelp ui_today_keys[] = {
     {"r", "review the trials: which approach helped"},
     {"w", "write the one-page summary for a therapist "
 	  "(~/backpain-report-DAY.html)"},
+    {"l", "learn: the lessons; with a short read offered, read it"},
+    {"x", "not now: put off the short read offered"},
     {"o", "answer the first-run questions again"},
     {"q", "quit"},
     {NULL, NULL},
@@ -122,6 +127,9 @@ next_label(const struct ui *ui)
 	case PROGRAM_NEXT_CHECKIN:
 		return xstrdup("Next: check in for today");
 	case PROGRAM_NEXT_RECHECK:
+		if (today.safety.stale > 0 && !today.safety.emergency_due)
+			return xstrdup("Next: the safety questions with a new "
+				       "wording, again");
 		return xasprintf("Next: anything new since %s? The safety "
 				 "questions again",
 				 today.safety.since);
@@ -321,6 +329,61 @@ flare_over(struct ui *ui)
 			   "The flare-up was already over on %s.", over_on);
 }
 
+/* The first lesson offered today, or NULL. */
+static const struct program_lesson *
+offered(int *more)
+{
+	const struct program_lesson *first = NULL;
+	size_t i;
+
+	*more = 0;
+	for (i = 0; loaded && i < today.lessons.n; i++) {
+		if (today.lessons.lessons[i].nmoments == 0)
+			continue;
+		if (first == NULL)
+			first = &today.lessons.lessons[i];
+		else
+			++*more;
+	}
+	return first;
+}
+
+/* l: the short read offered, at once; else the list of lessons. */
+static void
+learn(struct ui *ui)
+{
+	const struct program_lesson *l;
+	int more;
+
+	l = offered(&more);
+	ui->lesson = l != NULL ? l->lesson : NULL;
+	ui_push(ui, UI_LEARN);
+}
+
+/* x: the short read offered is put off until a later moment. */
+static void
+not_now(struct ui *ui)
+{
+	const struct program_lesson *l;
+	char day[DAY_LEN], *cause = NULL;
+	int more;
+
+	if ((l = offered(&more)) == NULL) {
+		ui_message(ui, UI_C_NORMAL, "No short read is offered now.");
+		return;
+	}
+	ui_today(ui, day);
+	if (program_lesson_dismiss(ui->pack, ui->store, l->lesson->id, day,
+				   &cause) != 0) {
+		ui_error(ui, cause);
+		return;
+	}
+	ui_today_enter(ui, 0);
+	ui_message(ui, UI_C_GOOD,
+		   "Not now. It comes back at a later moment; l lists "
+		   "every lesson.");
+}
+
 static void
 activate(struct ui *ui, enum item it)
 {
@@ -350,6 +413,9 @@ activate(struct ui *ui, enum item it)
 		break;
 	case ITEM_REPORT:
 		ui_report_write(ui);
+		break;
+	case ITEM_LEARN:
+		learn(ui);
 		break;
 	case ITEM_SAFETY:
 		ui_push(ui, UI_SAFETY);
@@ -495,6 +561,25 @@ put_habits(struct ui_flow *f)
 	f->indent = 0;
 }
 
+/* "A short read: TITLE (l: read it, x: not now)", the first lesson
+ * offered, and how many more wait. */
+static void
+put_offer(struct ui_flow *f)
+{
+	const struct program_lesson *l;
+	int more;
+
+	if ((l = offered(&more)) == NULL)
+		return;
+	ui_flow_put(f, UI_C_DIM, "A short read: ");
+	ui_flow_put(f, UI_C_HEADING, l->lesson->title);
+	ui_flow_put(f, UI_C_NORMAL, " ");
+	ui_flow_keep(f, UI_C_DIM, "(l: read it, x: not now)");
+	if (more > 0)
+		ui_flow_putf(f, UI_C_DIM, "; %d more after it", more);
+	ui_flow_newline(f);
+}
+
 static void
 put_flare(struct ui_flow *f)
 {
@@ -531,10 +616,12 @@ put_practices(struct ui_flow *f)
 		f->indent = 6;
 		ui_flow_put(f, c, pp->practice->title);
 		ui_flow_putf(f, c, "  %d/%d", pp->done, pp->practice->per_day);
-		if (pp->habit || pp->flare) {
+		if (pp->habit || pp->flare || pp->lesson) {
 			ui_flow_put(f, c, "  ");
 			ui_flow_keep(f, c,
-				     pp->habit ? "(habit)" : "(flare-up tool)");
+				     pp->habit	 ? "(habit)"
+				     : pp->flare ? "(flare-up tool)"
+						 : "(from a lesson)");
 		}
 		ui_flow_newline(f);
 		f->indent = 0;
@@ -599,6 +686,7 @@ put_status(const struct ui *ui, struct ui_flow *f)
 	put_approach(f);
 	put_habits(f);
 	put_flare(f);
+	put_offer(f);
 	put_practices(f);
 	put_recent(f);
 	for (k = 0; k < today.nwarnings; k++) {
@@ -770,6 +858,10 @@ ui_today_key(struct ui *ui, int key)
 	}
 	if (key == 'F') {
 		flare_over(ui);
+		return 1;
+	}
+	if (key == 'x') {
+		not_now(ui);
 		return 1;
 	}
 	for (i = ITEM_CHECKIN; i < ITEM_COUNT; i++)

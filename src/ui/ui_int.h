@@ -49,6 +49,7 @@ struct app;
 struct pack;
 struct store;
 struct practice;
+struct lesson;
 
 /* The smallest terminal the screens are laid out for. */
 #define UI_MIN_COLS 60
@@ -73,6 +74,7 @@ enum ui_screen {
 	UI_REVIEW, /* the trial review: ui/review.c, ui/review_detail.c */
 	UI_SAFETY,
 	UI_READING, /* the pack's further reading */
+	UI_LEARN,   /* the pack's lessons */
 	UI_DISCLAIMER,
 	UI_HELP,
 	UI_NSCREENS
@@ -127,6 +129,7 @@ struct ui {
 	/* What to open: set before ui_push(). */
 	int approach;			 /* index into pack->approaches */
 	const struct practice *practice; /* for the timer */
+	const struct lesson *lesson;	 /* for Learn: open it at once */
 	int onboard_flags_only;		 /* re-ask only the safety questions */
 	int onboard_recheck; /* "anything new since ...?": emergency only */
 
@@ -247,6 +250,12 @@ void ui_reading_draw(struct ui *);
 int ui_reading_key(struct ui *, int key);
 void ui_reading_free(void);
 extern const struct ui_keyhelp ui_reading_keys[];
+
+void ui_learn_enter(struct ui *, int fresh);
+void ui_learn_draw(struct ui *);
+int ui_learn_key(struct ui *, int key);
+void ui_learn_free(void);
+extern const struct ui_keyhelp ui_learn_keys[];
 
 void ui_disclaimer_enter(struct ui *, int fresh);
 void ui_disclaimer_draw(struct ui *);

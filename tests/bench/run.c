@@ -102,7 +102,7 @@ static const struct bench benches[] = {
      .floor = "BEGIN IMMEDIATE; INSERT OR REPLACE INTO checkin (day, pain,"
 	      " interference, note, recorded_at, updated_at) VALUES"
 	      " ('@', 4, NULL, NULL, '@T20:00:00+00:00',"
-	      " '@T20:00:00+00:00'); COMMIT;",
+	      " '@T20:00:00+00:00', '@T20:00:00+00:00'); COMMIT;",
      .target = 1.5,
      .scaled = 1},
     {.name = "history --days 30",

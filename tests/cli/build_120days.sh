@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # build_120days.sh: a log of 120 days (2026-07-28 .. 2026-11-24, "today")
 # with four trials that land on four verdicts, built with the real commands
-# under faketime. Sourced (after lib.sh) by review_120days.sh,
-# report_120days.sh, import.sh and tests/robust/report_pdf.sh, which call
+# under faketime, each check-in and session on its own day (rv_on).
+# Sourced (after lib.sh) by review_120days.sh, report_120days.sh, import.sh
+# and tests/robust/report_pdf.sh, which call
 # build_120days; run on its own (the test cli/build_120days), it builds the
 # log command by command and reads it back with sqlite3 to check that it
 # holds what the hand arithmetic in tests/cli/expected/review_120days.txt
@@ -42,6 +43,16 @@ rv() {
 rv_ok() {
 	rv "$@" >"$T/rv.out" 2>"$T/rv.err" ||
 		{ cat "$T/rv.out" "$T/rv.err" >&2; fail "backpain $* failed"; }
+}
+
+# rv_on DAY ARGS...: rv_ok with the clock at noon of DAY and the plain
+# build, for the fixtures: a person checking in daily enters each rating on
+# its own day (one entered more than 3 days after its day is recalled, and
+# no verdict reads it; tests/lib.sh bp_on).
+rv_on() {
+	local day=$1
+	shift
+	REVIEW_NOW="$day 12:00:00" BP=$BACKPAIN rv_ok "$@"
 }
 
 # One line a day: DAY PAIN DID NOTE, "-" for none. Days left out have no
@@ -236,7 +247,7 @@ build_120days_by_commands() {
 
 	while read -r day pain did note; do
 		[ -n "$day" ] || continue
-		args=("$pain" --date "$day")
+		args=("$pain")
 		[ "$did" = - ] || args+=(--did "$did")
 		[ -n "${REVIEW_ISSUE12:-}" ] &&
 			[ "$(date -u -d "$day" +%u)" != 7 ] &&
@@ -246,17 +257,17 @@ build_120days_by_commands() {
 		ESC) args+=(--note "$(printf 'mat at night \033[31mred\033[0m\tthen slept')") ;;
 		*) args+=(--note "$note") ;;
 		esac
-		rv_ok checkin "${args[@]}"
+		rv_on "$day" checkin "${args[@]}"
 	done <<<"$REVIEW_DAYS"
 
 	while read -r p day m b a; do
 		[ -n "$p" ] || continue
-		rv_ok practice "$p" --minutes "$m" --before "$b" --after "$a" \
-			--date "$day"
+		rv_on "$day" practice "$p" --minutes "$m" --before "$b" \
+			--after "$a"
 	done <<<"$REVIEW_SESSIONS"
 	if [ -n "${REVIEW_ISSUE12:-}" ]; then
 		for day in 2026-10-12 2026-10-19 2026-10-26 2026-11-09; do
-			rv_ok practice workout-12 --date "$day"
+			rv_on "$day" practice workout-12
 		done
 	fi
 }

@@ -4,7 +4,7 @@
 . "$(dirname "$0")/../lib.sh"
 DB=$T/log.db
 
-plain bp checkin 3 --date yesterday >/dev/null || fail seed
+plain bp_on 2026-11-23 checkin 3 >/dev/null || fail seed
 before=$(log_dump)
 # Hold the write lock for longer than the store's timeout (5 s).
 mkfifo "$T/hold"

@@ -28,8 +28,8 @@ raw_controls() {
 
 # To a pipe: CSV exact.
 bp history --format csv | cat >"$T/history.csv" || fail "history csv"
-printf 'day,pain,interference,note,flare\n%s,4,,"%s",0\n' "$DAY" "$NOTE" \
-	>"$T/want.csv"
+printf 'day,pain,interference,note,flare,recalled\n%s,4,,"%s",0,0\n' \
+	"$DAY" "$NOTE" >"$T/want.csv"
 cmp "$T/want.csv" "$T/history.csv" ||
 	{ od -c "$T/history.csv" >&2; fail "history --format csv is not exact"; }
 bp export --format csv | cat >"$T/export.csv" || fail "export csv"

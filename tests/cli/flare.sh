@@ -31,7 +31,7 @@ already() {
 }
 
 for d in 01 02 03 04 05 06 07 08 09 10 11 12 13 14; do
-	plain bp checkin 3 --date 2026-11-$d >/dev/null || fail seed
+	plain bp_on 2026-11-$d checkin 3 >/dev/null || fail seed
 done
 refuse_exact 65 flare --over
 refuse_exact 65 flare --pain 11
@@ -42,10 +42,10 @@ step flare --pain 7 --note 'lifted a box' --date 2026-11-15
 [ "$(rows)" = "2026-11-15|-|-|7|lifted a box" ] || fail "begin: $(rows)"
 refuse_exact 65 flare --date 2026-11-16
 refuse_exact 65 flare --over --date 2026-11-14
-plain bp checkin 7 --date 2026-11-15 >/dev/null || fail seed
-plain bp practice mat-lie --before 7 --after 4 --date 2026-11-15 >/dev/null ||
+plain bp_on 2026-11-15 checkin 7 >/dev/null || fail seed
+plain bp_on 2026-11-15 practice mat-lie --before 7 --after 4 >/dev/null ||
 	fail seed
-plain bp checkin 6 --date 2026-11-16 >/dev/null || fail seed
+plain bp_on 2026-11-16 checkin 6 >/dev/null || fail seed
 step flare --over --date 2026-11-17
 [ "$(rows)" = "2026-11-15|2026-11-17|person|7|lifted a box" ] ||
 	fail "over: $(rows)"
@@ -54,7 +54,7 @@ refuse_exact 65 flare --date 2026-11-16
 
 # The second ends by itself: 8 and 7, then 3 and 4 (the level is 3).
 for d in 17 18 19 20; do
-	plain bp checkin 3 --date 2026-11-$d >/dev/null || fail seed
+	plain bp_on 2026-11-$d checkin 3 >/dev/null || fail seed
 done
 step flare --date 2026-11-21
 step checkin 8 --date 2026-11-21
@@ -93,7 +93,7 @@ DB=$T/log.db
 # show it: history marks that day too (it showed "-").
 DB=$T/sameday.db
 for d in 20 21 22 23; do
-	plain bp checkin 3 --date 2026-11-$d >/dev/null || fail seed
+	plain bp_on 2026-11-$d checkin 3 >/dev/null || fail seed
 done
 plain bp checkin 6 >/dev/null || fail seed
 bp flare --pain 6 >/dev/null || fail "flare today"
@@ -102,6 +102,6 @@ bp history --days 2 >"$T/out" || fail history
 expect_grep '^2026-11-24     6             -  flare$' "$T/out"
 expect_grep '^2026-11-23     3             -      -$' "$T/out"
 bp history --days 2 --format csv >"$T/out" || fail "history csv"
-expect_grep '^2026-11-24,6,,,1$' "$T/out"
+expect_grep '^2026-11-24,6,,,1,0$' "$T/out"
 bp report >"$T/out" || fail report
 expect_grep '1 day' "$T/out"

@@ -13,7 +13,7 @@ rows() {
 }
 
 for d in 10 11 12 13 14 15 16 17 18 19 20 21 22; do
-	plain bp checkin 4 --date 2026-11-$d >/dev/null || fail seed
+	plain bp_on 2026-11-$d checkin 4 >/dev/null || fail seed
 done
 plain bp safety --answer numb=no >/dev/null || fail seed
 plain bp start alpha --date 2026-11-10 >/dev/null || fail seed

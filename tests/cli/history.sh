@@ -9,14 +9,15 @@ DB=$T/log.db
 step history
 step history --format csv
 step history --format json
-plain bp checkin 3 --date 2026-10-01 --note 'long ago' >/dev/null || fail seed
-plain bp checkin 6 --date 2026-10-26 --interference 5 >/dev/null || fail seed
-plain bp checkin 5 --date 2026-10-25 >/dev/null || fail seed
-plain bp checkin 4 --date 2026-11-20 --note 'walked, then "rested"' \
+# Each on its day, as a person checking in daily enters them.
+plain bp_on 2026-10-01 checkin 3 --note 'long ago' >/dev/null || fail seed
+plain bp_on 2026-10-26 checkin 6 --interference 5 >/dev/null || fail seed
+plain bp_on 2026-10-25 checkin 5 >/dev/null || fail seed
+plain bp_on 2026-11-20 checkin 4 --note 'walked, then "rested"' >/dev/null ||
+	fail seed
+bp_on 2026-11-22 checkin 2 --note $'first line\nsecond\tline\e[2J' \
 	>/dev/null || fail seed
-bp checkin 2 --date 2026-11-22 --note $'first line\nsecond\tline\e[2J' \
-	>/dev/null || fail seed
-bp checkin 7 --date 2026-11-23 --interference 8 --note \
+bp_on 2026-11-23 checkin 7 --interference 8 --note \
 	"$(printf 'a long note that goes on and on %.0s' 1 2 3) 痛みの記録" \
 	>/dev/null || fail seed
 bp checkin 1 --note '日本語のメモはひろい文字で書かれています。これで横幅を試します。もう少し長くします。' \
@@ -42,10 +43,12 @@ csv_round_trip() {
 .import --csv '$(sqlq "$1")' got
 ATTACH '$(sqlq "$DB")' AS log;
 SELECT 'header ' || group_concat(name, ',') FROM pragma_table_info('got')
-HAVING group_concat(name, ',') IS NOT 'day,pain,interference,note,flare';
+HAVING group_concat(name, ',') IS NOT 'day,pain,interference,note,flare,recalled';
 CREATE TEMP VIEW want AS SELECT row_number() OVER (ORDER BY day) AS n, day,
     CAST(pain AS TEXT) AS pain, ifnull(CAST(interference AS TEXT), '')
-    AS interference, ifnull(note, '') AS note, '0' AS flare FROM log.checkin;
+    AS interference, ifnull(note, '') AS note, '0' AS flare,
+    CAST(julianday(substr(ifnull(pain_set_at, recorded_at), 1, 10))
+    - julianday(day) > 3 AS TEXT) AS recalled FROM log.checkin;
 CREATE TEMP VIEW have AS SELECT row_number() OVER (ORDER BY rowid) AS n, *
     FROM got;
 SELECT 'rows ' || (SELECT count(*) FROM have) || ', expected '
@@ -56,8 +59,8 @@ SELECT 'row ' || n || ': ' || quote(h.day) || ',' || quote(h.pain) || ','
     || quote(w.day) || ',' || quote(w.pain) || ',' || quote(w.interference)
     || ',' || quote(w.note)
 FROM want AS w LEFT JOIN have AS h USING (n)
-WHERE (h.day, h.pain, h.interference, h.note, h.flare)
-    IS NOT (w.day, w.pain, w.interference, w.note, w.flare);
+WHERE (h.day, h.pain, h.interference, h.note, h.flare, h.recalled)
+    IS NOT (w.day, w.pain, w.interference, w.note, w.flare, w.recalled);
 SQL
 	) || fail "sqlite3 cannot read the CSV: $out"
 	[ -z "$out" ] || fail "CSV does not round-trip: $out"

@@ -115,14 +115,23 @@ cmp "$T/small.json" "$T/small2.json" ||
 [ "$(sqlite3 "$T/small2.db" "$q_flare")" = "$(printf '2026-11-21 2026-11-22 person 6 lifting\tthe \033[1mbox\n2026-11-24 - - 7 -')" ] ||
 	fail "the flare-ups did not survive the import"
 
-# An export from before habits and flare-ups (no such tables) imports.
+# An export from before habits, flare-ups, lessons and pause weeks (no such
+# tables) imports.
 sed -E 's/,"habit":.*$/}/' "$T/small.json" >"$T/older.json"
-grep -q '"habit"\|"flare"' "$T/older.json" && fail "older.json still has them"
+grep -q '"habit"\|"flare"\|"lesson"\|"trial_pause"' "$T/older.json" &&
+	fail "older.json still has them"
 DB=$T/older.db expect_exit 0 bp import "$T/older.json"
 DB=$T/older.db bp export >"$T/older2.json" || fail "export failed"
-sed -E 's/,"habit":.*$/,"habit":[],"flare":[],"trial_pause":[]}/' "$T/small.json" |
+sed -E 's/,"habit":.*$/,"habit":[],"flare":[],"lesson":[],"trial_pause":[]}/' \
+	"$T/small.json" |
 	cmp - "$T/older2.json" ||
 	fail "an export without habits and flare-ups did not import as it is"
+# An export from before revisions: its answers were given to the first.
+sed -E 's/,"revision":[0-9]+//g' "$T/small.json" >"$T/norev.json"
+grep -q '"revision"' "$T/norev.json" && fail "norev.json still has them"
+DB=$T/norev.db expect_exit 0 bp import "$T/norev.json"
+[ "$(sqlite3 "$T/norev.db" "SELECT group_concat(revision) FROM screening")" = 1,1 ] ||
+	fail "an answer without a revision did not import as revision 1"
 
 # Into a log that has a trial of its own the file's trials take new ids:
 # the habit follows its trial to its new id.
@@ -190,8 +199,8 @@ edit 's/"practice":"beta-stretch"/"practice":""/'
 refused 65 "^$T/bad.json:1:[0-9]+: practice is empty" "$T/bad.json"
 edit 's/"day":"2026-11-22"/"day":"2026-11-27"/'
 refused 65 "day 2026-11-27 is in the future \(today is 2026-11-24; an import takes days up to 2026-11-26" "$T/bad.json"
-edit 's/"format":2/"format":3/'
-refused 65 "^$T/bad.json:1:11: format 3 is not one this backpain reads" "$T/bad.json"
+edit 's/"format":3/"format":4/'
+refused 65 "^$T/bad.json:1:11: format 4 is not one this backpain reads" "$T/bad.json"
 edit 's/"note":"plain"/"note":"pl\\u0000ain"/'
 refused 65 "note holds a NUL character" "$T/bad.json"
 edit 's/"approach":"alpha"/"approach":"ze\\u001bta"/'

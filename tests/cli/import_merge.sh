@@ -73,7 +73,7 @@ DB=$T/plain.db expect_exit 0 bp import "$T/keys.json"
 expect_grep "0 trials (4 already there), .*0 habits (2 already there), 0 flare-ups (2 already there)" "$T/out"
 # An export from before uids (format 1): matched by its values, each
 # equal row once.
-sed -E 's/,"uid":"[0-9a-f]{32}"//g; s/,"revision":[0-9]+//g; s/"format":2/"format":1/' \
+sed -E 's/,"uid":"[0-9a-f]{32}"//g; s/,"revision":[0-9]+//g; s/"format":3/"format":1/' \
 	"$T/keys.json" >"$T/keys1.json"
 grep -q '"uid"' "$T/keys1.json" && fail "keys1.json still has uids"
 into old "$T/keys1.json"

@@ -150,7 +150,7 @@ for ((s = 0; s < SEQUENCES; s++)); do
 		[ -z "$missing" ] || fail "seq $s: $t: rows lost: $missing"
 	done
 	# Again, as it is and from before uids: all of it already there.
-	sed -E 's/,"uid":"[0-9a-f]{32}"//g; s/,"revision":[0-9]+//g; s/"format":2/"format":1/' \
+	sed -E 's/,"uid":"[0-9a-f]{32}"//g; s/,"revision":[0-9]+//g; s/"format":3/"format":1/' \
 		"$T/a$s.json" >"$T/a$s.v1.json"
 	for f in "$T/a$s.json" "$T/a$s.v1.json"; do
 		cp "$DB" "$T/before.db"

@@ -13,9 +13,9 @@ export LOCPATH="$T/locale"
 
 for d in 2026-11-17 2026-11-18 2026-11-19 2026-11-20 2026-11-21 2026-11-22 \
 	2026-11-23; do
-	plain bp checkin 4 --date "$d" >/dev/null || fail "checkin $d"
+	plain bp_on "$d" checkin 4 >/dev/null || fail "checkin $d"
 done
-plain bp checkin 5 --date 2026-11-24 >/dev/null || fail "checkin today"
+plain bp checkin 5 >/dev/null || fail "checkin today"
 # The safety question answered, as the first run would: no approach
 # starts before it is (issue 11).
 plain bp safety --answer numb=no >/dev/null || fail "safety answers"

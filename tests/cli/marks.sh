@@ -5,9 +5,10 @@
 . "$(dirname "$0")/../lib.sh"
 DB=$T/log.db
 
-# Ratings 0..10 on 11-11 .. 11-21; 11-22 .. 11-24 without a check-in.
+# Ratings 0..10 on 11-11 .. 11-21, each on its day; 11-22 .. 11-24
+# without a check-in.
 for p in 0 1 2 3 4 5 6 7 8 9 10; do
-	plain bp checkin $p --date "2026-11-$((11 + p))" >/dev/null || fail seed
+	plain bp_on "2026-11-$((11 + p))" checkin $p >/dev/null || fail seed
 done
 bp status >"$T/status" || fail status
 bp report >"$T/report" || fail report

@@ -171,9 +171,9 @@ expect_grep '^usage: ' "$T/err"
 # Help to stdout, exit 0: globally and after the command.
 expect_exit 0 "$BACKPAIN" --help
 expect_grep '^usage: backpain' "$T/out"
-expect_grep 'backpain pack check \[FILE...\] | pack list \[--practices | --questions | --reading | --flags\]' "$T/out"
+expect_grep 'backpain pack check \[FILE...\] | pack list \[--practices | --questions | --reading | --flags | --lessons\]' "$T/out"
 expect_exit 0 "$BACKPAIN" pack --help
-expect_grep '^usage: backpain pack check \[FILE...\] | pack list \[--practices | --questions | --reading | --flags\]$' "$T/out"
+expect_grep '^usage: backpain pack check \[FILE...\] | pack list \[--practices | --questions | --reading | --flags | --lessons\]$' "$T/out"
 expect_exit 0 "$BACKPAIN" pack list --help
 expect_grep '^usage: backpain pack' "$T/out"
 [ -s "$T/err" ] && fail "--help wrote to stderr"
@@ -186,8 +186,12 @@ expect_exit 0 "$BACKPAIN" --pack "$FIX/minimal.yaml" pack list --practices
 			"$FIX/minimal.yaml") | paste -s -d ' ' -)" ] ||
 	{ cat "$T/out" >&2; fail "pack list --practices ids"; }
 expect_exit 0 "$BACKPAIN" pack list --practices
-[ "$(wc -l <"$T/out")" = 10 ] || fail "the guide has ten practices"
+[ "$(wc -l <"$T/out")" = 11 ] ||
+	fail "the guide has ten practices of approaches and one of a lesson"
 expect_grep '^ *[0-9]*  mckenzie-exercises  *targeted-stretching  *5 min,  8 a day  McKenzie' "$T/out"
+# A lesson's practice, last, with its lesson where an approach stands.
+tail -n 1 "$T/out" | grep -q '^11  relaxed-breathing  *sleep-stress-mood  *5 min,  2 a day  Relaxed breathing$' ||
+	{ cat "$T/out" >&2; fail "the lesson's practice is not listed last"; }
 expect_exit 0 "$BACKPAIN" pack list --questions
 expect_grep '^ *[0-9]*  pain-location  *targeted-stretching  *centralising|same|spreading$' "$T/out"
 expect_exit 64 "$BACKPAIN" pack list --practices --questions
@@ -214,6 +218,19 @@ rm -rf "$T/flags"
 expect_exit 64 "$BACKPAIN" pack list --flags --practices
 expect_grep 'do not go together' "$T/err"
 expect_exit 64 "$BACKPAIN" pack check --flags
+expect_grep 'go with list' "$T/err"
+
+# The lessons (issue 20): the ids and numbers that learn takes, in order.
+expect_exit 0 "$BACKPAIN" pack list --lessons
+[ "$(awk '{ print $2 }' "$T/out" | paste -s -d ' ' -)" = \
+	"$(sed -n '/^lessons:/,/^[a-z_]*:$/s/^  - id: //p' "$TOP/content/guide.yaml" |
+		paste -s -d ' ' -)" ] ||
+	{ cat "$T/out" >&2; fail "pack list --lessons ids"; }
+expect_grep '^ 1  hurt-and-harm  *Hurt and harm, and what scans show$' "$T/out"
+expect_exit 0 "$BACKPAIN" --pack "$FIX/minimal.yaml" pack list --lessons
+expect_exit 64 "$BACKPAIN" pack list --lessons --flags
+expect_grep 'do not go together' "$T/err"
+expect_exit 64 "$BACKPAIN" pack check --lessons
 expect_grep 'go with list' "$T/err"
 
 # The further reading (issue 11): every item of the pack's list, with its

@@ -9,10 +9,10 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0"
 [ -x "${BACKPAIN_ASAN:-}" ] && BP=$BACKPAIN_ASAN
 
 long=$(printf 'é%.0s' $(seq 1 150))$(printf 'x%.0s' $(seq 1 150))
-rv_ok checkin 7 --date 2025-01-15 --note "a year and more ago"
-rv_ok checkin 5 --date 2026-11-18
-rv_ok checkin 3 --date 2026-11-20 --note "$long"
-rv_ok checkin 4 --date 2026-11-21 --note "$(printf 'bell\a and \033]0;title\007 osc')"
+rv_on 2025-01-15 checkin 7 --note "a year and more ago"
+rv_on 2026-11-18 checkin 5
+rv_on 2026-11-20 checkin 3 --note "$long"
+rv_on 2026-11-21 checkin 4 --note "$(printf 'bell\a and \033]0;title\007 osc')"
 
 rv_ok report
 r=$T/rv.out

@@ -17,15 +17,15 @@ says() {
 }
 
 # reading: one check-in in the 14 days before it, no usual-pain rating.
-# The check-ins that only fill the days run on the plain build (lib.sh).
+# The check-ins that only fill the days run on the plain build (rv_on).
 plain rv_ok safety --answer numbness=no --answer fever=no \
 	--answer night-pain=no
-plain rv_ok checkin 5 --date 2026-11-01
+rv_on 2026-11-01 checkin 5
 rv_ok start reading --date 2026-11-02
 # Starting without a baseline is allowed, with the reason it cannot be judged.
 expect_grep "^backpain: start: this trial will have no baseline to compare with: the 14 days before 2026-11-02 have 1 of the 5 ratings needed, so its effect cannot be judged.$" "$T/rv.err"
 for d in 02 03 04 05 06 07 08 09 10; do
-	plain rv_ok checkin 4 --date 2026-11-$d
+	rv_on 2026-11-$d checkin 4
 done
 rv_ok stop reading --outcome stopped --date 2026-11-10
 # workout: a baseline (11-01 .. 11-10: 10 check-ins), but 9 days, fewer than
@@ -33,7 +33,7 @@ rv_ok stop reading --outcome stopped --date 2026-11-10
 rv_ok start workout --date 2026-11-12
 grep -q "no baseline" "$T/rv.err" && fail "a start with a baseline warned"
 for d in 12 15 17 19; do
-	plain rv_ok checkin 5 --date 2026-11-$d
+	rv_on 2026-11-$d checkin 5
 done
 rv_ok stop workout --outcome stopped --date 2026-11-20
 

@@ -11,7 +11,7 @@ expect_grep "backpain start APPROACH" "$T/out"
 [ -s "$T/err" ] && fail "review wrote to stderr"
 
 # Check-ins alone make no trial either.
-expect_exit 0 rv checkin 4 --date 2026-11-20
+rv_on 2026-11-20 checkin 4
 expect_exit 0 rv review
 expect_grep "^No trial yet" "$T/out"
 

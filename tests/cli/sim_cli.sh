@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # sim_cli: a handful of synthetic people (tests/sim/sim.h; half with no
 # effect started at a flare, half with a true 2-point drop) logged through
-# the real binary, one log each: their check-ins with --did, practice
+# the real binary, one log each, each day under faketime on that day (as
+# a person checking in daily): their check-ins with --did, practice
 # sessions on practised days without a rating, start and stop of a 28-day
 # trial of mind-body. `review --format csv` must give the verdict, the
 # standard error and chance_helped the library gave the same person (`sim
@@ -16,6 +17,15 @@ export SIM_SEED=10
 [ "$(grep -c '^person ' "$T/people")" = "$PEOPLE" ] || fail "not $PEOPLE people"
 
 bp() { "$BACKPAIN" --db "$T/p$k.db" "$@" >>"$T/log" 2>&1 || fail "backpain $* failed"; }
+# on DAY ARGS...: bp with the clock at noon of DAY: each rating and session
+# is entered on its own day, as the simulated person checks in daily (one
+# entered days later would be recalled, and left out of the verdict).
+on() {
+	local day=$1
+	shift
+	faketime "$day 12:00:00" "$BACKPAIN" --db "$T/p$k.db" "$@" \
+		>>"$T/log" 2>&1 || fail "backpain $* on $day failed"
+}
 # Every safety question answered no, as a first run would: no approach
 # starts before they are answered (issue 11).
 answers=$("$BACKPAIN" --db "$T/ids.db" safety |
@@ -33,12 +43,12 @@ while read -r what a b c d; do
 		;;
 	checkin)
 		if [ "$c" = did ]; then
-			bp checkin "$b" --did sarno-reading --date "$a"
+			on "$a" checkin "$b" --did sarno-reading
 		else
-			bp checkin "$b" --date "$a"
+			on "$a" checkin "$b"
 		fi
 		;;
-	session) bp practice sarno-reading --minutes 30 --date "$a" ;;
+	session) on "$a" practice sarno-reading --minutes 30 ;;
 	trial)
 		# Started on its first day and stopped on its last, as the
 		# study has it; the check-ins were logged first, so the dates

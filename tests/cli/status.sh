@@ -3,7 +3,8 @@
 # sparkline (block characters under UTF-8, ASCII otherwise, a gap for a
 # missing day) and the one next thing to do, as the walk goes on. Every
 # status runs on the sanitized build; the commands that move the walk on
-# (each under the sanitizer in a test of its own) on the plain one.
+# (each under the sanitizer in a test of its own) on the plain one. The
+# ratings of the days before are entered each on its day (bp_on).
 . "$(dirname "$0")/../lib.sh"
 E="$(dirname "$0")/expected"
 DB=$T/log.db
@@ -17,12 +18,12 @@ plain bp checkin 4 --interference 3 --note $'sore \e[1mback' >/dev/null ||
 	fail seed
 step status                             # more days first: 0 of 5
 for d in 10 11 12 14; do
-	plain bp checkin $(((d * 7) % 11)) --date 2026-11-$d >/dev/null ||
+	plain bp_on 2026-11-$d checkin $(((d * 7) % 11)) >/dev/null ||
 		fail seed
 done
 step status                             # 4 of 5: still more days first
 for d in 15 16 17 18 19 20 21 22 23; do
-	plain bp checkin $(((d * 7) % 11)) --date 2026-11-$d >/dev/null ||
+	plain bp_on 2026-11-$d checkin $(((d * 7) % 11)) >/dev/null ||
 		fail seed
 done
 step status                             # start alpha

@@ -60,7 +60,7 @@ qualifiers_stayed_text
 [ "$bad" = 0 ] || fail "bash offers differ from completion_cases.bash"
 
 offers "start status stop" backpain st
-offers "checkin due export flare history import pack pause practice report resume review safety setup start status stop" \
+offers "checkin due export flare history import learn pack pause practice report resume review safety setup start status stop" \
 	backpain ""
 offers "--db --help --pack --version -V -h" backpain -
 offers "$ids" backpain start ""
@@ -88,7 +88,7 @@ offers "check list" backpain pack ""
 offers "mat-session mckenzie-exercises mckenzie-flexion" backpain practice m
 offers "daily-reminders" backpain checkin 4 --did d
 offers "pain-location=" backpain checkin 4 --answer pain
-offers "--db --flags --help --pack --practices --questions --reading" backpain pack list --
+offers "--db --flags --help --lessons --pack --practices --questions --reading" backpain pack list --
 offers "" backpain status ""
 offers "" backpain checkin --note ""
 

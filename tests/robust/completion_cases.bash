@@ -23,6 +23,11 @@ flags=$(flag_ids "$TOP/content/guide.yaml" | sort | paste -s -d ' ' -)
 # As safety --answer takes them, before yes or no.
 flags_eq=$(flag_ids "$TOP/content/guide.yaml" | sed 's/$/=/' | sort |
 	paste -s -d ' ' -)
+# The lesson ids, under the top-level "lessons:" key.
+lessons=$(awk '/^[a-z_]+:/ { on = ($1 == "lessons:") }
+	on && /^  - id: / { print $3 }' "$TOP/content/guide.yaml" | sort |
+	paste -s -d ' ' -)
+[ "$(echo "$lessons" | wc -w)" -ge 6 ] || fail "expected the lessons, got: $lessons"
 impressions="a-little-better a-little-worse much-better much-worse no-change very-much-better very-much-worse"
 # The renamed approach, and the lesson moments that name it.
 sed -e 's/^  - id: expert-help$/  - id: expert-advice/' \
@@ -46,7 +51,7 @@ completion_cases() {
 	cat <<CASES
 start status stop${tab}backpain st
 flare${tab}backpain fl
-checkin due export flare history import pack pause practice report resume review safety setup start status stop${tab}backpain 
+checkin due export flare history import learn pack pause practice report resume review safety setup start status stop${tab}backpain 
 setup${tab}backpain se
 --db --help --pack${tab}backpain setup --
 ${tab}backpain setup 
@@ -87,7 +92,7 @@ pain-location=${tab}backpain checkin 4 --answer pain
 today yesterday${tab}backpain flare --over --date 
 ${tab}backpain flare 
 --all --days --db --format --help --pack${tab}backpain history --
---db --flags --help --pack --practices --questions --reading${tab}backpain pack list --
+--db --flags --help --lessons --pack --practices --questions --reading${tab}backpain pack list --
 --db --help --pack --replace${tab}backpain import --
 --answer --checked --date --db --help --pack${tab}backpain safety --
 $flags_eq${tab}backpain safety --answer 
@@ -98,6 +103,17 @@ today yesterday${tab}backpain safety --checked fever --date
 check list${tab}backpain pack 
 0 1 10 2 3 4 5 6 7 8 9${tab}backpain checkin --note start 
 ${tab}backpain status 
+learn${tab}backpain le
+$lessons${tab}backpain learn 
+flare-up-plan${tab}backpain learn fl
+--db --dismiss --help --pack${tab}backpain learn --
+$lessons${tab}backpain learn --dismiss 
+sleep-stress-mood staying-at-work${tab}backpain learn --dismiss s
+--db --help --pack${tab}backpain learn --dismiss flare-up-plan --
+${tab}backpain learn --dismiss flare-up-plan 
+${tab}backpain learn 2 
+relaxed-breathing${tab}backpain practice r
+relaxed-breathing${tab}backpain checkin 4 --did re
 expert-advice${tab}backpain --pack $T/other.yaml start exp
 expert-advice${tab}backpain start --pack $T/other.yaml exp
 expert-help${tab}backpain start exp

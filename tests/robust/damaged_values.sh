@@ -19,9 +19,9 @@ stamp_match() {
 # The sound log, made on the plain build (lib.sh's plain): only what the
 # commands make of it once damaged is under test.
 plain bp safety --answer numb=no >/dev/null &&
-	plain bp checkin 4 --interference 3 --note fine --date 2026-11-20 \
+	plain bp_on 2026-11-20 checkin 4 --interference 3 --note fine \
 		>/dev/null &&
-	plain bp checkin 5 --date 2026-11-21 >/dev/null &&
+	plain bp_on 2026-11-21 checkin 5 >/dev/null &&
 	plain bp start alpha --date 2026-11-10 >/dev/null &&
 	plain bp stop alpha --outcome helped --date 2026-11-17 >/dev/null &&
 	plain bp start beta --date 2026-11-18 >/dev/null &&

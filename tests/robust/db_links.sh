@@ -20,7 +20,7 @@ dangling() {
 	fi
 }
 
-DB=$T/source.db bp checkin 2 --date 2026-11-20 >/dev/null || fail seed
+DB=$T/source.db bp_on 2026-11-20 checkin 2 >/dev/null || fail seed
 DB=$T/source.db bp export >"$T/export.json" || fail export
 ln -s "$T/shared/log.db" "$T/to-shared.db"
 ln -s "$T/private/log.db" "$T/to-private.db"

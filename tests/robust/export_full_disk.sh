@@ -19,7 +19,7 @@ trap 'umount "$T/full" 2>/dev/null; rm -rf "$T"' EXIT
 DB=$T/full/log.db
 
 for d in 10 11 12 13 14 15 16 17 18 19 20; do
-	bp checkin 3 --interference 2 --note "day $d" --date 2026-11-$d \
+	bp_on 2026-11-$d checkin 3 --interference 2 --note "day $d" \
 		>/dev/null || fail "seed $d"
 done
 bp safety --answer numb=no >/dev/null || fail seed

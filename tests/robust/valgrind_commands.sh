@@ -62,6 +62,10 @@ vg 0 report -o "$T/report.html"
 vg 0 export
 vg 0 export --format csv
 vg 0 pack list
+vg 0 learn
+vg 0 learn --dismiss nice-guideline
+vg 0 learn 4
+vg 0 practice relaxed-breathing --before 5 --after 4
 # The year exported, imported into a new log, and imported again.
 faketime "$CLI_NOW" "$BACKPAIN" --db "$DB" export >"$T/year.json" ||
 	fail "export failed"
@@ -73,6 +77,7 @@ before=$(log_dump)
 vg 65 checkin 11
 vg 65 history --days x
 vg 65 start no-such-approach
+vg 65 learn no-such-lesson
 vg 64 review --no-such-option
 sed 's/"pain":[0-9]*/"pain":11/' "$T/year.json" >"$T/bad.json"
 vg 65 import "$T/bad.json"

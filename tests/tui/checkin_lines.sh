@@ -279,5 +279,27 @@ for d in 2026-11-21 2026-11-22; do
 	[ "$(wait_exit)" = 66 ] || { screen >&2; fail "$d: Ctrl-D not 66"; }
 	tmux_ kill-server
 done
+
+# A lesson read (issue 20): its practice is asked too, as the lesson's,
+# and a y marks it under its lesson.
+DB=$T/lesson.db
+PACK=$TOP/content/guide.yaml
+CLI_PACK=$PACK bp learn sleep-stress-mood >/dev/null || fail "learn"
+lines
+prompt "Pain, 0 to 10:"
+say 4
+prompt "(Enter to skip):"
+say ""
+prompt "Did you do the lesson's practice \"Relaxed breathing\" (relaxed-breathing)? y or n (Enter for no):"
+say y
+prompt "Note, one line (Enter for none):"
+say ""
+prompt "Save it? y or n:"
+say y
+[ "$(wait_exit)" = 0 ] || { screen >&2; fail "lesson: not exit 0"; }
+[ "$(sqlite3 "$DB" "SELECT practice || ' ' || approach FROM session")" = \
+	"relaxed-breathing sleep-stress-mood" ] ||
+	fail "the lesson's practice was not marked under its lesson"
+tmux_ kill-server
 no_sanitizer_reports
 exit 0

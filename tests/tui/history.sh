@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# tui/history: a log of 120 days (made with the real commands under a fixed
-# clock: check-ins with gaps, notes, one trial that ended and one running)
+# tui/history: a log of 120 days (made with the real commands under
+# faketime, each check-in on its own day: check-ins with gaps, notes, one
+# trial that ended and one running)
 # drawn as the History screen at 30, 90 and 365 days, each compared with an
 # expected screen (each trial's explanation whole, however long). A note with an escape sequence shows escaped. A flare-up
 # recorded on day 100 (over by itself after two calm days) shows as a mark
@@ -31,11 +32,11 @@ for i in $(seq 0 119); do
 	else
 		pain=$((4 + (i % 4 == 0)))
 	fi
-	args=(checkin "$pain" --date "$(day "$i")")
+	args=(checkin "$pain")
 	[ $((i % 2)) = 0 ] && args+=(--interference $((pain - 1)))
 	[ "$i" = 100 ] && args+=(--note "walked to the shop and back")
 	[ "$i" = 110 ] && args+=(--note $'red \e[31mALERT\e[0m bell \a')
-	bpf "${args[@]}"
+	bpf_on "$(day "$i")" "${args[@]}"
 	case $i in
 	100) bpf flare --pain 8 --date "$(day 100)" ;;
 	40) bpf start quick --date "$(day 40)" ;;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # tui/impression: the global impression asked at the end of a trial on the
 # review screen (issue 10 item 2), on logs made with the real commands
-# under a fixed clock (2026-03-31); trial.impression read back with sqlite3.
+# under a fixed clock (2026-03-31), each check-in on its own day;
+# trial.impression read back with sqlite3.
 # "The quick approach" (14 trial days) ran 2026-03-18 .. today, practised
 # daily, after 7 days at pain 6.
 #  1. s stops it: the question follows the saved outcome; Enter with no
@@ -37,13 +38,13 @@ make_log() {
 	# The safety questions answered, as the first run would (issue 11).
 	bpf safety --answer test-emergency=no --answer test-soon=no
 	for d in $(seq 11 17); do
-		bpf checkin 6 --date "2026-03-$d"
+		bpf_on "2026-03-$d" checkin 6
 	done
 	bpf start quick --date 2026-03-18
 	for d in $(seq 18 "${2:-31}"); do
 		pain=5
 		[ "$d" -ge 25 ] && pain=$1
-		bpf checkin "$pain" --did minute --date "2026-03-$d"
+		bpf_on "2026-03-$d" checkin "$pain" --did minute
 	done
 }
 

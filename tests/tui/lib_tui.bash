@@ -41,6 +41,18 @@ at() {
 	fi
 }
 
+# bpf_on DAY ARGS...: the plain binary on the log $DB (with the pack $PACK
+# when set) with the clock at noon of DAY, output discarded, failing the
+# test unless it exits 0. A fixture that stands for a person checking in
+# daily enters each rating on its own day (tests/lib.sh bp_on).
+bpf_on() {
+	local d=$1 pack=()
+	shift
+	[ -n "${PACK:-}" ] && pack=(--pack "$PACK")
+	faketime "$d 12:00:00" "$BACKPAIN" --db "$DB" "${pack[@]}" "$@" \
+		>/dev/null || fail "backpain $* on $d failed"
+}
+
 # tmux_ ARGS...: tmux on this test's own server, with no user config.
 tmux_() {
 	tmux -L "$TUI_SOCK" -f /dev/null "$@"

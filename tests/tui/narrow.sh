@@ -14,6 +14,10 @@ keys q
 [ "$(wait_exit)" = 0 ] || fail "q did not exit 0"
 "${BI[@]}" start movement-rewiring >/dev/null || fail "start"
 "${BI[@]}" checkin 4 >/dev/null || fail "checkin"
+# The short reads these bring put off (tui/learn shows them), so that
+# Today's practices are where this test looks.
+"${BI[@]}" learn --dismiss hurt-and-harm >/dev/null || fail "dismiss"
+"${BI[@]}" learn --dismiss nice-guideline >/dev/null || fail "dismiss"
 
 bp_tui -s 60x18 faketime '2026-11-24 12:00:00'
 wait_for 'Next: practise "An Awareness'

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # tui/review: the trial review screen on logs made with the real commands
-# under a fixed clock (2026-03-31). "The quick approach" (14 trial days) ran
+# under a fixed clock (2026-03-31), each check-in and session on its own
+# day. "The quick approach" (14 trial days) ran
 # 2026-03-18 .. today, practised daily, after 7 days at pain 6.
 #  1. Its last 7 days at pain 3: Today offers the review; the screen opens
 #     on it from r and from Today's next action, shows the means, the
@@ -40,15 +41,15 @@ make_log() {
 	# The safety questions answered, as the first run would (issue 11).
 	bpf safety --answer test-emergency=no --answer test-soon=no
 	for d in $(seq 11 17); do
-		bpf checkin 6 --date "2026-03-$d"
+		bpf_on "2026-03-$d" checkin 6
 	done
 	bpf start quick --date 2026-03-18
 	for d in $(seq 18 31); do
 		day="2026-03-$d" pain=5
 		[ "$d" -ge 25 ] && pain=$1
-		bpf checkin "$pain" --did minute --date "$day"
+		bpf_on "$day" checkin "$pain" --did minute
 		[ $((d % 3)) = 2 ] &&
-			bpf practice minute --minutes 1 --before 5 --after 4 --date "$day"
+			bpf_on "$day" practice minute --minutes 1 --before 5 --after 4
 	done
 }
 

@@ -2,8 +2,10 @@
 # tui/timer: start an approach in the TUI, then time its one-minute
 # practice with the pain rated before and after; Space pauses the
 # countdown. The clock runs 60 times too fast (faketime), so the minute
-# passes in about a second. A session stopped early is logged with at
-# least one minute, the ratings skipped with one key each.
+# passes in about a second; it runs out and is logged as a whole minute
+# (60 seconds). A session stopped early asks whether it counts (under a
+# minute, only a yes logs it, with the seconds it ran), the ratings
+# skipped with one key each. tui/timer_early stops it at the real speed.
 . "$(dirname "$0")/lib_tui.bash"
 PACK="$TUI_PACKS/tui.yaml"
 
@@ -43,7 +45,7 @@ wait_for "after the practice" 20
 wait_for "Enter: log 1 min"
 keys 2 Enter
 wait_for 'Logged 1 min of "The minute routine", pain before 5, after 2.'
-[ "$(sqlite3 "$DB" "select practice, approach, minutes, pain_before, pain_after from session")" = "minute|quick|1|5|2" ] ||
+[ "$(sqlite3 "$DB" "select practice, approach, minutes, seconds, pain_before, pain_after from session")" = "minute|quick|1|60|5|2" ] ||
 	fail "session not logged: $(sqlite3 "$DB" 'select * from session')"
 
 # Back to Today: the practice counts 1 of 2 for today.
@@ -52,18 +54,21 @@ wait_for "x stop this approach"
 keys q q
 wait_for "The minute routine  1/2"
 
-# t: practise now; stop at once; skip both ratings with s.
+# t: practise now; stop at once and count it; skip both ratings with s.
 keys t
 wait_for "Which practice?"
 keys Enter
 wait_for "before you start"
-keys s
-wait_for "left of 1 min"
+# Paused at once (one send), so the fast clock cannot run it out.
+keys s Space
+wait_for "PAUSED"
 keys q
+wait_for "Count it as done?"
+keys y
 wait_for "after the practice"
 keys s
 wait_for 'pain before not rated, after not rated.'
-[ "$(sqlite3 "$DB" "select minutes, coalesce(pain_before, '-'), coalesce(pain_after, '-') from session where id = 2")" = "1|-|-" ] ||
+[ "$(sqlite3 "$DB" "select minutes, seconds < 60, coalesce(pain_before, '-'), coalesce(pain_after, '-') from session where id = 2")" = "1|1|-|-" ] ||
 	fail "early stop not logged: $(sqlite3 "$DB" 'select * from session')"
 keys Enter
 wait_for "The minute routine  2/2"

@@ -112,6 +112,13 @@ for size in 80x24 60x18; do
 	# menu scrolls under its marks, and what is above it with PgUp PgDn.
 	"${AT[@]}" "$BACKPAIN" --db "$DB" safety --answer night-pain=yes \
 		>/dev/null || fail "answer yes"
+	# The short reads offered put off (tui/learn shows them), so that
+	# what is above the menu is the length this part was written for.
+	for id in $("${AT[@]}" "$BACKPAIN" --db "$DB" learn |
+		awk '/ offered now / { print $2 }'); do
+		"${AT[@]}" "$BACKPAIN" --db "$DB" learn --dismiss "$id" \
+			>/dev/null || fail "learn --dismiss $id"
+	done
 	bp_tui -s "$size" "${AT[@]}"
 	wait_words "On hold: you answered yes on 2026-11-24 to: $question"
 	wait_words "Next: get checked by a doctor, then record it (Safety)" 1 "$keycol"
@@ -171,7 +178,7 @@ for i in $(seq 0 119); do
 	else
 		pain=$((4 + (i % 4 == 0)))
 	fi
-	bpf checkin "$pain" --interference $((pain - 1)) --date "$(day "$i")"
+	bpf_on "$(day "$i")" checkin "$pain" --interference $((pain - 1))
 	case $i in
 	40) bpf start quick --date "$(day 40)" ;;
 	69) bpf stop quick --outcome helped --date "$(day 69)" ;;

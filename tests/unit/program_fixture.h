@@ -10,6 +10,7 @@
 #ifndef BACKPAIN_PROGRAM_FIXTURE_H
 #define BACKPAIN_PROGRAM_FIXTURE_H
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -141,6 +142,33 @@ fx_open(void **state, const char *text, size_t len)
 		return -1;
 	}
 	return 0;
+}
+
+/*
+ * Dates the pain rating of the check-in of day in the log at path as set
+ * at noon of time on that day, written past the store. The store stamps a
+ * rating with the clock, which a unit test does not set: a test that
+ * stands for a person checking in daily puts each rating on its own day
+ * with this (time = day), or on a later one to make it recalled
+ * (program_recalled()).
+ */
+static inline void
+fx_pain_set_on(const char *path, const char *day, const char *time)
+{
+	sqlite3 *db = NULL;
+	char *sql = xasprintf("UPDATE checkin SET pain_set_at = '%sT12:00:00"
+			      "+00:00' WHERE day = '%s'",
+			      time, day),
+	     *err = NULL;
+
+	if (sqlite3_open(path, &db) != SQLITE_OK ||
+	    sqlite3_busy_timeout(db, STORE_BUSY_MS) != SQLITE_OK ||
+	    sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK ||
+	    sqlite3_changes(db) != 1)
+		fail_msg("%s: %s", sql, err != NULL ? err : "no such day");
+	sqlite3_free(err);
+	sqlite3_close(db);
+	free(sql);
 }
 
 /* A cmocka teardown: closes and removes what fx_open() made. */

@@ -231,4 +231,23 @@ fx_put(struct store *s, const struct store_checkin *c)
 		fail_msg("store_checkin_put %s: %d: %s", c->day, rc, cause);
 }
 
+/* A lesson read on read (moment may be NULL), or put off on dismissed
+ * ("" for the day not set). */
+static inline void
+fx_lesson(struct store *s, const char *lesson, const char *moment,
+	  const char *read, const char *dismissed)
+{
+	struct store_lesson l;
+	char *cause = NULL;
+	int rc;
+
+	memset(&l, 0, sizeof l);
+	l.lesson = (char *)lesson;
+	l.moment = (char *)moment;
+	snprintf(l.read_on, sizeof l.read_on, "%s", read);
+	snprintf(l.dismissed_on, sizeof l.dismissed_on, "%s", dismissed);
+	if ((rc = store_lesson_add(s, &l, &cause)) != 0)
+		fail_msg("store_lesson_add %s: %d: %s", lesson, rc, cause);
+}
+
 #endif

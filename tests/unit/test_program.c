@@ -78,6 +78,8 @@ checkin(struct fx *fx, const char *day, int pain)
 	expect_ok(store_checkin_put(fx->store, &c, NULL, 0, NULL, 0, NULL, NULL,
 				    &cause),
 		  &cause);
+	/* Entered on its day, as a person checking in daily does. */
+	fx_pain_set_on(fx->path, day, day);
 }
 
 static void
@@ -395,6 +397,69 @@ test_baseline_count(void **state)
 	assert_int_equal(n, 3);
 }
 
+/* A rating whose pain was set more than PROGRAM_RECALL_DAYS days after
+ * its day is recalled (issue 18), by the calendar day of the time it was
+ * set; a time that is none is not. */
+static void
+test_recalled_rule(void **state)
+{
+	(void)state;
+	assert_false(
+	    program_recalled("2026-11-20", "2026-11-20T08:00:00+00:00"));
+	assert_false(
+	    program_recalled("2026-11-20", "2026-11-23T23:59:59+00:00"));
+	assert_true(
+	    program_recalled("2026-11-20", "2026-11-24T00:00:00+00:00"));
+	assert_true(
+	    program_recalled("2026-02-27", "2026-03-03T09:00:00+01:00"));
+	assert_false(
+	    program_recalled("2026-02-27", "2026-03-02T09:00:00+01:00"));
+	/* A clock set back: set before its day, not recalled. */
+	assert_false(
+	    program_recalled("2026-11-20", "2026-11-01T12:00:00+00:00"));
+	assert_false(program_recalled("2026-11-20", NULL));
+	assert_false(program_recalled("2026-11-20", "t"));
+	assert_false(
+	    program_recalled("2026-11-20", "2026-13-40T12:00:00+00:00"));
+}
+
+/* Issue 18's six ratings typed in on one day for the days 5 to 10 before
+ * it: kept, but no baseline counts them; two entered on their days do. */
+static void
+test_baseline_recalled(void **state)
+{
+	struct fx *fx = *state;
+	struct program_today t;
+	static const char *const late[] = {"2026-11-14", "2026-11-15",
+					   "2026-11-16", "2026-11-17",
+					   "2026-11-18", "2026-11-19"};
+	char *cause = NULL;
+	size_t i;
+	int n = -1, recalled = -1;
+
+	onboard(fx);
+	for (i = 0; i < sizeof late / sizeof late[0]; i++) {
+		checkin(fx, late[i], 7);
+		fx_pain_set_on(fx->path, late[i], TODAY);
+	}
+	checkin(fx, "2026-11-22", 5);
+	/* Three days late is still near its day. */
+	checkin(fx, "2026-11-21", 5);
+	fx_pain_set_on(fx->path, "2026-11-21", TODAY);
+	expect_ok(
+	    program_baseline_counts(fx->store, TODAY, &n, &recalled, &cause),
+	    &cause);
+	assert_int_equal(n, 2);
+	assert_int_equal(recalled, 6);
+	expect_ok(program_baseline_count(fx->store, TODAY, &n, &cause), &cause);
+	assert_int_equal(n, 2);
+	checkin(fx, TODAY, 5);
+	load_today(fx, TODAY, &t);
+	assert_int_equal(t.baseline_n, 2);
+	assert_int_equal(t.next, PROGRAM_NEXT_BASELINE);
+	program_today_free(&t);
+}
+
 /* 14 days oldest first with gaps; the mean of the last 7 only from 3. */
 static void
 test_today_recent_and_mean(void **state)
@@ -640,6 +705,9 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_stop_refusals, setup,
 					    fx_close),
 	    cmocka_unit_test_setup_teardown(test_today_next, setup, fx_close),
+	    cmocka_unit_test(test_recalled_rule),
+	    cmocka_unit_test_setup_teardown(test_baseline_recalled, setup,
+					    fx_close),
 	    cmocka_unit_test_setup_teardown(test_baseline_count, setup,
 					    fx_close),
 	    cmocka_unit_test_setup_teardown(test_today_recent_and_mean, setup,

@@ -126,6 +126,9 @@ checkin(struct fx *fx, const char *day, int pain)
 	expect_ok(store_checkin_put(fx->store, &c, NULL, 0, NULL, 0, NULL, NULL,
 				    &cause),
 		  &cause);
+	/* Entered on its day, as a daily check-in is: else the clock's day
+	 * would make it recalled (program_recalled()). */
+	fx_pain_set_on(fx->path, day, day);
 }
 
 static void

@@ -129,10 +129,12 @@ fill(struct fx *fx)
 	static const char *const did[] = {"walk"};
 	static const struct program_answer ans[] = {{"feel", "worse"}};
 	struct program_checkin in = {.pain = 4, .interference = STORE_NONE};
+	/* Timed by the timer: 7 minutes and 5 seconds. */
 	struct program_session ses = {.practice = "stretch",
-				      .minutes = 7,
+				      .minutes = STORE_NONE,
 				      .pain_before = 5,
-				      .pain_after = 3};
+				      .pain_after = 3,
+				      .seconds = 425};
 	char *cause = NULL;
 
 	/* No approach starts before the safety questions are answered. */
@@ -204,6 +206,11 @@ test_round_trip(void **state)
 	b = export_of(s);
 	assert_string_equal(a, b);
 	free(b);
+	/* The seconds and the times the pains were set came along (issue
+	 * 18). */
+	assert_non_null(strstr(a, "\"minutes\":7,"));
+	assert_non_null(strstr(a, "\"seconds\":425}"));
+	assert_non_null(strstr(a, "\"pain_set_at\":\"20"));
 	/* Again: all of it is there already; nothing changes. */
 	expect_ok(import(fx, s, a, 0, &res, &cause), &cause);
 	assert_int_equal(res.n[STORE_TABLE_CHECKIN].same, 2);
@@ -432,11 +439,11 @@ test_refused_values(void **state)
 	    {"\"value\":\"6\"", "\"value\":\"66\"", "usual pain"},
 	    {"\"value\":\"yes\"", "\"value\":\"maybe\"", "yes or no"},
 	    {"\"recorded_at\":\"", "\"recorded_at\":\"x", "not a time"},
-	    {"\"format\":2", "\"format\":2.0", "format 2.0"},
+	    {"\"format\":3", "\"format\":3.0", "format 3.0"},
 	    {"\"note\":null", "\"note\":\"a\\u0000b\"", "NUL"},
 	    {"\"note\":null", "\"note\":\"a\",\"note2\":1", "no column"},
 	    {"{\"format\"", "{,\"format\"", "expected a key"},
-	    {"\"format\":2", "\"format\":2,\"format\":2", "twice"},
+	    {"\"format\":3", "\"format\":3,\"format\":3", "twice"},
 	    {"\"impression\":2", "\"impression\":8", "impression is 8"},
 	    {"\"impression\":2", "\"impression\":\"much-better\"",
 	     "impression is a string"},
@@ -625,7 +632,8 @@ test_before_habits(void **state)
 	a = export_of(fx->store);
 	assert_non_null(cut = strstr(a, ",\"habit\":"));
 	old = xasprintf("%.*s}\n", (int)(cut - a), a);
-	want = xasprintf("%.*s,\"habit\":[],\"flare\":[],\"trial_pause\":[]}\n",
+	want = xasprintf("%.*s,\"habit\":[],\"flare\":[],\"lesson\":[],"
+			 "\"trial_pause\":[]}\n",
 			 (int)(cut - a), a);
 	s = second(fx, "old.db");
 	expect_ok(import(fx, s, old, 0, &res, &cause), &cause);

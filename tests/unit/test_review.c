@@ -495,6 +495,126 @@ test_review_bad_day(void **state)
 	store_close(st);
 }
 
+/*
+ * Issue 18: 71 days to TODAY and a trial from 2026-10-20 (day 35). Every
+ * day but each fifth has a rating entered on its day, 6 give or take one
+ * before the trial and 3 give or take one after settling in; each fifth
+ * day up to 2026-11-19 (day 65) has a rating of 10 entered on TODAY, five
+ * days or more after its day: recalled. One of them has no pain_set_at,
+ * so its recorded_at (as late) counts.
+ */
+#define RECALL_DAYS_SQL                                                        \
+	"WITH RECURSIVE d(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM d"       \
+	" WHERE n < 70), e(n, day) AS (SELECT n, date('2026-09-15', '+' || n"  \
+	" || ' days') FROM d) "
+static const char recall_own_sql[] =
+    "BEGIN;" RECALL_DAYS_SQL
+    "INSERT INTO checkin (day, pain, recorded_at, updated_at, pain_set_at)"
+    " SELECT day, CASE WHEN n >= 42 THEN 3 ELSE 6 END + n % 3 - 1,"
+    "  day || 'T20:00:00+00:00', day || 'T20:00:00+00:00',"
+    "  day || 'T20:00:00+00:00' FROM e WHERE n % 5 <> 0;"
+    "INSERT INTO trial (approach, started_on) VALUES ('a', '2026-10-20');"
+    "COMMIT;";
+static const char recall_late_sql[] =
+    "BEGIN;" RECALL_DAYS_SQL
+    "INSERT INTO checkin (day, pain, recorded_at, updated_at, pain_set_at)"
+    " SELECT day, 10, '" TODAY "T09:00:00+00:00', '" TODAY
+    "T09:00:00+00:00', CASE WHEN n = 5 THEN NULL ELSE '" TODAY
+    "T09:00:00+00:00' END FROM e WHERE n % 5 = 0 AND n < 70;"
+    "COMMIT;";
+
+/* The recalled ratings are kept among the check-ins, but the verdict is
+ * the one the log would give without them; the row counts those of its
+ * baseline and its days, and says so. */
+static void
+test_recalled_left_out(void **state)
+{
+	struct fixture *fx = *state;
+	char *plain = xasprintf("%s/plain.db", fx->dir);
+	struct store *st = filled(fx->path, recall_own_sql), *without;
+	struct review rv, want;
+	char *cause = NULL;
+	struct buf b;
+	size_t i;
+	int during_n;
+
+	fx_exec_on(fx->path, recall_late_sql);
+	without = filled(plain, recall_own_sql);
+	assert_int_equal(review_load(NULL, st, TODAY, &rv, &cause), 0);
+	assert_int_equal(review_load(NULL, without, TODAY, &want, &cause), 0);
+	assert_int_equal(rv.ncheckins, 70);
+	assert_int_equal(want.ncheckins, 56);
+	assert_int_equal(rv.nrecalled, 14);
+	for (i = 0; i < rv.nrecalled; i++)
+		assert_int_equal(rv.recalled[i],
+				 day_number("2026-09-15") + (int)i * 5);
+	assert_true(review_recalled_on(&rv, day_number("2026-11-19")));
+	assert_false(review_recalled_on(&rv, day_number("2026-11-18")));
+	assert_false(review_recalled_on(&rv, day_number(TODAY)));
+	assert_int_equal(rv.nrows, 1);
+	assert_true(analysis_helped(rv.rows[0].result.verdict));
+	if (memcmp(&rv.rows[0].result, &want.rows[0].result,
+		   sizeof want.rows[0].result) != 0)
+		fail_msg("the recalled ratings changed the verdict");
+	/* From 2026-10-06, 14 days before the start: days 25 to 65. */
+	assert_int_equal(rv.rows[0].recalled, 9);
+	assert_int_equal(want.rows[0].recalled, 0);
+	buf_init(&b);
+	review_explain(&b, &rv.rows[0]);
+	assert_non_null(strstr(b.data, "; 9 ratings entered more than 3 days "
+				       "after their day were left out: a "
+				       "recalled rating is less reliable"));
+	buf_free(&b);
+	during_n = want.rows[0].result.during_n;
+	review_free(&rv);
+	review_free(&want);
+	store_close(without);
+
+	/* The same ratings entered on their days count, and change it. */
+	fx_exec_on(fx->path, "UPDATE checkin SET pain_set_at = day ||"
+			     " 'T20:00:00+00:00', recorded_at = day ||"
+			     " 'T20:00:00+00:00'");
+	assert_int_equal(review_load(NULL, st, TODAY, &rv, &cause), 0);
+	assert_int_equal(rv.nrecalled, 0);
+	assert_int_equal(rv.rows[0].recalled, 0);
+	assert_true(rv.rows[0].result.during_n > during_n);
+	review_free(&rv);
+	store_close(st);
+	free(plain);
+}
+
+/* A verdict that waits for ratings says how many recalled ones it left
+ * out, after what it lacks; one is said as one. */
+static void
+test_missing_says_recalled(void **state)
+{
+	struct review_row row;
+	struct buf b;
+
+	(void)state;
+	memset(&row, 0, sizeof row);
+	memcpy(row.started_on, "2026-11-24", DAY_LEN);
+	row.result.verdict = VERDICT_NO_BASELINE;
+	row.result.baseline_n = 2;
+	row.recalled = 6;
+	buf_init(&b);
+	review_missing(&b, &row);
+	assert_non_null(strstr(b.data, "it can be. 6 ratings entered more than "
+				       "3 days after their day were left out: "
+				       "a recalled rating is less reliable."));
+	buf_free(&b);
+	buf_init(&b);
+	review_recalled(&b, 1);
+	assert_string_equal(b.data, "1 rating entered more than 3 days after "
+				    "its day was left out: a recalled rating "
+				    "is less reliable.");
+	buf_free(&b);
+	buf_init(&b);
+	review_recalled(&b, 0);
+	assert_int_equal(b.len, 0);
+	buf_free(&b);
+}
+
 /* A row with an unclear pain change from 9/4 before to 7/4 during, its
  * interval lower .. upper. */
 static void
@@ -783,6 +903,9 @@ main(void)
 					    fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_review_bad_day, fx_setup,
 					    fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_recalled_left_out, fx_setup,
+					    fx_teardown),
+	    cmocka_unit_test(test_missing_says_recalled),
 	    cmocka_unit_test(test_unclear_words_fit_the_interval),
 	    cmocka_unit_test(test_why_means_round_as_the_screen),
 	    cmocka_unit_test(test_no_baseline_asks_no_old_days),

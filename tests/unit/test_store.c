@@ -152,12 +152,12 @@ test_done_not_doubled(void **state)
 	char p1[] = "daily-reminders", p2[] = "founder", p3[] = "walk",
 	     ap[] = "mind-body";
 	struct store_session done[] = {
-	    {0, p1, ap, "", 0, 0, 0, NULL, ""},
-	    {0, p1, ap, "", 0, 0, 0, NULL, ""},
-	    {0, p2, ap, "2026-11-20", 0, 0, 0, NULL, ""},
+	    {0, p1, ap, "", 0, 0, 0, NULL, "", 0},
+	    {0, p1, ap, "", 0, 0, 0, NULL, "", 0},
+	    {0, p2, ap, "2026-11-20", 0, 0, 0, NULL, "", 0},
 	};
-	struct store_session timed = {0, p3,   ap, "2026-11-20", 20, STORE_NONE,
-				      5, NULL, ""};
+	struct store_session timed = {0,	  p3, ap,   "2026-11-20", 20,
+				      STORE_NONE, 5,  NULL, "",		  0};
 	struct store_session *ses;
 	char *cause = NULL;
 	size_t n;
@@ -192,8 +192,8 @@ test_checkin_refused(void **state)
 	struct store_answer wrong_day[] = {{"2026-11-19", q, v, ""}};
 	struct store_answer no_question[] = {{"", empty, v, ""}};
 	struct store_session no_approach[] = {
-	    {0, p, NULL, "", 0, 0, 0, NULL, ""}};
-	struct store_session done[] = {{0, p, a, "", 0, 0, 0, NULL, ""}};
+	    {0, p, NULL, "", 0, 0, 0, NULL, "", 0}};
+	struct store_session done[] = {{0, p, a, "", 0, 0, 0, NULL, "", 0}};
 	struct store_checkin c;
 	char *cause = NULL;
 
@@ -401,7 +401,8 @@ test_sessions(void **state)
 {
 	struct store *s = opened(state);
 	char p[] = "founder", a[] = "foundation";
-	struct store_session ses = {0, p, a, "2026-11-20", 12, 6, 4, NULL, ""};
+	struct store_session ses = {0, p, a,	"2026-11-20", 12,
+				    6, 4, NULL, "",	      0};
 	struct store_session *r;
 	char *cause = NULL;
 	size_t n;
@@ -426,7 +427,87 @@ test_sessions(void **state)
 	assert_int_equal(r[0].pain_after, 4);
 	assert_string_equal(r[0].approach, "foundation");
 	assert_non_null(r[0].recorded_at);
+	assert_int_equal(r[0].seconds, 0);
 	store_sessions_free(r, n);
+	store_close(s);
+}
+
+/* A session the timer measured keeps its seconds beside its minutes
+ * (issue 18); a day's worth at most. */
+static void
+test_session_seconds(void **state)
+{
+	struct store *s = opened(state);
+	char p[] = "founder", a[] = "foundation";
+	struct store_session ses = {0, p, a,	"2026-11-20", 1,
+				    6, 5, NULL, "",	      12};
+	struct store_session *r;
+	char *cause = NULL;
+	size_t n;
+
+	assert_int_equal(store_session_add(s, &ses, &cause), 0);
+	ses.seconds = STORE_SECONDS_MAX + 1;
+	expect_refused(store_session_add(s, &ses, &cause), &cause,
+		       "seconds: 86401 is not from 1 to 86400");
+	ses.seconds = -1;
+	expect_refused(store_session_add(s, &ses, &cause), &cause,
+		       "seconds: -1");
+	assert_int_equal(store_session_range(s, NULL, NULL, &r, &n, &cause), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(r[0].minutes, 1);
+	assert_int_equal(r[0].seconds, 12);
+	store_sessions_free(r, n);
+	store_close(s);
+}
+
+/* The pain's own time (issue 18): set by the put that gives the day's
+ * pain, kept by one that changes only the rest (a note), set again by one
+ * that changes the pain; a row without it reads as its recorded_at. */
+static void
+test_pain_set_at(void **state)
+{
+	struct store *s = opened(state);
+	static const char then[] = "2026-11-20T12:00:00+00:00";
+	char note[] = "written later";
+	struct store_checkin c = fx_checkin("2026-11-20", 4), got;
+	char *cause = NULL;
+	int found = 0;
+
+	assert_int_equal(
+	    store_checkin_put(s, &c, NULL, 0, NULL, 0, NULL, NULL, &cause), 0);
+	assert_int_equal(
+	    store_checkin_get(s, "2026-11-20", &got, &found, &cause), 0);
+	assert_non_null(got.pain_set_at);
+	assert_string_equal(got.pain_set_at, got.recorded_at);
+	store_checkin_clear(&got);
+	/* As if entered on its day, long ago. */
+	fx_exec(s->db, "UPDATE checkin SET recorded_at = "
+		       "'2026-11-20T12:00:00+00:00', updated_at = "
+		       "'2026-11-20T12:00:00+00:00', pain_set_at = "
+		       "'2026-11-20T12:00:00+00:00'");
+	c.note = note;
+	assert_int_equal(
+	    store_checkin_put(s, &c, NULL, 0, NULL, 0, NULL, NULL, &cause), 0);
+	assert_int_equal(
+	    store_checkin_get(s, "2026-11-20", &got, &found, &cause), 0);
+	assert_string_equal(got.note, note);
+	assert_string_equal(got.pain_set_at, then);
+	assert_string_not_equal(got.updated_at, then);
+	store_checkin_clear(&got);
+	c.pain = 6;
+	assert_int_equal(
+	    store_checkin_put(s, &c, NULL, 0, NULL, 0, NULL, NULL, &cause), 0);
+	assert_int_equal(
+	    store_checkin_get(s, "2026-11-20", &got, &found, &cause), 0);
+	assert_string_equal(got.recorded_at, then);
+	assert_string_equal(got.pain_set_at, got.updated_at);
+	assert_string_not_equal(got.pain_set_at, then);
+	store_checkin_clear(&got);
+	fx_exec(s->db, "UPDATE checkin SET pain_set_at = NULL");
+	assert_int_equal(
+	    store_checkin_get(s, "2026-11-20", &got, &found, &cause), 0);
+	assert_string_equal(got.pain_set_at, then);
+	store_checkin_clear(&got);
 	store_close(s);
 }
 
@@ -438,12 +519,12 @@ test_screening_latest(void **state)
 	char *cause = NULL;
 	size_t n;
 
-	assert_int_equal(store_screening_add(s, "saddle-numbness", 1, &cause),
-			 0);
-	assert_int_equal(store_screening_add(s, "bladder", 0, &cause), 0);
-	assert_int_equal(store_screening_add(s, "saddle-numbness", 0, &cause),
-			 0);
-	expect_refused(store_screening_add(s, "fever", 2, &cause), &cause,
+	assert_int_equal(
+	    store_screening_add(s, "saddle-numbness", 1, 1, &cause), 0);
+	assert_int_equal(store_screening_add(s, "bladder", 0, 1, &cause), 0);
+	assert_int_equal(
+	    store_screening_add(s, "saddle-numbness", 0, 1, &cause), 0);
+	expect_refused(store_screening_add(s, "fever", 2, 1, &cause), &cause,
 		       "must be 1 (yes) or 0 (no)");
 	assert_int_equal(store_screening_latest(s, &r, &n, &cause), 0);
 	assert_int_equal(n, 2);
@@ -452,6 +533,88 @@ test_screening_latest(void **state)
 	assert_string_equal(r[1].flag, "bladder");
 	assert_non_null(r[1].asked_at);
 	store_screenings_free(r, n);
+	store_close(s);
+}
+
+/* Each answer keeps the revision of the question it answered. */
+static void
+test_screening_revision(void **state)
+{
+	struct store *s = opened(state);
+	struct store_screening *r;
+	char *cause = NULL;
+	size_t n;
+
+	assert_int_equal(store_screening_add(s, "both-legs", 1, 1, &cause), 0);
+	assert_int_equal(store_screening_add(s, "night-pain", 0, 2, &cause), 0);
+	expect_refused(store_screening_add(s, "both-legs", 0, 0, &cause),
+		       &cause, "revision must be 1 or more");
+	assert_int_equal(store_screening_all(s, &r, &n, &cause), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(r[0].revision, 1);
+	assert_int_equal(r[1].revision, 2);
+	store_screenings_free(r, n);
+	store_close(s);
+}
+
+/* A lesson's rows: read, or an offer put off, once per event. */
+static void
+test_lessons(void **state)
+{
+	struct store *s = opened(state);
+	struct store_lesson *r, bad;
+	char *cause = NULL;
+	size_t n;
+
+	fx_lesson(s, "flare-up-plan", "flare", "", "2026-11-20");
+	fx_lesson(s, "flare-up-plan", NULL, "2026-11-21", "");
+	/* Read twice on a day: one event. */
+	fx_lesson(s, "flare-up-plan", NULL, "2026-11-21", "");
+	fx_lesson(s, "pacing", "first-week", "2026-11-22", "");
+	memset(&bad, 0, sizeof bad);
+	bad.lesson = (char *)"pacing";
+	expect_refused(store_lesson_add(s, &bad, &cause), &cause,
+		       "either read or put off");
+	memcpy(bad.read_on, "2026-11-22", DAY_LEN);
+	memcpy(bad.dismissed_on, "2026-11-22", DAY_LEN);
+	expect_refused(store_lesson_add(s, &bad, &cause), &cause,
+		       "either read or put off");
+	bad.read_on[0] = '\0';
+	expect_refused(store_lesson_add(s, &bad, &cause), &cause,
+		       "only an offer");
+	bad.moment = (char *)"first-week";
+	memcpy(bad.dismissed_on, "2026-02-30", DAY_LEN);
+	expect_refused(store_lesson_add(s, &bad, &cause), &cause, "dismissed");
+	assert_int_equal(store_lesson_list(s, &r, &n, &cause), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(r[0].lesson, "flare-up-plan");
+	assert_string_equal(r[0].moment, "flare");
+	assert_string_equal(r[0].dismissed_on, "2026-11-20");
+	assert_string_equal(r[0].read_on, "");
+	assert_null(r[1].moment);
+	assert_string_equal(r[1].read_on, "2026-11-21");
+	assert_non_null(r[1].recorded_at);
+	assert_string_equal(r[2].moment, "first-week");
+	store_lessons_free(r, n);
+	store_close(s);
+}
+
+/* The first check-in's day, or none. */
+static void
+test_checkin_first(void **state)
+{
+	struct store *s = opened(state);
+	struct store_checkin c;
+	char day[DAY_LEN], *cause = NULL;
+
+	assert_int_equal(store_checkin_first(s, day, &cause), 0);
+	assert_string_equal(day, "");
+	c = fx_checkin("2026-11-21", 3);
+	fx_put(s, &c);
+	c = fx_checkin("2026-11-02", 3);
+	fx_put(s, &c);
+	assert_int_equal(store_checkin_first(s, day, &cause), 0);
+	assert_string_equal(day, "2026-11-02");
 	store_close(s);
 }
 
@@ -509,7 +672,7 @@ test_hundred_years_no_full_scans(void **state)
 	struct store_session *ses;
 	char p[] = "walk", ap[] = "movement", q[] = "where", v[] = "same";
 	struct store_answer ans[] = {{"", q, v, ""}};
-	struct store_session done[] = {{0, p, ap, "", 0, 0, 0, NULL, ""}};
+	struct store_session done[] = {{0, p, ap, "", 0, 0, 0, NULL, "", 0}};
 	char *cause = NULL;
 	size_t n;
 	int found;
@@ -740,7 +903,12 @@ main(void)
 	    T(test_trial_rules),
 	    cmocka_unit_test(test_outcome_names),
 	    T(test_sessions),
+	    T(test_session_seconds),
+	    T(test_pain_set_at),
 	    T(test_screening_latest),
+	    T(test_screening_revision),
+	    T(test_lessons),
+	    T(test_checkin_first),
 	    T(test_profile),
 	    T(test_hundred_years_no_full_scans),
 	    T(test_columns_are_the_schema),

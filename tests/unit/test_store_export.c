@@ -100,7 +100,7 @@ fill(struct store *s)
 	     a[] = "movement", q[] = "where", v[] = "low, \"back\"";
 	struct store_checkin c = fx_checkin("2026-11-21", 3);
 	struct store_answer ans[] = {{"", q, v, ""}};
-	struct store_session done[] = {{0, p, a, "", 0, 0, 0, NULL, ""}};
+	struct store_session done[] = {{0, p, a, "", 0, 0, 0, NULL, "", 0}};
 	char *cause = NULL;
 
 	c.note = note;
@@ -110,8 +110,9 @@ fill(struct store *s)
 	c = fx_checkin("2026-11-20", 5);
 	fx_put(s, &c);
 	assert_int_equal(store_trial_start(s, a, "2026-11-01", &cause), 0);
-	assert_int_equal(store_screening_add(s, "fever", 0, &cause), 0);
+	assert_int_equal(store_screening_add(s, "fever", 0, 2, &cause), 0);
 	assert_int_equal(store_profile_set(s, "usual_pain", "6", &cause), 0);
+	fx_lesson(s, "hurt", "start:movement", "2026-11-21", "");
 }
 
 static void
@@ -124,13 +125,13 @@ test_export_json(void **state)
 	assert_int_equal(json_int(s, "SELECT json_valid(?1)", doc), 1);
 	expect_json(s, doc, "$.checkin", "[]");
 	expect_json(s, doc, "$.profile", "[]");
-	expect_json(s, doc, "$.format", "2");
+	expect_json(s, doc, "$.format", "3");
 	free(doc);
 	fill(s);
 	doc = captured(s, STORE_FORMAT_JSON, 0);
 	assert_int_equal(json_int(s, "SELECT json_valid(?1)", doc), 1);
 	assert_int_equal(doc[strlen(doc) - 1], '\n');
-	expect_json(s, doc, "$.format", "2");
+	expect_json(s, doc, "$.format", "3");
 	expect_json(s, doc, "$.checkin[0].day", "2026-11-20");
 	expect_json(s, doc, "$.checkin[0].note", "null");
 	expect_json(s, doc, "$.checkin[0].interference", "null");
@@ -144,6 +145,10 @@ test_export_json(void **state)
 	expect_json(s, doc, "$.session[0].minutes", "null");
 	expect_json(s, doc, "$.screening[0].answer", "0");
 	expect_json(s, doc, "$.screening[0].checked_on", "null");
+	expect_json(s, doc, "$.lesson[0].lesson_id", "hurt");
+	expect_json(s, doc, "$.lesson[0].moment", "start:movement");
+	expect_json(s, doc, "$.lesson[0].read_on", "2026-11-21");
+	expect_json(s, doc, "$.lesson[0].dismissed_on", "null");
 	expect_json(s, doc, "$.profile[0].key", "usual_pain");
 	expect_json(s, doc, "$.profile[0].value", "6");
 	/* Every row's uid, kept by an import; a check-in's revision. */
@@ -152,8 +157,9 @@ test_export_json(void **state)
 				  " WHERE key = 'uid' AND length(value) = 32"
 				  " AND value NOT GLOB '*[^0-9a-f]*'",
 				  doc),
-			 7);
+			 8);
 	expect_json(s, doc, "$.checkin[1].revision", "1");
+	expect_json(s, doc, "$.screening[0].revision", "2");
 	free(doc);
 	store_close(s);
 }
@@ -165,17 +171,20 @@ test_export_csv(void **state)
 	char *doc, *p;
 	static const char *const sections[] = {
 	    "# table checkin\nday,pain,interference,note,recorded_at,"
-	    "updated_at,uid,revision\n2026-11-20,5,,,",
+	    "updated_at,uid,revision,pain_set_at\n2026-11-20,5,,,",
 	    "\n2026-11-21,3,2,\"a, \"\"quoted\"\"\nsecond line ☃\",",
 	    "# table answer\nday,question_id,value,uid\n"
 	    "2026-11-21,where,\"low, \"\"back\"\"\",",
 	    "# table trial\nid,approach,started_on,ended_on,outcome,"
 	    "impression,uid\n1,movement,2026-11-01,,,,",
 	    "# table session\nid,practice,approach,day,minutes,pain_before,"
-	    "pain_after,recorded_at,uid\n1,walk,movement,2026-11-21,,,,",
-	    "# table screening\nid,flag_id,answer,asked_at,checked_on,uid\n"
-	    "1,fever,0,",
+	    "pain_after,recorded_at,uid,seconds\n1,walk,movement,2026-11-21,,,"
+	    ",",
+	    "# table screening\nid,flag_id,answer,asked_at,checked_on,uid,"
+	    "revision\n1,fever,0,",
 	    "# table profile\nkey,value,uid\nusual_pain,6,",
+	    "# table lesson\nid,lesson_id,moment,read_on,dismissed_on,"
+	    "recorded_at,uid\n1,hurt,start:movement,2026-11-21,,",
 	};
 	size_t i;
 

@@ -321,6 +321,8 @@ test_schema_refuses(void **state)
 	    "recorded_at) VALUES ('p', 'a', '2026-11-20', 11, 't')",
 	    "INSERT INTO session (practice, approach, day, recorded_at) "
 	    "VALUES ('p', 'a', '2026-02-30', 't')",
+	    "INSERT INTO session (practice, approach, day, recorded_at, "
+	    "seconds) VALUES ('p', 'a', '2026-11-20', 't', 0)",
 	    "INSERT INTO screening (flag_id, answer, asked_at) VALUES ('f', "
 	    "2, 't')",
 	    "INSERT INTO profile " PROFILE_COLS " VALUES ('', 'v')",
@@ -411,6 +413,14 @@ test_migrate_from_v1(void **state)
 			 1);
 	assert_int_equal(fx_int(db, "SELECT count(*) FROM pragma_table_info("
 				    "'screening') WHERE name = 'checked_on'"),
+			 1);
+	/* Issue 18's step: an old rating's pain was set when its day was
+	 * first checked in, as far as the log knows. */
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM checkin WHERE "
+				    "pain_set_at IS recorded_at"),
+			 1);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM pragma_table_info("
+				    "'session') WHERE name = 'seconds'"),
 			 1);
 	sqlite3_close(db);
 

@@ -1,0 +1,132 @@
+/* store_lesson.c: the lessons of the pack read, and their offers put off
+ * (store.h): one row per event. What is offered when is the program's to
+ * say (program_lesson.c); the store keeps what happened. */
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "store_int.h"
+#include "util.h"
+
+int
+store_lesson_check(const struct store_lesson *l, char **cause)
+{
+	int code, read = l->read_on[0] != '\0';
+
+	if ((code = store_check_id("lesson", l->lesson, cause)) != 0 ||
+	    (l->moment != NULL &&
+	     (code = store_check_id("moment", l->moment, cause)) != 0))
+		return code;
+	if (read == (l->dismissed_on[0] != '\0'))
+		return store_fail(cause, EX_DATAERR,
+				  "lesson %s: a row is either read or put "
+				  "off, on one day",
+				  l->lesson);
+	if (!read && l->moment == NULL)
+		return store_fail(cause, EX_DATAERR,
+				  "lesson %s: only an offer, at a moment, is "
+				  "put off",
+				  l->lesson);
+	return store_check_day(read ? "read" : "dismissed",
+			       read ? l->read_on : l->dismissed_on, cause);
+}
+
+int
+store_lesson_add(struct store *s, const struct store_lesson *l, char **cause)
+{
+	sqlite3_stmt *st;
+	char now[STORE_TIMESTAMP_LEN];
+	const char *read, *dismissed;
+	int code, rc;
+
+	if ((code = store_lesson_check(l, cause)) != 0)
+		return code;
+	read = l->read_on[0] != '\0' ? l->read_on : NULL;
+	dismissed = l->dismissed_on[0] != '\0' ? l->dismissed_on : NULL;
+	store_now(now);
+	if ((code = store_begin(s, cause)) != 0)
+		return code;
+	/* The same event twice (a lesson read twice in a day) is one. */
+	if ((code = store_prepare(
+		 s,
+		 "INSERT INTO lesson (lesson_id, moment, read_on,"
+		 " dismissed_on, recorded_at)"
+		 " SELECT ?1, ?2, ?3, ?4, ?5 WHERE NOT EXISTS (SELECT 1"
+		 " FROM lesson WHERE lesson_id = ?1 AND moment IS ?2"
+		 " AND read_on IS ?3 AND dismissed_on IS ?4)",
+		 &st, cause)) != 0) {
+		store_rollback(s);
+		return code;
+	}
+	rc =
+	    store_bind(st, "ttttt", l->lesson, l->moment, read, dismissed, now);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK) {
+		code = store_sqlerr(s, rc, "saving the lesson", cause);
+		store_rollback(s);
+		return code;
+	}
+	return store_commit(s, cause);
+}
+
+int
+store_lesson_list(struct store *s, struct store_lesson **out, size_t *n,
+		  char **cause)
+{
+	sqlite3_stmt *st;
+	struct store_lesson *r = NULL, *l;
+	size_t count = 0;
+	char *sql;
+	int rc, code;
+
+	*out = NULL;
+	*n = 0;
+	sql = xasprintf("SELECT %s FROM lesson ORDER BY id",
+			store_columns_sql(STORE_TABLE_LESSON, 0));
+	code = store_prepare(s, sql, &st, cause);
+	free(sql);
+	if (code != 0)
+		return code;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		/* The schema's checks hold these; a file changed behind the
+		 * program's back is damaged. */
+		if ((code = store_row_check(s, st, STORE_TABLE_LESSON,
+					    cause)) != 0)
+			break;
+		r = xreallocarray(r, count + 1, sizeof *r);
+		l = &r[count++];
+		memset(l, 0, sizeof *l);
+		l->id = sqlite3_column_int64(st, STORE_LESSON_ID);
+		l->lesson = store_col_text(st, STORE_LESSON_LESSON);
+		l->moment = store_col_text(st, STORE_LESSON_MOMENT);
+		store_col_day(st, STORE_LESSON_READ_ON, l->read_on);
+		store_col_day(st, STORE_LESSON_DISMISSED_ON, l->dismissed_on);
+		l->recorded_at = store_col_text(st, STORE_LESSON_RECORDED_AT);
+		store_col_uid(st, STORE_LESSON_UID, l->uid);
+	}
+	sqlite3_finalize(st);
+	if (code == 0 && rc != SQLITE_DONE)
+		code = store_sqlerr(s, rc, "reading the lessons", cause);
+	if (code != 0) {
+		store_lessons_free(r, count);
+		return code;
+	}
+	*out = r;
+	*n = count;
+	return 0;
+}
+
+void
+store_lessons_free(struct store_lesson *r, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(r[i].lesson);
+		free(r[i].moment);
+		free(r[i].recorded_at);
+	}
+	free(r);
+}
