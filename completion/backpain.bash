@@ -210,8 +210,8 @@ _backpain()
 	if [ -z "$cmd" ]; then
 		case $cur in
 		-*) _backpain_reply "--db --pack --help --version -h -V" "$cur" ;;
-		*) _backpain_reply "setup checkin practice start stop flare status
-history review report export import due safety pack learn" "$cur" ;;
+		*) _backpain_reply "setup checkin practice start stop pause resume
+flare status history review report export import due safety pack learn" "$cur" ;;
 		esac
 		return
 	fi
@@ -220,7 +220,7 @@ history review report export import due safety pack learn" "$cur" ;;
 	case $cmd in
 	checkin) opts="--pain --interference --note --did --answer --date" ;;
 	practice) opts="--minutes --before --after --date --anyway" ;;
-	start) opts="--date" ;;
+	start | pause | resume) opts="--date" ;;
 	stop)
 		# --keep and --drop exclude each other; --drop ends a habit,
 		# whose trial already has its outcome and impression.
@@ -270,7 +270,9 @@ history review report export import due safety pack learn" "$cur" ;;
 		esac
 	done
 	case $cmd:$n in
-	start:1 | stop:1) _backpain_reply "$(_backpain_approaches)" "$cur" ;;
+	start:1 | stop:1 | pause:1 | resume:1)
+		_backpain_reply "$(_backpain_approaches)" "$cur"
+		;;
 	practice:1) _backpain_reply "$(_backpain_practices)" "$cur" ;;
 	learn:1)
 		case $seen in

@@ -125,6 +125,8 @@ complete -c backpain -n '__backpain_at "" 0' -a checkin -d "Record the day's pai
 complete -c backpain -n '__backpain_at "" 0' -a practice -d 'Record one practice session'
 complete -c backpain -n '__backpain_at "" 0' -a start -d 'Begin a trial of an approach'
 complete -c backpain -n '__backpain_at "" 0' -a stop -d 'End the trial of an approach'
+complete -c backpain -n '__backpain_at "" 0' -a pause -d 'Stop a trial for a week, to confirm it'
+complete -c backpain -n '__backpain_at "" 0' -a resume -d 'Take a paused trial up again'
 complete -c backpain -n '__backpain_at "" 0' -a flare -d 'Record a flare-up, or its end'
 complete -c backpain -n '__backpain_at "" 0' -a status -d 'The plan, today, the last 14 days'
 complete -c backpain -n '__backpain_at "" 0' -a history -d 'Check-ins of recent days'
@@ -145,7 +147,7 @@ complete -c backpain -l pack -r -F -d 'A content pack'
 complete -c backpain -l help -d 'Print the usage'
 
 # The operands.
-complete -c backpain -n '__backpain_at start 0; or __backpain_at stop 0' \
+complete -c backpain -n '__backpain_at start 0; or __backpain_at stop 0; or __backpain_at pause 0; or __backpain_at resume 0' \
     -a '(__backpain_ids pack list)'
 complete -c backpain -n '__backpain_at practice 0' \
     -a '(__backpain_ids pack list --practices)'
@@ -163,7 +165,7 @@ complete -c backpain -n '__backpain_using checkin' -l interference -x -k -a $__b
 complete -c backpain -n '__backpain_using checkin' -l note -x -d 'A note'
 complete -c backpain -n '__backpain_using checkin' -l did -x -a '(__backpain_ids pack list --practices)' -d 'A practice done'
 complete -c backpain -n '__backpain_using checkin' -l answer -x -a '(__backpain_ids pack list --questions | string replace -r \'$\' =)' -d 'QUESTION=VALUE'
-complete -c backpain -n '__backpain_using checkin practice start stop flare safety' -l date -x -a 'today yesterday' -d 'The day'
+complete -c backpain -n '__backpain_using checkin practice start stop pause resume flare safety' -l date -x -a 'today yesterday' -d 'The day'
 complete -c backpain -n '__backpain_using practice' -l minutes -x -d 'Minutes'
 complete -c backpain -n '__backpain_using practice' -l before -x -k -a $__backpain_ratings -d 'Pain before'
 complete -c backpain -n '__backpain_using practice' -l after -x -k -a $__backpain_ratings -d 'Pain after'

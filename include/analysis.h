@@ -162,6 +162,40 @@
  */
 #define ANALYSIS_PRIOR_SD_MILLI 2500
 
+/*
+ * The pause week (issue 21; doc/verdicts.md section 14): a trial that seems
+ * to help is stopped for some days (the pack's pause_days, 7 by default)
+ * and then resumed for as many; one contrast, the pain in the pause
+ * against the trial's judged window and the days back together, judged
+ * with the verdict's noise model (pooled SD, the person's lag-1
+ * autocorrelation, effective sample sizes).
+ *   fade     the first ANALYSIS_PAUSE_FADE_DAYS days of the pause and of
+ *            the days back are not judged: the time an effect takes to
+ *            fade when stopped and to return when taken up again.  Two:
+ *            on the simulation (tests/sim, an effect that fades within 3
+ *            days and returns within 3, 7 days each way; 20,000 people,
+ *            z 1.645) 1 day confirmed 71.3% of 3-point effects, 2 days
+ *            73.1%, 3 days 64.5% (too few days left to judge); no effect
+ *            3.5%, 4.2%, 4.7%; a fall on its own 6.0%, 6.7%, 6.9%.  2
+ *            leaves the widest margin over the 70% asked, with the others
+ *            under their 5% and 8% (doc/verdicts.md has the table).
+ *   confirmed      the pain rose in the pause by the helped threshold (2
+ *            points or 30% of the pause's mean: the pause is the level
+ *            off the approach, as the baseline is before it) and the rise
+ *            is more than z = ANALYSIS_PAUSE_Z_MILLI SE from zero;
+ *   not-confirmed  the rise + 1.645 SE is below that threshold: the pain
+ *            clearly did not come back by a meaningful amount;
+ *   unclear  otherwise, or with fewer than ANALYSIS_PAUSE_MIN_CHECKINS
+ *            ratings in the judged pause or in the judged days on it.
+ * z is one-sided 95% (1.645), stricter than the verdict's 0.842: the
+ * judged pause is 5 days, whose mean one unrecorded flare-up can lift by
+ * a point; with z 1.282 and 2 days, no effect was confirmed in 5.6% and a
+ * fall on its own in 10.4%.  In thousandths.
+ */
+#define ANALYSIS_PAUSE_FADE_DAYS 2
+#define ANALYSIS_PAUSE_Z_MILLI 1645
+#define ANALYSIS_PAUSE_MIN_CHECKINS 3
+
 /* "About N more rated days": beyond this, more days will not settle it. */
 #define ANALYSIS_MORE_DAYS_MAX 90
 
@@ -429,6 +463,60 @@ int analysis_chance(double d, double s, double tau, double helped_at,
  */
 #define ANALYSIS_CHANCE_SCALE 100
 int analysis_chance_pct(double p);
+
+/*
+ * The pause week's contrast.  The windows are day numbers, inclusive: on
+ * the trial's judged window as of the pause (the verdict's during_first ..
+ * the day before the pause), pause the days paused, back the days back on
+ * it (back_last < back_first: none yet, or the trial ended in the pause).
+ * off marks days left out of every window (the days the trial's off left
+ * out, and the recorded days of a flare-up in the pause): off[i] nonzero
+ * for day off_first + i, i < noff.  The first ANALYSIS_PAUSE_FADE_DAYS of
+ * the pause and of back are not judged.
+ */
+struct analysis_pause_in {
+	int on_first, on_last;
+	int pause_first, pause_last;
+	int back_first, back_last;
+	const unsigned char *off;
+	int off_first;
+	size_t noff;
+};
+
+enum analysis_confirmation {
+	ANALYSIS_CONFIRM_NONE,	  /* no pause taken */
+	ANALYSIS_CONFIRM_PENDING, /* paused, or back fewer days than paused */
+	ANALYSIS_CONFIRMED,	  /* pain rose clearly in the pause */
+	ANALYSIS_NOT_CONFIRMED,	  /* it clearly did not rise enough */
+	ANALYSIS_CONFIRM_UNCLEAR, /* the noise cannot tell */
+};
+
+struct analysis_pause {
+	enum analysis_confirmation confirmation;
+	int pause_n, pause_sum; /* the judged pause's ratings */
+	int on_n, on_sum;	/* the judged window's and the days back's */
+	int back_n, back_sum;	/* of those, the days back's */
+	double pause_mean, on_mean; /* valid with their n > 0 */
+	int has_rise;		    /* both have ratings: the fields below */
+	double rise;		    /* pause_mean - on_mean: > 0, it rose */
+	double threshold;	    /* min(2 points, 30% of pause_mean) */
+	double sd, r, se;	    /* as struct analysis_change */
+	double lower, upper; /* rise - z se, rise + 1.645 se (z: the pause's) */
+};
+
+/*
+ * Judges a pause from the check-ins c[0..n), oldest first, at most one a
+ * day; sets out->confirmation to CONFIRMED, NOT_CONFIRMED or
+ * CONFIRM_UNCLEAR (the caller says NONE and PENDING).  Returns 0, or -1
+ * (out zeroed) when in or out is NULL, a window is reversed (back may be
+ * empty), the check-ins are not in increasing days, or off is NULL with
+ * noff > 0.
+ */
+int analysis_pause(const struct analysis_checkin *c, size_t n,
+		   const struct analysis_pause_in *in,
+		   struct analysis_pause *out);
+/* "confirmed", "not-confirmed", "unclear", "pending"; "" for NONE. */
+const char *analysis_confirmation_name(enum analysis_confirmation);
 
 /* "no-baseline", "too-early", ...; "unknown" for a value out of range. */
 const char *analysis_verdict_name(enum analysis_verdict v);

@@ -24,6 +24,13 @@
 #define CONTENT_ID_MAX 40		/* longest id */
 #define CONTENT_DEFAULT_NAME "<built-in pack>"
 #define CONTENT_NONE ((size_t)-1) /* an index that points nowhere */
+/* A reversible approach's pause (program.h's pause week): a week by
+ * default, long enough for an effect to fade and be measured (analysis.h's
+ * ANALYSIS_PAUSE_FADE_DAYS are not judged), short enough to ask of a
+ * person; 3 .. 28 days. */
+#define CONTENT_PAUSE_DAYS 7
+#define CONTENT_PAUSE_DAYS_MIN 3
+#define CONTENT_PAUSE_DAYS_MAX 28
 
 enum content_status {
 	CONTENT_OK = 0,
@@ -126,7 +133,15 @@ struct approach {
 	 * pack does not say (the review then takes 7). */
 	int settle_days;
 	int flare_tool; /* judged by its sessions, not by daily means */
-	int report;	/* offers to write the summary for a therapist */
+	/* Its effect should fade when it is stopped (stretching; not a
+	 * reading or lessons, whose effect is learning): a trial of it may
+	 * be paused to confirm a fall in pain (program.h's pause week).
+	 * pause_days: how long, CONTENT_PAUSE_DAYS_MIN..MAX, or 0 when the
+	 * pack does not say (then CONTENT_PAUSE_DAYS); only with
+	 * reversible. */
+	int reversible;
+	int pause_days;
+	int report; /* offers to write the summary for a therapist */
 	struct resource *resources;
 	size_t nresources;
 	struct strlist principles;

@@ -86,6 +86,13 @@ struct program_step {
 	int paused;
 	char paused_since[DAY_LEN];
 	int held;
+	/* PROGRAM_RUNNING: today is in its pause week (program_pause()),
+	 * since that day; confirming: resumed, with fewer days back than
+	 * the pause had (program_confirming()). Its review waits for both:
+	 * review_due is 0. */
+	int week;
+	char week_since[DAY_LEN];
+	int confirming;
 	/* Kept as a habit (and not dropped): since that day, and on how many
 	 * of the days since (today included) a practice of it was done. */
 	int habit;
@@ -153,10 +160,10 @@ struct program_day_checkin {
  * An approach ran on the day when one of its trials (a wildcard's too)
  * started on or before it and had not ended by it: the day a trial ends is
  * its first day not running, as the plan counts it ended and a habit kept
- * from it begins. An approach is kept as a habit on the day from its
- * kept_on up to, not including, the day it was dropped. A flare-up ran on
- * the day when the day is one of its days as program_flares_load() counts
- * them (as of today).
+ * from it begins; nor does it run in its pause week (program_pause()). An
+ * approach is kept as a habit on the day from its kept_on up to, not including,
+ * the day it was dropped. A flare-up ran on the day when the day is one of its
+ * days as program_flares_load() counts them (as of today).
  *
  * The practices come in one order: those of the approaches that ran (pack
  * order), then those of the habits not running, then on a flare-up's day
@@ -306,12 +313,14 @@ int program_practice_allows(const struct pack *, struct store *,
  * the date of its stamp, never after today. Flags the pack does not know,
  * and yes answers to flags that do not hold, pause nothing.
  *
- * A pause of one trial that the person asks for (a pause week) is for a
- * later issue: it would be one more enum program_pause_why with the
- * trial_id it pauses, and program_trial_days() already takes the trial.
+ * A pause week (issue 21, program_pause()) is a pause of one trial that
+ * the person asks for, to see whether the pain comes back: from the day
+ * it was paused up to, not including, the day it was resumed (or while
+ * it stands). Its days are not trial days either.
  */
 enum program_pause_why {
 	PROGRAM_PAUSE_HOLD = 1 << 0, /* a safety hold */
+	PROGRAM_PAUSE_WEEK = 1 << 1, /* a pause week of one trial */
 };
 
 struct program_pause {
@@ -319,7 +328,8 @@ struct program_pause {
 	char from[DAY_LEN];	     /* its first day */
 	char until[DAY_LEN];	     /* the day it was lifted, which counts
 					again; "" while it stands */
-	const struct red_flag *flag; /* PROGRAM_PAUSE_HOLD: borrowed */
+	const struct red_flag *flag; /* PROGRAM_PAUSE_HOLD: borrowed; else
+					NULL */
 	long long trial_id;	     /* the trial it pauses; 0: every one */
 };
 
@@ -352,15 +362,53 @@ struct program_trial_days {
 	unsigned char *off; /* last - first + 1 entries; NULL when none */
 	int counted;	    /* the days that count */
 	int held;	    /* the days that do not, for a safety hold */
-	/* last does not count; since the first day of the pauses, one
+	int week;	    /* the others that do not: in a pause week */
+	/* A safety hold holds last; since the first day of the holds, one
 	 * running into the next, that hold it (perhaps before first). */
 	int paused;
 	char paused_since[DAY_LEN];
+	/* The trial's pause week holds last, since that day. */
+	int in_week;
+	char week_since[DAY_LEN];
 };
 
 void program_trial_days(const struct program_pauses *, long long trial_id,
 			int first, int last, struct program_trial_days *out);
 void program_trial_days_free(struct program_trial_days *);
+
+/* The pause week of trial trial_id, or NULL when it had none (one at
+ * most: store.h). */
+const struct program_pause *program_trial_week(const struct program_pauses *,
+					       long long trial_id);
+/* 1 when trial trial_id was resumed from its pause week and, as of today,
+ * has had fewer days back (the resume day on) than the pause had days:
+ * the pause is not judged yet (review.h's confirmation). */
+int program_confirming(const struct program_pauses *, long long trial_id,
+		       const char *today);
+
+/*
+ * The pause week (issue 21): a running trial of a reversible approach
+ * (content.h) stopped for its pause_days, to see whether the pain comes
+ * back, and then resumed for as many days; doc/verdicts.md says how it is
+ * judged. program_pause() pauses the running trial of approach from day
+ * (not after today); refused with EX_DATAERR for an approach the pack does
+ * not know, one not running, one not reversible (the cause says why:
+ * its effect is learning a week off would not undo), a trial whose judged
+ * window has fewer than ANALYSIS_DURING_DAYS days that count before day
+ * (nothing to confirm yet), or one paused before (once per trial); with
+ * PROGRAM_REFUSED while a safety hold stands on day (the hold already
+ * pauses it; a pause week then measures nothing). program_resume() ends
+ * the pause of approach's running trial on day, its first day back;
+ * refused (EX_DATAERR) when it is not paused or day is not after the day
+ * it was paused. *days (may be NULL) gets the pause's length in days, the
+ * approach's pause_days (CONTENT_PAUSE_DAYS when it does not say).
+ */
+int program_pause(const struct pack *, struct store *, const char *approach,
+		  const char *day, const char *today, int *days, char **cause);
+int program_resume(const struct pack *, struct store *, const char *approach,
+		   const char *day, const char *today, char **cause);
+/* An approach's pause in days: its pause_days, else CONTENT_PAUSE_DAYS. */
+int program_pause_days(const struct approach *);
 
 /* The one next thing to do, most important first. */
 enum program_next {

@@ -103,6 +103,32 @@ struct review_row {
 				      stands its days do not count); else
 				      "" */
 	struct analysis_result result;
+	/*
+	 * Its pause week (program_pause(), issue 21); week_from "" when
+	 * none was taken. The verdict (result) is then frozen at the pause:
+	 * judged up to the day before week_from. week_until is the first
+	 * day back ("" while paused); week_days the pause's length (the
+	 * pack's pause_days), also the days back it is judged after;
+	 * in_week: running and today in the pause. pause is the contrast
+	 * (analysis_pause()): its confirmation NONE without a pause,
+	 * PENDING while paused or back fewer days than week_days on a
+	 * running trial (back_day: the day it will be judged, "" while
+	 * paused). flare_from .. flare_to: a flare-up recorded in the pause
+	 * (the first), whose days are left out of it; "" when none.
+	 */
+	char week_from[DAY_LEN];
+	char week_until[DAY_LEN];
+	int week_days;
+	int in_week;
+	char back_day[DAY_LEN];
+	char flare_from[DAY_LEN];
+	char flare_to[DAY_LEN];
+	struct analysis_pause pause;
+	/* The review offers a pause week (offered, never forced): running,
+	 * the pack marks the approach reversible, never paused, no safety
+	 * hold today, and the verdict is helped or chance_lower is at least
+	 * REVIEW_OFFER_PAUSE_LOWER. */
+	int offer_pause;
 	/* Its approach is kept as a habit from this trial (review_rows.c):
 	 * since habit_since, until habit_dropped ("" while kept). */
 	int habit;
@@ -122,6 +148,10 @@ struct review_row {
 	/* Its interference in those windows (review_interference()). */
 	struct review_windows windows;
 };
+
+/* The chance that it lowered pain at all from which a pause is offered
+ * (issue 21): 7 in 10, a lean the pause can firm up or undo. */
+#define REVIEW_OFFER_PAUSE_LOWER 0.7
 
 /*
  * A flare-up (issue 12) as day numbers, for the History chart, the report
@@ -240,6 +270,10 @@ struct review_figures {
 	char chance_lower[REVIEW_FIGURE_LEN];
 	char chance_helped[REVIEW_FIGURE_LEN];
 	char chance_worse[REVIEW_FIGURE_LEN];
+	/* The pause week (issue 21), after chance_worse: "confirmed",
+	 * "not-confirmed", "unclear", "pending", or "" when no pause was
+	 * taken (analysis_confirmation_name()). */
+	const char *confirmation;
 };
 
 void review_figures(const struct review_row *, struct review_figures *out);
@@ -280,6 +314,18 @@ const char *review_chance_words(double p, char out[REVIEW_FIGURE_LEN]);
  * 1 in 10", REVIEW_CHANCE_TENTHS "more than 9 in 10". */
 #define REVIEW_CHANCE_TENTHS 10
 int review_chance_tenths(double p);
+/*
+ * The pause week in words (review_pause.c): what the pause showed or is
+ * waiting for, with a flare-up in it named, e.g. "Paused 2026-03-01 to
+ * 2026-03-07 to see whether the pain comes back: it did (from 2.5 on it
+ * to 5.8 off it), and fell again when you took it up: the fall looks like
+ * the approach's." Appends nothing without a pause.
+ */
+void review_pause_words(struct buf *b, const struct review_row *);
+/* The offer, for a row with offer_pause: "Want to be sure? Stop it for a
+ * week ...". Appends nothing otherwise. */
+void review_pause_offer(struct buf *b, const struct review_row *);
+
 /* The verdict's grounds with the thresholds used (analysis_explain()). */
 void review_explain(struct buf *b, const struct review_row *);
 /* For too-early and no-baseline: what is missing and how many more

@@ -6,12 +6,12 @@
  * (store_tables below), for the readers, the export, the import and the
  * checks; store_checkin.c (check-ins, answers, sessions),
  * store_trial.c (trials, screening, profile), store_habit.c (habits),
- * store_flare.c (flare-ups) and store_lesson.c (lessons read or put off)
- * read and write rows; store_export.c (history
- * and export) and store_import.c (import, the file loaded and checked by
- * store_import_check.c) move whole logs. Their shared parts (store_sql.c,
- * store_value.c) and the order in which the files use each other are in
- * src/store/store_int.h.
+ * store_flare.c (flare-ups), store_lesson.c (lessons read or put off)
+ * and store_pause.c (pause weeks) read and write rows; store_export.c
+ * (history and export) and store_import.c (import, the file loaded and
+ * checked by store_import_check.c) move whole logs. Their shared parts
+ * (store_sql.c, store_value.c) and the order in which the files use each
+ * other are in src/store/store_int.h.
  *
  * The log lives at --db PATH, else $BACKPAIN_DB, else
  * $XDG_DATA_HOME/backpain/log.db (default ~/.local/share/backpain/log.db);
@@ -39,7 +39,7 @@
 
 #include "day.h"
 
-#define STORE_VERSION 8		    /* schema version, PRAGMA user_version */
+#define STORE_VERSION 9		    /* schema version, PRAGMA user_version */
 #define STORE_BUSY_MS 5000	    /* how long to wait for a busy log */
 #define STORE_NONE (-1)		    /* an absent rating or duration */
 #define STORE_MINUTES_MAX (24 * 60) /* a session lasts at most a day */
@@ -277,6 +277,34 @@ int store_habit_list(struct store *, struct store_habit **out, size_t *n,
 void store_habits_free(struct store_habit *, size_t);
 
 /*
+ * Pause weeks (store_pause.c, issue 21): a running trial stopped from
+ * paused_on to the day before resumed_on, to see whether the pain comes
+ * back. One per trial.
+ */
+struct store_pause {
+	long long id;
+	long long trial_id;
+	char paused_on[DAY_LEN];
+	char resumed_on[DAY_LEN]; /* "" while paused */
+	char *recorded_at;	  /* set by the store */
+	char uid[STORE_UID_LEN];
+};
+
+/* Pauses trial trial_id from day. Refused (EX_DATAERR) when the trial is
+ * not running, began after day, or already has a pause. */
+int store_pause_begin(struct store *, long long trial_id, const char *day,
+		      char **cause);
+/* Resumes the paused trial trial_id on day (its first day back). Refused
+ * (EX_DATAERR) when it has no pause, was resumed already, or day is not
+ * after the day it was paused. */
+int store_pause_end(struct store *, long long trial_id, const char *day,
+		    char **cause);
+/* Every pause, oldest paused_on first. */
+int store_pause_list(struct store *, struct store_pause **out, size_t *n,
+		     char **cause);
+void store_pauses_free(struct store_pause *, size_t);
+
+/*
  * Flare-ups (store_flare.c): a flare began on began_on and is over on
  * ended_on (the first day that is no longer part of it), ended by the
  * person or by two calm days. At most one is open at a time.
@@ -395,6 +423,7 @@ enum store_table_id {
 	STORE_TABLE_HABIT,
 	STORE_TABLE_FLARE,
 	STORE_TABLE_LESSON,
+	STORE_TABLE_PAUSE, /* trial_pause, since the pause week's step */
 	STORE_TABLES
 };
 
@@ -532,6 +561,15 @@ enum {
 	STORE_LESSON_UID,
 	STORE_LESSON_COLUMNS
 };
+enum {
+	STORE_PAUSE_ID,
+	STORE_PAUSE_TRIAL,
+	STORE_PAUSE_PAUSED_ON,
+	STORE_PAUSE_RESUMED_ON,
+	STORE_PAUSE_RECORDED_AT,
+	STORE_PAUSE_UID,
+	STORE_PAUSE_COLUMNS
+};
 
 /* 0 when s is a time as the log records it (STORE_TYPE_TIME), else -1. */
 int store_time_valid(const char *s);
@@ -586,6 +624,9 @@ struct store_dump {
 	size_t nflares;
 	const struct store_lesson *lessons; /* in the order of their ids */
 	size_t nlessons;
+	/* pauses whose trial_id is the id of one of trials, one per trial */
+	const struct store_pause *pauses;
+	size_t npauses;
 };
 
 /* What store_import() did, per table, to the rows of the file: added to
@@ -621,11 +662,11 @@ struct store_import_result {
  * check-in or profile key the log has another of; a trial sharing days
  * with one of its approach, a trial starting on or after the day the one
  * before ended, one running at a time; a flare-up sharing days with one;
- * a second kept habit) is refused (EX_DATAERR, res->table and res->row
- * naming the first) unless replace, which takes the file's and removes
- * the log's it clashes with. Every row of the log replaced or removed is
- * named in res->changed; res is cleared on a refusal but for table and
- * row.
+ * a second kept habit, a second pause of one trial) is refused (EX_DATAERR,
+ * res->table and res->row naming the first) unless replace, which takes the
+ * file's and removes the log's it clashes with. Every row of the log replaced
+ * or removed is named in res->changed; res is cleared on a refusal but for
+ * table and row.
  */
 int store_import(struct store *, const struct store_dump *, int replace,
 		 struct store_import_result *, char **cause);

@@ -276,6 +276,8 @@ put_approach(size_t ai, const struct approach *a)
 	       a->trial_days, a->wildcard, a->report);
 	printf("\t.settle_days = %d,\n\t.flare_tool = %d,\n", a->settle_days,
 	       a->flare_tool);
+	printf("\t.reversible = %d,\n\t.pause_days = %d,\n", a->reversible,
+	       a->pause_days);
 	snprintf(name, sizeof name, "a%zu_resources", ai);
 	fputs("\t.resources = ", stdout);
 	put_ref("struct resource *", name, a->resources);

@@ -19,6 +19,7 @@ static int (*const commands[CLI_CMD_COUNT])(struct app *, int, char **) = {
     [CLI_CMD_EXPORT] = cli_cmd_export,	   [CLI_CMD_IMPORT] = cli_cmd_import,
     [CLI_CMD_DUE] = cli_cmd_due,	   [CLI_CMD_SAFETY] = cli_cmd_safety,
     [CLI_CMD_PACK] = cli_cmd_pack,	   [CLI_CMD_LEARN] = cli_cmd_learn,
+    [CLI_CMD_PAUSE] = cli_cmd_pause,	   [CLI_CMD_RESUME] = cli_cmd_resume,
 };
 
 int

@@ -140,7 +140,8 @@ cli_cmd_import(struct app *app, int argc, char **argv)
 	static const char *const tables[STORE_TABLES] = {
 	    "check-ins", "answers",	      "trials",
 	    "sessions",	 "screening answers", "profile entries",
-	    "habits",	 "flare-ups",	      "lesson rows"};
+	    "habits",	 "flare-ups",	      "lesson rows",
+	    "pause weeks"};
 	size_t len = 0, k;
 	int opt, rc, replace = 0, first = 1, t;
 
@@ -190,8 +191,11 @@ cli_cmd_import(struct app *app, int argc, char **argv)
 	printf("Imported %s: ", path);
 	for (t = 0; t < STORE_TABLES; t++)
 		/* The lessons read or put off, events of the Learn screen
-		 * that most files have none of, only when there are some. */
-		if (t != STORE_TABLE_LESSON || !counts_none(&res.n[t]))
+		 * that most files have none of, and the pause weeks (issue
+		 * 21), only when there are some, so that the line reads as
+		 * before for the rest. */
+		if ((t != STORE_TABLE_LESSON && t != STORE_TABLE_PAUSE) ||
+		    !counts_none(&res.n[t]))
 			count(tables[t], &res.n[t], &first);
 	puts(".");
 	if (res.nchanged > 0)

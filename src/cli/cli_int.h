@@ -38,6 +38,8 @@ enum cli_cmd {
 	CLI_CMD_PRACTICE,
 	CLI_CMD_START,
 	CLI_CMD_STOP,
+	CLI_CMD_PAUSE,
+	CLI_CMD_RESUME,
 	CLI_CMD_FLARE,
 	CLI_CMD_STATUS,
 	CLI_CMD_HISTORY,
@@ -111,6 +113,9 @@ int cli_cmd_checkin(struct app *, int, char **);
 int cli_cmd_practice(struct app *, int, char **);
 int cli_cmd_start(struct app *, int, char **);
 int cli_cmd_stop(struct app *, int, char **);
+/* cli_pause.c */
+int cli_cmd_pause(struct app *, int, char **);
+int cli_cmd_resume(struct app *, int, char **);
 int cli_cmd_flare(struct app *, int, char **);
 int cli_cmd_status(struct app *, int, char **);
 int cli_cmd_history(struct app *, int, char **);

@@ -41,7 +41,7 @@ static const char review_help[] =
     "      approach,started,ended,days,checkins,adherence,before_mean,\n"
     "      during_mean,change,change_pct,verdict,change_se,nap,more_days,\n"
     "      reference,interference_change,interference_verdict,impression,\n"
-    "      chance_lower,chance_helped,chance_worse\n"
+    "      chance_lower,chance_helped,chance_worse,confirmation\n"
     "  --format json    an array of objects with those fields and more\n"
     "\n"
     "ended is empty while the trial runs. checkins counts the check-ins on\n"
@@ -66,7 +66,12 @@ static const char review_help[] =
     "chance_worse are the chances, from 0 to 1, that pain truly fell at\n"
     "all, fell by the helped threshold (2 points or 30%), and rose by the\n"
     "worse threshold, from the same change and noise and a prior centred on\n"
-    "no change; empty as change is.\n"
+    "no change; empty as change is. confirmation is what a pause week\n"
+    "showed (backpain pause): confirmed (pain rose clearly while it was\n"
+    "stopped and fell again), not-confirmed (it did not: the fall may not\n"
+    "have been the approach), unclear, pending (paused, or back on it\n"
+    "fewer days than it was paused); empty when no pause was taken. A\n"
+    "paused trial's verdict is as of the day before the pause.\n"
     "Figures have 2 decimals; means are rounded, while adherence, change and\n"
     "change_pct are cut toward zero so that none reads as reaching a\n"
     "threshold it missed. Verdicts: substantial, meaningful (helped),\n"
@@ -133,7 +138,7 @@ review_csv(struct buf *b, const struct review *rv, enum fmt_csv how)
 		    "before_mean,during_mean,change,change_pct,verdict,"
 		    "change_se,nap,more_days,reference,interference_change,"
 		    "interference_verdict,impression,chance_lower,"
-		    "chance_helped,chance_worse\n");
+		    "chance_helped,chance_worse,confirmation\n");
 	for (i = 0; i < rv->nrows; i++) {
 		const struct review_row *row = &rv->rows[i];
 		struct review_figures f;
@@ -148,8 +153,8 @@ review_csv(struct buf *b, const struct review *rv, enum fmt_csv how)
 		buf_printf(b, ",%s,%s,%s,%s,%s,%s,%s", f.change_se, f.nap,
 			   f.more_days, f.reference, f.interference_change,
 			   f.interference_verdict, f.impression);
-		buf_printf(b, ",%s,%s,%s\n", f.chance_lower, f.chance_helped,
-			   f.chance_worse);
+		buf_printf(b, ",%s,%s,%s,%s\n", f.chance_lower, f.chance_helped,
+			   f.chance_worse, f.confirmation);
 	}
 }
 
@@ -225,6 +230,8 @@ review_json_row(struct buf *b, const struct review *rv,
 	json_figure(b, "chance_lower", f.chance_lower);
 	json_figure(b, "chance_helped", f.chance_helped);
 	json_figure(b, "chance_worse", f.chance_worse);
+	buf_adds(b, ",\"confirmation\":");
+	fmt_json_string(b, f.confirmation[0] != '\0' ? f.confirmation : NULL);
 	buf_printf(b,
 		   ",\"trial\":%s,\"habit\":%s,\"flare_days_before\":%d,"
 		   "\"flare_days_during\":%d",
@@ -321,6 +328,11 @@ table_dates(struct buf *t, const struct review *rv,
 			   " Paused while a safety question holds (since "
 			   "%s).",
 			   row->paused_since);
+	if (row->in_week)
+		buf_printf(t,
+			   " Paused since %s, to see whether the pain comes "
+			   "back.",
+			   row->week_from);
 }
 
 static void
@@ -410,8 +422,21 @@ table_row(struct buf *b, const struct review *rv, size_t i)
 	buf_printf(&t, "Verdict: %s. %s",
 		   analysis_verdict_name(row->result.verdict),
 		   review_row_verdict_words(row));
+	if (row->week_from[0] != '\0')
+		buf_printf(&t, " (As of the day before the pause, %s.)",
+			   row->week_from);
 	fold(b, &t);
 	review_chance(&t, row);
+	fold(b, &t);
+	/* The pause week: what it showed, or the offer of one. */
+	review_pause_words(&t, row);
+	fold(b, &t);
+	review_pause_offer(&t, row);
+	if (row->offer_pause)
+		buf_printf(&t,
+			   " ('backpain pause %s' starts it, 'backpain "
+			   "resume %s' ends it.)",
+			   row->approach, row->approach);
 	fold(b, &t);
 	/* What too-early and no-baseline lack says more than their grounds. */
 	if (row->result.verdict == VERDICT_TOO_EARLY ||

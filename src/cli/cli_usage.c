@@ -31,6 +31,8 @@ static const struct {
 	{"stop", "stop APPROACH [--outcome helped|no-change|worse|stopped] "
 		 "[--impression 1..7|WORD] [--keep | --drop]"
 		 " [--date D]"},
+    [CLI_CMD_PAUSE] = {"pause", "pause APPROACH [--date D]"},
+    [CLI_CMD_RESUME] = {"resume", "resume APPROACH [--date D]"},
     [CLI_CMD_FLARE] = {"flare", "flare [--pain N] [--note TEXT] [--date D] "
 				"| flare --over [--date D]"},
     [CLI_CMD_STATUS] = {"status", "status"},

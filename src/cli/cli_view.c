@@ -150,6 +150,15 @@ status_step(const struct program_plan *plan, size_t i, int idw)
 		printf("  %*s  paused while a safety question holds (since "
 		       "%s)\n",
 		       idw + 2, "", st->paused_since);
+	/* A pause week (issue 21): its days do not count either. */
+	if (st->state == PROGRAM_RUNNING && st->week)
+		printf("  %*s  paused since %s to see whether the pain comes "
+		       "back: backpain resume %s\n",
+		       idw + 2, "", st->week_since, st->approach->id);
+	else if (st->state == PROGRAM_RUNNING && st->confirming)
+		printf("  %*s  back on it after a pause: the review judges the "
+		       "pause once it has as many days back\n",
+		       idw + 2, "");
 }
 
 static void

@@ -267,8 +267,20 @@ approach_check(struct content_diag *d, const struct content_node *map,
 	       void *obj, void *ctx)
 {
 	const struct approach *a = obj;
+	const struct content_node *days = content_tree_get(map, "pause_days");
 
 	id_note(ctx, "approach", a->id, map);
+	/* A pause confirms an effect that fades when stopped: a length
+	 * without that says something the pack does not mean. */
+	if (days != NULL && !a->reversible)
+		content_diag_add(d, days->line, days->col,
+				 "pause_days is for an approach marked "
+				 "'reversible: true'");
+	if (a->reversible && a->flare_tool)
+		content_diag_add(d, map->line, map->col,
+				 "a flare-up tool is judged by its sessions "
+				 "and is never paused: remove 'reversible' or "
+				 "'flare_tool'");
 	renamed_note(d, ctx, "approach", map, &a->renamed_from);
 }
 
@@ -602,6 +614,9 @@ static const struct schema_field approach_fields[] = {
     {FIELD(approach, settle_days, SCHEMA_INT, 0), .min = 1,
      .max = ANALYSIS_SETTLE_DAYS_MAX},
     {FIELD(approach, flare_tool, SCHEMA_BOOL, 0)},
+    {FIELD(approach, reversible, SCHEMA_BOOL, 0)},
+    {FIELD(approach, pause_days, SCHEMA_INT, 0), .min = CONTENT_PAUSE_DAYS_MIN,
+     .max = CONTENT_PAUSE_DAYS_MAX},
     {FIELD(approach, report, SCHEMA_BOOL, 0)},
     {LIST(approach, resources, 0, resource_schema, 0, SCHEMA_NO_MAX)},
     {FIELD(approach, principles, SCHEMA_STRINGS, 0), .min = 0,

@@ -71,8 +71,8 @@ step_add_trial(struct program_step *st, const struct store_trial *t, int number,
 	st->trial_id = t->id;
 	memcpy(st->started_on, t->started_on, DAY_LEN);
 	memcpy(st->ended_on, t->ended_on, DAY_LEN);
-	st->day = st->paused = st->held = 0;
-	st->paused_since[0] = '\0';
+	st->day = st->paused = st->held = st->week = st->confirming = 0;
+	st->paused_since[0] = st->week_since[0] = '\0';
 	if (t->ended_on[0] == '\0') {
 		st->state = PROGRAM_RUNNING;
 		st->outcome = OUTCOME_NONE;
@@ -86,9 +86,15 @@ step_add_trial(struct program_step *st, const struct store_trial *t, int number,
 			st->held = d.held;
 			st->paused = d.paused;
 			memcpy(st->paused_since, d.paused_since, DAY_LEN);
+			st->week = d.in_week;
+			memcpy(st->week_since, d.week_since, DAY_LEN);
 			program_trial_days_free(&d);
 		}
-		st->review_due = st->days > 0 && st->day >= st->days;
+		st->confirming = program_confirming(pauses, t->id, today);
+		/* A pause week and its days back are judged together: the
+		 * review waits for them (program_confirming()). */
+		st->review_due = st->days > 0 && st->day >= st->days &&
+				 !st->week && !st->confirming;
 	} else {
 		st->state = PROGRAM_ENDED;
 		st->outcome = t->outcome;

@@ -54,6 +54,23 @@ habit_kept(const struct store_habit *h, const char *day)
 	       (h->dropped_on[0] == '\0' || strcmp(day, h->dropped_on) < 0);
 }
 
+/* Whether trial id is in its pause week on day (program_pause(): from the
+ * day paused up to, not including, the day resumed): the person stopped
+ * it, so it did not run that day and its practices are not asked for. */
+static int
+trial_paused(const struct store_pause *w, size_t n, long long id,
+	     const char *day)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (w[i].trial_id == id && strcmp(w[i].paused_on, day) <= 0 &&
+		    (w[i].resumed_on[0] == '\0' ||
+		     strcmp(day, w[i].resumed_on) < 0))
+			return 1;
+	return 0;
+}
+
 /* Marks in d->ran and d->kept the approaches the pack knows that ran and
  * were kept on d->day. */
 static int
@@ -62,16 +79,23 @@ day_approaches(const struct pack *pack, struct store *store,
 {
 	struct store_trial *t = NULL;
 	struct store_habit *h = NULL;
-	size_t nt = 0, nh = 0, i;
+	struct store_pause *w = NULL;
+	size_t nt = 0, nh = 0, nw = 0, i;
 	int rc, a;
 
-	if ((rc = store_trial_list(store, &t, &nt, cause)) != 0)
+	if ((rc = store_pause_list(store, &w, &nw, cause)) != 0)
 		return rc;
+	if ((rc = store_trial_list(store, &t, &nt, cause)) != 0) {
+		store_pauses_free(w, nw);
+		return rc;
+	}
 	for (i = 0; i < nt; i++)
 		if ((a = content_approach_index(pack, t[i].approach)) >= 0 &&
-		    trial_ran(&t[i], d->day))
+		    trial_ran(&t[i], d->day) &&
+		    !trial_paused(w, nw, t[i].id, d->day))
 			d->ran[a] = 1;
 	store_trials_free(t, nt);
+	store_pauses_free(w, nw);
 	if ((rc = store_habit_list(store, &h, &nh, cause)) != 0)
 		return rc;
 	for (i = 0; i < nh; i++)

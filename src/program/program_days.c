@@ -1,5 +1,6 @@
 /*
- * program_days.c: the pauses (safety holds) read from the log, and the
+ * program_days.c: the pauses (safety holds and pause weeks) read from the
+ * log, and the
  * one rule of which days of a trial count (program.h). The plan's day
  * count, the day's list, the review's windows and the report all come
  * here, so that no face counts a trial's days another way.
@@ -68,7 +69,38 @@ by_from(const void *a, const void *b)
 	const struct program_pause *x = a, *y = b;
 	int c = strcmp(x->from, y->from);
 
-	return c != 0 ? c : strcmp(x->flag->id, y->flag->id);
+	if (c != 0)
+		return c;
+	/* Holds (with their flag) before pause weeks (with their trial). */
+	if ((x->flag == NULL) != (y->flag == NULL))
+		return x->flag == NULL ? 1 : -1;
+	if (x->flag != NULL)
+		return strcmp(x->flag->id, y->flag->id);
+	return (x->trial_id > y->trial_id) - (x->trial_id < y->trial_id);
+}
+
+/* The pause weeks of the log (store.h's trial_pause): each pauses its own
+ * trial from paused_on up to, not including, resumed_on. Those of trials
+ * whose approach is not reversible in the pack still count: the log says
+ * the person stopped. */
+static int
+pause_weeks(struct program_pauses *p, struct store *store, char **cause)
+{
+	struct store_pause *w = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	if ((rc = store_pause_list(store, &w, &n, cause)) != 0)
+		return rc;
+	for (i = 0; i < n; i++) {
+		struct program_pause *x = pause_add(p, NULL, w[i].paused_on);
+
+		x->why = PROGRAM_PAUSE_WEEK;
+		x->trial_id = w[i].trial_id;
+		memcpy(x->until, w[i].resumed_on, DAY_LEN);
+	}
+	store_pauses_free(w, n);
+	return 0;
 }
 
 /*
@@ -119,6 +151,10 @@ program_pauses_load(const struct pack *pack, struct store *store,
 		if (pack->red_flags[i].holds)
 			flag_holds(out, &pack->red_flags[i], a, n, today);
 	store_screenings_free(a, n);
+	if ((rc = pause_weeks(out, store, cause)) != 0) {
+		program_pauses_free(out);
+		return rc;
+	}
 	if (out->n > 1)
 		qsort(out->pauses, out->n, sizeof *out->pauses, by_from);
 	return 0;
@@ -162,10 +198,11 @@ program_paused_on(const struct program_pauses *p, long long trial_id, int day)
 	return why;
 }
 
-/* The first day of the pauses of trial_id, one running into the next,
- * that hold day (which one does). */
+/* The first day of the pauses of trial_id for the reasons why, one
+ * running into the next, that hold day (which one does). */
 static int
-paused_since(const struct program_pauses *p, long long trial_id, int day)
+paused_since(const struct program_pauses *p, long long trial_id, int why,
+	     int day)
 {
 	int since = day, best, from;
 	size_t i;
@@ -176,8 +213,8 @@ paused_since(const struct program_pauses *p, long long trial_id, int day)
 			const struct program_pause *x = &p->pauses[i];
 
 			from = day_number(x->from);
-			if (pause_of(x, trial_id) && from < best &&
-			    since - 1 < pause_until(x))
+			if (pause_of(x, trial_id) && ((int)x->why & why) &&
+			    from < best && since - 1 < pause_until(x))
 				best = from;
 		}
 		if (best == since)
@@ -220,11 +257,20 @@ program_trial_days(const struct program_pauses *p, long long trial_id,
 			out->counted++;
 		else if (out->off[i] & PROGRAM_PAUSE_HOLD)
 			out->held++;
+		else if (out->off[i] & PROGRAM_PAUSE_WEEK)
+			out->week++;
 	}
-	if (out->off[n - 1] != 0) {
+	if (out->off[n - 1] & PROGRAM_PAUSE_HOLD) {
 		out->paused = 1;
-		day_from_number(paused_since(p, trial_id, last),
-				out->paused_since);
+		day_from_number(
+		    paused_since(p, trial_id, PROGRAM_PAUSE_HOLD, last),
+		    out->paused_since);
+	}
+	if (out->off[n - 1] & PROGRAM_PAUSE_WEEK) {
+		out->in_week = 1;
+		day_from_number(
+		    paused_since(p, trial_id, PROGRAM_PAUSE_WEEK, last),
+		    out->week_since);
 	}
 }
 
@@ -233,4 +279,29 @@ program_trial_days_free(struct program_trial_days *d)
 {
 	free(d->off);
 	d->off = NULL;
+}
+
+const struct program_pause *
+program_trial_week(const struct program_pauses *p, long long trial_id)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		if (p->pauses[i].why == PROGRAM_PAUSE_WEEK &&
+		    p->pauses[i].trial_id == trial_id)
+			return &p->pauses[i];
+	return NULL;
+}
+
+int
+program_confirming(const struct program_pauses *p, long long trial_id,
+		   const char *today)
+{
+	const struct program_pause *w = program_trial_week(p, trial_id);
+	int back;
+
+	if (w == NULL || w->until[0] == '\0')
+		return 0;
+	back = day_number(today) - day_number(w->until) + 1;
+	return back < day_number(w->until) - day_number(w->from);
 }

@@ -35,7 +35,8 @@ read_root(struct program_reading *r)
 	    (rc = program_import_profile(r, t[STORE_TABLE_PROFILE])) ||
 	    (rc = program_import_habits(r, t[STORE_TABLE_HABIT])) ||
 	    (rc = program_import_flares(r, t[STORE_TABLE_FLARE])) ||
-	    (rc = program_import_lessons(r, t[STORE_TABLE_LESSON])))
+	    (rc = program_import_lessons(r, t[STORE_TABLE_LESSON])) ||
+	    (rc = program_import_pauses(r, t[STORE_TABLE_PAUSE])))
 		return rc;
 	return 0;
 }
@@ -110,6 +111,7 @@ program_import_free(struct program_import *imp)
 	free(imp->screenings);
 	free(imp->profile);
 	free(imp->habits);
+	free(imp->pauses);
 	free(imp->flares);
 	free(imp->lessons);
 	free(imp->name);

@@ -18,7 +18,7 @@
 
 /* The "format" of the exports this program reads: 1 before uids (schema
  * version 6), 2 since, 3 since the screening's revisions and the lessons
- * (schema version 7). A column or table of a later schema version than
+ * (schema versions 7 and 8) and the pause weeks (9). A column or table of a later schema version than
  * STORE_EXPORT_FIRST may be missing from a file: an older backpain's. */
 #define IMPORT_FORMAT_FIRST 1
 #define IMPORT_FORMAT 3

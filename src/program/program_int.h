@@ -89,6 +89,7 @@ struct program_import {
 	struct store_habit *habits;
 	struct store_flare *flares;
 	struct store_lesson *lessons;
+	struct store_pause *pauses;
 	/* Each row's object, for the place of a refusal. */
 	const struct json *rows[STORE_TABLES];
 };
@@ -182,5 +183,8 @@ int program_import_profile(struct program_reading *, const struct json *a);
 int program_import_habits(struct program_reading *, const struct json *a);
 int program_import_flares(struct program_reading *, const struct json *a);
 int program_import_lessons(struct program_reading *, const struct json *a);
+/* program_import_pause.c: the pause weeks (program_pause()), each of a
+ * trial of the file, once. */
+int program_import_pauses(struct program_reading *, const struct json *a);
 
 #endif

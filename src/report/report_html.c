@@ -198,6 +198,19 @@ chances(struct buf *b, const struct review_row *row)
 	buf_adds(b, "</div>");
 }
 
+/* Under the chances, what a pause week showed (issue 21), in its stable
+ * name: "pause: confirmed"; nothing without a pause. */
+static void
+pause_line(struct buf *b, const struct review_row *row)
+{
+	struct review_figures f;
+
+	review_figures(row, &f);
+	if (f.confirmation[0] != '\0')
+		buf_printf(b, "<div class=\"sub\">pause: %s</div>",
+			   f.confirmation);
+}
+
 static void
 trial_row(struct buf *b, const struct report *rp, size_t i)
 {
@@ -253,6 +266,7 @@ trial_row(struct buf *b, const struct report *rp, size_t i)
 		   f.during_mean[0] ? f.during_mean : "&ndash;",
 		   analysis_verdict_name(r->verdict));
 	chances(b, row);
+	pause_line(b, row);
 	buf_adds(b, "</td><td class=\"n\">");
 	if (r->immediate_n > 0)
 		buf_printf(b, "%s (%d)", f.immediate, r->immediate_n);

@@ -165,6 +165,12 @@ verdict(struct buf *t, const struct review *rv, const struct review_row *row)
 		buf_addc(t, ' ');
 		review_chance_brief(t, row);
 	}
+	/* The pause week (issue 21): what it showed, with a flare-up in it
+	 * named. */
+	if (row->week_from[0] != '\0') {
+		buf_addc(t, ' ');
+		review_pause_words(t, row);
+	}
 	if (row->impression != STORE_NONE) {
 		buf_addc(t, ' ');
 		review_impression(t, row);

@@ -223,7 +223,8 @@ recalled_in(const struct review *rv, long long lo, long long hi)
 }
 
 /* The recalled check-ins the verdict of a trial over sp (its days off in
- * in) left out: those of its baseline, and of its days that count. */
+ * in, up to in->end, the day before a pause) left out: those of its
+ * baseline, and of its days that count. */
 static int
 recalled_counted(const struct review *rv, const struct analysis_span *sp,
 		 const struct analysis_trial_in *in)
@@ -231,7 +232,7 @@ recalled_counted(const struct review *rv, const struct analysis_span *sp,
 	size_t a = day_from(rv->recalled, rv->nrecalled, sizeof *rv->recalled,
 			    sp->start),
 	       b = day_from(rv->recalled, rv->nrecalled, sizeof *rv->recalled,
-			    (long long)sp->end + 1);
+			    (long long)in->end + 1);
 	int n = recalled_in(rv, (long long)sp->start - ANALYSIS_BEFORE_DAYS,
 			    (long long)sp->start - 1);
 
@@ -256,6 +257,7 @@ judge_row(const struct pack *pack, const struct review *rv,
 	const struct analysis_session *ses;
 	struct analysis_trial_in in = {0};
 	struct program_trial_days td;
+	const struct program_pause *week;
 	size_t g = l->group[i], nses, from, j, k, c0, c1, nothers;
 
 	row->trial_id = t->id;
@@ -305,19 +307,30 @@ judge_row(const struct pack *pack, const struct review *rv,
 	in.nsessions = nses;
 	in.others = others;
 	in.nothers = nothers;
-	/* The days that count: not those on hold (program.h). */
+	/* The days that count: not those on hold nor in its pause week
+	 * (program.h). */
 	program_trial_days(&l->pauses, t->id, sp->start, sp->end, &td);
 	in.off = td.off;
 	if (td.counted < sp->end - sp->start + 1)
 		in.noff = (size_t)(sp->end - sp->start + 1);
 	row->paused = row->running && td.paused;
 	memcpy(row->paused_since, td.paused_since, DAY_LEN);
+	/* Paused: the verdict as of the pause (issue 21). */
+	week = program_trial_week(&l->pauses, t->id);
+	if (week != NULL && day_number(week->from) - 1 >= sp->start &&
+	    day_number(week->from) - 1 < in.end)
+		in.end = day_number(week->from) - 1;
 	/* Both filters: no recalled rating (l->judged) and no day on hold
 	 * (in.off). */
 	analysis_trial(c1 > c0 ? l->judged + c0 : NULL, c1 - c0, rv->usual_pain,
 		       &in, &row->result);
 	if (!in.flare_tool)
 		row->recalled = recalled_counted(rv, sp, &in);
+	if (week != NULL)
+		review_pause_judge(rv, row, week, a, &td, sp->end,
+				   c1 > c0 ? l->judged + c0 : NULL, c1 - c0);
+	else
+		review_pause_offered(row, a);
 
 	/* The overlaps worth a word: those the rule counts, in row order. */
 	for (j = 0, k = 0; j < nothers; j++)
@@ -329,10 +342,11 @@ judge_row(const struct pack *pack, const struct review *rv,
 		if (analysis_confounds(&row->result, &others[j]))
 			row->overlaps[row->noverlaps++] = l->near[j];
 
-	/* The check-ins of its days that count, recalled ones among them
-	 * (row->recalled says how many the verdict left out). */
+	/* The check-ins of its days that count (up to a pause, as its
+	 * verdict), recalled ones among them (row->recalled says how many
+	 * the verdict left out). */
 	c0 = checkin_from(rv->checkins, rv->ncheckins, sp->start);
-	c1 = checkin_from(rv->checkins, rv->ncheckins, (long long)sp->end + 1);
+	c1 = checkin_from(rv->checkins, rv->ncheckins, (long long)in.end + 1);
 	for (k = c0; k < c1; k++)
 		row->checkins +=
 		    in.noff == 0 || !td.off[rv->checkins[k].day - sp->start];
@@ -625,6 +639,7 @@ review_figures(const struct review_row *row, struct review_figures *f)
 				FIGURE_DECIMALS, 0, f->immediate);
 	f->reference = "";
 	f->interference_verdict = "";
+	f->confirmation = analysis_confirmation_name(row->pause.confirmation);
 	f->impression = store_impression_name(row->impression);
 	if (!r->has_change)
 		return;
@@ -652,6 +667,7 @@ review_figures(const struct review_row *row, struct review_figures *f)
 				ANALYSIS_CHANCE_SCALE, FIGURE_DECIMALS, 0,
 				f->chance_worse);
 	}
+	f->confirmation = analysis_confirmation_name(row->pause.confirmation);
 	if (r->interference.has_change) {
 		const struct analysis_change *x = &r->interference;
 

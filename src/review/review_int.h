@@ -55,6 +55,23 @@ int review_scan_sessions(struct store *, const struct pack *, int today,
 			 struct review_sessions *out, char **cause);
 void review_sessions_free(struct review_sessions *);
 
+/*
+ * The pause week of a row (review_pause.c, issue 21). review_pause_judge()
+ * fills the row's week_*, flare_* and pause from its pause week w, the
+ * trial's days td (program_trial_days() over its start .. end), its
+ * approach a (NULL when the pack does not know it) and the check-ins
+ * c[0..n) from the longer-run window on; the row's result must be judged
+ * (frozen at the pause) first. review_pause_offered() sets offer_pause
+ * for a row without a pause.
+ */
+struct program_pause;
+struct program_trial_days;
+struct approach;
+void review_pause_judge(const struct review *, struct review_row *,
+			const struct program_pause *w, const struct approach *a,
+			const struct program_trial_days *td, int end,
+			const struct analysis_checkin *c, size_t n);
+void review_pause_offered(struct review_row *, const struct approach *a);
 /* review_rows.c, once every trial is judged: marks the rows habits were
  * kept from, adds a row for each flare-up tool used outside its trials and
  * counts the flare-up days in each row's windows. 0, or a store.h code

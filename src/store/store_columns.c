@@ -153,6 +153,21 @@ static const struct store_column lesson[] = {
 				  0, 8, "time recorded"},
     [STORE_LESSON_UID] = UID(8),
 };
+/* The pause week's table (issue 21) and its uid came in one step. */
+#define PAUSE_SINCE 9
+static const struct store_column pause[] = {
+    [STORE_PAUSE_ID] = {"id", STORE_TYPE_ROWID, 0, 0, NULL, 0, 0, PAUSE_SINCE,
+			"id"},
+    [STORE_PAUSE_TRIAL] = {"trial_id", STORE_TYPE_REF, 0, 0, NULL, 0, 0,
+			   PAUSE_SINCE, "trial"},
+    [STORE_PAUSE_PAUSED_ON] = {"paused_on", STORE_TYPE_DAY, 0, 0, NULL, 0, 0,
+			       PAUSE_SINCE, "day paused"},
+    [STORE_PAUSE_RESUMED_ON] = {"resumed_on", STORE_TYPE_DAY, 0, 0, NULL, 1, 0,
+				PAUSE_SINCE, "day resumed"},
+    [STORE_PAUSE_RECORDED_AT] = {"recorded_at", STORE_TYPE_TIME, 0, 0, NULL, 0,
+				 0, PAUSE_SINCE, "time recorded"},
+    [STORE_PAUSE_UID] = UID(PAUSE_SINCE),
+};
 
 #define COLUMNS(a) a, sizeof a / sizeof a[0]
 const struct store_table store_tables[STORE_TABLES] = {
@@ -175,6 +190,8 @@ const struct store_table store_tables[STORE_TABLES] = {
 			   STORE_FLARE_COLUMNS, 5},
     [STORE_TABLE_LESSON] = {"lesson", "lesson", COLUMNS(lesson),
 			    STORE_LESSON_COLUMNS, 8},
+    [STORE_TABLE_PAUSE] = {"trial_pause", "pause week", COLUMNS(pause),
+			   STORE_PAUSE_COLUMNS, PAUSE_SINCE},
 };
 #undef COLUMNS
 
@@ -187,7 +204,8 @@ _Static_assert(
 	sizeof profile / sizeof profile[0] == STORE_PROFILE_COLUMNS &&
 	sizeof habit / sizeof habit[0] == STORE_HABIT_COLUMNS &&
 	sizeof flare / sizeof flare[0] == STORE_FLARE_COLUMNS &&
-	sizeof lesson / sizeof lesson[0] == STORE_LESSON_COLUMNS,
+	sizeof lesson / sizeof lesson[0] == STORE_LESSON_COLUMNS &&
+	sizeof pause / sizeof pause[0] == STORE_PAUSE_COLUMNS,
     "one entry per column");
 _Static_assert(STORE_SESSION_COLUMNS <= STORE_COLUMNS_MAX,
 	       "STORE_COLUMNS_MAX is the most a table has");
@@ -200,6 +218,7 @@ _Static_assert(STORE_SESSION_COLUMNS <= STORE_COLUMNS_MAX,
  */
 enum rule_kind {
 	RULE_NOT_BEFORE,  /* b is NULL or the day b is not before the day a */
+	RULE_AFTER,	  /* b is NULL or the day b is after the day a */
 	RULE_TOGETHER,	  /* a and b are both NULL or both not */
 	RULE_ONLY_WITH,	  /* a is NULL unless b is not */
 	RULE_ONLY_ON_YES, /* a is NULL unless b is 1 */
@@ -234,6 +253,9 @@ static const struct rule {
      "a row is either read or put off, on one day"},
     {STORE_TABLE_LESSON, RULE_ONLY_WITH, STORE_LESSON_DISMISSED_ON,
      STORE_LESSON_MOMENT, 8, "only an offer, at a moment, is put off"},
+    {STORE_TABLE_PAUSE, RULE_AFTER, STORE_PAUSE_PAUSED_ON,
+     STORE_PAUSE_RESUMED_ON, PAUSE_SINCE,
+     "the first day back is not after the day it was paused"},
 };
 #define RULES (sizeof rules / sizeof rules[0])
 
@@ -267,6 +289,12 @@ rule_problem(const struct rule *r, const struct store_column *cols,
 		a = (const char *)sqlite3_value_text(v[r->a]);
 		b = (const char *)sqlite3_value_text(v[r->b]);
 		if (b_null || a == NULL || b == NULL || strcmp(b, a) >= 0)
+			return NULL;
+		break;
+	case RULE_AFTER:
+		a = (const char *)sqlite3_value_text(v[r->a]);
+		b = (const char *)sqlite3_value_text(v[r->b]);
+		if (b_null || a == NULL || b == NULL || strcmp(b, a) > 0)
 			return NULL;
 		break;
 	case RULE_TOGETHER:
@@ -372,6 +400,7 @@ static const struct {
     [STORE_TABLE_HABIT] = {STORE_HABIT_ID, -1, "habit ", NULL},
     [STORE_TABLE_FLARE] = {STORE_FLARE_ID, -1, "flare-up ", NULL},
     [STORE_TABLE_LESSON] = {STORE_LESSON_ID, -1, "lesson row ", NULL},
+    [STORE_TABLE_PAUSE] = {STORE_PAUSE_ID, -1, "pause week ", NULL},
 };
 
 /* A value of a key as a message shows it. */

@@ -13,8 +13,9 @@
  * would misread. 2: every row's uid and the check-ins' revisions (schema
  * version 6), which format 1's readers refuse as unknown columns. 3: a
  * check-in's pain_set_at and a session's seconds (schema version 7), the
- * screening answers' revisions and the lesson table (version 8), which
- * format 2's readers refuse likewise. */
+ * screening answers' revisions and the lesson table (version 8), and the
+ * pause week's table trial_pause (version 9), which format 2's readers
+ * refuse likewise. */
 #define EXPORT_FORMAT 3
 
 /* The order each table's rows are exported in: stable, so that an export
@@ -26,6 +27,7 @@ static const char *const order[STORE_TABLES] = {
     [STORE_TABLE_SCREENING] = "id", [STORE_TABLE_PROFILE] = "key",
     [STORE_TABLE_HABIT] = "id",	    [STORE_TABLE_FLARE] = "id",
     [STORE_TABLE_LESSON] = "id",
+    [STORE_TABLE_PAUSE] = "id",
 };
 
 /* The export's query of table t: its rows as CSV reads them, or one JSON

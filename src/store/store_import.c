@@ -28,8 +28,12 @@
  * check-in of the same day, a profile key, a trial of the approach whose
  * days it shares (a trial may start on the day the one before it ended,
  * never inside it; one runs at a time, as store_trial_start() allows), a
- * flare-up likewise, a second kept habit. Plain import refuses with the
- * first DIFFERENT or clashing row, in the order of the tables and rows;
+ * flare-up likewise, a second kept habit, a second pause week of a trial.
+ * A habit's and a pause week's trial is the log's copy of the file's
+ * trial (found by the trial's uid, the trials merged first); the log's
+ * pause weeks of a trial --replace removes go with it, named. Plain import
+ * refuses with the first DIFFERENT or clashing row, in the order of the tables
+ * and rows;
  * --replace takes the file's, removing the log's rows it clashes with.
  * Every row of the log replaced or removed is named in res->changed.
  */
@@ -137,7 +141,8 @@ namef(struct merge *m, const char *how, const char *fmt, ...)
  * What the merge knows of each table beyond the column table: the key an
  * older file's row is matched by (NULL: by its values only); the columns
  * whose values are not compared (the row id, the uid, a check-in's
- * revision; a habit's trial is compared as the log's, file_col()); when
+ * revision; a habit's or a pause week's trial is compared as the log's,
+ * file_col()); when
  * the file's copy (f) of a row is newer than the log's (l), and when it is
  * older; how a row of the log (l) is named, and a row of the file (f) in a
  * refusal.
@@ -221,14 +226,28 @@ static const struct table_merge {
 	 " ifnull('read on ' || l.read_on, 'put off on ' || l.dismissed_on)"
 	 " || ')'",
 	 "'lesson row of ' || f.lesson_id"},
+    [STORE_TABLE_PAUSE] =
+	{NULL, COL(STORE_PAUSE_ID) | COL(STORE_PAUSE_UID),
+	 "l.resumed_on IS NULL AND f.resumed_on IS NOT NULL"
+	 " AND l.trial_id IS f.trial AND l.paused_on = f.paused_on"
+	 " AND l.recorded_at = f.recorded_at",
+	 "f.resumed_on IS NULL AND l.resumed_on IS NOT NULL"
+	 " AND l.trial_id IS f.trial AND l.paused_on = f.paused_on"
+	 " AND l.recorded_at = f.recorded_at",
+	 "'the pause week of ' || ifnull((SELECT approach FROM main.trial AS"
+	 " t WHERE t.id = l.trial_id), 'trial ' || l.trial_id) || ' from ' ||"
+	 " l.paused_on || ifnull(', resumed on ' || l.resumed_on, ', paused')",
+	 "'pause week of trial_id ' || f.trial_id || ' from ' || f.paused_on"},
 };
 
 /* The value of column c of a row of the file (f) as the log would hold
- * it: a habit's trial is the log's trial, not the file's trial_id. */
+ * it: a habit's or a pause week's trial is the log's trial, not the
+ * file's trial_id. */
 static const char *
 file_col(enum store_table_id t, size_t c)
 {
-	if (t == STORE_TABLE_HABIT && c == STORE_HABIT_TRIAL)
+	if ((t == STORE_TABLE_HABIT && c == STORE_HABIT_TRIAL) ||
+	    (t == STORE_TABLE_PAUSE && c == STORE_PAUSE_TRIAL))
 		return "trial";
 	return store_tables[t].columns[c].name;
 }
@@ -499,6 +518,10 @@ static const struct {
      " days with the log''s from ' || l.began_on || ifnull(' to ' ||"
      " l.ended_on, ' (open)') END || ' (--replace puts the file''s in"
      " place of the log''s)'"},
+    {STORE_TABLE_PAUSE, "l.trial_id = f.trial",
+     "'the log already has a pause week of this trial, from ' ||"
+     " l.paused_on || ' (a trial is paused once; --replace puts the"
+     " file''s in its place)'"},
 };
 #define CLASHES (sizeof clashes / sizeof clashes[0])
 
@@ -602,6 +625,23 @@ remove_clashing(struct merge *m, enum store_table_id t, const char *how,
 	}
 	if (t == STORE_TABLE_CHECKIN)
 		m->res->n[STORE_TABLE_ANSWER].removed += changed(m);
+	/* A trial's pause week goes with it (the schema's cascade would
+	 * take it unnamed). */
+	if (t == STORE_TABLE_TRIAL &&
+	    ((code = namef(m, "removed with its trial",
+			   "SELECT %s FROM trial_pause AS l WHERE l.trial_id"
+			   " IN (SELECT id FROM trial WHERE uid IN (%s))"
+			   " ORDER BY l.id",
+			   tm[STORE_TABLE_PAUSE].log_name, rows)) != 0 ||
+	     (code = execf(m,
+			   "DELETE FROM trial_pause WHERE trial_id IN (SELECT"
+			   " id FROM trial WHERE uid IN (%s))",
+			   rows)) != 0)) {
+		free(rows);
+		return code;
+	}
+	if (t == STORE_TABLE_TRIAL)
+		m->res->n[STORE_TABLE_PAUSE].removed += changed(m);
 	if ((code = namef(m, how,
 			  "SELECT %s FROM main.%s AS l WHERE uid IN (%s)"
 			  " ORDER BY %s",
@@ -771,11 +811,14 @@ merge_table(struct merge *m, enum store_table_id t)
 
 	if (t == STORE_TABLE_ANSWER)
 		return 0; /* with the check-ins */
-	/* A habit's trial as the log has it, the trials merged before. */
-	if (t == STORE_TABLE_HABIT &&
-	    (code = execf(m, "UPDATE imp_habit SET trial = (SELECT log_id FROM"
-			     " imp_trial AS t WHERE t.id = imp_habit.trial_id)"
-			     " WHERE trial_id IS NOT NULL")) != 0)
+	/* A habit's or a pause week's trial as the log has it, the trials
+	 * merged before. */
+	if ((t == STORE_TABLE_HABIT || t == STORE_TABLE_PAUSE) &&
+	    (code = execf(m,
+			  "UPDATE imp_%s SET trial = (SELECT log_id FROM"
+			  " imp_trial AS t WHERE t.id = imp_%s.trial_id)"
+			  " WHERE trial_id IS NOT NULL",
+			  name, name)) != 0)
 		return code;
 	if ((code = fallback_uids(m, t)) != 0 ||
 	    (t == STORE_TABLE_CHECKIN &&
@@ -784,13 +827,15 @@ merge_table(struct merge *m, enum store_table_id t)
 		return code;
 	if (!m->replace && (code = first_disagreement(m, t)) != 0)
 		return code;
-	if ((code = remove_clashing(m, t,
-				    t == STORE_TABLE_CHECKIN ||
-					    t == STORE_TABLE_PROFILE
-					? "replaced by the file's"
-					: "removed, sharing days with the "
-					  "file's",
-				    &swapped)) != 0 ||
+	if ((code = remove_clashing(
+		 m, t,
+		 t == STORE_TABLE_CHECKIN || t == STORE_TABLE_PROFILE
+		     ? "replaced by the file's"
+		 : t == STORE_TABLE_PAUSE
+		     ? "removed, the file's pause week of its trial taking "
+		       "its place"
+		     : "removed, sharing days with the file's",
+		 &swapped)) != 0 ||
 	    (code = take_copies(m, t, NEWER,
 				"replaced by the file's newer copy", &k)) != 0)
 		return code;
@@ -802,8 +847,9 @@ merge_table(struct merge *m, enum store_table_id t)
 	if ((code = add_rows(m, t, &k)) != 0)
 		return code;
 	/* A check-in or profile key put in place of the log's of its day or
-	 * key counts as replaced, the log's named; a trial, habit or
-	 * flare-up is added, the log's it shares days with removed. */
+	 * key counts as replaced, the log's named; a trial, habit, flare-up
+	 * or pause week is added, the log's it shares days (or its trial)
+	 * with removed. */
 	if (t == STORE_TABLE_CHECKIN || t == STORE_TABLE_PROFILE) {
 		n->replaced += swapped;
 		n->added += k - swapped;

@@ -5,7 +5,8 @@
  * table (backpain_problem(), as the scan of a log checks them), then what
  * the file's rows must keep among themselves (one check-in a day, an
  * answer of a check-in of the file, each uid once, trials of an approach
- * and flare-ups one after the other, a habit's trial in the file). How
+ * and flare-ups one after the other, a habit's trial in the file, a pause
+ * week's trial in the file and paused once). How
  * the rows sit beside the log's is store_import.c's to judge. */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -18,7 +19,7 @@
 /* The columns of the TEMP tables beside the exported ones: the row's place
  * in the dump; what store_import.c finds it to be (a STORE_IMPORT_*
  * class); the id of its row in the log; a trial id of the log in place of
- * a habit's trial_id of the file. */
+ * a habit's or a pause week's trial_id of the file. */
 #define EXTRA "pos INTEGER PRIMARY KEY, class INTEGER, log_id INTEGER, trial"
 
 static int
@@ -51,6 +52,7 @@ static const char *const once[STORE_TABLES] = {
     [STORE_TABLE_CHECKIN] = "day",
     [STORE_TABLE_ANSWER] = "day, question_id",
     [STORE_TABLE_PROFILE] = "key",
+    [STORE_TABLE_PAUSE] = "trial_id", /* a trial is paused once */
 };
 
 static int
@@ -251,6 +253,17 @@ bind_row(sqlite3_stmt *st, enum store_table_id t, const struct store_dump *d,
 		rc |= b_text(st, STORE_LESSON_UID, x->uid);
 		break;
 	}
+	case STORE_TABLE_PAUSE: {
+		const struct store_pause *x = &d->pauses[i];
+
+		rc |= b_int(st, STORE_PAUSE_ID, x->id, 0);
+		rc |= b_int(st, STORE_PAUSE_TRIAL, x->trial_id, 0);
+		rc |= b_text(st, STORE_PAUSE_PAUSED_ON, x->paused_on);
+		rc |= b_text(st, STORE_PAUSE_RESUMED_ON, x->resumed_on);
+		rc |= b_note(st, STORE_PAUSE_RECORDED_AT, x->recorded_at);
+		rc |= b_text(st, STORE_PAUSE_UID, x->uid);
+		break;
+	}
 	default:
 		break;
 	}
@@ -270,6 +283,7 @@ rows_of(const struct store_dump *d, enum store_table_id t)
 	    [STORE_TABLE_HABIT] = d->nhabits,
 	    [STORE_TABLE_FLARE] = d->nflares,
 	    [STORE_TABLE_LESSON] = d->nlessons,
+	    [STORE_TABLE_PAUSE] = d->npauses,
 	};
 
 	return n[t];
@@ -376,7 +390,8 @@ check_values(struct store *s, enum store_table_id t,
  * one before ended, only the last running (the rows in order of their
  * start, each against the one before: LAG); the same for the flare-ups,
  * which are one after the other too; a habit of a trial of the file, of
- * its approach, one kept at a time. Each query yields the first row that
+ * its approach, one kept at a time; a pause week of a trial of the file,
+ * on one of its days. Each query yields the first row that
  * breaks its rule, with why.
  */
 static const struct {
@@ -423,6 +438,14 @@ static const struct {
      " AND EXISTS (SELECT 1 FROM imp_habit AS o WHERE o.approach ="
      " h.approach AND o.dropped_on IS NULL AND o.pos < h.pos)"
      " ORDER BY pos LIMIT 1"},
+    {STORE_TABLE_PAUSE,
+     "SELECT p.pos, CASE WHEN t.pos IS NULL THEN 'trial_id ' ||"
+     " p.trial_id || ': no such trial among those imported' ELSE"
+     " 'paused_on ' || p.paused_on || ' is not a day of its trial (' ||"
+     " t.started_on || ' to ' || ifnull(t.ended_on, 'today') || ')' END"
+     " FROM imp_trial_pause AS p LEFT JOIN imp_trial AS t ON t.id ="
+     " p.trial_id WHERE t.pos IS NULL OR p.paused_on < t.started_on OR"
+     " p.paused_on > t.ended_on ORDER BY p.pos LIMIT 1"},
 };
 
 int

@@ -15,8 +15,8 @@
  *   store_migrate.c      the schema's steps, and upgrading with a backup
  *   store.c              opening and closing the log (the three above)
  *   store_checkin.c, store_trial.c, store_habit.c, store_flare.c,
- *   store_lesson.c:      the tables' rows read and written (store_habit.c
- *                        ends trials through store_trial.c)
+ *   store_lesson.c, store_pause.c: the tables' rows read and written
+ *                        (store_habit.c ends trials through store_trial.c)
  *   store_export.c       the history as JSON, the log as JSON and CSV
  *   store_import_check.c, store_import.c: a dump checked, then merged
  * struct store owns its connection and its path. The helpers returning

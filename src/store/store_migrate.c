@@ -237,6 +237,31 @@ static const char *const steps[] = {
     "CREATE TRIGGER lesson_uid AFTER INSERT ON lesson WHEN NEW.uid IS NULL"
     " BEGIN UPDATE lesson SET uid = " NEW_UID " WHERE id = NEW.id; END;"
     "PRAGMA user_version = 8;",
+    /* 8 -> 9 (issue 21): a pause week, a running trial of a reversible
+     * approach stopped for some days to see whether the pain comes back,
+     * one pause per trial; resumed_on is the first day back on it, NULL
+     * while paused; a uid as every table has one (5 -> 6), given by the
+     * trigger to a row written without. Self-contained: it only adds this
+     * table, its indexes and its trigger, and names no other table but
+     * trial, so that other steps can be put before it at a merge and the
+     * numbers moved. */
+    "CREATE TABLE trial_pause ("
+    " id INTEGER PRIMARY KEY,"
+    " trial_id INTEGER NOT NULL UNIQUE REFERENCES trial (id)"
+    "  ON DELETE CASCADE,"
+    " paused_on TEXT NOT NULL"
+    "  CHECK (paused_on IS date(paused_on, '+0 days')),"
+    " resumed_on TEXT CHECK (resumed_on IS NULL"
+    "  OR resumed_on IS date(resumed_on, '+0 days')),"
+    " recorded_at TEXT NOT NULL,"
+    " uid TEXT CHECK (uid IS NULL" UID_SHAPE "),"
+    " CHECK (resumed_on IS NULL OR resumed_on > paused_on)"
+    ") STRICT;"
+    "CREATE UNIQUE INDEX trial_pause_uid ON trial_pause (uid);"
+    "CREATE TRIGGER trial_pause_uid AFTER INSERT ON trial_pause"
+    " WHEN NEW.uid IS NULL BEGIN UPDATE trial_pause SET uid = " NEW_UID
+    " WHERE id = NEW.id; END;"
+    "PRAGMA user_version = 9;",
 };
 
 _Static_assert(sizeof steps / sizeof steps[0] == STORE_VERSION,

@@ -7,8 +7,9 @@
  * This file loads the trials and the plan and lends them to both; after a
  * decision saved, it loads them again.
  *
- * The decisions take c, m, s, o and i, none a vi movement key, so j and k
- * still move between trials, as do the arrows and [ ].
+ * The decisions take c, m, s, o, i, p and r (the pause week), none a vi
+ * movement key, so j and k still move between trials, as do the arrows
+ * and [ ].
  */
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,10 @@ const struct ui_keyhelp ui_review_keys[] = {
     {"o, Enter", "an ended trial: change its recorded outcome (asks first)"},
     {"i", "an ended trial: record or change your impression of it, how "
 	  "your back pain is compared with before it started"},
+    {"p", "a running trial that seems to help, of an approach whose effect "
+	  "should fade when stopped: pause it for a week to see whether the "
+	  "pain comes back (offered, never forced; asks first)"},
+    {"r", "a paused trial: take it up again (asks first)"},
     {"y", "in a question: yes, save it"},
     {"Left Right", "in a choice: move; Enter goes on, Esc cancels"},
     {"1 .. 7", "in the impression question: that answer, saved at once; "

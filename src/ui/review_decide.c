@@ -37,6 +37,8 @@ enum ask {
 	ASK_CONFIRM,	/* y/n for the outcome chosen under ASK_KEEP, ASK_STOP
 			   or ASK_OUTCOME */
 	ASK_IMPRESSION, /* 1..7, or skip: the impression of an ended trial */
+	ASK_PAUSE,	/* y/n: pause a running trial for a week */
+	ASK_RESUME,	/* y/n: take a paused trial up again */
 	ASK_NEXT,	/* y/n/r: start the next approach now? */
 };
 
@@ -202,9 +204,14 @@ prompt_text(const struct ui *ui, const struct program_plan *plan,
 		if (row->tool_use)
 			buf_adds(&b, "A flare-up tool's sessions outside a "
 				     "trial: nothing to decide here");
+		/* The pause week: offered, never forced (issue 21). */
 		else if (row->running)
-			buf_adds(&b, "c keep going   m keep it as a habit and "
-				     "move on   s stop it");
+			buf_printf(&b,
+				   "c keep going   m keep it as a habit and "
+				   "move on   s stop it%s%s",
+				   row->offer_pause ? "   p pause it for a week"
+						    : "",
+				   row->in_week ? "   r take it up again" : "");
 		else
 			buf_printf(&b,
 				   "o change the recorded outcome   i %s your "
@@ -214,6 +221,24 @@ prompt_text(const struct ui *ui, const struct program_plan *plan,
 		break;
 	case ASK_IMPRESSION:
 		impression_question(&b, ui, row, w);
+		break;
+	case ASK_PAUSE:
+		buf_printf(
+		    &b,
+		    "Pause \"%s\" from today for %d days, to see whether "
+		    "the pain comes back without it? Then take it up "
+		    "again for as many days (r). It may cost some days "
+		    "of more pain; you can end the pause sooner.\n"
+		    "y pause it   n cancel",
+		    name,
+		    program_pause_days(
+			content_approach(ui->pack, row->approach)));
+		break;
+	case ASK_RESUME:
+		buf_printf(&b,
+			   "Take \"%s\" up again from today (%s)?\n"
+			   "y resume it   n cancel",
+			   name, day);
 		break;
 	case ASK_HABIT:
 		buf_printf(&b,
@@ -512,6 +537,34 @@ save_impression(struct ui *ui, const struct review_row *row, int impression)
 	return UI_REVIEW_SAVED;
 }
 
+/* Pauses (ASK_PAUSE) or resumes (ASK_RESUME) the row's trial today. */
+static enum ui_review_did
+save_pause(struct ui *ui, const struct review_row *row, enum ask was)
+{
+	char day[DAY_LEN], *cause = NULL;
+	int rc, days = 0;
+
+	ui_today(ui, day);
+	if (was == ASK_PAUSE)
+		rc = program_pause(ui->pack, ui->store, row->approach, day, day,
+				   &days, &cause);
+	else
+		rc = program_resume(ui->pack, ui->store, row->approach, day,
+				    day, &cause);
+	if (rc != 0)
+		ui_error(ui, cause);
+	else if (was == ASK_PAUSE)
+		ui_message(ui, UI_C_GOOD,
+			   "Saved: \"%s\" is paused from today; take it up "
+			   "again in %d days (r here).",
+			   review_row_name(row), days);
+	else
+		ui_message(ui, UI_C_GOOD,
+			   "Saved: \"%s\" is taken up again today.",
+			   review_row_name(row));
+	return UI_REVIEW_SAVED;
+}
+
 static void
 cancel(struct ui *ui)
 {
@@ -604,7 +657,8 @@ answer(struct ui *ui, const struct review_row *row, int key)
 		return answer_impression(ui, row, key);
 	if (ask == ASK_NEXT)
 		return answer_next(ui, key);
-	if (ask == ASK_HABIT || ask == ASK_CONFIRM) {
+	if (ask == ASK_HABIT || ask == ASK_CONFIRM || ask == ASK_PAUSE ||
+	    ask == ASK_RESUME) {
 		enum ask was = ask;
 
 		if (key != 'y') {
@@ -612,6 +666,8 @@ answer(struct ui *ui, const struct review_row *row, int key)
 			return UI_REVIEW_USED;
 		}
 		ask = ASK_NONE;
+		if (was == ASK_PAUSE || was == ASK_RESUME)
+			return save_pause(ui, row, was);
 		if (was == ASK_HABIT)
 			return save_habit(ui, row, OUTCOME_HELPED);
 		if (picked_in == ASK_KEEP)
@@ -707,6 +763,24 @@ decide(struct ui *ui, const struct review *rv, const struct program_plan *plan,
 			ask_impression(row, row->impression == STORE_NONE
 						? 0
 						: row->impression);
+		return UI_REVIEW_USED;
+	case 'p':
+		/* Offered, never forced: only where the review offers it. */
+		if (row->offer_pause)
+			ask = ASK_PAUSE;
+		else
+			ui_message(ui, UI_C_NORMAL,
+				   "A pause week is offered for a running "
+				   "trial of an approach whose effect should "
+				   "fade when stopped, once it seems to "
+				   "help.");
+		return UI_REVIEW_USED;
+	case 'r':
+		if (row->in_week)
+			ask = ASK_RESUME;
+		else
+			ui_message(ui, UI_C_NORMAL, "\"%s\" is not paused.",
+				   name);
 		return UI_REVIEW_USED;
 	case 'o':
 	case UI_KEY_ENTER:

@@ -251,6 +251,14 @@ add_verdict(struct ui_view *view, int w, const struct review_row *row)
 	 * trial can be judged. */
 	review_chance(&b, row);
 	add_buf(view, w, UI_C_NORMAL, NULL, &b);
+	/* The pause week (issue 21): what it showed, or the offer of one
+	 * (p on this screen). */
+	review_pause_words(&b, row);
+	add_buf(view, w, UI_C_NORMAL, NULL, &b);
+	review_pause_offer(&b, row);
+	if (row->offer_pause)
+		buf_adds(&b, " p pauses it; r takes it up again.");
+	add_buf(view, w, UI_C_GOOD, NULL, &b);
 	if (v == VERDICT_TOO_EARLY || v == VERDICT_NO_BASELINE) {
 		review_missing(&b, row);
 		add_buf(view, w, UI_C_NORMAL, NULL, &b);

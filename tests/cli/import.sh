@@ -115,14 +115,15 @@ cmp "$T/small.json" "$T/small2.json" ||
 [ "$(sqlite3 "$T/small2.db" "$q_flare")" = "$(printf '2026-11-21 2026-11-22 person 6 lifting\tthe \033[1mbox\n2026-11-24 - - 7 -')" ] ||
 	fail "the flare-ups did not survive the import"
 
-# An export from before habits, flare-ups and lessons (no such tables)
-# imports.
+# An export from before habits, flare-ups, lessons and pause weeks (no such
+# tables) imports.
 sed -E 's/,"habit":.*$/}/' "$T/small.json" >"$T/older.json"
-grep -q '"habit"\|"flare"\|"lesson"' "$T/older.json" &&
+grep -q '"habit"\|"flare"\|"lesson"\|"trial_pause"' "$T/older.json" &&
 	fail "older.json still has them"
 DB=$T/older.db expect_exit 0 bp import "$T/older.json"
 DB=$T/older.db bp export >"$T/older2.json" || fail "export failed"
-sed -E 's/,"habit":.*$/,"habit":[],"flare":[],"lesson":[]}/' "$T/small.json" |
+sed -E 's/,"habit":.*$/,"habit":[],"flare":[],"lesson":[],"trial_pause":[]}/' \
+	"$T/small.json" |
 	cmp - "$T/older2.json" ||
 	fail "an export without habits and flare-ups did not import as it is"
 # An export from before revisions: its answers were given to the first.

@@ -16,7 +16,7 @@ expect_exit 0 rv review
 expect_grep "^No trial yet" "$T/out"
 
 expect_exit 0 rv review --format csv
-printf '%s\n' "approach,started,ended,days,checkins,adherence,before_mean,during_mean,change,change_pct,verdict,change_se,nap,more_days,reference,interference_change,interference_verdict,impression,chance_lower,chance_helped,chance_worse" >"$T/want"
+printf '%s\n' "approach,started,ended,days,checkins,adherence,before_mean,during_mean,change,change_pct,verdict,change_se,nap,more_days,reference,interference_change,interference_verdict,impression,chance_lower,chance_helped,chance_worse,confirmation" >"$T/want"
 expect_same "$T/want" "$T/out"
 
 expect_exit 0 rv review --format json

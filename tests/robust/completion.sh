@@ -60,7 +60,7 @@ qualifiers_stayed_text
 [ "$bad" = 0 ] || fail "bash offers differ from completion_cases.bash"
 
 offers "start status stop" backpain st
-offers "checkin due export flare history import learn pack practice report review safety setup start status stop" \
+offers "checkin due export flare history import learn pack pause practice report resume review safety setup start status stop" \
 	backpain ""
 offers "--db --help --pack --version -V -h" backpain -
 offers "$ids" backpain start ""

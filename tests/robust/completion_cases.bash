@@ -51,7 +51,7 @@ completion_cases() {
 	cat <<CASES
 start status stop${tab}backpain st
 flare${tab}backpain fl
-checkin due export flare history import learn pack practice report review safety setup start status stop${tab}backpain 
+checkin due export flare history import learn pack pause practice report resume review safety setup start status stop${tab}backpain 
 setup${tab}backpain se
 --db --help --pack${tab}backpain setup --
 ${tab}backpain setup 
@@ -62,6 +62,9 @@ $ids${tab}backpain stop --drop
 mind-body movement-rewiring${tab}backpain start m
 $ids${tab}backpain start --date today 
 $ids${tab}backpain stop --outcome worse 
+$ids${tab}backpain pause 
+$ids${tab}backpain resume --date today 
+pack pause practice${tab}backpain p
 csv json table${tab}backpain history --format 
 csv json table${tab}backpain review --format 
 html markdown text${tab}backpain report --format 

@@ -14,8 +14,8 @@ run() { faketime "$CLI_NOW" "$BIN" --db "$DB" "$@"; }
 # habit and flare tables, version 6 the rows' uids, the check-ins' revision
 # and the screening answers' received_at, version 7 the time a check-in's
 # pain was set and a session's seconds, version 8 the screening answer's
-# revision and the lesson table) with enough rows that copying it takes a
-# moment.
+# revision and the lesson table, version 9 the pause week's table) with
+# enough rows that copying it takes a moment.
 run checkin 4 >/dev/null || fail "first check-in"
 latest=$(sqlite3 "$DB" 'PRAGMA user_version')
 no_uids=
@@ -34,6 +34,7 @@ sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n
 	DROP TABLE flare; ALTER TABLE checkin DROP COLUMN pain_set_at;
 	ALTER TABLE session DROP COLUMN seconds;
 	ALTER TABLE screening DROP COLUMN revision; DROP TABLE lesson;
+	DROP TABLE trial_pause;
 	PRAGMA user_version = 1" || fail "a v1 log"
 cp "$DB" "$T/v1.db"
 temps() { ls "$DB".bak-v1.tmp* 2>/dev/null; }

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # A version 5 log (before issue 19) upgrades through step 5 -> 6 and the
 # steps after it, to the latest version (screening revisions 1, the lesson
-# table empty): a copy of it is
-# kept first (PATH.bak-v5, the version 5 log as it was), every row of every
-# table gets a uid of its own (32 lowercase hex digits, unique in its
-# table), each check-in revision 1, and nothing else changes: the export
+# table and the pause week's table empty): a copy of it is kept first
+# (PATH.bak-v5, the version 5 log as it was), every row of every table
+# gets a uid of its own (32 lowercase hex digits, unique in its table),
+# each check-in revision 1, and nothing else changes: the export
 # after the upgrade is the one before, with the uids and revisions added.
 # Rows the program writes after the upgrade get uids too, and one made by
 # another tool (sqlite3, no uid given) gets one from the schema.
@@ -23,13 +23,14 @@ bp safety --answer numb=no >/dev/null &&
 	bp flare --date 2026-11-22 >/dev/null ||
 	fail "making the log"
 latest=$(sqlite3 "$DB" 'PRAGMA user_version')
-[ "$latest" -ge 8 ] || fail "not a log of the latest version"
+[ "$latest" -ge 9 ] || fail "not a log of the latest version"
 
 # The same log as version 5 had it: step 5 -> 6 undone, and the later
 # steps' columns and tables with it.
 later="ALTER TABLE checkin DROP COLUMN pain_set_at;
 	ALTER TABLE session DROP COLUMN seconds;
-	DROP TABLE lesson; ALTER TABLE screening DROP COLUMN revision;"
+	DROP TABLE lesson; ALTER TABLE screening DROP COLUMN revision;
+	DROP TABLE trial_pause;"
 v5=
 for t in checkin answer trial session screening profile habit flare; do
 	v5="$v5 DROP TRIGGER ${t}_uid; DROP INDEX ${t}_uid;
@@ -37,7 +38,7 @@ for t in checkin answer trial session screening profile habit flare; do
 done
 sqlite3 "$DB" "$later $v5 ALTER TABLE checkin DROP COLUMN revision;
 	ALTER TABLE screening DROP COLUMN received_at;
-	PRAGMA user_version = 5" || fail "undoing steps 6 -> 7 and 5 -> 6"
+	PRAGMA user_version = 5" || fail "undoing the steps from 5 -> 6 on"
 rm -f "$DB.checked"
 cp "$DB" "$T/v5.db"
 # What it holds, as SQL, without the columns versions 6 and 7 add.
@@ -70,8 +71,9 @@ done
 [ "$(sqlite3 "$DB" 'SELECT group_concat(revision) FROM checkin')" = 1 ] ||
 	fail "the check-in's revision is not 1"
 [ "$(sqlite3 "$DB" 'SELECT count(*) FROM screening WHERE revision <> 1;
-	SELECT count(*) FROM lesson')" = "0
-0" ] || fail "a screening answer's revision is not 1, or a lesson row came"
+	SELECT count(*) FROM lesson; SELECT count(*) FROM trial_pause')" = "0
+0
+0" ] || fail "a screening revision is not 1, or a lesson or pause came"
 # Nothing else changed: the rows without the new columns are the same.
 sqlite3 "$DB" ".backup $T/v6.db"
 sqlite3 "$T/v6.db" "$later $v5 ALTER TABLE checkin DROP COLUMN revision;

@@ -190,6 +190,43 @@ calibration(int n, uint64_t seed)
 	return 0;
 }
 
+/* The pause week: every simulated person pauses after a 21-day trial,
+ * whatever its verdict; how often the pause confirmed it. */
+static int
+pauses(int n, uint64_t seed)
+{
+	size_t i;
+
+	printf("\nthe pause week: a 21-day trial (14 days rated before), "
+	       "paused %d days whatever\nthe verdict, then %d days back on "
+	       "it; the first %d days of each not judged; %d\npeople each, "
+	       "seed %llu\n\n",
+	       SIM_PAUSE_DAYS, SIM_PAUSE_BACK_DAYS, ANALYSIS_PAUSE_FADE_DAYS, n,
+	       (unsigned long long)(seed));
+	printf("| %-44s | %9s | %13s | %7s | %6s | %7s |\n", "scenario",
+	       "confirmed", "not-confirmed", "unclear", "target", "helped");
+	printf("|----------------------------------------------|-----------|"
+	       "---------------|---------|--------|---------|\n");
+	for (i = 0; i < SIM_PAUSE_NSCENARIOS; i++) {
+		const struct sim_pause_scenario *s = &sim_pause_scenarios[i];
+		struct sim_pause_tally y;
+
+		if (sim_pause_run(seed + i, s->kind, s->effect, n, &y) != 0) {
+			fprintf(stderr, "sim: analysis refused a pause\n");
+			return 70;
+		}
+		printf("| %-44s | %8.1f%% | %12.1f%% | %6.1f%% | %s%3d%% | "
+		       "%6.1f%% |\n",
+		       s->name, pct(y.confirmed, y.people),
+		       pct(y.not_confirmed, y.people), pct(y.unclear, y.people),
+		       s->kind == SIM_PAUSE_EFFECT ? ">=" : "<=", s->pct,
+		       pct(y.helped, y.people));
+	}
+	printf("\nhelped: the trial's verdict at the pause (the pause is "
+	       "taken whatever it was)\n");
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -235,5 +272,7 @@ main(int argc, char **argv)
 	}
 	printf("\ntargets: no effect helped <= 5%% and worse <= 5%% for both "
 	       "starts; 2-point drop helped >= 65%%; 3-point drop >= 90%%\n");
-	return calibration(n, seed + SIM_NSCENARIOS);
+	if (calibration(n, seed + SIM_NSCENARIOS) != 0)
+		return 70;
+	return pauses(n, seed + SIM_NSCENARIOS + 1);
 }

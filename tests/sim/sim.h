@@ -132,19 +132,26 @@ struct sim_trial {
  * Draws one person and one trial with a true effect of effect points.
  * Day numbers: the trial starts on day start (any base is fine).
  */
-static void
-sim_person(struct sim_rng *g, enum sim_start kind, double effect,
-	   struct sim_trial *t)
+/*
+ * One person's history: latent[] the pain before rounding, day by day, up
+ * to days after the start (which it returns), with the person's usual
+ * level in *usual.  sim_person() and sim_pause_person() draw alike.
+ */
+static double sim_latent_days[SIM_MAX_DAYS];
+
+static int
+sim_history(struct sim_rng *g, enum sim_start kind, int days, double *usual_out)
 {
 	double usual = sim_uniform(g, 3.5, 6.5);
 	double phi = sim_uniform(g, 0.5, 0.7);
 	double sigma = sim_uniform(g, 0.8, 1.2);
 	double prate = sim_uniform(g, 0.03, 0.05);
-	static double latent[SIM_MAX_DAYS], fs[SIM_MAX_DAYS];
+	static double fs[SIM_MAX_DAYS];
+	double *latent = sim_latent_days;
 	double e = sigma / sqrt(1 - phi * phi) * sim_normal(g), flare;
-	int d, j, start = -1, last, k;
-	const int base = 20000;
+	int d, j, start = -1;
 
+	*usual_out = usual;
 	for (d = 0; d < SIM_MAX_DAYS; d++) {
 		e = phi * e + sigma * sim_normal(g);
 		flare = 0;
@@ -160,12 +167,24 @@ sim_person(struct sim_rng *g, enum sim_start kind, double effect,
 		    (latent[d - 1] + latent[d - 2] + latent[d - 3]) / 3 >=
 			usual + SIM_FLARE_GAP)
 			start = d;
-		if (start >= 0 && d == start + SIM_TRIAL_DAYS - 1)
+		if (start >= 0 && d == start + days - 1)
 			break;
 	}
-	if (start < 0 || d >= SIM_MAX_DAYS) { /* no flare: start at the end */
-		start = SIM_MAX_DAYS - SIM_TRIAL_DAYS;
-	}
+	if (start < 0 || d >= SIM_MAX_DAYS) /* no flare: start at the end */
+		start = SIM_MAX_DAYS - days;
+	return start;
+}
+
+static void
+sim_person(struct sim_rng *g, enum sim_start kind, double effect,
+	   struct sim_trial *t)
+{
+	const double *latent = sim_latent_days;
+	double usual;
+	int d, start, last, k;
+	const int base = 20000;
+
+	start = sim_history(g, kind, SIM_TRIAL_DAYS, &usual);
 	last = start + SIM_TRIAL_DAYS - 1;
 
 	memset(t, 0, sizeof *t);
@@ -378,6 +397,162 @@ sim_mean_error(const struct sim_calibration *y)
 		sum += fabs(y->reached[k] - y->stated[k]);
 	return y->trials > 0 ? sum / y->trials : 0;
 }
+
+/*
+ * The pause week (issue 21): a person tries an approach for a 21-day
+ * trial (14 days rated before), pauses it for 7 days whatever the verdict,
+ * and takes it up again for 7; analysis_pause() judges the pause against
+ * the trial's judged window (as of the pause) and the days back.  The
+ * person is drawn as above (a random start; flare-ups nobody recorded,
+ * so none is left out of the pause).  Three kinds:
+ *   SIM_PAUSE_EFFECT   a true effect, ramped in over the first 10 trial
+ *                      days; stopped, it fades within SIM_PAUSE_FADE days
+ *                      (pause day k keeps max(0, 1 - k / 3) of it), and
+ *                      taken up again it returns within as many (day k
+ *                      back: min(k, 3) / 3);
+ *   SIM_PAUSE_NONE     no effect;
+ *   SIM_PAUSE_NATURAL  pain that fell on its own by the effect's size over
+ *                      the first 10 trial days (natural recovery) and
+ *                      stayed down through the pause and after.
+ */
+#define SIM_PAUSE_TRIAL_DAYS 21
+#define SIM_PAUSE_DAYS 7
+#define SIM_PAUSE_BACK_DAYS 7
+#define SIM_PAUSE_FADE 3
+#define SIM_PAUSE_SPAN                                                         \
+	(SIM_BEFORE_DAYS + SIM_PAUSE_TRIAL_DAYS + SIM_PAUSE_DAYS +             \
+	 SIM_PAUSE_BACK_DAYS)
+/* The issue's targets: a 3-point effect confirmed in at least 70%; no
+ * effect in at most 5%; a fall on its own in at most 8%. */
+#define SIM_PAUSE_EFFECT_POINTS 3.0
+#define SIM_PAUSE_CONFIRMED_PCT 70
+#define SIM_PAUSE_NONE_PCT 5
+#define SIM_PAUSE_NATURAL_PCT 8
+
+enum sim_pause_kind { SIM_PAUSE_EFFECT, SIM_PAUSE_NONE, SIM_PAUSE_NATURAL };
+
+struct sim_pause_person {
+	struct analysis_checkin c[SIM_PAUSE_SPAN];
+	size_t nc;
+	struct analysis_trial_in in; /* the trial up to the pause */
+	struct analysis_pause_in pause;
+};
+
+/* The effect (a share of its size) on day k of the trial, counting the
+ * trial's days from 1, then the pause's, then the days back. */
+static double
+sim_pause_share(enum sim_pause_kind kind, int k)
+{
+	int p = k - SIM_PAUSE_TRIAL_DAYS, b = p - SIM_PAUSE_DAYS;
+	double ramp =
+	    (double)(k < SIM_RAMP_DAYS ? k : SIM_RAMP_DAYS) / SIM_RAMP_DAYS;
+
+	if (kind == SIM_PAUSE_NONE)
+		return 0;
+	if (kind == SIM_PAUSE_NATURAL || p <= 0)
+		return ramp;
+	if (b <= 0)
+		return p >= SIM_PAUSE_FADE ? 0 : 1 - (double)p / SIM_PAUSE_FADE;
+	return b >= SIM_PAUSE_FADE ? 1 : (double)b / SIM_PAUSE_FADE;
+}
+
+static void
+sim_pause_draw(struct sim_rng *g, enum sim_pause_kind kind, double effect,
+	       struct sim_pause_person *t)
+{
+	const double *latent = sim_latent_days;
+	const int base = 20000, after = SIM_PAUSE_SPAN - SIM_BEFORE_DAYS;
+	double usual;
+	int d, start;
+
+	start = sim_history(g, SIM_RANDOM, after, &usual);
+	memset(t, 0, sizeof *t);
+	for (d = start - SIM_BEFORE_DAYS; d < start + after; d++) {
+		double p = latent[d];
+		long v;
+
+		if (d >= start)
+			p -= effect * sim_pause_share(kind, d - start + 1);
+		if (sim_unit(g) < SIM_UNRATED)
+			continue;
+		v = lround(p);
+		if (v < ANALYSIS_PAIN_MIN)
+			v = ANALYSIS_PAIN_MIN;
+		if (v > ANALYSIS_PAIN_MAX)
+			v = ANALYSIS_PAIN_MAX;
+		t->c[t->nc].day = base + d - start;
+		t->c[t->nc].pain = (int)v;
+		t->c[t->nc].interference = ANALYSIS_NO_RATING;
+		t->nc++;
+	}
+	t->in.start = base;
+	t->in.end = base + SIM_PAUSE_TRIAL_DAYS - 1;
+	t->in.settle_days = SIM_SETTLE_DAYS;
+	t->pause.on_last = t->in.end;
+	t->pause.pause_first = t->in.end + 1;
+	t->pause.pause_last = t->in.end + SIM_PAUSE_DAYS;
+	t->pause.back_first = t->pause.pause_last + 1;
+	t->pause.back_last = t->pause.pause_last + SIM_PAUSE_BACK_DAYS;
+}
+
+struct sim_pause_tally {
+	int people;
+	int confirmed, not_confirmed, unclear;
+	int helped; /* the trial's verdict at the pause was helped */
+};
+
+/* n people of one kind from seed, each pausing after the trial; 0, or -1
+ * if analysis refused one. */
+static int
+sim_pause_run(uint64_t seed, enum sim_pause_kind kind, double effect, int n,
+	      struct sim_pause_tally *y)
+{
+	struct sim_rng g;
+	static struct sim_pause_person t;
+	struct analysis_result r;
+	struct analysis_pause p;
+	int i;
+
+	memset(y, 0, sizeof *y);
+	sim_seed(&g, seed);
+	for (i = 0; i < n; i++) {
+		sim_pause_draw(&g, kind, effect, &t);
+		if (analysis_trial(t.c, t.nc, ANALYSIS_NO_RATING, &t.in, &r) !=
+		    0)
+			return -1;
+		t.pause.on_first = r.during_first;
+		if (analysis_pause(t.c, t.nc, &t.pause, &p) != 0)
+			return -1;
+		y->people++;
+		y->helped += analysis_helped(r.verdict);
+		if (p.confirmation == ANALYSIS_CONFIRMED)
+			y->confirmed++;
+		else if (p.confirmation == ANALYSIS_NOT_CONFIRMED)
+			y->not_confirmed++;
+		else
+			y->unclear++;
+	}
+	return 0;
+}
+
+/* The pause's scenarios, with their target: at least (effect) or at
+ * most (the others) this percent confirmed. */
+struct sim_pause_scenario {
+	const char *name;
+	enum sim_pause_kind kind;
+	double effect;
+	int pct;
+};
+
+static const struct sim_pause_scenario sim_pause_scenarios[] = {
+    {"3-point effect, fades and returns in 3 days", SIM_PAUSE_EFFECT,
+     SIM_PAUSE_EFFECT_POINTS, SIM_PAUSE_CONFIRMED_PCT},
+    {"no effect", SIM_PAUSE_NONE, 0, SIM_PAUSE_NONE_PCT},
+    {"pain fell 3 points on its own, stayed down", SIM_PAUSE_NATURAL,
+     SIM_PAUSE_EFFECT_POINTS, SIM_PAUSE_NATURAL_PCT},
+};
+#define SIM_PAUSE_NSCENARIOS                                                   \
+	(sizeof sim_pause_scenarios / sizeof sim_pause_scenarios[0])
 
 /* The issue's scenarios. */
 struct sim_scenario {

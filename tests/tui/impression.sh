@@ -145,9 +145,9 @@ expect_trials "after i Right Right Enter" "quick|2026-03-31|helped|2
 steady|-|-|NULL"
 wait_for "Your own impression at its end: much better (2 of 7)."
 # The review on the command line reads the same answer (the impression,
-# then the three chances).
+# then the three chances and the pause week's confirmation, none here).
 "${AT[@]}" "$BACKPAIN" --db "$DB" --pack "$PACK" review --format csv |
-	grep -q '^quick,.*,much-better,[^,]*,[^,]*,[^,]*$' || fail "review --format csv lacks the impression"
+	grep -q '^quick,.*,much-better,[^,]*,[^,]*,[^,]*,$' || fail "review --format csv lacks the impression"
 keys q q
 [ "$(wait_exit)" = 0 ] || fail "did not exit 0"
 no_sanitizer_reports

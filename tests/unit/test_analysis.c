@@ -1009,6 +1009,182 @@ test_invalid_input(void **state)
 	assert_int_equal(r.days, 1);
 }
 
+/*
+ * The pause week's contrast (doc/verdicts.md section 9), by hand. Days
+ * S .. S+6 on it (the judged window), S+7 .. S+13 paused, S+14 .. S+20
+ * back; the first ANALYSIS_PAUSE_FADE_DAYS (2) of the pause and of the
+ * days back are not judged, so the pause is judged on S+9 .. S+13 and the
+ * days back on S+16 .. S+20.
+ */
+static const struct analysis_pause_in pause_in = {
+    S, S + 6, S + 7, S + 13, S + 14, S + 20, NULL, 0, 0};
+
+static struct analysis_pause
+pause_of(const int *on, const int *paused, const int *back,
+	 const struct analysis_pause_in *in)
+{
+	struct analysis_checkin c[21];
+	struct analysis_pause p;
+	size_t n = 0;
+
+	n = days(c, n, S, on, 7);
+	n = days(c, n, S + 7, paused, 7);
+	n = days(c, n, S + 14, back, 7);
+	assert_int_equal(analysis_pause(c, n, in, &p), 0);
+	return p;
+}
+
+/* g(n, r) = 1 + 2 sum_{k<n} (1 - k/n) r^k, as analysis.c's variance
+ * factor of a mean of n consecutive days. */
+static double
+hand_g(int n, double r)
+{
+	double g = 1;
+	int k;
+
+	for (k = 1; k < n; k++)
+		g += 2 * (1 - (double)k / n) * pow(r, k);
+	return g;
+}
+
+/* Flat pain, 2 on it and 6 in the pause: the days not judged (8 and 9
+ * at the start of each) change nothing. With no spread the SD is its
+ * floor 0.5 and r the prior 0.55; SE^2 = 0.25 (g(5)/5 + (7 g(7) + 5
+ * g(5)) / 12^2), 0.41731 by hand: the rise 4 is past 1.8 (30% of 6) and
+ * 4 - 1.645 SE = 3.31 > 0: confirmed. */
+static void
+test_pause_confirmed(void **state)
+{
+	static const int on[] = {2, 2, 2, 2, 2, 2, 2};
+	static const int paused[] = {9, 9, 6, 6, 6, 6, 6};
+	static const int back[] = {8, 8, 2, 2, 2, 2, 2};
+	struct analysis_pause p = pause_of(on, paused, back, &pause_in);
+	double se =
+	    sqrt(0.25 * (hand_g(5, 0.55) / 5 +
+			 (7 * hand_g(7, 0.55) + 5 * hand_g(5, 0.55)) / 144));
+
+	(void)state;
+	assert_int_equal(p.pause_n, 5);
+	assert_int_equal(p.pause_sum, 30);
+	assert_int_equal(p.on_n, 12);
+	assert_int_equal(p.on_sum, 24);
+	assert_int_equal(p.back_n, 5);
+	assert_near(p.rise, 4);
+	assert_near(p.threshold, 1.8);
+	assert_near(p.sd, 0.5);
+	assert_near(p.r, 0.55);
+	assert_near(p.se, se);
+	assert_true(fabs(p.se - 0.41731) < 1e-5);
+	assert_near(p.lower, 4 - 1.645 * se);
+	assert_int_equal(p.confirmation, ANALYSIS_CONFIRMED);
+	assert_string_equal(analysis_confirmation_name(p.confirmation),
+			    "confirmed");
+}
+
+/* Pain of 3 throughout: the rise is 0 and 0 + 1.645 SE = 0.686 is under
+ * the threshold 0.9 (30% of 3): not confirmed. */
+static void
+test_pause_not_confirmed(void **state)
+{
+	static const int three[] = {3, 3, 3, 3, 3, 3, 3};
+	struct analysis_pause p = pause_of(three, three, three, &pause_in);
+
+	(void)state;
+	assert_near(p.rise, 0);
+	assert_near(p.threshold, 0.9);
+	assert_true(fabs(p.upper - 0.68648) < 1e-5);
+	assert_int_equal(p.confirmation, ANALYSIS_NOT_CONFIRMED);
+}
+
+/*
+ * With day-to-day ups and downs: each window pooled about its own mean
+ * (sum of squares 4.1143 over 17 - 3), the lag-1 products of the three
+ * windows (-3.3894 over 14 pairs) bias-corrected with the mean length
+ * 17 / 3 (as 11 / 2) and shrunk: below 0.3, so 0.3. Rise 5.6 - 2.5 = 3.1,
+ * SE 0.36781: confirmed.
+ */
+static void
+test_pause_noise(void **state)
+{
+	static const int on[] = {2, 3, 2, 3, 2, 3, 2};
+	static const int paused[] = {NO, NO, 6, 5, 6, 5, 6};
+	static const int back[] = {NO, NO, 3, 2, 3, 2, 3};
+	struct analysis_pause p = pause_of(on, paused, back, &pause_in);
+
+	(void)state;
+	assert_near(p.rise, 3.1);
+	assert_near(p.r, 0.3);
+	assert_near(p.sd, sqrt(4.114285714285714 / 14));
+	assert_true(fabs(p.se - 0.36781) < 1e-5);
+	assert_near(p.threshold, 1.68);
+	assert_int_equal(p.confirmation, ANALYSIS_CONFIRMED);
+}
+
+/* Too few ratings in the judged pause (2 of the 3 needed) is unclear
+ * whatever the rise; a flare-up's days left out (off) are not read, and
+ * a pause whose rise is past the threshold but not clear of the noise is
+ * unclear. */
+static void
+test_pause_unclear(void **state)
+{
+	static const int on[] = {2, 2, 2, 2, 2, 2, 2};
+	static const int few[] = {NO, NO, 7, NO, NO, 7, NO};
+	static const int four[] = {4, 4, 4, 4, 4, 4, 4};
+	static const int paused[] = {4, 4, 9, 9, 4, 4, 4};
+	static const int back[] = {2, 2, 2, 2, 2, 2, 2};
+	static const int noisy_on[] = {1, 5, 1, 5, 1, 5, 1};
+	static const int noisy_pause[] = {NO, NO, 6, 2, 6, 2, 6};
+	static const int noisy_back[] = {NO, NO, 5, 1, 5, 1, 5};
+	/* Days S+9 and S+10 were a recorded flare-up: left out. */
+	static const unsigned char off[] = {1, 1};
+	struct analysis_pause_in in = pause_in;
+	struct analysis_pause p;
+
+	(void)state;
+	p = pause_of(on, few, back, &pause_in);
+	assert_int_equal(p.pause_n, 2);
+	assert_int_equal(p.confirmation, ANALYSIS_CONFIRM_UNCLEAR);
+
+	/* Read whole, the flare's two days of 9 lift the pause's mean;
+	 * left out, the pause is flat at the level on it. */
+	p = pause_of(four, paused, four, &pause_in);
+	assert_near(p.pause_mean, 6);
+	in.off = off;
+	in.off_first = S + 9;
+	in.noff = LEN(off);
+	p = pause_of(four, paused, four, &in);
+	assert_int_equal(p.pause_n, 3);
+	assert_near(p.rise, 0);
+	assert_int_equal(p.confirmation, ANALYSIS_NOT_CONFIRMED);
+
+	p = pause_of(noisy_on, noisy_pause, noisy_back, &pause_in);
+	assert_true(p.rise >= p.threshold);
+	assert_true(p.lower <= 0);
+	assert_int_equal(p.confirmation, ANALYSIS_CONFIRM_UNCLEAR);
+}
+
+/* Refusals: reversed windows, days back that begin in the pause. */
+static void
+test_pause_invalid(void **state)
+{
+	struct analysis_pause_in in = pause_in;
+	struct analysis_pause p;
+
+	(void)state;
+	assert_int_equal(analysis_pause(NULL, 0, NULL, &p), -1);
+	in.pause_last = in.pause_first - 1;
+	assert_int_equal(analysis_pause(NULL, 0, &in, &p), -1);
+	in = pause_in;
+	in.back_first = in.pause_last;
+	assert_int_equal(analysis_pause(NULL, 0, &in, &p), -1);
+	in = pause_in;
+	in.back_last = in.back_first - 1; /* none back yet: allowed */
+	assert_int_equal(analysis_pause(NULL, 0, &in, &p), 0);
+	assert_int_equal(p.confirmation, ANALYSIS_CONFIRM_UNCLEAR);
+	assert_string_equal(analysis_confirmation_name(ANALYSIS_CONFIRM_NONE),
+			    "");
+}
+
 int
 main(void)
 {
@@ -1042,6 +1218,11 @@ main(void)
 	    cmocka_unit_test(test_verdict_names),
 	    cmocka_unit_test(test_explain_truncates),
 	    cmocka_unit_test(test_invalid_input),
+	    cmocka_unit_test(test_pause_confirmed),
+	    cmocka_unit_test(test_pause_not_confirmed),
+	    cmocka_unit_test(test_pause_noise),
+	    cmocka_unit_test(test_pause_unclear),
+	    cmocka_unit_test(test_pause_invalid),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -177,6 +177,8 @@ same_approach(const char *where, const struct approach *got,
 	SAME_INT(wildcard);
 	SAME_INT(settle_days);
 	SAME_INT(flare_tool);
+	SAME_INT(reversible);
+	SAME_INT(pause_days);
 	SAME_INT(report);
 	SAME_ARRAY(resources);
 	for (i = 0; i < got->nresources; i++) {

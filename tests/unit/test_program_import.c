@@ -632,7 +632,8 @@ test_before_habits(void **state)
 	a = export_of(fx->store);
 	assert_non_null(cut = strstr(a, ",\"habit\":"));
 	old = xasprintf("%.*s}\n", (int)(cut - a), a);
-	want = xasprintf("%.*s,\"habit\":[],\"flare\":[],\"lesson\":[]}\n",
+	want = xasprintf("%.*s,\"habit\":[],\"flare\":[],\"lesson\":[],"
+			 "\"trial_pause\":[]}\n",
 			 (int)(cut - a), a);
 	s = second(fx, "old.db");
 	expect_ok(import(fx, s, old, 0, &res, &cause), &cause);

@@ -7,6 +7,7 @@
  * it stays quick under the sanitizers; the seeds are the bench's.  The
  * chance it helped: its calibration table, on the bench's seed and 20000
  * trials, within the bounds sim.h names (SIM_CALIBRATED, SIM_MEAN_ERROR).
+ * The pause week (issue 21): its three scenarios against their targets.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -140,6 +141,41 @@ test_chance_robust(void **state)
 	assert_true(sim_mean_error(&hi) <= SIM_MEAN_ERROR_ENDS);
 }
 
+/*
+ * The pause week, on the bench's seed and people: every simulated person
+ * pauses after a 21-day trial, whatever the verdict, 7 days off and 7
+ * back; a 3-point effect that fades and returns within 3 days is
+ * confirmed in at least 70%, no effect in at most 5%, pain that fell on
+ * its own and stayed down in at most 8%.
+ */
+static void
+test_pause(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < SIM_PAUSE_NSCENARIOS; i++) {
+		const struct sim_pause_scenario *s = &sim_pause_scenarios[i];
+		struct sim_pause_tally y;
+		long long part, whole = SIM_CALIBRATION_TRIALS;
+
+		assert_int_equal(sim_pause_run(SEED + SIM_NSCENARIOS + 1 + i,
+					       s->kind, s->effect,
+					       SIM_CALIBRATION_TRIALS, &y),
+				 0);
+		assert_int_equal(y.people, SIM_CALIBRATION_TRIALS);
+		print_message("pause, %s: confirmed %d, not-confirmed %d, "
+			      "unclear %d of %d\n",
+			      s->name, y.confirmed, y.not_confirmed, y.unclear,
+			      y.people);
+		part = y.confirmed;
+		if (s->kind == SIM_PAUSE_EFFECT)
+			assert_true(part * 100 >= s->pct * whole);
+		else
+			assert_true(part * 100 <= s->pct * whole);
+	}
+}
+
 /* The same seed gives the same people: the study is repeatable. */
 static void
 test_repeatable(void **state)
@@ -162,6 +198,7 @@ main(void)
 	    cmocka_unit_test(test_three_point_drop),
 	    cmocka_unit_test(test_chance_calibrated),
 	    cmocka_unit_test(test_chance_robust),
+	    cmocka_unit_test(test_pause),
 	    cmocka_unit_test(test_repeatable),
 	};
 
