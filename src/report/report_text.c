@@ -230,6 +230,7 @@ months(struct buf *b, const struct report *rp)
 	k = review_checkin_from(rv, first - (atoi(day + 8) - 1));
 	for (d = first - (atoi(day + 8) - 1); d <= today;) {
 		char fig[REVIEW_FIGURE_LEN];
+		int from = d; /* the month's first day */
 
 		day_from_number(d, day);
 		buf_printf(b, "%.7s  ", day);
@@ -262,7 +263,7 @@ months(struct buf *b, const struct report *rp)
 			   plural(n, "check-in", "check-ins"));
 		if (late > 0)
 			buf_printf(b, " (%d recalled)", late);
-		if (report_interference_mean(rp, d - dom + 1, d - 1, fig) > 0)
+		if (report_interference_mean(rp, from, d - 1, fig) > 0)
 			buf_printf(b, "; interf. %s", fig);
 		buf_addc(b, '\n');
 	}
