@@ -422,9 +422,15 @@ table_row(struct buf *b, const struct review *rv, size_t i)
 	buf_printf(&t, "Verdict: %s. %s",
 		   analysis_verdict_name(row->result.verdict),
 		   review_row_verdict_words(row));
-	if (row->week_from[0] != '\0')
-		buf_printf(&t, " (As of the day before the pause, %s.)",
-			   row->week_from);
+	if (row->week_from[0] != '\0') {
+		char last[DAY_LEN];
+
+		day_from_number(row->result.end, last);
+		buf_printf(&t,
+			   " (As of %s, the day before the pause began on "
+			   "%s.)",
+			   last, row->week_from);
+	}
 	fold(b, &t);
 	review_chance(&t, row);
 	fold(b, &t);

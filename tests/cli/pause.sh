@@ -113,7 +113,10 @@ json_ok "$T/a.json" || fail "bad json"
 	fail "json chance_lower: $(json_at "$T/a.json" '$[0].chance_lower')"
 grep -q "The pause confirmed it: pain rose while you stopped (6.0 off it" \
 	"$T/a.txt" || fail "the table does not say it was confirmed"
-grep -q "As of the day before the pause, 2026-11-24" "$T/a.txt" ||
+# Frozen on the last day before the pause, and that day named (it once
+# named the pause's first day as the day before it).
+tr -s ' \n' '  ' <"$T/a.txt" |
+	grep -qF "As of 2026-11-23, the day before the pause began on 2026-11-24." ||
 	fail "the table does not say the verdict is as of the pause"
 
 # The pause goes out with the export and comes back with an import.
