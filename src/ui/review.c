@@ -1,7 +1,8 @@
 /*
  * review.c: which approach helped, one trial at a time. The trials are
- * listed running first, then ended, newest first; the screen opens on the
- * trial whose review is due, if one is. Below the list, the selected trial
+ * listed running first, then ended, newest first, and the flare-up tools'
+ * sessions after them; the screen opens on the trial whose review is due,
+ * if one is, else on the first. Below the list, the selected trial
  * with its figures and the review's own sentences (review_detail.c), and
  * at the bottom the decisions on it and their questions (review_decide.c).
  * This file loads the trials and the plan and lends them to both; after a
@@ -86,12 +87,16 @@ selected(void)
 	return &rv.rows[order[list.sel]];
 }
 
-/* Running before ended, then the newest start first. */
+/* Trials before the flare-up tools' sessions (nothing to decide on
+ * those, and the screen opens on the first row), running before ended,
+ * then the newest start first. */
 static int
 goes_before(const struct review_row *a, const struct review_row *b)
 {
 	int c;
 
+	if (a->tool_use != b->tool_use)
+		return !a->tool_use;
 	if (a->running != b->running)
 		return a->running;
 	c = strcmp(a->started_on, b->started_on);
@@ -138,12 +143,14 @@ row_due(const struct review_row *row)
 	return row->running && st != NULL && st->review_due;
 }
 
+/* The row of trial id, else the first; a flare-up tool's row has no
+ * trial (id 0) and is never looked for. */
 static void
 select_trial(long long id)
 {
 	int i;
 
-	for (i = 0; i < list.n; i++)
+	for (i = 0; id != 0 && i < list.n; i++)
 		if (rv.rows[order[i]].trial_id == id) {
 			list.sel = i;
 			return;
@@ -156,6 +163,7 @@ ui_review_enter(struct ui *ui, int fresh)
 {
 	const struct review_row *row = selected();
 	long long keep = row != NULL ? row->trial_id : 0;
+	int was = list.sel, row_was_tool = row != NULL && row->tool_use;
 	char day[DAY_LEN], *cause = NULL;
 
 	unload();
@@ -180,6 +188,9 @@ ui_review_enter(struct ui *ui, int fresh)
 	if (fresh)
 		keep = due_trial();
 	select_trial(keep);
+	/* Reloaded on a flare-up tool's row: stay on it. */
+	if (!fresh && row_was_tool && was >= 0 && was < list.n)
+		list.sel = was;
 	row = selected();
 	if (row == NULL || row->trial_id != keep)
 		ui_review_decide_cancel();

@@ -21,6 +21,8 @@
 #  4. A flare-up tool (the review tests' pack's mat) used in 4 rated
 #     sessions and never started: the Plan says so, and the Review has its
 #     row, judged by those sessions, with nothing to decide.
+#  5. A trial started beside it: the Review opens on the trial, the mat's
+#     row after it.
 # The sanitized binary runs the screens when there is one.
 . "$(dirname "$0")/lib_tui.bash"
 PACK="$TUI_PACKS/tui.yaml"
@@ -186,6 +188,20 @@ wait_for "nothing to decide here"
 keys m
 wait_words '"Acupressure mat (wildcard)" was used outside a trial, so there is nothing to decide here'
 [ -z "$(sqlite3 "$DB" "select * from trial")" ] || fail "m on the mat's row wrote a trial"
+keys q q
+[ "$(wait_exit)" = 0 ] || fail "did not exit 0"
+no_sanitizer_reports
+tmux_ kill-server
+
+# 5. With a trial running beside the mat's sessions, the Review opens on
+#    the trial (the mat's row, with nothing to decide, comes after the
+#    trials; it once came first and took the cursor).
+on 2026-03-31 start reading
+bp_tui "${AT[@]}"
+wait_for "Today's check-in:"
+keys r
+wait_for "> Read about pain and the mind"
+wait_for "used in 4 sessions, last on 2026-03-30"
 keys q q
 [ "$(wait_exit)" = 0 ] || fail "did not exit 0"
 no_sanitizer_reports
