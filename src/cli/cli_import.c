@@ -82,10 +82,11 @@ read_file(const char *file, const char *path, char **text, size_t *len)
  * newer, or put in place of the log's), then what became of the others
  * and of the log's rows. */
 static void
-count(const char *what, const struct store_import_count *c, int *first)
+count(const char *const what[2], const struct store_import_count *c, int *first)
 {
-	printf("%s%zu %s", *first ? "" : ", ",
-	       c->added + c->newer + c->replaced, what);
+	size_t n = c->added + c->newer + c->replaced;
+
+	printf("%s%zu %s", *first ? "" : ", ", n, what[n != 1]);
 	if (c->newer > 0)
 		printf(" (%zu newer than the log's)", c->newer);
 	if (c->replaced > 0)
@@ -137,11 +138,18 @@ cli_cmd_import(struct app *app, int argc, char **argv)
 	const char *arg = NULL, *path;
 	struct buf shown;
 	char today[DAY_LEN], *text = NULL, *cause = NULL;
-	static const char *const tables[STORE_TABLES] = {
-	    "check-ins", "answers",	      "trials",
-	    "sessions",	 "screening answers", "profile entries",
-	    "habits",	 "flare-ups",	      "lesson rows",
-	    "pause weeks"};
+	/* Each table's rows, one and many. */
+	static const char *const tables[STORE_TABLES][2] = {
+	    {"check-in", "check-ins"},
+	    {"answer", "answers"},
+	    {"trial", "trials"},
+	    {"session", "sessions"},
+	    {"screening answer", "screening answers"},
+	    {"profile entry", "profile entries"},
+	    {"habit", "habits"},
+	    {"flare-up", "flare-ups"},
+	    {"lesson row", "lesson rows"},
+	    {"pause week", "pause weeks"}};
 	size_t len = 0, k;
 	int opt, rc, replace = 0, first = 1, t;
 

@@ -58,7 +58,7 @@ DB=$T/days12.db REVIEW_ISSUE12=1 build_120days
 DB=$T/days12.db rv export >"$T/days12.json" || fail "export failed"
 DB=$T/days12b.db rv import "$T/days12.json" >"$T/out" 2>&1 ||
 	{ cat "$T/out" >&2; fail "import of the issue 12 days failed"; }
-expect_grep "^Imported .*, 1 habits, 2 flare-ups\.$" "$T/out"
+expect_grep "^Imported .*, 1 habit, 2 flare-ups\.$" "$T/out"
 DB=$T/days12b.db rv export >"$T/days12b.json" || fail "export failed"
 cmp "$T/days12.json" "$T/days12b.json" ||
 	fail "export -> import -> export of the issue 12 days is not identical"
@@ -140,7 +140,7 @@ plain bp safety --answer numb=no >/dev/null || fail seed
 plain bp start beta --date 2026-11-01 >/dev/null || fail seed
 plain bp stop beta --outcome worse --date 2026-11-05 >/dev/null || fail seed
 expect_exit 0 bp import "$T/small.json"
-expect_grep "1 habits, 2 flare-ups" "$T/out"
+expect_grep "1 habit, 2 flare-ups" "$T/out"
 [ "$(sqlite3 "$DB" "$q_habit")" = "alpha 2026-11-24 - from alpha 2026-11-20..2026-11-24" ] ||
 	fail "the habit lost its trial in a merge: $(sqlite3 "$DB" "SELECT * FROM habit")"
 
@@ -254,7 +254,7 @@ sqlite3 "$DB" "UPDATE trial SET impression = 3 WHERE approach = 'beta';
 	UPDATE screening SET checked_on = NULL WHERE answer = 1" ||
 	fail "cannot change the check"
 expect_exit 0 bp import "$T/small.json"
-expect_grep "1 screening answers (1 newer than the log's) (1 already there)" "$T/out"
+expect_grep "1 screening answer (1 newer than the log's) (1 already there)" "$T/out"
 expect_grep "the answer to numb of .* (yes): replaced by the file's newer copy" "$T/out"
 bp export | cmp - "$T/small.json" || fail "the file's check was not taken"
 sqlite3 "$DB" "UPDATE screening SET checked_on = '2026-11-23' WHERE answer = 1" ||
@@ -263,7 +263,7 @@ refused 65 "^$T/small.json:1:[0-9]+: the log already has this answer to numb .* 
 sqlite3 "$DB" "UPDATE trial SET impression = 6 WHERE approach = 'beta'" ||
 	fail "cannot change the impression"
 expect_exit 0 bp import --replace "$T/small.json"
-expect_grep "1 trials (1 replaced) (1 already there), 0 sessions (2 already there), 1 screening answers (1 replaced) (1 already there)" "$T/out"
+expect_grep "1 trial (1 replaced) (1 already there), 0 sessions (2 already there), 1 screening answer (1 replaced) (1 already there)" "$T/out"
 bp export | cmp - "$T/small.json" ||
 	fail "--replace did not take the file's impression and check"
 # Another end of the first flare-up, then another trial of the habit:
@@ -275,7 +275,7 @@ sqlite3 "$DB" "UPDATE habit SET trial_id = NULL" ||
 	fail "cannot change the habit"
 refused 65 "^$T/small.json:1:[0-9]+: the log already has this habit of alpha kept on 2026-11-24 with another trial \(--replace" "$T/small.json"
 expect_exit 0 bp import --replace "$T/small.json"
-expect_grep "1 habits (1 replaced), 1 flare-ups (1 replaced) (1 already there)" "$T/out"
+expect_grep "1 habit (1 replaced), 1 flare-up (1 replaced) (1 already there)" "$T/out"
 bp export | cmp - "$T/small.json" ||
 	fail "--replace did not take the file's habit and flare-up"
 # A log with its own open flare-up, or alpha kept since another day:

@@ -113,9 +113,9 @@ grep -q "gamma.*running\|> gamma" "$T/status" && fail "gamma runs again"
 DB=$T/forward.db
 DB=$T/forward.db expect_exit 0 bp import "$T/running.json"
 expect_exit 0 bp import "$T/stopped.json"
-expect_grep "1 trials (1 newer than the log's) (1 already there)" "$T/out"
-expect_grep "1 habits (1 newer than the log's)" "$T/out"
-expect_grep "1 flare-ups (1 newer than the log's)" "$T/out"
+expect_grep "1 trial (1 newer than the log's) (1 already there)" "$T/out"
+expect_grep "1 habit (1 newer than the log's)" "$T/out"
+expect_grep "1 flare-up (1 newer than the log's)" "$T/out"
 expect_grep "the trial of gamma from 2026-11-10, running: replaced by the file's newer copy" "$T/out"
 bp export | cmp - "$T/stopped.json" || fail "the newer copies were not taken"
 
@@ -156,7 +156,7 @@ DB=$T/answers2.db
 bp checkin 5 --date 2026-11-23 --note 'the file' >/dev/null || fail seed
 bp export >"$T/day.json" || fail export
 DB=$T/answers.db expect_exit 0 bp import --replace "$T/day.json"
-expect_grep "1 check-ins (1 replaced), 0 answers (1 of the log's removed)" "$T/out"
+expect_grep "1 check-in (1 replaced), 0 answers (1 of the log's removed)" "$T/out"
 expect_grep "the check-in of 2026-11-23 (pain 2): replaced by the file's" "$T/out"
 expect_grep "the answer of 2026-11-23 to alpha-feel (better): removed with its check-in" "$T/out"
 [ "$(sqlite3 "$T/answers.db" 'SELECT count(*) FROM answer')" = 0 ] ||

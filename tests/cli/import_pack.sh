@@ -48,7 +48,7 @@ new() { faketime "$CLI_NOW" "$BACKPAIN" --db "$DB" --pack "$T/new.yaml" "$@"; }
 
 DB=$T/restored.db
 expect_exit 0 new import "$T/old.json"
-expect_grep ": 4 check-ins, 1 answers, 2 trials, 2 sessions, 1 screening answers, 0 profile entries, 1 habits, 0 flare-ups\.$" "$T/out"
+expect_grep ": 4 check-ins, 1 answer, 2 trials, 2 sessions, 1 screening answer, 0 profile entries, 1 habit, 0 flare-ups\.$" "$T/out"
 [ "$(sqlite3 "$DB" "SELECT group_concat(approach, ' ') FROM trial ORDER BY id;
 	SELECT group_concat(practice || '/' || approach, ' ') FROM session;
 	SELECT question_id FROM answer; SELECT approach FROM habit")" = \

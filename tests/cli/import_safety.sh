@@ -41,7 +41,7 @@ at '2026-10-20 12:00:00' safety --answer numb=no >/dev/null || fail seed
 at '2026-10-20 12:00:00' export >"$T/other.json" || fail export
 DB=$T/log.db
 expect_exit 0 bp import "$T/other.json"
-expect_grep "1 screening answers" "$T/out"
+expect_grep "1 screening answer" "$T/out"
 holds "another log's month-old export"
 
 # A crafted id: the highest row id SQLite has.
