@@ -372,15 +372,26 @@ report_flares_line(struct buf *b, const struct report *rp, const char *end)
 		}
 	}
 	buf_printf(b, ": %d); ", in_month);
-	review_fraction(days, (long long)fl->n, 1, 0, fig);
-	buf_printf(b, "%s %s %s %s on average", fl->n == 1 ? "it" : "they",
-		   fl->running >= 0 && fl->n == 1 ? "has lasted" : "lasted",
-		   fig, days == (int)fl->n ? "day" : "days");
-	if (fl->n > 1)
-		buf_printf(b, " (%d to %d)", shortest, longest);
-	if (peaks > 0) {
-		review_fraction(peak_sum, peaks, 1, 0, fig);
-		buf_printf(b, ", with pain up to %s at worst on average", fig);
+	/* One flare-up: its own figures, no average of one. */
+	if (fl->n == 1) {
+		buf_printf(b, "it %s %d %s",
+			   fl->running >= 0 ? "has lasted" : "lasted", days,
+			   days == 1 ? "day" : "days");
+		if (peaks > 0)
+			buf_printf(b, ", with pain up to %d at its worst",
+				   peak_sum);
+	} else {
+		review_fraction(days, (long long)fl->n, 1, 0, fig);
+		buf_printf(b, "they lasted %s %s on average (%d to %d)", fig,
+			   days == (int)fl->n ? "day" : "days", shortest,
+			   longest);
+		if (peaks > 0) {
+			review_fraction(peak_sum, peaks, 1, 0, fig);
+			buf_printf(b,
+				   ", with pain at its worst %s on average "
+				   "(over the %d rated)",
+				   fig, peaks);
+		}
 	}
 	if (fl->running >= 0)
 		buf_printf(b, "; one is running since %s",
