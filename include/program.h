@@ -68,11 +68,11 @@ enum program_state {
 struct program_step {
 	const struct approach *approach; /* borrowed from the pack */
 	enum program_state state;
-	int trials;		    /* attempts so far, running one included */
-	long long trial_id;	    /* latest attempt; 0 when not started */
-	char started_on[DAY_LEN];   /* latest attempt; "" when not started */
-	char ended_on[DAY_LEN];	    /* "" unless PROGRAM_ENDED */
-	enum store_outcome outcome; /* PROGRAM_ENDED: how it ended */
+	int trials;		  /* attempts so far, running one included */
+	long long trial_id;	  /* latest attempt; 0 when not started */
+	char started_on[DAY_LEN]; /* latest attempt; "" when not started */
+	char ended_on[DAY_LEN];	  /* "" unless PROGRAM_ENDED */
+	enum outcome outcome;	  /* PROGRAM_ENDED: how it ended */
 	/* PROGRAM_RUNNING: day n, its days that count (program_trial_days())
 	 * from its start to today, today included when it counts: 1 on its
 	 * start; 0 while its start is still to come, or when every day so
@@ -146,9 +146,9 @@ struct program_asked {
 /* A day's check-in as the log holds it. */
 struct program_day_checkin {
 	int pain;	  /* PAIN_MIN..PAIN_MAX */
-	int interference; /* PAIN_MIN..PAIN_MAX, or STORE_NONE */
+	int interference; /* PAIN_MIN..PAIN_MAX, or ENTRY_NONE */
 	char *note;	  /* NULL when none; owned by the struct holding it */
-	/* store_checkin.revision: what a face that saves this day again
+	/* struct checkin's revision: what a face that saves this day again
 	 * passes as program_checkin's seen_revision. */
 	int revision;
 };
@@ -218,7 +218,7 @@ int program_question_warns(const struct question *q, const char *value);
 /* One of the recent days, oldest first; the last is today. */
 struct program_recent {
 	char day[DAY_LEN];
-	int pain; /* 0..10, or STORE_NONE when not checked in */
+	int pain; /* 0..10, or ENTRY_NONE when not checked in */
 };
 
 /*
@@ -581,7 +581,7 @@ int program_start(const struct pack *, struct store *, const char *approach,
  * (EX_DATAERR) for an unknown id, an approach not running, a day before its
  * start, or OUTCOME_NONE. */
 int program_stop(const struct pack *, struct store *, const char *approach,
-		 const char *day, enum store_outcome outcome, char **cause);
+		 const char *day, enum outcome outcome, char **cause);
 
 /*
  * The writes. Each checks its values before it writes anything: a refusal
@@ -639,7 +639,7 @@ struct program_answer {
 struct program_checkin {
 	char day[DAY_LEN];
 	int pain;	  /* PAIN_MIN..PAIN_MAX */
-	int interference; /* PAIN_MIN..PAIN_MAX, or STORE_NONE */
+	int interference; /* PAIN_MIN..PAIN_MAX, or ENTRY_NONE */
 	const char *note; /* NULL or "": no note; valid UTF-8 */
 	const char *const *did;
 	size_t ndid;
@@ -647,8 +647,8 @@ struct program_checkin {
 	size_t nanswers;
 	int merge;
 	/* The revision of the day's check-in the face read when it opened
-	 * (store_checkin.revision), or PROGRAM_SEEN_NONE when there was
-	 * none: the save is refused with STORE_CHANGED (old holding the
+	 * (struct checkin's revision), or PROGRAM_SEEN_NONE when there was
+	 * none: the save is refused with CHECKIN_CHANGED (old holding the
 	 * newer check-in) when another was saved since. 0, the default:
 	 * save over whatever is there, as a one-shot command does. */
 	int seen_revision;
@@ -662,14 +662,14 @@ int program_checkin_check(const struct pack *, const char *today,
 			  struct program_bad *bad, char **cause);
 /* Saves it in one transaction. old and replaced as store_checkin_put(). */
 int program_checkin(const struct pack *, struct store *, const char *today,
-		    const struct program_checkin *, struct store_checkin *old,
+		    const struct program_checkin *, struct checkin *old,
 		    int *replaced, struct program_bad *bad, char **cause);
 
-/* A practice session: minutes 1..STORE_MINUTES_MAX, or STORE_NONE for the
+/* A practice session: minutes 1..SESSION_MINUTES_MAX, or ENTRY_NONE for the
  * practice's own minutes (program_session_add() fills them in); pain before
- * and after PAIN_MIN..PAIN_MAX or STORE_NONE. seconds, when the timer
- * measured the time spent, 1..STORE_SECONDS_MAX (else 0): with minutes
- * STORE_NONE, minutes become its whole minutes, at least 1. */
+ * and after PAIN_MIN..PAIN_MAX or ENTRY_NONE. seconds, when the timer
+ * measured the time spent, 1..SESSION_SECONDS_MAX (else 0): with minutes
+ * ENTRY_NONE, minutes become its whole minutes, at least 1. */
 struct program_session {
 	char day[DAY_LEN];
 	const char *practice; /* a practice id of the pack */
@@ -687,7 +687,7 @@ int program_session_add(const struct pack *, struct store *, const char *today,
 			char **cause);
 
 /* A screening answer (yes 1, no 0) to a red flag of the pack or to
- * STORE_SCREENING_INJURY, which also sets the profile's recent injury.
+ * SCREENING_INJURY, which also sets the profile's recent injury.
  * Every answer is kept with its date; the latest one counts. */
 int program_screening(const struct pack *, struct store *, const char *flag,
 		      int yes, char **cause);
@@ -719,14 +719,14 @@ char *program_ids(const struct pack *, int questions);
 const char *program_practice_owner(const struct pack *,
 				   const struct practice *p);
 
-/* Records the person's global impression (STORE_IMPRESSION_MIN..MAX) of
+/* Records the person's global impression (IMPRESSION_MIN..MAX) of
  * the trial of approach that ended on day. EX_DATAERR for a value out of
  * range or no such trial. */
 int program_impression(struct store *, const char *approach, const char *day,
 		       int impression, char **cause);
 /* Changes the outcome of a trial that has ended (a review's decision).
  * Refused (EX_DATAERR) for OUTCOME_NONE, an unknown or a running trial. */
-int program_outcome(struct store *, long long trial_id, enum store_outcome,
+int program_outcome(struct store *, long long trial_id, enum outcome,
 		    char **cause);
 
 /*
@@ -770,7 +770,7 @@ void program_import_free(struct program_import *);
  * Refused (EX_DATAERR) as program_stop(), or when already kept.
  */
 int program_keep(const struct pack *, struct store *, const char *approach,
-		 const char *day, enum store_outcome outcome, char **cause);
+		 const char *day, enum outcome outcome, char **cause);
 /* Ends the habit of approach on day. Refused (EX_DATAERR) for an unknown id
  * or an approach not kept as a habit. */
 int program_drop(const struct pack *, struct store *, const char *approach,
@@ -802,16 +802,16 @@ struct program_flare_use {
 struct program_flare {
 	long long id;
 	char began_on[DAY_LEN];
-	char ended_on[DAY_LEN]; /* the day it was over; "" while it runs */
-	enum store_flare_end ended_by; /* CALM also for one the log still holds
+	char ended_on[DAY_LEN];	 /* the day it was over; "" while it runs */
+	enum flare_end ended_by; /* CALM also for one the log still holds
 					  open whose calm days have come */
-	int stored_open;	       /* the log holds it open */
-	int pain;   /* as recorded at its start, or STORE_NONE */
-	int level;  /* the person's level, or STORE_NONE */
-	int peak;   /* highest daily rating in it, or STORE_NONE */
-	int days;   /* its days: began_on .. the day before
-		       ended_on (or today), at least 1 */
-	char *note; /* owned; NULL when none */
+	int stored_open;	 /* the log holds it open */
+	int pain;		 /* as recorded at its start, or ENTRY_NONE */
+	int level;		 /* the person's level, or ENTRY_NONE */
+	int peak;		 /* highest daily rating in it, or ENTRY_NONE */
+	int days;		 /* its days: began_on .. the day before
+				    ended_on (or today), at least 1 */
+	char *note;		 /* owned; NULL when none */
 	struct program_flare_use *uses;
 	size_t nuses;
 };
@@ -833,7 +833,7 @@ int program_flare_running(struct store *, const char *today,
 			  char since[DAY_LEN], char **cause);
 
 /* Records that a flare began on day (pain PAIN_MIN..PAIN_MAX or
- * STORE_NONE; note NULL or valid UTF-8). Refused (EX_DATAERR, bad->field
+ * ENTRY_NONE; note NULL or valid UTF-8). Refused (EX_DATAERR, bad->field
  * PAIN, NOTE or DAY) for bad values, or when a flare is running. */
 int program_flare(const struct pack *, struct store *, const char *today,
 		  const char *day, int pain, const char *note,
@@ -887,13 +887,13 @@ int program_first_run(struct store *, int *done, char on[DAY_LEN],
 		      char **cause);
 
 /* An outcome in words: "helped", "no change", "worse", "stopped"; "no
- * outcome recorded" for OUTCOME_NONE. (store_outcome_name() is the
+ * outcome recorded" for OUTCOME_NONE. (outcome_name() is the
  * token of the CLI's options, the CSV and the JSON.) */
-const char *program_outcome_words(enum store_outcome);
+const char *program_outcome_words(enum outcome);
 /* What became of a trial, in the words every face shows: "running";
  * "kept as a habit" for the trial its approach is kept from (until it is
  * dropped); else the words of its outcome. */
-const char *program_trial_words(int running, int habit, enum store_outcome);
+const char *program_trial_words(int running, int habit, enum outcome);
 /* A flare-up tool's use, appended to b: "used in 4 sessions, last on
  * 2026-03-30" ("used once, on D" for one). */
 void program_tool_words(struct buf *b, int sessions, const char *last);

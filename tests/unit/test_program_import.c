@@ -128,10 +128,10 @@ fill(struct fx *fx)
 {
 	static const char *const did[] = {"walk"};
 	static const struct program_answer ans[] = {{"feel", "worse"}};
-	struct program_checkin in = {.pain = 4, .interference = STORE_NONE};
+	struct program_checkin in = {.pain = 4, .interference = ENTRY_NONE};
 	/* Timed by the timer: 7 minutes and 5 seconds. */
 	struct program_session ses = {.practice = "stretch",
-				      .minutes = STORE_NONE,
+				      .minutes = ENTRY_NONE,
 				      .pain_before = 5,
 				      .pain_after = 3,
 				      .seconds = 425};
@@ -179,9 +179,9 @@ fill(struct fx *fx)
 	expect_ok(program_screening_checked(fx->pack, fx->store, "numb", TODAY,
 					    TODAY, &cause),
 		  &cause);
-	expect_ok(program_screening(fx->pack, fx->store, STORE_SCREENING_INJURY,
-				    1, &cause),
-		  &cause);
+	expect_ok(
+	    program_screening(fx->pack, fx->store, SCREENING_INJURY, 1, &cause),
+	    &cause);
 	expect_ok(program_usual_pain(fx->store, 6, &cause), &cause);
 }
 
@@ -237,7 +237,7 @@ static void
 test_conflicts(void **state)
 {
 	struct fx *fx = *state;
-	struct program_checkin in = {.pain = 1, .interference = STORE_NONE};
+	struct program_checkin in = {.pain = 1, .interference = ENTRY_NONE};
 	struct store_import_result res;
 	struct store *s;
 	char *a, *before, *after, *at, *cause = NULL;
@@ -513,7 +513,7 @@ fill_issue12(struct fx *fx)
 	expect_ok(program_keep(fx->pack, fx->store, "beta", TODAY,
 			       OUTCOME_HELPED, &cause),
 		  &cause);
-	expect_ok(program_flare(fx->pack, fx->store, TODAY, TODAY, STORE_NONE,
+	expect_ok(program_flare(fx->pack, fx->store, TODAY, TODAY, ENTRY_NONE,
 				NULL, NULL, &cause),
 		  &cause);
 }
@@ -651,15 +651,15 @@ test_before_habits(void **state)
 
 /* The write path's side of a stale save (item 7 of issue 19): a check-in
  * saved by a face that read the day before a newer save is refused with
- * STORE_CHANGED, the newer one handed back; one that read the newer one
+ * CHECKIN_CHANGED, the newer one handed back; one that read the newer one
  * saves. A face that read nothing (PROGRAM_SEEN_NONE) may not save over a
  * check-in made since. */
 static void
 test_stale_checkin(void **state)
 {
 	struct fx *fx = *state;
-	struct program_checkin in = {.pain = 3, .interference = STORE_NONE};
-	struct store_checkin old;
+	struct program_checkin in = {.pain = 3, .interference = ENTRY_NONE};
+	struct checkin old;
 	char *cause = NULL;
 	int replaced;
 
@@ -675,34 +675,34 @@ test_stale_checkin(void **state)
 	expect_ok(program_checkin(fx->pack, fx->store, TODAY, &in, &old,
 				  &replaced, NULL, &cause),
 		  &cause);
-	store_checkin_clear(&old);
+	checkin_clear(&old);
 	/* The screen opened at revision 1 saves its older note. */
 	in.note = "older note";
 	in.pain = 6;
 	in.seen_revision = 1;
 	assert_int_equal(program_checkin(fx->pack, fx->store, TODAY, &in, &old,
 					 &replaced, NULL, &cause),
-			 STORE_CHANGED);
+			 CHECKIN_CHANGED);
 	free(cause);
 	cause = NULL;
 	assert_int_equal(replaced, -1);
 	assert_string_equal(old.note, "NEWER note");
 	assert_int_equal(old.revision, 2);
-	store_checkin_clear(&old);
+	checkin_clear(&old);
 	in.seen_revision = PROGRAM_SEEN_NONE;
 	assert_int_equal(program_checkin(fx->pack, fx->store, TODAY, &in, &old,
 					 &replaced, NULL, &cause),
-			 STORE_CHANGED);
+			 CHECKIN_CHANGED);
 	free(cause);
 	cause = NULL;
-	store_checkin_clear(&old);
+	checkin_clear(&old);
 	/* Having seen the newer one, it saves. */
 	in.seen_revision = 2;
 	expect_ok(program_checkin(fx->pack, fx->store, TODAY, &in, &old,
 				  &replaced, NULL, &cause),
 		  &cause);
 	assert_int_equal(replaced, 1);
-	store_checkin_clear(&old);
+	checkin_clear(&old);
 }
 
 int
