@@ -29,7 +29,12 @@
  * own BEGIN IMMEDIATE transaction: it happens whole or not at all.
  *
  * Rows handed out (struct checkin, ...) own their strings; free arrays
- * of them with the matching *_free().
+ * of them with the matching *_free(). The values the log shares with the
+ * layers above it, faces included, are in headers below it (entry.h,
+ * checkin.h, outcome.h, screening.h, flare.h, session.h); its own rows
+ * (struct store_trial, ...) and everything here are for the program
+ * (src/program/, src/review/) alone: the faces read the log through
+ * program.h and never include this header.
  */
 #ifndef BACKPAIN_STORE_H
 #define BACKPAIN_STORE_H
@@ -37,25 +42,21 @@
 #include <stdio.h>
 #include <stddef.h>
 
+#include "checkin.h"
 #include "day.h"
+#include "entry.h"
+#include "flare.h"
+#include "outcome.h"
+#include "screening.h"
+#include "session.h"
 
-#define STORE_VERSION 9		      /* schema version, PRAGMA user_version */
-#define STORE_BUSY_MS 5000	      /* how long to wait for a busy log */
-#define ENTRY_NONE (-1)		      /* an absent rating or duration */
-#define SESSION_MINUTES_MAX (24 * 60) /* a session lasts at most a day */
-#define SESSION_SECONDS_MAX (SESSION_MINUTES_MAX * 60)
+#define STORE_VERSION 9	   /* schema version, PRAGMA user_version */
+#define STORE_BUSY_MS 5000 /* how long to wait for a busy log */
 
 /* The profile's keys and what they hold (checked by store_profile_set). */
 #define STORE_PROFILE_USUAL_PAIN "usual_pain" /* PAIN_MIN..PAIN_MAX */
 #define STORE_PROFILE_ONBOARDED "onboarded"   /* the day onboarding ended */
 #define STORE_PROFILE_RECENT_INJURY "recent_injury" /* "yes" or "no" */
-/* The screening id of onboarding's recent-injury question, beside the
- * pack's red flags. */
-#define SCREENING_INJURY "recent-injury"
-
-/* A row's uid: 32 lowercase hex digits (16 random bytes) and a NUL; "" in
- * a dump row that has none (an export from before schema version 6). */
-#define ENTRY_UID_LEN 33
 
 struct store;
 
@@ -73,25 +74,6 @@ void store_close(struct store *);
 const char *store_path(const struct store *);
 /* Whether anything was saved through this connection (rows written). */
 int store_saved(const struct store *);
-
-struct checkin {
-	char day[DAY_LEN];
-	int pain;	   /* 0..10 */
-	int interference;  /* 0..10 or ENTRY_NONE */
-	char *note;	   /* NULL when none; any UTF-8, stored exactly */
-	char *recorded_at; /* set by the store; local ISO 8601 */
-	char *updated_at;
-	char uid[ENTRY_UID_LEN]; /* set by the store, kept by export/import */
-	/* 1 at the first put of the day, one more at each later one (set by
-	 * the store); 0 in a dump row that has none. */
-	int revision;
-	/* When the pain rating was entered or last changed (a put that
-	 * changes only the rest keeps it): set by the store, local ISO
-	 * 8601; read as recorded_at for a row that has none (a log from
-	 * before issue 18's schema step, an import of an older export).
-	 * Whether the rating was recalled is program.h's to say. */
-	char *pain_set_at;
-};
 
 struct store_answer {
 	char day[DAY_LEN];
@@ -117,14 +99,6 @@ struct store_session {
 	int seconds;
 };
 
-enum outcome {
-	OUTCOME_NONE, /* still running */
-	OUTCOME_HELPED,
-	OUTCOME_NO_CHANGE,
-	OUTCOME_WORSE,
-	OUTCOME_STOPPED,
-};
-
 struct store_trial {
 	long long id;
 	char *approach;
@@ -138,20 +112,6 @@ struct store_trial {
 	char uid[ENTRY_UID_LEN];
 };
 
-/* The 7-point global impression of change (PGIC; GUIDE-FACTS.md 3.1). */
-#define IMPRESSION_MIN 1
-#define IMPRESSION_MAX 7
-
-struct screening {
-	char *flag;	/* red flag id of the pack, or SCREENING_INJURY */
-	int answer;	/* 1 yes, 0 no */
-	char *asked_at; /* local ISO 8601 */
-	char checked_on[DAY_LEN]; /* a doctor checked this yes; "" if not */
-	/* The revision of the red flag's question it answered (content.h),
-	 * 1.. (1 for answers from before revisions were kept). */
-	int revision;
-};
-
 /* What store_checkin_write() does with the day's earlier answers, and
  * whether it saves over a check-in saved since the caller read it. */
 enum {
@@ -162,11 +122,10 @@ enum {
 	 * of the write; else CHECKIN_CHANGED. */
 	STORE_IF_UNCHANGED = 1 << 1,
 };
-/* store_checkin_write()'s refusal under STORE_IF_UNCHANGED: the check-in
- * of the day was saved since it was read (sysexits.h EX_TEMPFAIL: read it
- * again, then save). *replaced is -1, and old (when not NULL) holds the
- * check-in as it is now, zeroed when there is none. Nothing is written. */
-#define CHECKIN_CHANGED 75
+/* store_checkin_write()'s refusal under STORE_IF_UNCHANGED is
+ * CHECKIN_CHANGED (checkin.h): the check-in of the day was saved since it
+ * was read. *replaced is -1, and old (when not NULL) holds the check-in as
+ * it is now, zeroed when there is none. Nothing is written. */
 
 /*
  * Saves the check-in of c->day with its answers and the practices marked
@@ -207,8 +166,6 @@ int store_checkin_first(struct store *, char day[DAY_LEN], char **cause);
  * first. */
 int store_checkin_range(struct store *, const char *from, const char *to,
 			struct checkin **out, size_t *n, char **cause);
-void checkin_clear(struct checkin *);
-void checkins_free(struct checkin *, size_t);
 
 int store_answer_range(struct store *, const char *from, const char *to,
 		       struct store_answer **out, size_t *n, char **cause);
@@ -239,15 +196,6 @@ void store_trials_free(struct store_trial *, size_t);
  */
 int store_trial_set_impression(struct store *, const char *approach,
 			       const char *day, int impression, char **cause);
-/* "very-much-better", "much-better", "a-little-better", "no-change",
- * "a-little-worse", "much-worse", "very-much-worse" for 1..7; "" else. */
-const char *impression_name(int impression);
-/* 1..7 from a name or a number "1".."7"; -1 when neither. */
-int impression_parse(const char *text, int *out);
-/* "helped", ...; "" for OUTCOME_NONE. */
-const char *outcome_name(enum outcome);
-/* -1 when name is not an outcome. */
-int outcome_parse(const char *name, enum outcome *out);
 
 /*
  * Habits (store_habit.c): an approach kept up after its trial, from kept_on
@@ -309,12 +257,6 @@ void store_pauses_free(struct store_pause *, size_t);
  * ended_on (the first day that is no longer part of it), ended by the
  * person or by two calm days. At most one is open at a time.
  */
-enum flare_end {
-	FLARE_OPEN,   /* still running */
-	FLARE_PERSON, /* flare --over, or `f` ... over in the TUI */
-	FLARE_CALM,   /* pain back at the person's level two days */
-};
-
 struct store_flare {
 	long long id;
 	char began_on[DAY_LEN];
@@ -345,8 +287,6 @@ int store_flare_end(struct store *, const char *day, enum flare_end how,
 int store_flare_list(struct store *, struct store_flare **out, size_t *n,
 		     char **cause);
 void store_flares_free(struct store_flare *, size_t);
-/* "", "person", "calm". */
-const char *flare_end_name(enum flare_end);
 
 /* An answer to revision (1..) of flag's question. */
 int store_screening_add(struct store *, const char *flag, int answer,
@@ -366,7 +306,6 @@ int store_screening_all(struct store *, struct screening **out, size_t *n,
  * earlier one of the same answer. */
 int store_screening_checked(struct store *, const char *flag, const char *day,
 			    char **cause);
-void screenings_free(struct screening *, size_t);
 
 /*
  * Lessons (store_lesson.c): each row one event, a lesson of the pack read

@@ -383,26 +383,6 @@ store_checkin_range(struct store *s, const char *from, const char *to,
 	return code;
 }
 
-void
-checkin_clear(struct checkin *c)
-{
-	free(c->note);
-	free(c->recorded_at);
-	free(c->updated_at);
-	free(c->pain_set_at);
-	c->note = c->recorded_at = c->updated_at = c->pain_set_at = NULL;
-}
-
-void
-checkins_free(struct checkin *c, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		checkin_clear(&c[i]);
-	free(c);
-}
-
 static void
 row_answer(sqlite3_stmt *st, void *p)
 {

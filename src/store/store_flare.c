@@ -6,19 +6,6 @@
 #include "store_int.h"
 #include "util.h"
 
-static const char *const end_names[] = {
-    [FLARE_OPEN] = "",
-    [FLARE_PERSON] = "person",
-    [FLARE_CALM] = "calm",
-};
-#define ENDS (sizeof end_names / sizeof end_names[0])
-
-const char *
-flare_end_name(enum flare_end e)
-{
-	return (size_t)e < ENDS ? end_names[e] : "";
-}
-
 static int
 step_done(struct store *s, sqlite3_stmt *st, int rc, const char *what,
 	  char **cause)
@@ -78,7 +65,7 @@ end_open(struct store *s, const char *day, enum flare_end how, char **cause)
 				  "?2 WHERE ended_on IS NULL",
 				  &st, cause)) != 0)
 		return code;
-	return step_done(s, st, store_bind(st, "tt", day, end_names[how]),
+	return step_done(s, st, store_bind(st, "tt", day, flare_end_name(how)),
 			 "ending the flare-up", cause);
 }
 

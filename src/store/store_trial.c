@@ -9,75 +9,17 @@
 
 #define TRIALS_FIRST 16 /* rows allocated at first, doubled as needed */
 
-static const char *const outcome_names[] = {
-    [OUTCOME_NONE] = "",
-    [OUTCOME_HELPED] = "helped",
-    [OUTCOME_NO_CHANGE] = "no-change",
-    [OUTCOME_WORSE] = "worse",
-    [OUTCOME_STOPPED] = "stopped",
-};
-#define OUTCOMES (sizeof outcome_names / sizeof outcome_names[0])
-
-const char *
-outcome_name(enum outcome o)
-{
-	if ((size_t)o >= OUTCOMES)
-		return "";
-	return outcome_names[o];
-}
-
-int
-outcome_parse(const char *name, enum outcome *out)
-{
-	size_t i;
-
-	for (i = OUTCOME_HELPED; name != NULL && i < OUTCOMES; i++) {
-		if (strcmp(name, outcome_names[i]) == 0) {
-			*out = (enum outcome)i;
-			return 0;
-		}
-	}
-	return -1;
-}
-
-static const char *const impression_names[] = {
-    "",		 "very-much-better", "much-better", "a-little-better",
-    "no-change", "a-little-worse",   "much-worse",  "very-much-worse"};
-
-const char *
-impression_name(int impression)
-{
-	if (impression < IMPRESSION_MIN || impression > IMPRESSION_MAX)
-		return "";
-	return impression_names[impression];
-}
-
-int
-impression_parse(const char *text, int *out)
-{
-	int i;
-
-	for (i = IMPRESSION_MIN; text != NULL && i <= IMPRESSION_MAX; i++) {
-		if (strcmp(text, impression_names[i]) == 0 ||
-		    (text[0] == '0' + i && text[1] == '\0')) {
-			*out = i;
-			return 0;
-		}
-	}
-	return -1;
-}
-
 /* The outcome as it is stored: NULL for none. */
 static const char *
 outcome_text(enum outcome o)
 {
-	return o == OUTCOME_NONE ? NULL : outcome_names[o];
+	return o == OUTCOME_NONE ? NULL : outcome_name(o);
 }
 
 static int
 check_outcome(enum outcome o, char **cause)
 {
-	if ((size_t)o < OUTCOMES)
+	if ((unsigned)o <= OUTCOME_STOPPED)
 		return 0;
 	return store_fail(cause, EX_DATAERR, "outcome: %d is not an outcome",
 			  (int)o);
@@ -599,18 +541,6 @@ store_screening_checked(struct store *s, const char *flag, const char *day,
 fail:
 	store_rollback(s);
 	return code;
-}
-
-void
-screenings_free(struct screening *r, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		free(r[i].flag);
-		free(r[i].asked_at);
-	}
-	free(r);
 }
 
 /* The known keys hold what their names promise (store_profile_problem()). */
