@@ -9,7 +9,12 @@
  * habits; screening answers and the profile; flare-ups), each value checked
  * against the pack and the calendar first by program_check.c, so that no
  * face writes to the store directly and every face is refused alike;
- * program_import*.c read an export back.
+ * program_import*.c read an export back. program_log.c opens and closes
+ * the log for app.c and reads the rows a face shows as they are (a day's
+ * check-in, a range of them, the safety answers, the export), so that the
+ * faces never include store.h: the log is a struct store they hold but
+ * never look into, and every value they see is of the headers below the
+ * store (checkin.h, outcome.h, screening.h, flare.h, entry.h, session.h).
  *
  * The plan is every approach of the pack in the pack's order with the state
  * of its latest trial. The current approach is the running non-wildcard trial
@@ -31,21 +36,29 @@
  * functions allocated. Pointers to approaches, practices, questions and ids
  * are borrowed from the pack, so the pack must outlive the struct. Functions
  * returning int return 0, or a sysexits.h code with *cause set to a message
- * the caller frees (the codes of store.h; EX_DATAERR for a request the
- * program refuses, nothing written).
+ * the caller frees (the codes of store.h: EX_DATAERR, EX_CANTCREAT,
+ * EX_IOERR, EX_TEMPFAIL, EX_NOPERM; EX_DATAERR for a request the program
+ * refuses, nothing written).
  */
 #ifndef BACKPAIN_PROGRAM_H
 #define BACKPAIN_PROGRAM_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "analysis.h"
+#include "checkin.h"
 #include "day.h"
+#include "entry.h"
+#include "flare.h"
+#include "outcome.h"
 #include "pain.h"
-#include "store.h"
+#include "screening.h"
+#include "session.h"
 
 struct buf;
 struct pack;
+struct store; /* the log (store.h), opened by program_open() */
 struct approach;
 struct practice;
 struct question;
@@ -57,6 +70,47 @@ struct question;
 /* It is shown only with this many check-ins behind it: 3 of 7 days, a
  * rough weekly figure (a trial's baseline asks 5 of 14 days, analysis.h). */
 #define PROGRAM_MEAN_MIN_CHECKINS 3
+
+/*
+ * The log as a face opens and reads it (program_log.c), the store's own
+ * functions handed on, so that no face needs store.h. program_open()
+ * opens the log at path, creating and upgrading it as needed, or with
+ * read_only a copy of it to read only, as an export does, which works on
+ * a full disk (store.h: store_open(), store_open_read()).
+ * program_default_path() is where the log lives when no path is given
+ * ($BACKPAIN_DB, else under XDG_DATA_HOME), allocated, or NULL when there
+ * is no HOME. program_saved(): whether anything was saved through it.
+ */
+char *program_default_path(void);
+int program_open(const char *path, int read_only, struct store **out,
+		 char **cause);
+void program_close(struct store *);
+int program_saved(const struct store *);
+
+/* The check-in of day: *found = 0 and out untouched when there is none;
+ * else out holds it (checkin_clear()). */
+int program_checkin_get(struct store *, const char *day, struct checkin *out,
+			int *found, char **cause);
+/* Check-ins with from <= day <= to (either may be NULL: unbounded), oldest
+ * first (checkins_free()). */
+int program_checkins_range(struct store *, const char *from, const char *to,
+			   struct checkin **out, size_t *n, char **cause);
+/* The safety answers as given (screenings_free()):
+ * program_screenings_latest() the latest to each question, in the order
+ * first asked; program_screenings_all() every one ever given, oldest first
+ * (store.h's store_screening_latest() says which is the latest). */
+int program_screenings_latest(struct store *, struct screening **out, size_t *n,
+			      char **cause);
+int program_screenings_all(struct store *, struct screening **out, size_t *n,
+			   char **cause);
+
+/* `backpain export`: everything in the log, written to out. JSON: one
+ * object with an array per table; CSV: one section per table ("# table
+ * NAME", a header row, the rows). store.h's store_export() has the
+ * details. */
+enum program_format { PROGRAM_FORMAT_JSON, PROGRAM_FORMAT_CSV };
+int program_export(struct store *, enum program_format, FILE *out,
+		   char **cause);
 
 enum program_state {
 	PROGRAM_NOT_STARTED,
@@ -543,9 +597,9 @@ int program_baseline_counts(struct store *, const char *day, int *n,
 			    int *recalled, char **cause);
 
 /*
- * A rating recalled from memory: its pain was set (store.h's pain_set_at,
- * by its local date) more than PROGRAM_RECALL_DAYS days after its day.
- * Pain recalled over days is unreliable and biased toward the peak and the
+ * A rating recalled from memory: its pain was set (struct checkin's
+ * pain_set_at, by its local date) more than PROGRAM_RECALL_DAYS days after its
+ * day. Pain recalled over days is unreliable and biased toward the peak and the
  * most recent pain, which is why pain is logged in a diary on the day; a
  * log judges from ratings entered on or near their day and keeps late ones
  * apart (GUIDE-FACTS.md 3.1: Stone et al., BMJ 2002 and Control Clin
@@ -660,7 +714,12 @@ struct program_checkin {
 int program_checkin_check(const struct pack *, const char *today,
 			  const struct program_checkin *,
 			  struct program_bad *bad, char **cause);
-/* Saves it in one transaction. old and replaced as store_checkin_put(). */
+/* Saves it in one transaction. A check-in already there for the day is
+ * replaced whole: when old is not NULL it receives the replaced one and
+ * *replaced is set to 1 (else 0); old is zeroed when nothing was
+ * replaced, so checkin_clear(old) is always safe. replaced may be NULL.
+ * Refused with CHECKIN_CHANGED (checkin.h; old holding the check-in as it
+ * is now) as seen_revision says. */
 int program_checkin(const struct pack *, struct store *, const char *today,
 		    const struct program_checkin *, struct checkin *old,
 		    int *replaced, struct program_bad *bad, char **cause);
@@ -752,16 +811,43 @@ char *program_question_text(const char *text, const char *day,
  * bad file is refused before a log is created. A refusal is EX_DATAERR with
  * *cause "NAME:LINE:COLUMN: why". program_import_write() writes it all in one
  * transaction (store_import(); a conflict with the log is refused unless
- * replace, its cause also placed in the file). Free with
+ * replace, its cause also placed in the file), and tells in res what
+ * became of each table's rows (program_import_result_clear() frees it;
+ * on a refusal it is zeroed but for table and row). Free with
  * program_import_free().
  */
 struct program_import;
 int program_import_read(const struct pack *, const char *today,
 			const char *name, const char *text, size_t len,
 			struct program_import **out, char **cause);
+/* What an import did to the rows of each table of the file (store.h's
+ * struct store_import_count): added to the log; the same as the log's;
+ * newer than the log's copy, which they replaced; older than it, which
+ * stays; put in place of a row of the log that held them otherwise
+ * (replace); and the log's rows removed because the file's clashed with
+ * them (replace). */
+struct program_import_count {
+	const char *table; /* as an export names it: "checkin", ... */
+	size_t added, same, newer, older, replaced, removed;
+};
+/* The tables of an export, n[] in the order it writes them (store.h's
+ * enum store_table_id; program_import.c checks that they agree). */
+#define PROGRAM_IMPORT_TABLES 10
+struct program_import_result {
+	struct program_import_count n[PROGRAM_IMPORT_TABLES];
+	/* On a refusal for one row, table and row name it (else table is
+	 * NULL): the export's name of its table and its index there. */
+	const char *table;
+	size_t row;
+	/* Each row of the log replaced or removed, in words: "the check-in
+	 * of 2026-11-23 (pain 2): replaced by the file's" (owned). */
+	char **changed;
+	size_t nchanged;
+};
 int program_import_write(struct store *, const struct program_import *,
-			 int replace, struct store_import_result *,
+			 int replace, struct program_import_result *res,
 			 char **cause);
+void program_import_result_clear(struct program_import_result *);
 void program_import_free(struct program_import *);
 
 /*

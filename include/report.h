@@ -22,10 +22,11 @@
 
 #include <stddef.h>
 
+#include "checkin.h"
 #include "day.h"
 #include "program.h"
 #include "review.h"
-#include "store.h"
+#include "screening.h"
 
 struct buf;
 struct pack;

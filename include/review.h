@@ -41,11 +41,14 @@
 #include <stddef.h>
 
 #include "analysis.h"
+#include "checkin.h"
 #include "day.h"
-#include "store.h"
+#include "entry.h"
+#include "outcome.h"
 
 struct pack;
 struct buf;
+struct store; /* the log (store.h), read through the program */
 
 /* Room for one figure such as "-10.00", and its NUL. */
 #define REVIEW_FIGURE_LEN 24

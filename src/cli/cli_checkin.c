@@ -19,7 +19,6 @@
 #include "content.h"
 #include "day.h"
 #include "program.h"
-#include "store.h"
 #include "util.h"
 
 /* What a check-in command was given, before anything is written. */

@@ -16,7 +16,6 @@
 #include "content.h"
 #include "day.h"
 #include "program.h"
-#include "store.h"
 #include "util.h"
 
 /* The program's refusal, in the words of the command line. */

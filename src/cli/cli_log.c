@@ -17,7 +17,6 @@
 #include "day.h"
 #include "program.h"
 #include "review.h"
-#include "store.h"
 #include "util.h"
 
 #define DUE_EXIT_DONE 1 /* `due` when today is checked in */
@@ -407,7 +406,8 @@ cli_cmd_due(struct app *app, int argc, char **argv)
 	if ((rc = cli_opt_day(app, "due", NULL, day)) != 0 ||
 	    (rc = cli_store(app)) != 0)
 		return rc;
-	if ((rc = store_checkin_get(app->store, day, &c, &found, &cause)) != 0)
+	if ((rc = program_checkin_get(app->store, day, &c, &found, &cause)) !=
+	    0)
 		return cli_opt_cause("due", rc, cause);
 	if (found) {
 		checkin_clear(&c);

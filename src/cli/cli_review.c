@@ -14,7 +14,6 @@
 #include "fmt.h"
 #include "report.h"
 #include "review.h"
-#include "store.h"
 #include "util.h"
 
 /* Lines of the review table are folded at this many columns. */

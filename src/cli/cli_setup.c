@@ -30,7 +30,6 @@
 #include "content.h"
 #include "day.h"
 #include "program.h"
-#include "store.h"
 #include "util.h"
 
 /* A step's result when the input ended: what was saved stays. */

@@ -22,7 +22,6 @@
 #include "day.h"
 #include "fmt.h"
 #include "program.h"
-#include "store.h"
 #include "util.h"
 
 #define TABLE_COLUMNS 80	   /* history and status lines fit in this */
@@ -515,7 +514,7 @@ cli_cmd_history(struct app *app, int argc, char **argv)
 	rc = program_flares_load(NULL, app->store, today, &fl, &cause);
 	if (rc != 0)
 		return cli_opt_cause("history", rc, cause);
-	rc = store_checkin_range(app->store, from, today, &c, &nc, &cause);
+	rc = program_checkins_range(app->store, from, today, &c, &nc, &cause);
 	if (rc != 0) {
 		program_flares_free(&fl);
 		return cli_opt_cause("history", rc, cause);
@@ -538,7 +537,7 @@ cli_cmd_export(struct app *app, int argc, char **argv)
 	    {"format", required_argument, NULL, CLI_OPT_FORMAT},
 	    CLI_COMMON_OPTIONS,
 	};
-	enum store_format fmt = STORE_FORMAT_JSON;
+	enum program_format fmt = PROGRAM_FORMAT_JSON;
 	const char *format = NULL;
 	char *cause = NULL;
 	int opt, rc;
@@ -555,7 +554,7 @@ cli_cmd_export(struct app *app, int argc, char **argv)
 		return cli_usage_error("export", "unexpected argument '%s'",
 				       argv[optind]);
 	if (format != NULL && strcmp(format, "csv") == 0)
-		fmt = STORE_FORMAT_CSV;
+		fmt = PROGRAM_FORMAT_CSV;
 	else if (format != NULL && strcmp(format, "json") != 0)
 		return cli_opt_choice("export", "--format", format,
 				      "use json or csv");
@@ -564,6 +563,6 @@ cli_cmd_export(struct app *app, int argc, char **argv)
 	app->read_only = 1;
 	if ((rc = cli_store(app)) != 0)
 		return rc;
-	rc = store_export(app->store, fmt, stdout, &cause);
+	rc = program_export(app->store, fmt, stdout, &cause);
 	return rc != 0 ? cli_opt_cause("export", rc, cause) : 0;
 }

@@ -12,6 +12,7 @@
 #include <sysexits.h>
 
 #include "content.h"
+#include "store.h"
 #include "util.h"
 
 int

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "content.h"
+#include "store.h"
 #include "util.h"
 
 /* The day of an answer as struct program_flag's asked_on: the date of its

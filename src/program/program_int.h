@@ -13,6 +13,7 @@
 
 #include "json.h"
 #include "program.h"
+#include "store.h"
 
 /* program_state.c, for program_plan_load(): marks the steps that are
  * flare-up tools with their sessions, and the running ones past their

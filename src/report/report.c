@@ -188,10 +188,10 @@ report_load(const struct pack *pack, struct store *st, const char *today,
 	if ((rc = program_flares_load(pack, st, today, &out->flares, cause)) !=
 		0 ||
 	    (rc = program_first_run(st, &done, out->onboarded, cause)) != 0 ||
-	    (rc = store_screening_latest(st, &out->screenings,
-					 &out->nscreenings, cause)) != 0 ||
-	    (rc = store_screening_all(st, &out->answers, &out->nanswers,
-				      cause)) != 0) {
+	    (rc = program_screenings_latest(st, &out->screenings,
+					    &out->nscreenings, cause)) != 0 ||
+	    (rc = program_screenings_all(st, &out->answers, &out->nanswers,
+					 cause)) != 0) {
 		report_free(out);
 		return rc;
 	}

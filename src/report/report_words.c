@@ -5,11 +5,10 @@
 #include <string.h>
 
 #include "content.h"
-#include "store.h"
 #include "util.h"
 #include "version.h"
 
-/* Screening id of the onboarding injury question (store.h). */
+/* Screening id of the onboarding injury question (screening.h). */
 #define INJURY_FLAG SCREENING_INJURY
 
 static const char *

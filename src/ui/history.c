@@ -18,7 +18,6 @@
 #include "analysis.h"
 #include "content.h"
 #include "review.h"
-#include "store.h"
 #include "ui_int.h"
 #include "util.h"
 

@@ -104,7 +104,7 @@ second(struct fx *fx, const char *name)
 /* Imports text into s; returns the result code, cause as given. */
 static int
 import(const struct fx *fx, struct store *s, const char *text, int replace,
-       struct store_import_result *res, char **cause)
+       struct program_import_result *res, char **cause)
 {
 	struct program_import *imp = NULL;
 	int rc;
@@ -118,7 +118,7 @@ import(const struct fx *fx, struct store *s, const char *text, int replace,
 	/* The counts are what these tests read; the names of the log's rows
 	 * replaced or removed are cli/import's. */
 	if (rc == 0)
-		store_import_result_clear(res);
+		program_import_result_clear(res);
 	return rc;
 }
 
@@ -189,7 +189,7 @@ static void
 test_round_trip(void **state)
 {
 	struct fx *fx = *state;
-	struct store_import_result res;
+	struct program_import_result res;
 	struct store *s;
 	char *a, *b, *cause = NULL;
 
@@ -238,7 +238,7 @@ test_conflicts(void **state)
 {
 	struct fx *fx = *state;
 	struct program_checkin in = {.pain = 1, .interference = ENTRY_NONE};
-	struct store_import_result res;
+	struct program_import_result res;
 	struct store *s;
 	char *a, *before, *after, *at, *cause = NULL;
 
@@ -377,7 +377,7 @@ static void
 test_older_export(void **state)
 {
 	struct fx *fx = *state;
-	struct store_import_result res;
+	struct program_import_result res;
 	struct store *s;
 	char *a, *b, *old, *back, *cause = NULL;
 
@@ -461,7 +461,7 @@ test_refused_values(void **state)
 	     "\"checked_on\":\"2026-11-24\",\"checked_by\":1", "no column"},
 	};
 	struct fx *fx = *state;
-	struct store_import_result res;
+	struct program_import_result res;
 	struct store *s;
 	char *a, *bad, *at, *before, *after, *cause = NULL;
 	size_t i, n;
@@ -548,7 +548,7 @@ test_habits_flares(void **state)
 	    " || t.approach || ' ' || t.started_on, ';') FROM habit h"
 	    " JOIN trial t ON t.id = h.trial_id";
 	struct fx *fx = *state;
-	struct store_import_result res;
+	struct program_import_result res;
 	struct store *s;
 	char *a, *b, *got, *cause = NULL;
 
@@ -624,7 +624,7 @@ static void
 test_before_habits(void **state)
 {
 	struct fx *fx = *state;
-	struct store_import_result res;
+	struct program_import_result res;
 	char *a, *cut, *old, *b, *want, *cause = NULL;
 	struct store *s;
 

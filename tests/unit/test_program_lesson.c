@@ -536,7 +536,7 @@ test_import_lessons(void **state)
 	};
 	struct fx *fx = *state;
 	struct program_import *imp = NULL;
-	struct store_import_result res;
+	struct program_import_result res;
 	struct store_lesson *r;
 	char *text, *cause = NULL;
 	size_t i, n;
