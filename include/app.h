@@ -42,8 +42,8 @@ int app_pack(struct app *, struct content_errors *errs);
 /* Reads the config (EX_DATAERR for a bad file) and sets today. */
 int app_config(struct app *, char **cause);
 /* Opens the log, creating it when needed (or, with read_only set, as
- * store_open_read() does): the codes of store.h, or EX_CANTCREAT when no
- * place for it is known. */
+ * an export does: program_open()): the codes of store.h, or EX_CANTCREAT
+ * when no place for it is known. */
 int app_store(struct app *, char **cause);
 /* Today as the config's day start counts it, read again from the clock
  * (the TUI runs across midnight); loads the config first. */

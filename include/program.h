@@ -9,7 +9,12 @@
  * habits; screening answers and the profile; flare-ups), each value checked
  * against the pack and the calendar first by program_check.c, so that no
  * face writes to the store directly and every face is refused alike;
- * program_import*.c read an export back.
+ * program_import*.c read an export back. program_log.c opens and closes
+ * the log for app.c and reads the rows a face shows as they are (a day's
+ * check-in, a range of them, the safety answers, the export), so that the
+ * faces never include store.h: the log is a struct store they hold but
+ * never look into, and every value they see is of the headers below the
+ * store (checkin.h, outcome.h, screening.h, flare.h, entry.h, session.h).
  *
  * The plan is every approach of the pack in the pack's order with the state
  * of its latest trial. The current approach is the running non-wildcard trial
@@ -31,21 +36,29 @@
  * functions allocated. Pointers to approaches, practices, questions and ids
  * are borrowed from the pack, so the pack must outlive the struct. Functions
  * returning int return 0, or a sysexits.h code with *cause set to a message
- * the caller frees (the codes of store.h; EX_DATAERR for a request the
- * program refuses, nothing written).
+ * the caller frees (the codes of store.h: EX_DATAERR, EX_CANTCREAT,
+ * EX_IOERR, EX_TEMPFAIL, EX_NOPERM; EX_DATAERR for a request the program
+ * refuses, nothing written).
  */
 #ifndef BACKPAIN_PROGRAM_H
 #define BACKPAIN_PROGRAM_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "analysis.h"
+#include "checkin.h"
 #include "day.h"
+#include "entry.h"
+#include "flare.h"
+#include "outcome.h"
 #include "pain.h"
-#include "store.h"
+#include "screening.h"
+#include "session.h"
 
 struct buf;
 struct pack;
+struct store; /* the log (store.h), opened by program_open() */
 struct approach;
 struct practice;
 struct question;
@@ -58,6 +71,47 @@ struct question;
  * rough weekly figure (a trial's baseline asks 5 of 14 days, analysis.h). */
 #define PROGRAM_MEAN_MIN_CHECKINS 3
 
+/*
+ * The log as a face opens and reads it (program_log.c), the store's own
+ * functions handed on, so that no face needs store.h. program_open()
+ * opens the log at path, creating and upgrading it as needed, or with
+ * read_only a copy of it to read only, as an export does, which works on
+ * a full disk (store.h: store_open(), store_open_read()).
+ * program_default_path() is where the log lives when no path is given
+ * ($BACKPAIN_DB, else under XDG_DATA_HOME), allocated, or NULL when there
+ * is no HOME. program_saved(): whether anything was saved through it.
+ */
+char *program_default_path(void);
+int program_open(const char *path, int read_only, struct store **out,
+		 char **cause);
+void program_close(struct store *);
+int program_saved(const struct store *);
+
+/* The check-in of day: *found = 0 and out untouched when there is none;
+ * else out holds it (checkin_clear()). */
+int program_checkin_get(struct store *, const char *day, struct checkin *out,
+			int *found, char **cause);
+/* Check-ins with from <= day <= to (either may be NULL: unbounded), oldest
+ * first (checkins_free()). */
+int program_checkins_range(struct store *, const char *from, const char *to,
+			   struct checkin **out, size_t *n, char **cause);
+/* The safety answers as given (screenings_free()):
+ * program_screenings_latest() the latest to each question, in the order
+ * first asked; program_screenings_all() every one ever given, oldest first
+ * (store.h's store_screening_latest() says which is the latest). */
+int program_screenings_latest(struct store *, struct screening **out, size_t *n,
+			      char **cause);
+int program_screenings_all(struct store *, struct screening **out, size_t *n,
+			   char **cause);
+
+/* `backpain export`: everything in the log, written to out. JSON: one
+ * object with an array per table; CSV: one section per table ("# table
+ * NAME", a header row, the rows). store.h's store_export() has the
+ * details. */
+enum program_format { PROGRAM_FORMAT_JSON, PROGRAM_FORMAT_CSV };
+int program_export(struct store *, enum program_format, FILE *out,
+		   char **cause);
+
 enum program_state {
 	PROGRAM_NOT_STARTED,
 	PROGRAM_RUNNING,
@@ -68,11 +122,11 @@ enum program_state {
 struct program_step {
 	const struct approach *approach; /* borrowed from the pack */
 	enum program_state state;
-	int trials;		    /* attempts so far, running one included */
-	long long trial_id;	    /* latest attempt; 0 when not started */
-	char started_on[DAY_LEN];   /* latest attempt; "" when not started */
-	char ended_on[DAY_LEN];	    /* "" unless PROGRAM_ENDED */
-	enum store_outcome outcome; /* PROGRAM_ENDED: how it ended */
+	int trials;		  /* attempts so far, running one included */
+	long long trial_id;	  /* latest attempt; 0 when not started */
+	char started_on[DAY_LEN]; /* latest attempt; "" when not started */
+	char ended_on[DAY_LEN];	  /* "" unless PROGRAM_ENDED */
+	enum outcome outcome;	  /* PROGRAM_ENDED: how it ended */
 	/* PROGRAM_RUNNING: day n, its days that count (program_trial_days())
 	 * from its start to today, today included when it counts: 1 on its
 	 * start; 0 while its start is still to come, or when every day so
@@ -146,9 +200,9 @@ struct program_asked {
 /* A day's check-in as the log holds it. */
 struct program_day_checkin {
 	int pain;	  /* PAIN_MIN..PAIN_MAX */
-	int interference; /* PAIN_MIN..PAIN_MAX, or STORE_NONE */
+	int interference; /* PAIN_MIN..PAIN_MAX, or ENTRY_NONE */
 	char *note;	  /* NULL when none; owned by the struct holding it */
-	/* store_checkin.revision: what a face that saves this day again
+	/* struct checkin's revision: what a face that saves this day again
 	 * passes as program_checkin's seen_revision. */
 	int revision;
 };
@@ -218,7 +272,7 @@ int program_question_warns(const struct question *q, const char *value);
 /* One of the recent days, oldest first; the last is today. */
 struct program_recent {
 	char day[DAY_LEN];
-	int pain; /* 0..10, or STORE_NONE when not checked in */
+	int pain; /* 0..10, or ENTRY_NONE when not checked in */
 };
 
 /*
@@ -543,9 +597,9 @@ int program_baseline_counts(struct store *, const char *day, int *n,
 			    int *recalled, char **cause);
 
 /*
- * A rating recalled from memory: its pain was set (store.h's pain_set_at,
- * by its local date) more than PROGRAM_RECALL_DAYS days after its day.
- * Pain recalled over days is unreliable and biased toward the peak and the
+ * A rating recalled from memory: its pain was set (struct checkin's
+ * pain_set_at, by its local date) more than PROGRAM_RECALL_DAYS days after its
+ * day. Pain recalled over days is unreliable and biased toward the peak and the
  * most recent pain, which is why pain is logged in a diary on the day; a
  * log judges from ratings entered on or near their day and keeps late ones
  * apart (GUIDE-FACTS.md 3.1: Stone et al., BMJ 2002 and Control Clin
@@ -581,7 +635,7 @@ int program_start(const struct pack *, struct store *, const char *approach,
  * (EX_DATAERR) for an unknown id, an approach not running, a day before its
  * start, or OUTCOME_NONE. */
 int program_stop(const struct pack *, struct store *, const char *approach,
-		 const char *day, enum store_outcome outcome, char **cause);
+		 const char *day, enum outcome outcome, char **cause);
 
 /*
  * The writes. Each checks its values before it writes anything: a refusal
@@ -639,7 +693,7 @@ struct program_answer {
 struct program_checkin {
 	char day[DAY_LEN];
 	int pain;	  /* PAIN_MIN..PAIN_MAX */
-	int interference; /* PAIN_MIN..PAIN_MAX, or STORE_NONE */
+	int interference; /* PAIN_MIN..PAIN_MAX, or ENTRY_NONE */
 	const char *note; /* NULL or "": no note; valid UTF-8 */
 	const char *const *did;
 	size_t ndid;
@@ -647,8 +701,8 @@ struct program_checkin {
 	size_t nanswers;
 	int merge;
 	/* The revision of the day's check-in the face read when it opened
-	 * (store_checkin.revision), or PROGRAM_SEEN_NONE when there was
-	 * none: the save is refused with STORE_CHANGED (old holding the
+	 * (struct checkin's revision), or PROGRAM_SEEN_NONE when there was
+	 * none: the save is refused with CHECKIN_CHANGED (old holding the
 	 * newer check-in) when another was saved since. 0, the default:
 	 * save over whatever is there, as a one-shot command does. */
 	int seen_revision;
@@ -660,16 +714,21 @@ struct program_checkin {
 int program_checkin_check(const struct pack *, const char *today,
 			  const struct program_checkin *,
 			  struct program_bad *bad, char **cause);
-/* Saves it in one transaction. old and replaced as store_checkin_put(). */
+/* Saves it in one transaction. A check-in already there for the day is
+ * replaced whole: when old is not NULL it receives the replaced one and
+ * *replaced is set to 1 (else 0); old is zeroed when nothing was
+ * replaced, so checkin_clear(old) is always safe. replaced may be NULL.
+ * Refused with CHECKIN_CHANGED (checkin.h; old holding the check-in as it
+ * is now) as seen_revision says. */
 int program_checkin(const struct pack *, struct store *, const char *today,
-		    const struct program_checkin *, struct store_checkin *old,
+		    const struct program_checkin *, struct checkin *old,
 		    int *replaced, struct program_bad *bad, char **cause);
 
-/* A practice session: minutes 1..STORE_MINUTES_MAX, or STORE_NONE for the
+/* A practice session: minutes 1..SESSION_MINUTES_MAX, or ENTRY_NONE for the
  * practice's own minutes (program_session_add() fills them in); pain before
- * and after PAIN_MIN..PAIN_MAX or STORE_NONE. seconds, when the timer
- * measured the time spent, 1..STORE_SECONDS_MAX (else 0): with minutes
- * STORE_NONE, minutes become its whole minutes, at least 1. */
+ * and after PAIN_MIN..PAIN_MAX or ENTRY_NONE. seconds, when the timer
+ * measured the time spent, 1..SESSION_SECONDS_MAX (else 0): with minutes
+ * ENTRY_NONE, minutes become its whole minutes, at least 1. */
 struct program_session {
 	char day[DAY_LEN];
 	const char *practice; /* a practice id of the pack */
@@ -687,7 +746,7 @@ int program_session_add(const struct pack *, struct store *, const char *today,
 			char **cause);
 
 /* A screening answer (yes 1, no 0) to a red flag of the pack or to
- * STORE_SCREENING_INJURY, which also sets the profile's recent injury.
+ * SCREENING_INJURY, which also sets the profile's recent injury.
  * Every answer is kept with its date; the latest one counts. */
 int program_screening(const struct pack *, struct store *, const char *flag,
 		      int yes, char **cause);
@@ -719,14 +778,14 @@ char *program_ids(const struct pack *, int questions);
 const char *program_practice_owner(const struct pack *,
 				   const struct practice *p);
 
-/* Records the person's global impression (STORE_IMPRESSION_MIN..MAX) of
+/* Records the person's global impression (IMPRESSION_MIN..MAX) of
  * the trial of approach that ended on day. EX_DATAERR for a value out of
  * range or no such trial. */
 int program_impression(struct store *, const char *approach, const char *day,
 		       int impression, char **cause);
 /* Changes the outcome of a trial that has ended (a review's decision).
  * Refused (EX_DATAERR) for OUTCOME_NONE, an unknown or a running trial. */
-int program_outcome(struct store *, long long trial_id, enum store_outcome,
+int program_outcome(struct store *, long long trial_id, enum outcome,
 		    char **cause);
 
 /*
@@ -752,16 +811,43 @@ char *program_question_text(const char *text, const char *day,
  * bad file is refused before a log is created. A refusal is EX_DATAERR with
  * *cause "NAME:LINE:COLUMN: why". program_import_write() writes it all in one
  * transaction (store_import(); a conflict with the log is refused unless
- * replace, its cause also placed in the file). Free with
+ * replace, its cause also placed in the file), and tells in res what
+ * became of each table's rows (program_import_result_clear() frees it;
+ * on a refusal it is zeroed but for table and row). Free with
  * program_import_free().
  */
 struct program_import;
 int program_import_read(const struct pack *, const char *today,
 			const char *name, const char *text, size_t len,
 			struct program_import **out, char **cause);
+/* What an import did to the rows of each table of the file (store.h's
+ * struct store_import_count): added to the log; the same as the log's;
+ * newer than the log's copy, which they replaced; older than it, which
+ * stays; put in place of a row of the log that held them otherwise
+ * (replace); and the log's rows removed because the file's clashed with
+ * them (replace). */
+struct program_import_count {
+	const char *table; /* as an export names it: "checkin", ... */
+	size_t added, same, newer, older, replaced, removed;
+};
+/* The tables of an export, n[] in the order it writes them (store.h's
+ * enum store_table_id; program_import.c checks that they agree). */
+#define PROGRAM_IMPORT_TABLES 10
+struct program_import_result {
+	struct program_import_count n[PROGRAM_IMPORT_TABLES];
+	/* On a refusal for one row, table and row name it (else table is
+	 * NULL): the export's name of its table and its index there. */
+	const char *table;
+	size_t row;
+	/* Each row of the log replaced or removed, in words: "the check-in
+	 * of 2026-11-23 (pain 2): replaced by the file's" (owned). */
+	char **changed;
+	size_t nchanged;
+};
 int program_import_write(struct store *, const struct program_import *,
-			 int replace, struct store_import_result *,
+			 int replace, struct program_import_result *res,
 			 char **cause);
+void program_import_result_clear(struct program_import_result *);
 void program_import_free(struct program_import *);
 
 /*
@@ -770,7 +856,7 @@ void program_import_free(struct program_import *);
  * Refused (EX_DATAERR) as program_stop(), or when already kept.
  */
 int program_keep(const struct pack *, struct store *, const char *approach,
-		 const char *day, enum store_outcome outcome, char **cause);
+		 const char *day, enum outcome outcome, char **cause);
 /* Ends the habit of approach on day. Refused (EX_DATAERR) for an unknown id
  * or an approach not kept as a habit. */
 int program_drop(const struct pack *, struct store *, const char *approach,
@@ -802,16 +888,16 @@ struct program_flare_use {
 struct program_flare {
 	long long id;
 	char began_on[DAY_LEN];
-	char ended_on[DAY_LEN]; /* the day it was over; "" while it runs */
-	enum store_flare_end ended_by; /* CALM also for one the log still holds
+	char ended_on[DAY_LEN];	 /* the day it was over; "" while it runs */
+	enum flare_end ended_by; /* CALM also for one the log still holds
 					  open whose calm days have come */
-	int stored_open;	       /* the log holds it open */
-	int pain;   /* as recorded at its start, or STORE_NONE */
-	int level;  /* the person's level, or STORE_NONE */
-	int peak;   /* highest daily rating in it, or STORE_NONE */
-	int days;   /* its days: began_on .. the day before
-		       ended_on (or today), at least 1 */
-	char *note; /* owned; NULL when none */
+	int stored_open;	 /* the log holds it open */
+	int pain;		 /* as recorded at its start, or ENTRY_NONE */
+	int level;		 /* the person's level, or ENTRY_NONE */
+	int peak;		 /* highest daily rating in it, or ENTRY_NONE */
+	int days;		 /* its days: began_on .. the day before
+				    ended_on (or today), at least 1 */
+	char *note;		 /* owned; NULL when none */
 	struct program_flare_use *uses;
 	size_t nuses;
 };
@@ -833,7 +919,7 @@ int program_flare_running(struct store *, const char *today,
 			  char since[DAY_LEN], char **cause);
 
 /* Records that a flare began on day (pain PAIN_MIN..PAIN_MAX or
- * STORE_NONE; note NULL or valid UTF-8). Refused (EX_DATAERR, bad->field
+ * ENTRY_NONE; note NULL or valid UTF-8). Refused (EX_DATAERR, bad->field
  * PAIN, NOTE or DAY) for bad values, or when a flare is running. */
 int program_flare(const struct pack *, struct store *, const char *today,
 		  const char *day, int pain, const char *note,
@@ -887,13 +973,13 @@ int program_first_run(struct store *, int *done, char on[DAY_LEN],
 		      char **cause);
 
 /* An outcome in words: "helped", "no change", "worse", "stopped"; "no
- * outcome recorded" for OUTCOME_NONE. (store_outcome_name() is the
+ * outcome recorded" for OUTCOME_NONE. (outcome_name() is the
  * token of the CLI's options, the CSV and the JSON.) */
-const char *program_outcome_words(enum store_outcome);
+const char *program_outcome_words(enum outcome);
 /* What became of a trial, in the words every face shows: "running";
  * "kept as a habit" for the trial its approach is kept from (until it is
  * dropped); else the words of its outcome. */
-const char *program_trial_words(int running, int habit, enum store_outcome);
+const char *program_trial_words(int running, int habit, enum outcome);
 /* A flare-up tool's use, appended to b: "used in 4 sessions, last on
  * 2026-03-30" ("used once, on D" for one). */
 void program_tool_words(struct buf *b, int sessions, const char *last);

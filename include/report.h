@@ -22,10 +22,11 @@
 
 #include <stddef.h>
 
+#include "checkin.h"
 #include "day.h"
 #include "program.h"
 #include "review.h"
-#include "store.h"
+#include "screening.h"
 
 struct buf;
 struct pack;
@@ -53,14 +54,14 @@ struct report {
 	struct review review;	 /* trials, check-ins, usual pain, today */
 	/* The latest check-ins with a note, at most REPORT_NOTES, oldest
 	 * first; day, pain and note are set (owned). */
-	struct store_checkin notes[REPORT_NOTES];
+	struct checkin notes[REPORT_NOTES];
 	size_t nnotes;
-	char onboarded[DAY_LEN]; /* the first-run day, "" when unknown */
-	struct store_screening *screenings; /* latest answer per flag */
+	char onboarded[DAY_LEN];      /* the first-run day, "" when unknown */
+	struct screening *screenings; /* latest answer per flag */
 	size_t nscreenings;
 	/* Every answer ever given, oldest first: a yes stays in the report
 	 * when a later answer to its question is no. */
-	struct store_screening *answers;
+	struct screening *answers;
 	size_t nanswers;
 	/* The safety questions answered (latest answers, the recent-injury
 	 * question of the first run apart: it is no safety question) and

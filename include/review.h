@@ -41,11 +41,14 @@
 #include <stddef.h>
 
 #include "analysis.h"
+#include "checkin.h"
 #include "day.h"
-#include "store.h"
+#include "entry.h"
+#include "outcome.h"
 
 struct pack;
 struct buf;
+struct store; /* the log (store.h), read through the program */
 
 /* Room for one figure such as "-10.00", and its NUL. */
 #define REVIEW_FIGURE_LEN 24
@@ -78,8 +81,8 @@ struct review_row {
 	int wildcard; /* the pack marks the approach as a wildcard */
 	char started_on[DAY_LEN];
 	char ended_on[DAY_LEN]; /* "" while running */
-	enum store_outcome outcome;
-	int impression; /* the global impression at its end, or STORE_NONE */
+	enum outcome outcome;
+	int impression; /* the global impression at its end, or ENTRY_NONE */
 	int running;
 	int checkins; /* check-ins on the trial's days that count */
 	/* Recalled ratings left out of its baseline and of its days that
@@ -164,9 +167,9 @@ struct review_flare {
 	int first;   /* the day it began */
 	int last;    /* its last day: the day before it was over, or today */
 	int running; /* not over by today */
-	int pain;    /* 0..10 recorded when it began, or STORE_NONE */
-	int peak;    /* highest daily rating in it, or STORE_NONE */
-	int level;   /* the person's level before it, or STORE_NONE */
+	int pain;    /* 0..10 recorded when it began, or ENTRY_NONE */
+	int peak;    /* highest daily rating in it, or ENTRY_NONE */
+	int level;   /* the person's level before it, or ENTRY_NONE */
 };
 
 struct review {
@@ -203,7 +206,7 @@ int review_load(const struct pack *, struct store *, const char *today,
  * (newest first), for what the review does not keep, such as notes. The
  * row is the store's and lives only during the call.
  */
-typedef void (*review_checkin_fn)(const struct store_checkin *, void *arg);
+typedef void (*review_checkin_fn)(const struct checkin *, void *arg);
 int review_load_with(const struct pack *, struct store *, const char *today,
 		     review_checkin_fn each, void *arg, struct review *out,
 		     char **cause);
@@ -341,7 +344,7 @@ void review_recalled(struct buf *b, int n);
 void review_immediate(struct buf *b, const struct review_row *);
 /* "very much better", "much better", "a little better", "no different",
  * "a little worse", "much worse", "very much worse" for the global
- * impression STORE_IMPRESSION_MIN..MAX; "" for any other value. */
+ * impression IMPRESSION_MIN..MAX; "" for any other value. */
 const char *review_impression_words(int impression);
 /* "Your impression at the end: much better (2 of 7)." Appends nothing
  * without one. */
@@ -362,7 +365,7 @@ const char *review_row_state(const struct review_row *);
 /* The outcome the verdict points to: helped for substantial and
  * meaningful, worse, no change; stopped for the verdicts that cannot
  * tell. It only advises: the person decides. */
-enum store_outcome review_suggested(const struct review_row *);
+enum outcome review_suggested(const struct review_row *);
 /* The row's interference windows (row->windows, struct review_windows)
  * into *out. */
 void review_interference(const struct review *, const struct review_row *,

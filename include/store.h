@@ -22,14 +22,19 @@
  *   EX_DATAERR    a value or request the log refuses (nothing written)
  *   EX_CANTCREAT  the log or its directory cannot be created
  *   EX_IOERR      I/O error, a damaged log, or a log newer than the program
- *   EX_TEMPFAIL   the log stayed busy past the timeout, or (STORE_CHANGED)
+ *   EX_TEMPFAIL   the log stayed busy past the timeout, or (CHECKIN_CHANGED)
  *                 a check-in was saved since the caller read it
  *   EX_NOPERM     permission denied
  * so a command can exit with the code it is handed. Every write runs in its
  * own BEGIN IMMEDIATE transaction: it happens whole or not at all.
  *
- * Rows handed out (struct store_checkin, ...) own their strings; free arrays
- * of them with the matching *_free().
+ * Rows handed out (struct checkin, ...) own their strings; free arrays
+ * of them with the matching *_free(). The values the log shares with the
+ * layers above it, faces included, are in headers below it (entry.h,
+ * checkin.h, outcome.h, screening.h, flare.h, session.h); its own rows
+ * (struct store_trial, ...) and everything here are for the program
+ * (src/program/, src/review/) alone: the faces read the log through
+ * program.h and never include this header.
  */
 #ifndef BACKPAIN_STORE_H
 #define BACKPAIN_STORE_H
@@ -37,25 +42,21 @@
 #include <stdio.h>
 #include <stddef.h>
 
+#include "checkin.h"
 #include "day.h"
+#include "entry.h"
+#include "flare.h"
+#include "outcome.h"
+#include "screening.h"
+#include "session.h"
 
-#define STORE_VERSION 9		    /* schema version, PRAGMA user_version */
-#define STORE_BUSY_MS 5000	    /* how long to wait for a busy log */
-#define STORE_NONE (-1)		    /* an absent rating or duration */
-#define STORE_MINUTES_MAX (24 * 60) /* a session lasts at most a day */
-#define STORE_SECONDS_MAX (STORE_MINUTES_MAX * 60)
+#define STORE_VERSION 9	   /* schema version, PRAGMA user_version */
+#define STORE_BUSY_MS 5000 /* how long to wait for a busy log */
 
 /* The profile's keys and what they hold (checked by store_profile_set). */
 #define STORE_PROFILE_USUAL_PAIN "usual_pain" /* PAIN_MIN..PAIN_MAX */
 #define STORE_PROFILE_ONBOARDED "onboarded"   /* the day onboarding ended */
 #define STORE_PROFILE_RECENT_INJURY "recent_injury" /* "yes" or "no" */
-/* The screening id of onboarding's recent-injury question, beside the
- * pack's red flags. */
-#define STORE_SCREENING_INJURY "recent-injury"
-
-/* A row's uid: 32 lowercase hex digits (16 random bytes) and a NUL; "" in
- * a dump row that has none (an export from before schema version 6). */
-#define STORE_UID_LEN 33
 
 struct store;
 
@@ -74,30 +75,11 @@ const char *store_path(const struct store *);
 /* Whether anything was saved through this connection (rows written). */
 int store_saved(const struct store *);
 
-struct store_checkin {
-	char day[DAY_LEN];
-	int pain;	   /* 0..10 */
-	int interference;  /* 0..10 or STORE_NONE */
-	char *note;	   /* NULL when none; any UTF-8, stored exactly */
-	char *recorded_at; /* set by the store; local ISO 8601 */
-	char *updated_at;
-	char uid[STORE_UID_LEN]; /* set by the store, kept by export/import */
-	/* 1 at the first put of the day, one more at each later one (set by
-	 * the store); 0 in a dump row that has none. */
-	int revision;
-	/* When the pain rating was entered or last changed (a put that
-	 * changes only the rest keeps it): set by the store, local ISO
-	 * 8601; read as recorded_at for a row that has none (a log from
-	 * before issue 18's schema step, an import of an older export).
-	 * Whether the rating was recalled is program.h's to say. */
-	char *pain_set_at;
-};
-
 struct store_answer {
 	char day[DAY_LEN];
 	char *question; /* question id of the pack */
 	char *value;
-	char uid[STORE_UID_LEN];
+	char uid[ENTRY_UID_LEN];
 };
 
 /* A practice done: a timed session, or a mark from a check-in's --did. */
@@ -106,23 +88,15 @@ struct store_session {
 	char *practice;
 	char *approach;
 	char day[DAY_LEN];
-	int minutes;	 /* 1..; STORE_NONE for a mark without a duration */
-	int pain_before; /* 0..10 or STORE_NONE */
-	int pain_after;	 /* 0..10 or STORE_NONE */
+	int minutes;	 /* 1..; ENTRY_NONE for a mark without a duration */
+	int pain_before; /* 0..10 or ENTRY_NONE */
+	int pain_after;	 /* 0..10 or ENTRY_NONE */
 	char *recorded_at;
-	char uid[STORE_UID_LEN];
-	/* The time the timer measured, 1..STORE_SECONDS_MAX; 0 when it was
+	char uid[ENTRY_UID_LEN];
+	/* The time the timer measured, 1..SESSION_SECONDS_MAX; 0 when it was
 	 * not timed so (a mark, --minutes, a row from before issue 18's
 	 * schema step): then minutes is all there is. */
 	int seconds;
-};
-
-enum store_outcome {
-	OUTCOME_NONE, /* still running */
-	OUTCOME_HELPED,
-	OUTCOME_NO_CHANGE,
-	OUTCOME_WORSE,
-	OUTCOME_STOPPED,
 };
 
 struct store_trial {
@@ -130,26 +104,12 @@ struct store_trial {
 	char *approach;
 	char started_on[DAY_LEN];
 	char ended_on[DAY_LEN]; /* "" while running */
-	enum store_outcome outcome;
-	/* The global impression given at its end, STORE_IMPRESSION_MIN
-	 * (very much better) .. STORE_IMPRESSION_MAX (very much worse), or
-	 * STORE_NONE. */
+	enum outcome outcome;
+	/* The global impression given at its end, IMPRESSION_MIN
+	 * (very much better) .. IMPRESSION_MAX (very much worse), or
+	 * ENTRY_NONE. */
 	int impression;
-	char uid[STORE_UID_LEN];
-};
-
-/* The 7-point global impression of change (PGIC; GUIDE-FACTS.md 3.1). */
-#define STORE_IMPRESSION_MIN 1
-#define STORE_IMPRESSION_MAX 7
-
-struct store_screening {
-	char *flag;	/* red flag id of the pack, or STORE_SCREENING_INJURY */
-	int answer;	/* 1 yes, 0 no */
-	char *asked_at; /* local ISO 8601 */
-	char checked_on[DAY_LEN]; /* a doctor checked this yes; "" if not */
-	/* The revision of the red flag's question it answered (content.h),
-	 * 1.. (1 for answers from before revisions were kept). */
-	int revision;
+	char uid[ENTRY_UID_LEN];
 };
 
 /* What store_checkin_write() does with the day's earlier answers, and
@@ -159,18 +119,17 @@ enum {
 	STORE_REPLACE_ANSWERS = 1 << 0, /* delete the day's answers first */
 	/* Save only if the day's check-in is still at c->revision, as the
 	 * caller read it (0: there was none), compared in the transaction
-	 * of the write; else STORE_CHANGED. */
+	 * of the write; else CHECKIN_CHANGED. */
 	STORE_IF_UNCHANGED = 1 << 1,
 };
-/* store_checkin_write()'s refusal under STORE_IF_UNCHANGED: the check-in
- * of the day was saved since it was read (sysexits.h EX_TEMPFAIL: read it
- * again, then save). *replaced is -1, and old (when not NULL) holds the
- * check-in as it is now, zeroed when there is none. Nothing is written. */
-#define STORE_CHANGED 75
+/* store_checkin_write()'s refusal under STORE_IF_UNCHANGED is
+ * CHECKIN_CHANGED (checkin.h): the check-in of the day was saved since it
+ * was read. *replaced is -1, and old (when not NULL) holds the check-in as
+ * it is now, zeroed when there is none. Nothing is written. */
 
 /*
  * Saves the check-in of c->day with its answers and the practices marked
- * done (sessions with minutes STORE_NONE; a practice already marked or
+ * done (sessions with minutes ENTRY_NONE; a practice already marked or
  * timed that day is not marked twice), in one transaction. A check-in
  * already there for that day is replaced whole; when old is not NULL it
  * receives the replaced check-in and *replaced is set to 1 (else 0).
@@ -181,34 +140,32 @@ enum {
  * c->day; of a mark only practice and approach are read. A practice counts
  * as marked when any session of it is logged that day, timed or not.
  * replaced may be NULL; old is zeroed when nothing was replaced, so
- * store_checkin_clear(old) is always safe. The first recorded_at of a day
+ * checkin_clear(old) is always safe. The first recorded_at of a day
  * is kept; updated_at is the time of the last put, and the revision one
  * more than the one before (1 at the first); pain_set_at that of the put
  * that first gave the day's pain or changed it (c->pain_set_at is not
- * read). With STORE_IF_UNCHANGED the write is refused (STORE_CHANGED) when
+ * read). With STORE_IF_UNCHANGED the write is refused (CHECKIN_CHANGED) when
  * the day's revision is not c->revision any more: a screen opened before a
  * newer save never saves over it silently.
  */
-int store_checkin_write(struct store *, const struct store_checkin *c,
+int store_checkin_write(struct store *, const struct checkin *c,
 			const struct store_answer *answers, size_t nanswers,
 			const struct store_session *done, size_t ndone,
-			unsigned replace, struct store_checkin *old,
-			int *replaced, char **cause);
-int store_checkin_put(struct store *, const struct store_checkin *c,
+			unsigned replace, struct checkin *old, int *replaced,
+			char **cause);
+int store_checkin_put(struct store *, const struct checkin *c,
 		      const struct store_answer *answers, size_t nanswers,
 		      const struct store_session *done, size_t ndone,
-		      struct store_checkin *old, int *replaced, char **cause);
+		      struct checkin *old, int *replaced, char **cause);
 /* *found = 0 and out untouched when the day has no check-in. */
-int store_checkin_get(struct store *, const char *day,
-		      struct store_checkin *out, int *found, char **cause);
+int store_checkin_get(struct store *, const char *day, struct checkin *out,
+		      int *found, char **cause);
 /* The day of the first check-in of the log in day, "" when it has none. */
 int store_checkin_first(struct store *, char day[DAY_LEN], char **cause);
 /* Check-ins with from <= day <= to (either may be NULL: unbounded), oldest
  * first. */
 int store_checkin_range(struct store *, const char *from, const char *to,
-			struct store_checkin **out, size_t *n, char **cause);
-void store_checkin_clear(struct store_checkin *);
-void store_checkins_free(struct store_checkin *, size_t);
+			struct checkin **out, size_t *n, char **cause);
 
 int store_answer_range(struct store *, const char *from, const char *to,
 		       struct store_answer **out, size_t *n, char **cause);
@@ -224,30 +181,21 @@ int store_trial_start(struct store *, const char *approach, const char *day,
 		      char **cause);
 /* Refused (EX_DATAERR) when it is not running or day is before its start. */
 int store_trial_stop(struct store *, const char *approach, const char *day,
-		     enum store_outcome, char **cause);
+		     enum outcome, char **cause);
 /* Sets the outcome of a trial that has ended (a review's decision). */
-int store_trial_set_outcome(struct store *, long long id, enum store_outcome,
+int store_trial_set_outcome(struct store *, long long id, enum outcome,
 			    char **cause);
 /* Every trial, oldest start first. */
 int store_trial_list(struct store *, struct store_trial **out, size_t *n,
 		     char **cause);
 void store_trials_free(struct store_trial *, size_t);
 /*
- * Sets the global impression (STORE_IMPRESSION_MIN..MAX) of the latest
+ * Sets the global impression (IMPRESSION_MIN..MAX) of the latest
  * trial of approach that ended on day. Refused (EX_DATAERR) when there is
  * none or the impression is out of range.
  */
 int store_trial_set_impression(struct store *, const char *approach,
 			       const char *day, int impression, char **cause);
-/* "very-much-better", "much-better", "a-little-better", "no-change",
- * "a-little-worse", "much-worse", "very-much-worse" for 1..7; "" else. */
-const char *store_impression_name(int impression);
-/* 1..7 from a name or a number "1".."7"; -1 when neither. */
-int store_impression_parse(const char *text, int *out);
-/* "helped", ...; "" for OUTCOME_NONE. */
-const char *store_outcome_name(enum store_outcome);
-/* -1 when name is not an outcome. */
-int store_outcome_parse(const char *name, enum store_outcome *out);
 
 /*
  * Habits (store_habit.c): an approach kept up after its trial, from kept_on
@@ -259,14 +207,14 @@ struct store_habit {
 	long long trial_id; /* the trial it was kept from; 0 when unknown */
 	char kept_on[DAY_LEN];
 	char dropped_on[DAY_LEN]; /* "" while kept */
-	char uid[STORE_UID_LEN];
+	char uid[ENTRY_UID_LEN];
 };
 
 /* Ends the running trial of approach on day with outcome and keeps the
  * approach as a habit from day, in one transaction. Refused (EX_DATAERR)
  * as store_trial_stop(), or when it is already kept. */
 int store_habit_keep(struct store *, const char *approach, const char *day,
-		     enum store_outcome, char **cause);
+		     enum outcome, char **cause);
 /* Drops the kept habit of approach on day. Refused (EX_DATAERR) when it is
  * not kept or day is before it was kept. */
 int store_habit_drop(struct store *, const char *approach, const char *day,
@@ -287,7 +235,7 @@ struct store_pause {
 	char paused_on[DAY_LEN];
 	char resumed_on[DAY_LEN]; /* "" while paused */
 	char *recorded_at;	  /* set by the store */
-	char uid[STORE_UID_LEN];
+	char uid[ENTRY_UID_LEN];
 };
 
 /* Pauses trial trial_id from day. Refused (EX_DATAERR) when the trial is
@@ -309,26 +257,20 @@ void store_pauses_free(struct store_pause *, size_t);
  * ended_on (the first day that is no longer part of it), ended by the
  * person or by two calm days. At most one is open at a time.
  */
-enum store_flare_end {
-	STORE_FLARE_OPEN,   /* still running */
-	STORE_FLARE_PERSON, /* flare --over, or `f` ... over in the TUI */
-	STORE_FLARE_CALM,   /* pain back at the person's level two days */
-};
-
 struct store_flare {
 	long long id;
 	char began_on[DAY_LEN];
 	char ended_on[DAY_LEN]; /* "" while open */
-	enum store_flare_end ended_by;
-	int pain;	   /* 0..10 at its start, or STORE_NONE */
+	enum flare_end ended_by;
+	int pain;	   /* 0..10 at its start, or ENTRY_NONE */
 	char *note;	   /* NULL when none */
 	char *recorded_at; /* set by the store */
-	char uid[STORE_UID_LEN];
+	char uid[ENTRY_UID_LEN];
 };
 
 /* Records a flare beginning on f->began_on (pain, note as given; the rest
  * is ignored). When close_on is not NULL, the open flare is first ended
- * on that day by STORE_FLARE_CALM, in the same transaction. Refused
+ * on that day by FLARE_CALM, in the same transaction. Refused
  * (EX_DATAERR) when a flare is open (after that). */
 int store_flare_begin(struct store *, const struct store_flare *f,
 		      const char *close_on, char **cause);
@@ -338,15 +280,13 @@ int store_flare_begin(struct store *, const struct store_flare *f,
  * Refused (EX_DATAERR) when that flare is running, began after day or
  * ended on or before it. */
 int store_flare_reend(struct store *, long long id, const char *day,
-		      enum store_flare_end how, char **cause);
-int store_flare_end(struct store *, const char *day, enum store_flare_end how,
+		      enum flare_end how, char **cause);
+int store_flare_end(struct store *, const char *day, enum flare_end how,
 		    char **cause);
 /* Every flare, oldest first. */
 int store_flare_list(struct store *, struct store_flare **out, size_t *n,
 		     char **cause);
 void store_flares_free(struct store_flare *, size_t);
-/* "", "person", "calm". */
-const char *store_flare_end_name(enum store_flare_end);
 
 /* An answer to revision (1..) of flag's question. */
 int store_screening_add(struct store *, const char *flag, int answer,
@@ -355,18 +295,17 @@ int store_screening_add(struct store *, const char *flag, int answer,
  * is the one of the latest asked_at, compared as instants, a stamp later
  * than when this log received the answer (an import's) counted as then;
  * of two in one second, the one written later. Ids never decide. */
-int store_screening_latest(struct store *, struct store_screening **out,
-			   size_t *n, char **cause);
+int store_screening_latest(struct store *, struct screening **out, size_t *n,
+			   char **cause);
 /* Every answer ever given, oldest first (as store_screening_latest()
  * orders them). */
-int store_screening_all(struct store *, struct store_screening **out, size_t *n,
+int store_screening_all(struct store *, struct screening **out, size_t *n,
 			char **cause);
 /* Records that a doctor checked the latest answer to flag on day: refused
  * (EX_DATAERR) unless that answer is a yes. A later check replaces an
  * earlier one of the same answer. */
 int store_screening_checked(struct store *, const char *flag, const char *day,
 			    char **cause);
-void store_screenings_free(struct store_screening *, size_t);
 
 /*
  * Lessons (store_lesson.c): each row one event, a lesson of the pack read
@@ -382,7 +321,7 @@ struct store_lesson {
 	char read_on[DAY_LEN];
 	char dismissed_on[DAY_LEN];
 	char *recorded_at;	 /* set by the store */
-	char uid[STORE_UID_LEN]; /* set by the store, kept by export/import */
+	char uid[ENTRY_UID_LEN]; /* set by the store, kept by export/import */
 };
 
 /* Records l (lesson, moment and one of the days; the rest is ignored).
@@ -594,16 +533,16 @@ struct store_dump_screening {
 	int answer; /* 1 yes, 0 no */
 	const char *asked_at;
 	char checked_on[DAY_LEN]; /* a doctor checked this yes; "" if not */
-	char uid[STORE_UID_LEN];
+	char uid[ENTRY_UID_LEN];
 	int revision; /* 1..; 0 in a dump row that has none (read as 1) */
 };
 struct store_dump_profile {
 	const char *key;
 	const char *value;
-	char uid[STORE_UID_LEN];
+	char uid[ENTRY_UID_LEN];
 };
 struct store_dump {
-	const struct store_checkin *checkins; /* one per day */
+	const struct checkin *checkins; /* one per day */
 	size_t ncheckins;
 	/* each of a day in checkins; in the order of their days */
 	const struct store_answer *answers;

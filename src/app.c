@@ -6,7 +6,7 @@
 #include <sysexits.h>
 
 #include "content.h"
-#include "store.h"
+#include "program.h"
 #include "util.h"
 
 int
@@ -70,15 +70,14 @@ app_store(struct app *app, char **cause)
 		return EX_USAGE;
 	}
 	if (p == NULL)
-		p = path = store_default_path();
+		p = path = program_default_path();
 	if (p == NULL) {
 		*cause =
 		    xstrdup("no place for the log: set HOME, XDG_DATA_HOME "
 			    "or BACKPAIN_DB, or use --db");
 		return EX_CANTCREAT;
 	}
-	rc = app->read_only ? store_open_read(p, &app->store, cause)
-			    : store_open(p, &app->store, cause);
+	rc = program_open(p, app->read_only, &app->store, cause);
 	free(path);
 	return rc;
 }
@@ -112,7 +111,7 @@ app_day(struct app *app, const char *arg, char out[DAY_LEN], char **cause)
 int
 app_saved(const struct app *app)
 {
-	return app->store != NULL && store_saved(app->store);
+	return app->store != NULL && program_saved(app->store);
 }
 
 void
@@ -121,6 +120,6 @@ app_close(struct app *app)
 	content_free(app->pack);
 	app->pack = NULL;
 	if (app->store != NULL)
-		store_close(app->store);
+		program_close(app->store);
 	app->store = NULL;
 }

@@ -103,7 +103,7 @@ cli_ask_rating(const char *name, int required, int *out)
 	enum cli_ask_rc rc;
 	long v;
 
-	if (*out != STORE_NONE)
+	if (*out != ENTRY_NONE)
 		prompt = xasprintf("%s, %d to %d (Enter keeps %d): ", name,
 				   PAIN_MIN, PAIN_MAX, *out);
 	else if (required)
@@ -116,7 +116,7 @@ cli_ask_rating(const char *name, int required, int *out)
 		if (rc == CLI_ASK_EOF)
 			break;
 		if (rc == CLI_ASK_SKIP) {
-			if (*out != STORE_NONE || !required)
+			if (*out != ENTRY_NONE || !required)
 				break;
 			printf("  A rating is needed: type a whole number "
 			       "from %d to %d.\n",
@@ -324,7 +324,7 @@ ask_show(const struct cli_ask *a, const struct program_day *d)
 	struct buf b;
 
 	printf("\nTo be saved for %s:\n  pain %d/10\n", a->in.day, a->in.pain);
-	if (a->in.interference == STORE_NONE)
+	if (a->in.interference == ENTRY_NONE)
 		puts("  interference not rated");
 	else
 		printf("  interference %d/10\n", a->in.interference);
@@ -356,9 +356,9 @@ ask_all(const struct pack *pk, const struct program_day *d, struct cli_ask *out,
 	enum cli_ask_rc rc;
 	int yes = 0;
 
-	out->in.pain = d->checked_in ? d->checkin.pain : STORE_NONE;
+	out->in.pain = d->checked_in ? d->checkin.pain : ENTRY_NONE;
 	out->in.interference =
-	    d->checked_in ? d->checkin.interference : STORE_NONE;
+	    d->checked_in ? d->checkin.interference : ENTRY_NONE;
 	ask_scale(&pk->pain_scale, "How bad was your pain today?", days);
 	if ((rc = cli_ask_rating("Pain", 1, &out->in.pain)) == CLI_ASK_EOF)
 		return rc;
@@ -451,7 +451,7 @@ newer_marks(struct app *app, const char *day)
 }
 
 int
-cli_ask_newer(struct app *app, const struct store_checkin *now,
+cli_ask_newer(struct app *app, const struct checkin *now,
 	      struct program_checkin *in)
 {
 	struct buf b;
@@ -466,7 +466,7 @@ cli_ask_newer(struct app *app, const struct store_checkin *now,
 		printf("\nThe check-in of %s was saved again since these "
 		       "questions began (at %s):\n  pain %d/10\n",
 		       in->day, now->updated_at, now->pain);
-		if (now->interference == STORE_NONE)
+		if (now->interference == ENTRY_NONE)
 			puts("  interference not rated");
 		else
 			printf("  interference %d/10\n", now->interference);

@@ -22,7 +22,7 @@
 
 struct app;
 struct scale;
-struct store_checkin;
+struct checkin;
 
 /*
  * The line readers. Each prints its prompt, reads one line of stdin with
@@ -42,7 +42,7 @@ enum cli_ask_rc cli_ask_line(const char *prompt, char **line);
  * refused and asked again. */
 enum cli_ask_rc cli_ask_yes_no(const char *prompt, int dflt, int *yes);
 /* A rating 0..10 into *out, prompted as "NAME, 0 to 10: ". Enter keeps *out
- * when it is set (not STORE_NONE: a rating saved earlier that day), and is
+ * when it is set (not ENTRY_NONE: a rating saved earlier that day), and is
  * refused for a rating that must be given (required). */
 enum cli_ask_rc cli_ask_rating(const char *name, int required, int *out);
 /* The scale's anchors, one a line: "   0  No pain". */
@@ -69,14 +69,14 @@ struct cli_ask {
  */
 int cli_ask_checkin(struct app *, const char *day, struct cli_ask *out);
 /*
- * After program_checkin() refused the save with STORE_CHANGED (the day was
+ * After program_checkin() refused the save with CHECKIN_CHANGED (the day was
  * saved again since cli_ask_checkin() read it; now is its old, the
  * check-in as it is now, zeroed when there is none): shows the newer
  * values and asks "Save yours over it?". 0 with in->seen_revision set to
  * now's, to save again; CLI_ASK_DECLINED; EX_NOINPUT when the input ends,
  * or another sysexits code for the log, after printing why.
  */
-int cli_ask_newer(struct app *, const struct store_checkin *now,
+int cli_ask_newer(struct app *, const struct checkin *now,
 		  struct program_checkin *in);
 void cli_ask_free(struct cli_ask *);
 

@@ -19,7 +19,6 @@
 #include "content.h"
 #include "day.h"
 #include "program.h"
-#include "store.h"
 #include "util.h"
 
 /* What a check-in command was given, before anything is written. */
@@ -77,7 +76,7 @@ checkin_refused(const struct checkin_args *a, int rc,
 static int
 checkin_parse(struct app *app, struct checkin_args *a)
 {
-	int rc, pain = STORE_NONE, other = STORE_NONE;
+	int rc, pain = ENTRY_NONE, other = ENTRY_NONE;
 	const char *eq;
 	size_t i;
 
@@ -94,7 +93,7 @@ checkin_parse(struct app *app, struct checkin_args *a)
 				       "%d",
 				       pain, other);
 	a->in.pain = a->operand != NULL ? pain : other;
-	a->in.interference = STORE_NONE;
+	a->in.interference = ENTRY_NONE;
 	if (a->interference_arg != NULL &&
 	    (rc = cli_opt_rating("checkin", "--interference",
 				 a->interference_arg, &a->in.interference)) !=
@@ -122,7 +121,7 @@ checkin_parse(struct app *app, struct checkin_args *a)
 static void
 checkin_print_rating(const char *name, int v)
 {
-	if (v == STORE_NONE)
+	if (v == ENTRY_NONE)
 		printf("%s none", name);
 	else
 		printf("%s %d", name, v);
@@ -132,7 +131,7 @@ checkin_print_rating(const char *name, int v)
  * and the lessons offered at the first check-in or after its first week. */
 static void
 checkin_report(struct app *app, const struct checkin_args *a,
-	       const struct store_checkin *old, int replaced)
+	       const struct checkin *old, int replaced)
 {
 	static const char *const first[] = {CONTENT_MOMENT_FIRST_CHECKIN,
 					    CONTENT_MOMENT_FIRST_WEEK};
@@ -158,7 +157,7 @@ checkin_report(struct app *app, const struct checkin_args *a,
 		puts(".");
 	} else {
 		printf("Checked in %s: pain %d/10", in->day, in->pain);
-		if (in->interference != STORE_NONE)
+		if (in->interference != ENTRY_NONE)
 			printf(", interference %d/10", in->interference);
 		puts(".");
 	}
@@ -224,7 +223,7 @@ static int
 checkin_lines(struct app *app, struct checkin_args *a)
 {
 	struct cli_ask ask;
-	struct store_checkin old = {0};
+	struct checkin old = {0};
 	struct program_bad bad;
 	char day[DAY_LEN], *cause = NULL;
 	int rc, replaced = 0, said = 0; /* said: cli_ask_newer() said why */
@@ -246,11 +245,11 @@ checkin_lines(struct app *app, struct checkin_args *a)
 	/* Saved elsewhere since it was asked: the person says which stays. */
 	while ((rc = program_checkin(app->pack, app->store, app->today, &a->in,
 				     &old, &replaced, &bad, &cause)) ==
-	       STORE_CHANGED) {
+	       CHECKIN_CHANGED) {
 		free(cause);
 		cause = NULL;
 		rc = cli_ask_newer(app, &old, &a->in);
-		store_checkin_clear(&old);
+		checkin_clear(&old);
 		if ((said = rc != 0))
 			break;
 	}
@@ -261,7 +260,7 @@ checkin_lines(struct app *app, struct checkin_args *a)
 		rc = cli_opt_cause("checkin", rc, cause);
 	} else if (rc == 0) {
 		checkin_report(app, a, &old, replaced);
-		store_checkin_clear(&old);
+		checkin_clear(&old);
 	}
 	/* a->in borrowed ask's arrays; the caller frees only its own. */
 	memset(&a->in, 0, sizeof a->in);
@@ -282,7 +281,7 @@ cli_cmd_checkin(struct app *app, int argc, char **argv)
 	    CLI_COMMON_OPTIONS,
 	};
 	struct checkin_args a;
-	struct store_checkin old = {0};
+	struct checkin old = {0};
 	struct program_bad bad;
 	char *cause = NULL;
 	size_t i;
@@ -369,7 +368,7 @@ cli_cmd_checkin(struct app *app, int argc, char **argv)
 		goto out;
 	}
 	checkin_report(app, &a, &old, replaced);
-	store_checkin_clear(&old);
+	checkin_clear(&old);
 out:
 	for (i = 0; i < a.in.nanswers; i++)
 		free((char *)a.answers[i].question);

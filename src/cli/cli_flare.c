@@ -16,7 +16,6 @@
 #include "content.h"
 #include "day.h"
 #include "program.h"
-#include "store.h"
 #include "util.h"
 
 /* The program's refusal, in the words of the command line. */
@@ -47,7 +46,7 @@ cli_cmd_flare(struct app *app, int argc, char **argv)
 	struct program_bad bad = {PROGRAM_FIELD_NONE, 0};
 	char day[DAY_LEN], *cause = NULL;
 	size_t badbyte;
-	int c, rc, over = 0, p = STORE_NONE;
+	int c, rc, over = 0, p = ENTRY_NONE;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, CLI_OPT_STRING, opts, NULL)) !=
@@ -103,7 +102,7 @@ cli_cmd_flare(struct app *app, int argc, char **argv)
 	if (rc != 0)
 		return flare_refused(rc, &bad, cause);
 	printf("Flare-up recorded, from %s", day);
-	if (p != STORE_NONE)
+	if (p != ENTRY_NONE)
 		printf(", pain %d", p);
 	puts(". It ends with backpain flare --over, or by itself after two "
 	     "days back at your usual level.");

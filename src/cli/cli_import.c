@@ -82,11 +82,12 @@ read_file(const char *file, const char *path, char **text, size_t *len)
  * newer, or put in place of the log's), then what became of the others
  * and of the log's rows. */
 static void
-count(const char *const what[2], const struct store_import_count *c, int *first)
+count(const char *one, const char *many, const struct program_import_count *c,
+      int *first)
 {
 	size_t n = c->added + c->newer + c->replaced;
 
-	printf("%s%zu %s", *first ? "" : ", ", n, what[n != 1]);
+	printf("%s%zu %s", *first ? "" : ", ", n, n == 1 ? one : many);
 	if (c->newer > 0)
 		printf(" (%zu newer than the log's)", c->newer);
 	if (c->replaced > 0)
@@ -102,11 +103,57 @@ count(const char *const what[2], const struct store_import_count *c, int *first)
 
 /* Whether the import found no row of a table at all. */
 static int
-counts_none(const struct store_import_count *c)
+counts_none(const struct program_import_count *c)
 {
 	return c->added + c->same + c->newer + c->older + c->replaced +
 		   c->removed ==
 	       0;
+}
+
+/* What the summary calls one and several rows of each table of an export;
+ * quiet: a
+ * table shown only when it had rows: the lessons read or put off, events
+ * of the Learn screen that most files have none of, and the pause weeks
+ * (issue 21), so that the line reads as before for the rest. A table not
+ * here is shown by its name. */
+static const struct {
+	const char *table, *one, *many;
+	int quiet;
+} tables[] = {
+    {"checkin", "check-in", "check-ins", 0},
+    {"answer", "answer", "answers", 0},
+    {"trial", "trial", "trials", 0},
+    {"session", "session", "sessions", 0},
+    {"screening", "screening answer", "screening answers", 0},
+    {"profile", "profile entry", "profile entries", 0},
+    {"habit", "habit", "habits", 0},
+    {"flare", "flare-up", "flare-ups", 0},
+    {"lesson", "lesson row", "lesson rows", 1},
+    {"trial_pause", "pause week", "pause weeks", 1},
+};
+
+/* The rows of every table the import found, on one line. */
+static void
+counts(const struct program_import_result *res)
+{
+	const struct program_import_count *c;
+	const char *one, *many;
+	size_t t, k;
+	int first = 1, quiet;
+
+	for (t = 0; t < PROGRAM_IMPORT_TABLES; t++) {
+		c = &res->n[t];
+		one = many = c->table;
+		quiet = 0;
+		for (k = 0; k < sizeof tables / sizeof tables[0]; k++)
+			if (strcmp(c->table, tables[k].table) == 0) {
+				one = tables[k].one;
+				many = tables[k].many;
+				quiet = tables[k].quiet;
+			}
+		if (!quiet || !counts_none(c))
+			count(one, many, c, &first);
+	}
 }
 
 /* A refusal placed in the file prints as FILE:LINE:COLUMN: first, as a
@@ -134,24 +181,12 @@ cli_cmd_import(struct app *app, int argc, char **argv)
 	    CLI_COMMON_OPTIONS,
 	};
 	struct program_import *imp = NULL;
-	struct store_import_result res;
+	struct program_import_result res;
 	const char *arg = NULL, *path;
 	struct buf shown;
 	char today[DAY_LEN], *text = NULL, *cause = NULL;
-	/* Each table's rows, one and many. */
-	static const char *const tables[STORE_TABLES][2] = {
-	    {"check-in", "check-ins"},
-	    {"answer", "answers"},
-	    {"trial", "trials"},
-	    {"session", "sessions"},
-	    {"screening answer", "screening answers"},
-	    {"profile entry", "profile entries"},
-	    {"habit", "habits"},
-	    {"flare-up", "flare-ups"},
-	    {"lesson row", "lesson rows"},
-	    {"pause week", "pause weeks"}};
 	size_t len = 0, k;
-	int opt, rc, replace = 0, first = 1, t;
+	int opt, rc, replace = 0;
 
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, CLI_OPT_STRING, opts, NULL)) !=
@@ -197,20 +232,13 @@ cli_cmd_import(struct app *app, int argc, char **argv)
 		return rc;
 	}
 	printf("Imported %s: ", path);
-	for (t = 0; t < STORE_TABLES; t++)
-		/* The lessons read or put off, events of the Learn screen
-		 * that most files have none of, and the pause weeks (issue
-		 * 21), only when there are some, so that the line reads as
-		 * before for the rest. */
-		if ((t != STORE_TABLE_LESSON && t != STORE_TABLE_PAUSE) ||
-		    !counts_none(&res.n[t]))
-			count(tables[t], &res.n[t], &first);
+	counts(&res);
 	puts(".");
 	if (res.nchanged > 0)
 		puts("The log's rows this import replaced or removed:");
 	for (k = 0; k < res.nchanged; k++)
 		printf("  %s\n", res.changed[k]);
-	store_import_result_clear(&res);
+	program_import_result_clear(&res);
 	buf_free(&shown);
 	return 0;
 }

@@ -17,7 +17,6 @@
 #include "day.h"
 #include "program.h"
 #include "review.h"
-#include "store.h"
 #include "util.h"
 
 #define DUE_EXIT_DONE 1 /* `due` when today is checked in */
@@ -119,12 +118,12 @@ cli_cmd_practice(struct app *app, int argc, char **argv)
 	    0)
 		return rc;
 	s.practice = id;
-	s.minutes = s.pain_before = s.pain_after = STORE_NONE;
+	s.minutes = s.pain_before = s.pain_after = ENTRY_NONE;
 	if (minutes != NULL &&
-	    util_parse_int(minutes, 1, STORE_MINUTES_MAX, &m) != 0) {
+	    util_parse_int(minutes, 1, SESSION_MINUTES_MAX, &m) != 0) {
 		char *why = xasprintf("use a whole number of minutes from 1 "
 				      "to %d (a day)",
-				      STORE_MINUTES_MAX);
+				      SESSION_MINUTES_MAX);
 
 		rc = cli_opt_bad("practice", "--minutes", minutes, why);
 		free(why);
@@ -164,11 +163,11 @@ cli_cmd_practice(struct app *app, int argc, char **argv)
 				      &bad, &cause)) != 0)
 		return practice_refused(rc, &bad, id, cause);
 	printf("Logged %s on %s: %d min", s.practice, s.day, s.minutes);
-	if (s.pain_before != STORE_NONE && s.pain_after != STORE_NONE)
+	if (s.pain_before != ENTRY_NONE && s.pain_after != ENTRY_NONE)
 		printf(", pain %d -> %d", s.pain_before, s.pain_after);
-	else if (s.pain_before != STORE_NONE)
+	else if (s.pain_before != ENTRY_NONE)
 		printf(", pain before %d", s.pain_before);
-	else if (s.pain_after != STORE_NONE)
+	else if (s.pain_after != ENTRY_NONE)
 		printf(", pain after %d", s.pain_after);
 	puts(".");
 	return practice_hold_note(app);
@@ -179,13 +178,13 @@ enum stop_mode { STOP_END, STOP_KEEP, STOP_DROP };
 /*
  * Parses start's and stop's options: APPROACH, --date, and for stop only
  * (when outcome is not NULL) --outcome, --impression (*impression is
- * STORE_NONE without one), --keep and --drop; then opens the log. Returns
+ * ENTRY_NONE without one), --keep and --drop; then opens the log. Returns
  * -1 when all is ready, else the exit status to return at once (0 after
  * --help).
  */
 static int
 trial_args(struct app *app, const char *cmd, int argc, char **argv,
-	   const char **idp, char day[DAY_LEN], enum store_outcome *outcome,
+	   const char **idp, char day[DAY_LEN], enum outcome *outcome,
 	   int *impression, enum stop_mode *mode)
 {
 	static const struct option start_opts[] = {
@@ -235,13 +234,13 @@ trial_args(struct app *app, const char *cmd, int argc, char **argv,
 	if (outcome != NULL) {
 		/* Keeping it says it helped enough to keep. */
 		*outcome = keep ? OUTCOME_HELPED : OUTCOME_STOPPED;
-		if (out != NULL && (store_outcome_parse(out, outcome) != 0 ||
+		if (out != NULL && (outcome_parse(out, outcome) != 0 ||
 				    *outcome == OUTCOME_NONE))
 			return cli_opt_bad(cmd, "--outcome", out,
 					   "use helped, no-change, worse or "
 					   "stopped");
-		*impression = STORE_NONE;
-		if (imp != NULL && store_impression_parse(imp, impression) != 0)
+		*impression = ENTRY_NONE;
+		if (imp != NULL && impression_parse(imp, impression) != 0)
 			return cli_opt_bad(
 			    cmd, "--impression", imp,
 			    "use 1 (very much better) to 7 (very much worse), "
@@ -344,7 +343,7 @@ cli_cmd_start(struct app *app, int argc, char **argv)
 int
 cli_cmd_stop(struct app *app, int argc, char **argv)
 {
-	enum store_outcome outcome;
+	enum outcome outcome;
 	const char *id = NULL;
 	enum stop_mode mode;
 	char day[DAY_LEN], *cause = NULL, *moment;
@@ -364,7 +363,7 @@ cli_cmd_stop(struct app *app, int argc, char **argv)
 	if (rc != 0)
 		return cli_opt_cause("stop", rc, cause);
 	/* Checked before the stop, so only the log itself can refuse it. */
-	if (impression != STORE_NONE &&
+	if (impression != ENTRY_NONE &&
 	    (rc = program_impression(app->store, id, day, impression,
 				     &cause)) != 0)
 		return cli_opt_cause("stop", rc, cause);
@@ -374,10 +373,9 @@ cli_cmd_stop(struct app *app, int argc, char **argv)
 		printf("Dropped the habit %s on %s.\n", id, day);
 		return 0;
 	}
-	printf("Stopped %s on %s: %s", id, day, store_outcome_name(outcome));
-	if (impression != STORE_NONE)
-		printf("; your impression: %s",
-		       store_impression_name(impression));
+	printf("Stopped %s on %s: %s", id, day, outcome_name(outcome));
+	if (impression != ENTRY_NONE)
+		printf("; your impression: %s", impression_name(impression));
 	if (mode == STOP_KEEP)
 		printf("; kept as a habit from %s: its practices stay on "
 		       "today's list",
@@ -393,7 +391,7 @@ int
 cli_cmd_due(struct app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {CLI_COMMON_OPTIONS};
-	struct store_checkin c;
+	struct checkin c;
 	char day[DAY_LEN], *cause = NULL;
 	int opt, rc, found = 0;
 
@@ -408,10 +406,11 @@ cli_cmd_due(struct app *app, int argc, char **argv)
 	if ((rc = cli_opt_day(app, "due", NULL, day)) != 0 ||
 	    (rc = cli_store(app)) != 0)
 		return rc;
-	if ((rc = store_checkin_get(app->store, day, &c, &found, &cause)) != 0)
+	if ((rc = program_checkin_get(app->store, day, &c, &found, &cause)) !=
+	    0)
 		return cli_opt_cause("due", rc, cause);
 	if (found) {
-		store_checkin_clear(&c);
+		checkin_clear(&c);
 		return DUE_EXIT_DONE;
 	}
 	printf("Today's check-in is due (%s): backpain checkin N, with N "

@@ -14,7 +14,6 @@
 #include "fmt.h"
 #include "report.h"
 #include "review.h"
-#include "store.h"
 #include "util.h"
 
 /* Lines of the review table are folded at this many columns. */
@@ -186,7 +185,7 @@ review_json_row(struct buf *b, const struct review *rv,
 	    b, ",\"running\":%s,\"outcome\":", row->running ? "true" : "false");
 	fmt_json_string(b, row->outcome == OUTCOME_NONE
 			       ? NULL
-			       : store_outcome_name(row->outcome));
+			       : outcome_name(row->outcome));
 	buf_printf(b, ",\"days\":%d,\"checkins\":%d", r->days, row->checkins);
 	if (r->has_adherence)
 		buf_printf(b, ",\"practised_days\":%d", r->practised_days);

@@ -18,7 +18,6 @@
 #include "content.h"
 #include "day.h"
 #include "program.h"
-#include "store.h"
 #include "util.h"
 
 #define SAFETY_ANSWERS_MAX 64 /* --answer options in one command */

@@ -30,7 +30,6 @@
 #include "content.h"
 #include "day.h"
 #include "program.h"
-#include "store.h"
 #include "util.h"
 
 /* A step's result when the input ended: what was saved stays. */
@@ -103,7 +102,7 @@ yes_or_no(int *yes)
 		   : 0;
 }
 
-/* Saves the answer to a red flag or STORE_SCREENING_INJURY at once. */
+/* Saves the answer to a red flag or SCREENING_INJURY at once. */
 static int
 save_answer(struct setup *s, const char *flag, int yes)
 {
@@ -136,7 +135,7 @@ setup_injury(struct setup *s)
 	heading("First, a question");
 	put_text(o->injury_question);
 	if ((rc = yes_or_no(&yes)) != 0 ||
-	    (rc = save_answer(s, STORE_SCREENING_INJURY, yes)) != 0)
+	    (rc = save_answer(s, SCREENING_INJURY, yes)) != 0)
 		return rc;
 	s->injury = 1;
 	if (!yes)
@@ -216,7 +215,7 @@ setup_usual(struct setup *s)
 {
 	const struct pack *p = s->app->pack;
 	char *cause = NULL;
-	int rc, pain = STORE_NONE;
+	int rc, pain = ENTRY_NONE;
 
 	heading("Your usual pain");
 	put_text(p->onboarding.usual_pain_question);

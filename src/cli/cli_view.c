@@ -22,7 +22,6 @@
 #include "day.h"
 #include "fmt.h"
 #include "program.h"
-#include "store.h"
 #include "util.h"
 
 #define TABLE_COLUMNS 80	   /* history and status lines fit in this */
@@ -171,7 +170,7 @@ status_pain(const struct program_today *t)
 	for (i = 0; i < PROGRAM_RECENT_DAYS; i++) {
 		int p = t->recent[i].pain;
 
-		if (p == STORE_NONE)
+		if (p == ENTRY_NONE)
 			putchar(' ');
 		else
 			fputs(util_pain_mark(p, utf8), stdout);
@@ -252,7 +251,7 @@ status_print(const struct program_today *t)
 	fputs("Today      ", stdout);
 	if (t->checked_in) {
 		printf("checked in: pain %d/10", t->checkin.pain);
-		if (t->checkin.interference != STORE_NONE)
+		if (t->checkin.interference != ENTRY_NONE)
 			printf(", interference %d/10", t->checkin.interference);
 		putchar('\n');
 		if (t->checkin.note != NULL) {
@@ -331,7 +330,7 @@ flare_day(const struct program_flares *fl, const char *day)
 
 /* Whether the check-in's rating was recalled (program.h). */
 static int
-recalled(const struct store_checkin *c)
+recalled(const struct checkin *c)
 {
 	return program_recalled(c->day, c->pain_set_at);
 }
@@ -341,8 +340,7 @@ recalled(const struct store_checkin *c)
  * column): 1 for a rating entered more than PROGRAM_RECALL_DAYS days
  * after its day. */
 static void
-history_csv(const struct store_checkin *c, size_t n,
-	    const struct program_flares *fl)
+history_csv(const struct checkin *c, size_t n, const struct program_flares *fl)
 {
 	enum fmt_csv how = fmt_csv_for(stdout);
 	struct buf b;
@@ -352,7 +350,7 @@ history_csv(const struct store_checkin *c, size_t n,
 	for (i = 0; i < n; i++) {
 		buf_init(&b);
 		buf_printf(&b, "%s,%d,", c[i].day, c[i].pain);
-		if (c[i].interference != STORE_NONE)
+		if (c[i].interference != ENTRY_NONE)
 			buf_printf(&b, "%d", c[i].interference);
 		buf_addc(&b, ',');
 		if (c[i].note != NULL)
@@ -367,8 +365,7 @@ history_csv(const struct store_checkin *c, size_t n,
 /* The check-ins as a JSON array of objects {"day", "pain",
  * "interference", "note", "flare", "recalled"}, notes exact (fmt.h). */
 static void
-history_json(const struct store_checkin *c, size_t n,
-	     const struct program_flares *fl)
+history_json(const struct checkin *c, size_t n, const struct program_flares *fl)
 {
 	struct buf b;
 	size_t i;
@@ -378,7 +375,7 @@ history_json(const struct store_checkin *c, size_t n,
 	for (i = 0; i < n; i++) {
 		buf_printf(&b, "%s{\"day\":\"%s\",\"pain\":%d,", i ? "," : "",
 			   c[i].day, c[i].pain);
-		if (c[i].interference != STORE_NONE)
+		if (c[i].interference != ENTRY_NONE)
 			buf_printf(&b, "\"interference\":%d,",
 				   c[i].interference);
 		else
@@ -395,7 +392,7 @@ history_json(const struct store_checkin *c, size_t n,
 }
 
 static void
-history_table(const struct store_checkin *c, size_t n, const char *from,
+history_table(const struct checkin *c, size_t n, const char *from,
 	      const char *to, const struct program_flares *fl)
 {
 	static const char plain[] = "day         pain  interference  ";
@@ -424,7 +421,7 @@ history_table(const struct store_checkin *c, size_t n, const char *from,
 		printf("%s  %4d%c ", c[i].day, c[i].pain,
 		       recalled(&c[i]) ? '*' : ' ');
 		late += recalled(&c[i]);
-		if (c[i].interference != STORE_NONE)
+		if (c[i].interference != ENTRY_NONE)
 			printf("%12d", c[i].interference);
 		else
 			printf("%12s", "-");
@@ -472,7 +469,7 @@ cli_cmd_history(struct app *app, int argc, char **argv)
 	enum history_format fmt = HISTORY_TABLE;
 	const char *days = NULL, *format = NULL, *from = NULL;
 	char today[DAY_LEN], first[DAY_LEN], *cause = NULL;
-	struct store_checkin *c = NULL;
+	struct checkin *c = NULL;
 	struct program_flares fl;
 	long n = HISTORY_DEFAULT_DAYS;
 	size_t nc = 0;
@@ -517,7 +514,7 @@ cli_cmd_history(struct app *app, int argc, char **argv)
 	rc = program_flares_load(NULL, app->store, today, &fl, &cause);
 	if (rc != 0)
 		return cli_opt_cause("history", rc, cause);
-	rc = store_checkin_range(app->store, from, today, &c, &nc, &cause);
+	rc = program_checkins_range(app->store, from, today, &c, &nc, &cause);
 	if (rc != 0) {
 		program_flares_free(&fl);
 		return cli_opt_cause("history", rc, cause);
@@ -528,7 +525,7 @@ cli_cmd_history(struct app *app, int argc, char **argv)
 		history_csv(c, nc, &fl);
 	else
 		history_table(c, nc, from, today, &fl);
-	store_checkins_free(c, nc);
+	checkins_free(c, nc);
 	program_flares_free(&fl);
 	return 0;
 }
@@ -540,7 +537,7 @@ cli_cmd_export(struct app *app, int argc, char **argv)
 	    {"format", required_argument, NULL, CLI_OPT_FORMAT},
 	    CLI_COMMON_OPTIONS,
 	};
-	enum store_format fmt = STORE_FORMAT_JSON;
+	enum program_format fmt = PROGRAM_FORMAT_JSON;
 	const char *format = NULL;
 	char *cause = NULL;
 	int opt, rc;
@@ -557,7 +554,7 @@ cli_cmd_export(struct app *app, int argc, char **argv)
 		return cli_usage_error("export", "unexpected argument '%s'",
 				       argv[optind]);
 	if (format != NULL && strcmp(format, "csv") == 0)
-		fmt = STORE_FORMAT_CSV;
+		fmt = PROGRAM_FORMAT_CSV;
 	else if (format != NULL && strcmp(format, "json") != 0)
 		return cli_opt_choice("export", "--format", format,
 				      "use json or csv");
@@ -566,6 +563,6 @@ cli_cmd_export(struct app *app, int argc, char **argv)
 	app->read_only = 1;
 	if ((rc = cli_store(app)) != 0)
 		return rc;
-	rc = store_export(app->store, fmt, stdout, &cause);
+	rc = program_export(app->store, fmt, stdout, &cause);
 	return rc != 0 ? cli_opt_cause("export", rc, cause) : 0;
 }

@@ -214,7 +214,7 @@ int
 program_baseline_counts(struct store *store, const char *day, int *n,
 			int *recalled, char **cause)
 {
-	struct store_checkin *c = NULL;
+	struct checkin *c = NULL;
 	char from[DAY_LEN], to[DAY_LEN];
 	size_t k = 0, i;
 	int rc, late = 0;
@@ -229,7 +229,7 @@ program_baseline_counts(struct store *store, const char *day, int *n,
 	*n = (int)k - late;
 	if (recalled != NULL)
 		*recalled = late;
-	store_checkins_free(c, k);
+	checkins_free(c, k);
 	return 0;
 }
 
@@ -244,7 +244,7 @@ program_baseline_count(struct store *store, const char *day, int *n,
 static int
 today_recent(struct store *store, struct program_today *t, char **cause)
 {
-	struct store_checkin *c = NULL;
+	struct checkin *c = NULL;
 	struct analysis_checkin *ac;
 	struct analysis_rolling roll;
 	char from[DAY_LEN];
@@ -260,7 +260,7 @@ today_recent(struct store *store, struct program_today *t, char **cause)
 		if ((rc = program_day_add(from, (int)k, t->recent[k].day,
 					  cause)) != 0)
 			return rc;
-		t->recent[k].pain = STORE_NONE;
+		t->recent[k].pain = ENTRY_NONE;
 	}
 	/* From the first day of a baseline for a trial started today. */
 	if ((rc = program_day_add(t->plan.today, -ANALYSIS_BEFORE_DAYS, first,
@@ -290,7 +290,7 @@ today_recent(struct store *store, struct program_today *t, char **cause)
 	t->has_mean = roll.has_mean && roll.n >= PROGRAM_MEAN_MIN_CHECKINS;
 	t->mean = t->has_mean ? roll.mean : 0;
 	free(ac);
-	store_checkins_free(c, n);
+	checkins_free(c, n);
 	return 0;
 }
 
@@ -298,7 +298,7 @@ int
 program_safety_load(const struct pack *pack, struct store *store,
 		    const char *today, struct program_safety *out, char **cause)
 {
-	struct store_screening *a = NULL;
+	struct screening *a = NULL;
 	size_t n = 0, i, k;
 	int rc, emergencies = 0, missing = 0;
 	char tomorrow[DAY_LEN];
@@ -356,7 +356,7 @@ program_safety_load(const struct pack *pack, struct store *store,
 			 strcmp(f->asked_on, out->since) < 0)
 			memcpy(out->since, f->asked_on, DAY_LEN);
 	}
-	store_screenings_free(a, n);
+	screenings_free(a, n);
 	if (missing || emergencies == 0)
 		out->since[0] = '\0';
 	else

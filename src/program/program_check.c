@@ -73,7 +73,7 @@ int
 program_check_rating(int v, int optional, enum program_field field,
 		     struct program_bad *bad, char **cause)
 {
-	if ((optional && v == STORE_NONE) || (v >= PAIN_MIN && v <= PAIN_MAX))
+	if ((optional && v == ENTRY_NONE) || (v >= PAIN_MIN && v <= PAIN_MAX))
 		return 0;
 	return program_refuse(
 	    bad, field, 0, cause,

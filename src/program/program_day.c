@@ -12,6 +12,7 @@
 #include <sysexits.h>
 
 #include "content.h"
+#include "store.h"
 #include "util.h"
 
 int
@@ -309,7 +310,7 @@ day_questions(const struct pack *pack, struct store *store,
 static int
 day_checkin(struct store *store, struct program_day *d, char **cause)
 {
-	struct store_checkin c;
+	struct checkin c;
 	int rc;
 
 	if ((rc = store_checkin_get(store, d->day, &c, &d->checked_in,
@@ -321,7 +322,7 @@ day_checkin(struct store *store, struct program_day *d, char **cause)
 	d->checkin.note = c.note;
 	d->checkin.revision = c.revision;
 	c.note = NULL;
-	store_checkin_clear(&c);
+	checkin_clear(&c);
 	return 0;
 }
 

@@ -12,13 +12,13 @@
 #include <string.h>
 
 #include "content.h"
+#include "store.h"
 #include "util.h"
 
 /* The day of an answer as struct program_flag's asked_on: the date of its
  * stamp, never after today; "" when the stamp holds none. */
 static void
-answer_day(const struct store_screening *a, const char *today,
-	   char out[DAY_LEN])
+answer_day(const struct screening *a, const char *today, char out[DAY_LEN])
 {
 	out[0] = '\0';
 	if (a->asked_at == NULL || strlen(a->asked_at) < DAY_LEN - 1)
@@ -110,7 +110,7 @@ pause_weeks(struct program_pauses *p, struct store *store, char **cause)
  */
 static void
 flag_holds(struct program_pauses *p, const struct red_flag *flag,
-	   const struct store_screening *a, size_t n, const char *today)
+	   const struct screening *a, size_t n, const char *today)
 {
 	char day[DAY_LEN];
 	long long open = -1;
@@ -140,7 +140,7 @@ int
 program_pauses_load(const struct pack *pack, struct store *store,
 		    const char *today, struct program_pauses *out, char **cause)
 {
-	struct store_screening *a = NULL;
+	struct screening *a = NULL;
 	size_t n = 0, i;
 	int rc;
 
@@ -150,7 +150,7 @@ program_pauses_load(const struct pack *pack, struct store *store,
 	for (i = 0; i < pack->nred_flags; i++)
 		if (pack->red_flags[i].holds)
 			flag_holds(out, &pack->red_flags[i], a, n, today);
-	store_screenings_free(a, n);
+	screenings_free(a, n);
 	if ((rc = pause_weeks(out, store, cause)) != 0) {
 		program_pauses_free(out);
 		return rc;

@@ -38,13 +38,13 @@ int_cmp(const void *a, const void *b)
 }
 
 /* The median of the ratings in c[0..n) on days from .. to (inclusive), or
- * STORE_NONE with fewer than PROGRAM_FLARE_LEVEL_MIN of them. Of an even
+ * ENTRY_NONE with fewer than PROGRAM_FLARE_LEVEL_MIN of them. Of an even
  * count, the lower middle: a level a point lower is the cautious one. */
 static int
-median_level(const struct store_checkin *c, size_t n, const char *from,
+median_level(const struct checkin *c, size_t n, const char *from,
 	     const char *to)
 {
-	int *v = xcalloc(n + 1, sizeof *v), level = STORE_NONE;
+	int *v = xcalloc(n + 1, sizeof *v), level = ENTRY_NONE;
 	size_t i, k = 0;
 
 	for (i = 0; i < n; i++)
@@ -60,7 +60,7 @@ median_level(const struct store_checkin *c, size_t n, const char *from,
 
 /* The first of c[0..n), sorted by day, on day or later; n when none. */
 static size_t
-checkin_from(const struct store_checkin *c, size_t n, const char *day)
+checkin_from(const struct checkin *c, size_t n, const char *day)
 {
 	size_t lo = 0, hi = n;
 
@@ -75,32 +75,32 @@ checkin_from(const struct store_checkin *c, size_t n, const char *day)
 	return lo;
 }
 
-/* The rating of day, or STORE_NONE. c is sorted by day. */
+/* The rating of day, or ENTRY_NONE. c is sorted by day. */
 static int
-pain_on(const struct store_checkin *c, size_t n, const char *day)
+pain_on(const struct checkin *c, size_t n, const char *day)
 {
 	size_t i = checkin_from(c, n, day);
 
-	return i < n && strcmp(c[i].day, day) == 0 ? c[i].pain : STORE_NONE;
+	return i < n && strcmp(c[i].day, day) == 0 ? c[i].pain : ENTRY_NONE;
 }
 
 static int
 calm(int pain, int level)
 {
-	return pain != STORE_NONE && pain <= level + PROGRAM_FLARE_CALM_MARGIN;
+	return pain != ENTRY_NONE && pain <= level + PROGRAM_FLARE_CALM_MARGIN;
 }
 
 /* For an open flare: the first day of PROGRAM_FLARE_CALM_DAYS calm days in
  * a row after it began, all by today, into end ("" when none). */
 static int
-calm_end(const struct program_flare *f, const struct store_checkin *c, size_t n,
+calm_end(const struct program_flare *f, const struct checkin *c, size_t n,
 	 const char *today, char end[DAY_LEN], char **cause)
 {
 	char day[DAY_LEN], first[DAY_LEN];
 	int run = 0, left = day_diff(f->began_on, today), rc;
 
 	end[0] = '\0';
-	if (f->level == STORE_NONE)
+	if (f->level == ENTRY_NONE)
 		return 0;
 	memcpy(day, f->began_on, DAY_LEN);
 	for (; left > 0; left--) {
@@ -140,15 +140,15 @@ flare_uses(struct program_flare *f, const struct store_session *s, size_t n,
 			f->nuses++;
 		}
 		f->uses[k].sessions++;
-		if (s[i].pain_before != STORE_NONE &&
-		    s[i].pain_after != STORE_NONE) {
+		if (s[i].pain_before != ENTRY_NONE &&
+		    s[i].pain_after != ENTRY_NONE) {
 			f->uses[k].rated++;
 			f->uses[k].relief += s[i].pain_before - s[i].pain_after;
 		}
 	}
 }
 
-/* The usual pain of the profile, or STORE_NONE. */
+/* The usual pain of the profile, or ENTRY_NONE. */
 static int
 usual_pain(struct store *store, int *out, char **cause)
 {
@@ -156,7 +156,7 @@ usual_pain(struct store *store, int *out, char **cause)
 	long n;
 	int rc = store_profile_get(store, STORE_PROFILE_USUAL_PAIN, &v, cause);
 
-	*out = STORE_NONE;
+	*out = ENTRY_NONE;
 	if (rc == 0 && v != NULL &&
 	    util_parse_int(v, PAIN_MIN, PAIN_MAX, &n) == 0)
 		*out = (int)n;
@@ -169,7 +169,7 @@ program_flare_running(struct store *store, const char *today,
 		      char since[DAY_LEN], char **cause)
 {
 	struct store_flare *sf = NULL;
-	struct store_checkin *c = NULL;
+	struct checkin *c = NULL;
 	struct program_flare f;
 	size_t nf = 0, nc = 0, i;
 	char from[DAY_LEN], to[DAY_LEN], end[DAY_LEN];
@@ -178,7 +178,7 @@ program_flare_running(struct store *store, const char *today,
 	since[0] = '\0';
 	if ((rc = store_flare_list(store, &sf, &nf, cause)) != 0)
 		return rc;
-	for (i = 0; i < nf && sf[i].ended_by != STORE_FLARE_OPEN; i++)
+	for (i = 0; i < nf && sf[i].ended_by != FLARE_OPEN; i++)
 		;
 	if (i == nf || strcmp(sf[i].began_on, today) > 0) {
 		store_flares_free(sf, nf);
@@ -194,12 +194,12 @@ program_flare_running(struct store *store, const char *today,
 	    (rc = store_checkin_range(store, from, today, &c, &nc, cause)) != 0)
 		return rc;
 	level = median_level(c, nc, from, to);
-	if (level != STORE_NONE)
+	if (level != ENTRY_NONE)
 		f.level = level;
 	rc = calm_end(&f, c, nc, today, end, cause);
 	if (rc == 0 && end[0] == '\0')
 		memcpy(since, f.began_on, DAY_LEN);
-	store_checkins_free(c, nc);
+	checkins_free(c, nc);
 	return rc;
 }
 
@@ -208,11 +208,11 @@ program_flares_load(const struct pack *pack, struct store *store,
 		    const char *today, struct program_flares *out, char **cause)
 {
 	struct store_flare *sf = NULL;
-	struct store_checkin *c = NULL;
+	struct checkin *c = NULL;
 	struct store_session *s = NULL;
 	size_t nf = 0, nc = 0, ns = 0, i;
 	char from[DAY_LEN], last[DAY_LEN], end[DAY_LEN];
-	int rc, usual = STORE_NONE;
+	int rc, usual = ENTRY_NONE;
 
 	(void)pack;
 	memset(out, 0, sizeof *out);
@@ -238,7 +238,7 @@ program_flares_load(const struct pack *pack, struct store *store,
 		memcpy(f->began_on, sf[i].began_on, DAY_LEN);
 		memcpy(f->ended_on, sf[i].ended_on, DAY_LEN);
 		f->ended_by = sf[i].ended_by;
-		f->stored_open = sf[i].ended_by == STORE_FLARE_OPEN;
+		f->stored_open = sf[i].ended_by == FLARE_OPEN;
 		f->pain = sf[i].pain;
 		f->note = sf[i].note;
 		sf[i].note = NULL;
@@ -248,14 +248,14 @@ program_flares_load(const struct pack *pack, struct store *store,
 		    (rc = program_day_add(f->began_on, -1, hi, cause)) != 0)
 			break;
 		f->level = median_level(c, nc, lo, hi);
-		if (f->level == STORE_NONE)
+		if (f->level == ENTRY_NONE)
 			f->level = usual;
 		if (f->stored_open) {
 			if ((rc = calm_end(f, c, nc, today, end, cause)) != 0)
 				break;
 			if (end[0] != '\0') {
 				memcpy(f->ended_on, end, DAY_LEN);
-				f->ended_by = STORE_FLARE_CALM;
+				f->ended_by = FLARE_CALM;
 			}
 		}
 		/* Its days: began_on .. the day before it was over, or to
@@ -273,7 +273,7 @@ program_flares_load(const struct pack *pack, struct store *store,
 		/* Its check-ins, not its days: nothing steps past the last. */
 		for (k = checkin_from(c, nc, f->began_on);
 		     k < nc && strcmp(c[k].day, last) <= 0; k++)
-			if (f->peak == STORE_NONE || c[k].pain > f->peak)
+			if (f->peak == ENTRY_NONE || c[k].pain > f->peak)
 				f->peak = c[k].pain;
 		flare_uses(f, s, ns, f->began_on, last);
 		if (f->ended_on[0] == '\0' && strcmp(f->began_on, today) <= 0)
@@ -281,7 +281,7 @@ program_flares_load(const struct pack *pack, struct store *store,
 	}
 done:
 	store_flares_free(sf, nf);
-	store_checkins_free(c, nc);
+	checkins_free(c, nc);
 	store_sessions_free(s, ns);
 	if (rc != 0)
 		program_flares_free(out);

@@ -73,22 +73,46 @@ program_import_read(const struct pack *pack, const char *today,
 	return 0;
 }
 
+/* The face's tables are the export's (program.h). */
+_Static_assert(PROGRAM_IMPORT_TABLES == STORE_TABLES,
+	       "program.h's import tables are store.h's");
+
 int
 program_import_write(struct store *store, const struct program_import *imp,
-		     int replace, struct store_import_result *res, char **cause)
+		     int replace, struct program_import_result *res,
+		     char **cause)
 {
+	struct store_import_result sres;
 	const struct json *row;
 	char *why = NULL;
 	size_t t;
 	int rc;
 
-	rc = store_import(store, &imp->dump, replace, res, &why);
-	if (rc == 0)
+	memset(res, 0, sizeof *res);
+	rc = store_import(store, &imp->dump, replace, &sres, &why);
+	if (rc == 0) {
+		for (t = 0; t < STORE_TABLES; t++) {
+			const struct store_import_count *c = &sres.n[t];
+
+			res->n[t] =
+			    (struct program_import_count){store_tables[t].name,
+							  c->added,
+							  c->same,
+							  c->newer,
+							  c->older,
+							  c->replaced,
+							  c->removed};
+		}
+		res->changed = sres.changed;
+		res->nchanged = sres.nchanged;
 		return 0;
-	for (t = 0; res->table != NULL && t < STORE_TABLES; t++)
-		if (strcmp(res->table, store_tables[t].name) == 0 &&
+	}
+	res->table = sres.table;
+	res->row = sres.row;
+	for (t = 0; sres.table != NULL && t < STORE_TABLES; t++)
+		if (strcmp(sres.table, store_tables[t].name) == 0 &&
 		    imp->rows[t] != NULL) {
-			row = &imp->rows[t][res->row];
+			row = &imp->rows[t][sres.row];
 			*cause = xasprintf("%s:%d:%d: %s", imp->name, row->line,
 					   row->col, why);
 			free(why);
@@ -96,6 +120,18 @@ program_import_write(struct store *store, const struct program_import *imp,
 		}
 	*cause = why;
 	return rc;
+}
+
+void
+program_import_result_clear(struct program_import_result *res)
+{
+	size_t i;
+
+	for (i = 0; i < res->nchanged; i++)
+		free(res->changed[i]);
+	free(res->changed);
+	res->changed = NULL;
+	res->nchanged = 0;
 }
 
 void

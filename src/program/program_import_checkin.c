@@ -49,7 +49,7 @@ read_checkins(struct program_reading *r, const struct json *a)
 	imp->checkins = xcalloc(a->n + 1, sizeof *imp->checkins);
 	imp->rows[STORE_TABLE_CHECKIN] = a->items;
 	for (i = 0; i < a->n; i++) {
-		struct store_checkin *c = &imp->checkins[i];
+		struct checkin *c = &imp->checkins[i];
 		const char *note, *rec, *upd, *set = NULL;
 
 		if ((rc = program_import_row(r, STORE_TABLE_CHECKIN, i,
@@ -96,7 +96,7 @@ read_checkins(struct program_reading *r, const struct json *a)
 		c->note = (char *)note;
 		c->recorded_at = (char *)rec;
 		c->updated_at = (char *)upd;
-		c->revision = revision == STORE_NONE ? 0 : (int)revision;
+		c->revision = revision == ENTRY_NONE ? 0 : (int)revision;
 		c->pain_set_at = (char *)set;
 	}
 	imp->dump.checkins = imp->checkins;
@@ -194,7 +194,7 @@ check_checkins(struct program_reading *r)
 	int rc = 0;
 
 	for (i = 0; i < imp->dump.ncheckins && rc == 0; i++) {
-		const struct store_checkin *c = &imp->checkins[i];
+		const struct checkin *c = &imp->checkins[i];
 
 		memset(&in, 0, sizeof in);
 		memcpy(in.day, c->day, DAY_LEN);
@@ -340,7 +340,7 @@ program_import_sessions(struct program_reading *r, const struct json *a)
 						 0, x->day)) ||
 		    (rc = program_import_get_int(
 			 r, v[STORE_SESSION_MINUTES], "minutes", 1,
-			 STORE_MINUTES_MAX, 1, &minutes)) ||
+			 SESSION_MINUTES_MAX, 1, &minutes)) ||
 		    (rc = program_import_get_int(
 			 r, v[STORE_SESSION_PAIN_BEFORE], "pain_before",
 			 PAIN_MIN, PAIN_MAX, 1, &before)) ||
@@ -354,7 +354,7 @@ program_import_sessions(struct program_reading *r, const struct json *a)
 						 x->uid)) ||
 		    (rc = program_import_get_int(
 			 r, v[STORE_SESSION_SECONDS], "seconds", 1,
-			 STORE_SECONDS_MAX, 1, &seconds)))
+			 SESSION_SECONDS_MAX, 1, &seconds)))
 			return rc;
 		if (i > 0 && imp->sessions[i - 1].id >= id)
 			return program_import_refuse(
@@ -368,7 +368,7 @@ program_import_sessions(struct program_reading *r, const struct json *a)
 		x->minutes = (int)minutes;
 		x->pain_before = (int)before;
 		x->pain_after = (int)after;
-		x->seconds = seconds == STORE_NONE ? 0 : (int)seconds;
+		x->seconds = seconds == ENTRY_NONE ? 0 : (int)seconds;
 		if ((p = content_practice_any(r->pack, x->practice)) != NULL &&
 		    (rc = check_session(r, &a->items[i], v, p, x)) != 0)
 			return rc;

@@ -51,11 +51,11 @@ read_flare(struct program_reading *r, const struct json *a, size_t i)
 	f->pain = (int)pain;
 	f->note = (char *)note;
 	f->recorded_at = (char *)rec;
-	f->ended_by = STORE_FLARE_OPEN;
+	f->ended_by = FLARE_OPEN;
 	if (by != NULL && strcmp(by, "person") == 0)
-		f->ended_by = STORE_FLARE_PERSON;
+		f->ended_by = FLARE_PERSON;
 	else if (by != NULL && strcmp(by, "calm") == 0)
-		f->ended_by = STORE_FLARE_CALM;
+		f->ended_by = FLARE_CALM;
 	else if (by != NULL)
 		return program_import_refuse(
 		    r, v[STORE_FLARE_ENDED_BY],

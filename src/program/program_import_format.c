@@ -18,8 +18,9 @@
 
 /* The "format" of the exports this program reads: 1 before uids (schema
  * version 6), 2 since, 3 since the screening's revisions and the lessons
- * (schema versions 7 and 8) and the pause weeks (9). A column or table of a later schema version than
- * STORE_EXPORT_FIRST may be missing from a file: an older backpain's. */
+ * (schema versions 7 and 8) and the pause weeks (9). A column or table of a
+ * later schema version than STORE_EXPORT_FIRST may be missing from a file: an
+ * older backpain's. */
 #define IMPORT_FORMAT_FIRST 1
 #define IMPORT_FORMAT 3
 static const struct json json_null = {.type = JSON_NULL};
@@ -62,14 +63,14 @@ program_import_get_str(struct program_reading *r, const struct json *v,
 	return 0;
 }
 
-/* A whole number in [min, max]; STORE_NONE for null when nullable. */
+/* A whole number in [min, max]; ENTRY_NONE for null when nullable. */
 int
 program_import_get_int(struct program_reading *r, const struct json *v,
 		       const char *what, long long min, long long max,
 		       int nullable, long long *out)
 {
 	if (nullable && v->type == JSON_NULL) {
-		*out = STORE_NONE;
+		*out = ENTRY_NONE;
 		return 0;
 	}
 	if (json_int(v, min, max, out) != 0)
@@ -186,7 +187,7 @@ program_import_question(const struct program_reading *r, const char *id)
 
 int
 program_import_get_uid(struct program_reading *r, const struct json *v,
-		       char out[STORE_UID_LEN])
+		       char out[ENTRY_UID_LEN])
 {
 	const char *s = NULL;
 	int rc;
@@ -200,7 +201,7 @@ program_import_get_uid(struct program_reading *r, const struct json *v,
 		return program_import_refuse(
 		    r, v,
 		    "uid is not a uid of the log (32 lowercase hex digits)");
-	memcpy(out, s, STORE_UID_LEN);
+	memcpy(out, s, ENTRY_UID_LEN);
 	return 0;
 }
 

@@ -31,7 +31,7 @@ check_checked(struct program_reading *r, const struct json *at,
 		    r, at,
 		    "checked_on: this answer is no, so there is "
 		    "no yes for a doctor to have checked");
-	if (strcmp(flag, STORE_SCREENING_INJURY) == 0)
+	if (strcmp(flag, SCREENING_INJURY) == 0)
 		return program_import_refuse(
 		    r, at,
 		    "checked_on: a doctor's check is of an answer "
@@ -100,7 +100,7 @@ program_import_screenings(struct program_reading *r, const struct json *a)
 		x->answer = (int)answer;
 		x->asked_at = asked;
 		/* An export from before revisions: answers to the first. */
-		x->revision = revision == STORE_NONE ? 1 : (int)revision;
+		x->revision = revision == ENTRY_NONE ? 1 : (int)revision;
 	}
 	imp->dump.screenings = imp->screenings;
 	imp->dump.nscreenings = a->n;

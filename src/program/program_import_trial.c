@@ -39,9 +39,9 @@ read_trial(struct program_reading *r, const struct json *a, size_t i)
 					 1, t->ended_on)) ||
 	    (rc = program_import_get_str(r, v[STORE_TRIAL_OUTCOME], "outcome",
 					 1, &outcome)) ||
-	    (rc = program_import_get_int(
-		 r, v[STORE_TRIAL_IMPRESSION], "impression",
-		 STORE_IMPRESSION_MIN, STORE_IMPRESSION_MAX, 1, &impression)) ||
+	    (rc = program_import_get_int(r, v[STORE_TRIAL_IMPRESSION],
+					 "impression", IMPRESSION_MIN,
+					 IMPRESSION_MAX, 1, &impression)) ||
 	    (rc = program_import_get_uid(r, v[STORE_TRIAL_UID], t->uid)))
 		return rc;
 	if (i > 0 && imp->trials[i - 1].id >= id)
@@ -53,9 +53,8 @@ read_trial(struct program_reading *r, const struct json *a, size_t i)
 	t->approach = (char *)program_import_approach(r, approach);
 	t->outcome = OUTCOME_NONE;
 	t->impression = (int)impression;
-	if (outcome != NULL &&
-	    (store_outcome_parse(outcome, &t->outcome) != 0 ||
-	     t->outcome == OUTCOME_NONE))
+	if (outcome != NULL && (outcome_parse(outcome, &t->outcome) != 0 ||
+				t->outcome == OUTCOME_NONE))
 		return program_import_refuse(
 		    r, v[STORE_TRIAL_OUTCOME],
 		    "outcome is one of helped, no-change, worse, "
@@ -74,7 +73,7 @@ read_trial(struct program_reading *r, const struct json *a, size_t i)
 			  "outcome yet"
 			: "an ended trial needs an outcome");
 	/* As program_impression() gives it: at the end of a trial. */
-	if (t->ended_on[0] == '\0' && t->impression != STORE_NONE)
+	if (t->ended_on[0] == '\0' && t->impression != ENTRY_NONE)
 		return program_import_refuse(
 		    r, v[STORE_TRIAL_IMPRESSION],
 		    "a running trial (ended_on null) has no "
@@ -218,7 +217,7 @@ read_habit(struct program_reading *r, const struct json *a, size_t i)
 					     PROGRAM_IMPORT_IDS_IN_ORDER);
 	h->id = id;
 	h->approach = (char *)program_import_approach(r, approach);
-	h->trial_id = trial_id == STORE_NONE ? 0 : trial_id;
+	h->trial_id = trial_id == ENTRY_NONE ? 0 : trial_id;
 	if (h->trial_id != 0 && (k = trial_of(imp, h->trial_id)) < 0)
 		return program_import_refuse(
 		    r, v[STORE_HABIT_TRIAL],

@@ -13,6 +13,7 @@
 
 #include "json.h"
 #include "program.h"
+#include "store.h"
 
 /* program_state.c, for program_plan_load(): marks the steps that are
  * flare-up tools with their sessions, and the running ones past their
@@ -26,7 +27,7 @@ int program_refuse(struct program_bad *bad, enum program_field field,
 		   size_t index, char **cause, char *why);
 /* Sets bad (when not NULL) to PROGRAM_FIELD_NONE: nothing refused yet. */
 void program_bad_none(struct program_bad *bad);
-/* A rating PAIN_MIN..PAIN_MAX, or STORE_NONE when optional; field names
+/* A rating PAIN_MIN..PAIN_MAX, or ENTRY_NONE when optional; field names
  * it in bad. */
 int program_check_rating(int v, int optional, enum program_field field,
 			 struct program_bad *bad, char **cause);
@@ -80,7 +81,7 @@ struct program_import {
 	char *name;
 	struct json root;
 	struct store_dump dump;
-	struct store_checkin *checkins;
+	struct checkin *checkins;
 	struct store_answer *answers;
 	struct store_trial *trials;
 	struct store_session *sessions;
@@ -121,7 +122,7 @@ int program_import_refuse(struct program_reading *, const struct json *at,
  * A value v of a row, named what in a refusal. get_str: a string without
  * NUL, borrowed from the tree. get_int: a whole number from min to max.
  * get_day: a day, YYYY-MM-DD, not after r->latest. get_time: a time as the log
- * records it. When nullable, a null reads as NULL (get_str), STORE_NONE
+ * records it. When nullable, a null reads as NULL (get_str), ENTRY_NONE
  * (get_int) or "" (get_day).
  */
 int program_import_get_str(struct program_reading *, const struct json *v,
@@ -150,7 +151,7 @@ const char *program_import_question(const struct program_reading *,
 /* A row's uid (32 lowercase hex digits) into out; "" for null or absent
  * (a file from before uids). */
 int program_import_get_uid(struct program_reading *, const struct json *v,
-			   char out[STORE_UID_LEN]);
+			   char out[ENTRY_UID_LEN]);
 /* Row i of table t: its values in the order of the table's exported
  * columns (store_tables[t]), a column the file's version had not yet as
  * null. */

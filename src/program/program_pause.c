@@ -10,6 +10,7 @@
 #include <sysexits.h>
 
 #include "content.h"
+#include "store.h"
 #include "util.h"
 
 int

@@ -123,7 +123,7 @@ program_first_run(struct store *store, int *done, char on[DAY_LEN],
 }
 
 const char *
-program_outcome_words(enum store_outcome o)
+program_outcome_words(enum outcome o)
 {
 	switch (o) {
 	case OUTCOME_HELPED:
@@ -141,7 +141,7 @@ program_outcome_words(enum store_outcome o)
 }
 
 const char *
-program_trial_words(int running, int habit, enum store_outcome o)
+program_trial_words(int running, int habit, enum outcome o)
 {
 	if (running)
 		return "running";

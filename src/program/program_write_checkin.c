@@ -74,8 +74,8 @@ checkin_rows(const struct pack *pack, const char *today,
 		r->marks[k].practice = p->id;
 		r->marks[k].approach = (char *)program_practice_owner(pack, p);
 		memcpy(r->marks[k].day, in->day, DAY_LEN);
-		r->marks[k].minutes = STORE_NONE;
-		r->marks[k].pain_before = r->marks[k].pain_after = STORE_NONE;
+		r->marks[k].minutes = ENTRY_NONE;
+		r->marks[k].pain_before = r->marks[k].pain_after = ENTRY_NONE;
 		r->nmarks++;
 	}
 	for (i = 0; i < in->nanswers; i++) {
@@ -115,10 +115,10 @@ program_checkin_check(const struct pack *pack, const char *today,
 
 int
 program_checkin(const struct pack *pack, struct store *store, const char *today,
-		const struct program_checkin *in, struct store_checkin *old,
+		const struct program_checkin *in, struct checkin *old,
 		int *replaced, struct program_bad *bad, char **cause)
 {
-	struct store_checkin c = {0};
+	struct checkin c = {0};
 	struct rows r;
 	unsigned replace = STORE_KEEP;
 	int rc;
@@ -163,19 +163,19 @@ program_session_check(const struct pack *pack, const char *today,
 	if (program_find_practice(pack, s->practice, PROGRAM_FIELD_PRACTICE, 0,
 				  bad, cause) == NULL)
 		return EX_DATAERR;
-	if (s->minutes != STORE_NONE &&
-	    (s->minutes < 1 || s->minutes > STORE_MINUTES_MAX))
+	if (s->minutes != ENTRY_NONE &&
+	    (s->minutes < 1 || s->minutes > SESSION_MINUTES_MAX))
 		return program_refuse(
 		    bad, PROGRAM_FIELD_MINUTES, 0, cause,
 		    xasprintf("use a whole number of minutes from 1 "
 			      "to %d (a day)",
-			      STORE_MINUTES_MAX));
-	if (s->seconds < 0 || s->seconds > STORE_SECONDS_MAX)
+			      SESSION_MINUTES_MAX));
+	if (s->seconds < 0 || s->seconds > SESSION_SECONDS_MAX)
 		return program_refuse(
 		    bad, PROGRAM_FIELD_MINUTES, 0, cause,
 		    xasprintf("use a whole number of seconds from 1 to %d "
 			      "(a day)",
-			      STORE_SECONDS_MAX));
+			      SESSION_SECONDS_MAX));
 	if ((rc = program_check_rating(s->pain_before, 1, PROGRAM_FIELD_BEFORE,
 				       bad, cause)) != 0 ||
 	    (rc = program_check_rating(s->pain_after, 1, PROGRAM_FIELD_AFTER,
@@ -198,11 +198,11 @@ program_session_add(const struct pack *pack, struct store *store,
 	p = content_practice_any(pack, s->practice);
 	/* Timed: its whole minutes, at least 1, for the readers that know
 	 * minutes only; the seconds say how long it was. */
-	if (s->minutes == STORE_NONE && s->seconds > 0)
+	if (s->minutes == ENTRY_NONE && s->seconds > 0)
 		s->minutes = s->seconds < SECONDS_PER_MINUTE
 				 ? 1
 				 : s->seconds / SECONDS_PER_MINUTE;
-	if (s->minutes == STORE_NONE)
+	if (s->minutes == ENTRY_NONE)
 		s->minutes = p->minutes;
 	row.practice = p->id;
 	row.approach = (char *)program_practice_owner(pack, p);

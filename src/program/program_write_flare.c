@@ -133,17 +133,16 @@ program_flare_over(const struct pack *pack, struct store *store,
 				 : xasprintf("no flare-up is running: none "
 					     "began on or before %s",
 					     day));
-	else if (f->ended_on[0] == '\0' || (f->ended_by == STORE_FLARE_CALM &&
-					    strcmp(f->ended_on, day) > 0)) {
+	else if (f->ended_on[0] == '\0' ||
+		 (f->ended_by == FLARE_CALM && strcmp(f->ended_on, day) > 0)) {
 		/* Running, or over by itself only after the day the person
 		 * gives: the person knows their own day better than the
 		 * calm-days rule, which only guessed it. */
 		if (f->stored_open)
-			rc = store_flare_end(store, day, STORE_FLARE_PERSON,
-					     cause);
+			rc = store_flare_end(store, day, FLARE_PERSON, cause);
 		else
-			rc = store_flare_reend(store, f->id, day,
-					       STORE_FLARE_PERSON, cause);
+			rc = store_flare_reend(store, f->id, day, FLARE_PERSON,
+					       cause);
 		if (rc == 0 && changed != NULL)
 			*changed = 1;
 	}
@@ -165,9 +164,8 @@ program_flare_settle(const struct pack *pack, struct store *store,
 	if ((rc = program_flares_load(pack, store, today, &fl, cause)) != 0)
 		return rc;
 	open = flare_stored_open(&fl);
-	if (open != NULL && open->ended_by == STORE_FLARE_CALM)
-		rc = store_flare_end(store, open->ended_on, STORE_FLARE_CALM,
-				     cause);
+	if (open != NULL && open->ended_by == FLARE_CALM)
+		rc = store_flare_end(store, open->ended_on, FLARE_CALM, cause);
 	program_flares_free(&fl);
 	return rc;
 }

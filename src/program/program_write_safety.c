@@ -25,7 +25,7 @@ program_screening(const struct pack *pack, struct store *store,
 		*cause = xasprintf("a screening answer is yes or no");
 		return EX_DATAERR;
 	}
-	if (strcmp(flag, STORE_SCREENING_INJURY) == 0) {
+	if (strcmp(flag, SCREENING_INJURY) == 0) {
 		/* Onboarding's own question, which has no revisions. */
 		if ((rc = store_screening_add(store, flag, yes, 1, cause)) != 0)
 			return rc;

@@ -11,6 +11,7 @@
 #include <sysexits.h>
 
 #include "content.h"
+#include "store.h"
 #include "util.h"
 
 int
@@ -84,8 +85,8 @@ trial_running(struct store *store, const char *id, char started_on[DAY_LEN],
 /* The checks of a stop (and a keep) against the plan; *out the approach. */
 static int
 stop_check(const struct pack *pack, struct store *store, const char *approach,
-	   const char *day, enum store_outcome outcome,
-	   const struct approach **out, char **cause)
+	   const char *day, enum outcome outcome, const struct approach **out,
+	   char **cause)
 {
 	struct program_plan plan;
 	const struct program_step *st;
@@ -125,7 +126,7 @@ stop_check(const struct pack *pack, struct store *store, const char *approach,
 
 int
 program_stop(const struct pack *pack, struct store *store, const char *approach,
-	     const char *day, enum store_outcome outcome, char **cause)
+	     const char *day, enum outcome outcome, char **cause)
 {
 	const struct approach *a;
 	char started[DAY_LEN];
@@ -161,11 +162,9 @@ program_impression(struct store *store, const char *approach, const char *day,
 {
 	if (day_check(day, cause) != 0)
 		return EX_DATAERR;
-	if (impression < STORE_IMPRESSION_MIN ||
-	    impression > STORE_IMPRESSION_MAX) {
-		*cause =
-		    xasprintf("impression: %d is not from %d to %d", impression,
-			      STORE_IMPRESSION_MIN, STORE_IMPRESSION_MAX);
+	if (impression < IMPRESSION_MIN || impression > IMPRESSION_MAX) {
+		*cause = xasprintf("impression: %d is not from %d to %d",
+				   impression, IMPRESSION_MIN, IMPRESSION_MAX);
 		return EX_DATAERR;
 	}
 	return store_trial_set_impression(store, approach, day, impression,
@@ -174,7 +173,7 @@ program_impression(struct store *store, const char *approach, const char *day,
 
 int
 program_keep(const struct pack *pack, struct store *store, const char *approach,
-	     const char *day, enum store_outcome outcome, char **cause)
+	     const char *day, enum outcome outcome, char **cause)
 {
 	const struct approach *a;
 	int rc = stop_check(pack, store, approach, day, outcome, &a, cause);
@@ -234,8 +233,8 @@ program_drop(const struct pack *pack, struct store *store, const char *approach,
 }
 
 int
-program_outcome(struct store *store, long long trial_id,
-		enum store_outcome outcome, char **cause)
+program_outcome(struct store *store, long long trial_id, enum outcome outcome,
+		char **cause)
 {
 	if (outcome == OUTCOME_NONE) {
 		*cause = xstrdup("an ended trial needs an outcome");

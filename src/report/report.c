@@ -73,12 +73,12 @@ curve_span(struct report *rp)
 /* Keeps the first REPORT_NOTES check-ins with a note it is handed, which
  * come newest first, and every interference rating. */
 static void
-keep_note(const struct store_checkin *c, void *arg)
+keep_note(const struct checkin *c, void *arg)
 {
 	struct report *rp = arg;
-	struct store_checkin *n;
+	struct checkin *n;
 
-	if (c->interference != STORE_NONE) {
+	if (c->interference != ENTRY_NONE) {
 		if (rp->ninterference == rp->interference_cap) {
 			rp->interference_cap = rp->interference_cap
 						   ? 2 * rp->interference_cap
@@ -126,9 +126,9 @@ count_answers(struct report *rp)
 
 	rp->injury = -1;
 	for (i = 0; i < rp->nscreenings; i++) {
-		const struct store_screening *s = &rp->screenings[i];
+		const struct screening *s = &rp->screenings[i];
 
-		if (strcmp(s->flag, STORE_SCREENING_INJURY) != 0) {
+		if (strcmp(s->flag, SCREENING_INJURY) != 0) {
 			rp->nflags++;
 			continue;
 		}
@@ -137,7 +137,7 @@ count_answers(struct report *rp)
 	for (i = 0; i < rp->nanswers; i++) {
 		const char *at = rp->answers[i].asked_at;
 
-		if (strcmp(rp->answers[i].flag, STORE_SCREENING_INJURY) == 0)
+		if (strcmp(rp->answers[i].flag, SCREENING_INJURY) == 0)
 			continue;
 		if (rp->answers[i].answer == 1)
 			rp->nyes++;
@@ -154,7 +154,7 @@ notes_oldest_first(struct report *rp)
 	size_t k;
 
 	for (k = 0; k < rp->nnotes / 2; k++) {
-		struct store_checkin t = rp->notes[k];
+		struct checkin t = rp->notes[k];
 
 		rp->notes[k] = rp->notes[rp->nnotes - 1 - k];
 		rp->notes[rp->nnotes - 1 - k] = t;
@@ -188,10 +188,10 @@ report_load(const struct pack *pack, struct store *st, const char *today,
 	if ((rc = program_flares_load(pack, st, today, &out->flares, cause)) !=
 		0 ||
 	    (rc = program_first_run(st, &done, out->onboarded, cause)) != 0 ||
-	    (rc = store_screening_latest(st, &out->screenings,
-					 &out->nscreenings, cause)) != 0 ||
-	    (rc = store_screening_all(st, &out->answers, &out->nanswers,
-				      cause)) != 0) {
+	    (rc = program_screenings_latest(st, &out->screenings,
+					    &out->nscreenings, cause)) != 0 ||
+	    (rc = program_screenings_all(st, &out->answers, &out->nanswers,
+					 cause)) != 0) {
 		report_free(out);
 		return rc;
 	}
@@ -208,12 +208,12 @@ report_free(struct report *rp)
 
 	review_free(&rp->review);
 	for (i = 0; i < rp->nnotes; i++)
-		store_checkin_clear(&rp->notes[i]);
+		checkin_clear(&rp->notes[i]);
 	rp->nnotes = 0;
-	store_screenings_free(rp->screenings, rp->nscreenings);
+	screenings_free(rp->screenings, rp->nscreenings);
 	rp->screenings = NULL;
 	rp->nscreenings = 0;
-	store_screenings_free(rp->answers, rp->nanswers);
+	screenings_free(rp->answers, rp->nanswers);
 	rp->answers = NULL;
 	rp->nanswers = 0;
 	free(rp->interference);

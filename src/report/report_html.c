@@ -152,7 +152,7 @@ facts(struct buf *b, const struct report *rp)
 	if (rp->nyes > 0)
 		buf_adds(b, "<ul>");
 	for (i = 0; i < rp->nanswers && rp->nyes > 0; i++) {
-		const struct store_screening *s = &rp->answers[i];
+		const struct screening *s = &rp->answers[i];
 
 		if (!report_answer_listed(rp, i))
 			continue;
@@ -314,7 +314,7 @@ grounds(struct buf *b, const struct report *rp)
 		buf_init(&t);
 		review_explain(&t, row);
 		buf_addc(&t, '.');
-		if (row->impression != STORE_NONE) {
+		if (row->impression != ENTRY_NONE) {
 			buf_addc(&t, ' ');
 			review_impression(&t, row);
 		}
@@ -700,7 +700,7 @@ notes(struct buf *b, const struct report *rp)
 	}
 	buf_adds(b, "<ul class=\"notes two\">\n");
 	for (i = 0; i < rp->nnotes; i++) {
-		const struct store_checkin *ck = &rp->notes[i];
+		const struct checkin *ck = &rp->notes[i];
 		char *note = report_note_excerpt(ck->note);
 
 		buf_printf(b, "<li><b>%s</b>, pain %d: ", ck->day, ck->pain);

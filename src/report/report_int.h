@@ -12,7 +12,7 @@
 #include "report.h"
 
 struct buf;
-struct store_screening;
+struct screening;
 
 /* The formats, each appending the whole report to b. */
 void report_text(struct buf *b, const struct report *);
@@ -43,7 +43,7 @@ void report_answered(struct buf *b, const struct report *rp, size_t i);
 /* The question of a safety answer: the pack's text for its id, else the
  * id. Borrowed. */
 const char *report_flag_question(const struct report *,
-				 const struct store_screening *);
+				 const struct screening *);
 /* The note cut to REPORT_NOTE_CHARS characters (code points), with an
  * ellipsis when cut; allocated, the caller frees. Not yet escaped. */
 char *report_note_excerpt(const char *note);

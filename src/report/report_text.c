@@ -171,7 +171,7 @@ verdict(struct buf *t, const struct review *rv, const struct review_row *row)
 		buf_addc(t, ' ');
 		review_pause_words(t, row);
 	}
-	if (row->impression != STORE_NONE) {
+	if (row->impression != ENTRY_NONE) {
 		buf_addc(t, ' ');
 		review_impression(t, row);
 	}
@@ -325,7 +325,7 @@ flares_from(const struct report *rp)
 }
 
 static void
-note_item(struct buf *t, const struct store_checkin *c, escape_fn esc)
+note_item(struct buf *t, const struct checkin *c, escape_fn esc)
 {
 	char *note = report_note_excerpt(c->note);
 

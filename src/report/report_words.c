@@ -5,12 +5,11 @@
 #include <string.h>
 
 #include "content.h"
-#include "store.h"
 #include "util.h"
 #include "version.h"
 
-/* Screening id of the onboarding injury question (store.h). */
-#define INJURY_FLAG STORE_SCREENING_INJURY
+/* Screening id of the onboarding injury question (screening.h). */
+#define INJURY_FLAG SCREENING_INJURY
 
 static const char *
 plural(long long n, const char *one, const char *many)
@@ -83,7 +82,7 @@ report_start_line(struct buf *b, const struct report *rp, const char *end)
 /* Whether s answered an earlier revision of its red flag's question (its
  * meaning changed since): the program asks it again (program.h). */
 static int
-stale(const struct report *rp, const struct store_screening *s)
+stale(const struct report *rp, const struct screening *s)
 {
 	const struct red_flag *f =
 	    rp->pack != NULL ? content_red_flag(rp->pack, s->flag) : NULL;
@@ -129,7 +128,7 @@ report_flags_line(struct buf *b, const struct report *rp, const char *end)
 
 /* The day part of a local ISO 8601 time, or NULL without one. */
 static const char *
-answer_day(const struct store_screening *s)
+answer_day(const struct screening *s)
 {
 	return s->asked_at != NULL && strlen(s->asked_at) >= DAY_LEN - 1
 		   ? s->asked_at
@@ -139,7 +138,7 @@ answer_day(const struct store_screening *s)
 void
 report_answered(struct buf *b, const struct report *rp, size_t i)
 {
-	const struct store_screening *s = &rp->answers[i];
+	const struct screening *s = &rp->answers[i];
 	size_t j;
 
 	if (answer_day(s) != NULL)
@@ -153,7 +152,7 @@ report_answered(struct buf *b, const struct report *rp, size_t i)
 	if (s->checked_on[0] != '\0')
 		buf_printf(b, "; checked by a doctor on %s", s->checked_on);
 	for (j = i + 1; j < rp->nanswers; j++) {
-		const struct store_screening *n = &rp->answers[j];
+		const struct screening *n = &rp->answers[j];
 
 		if (strcmp(n->flag, s->flag) != 0)
 			continue;
@@ -168,7 +167,7 @@ report_answered(struct buf *b, const struct report *rp, size_t i)
 }
 
 const char *
-report_flag_question(const struct report *rp, const struct store_screening *s)
+report_flag_question(const struct report *rp, const struct screening *s)
 {
 	const struct red_flag *f;
 
@@ -366,7 +365,7 @@ report_flares_line(struct buf *b, const struct report *rp, const char *end)
 			shortest = f->days;
 		if (f->days > longest)
 			longest = f->days;
-		if (f->peak != STORE_NONE) {
+		if (f->peak != ENTRY_NONE) {
 			peaks++;
 			peak_sum += f->peak;
 		}
@@ -416,11 +415,11 @@ report_flare_item(struct buf *b, const struct report *rp, size_t i,
 		buf_printf(b, "%s to %s, %d days", f->began_on, last, f->days);
 	else /* its last day past the calendar's: only its length */
 		buf_printf(b, "%s, %d days", f->began_on, f->days);
-	if (f->peak != STORE_NONE)
+	if (f->peak != ENTRY_NONE)
 		buf_printf(b, ", pain up to %d", f->peak);
-	if (f->level != STORE_NONE)
+	if (f->level != ENTRY_NONE)
 		buf_printf(b, " (level before it %d)", f->level);
-	if (f->ended_by == STORE_FLARE_CALM)
+	if (f->ended_by == FLARE_CALM)
 		buf_adds(b, ", over by itself");
 	buf_adds(b, ". Used: ");
 	if (f->nuses == 0)

@@ -640,7 +640,7 @@ review_figures(const struct review_row *row, struct review_figures *f)
 	f->reference = "";
 	f->interference_verdict = "";
 	f->confirmation = analysis_confirmation_name(row->pause.confirmation);
-	f->impression = store_impression_name(row->impression);
+	f->impression = impression_name(row->impression);
 	if (!r->has_change)
 		return;
 	f->reference = r->flare_tool			      ? "sessions"

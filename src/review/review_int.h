@@ -11,6 +11,7 @@
 
 #include "analysis.h"
 #include "review.h"
+#include "store.h"
 
 struct pack;
 struct store;

@@ -91,7 +91,7 @@ judge_tool(const struct review *rv, const struct approach *a,
 	row->tool_use = 1;
 	row->tool_sessions = (int)n;
 	row->outcome = OUTCOME_NONE;
-	row->impression = STORE_NONE;
+	row->impression = ENTRY_NONE;
 	day_from_number(s[0].day, row->started_on);
 	day_from_number(s[n - 1].day, row->ended_on);
 	in.start = s[0].day;
@@ -274,7 +274,7 @@ review_row_state(const struct review_row *row)
 				   row->outcome);
 }
 
-enum store_outcome
+enum outcome
 review_suggested(const struct review_row *row)
 {
 	switch (row->result.verdict) {

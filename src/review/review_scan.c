@@ -177,8 +177,8 @@ struct kept_checkins {
 };
 
 static int
-keep_checkins(struct kept_checkins *k, const struct store_checkin *rows,
-	      size_t nrows, review_checkin_fn each, void *arg, char **cause)
+keep_checkins(struct kept_checkins *k, const struct checkin *rows, size_t nrows,
+	      review_checkin_fn each, void *arg, char **cause)
 {
 	size_t i;
 
@@ -189,7 +189,7 @@ keep_checkins(struct kept_checkins *k, const struct store_checkin *rows,
 		grow((void **)&k->v, &k->cap, k->n, sizeof *k->v);
 		k->v[k->n].day = day_number(rows[i].day);
 		k->v[k->n].pain = rows[i].pain;
-		k->v[k->n].interference = rows[i].interference == STORE_NONE
+		k->v[k->n].interference = rows[i].interference == ENTRY_NONE
 					      ? ANALYSIS_NO_RATING
 					      : rows[i].interference;
 		if (program_recalled(rows[i].day, rows[i].pain_set_at)) {
@@ -228,7 +228,7 @@ review_scan_checkins(struct store *st, int today, int hint,
 	*recalled = NULL;
 	*nrecalled = 0;
 	for (walk_start(&w, today, hint); !w.done && rc == 0;) {
-		struct store_checkin *rows;
+		struct checkin *rows;
 		const char *from, *to;
 		size_t nrows;
 
@@ -240,7 +240,7 @@ review_scan_checkins(struct store *st, int today, int hint,
 		rc = keep_checkins(&k, rows, nrows, each, arg, cause);
 		if (rc == 0)
 			walk_next(&w, nrows, nrows > 0 ? rows[0].day : NULL);
-		store_checkins_free(rows, nrows);
+		checkins_free(rows, nrows);
 	}
 	if (rc != 0) {
 		free(k.v);
@@ -300,7 +300,7 @@ session_approach(const struct pack *pack, const struct store_session *s)
 static int
 rating(int v)
 {
-	return v == STORE_NONE ? ANALYSIS_NO_RATING : v;
+	return v == ENTRY_NONE ? ANALYSIS_NO_RATING : v;
 }
 
 static int

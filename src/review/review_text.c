@@ -523,8 +523,7 @@ review_impression_words(int impression)
 					    "much worse",
 					    "very much worse"};
 
-	if (impression < STORE_IMPRESSION_MIN ||
-	    impression > STORE_IMPRESSION_MAX)
+	if (impression < IMPRESSION_MIN || impression > IMPRESSION_MAX)
 		return "";
 	return words[impression];
 }
@@ -532,12 +531,12 @@ review_impression_words(int impression)
 void
 review_impression(struct buf *b, const struct review_row *row)
 {
-	if (row->impression < STORE_IMPRESSION_MIN ||
-	    row->impression > STORE_IMPRESSION_MAX)
+	if (row->impression < IMPRESSION_MIN ||
+	    row->impression > IMPRESSION_MAX)
 		return;
 	buf_printf(b, "Your own impression at its end: %s (%d of %d).",
 		   review_impression_words(row->impression), row->impression,
-		   STORE_IMPRESSION_MAX);
+		   IMPRESSION_MAX);
 }
 
 int

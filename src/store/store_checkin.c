@@ -8,7 +8,8 @@
 
 #define ROWS_FIRST 16 /* rows allocated at first, doubled as needed */
 
-_Static_assert(STORE_CHANGED == EX_TEMPFAIL, "STORE_CHANGED is EX_TEMPFAIL");
+_Static_assert(CHECKIN_CHANGED == EX_TEMPFAIL,
+	       "CHECKIN_CHANGED is EX_TEMPFAIL");
 
 /* Answers and marks belong to the check-in's day: their own day may be
  * left empty, or must be the same. */
@@ -26,7 +27,7 @@ check_same_day(const char *what, const char *day, const char *checkin_day,
 }
 
 static int
-check_checkin(const struct store_checkin *c, const struct store_answer *answers,
+check_checkin(const struct checkin *c, const struct store_answer *answers,
 	      size_t nanswers, const struct store_session *done, size_t ndone,
 	      char **cause)
 {
@@ -63,7 +64,7 @@ check_checkin(const struct store_checkin *c, const struct store_answer *answers,
 
 /* A row of store_columns_sql(STORE_TABLE_CHECKIN, 0), checked, into c. */
 static void
-take_checkin(sqlite3_stmt *st, struct store_checkin *c)
+take_checkin(sqlite3_stmt *st, struct checkin *c)
 {
 	store_col_day(st, STORE_CHECKIN_DAY, c->day);
 	c->pain = store_col_int(st, STORE_CHECKIN_PAIN);
@@ -107,7 +108,7 @@ clear_rows(struct store *s, const char *day, unsigned replace, char **cause)
 }
 
 static int
-put_rows(struct store *s, const struct store_checkin *c,
+put_rows(struct store *s, const struct checkin *c,
 	 const struct store_answer *answers, size_t nanswers,
 	 const struct store_session *done, size_t ndone, unsigned replace,
 	 const char *now, char **cause)
@@ -173,42 +174,42 @@ put_rows(struct store *s, const struct store_checkin *c,
  * at c->revision (0: none), in the transaction of the write; two saves
  * within one second are told apart by the revision, not by a time. */
 static int
-unchanged(const struct store_checkin *c, const struct store_checkin *now,
-	  int found, unsigned replace, char **cause)
+unchanged(const struct checkin *c, const struct checkin *now, int found,
+	  unsigned replace, char **cause)
 {
 	int have = found ? now->revision : 0;
 
 	if (!(replace & STORE_IF_UNCHANGED) || have == c->revision)
 		return 0;
 	if (!found)
-		return store_fail(cause, STORE_CHANGED,
+		return store_fail(cause, CHECKIN_CHANGED,
 				  "the check-in of %s is gone since it was "
 				  "read",
 				  c->day);
-	return store_fail(cause, STORE_CHANGED,
+	return store_fail(cause, CHECKIN_CHANGED,
 			  "the check-in of %s was saved again since it was "
 			  "read (at %s: pain %d)",
 			  c->day, now->updated_at, now->pain);
 }
 
 int
-store_checkin_put(struct store *s, const struct store_checkin *c,
+store_checkin_put(struct store *s, const struct checkin *c,
 		  const struct store_answer *answers, size_t nanswers,
 		  const struct store_session *done, size_t ndone,
-		  struct store_checkin *old, int *replaced, char **cause)
+		  struct checkin *old, int *replaced, char **cause)
 {
 	return store_checkin_write(s, c, answers, nanswers, done, ndone,
 				   STORE_KEEP, old, replaced, cause);
 }
 
 int
-store_checkin_write(struct store *s, const struct store_checkin *c,
+store_checkin_write(struct store *s, const struct checkin *c,
 		    const struct store_answer *answers, size_t nanswers,
 		    const struct store_session *done, size_t ndone,
-		    unsigned replace, struct store_checkin *old, int *replaced,
+		    unsigned replace, struct checkin *old, int *replaced,
 		    char **cause)
 {
-	struct store_checkin prev;
+	struct checkin prev;
 	char now[STORE_TIMESTAMP_LEN];
 	int code, found = 0;
 
@@ -228,12 +229,12 @@ store_checkin_write(struct store *s, const struct store_checkin *c,
 			     cause)) != 0 ||
 	    (code = store_commit(s, cause)) != 0) {
 		store_rollback(s);
-		if (code == STORE_CHANGED && replaced != NULL)
+		if (code == CHECKIN_CHANGED && replaced != NULL)
 			*replaced = -1;
-		if (code == STORE_CHANGED && old != NULL && found)
+		if (code == CHECKIN_CHANGED && old != NULL && found)
 			*old = prev;
 		else
-			store_checkin_clear(&prev);
+			checkin_clear(&prev);
 		return code;
 	}
 	if (replaced != NULL)
@@ -241,12 +242,12 @@ store_checkin_write(struct store *s, const struct store_checkin *c,
 	if (old != NULL && found)
 		*old = prev;
 	else
-		store_checkin_clear(&prev);
+		checkin_clear(&prev);
 	return 0;
 }
 
 int
-store_checkin_get(struct store *s, const char *day, struct store_checkin *out,
+store_checkin_get(struct store *s, const char *day, struct checkin *out,
 		  int *found, char **cause)
 {
 	sqlite3_stmt *st;
@@ -360,7 +361,7 @@ row_checkin(sqlite3_stmt *st, void *p)
 
 int
 store_checkin_range(struct store *s, const char *from, const char *to,
-		    struct store_checkin **out, size_t *n, char **cause)
+		    struct checkin **out, size_t *n, char **cause)
 {
 	void *rows;
 	size_t i;
@@ -375,31 +376,11 @@ store_checkin_range(struct store *s, const char *from, const char *to,
 		if (strcmp((*out)[i - 1].day, (*out)[i].day) >= 0)
 			code = store_corrupt(s, "the check-ins", cause);
 	if (code != 0) {
-		store_checkins_free(*out, *n);
+		checkins_free(*out, *n);
 		*out = NULL;
 		*n = 0;
 	}
 	return code;
-}
-
-void
-store_checkin_clear(struct store_checkin *c)
-{
-	free(c->note);
-	free(c->recorded_at);
-	free(c->updated_at);
-	free(c->pain_set_at);
-	c->note = c->recorded_at = c->updated_at = c->pain_set_at = NULL;
-}
-
-void
-store_checkins_free(struct store_checkin *c, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		store_checkin_clear(&c[i]);
-	free(c);
 }
 
 static void
@@ -460,15 +441,15 @@ store_session_add(struct store *s, struct store_session *ses, char **cause)
 	    (code = store_check_rating("pain after", ses->pain_after, 1,
 				       cause)) != 0)
 		return code;
-	if (ses->minutes != STORE_NONE &&
-	    (ses->minutes < 1 || ses->minutes > STORE_MINUTES_MAX))
+	if (ses->minutes != ENTRY_NONE &&
+	    (ses->minutes < 1 || ses->minutes > SESSION_MINUTES_MAX))
 		return store_fail(cause, EX_DATAERR,
 				  "minutes: %d is not from 1 to %d",
-				  ses->minutes, STORE_MINUTES_MAX);
-	if (ses->seconds < 0 || ses->seconds > STORE_SECONDS_MAX)
+				  ses->minutes, SESSION_MINUTES_MAX);
+	if (ses->seconds < 0 || ses->seconds > SESSION_SECONDS_MAX)
 		return store_fail(cause, EX_DATAERR,
 				  "seconds: %d is not from 1 to %d",
-				  ses->seconds, STORE_SECONDS_MAX);
+				  ses->seconds, SESSION_SECONDS_MAX);
 	store_now(now);
 	if ((code = store_begin(s, cause)) != 0)
 		return code;
@@ -506,7 +487,7 @@ row_session(sqlite3_stmt *st, void *p)
 	ses->recorded_at = store_col_text(st, STORE_SESSION_RECORDED_AT);
 	store_col_uid(st, STORE_SESSION_UID, ses->uid);
 	ses->seconds = store_col_int(st, STORE_SESSION_SECONDS);
-	if (ses->seconds == STORE_NONE)
+	if (ses->seconds == ENTRY_NONE)
 		ses->seconds = 0;
 }
 

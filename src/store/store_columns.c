@@ -60,9 +60,8 @@ static const struct store_column trial[] = {
 			      "end"},
     [STORE_TRIAL_OUTCOME] = {"outcome", STORE_TYPE_WORD, 0, 0, outcomes, 1, 0,
 			     1, "outcome"},
-    [STORE_TRIAL_IMPRESSION] = {"impression", STORE_TYPE_INT,
-				STORE_IMPRESSION_MIN, STORE_IMPRESSION_MAX,
-				NULL, 1, 0, 3, "impression"},
+    [STORE_TRIAL_IMPRESSION] = {"impression", STORE_TYPE_INT, IMPRESSION_MIN,
+				IMPRESSION_MAX, NULL, 1, 0, 3, "impression"},
     [STORE_TRIAL_UID] = UID(6),
 };
 static const struct store_column session[] = {
@@ -72,8 +71,8 @@ static const struct store_column session[] = {
     [STORE_SESSION_APPROACH] = {"approach", STORE_TYPE_ID, 0, 0, NULL, 0, 0, 1,
 				"approach"},
     [STORE_SESSION_DAY] = {"day", STORE_TYPE_DAY, 0, 0, NULL, 0, 0, 1, "day"},
-    [STORE_SESSION_MINUTES] = {"minutes", STORE_TYPE_INT, 1, STORE_MINUTES_MAX,
-			       NULL, 1, 0, 1, "minutes"},
+    [STORE_SESSION_MINUTES] = {"minutes", STORE_TYPE_INT, 1,
+			       SESSION_MINUTES_MAX, NULL, 1, 0, 1, "minutes"},
     [STORE_SESSION_PAIN_BEFORE] = {"pain_before", STORE_TYPE_INT, PAIN_MIN,
 				   PAIN_MAX, NULL, 1, 0, 1, "pain before"},
     [STORE_SESSION_PAIN_AFTER] = {"pain_after", STORE_TYPE_INT, PAIN_MIN,
@@ -82,8 +81,8 @@ static const struct store_column session[] = {
 				   0, 0, 1, "time recorded"},
     [STORE_SESSION_UID] = UID(6),
     /* The time the timer measured (issue 18); NULL when not timed. */
-    [STORE_SESSION_SECONDS] = {"seconds", STORE_TYPE_INT, 1, STORE_SECONDS_MAX,
-			       NULL, 1, 0, 7, "seconds"},
+    [STORE_SESSION_SECONDS] = {"seconds", STORE_TYPE_INT, 1,
+			       SESSION_SECONDS_MAX, NULL, 1, 0, 7, "seconds"},
 };
 static const struct store_column screening[] = {
     [STORE_SCREENING_ID] = {"id", STORE_TYPE_ROWID, 0, 0, NULL, 0, 0, 1, "id"},

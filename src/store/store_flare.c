@@ -6,19 +6,6 @@
 #include "store_int.h"
 #include "util.h"
 
-static const char *const end_names[] = {
-    [STORE_FLARE_OPEN] = "",
-    [STORE_FLARE_PERSON] = "person",
-    [STORE_FLARE_CALM] = "calm",
-};
-#define ENDS (sizeof end_names / sizeof end_names[0])
-
-const char *
-store_flare_end_name(enum store_flare_end e)
-{
-	return (size_t)e < ENDS ? end_names[e] : "";
-}
-
 static int
 step_done(struct store *s, sqlite3_stmt *st, int rc, const char *what,
 	  char **cause)
@@ -58,8 +45,7 @@ open_flare(struct store *s, char began[DAY_LEN], char **cause)
 
 /* Ends the open flare inside the caller's transaction. */
 static int
-end_open(struct store *s, const char *day, enum store_flare_end how,
-	 char **cause)
+end_open(struct store *s, const char *day, enum flare_end how, char **cause)
 {
 	sqlite3_stmt *st;
 	char began[DAY_LEN];
@@ -79,7 +65,7 @@ end_open(struct store *s, const char *day, enum store_flare_end how,
 				  "?2 WHERE ended_on IS NULL",
 				  &st, cause)) != 0)
 		return code;
-	return step_done(s, st, store_bind(st, "tt", day, end_names[how]),
+	return step_done(s, st, store_bind(st, "tt", day, flare_end_name(how)),
 			 "ending the flare-up", cause);
 }
 
@@ -100,7 +86,7 @@ store_flare_begin(struct store *s, const struct store_flare *f,
 	    (code = store_begin(s, cause)) != 0)
 		return code;
 	if (close_on != NULL &&
-	    (code = end_open(s, close_on, STORE_FLARE_CALM, cause)) != 0)
+	    (code = end_open(s, close_on, FLARE_CALM, cause)) != 0)
 		goto fail;
 	if ((code = open_flare(s, began, cause)) != 0)
 		goto fail;
@@ -128,13 +114,13 @@ fail:
 
 /* A flare-up's end: a day of the log, by the person or by calm days. */
 static int
-check_end(const char *day, enum store_flare_end how, char **cause)
+check_end(const char *day, enum flare_end how, char **cause)
 {
 	int code;
 
 	if ((code = store_check_day("flare end", day, cause)) != 0)
 		return code;
-	if (how != STORE_FLARE_PERSON && how != STORE_FLARE_CALM)
+	if (how != FLARE_PERSON && how != FLARE_CALM)
 		return store_fail(cause, EX_DATAERR,
 				  "a flare-up ends by the person or by calm "
 				  "days");
@@ -142,7 +128,7 @@ check_end(const char *day, enum store_flare_end how, char **cause)
 }
 
 int
-store_flare_end(struct store *s, const char *day, enum store_flare_end how,
+store_flare_end(struct store *s, const char *day, enum flare_end how,
 		char **cause)
 {
 	int code;
@@ -159,7 +145,7 @@ store_flare_end(struct store *s, const char *day, enum store_flare_end how,
 
 int
 store_flare_reend(struct store *s, long long id, const char *day,
-		  enum store_flare_end how, char **cause)
+		  enum flare_end how, char **cause)
 {
 	sqlite3_stmt *st;
 	int code;
@@ -175,8 +161,7 @@ store_flare_reend(struct store *s, long long id, const char *day,
 				  "AND ended_on > ?2 AND began_on <= ?2",
 				  &st, cause)) != 0 ||
 	    (code = step_done(
-		 s, st,
-		 store_bind(st, "ltt", id, day, store_flare_end_name(how)),
+		 s, st, store_bind(st, "ltt", id, day, flare_end_name(how)),
 		 "recording the end of the flare-up", cause)) != 0)
 		goto fail;
 	if (sqlite3_changes(s->db) != 1) {
@@ -222,11 +207,11 @@ store_flare_list(struct store *s, struct store_flare **out, size_t *n,
 		store_col_day(st, STORE_FLARE_BEGAN_ON, row->began_on);
 		store_col_day(st, STORE_FLARE_ENDED_ON, row->ended_on);
 		by = sqlite3_column_text(st, STORE_FLARE_ENDED_BY);
-		row->ended_by = STORE_FLARE_OPEN;
+		row->ended_by = FLARE_OPEN;
 		if (by != NULL && strcmp((const char *)by, "person") == 0)
-			row->ended_by = STORE_FLARE_PERSON;
+			row->ended_by = FLARE_PERSON;
 		else if (by != NULL)
-			row->ended_by = STORE_FLARE_CALM;
+			row->ended_by = FLARE_CALM;
 		row->pain = store_col_int(st, STORE_FLARE_PAIN);
 		row->note = store_col_text(st, STORE_FLARE_NOTE);
 		row->recorded_at = store_col_text(st, STORE_FLARE_RECORDED_AT);

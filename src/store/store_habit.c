@@ -48,7 +48,7 @@ kept_since(struct store *s, const char *approach, char since[DAY_LEN],
 
 int
 store_habit_keep(struct store *s, const char *approach, const char *day,
-		 enum store_outcome outcome, char **cause)
+		 enum outcome outcome, char **cause)
 {
 	sqlite3_stmt *st;
 	char since[DAY_LEN];
@@ -58,7 +58,7 @@ store_habit_keep(struct store *s, const char *approach, const char *day,
 	if ((code = store_check_id("approach", approach, cause)) != 0 ||
 	    (code = store_check_day("keep", day, cause)) != 0)
 		return code;
-	if (outcome == OUTCOME_NONE || store_outcome_name(outcome)[0] == '\0')
+	if (outcome == OUTCOME_NONE || outcome_name(outcome)[0] == '\0')
 		return store_fail(cause, EX_DATAERR,
 				  "outcome: %d is not an outcome",
 				  (int)outcome);

@@ -94,7 +94,7 @@ store_import_drop(struct store *s)
 }
 
 /* Binding column col of a TEMP table's INSERT (its parameter 2 + col; 1
- * is pos): NULL for "" (a day, a uid), for STORE_NONE (an optional
+ * is pos): NULL for "" (a day, a uid), for ENTRY_NONE (an optional
  * number) and for a NULL text. */
 static int
 b_text(sqlite3_stmt *st, int col, const char *v)
@@ -127,12 +127,12 @@ bind_row(sqlite3_stmt *st, enum store_table_id t, const struct store_dump *d,
 
 	switch (t) {
 	case STORE_TABLE_CHECKIN: {
-		const struct store_checkin *c = &d->checkins[i];
+		const struct checkin *c = &d->checkins[i];
 
 		rc |= b_text(st, STORE_CHECKIN_DAY, c->day);
 		rc |= b_int(st, STORE_CHECKIN_PAIN, c->pain, 0);
 		rc |= b_int(st, STORE_CHECKIN_INTERFERENCE, c->interference,
-			    c->interference == STORE_NONE);
+			    c->interference == ENTRY_NONE);
 		rc |= b_note(st, STORE_CHECKIN_NOTE, c->note);
 		rc |= b_note(st, STORE_CHECKIN_RECORDED_AT, c->recorded_at);
 		rc |= b_note(st, STORE_CHECKIN_UPDATED_AT, c->updated_at);
@@ -158,14 +158,13 @@ bind_row(sqlite3_stmt *st, enum store_table_id t, const struct store_dump *d,
 		rc |= b_note(st, STORE_TRIAL_APPROACH, x->approach);
 		rc |= b_text(st, STORE_TRIAL_STARTED_ON, x->started_on);
 		rc |= b_text(st, STORE_TRIAL_ENDED_ON, x->ended_on);
-		rc |= b_text(st, STORE_TRIAL_OUTCOME,
-			     store_outcome_name(x->outcome));
+		rc |= b_text(st, STORE_TRIAL_OUTCOME, outcome_name(x->outcome));
 		if (x->outcome != OUTCOME_NONE &&
-		    store_outcome_name(x->outcome)[0] == '\0')
+		    outcome_name(x->outcome)[0] == '\0')
 			rc |= sqlite3_bind_int(st, 2 + STORE_TRIAL_OUTCOME,
 					       (int)x->outcome);
 		rc |= b_int(st, STORE_TRIAL_IMPRESSION, x->impression,
-			    x->impression == STORE_NONE);
+			    x->impression == ENTRY_NONE);
 		rc |= b_text(st, STORE_TRIAL_UID, x->uid);
 		break;
 	}
@@ -177,11 +176,11 @@ bind_row(sqlite3_stmt *st, enum store_table_id t, const struct store_dump *d,
 		rc |= b_note(st, STORE_SESSION_APPROACH, x->approach);
 		rc |= b_text(st, STORE_SESSION_DAY, x->day);
 		rc |= b_int(st, STORE_SESSION_MINUTES, x->minutes,
-			    x->minutes == STORE_NONE);
+			    x->minutes == ENTRY_NONE);
 		rc |= b_int(st, STORE_SESSION_PAIN_BEFORE, x->pain_before,
-			    x->pain_before == STORE_NONE);
+			    x->pain_before == ENTRY_NONE);
 		rc |= b_int(st, STORE_SESSION_PAIN_AFTER, x->pain_after,
-			    x->pain_after == STORE_NONE);
+			    x->pain_after == ENTRY_NONE);
 		rc |= b_note(st, STORE_SESSION_RECORDED_AT, x->recorded_at);
 		rc |= b_text(st, STORE_SESSION_UID, x->uid);
 		rc |= b_int(st, STORE_SESSION_SECONDS, x->seconds,
@@ -229,13 +228,13 @@ bind_row(sqlite3_stmt *st, enum store_table_id t, const struct store_dump *d,
 		rc |= b_text(st, STORE_FLARE_BEGAN_ON, x->began_on);
 		rc |= b_text(st, STORE_FLARE_ENDED_ON, x->ended_on);
 		rc |= b_text(st, STORE_FLARE_ENDED_BY,
-			     store_flare_end_name(x->ended_by));
-		if (x->ended_by != STORE_FLARE_OPEN &&
-		    store_flare_end_name(x->ended_by)[0] == '\0')
+			     flare_end_name(x->ended_by));
+		if (x->ended_by != FLARE_OPEN &&
+		    flare_end_name(x->ended_by)[0] == '\0')
 			rc |= sqlite3_bind_int(st, 2 + STORE_FLARE_ENDED_BY,
 					       (int)x->ended_by);
 		rc |=
-		    b_int(st, STORE_FLARE_PAIN, x->pain, x->pain == STORE_NONE);
+		    b_int(st, STORE_FLARE_PAIN, x->pain, x->pain == ENTRY_NONE);
 		rc |= b_note(st, STORE_FLARE_NOTE, x->note);
 		rc |= b_note(st, STORE_FLARE_RECORDED_AT, x->recorded_at);
 		rc |= b_text(st, STORE_FLARE_UID, x->uid);

@@ -68,7 +68,7 @@ int store_prepare(struct store *, const char *sql, sqlite3_stmt **,
 /*
  * Binds the arguments to parameters 1, 2, ... by the letters of types:
  * 't' const char * (NULL binds NULL), 'r' an int rating or duration
- * (STORE_NONE binds NULL), 'i' an int, 'l' a long long, 'k' a long long
+ * (ENTRY_NONE binds NULL), 'i' an int, 'l' a long long, 'k' a long long
  * row id (0 binds NULL). Returns an SQLite result code.
  */
 int store_bind(sqlite3_stmt *, const char *types, ...);
@@ -85,7 +85,7 @@ int store_sql_int(sqlite3 *, const char *sql, int *out);
  * store_read_day: a day a log may hold (day_in_range(); optional: NULL
  * reads as "");
  * store_read_int: an integer in lo..hi (optional: NULL reads as
- * STORE_NONE); store_read_text: UTF-8 without NUL (optional: NULL reads
+ * ENTRY_NONE); store_read_text: UTF-8 without NUL (optional: NULL reads
  * as NULL), allocated; an id also non-empty and without control characters.
  */
 int store_read_day(sqlite3_stmt *, int i, int optional, char out[DAY_LEN]);
@@ -94,12 +94,12 @@ int store_read_int(sqlite3_stmt *, int i, int lo, int hi, int optional,
 int store_read_text(sqlite3_stmt *, int i, int optional, char **out);
 int store_read_id(sqlite3_stmt *, int i, char **out);
 /* A column of a row store_row_check() found sound, as it is: a day (""
- * for NULL), an int (STORE_NONE for NULL), a text (allocated; NULL for
+ * for NULL), an int (ENTRY_NONE for NULL), a text (allocated; NULL for
  * NULL), a uid. */
 void store_col_day(sqlite3_stmt *, int i, char out[DAY_LEN]);
 int store_col_int(sqlite3_stmt *, int i);
 char *store_col_text(sqlite3_stmt *, int i);
-void store_col_uid(sqlite3_stmt *, int i, char out[STORE_UID_LEN]);
+void store_col_uid(sqlite3_stmt *, int i, char out[ENTRY_UID_LEN]);
 /* The time a row is recorded at, as recorded_at holds it. */
 void store_now(char out[STORE_TIMESTAMP_LEN]);
 
@@ -198,7 +198,7 @@ int store_migrate(struct store *, char **cause);
  * caller's transaction (refused as store_trial_stop()); its id in *id. The
  * outcome is not checked here. */
 int store_trial_end(struct store *, const char *approach, const char *day,
-		    enum store_outcome, long long *id, char **cause);
+		    enum outcome, long long *id, char **cause);
 
 /* store_lesson.c: a lesson's row as store_lesson_add() takes it (store.h):
  * ids and the one day of the row checked, a dismissal with its moment (an

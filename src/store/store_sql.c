@@ -153,7 +153,7 @@ store_bind(sqlite3_stmt *st, const char *types, ...)
 		}
 		case 'r':
 			v = va_arg(ap, int);
-			rc = v == STORE_NONE ? sqlite3_bind_null(st, i)
+			rc = v == ENTRY_NONE ? sqlite3_bind_null(st, i)
 					     : sqlite3_bind_int(st, i, v);
 			break;
 		case 'i':

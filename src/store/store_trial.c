@@ -9,77 +9,17 @@
 
 #define TRIALS_FIRST 16 /* rows allocated at first, doubled as needed */
 
-static const char *const outcome_names[] = {
-    [OUTCOME_NONE] = "",
-    [OUTCOME_HELPED] = "helped",
-    [OUTCOME_NO_CHANGE] = "no-change",
-    [OUTCOME_WORSE] = "worse",
-    [OUTCOME_STOPPED] = "stopped",
-};
-#define OUTCOMES (sizeof outcome_names / sizeof outcome_names[0])
-
-const char *
-store_outcome_name(enum store_outcome o)
-{
-	if ((size_t)o >= OUTCOMES)
-		return "";
-	return outcome_names[o];
-}
-
-int
-store_outcome_parse(const char *name, enum store_outcome *out)
-{
-	size_t i;
-
-	for (i = OUTCOME_HELPED; name != NULL && i < OUTCOMES; i++) {
-		if (strcmp(name, outcome_names[i]) == 0) {
-			*out = (enum store_outcome)i;
-			return 0;
-		}
-	}
-	return -1;
-}
-
-static const char *const impression_names[] = {
-    "",		 "very-much-better", "much-better", "a-little-better",
-    "no-change", "a-little-worse",   "much-worse",  "very-much-worse"};
-
-const char *
-store_impression_name(int impression)
-{
-	if (impression < STORE_IMPRESSION_MIN ||
-	    impression > STORE_IMPRESSION_MAX)
-		return "";
-	return impression_names[impression];
-}
-
-int
-store_impression_parse(const char *text, int *out)
-{
-	int i;
-
-	for (i = STORE_IMPRESSION_MIN;
-	     text != NULL && i <= STORE_IMPRESSION_MAX; i++) {
-		if (strcmp(text, impression_names[i]) == 0 ||
-		    (text[0] == '0' + i && text[1] == '\0')) {
-			*out = i;
-			return 0;
-		}
-	}
-	return -1;
-}
-
 /* The outcome as it is stored: NULL for none. */
 static const char *
-outcome_text(enum store_outcome o)
+outcome_text(enum outcome o)
 {
-	return o == OUTCOME_NONE ? NULL : outcome_names[o];
+	return o == OUTCOME_NONE ? NULL : outcome_name(o);
 }
 
 static int
-check_outcome(enum store_outcome o, char **cause)
+check_outcome(enum outcome o, char **cause)
 {
-	if ((size_t)o < OUTCOMES)
+	if ((unsigned)o <= OUTCOME_STOPPED)
 		return 0;
 	return store_fail(cause, EX_DATAERR, "outcome: %d is not an outcome",
 			  (int)o);
@@ -213,7 +153,7 @@ stop_allowed(struct store *s, const char *approach, const char *day,
  * id in *id (store_int.h). */
 int
 store_trial_end(struct store *s, const char *approach, const char *day,
-		enum store_outcome outcome, long long *id, char **cause)
+		enum outcome outcome, long long *id, char **cause)
 {
 	sqlite3_stmt *st;
 	int code;
@@ -232,7 +172,7 @@ store_trial_end(struct store *s, const char *approach, const char *day,
 
 int
 store_trial_stop(struct store *s, const char *approach, const char *day,
-		 enum store_outcome outcome, char **cause)
+		 enum outcome outcome, char **cause)
 {
 	long long id = 0;
 	int code;
@@ -251,8 +191,8 @@ store_trial_stop(struct store *s, const char *approach, const char *day,
 }
 
 int
-store_trial_set_outcome(struct store *s, long long id,
-			enum store_outcome outcome, char **cause)
+store_trial_set_outcome(struct store *s, long long id, enum outcome outcome,
+			char **cause)
 {
 	sqlite3_stmt *st;
 	int code = 0, row;
@@ -302,11 +242,10 @@ store_trial_set_impression(struct store *s, const char *approach,
 	if ((code = store_check_id("approach", approach, cause)) != 0 ||
 	    (code = store_check_day("impression", day, cause)) != 0)
 		return code;
-	if (impression < STORE_IMPRESSION_MIN ||
-	    impression > STORE_IMPRESSION_MAX)
-		return store_fail(
-		    cause, EX_DATAERR, "impression: %d is not from %d to %d",
-		    impression, STORE_IMPRESSION_MIN, STORE_IMPRESSION_MAX);
+	if (impression < IMPRESSION_MIN || impression > IMPRESSION_MAX)
+		return store_fail(cause, EX_DATAERR,
+				  "impression: %d is not from %d to %d",
+				  impression, IMPRESSION_MIN, IMPRESSION_MAX);
 	if ((code = store_begin(s, cause)) != 0)
 		return code;
 	if ((code = store_prepare(
@@ -378,7 +317,7 @@ take_trial(sqlite3_stmt *st, struct store_trial *t)
 	store_col_day(st, STORE_TRIAL_ENDED_ON, t->ended_on);
 	t->outcome = OUTCOME_NONE;
 	if (outcome != NULL)
-		store_outcome_parse((const char *)outcome, &t->outcome);
+		outcome_parse((const char *)outcome, &t->outcome);
 	t->impression = store_col_int(st, STORE_TRIAL_IMPRESSION);
 	store_col_uid(st, STORE_TRIAL_UID, t->uid);
 }
@@ -503,10 +442,10 @@ store_screening_add(struct store *s, const char *flag, int answer, int revision,
 /* Rows of SELECT (the screening's columns) FROM from AS s tail. */
 static int
 screening_rows(struct store *s, const char *from, const char *tail,
-	       struct store_screening **out, size_t *n, char **cause)
+	       struct screening **out, size_t *n, char **cause)
 {
 	sqlite3_stmt *st;
-	struct store_screening *r = NULL, *x;
+	struct screening *r = NULL, *x;
 	size_t count = 0;
 	char *sql;
 	int rc, code;
@@ -536,7 +475,7 @@ screening_rows(struct store *s, const char *from, const char *tail,
 	if (code == 0 && rc != SQLITE_DONE)
 		code = store_sqlerr(s, rc, "reading the screening", cause);
 	if (code != 0) {
-		store_screenings_free(r, count);
+		screenings_free(r, count);
 		return code;
 	}
 	*out = r;
@@ -545,7 +484,7 @@ screening_rows(struct store *s, const char *from, const char *tail,
 }
 
 int
-store_screening_latest(struct store *s, struct store_screening **out, size_t *n,
+store_screening_latest(struct store *s, struct screening **out, size_t *n,
 		       char **cause)
 {
 	return screening_rows(s, SCREENING_RANKED,
@@ -554,7 +493,7 @@ store_screening_latest(struct store *s, struct store_screening **out, size_t *n,
 }
 
 int
-store_screening_all(struct store *s, struct store_screening **out, size_t *n,
+store_screening_all(struct store *s, struct screening **out, size_t *n,
 		    char **cause)
 {
 	return screening_rows(s, SCREENING_RANKED, "ORDER BY at, id", out, n,
@@ -602,18 +541,6 @@ store_screening_checked(struct store *s, const char *flag, const char *day,
 fail:
 	store_rollback(s);
 	return code;
-}
-
-void
-store_screenings_free(struct store_screening *r, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		free(r[i].flag);
-		free(r[i].asked_at);
-	}
-	free(r);
 }
 
 /* The known keys hold what their names promise (store_profile_problem()). */

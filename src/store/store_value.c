@@ -41,7 +41,7 @@ store_read_int(sqlite3_stmt *st, int i, int lo, int hi, int optional, int *out)
 
 	switch (sqlite3_column_type(st, i)) {
 	case SQLITE_NULL:
-		*out = STORE_NONE;
+		*out = ENTRY_NONE;
 		return optional ? 0 : -1;
 	case SQLITE_INTEGER:
 		v = sqlite3_column_int64(st, i);
@@ -89,7 +89,7 @@ int
 store_col_int(sqlite3_stmt *st, int i)
 {
 	if (sqlite3_column_type(st, i) == SQLITE_NULL)
-		return STORE_NONE;
+		return ENTRY_NONE;
 	return sqlite3_column_int(st, i);
 }
 
@@ -102,13 +102,13 @@ store_col_text(sqlite3_stmt *st, int i)
 }
 
 void
-store_col_uid(sqlite3_stmt *st, int i, char out[STORE_UID_LEN])
+store_col_uid(sqlite3_stmt *st, int i, char out[ENTRY_UID_LEN])
 {
 	const unsigned char *p = sqlite3_column_text(st, i);
 
 	out[0] = '\0';
-	if (p != NULL && sqlite3_column_bytes(st, i) == STORE_UID_LEN - 1)
-		memcpy(out, p, STORE_UID_LEN);
+	if (p != NULL && sqlite3_column_bytes(st, i) == ENTRY_UID_LEN - 1)
+		memcpy(out, p, ENTRY_UID_LEN);
 }
 
 int
@@ -163,7 +163,7 @@ store_uid_valid(const char *s)
 {
 	size_t i;
 
-	for (i = 0; s != NULL && i < STORE_UID_LEN - 1; i++)
+	for (i = 0; s != NULL && i < ENTRY_UID_LEN - 1; i++)
 		if (!((s[i] >= '0' && s[i] <= '9') ||
 		      (s[i] >= 'a' && s[i] <= 'f')))
 			return -1;
@@ -379,7 +379,7 @@ store_shown(const char *s)
 int
 store_check_rating(const char *what, int v, int optional, char **cause)
 {
-	if (optional && v == STORE_NONE)
+	if (optional && v == ENTRY_NONE)
 		return 0;
 	if (v < PAIN_MIN || v > PAIN_MAX)
 		return store_fail(cause, EX_DATAERR,

@@ -411,7 +411,7 @@ start(struct ui *ui, const struct approach *a)
 }
 
 static void
-stop(struct ui *ui, const struct approach *a, enum store_outcome o)
+stop(struct ui *ui, const struct approach *a, enum outcome o)
 {
 	char day[DAY_LEN], *cause = NULL;
 

@@ -83,7 +83,7 @@ static int form_top;
  * it is now (revision 0: there is none), newer_day its practices and
  * answers. Both owned here, released by clear_newer(). */
 static int asking;
-static struct store_checkin newer;
+static struct checkin newer;
 static struct program_day newer_day;
 
 int
@@ -96,7 +96,7 @@ static void
 clear_newer(void)
 {
 	if (asking) {
-		store_checkin_clear(&newer);
+		checkin_clear(&newer);
 		program_day_free(&newer_day);
 	}
 	asking = 0;
@@ -386,7 +386,7 @@ newer_draw(struct ui *ui)
 			     "the form opened (at %s):",
 			     newer.updated_at);
 		ui_view_addf(&v, w, UI_C_NORMAL, 2, "pain %d", newer.pain);
-		if (newer.interference == STORE_NONE)
+		if (newer.interference == ENTRY_NONE)
 			ui_view_add(&v, w, UI_C_NORMAL, 2, NULL,
 				    "interference not rated");
 		else
@@ -454,14 +454,14 @@ ui_checkin_draw(struct ui *ui)
 /* The save was refused as stale: holds now (the day's check-in as it is,
  * taken over) and the day's practices and answers, and asks. */
 static void
-ask_newer(struct ui *ui, struct store_checkin *now)
+ask_newer(struct ui *ui, struct checkin *now)
 {
 	char today[DAY_LEN], *cause = NULL;
 
 	ui_today(ui, today);
 	if (program_day_load(ui->pack, ui->store, day, today, &newer_day,
 			     &cause) != 0) {
-		store_checkin_clear(now);
+		checkin_clear(now);
 		ui_error(ui, cause);
 		return;
 	}
@@ -475,7 +475,7 @@ save(struct ui *ui)
 	struct program_checkin in = {0};
 	struct program_answer *ans = xcalloc(naskeds + 1, sizeof *ans);
 	const char **did = xcalloc(ndones + 1, sizeof *did);
-	struct store_checkin now = {0};
+	struct checkin now = {0};
 	char today[DAY_LEN], *cause = NULL, *text;
 	int replaced = 0, rc;
 	size_t i;
@@ -490,7 +490,7 @@ save(struct ui *ui)
 	memcpy(in.day, day, DAY_LEN);
 	in.pain = pain.value;
 	in.interference =
-	    interference.value < 0 ? STORE_NONE : interference.value;
+	    interference.value < 0 ? ENTRY_NONE : interference.value;
 	/* A note not edited goes back byte for byte; one edited to nothing
 	 * but blanks is no note. */
 	text = ui_field_text(&note);
@@ -519,12 +519,12 @@ save(struct ui *ui)
 	free(text);
 	free(ans);
 	free(did);
-	if (rc == STORE_CHANGED) {
+	if (rc == CHECKIN_CHANGED) {
 		free(cause);
 		ask_newer(ui, &now);
 		return;
 	}
-	store_checkin_clear(&now);
+	checkin_clear(&now);
 	if (rc != 0) {
 		ui_error(ui, cause);
 		return;
@@ -551,7 +551,7 @@ form_lost(void)
 		sep = ", ";
 	}
 	if (newer.revision == 0 ||
-	    (interference.value < 0 ? STORE_NONE : interference.value) !=
+	    (interference.value < 0 ? ENTRY_NONE : interference.value) !=
 		newer.interference) {
 		if (interference.value < 0)
 			buf_printf(&b, "%sinterference not rated", sep);

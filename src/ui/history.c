@@ -18,7 +18,6 @@
 #include "analysis.h"
 #include "content.h"
 #include "review.h"
-#include "store.h"
 #include "ui_int.h"
 #include "util.h"
 
@@ -45,7 +44,7 @@ static struct ui_view view;
 static struct review rv;
 static int loaded;
 /* The check-ins of the longest span, newest first (notes owned). */
-static struct store_checkin *recent;
+static struct checkin *recent;
 static size_t nrecent, recent_cap;
 static char today[DAY_LEN];
 static int view_h = 1; /* rows the view had at the last draw */
@@ -68,7 +67,7 @@ unload(void)
 		review_free(&rv);
 	loaded = 0;
 	for (i = 0; i < nrecent; i++)
-		store_checkin_clear(&recent[i]);
+		checkin_clear(&recent[i]);
 	free(recent);
 	recent = NULL;
 	nrecent = recent_cap = 0;
@@ -86,9 +85,9 @@ unload(void)
 /* review_load_with()'s callback: keeps the check-ins the longest span
  * lists, newest first. */
 static void
-keep_recent(const struct store_checkin *c, void *arg)
+keep_recent(const struct checkin *c, void *arg)
 {
-	struct store_checkin *k;
+	struct checkin *k;
 	int d = day_number(c->day), last = day_number(today);
 
 	(void)arg;
@@ -147,7 +146,7 @@ chart_figures(int first, int n)
 	for (k = 0; k < nrecent; k++) {
 		int d = day_number(recent[k].day) - first;
 
-		if (d >= 0 && d < n && recent[k].interference != STORE_NONE)
+		if (d >= 0 && d < n && recent[k].interference != ENTRY_NONE)
 			chart_interference[d] = recent[k].interference;
 	}
 	for (k = 0; k < rv.nflares; k++)
@@ -323,7 +322,7 @@ build(int w, int first)
 				buf_printf(&b, "%s to %s", a, z);
 			buf_printf(&b, ", %d day%s", f->last - f->first + 1,
 				   f->last == f->first ? "" : "s");
-			if (f->peak != STORE_NONE)
+			if (f->peak != ENTRY_NONE)
 				buf_printf(&b, ", pain up to %d", f->peak);
 			ui_view_add(&view, w, UI_C_WARNING, 0, NULL, b.data);
 			buf_free(&b);
@@ -332,7 +331,7 @@ build(int w, int first)
 	}
 	ui_view_add(&view, w, UI_C_HEADING, 0, NULL, "Check-ins, newest first");
 	for (i = 0; i < nrecent; i++) {
-		const struct store_checkin *c = &recent[i];
+		const struct checkin *c = &recent[i];
 
 		if (day_number(c->day) < first)
 			break;
@@ -340,7 +339,7 @@ build(int w, int first)
 		buf_printf(&b, "%s  pain %2d", c->day, c->pain);
 		if (review_recalled_on(&rv, day_number(c->day)))
 			buf_adds(&b, " (recalled)");
-		if (c->interference != STORE_NONE)
+		if (c->interference != ENTRY_NONE)
 			buf_printf(&b, "  interference %2d", c->interference);
 		if (c->note != NULL) {
 			buf_adds(&b, "  ");

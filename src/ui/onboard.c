@@ -18,7 +18,6 @@
 
 #include "content.h"
 #include "program.h"
-#include "store.h"
 #include "ui_int.h"
 #include "util.h"
 
@@ -250,7 +249,7 @@ answer(struct ui *ui, int yes)
 	const struct red_flag *f;
 
 	if (step == STEP_INJURY) {
-		if (save_screening(ui, STORE_SCREENING_INJURY, yes) != 0)
+		if (save_screening(ui, SCREENING_INJURY, yes) != 0)
 			return;
 		flag = 0;
 		go(yes ? STEP_INJURY_ADVICE : STEP_FLAG);

@@ -42,12 +42,12 @@ enum ask {
 	ASK_NEXT,	/* y/n/r: start the next approach now? */
 };
 
-static const enum store_outcome stop_choices[] = {
+static const enum outcome stop_choices[] = {
     OUTCOME_NO_CHANGE,
     OUTCOME_WORSE,
     OUTCOME_STOPPED,
 };
-static const enum store_outcome all_choices[] = {
+static const enum outcome all_choices[] = {
     OUTCOME_HELPED,
     OUTCOME_NO_CHANGE,
     OUTCOME_WORSE,
@@ -57,7 +57,7 @@ static const enum store_outcome all_choices[] = {
 #define NALL (sizeof all_choices / sizeof all_choices[0])
 
 static enum ask ask, picked_in;
-static const enum store_outcome *choices;
+static const enum outcome *choices;
 static size_t nchoices, choice;
 /* ASK_HABIT, ASK_KEEP: the approach to offer after it, borrowed from the
  * pack; offer: the one to offer once the impression question closes,
@@ -122,7 +122,7 @@ impression_choices(struct buf *b, int w)
 {
 	int i, col = 0;
 
-	for (i = STORE_IMPRESSION_MIN; i <= STORE_IMPRESSION_MAX; i++) {
+	for (i = IMPRESSION_MIN; i <= IMPRESSION_MAX; i++) {
 		const char *words = review_impression_words(i);
 		/* "[1 much better]  " and " 1 much better   " are as wide. */
 		int n = ui_width(words) + 6;
@@ -216,7 +216,7 @@ prompt_text(const struct ui *ui, const struct program_plan *plan,
 			buf_printf(&b,
 				   "o change the recorded outcome   i %s your "
 				   "impression",
-				   row->impression == STORE_NONE ? "record"
+				   row->impression == ENTRY_NONE ? "record"
 								 : "change");
 		break;
 	case ASK_IMPRESSION:
@@ -389,8 +389,7 @@ ui_review_decide_draw(const struct ui *ui, const struct program_plan *plan,
 }
 
 static void
-open_choice(enum ask a, const enum store_outcome *v, size_t n,
-	    enum store_outcome want)
+open_choice(enum ask a, const enum outcome *v, size_t n, enum outcome want)
 {
 	size_t i;
 
@@ -416,7 +415,7 @@ ask_impression(const struct review_row *row, int pick)
 }
 
 static enum ui_review_did
-save_habit(struct ui *ui, const struct review_row *row, enum store_outcome o)
+save_habit(struct ui *ui, const struct review_row *row, enum outcome o)
 {
 	char day[DAY_LEN], *cause = NULL;
 
@@ -495,7 +494,7 @@ answer_next(struct ui *ui, int key)
 static enum ui_review_did
 save_outcome(struct ui *ui, const struct review_row *row)
 {
-	enum store_outcome o = choices[choice], was = row->outcome;
+	enum outcome o = choices[choice], was = row->outcome;
 	const char *name = review_row_name(row);
 	char day[DAY_LEN], *cause = NULL;
 	int rc;
@@ -579,10 +578,9 @@ static void
 impression_move(int dir)
 {
 	if (impression_pick == 0)
-		impression_pick =
-		    dir > 0 ? STORE_IMPRESSION_MIN : STORE_IMPRESSION_MAX;
-	else if (impression_pick + dir >= STORE_IMPRESSION_MIN &&
-		 impression_pick + dir <= STORE_IMPRESSION_MAX)
+		impression_pick = dir > 0 ? IMPRESSION_MIN : IMPRESSION_MAX;
+	else if (impression_pick + dir >= IMPRESSION_MIN &&
+		 impression_pick + dir <= IMPRESSION_MAX)
 		impression_pick += dir;
 }
 
@@ -594,14 +592,13 @@ answer_impression(struct ui *ui, const struct review_row *row, int key)
 	if (key == UI_KEY_ESC || key == 's' || key == 'q') {
 		ask = ASK_NONE;
 		ui_message(ui, UI_C_NORMAL,
-			   row->impression == STORE_NONE
+			   row->impression == ENTRY_NONE
 			       ? "No impression saved; i records it later."
 			       : "Nothing saved.");
 		ask_next(ui);
 		return UI_REVIEW_USED;
 	}
-	if (key >= '0' + STORE_IMPRESSION_MIN &&
-	    key <= '0' + STORE_IMPRESSION_MAX)
+	if (key >= '0' + IMPRESSION_MIN && key <= '0' + IMPRESSION_MAX)
 		return save_impression(ui, row, key - '0');
 	if (key == UI_KEY_ENTER) {
 		if (impression_pick != 0)
@@ -621,10 +618,10 @@ answer_impression(struct ui *ui, const struct review_row *row, int key)
 		impression_move(1);
 		break;
 	case UI_NAV_HOME:
-		impression_pick = STORE_IMPRESSION_MIN;
+		impression_pick = IMPRESSION_MIN;
 		break;
 	case UI_NAV_END:
-		impression_pick = STORE_IMPRESSION_MAX;
+		impression_pick = IMPRESSION_MAX;
 		break;
 	default:
 		break;
@@ -760,7 +757,7 @@ decide(struct ui *ui, const struct review *rv, const struct program_plan *plan,
 				   "impression.",
 				   name);
 		else
-			ask_impression(row, row->impression == STORE_NONE
+			ask_impression(row, row->impression == ENTRY_NONE
 						? 0
 						: row->impression);
 		return UI_REVIEW_USED;

@@ -10,7 +10,6 @@
 
 #include "content.h"
 #include "program.h"
-#include "store.h"
 #include "ui_int.h"
 #include "util.h"
 

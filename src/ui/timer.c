@@ -19,7 +19,6 @@
 
 #include "content.h"
 #include "program.h"
-#include "store.h"
 #include "ui_int.h"
 #include "util.h"
 
@@ -248,10 +247,10 @@ log_session(struct ui *ui)
 	s.practice = practice->id;
 	ui_today(ui, today);
 	memcpy(s.day, today, DAY_LEN);
-	s.minutes = STORE_NONE; /* from the seconds */
+	s.minutes = ENTRY_NONE; /* from the seconds */
 	s.seconds = (int)spent;
-	s.pain_before = before.value < 0 ? STORE_NONE : before.value;
-	s.pain_after = after.value < 0 ? STORE_NONE : after.value;
+	s.pain_before = before.value < 0 ? ENTRY_NONE : before.value;
+	s.pain_after = after.value < 0 ? ENTRY_NONE : after.value;
 	if (program_session_add(ui->pack, ui->store, today, &s, NULL, &cause) !=
 	    0) {
 		ui_error(ui, cause);

@@ -236,9 +236,9 @@ flare_tool(const struct ui *ui, int *n)
 }
 
 /* f asks before it records a flare-up: asking while the question shows,
- * with the pain typed so far (STORE_NONE: none). */
+ * with the pain typed so far (ENTRY_NONE: none). */
 static int asking_flare;
-static int flare_pain = STORE_NONE;
+static int flare_pain = ENTRY_NONE;
 static void draw_flare_question(struct ui *ui);
 
 /* f: records a flare-up beginning today, with the pain given, unless one
@@ -299,7 +299,7 @@ flare(struct ui *ui)
 static void
 flare_ask(struct ui *ui)
 {
-	flare_pain = STORE_NONE;
+	flare_pain = ENTRY_NONE;
 	if (loaded && today.flare_since[0] == '\0')
 		asking_flare = 1;
 	else
@@ -439,7 +439,7 @@ put_checkin(struct ui_flow *f)
 	} else {
 		ui_flow_putf(f, ui_pain_color(today.checkin.pain), "pain %d",
 			     today.checkin.pain);
-		if (today.checkin.interference != STORE_NONE)
+		if (today.checkin.interference != ENTRY_NONE)
 			ui_flow_putf(f, UI_C_NORMAL, ", interference %d",
 				     today.checkin.interference);
 	}
@@ -810,7 +810,7 @@ flare_answer(struct ui *ui, int key)
 		else
 			flare_pain = key - '0';
 	} else if (key == KEY_BACKSPACE || key == 127 || key == '\b')
-		flare_pain = STORE_NONE;
+		flare_pain = ENTRY_NONE;
 	else if (key == UI_KEY_ESC) {
 		asking_flare = 0;
 		ui_message(ui, UI_C_NORMAL, "No flare-up recorded.");
@@ -825,13 +825,13 @@ static void
 draw_flare_question(struct ui *ui)
 {
 	int w = ui->w - 2, y = ui->y0, n, i;
-	char *q = flare_pain == STORE_NONE
+	char *q = flare_pain == ENTRY_NONE
 		      ? xstrdup("Record a flare-up starting today? Pain now: -")
 		      : xasprintf("Record a flare-up starting today? Pain "
 				  "now: %d",
 				  flare_pain);
 	const char *hint =
-	    flare_pain == STORE_NONE
+	    flare_pain == ENTRY_NONE
 		? "pain now 0-10, Enter to skip the rating, Esc to cancel"
 		: "Enter records it with this pain, Backspace clears, Esc to "
 		  "cancel";

@@ -28,7 +28,9 @@
  * only what crosses screens (the pack, the log, which approach or practice
  * to open, the message line). The pack, log and config belong to the
  * struct app ui_main() was given; the UI borrows them. Screens read
- * through program.h and store.h and write only through program.h.
+ * and write only through program.h (and review.h, report.h), never
+ * store.h: what they hold of the log are the values of checkin.h,
+ * outcome.h and the like.
  *
  * Key functions return 1 when they used the key; ui.c then handles the
  * global keys (! d ? q Esc) for keys a screen leaves alone.

@@ -11,7 +11,6 @@
 
 #include "program.h"
 #include "review.h"
-#include "store.h"
 #include "ui_int.h"
 
 /* Clears v and fills it with the row's figures and sentences, wrapped to

@@ -259,7 +259,7 @@ char *ui_field_text(const struct ui_field *);
 
 /* A progress bar of w columns, done of total. */
 void ui_bar(int y, int x, int w, long done, long total, enum ui_color);
-/* One character per value (STORE_NONE-like negatives show as a dot),
+/* One character per value (ENTRY_NONE-like negatives show as a dot),
  * coloured by pain band, written into a flow as one word. */
 void ui_flow_spark(struct ui_flow *, const int *v, size_t n);
 

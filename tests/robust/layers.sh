@@ -8,6 +8,12 @@
 # (src/program/program_write*.c, and program_import*.c for an import) calls
 # the store's writes, so no face writes directly. A folder's private
 # header (src/FOLDER/*_int.h) is included from that folder only.
+# No face reads the log itself (issue 18): nothing under src/cli/, src/ui/,
+# src/report/, nor src/app.c or src/main.c, nor a header of include/ they
+# include (directly or through another), includes store.h or names the
+# store (store_*, STORE_*); they hold struct store, the log's handle, and
+# the values of the headers below the store, and read through program.h.
+# That check runs first on planted files, which must fail it.
 set -u
 cd "${TOP:?run through tests/run.sh}" || exit 1
 bad=0
@@ -64,6 +70,53 @@ hits=$(code $src | grep -E "$writes" |
 	grep -v -E '^src/(store/[a-z_]+|program/program_write[a-z_]*|program/program_import[a-z_]*)\.c:' |
 	grep -v -E '^include/store\.h:')
 [ -z "$hits" ] || complain "a write outside the write path" "$hits"
+
+# faces ROOT: the lines of code of the faces under ROOT, and of the headers
+# of ROOT/include they reach (store.h's own lines left out), that include
+# store.h or name the store.
+faces() (
+	cd "$1" || exit 1
+	files=$(ls src/cli/*.[ch] src/ui/*.[ch] src/report/*.[ch] src/app.c \
+		src/main.c 2>/dev/null)
+	[ -n "$files" ] || { echo "no faces found under $1"; exit 0; }
+	seen=" "
+	new=$files
+	while [ -n "$new" ]; do
+		# shellcheck disable=SC2086
+		new=$(code $new |
+			sed -n 's/^[^:]*:[0-9]*:[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p' |
+			sort -u | while read -r h; do
+				case " store.h$seen" in *" $h "* | *" include/$h "*) continue ;; esac
+				[ -f "include/$h" ] && echo "include/$h"
+			done)
+		for h in $new; do
+			seen="$seen$h "
+		done
+	done
+	# shellcheck disable=SC2086
+	code $files $seen |
+		grep -E '#[[:space:]]*include[[:space:]]*"store\.h"|\<(store|STORE)_[A-Za-z0-9_]+'
+)
+plant=$(mktemp -d "${TMPDIR:-/tmp}/layers.XXXXXX")
+trap 'rm -rf "$plant"' EXIT
+mkdir -p "$plant/src/cli" "$plant/src/ui" "$plant/include"
+printf '#include "top.h"\n/* store_open() is a word here */\nint f(void);\n' \
+	>"$plant/src/cli/a.c"
+printf '#include "deep.h"\n' >"$plant/include/top.h"
+printf 'struct store;\nint g(struct store *);\n' >"$plant/include/deep.h"
+printf 'int restore_terminal(void);\n' >"$plant/src/ui/b.c"
+planted=$(faces "$plant")
+[ -z "$planted" ] || complain "the faces' check refuses a clean face" "$planted"
+for v in 'include/deep.h:#include "store.h"' 'src/ui/b.c:int n = STORE_NONE;' \
+	'src/cli/a.c:struct store_trial *t;' 'include/top.h:void h(void) { store_close(0); }'; do
+	cp "$plant/${v%%:*}" "$plant/saved"
+	printf '%s\n' "${v#*:}" >>"$plant/${v%%:*}"
+	[ -n "$(faces "$plant")" ] ||
+		complain "the faces' check misses a planted violation" "$v"
+	mv "$plant/saved" "$plant/${v%%:*}"
+done
+hits=$(faces .)
+[ -z "$hits" ] || complain "a face reads the log itself (include program.h, not store.h)" "$hits"
 
 # A folder's private headers stay in it: src/X/Y_int.h is included from
 # src/X/ (the unit tests of that module may include it by its path).

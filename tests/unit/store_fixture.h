@@ -209,20 +209,20 @@ fx_logdir(const struct fixture *fx)
 }
 
 /* A check-in with no note and no interference. */
-static inline struct store_checkin
+static inline struct checkin
 fx_checkin(const char *day, int pain)
 {
-	struct store_checkin c;
+	struct checkin c;
 
 	memset(&c, 0, sizeof c);
 	snprintf(c.day, sizeof c.day, "%s", day);
 	c.pain = pain;
-	c.interference = STORE_NONE;
+	c.interference = ENTRY_NONE;
 	return c;
 }
 
 static inline void
-fx_put(struct store *s, const struct store_checkin *c)
+fx_put(struct store *s, const struct checkin *c)
 {
 	char *cause = NULL;
 	int rc = store_checkin_put(s, c, NULL, 0, NULL, 0, NULL, NULL, &cause);

@@ -60,7 +60,7 @@ start(struct fx *fx, const char *id, const char *day)
 }
 
 static void
-stop(struct fx *fx, const char *id, const char *day, enum store_outcome o)
+stop(struct fx *fx, const char *id, const char *day, enum outcome o)
 {
 	char *cause = NULL;
 
@@ -71,7 +71,7 @@ stop(struct fx *fx, const char *id, const char *day, enum store_outcome o)
 static void
 checkin(struct fx *fx, const char *day, int pain)
 {
-	struct store_checkin c = {.pain = pain, .interference = STORE_NONE};
+	struct checkin c = {.pain = pain, .interference = ENTRY_NONE};
 	char *cause = NULL;
 
 	memcpy(c.day, day, DAY_LEN);
@@ -342,7 +342,7 @@ test_today_next(void **state)
 
 	memcpy(s.day, TODAY, DAY_LEN);
 	s.minutes = 10;
-	s.pain_before = s.pain_after = STORE_NONE;
+	s.pain_before = s.pain_after = ENTRY_NONE;
 	expect_ok(store_session_add(fx->store, &s, &cause), &cause);
 	load_today(fx, TODAY, &t);
 	/* The mat's practice is there to use, not a chore: rest. */
@@ -476,7 +476,7 @@ test_today_recent_and_mean(void **state)
 	assert_string_equal(t.recent[0].day, "2026-11-11");
 	assert_string_equal(t.recent[PROGRAM_RECENT_DAYS - 1].day, TODAY);
 	assert_int_equal(t.recent[0].pain, 8);
-	assert_int_equal(t.recent[1].pain, STORE_NONE);
+	assert_int_equal(t.recent[1].pain, ENTRY_NONE);
 	assert_int_equal(t.recent[6].pain, 7);
 	assert_int_equal(t.recent[9].pain, 2);
 	assert_int_equal(t.recent[13].pain, 5);
@@ -498,13 +498,13 @@ test_today_warnings(void **state)
 {
 	struct fx *fx = *state;
 	struct program_today t;
-	struct store_checkin c = {.day = TODAY, .pain = 3};
+	struct checkin c = {.day = TODAY, .pain = 3};
 	char feel[] = "feel", better[] = "better", worse[] = "worse";
 	struct store_answer a = {
 	    .day = TODAY, .question = feel, .value = better};
 	char *cause = NULL;
 
-	c.interference = STORE_NONE;
+	c.interference = ENTRY_NONE;
 	expect_ok(store_checkin_put(fx->store, &c, &a, 1, NULL, 0, NULL, NULL,
 				    &cause),
 		  &cause);

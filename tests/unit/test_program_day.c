@@ -91,7 +91,7 @@ flare(struct fx *fx, const char *began, const char *over)
 {
 	char *cause = NULL;
 
-	expect_ok(program_flare(fx->pack, fx->store, TODAY, began, STORE_NONE,
+	expect_ok(program_flare(fx->pack, fx->store, TODAY, began, ENTRY_NONE,
 				NULL, NULL, &cause),
 		  &cause);
 	if (over != NULL)
@@ -104,9 +104,9 @@ static void
 did(struct fx *fx, const char *practice, const char *day)
 {
 	struct program_session s = {.practice = practice,
-				    .minutes = STORE_NONE,
-				    .pain_before = STORE_NONE,
-				    .pain_after = STORE_NONE};
+				    .minutes = ENTRY_NONE,
+				    .pain_before = ENTRY_NONE,
+				    .pain_after = ENTRY_NONE};
 	char *cause = NULL;
 
 	memcpy(s.day, day, DAY_LEN);
@@ -322,7 +322,7 @@ test_day_checkin_and_answers(void **state)
 	struct program_answer ans = {"feel", "worse"};
 	struct program_checkin in = {.day = "2026-11-22",
 				     .pain = 6,
-				     .interference = STORE_NONE,
+				     .interference = ENTRY_NONE,
 				     .note = "tired",
 				     .answers = &ans,
 				     .nanswers = 1};
@@ -343,7 +343,7 @@ test_day_checkin_and_answers(void **state)
 	load(fx, "2026-11-22", &d);
 	assert_true(d.checked_in);
 	assert_int_equal(d.checkin.pain, 6);
-	assert_int_equal(d.checkin.interference, STORE_NONE);
+	assert_int_equal(d.checkin.interference, ENTRY_NONE);
 	assert_string_equal(d.checkin.note, "tired");
 	assert_int_equal(d.questions[0].choice, 1);
 	assert_int_equal(d.nwarnings, 1);

@@ -119,7 +119,7 @@ start(struct fx *fx, const char *id, const char *day)
 static void
 checkin(struct fx *fx, const char *day, int pain)
 {
-	struct store_checkin c = {.pain = pain, .interference = STORE_NONE};
+	struct checkin c = {.pain = pain, .interference = ENTRY_NONE};
 	char *cause = NULL;
 
 	memcpy(c.day, day, DAY_LEN);

@@ -104,7 +104,7 @@ second(struct fx *fx, const char *name)
 /* Imports text into s; returns the result code, cause as given. */
 static int
 import(const struct fx *fx, struct store *s, const char *text, int replace,
-       struct store_import_result *res, char **cause)
+       struct program_import_result *res, char **cause)
 {
 	struct program_import *imp = NULL;
 	int rc;
@@ -118,7 +118,7 @@ import(const struct fx *fx, struct store *s, const char *text, int replace,
 	/* The counts are what these tests read; the names of the log's rows
 	 * replaced or removed are cli/import's. */
 	if (rc == 0)
-		store_import_result_clear(res);
+		program_import_result_clear(res);
 	return rc;
 }
 
@@ -128,10 +128,10 @@ fill(struct fx *fx)
 {
 	static const char *const did[] = {"walk"};
 	static const struct program_answer ans[] = {{"feel", "worse"}};
-	struct program_checkin in = {.pain = 4, .interference = STORE_NONE};
+	struct program_checkin in = {.pain = 4, .interference = ENTRY_NONE};
 	/* Timed by the timer: 7 minutes and 5 seconds. */
 	struct program_session ses = {.practice = "stretch",
-				      .minutes = STORE_NONE,
+				      .minutes = ENTRY_NONE,
 				      .pain_before = 5,
 				      .pain_after = 3,
 				      .seconds = 425};
@@ -179,9 +179,9 @@ fill(struct fx *fx)
 	expect_ok(program_screening_checked(fx->pack, fx->store, "numb", TODAY,
 					    TODAY, &cause),
 		  &cause);
-	expect_ok(program_screening(fx->pack, fx->store, STORE_SCREENING_INJURY,
-				    1, &cause),
-		  &cause);
+	expect_ok(
+	    program_screening(fx->pack, fx->store, SCREENING_INJURY, 1, &cause),
+	    &cause);
 	expect_ok(program_usual_pain(fx->store, 6, &cause), &cause);
 }
 
@@ -189,7 +189,7 @@ static void
 test_round_trip(void **state)
 {
 	struct fx *fx = *state;
-	struct store_import_result res;
+	struct program_import_result res;
 	struct store *s;
 	char *a, *b, *cause = NULL;
 
@@ -237,8 +237,8 @@ static void
 test_conflicts(void **state)
 {
 	struct fx *fx = *state;
-	struct program_checkin in = {.pain = 1, .interference = STORE_NONE};
-	struct store_import_result res;
+	struct program_checkin in = {.pain = 1, .interference = ENTRY_NONE};
+	struct program_import_result res;
 	struct store *s;
 	char *a, *before, *after, *at, *cause = NULL;
 
@@ -377,7 +377,7 @@ static void
 test_older_export(void **state)
 {
 	struct fx *fx = *state;
-	struct store_import_result res;
+	struct program_import_result res;
 	struct store *s;
 	char *a, *b, *old, *back, *cause = NULL;
 
@@ -461,7 +461,7 @@ test_refused_values(void **state)
 	     "\"checked_on\":\"2026-11-24\",\"checked_by\":1", "no column"},
 	};
 	struct fx *fx = *state;
-	struct store_import_result res;
+	struct program_import_result res;
 	struct store *s;
 	char *a, *bad, *at, *before, *after, *cause = NULL;
 	size_t i, n;
@@ -513,7 +513,7 @@ fill_issue12(struct fx *fx)
 	expect_ok(program_keep(fx->pack, fx->store, "beta", TODAY,
 			       OUTCOME_HELPED, &cause),
 		  &cause);
-	expect_ok(program_flare(fx->pack, fx->store, TODAY, TODAY, STORE_NONE,
+	expect_ok(program_flare(fx->pack, fx->store, TODAY, TODAY, ENTRY_NONE,
 				NULL, NULL, &cause),
 		  &cause);
 }
@@ -548,7 +548,7 @@ test_habits_flares(void **state)
 	    " || t.approach || ' ' || t.started_on, ';') FROM habit h"
 	    " JOIN trial t ON t.id = h.trial_id";
 	struct fx *fx = *state;
-	struct store_import_result res;
+	struct program_import_result res;
 	struct store *s;
 	char *a, *b, *got, *cause = NULL;
 
@@ -624,7 +624,7 @@ static void
 test_before_habits(void **state)
 {
 	struct fx *fx = *state;
-	struct store_import_result res;
+	struct program_import_result res;
 	char *a, *cut, *old, *b, *want, *cause = NULL;
 	struct store *s;
 
@@ -651,15 +651,15 @@ test_before_habits(void **state)
 
 /* The write path's side of a stale save (item 7 of issue 19): a check-in
  * saved by a face that read the day before a newer save is refused with
- * STORE_CHANGED, the newer one handed back; one that read the newer one
+ * CHECKIN_CHANGED, the newer one handed back; one that read the newer one
  * saves. A face that read nothing (PROGRAM_SEEN_NONE) may not save over a
  * check-in made since. */
 static void
 test_stale_checkin(void **state)
 {
 	struct fx *fx = *state;
-	struct program_checkin in = {.pain = 3, .interference = STORE_NONE};
-	struct store_checkin old;
+	struct program_checkin in = {.pain = 3, .interference = ENTRY_NONE};
+	struct checkin old;
 	char *cause = NULL;
 	int replaced;
 
@@ -675,34 +675,34 @@ test_stale_checkin(void **state)
 	expect_ok(program_checkin(fx->pack, fx->store, TODAY, &in, &old,
 				  &replaced, NULL, &cause),
 		  &cause);
-	store_checkin_clear(&old);
+	checkin_clear(&old);
 	/* The screen opened at revision 1 saves its older note. */
 	in.note = "older note";
 	in.pain = 6;
 	in.seen_revision = 1;
 	assert_int_equal(program_checkin(fx->pack, fx->store, TODAY, &in, &old,
 					 &replaced, NULL, &cause),
-			 STORE_CHANGED);
+			 CHECKIN_CHANGED);
 	free(cause);
 	cause = NULL;
 	assert_int_equal(replaced, -1);
 	assert_string_equal(old.note, "NEWER note");
 	assert_int_equal(old.revision, 2);
-	store_checkin_clear(&old);
+	checkin_clear(&old);
 	in.seen_revision = PROGRAM_SEEN_NONE;
 	assert_int_equal(program_checkin(fx->pack, fx->store, TODAY, &in, &old,
 					 &replaced, NULL, &cause),
-			 STORE_CHANGED);
+			 CHECKIN_CHANGED);
 	free(cause);
 	cause = NULL;
-	store_checkin_clear(&old);
+	checkin_clear(&old);
 	/* Having seen the newer one, it saves. */
 	in.seen_revision = 2;
 	expect_ok(program_checkin(fx->pack, fx->store, TODAY, &in, &old,
 				  &replaced, NULL, &cause),
 		  &cause);
 	assert_int_equal(replaced, 1);
-	store_checkin_clear(&old);
+	checkin_clear(&old);
 }
 
 int

@@ -187,8 +187,7 @@ test_stale_no(void **state)
 	expect_ok(store_profile_set(fx->store, "onboarded", TODAY, &cause),
 		  &cause);
 	{
-		struct store_checkin c = {.pain = 3,
-					  .interference = STORE_NONE};
+		struct checkin c = {.pain = 3, .interference = ENTRY_NONE};
 
 		memcpy(c.day, TODAY, DAY_LEN);
 		expect_ok(store_checkin_put(fx->store, &c, NULL, 0, NULL, 0,
@@ -243,7 +242,7 @@ enum { HURT, PLAN, PACE, NICE, CALM };
 static void
 checkin(struct fx *fx, const char *day)
 {
-	struct store_checkin c = {.pain = 4, .interference = STORE_NONE};
+	struct checkin c = {.pain = 4, .interference = ENTRY_NONE};
 	char *cause = NULL;
 
 	memcpy(c.day, day, DAY_LEN);
@@ -315,7 +314,7 @@ test_offer_flare(void **state)
 	expect_offer(fx, "2026-11-23", PLAN, "-");
 	/* The next flare-up is a moment of its own. */
 	expect_ok(program_flare(fx->pack, fx->store, "2026-11-23", "2026-11-23",
-				STORE_NONE, NULL, NULL, &cause),
+				ENTRY_NONE, NULL, NULL, &cause),
 		  &cause);
 	expect_offer(fx, "2026-11-23", PLAN, "flare");
 }
@@ -332,7 +331,7 @@ test_offer_flare_recorded_late(void **state)
 	day_today(0, today);
 	day_add(today, -10, began);
 	day_add(today, -8, over);
-	expect_ok(program_flare(fx->pack, fx->store, today, began, STORE_NONE,
+	expect_ok(program_flare(fx->pack, fx->store, today, began, ENTRY_NONE,
 				NULL, NULL, &cause),
 		  &cause);
 	expect_ok(program_flare_over(fx->pack, fx->store, today, over, NULL,
@@ -415,10 +414,10 @@ static void
 test_lesson_practice(void **state)
 {
 	struct fx *fx = *state;
-	struct program_session ps = {TODAY, "breathe", STORE_NONE, 6, 4, 0};
+	struct program_session ps = {TODAY, "breathe", ENTRY_NONE, 6, 4, 0};
 	const char *did[] = {"breathe"};
 	struct program_checkin in = {
-	    .pain = 5, .interference = STORE_NONE, .did = did, .ndid = 1};
+	    .pain = 5, .interference = ENTRY_NONE, .did = did, .ndid = 1};
 	struct program_day d;
 	struct store_session *s;
 	char *cause = NULL;
@@ -442,7 +441,7 @@ test_lesson_practice(void **state)
 	assert_int_equal(n, 2);
 	assert_string_equal(s[0].practice, "breathe");
 	assert_string_equal(s[0].approach, "calm");
-	assert_int_equal(s[0].minutes, STORE_NONE);
+	assert_int_equal(s[0].minutes, ENTRY_NONE);
 	assert_string_equal(s[1].approach, "calm");
 	assert_int_equal(s[1].minutes, 5);
 	store_sessions_free(s, n);
@@ -537,7 +536,7 @@ test_import_lessons(void **state)
 	};
 	struct fx *fx = *state;
 	struct program_import *imp = NULL;
-	struct store_import_result res;
+	struct program_import_result res;
 	struct store_lesson *r;
 	char *text, *cause = NULL;
 	size_t i, n;

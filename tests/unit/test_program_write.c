@@ -141,7 +141,7 @@ everything(const struct fx *fx)
 static struct program_checkin
 plain(void)
 {
-	struct program_checkin in = {.pain = 4, .interference = STORE_NONE};
+	struct program_checkin in = {.pain = 4, .interference = ENTRY_NONE};
 
 	memcpy(in.day, TODAY, DAY_LEN);
 	return in;
@@ -190,7 +190,7 @@ test_checkin_lands(void **state)
 	const char *did[] = {"walk", "lie", "walk"};
 	const struct program_answer ans[] = {
 	    {"feel", "worse"}, {"where", "same"}, {"feel", "better"}};
-	struct store_checkin old;
+	struct checkin old;
 	char *cause = NULL;
 	int replaced = -1;
 
@@ -204,7 +204,7 @@ test_checkin_lands(void **state)
 				  &replaced, NULL, &cause),
 		  &cause);
 	assert_int_equal(replaced, 0);
-	store_checkin_clear(&old);
+	checkin_clear(&old);
 	expect_rows(fx, "SELECT day, pain, interference, note FROM checkin",
 		    "2026-11-24|4|3|stiff\n");
 	/* A question answered twice keeps the last answer. */
@@ -298,7 +298,7 @@ test_recheckin(void **state)
 	in.nanswers = 2;
 	save(fx, &in);
 	memcpy(s.day, TODAY, DAY_LEN);
-	s.pain_before = s.pain_after = STORE_NONE;
+	s.pain_before = s.pain_after = ENTRY_NONE;
 	expect_ok(
 	    program_session_add(fx->pack, fx->store, TODAY, &s, NULL, &cause),
 	    &cause);
@@ -359,9 +359,9 @@ test_sessions(void **state)
 {
 	struct fx *fx = *state;
 	struct program_session s = {.practice = "lie",
-				    .minutes = STORE_NONE,
+				    .minutes = ENTRY_NONE,
 				    .pain_before = 7,
-				    .pain_after = STORE_NONE};
+				    .pain_after = ENTRY_NONE};
 	char *cause = NULL;
 
 	/* No minutes: the practice's own. */
@@ -380,12 +380,12 @@ test_sessions(void **state)
 	s.practice = "walk";
 	s.minutes = 0;
 	session_refused(fx, &s, PROGRAM_FIELD_MINUTES, "from 1 to 1440");
-	s.minutes = STORE_MINUTES_MAX + 1;
+	s.minutes = SESSION_MINUTES_MAX + 1;
 	session_refused(fx, &s, PROGRAM_FIELD_MINUTES, "from 1 to 1440");
 	s.minutes = 10;
 	s.pain_before = 11;
 	session_refused(fx, &s, PROGRAM_FIELD_BEFORE, "not a rating");
-	s.pain_before = STORE_NONE;
+	s.pain_before = ENTRY_NONE;
 	s.pain_after = -2;
 	session_refused(fx, &s, PROGRAM_FIELD_AFTER, "not a rating");
 	s.pain_after = 3;
@@ -401,9 +401,9 @@ test_screening_and_profile(void **state)
 
 	expect_ok(program_screening(fx->pack, fx->store, "numb", 1, &cause),
 		  &cause);
-	expect_ok(program_screening(fx->pack, fx->store, STORE_SCREENING_INJURY,
-				    0, &cause),
-		  &cause);
+	expect_ok(
+	    program_screening(fx->pack, fx->store, SCREENING_INJURY, 0, &cause),
+	    &cause);
 	expect_ok(program_usual_pain(fx->store, 6, &cause), &cause);
 	expect_ok(program_onboarded(fx->store, TODAY, TODAY, &cause), &cause);
 	expect_rows(fx, "SELECT flag_id, answer FROM screening ORDER BY rowid",
@@ -640,7 +640,7 @@ flares_seen(struct fx *fx)
 
 		buf_printf(&b, "%s|%s|%s|%d|%d|%d\n", f->began_on,
 			   f->ended_on[0] ? f->ended_on : "-",
-			   store_flare_end_name(f->ended_by), f->level, f->peak,
+			   flare_end_name(f->ended_by), f->level, f->peak,
 			   f->days);
 	}
 	program_flares_free(&fl);
@@ -685,13 +685,13 @@ test_flare_median_level(void **state)
 
 	was = everything(fx);
 	assert_int_equal(program_flare(fx->pack, fx->store, TODAY, "2026-11-09",
-				       STORE_NONE, NULL, &bad, &cause),
+				       ENTRY_NONE, NULL, &bad, &cause),
 			 EX_DATAERR);
 	assert_non_null(strstr(cause, "already part of the flare-up"));
 	free(cause);
 	cause = NULL;
 	assert_int_equal(program_flare(fx->pack, fx->store, TODAY, "2026-11-05",
-				       STORE_NONE, NULL, &bad, &cause),
+				       ENTRY_NONE, NULL, &bad, &cause),
 			 EX_DATAERR);
 	assert_int_equal(bad.field, PROGRAM_FIELD_DAY);
 	free(cause);
@@ -724,7 +724,7 @@ test_flare_usual_level(void **state)
 	int changed;
 
 	expect_ok(program_flare(fx->pack, fx->store, TODAY, "2026-11-20",
-				STORE_NONE, NULL, NULL, &cause),
+				ENTRY_NONE, NULL, NULL, &cause),
 		  &cause);
 	pain_on(fx, "2026-11-21", 2);
 	pain_on(fx, "2026-11-22", 2);

@@ -131,7 +131,7 @@ filled(const char *path, const char *sql)
 }
 
 struct everything {
-	struct store_checkin *checkins;
+	struct checkin *checkins;
 	size_t ncheckins;
 	struct store_session *sessions;
 	size_t nsessions;
@@ -154,7 +154,7 @@ everything_load(struct store *st, struct everything *e)
 		e->all[i].day = day_number(e->checkins[i].day);
 		e->all[i].pain = e->checkins[i].pain;
 		e->all[i].interference =
-		    e->checkins[i].interference == STORE_NONE
+		    e->checkins[i].interference == ENTRY_NONE
 			? ANALYSIS_NO_RATING
 			: e->checkins[i].interference;
 	}
@@ -163,7 +163,7 @@ everything_load(struct store *st, struct everything *e)
 static void
 everything_free(struct everything *e)
 {
-	store_checkins_free(e->checkins, e->ncheckins);
+	checkins_free(e->checkins, e->ncheckins);
 	store_sessions_free(e->sessions, e->nsessions);
 	free(e->all);
 }
@@ -411,7 +411,7 @@ test_report_old_notes(void **state)
 
 /* The most allocated while the log is read, as seen from the callback. */
 static void
-note_peak(const struct store_checkin *c, void *arg)
+note_peak(const struct checkin *c, void *arg)
 {
 	size_t *peak = arg, now = heap_bytes();
 

@@ -68,7 +68,7 @@ setup(void **state)
 static void
 checkin(struct fx *fx, const char *day, int pain, int interference)
 {
-	struct store_checkin c = {.pain = pain, .interference = interference};
+	struct checkin c = {.pain = pain, .interference = interference};
 	char *cause = NULL;
 
 	memcpy(c.day, day, DAY_LEN);
@@ -81,7 +81,7 @@ static void
 session(struct fx *fx, const char *day, const char *practice)
 {
 	struct program_session s = {.practice = practice,
-				    .minutes = STORE_NONE,
+				    .minutes = ENTRY_NONE,
 				    .pain_before = 7,
 				    .pain_after = 4};
 	char *cause = NULL;

@@ -41,7 +41,7 @@ test_checkin_put_get(void **state)
 {
 	struct store *s = opened(state);
 	char note[] = "stiff after the drive";
-	struct store_checkin c = fx_checkin("2026-11-20", 4), got;
+	struct checkin c = fx_checkin("2026-11-20", 4), got;
 	char *cause = NULL;
 	int found = 0, replaced = 7;
 
@@ -62,7 +62,7 @@ test_checkin_put_get(void **state)
 	assert_string_equal(got.recorded_at, got.updated_at);
 	assert_int_equal(strlen(got.recorded_at),
 			 strlen("2026-11-20T10:00:00+00:00"));
-	store_checkin_clear(&got);
+	checkin_clear(&got);
 	found = 9;
 	assert_int_equal(
 	    store_checkin_get(s, "2026-11-21", &got, &found, &cause), 0);
@@ -77,7 +77,7 @@ test_checkin_replace(void **state)
 {
 	struct store *s = opened(state);
 	char note[] = "first";
-	struct store_checkin c = fx_checkin("2026-11-20", 4), old, got;
+	struct checkin c = fx_checkin("2026-11-20", 4), old, got;
 	char *cause = NULL, *first_recorded;
 	int found, replaced = 0;
 
@@ -93,14 +93,14 @@ test_checkin_replace(void **state)
 	assert_int_equal(old.interference, 3);
 	assert_string_equal(old.note, "first");
 	first_recorded = xstrdup(old.recorded_at);
-	store_checkin_clear(&old);
+	checkin_clear(&old);
 	assert_int_equal(
 	    store_checkin_get(s, "2026-11-20", &got, &found, &cause), 0);
 	assert_int_equal(got.pain, 7);
-	assert_int_equal(got.interference, STORE_NONE);
+	assert_int_equal(got.interference, ENTRY_NONE);
 	assert_null(got.note);
 	assert_string_equal(got.recorded_at, first_recorded);
-	store_checkin_clear(&got);
+	checkin_clear(&got);
 	assert_int_equal(count(s, "SELECT count(*) FROM checkin"), 1);
 	/* old is cleared when nothing was replaced. */
 	c = fx_checkin("2026-11-21", 2);
@@ -110,7 +110,7 @@ test_checkin_replace(void **state)
 	    0);
 	assert_int_equal(replaced, 0);
 	assert_null(old.note);
-	store_checkin_clear(&old);
+	checkin_clear(&old);
 	free(first_recorded);
 	store_close(s);
 }
@@ -119,7 +119,7 @@ static void
 test_answers_replace_per_question(void **state)
 {
 	struct store *s = opened(state);
-	struct store_checkin c = fx_checkin("2026-11-20", 4);
+	struct checkin c = fx_checkin("2026-11-20", 4);
 	char q1[] = "pain-location", q2[] = "sleep", v1[] = "same",
 	     v2[] = "poor", v3[] = "centralising", v4[] = "spreading";
 	struct store_answer first[] = {{"", q1, v1, ""},
@@ -148,7 +148,7 @@ static void
 test_done_not_doubled(void **state)
 {
 	struct store *s = opened(state);
-	struct store_checkin c = fx_checkin("2026-11-20", 4);
+	struct checkin c = fx_checkin("2026-11-20", 4);
 	char p1[] = "daily-reminders", p2[] = "founder", p3[] = "walk",
 	     ap[] = "mind-body";
 	struct store_session done[] = {
@@ -157,7 +157,7 @@ test_done_not_doubled(void **state)
 	    {0, p2, ap, "2026-11-20", 0, 0, 0, NULL, "", 0},
 	};
 	struct store_session timed = {0,	  p3, ap,   "2026-11-20", 20,
-				      STORE_NONE, 5,  NULL, "",		  0};
+				      ENTRY_NONE, 5,  NULL, "",		  0};
 	struct store_session *ses;
 	char *cause = NULL;
 	size_t n;
@@ -175,8 +175,8 @@ test_done_not_doubled(void **state)
 	assert_string_equal(ses[0].practice, "walk");
 	assert_int_equal(ses[0].minutes, 20);
 	assert_string_equal(ses[1].practice, "daily-reminders");
-	assert_int_equal(ses[1].minutes, STORE_NONE);
-	assert_int_equal(ses[1].pain_before, STORE_NONE);
+	assert_int_equal(ses[1].minutes, ENTRY_NONE);
+	assert_int_equal(ses[1].pain_before, ENTRY_NONE);
 	assert_string_equal(ses[2].practice, "founder");
 	store_sessions_free(ses, n);
 	store_close(s);
@@ -194,7 +194,7 @@ test_checkin_refused(void **state)
 	struct store_session no_approach[] = {
 	    {0, p, NULL, "", 0, 0, 0, NULL, "", 0}};
 	struct store_session done[] = {{0, p, a, "", 0, 0, 0, NULL, "", 0}};
-	struct store_checkin c;
+	struct checkin c;
 	char *cause = NULL;
 
 	c = fx_checkin("2026-11-20", 11);
@@ -244,7 +244,7 @@ static void
 test_note_exact(void **state)
 {
 	struct store *s = opened(state);
-	struct store_checkin c = fx_checkin("2026-11-20", 4), got;
+	struct checkin c = fx_checkin("2026-11-20", 4), got;
 	static const char pieces[] = "a,\"b\"\r\n\tc\\ é ☃ 😀 \x1b[2J ";
 	char *note = xmalloc(BIG_NOTE + 1), *cause = NULL;
 	size_t i, len = sizeof pieces - 1;
@@ -258,7 +258,7 @@ test_note_exact(void **state)
 	assert_int_equal(store_checkin_get(s, c.day, &got, &found, &cause), 0);
 	assert_int_equal(strlen(got.note), i);
 	assert_memory_equal(got.note, note, i);
-	store_checkin_clear(&got);
+	checkin_clear(&got);
 	free(note);
 	store_close(s);
 }
@@ -267,7 +267,7 @@ static void
 test_ranges(void **state)
 {
 	struct store *s = opened(state);
-	struct store_checkin c, *r;
+	struct checkin c, *r;
 	char *cause = NULL;
 	size_t n;
 	int i;
@@ -284,18 +284,18 @@ test_ranges(void **state)
 	assert_string_equal(r[0].day, "2026-11-03");
 	assert_string_equal(r[2].day, "2026-11-05");
 	assert_int_equal(r[0].pain, 7);
-	store_checkins_free(r, n);
+	checkins_free(r, n);
 	assert_int_equal(
 	    store_checkin_range(s, NULL, "2026-11-02", &r, &n, &cause), 0);
 	assert_int_equal(n, 2);
-	store_checkins_free(r, n);
+	checkins_free(r, n);
 	assert_int_equal(
 	    store_checkin_range(s, "2026-11-09", NULL, &r, &n, &cause), 0);
 	assert_int_equal(n, 2);
-	store_checkins_free(r, n);
+	checkins_free(r, n);
 	assert_int_equal(store_checkin_range(s, NULL, NULL, &r, &n, &cause), 0);
 	assert_int_equal(n, 10);
-	store_checkins_free(r, n);
+	checkins_free(r, n);
 	assert_int_equal(
 	    store_checkin_range(s, "2026-12-01", NULL, &r, &n, &cause), 0);
 	assert_int_equal(n, 0);
@@ -337,7 +337,7 @@ test_trial_rules(void **state)
 					OUTCOME_HELPED, &cause),
 		       &cause, "it started on 2026-10-01");
 	expect_refused(store_trial_stop(s, "mind-body", "2026-10-31",
-					(enum store_outcome)42, &cause),
+					(enum outcome)42, &cause),
 		       &cause, "not an outcome");
 	expect_trials(s, 1);
 	assert_int_equal(count(s, "SELECT count(*) FROM trial WHERE ended_on "
@@ -383,17 +383,17 @@ test_outcome_names(void **state)
 {
 	static const char *const names[] = {"helped", "no-change", "worse",
 					    "stopped"};
-	enum store_outcome o;
+	enum outcome o;
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < LEN(names); i++) {
-		assert_int_equal(store_outcome_parse(names[i], &o), 0);
-		assert_string_equal(store_outcome_name(o), names[i]);
+		assert_int_equal(outcome_parse(names[i], &o), 0);
+		assert_string_equal(outcome_name(o), names[i]);
 	}
-	assert_int_equal(store_outcome_parse("great", &o), -1);
-	assert_int_equal(store_outcome_parse("", &o), -1);
-	assert_string_equal(store_outcome_name(OUTCOME_NONE), "");
+	assert_int_equal(outcome_parse("great", &o), -1);
+	assert_int_equal(outcome_parse("", &o), -1);
+	assert_string_equal(outcome_name(OUTCOME_NONE), "");
 }
 
 static void
@@ -412,11 +412,11 @@ test_sessions(void **state)
 	ses.minutes = 0;
 	expect_refused(store_session_add(s, &ses, &cause), &cause,
 		       "minutes: 0 is not from 1 to 1440");
-	ses.minutes = STORE_NONE;
+	ses.minutes = ENTRY_NONE;
 	ses.pain_after = 11;
 	expect_refused(store_session_add(s, &ses, &cause), &cause,
 		       "pain after: 11");
-	ses.pain_after = STORE_NONE;
+	ses.pain_after = ENTRY_NONE;
 	snprintf(ses.day, sizeof ses.day, "2026-13-01");
 	expect_refused(store_session_add(s, &ses, &cause), &cause,
 		       "'2026-13-01' is not a day");
@@ -446,7 +446,7 @@ test_session_seconds(void **state)
 	size_t n;
 
 	assert_int_equal(store_session_add(s, &ses, &cause), 0);
-	ses.seconds = STORE_SECONDS_MAX + 1;
+	ses.seconds = SESSION_SECONDS_MAX + 1;
 	expect_refused(store_session_add(s, &ses, &cause), &cause,
 		       "seconds: 86401 is not from 1 to 86400");
 	ses.seconds = -1;
@@ -469,7 +469,7 @@ test_pain_set_at(void **state)
 	struct store *s = opened(state);
 	static const char then[] = "2026-11-20T12:00:00+00:00";
 	char note[] = "written later";
-	struct store_checkin c = fx_checkin("2026-11-20", 4), got;
+	struct checkin c = fx_checkin("2026-11-20", 4), got;
 	char *cause = NULL;
 	int found = 0;
 
@@ -479,7 +479,7 @@ test_pain_set_at(void **state)
 	    store_checkin_get(s, "2026-11-20", &got, &found, &cause), 0);
 	assert_non_null(got.pain_set_at);
 	assert_string_equal(got.pain_set_at, got.recorded_at);
-	store_checkin_clear(&got);
+	checkin_clear(&got);
 	/* As if entered on its day, long ago. */
 	fx_exec(s->db, "UPDATE checkin SET recorded_at = "
 		       "'2026-11-20T12:00:00+00:00', updated_at = "
@@ -493,7 +493,7 @@ test_pain_set_at(void **state)
 	assert_string_equal(got.note, note);
 	assert_string_equal(got.pain_set_at, then);
 	assert_string_not_equal(got.updated_at, then);
-	store_checkin_clear(&got);
+	checkin_clear(&got);
 	c.pain = 6;
 	assert_int_equal(
 	    store_checkin_put(s, &c, NULL, 0, NULL, 0, NULL, NULL, &cause), 0);
@@ -502,12 +502,12 @@ test_pain_set_at(void **state)
 	assert_string_equal(got.recorded_at, then);
 	assert_string_equal(got.pain_set_at, got.updated_at);
 	assert_string_not_equal(got.pain_set_at, then);
-	store_checkin_clear(&got);
+	checkin_clear(&got);
 	fx_exec(s->db, "UPDATE checkin SET pain_set_at = NULL");
 	assert_int_equal(
 	    store_checkin_get(s, "2026-11-20", &got, &found, &cause), 0);
 	assert_string_equal(got.pain_set_at, then);
-	store_checkin_clear(&got);
+	checkin_clear(&got);
 	store_close(s);
 }
 
@@ -515,7 +515,7 @@ static void
 test_screening_latest(void **state)
 {
 	struct store *s = opened(state);
-	struct store_screening *r;
+	struct screening *r;
 	char *cause = NULL;
 	size_t n;
 
@@ -532,7 +532,7 @@ test_screening_latest(void **state)
 	assert_int_equal(r[0].answer, 0);
 	assert_string_equal(r[1].flag, "bladder");
 	assert_non_null(r[1].asked_at);
-	store_screenings_free(r, n);
+	screenings_free(r, n);
 	store_close(s);
 }
 
@@ -541,7 +541,7 @@ static void
 test_screening_revision(void **state)
 {
 	struct store *s = opened(state);
-	struct store_screening *r;
+	struct screening *r;
 	char *cause = NULL;
 	size_t n;
 
@@ -553,7 +553,7 @@ test_screening_revision(void **state)
 	assert_int_equal(n, 2);
 	assert_int_equal(r[0].revision, 1);
 	assert_int_equal(r[1].revision, 2);
-	store_screenings_free(r, n);
+	screenings_free(r, n);
 	store_close(s);
 }
 
@@ -604,7 +604,7 @@ static void
 test_checkin_first(void **state)
 {
 	struct store *s = opened(state);
-	struct store_checkin c;
+	struct checkin c;
 	char day[DAY_LEN], *cause = NULL;
 
 	assert_int_equal(store_checkin_first(s, day, &cause), 0);
@@ -667,7 +667,7 @@ static void
 test_hundred_years_no_full_scans(void **state)
 {
 	struct store *s = opened(state);
-	struct store_checkin c = fx_checkin("2026-11-20", 4), got, *r;
+	struct checkin c = fx_checkin("2026-11-20", 4), got, *r;
 	struct store_answer *a;
 	struct store_session *ses;
 	char p[] = "walk", ap[] = "movement", q[] = "where", v[] = "same";
@@ -697,12 +697,12 @@ test_hundred_years_no_full_scans(void **state)
 	    store_checkin_put(s, &c, ans, 1, done, 1, NULL, NULL, &cause), 0);
 	assert_int_equal(
 	    store_checkin_get(s, "2026-11-19", &got, &found, &cause), 0);
-	store_checkin_clear(&got);
+	checkin_clear(&got);
 	assert_int_equal(
 	    store_checkin_range(s, "2026-11-07", "2026-11-20", &r, &n, &cause),
 	    0);
 	assert_int_equal(n, 14);
-	store_checkins_free(r, n);
+	checkins_free(r, n);
 	assert_int_equal(
 	    store_answer_range(s, "2026-11-07", "2026-11-20", &a, &n, &cause),
 	    0);
@@ -772,15 +772,15 @@ test_import_dump_rules(void **state)
 	struct store *s = opened(state);
 	char a[] = "alpha", t1[] = "2026-11-20T10:00:00+00:00";
 	struct store_trial trials[] = {
-	    {1, a, "2026-11-01", "2026-11-20", OUTCOME_STOPPED, STORE_NONE,
+	    {1, a, "2026-11-01", "2026-11-20", OUTCOME_STOPPED, ENTRY_NONE,
 	     "0123456789abcdef0123456789abcdef"},
-	    {2, a, "2026-11-05", "2026-11-10", OUTCOME_STOPPED, STORE_NONE,
+	    {2, a, "2026-11-05", "2026-11-10", OUTCOME_STOPPED, ENTRY_NONE,
 	     "1123456789abcdef0123456789abcdef"},
 	};
 	struct store_flare flares[] = {
-	    {1, "2026-11-01", "2026-11-05", STORE_FLARE_PERSON, STORE_NONE,
-	     NULL, t1, "2123456789abcdef0123456789abcdef"},
-	    {2, "2026-11-03", "", STORE_FLARE_OPEN, STORE_NONE, NULL, t1,
+	    {1, "2026-11-01", "2026-11-05", FLARE_PERSON, ENTRY_NONE, NULL, t1,
+	     "2123456789abcdef0123456789abcdef"},
+	    {2, "2026-11-03", "", FLARE_OPEN, ENTRY_NONE, NULL, t1,
 	     "3123456789abcdef0123456789abcdef"},
 	};
 	struct store_dump d = {0};
@@ -797,7 +797,7 @@ test_import_dump_rules(void **state)
 	assert_int_equal(res.row, 1);
 	free(cause);
 	cause = NULL;
-	memcpy(trials[1].uid, trials[0].uid, STORE_UID_LEN);
+	memcpy(trials[1].uid, trials[0].uid, ENTRY_UID_LEN);
 	memcpy(trials[1].started_on, "2026-11-20", DAY_LEN);
 	memcpy(trials[1].ended_on, "2026-11-21", DAY_LEN);
 	assert_int_equal(store_import(s, &d, 0, &res, &cause), EX_DATAERR);
@@ -831,7 +831,7 @@ static void
 test_checkin_if_unchanged(void **state)
 {
 	struct store *s = opened(state);
-	struct store_checkin c = fx_checkin("2026-11-20", 4), old, got;
+	struct checkin c = fx_checkin("2026-11-20", 4), old, got;
 	char *cause = NULL;
 	int replaced, found;
 
@@ -844,14 +844,14 @@ test_checkin_if_unchanged(void **state)
 	assert_int_equal(store_checkin_write(s, &c, NULL, 0, NULL, 0,
 					     STORE_IF_UNCHANGED, &old,
 					     &replaced, &cause),
-			 STORE_CHANGED);
+			 CHECKIN_CHANGED);
 	assert_non_null(strstr(cause, "saved again since it was read"));
 	free(cause);
 	cause = NULL;
 	assert_int_equal(replaced, -1);
 	assert_int_equal(old.pain, 4);
 	assert_int_equal(old.revision, 1);
-	store_checkin_clear(&old);
+	checkin_clear(&old);
 	/* Read at revision 1, then saved twice within the second. */
 	expect_ok(
 	    store_checkin_put(s, &c, NULL, 0, NULL, 0, NULL, NULL, &cause),
@@ -861,16 +861,16 @@ test_checkin_if_unchanged(void **state)
 	assert_int_equal(store_checkin_write(s, &c, NULL, 0, NULL, 0,
 					     STORE_IF_UNCHANGED, &old,
 					     &replaced, &cause),
-			 STORE_CHANGED);
+			 CHECKIN_CHANGED);
 	free(cause);
 	cause = NULL;
 	assert_int_equal(old.revision, 2);
 	assert_int_equal(old.pain, 8);
-	store_checkin_clear(&old);
+	checkin_clear(&old);
 	expect_ok(store_checkin_get(s, "2026-11-20", &got, &found, &cause),
 		  &cause);
 	assert_int_equal(got.pain, 8);
-	store_checkin_clear(&got);
+	checkin_clear(&got);
 	/* Read as it is now: saved. */
 	c.revision = 2;
 	expect_ok(store_checkin_write(s, &c, NULL, 0, NULL, 0,
@@ -878,12 +878,12 @@ test_checkin_if_unchanged(void **state)
 				      &cause),
 		  &cause);
 	assert_int_equal(replaced, 1);
-	store_checkin_clear(&old);
+	checkin_clear(&old);
 	expect_ok(store_checkin_get(s, "2026-11-20", &got, &found, &cause),
 		  &cause);
 	assert_int_equal(got.pain, 2);
 	assert_int_equal(got.revision, 3);
-	store_checkin_clear(&got);
+	checkin_clear(&got);
 	store_close(s);
 }
 

@@ -98,7 +98,7 @@ fill(struct store *s)
 {
 	char note[] = "a, \"quoted\"\nsecond line ☃", p[] = "walk",
 	     a[] = "movement", q[] = "where", v[] = "low, \"back\"";
-	struct store_checkin c = fx_checkin("2026-11-21", 3);
+	struct checkin c = fx_checkin("2026-11-21", 3);
 	struct store_answer ans[] = {{"", q, v, ""}};
 	struct store_session done[] = {{0, p, a, "", 0, 0, 0, NULL, "", 0}};
 	char *cause = NULL;

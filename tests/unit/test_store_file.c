@@ -115,7 +115,7 @@ created_private(const struct fixture *fx, mode_t mask)
 	char *a = xasprintf("%s/a", fx->dir), *b = xasprintf("%s/a/b", fx->dir);
 	char *bp = xasprintf("%s/a/b/backpain", fx->dir);
 	char *wal = xasprintf("%s-wal", path);
-	struct store_checkin c = fx_checkin("2026-11-20", 3);
+	struct checkin c = fx_checkin("2026-11-20", 3);
 	struct store *s;
 	mode_t old = umask(mask);
 
@@ -381,7 +381,7 @@ test_migrate_from_v1(void **state)
 	char *dir = fx_logdir(fx), *bak = xasprintf("%s.bak-v1", fx->path);
 	char *tmp = xasprintf("%s.tmp*", bak), *note;
 	glob_t g;
-	struct store_checkin got;
+	struct checkin got;
 	struct store *s;
 	char *cause = NULL;
 	sqlite3 *db;
@@ -399,7 +399,7 @@ test_migrate_from_v1(void **state)
 	assert_int_equal(found, 1);
 	assert_int_equal(got.pain, 5);
 	assert_string_equal(got.note, "from v1");
-	store_checkin_clear(&got);
+	checkin_clear(&got);
 	store_close(s);
 
 	db = fx_raw(fx->path);
@@ -478,7 +478,7 @@ test_migrate_from_v2(void **state)
 	s = fx_open(fx->path);
 	assert_int_equal(store_trial_list(s, &t, &n, &cause), 0);
 	assert_int_equal(n, 1);
-	assert_int_equal(t[0].impression, STORE_NONE);
+	assert_int_equal(t[0].impression, ENTRY_NONE);
 	store_trials_free(t, n);
 	assert_int_equal(
 	    store_trial_set_impression(s, "mind-body", "2026-10-28", 2, &cause),
@@ -521,7 +521,7 @@ test_migrate_from_v3(void **state)
 {
 	struct fixture *fx = *state;
 	char *dir = fx_logdir(fx), *bak = xasprintf("%s.bak-v3", fx->path);
-	struct store_screening *r = NULL;
+	struct screening *r = NULL;
 	struct store *s;
 	char *cause = NULL;
 	size_t n = 0;
@@ -544,7 +544,7 @@ test_migrate_from_v3(void **state)
 	assert_string_equal(r[1].flag, "cancer-history");
 	assert_int_equal(r[1].answer, 1);
 	assert_string_equal(r[1].checked_on, "");
-	store_screenings_free(r, n);
+	screenings_free(r, n);
 	/* A no cannot be checked; the yes can. */
 	assert_int_equal(
 	    store_screening_checked(s, "saddle-numbness", "2026-11-20", &cause),
@@ -633,8 +633,8 @@ test_migrate_from_v4(void **state)
 	assert_int_equal(store_flare_begin(s, &f, NULL, &cause), EX_DATAERR);
 	free(cause);
 	cause = NULL;
-	assert_int_equal(
-	    store_flare_end(s, "2026-11-04", STORE_FLARE_PERSON, &cause), 0);
+	assert_int_equal(store_flare_end(s, "2026-11-04", FLARE_PERSON, &cause),
+			 0);
 	store_close(s);
 
 	db = fx_raw(fx->path);
@@ -688,7 +688,7 @@ static void
 test_refuses_newer(void **state)
 {
 	struct fixture *fx = *state;
-	struct store_checkin c = fx_checkin("2026-11-20", 4);
+	struct checkin c = fx_checkin("2026-11-20", 4);
 	struct store *s;
 	char *before, *cause, *note, *wal = xasprintf("%s-wal", fx->path);
 	char *shm = xasprintf("%s-shm", fx->path);
@@ -782,7 +782,7 @@ static void
 test_refuses_truncated(void **state)
 {
 	struct fixture *fx = *state;
-	struct store_checkin c = fx_checkin("2026-01-01", 4);
+	struct checkin c = fx_checkin("2026-01-01", 4);
 	char *bak = xasprintf("%s.bak-v1", fx->path), *before, *cause;
 	char note[] =
 	    "a note long enough to fill pages quickly, again and again";
@@ -816,7 +816,7 @@ static void
 test_busy(void **state)
 {
 	struct fixture *fx = *state;
-	struct store_checkin c = fx_checkin("2026-11-20", 4), got;
+	struct checkin c = fx_checkin("2026-11-20", 4), got;
 	struct store *s = fx_open(fx->path);
 	char *cause = NULL;
 	sqlite3 *other = fx_raw(fx->path);
