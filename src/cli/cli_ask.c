@@ -30,7 +30,7 @@ cli_ask_line(const char *prompt, char **line)
 	ssize_t n;
 	char *s, *e;
 
-	fputs(prompt, stdout);
+	cli_put_folded(prompt, "", cli_columns(), 1);
 	fflush(stdout);
 	errno = 0;
 	n = getline(&buf, &cap, stdin);
@@ -74,7 +74,7 @@ ask_text(const char *text, const struct ask_days *days)
 {
 	char *t = program_question_text(text, days->day, days->today);
 
-	printf("%s\n", t);
+	cli_put_folded(t, "", cli_columns(), 0);
 	free(t);
 }
 

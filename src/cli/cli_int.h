@@ -89,6 +89,21 @@ int cli_fail(int code, const char *fmt, ...)
 int cli_fail_cause(int code, char *cause);
 
 /*
+ * cli_fold.c: text the line mode shows on a terminal folded between words
+ * (a terminal breaks a long line inside a word). cli_columns(): the
+ * terminal's width, at most CLI_COLUMNS and at least CLI_MIN_COLUMNS; 0
+ * when stdout is no terminal, whose reader folds for itself (a pipe, a
+ * file, a test). cli_put_folded(): text to stdout folded at width (0: as
+ * it is) after indent, control characters escaped; then a newline, or for
+ * a prompt a space, the cursor left after it.
+ */
+#define CLI_COLUMNS 80 /* a longer line is hard to read */
+#define CLI_MIN_COLUMNS 20
+int cli_columns(void);
+void cli_put_folded(const char *text, const char *indent, int width,
+		    int prompt);
+
+/*
  * The options every command takes besides its own: --db, --pack, --help.
  * End a command's option table with CLI_COMMON_OPTIONS and pass every
  * getopt_long result through cli_common_option(): it returns 1 when it

@@ -2,7 +2,7 @@
  * cli_learn.c: `backpain learn`, the pack's lessons on the command line.
  * Without a lesson it lists them, one a line: number, id, whether read
  * (or offered now), title. With one (its id or number) it prints it as
- * plain text, folded to the terminal's width (at most LEARN_COLUMNS, and
+ * plain text, folded to the terminal's width (at most CLI_COLUMNS, and
  * that when stdout is no terminal), every piece of pack text escaped like
  * all other output, its practice and sources at the end, and marks it
  * read. --dismiss puts the lesson's offer off ("not now").
@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -24,22 +23,16 @@
 #include "util.h"
 
 #define CMD "learn"
-#define LEARN_COLUMNS 80 /* a longer line is hard to read */
-#define LEARN_MIN_COLUMNS 20
 #define STATE_W 15 /* "read 2026-11-24" */
 
-/* The columns to fold at: the terminal's, at most LEARN_COLUMNS. */
+/* The columns to fold at: the terminal's, at most CLI_COLUMNS; as many
+ * when stdout is no terminal (a lesson is read as written, folded). */
 static int
 fold_width(void)
 {
-	struct winsize ws;
+	int w = cli_columns();
 
-	if (isatty(STDOUT_FILENO) &&
-	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col < LEARN_MIN_COLUMNS ? LEARN_MIN_COLUMNS
-		       : ws.ws_col > LEARN_COLUMNS   ? LEARN_COLUMNS
-						     : ws.ws_col;
-	return LEARN_COLUMNS;
+	return w > 0 ? w : CLI_COLUMNS;
 }
 
 /* text escaped, folded at width after indent; each line of it (the pack

@@ -51,17 +51,16 @@ static void
 put_lines(const char *first, const char *rest, const char *s)
 {
 	const char *e, *indent = first;
-	struct buf b;
+	int width = cli_columns();
 	char *line;
 
 	for (;;) {
 		e = strchr(s, '\n');
 		line = e != NULL ? xstrndup(s, (size_t)(e - s)) : xstrdup(s);
-		buf_init(&b);
-		util_escape(&b, line);
-		printf("%s%s\n", b.len > 0 ? indent : "",
-		       b.data != NULL ? b.data : "");
-		buf_free(&b);
+		if (*line == '\0')
+			putchar('\n');
+		else
+			cli_put_folded(line, indent, width, 0);
 		free(line);
 		if (e == NULL)
 			break;

@@ -226,13 +226,17 @@ type_text() {
 }
 
 # For the line modes (the line-mode check-in, backpain setup) in a pane:
-# prompt TEXT waits until the pane's last line ends with TEXT (a prompt
-# waiting for its answer); say TEXT types a line.
+# prompt TEXT waits until the pane's text ends with TEXT (a prompt waiting
+# for its answer), however the line mode folded it between words over its
+# last rows; say TEXT types a line.
 prompt() {
-	local tries=200
+	local tries=200 want
+	want=$(fold_words "$1")
+	want=${want% }
 	while [ "$tries" -gt 0 ]; do
-		screen | sed '/^ *$/d' | tail -n 1 >"$T/last"
-		case $(cat "$T/last") in *"$1") return 0 ;; esac
+		screen | sed '/^ *$/d' | tail -n 4 | tr '\n' ' ' | tr -s ' ' |
+			sed 's/ $//' >"$T/last"
+		case $(cat "$T/last") in *"$want") return 0 ;; esac
 		sleep 0.05
 		tries=$((tries - 1))
 	done
