@@ -35,6 +35,11 @@ static char today[DAY_LEN];
 static int before_n;
 /* The rows of the text at the last draw, below what is on top. */
 static int view_h = 1;
+/* r at "Start it today?" went to the safety re-check: back from it, the
+ * question is asked again (or the hold it found is said). */
+static int start_after_recheck;
+
+static void offer_start(struct ui *);
 
 void
 ui_approach_enter(struct ui *ui, int fresh)
@@ -53,6 +58,9 @@ ui_approach_enter(struct ui *ui, int fresh)
 					    &cause) == 0;
 	if (!safety_loaded)
 		ui_error(ui, cause);
+	else if (start_after_recheck && !fresh)
+		offer_start(ui);
+	start_after_recheck = 0;
 }
 
 /* The emergency questions were last answered before today, or a question
@@ -425,6 +433,22 @@ stop(struct ui *ui, const struct approach *a, enum outcome o)
 	ui_approach_enter(ui, 0);
 }
 
+/* "Start it today?", unless a start is refused now (which says why). */
+static void
+offer_start(struct ui *ui)
+{
+	char day[DAY_LEN], *cause = NULL;
+
+	if (start_refused(ui))
+		return;
+	ui_today(ui, day);
+	if (program_baseline_count(ui->store, day, &before_n, &cause) != 0) {
+		ui_error(ui, cause);
+		return;
+	}
+	ask = ASK_START;
+}
+
 static int
 answer(struct ui *ui, const struct approach *a, int key)
 {
@@ -436,6 +460,7 @@ answer(struct ui *ui, const struct approach *a, int key)
 			start(ui, a);
 		else if (key == 'r' && recheck_offered()) {
 			ui->onboard_recheck = 1;
+			start_after_recheck = 1;
 			ui_push(ui, UI_ONBOARD);
 		}
 		return 1;
@@ -473,17 +498,8 @@ ui_approach_key(struct ui *ui, int key)
 	case 's':
 		if (st && st->state == PROGRAM_RUNNING)
 			ui_message(ui, UI_C_NORMAL, "It is running already.");
-		else if (!start_refused(ui)) {
-			char day[DAY_LEN], *cause = NULL;
-
-			ui_today(ui, day);
-			if (program_baseline_count(ui->store, day, &before_n,
-						   &cause) != 0) {
-				ui_error(ui, cause);
-				return 1;
-			}
-			ask = ASK_START;
-		}
+		else
+			offer_start(ui);
 		return 1;
 	case 'x':
 		if (st && st->state == PROGRAM_RUNNING)

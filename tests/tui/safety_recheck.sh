@@ -6,7 +6,7 @@
 # dated no to each emergency question; its title bar says "Safety check".
 # A day earlier, nothing is due.
 # Starting a new approach on a later day offers the same screen (r) beside
-# the start.
+# the start, and asks the start again after it.
 . "$(dirname "$0")/lib_tui.bash"
 PACK="$TUI_PACKS/tui.yaml"
 
@@ -80,7 +80,8 @@ keys r
 wait_for "Anything new since 2026-04-12?"
 keys n
 wait_for "Saved: nothing new."
-keys s
+# Back from the re-check, the start is asked again without another s (it
+# once left "Not started yet." and the person had to begin over).
 wait_for "today? y yes, n no"
 # Starting anyway is allowed; the question says it cannot be judged.
 wait_for "No baseline: 2 of 5 ratings in the 14 days before today, so its effect cannot be judged."
