@@ -21,6 +21,8 @@ static const struct program_flag *asking; /* the check asked about */
 static int dating;
 static char date_buf[DAY_LEN];
 static size_t date_len;
+static int date_fresh; /* date_buf still today's, as offered: typing
+			  replaces it */
 static int view_h = 1; /* rows the text had at the last draw */
 
 const struct ui_keyhelp ui_safety_keys[] = {
@@ -125,6 +127,11 @@ ui_safety_draw(struct ui *ui)
 	char *q;
 
 	ui_view_clear(&view);
+	/* The screen's own keys, where they are seen (not only under ?). */
+	ui_view_add(&view, w, UI_C_DIM, 0, NULL,
+		    "a answers the questions again; c records that a doctor "
+		    "has checked a yes.");
+	ui_view_blank(&view);
 	add_group(ui, URGENCY_EMERGENCY,
 		  "Get urgent care now if any of these is true:", UI_C_URGENT);
 	add_group(ui, URGENCY_SOON,
@@ -137,13 +144,13 @@ ui_safety_draw(struct ui *ui)
 		return;
 	}
 	if (dating)
-		q = xasprintf(
-		    "Day of the check, YYYY-MM-DD: %s_  Enter records  "
-		    "Esc cancels",
-		    date_buf);
+		q = xasprintf("Day of the check, YYYY-MM-DD%s: %s_  Enter "
+			      "records  Esc cancels",
+			      date_fresh ? " (typing replaces today's)" : "",
+			      date_buf);
 	else
-		q = xasprintf("y yes, today; o on another day; n no: a doctor "
-			      "has checked \"%s\"?",
+		q = xasprintf("A doctor has checked this: \"%s\" y yes, today; "
+			      "o on another day; n no",
 			      asking->flag->question);
 	/* The question on top, whole, its choices first; the text below a
 	 * blank row (none when the question takes two rows or more). */
@@ -213,12 +220,19 @@ date_key(struct ui *ui, int key)
 			dating = 0;
 		}
 	} else if (key == UI_KEY_BACKSPACE) {
+		date_fresh = 0;
 		if (date_len > 0)
 			date_buf[--date_len] = '\0';
-	} else if (((key >= '0' && key <= '9') || key == '-') &&
-		   date_len + 1 < sizeof date_buf) {
-		date_buf[date_len++] = (char)key;
-		date_buf[date_len] = '\0';
+	} else if ((key >= '0' && key <= '9') || key == '-') {
+		/* The day offered is today's: a first digit starts a day of
+		 * its own, as in any field offered filled in. */
+		if (date_fresh)
+			date_len = 0;
+		date_fresh = 0;
+		if (date_len + 1 < sizeof date_buf) {
+			date_buf[date_len++] = (char)key;
+			date_buf[date_len] = '\0';
+		}
 	}
 }
 
@@ -234,6 +248,7 @@ ui_safety_key(struct ui *ui, int key)
 	if (f != NULL) {
 		if (key == 'o') {
 			dating = 1;
+			date_fresh = 1;
 			ui_today(ui, date_buf);
 			date_len = strlen(date_buf);
 			return 1;

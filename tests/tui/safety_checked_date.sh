@@ -28,23 +28,26 @@ bp_tui "${AT[@]}"
 wait_for "On hold:"
 keys '!'
 wait_for "The approaches wait until a doctor has checked it"
+# The screen's keys are on it, not only under ?.
+wait_for "a answers the questions again; c records that a doctor has checked a yes."
 before=$(sqlite3 "$DB" .dump)
 
 # Esc leaves the day unrecorded.
 keys c
 wait_for "y yes, today; o on another day; n no"
 keys o
-wait_for "Day of the check, YYYY-MM-DD: 2026-11-24_"
+wait_for "Day of the check, YYYY-MM-DD (typing replaces today's): 2026-11-24_"
 keys Escape
 wait_for "Nothing recorded."
 [ "$(sqlite3 "$DB" .dump)" = "$before" ] || fail "Esc changed the log"
 
+# Typing over the day offered replaces it (it once took no digit until
+# the offered day was backspaced away).
 keys c
 wait_for "o on another day"
 keys o
-wait_for "YYYY-MM-DD: 2026-11-24_"
-keys BSpace BSpace
-type_text 19
+wait_for "today's): 2026-11-24_"
+type_text 2026-11-19
 wait_for "YYYY-MM-DD: 2026-11-19_"
 keys Enter
 wait_for "would come before the yes it checks (answered 2026-11-20)"

@@ -86,7 +86,7 @@ keys '!'
 wait_for "You answered yes on"
 wait_for "The approaches wait until a doctor has checked it"
 keys c
-wait_for "y yes, today; o on another day; n no: a doctor has checked \"Is the test alarm ringing?\"?"
+wait_words "A doctor has checked this: \"Is the test alarm ringing?\" y yes, today; o on another day; n no"
 keys y
 wait_for "Recorded: a doctor checked it today."
 wait_for "a doctor checked it on"
