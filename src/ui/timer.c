@@ -164,6 +164,11 @@ begin(struct ui *ui, const struct practice *p)
 
 	practice = p;
 	before.value = after.value = -1;
+	/* The pain just given (a flare-up's) is the pain before: offered,
+	 * Enter takes it. */
+	if (ui->timer_before != ENTRY_NONE)
+		before.value = ui->timer_before;
+	ui->timer_before = ENTRY_NONE;
 	before.last_key = after.last_key = 0;
 	view.top = 0;
 	stage = STAGE_BEFORE;

@@ -242,8 +242,8 @@ static int flare_pain = ENTRY_NONE;
 static void draw_flare_question(struct ui *ui);
 
 /* f: records a flare-up beginning today, with the pain given, unless one
- * runs, then opens the timer on the flare-up tool (it asks the pain before
- * and after). */
+ * runs, then opens the timer on the flare-up tool (it asks the pain before,
+ * offering the flare-up's, and after). */
 static void
 flare(struct ui *ui)
 {
@@ -270,6 +270,7 @@ flare(struct ui *ui)
 	}
 	ui->practice = tool;
 	ui->approach = -1;
+	ui->timer_before = flare_pain;
 	ui_push(ui, UI_TIMER);
 	/* On hold the timer first asks whether to go on (timer.c). */
 	if (today.held)

@@ -640,6 +640,7 @@ ui_main(struct app *app)
 
 	memset(&ui, 0, sizeof ui);
 	ui.screens = screens;
+	ui.timer_before = ENTRY_NONE;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fputs("backpain: the guided program needs a terminal; without "
 		      "one, use the subcommands (see 'backpain --help')\n",

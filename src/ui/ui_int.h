@@ -134,6 +134,10 @@ struct ui {
 	const struct lesson *lesson;	 /* for Learn: open it at once */
 	int onboard_flags_only;		 /* re-ask only the safety questions */
 	int onboard_recheck; /* "anything new since ...?": emergency only */
+	/* The pain the person just gave (a flare-up's), offered as the
+	 * timer's "pain before" so it is not asked twice; ENTRY_NONE: none.
+	 * The timer takes it and sets it back. */
+	int timer_before;
 
 	/* Set by a screen's draw when it must be drawn again after this many
 	 * milliseconds though no key comes (a running countdown); the loop
