@@ -184,7 +184,9 @@ in_flare(const struct review *rv, int day)
 
 /* A window's days first .. last (day numbers) that count (td: the row's
  * days that count, NULL for a window before its start): its interference
- * ratings into n and sum, its flare-up days into *flare. */
+ * ratings into n and sum, its flare-up days into *flare. A recalled
+ * rating is left out, as the verdict's windows leave out its pain: the
+ * interference beside the pain is of the same check-ins. */
 static void
 window_facts(const struct review *rv, int first, int last,
 	     const struct program_trial_days *td, int *n, int *sum, int *flare)
@@ -201,6 +203,7 @@ window_facts(const struct review *rv, int first, int last,
 	     k < rv->ncheckins && rv->checkins[k].day <= last; k++) {
 		d = rv->checkins[k].day;
 		if (rv->checkins[k].interference == ANALYSIS_NO_RATING ||
+		    review_recalled_on(rv, d) ||
 		    (td != NULL && td->off != NULL && d >= td->first &&
 		     d <= td->last && td->off[d - td->first] != 0))
 			continue;
