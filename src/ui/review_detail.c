@@ -130,6 +130,23 @@ add_dates(struct ui_view *view, const struct program_plan *plan, int w,
 			     "Running since %s: day %d (open-ended), %d %s.",
 			     row->started_on, days, row->checkins,
 			     plural(row->checkins, "check-in", "check-ins"));
+	/* Its days are those that count (program_trial_days()), as the
+	 * review's table and the status say. */
+	if (row->result.off_days > 0)
+		ui_view_addf(view, w, UI_C_DIM, 0,
+			     "Not counted: %d %s on hold for safety.",
+			     row->result.off_days,
+			     plural(row->result.off_days, "day", "days"));
+	if (row->paused)
+		ui_view_addf(view, w, UI_C_WARNING, 0,
+			     "Paused while a safety question holds (since "
+			     "%s).",
+			     row->paused_since);
+	if (row->in_week)
+		ui_view_addf(view, w, UI_C_NORMAL, 0,
+			     "Paused by you since %s, to see whether the pain "
+			     "comes back.",
+			     row->week_from);
 }
 
 static void
