@@ -33,6 +33,24 @@ checkin_at(const struct review *rv, int day)
 	return lo;
 }
 
+/* Whether the check-in of day (a day number) is recalled, as
+ * review_recalled_on() says (review.c: so this file does not call
+ * back). */
+static int
+recalled_at(const struct review *rv, int day)
+{
+	size_t lo = 0, hi = rv->nrecalled, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (rv->recalled[mid] < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < rv->nrecalled && rv->recalled[lo] == day;
+}
+
 /* Marks the rows whose trial a habit was kept from. */
 static int
 mark_habits(struct store *st, struct review *rv, char **cause)
@@ -203,7 +221,7 @@ window_facts(const struct review *rv, int first, int last,
 	     k < rv->ncheckins && rv->checkins[k].day <= last; k++) {
 		d = rv->checkins[k].day;
 		if (rv->checkins[k].interference == ANALYSIS_NO_RATING ||
-		    review_recalled_on(rv, d) ||
+		    recalled_at(rv, d) ||
 		    (td != NULL && td->off != NULL && d >= td->first &&
 		     d <= td->last && td->off[d - td->first] != 0))
 			continue;
