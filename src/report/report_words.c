@@ -393,8 +393,7 @@ report_flare_item(struct buf *b, const struct report *rp, size_t i,
 		  const struct report_style *st)
 {
 	const struct program_flare *f = &rp->flares.flares[i];
-	char fig[REVIEW_FIGURE_LEN], last[DAY_LEN];
-	size_t k;
+	char last[DAY_LEN];
 
 	if (f->ended_on[0] == '\0')
 		buf_printf(b, "%s to today, %d %s so far", f->began_on, f->days,
@@ -411,31 +410,8 @@ report_flare_item(struct buf *b, const struct report *rp, size_t i,
 		buf_printf(b, " (level before it %d)", f->level);
 	if (f->ended_by == STORE_FLARE_CALM)
 		buf_adds(b, ", over by itself");
+	/* The one wording of what it used (review.h), as History says it. */
 	buf_adds(b, ". Used: ");
-	if (f->nuses == 0)
-		buf_adds(b, "nothing logged");
-	for (k = 0; k < f->nuses; k++) {
-		const struct program_flare_use *u = &f->uses[k];
-		const struct practice *p =
-		    rp->pack != NULL
-			? content_practice_any(rp->pack, u->practice)
-			: NULL;
-
-		if (k > 0)
-			buf_adds(b, "; ");
-		st->esc(b, p != NULL ? p->title : u->practice);
-		buf_printf(b, " %d %s", u->sessions,
-			   plural(u->sessions, "time", "times"));
-		if (u->rated > 0 && u->relief == 0)
-			buf_printf(b, ", pain unchanged right after (%d rated)",
-				   u->rated);
-		else if (u->rated > 0) {
-			review_fraction(u->relief < 0 ? -u->relief : u->relief,
-					u->rated, 1, 0, fig);
-			buf_printf(b, ", pain %s %s right after (%d rated)",
-				   fig, u->relief > 0 ? "lower" : "higher",
-				   u->rated);
-		}
-	}
+	review_flare_used(b, rp->pack, f, st->esc);
 	buf_adds(b, ".");
 }

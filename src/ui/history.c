@@ -6,9 +6,9 @@
  * count, program_trial_days(), is drawn as such: h on hold for safety, p
  * paused by the person), then a scrollable
  * summary per trial (the review's verdict in words, and the recalled
- * ratings it left out), the flare-ups, and the check-ins with their notes,
- * escaped so a note cannot drive the terminal; a recalled rating (review.h)
- * is marked "recalled".
+ * ratings it left out), the flare-ups and what each used, and the check-ins
+ * with their notes, escaped so a note cannot drive the terminal; a recalled
+ * rating (review.h) is marked "recalled".
  *
  * Everything is read and judged in enter, through review_load_with() (the
  * one reviewer, review.h); a change of span or of width rebuilds what is
@@ -46,8 +46,10 @@ const struct ui_keyhelp ui_history_keys[] = {
 static size_t range = 0;
 static struct ui_view view;
 static struct review rv;
-/* The pauses, which say which days of each trial do not count. */
+/* The pauses, which say which days of each trial do not count; the
+ * flare-ups as program.h tells them, for what each used. */
 static struct program_pauses pauses;
+static struct program_flares flares;
 static int loaded;
 /* The check-ins of the longest span, newest first (notes owned). */
 static struct store_checkin *recent;
@@ -72,6 +74,7 @@ unload(void)
 	if (loaded)
 		review_free(&rv);
 	program_pauses_free(&pauses);
+	program_flares_free(&flares);
 	loaded = 0;
 	for (i = 0; i < nrecent; i++)
 		store_checkin_clear(&recent[i]);
@@ -130,7 +133,9 @@ ui_history_enter(struct ui *ui, int fresh)
 	}
 	loaded = 1;
 	if (program_pauses_load(ui->pack, ui->store, today, &pauses, &cause) !=
-	    0) {
+		0 ||
+	    program_flares_load(ui->pack, ui->store, today, &flares, &cause) !=
+		0) {
 		ui_error(ui, cause);
 		unload();
 	}
@@ -357,7 +362,7 @@ add_trial(const struct review_row *row, size_t number, int w)
 
 /* The view of the trials and of the check-ins from first on, at width w. */
 static void
-build(int w, int first)
+build(const struct pack *pack, int w, int first)
 {
 	int shown = 0;
 	size_t i;
@@ -391,6 +396,14 @@ build(int w, int first)
 				   f->last == f->first ? "" : "s");
 			if (f->peak != STORE_NONE)
 				buf_printf(&b, ", pain up to %d", f->peak);
+			/* What it used, in the report's words (review.h). */
+			if (i < flares.n &&
+			    day_number(flares.flares[i].began_on) == f->first) {
+				buf_adds(&b, ". Used: ");
+				review_flare_used(&b, pack, &flares.flares[i],
+						  NULL);
+				buf_adds(&b, ".");
+			}
 			ui_view_add(&view, w, UI_C_WARNING, 0, NULL, b.data);
 			buf_free(&b);
 		}
@@ -429,7 +442,7 @@ refresh_shown(const struct ui *ui, int first, int n)
 		return;
 	if (shown_w < 0 || shown_range != range)
 		chart_figures(first, n);
-	build(w, first);
+	build(ui->pack, w, first);
 	shown_w = w;
 	shown_range = range;
 }

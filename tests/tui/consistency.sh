@@ -56,6 +56,8 @@ HABIT_SINCE=2026-11-05 HABIT_DONE=5 HABIT_DAYS=24
 # 15:00 on 11-26 and on 11-27 (2; the 09:00 one came before it), the
 # workout on 11-26 and 11-27 (2). All 3 of its days are judged days.
 FLARE_SINCE=2026-11-26 FLARE_DAYS=3 MAT_USED=2 WORKOUT_USED=2
+# The two mat sessions after it began: 8 -> 5 and 7 -> 5, 2.5 lower.
+USED="Lie on the mat $MAT_USED times, pain 2.5 lower right after (2 rated); The 12-minute workout $WORKOUT_USED times."
 # The mat as a flare-up tool overall: 3 sessions, the last on 11-27.
 MAT_SESSIONS=3
 # The practices today asks about, in the model's order: the running
@@ -182,12 +184,11 @@ has "$T/report" \
 	"$RECALLED ratings entered more than 3 days after their day were left out" \
 	"$FLARE_DAYS flare-up days in the judged days." \
 	"$FLARE_SINCE to today, $FLARE_DAYS days so far" \
-	"Used: Lie on the mat $MAT_USED times" \
-	"The 12-minute workout $WORKOUT_USED times."
+	"Used: $USED"
 now report --format html >"$T/html" || fail "report --format html failed"
 html_balanced "$T/html" || fail "the HTML is not balanced"
 expect_grep "<td class=\"n\" title=\"before: ${INTERF_BEFORE_DAYS}; after: ${INTERF_AFTER_DAYS}\">$INTERF_BEFORE &rarr; $INTERF_AFTER</td>" "$T/html"
-has "$T/html" "Lie on the mat $MAT_USED times" "$FLARE_DAYS flare-up days in the judged days."
+has "$T/html" "Used: $USED" "$FLARE_DAYS flare-up days in the judged days."
 
 # 4. The line-mode check-in: each practice asked once, in the model's
 # order, the habit's as the habit and the mat as a flare-up tool; n at
@@ -259,7 +260,8 @@ keys q
 
 # History: the hold's days marked h under the workout's band, 3 days of a
 # 30-day span over 74 columns (7 columns), none of them drawn as its band;
-# the workout's summary as the review says it.
+# the workout's summary as the review says it; the flare-up and what it
+# used, as the report says it.
 keys v
 wait_for "Daily pain,"
 settled "$T/history"
@@ -276,7 +278,8 @@ done
 has "$T/history.words" "Not counted: $HELD days on hold for safety." \
 	"$VERDICT: pain fell by 1.0 points, 27%" \
 	"$RECALLED ratings entered more than 3 days after their day were left out" \
-	"(kept as a habit)"
+	"(kept as a habit)" \
+	"$FLARE_SINCE to now (running), $FLARE_DAYS days, pain up to 8. Used: $USED"
 keys q q
 [ "$(wait_exit)" = 0 ] || fail "the TUI did not exit 0"
 exit 0
