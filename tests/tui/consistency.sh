@@ -188,6 +188,11 @@ has "$T/report" \
 now report --format html >"$T/html" || fail "report --format html failed"
 html_balanced "$T/html" || fail "the HTML is not balanced"
 expect_grep "<td class=\"n\" title=\"before: ${INTERF_BEFORE_DAYS}; after: ${INTERF_AFTER_DAYS}\">$INTERF_BEFORE &rarr; $INTERF_AFTER</td>" "$T/html"
+# The chart pales the workout's days on hold, one mark a day.
+[ "$(grep -c 'class="off"' "$T/html")" = "$HELD" ] ||
+	fail "the HTML chart does not pale $HELD days on hold"
+has "$T/html" "Pale in a trial's band and bar: its days on hold for safety or paused, which are not trial days." \
+	"$HELD days on hold for safety not counted"
 has "$T/html" "Used: $USED" "$FLARE_DAYS flare-up days in the judged days."
 
 # 4. The line-mode check-in: each practice asked once, in the model's
