@@ -395,6 +395,12 @@ void review_change(struct buf *b, const struct review_row *);
  * reference days named as review_windows has them); nothing without
  * flare-up days in the windows. */
 void review_flare_days(struct buf *b, const struct review_row *);
+/* The row's interference in its windows (row->windows), the one wording
+ * of the report and the TUI's Review: "Interference before: 5.0 (7
+ * check-ins, D1 to D2); from day 8 on: 2.5 (7 check-ins, D3 to D4)",
+ * "...; while it settles in, no judged day yet", or "Interference: not
+ * rated in these days". No end. */
+void review_interference_words(struct buf *b, const struct review_row *);
 
 /*
  * Appends text to b folded at width columns (by wcwidth, under the current

@@ -243,41 +243,12 @@ report_interference_mean(const struct report *rp, int from, int to,
 	return n;
 }
 
-/* "5.0 (7 check-ins, 2026-03-04 to 2026-03-17)", or "not rated". */
-static void
-window_mean(struct buf *b, int n, int sum, const char *from, const char *to)
-{
-	char fig[REVIEW_FIGURE_LEN];
-
-	if (n == 0) {
-		buf_printf(b, "not rated (%s to %s)", from, to);
-		return;
-	}
-	review_fraction(sum, n, 1, 0, fig);
-	buf_printf(b, "%s (%d %s, %s to %s)", fig, n,
-		   plural(n, "check-in", "check-ins"), from, to);
-}
-
+/* The one wording of it is the review's (review_interference_words()),
+ * as the TUI's Review says it. */
 void
 report_interference_line(struct buf *b, const struct report *rp, size_t i)
 {
-	const struct review_windows *w = &rp->windows[i];
-	const struct analysis_result *r = &rp->review.rows[i].result;
-
-	if (w->before_n == 0 && w->during_n == 0) {
-		buf_adds(b, "Interference: not rated in these days");
-		return;
-	}
-	buf_adds(b, "Interference before: ");
-	window_mean(b, w->before_n, w->before_sum, w->before_from,
-		    w->before_to);
-	if (w->during_from[0] == '\0') {
-		buf_adds(b, "; while it settles in, no judged day yet");
-		return;
-	}
-	buf_printf(b, "; from day %d on: ", r->settle_days + 1);
-	window_mean(b, w->during_n, w->during_sum, w->during_from,
-		    w->during_to);
+	review_interference_words(b, &rp->review.rows[i]);
 }
 
 int

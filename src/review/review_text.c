@@ -653,3 +653,39 @@ review_flare_used(struct buf *b, const struct pack *pack,
 		}
 	}
 }
+
+/* "5.0 (7 check-ins, 2026-03-04 to 2026-03-17)", or "not rated". */
+static void
+window_mean(struct buf *b, int n, int sum, const char *from, const char *to)
+{
+	char fig[REVIEW_FIGURE_LEN];
+
+	if (n == 0) {
+		buf_printf(b, "not rated (%s to %s)", from, to);
+		return;
+	}
+	review_fraction(sum, n, 1, 0, fig);
+	buf_printf(b, "%s (%d %s, %s to %s)", fig, n,
+		   plural(n, "check-in", "check-ins"), from, to);
+}
+
+void
+review_interference_words(struct buf *b, const struct review_row *row)
+{
+	const struct review_windows *w = &row->windows;
+
+	if (w->before_n == 0 && w->during_n == 0) {
+		buf_adds(b, "Interference: not rated in these days");
+		return;
+	}
+	buf_adds(b, "Interference before: ");
+	window_mean(b, w->before_n, w->before_sum, w->before_from,
+		    w->before_to);
+	if (w->during_from[0] == '\0') {
+		buf_adds(b, "; while it settles in, no judged day yet");
+		return;
+	}
+	buf_printf(b, "; from day %d on: ", row->result.settle_days + 1);
+	window_mean(b, w->during_n, w->during_sum, w->during_from,
+		    w->during_to);
+}

@@ -253,6 +253,14 @@ add_means(struct ui_view *view, int w, const struct review_row *row,
 	add_buf(view, w, UI_C_NORMAL, NULL, &b);
 	review_flare_days(&b, row);
 	add_buf(view, w, UI_C_WARNING, NULL, &b);
+	/* Its interference over the same days, as the report says it, when
+	 * it was rated; a tool's sessions outside a trial compare no days. */
+	if (!row->tool_use &&
+	    row->windows.before_n + row->windows.during_n > 0) {
+		review_interference_words(&b, row);
+		buf_adds(&b, ".");
+		add_buf(view, w, UI_C_NORMAL, NULL, &b);
+	}
 }
 
 static void

@@ -252,7 +252,8 @@ wait_words "Not counted: $HELD days on hold for safety."
 wait_words "Pain during: ${PAIN_DURING%?}, the mean of $JUDGED_N check-ins"
 has "$T/words" "Pain before: 4.0, the mean of $BEFORE_N check-ins" \
 	"the mean of $JUDGED_N check-ins from day 8 on." \
-	"$FLARE_DAYS flare-up days in the judged days." "Verdict: Not clear"
+	"$FLARE_DAYS flare-up days in the judged days." "Verdict: Not clear" \
+	"Interference before: $INTERF_BEFORE ($BEFORE_N check-ins, $INTERF_BEFORE_DAYS); from day 8 on: $INTERF_AFTER ($JUDGED_N check-ins, $INTERF_AFTER_DAYS)."
 keys Space Space
 wait_words "$RECALLED ratings entered more than 3 days after their day were left out"
 keys s
