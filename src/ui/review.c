@@ -138,12 +138,15 @@ row_due(const struct review_row *row)
 	return row->running && st != NULL && st->review_due;
 }
 
+/* Selects the row of trial id, or the first row for id 0 (no trial: a
+ * flare-up tool's row outside its trials has trial_id 0 too, and must
+ * not be taken for it). */
 static void
 select_trial(long long id)
 {
 	int i;
 
-	for (i = 0; i < list.n; i++)
+	for (i = 0; id > 0 && i < list.n; i++)
 		if (rv.rows[order[i]].trial_id == id) {
 			list.sel = i;
 			return;
