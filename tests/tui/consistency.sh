@@ -172,6 +172,8 @@ json_expect "$T/json" <<EOF
 \$[1].flare_days_during $FLARE_DAYS
 \$[2].tool_sessions $MAT_SESSIONS
 EOF
+json_at "$T/json" '$[1].explanation' >"$T/why"
+has "$T/why" "$RECALLED ratings entered more than 3 days after their day were left out"
 
 # 3. The report, as text and HTML.
 now report >"$T/report" || fail "report failed"
