@@ -95,6 +95,10 @@ struct report {
 	struct program_flares flares;
 	struct program_plan plan;
 	int plan_loaded;
+	/* The pauses (a pack is needed to know them), which say which days
+	 * of a trial do not count (program_trial_days()): the chart shows
+	 * them as not trial days. */
+	struct program_pauses pauses;
 };
 
 /* Gathers the report as of today. 0, or a store.h code with *cause. */

@@ -49,6 +49,7 @@
 struct pack;
 struct buf;
 struct store; /* the log (store.h), read through the program */
+struct program_flare;
 
 /* Room for one figure such as "-10.00", and its NUL. */
 #define REVIEW_FIGURE_LEN 24
@@ -339,6 +340,15 @@ void review_missing(struct buf *b, const struct review_row *);
  * nothing when n is 0. review_explain() and review_missing() end with it
  * for a row that left some out; `backpain start` says it too. */
 void review_recalled(struct buf *b, int n);
+/* What flare-up f used (program.h's uses: the sessions after it began),
+ * appended to b, the one wording of the report and the TUI's History:
+ * each practice by its title in pack (its id when pack is NULL or lacks
+ * it), put through esc (NULL: as it is), with its count and the relief
+ * right after its rated sessions, "Lie on the mat 2 times, pain 2.5 lower
+ * right after (2 rated); Walk 1 time"; "nothing logged" when none. */
+void review_flare_used(struct buf *b, const struct pack *pack,
+		       const struct program_flare *f,
+		       void (*esc)(struct buf *, const char *));
 /* "Right after a session, pain was on average 1.5 lower than before, over
  * 6 sessions." Appends nothing without rated sessions. */
 void review_immediate(struct buf *b, const struct review_row *);
@@ -388,6 +398,12 @@ void review_change(struct buf *b, const struct review_row *);
  * reference days named as review_windows has them); nothing without
  * flare-up days in the windows. */
 void review_flare_days(struct buf *b, const struct review_row *);
+/* The row's interference in its windows (row->windows), the one wording
+ * of the report and the TUI's Review: "Interference before: 5.0 (7
+ * check-ins, D1 to D2); from day 8 on: 2.5 (7 check-ins, D3 to D4)",
+ * "...; while it settles in, no judged day yet", or "Interference: not
+ * rated in these days". No end. */
+void review_interference_words(struct buf *b, const struct review_row *);
 
 /*
  * Appends text to b folded at width columns (by wcwidth, under the current

@@ -12,6 +12,10 @@
 #include "content.h"
 #include "util.h"
 
+/* "YYYY-MM-DDTHH:MM:SS": a stamp to the second, its offset left out (the
+ * two stamps compared are of one day, in its local time). */
+#define FLARE_STAMP_LEN 19
+
 int
 program_flare_tool(const struct pack *pack, const struct practice *p)
 {
@@ -119,15 +123,33 @@ calm_end(const struct program_flare *f, const struct checkin *c, size_t n,
 	return 0;
 }
 
-/* Counts the sessions done from .. to (inclusive) into f->uses. */
+/* Whether stamp a (a recorded_at of the log, local time first) is
+ * earlier than stamp b, to the second; NULL is no time. */
+static int
+stamp_before(const char *a, const char *b)
+{
+	return a != NULL && b != NULL && strncmp(a, b, FLARE_STAMP_LEN) < 0;
+}
+
+/* Counts the sessions done from .. to (inclusive) into f->uses. began_at
+ * is when the flare-up was recorded (NULL when not known): recorded on
+ * its first day, a session of that day recorded before it came before the
+ * flare-up began (a mat used in the morning of a flare-up recorded in the
+ * evening was not used for it). A flare-up recorded on a later day gives
+ * no hour, so every session of its first day counts. */
 static void
 flare_uses(struct program_flare *f, const struct store_session *s, size_t n,
-	   const char *from, const char *to)
+	   const char *from, const char *to, const char *began_at)
 {
 	size_t i, k;
 
+	if (began_at != NULL && strncmp(began_at, from, DAY_LEN - 1) != 0)
+		began_at = NULL;
 	for (i = 0; i < n; i++) {
 		if (strcmp(s[i].day, from) < 0 || strcmp(s[i].day, to) > 0)
+			continue;
+		if (strcmp(s[i].day, from) == 0 &&
+		    stamp_before(s[i].recorded_at, began_at))
 			continue;
 		for (k = 0; k < f->nuses; k++)
 			if (strcmp(f->uses[k].practice, s[i].practice) == 0)
@@ -275,7 +297,7 @@ program_flares_load(const struct pack *pack, struct store *store,
 		     k < nc && strcmp(c[k].day, last) <= 0; k++)
 			if (f->peak == ENTRY_NONE || c[k].pain > f->peak)
 				f->peak = c[k].pain;
-		flare_uses(f, s, ns, f->began_on, last);
+		flare_uses(f, s, ns, f->began_on, last, sf[i].recorded_at);
 		if (f->ended_on[0] == '\0' && strcmp(f->began_on, today) <= 0)
 			out->running = (int)i;
 	}

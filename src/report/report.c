@@ -184,6 +184,11 @@ report_load(const struct pack *pack, struct store *st, const char *today,
 			return rc;
 		}
 		out->plan_loaded = 1;
+		if ((rc = program_pauses_load(pack, st, today, &out->pauses,
+					      cause)) != 0) {
+			report_free(out);
+			return rc;
+		}
 	}
 	if ((rc = program_flares_load(pack, st, today, &out->flares, cause)) !=
 		0 ||
@@ -222,6 +227,7 @@ report_free(struct report *rp)
 	free(rp->windows);
 	rp->windows = NULL;
 	program_flares_free(&rp->flares);
+	program_pauses_free(&rp->pauses);
 	if (rp->plan_loaded)
 		program_plan_free(&rp->plan);
 	rp->plan_loaded = 0;

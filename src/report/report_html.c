@@ -456,16 +456,59 @@ grid(struct buf *b, const struct chart *c)
 	}
 }
 
+/* Whether a trial has days that do not count (program_trial_days()). */
+static int
+any_off_days(const struct review *rv)
+{
+	size_t i;
+
+	for (i = 0; i < rv->nrows; i++)
+		if (rv->rows[i].result.off_days > 0)
+			return 1;
+	return 0;
+}
+
 static int
 row_end(const struct review_row *row)
 {
 	return row->result.end;
 }
 
-/* Shaded bands behind the curve, and a numbered bar per trial below. */
+/* Over a trial's band and bar, its days that do not count (on hold or
+ * in its pause week, program_trial_days()) paled out, so that they do
+ * not read as trial days; l is the trial's lane. */
 static void
-bands(struct buf *b, struct chart *c, const struct review *rv)
+off_days(struct buf *b, const struct chart *c, const struct report *rp,
+	 const struct review_row *row, int s, int e, int l)
 {
+	int d, x;
+
+	if (row->trial_id <= 0)
+		return;
+	for (d = s; d <= e; d++) {
+		if (program_paused_on(&rp->pauses, row->trial_id, d) == 0)
+			continue;
+		x = x_left(c, d);
+		buf_printf(b,
+			   "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
+			   "height=\"%d\" fill=\"#fff\" "
+			   "fill-opacity=\"0.8\"/>\n",
+			   x, PLOT_Y0, x_left(c, d + 1) - x, PLOT_Y1 - PLOT_Y0);
+		buf_printf(b,
+			   "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
+			   "height=\"%d\" fill=\"#fff\" "
+			   "fill-opacity=\"0.6\" class=\"off\"/>\n",
+			   x, LANE_Y0 + l * (LANE_H + LANE_GAP),
+			   x_left(c, d + 1) - x, LANE_H);
+	}
+}
+
+/* Shaded bands behind the curve, and a numbered bar per trial below;
+ * the days of a trial that do not count paled out (off_days()). */
+static void
+bands(struct buf *b, struct chart *c, const struct report *rp)
+{
+	const struct review *rv = &rp->review;
 	size_t i;
 
 	for (i = 0; i < rv->nrows; i++) {
@@ -501,6 +544,7 @@ bands(struct buf *b, struct chart *c, const struct review *rv)
 		    w)
 			esc(b, review_row_name(row));
 		buf_adds(b, "</text></svg>\n");
+		off_days(b, c, rp, row, s, e, l);
 	}
 	c->height =
 	    LANE_Y0 + (c->lanes > 0 ? c->lanes : 1) * (LANE_H + LANE_GAP);
@@ -645,7 +689,7 @@ chart(struct buf *b, const struct report *rp)
 		c.ndays = 1;
 
 	buf_init(&body);
-	bands(&body, &c, rv);
+	bands(&body, &c, rp);
 	grid(&body, &c);
 	flare_marks(&body, &c, rp);
 	interference_line(&body, &c, rp);
@@ -747,6 +791,10 @@ report_html(struct buf *b, const struct report *rp)
 			   "Shaded: the trials, numbered as in the "
 			   "table.",
 			   ANALYSIS_ROLLING_DAYS);
+		if (any_off_days(rv))
+			buf_adds(b, " Pale in a trial's band and bar: its days "
+				    "on hold for safety or paused, which are "
+				    "not trial days.");
 		if (rv->nrecalled > 0)
 			buf_printf(b,
 				   " Open dots: ratings entered more than %d "

@@ -242,41 +242,12 @@ report_interference_mean(const struct report *rp, int from, int to,
 	return n;
 }
 
-/* "5.0 (7 check-ins, 2026-03-04 to 2026-03-17)", or "not rated". */
-static void
-window_mean(struct buf *b, int n, int sum, const char *from, const char *to)
-{
-	char fig[REVIEW_FIGURE_LEN];
-
-	if (n == 0) {
-		buf_printf(b, "not rated (%s to %s)", from, to);
-		return;
-	}
-	review_fraction(sum, n, 1, 0, fig);
-	buf_printf(b, "%s (%d %s, %s to %s)", fig, n,
-		   plural(n, "check-in", "check-ins"), from, to);
-}
-
+/* The one wording of it is the review's (review_interference_words()),
+ * as the TUI's Review says it. */
 void
 report_interference_line(struct buf *b, const struct report *rp, size_t i)
 {
-	const struct review_windows *w = &rp->windows[i];
-	const struct analysis_result *r = &rp->review.rows[i].result;
-
-	if (w->before_n == 0 && w->during_n == 0) {
-		buf_adds(b, "Interference: not rated in these days");
-		return;
-	}
-	buf_adds(b, "Interference before: ");
-	window_mean(b, w->before_n, w->before_sum, w->before_from,
-		    w->before_to);
-	if (w->during_from[0] == '\0') {
-		buf_adds(b, "; while it settles in, no judged day yet");
-		return;
-	}
-	buf_printf(b, "; from day %d on: ", r->settle_days + 1);
-	window_mean(b, w->during_n, w->during_sum, w->during_from,
-		    w->during_to);
+	review_interference_words(b, &rp->review.rows[i]);
 }
 
 int
@@ -403,8 +374,7 @@ report_flare_item(struct buf *b, const struct report *rp, size_t i,
 		  const struct report_style *st)
 {
 	const struct program_flare *f = &rp->flares.flares[i];
-	char fig[REVIEW_FIGURE_LEN], last[DAY_LEN];
-	size_t k;
+	char last[DAY_LEN];
 
 	if (f->ended_on[0] == '\0')
 		buf_printf(b, "%s to today, %d %s so far", f->began_on, f->days,
@@ -421,31 +391,8 @@ report_flare_item(struct buf *b, const struct report *rp, size_t i,
 		buf_printf(b, " (level before it %d)", f->level);
 	if (f->ended_by == FLARE_CALM)
 		buf_adds(b, ", over by itself");
+	/* The one wording of what it used (review.h), as History says it. */
 	buf_adds(b, ". Used: ");
-	if (f->nuses == 0)
-		buf_adds(b, "nothing logged");
-	for (k = 0; k < f->nuses; k++) {
-		const struct program_flare_use *u = &f->uses[k];
-		const struct practice *p =
-		    rp->pack != NULL
-			? content_practice_any(rp->pack, u->practice)
-			: NULL;
-
-		if (k > 0)
-			buf_adds(b, "; ");
-		st->esc(b, p != NULL ? p->title : u->practice);
-		buf_printf(b, " %d %s", u->sessions,
-			   plural(u->sessions, "time", "times"));
-		if (u->rated > 0 && u->relief == 0)
-			buf_printf(b, ", pain unchanged right after (%d rated)",
-				   u->rated);
-		else if (u->rated > 0) {
-			review_fraction(u->relief < 0 ? -u->relief : u->relief,
-					u->rated, 1, 0, fig);
-			buf_printf(b, ", pain %s %s right after (%d rated)",
-				   fig, u->relief > 0 ? "lower" : "higher",
-				   u->rated);
-		}
-	}
+	review_flare_used(b, rp->pack, f, st->esc);
 	buf_adds(b, ".");
 }

@@ -33,6 +33,24 @@ checkin_at(const struct review *rv, int day)
 	return lo;
 }
 
+/* Whether the check-in of day (a day number) is recalled, as
+ * review_recalled_on() says (review.c: so this file does not call
+ * back). */
+static int
+recalled_at(const struct review *rv, int day)
+{
+	size_t lo = 0, hi = rv->nrecalled, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (rv->recalled[mid] < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < rv->nrecalled && rv->recalled[lo] == day;
+}
+
 /* Marks the rows whose trial a habit was kept from. */
 static int
 mark_habits(struct store *st, struct review *rv, char **cause)
@@ -184,7 +202,9 @@ in_flare(const struct review *rv, int day)
 
 /* A window's days first .. last (day numbers) that count (td: the row's
  * days that count, NULL for a window before its start): its interference
- * ratings into n and sum, its flare-up days into *flare. */
+ * ratings into n and sum, its flare-up days into *flare. A recalled
+ * rating is left out, as the verdict's windows leave out its pain: the
+ * interference beside the pain is of the same check-ins. */
 static void
 window_facts(const struct review *rv, int first, int last,
 	     const struct program_trial_days *td, int *n, int *sum, int *flare)
@@ -201,6 +221,7 @@ window_facts(const struct review *rv, int first, int last,
 	     k < rv->ncheckins && rv->checkins[k].day <= last; k++) {
 		d = rv->checkins[k].day;
 		if (rv->checkins[k].interference == ANALYSIS_NO_RATING ||
+		    recalled_at(rv, d) ||
 		    (td != NULL && td->off != NULL && d >= td->first &&
 		     d <= td->last && td->off[d - td->first] != 0))
 			continue;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "content.h"
 #include "program.h"
 #include "util.h"
 
@@ -612,4 +613,78 @@ review_flare_days(struct buf *b, const struct review_row *row)
 	else if (during > 0)
 		buf_printf(b, "%d flare-up %s in the judged days.", during,
 			   plural(during, "day", "days"));
+}
+
+void
+review_flare_used(struct buf *b, const struct pack *pack,
+		  const struct program_flare *f,
+		  void (*esc)(struct buf *, const char *))
+{
+	char fig[REVIEW_FIGURE_LEN];
+	size_t k;
+
+	if (f->nuses == 0)
+		buf_adds(b, "nothing logged");
+	for (k = 0; k < f->nuses; k++) {
+		const struct program_flare_use *u = &f->uses[k];
+		const struct practice *p =
+		    pack != NULL ? content_practice_any(pack, u->practice)
+				 : NULL;
+		const char *name = p != NULL ? p->title : u->practice;
+
+		if (k > 0)
+			buf_adds(b, "; ");
+		if (esc != NULL)
+			esc(b, name);
+		else
+			buf_adds(b, name);
+		buf_printf(b, " %d %s", u->sessions,
+			   u->sessions == 1 ? "time" : "times");
+		if (u->rated > 0 && u->relief == 0)
+			buf_printf(b, ", pain unchanged right after (%d rated)",
+				   u->rated);
+		else if (u->rated > 0) {
+			review_fraction(u->relief < 0 ? -u->relief : u->relief,
+					u->rated, 1, 0, fig);
+			buf_printf(b, ", pain %s %s right after (%d rated)",
+				   fig, u->relief > 0 ? "lower" : "higher",
+				   u->rated);
+		}
+	}
+}
+
+/* "5.0 (7 check-ins, 2026-03-04 to 2026-03-17)", or "not rated". */
+static void
+window_mean(struct buf *b, int n, int sum, const char *from, const char *to)
+{
+	char fig[REVIEW_FIGURE_LEN];
+
+	if (n == 0) {
+		buf_printf(b, "not rated (%s to %s)", from, to);
+		return;
+	}
+	review_fraction(sum, n, 1, 0, fig);
+	buf_printf(b, "%s (%d %s, %s to %s)", fig, n,
+		   plural(n, "check-in", "check-ins"), from, to);
+}
+
+void
+review_interference_words(struct buf *b, const struct review_row *row)
+{
+	const struct review_windows *w = &row->windows;
+
+	if (w->before_n == 0 && w->during_n == 0) {
+		buf_adds(b, "Interference: not rated in these days");
+		return;
+	}
+	buf_adds(b, "Interference before: ");
+	window_mean(b, w->before_n, w->before_sum, w->before_from,
+		    w->before_to);
+	if (w->during_from[0] == '\0') {
+		buf_adds(b, "; while it settles in, no judged day yet");
+		return;
+	}
+	buf_printf(b, "; from day %d on: ", row->result.settle_days + 1);
+	window_mean(b, w->during_n, w->during_sum, w->during_from,
+		    w->during_to);
 }

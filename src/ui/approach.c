@@ -222,6 +222,13 @@ add_state(int w, const struct approach *a)
 			     "holds (since %s), at day %d. Days on hold do not "
 			     "count; it goes on when the hold is lifted.",
 			     st->started_on, st->paused_since, st->day);
+	else if (st->state == PROGRAM_RUNNING && st->week)
+		ui_view_addf(&view, w, UI_C_NORMAL, 0,
+			     "Running since %s: paused by you since %s, to see "
+			     "whether the pain comes back, at day %d. Days "
+			     "paused do not count; the review takes it up "
+			     "again.",
+			     st->started_on, st->week_since, st->day);
 	else if (st->state == PROGRAM_RUNNING && st->day == 0)
 		ui_view_addf(&view, w, UI_C_GOOD, 0,
 			     "Starts on %s, a day still to come.",

@@ -2,11 +2,13 @@
  * history.c: daily pain over 30, 90 or 365 days as a chart with the 7-day
  * rolling mean (analysis.h), the day's interference as a second line (i
  * hides it), a mark over the days of a flare-up, bands showing which trial
- * ran when (numbered in order of start, as everywhere), then a scrollable
+ * ran when (numbered in order of start, as everywhere; a day that does not
+ * count, program_trial_days(), is drawn as such: h on hold for safety, p
+ * paused by the person), then a scrollable
  * summary per trial (the review's verdict in words, and the recalled
- * ratings it left out), the flare-ups, and the check-ins with their notes,
- * escaped so a note cannot drive the terminal; a recalled rating (review.h)
- * is marked "recalled".
+ * ratings it left out), the flare-ups and what each used, and the check-ins
+ * with their notes, escaped so a note cannot drive the terminal; a recalled
+ * rating (review.h) is marked "recalled".
  *
  * Everything is read and judged in enter, through review_load_with() (the
  * one reviewer, review.h); a change of span or of width rebuilds what is
@@ -17,6 +19,7 @@
 
 #include "analysis.h"
 #include "content.h"
+#include "program.h"
 #include "review.h"
 #include "ui_int.h"
 #include "util.h"
@@ -42,6 +45,10 @@ const struct ui_keyhelp ui_history_keys[] = {
 static size_t range = 0;
 static struct ui_view view;
 static struct review rv;
+/* The pauses, which say which days of each trial do not count; the
+ * flare-ups as program.h tells them, for what each used. */
+static struct program_pauses pauses;
+static struct program_flares flares;
 static int loaded;
 /* The check-ins of the longest span, newest first (notes owned). */
 static struct checkin *recent;
@@ -65,6 +72,8 @@ unload(void)
 
 	if (loaded)
 		review_free(&rv);
+	program_pauses_free(&pauses);
+	program_flares_free(&flares);
 	loaded = 0;
 	for (i = 0; i < nrecent; i++)
 		checkin_clear(&recent[i]);
@@ -122,6 +131,13 @@ ui_history_enter(struct ui *ui, int fresh)
 		return;
 	}
 	loaded = 1;
+	if (program_pauses_load(ui->pack, ui->store, today, &pauses, &cause) !=
+		0 ||
+	    program_flares_load(ui->pack, ui->store, today, &flares, &cause) !=
+		0) {
+		ui_error(ui, cause);
+		unload();
+	}
 }
 
 /* The chart's figures for n days from first: pain per day (-1 when
@@ -204,22 +220,62 @@ put_legend(const struct ui *ui, int y, const size_t *shown, size_t n)
 	return ui_flow_end(&f);
 }
 
+/* The band's mark for day d (a day number) of trial trial_id: a trial
+ * day, or one that does not count (program_trial_days()'s rule: on hold,
+ * or in its pause week); *off gets the enum program_pause_why bits. */
+static const char *
+band_mark(long long trial_id, int d, int *off, enum ui_color *c)
+{
+	*off = trial_id > 0 ? program_paused_on(&pauses, trial_id, d) : 0;
+	if (*off & PROGRAM_PAUSE_HOLD) {
+		*c = UI_C_WARNING;
+		return "h";
+	}
+	if (*off & PROGRAM_PAUSE_WEEK) {
+		*c = UI_C_DIM;
+		return "p";
+	}
+	*c = UI_C_HEADING;
+	return MB_CUR_MAX > 1 ? "\xe2\x94\x81" : "="; /* U+2501 */
+}
+
+/* What the marks of the days that do not count mean (off: the enum
+ * program_pause_why bits drawn), at row y; returns the rows used. */
+static int
+put_off_legend(const struct ui *ui, int y, int off)
+{
+	struct ui_flow f;
+
+	if (off == 0)
+		return 0;
+	ui_flow_begin(&f, y, 1, ui->w - 2, ui->y0 + ui->h - y, 0);
+	if (off & PROGRAM_PAUSE_HOLD)
+		ui_flow_keep(&f, UI_C_DIM,
+			     "h: on hold for safety, not trial days");
+	if (off == (PROGRAM_PAUSE_HOLD | PROGRAM_PAUSE_WEEK))
+		ui_flow_put(&f, UI_C_DIM, "   ");
+	if (off & PROGRAM_PAUSE_WEEK)
+		ui_flow_keep(&f, UI_C_DIM, "p: paused by you, not trial days");
+	return ui_flow_end(&f);
+}
+
 /* One row per approach that ran in the span: a band under the days each
  * of its trials ran, with the trial's number (in order of start, as the
  * review and the report number them) at the band's start and on the axis
- * for its first trial in the span. Returns the rows used. */
+ * for its first trial in the span; a day that does not count is marked
+ * (band_mark()). Returns the rows used. */
 static int
 draw_bands(const struct ui *ui, int y, int maxrows, int first, int n)
 {
 	const int axis = 4;
-	int plot = ui->w - 2 - axis, rows = 0, last = first + n - 1;
+	int plot = ui->w - 2 - axis, rows = 0, last = first + n - 1, offs = 0;
 	size_t a, t, nshown = 0;
 	/* The trials with a band, in the order drawn, for the legend. */
 	size_t *shown = xcalloc(rv.nrows > 0 ? rv.nrows : 1, sizeof *shown);
 
 	for (a = 0; a < ui->pack->napproaches && rows < maxrows - 1; a++) {
 		const char *id = ui->pack->approaches[a].id;
-		int any = 0, c, c0, c1;
+		int any = 0, c, c0, c1, d, off;
 
 		for (t = 0; t < rv.nrows; t++) {
 			const struct review_row *row = &rv.rows[t];
@@ -237,13 +293,19 @@ draw_bands(const struct ui *ui, int y, int maxrows, int first, int n)
 			if (e > n - 1)
 				e = n - 1;
 			c0 = column(s, n, plot);
-			c1 = column(e, n, plot);
-			if (n <= plot)
-				c1 = column(e + 1, n, plot) - 1;
-			for (c = c0; c <= c1 && c < plot; c++)
-				ui_put(y + rows, 1 + axis + c,
-				       MB_CUR_MAX > 1 ? "\xe2\x94\x81" : "=", 1,
-				       0, UI_C_HEADING);
+			for (d = s; d <= e; d++) {
+				enum ui_color color;
+				const char *mark = band_mark(
+				    row->trial_id, first + d, &off, &color);
+
+				c1 = n <= plot ? column(d + 1, n, plot) - 1
+					       : column(d, n, plot);
+				for (c = column(d, n, plot);
+				     c <= c1 && c < plot; c++)
+					ui_put(y + rows, 1 + axis + c, mark, 1,
+					       0, color);
+				offs |= off;
+			}
 			if (any && c0 < plot)
 				ui_putf(y + rows, 1 + axis + c0, plot - c0,
 					UI_C_HEADING, "%zu", t + 1);
@@ -258,6 +320,8 @@ draw_bands(const struct ui *ui, int y, int maxrows, int first, int n)
 	}
 	if (rows > 0)
 		rows += put_legend(ui, y + rows, shown, nshown);
+	if (rows > 0)
+		rows += put_off_legend(ui, y + rows, offs);
 	free(shown);
 	return rows;
 }
@@ -274,6 +338,13 @@ add_trial(const struct review_row *row, size_t number, int w)
 		     review_row_name(row), row->started_on,
 		     row->running ? "now" : row->ended_on,
 		     review_row_state(row));
+	/* Its days are those that count (program_trial_days()), as the
+	 * review says. */
+	if (row->result.off_days > 0)
+		ui_view_addf(&view, w, UI_C_DIM, 2,
+			     "Not counted: %d %s on hold for safety.",
+			     row->result.off_days,
+			     row->result.off_days == 1 ? "day" : "days");
 	analysis_explain(&row->result, why, n > 0 ? (size_t)n + 1 : 1);
 	ui_view_addf(&view, w, UI_C_DIM, 2, "%s: %s",
 		     analysis_verdict_name(row->result.verdict), why);
@@ -290,7 +361,7 @@ add_trial(const struct review_row *row, size_t number, int w)
 
 /* The view of the trials and of the check-ins from first on, at width w. */
 static void
-build(int w, int first)
+build(const struct pack *pack, int w, int first)
 {
 	int shown = 0;
 	size_t i;
@@ -324,6 +395,14 @@ build(int w, int first)
 				   f->last == f->first ? "" : "s");
 			if (f->peak != ENTRY_NONE)
 				buf_printf(&b, ", pain up to %d", f->peak);
+			/* What it used, in the report's words (review.h). */
+			if (i < flares.n &&
+			    day_number(flares.flares[i].began_on) == f->first) {
+				buf_adds(&b, ". Used: ");
+				review_flare_used(&b, pack, &flares.flares[i],
+						  NULL);
+				buf_adds(&b, ".");
+			}
 			ui_view_add(&view, w, UI_C_WARNING, 0, NULL, b.data);
 			buf_free(&b);
 		}
@@ -362,7 +441,7 @@ refresh_shown(const struct ui *ui, int first, int n)
 		return;
 	if (shown_w < 0 || shown_range != range)
 		chart_figures(first, n);
-	build(w, first);
+	build(ui->pack, w, first);
 	shown_w = w;
 	shown_range = range;
 }

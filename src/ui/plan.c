@@ -65,6 +65,14 @@ state_text(const struct program_step *st, enum ui_color *c)
 					 "holds (since %s), day %d",
 					 st->paused_since, st->day);
 		}
+		/* Its pause week (program_pause()): its days do not count
+		 * either, and the person took it. */
+		if (st->week && st->days > 0)
+			return xasprintf("paused by you since %s, day %d of %d",
+					 st->week_since, st->day, st->days);
+		if (st->week)
+			return xasprintf("paused by you since %s, day %d",
+					 st->week_since, st->day);
 		if (st->day == 0)
 			buf_printf(&b, "starting %s, a day still to come",
 				   st->started_on);

@@ -130,6 +130,23 @@ add_dates(struct ui_view *view, const struct program_plan *plan, int w,
 			     "Running since %s: day %d (open-ended), %d %s.",
 			     row->started_on, days, row->checkins,
 			     plural(row->checkins, "check-in", "check-ins"));
+	/* Its days are those that count (program_trial_days()), as the
+	 * review's table and the status say. */
+	if (row->result.off_days > 0)
+		ui_view_addf(view, w, UI_C_DIM, 0,
+			     "Not counted: %d %s on hold for safety.",
+			     row->result.off_days,
+			     plural(row->result.off_days, "day", "days"));
+	if (row->paused)
+		ui_view_addf(view, w, UI_C_WARNING, 0,
+			     "Paused while a safety question holds (since "
+			     "%s).",
+			     row->paused_since);
+	if (row->in_week)
+		ui_view_addf(view, w, UI_C_NORMAL, 0,
+			     "Paused by you since %s, to see whether the pain "
+			     "comes back.",
+			     row->week_from);
 }
 
 static void
@@ -236,6 +253,14 @@ add_means(struct ui_view *view, int w, const struct review_row *row,
 	add_buf(view, w, UI_C_NORMAL, NULL, &b);
 	review_flare_days(&b, row);
 	add_buf(view, w, UI_C_WARNING, NULL, &b);
+	/* Its interference over the same days, as the report says it, when
+	 * it was rated; a tool's sessions outside a trial compare no days. */
+	if (!row->tool_use &&
+	    row->windows.before_n + row->windows.during_n > 0) {
+		review_interference_words(&b, row);
+		buf_adds(&b, ".");
+		add_buf(view, w, UI_C_NORMAL, NULL, &b);
+	}
 }
 
 static void

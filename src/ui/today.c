@@ -450,16 +450,22 @@ put_checkin(struct ui_flow *f)
 /* ", day 3 of 14" of a running step (", day 16, 2 past its 14 days: time
  * to review" after its length); ", starts D" for one whose start
  * is still to come (the clock was ahead when it was started). Paused by a
- * safety hold, that first, its count after it; after a hold, the days on
- * hold that did not count. */
+ * safety hold or in its pause week (the person's), that first, and why,
+ * its count after it; after a hold, the days on hold that did not count. */
 static void
 put_day(struct ui_flow *f, const struct program_step *st)
 {
-	if (st->paused) {
-		ui_flow_putf(f, UI_C_WARNING,
-			     ": paused while a safety question holds (since "
-			     "%s)",
-			     st->paused_since);
+	if (st->paused || st->week) {
+		if (st->paused)
+			ui_flow_putf(f, UI_C_WARNING,
+				     ": paused while a safety question holds "
+				     "(since %s)",
+				     st->paused_since);
+		else
+			ui_flow_putf(f, UI_C_NORMAL,
+				     ": paused by you since %s, to see whether "
+				     "the pain comes back",
+				     st->week_since);
 		if (st->day == 0)
 			ui_flow_put(f, UI_C_NORMAL, ", no day counted yet");
 		else if (st->days > 0)

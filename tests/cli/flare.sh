@@ -105,3 +105,33 @@ bp history --days 2 --format csv >"$T/out" || fail "history csv"
 expect_grep '^2026-11-24,6,,,1,0$' "$T/out"
 bp report >"$T/out" || fail report
 expect_grep '1 day' "$T/out"
+
+# What a flare-up used is what came after it began (issue 18): a flare-up
+# recorded at 18:00 did not use the mat lain on at 08:00 that day, only the
+# session at 20:00 and the next day's. One recorded a day late (--date)
+# gives no hour, so every session of its first day counts.
+DB=$T/used.db
+for d in 20 21 22 23; do
+	plain bp_on 2026-11-$d checkin 3 >/dev/null || fail seed
+done
+CLI_NOW='2026-11-24 08:00:00' plain bp practice mat-lie --before 5 --after 3 >/dev/null ||
+	fail "the morning session"
+CLI_NOW='2026-11-24 18:00:00' plain bp flare --pain 8 >/dev/null || fail "flare at 18:00"
+CLI_NOW='2026-11-24 20:00:00' plain bp practice mat-lie --before 8 --after 5 >/dev/null ||
+	fail "the evening session"
+CLI_NOW='2026-11-25 12:00:00' plain bp practice mat-lie --before 7 --after 5 >/dev/null ||
+	fail "the next day's session"
+CLI_NOW='2026-11-25 12:00:00' bp report >"$T/out" || fail report
+tr -s ' \n' '  ' <"$T/out" | grep -qF 'Used: Lie on the mat 2 times, pain 2.5 lower right after (2 rated).' ||
+	{ cat "$T/out" >&2; fail "the flare-up's used counts the morning's session"; }
+DB=$T/used_late.db
+for d in 20 21 22 23; do
+	plain bp_on 2026-11-$d checkin 3 >/dev/null || fail seed
+done
+CLI_NOW='2026-11-24 08:00:00' plain bp practice mat-lie --before 5 --after 3 >/dev/null ||
+	fail "the morning session"
+CLI_NOW='2026-11-25 12:00:00' plain bp flare --pain 8 --date 2026-11-24 >/dev/null ||
+	fail "flare a day late"
+CLI_NOW='2026-11-25 12:00:00' bp report >"$T/out" || fail report
+tr -s ' \n' '  ' <"$T/out" | grep -qF 'Used: Lie on the mat 1 time, pain 2.0 lower right after (1 rated).' ||
+	{ cat "$T/out" >&2; fail "a flare-up recorded a day late does not count its first day's session"; }

@@ -126,6 +126,10 @@ fill(struct fx *fx)
 				&cause),
 		  &cause);
 	session(fx, "2026-11-23", "lie");
+	/* Each rating entered on its own day, as a person checking in
+	 * daily does: the real clock's stamps would make them recalled. */
+	fx_sql(fx, "UPDATE checkin SET pain_set_at = day || "
+		   "'T20:00:00+00:00', recorded_at = day || 'T20:00:00+00:00'");
 }
 
 static void
@@ -184,6 +188,20 @@ test_rows(void **state)
 	assert_int_equal(w.during_sum, 33);
 	review_interference(&rv, tool, &w);
 	assert_int_equal(w.before_n + w.during_n, 0);
+	review_free(&rv);
+
+	/* A rating of the judged days set 5 days after its day is
+	 * recalled: left out of the interference as of the pain, so the
+	 * two are of the same check-ins. */
+	fx_sql(fx, "UPDATE checkin SET pain_set_at = '2026-11-20T20:00:00"
+		   "+00:00' WHERE day = '2026-11-15'");
+	expect_ok(review_load(fx->pack, fx->store, TODAY, &rv, &cause), &cause);
+	alpha = &rv.rows[0];
+	assert_int_equal(alpha->recalled, 1);
+	review_interference(&rv, alpha, &w);
+	assert_int_equal(w.during_n, 10);
+	assert_int_equal(w.during_sum, 30);
+	assert_int_equal(w.during_n, alpha->result.pain.during_n);
 	review_free(&rv);
 }
 
