@@ -448,7 +448,13 @@ struct store_column {
 	int internal;	  /* kept by this log only: no export carries it */
 	int since;	  /* the schema version whose step added it */
 	const char *what; /* what messages call it: "doctor's check" */
+	/* Where the row readers put it in the table's row struct (struct
+	 * store_checkin, ...): offsetof and sizeof of its field, of the C
+	 * type its type reads as (store_columns.c); at is STORE_NOWHERE for
+	 * a column the struct has no field for. */
+	size_t at, size;
 };
+#define STORE_NOWHERE ((size_t)-1)
 
 struct store_table {
 	const char *name; /* "checkin", as the log and an export call it */

@@ -136,10 +136,20 @@ int
 store_bind(sqlite3_stmt *st, const char *types, ...)
 {
 	va_list ap;
+	int rc;
+
+	va_start(ap, types);
+	rc = store_vbind(st, types, ap);
+	va_end(ap);
+	return rc;
+}
+
+int
+store_vbind(sqlite3_stmt *st, const char *types, va_list ap)
+{
 	const char *t;
 	int i, rc = SQLITE_OK, v;
 
-	va_start(ap, types);
 	for (i = 1, t = types; *t != '\0' && rc == SQLITE_OK; t++, i++) {
 		switch (*t) {
 		case 't': {
@@ -172,7 +182,6 @@ store_bind(sqlite3_stmt *st, const char *types, ...)
 			rc = SQLITE_MISUSE;
 		}
 	}
-	va_end(ap);
 	return rc;
 }
 

@@ -7,8 +7,6 @@
 #include "store_int.h"
 #include "util.h"
 
-#define TRIALS_FIRST 16 /* rows allocated at first, doubled as needed */
-
 static const char *const outcome_names[] = {
     [OUTCOME_NONE] = "",
     [OUTCOME_HELPED] = "helped",
@@ -365,75 +363,24 @@ trials_sort(struct store_trial *t, size_t n)
 		}
 }
 
-/* A row of store_columns_sql(STORE_TABLE_TRIAL, 0), checked, into t. */
-static void
-take_trial(sqlite3_stmt *st, struct store_trial *t)
-{
-	const unsigned char *outcome =
-	    sqlite3_column_text(st, STORE_TRIAL_OUTCOME);
-
-	t->id = sqlite3_column_int64(st, STORE_TRIAL_ID);
-	t->approach = store_col_text(st, STORE_TRIAL_APPROACH);
-	store_col_day(st, STORE_TRIAL_STARTED_ON, t->started_on);
-	store_col_day(st, STORE_TRIAL_ENDED_ON, t->ended_on);
-	t->outcome = OUTCOME_NONE;
-	if (outcome != NULL)
-		store_outcome_parse((const char *)outcome, &t->outcome);
-	t->impression = store_col_int(st, STORE_TRIAL_IMPRESSION);
-	store_col_uid(st, STORE_TRIAL_UID, t->uid);
-}
-
 int
 store_trial_list(struct store *s, struct store_trial **out, size_t *n,
 		 char **cause)
 {
-	sqlite3_stmt *st;
-	struct store_trial *t = NULL, *row;
-	size_t count = 0, cap = 0;
-	char *sql;
-	int rc, code;
+	void *rows;
+	int code = store_rows(s, STORE_TABLE_TRIAL, NULL, "ORDER BY id",
+			      sizeof **out, &rows, n, cause, "");
 
-	*out = NULL;
-	*n = 0;
-	sql = xasprintf("SELECT %s FROM trial ORDER BY id",
-			store_columns_sql(STORE_TABLE_TRIAL, 0));
-	code = store_prepare(s, sql, &st, cause);
-	free(sql);
-	if (code != 0)
-		return code;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((code = store_row_check(s, st, STORE_TABLE_TRIAL, cause)) !=
-		    0)
-			break;
-		if (count == cap) {
-			cap = cap ? cap * 2 : TRIALS_FIRST;
-			t = xreallocarray(t, cap, sizeof *t);
-		}
-		row = &t[count++];
-		memset(row, 0, sizeof *row);
-		take_trial(st, row);
-	}
-	sqlite3_finalize(st);
-	if (code == 0 && rc != SQLITE_DONE)
-		code = store_sqlerr(s, rc, "reading the trials", cause);
-	if (code != 0) {
-		store_trials_free(t, count);
-		return code;
-	}
-	trials_sort(t, count);
-	*out = t;
-	*n = count;
-	return 0;
+	*out = rows;
+	if (code == 0)
+		trials_sort(*out, *n);
+	return code;
 }
 
 void
 store_trials_free(struct store_trial *t, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(t[i].approach);
-	free(t);
+	store_rows_free(STORE_TABLE_TRIAL, t, n, sizeof *t);
 }
 
 int
@@ -505,43 +452,14 @@ static int
 screening_rows(struct store *s, const char *from, const char *tail,
 	       struct store_screening **out, size_t *n, char **cause)
 {
-	sqlite3_stmt *st;
-	struct store_screening *r = NULL, *x;
-	size_t count = 0;
-	char *sql;
-	int rc, code;
+	void *rows;
+	char *as = xasprintf("%s AS s", from);
+	int code = store_rows(s, STORE_TABLE_SCREENING, as, tail, sizeof **out,
+			      &rows, n, cause, "");
 
-	*out = NULL;
-	*n = 0;
-	sql =
-	    xasprintf("SELECT %s FROM %s AS s %s",
-		      store_columns_sql(STORE_TABLE_SCREENING, 0), from, tail);
-	code = store_prepare(s, sql, &st, cause);
-	free(sql);
-	if (code != 0)
-		return code;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((code = store_row_check(s, st, STORE_TABLE_SCREENING,
-					    cause)) != 0)
-			break;
-		r = xreallocarray(r, count + 1, sizeof *r);
-		x = &r[count++];
-		x->flag = store_col_text(st, STORE_SCREENING_FLAG);
-		x->answer = store_col_int(st, STORE_SCREENING_ANSWER);
-		x->asked_at = store_col_text(st, STORE_SCREENING_ASKED_AT);
-		store_col_day(st, STORE_SCREENING_CHECKED_ON, x->checked_on);
-		x->revision = store_col_int(st, STORE_SCREENING_REVISION);
-	}
-	sqlite3_finalize(st);
-	if (code == 0 && rc != SQLITE_DONE)
-		code = store_sqlerr(s, rc, "reading the screening", cause);
-	if (code != 0) {
-		store_screenings_free(r, count);
-		return code;
-	}
-	*out = r;
-	*n = count;
-	return 0;
+	free(as);
+	*out = rows;
+	return code;
 }
 
 int
@@ -607,13 +525,7 @@ fail:
 void
 store_screenings_free(struct store_screening *r, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		free(r[i].flag);
-		free(r[i].asked_at);
-	}
-	free(r);
+	store_rows_free(STORE_TABLE_SCREENING, r, n, sizeof *r);
 }
 
 /* The known keys hold what their names promise (store_profile_problem()). */
@@ -634,24 +546,19 @@ check_profile(const char *key, const char *value, char **cause)
 int
 store_profile_get(struct store *s, const char *key, char **value, char **cause)
 {
-	sqlite3_stmt *st;
-	char *sql;
-	int code = 0;
+	struct store_profile_row row;
+	int code, found;
 
 	*value = NULL;
-	if ((code = store_check_id("profile key", key, cause)) != 0)
+	if ((code = store_check_id("profile key", key, cause)) != 0 ||
+	    (code = store_row(s, STORE_TABLE_PROFILE, "WHERE key = ?1", &row,
+			      sizeof row, &found, cause, "t", key)) != 0 ||
+	    !found)
 		return code;
-	sql = xasprintf("SELECT %s FROM profile WHERE key = ?1",
-			store_columns_sql(STORE_TABLE_PROFILE, 0));
-	code = store_prepare(s, sql, &st, cause);
-	free(sql);
-	if (code != 0)
-		return code;
-	if (one_row(s, st, store_bind(st, "t", key), &code, cause) == 1 &&
-	    (code = store_row_check(s, st, STORE_TABLE_PROFILE, cause)) == 0)
-		*value = store_col_text(st, STORE_PROFILE_VALUE);
-	sqlite3_finalize(st);
-	return code;
+	*value = row.value;
+	row.value = NULL;
+	store_row_clear(STORE_TABLE_PROFILE, &row);
+	return 0;
 }
 
 int
