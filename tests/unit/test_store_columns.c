@@ -355,12 +355,16 @@ test_places_fill_the_structs(void **state)
 		for (k = end = 0, most = 1; k < n; k++) {
 			const struct store_column *col = &tb->columns[order[k]];
 
-			if (col->at < end ||
-			    col->at - end >= align_of(col->type))
+			if (col->at < end)
+				fail_msg(
+				    "%s.%s: at %zu, inside the field before",
+				    tb->name, col->name, col->at);
+			if (col->at - end >= align_of(col->type))
 				fail_msg(
 				    "%s.%s: at %zu, after bytes %zu..%zu no "
 				    "column fills",
-				    tb->name, col->name, col->at, end, col->at);
+				    tb->name, col->name, col->at, end,
+				    col->at - 1);
 			end = col->at + col->size;
 			if (align_of(col->type) > most)
 				most = align_of(col->type);
