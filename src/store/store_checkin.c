@@ -69,16 +69,6 @@ pain_set_at(struct store_checkin *c)
 		c->pain_set_at = xstrdup(c->recorded_at);
 }
 
-/* Runs st to the end, expecting no rows; finalizes it. */
-static int
-run(struct store *s, sqlite3_stmt *st, int rc, const char *what, char **cause)
-{
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? 0 : store_sqlerr(s, rc, what, cause);
-}
-
 /* Deletes the day's answers when replace asks for it. */
 static int
 clear_rows(struct store *s, const char *day, unsigned replace, char **cause)
@@ -89,8 +79,8 @@ clear_rows(struct store *s, const char *day, unsigned replace, char **cause)
 	if ((replace & STORE_REPLACE_ANSWERS) &&
 	    ((code = store_prepare(s, "DELETE FROM answer WHERE day = ?1", &st,
 				   cause)) != 0 ||
-	     (code = run(s, st, store_bind(st, "t", day),
-			 "replacing the answers", cause)) != 0))
+	     (code = store_run(s, st, store_bind(st, "t", day),
+			       "replacing the answers", cause)) != 0))
 		return code;
 	return 0;
 }
@@ -122,10 +112,10 @@ put_rows(struct store *s, const struct store_checkin *c,
 		 " note = excluded.note, updated_at = excluded.updated_at,"
 		 " revision = revision + 1",
 		 &st, cause)) != 0 ||
-	    (code = run(s, st,
-			store_bind(st, "tirtt", c->day, c->pain,
-				   c->interference, c->note, now),
-			"saving the check-in", cause)) != 0)
+	    (code = store_run(s, st,
+			      store_bind(st, "tirtt", c->day, c->pain,
+					 c->interference, c->note, now),
+			      "saving the check-in", cause)) != 0)
 		return code;
 	for (i = 0; i < nanswers; i++) {
 		if ((code = store_prepare(
@@ -134,11 +124,11 @@ put_rows(struct store *s, const struct store_checkin *c,
 			 " VALUES (?1, ?2, ?3) ON CONFLICT (day, question_id)"
 			 " DO UPDATE SET value = excluded.value",
 			 &st, cause)) != 0 ||
-		    (code =
-			 run(s, st,
-			     store_bind(st, "ttt", c->day, answers[i].question,
-					answers[i].value),
-			     "saving an answer", cause)) != 0)
+		    (code = store_run(s, st,
+				      store_bind(st, "ttt", c->day,
+						 answers[i].question,
+						 answers[i].value),
+				      "saving an answer", cause)) != 0)
 			return code;
 	}
 	for (i = 0; i < ndone; i++) {
@@ -149,10 +139,10 @@ put_rows(struct store *s, const struct store_checkin *c,
 			 " (SELECT 1 FROM session WHERE day = ?3"
 			 " AND practice = ?1)",
 			 &st, cause)) != 0 ||
-		    (code = run(s, st,
-				store_bind(st, "tttt", done[i].practice,
-					   done[i].approach, c->day, now),
-				"saving a practice", cause)) != 0)
+		    (code = store_run(s, st,
+				      store_bind(st, "tttt", done[i].practice,
+						 done[i].approach, c->day, now),
+				      "saving a practice", cause)) != 0)
 			return code;
 	}
 	return 0;
@@ -382,12 +372,12 @@ store_session_add(struct store *s, struct store_session *ses, char **cause)
 		 " pain_before, pain_after, recorded_at, seconds)"
 		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 		 &st, cause)) != 0 ||
-	    (code =
-		 run(s, st,
-		     store_bind(st, "tttrrrtk", ses->practice, ses->approach,
-				ses->day, ses->minutes, ses->pain_before,
-				ses->pain_after, now, (long long)ses->seconds),
-		     "saving the practice", cause)) != 0) {
+	    (code = store_run(s, st,
+			      store_bind(st, "tttrrrtk", ses->practice,
+					 ses->approach, ses->day, ses->minutes,
+					 ses->pain_before, ses->pain_after, now,
+					 (long long)ses->seconds),
+			      "saving the practice", cause)) != 0) {
 		store_rollback(s);
 		return code;
 	}

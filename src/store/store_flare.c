@@ -19,16 +19,6 @@ store_flare_end_name(enum store_flare_end e)
 	return (size_t)e < ENDS ? end_names[e] : "";
 }
 
-static int
-step_done(struct store *s, sqlite3_stmt *st, int rc, const char *what,
-	  char **cause)
-{
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? 0 : store_sqlerr(s, rc, what, cause);
-}
-
 /* The day the open flare began in began, or "" when none is open. */
 static int
 open_flare(struct store *s, char began[DAY_LEN], char **cause)
@@ -79,7 +69,7 @@ end_open(struct store *s, const char *day, enum store_flare_end how,
 				  "?2 WHERE ended_on IS NULL",
 				  &st, cause)) != 0)
 		return code;
-	return step_done(s, st, store_bind(st, "tt", day, end_names[how]),
+	return store_run(s, st, store_bind(st, "tt", day, end_names[how]),
 			 "ending the flare-up", cause);
 }
 
@@ -115,7 +105,7 @@ store_flare_begin(struct store *s, const struct store_flare *f,
 				  "INSERT INTO flare (began_on, pain, note, "
 				  "recorded_at) VALUES (?1, ?2, ?3, ?4)",
 				  &st, cause)) != 0 ||
-	    (code = step_done(
+	    (code = store_run(
 		 s, st,
 		 store_bind(st, "trtt", f->began_on, f->pain, f->note, now),
 		 "recording the flare-up", cause)) != 0)
@@ -174,7 +164,7 @@ store_flare_reend(struct store *s, long long id, const char *day,
 				  "?3 WHERE id = ?1 AND ended_on IS NOT NULL "
 				  "AND ended_on > ?2 AND began_on <= ?2",
 				  &st, cause)) != 0 ||
-	    (code = step_done(
+	    (code = store_run(
 		 s, st,
 		 store_bind(st, "ltt", id, day, store_flare_end_name(how)),
 		 "recording the end of the flare-up", cause)) != 0)

@@ -6,16 +6,6 @@
 #include "store_int.h"
 #include "util.h"
 
-static int
-step_done(struct store *s, sqlite3_stmt *st, int rc, const char *what,
-	  char **cause)
-{
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? 0 : store_sqlerr(s, rc, what, cause);
-}
-
 /* The kept-on day of approach's kept habit in since, or "" when none. */
 static int
 kept_since(struct store *s, const char *approach, char since[DAY_LEN],
@@ -78,7 +68,7 @@ store_habit_keep(struct store *s, const char *approach, const char *day,
 				  "INSERT INTO habit (approach, trial_id, "
 				  "kept_on) VALUES (?1, ?2, ?3)",
 				  &st, cause)) != 0 ||
-	    (code = step_done(s, st, store_bind(st, "tlt", approach, id, day),
+	    (code = store_run(s, st, store_bind(st, "tlt", approach, id, day),
 			      "keeping the habit", cause)) != 0)
 		goto fail;
 	return store_commit(s, cause);
@@ -117,7 +107,7 @@ store_habit_drop(struct store *s, const char *approach, const char *day,
 				  "UPDATE habit SET dropped_on = ?1 WHERE "
 				  "approach = ?2 AND dropped_on IS NULL",
 				  &st, cause)) != 0 ||
-	    (code = step_done(s, st, store_bind(st, "tt", day, approach),
+	    (code = store_run(s, st, store_bind(st, "tt", day, approach),
 			      "dropping the habit", cause)) != 0)
 		goto fail;
 	return store_commit(s, cause);

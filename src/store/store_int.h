@@ -75,6 +75,10 @@ int store_prepare(struct store *, const char *sql, sqlite3_stmt **,
  */
 int store_bind(sqlite3_stmt *, const char *types, ...);
 int store_vbind(sqlite3_stmt *, const char *types, va_list);
+/* Runs st, a statement that returns no rows, once its binding gave rc;
+ * finalizes it. 0, or the code of the failure of doing what. */
+int store_run(struct store *, sqlite3_stmt *st, int rc, const char *what,
+	      char **cause);
 /* Into *out the integer of sql's first row (a PRAGMA, a count), on any
  * connection (the read-only one of the check too). Returns an SQLite
  * result code. */

@@ -37,7 +37,7 @@ store_lesson_add(struct store *s, const struct store_lesson *l, char **cause)
 	sqlite3_stmt *st;
 	char now[STORE_TIMESTAMP_LEN];
 	const char *read, *dismissed;
-	int code, rc;
+	int code;
 
 	if ((code = store_lesson_check(l, cause)) != 0)
 		return code;
@@ -58,13 +58,10 @@ store_lesson_add(struct store *s, const struct store_lesson *l, char **cause)
 		store_rollback(s);
 		return code;
 	}
-	rc =
-	    store_bind(st, "ttttt", l->lesson, l->moment, read, dismissed, now);
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_OK) {
-		code = store_sqlerr(s, rc, "saving the lesson", cause);
+	if ((code = store_run(s, st,
+			      store_bind(st, "ttttt", l->lesson, l->moment,
+					 read, dismissed, now),
+			      "saving the lesson", cause)) != 0) {
 		store_rollback(s);
 		return code;
 	}

@@ -9,16 +9,6 @@
 #include "store_int.h"
 #include "util.h"
 
-static int
-step_done(struct store *s, sqlite3_stmt *st, int rc, const char *what,
-	  char **cause)
-{
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? 0 : store_sqlerr(s, rc, what, cause);
-}
-
 /* Reads one row of sql (bound to id) into the days given: *found 0 when
  * there is none. Columns: two days, the second optional. */
 static int
@@ -95,7 +85,7 @@ store_pause_begin(struct store *s, long long trial_id, const char *day,
 				  "INSERT INTO trial_pause (trial_id, "
 				  "paused_on, recorded_at) VALUES (?1, ?2, ?3)",
 				  &st, cause)) != 0 ||
-	    (code = step_done(s, st, store_bind(st, "ltt", trial_id, day, now),
+	    (code = store_run(s, st, store_bind(st, "ltt", trial_id, day, now),
 			      "pausing the trial", cause)) != 0)
 		goto fail;
 	return store_commit(s, cause);
@@ -140,7 +130,7 @@ store_pause_end(struct store *s, long long trial_id, const char *day,
 				  "UPDATE trial_pause SET resumed_on = ?1 "
 				  "WHERE trial_id = ?2",
 				  &st, cause)) != 0 ||
-	    (code = step_done(s, st, store_bind(st, "tl", day, trial_id),
+	    (code = store_run(s, st, store_bind(st, "tl", day, trial_id),
 			      "resuming the trial", cause)) != 0)
 		goto fail;
 	return store_commit(s, cause);

@@ -186,6 +186,16 @@ store_vbind(sqlite3_stmt *st, const char *types, va_list ap)
 }
 
 int
+store_run(struct store *s, sqlite3_stmt *st, int rc, const char *what,
+	  char **cause)
+{
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? 0 : store_sqlerr(s, rc, what, cause);
+}
+
+int
 store_sql_int(sqlite3 *db, const char *sql, int *out)
 {
 	sqlite3_stmt *st;

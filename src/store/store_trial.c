@@ -98,16 +98,6 @@ one_row(struct store *s, sqlite3_stmt *st, int rc, int *code, char **cause)
 	return -1;
 }
 
-static int
-exec_write(struct store *s, sqlite3_stmt *st, int rc, const char *what,
-	   char **cause)
-{
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? 0 : store_sqlerr(s, rc, what, cause);
-}
-
 /* The checks of a start made inside the transaction. */
 static int
 start_allowed(struct store *s, const char *approach, const char *day,
@@ -167,8 +157,8 @@ store_trial_start(struct store *s, const char *approach, const char *day,
 				  "INSERT INTO trial (approach, started_on)"
 				  " VALUES (?1, ?2)",
 				  &st, cause)) != 0 ||
-	    (code = exec_write(s, st, store_bind(st, "tt", approach, day),
-			       "starting the trial", cause)) != 0) {
+	    (code = store_run(s, st, store_bind(st, "tt", approach, day),
+			      "starting the trial", cause)) != 0) {
 		store_rollback(s);
 		return code;
 	}
@@ -223,9 +213,9 @@ store_trial_end(struct store *s, const char *approach, const char *day,
 				  "?2 WHERE id = ?3",
 				  &st, cause)) != 0)
 		return code;
-	return exec_write(
-	    s, st, store_bind(st, "ttl", day, outcome_text(outcome), *id),
-	    "stopping the trial", cause);
+	return store_run(s, st,
+			 store_bind(st, "ttl", day, outcome_text(outcome), *id),
+			 "stopping the trial", cause);
 }
 
 int
@@ -280,9 +270,9 @@ store_trial_set_outcome(struct store *s, long long id,
 	if ((code =
 		 store_prepare(s, "UPDATE trial SET outcome = ?1 WHERE id = ?2",
 			       &st, cause)) != 0 ||
-	    (code = exec_write(s, st,
-			       store_bind(st, "tl", outcome_text(outcome), id),
-			       "saving the outcome", cause)) != 0)
+	    (code = store_run(s, st,
+			      store_bind(st, "tl", outcome_text(outcome), id),
+			      "saving the outcome", cause)) != 0)
 		goto fail;
 	return store_commit(s, cause);
 fail:
@@ -313,9 +303,9 @@ store_trial_set_impression(struct store *s, const char *approach,
 		 "FROM trial WHERE approach = ?2 AND ended_on = ?3 ORDER BY "
 		 "id DESC LIMIT 1)",
 		 &st, cause)) != 0 ||
-	    (code = exec_write(s, st,
-			       store_bind(st, "itt", impression, approach, day),
-			       "saving the impression", cause)) != 0)
+	    (code = store_run(s, st,
+			      store_bind(st, "itt", impression, approach, day),
+			      "saving the impression", cause)) != 0)
 		goto fail;
 	if (sqlite3_changes(s->db) != 1) {
 		code = store_fail(cause, EX_DATAERR,
@@ -410,7 +400,7 @@ store_screening_add(struct store *s, const char *flag, int answer, int revision,
 				  "INSERT INTO screening (flag_id, answer, "
 				  "asked_at, revision) VALUES (?1, ?2, ?3, ?4)",
 				  &st, cause)) != 0 ||
-	    (code = exec_write(
+	    (code = store_run(
 		 s, st, store_bind(st, "titi", flag, answer, now, revision),
 		 "saving the answer", cause)) != 0) {
 		store_rollback(s);
@@ -513,8 +503,8 @@ store_screening_checked(struct store *s, const char *flag, const char *day,
 				  "UPDATE screening SET checked_on = ?1 WHERE "
 				  "id = ?2",
 				  &st, cause)) != 0 ||
-	    (code = exec_write(s, st, store_bind(st, "tl", day, id),
-			       "saving the check", cause)) != 0)
+	    (code = store_run(s, st, store_bind(st, "tl", day, id),
+			      "saving the check", cause)) != 0)
 		goto fail;
 	return store_commit(s, cause);
 fail:
@@ -578,8 +568,8 @@ store_profile_set(struct store *s, const char *key, const char *value,
 				  "(?1, ?2) ON CONFLICT (key) DO UPDATE SET "
 				  "value = excluded.value",
 				  &st, cause)) != 0 ||
-	    (code = exec_write(s, st, store_bind(st, "tt", key, value),
-			       "saving the profile", cause)) != 0) {
+	    (code = store_run(s, st, store_bind(st, "tt", key, value),
+			      "saving the profile", cause)) != 0) {
 		store_rollback(s);
 		return code;
 	}
