@@ -406,11 +406,14 @@ int store_profile_set(struct store *, const char *key, const char *value,
 /*
  * The log described once (store_columns.c): its tables and their columns,
  * each with its type, range, whether it may be NULL, whether an export
- * carries it, and the schema version that added it. It drives the row
- * readers' checks, the export's columns, the checks of an import (the
- * store's and the program's) and the scan of the whole log's rules
- * (store_check.c); a new column is one entry here and one in the schema's
- * steps (store_migrate.c). The exported columns come first, in the order
+ * carries it, the schema version that added it, and its field in the
+ * table's row struct. It drives the row readers (what they select, check
+ * and fill), the export's columns, the checks of an import (the store's
+ * and the program's) and the scan of the whole log's rules
+ * (store_check.c); a new column is its name below, its entry in
+ * store_columns.c, its field in the row struct and its schema step
+ * (store_migrate.c), and tests/unit/test_store_columns.c fails while any
+ * of them is missing. The exported columns come first, in the order
  * an export writes them; internal ones (kept by this log only) after.
  */
 enum store_table_id {

@@ -1,10 +1,11 @@
 /* store_columns.c: the log described once (store.h): each table's columns
- * with their types, ranges and versions, and the rules a row keeps between
- * its columns. The row readers check what they read by it
- * (store_row_check()), the export writes its columns, the import checks a
- * file's rows by it, and the scan of a whole log (store_check.c) runs it
- * through the SQL function backpain_problem() registered here, so that
- * every one of them says the same of the same value. */
+ * with their types, ranges and versions, where each goes in the table's row
+ * struct, and the rules a row keeps between its columns. The row reader
+ * (store_row.c) selects, checks (store_row_check()) and fills by it, the
+ * export writes its columns, the import checks a file's rows by it, and
+ * the scan of a whole log (store_check.c) runs it through the SQL function
+ * backpain_problem() registered here, so that every one of them says the
+ * same of the same value. */
 #include <limits.h>
 #include <stddef.h>
 #include <stdlib.h>
