@@ -437,17 +437,16 @@ store_screening_add(struct store *s, const char *flag, int answer, int revision,
 	" min(id) OVER (PARTITION BY flag_id) AS first_id"                     \
 	" FROM (SELECT *, " ANSWER_AT " AS at FROM screening AS o))"
 
-/* Rows of SELECT (the screening's columns) FROM from AS s tail. */
+/* The screening's rows, ranked (as s), in the order of tail. */
 static int
-screening_rows(struct store *s, const char *from, const char *tail,
-	       struct store_screening **out, size_t *n, char **cause)
+screening_rows(struct store *s, const char *tail, struct store_screening **out,
+	       size_t *n, char **cause)
 {
 	void *rows;
-	char *as = xasprintf("%s AS s", from);
-	int code = store_rows(s, STORE_TABLE_SCREENING, as, tail, sizeof **out,
-			      &rows, n, cause, "");
+	int code =
+	    store_rows(s, STORE_TABLE_SCREENING, SCREENING_RANKED " AS s", tail,
+		       sizeof **out, &rows, n, cause, "");
 
-	free(as);
 	*out = rows;
 	return code;
 }
@@ -456,17 +455,15 @@ int
 store_screening_latest(struct store *s, struct store_screening **out, size_t *n,
 		       char **cause)
 {
-	return screening_rows(s, SCREENING_RANKED,
-			      "WHERE nth = 1 ORDER BY first, first_id", out, n,
-			      cause);
+	return screening_rows(s, "WHERE nth = 1 ORDER BY first, first_id", out,
+			      n, cause);
 }
 
 int
 store_screening_all(struct store *s, struct store_screening **out, size_t *n,
 		    char **cause)
 {
-	return screening_rows(s, SCREENING_RANKED, "ORDER BY at, id", out, n,
-			      cause);
+	return screening_rows(s, "ORDER BY at, id", out, n, cause);
 }
 
 int
