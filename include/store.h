@@ -345,11 +345,14 @@ int store_profile_set(struct store *, const char *key, const char *value,
 /*
  * The log described once (store_columns.c): its tables and their columns,
  * each with its type, range, whether it may be NULL, whether an export
- * carries it, and the schema version that added it. It drives the row
- * readers' checks, the export's columns, the checks of an import (the
- * store's and the program's) and the scan of the whole log's rules
- * (store_check.c); a new column is one entry here and one in the schema's
- * steps (store_migrate.c). The exported columns come first, in the order
+ * carries it, the schema version that added it, and its field in the
+ * table's row struct. It drives the row readers (what they select, check
+ * and fill), the export's columns, the checks of an import (the store's
+ * and the program's) and the scan of the whole log's rules
+ * (store_check.c); a new column is its name below, its entry in
+ * store_columns.c, its field in the row struct and its schema step
+ * (store_migrate.c), and tests/unit/test_store_columns.c fails while any
+ * of them is missing. The exported columns come first, in the order
  * an export writes them; internal ones (kept by this log only) after.
  */
 enum store_table_id {
@@ -387,7 +390,13 @@ struct store_column {
 	int internal;	  /* kept by this log only: no export carries it */
 	int since;	  /* the schema version whose step added it */
 	const char *what; /* what messages call it: "doctor's check" */
+	/* Where the row readers put it in the table's row struct (struct
+	 * store_checkin, ...): offsetof and sizeof of its field, of the C
+	 * type its type reads as (store_columns.c); at is STORE_NOWHERE for
+	 * a column the struct has no field for. */
+	size_t at, size;
 };
+#define STORE_NOWHERE ((size_t)-1)
 
 struct store_table {
 	const char *name; /* "checkin", as the log and an export call it */

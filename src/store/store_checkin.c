@@ -6,8 +6,6 @@
 #include "store_int.h"
 #include "util.h"
 
-#define ROWS_FIRST 16 /* rows allocated at first, doubled as needed */
-
 _Static_assert(CHECKIN_CHANGED == EX_TEMPFAIL,
 	       "CHECKIN_CHANGED is EX_TEMPFAIL");
 
@@ -62,33 +60,14 @@ check_checkin(const struct checkin *c, const struct store_answer *answers,
 	return 0;
 }
 
-/* A row of store_columns_sql(STORE_TABLE_CHECKIN, 0), checked, into c. */
+/* A row from before the column pain_set_at, or written by other means: its
+ * pain was set when its day was first checked in (issue 18's schema
+ * step). */
 static void
-take_checkin(sqlite3_stmt *st, struct checkin *c)
+pain_set_at(struct checkin *c)
 {
-	store_col_day(st, STORE_CHECKIN_DAY, c->day);
-	c->pain = store_col_int(st, STORE_CHECKIN_PAIN);
-	c->interference = store_col_int(st, STORE_CHECKIN_INTERFERENCE);
-	c->note = store_col_text(st, STORE_CHECKIN_NOTE);
-	c->recorded_at = store_col_text(st, STORE_CHECKIN_RECORDED_AT);
-	c->updated_at = store_col_text(st, STORE_CHECKIN_UPDATED_AT);
-	store_col_uid(st, STORE_CHECKIN_UID, c->uid);
-	c->revision = store_col_int(st, STORE_CHECKIN_REVISION);
-	/* A row from before the column, or written by other means: the
-	 * time its day was first checked in (issue 18's schema step). */
-	c->pain_set_at = store_col_text(st, STORE_CHECKIN_PAIN_SET_AT);
 	if (c->pain_set_at == NULL && c->recorded_at != NULL)
 		c->pain_set_at = xstrdup(c->recorded_at);
-}
-
-/* Runs st to the end, expecting no rows; finalizes it. */
-static int
-run(struct store *s, sqlite3_stmt *st, int rc, const char *what, char **cause)
-{
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? 0 : store_sqlerr(s, rc, what, cause);
 }
 
 /* Deletes the day's answers when replace asks for it. */
@@ -101,8 +80,8 @@ clear_rows(struct store *s, const char *day, unsigned replace, char **cause)
 	if ((replace & STORE_REPLACE_ANSWERS) &&
 	    ((code = store_prepare(s, "DELETE FROM answer WHERE day = ?1", &st,
 				   cause)) != 0 ||
-	     (code = run(s, st, store_bind(st, "t", day),
-			 "replacing the answers", cause)) != 0))
+	     (code = store_run(s, st, store_bind(st, "t", day),
+			       "replacing the answers", cause)) != 0))
 		return code;
 	return 0;
 }
@@ -134,10 +113,10 @@ put_rows(struct store *s, const struct checkin *c,
 		 " note = excluded.note, updated_at = excluded.updated_at,"
 		 " revision = revision + 1",
 		 &st, cause)) != 0 ||
-	    (code = run(s, st,
-			store_bind(st, "tirtt", c->day, c->pain,
-				   c->interference, c->note, now),
-			"saving the check-in", cause)) != 0)
+	    (code = store_run(s, st,
+			      store_bind(st, "tirtt", c->day, c->pain,
+					 c->interference, c->note, now),
+			      "saving the check-in", cause)) != 0)
 		return code;
 	for (i = 0; i < nanswers; i++) {
 		if ((code = store_prepare(
@@ -146,11 +125,11 @@ put_rows(struct store *s, const struct checkin *c,
 			 " VALUES (?1, ?2, ?3) ON CONFLICT (day, question_id)"
 			 " DO UPDATE SET value = excluded.value",
 			 &st, cause)) != 0 ||
-		    (code =
-			 run(s, st,
-			     store_bind(st, "ttt", c->day, answers[i].question,
-					answers[i].value),
-			     "saving an answer", cause)) != 0)
+		    (code = store_run(s, st,
+				      store_bind(st, "ttt", c->day,
+						 answers[i].question,
+						 answers[i].value),
+				      "saving an answer", cause)) != 0)
 			return code;
 	}
 	for (i = 0; i < ndone; i++) {
@@ -161,10 +140,10 @@ put_rows(struct store *s, const struct checkin *c,
 			 " (SELECT 1 FROM session WHERE day = ?3"
 			 " AND practice = ?1)",
 			 &st, cause)) != 0 ||
-		    (code = run(s, st,
-				store_bind(st, "tttt", done[i].practice,
-					   done[i].approach, c->day, now),
-				"saving a practice", cause)) != 0)
+		    (code = store_run(s, st,
+				      store_bind(st, "tttt", done[i].practice,
+						 done[i].approach, c->day, now),
+				      "saving a practice", cause)) != 0)
 			return code;
 	}
 	return 0;
@@ -250,33 +229,15 @@ int
 store_checkin_get(struct store *s, const char *day, struct checkin *out,
 		  int *found, char **cause)
 {
-	sqlite3_stmt *st;
-	char *sql;
-	int rc, code;
+	int code;
 
 	*found = 0;
-	if ((code = store_check_day("check-in", day, cause)) != 0)
+	if ((code = store_check_day("check-in", day, cause)) != 0 ||
+	    (code = store_row(s, STORE_TABLE_CHECKIN, "WHERE day = ?1", out,
+			      sizeof *out, found, cause, "t", day)) != 0)
 		return code;
-	sql = xasprintf("SELECT %s FROM checkin WHERE day = ?1",
-			store_columns_sql(STORE_TABLE_CHECKIN, 0));
-	code = store_prepare(s, sql, &st, cause);
-	free(sql);
-	if (code != 0)
-		return code;
-	rc = store_bind(st, "t", day);
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((code = store_row_check(s, st, STORE_TABLE_CHECKIN,
-					    cause)) != 0) {
-			sqlite3_finalize(st);
-			return code;
-		}
-		take_checkin(st, out);
-		*found = 1;
-		rc = SQLITE_DONE;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return store_sqlerr(s, rc, "reading the check-in", cause);
+	if (*found)
+		pain_set_at(out);
 	return 0;
 }
 
@@ -303,60 +264,25 @@ store_checkin_first(struct store *s, char day[DAY_LEN], char **cause)
 	return 0;
 }
 
-/* Runs a range query of table t (SELECT its columns, as
- * store_columns_sql(t, 0) lists them, then tail) with its two bounds bound,
- * handing each row, checked, to take; rows are collected into a growing
- * array of size elements. A row that is not sound refuses the log as
- * damaged (store_row_check()); the rows read so far are handed out to be
- * freed. */
+/* The rows of table t with from <= day <= to (either NULL: unbounded), in
+ * the order of tail (store_rows()). */
 static int
-collect(struct store *s, enum store_table_id t, const char *tail,
-	const char *from, const char *to, size_t size,
-	void (*take)(sqlite3_stmt *, void *), void **out, size_t *n,
-	char **cause)
+range(struct store *s, enum store_table_id t, const char *tail,
+      const char *from, const char *to, size_t size, void **out, size_t *n,
+      char **cause)
 {
-	sqlite3_stmt *st;
 	const char *lo, *hi;
-	char *rows = NULL, *q;
-	size_t count = 0, cap = 0;
-	int rc, code;
+	char *where;
+	int code;
 
 	*out = NULL;
 	*n = 0;
 	if ((code = store_range(from, to, &lo, &hi, cause)) != 0)
 		return code;
-	q = xasprintf("SELECT %s %s", store_columns_sql(t, 0), tail);
-	code = store_prepare(s, q, &st, cause);
-	free(q);
-	if (code != 0)
-		return code;
-	rc = store_bind(st, "tt", lo, hi);
-	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((code = store_row_check(s, st, t, cause)) != 0)
-			break;
-		if (count == cap) {
-			cap = cap ? cap * 2 : ROWS_FIRST;
-			rows = xreallocarray(rows, cap, size);
-		}
-		memset(rows + count * size, 0, size);
-		take(st, rows + count * size);
-		count++;
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(st);
-	*out = rows;
-	*n = count;
-	if (code != 0)
-		return code;
-	if (rc != SQLITE_DONE)
-		return store_sqlerr(s, rc, "reading the log", cause);
-	return 0;
-}
-
-static void
-row_checkin(sqlite3_stmt *st, void *p)
-{
-	take_checkin(st, p);
+	where = xasprintf("WHERE day BETWEEN ?1 AND ?2 %s", tail);
+	code = store_rows(s, t, NULL, where, size, out, n, cause, "tt", lo, hi);
+	free(where);
+	return code;
 }
 
 int
@@ -367,14 +293,15 @@ store_checkin_range(struct store *s, const char *from, const char *to,
 	size_t i;
 	int code;
 
-	code = collect(s, STORE_TABLE_CHECKIN,
-		       "FROM checkin WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
-		       from, to, sizeof **out, row_checkin, &rows, n, cause);
+	code = range(s, STORE_TABLE_CHECKIN, "ORDER BY day", from, to,
+		     sizeof **out, &rows, n, cause);
 	*out = rows;
 	/* One check-in a day, in order: the callers index days by it. */
-	for (i = 1; code == 0 && i < *n; i++)
-		if (strcmp((*out)[i - 1].day, (*out)[i].day) >= 0)
+	for (i = 0; code == 0 && i < *n; i++) {
+		pain_set_at(&(*out)[i]);
+		if (i > 0 && strcmp((*out)[i - 1].day, (*out)[i].day) >= 0)
 			code = store_corrupt(s, "the check-ins", cause);
+	}
 	if (code != 0) {
 		checkins_free(*out, *n);
 		*out = NULL;
@@ -383,47 +310,22 @@ store_checkin_range(struct store *s, const char *from, const char *to,
 	return code;
 }
 
-static void
-row_answer(sqlite3_stmt *st, void *p)
-{
-	struct store_answer *a = p;
-
-	store_col_day(st, STORE_ANSWER_DAY, a->day);
-	a->question = store_col_text(st, STORE_ANSWER_QUESTION);
-	a->value = store_col_text(st, STORE_ANSWER_VALUE);
-	store_col_uid(st, STORE_ANSWER_UID, a->uid);
-}
-
 int
 store_answer_range(struct store *s, const char *from, const char *to,
 		   struct store_answer **out, size_t *n, char **cause)
 {
 	void *rows;
-	int code;
+	int code = range(s, STORE_TABLE_ANSWER, "ORDER BY day, question_id",
+			 from, to, sizeof **out, &rows, n, cause);
 
-	code = collect(s, STORE_TABLE_ANSWER,
-		       "FROM answer WHERE day BETWEEN ?1 AND ?2"
-		       " ORDER BY day, question_id",
-		       from, to, sizeof **out, row_answer, &rows, n, cause);
 	*out = rows;
-	if (code != 0) {
-		store_answers_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
 	return code;
 }
 
 void
 store_answers_free(struct store_answer *a, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		free(a[i].question);
-		free(a[i].value);
-	}
-	free(a);
+	store_rows_free(STORE_TABLE_ANSWER, a, n, sizeof *a);
 }
 
 int
@@ -459,36 +361,17 @@ store_session_add(struct store *s, struct store_session *ses, char **cause)
 		 " pain_before, pain_after, recorded_at, seconds)"
 		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 		 &st, cause)) != 0 ||
-	    (code =
-		 run(s, st,
-		     store_bind(st, "tttrrrtk", ses->practice, ses->approach,
-				ses->day, ses->minutes, ses->pain_before,
-				ses->pain_after, now, (long long)ses->seconds),
-		     "saving the practice", cause)) != 0) {
+	    (code = store_run(s, st,
+			      store_bind(st, "tttrrrtk", ses->practice,
+					 ses->approach, ses->day, ses->minutes,
+					 ses->pain_before, ses->pain_after, now,
+					 (long long)ses->seconds),
+			      "saving the practice", cause)) != 0) {
 		store_rollback(s);
 		return code;
 	}
 	ses->id = sqlite3_last_insert_rowid(s->db);
 	return store_commit(s, cause);
-}
-
-static void
-row_session(sqlite3_stmt *st, void *p)
-{
-	struct store_session *ses = p;
-
-	ses->id = sqlite3_column_int64(st, STORE_SESSION_ID);
-	ses->practice = store_col_text(st, STORE_SESSION_PRACTICE);
-	ses->approach = store_col_text(st, STORE_SESSION_APPROACH);
-	store_col_day(st, STORE_SESSION_DAY, ses->day);
-	ses->minutes = store_col_int(st, STORE_SESSION_MINUTES);
-	ses->pain_before = store_col_int(st, STORE_SESSION_PAIN_BEFORE);
-	ses->pain_after = store_col_int(st, STORE_SESSION_PAIN_AFTER);
-	ses->recorded_at = store_col_text(st, STORE_SESSION_RECORDED_AT);
-	store_col_uid(st, STORE_SESSION_UID, ses->uid);
-	ses->seconds = store_col_int(st, STORE_SESSION_SECONDS);
-	if (ses->seconds == ENTRY_NONE)
-		ses->seconds = 0;
 }
 
 /* The order sessions are handed out in: by day, then as logged. */
@@ -528,32 +411,21 @@ store_session_range(struct store *s, const char *from, const char *to,
 		    struct store_session **out, size_t *n, char **cause)
 {
 	void *rows;
-	int code;
+	size_t i;
+	int code = range(s, STORE_TABLE_SESSION, "ORDER BY day, practice, id",
+			 from, to, sizeof **out, &rows, n, cause);
 
-	code = collect(s, STORE_TABLE_SESSION,
-		       "FROM session WHERE day BETWEEN ?1 AND ?2"
-		       " ORDER BY day, practice, id",
-		       from, to, sizeof **out, row_session, &rows, n, cause);
 	*out = rows;
-	if (code == 0)
-		sessions_sort(*out, *n);
-	if (code != 0) {
-		store_sessions_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
+	/* Not timed (a NULL): 0 seconds, as struct store_session says. */
+	for (i = 0; i < *n; i++)
+		if ((*out)[i].seconds == ENTRY_NONE)
+			(*out)[i].seconds = 0;
+	sessions_sort(*out, *n);
 	return code;
 }
 
 void
 store_sessions_free(struct store_session *ses, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		free(ses[i].practice);
-		free(ses[i].approach);
-		free(ses[i].recorded_at);
-	}
-	free(ses);
+	store_rows_free(STORE_TABLE_SESSION, ses, n, sizeof *ses);
 }

@@ -1,11 +1,13 @@
 /* store_columns.c: the log described once (store.h): each table's columns
- * with their types, ranges and versions, and the rules a row keeps between
- * its columns. The row readers check what they read by it
- * (store_row_check()), the export writes its columns, the import checks a
- * file's rows by it, and the scan of a whole log (store_check.c) runs it
- * through the SQL function backpain_problem() registered here, so that
- * every one of them says the same of the same value. */
+ * with their types, ranges and versions, where each goes in the table's row
+ * struct, and the rules a row keeps between its columns. The row reader
+ * (store_row.c) selects, checks (store_row_check()) and fills by it, the
+ * export writes its columns, the import checks a file's rows by it, and
+ * the scan of a whole log (store_check.c) runs it through the SQL function
+ * backpain_problem() registered here, so that every one of them says the
+ * same of the same value. */
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -13,159 +15,204 @@
 #include "store_int.h"
 #include "util.h"
 
+/* A word reads as 1 + its place here, NULL as 0 (store_row.c): the values
+ * of enum outcome and enum flare_end. */
 static const char *const outcomes[] = {"helped", "no-change", "worse",
 				       "stopped", NULL};
 static const char *const flare_ends[] = {"person", "calm", NULL};
+_Static_assert(OUTCOME_NONE == 0 && OUTCOME_HELPED == 1 &&
+		   OUTCOME_NO_CHANGE == 2 && OUTCOME_WORSE == 3 &&
+		   OUTCOME_STOPPED == 4 && FLARE_OPEN == 0 &&
+		   FLARE_PERSON == 1 && FLARE_CALM == 2,
+	       "a word reads as 1 + its place in words");
 
-#define UID(v)                                                                 \
+/* Where a column's value goes in its table's row struct (store.h), or
+ * that the struct has no place for it. */
+#define AT(type, field) offsetof(type, field), sizeof(((type *)0)->field)
+#define NOWHERE STORE_NOWHERE, 0
+#define UID(v, ...)                                                            \
 	{                                                                      \
-		"uid", STORE_TYPE_UID, 0, 0, NULL, 0, 0, (v), "uid"            \
+		"uid", STORE_TYPE_UID, 0, 0, NULL, 0, 0, (v), "uid",           \
+		    __VA_ARGS__                                                \
 	}
 
 static const struct store_column checkin[] = {
-    [STORE_CHECKIN_DAY] = {"day", STORE_TYPE_DAY, 0, 0, NULL, 0, 0, 1, "day"},
+    [STORE_CHECKIN_DAY] = {"day", STORE_TYPE_DAY, 0, 0, NULL, 0, 0, 1, "day",
+			   AT(struct checkin, day)},
     [STORE_CHECKIN_PAIN] = {"pain", STORE_TYPE_INT, PAIN_MIN, PAIN_MAX, NULL, 0,
-			    0, 1, "pain"},
+			    0, 1, "pain", AT(struct checkin, pain)},
     [STORE_CHECKIN_INTERFERENCE] = {"interference", STORE_TYPE_INT, PAIN_MIN,
-				    PAIN_MAX, NULL, 1, 0, 1, "interference"},
+				    PAIN_MAX, NULL, 1, 0, 1, "interference",
+				    AT(struct checkin, interference)},
     [STORE_CHECKIN_NOTE] = {"note", STORE_TYPE_TEXT, 0, 0, NULL, 1, 0, 1,
-			    "note"},
+			    "note", AT(struct checkin, note)},
     [STORE_CHECKIN_RECORDED_AT] = {"recorded_at", STORE_TYPE_TIME, 0, 0, NULL,
-				   0, 0, 1, "time recorded"},
+				   0, 0, 1, "time recorded",
+				   AT(struct checkin, recorded_at)},
     [STORE_CHECKIN_UPDATED_AT] = {"updated_at", STORE_TYPE_TIME, 0, 0, NULL, 0,
-				  0, 1, "time updated"},
-    [STORE_CHECKIN_UID] = UID(6),
+				  0, 1, "time updated",
+				  AT(struct checkin, updated_at)},
+    [STORE_CHECKIN_UID] = UID(6, AT(struct checkin, uid)),
     [STORE_CHECKIN_REVISION] = {"revision", STORE_TYPE_INT, 1, INT_MAX, NULL, 0,
-				0, 6, "revision"},
+				0, 6, "revision", AT(struct checkin, revision)},
     /* When the pain rating was entered (issue 18); NULL, in a row written
      * by other means or a file from before it, reads as recorded_at. */
     [STORE_CHECKIN_PAIN_SET_AT] = {"pain_set_at", STORE_TYPE_TIME, 0, 0, NULL,
-				   1, 0, 7, "time the pain was set"},
+				   1, 0, 7, "time the pain was set",
+				   AT(struct checkin, pain_set_at)},
 };
 static const struct store_column answer[] = {
-    [STORE_ANSWER_DAY] = {"day", STORE_TYPE_DAY, 0, 0, NULL, 0, 0, 1, "day"},
+    [STORE_ANSWER_DAY] = {"day", STORE_TYPE_DAY, 0, 0, NULL, 0, 0, 1, "day",
+			  AT(struct store_answer, day)},
     [STORE_ANSWER_QUESTION] = {"question_id", STORE_TYPE_ID, 0, 0, NULL, 0, 0,
-			       1, "question"},
+			       1, "question",
+			       AT(struct store_answer, question)},
     [STORE_ANSWER_VALUE] = {"value", STORE_TYPE_TEXT, 0, 0, NULL, 0, 0, 1,
-			    "answer"},
-    [STORE_ANSWER_UID] = UID(6),
+			    "answer", AT(struct store_answer, value)},
+    [STORE_ANSWER_UID] = UID(6, AT(struct store_answer, uid)),
 };
 static const struct store_column trial[] = {
-    [STORE_TRIAL_ID] = {"id", STORE_TYPE_ROWID, 0, 0, NULL, 0, 0, 1, "id"},
+    [STORE_TRIAL_ID] = {"id", STORE_TYPE_ROWID, 0, 0, NULL, 0, 0, 1, "id",
+			AT(struct store_trial, id)},
     [STORE_TRIAL_APPROACH] = {"approach", STORE_TYPE_ID, 0, 0, NULL, 0, 0, 1,
-			      "approach"},
+			      "approach", AT(struct store_trial, approach)},
     [STORE_TRIAL_STARTED_ON] = {"started_on", STORE_TYPE_DAY, 0, 0, NULL, 0, 0,
-				1, "start"},
+				1, "start", AT(struct store_trial, started_on)},
     [STORE_TRIAL_ENDED_ON] = {"ended_on", STORE_TYPE_DAY, 0, 0, NULL, 1, 0, 1,
-			      "end"},
+			      "end", AT(struct store_trial, ended_on)},
     [STORE_TRIAL_OUTCOME] = {"outcome", STORE_TYPE_WORD, 0, 0, outcomes, 1, 0,
-			     1, "outcome"},
+			     1, "outcome", AT(struct store_trial, outcome)},
     [STORE_TRIAL_IMPRESSION] = {"impression", STORE_TYPE_INT, IMPRESSION_MIN,
-				IMPRESSION_MAX, NULL, 1, 0, 3, "impression"},
-    [STORE_TRIAL_UID] = UID(6),
+				IMPRESSION_MAX, NULL, 1, 0, 3, "impression",
+				AT(struct store_trial, impression)},
+    [STORE_TRIAL_UID] = UID(6, AT(struct store_trial, uid)),
 };
 static const struct store_column session[] = {
-    [STORE_SESSION_ID] = {"id", STORE_TYPE_ROWID, 0, 0, NULL, 0, 0, 1, "id"},
+    [STORE_SESSION_ID] = {"id", STORE_TYPE_ROWID, 0, 0, NULL, 0, 0, 1, "id",
+			  AT(struct store_session, id)},
     [STORE_SESSION_PRACTICE] = {"practice", STORE_TYPE_ID, 0, 0, NULL, 0, 0, 1,
-				"practice"},
+				"practice", AT(struct store_session, practice)},
     [STORE_SESSION_APPROACH] = {"approach", STORE_TYPE_ID, 0, 0, NULL, 0, 0, 1,
-				"approach"},
-    [STORE_SESSION_DAY] = {"day", STORE_TYPE_DAY, 0, 0, NULL, 0, 0, 1, "day"},
+				"approach", AT(struct store_session, approach)},
+    [STORE_SESSION_DAY] = {"day", STORE_TYPE_DAY, 0, 0, NULL, 0, 0, 1, "day",
+			   AT(struct store_session, day)},
     [STORE_SESSION_MINUTES] = {"minutes", STORE_TYPE_INT, 1,
-			       SESSION_MINUTES_MAX, NULL, 1, 0, 1, "minutes"},
+			       SESSION_MINUTES_MAX, NULL, 1, 0, 1, "minutes",
+			       AT(struct store_session, minutes)},
     [STORE_SESSION_PAIN_BEFORE] = {"pain_before", STORE_TYPE_INT, PAIN_MIN,
-				   PAIN_MAX, NULL, 1, 0, 1, "pain before"},
+				   PAIN_MAX, NULL, 1, 0, 1, "pain before",
+				   AT(struct store_session, pain_before)},
     [STORE_SESSION_PAIN_AFTER] = {"pain_after", STORE_TYPE_INT, PAIN_MIN,
-				  PAIN_MAX, NULL, 1, 0, 1, "pain after"},
+				  PAIN_MAX, NULL, 1, 0, 1, "pain after",
+				  AT(struct store_session, pain_after)},
     [STORE_SESSION_RECORDED_AT] = {"recorded_at", STORE_TYPE_TIME, 0, 0, NULL,
-				   0, 0, 1, "time recorded"},
-    [STORE_SESSION_UID] = UID(6),
+				   0, 0, 1, "time recorded",
+				   AT(struct store_session, recorded_at)},
+    [STORE_SESSION_UID] = UID(6, AT(struct store_session, uid)),
     /* The time the timer measured (issue 18); NULL when not timed. */
     [STORE_SESSION_SECONDS] = {"seconds", STORE_TYPE_INT, 1,
-			       SESSION_SECONDS_MAX, NULL, 1, 0, 7, "seconds"},
+			       SESSION_SECONDS_MAX, NULL, 1, 0, 7, "seconds",
+			       AT(struct store_session, seconds)},
 };
 static const struct store_column screening[] = {
-    [STORE_SCREENING_ID] = {"id", STORE_TYPE_ROWID, 0, 0, NULL, 0, 0, 1, "id"},
+    [STORE_SCREENING_ID] = {"id", STORE_TYPE_ROWID, 0, 0, NULL, 0, 0, 1, "id",
+			    NOWHERE},
     [STORE_SCREENING_FLAG] = {"flag_id", STORE_TYPE_ID, 0, 0, NULL, 0, 0, 1,
-			      "question"},
+			      "question", AT(struct screening, flag)},
     [STORE_SCREENING_ANSWER] = {"answer", STORE_TYPE_INT, 0, 1, NULL, 0, 0, 1,
-				"answer"},
+				"answer", AT(struct screening, answer)},
     [STORE_SCREENING_ASKED_AT] = {"asked_at", STORE_TYPE_TIME, 0, 0, NULL, 0, 0,
-				  1, "time asked"},
+				  1, "time asked",
+				  AT(struct screening, asked_at)},
     [STORE_SCREENING_CHECKED_ON] = {"checked_on", STORE_TYPE_DAY, 0, 0, NULL, 1,
-				    0, 4, "doctor's check"},
-    [STORE_SCREENING_UID] = UID(6),
+				    0, 4, "doctor's check",
+				    AT(struct screening, checked_on)},
+    [STORE_SCREENING_UID] = UID(6, NOWHERE),
     /* The revision of the red flag's question it answered (content.h): 1
      * for an answer from before revisions were kept. */
     [STORE_SCREENING_REVISION] = {"revision", STORE_TYPE_INT, 1, INT_MAX, NULL,
-				  0, 0, 8, "revision"},
+				  0, 0, 8, "revision",
+				  AT(struct screening, revision)},
     /* When this log received the answer, if not when it was asked: an
      * import's time (store_import.c), so that a stamp from a clock that
      * was ahead counts from then (the latest answer, store_trial.c). */
     [STORE_SCREENING_RECEIVED_AT] = {"received_at", STORE_TYPE_TIME, 0, 0, NULL,
-				     1, 1, 6, "time received"},
+				     1, 1, 6, "time received", NOWHERE},
 };
 static const struct store_column profile[] = {
-    [STORE_PROFILE_KEY] = {"key", STORE_TYPE_ID, 0, 0, NULL, 0, 0, 1, "key"},
+    [STORE_PROFILE_KEY] = {"key", STORE_TYPE_ID, 0, 0, NULL, 0, 0, 1, "key",
+			   AT(struct store_profile_row, key)},
     [STORE_PROFILE_VALUE] = {"value", STORE_TYPE_TEXT, 0, 0, NULL, 0, 0, 1,
-			     "value"},
-    [STORE_PROFILE_UID] = UID(6),
+			     "value", AT(struct store_profile_row, value)},
+    [STORE_PROFILE_UID] = UID(6, AT(struct store_profile_row, uid)),
 };
 static const struct store_column habit[] = {
-    [STORE_HABIT_ID] = {"id", STORE_TYPE_ROWID, 0, 0, NULL, 0, 0, 5, "id"},
+    [STORE_HABIT_ID] = {"id", STORE_TYPE_ROWID, 0, 0, NULL, 0, 0, 5, "id",
+			AT(struct store_habit, id)},
     [STORE_HABIT_APPROACH] = {"approach", STORE_TYPE_ID, 0, 0, NULL, 0, 0, 5,
-			      "approach"},
+			      "approach", AT(struct store_habit, approach)},
     [STORE_HABIT_TRIAL] = {"trial_id", STORE_TYPE_REF, 0, 0, NULL, 1, 0, 5,
-			   "trial"},
+			   "trial", AT(struct store_habit, trial_id)},
     [STORE_HABIT_KEPT_ON] = {"kept_on", STORE_TYPE_DAY, 0, 0, NULL, 0, 0, 5,
-			     "day kept"},
+			     "day kept", AT(struct store_habit, kept_on)},
     [STORE_HABIT_DROPPED_ON] = {"dropped_on", STORE_TYPE_DAY, 0, 0, NULL, 1, 0,
-				5, "day it was dropped"},
-    [STORE_HABIT_UID] = UID(6),
+				5, "day it was dropped",
+				AT(struct store_habit, dropped_on)},
+    [STORE_HABIT_UID] = UID(6, AT(struct store_habit, uid)),
 };
 static const struct store_column flare[] = {
-    [STORE_FLARE_ID] = {"id", STORE_TYPE_ROWID, 0, 0, NULL, 0, 0, 5, "id"},
+    [STORE_FLARE_ID] = {"id", STORE_TYPE_ROWID, 0, 0, NULL, 0, 0, 5, "id",
+			AT(struct store_flare, id)},
     [STORE_FLARE_BEGAN_ON] = {"began_on", STORE_TYPE_DAY, 0, 0, NULL, 0, 0, 5,
-			      "start"},
+			      "start", AT(struct store_flare, began_on)},
     [STORE_FLARE_ENDED_ON] = {"ended_on", STORE_TYPE_DAY, 0, 0, NULL, 1, 0, 5,
-			      "end"},
+			      "end", AT(struct store_flare, ended_on)},
     [STORE_FLARE_ENDED_BY] = {"ended_by", STORE_TYPE_WORD, 0, 0, flare_ends, 1,
-			      0, 5, "end"},
+			      0, 5, "end", AT(struct store_flare, ended_by)},
     [STORE_FLARE_PAIN] = {"pain", STORE_TYPE_INT, PAIN_MIN, PAIN_MAX, NULL, 1,
-			  0, 5, "pain"},
-    [STORE_FLARE_NOTE] = {"note", STORE_TYPE_TEXT, 0, 0, NULL, 1, 0, 5, "note"},
+			  0, 5, "pain", AT(struct store_flare, pain)},
+    [STORE_FLARE_NOTE] = {"note", STORE_TYPE_TEXT, 0, 0, NULL, 1, 0, 5, "note",
+			  AT(struct store_flare, note)},
     [STORE_FLARE_RECORDED_AT] = {"recorded_at", STORE_TYPE_TIME, 0, 0, NULL, 0,
-				 0, 5, "time recorded"},
-    [STORE_FLARE_UID] = UID(6),
+				 0, 5, "time recorded",
+				 AT(struct store_flare, recorded_at)},
+    [STORE_FLARE_UID] = UID(6, AT(struct store_flare, uid)),
 };
 static const struct store_column lesson[] = {
-    [STORE_LESSON_ID] = {"id", STORE_TYPE_ROWID, 0, 0, NULL, 0, 0, 8, "id"},
+    [STORE_LESSON_ID] = {"id", STORE_TYPE_ROWID, 0, 0, NULL, 0, 0, 8, "id",
+			 AT(struct store_lesson, id)},
     [STORE_LESSON_LESSON] = {"lesson_id", STORE_TYPE_ID, 0, 0, NULL, 0, 0, 8,
-			     "lesson"},
+			     "lesson", AT(struct store_lesson, lesson)},
     [STORE_LESSON_MOMENT] = {"moment", STORE_TYPE_ID, 0, 0, NULL, 1, 0, 8,
-			     "moment"},
+			     "moment", AT(struct store_lesson, moment)},
     [STORE_LESSON_READ_ON] = {"read_on", STORE_TYPE_DAY, 0, 0, NULL, 1, 0, 8,
-			      "day read"},
+			      "day read", AT(struct store_lesson, read_on)},
     [STORE_LESSON_DISMISSED_ON] = {"dismissed_on", STORE_TYPE_DAY, 0, 0, NULL,
-				   1, 0, 8, "day put off"},
+				   1, 0, 8, "day put off",
+				   AT(struct store_lesson, dismissed_on)},
     [STORE_LESSON_RECORDED_AT] = {"recorded_at", STORE_TYPE_TIME, 0, 0, NULL, 0,
-				  0, 8, "time recorded"},
-    [STORE_LESSON_UID] = UID(8),
+				  0, 8, "time recorded",
+				  AT(struct store_lesson, recorded_at)},
+    [STORE_LESSON_UID] = UID(8, AT(struct store_lesson, uid)),
 };
 /* The pause week's table (issue 21) and its uid came in one step. */
 #define PAUSE_SINCE 9
 static const struct store_column pause[] = {
     [STORE_PAUSE_ID] = {"id", STORE_TYPE_ROWID, 0, 0, NULL, 0, 0, PAUSE_SINCE,
-			"id"},
+			"id", AT(struct store_pause, id)},
     [STORE_PAUSE_TRIAL] = {"trial_id", STORE_TYPE_REF, 0, 0, NULL, 0, 0,
-			   PAUSE_SINCE, "trial"},
+			   PAUSE_SINCE, "trial",
+			   AT(struct store_pause, trial_id)},
     [STORE_PAUSE_PAUSED_ON] = {"paused_on", STORE_TYPE_DAY, 0, 0, NULL, 0, 0,
-			       PAUSE_SINCE, "day paused"},
+			       PAUSE_SINCE, "day paused",
+			       AT(struct store_pause, paused_on)},
     [STORE_PAUSE_RESUMED_ON] = {"resumed_on", STORE_TYPE_DAY, 0, 0, NULL, 1, 0,
-				PAUSE_SINCE, "day resumed"},
+				PAUSE_SINCE, "day resumed",
+				AT(struct store_pause, resumed_on)},
     [STORE_PAUSE_RECORDED_AT] = {"recorded_at", STORE_TYPE_TIME, 0, 0, NULL, 0,
-				 0, PAUSE_SINCE, "time recorded"},
-    [STORE_PAUSE_UID] = UID(PAUSE_SINCE),
+				 0, PAUSE_SINCE, "time recorded",
+				 AT(struct store_pause, recorded_at)},
+    [STORE_PAUSE_UID] = UID(PAUSE_SINCE, AT(struct store_pause, uid)),
 };
 
 #define COLUMNS(a) a, sizeof a / sizeof a[0]
@@ -193,6 +240,9 @@ const struct store_table store_tables[STORE_TABLES] = {
 			   STORE_PAUSE_COLUMNS, PAUSE_SINCE},
 };
 #undef COLUMNS
+#undef UID
+#undef NOWHERE
+#undef AT
 
 _Static_assert(
     sizeof checkin / sizeof checkin[0] == STORE_CHECKIN_COLUMNS &&

@@ -6,16 +6,6 @@
 #include "store_int.h"
 #include "util.h"
 
-static int
-step_done(struct store *s, sqlite3_stmt *st, int rc, const char *what,
-	  char **cause)
-{
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? 0 : store_sqlerr(s, rc, what, cause);
-}
-
 /* The day the open flare began in began, or "" when none is open. */
 static int
 open_flare(struct store *s, char began[DAY_LEN], char **cause)
@@ -65,7 +55,7 @@ end_open(struct store *s, const char *day, enum flare_end how, char **cause)
 				  "?2 WHERE ended_on IS NULL",
 				  &st, cause)) != 0)
 		return code;
-	return step_done(s, st, store_bind(st, "tt", day, flare_end_name(how)),
+	return store_run(s, st, store_bind(st, "tt", day, flare_end_name(how)),
 			 "ending the flare-up", cause);
 }
 
@@ -101,7 +91,7 @@ store_flare_begin(struct store *s, const struct store_flare *f,
 				  "INSERT INTO flare (began_on, pain, note, "
 				  "recorded_at) VALUES (?1, ?2, ?3, ?4)",
 				  &st, cause)) != 0 ||
-	    (code = step_done(
+	    (code = store_run(
 		 s, st,
 		 store_bind(st, "trtt", f->began_on, f->pain, f->note, now),
 		 "recording the flare-up", cause)) != 0)
@@ -160,7 +150,7 @@ store_flare_reend(struct store *s, long long id, const char *day,
 				  "?3 WHERE id = ?1 AND ended_on IS NOT NULL "
 				  "AND ended_on > ?2 AND began_on <= ?2",
 				  &st, cause)) != 0 ||
-	    (code = step_done(
+	    (code = store_run(
 		 s, st, store_bind(st, "ltt", id, day, flare_end_name(how)),
 		 "recording the end of the flare-up", cause)) != 0)
 		goto fail;
@@ -179,64 +169,17 @@ int
 store_flare_list(struct store *s, struct store_flare **out, size_t *n,
 		 char **cause)
 {
-	sqlite3_stmt *st;
-	struct store_flare *f = NULL, *row;
-	const unsigned char *by;
-	size_t count = 0;
-	char *sql;
-	int rc, code;
+	void *rows;
+	int code =
+	    store_rows(s, STORE_TABLE_FLARE, NULL, "ORDER BY began_on, id",
+		       sizeof **out, &rows, n, cause, "");
 
-	*out = NULL;
-	*n = 0;
-	sql = xasprintf("SELECT %s FROM flare ORDER BY began_on, id",
-			store_columns_sql(STORE_TABLE_FLARE, 0));
-	code = store_prepare(s, sql, &st, cause);
-	free(sql);
-	if (code != 0)
-		return code;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		/* The schema's checks hold these; a file changed behind the
-		 * program's back is damaged. */
-		if ((code = store_row_check(s, st, STORE_TABLE_FLARE, cause)) !=
-		    0)
-			break;
-		f = xreallocarray(f, count + 1, sizeof *f);
-		row = &f[count++];
-		memset(row, 0, sizeof *row);
-		row->id = sqlite3_column_int64(st, STORE_FLARE_ID);
-		store_col_day(st, STORE_FLARE_BEGAN_ON, row->began_on);
-		store_col_day(st, STORE_FLARE_ENDED_ON, row->ended_on);
-		by = sqlite3_column_text(st, STORE_FLARE_ENDED_BY);
-		row->ended_by = FLARE_OPEN;
-		if (by != NULL && strcmp((const char *)by, "person") == 0)
-			row->ended_by = FLARE_PERSON;
-		else if (by != NULL)
-			row->ended_by = FLARE_CALM;
-		row->pain = store_col_int(st, STORE_FLARE_PAIN);
-		row->note = store_col_text(st, STORE_FLARE_NOTE);
-		row->recorded_at = store_col_text(st, STORE_FLARE_RECORDED_AT);
-		store_col_uid(st, STORE_FLARE_UID, row->uid);
-	}
-	sqlite3_finalize(st);
-	if (code == 0 && rc != SQLITE_DONE)
-		code = store_sqlerr(s, rc, "reading the flare-ups", cause);
-	if (code != 0) {
-		store_flares_free(f, count);
-		return code;
-	}
-	*out = f;
-	*n = count;
-	return 0;
+	*out = rows;
+	return code;
 }
 
 void
 store_flares_free(struct store_flare *f, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		free(f[i].note);
-		free(f[i].recorded_at);
-	}
-	free(f);
+	store_rows_free(STORE_TABLE_FLARE, f, n, sizeof *f);
 }

@@ -6,16 +6,6 @@
 #include "store_int.h"
 #include "util.h"
 
-static int
-step_done(struct store *s, sqlite3_stmt *st, int rc, const char *what,
-	  char **cause)
-{
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? 0 : store_sqlerr(s, rc, what, cause);
-}
-
 /* The kept-on day of approach's kept habit in since, or "" when none. */
 static int
 kept_since(struct store *s, const char *approach, char since[DAY_LEN],
@@ -78,7 +68,7 @@ store_habit_keep(struct store *s, const char *approach, const char *day,
 				  "INSERT INTO habit (approach, trial_id, "
 				  "kept_on) VALUES (?1, ?2, ?3)",
 				  &st, cause)) != 0 ||
-	    (code = step_done(s, st, store_bind(st, "tlt", approach, id, day),
+	    (code = store_run(s, st, store_bind(st, "tlt", approach, id, day),
 			      "keeping the habit", cause)) != 0)
 		goto fail;
 	return store_commit(s, cause);
@@ -117,7 +107,7 @@ store_habit_drop(struct store *s, const char *approach, const char *day,
 				  "UPDATE habit SET dropped_on = ?1 WHERE "
 				  "approach = ?2 AND dropped_on IS NULL",
 				  &st, cause)) != 0 ||
-	    (code = step_done(s, st, store_bind(st, "tt", day, approach),
+	    (code = store_run(s, st, store_bind(st, "tt", day, approach),
 			      "dropping the habit", cause)) != 0)
 		goto fail;
 	return store_commit(s, cause);
@@ -130,57 +120,17 @@ int
 store_habit_list(struct store *s, struct store_habit **out, size_t *n,
 		 char **cause)
 {
-	sqlite3_stmt *st;
-	struct store_habit *h = NULL, *row;
-	size_t count = 0;
-	char *sql;
-	int rc, code;
+	void *rows;
+	int code =
+	    store_rows(s, STORE_TABLE_HABIT, NULL, "ORDER BY kept_on, id",
+		       sizeof **out, &rows, n, cause, "");
 
-	*out = NULL;
-	*n = 0;
-	sql = xasprintf("SELECT %s FROM habit ORDER BY kept_on, id",
-			store_columns_sql(STORE_TABLE_HABIT, 0));
-	code = store_prepare(s, sql, &st, cause);
-	free(sql);
-	if (code != 0)
-		return code;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		/* The schema's checks hold these; a file changed behind the
-		 * program's back is damaged. */
-		if ((code = store_row_check(s, st, STORE_TABLE_HABIT, cause)) !=
-		    0)
-			break;
-		h = xreallocarray(h, count + 1, sizeof *h);
-		row = &h[count++];
-		memset(row, 0, sizeof *row);
-		row->id = sqlite3_column_int64(st, STORE_HABIT_ID);
-		row->approach = store_col_text(st, STORE_HABIT_APPROACH);
-		row->trial_id =
-		    sqlite3_column_type(st, STORE_HABIT_TRIAL) == SQLITE_NULL
-			? 0
-			: sqlite3_column_int64(st, STORE_HABIT_TRIAL);
-		store_col_day(st, STORE_HABIT_KEPT_ON, row->kept_on);
-		store_col_day(st, STORE_HABIT_DROPPED_ON, row->dropped_on);
-		store_col_uid(st, STORE_HABIT_UID, row->uid);
-	}
-	sqlite3_finalize(st);
-	if (code == 0 && rc != SQLITE_DONE)
-		code = store_sqlerr(s, rc, "reading the habits", cause);
-	if (code != 0) {
-		store_habits_free(h, count);
-		return code;
-	}
-	*out = h;
-	*n = count;
-	return 0;
+	*out = rows;
+	return code;
 }
 
 void
 store_habits_free(struct store_habit *h, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(h[i].approach);
-	free(h);
+	store_rows_free(STORE_TABLE_HABIT, h, n, sizeof *h);
 }

@@ -585,15 +585,31 @@ first_disagreement(struct merge *m, enum store_table_id t)
 	return rc == SQLITE_DONE ? 0 : sql_fail(m, rc);
 }
 
+/* The rows that go with a row of another table --replace removes, named
+ * (the schema's cascade would take them unnamed): a check-in's answers, a
+ * trial's pause week. The child's link column holds the parent's key. */
+static const struct dependent {
+	enum store_table_id parent, child;
+	const char *link, *key;
+	const char *order; /* the child's rows, as their names are listed */
+	const char *how;
+} dependents[] = {
+    {STORE_TABLE_CHECKIN, STORE_TABLE_ANSWER, "day", "day",
+     "l.day, l.question_id", "removed with its check-in"},
+    {STORE_TABLE_TRIAL, STORE_TABLE_PAUSE, "trial_id", "id", "l.id",
+     "removed with its trial"},
+};
+#define DEPENDENTS (sizeof dependents / sizeof dependents[0])
+
 /* --replace: the log's rows the taken rows of the file clash with go,
- * named; a check-in's answers with it. *n their number. */
+ * named, with the rows that depend on them. *n their number. */
 static int
 remove_clashing(struct merge *m, enum store_table_id t, const char *how,
 		size_t *n)
 {
 	const char *name = store_tables[t].name;
 	int k = clash_of(t), code;
-	size_t none = 0;
+	size_t d, none = 0;
 	char *rows;
 
 	*n = 0;
@@ -610,38 +626,26 @@ remove_clashing(struct merge *m, enum store_table_id t, const char *how,
 		free(rows);
 		return code;
 	}
-	if (t == STORE_TABLE_CHECKIN &&
-	    ((code = namef(m, "removed with its check-in",
-			   "SELECT %s FROM answer AS l WHERE l.day IN (SELECT"
-			   " day FROM checkin WHERE uid IN (%s)) ORDER BY"
-			   " l.day, l.question_id",
-			   tm[STORE_TABLE_ANSWER].log_name, rows)) != 0 ||
-	     (code = execf(m,
-			   "DELETE FROM answer WHERE day IN (SELECT day FROM"
-			   " checkin WHERE uid IN (%s))",
-			   rows)) != 0)) {
-		free(rows);
-		return code;
+	for (d = 0; d < DEPENDENTS; d++) {
+		const struct dependent *dp = &dependents[d];
+		const char *child = store_tables[dp->child].name;
+
+		if (dp->parent != t)
+			continue;
+		if ((code = namef(m, dp->how,
+				  "SELECT %s FROM %s AS l WHERE l.%s IN (SELECT"
+				  " %s FROM %s WHERE uid IN (%s)) ORDER BY %s",
+				  tm[dp->child].log_name, child, dp->link,
+				  dp->key, name, rows, dp->order)) != 0 ||
+		    (code = execf(m,
+				  "DELETE FROM %s WHERE %s IN (SELECT %s FROM"
+				  " %s WHERE uid IN (%s))",
+				  child, dp->link, dp->key, name, rows)) != 0) {
+			free(rows);
+			return code;
+		}
+		m->res->n[dp->child].removed += changed(m);
 	}
-	if (t == STORE_TABLE_CHECKIN)
-		m->res->n[STORE_TABLE_ANSWER].removed += changed(m);
-	/* A trial's pause week goes with it (the schema's cascade would
-	 * take it unnamed). */
-	if (t == STORE_TABLE_TRIAL &&
-	    ((code = namef(m, "removed with its trial",
-			   "SELECT %s FROM trial_pause AS l WHERE l.trial_id"
-			   " IN (SELECT id FROM trial WHERE uid IN (%s))"
-			   " ORDER BY l.id",
-			   tm[STORE_TABLE_PAUSE].log_name, rows)) != 0 ||
-	     (code = execf(m,
-			   "DELETE FROM trial_pause WHERE trial_id IN (SELECT"
-			   " id FROM trial WHERE uid IN (%s))",
-			   rows)) != 0)) {
-		free(rows);
-		return code;
-	}
-	if (t == STORE_TABLE_TRIAL)
-		m->res->n[STORE_TABLE_PAUSE].removed += changed(m);
 	if ((code = namef(m, how,
 			  "SELECT %s FROM main.%s AS l WHERE uid IN (%s)"
 			  " ORDER BY %s",

@@ -8,6 +8,7 @@
  *                        written
  *   store_columns.c      the log's tables and columns described once, and
  *                        the rules between a row's columns
+ *   store_row.c          a table's rows read into its row structs by them
  *   store_file.c         the log's file, directory and mode before SQLite
  *                        opens it
  *   store_check.c        whether a log is sound: the look at open, the
@@ -27,6 +28,7 @@
 #define BACKPAIN_STORE_INT_H
 
 #include <sqlite3.h>
+#include <stdarg.h>
 #include <sys/types.h>
 
 #include "pain.h"
@@ -72,6 +74,11 @@ int store_prepare(struct store *, const char *sql, sqlite3_stmt **,
  * row id (0 binds NULL). Returns an SQLite result code.
  */
 int store_bind(sqlite3_stmt *, const char *types, ...);
+int store_vbind(sqlite3_stmt *, const char *types, va_list);
+/* Runs st, a statement that returns no rows, once its binding gave rc;
+ * finalizes it. 0, or the code of the failure of doing what. */
+int store_run(struct store *, sqlite3_stmt *st, int rc, const char *what,
+	      char **cause);
 /* Into *out the integer of sql's first row (a PRAGMA, a count), on any
  * connection (the read-only one of the check too). Returns an SQLite
  * result code. */
@@ -152,6 +159,41 @@ int store_columns_register(sqlite3 *db);
 /* What a known profile key's value should be and is not ("a rating from
  * 0 to 10", allocated), or NULL when value fits key. */
 char *store_profile_problem(const char *key, const char *value);
+
+/* A profile row as store_row.c reads it (store.h hands out its values
+ * alone). */
+struct store_profile_row {
+	char *key;
+	char *value;
+	char uid[ENTRY_UID_LEN];
+};
+
+/*
+ * store_row.c: the rows of a table read into its row struct by the column
+ * table, the one reader every table's rows go through. store_rows()
+ * selects table t's columns in table order (store_columns_sql(t, 0)) FROM
+ * from (NULL: the table t) followed by tail (WHERE, ORDER BY; its
+ * parameters bound by types and the arguments after it, as store_bind()
+ * binds them), checks each row (store_row_check(): a damaged log is
+ * EX_IOERR), and fills one struct of size bytes a row, each column at its
+ * place (struct store_column's at; none for STORE_NOWHERE), as its type
+ * reads (store_column_size() is its size): ROWID and REF a long long (0
+ * for NULL), DAY and UID a char array ("" for NULL), INT an int
+ * (ENTRY_NONE for NULL), TEXT, ID and TIME a char * (allocated; NULL for
+ * NULL), WORD an enum (0 for NULL, k + 1 for words[k]). *out owns the rows
+ * (store_rows_free()), *n their number; none on a failure. store_row()
+ * reads the first row only, into *out when *found says there is one
+ * (else out is untouched). store_row_clear() frees what a row owns.
+ */
+int store_rows(struct store *, enum store_table_id t, const char *from,
+	       const char *tail, size_t size, void **out, size_t *n,
+	       char **cause, const char *types, ...);
+int store_row(struct store *, enum store_table_id t, const char *tail,
+	      void *out, size_t size, int *found, char **cause,
+	      const char *types, ...);
+void store_row_clear(enum store_table_id t, void *row);
+void store_rows_free(enum store_table_id t, void *rows, size_t n, size_t size);
+size_t store_column_size(enum store_type type);
 
 /*
  * store_file.c: the log's file made ready before SQLite opens it (its

@@ -37,7 +37,7 @@ store_lesson_add(struct store *s, const struct store_lesson *l, char **cause)
 	sqlite3_stmt *st;
 	char now[STORE_TIMESTAMP_LEN];
 	const char *read, *dismissed;
-	int code, rc;
+	int code;
 
 	if ((code = store_lesson_check(l, cause)) != 0)
 		return code;
@@ -58,13 +58,10 @@ store_lesson_add(struct store *s, const struct store_lesson *l, char **cause)
 		store_rollback(s);
 		return code;
 	}
-	rc =
-	    store_bind(st, "ttttt", l->lesson, l->moment, read, dismissed, now);
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_OK) {
-		code = store_sqlerr(s, rc, "saving the lesson", cause);
+	if ((code = store_run(s, st,
+			      store_bind(st, "ttttt", l->lesson, l->moment,
+					 read, dismissed, now),
+			      "saving the lesson", cause)) != 0) {
 		store_rollback(s);
 		return code;
 	}
@@ -75,58 +72,16 @@ int
 store_lesson_list(struct store *s, struct store_lesson **out, size_t *n,
 		  char **cause)
 {
-	sqlite3_stmt *st;
-	struct store_lesson *r = NULL, *l;
-	size_t count = 0;
-	char *sql;
-	int rc, code;
+	void *rows;
+	int code = store_rows(s, STORE_TABLE_LESSON, NULL, "ORDER BY id",
+			      sizeof **out, &rows, n, cause, "");
 
-	*out = NULL;
-	*n = 0;
-	sql = xasprintf("SELECT %s FROM lesson ORDER BY id",
-			store_columns_sql(STORE_TABLE_LESSON, 0));
-	code = store_prepare(s, sql, &st, cause);
-	free(sql);
-	if (code != 0)
-		return code;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		/* The schema's checks hold these; a file changed behind the
-		 * program's back is damaged. */
-		if ((code = store_row_check(s, st, STORE_TABLE_LESSON,
-					    cause)) != 0)
-			break;
-		r = xreallocarray(r, count + 1, sizeof *r);
-		l = &r[count++];
-		memset(l, 0, sizeof *l);
-		l->id = sqlite3_column_int64(st, STORE_LESSON_ID);
-		l->lesson = store_col_text(st, STORE_LESSON_LESSON);
-		l->moment = store_col_text(st, STORE_LESSON_MOMENT);
-		store_col_day(st, STORE_LESSON_READ_ON, l->read_on);
-		store_col_day(st, STORE_LESSON_DISMISSED_ON, l->dismissed_on);
-		l->recorded_at = store_col_text(st, STORE_LESSON_RECORDED_AT);
-		store_col_uid(st, STORE_LESSON_UID, l->uid);
-	}
-	sqlite3_finalize(st);
-	if (code == 0 && rc != SQLITE_DONE)
-		code = store_sqlerr(s, rc, "reading the lessons", cause);
-	if (code != 0) {
-		store_lessons_free(r, count);
-		return code;
-	}
-	*out = r;
-	*n = count;
-	return 0;
+	*out = rows;
+	return code;
 }
 
 void
 store_lessons_free(struct store_lesson *r, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		free(r[i].lesson);
-		free(r[i].moment);
-		free(r[i].recorded_at);
-	}
-	free(r);
+	store_rows_free(STORE_TABLE_LESSON, r, n, sizeof *r);
 }

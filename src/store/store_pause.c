@@ -9,16 +9,6 @@
 #include "store_int.h"
 #include "util.h"
 
-static int
-step_done(struct store *s, sqlite3_stmt *st, int rc, const char *what,
-	  char **cause)
-{
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? 0 : store_sqlerr(s, rc, what, cause);
-}
-
 /* Reads one row of sql (bound to id) into the days given: *found 0 when
  * there is none. Columns: two days, the second optional. */
 static int
@@ -95,7 +85,7 @@ store_pause_begin(struct store *s, long long trial_id, const char *day,
 				  "INSERT INTO trial_pause (trial_id, "
 				  "paused_on, recorded_at) VALUES (?1, ?2, ?3)",
 				  &st, cause)) != 0 ||
-	    (code = step_done(s, st, store_bind(st, "ltt", trial_id, day, now),
+	    (code = store_run(s, st, store_bind(st, "ltt", trial_id, day, now),
 			      "pausing the trial", cause)) != 0)
 		goto fail;
 	return store_commit(s, cause);
@@ -140,7 +130,7 @@ store_pause_end(struct store *s, long long trial_id, const char *day,
 				  "UPDATE trial_pause SET resumed_on = ?1 "
 				  "WHERE trial_id = ?2",
 				  &st, cause)) != 0 ||
-	    (code = step_done(s, st, store_bind(st, "tl", day, trial_id),
+	    (code = store_run(s, st, store_bind(st, "tl", day, trial_id),
 			      "resuming the trial", cause)) != 0)
 		goto fail;
 	return store_commit(s, cause);
@@ -153,54 +143,17 @@ int
 store_pause_list(struct store *s, struct store_pause **out, size_t *n,
 		 char **cause)
 {
-	sqlite3_stmt *st;
-	struct store_pause *p = NULL, *row;
-	size_t count = 0;
-	char *sql;
-	int rc, code;
+	void *rows;
+	int code =
+	    store_rows(s, STORE_TABLE_PAUSE, NULL, "ORDER BY paused_on, id",
+		       sizeof **out, &rows, n, cause, "");
 
-	*out = NULL;
-	*n = 0;
-	sql = xasprintf("SELECT %s FROM trial_pause ORDER BY paused_on, id",
-			store_columns_sql(STORE_TABLE_PAUSE, 0));
-	code = store_prepare(s, sql, &st, cause);
-	free(sql);
-	if (code != 0)
-		return code;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		/* The schema's checks hold these (store_columns.c); a file
-		 * changed behind the program's back is damaged. */
-		if ((code = store_row_check(s, st, STORE_TABLE_PAUSE, cause)) !=
-		    0)
-			break;
-		p = xreallocarray(p, count + 1, sizeof *p);
-		row = &p[count++];
-		memset(row, 0, sizeof *row);
-		row->id = sqlite3_column_int64(st, STORE_PAUSE_ID);
-		row->trial_id = sqlite3_column_int64(st, STORE_PAUSE_TRIAL);
-		store_col_day(st, STORE_PAUSE_PAUSED_ON, row->paused_on);
-		store_col_day(st, STORE_PAUSE_RESUMED_ON, row->resumed_on);
-		row->recorded_at = store_col_text(st, STORE_PAUSE_RECORDED_AT);
-		store_col_uid(st, STORE_PAUSE_UID, row->uid);
-	}
-	sqlite3_finalize(st);
-	if (code == 0 && rc != SQLITE_DONE)
-		code = store_sqlerr(s, rc, "reading the pauses", cause);
-	if (code != 0) {
-		store_pauses_free(p, count);
-		return code;
-	}
-	*out = p;
-	*n = count;
-	return 0;
+	*out = rows;
+	return code;
 }
 
 void
 store_pauses_free(struct store_pause *p, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(p[i].recorded_at);
-	free(p);
+	store_rows_free(STORE_TABLE_PAUSE, p, n, sizeof *p);
 }

@@ -136,10 +136,20 @@ int
 store_bind(sqlite3_stmt *st, const char *types, ...)
 {
 	va_list ap;
+	int rc;
+
+	va_start(ap, types);
+	rc = store_vbind(st, types, ap);
+	va_end(ap);
+	return rc;
+}
+
+int
+store_vbind(sqlite3_stmt *st, const char *types, va_list ap)
+{
 	const char *t;
 	int i, rc = SQLITE_OK, v;
 
-	va_start(ap, types);
 	for (i = 1, t = types; *t != '\0' && rc == SQLITE_OK; t++, i++) {
 		switch (*t) {
 		case 't': {
@@ -172,8 +182,17 @@ store_bind(sqlite3_stmt *st, const char *types, ...)
 			rc = SQLITE_MISUSE;
 		}
 	}
-	va_end(ap);
 	return rc;
+}
+
+int
+store_run(struct store *s, sqlite3_stmt *st, int rc, const char *what,
+	  char **cause)
+{
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? 0 : store_sqlerr(s, rc, what, cause);
 }
 
 int

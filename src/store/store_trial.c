@@ -7,8 +7,6 @@
 #include "store_int.h"
 #include "util.h"
 
-#define TRIALS_FIRST 16 /* rows allocated at first, doubled as needed */
-
 /* The outcome as it is stored: NULL for none. */
 static const char *
 outcome_text(enum outcome o)
@@ -38,16 +36,6 @@ one_row(struct store *s, sqlite3_stmt *st, int rc, int *code, char **cause)
 		return 0;
 	*code = store_sqlerr(s, rc, "reading the log", cause);
 	return -1;
-}
-
-static int
-exec_write(struct store *s, sqlite3_stmt *st, int rc, const char *what,
-	   char **cause)
-{
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_DONE)
-		rc = SQLITE_OK;
-	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? 0 : store_sqlerr(s, rc, what, cause);
 }
 
 /* The checks of a start made inside the transaction. */
@@ -109,8 +97,8 @@ store_trial_start(struct store *s, const char *approach, const char *day,
 				  "INSERT INTO trial (approach, started_on)"
 				  " VALUES (?1, ?2)",
 				  &st, cause)) != 0 ||
-	    (code = exec_write(s, st, store_bind(st, "tt", approach, day),
-			       "starting the trial", cause)) != 0) {
+	    (code = store_run(s, st, store_bind(st, "tt", approach, day),
+			      "starting the trial", cause)) != 0) {
 		store_rollback(s);
 		return code;
 	}
@@ -165,9 +153,9 @@ store_trial_end(struct store *s, const char *approach, const char *day,
 				  "?2 WHERE id = ?3",
 				  &st, cause)) != 0)
 		return code;
-	return exec_write(
-	    s, st, store_bind(st, "ttl", day, outcome_text(outcome), *id),
-	    "stopping the trial", cause);
+	return store_run(s, st,
+			 store_bind(st, "ttl", day, outcome_text(outcome), *id),
+			 "stopping the trial", cause);
 }
 
 int
@@ -222,9 +210,9 @@ store_trial_set_outcome(struct store *s, long long id, enum outcome outcome,
 	if ((code =
 		 store_prepare(s, "UPDATE trial SET outcome = ?1 WHERE id = ?2",
 			       &st, cause)) != 0 ||
-	    (code = exec_write(s, st,
-			       store_bind(st, "tl", outcome_text(outcome), id),
-			       "saving the outcome", cause)) != 0)
+	    (code = store_run(s, st,
+			      store_bind(st, "tl", outcome_text(outcome), id),
+			      "saving the outcome", cause)) != 0)
 		goto fail;
 	return store_commit(s, cause);
 fail:
@@ -254,9 +242,9 @@ store_trial_set_impression(struct store *s, const char *approach,
 		 "FROM trial WHERE approach = ?2 AND ended_on = ?3 ORDER BY "
 		 "id DESC LIMIT 1)",
 		 &st, cause)) != 0 ||
-	    (code = exec_write(s, st,
-			       store_bind(st, "itt", impression, approach, day),
-			       "saving the impression", cause)) != 0)
+	    (code = store_run(s, st,
+			      store_bind(st, "itt", impression, approach, day),
+			      "saving the impression", cause)) != 0)
 		goto fail;
 	if (sqlite3_changes(s->db) != 1) {
 		code = store_fail(cause, EX_DATAERR,
@@ -304,75 +292,24 @@ trials_sort(struct store_trial *t, size_t n)
 		}
 }
 
-/* A row of store_columns_sql(STORE_TABLE_TRIAL, 0), checked, into t. */
-static void
-take_trial(sqlite3_stmt *st, struct store_trial *t)
-{
-	const unsigned char *outcome =
-	    sqlite3_column_text(st, STORE_TRIAL_OUTCOME);
-
-	t->id = sqlite3_column_int64(st, STORE_TRIAL_ID);
-	t->approach = store_col_text(st, STORE_TRIAL_APPROACH);
-	store_col_day(st, STORE_TRIAL_STARTED_ON, t->started_on);
-	store_col_day(st, STORE_TRIAL_ENDED_ON, t->ended_on);
-	t->outcome = OUTCOME_NONE;
-	if (outcome != NULL)
-		outcome_parse((const char *)outcome, &t->outcome);
-	t->impression = store_col_int(st, STORE_TRIAL_IMPRESSION);
-	store_col_uid(st, STORE_TRIAL_UID, t->uid);
-}
-
 int
 store_trial_list(struct store *s, struct store_trial **out, size_t *n,
 		 char **cause)
 {
-	sqlite3_stmt *st;
-	struct store_trial *t = NULL, *row;
-	size_t count = 0, cap = 0;
-	char *sql;
-	int rc, code;
+	void *rows;
+	int code = store_rows(s, STORE_TABLE_TRIAL, NULL, "ORDER BY id",
+			      sizeof **out, &rows, n, cause, "");
 
-	*out = NULL;
-	*n = 0;
-	sql = xasprintf("SELECT %s FROM trial ORDER BY id",
-			store_columns_sql(STORE_TABLE_TRIAL, 0));
-	code = store_prepare(s, sql, &st, cause);
-	free(sql);
-	if (code != 0)
-		return code;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((code = store_row_check(s, st, STORE_TABLE_TRIAL, cause)) !=
-		    0)
-			break;
-		if (count == cap) {
-			cap = cap ? cap * 2 : TRIALS_FIRST;
-			t = xreallocarray(t, cap, sizeof *t);
-		}
-		row = &t[count++];
-		memset(row, 0, sizeof *row);
-		take_trial(st, row);
-	}
-	sqlite3_finalize(st);
-	if (code == 0 && rc != SQLITE_DONE)
-		code = store_sqlerr(s, rc, "reading the trials", cause);
-	if (code != 0) {
-		store_trials_free(t, count);
-		return code;
-	}
-	trials_sort(t, count);
-	*out = t;
-	*n = count;
-	return 0;
+	*out = rows;
+	if (code == 0)
+		trials_sort(*out, *n);
+	return code;
 }
 
 void
 store_trials_free(struct store_trial *t, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(t[i].approach);
-	free(t);
+	store_rows_free(STORE_TABLE_TRIAL, t, n, sizeof *t);
 }
 
 int
@@ -402,7 +339,7 @@ store_screening_add(struct store *s, const char *flag, int answer, int revision,
 				  "INSERT INTO screening (flag_id, answer, "
 				  "asked_at, revision) VALUES (?1, ?2, ?3, ?4)",
 				  &st, cause)) != 0 ||
-	    (code = exec_write(
+	    (code = store_run(
 		 s, st, store_bind(st, "titi", flag, answer, now, revision),
 		 "saving the answer", cause)) != 0) {
 		store_rollback(s);
@@ -439,65 +376,33 @@ store_screening_add(struct store *s, const char *flag, int answer, int revision,
 	" min(id) OVER (PARTITION BY flag_id) AS first_id"                     \
 	" FROM (SELECT *, " ANSWER_AT " AS at FROM screening AS o))"
 
-/* Rows of SELECT (the screening's columns) FROM from AS s tail. */
+/* The screening's rows, ranked (as s), in the order of tail. */
 static int
-screening_rows(struct store *s, const char *from, const char *tail,
-	       struct screening **out, size_t *n, char **cause)
+screening_rows(struct store *s, const char *tail, struct screening **out,
+	       size_t *n, char **cause)
 {
-	sqlite3_stmt *st;
-	struct screening *r = NULL, *x;
-	size_t count = 0;
-	char *sql;
-	int rc, code;
+	void *rows;
+	int code =
+	    store_rows(s, STORE_TABLE_SCREENING, SCREENING_RANKED " AS s", tail,
+		       sizeof **out, &rows, n, cause, "");
 
-	*out = NULL;
-	*n = 0;
-	sql =
-	    xasprintf("SELECT %s FROM %s AS s %s",
-		      store_columns_sql(STORE_TABLE_SCREENING, 0), from, tail);
-	code = store_prepare(s, sql, &st, cause);
-	free(sql);
-	if (code != 0)
-		return code;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((code = store_row_check(s, st, STORE_TABLE_SCREENING,
-					    cause)) != 0)
-			break;
-		r = xreallocarray(r, count + 1, sizeof *r);
-		x = &r[count++];
-		x->flag = store_col_text(st, STORE_SCREENING_FLAG);
-		x->answer = store_col_int(st, STORE_SCREENING_ANSWER);
-		x->asked_at = store_col_text(st, STORE_SCREENING_ASKED_AT);
-		store_col_day(st, STORE_SCREENING_CHECKED_ON, x->checked_on);
-		x->revision = store_col_int(st, STORE_SCREENING_REVISION);
-	}
-	sqlite3_finalize(st);
-	if (code == 0 && rc != SQLITE_DONE)
-		code = store_sqlerr(s, rc, "reading the screening", cause);
-	if (code != 0) {
-		screenings_free(r, count);
-		return code;
-	}
-	*out = r;
-	*n = count;
-	return 0;
+	*out = rows;
+	return code;
 }
 
 int
 store_screening_latest(struct store *s, struct screening **out, size_t *n,
 		       char **cause)
 {
-	return screening_rows(s, SCREENING_RANKED,
-			      "WHERE nth = 1 ORDER BY first, first_id", out, n,
-			      cause);
+	return screening_rows(s, "WHERE nth = 1 ORDER BY first, first_id", out,
+			      n, cause);
 }
 
 int
 store_screening_all(struct store *s, struct screening **out, size_t *n,
 		    char **cause)
 {
-	return screening_rows(s, SCREENING_RANKED, "ORDER BY at, id", out, n,
-			      cause);
+	return screening_rows(s, "ORDER BY at, id", out, n, cause);
 }
 
 int
@@ -534,8 +439,8 @@ store_screening_checked(struct store *s, const char *flag, const char *day,
 				  "UPDATE screening SET checked_on = ?1 WHERE "
 				  "id = ?2",
 				  &st, cause)) != 0 ||
-	    (code = exec_write(s, st, store_bind(st, "tl", day, id),
-			       "saving the check", cause)) != 0)
+	    (code = store_run(s, st, store_bind(st, "tl", day, id),
+			      "saving the check", cause)) != 0)
 		goto fail;
 	return store_commit(s, cause);
 fail:
@@ -561,24 +466,19 @@ check_profile(const char *key, const char *value, char **cause)
 int
 store_profile_get(struct store *s, const char *key, char **value, char **cause)
 {
-	sqlite3_stmt *st;
-	char *sql;
-	int code = 0;
+	struct store_profile_row row;
+	int code, found;
 
 	*value = NULL;
-	if ((code = store_check_id("profile key", key, cause)) != 0)
+	if ((code = store_check_id("profile key", key, cause)) != 0 ||
+	    (code = store_row(s, STORE_TABLE_PROFILE, "WHERE key = ?1", &row,
+			      sizeof row, &found, cause, "t", key)) != 0 ||
+	    !found)
 		return code;
-	sql = xasprintf("SELECT %s FROM profile WHERE key = ?1",
-			store_columns_sql(STORE_TABLE_PROFILE, 0));
-	code = store_prepare(s, sql, &st, cause);
-	free(sql);
-	if (code != 0)
-		return code;
-	if (one_row(s, st, store_bind(st, "t", key), &code, cause) == 1 &&
-	    (code = store_row_check(s, st, STORE_TABLE_PROFILE, cause)) == 0)
-		*value = store_col_text(st, STORE_PROFILE_VALUE);
-	sqlite3_finalize(st);
-	return code;
+	*value = row.value;
+	row.value = NULL;
+	store_row_clear(STORE_TABLE_PROFILE, &row);
+	return 0;
 }
 
 int
@@ -598,8 +498,8 @@ store_profile_set(struct store *s, const char *key, const char *value,
 				  "(?1, ?2) ON CONFLICT (key) DO UPDATE SET "
 				  "value = excluded.value",
 				  &st, cause)) != 0 ||
-	    (code = exec_write(s, st, store_bind(st, "tt", key, value),
-			       "saving the profile", cause)) != 0) {
+	    (code = store_run(s, st, store_bind(st, "tt", key, value),
+			      "saving the profile", cause)) != 0) {
 		store_rollback(s);
 		return code;
 	}

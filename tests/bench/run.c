@@ -100,7 +100,8 @@ static const struct bench benches[] = {
     {.name = "checkin (replace)",
      .args = {"checkin", "4", "--date", "@"},
      .floor = "BEGIN IMMEDIATE; INSERT OR REPLACE INTO checkin (day, pain,"
-	      " interference, note, recorded_at, updated_at) VALUES"
+	      " interference, note, recorded_at, updated_at, pain_set_at)"
+	      " VALUES"
 	      " ('@', 4, NULL, NULL, '@T20:00:00+00:00',"
 	      " '@T20:00:00+00:00', '@T20:00:00+00:00'); COMMIT;",
      .target = 1.5,

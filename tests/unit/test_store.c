@@ -721,48 +721,6 @@ test_hundred_years_no_full_scans(void **state)
 	store_close(s);
 }
 
-/* The column table describes the tables the schema's steps make: the same
- * columns in the same order, each uid unique and given to a row whose
- * writer gives none. */
-static void
-test_columns_are_the_schema(void **state)
-{
-	struct store *s = opened(state);
-	sqlite3_stmt *st;
-	char *sql;
-	size_t t, c;
-
-	for (t = 0; t < STORE_TABLES; t++) {
-		const struct store_table *tb = &store_tables[t];
-
-		sql = xasprintf("SELECT name FROM pragma_table_info('%s')"
-				" ORDER BY cid",
-				tb->name);
-		assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL),
-				 SQLITE_OK);
-		for (c = 0; sqlite3_step(st) == SQLITE_ROW; c++) {
-			assert_true(c < tb->ncolumns);
-			assert_string_equal(sqlite3_column_text(st, 0),
-					    tb->columns[c].name);
-		}
-		assert_int_equal(c, tb->ncolumns);
-		sqlite3_finalize(st);
-		free(sql);
-	}
-	/* Another tool's row without a uid gets one, as the program's. */
-	fx_exec(s->db, "INSERT INTO profile (key, value) VALUES ('k', 'v')");
-	assert_int_equal(count(s, "SELECT count(*) FROM profile WHERE"
-				  " length(uid) = 32"),
-			 1);
-	assert_int_not_equal(
-	    sqlite3_exec(s->db,
-			 "INSERT INTO profile (key, value, uid)"
-			 " SELECT 'k2', 'v', uid FROM profile",
-			 NULL, NULL, NULL),
-	    SQLITE_OK);
-	store_close(s);
-}
-
 /* A dump the store imports straight (no program checked it): a uid twice,
  * trials of one approach one inside another, a flare-up inside another,
  * are refused, naming the row; rows keep their uids. */
@@ -911,7 +869,6 @@ main(void)
 	    T(test_checkin_first),
 	    T(test_profile),
 	    T(test_hundred_years_no_full_scans),
-	    T(test_columns_are_the_schema),
 	    T(test_import_dump_rules),
 	    T(test_checkin_if_unchanged),
 	};
