@@ -244,7 +244,7 @@ printf '%s\n' "The 12-minute workout|0/1" "Read a chapter|0/1|(habit)" \
 	"Lie on the mat|0/2|(flare-up tool)" | cmp -s - "$T/list" ||
 	{ cat "$T/screen" >&2; fail "Today lists the practices as: $(cat "$T/list")"; }
 
-# The Review: the workout (running, first), then the habit.
+# The Review: the workout (running, first), then the habit, then the mat.
 keys r
 wait_for "Verdict:"
 # It opens on the running trial, the first of the list (it opened on the
@@ -264,7 +264,8 @@ keys s
 wait_for "recorded as:"
 wait_for "[$SUGGESTED]"
 keys Escape
-keys G
+# The habit's row next (the mat's, with nothing to decide, comes last).
+keys j
 wait_words "Kept as a habit since $HABIT_SINCE."
 keys q
 
