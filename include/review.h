@@ -93,6 +93,11 @@ struct review_row {
 	 * paused_since (program.h). */
 	int paused;
 	char paused_since[DAY_LEN];
+	/* Its whole span, its start to its end (today while running), by
+	 * program_trial_days(): the days that count, and those that do not,
+	 * on hold for safety and in its pause week. The verdict's own days
+	 * (result.days) stop at a pause; these go on after it. */
+	int span_days, span_held, span_paused;
 	/* The other trials that count against attributing this one's change
 	 * (analysis_confounds()): indices into the review's rows, in row
 	 * order. */
@@ -372,6 +377,12 @@ const char *review_row_name(const struct review_row *);
  * "running", "kept as a habit" (while kept), or its outcome's words; a
  * flare-up tool's use outside a trial, "used outside a trial". */
 const char *review_row_state(const struct review_row *);
+/* "2027-01-15 to today (2027-02-15), 25 days so far (not counting 7 days
+ * paused by you)", or for an ended trial "2027-01-15 to 2027-02-15, 25
+ * days": its dates and its days that count (span_days), as every face
+ * says them. Not for a flare-up tool's row. */
+void review_row_span(struct buf *, const struct review *,
+		     const struct review_row *);
 /* The outcome the verdict points to: helped for substantial and
  * meaningful, worse, no change; stopped for the verdicts that cannot
  * tell. It only advises: the person decides. */

@@ -291,8 +291,6 @@ static void
 table_dates(struct buf *t, const struct review *rv,
 	    const struct review_row *row)
 {
-	const struct analysis_result *r = &row->result;
-
 	if (row->tool_use) {
 		buf_adds(t, "A flare-up tool ");
 		program_tool_words(t, row->tool_sessions, row->ended_on);
@@ -300,28 +298,18 @@ table_dates(struct buf *t, const struct review *rv,
 			   ", outside a trial (the first on %s): judged by "
 			   "those sessions, as a trial of it is.",
 			   row->started_on);
-	} else if (row->running)
-		buf_printf(t, "%s to today (%s), %d %s so far, running.",
-			   row->started_on, rv->today, r->days,
-			   r->days == 1 ? "day" : "days");
-	else if (row->habit && row->habit_dropped[0] == '\0')
-		buf_printf(t, "%s to %s, %d %s, %s since %s.", row->started_on,
-			   row->ended_on, r->days,
-			   r->days == 1 ? "day" : "days", review_row_state(row),
-			   row->habit_since);
-	else if (row->outcome != OUTCOME_NONE)
-		buf_printf(t, "%s to %s, %d %s, ended as: %s.", row->started_on,
-			   row->ended_on, r->days,
-			   r->days == 1 ? "day" : "days",
-			   review_row_state(row));
-	else
-		buf_printf(t, "%s to %s, %d %s, ended.", row->started_on,
-			   row->ended_on, r->days,
-			   r->days == 1 ? "day" : "days");
-	/* Its days are those that count (program_trial_days()). */
-	if (r->off_days > 0)
-		buf_printf(t, " Not counted: %d %s on hold for safety.",
-			   r->off_days, r->off_days == 1 ? "day" : "days");
+	} else {
+		review_row_span(t, rv, row);
+		if (row->running)
+			buf_adds(t, ", running.");
+		else if (row->habit && row->habit_dropped[0] == '\0')
+			buf_printf(t, ", %s since %s.", review_row_state(row),
+				   row->habit_since);
+		else if (row->outcome != OUTCOME_NONE)
+			buf_printf(t, ", ended as: %s.", review_row_state(row));
+		else
+			buf_adds(t, ", ended.");
+	}
 	if (row->paused)
 		buf_printf(t,
 			   " Paused while a safety question holds (since "

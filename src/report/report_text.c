@@ -70,26 +70,15 @@ flag_item(struct buf *t, const struct report *rp, size_t i, escape_fn esc)
 static void
 dates(struct buf *t, const struct review *rv, const struct review_row *row)
 {
-	int days = row->result.days;
-
 	if (row->tool_use) {
 		program_tool_words(t, row->tool_sessions, row->ended_on);
 		buf_printf(t, ", outside a trial, the first on %s",
 			   row->started_on);
 		return;
 	}
+	review_row_span(t, rv, row);
 	if (row->running)
-		buf_printf(t, "%s to today (%s), %d %s so far, running",
-			   row->started_on, rv->today, days,
-			   plural(days, "day", "days"));
-	else
-		buf_printf(t, "%s to %s, %d %s", row->started_on, row->ended_on,
-			   days, plural(days, "day", "days"));
-	/* The days that count (program_trial_days()): not those on hold. */
-	if (row->result.off_days > 0)
-		buf_printf(t, " (not counting %d %s on hold for safety)",
-			   row->result.off_days,
-			   plural(row->result.off_days, "day", "days"));
+		buf_adds(t, ", running");
 	if (row->paused)
 		buf_printf(t, ", paused since %s", row->paused_since);
 	/* A kept habit is said so by report_habit_line(). */

@@ -315,6 +315,9 @@ judge_row(const struct pack *pack, const struct review *rv,
 		in.noff = (size_t)(sp->end - sp->start + 1);
 	row->paused = row->running && td.paused;
 	memcpy(row->paused_since, td.paused_since, DAY_LEN);
+	row->span_days = td.counted;
+	row->span_held = td.held;
+	row->span_paused = td.week;
 	/* Paused: the verdict as of the pause (issue 21). */
 	week = program_trial_week(&l->pauses, t->id);
 	if (week != NULL && day_number(week->from) - 1 >= sp->start &&

@@ -688,3 +688,33 @@ review_interference_words(struct buf *b, const struct review_row *row)
 	window_mean(b, w->during_n, w->during_sum, w->during_from,
 		    w->during_to);
 }
+
+void
+review_row_span(struct buf *b, const struct review *rv,
+		const struct review_row *row)
+{
+	int n = row->span_days;
+
+	if (row->running)
+		buf_printf(b, "%s to today (%s), %d %s so far", row->started_on,
+			   rv->today, n, plural(n, "day", "days"));
+	else
+		buf_printf(b, "%s to %s, %d %s", row->started_on, row->ended_on,
+			   n, plural(n, "day", "days"));
+	/* The days that do not count (program_trial_days()). */
+	if (row->span_held > 0 && row->span_paused > 0)
+		buf_printf(b,
+			   " (not counting %d %s on hold for safety and %d "
+			   "paused by you)",
+			   row->span_held,
+			   plural(row->span_held, "day", "days"),
+			   row->span_paused);
+	else if (row->span_held > 0)
+		buf_printf(b, " (not counting %d %s on hold for safety)",
+			   row->span_held,
+			   plural(row->span_held, "day", "days"));
+	else if (row->span_paused > 0)
+		buf_printf(b, " (not counting %d %s paused by you)",
+			   row->span_paused,
+			   plural(row->span_paused, "day", "days"));
+}

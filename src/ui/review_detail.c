@@ -79,8 +79,8 @@ add_buf(struct ui_view *view, int w, enum ui_color c, const char *prefix,
 }
 
 static void
-add_dates(struct ui_view *view, const struct program_plan *plan, int w,
-	  const struct review_row *row)
+add_dates(struct ui_view *view, const struct review *rv,
+	  const struct program_plan *plan, int w, const struct review_row *row)
 {
 	const struct program_step *st = program_plan_trial(plan, row->trial_id);
 	int days = row->result.days, of = st != NULL ? st->days : 0;
@@ -99,13 +99,14 @@ add_dates(struct ui_view *view, const struct program_plan *plan, int w,
 		return;
 	}
 	if (!row->running) {
-		ui_view_addf(view, w, UI_C_NORMAL, 0,
-			     "Ran %s to %s, %d %s, with %d %s. Recorded "
-			     "outcome: %s.",
-			     row->started_on, row->ended_on, days,
-			     plural(days, "day", "days"), row->checkins,
-			     plural(row->checkins, "check-in", "check-ins"),
-			     program_outcome_words(row->outcome));
+		buf_init(&b);
+		buf_adds(&b, "Ran ");
+		review_row_span(&b, rv, row);
+		buf_printf(&b, ", with %d %s. Recorded outcome: %s.",
+			   row->checkins,
+			   plural(row->checkins, "check-in", "check-ins"),
+			   program_outcome_words(row->outcome));
+		add_buf(view, w, UI_C_NORMAL, NULL, &b);
 		if (row->habit && row->habit_dropped[0] == '\0')
 			ui_view_addf(view, w, UI_C_GOOD, 0,
 				     "Kept as a habit since %s.",
@@ -132,11 +133,19 @@ add_dates(struct ui_view *view, const struct program_plan *plan, int w,
 			     plural(row->checkins, "check-in", "check-ins"));
 	/* Its days are those that count (program_trial_days()), as the
 	 * review's table and the status say. */
-	if (row->result.off_days > 0)
+	if (row->span_held > 0)
 		ui_view_addf(view, w, UI_C_DIM, 0,
 			     "Not counted: %d %s on hold for safety.",
-			     row->result.off_days,
-			     plural(row->result.off_days, "day", "days"));
+			     row->span_held,
+			     plural(row->span_held, "day", "days"));
+	if (row->span_paused > 0 && !row->in_week)
+		ui_view_addf(view, w, UI_C_DIM, 0,
+			     "Not counted: %d %s paused by you (from %s); its "
+			     "verdict is judged on the %d %s before the pause.",
+			     row->span_paused,
+			     plural(row->span_paused, "day", "days"),
+			     row->week_from, row->result.days,
+			     plural(row->result.days, "day", "days"));
 	if (row->paused)
 		ui_view_addf(view, w, UI_C_WARNING, 0,
 			     "Paused while a safety question holds (since "
@@ -311,7 +320,7 @@ ui_review_detail(struct ui_view *view, const struct ui *ui,
 	ui_view_clear(view);
 	ui_view_addf(view, w, UI_C_HEADING, 0, "%s%s", review_row_name(row),
 		     row->wildcard ? "  (any time)" : "");
-	add_dates(view, plan, w, row);
+	add_dates(view, rv, plan, w, row);
 	if (!row->tool_use)
 		add_adherence(view, w, row);
 	add_means(view, w, row, &f);

@@ -118,6 +118,12 @@ grep -q "The pause confirmed it: pain rose while you stopped (6.0 off it" \
 tr -s ' \n' '  ' <"$T/a.txt" |
 	grep -qF "As of 2026-11-23, the day before the pause began on 2026-11-24." ||
 	fail "the table does not say the verdict is as of the pause"
+# Its days so far are the days that count, after the pause too: 11-10 to
+# 12-07 is 28 days, 7 of them paused (the verdict's own 14 stop at the
+# pause), as status counts them ("day 14 of 28" in the pause above).
+tr -s ' \n' '  ' <"$T/a.txt" |
+	grep -qF "2026-11-10 to today (2026-12-07), 21 days so far (not counting 7 days paused by you), running." ||
+	{ cat "$T/a.txt" >&2; fail "the table does not count the days after the pause"; }
 
 # The pause goes out with the export and comes back with an import.
 bp export --format json >"$T/a.export.json" || fail "export"

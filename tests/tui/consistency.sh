@@ -148,7 +148,7 @@ expect_grep "^Next       check in" "$T/status"
 # 2. review: the table, the CSV and the JSON.
 now review >"$T/review" || fail "review failed"
 has "$T/review" \
-	"2026-11-05 to today ($TODAY), $DAY days so far, running. Not counted: $HELD days on hold for safety." \
+	"2026-11-05 to today ($TODAY), $DAY days so far (not counting $HELD days on hold for safety), running." \
 	"Pain before: 4.00 ($BEFORE_N check-ins). From day 8 on: $PAIN_DURING ($JUDGED_N check-ins)." \
 	"$FLARE_DAYS flare-up days in the judged days." \
 	"Verdict: $VERDICT." \
@@ -180,7 +180,7 @@ now report >"$T/report" || fail "report failed"
 has "$T/report" \
 	"$RECALLED of them recalled (entered more than 3 days after their day) and left out of every verdict" \
 	"as a habit since $HABIT_SINCE, practised on $HABIT_DONE of $HABIT_DAYS days since." \
-	"2026-11-05 to today ($TODAY), $DAY days so far, running (not counting $HELD days on hold for safety)" \
+	"2026-11-05 to today ($TODAY), $DAY days so far (not counting $HELD days on hold for safety), running" \
 	"Interference before: $INTERF_BEFORE ($BEFORE_N check-ins, $INTERF_BEFORE_DAYS); from day 8 on: $INTERF_AFTER ($JUDGED_N check-ins, $INTERF_AFTER_DAYS)." \
 	"Verdict: $VERDICT." \
 	"$RECALLED ratings entered more than 3 days after their day were left out" \
