@@ -43,9 +43,10 @@
  * Flare-up tools (struct analysis_trial_in.flare_tool) are judged by their
  * sessions instead: the paired change from before to after.
  * Beside the verdict, never changing it, the chance it helped: with a
- * normal prior on the true change, the probabilities that it lowered pain
- * at all, by the helped threshold, or raised it by the worse threshold
- * (analysis_chance()).
+ * normal prior on the true change and a noise model that allows for the
+ * uncertainty of the person's own r and SD, the probabilities that it
+ * lowered pain at all, by the helped threshold, or raised it by the worse
+ * threshold (analysis_chance()).
  * Threshold comparisons are exact integer arithmetic on the sums, so a
  * change of exactly 30%, 50% or 2 points reaches its threshold; the noise
  * test is in double precision.
@@ -144,23 +145,52 @@
 #define ANALYSIS_R_MAX_MILLI 850
 #define ANALYSIS_SD_FLOOR_MILLI 500
 /*
- * The chance it helped (doc/verdicts.md section 7): the change and its SE
- * as above, with a normal prior on the true change (the mean change over
- * the judged window) centred on no change, of SD tau = 2.5 points.  Weakly
- * sceptical: it pulls an estimate with the typical SE of 1 point 14%
- * toward no change, and holds a true change of 4 points or more either
- * way unusual (11%).  Chosen on the simulation (tests/sim) among the
- * 1.5 .. 2.5 points the issue allows: the verdict's SE varies from trial
- * to trial far more than the true error does (0.4 to 2.1 points against
- * about 1), so a narrower prior pulls the trials whose SE came out high too
- * far toward no change.  With true changes drawn from each prior, 2.5 came
- * closest to calibrated over ten seeds (its worst tenth of chance_helped
- * 0.105 from the tenth's middle on average, against 0.124 for 2.0 and
- * 0.126 for 1.5; mean error 0.017 against 0.020 and 0.022), and its worst
- * tenth stayed smallest (0.15, against 0.20 for 2.0) when the true spread
- * was elsewhere in the range.  In thousandths.
+ * The chance it helped (doc/verdicts.md section 7): a prior on the true
+ * change (the mean change over the judged window) centred on no change,
+ * of SD tau = 2.0 points, times the likelihood of the change seen.
+ * Weakly sceptical: it holds a true change of 2 points or more either way
+ * to one trial in three, and of 4 or more to one in twenty.  Chosen on the
+ * simulation (tests/sim) among the 1.5 .. 2.5 points the issue allows:
+ * with the noise below, each is about as well calibrated when the true
+ * changes follow it (the worst tenth of chance_helped 0.052 .. 0.057 from
+ * its middle on average over five seeds), and the middle of the range is
+ * the least wrong when they follow another: its worst tenth is 0.11 off
+ * if the true spread is 1.5, where 2.5 is 0.15 off, and 1.5 is 0.19 off
+ * if it is 2.5.  In thousandths.
  */
-#define ANALYSIS_PRIOR_SD_MILLI 2500
+#define ANALYSIS_PRIOR_SD_MILLI 2000
+/*
+ * The chance's noise.  The verdict's SE comes from the person's own lag-1
+ * autocorrelation r and day-to-day SD, read from a few weeks of days, and
+ * varies from trial to trial far more than the true error does (0.4 to
+ * 2.1 points against about 1 on the simulated people): a chance built on
+ * it is too sure when the SE came out low and too doubtful when high, 0.1
+ * off in the middle tenths.  So the chance shrinks both toward the
+ * population's values, with weights that give the person's own days more
+ * say as they add up (empirical Bayes), and carries what is left of the
+ * SD's uncertainty as a Student t likelihood with the degrees of freedom
+ * of both:
+ *   r toward ANALYSIS_R_PRIOR_MILLI with the weight of 200 pairs of days:
+ *     the empirical Bayes weight for the simulated people, whose r lies in
+ *     0.5 .. 0.7 (SD 0.06: (1 - 0.55^2) / 0.06^2 = about 200; the 0.4 ..
+ *     0.7 of diary studies, GUIDE-FACTS.md 3, would give about 120); on
+ *     the simulation 100 .. 400 pairs did about as well, 40 clearly worse;
+ *   the day-to-day variance toward 1.3 points squared (the simulated
+ *     people's typical SD, within the 1 .. 1.5 of diary studies) with the
+ *     weight of 20 degrees of freedom, as much as about five weeks of the
+ *     person's own days.  The simulated people are more alike than real
+ *     ones, and there a weight of 100 did a little better (the worst tenth
+ *     0.055 from its middle on average over fifteen seeds, against 0.059);
+ *     but it would hold a person whose ratings barely move to the
+ *     population's SD against a month of their own days, and tell them
+ *     "about 6 in 10 that it lowered your pain" beside a verdict whose
+ *     interval puts the fall at 0.1 to 0.5 points (tests/cli,
+ *     review_120days: stretching).
+ * The verdict keeps its own r and SD.  In thousandths and units.
+ */
+#define ANALYSIS_CHANCE_R_PAIRS 200
+#define ANALYSIS_CHANCE_SD_MILLI 1300
+#define ANALYSIS_CHANCE_SD_DF 20
 
 /*
  * The pause week (issue 21; doc/verdicts.md section 14): a trial that seems
@@ -310,6 +340,11 @@ struct analysis_change {
 	double change; /* before_mean - during_mean: > 0, less */
 	double sd;     /* day-to-day SD, pooled over both windows */
 	double r;      /* lag-1 autocorrelation used */
+	/* The person's own lag-1 estimate (bias-corrected, before shrinking;
+	 * the prior when there are no pairs) and its pairs of days: the
+	 * chance shrinks it its own way (ANALYSIS_CHANCE_R_PAIRS). */
+	double r_own;
+	int pairs;
 	double neff_before, neff_during; /* effective sample sizes */
 	double se;			 /* standard error of change */
 	double lower, upper;		 /* change -+ z * se */
@@ -326,13 +361,17 @@ struct analysis_change {
 
 /*
  * The chance the approach helped, from the estimate d of the true change
- * (positive: less pain) with standard error s and the prior N(0, tau^2):
- * the posterior of the true change is normal with mean d tau^2 / (tau^2 +
- * s^2) and variance tau^2 s^2 / (tau^2 + s^2).  With s = 0 it is d
- * itself, and each chance is 0 or 1.
+ * delta (positive: less pain) with a likelihood of scale s: Student's t
+ * with df degrees of freedom, (d - delta) / s ~ t_df, or normal when df
+ * is 0; and the prior delta ~ N(0, tau^2), cut to -10 .. 10 (a mean change
+ * of 0-10 ratings lies there).  The posterior is computed on a fixed grid
+ * of delta in steps of 0.01, to within 2e-4 of each chance.  With
+ * s = 0 delta is d itself, and each chance is 0 or 1.
  */
 struct analysis_chance {
 	double tau;	  /* the prior's SD, points */
+	double se, df;	  /* the likelihood's scale and degrees of freedom */
+	double r, day_sd; /* what se was built from (analysis_trial()) */
 	double mean, sd;  /* the posterior of the true change */
 	double helped_at; /* the helped threshold in points, > 0 */
 	double worse_at;  /* the worse threshold in points (a rise), > 0 */
@@ -401,11 +440,15 @@ struct analysis_result {
 	 * analysis_confounds() counts. */
 	int overlap_days;
 
-	/* Set with has_change: the chance it helped, from pain's change and
-	 * SE (a flare-up tool: its sessions'), the prior of SD
-	 * ANALYSIS_PRIOR_SD_MILLI and the verdict's thresholds, min(2
-	 * points, 30% of the reference mean) for helped and min(2 points,
-	 * 30% of the judged mean) for worse. */
+	/* Set with has_change: the chance it helped, from pain's change,
+	 * the prior of SD ANALYSIS_PRIOR_SD_MILLI and the verdict's
+	 * thresholds, min(2 points, 30% of the reference mean) for helped
+	 * and min(2 points, 30% of the judged mean) for worse.  Its noise:
+	 * for days, the SE of the verdict's formula with r and the
+	 * day-to-day variance shrunk toward the population's
+	 * (ANALYSIS_CHANCE_*), df = their effective degrees of freedom; for
+	 * a flare-up tool, the sessions' paired SE (their SD at least
+	 * ANALYSIS_SD_FLOOR_MILLI) with n - 1 degrees of freedom. */
 	int has_chance;
 	struct analysis_chance chance;
 };
@@ -448,12 +491,13 @@ int analysis_overlap_days(int start, int end,
 
 /*
  * The chance of the true change being above 0, at or above helped_at and at
- * or below -worse_at, given the estimate d with standard error s and a
- * normal prior of SD tau centred on 0 (struct analysis_chance).  Returns
- * 0, or -1 (out zeroed) when out is NULL, a value is not finite, s < 0,
- * tau <= 0, or a threshold is not positive.
+ * or below -worse_at, given the estimate d, the likelihood's scale s and
+ * degrees of freedom df (0: normal) and a normal prior of SD tau centred
+ * on 0 (struct analysis_chance).  Returns 0, or -1 (out zeroed) when out
+ * is NULL, a value is not finite, s < 0, df < 0, tau <= 0, or a
+ * threshold is not positive.
  */
-int analysis_chance(double d, double s, double tau, double helped_at,
+int analysis_chance(double d, double s, double df, double tau, double helped_at,
 		    double worse_at, struct analysis_chance *out);
 
 /*

@@ -11,8 +11,6 @@
 
 /* Powers of r below this add nothing to the variance factor. */
 #define TINY 1e-12
-/* The normal distribution function from erfc(). */
-#define SQRT2 1.41421356237309504880
 
 /* Which rating of a check-in a window reads. */
 enum measure { MEASURE_PAIN, MEASURE_INTERFERENCE };
@@ -223,33 +221,55 @@ nap_half(const struct wstat *a, const struct wstat *b)
 }
 
 /*
- * The lag-1 autocorrelation from both windows' deviations, bias-corrected
- * for short series (Marriott & Pope 1954: E r_hat ~ r - (1 + 4r) / n),
- * shrunk toward the prior with the weight of R_PRIOR_PAIRS pairs, and
- * bounded.
+ * The person's own lag-1 autocorrelation from both windows' deviations,
+ * bias-corrected for short series (Marriott & Pope 1954: E r_hat ~ r -
+ * (1 + 4r) / n); the prior when there are no pairs or no spread.  *pairs
+ * is the number of pairs of consecutive days it was read from.
  */
 static double
-lag1(const struct wstat *a, const struct wstat *b)
+own_lag1(const struct wstat *a, const struct wstat *b, int *pairs)
 {
-	double prior = ANALYSIS_R_PRIOR_MILLI / ANALYSIS_MILLI;
-	double r = prior, var, nbar;
-	int pairs = a->pairs + b->pairs;
+	double rhat, var, nbar;
 
+	*pairs = a->pairs + b->pairs;
 	var = (a->ss + b->ss) / (a->n + b->n);
-	if (pairs > 0 && var > 0) {
-		double rhat = (a->lag + b->lag) / pairs / var;
-
-		nbar = (a->n + b->n) / 2.0;
-		if (nbar > 4)
-			rhat = (nbar * rhat + 1) / (nbar - 4);
-		r = (pairs * rhat + ANALYSIS_R_PRIOR_PAIRS * prior) /
-		    (pairs + ANALYSIS_R_PRIOR_PAIRS);
+	if (*pairs == 0 || !(var > 0)) {
+		*pairs = 0;
+		return ANALYSIS_R_PRIOR_MILLI / ANALYSIS_MILLI;
 	}
+	rhat = (a->lag + b->lag) / *pairs / var;
+	nbar = (a->n + b->n) / 2.0;
+	if (nbar > 4)
+		rhat = (nbar * rhat + 1) / (nbar - 4);
+	return rhat;
+}
+
+/* The own estimate shrunk toward the prior with the weight of prior_pairs
+ * pairs, and bounded. */
+static double
+shrink_lag1(double own, int pairs, int prior_pairs)
+{
+	double prior = ANALYSIS_R_PRIOR_MILLI / ANALYSIS_MILLI, r = prior;
+
+	if (pairs > 0)
+		r = (pairs * own + prior_pairs * prior) / (pairs + prior_pairs);
 	if (r < ANALYSIS_R_MIN_MILLI / ANALYSIS_MILLI)
 		r = ANALYSIS_R_MIN_MILLI / ANALYSIS_MILLI;
 	if (r > ANALYSIS_R_MAX_MILLI / ANALYSIS_MILLI)
 		r = ANALYSIS_R_MAX_MILLI / ANALYSIS_MILLI;
 	return r;
+}
+
+/* The verdict's lag-1 autocorrelation (as compare() reads it, for the
+ * pause's contrast): the person's own, shrunk toward the prior with the
+ * weight of ANALYSIS_R_PRIOR_PAIRS pairs, and bounded. */
+static double
+lag1(const struct wstat *a, const struct wstat *b)
+{
+	int pairs;
+	double own = own_lag1(a, b, &pairs);
+
+	return shrink_lag1(own, pairs, ANALYSIS_R_PRIOR_PAIRS);
 }
 
 /*
@@ -299,7 +319,8 @@ compare(const struct wstat *a, const struct wstat *b, const struct spec *sp,
 	/* From the exact fractions: one rounding. */
 	x->change = (double)analysis_change_num(x) / ((double)a->n * b->n);
 
-	x->r = lag1(a, b);
+	x->r_own = own_lag1(a, b, &x->pairs);
+	x->r = shrink_lag1(x->r_own, x->pairs, ANALYSIS_R_PRIOR_PAIRS);
 	ga = ar_factor(a->n, x->r);
 	gb = ar_factor(b->n, x->r);
 	/* Pooled about each window's own mean; the autocorrelation enters
@@ -769,43 +790,109 @@ confounded_days(const struct analysis_result *r,
 	return count;
 }
 
-/* The standard normal distribution function. */
+/*
+ * The chance's grid over the true change: -10 .. 10 points (a mean change
+ * of 0-10 ratings lies there) in steps of 1 / GRID_PER_POINT, so that 0
+ * and every hundredth of a point are on it exactly.
+ */
+#define GRID_PER_POINT 100
+#define GRID_HALF (ANALYSIS_PAIN_MAX * GRID_PER_POINT)
+#define GRID_POINTS (2 * GRID_HALF + 1)
+
 static double
-normal_cdf(double x)
+grid_at(int i)
 {
-	return 0.5 * erfc(-x / SQRT2);
+	return (double)(i - GRID_HALF) / GRID_PER_POINT;
+}
+
+/* The log of the likelihood's density at standardised error u, up to a
+ * constant: Student's t with df degrees of freedom, normal when df is 0. */
+static double
+log_likelihood(double u, double df)
+{
+	return df > 0 ? -(df + 1) / 2 * log1p(u * u / df) : -u * u / 2;
+}
+
+/*
+ * The posterior's mass below x, by the trapezoid rule over the grid's
+ * cells with the density linear within the cell that x cuts.  w holds the
+ * unnormalised density at each grid point.
+ */
+static double
+mass_below(const double *w, double x)
+{
+	double at = x * GRID_PER_POINT + GRID_HALF, frac, wx, sum = 0;
+	int i, k;
+
+	if (at <= 0)
+		return 0;
+	if (at >= GRID_POINTS - 1)
+		at = GRID_POINTS - 1;
+	k = (int)floor(at);
+	if (k >= GRID_POINTS - 1)
+		k = GRID_POINTS - 2;
+	frac = at - k;
+	for (i = 0; i < k; i++)
+		sum += (w[i] + w[i + 1]) / 2;
+	wx = w[k] + frac * (w[k + 1] - w[k]);
+	sum += frac * (w[k] + wx) / 2;
+	return sum / GRID_PER_POINT;
 }
 
 int
-analysis_chance(double d, double s, double tau, double helped_at,
+analysis_chance(double d, double s, double df, double tau, double helped_at,
 		double worse_at, struct analysis_chance *out)
 {
-	double t2, v;
+	double w[GRID_POINTS], top = -HUGE_VAL, total, m1 = 0, m2 = 0;
+	int i;
 
 	if (out == NULL)
 		return -1;
 	memset(out, 0, sizeof *out);
-	if (!isfinite(d) || !isfinite(s) || !isfinite(tau) ||
-	    !isfinite(helped_at) || !isfinite(worse_at) || s < 0 || tau <= 0 ||
-	    helped_at <= 0 || worse_at <= 0)
+	if (!isfinite(d) || !isfinite(s) || !isfinite(df) || !isfinite(tau) ||
+	    !isfinite(helped_at) || !isfinite(worse_at) || s < 0 || df < 0 ||
+	    tau <= 0 || helped_at <= 0 || worse_at <= 0)
 		return -1;
-	t2 = tau * tau;
-	v = t2 + s * s;
 	out->tau = tau;
+	out->se = s;
+	out->df = df;
 	out->helped_at = helped_at;
 	out->worse_at = worse_at;
-	out->mean = d * t2 / v;
-	out->sd = tau * s / sqrt(v);
-	if (out->sd == 0) {
+	if (s == 0) {
 		/* No noise at all: the estimate is the truth. */
-		out->lower = out->mean > 0;
-		out->helped = out->mean >= helped_at;
-		out->worse = out->mean <= -worse_at;
+		out->mean = d;
+		out->lower = d > 0;
+		out->helped = d >= helped_at;
+		out->worse = d <= -worse_at;
 		return 0;
 	}
-	out->lower = normal_cdf(out->mean / out->sd);
-	out->helped = normal_cdf((out->mean - helped_at) / out->sd);
-	out->worse = normal_cdf((-worse_at - out->mean) / out->sd);
+	/* Logs first, so that a narrow posterior far out in the prior's tail
+	 * does not underflow before it is scaled. */
+	for (i = 0; i < GRID_POINTS; i++) {
+		double delta = grid_at(i);
+
+		w[i] = -delta * delta / (2 * tau * tau) +
+		       log_likelihood((d - delta) / s, df);
+		if (w[i] > top)
+			top = w[i];
+	}
+	for (i = 0; i < GRID_POINTS; i++)
+		w[i] = exp(w[i] - top);
+	total = mass_below(w, ANALYSIS_PAIN_MAX);
+	for (i = 0; i < GRID_POINTS; i++) {
+		/* The trapezoid rule's end weights are halves. */
+		double wt = i == 0 || i == GRID_POINTS - 1 ? w[i] / 2 : w[i];
+
+		m1 += wt * grid_at(i);
+		m2 += wt * grid_at(i) * grid_at(i);
+	}
+	m1 /= total * GRID_PER_POINT;
+	m2 /= total * GRID_PER_POINT;
+	out->mean = m1;
+	out->sd = m2 > m1 * m1 ? sqrt(m2 - m1 * m1) : 0;
+	out->lower = 1 - mass_below(w, 0) / total;
+	out->helped = 1 - mass_below(w, helped_at) / total;
+	out->worse = mass_below(w, -worse_at) / total;
 	return 0;
 }
 
@@ -820,23 +907,64 @@ analysis_chance_pct(double p)
 }
 
 /*
+ * The chance's noise for days: the verdict's SE formula with r and the
+ * day-to-day variance shrunk toward the population's (analysis.h says
+ * why).  The variance of an AR(1) series' sample variance is that of
+ * (m + n - 2) (1 - r^2) / (1 + r^2) independent days' (Bartlett 1946):
+ * those are the person's own degrees of freedom.
+ */
+static void
+day_noise(const struct analysis_change *x, struct analysis_chance *c)
+{
+	double r = shrink_lag1(x->r_own, x->pairs, ANALYSIS_CHANCE_R_PAIRS);
+	double own =
+	    (x->before_n + x->during_n - 2) * (1 - r * r) / (1 + r * r);
+	double prior = ANALYSIS_CHANCE_SD_MILLI / ANALYSIS_MILLI;
+	double s2 =
+	    (own * x->sd * x->sd + ANALYSIS_CHANCE_SD_DF * prior * prior) /
+	    (own + ANALYSIS_CHANCE_SD_DF);
+
+	c->r = r;
+	c->day_sd = sqrt(s2);
+	c->df = own + ANALYSIS_CHANCE_SD_DF;
+	c->se = sqrt(s2 * (ar_factor(x->before_n, r) / x->before_n +
+			   ar_factor(x->during_n, r) / x->during_n));
+}
+
+/*
  * The chance it helped, from pain's change against the verdict's own
- * reference (a guard's level, or the sessions), its SE and its thresholds
- * (a mean of 0 leaves the points threshold, as for the verdict).
+ * reference (a guard's level, or the sessions) and its thresholds (a mean
+ * of 0 leaves the points threshold, as for the verdict).  Sessions are
+ * independent, so their SD needs no population's help: the t with n - 1
+ * degrees of freedom allows for its uncertainty, and the floor for
+ * whole-number ratings keeps a run of equal reliefs from reading as
+ * certainty.
  */
 static void
 chance_of(struct analysis_result *r)
 {
 	const struct analysis_change *x = &r->pain;
+	struct analysis_chance noise;
 	double up = threshold_points(x->before_mean, ANALYSIS_MEANINGFUL_PCT,
 				     ANALYSIS_MEANINGFUL_POINTS);
 	double down = threshold_points(x->during_mean, ANALYSIS_WORSE_PCT,
 				       ANALYSIS_WORSE_POINTS);
+	double floor_sd = ANALYSIS_SD_FLOOR_MILLI / ANALYSIS_MILLI;
 
+	memset(&noise, 0, sizeof noise);
+	if (r->flare_tool) {
+		noise.day_sd = x->sd > floor_sd ? x->sd : floor_sd;
+		noise.se = noise.day_sd / sqrt((double)x->during_n);
+		noise.df = x->during_n - 1;
+	} else {
+		day_noise(x, &noise);
+	}
 	r->has_chance =
-	    analysis_chance(x->change, x->se,
+	    analysis_chance(x->change, noise.se, noise.df,
 			    ANALYSIS_PRIOR_SD_MILLI / ANALYSIS_MILLI, up, down,
 			    &r->chance) == 0;
+	r->chance.r = noise.r;
+	r->chance.day_sd = noise.day_sd;
 }
 
 /* The first day of the judged window: the first trial day after

@@ -267,12 +267,11 @@ sim_run(uint64_t seed, enum sim_start kind, double effect, int n,
 
 /*
  * The chance it helped, put to the test: true changes drawn from a normal
- * distribution of SD spread (the prior, or either end of the range allowed
- * for it), each trial's stated chance_helped computed with a prior of SD
- * tau, and, per tenth of stated chance, how often the true change reached
- * the trial's helped threshold.  The true change is the mean over the
- * judged window's days of the effect as it ramps up, so the full effect is
- * that change over the judged window's share of it.
+ * distribution of SD spread, each trial's stated chance_helped computed
+ * with a prior of SD tau, and, per tenth of stated chance, how often the
+ * true change reached the trial's helped threshold.  The true change is
+ * the mean over the judged window's days of the effect as it ramps up, so
+ * the full effect is that change over the judged window's share of it.
  */
 #define SIM_TENTHS 10
 /* The prior's SD may lie in 1.5 .. 2.5 points (the issue). */
@@ -282,16 +281,26 @@ sim_run(uint64_t seed, enum sim_start kind, double effect, int n,
 /*
  * A tenth of stated chance_helped is judged when it holds this many
  * trials, and called calibrated when the share that reached the threshold
- * is within SIM_CALIBRATED of its middle.  The issue asked for 0.05; with
- * the verdict's SE, which varies from trial to trial far more than the
- * true error does, the normal posterior's worst tenth is 0.08 .. 0.13 from
- * its middle over ten seeds (doc/verdicts.md section 8), so the test
- * holds it to 0.12, and the mean error (sim_mean_error()) to 0.02 with the
- * prior's spread and 0.03 with the other spreads of the range.
+ * is within SIM_CALIBRATED of its middle; that is asked where the truth
+ * follows the prior the chance is stated with: at the prior's spread, and
+ * at either end of the range (as if the prior had been chosen there).
+ * The issue asked for 0.05.  A chance calibrated to perfection meets it on
+ * only about nine seeds in ten (the outer tenths' shares lie 0.02 .. 0.03
+ * from their middles by construction, and a tenth of 500 trials has a
+ * sampling SD of 0.02): its worst tenth is 0.04 from the middle on
+ * average.  This
+ * chance's worst tenth is 0.057 .. 0.060 on average over fifteen seeds,
+ * 0.064 on this one (spread 1.5), the rest coming from what the posterior
+ * does not model (doc/verdicts.md section 8); the test holds it to 0.065.
+ * The mean error (sim_mean_error()) is held to 0.02.  Stated with the
+ * prior while the truth follows an end of the range, the prior is itself
+ * a third too wide or a fifth too narrow and no tenth-by-tenth bound can
+ * hold (the worst tenth is about 0.1 off, up to 0.13); there the mean
+ * error is held to 0.03.
  */
 #define SIM_CALIBRATION_TRIALS 20000
 #define SIM_TENTH_MIN_TRIALS 200
-#define SIM_CALIBRATED 0.12
+#define SIM_CALIBRATED 0.065
 #define SIM_MEAN_ERROR 0.02
 #define SIM_MEAN_ERROR_ENDS 0.03
 
@@ -339,8 +348,8 @@ sim_calibrate(uint64_t seed, double spread, double tau, int n,
 			return -1;
 		if (!r.has_chance)
 			continue;
-		if (analysis_chance(r.pain.change, r.pain.se, tau,
-				    r.chance.helped_at, r.chance.worse_at,
+		if (analysis_chance(r.pain.change, r.chance.se, r.chance.df,
+				    tau, r.chance.helped_at, r.chance.worse_at,
 				    &ch) != 0)
 			return -1;
 		k = (int)(ch.helped * SIM_TENTHS);
