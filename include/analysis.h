@@ -176,16 +176,16 @@
  *     0.7 of diary studies, GUIDE-FACTS.md 3, would give about 120); on
  *     the simulation 100 .. 400 pairs did about as well, 40 clearly worse;
  *   the day-to-day variance toward 1.3 points squared (the simulated
- *     people's typical SD, within the 1 .. 1.5 of diary studies) with the
- *     weight of 20 degrees of freedom, as much as about five weeks of the
- *     person's own days.  The simulated people are more alike than real
- *     ones, and there a weight of 100 did a little better (the worst tenth
- *     0.055 from its middle on average over fifteen seeds, against 0.059);
- *     but it would hold a person whose ratings barely move to the
- *     population's SD against a month of their own days, and tell them
- *     "about 6 in 10 that it lowered your pain" beside a verdict whose
- *     interval puts the fall at 0.1 to 0.5 points (tests/cli,
- *     review_120days: stretching).
+ *     people's typical SD) with the weight of 20 degrees of freedom, about
+ *     five weeks of the person's own days: between the empirical Bayes
+ *     weights of 12 and 50 that the 1 .. 1.5 points of diary studies
+ *     (GUIDE-FACTS.md 3) give if they hold two people in three or
+ *     nineteen in twenty.  The simulated people are more alike than that,
+ *     and on them a weight of 100 did a little better (the worst tenth
+ *     0.055 from its middle on average over fifteen seeds, against
+ *     0.059); but the weight stands for how much people differ, and 100
+ *     would let a month of a person's own days count for a seventh of
+ *     their SD, where 20 lets it count for nearly half.
  * The verdict keeps its own r and SD.  In thousandths and units.
  */
 #define ANALYSIS_CHANCE_R_PAIRS 200
