@@ -44,9 +44,9 @@
  * sessions instead: the paired change from before to after.
  * Beside the verdict, never changing it, the chance it helped: with a
  * normal prior on the true change and a noise model that allows for the
- * uncertainty of the person's own r and SD, the probabilities that it
- * lowered pain at all, by the helped threshold, or raised it by the worse
- * threshold (analysis_chance()).
+ * uncertainty of the person's own r and SD and of their level, the
+ * probabilities that it lowered pain at all, by the helped threshold, or
+ * raised it by the worse threshold (analysis_chance()).
  * Threshold comparisons are exact integer arithmetic on the sums, so a
  * change of exactly 30%, 50% or 2 points reaches its threshold; the noise
  * test is in double precision.
@@ -360,24 +360,47 @@ struct analysis_change {
 };
 
 /*
- * The chance the approach helped, from the estimate d of the true change
- * delta (positive: less pain) with a likelihood of scale s: Student's t
- * with df degrees of freedom, (d - delta) / s ~ t_df, or normal when df
- * is 0; and the prior delta ~ N(0, tau^2), cut to -10 .. 10 (a mean change
- * of 0-10 ratings lies there).  The posterior is computed on a fixed grid
- * of delta in steps of 0.01, to within 2e-4 of each chance.  With
- * s = 0 delta is d itself, and each chance is 0 or 1.
+ * What the chance it helped is computed from (analysis_chance()).  The
+ * person's level L (their mean pain before, off the approach) and the
+ * true change delta (positive: less pain); the reference mean reads L and
+ * the judged mean L - delta, each with noise of the variance given (0:
+ * read without noise).  The change seen, d = ref_mean - judged_mean, has a
+ * likelihood of scale s = sqrt(ref_var + judged_var): Student's t with df
+ * degrees of freedom, (d - delta) / s ~ t_df, or normal when df is 0.
+ * delta has the prior N(0, tau^2), cut to -10 .. 10 (a mean change of 0-10
+ * ratings lies there); L has none (any level is as likely before the
+ * ratings), so given delta it is normal about the two means' weighted
+ * mean.
+ */
+struct analysis_chance_in {
+	double ref_mean, judged_mean; /* 0 .. 10 */
+	double ref_var, judged_var;   /* the noise variance of each, >= 0 */
+	double df;		      /* the likelihood's; 0: normal */
+	double tau;		      /* the prior's SD, points, > 0 */
+};
+
+/*
+ * The chance the approach helped.  Helped is the verdict's threshold in
+ * the truth: delta >= min(2 points, 30% of L); worse, -delta >= min(2
+ * points, 30% of L - delta, the level during).  Where the percent part
+ * decides, it rests on L, which the reference mean tells only up to its
+ * noise: the chances allow for that (doc/verdicts.md section 7).  The
+ * posterior of delta is summed on a fixed grid in steps of 0.01 points,
+ * to within 2e-4 of each chance.  With no noise at all, delta is d itself
+ * and each chance is 0 or 1.
  */
 struct analysis_chance {
-	double tau;	  /* the prior's SD, points */
-	double se, df;	  /* the likelihood's scale and degrees of freedom */
-	double r, day_sd; /* what se was built from (analysis_trial()) */
+	struct analysis_chance_in in; /* what it was computed from */
+	double se;		      /* the likelihood's scale s */
+	double r, day_sd; /* what the variances were built from (days) */
 	double mean, sd;  /* the posterior of the true change */
-	double helped_at; /* the helped threshold in points, > 0 */
-	double worse_at;  /* the worse threshold in points (a rise), > 0 */
-	double lower;	  /* P(true change > 0): it lowered pain at all */
-	double helped;	  /* P(true change >= helped_at) */
-	double worse;	  /* P(true change <= -worse_at) */
+	/* The verdict's thresholds at the means seen, in points, > 0: min(2,
+	 * 30% of ref_mean) for helped, min(2, 30% of judged_mean) for worse
+	 * (a mean of 0 leaves 2). */
+	double helped_at, worse_at;
+	double lower;  /* P(true change > 0): it lowered pain at all */
+	double helped; /* P(true change reached the helped threshold) */
+	double worse;  /* P(true rise reached the worse threshold) */
 };
 
 /*
@@ -440,15 +463,16 @@ struct analysis_result {
 	 * analysis_confounds() counts. */
 	int overlap_days;
 
-	/* Set with has_change: the chance it helped, from pain's change,
-	 * the prior of SD ANALYSIS_PRIOR_SD_MILLI and the verdict's
-	 * thresholds, min(2 points, 30% of the reference mean) for helped
-	 * and min(2 points, 30% of the judged mean) for worse.  Its noise:
-	 * for days, the SE of the verdict's formula with r and the
-	 * day-to-day variance shrunk toward the population's
-	 * (ANALYSIS_CHANCE_*), df = their effective degrees of freedom; for
-	 * a flare-up tool, the sessions' paired SE (their SD at least
-	 * ANALYSIS_SD_FLOOR_MILLI) with n - 1 degrees of freedom. */
+	/* Set with has_change: the chance it helped, from pain's reference
+	 * and judged means, the prior of SD ANALYSIS_PRIOR_SD_MILLI and the
+	 * verdict's thresholds in the truth (struct analysis_chance).  Its
+	 * noise: for days, the variances of the two means by the verdict's
+	 * formula with r and the day-to-day variance shrunk toward the
+	 * population's (ANALYSIS_CHANCE_*), df = their effective degrees of
+	 * freedom; for a flare-up tool, the sessions' paired SE (their SD at
+	 * least ANALYSIS_SD_FLOOR_MILLI) with n - 1 degrees of freedom, all
+	 * of it the change's (the pain before each session is rated, not
+	 * estimated: ref_var 0). */
 	int has_chance;
 	struct analysis_chance chance;
 };
@@ -490,15 +514,14 @@ int analysis_overlap_days(int start, int end,
 			  const struct analysis_span *others, size_t n);
 
 /*
- * The chance of the true change being above 0, at or above helped_at and at
- * or below -worse_at, given the estimate d, the likelihood's scale s and
- * degrees of freedom df (0: normal) and a normal prior of SD tau centred
- * on 0 (struct analysis_chance).  Returns 0, or -1 (out zeroed) when out
- * is NULL, a value is not finite, s < 0, df < 0, tau <= 0, or a
- * threshold is not positive.
+ * The chances that the true change was above 0, reached the helped
+ * threshold and reached the worse threshold, given in (struct
+ * analysis_chance_in).  Returns 0, or -1 (out zeroed) when in or out is
+ * NULL, a value is not finite, a mean or a variance is negative, df < 0
+ * or tau <= 0.
  */
-int analysis_chance(double d, double s, double df, double tau, double helped_at,
-		    double worse_at, struct analysis_chance *out);
+int analysis_chance(const struct analysis_chance_in *in,
+		    struct analysis_chance *out);
 
 /*
  * A chance (0..1) in whole hundredths, 0 .. ANALYSIS_CHANCE_SCALE, rounded

@@ -163,7 +163,7 @@ calibration(int n, uint64_t seed)
 	       "own, %.1f, and the two ends of the range allowed for\nit); "
 	       "%d trials each, seed %llu. Per tenth of stated chance, the "
 	       "trials and\nthe share whose true change reached the helped "
-	       "threshold.\n\n",
+	       "threshold: 2 points or 30%% of\nthe person's true level.\n\n",
 	       SIM_PRIOR, n, (unsigned long long)seed);
 	table_head(spread, m);
 	for (k = 0; k < SIM_TENTHS; k++) {
@@ -195,13 +195,13 @@ calibration(int n, uint64_t seed)
 		       "%.3f\n",
 		       spread[i], sim_worst_tenth(&z[i - 1]),
 		       sim_mean_error(&z[i - 1]));
-	printf("\nworst tenth: of those with %d trials or more, the largest "
-	       "distance of the share\nfrom the tenth's middle; mean error: "
-	       "|reached - stated| summed over the tenths,\nper trial.\n"
+	printf("\nworst tenth: of those with %d trials or more (a tenth "
+	       "with fewer is shown,\nnot judged), the largest distance of "
+	       "the share from the tenth's middle; mean\nerror: |reached - "
+	       "stated| summed over the tenths, per trial.\n"
 	       "targets, stated with the truth's spread: every such tenth "
-	       "within %.3f of its\nmiddle (the issue asked for 0.05: "
-	       "doc/verdicts.md section 8 says why not), mean\nerror <= %.2f; "
-	       "stated with the prior at the ends, mean error <= %.2f\n",
+	       "within %.2f of its\nmiddle, mean error <= %.2f; stated with "
+	       "the prior at the ends, mean error <= %.2f\n",
 	       SIM_TENTH_MIN_TRIALS, SIM_CALIBRATED, SIM_MEAN_ERROR,
 	       SIM_MEAN_ERROR_ENDS);
 	return 0;

@@ -83,8 +83,9 @@ test_three_point_drop(void **state)
 
 /*
  * The calibration table: stated chance_helped, with a prior of SD tau,
- * against the share of trials whose true change reached the threshold,
- * true changes drawn from spread, on the bench's seed and trials.
+ * against the share of trials whose true change reached the threshold (2
+ * points or 30% of the person's true level), true changes drawn from
+ * spread, on the bench's seed and trials.
  */
 static struct sim_calibration
 calibrate(double spread, double tau)
@@ -108,8 +109,10 @@ calibrate(double spread, double tau)
 }
 
 /* With true changes drawn from the prior the chance is stated with, every
- * tenth with enough trials is near its middle, and the whole table near
- * calibrated. */
+ * tenth of SIM_TENTH_MIN_TRIALS trials or more is within SIM_CALIBRATED
+ * (0.05) of its middle, and the whole table near calibrated.  A tenth with
+ * fewer trials is printed and not judged: its share's sampling SD would
+ * pass 0.035. */
 static void
 assert_calibrated(double spread)
 {
