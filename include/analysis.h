@@ -151,12 +151,13 @@
  * Weakly sceptical: it holds a true change of 2 points or more either way
  * to one trial in three, and of 4 or more to one in twenty.  Chosen on the
  * simulation (tests/sim) among the 1.5 .. 2.5 points the issue allows:
- * with the noise below, each is about as well calibrated when the true
- * changes follow it (the worst tenth of chance_helped 0.052 .. 0.057 from
- * its middle on average over five seeds), and the middle of the range is
- * the least wrong when they follow another: its worst tenth is 0.11 off
- * if the true spread is 1.5, where 2.5 is 0.15 off, and 1.5 is 0.19 off
- * if it is 2.5.  In thousandths.
+ * with the noise below and the level's uncertainty, each is as well
+ * calibrated as a perfect chance when the true changes follow it (the
+ * worst tenth of chance_helped 0.041 .. 0.043 from its middle on average
+ * over fifteen seeds), and the middle of the range is the least wrong
+ * when they follow another (over eight seeds, its worst tenth is 0.10 off
+ * on average if the true spread is 1.5 and 0.08 if it is 2.5, where 1.75
+ * is 0.105 off at 2.5 and 2.25 is 0.13 off at 1.5).  In thousandths.
  */
 #define ANALYSIS_PRIOR_SD_MILLI 2000
 /*
