@@ -377,9 +377,13 @@ sim_calibrate(uint64_t seed, double spread, double tau, int n,
 			return -1;
 		if (!r.has_chance)
 			continue;
+		/* analysis_trial() stated it with the prior; another tau
+		 * states it again from the same inputs. */
 		in = r.chance.in;
 		in.tau = tau;
-		if (analysis_chance(&in, &ch) != 0)
+		if (in.tau == r.chance.in.tau)
+			ch = r.chance;
+		else if (analysis_chance(&in, &ch) != 0)
 			return -1;
 		k = (int)(ch.helped * SIM_TENTHS);
 		if (k >= SIM_TENTHS)
