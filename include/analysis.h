@@ -43,9 +43,10 @@
  * Flare-up tools (struct analysis_trial_in.flare_tool) are judged by their
  * sessions instead: the paired change from before to after.
  * Beside the verdict, never changing it, the chance it helped: with a
- * normal prior on the true change, the probabilities that it lowered pain
- * at all, by the helped threshold, or raised it by the worse threshold
- * (analysis_chance()).
+ * normal prior on the true change and a noise model that allows for the
+ * uncertainty of the person's own r and SD and of their level, the
+ * probabilities that it lowered pain at all, by the helped threshold, or
+ * raised it by the worse threshold (analysis_chance()).
  * Threshold comparisons are exact integer arithmetic on the sums, so a
  * change of exactly 30%, 50% or 2 points reaches its threshold; the noise
  * test is in double precision.
@@ -144,23 +145,53 @@
 #define ANALYSIS_R_MAX_MILLI 850
 #define ANALYSIS_SD_FLOOR_MILLI 500
 /*
- * The chance it helped (doc/verdicts.md section 7): the change and its SE
- * as above, with a normal prior on the true change (the mean change over
- * the judged window) centred on no change, of SD tau = 2.5 points.  Weakly
- * sceptical: it pulls an estimate with the typical SE of 1 point 14%
- * toward no change, and holds a true change of 4 points or more either
- * way unusual (11%).  Chosen on the simulation (tests/sim) among the
- * 1.5 .. 2.5 points the issue allows: the verdict's SE varies from trial
- * to trial far more than the true error does (0.4 to 2.1 points against
- * about 1), so a narrower prior pulls the trials whose SE came out high too
- * far toward no change.  With true changes drawn from each prior, 2.5 came
- * closest to calibrated over ten seeds (its worst tenth of chance_helped
- * 0.105 from the tenth's middle on average, against 0.124 for 2.0 and
- * 0.126 for 1.5; mean error 0.017 against 0.020 and 0.022), and its worst
- * tenth stayed smallest (0.15, against 0.20 for 2.0) when the true spread
- * was elsewhere in the range.  In thousandths.
+ * The chance it helped (doc/verdicts.md section 7): a prior on the true
+ * change (the mean change over the judged window) centred on no change,
+ * of SD tau = 2.0 points, times the likelihood of the change seen.
+ * Weakly sceptical: it holds a true change of 2 points or more either way
+ * to one trial in three, and of 4 or more to one in twenty.  Chosen on the
+ * simulation (tests/sim) among the 1.5 .. 2.5 points the issue allows:
+ * with the noise below and the level's uncertainty, each is as well
+ * calibrated as a perfect chance when the true changes follow it (the
+ * worst tenth of chance_helped 0.041 .. 0.043 from its middle on average
+ * over fifteen seeds), and the middle of the range is the least wrong
+ * when they follow another (over eight seeds, its worst tenth is 0.10 off
+ * on average if the true spread is 1.5 and 0.08 if it is 2.5, where 1.75
+ * is 0.105 off at 2.5 and 2.25 is 0.13 off at 1.5).  In thousandths.
  */
-#define ANALYSIS_PRIOR_SD_MILLI 2500
+#define ANALYSIS_PRIOR_SD_MILLI 2000
+/*
+ * The chance's noise.  The verdict's SE comes from the person's own lag-1
+ * autocorrelation r and day-to-day SD, read from a few weeks of days, and
+ * varies from trial to trial far more than the true error does (0.4 to
+ * 2.1 points against about 1 on the simulated people): a chance built on
+ * it is too sure when the SE came out low and too doubtful when high, 0.1
+ * off in the middle tenths.  So the chance shrinks both toward the
+ * population's values, with weights that give the person's own days more
+ * say as they add up (empirical Bayes), and carries what is left of the
+ * SD's uncertainty as a Student t likelihood with the degrees of freedom
+ * of both:
+ *   r toward ANALYSIS_R_PRIOR_MILLI with the weight of 200 pairs of days:
+ *     the empirical Bayes weight for the simulated people, whose r lies in
+ *     0.5 .. 0.7 (SD 0.06: (1 - 0.55^2) / 0.06^2 = about 200; the 0.4 ..
+ *     0.7 of diary studies, GUIDE-FACTS.md 3, would give about 120); on
+ *     the simulation 100 .. 400 pairs did about as well, 40 clearly worse;
+ *   the day-to-day variance toward 1.3 points squared (the simulated
+ *     people's typical SD) with the weight of 20 degrees of freedom, about
+ *     five weeks of the person's own days: between the empirical Bayes
+ *     weights of 12 and 50 that the 1 .. 1.5 points of diary studies
+ *     (GUIDE-FACTS.md 3) give if they hold two people in three or
+ *     nineteen in twenty.  The simulated people are more alike than that,
+ *     and on them a weight of 100 did a little better (the worst tenth
+ *     0.055 from its middle on average over fifteen seeds, against
+ *     0.059); but the weight stands for how much people differ, and 100
+ *     would let a month of a person's own days count for a seventh of
+ *     their SD, where 20 lets it count for nearly half.
+ * The verdict keeps its own r and SD.  In thousandths and units.
+ */
+#define ANALYSIS_CHANCE_R_PAIRS 200
+#define ANALYSIS_CHANCE_SD_MILLI 1300
+#define ANALYSIS_CHANCE_SD_DF 20
 
 /*
  * The pause week (issue 21; doc/verdicts.md section 14): a trial that seems
@@ -310,6 +341,11 @@ struct analysis_change {
 	double change; /* before_mean - during_mean: > 0, less */
 	double sd;     /* day-to-day SD, pooled over both windows */
 	double r;      /* lag-1 autocorrelation used */
+	/* The person's own lag-1 estimate (bias-corrected, before shrinking;
+	 * the prior when there are no pairs) and its pairs of days: the
+	 * chance shrinks it its own way (ANALYSIS_CHANCE_R_PAIRS). */
+	double r_own;
+	int pairs;
 	double neff_before, neff_during; /* effective sample sizes */
 	double se;			 /* standard error of change */
 	double lower, upper;		 /* change -+ z * se */
@@ -325,20 +361,47 @@ struct analysis_change {
 };
 
 /*
- * The chance the approach helped, from the estimate d of the true change
- * (positive: less pain) with standard error s and the prior N(0, tau^2):
- * the posterior of the true change is normal with mean d tau^2 / (tau^2 +
- * s^2) and variance tau^2 s^2 / (tau^2 + s^2).  With s = 0 it is d
- * itself, and each chance is 0 or 1.
+ * What the chance it helped is computed from (analysis_chance()).  The
+ * person's level L (their mean pain before, off the approach) and the
+ * true change delta (positive: less pain); the reference mean reads L and
+ * the judged mean L - delta, each with noise of the variance given (0:
+ * read without noise).  The change seen, d = ref_mean - judged_mean, has a
+ * likelihood of scale s = sqrt(ref_var + judged_var): Student's t with df
+ * degrees of freedom, (d - delta) / s ~ t_df, or normal when df is 0.
+ * delta has the prior N(0, tau^2), cut to -10 .. 10 (a mean change of 0-10
+ * ratings lies there); L has none (any level is as likely before the
+ * ratings), so given delta it is normal about the two means' weighted
+ * mean.
+ */
+struct analysis_chance_in {
+	double ref_mean, judged_mean; /* 0 .. 10 */
+	double ref_var, judged_var;   /* the noise variance of each, >= 0 */
+	double df;		      /* the likelihood's; 0: normal */
+	double tau;		      /* the prior's SD, points, > 0 */
+};
+
+/*
+ * The chance the approach helped.  Helped is the verdict's threshold in
+ * the truth: delta >= min(2 points, 30% of L); worse, -delta >= min(2
+ * points, 30% of L - delta, the level during).  Where the percent part
+ * decides, it rests on L, which the reference mean tells only up to its
+ * noise: the chances allow for that (doc/verdicts.md section 7).  The
+ * posterior of delta is summed on a fixed grid in steps of 0.01 points,
+ * to within 2e-4 of each chance.  With no noise at all, delta is d itself
+ * and each chance is 0 or 1.
  */
 struct analysis_chance {
-	double tau;	  /* the prior's SD, points */
+	struct analysis_chance_in in; /* what it was computed from */
+	double se;		      /* the likelihood's scale s */
+	double r, day_sd; /* what the variances were built from (days) */
 	double mean, sd;  /* the posterior of the true change */
-	double helped_at; /* the helped threshold in points, > 0 */
-	double worse_at;  /* the worse threshold in points (a rise), > 0 */
-	double lower;	  /* P(true change > 0): it lowered pain at all */
-	double helped;	  /* P(true change >= helped_at) */
-	double worse;	  /* P(true change <= -worse_at) */
+	/* The verdict's thresholds at the means seen, in points, > 0: min(2,
+	 * 30% of ref_mean) for helped, min(2, 30% of judged_mean) for worse
+	 * (a mean of 0 leaves 2). */
+	double helped_at, worse_at;
+	double lower;  /* P(true change > 0): it lowered pain at all */
+	double helped; /* P(true change reached the helped threshold) */
+	double worse;  /* P(true rise reached the worse threshold) */
 };
 
 /*
@@ -401,11 +464,16 @@ struct analysis_result {
 	 * analysis_confounds() counts. */
 	int overlap_days;
 
-	/* Set with has_change: the chance it helped, from pain's change and
-	 * SE (a flare-up tool: its sessions'), the prior of SD
-	 * ANALYSIS_PRIOR_SD_MILLI and the verdict's thresholds, min(2
-	 * points, 30% of the reference mean) for helped and min(2 points,
-	 * 30% of the judged mean) for worse. */
+	/* Set with has_change: the chance it helped, from pain's reference
+	 * and judged means, the prior of SD ANALYSIS_PRIOR_SD_MILLI and the
+	 * verdict's thresholds in the truth (struct analysis_chance).  Its
+	 * noise: for days, the variances of the two means by the verdict's
+	 * formula with r and the day-to-day variance shrunk toward the
+	 * population's (ANALYSIS_CHANCE_*), df = their effective degrees of
+	 * freedom; for a flare-up tool, the sessions' paired SE (their SD at
+	 * least ANALYSIS_SD_FLOOR_MILLI) with n - 1 degrees of freedom, all
+	 * of it the change's (the pain before each session is rated, not
+	 * estimated: ref_var 0). */
 	int has_chance;
 	struct analysis_chance chance;
 };
@@ -447,14 +515,14 @@ int analysis_overlap_days(int start, int end,
 			  const struct analysis_span *others, size_t n);
 
 /*
- * The chance of the true change being above 0, at or above helped_at and at
- * or below -worse_at, given the estimate d with standard error s and a
- * normal prior of SD tau centred on 0 (struct analysis_chance).  Returns
- * 0, or -1 (out zeroed) when out is NULL, a value is not finite, s < 0,
- * tau <= 0, or a threshold is not positive.
+ * The chances that the true change was above 0, reached the helped
+ * threshold and reached the worse threshold, given in (struct
+ * analysis_chance_in).  Returns 0, or -1 (out zeroed) when in or out is
+ * NULL, a value is not finite, a mean or a variance is negative, df < 0
+ * or tau <= 0.
  */
-int analysis_chance(double d, double s, double tau, double helped_at,
-		    double worse_at, struct analysis_chance *out);
+int analysis_chance(const struct analysis_chance_in *in,
+		    struct analysis_chance *out);
 
 /*
  * A chance (0..1) in whole hundredths, 0 .. ANALYSIS_CHANCE_SCALE, rounded

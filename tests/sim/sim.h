@@ -42,6 +42,9 @@
 /* Days of history searched for a flare start. */
 #define SIM_MAX_DAYS 1000
 #define SIM_FLARE_GAP 1.5
+/* A flare's size, points. */
+#define SIM_FLARE_MIN 2.0
+#define SIM_FLARE_MAX 3.5
 /* A flare loses a quarter of its size each day: gone after 4 days. */
 #define SIM_FLARE_DECAY 0.25
 #define SIM_FLARE_LAST 4
@@ -126,6 +129,7 @@ struct sim_trial {
 	size_t npractice;
 	struct analysis_trial_in in;
 	double usual;
+	double level; /* their mean pain off the approach (sim_level()) */
 };
 
 /*
@@ -138,6 +142,26 @@ struct sim_trial {
  * level in *usual.  sim_person() and sim_pause_person() draw alike.
  */
 static double sim_latent_days[SIM_MAX_DAYS];
+/* The flare rate of the person sim_history() drew last. */
+static double sim_flare_rate;
+
+/*
+ * A person's mean pain off the approach, what their ratings' means
+ * estimate: the usual level and, on average, their flares (each day's
+ * chance of one, its mean size 2.75, and its four days at 1, 3/4, 1/2 and
+ * 1/4 of it).  Rounding leaves the mean as it is, and clipping at 0 and
+ * 10 hardly touches levels of 3.5 .. 6.5.
+ */
+static double
+sim_level(double usual, double prate)
+{
+	double days = 0;
+	int j;
+
+	for (j = 0; j < SIM_FLARE_LAST; j++)
+		days += 1 - SIM_FLARE_DECAY * j;
+	return usual + prate * (SIM_FLARE_MIN + SIM_FLARE_MAX) / 2 * days;
+}
 
 static int
 sim_history(struct sim_rng *g, enum sim_start kind, int days, double *usual_out)
@@ -152,10 +176,13 @@ sim_history(struct sim_rng *g, enum sim_start kind, int days, double *usual_out)
 	int d, j, start = -1;
 
 	*usual_out = usual;
+	sim_flare_rate = prate;
 	for (d = 0; d < SIM_MAX_DAYS; d++) {
 		e = phi * e + sigma * sim_normal(g);
 		flare = 0;
-		fs[d] = sim_unit(g) < prate ? sim_uniform(g, 2.0, 3.5) : 0;
+		fs[d] = sim_unit(g) < prate
+			    ? sim_uniform(g, SIM_FLARE_MIN, SIM_FLARE_MAX)
+			    : 0;
 		for (j = d; j >= 0 && j > d - SIM_FLARE_LAST; j--)
 			flare += fs[j] * (1 - SIM_FLARE_DECAY * (d - j));
 		latent[d] = usual + e + flare;
@@ -189,6 +216,7 @@ sim_person(struct sim_rng *g, enum sim_start kind, double effect,
 
 	memset(t, 0, sizeof *t);
 	t->usual = usual;
+	t->level = sim_level(usual, sim_flare_rate);
 	for (d = start - SIM_BEFORE_DAYS; d <= last; d++) {
 		double p = latent[d];
 		long v;
@@ -267,12 +295,13 @@ sim_run(uint64_t seed, enum sim_start kind, double effect, int n,
 
 /*
  * The chance it helped, put to the test: true changes drawn from a normal
- * distribution of SD spread (the prior, or either end of the range allowed
- * for it), each trial's stated chance_helped computed with a prior of SD
- * tau, and, per tenth of stated chance, how often the true change reached
- * the trial's helped threshold.  The true change is the mean over the
- * judged window's days of the effect as it ramps up, so the full effect is
- * that change over the judged window's share of it.
+ * distribution of SD spread, each trial's stated chance_helped computed
+ * with a prior of SD tau, and, per tenth of stated chance, how often the
+ * true change reached the helped threshold in the truth: min(2 points, 30%
+ * of the person's level, sim_level()), which is what the chance states
+ * (the reference mean only estimates that level).  The true change is the
+ * mean over the judged window's days of the effect as it ramps up, so the
+ * full effect is that change over the judged window's share of it.
  */
 #define SIM_TENTHS 10
 /* The prior's SD may lie in 1.5 .. 2.5 points (the issue). */
@@ -281,18 +310,26 @@ sim_run(uint64_t seed, enum sim_start kind, double effect, int n,
 #define SIM_PRIOR (ANALYSIS_PRIOR_SD_MILLI / 1000.0)
 /*
  * A tenth of stated chance_helped is judged when it holds this many
- * trials, and called calibrated when the share that reached the threshold
- * is within SIM_CALIBRATED of its middle.  The issue asked for 0.05; with
- * the verdict's SE, which varies from trial to trial far more than the
- * true error does, the normal posterior's worst tenth is 0.08 .. 0.13 from
- * its middle over ten seeds (doc/verdicts.md section 8), so the test
- * holds it to 0.12, and the mean error (sim_mean_error()) to 0.02 with the
- * prior's spread and 0.03 with the other spreads of the range.
+ * trials (a tenth with fewer is printed, not judged: its share's sampling
+ * SD would pass 0.035), and called calibrated when the share that reached
+ * the threshold is within SIM_CALIBRATED of its middle, the issue's 0.05;
+ * that is asked where the truth follows the prior the chance is stated
+ * with: at the prior's spread, and at either end of the range (as if the
+ * prior had been chosen there).  It is tight even for a perfect chance:
+ * the outer tenths' shares lie 0.02 .. 0.03 from their middles by
+ * construction, and a tenth of 500 trials has a sampling SD of 0.02; a
+ * chance calibrated to perfection has its worst tenth 0.04 from the middle
+ * on average over fifteen seeds, and so has this one (0.041 .. 0.043;
+ * 0.037 .. 0.038 on this seed; doc/verdicts.md section 8).  The mean
+ * error (sim_mean_error()) is held to 0.01.  Stated with the prior while
+ * the truth follows an end of the range, the prior is itself a third too
+ * wide or a fifth too narrow and no tenth-by-tenth bound can hold (the
+ * worst tenth is 0.07 .. 0.12 off); there the mean error is held to 0.03.
  */
 #define SIM_CALIBRATION_TRIALS 20000
 #define SIM_TENTH_MIN_TRIALS 200
-#define SIM_CALIBRATED 0.12
-#define SIM_MEAN_ERROR 0.02
+#define SIM_CALIBRATED 0.05
+#define SIM_MEAN_ERROR 0.01
 #define SIM_MEAN_ERROR_ENDS 0.03
 
 struct sim_calibration {
@@ -325,7 +362,8 @@ sim_calibrate(uint64_t seed, double spread, double tau, int n,
 	struct sim_trial t;
 	struct analysis_result r;
 	struct analysis_chance ch;
-	double share = sim_judged_share();
+	struct analysis_chance_in in;
+	double share = sim_judged_share(), at;
 	int i, k;
 
 	memset(y, 0, sizeof *y);
@@ -339,9 +377,13 @@ sim_calibrate(uint64_t seed, double spread, double tau, int n,
 			return -1;
 		if (!r.has_chance)
 			continue;
-		if (analysis_chance(r.pain.change, r.pain.se, tau,
-				    r.chance.helped_at, r.chance.worse_at,
-				    &ch) != 0)
+		/* analysis_trial() stated it with the prior; another tau
+		 * states it again from the same inputs. */
+		in = r.chance.in;
+		in.tau = tau;
+		if (in.tau == r.chance.in.tau)
+			ch = r.chance;
+		else if (analysis_chance(&in, &ch) != 0)
 			return -1;
 		k = (int)(ch.helped * SIM_TENTHS);
 		if (k >= SIM_TENTHS)
@@ -349,7 +391,10 @@ sim_calibrate(uint64_t seed, double spread, double tau, int n,
 		y->trials++;
 		y->n[k]++;
 		y->stated[k] += ch.helped;
-		y->reached[k] += truth >= r.chance.helped_at;
+		at = ANALYSIS_MEANINGFUL_PCT / 100.0 * t.level;
+		if (at > ANALYSIS_MEANINGFUL_POINTS)
+			at = ANALYSIS_MEANINGFUL_POINTS;
+		y->reached[k] += truth >= at;
 	}
 	return 0;
 }

@@ -40,6 +40,19 @@ check_near(double got, double want, const char *expr, int line)
 			 want);
 }
 
+/* A chance against its value worked out by hand: the library sums a grid
+ * (analysis_chance()), within this of the exact integral. */
+#define CHANCE_TOL 2e-4
+#define assert_chance_near(a, b) check_chance((a), (b), #a, __LINE__)
+
+static void
+check_chance(double got, double want, const char *expr, int line)
+{
+	if (got < want - CHANCE_TOL || got > want + CHANCE_TOL)
+		fail_msg("line %d: %s is %.17g, want %.17g", line, expr, got,
+			 want);
+}
+
 /*
  * Append check-ins on days first, first+1, ...; a rating of NO skips a
  * day.  Interference is not asked.  Callers append in day order.
@@ -173,12 +186,28 @@ test_exactly_30_pct(void **state)
 	assert_near(r.pain.se, 0.29129758151259594);
 	assert_int_equal(r.verdict, VERDICT_MEANINGFUL);
 	assert_int_equal(r.basis, ANALYSIS_BASIS_PERCENT);
-	/* Helped at the margin: surely lower, and as likely under the
-	 * threshold of 1.5 as over it.  m = 1.5 * 6.25 / (6.25 + 0.084854) =
-	 * 1.479908, q = 0.289340: lower Phi(5.11), helped Phi(-0.0694). */
+	/* Helped at the margin: surely lower, and rather under the
+	 * threshold of 1.5 than over it.  The chance's own noise: the
+	 * person's r, -1.369643 from the alternating days, shrunk with 20
+	 * pairs against 200 of 0.55 is 0.375487; the SD floor 0.5 from (14 +
+	 * 8 - 2) (1 - r^2) / (1 + r^2) = 15.057260 degrees of freedom shrunk
+	 * toward 1.3 with 20: s^2 = (15.057260 * 0.25 + 20 * 1.69) /
+	 * 35.057260 = 1.071513; g(14) = 2.064960, g(8) = 1.961904: va =
+	 * 0.158045, vb = 0.262776, SE 0.648707 with 35.057260 degrees of
+	 * freedom (the verdict's, 0.29, trusts the eight days' small
+	 * spread).  Integrated as in test_chance_no_effect, the level 5 seen
+	 * with va: lower 0.982123, helped 0.408293, worse 0.000014.  The
+	 * verdict's worse_at at the mean seen is 30% of 3.5, 1.05. */
 	assert_near(r.chance.helped_at, 1.5);
-	assert_near(r.chance.lower, 0.99999984293791921);
-	assert_near(r.chance.helped, 0.47231905230808036);
+	assert_near(r.chance.worse_at, 1.05);
+	assert_near(r.chance.r, 0.3754870129870131);
+	assert_near(r.chance.se, 0.648707092232538);
+	assert_near(r.chance.in.ref_var, 0.15804515850339046);
+	assert_near(r.chance.in.judged_var, 0.2627757330094041);
+	assert_near(r.chance.in.df, 35.05725955466713);
+	assert_chance_near(r.chance.lower, 0.982122508354393);
+	assert_chance_near(r.chance.helped, 0.4082933541008993);
+	assert_chance_near(r.chance.worse, 1.3699385568647e-05);
 
 	m = days(c, n, S + 7, (int[]){3, 4, 3, 4, 3, 4, 4, 4}, 8);
 	assert_int_equal(analysis_trial(c, m, NO, &t, &r), 0);
@@ -608,86 +637,140 @@ test_flare_tool_sessions(void **state)
 }
 
 /*
- * The chance it helped, by hand: with the estimate d, its SE s and the
- * prior N(0, tau^2), the posterior has mean m = d tau^2 / (tau^2 + s^2)
- * and SD q = tau s / sqrt(tau^2 + s^2); chance_lower = Phi(m / q),
- * chance_helped = Phi((m - helped_at) / q), chance_worse = Phi((-worse_at
- * - m) / q), Phi the standard normal distribution function.
+ * The chance it helped, by hand.  The posterior of the true change delta
+ * is the prior N(0, tau^2), cut to -10 .. 10, times the likelihood of d =
+ * ref - judged given delta: normal of SD s = sqrt(va + vb) (df 0), or
+ * Student's t with df degrees of freedom and scale s.  With the level
+ * known (va 0) and high (10: the thresholds are 2 points each way, since
+ * 30% of 10 and of the level during, at least 10, pass 2) and the normal
+ * likelihood, it is normal with mean m = d tau^2 / (tau^2 + s^2) and SD q
+ * = tau s / sqrt(tau^2 + s^2) (the cut is far out, below 1e-10 in these
+ * cases): chance_lower = Phi(m / q), chance_helped = Phi((m - 2) / q),
+ * chance_worse = Phi((-2 - m) / q), Phi the standard normal distribution
+ * function.  With the level uncertain (va > 0), below 2 points helped
+ * needs delta >= 0.3 L and worse -delta >= 0.3 (L - delta), where L |
+ * delta is normal with mean (ref / va + (judged + delta) / vb) / (1 / va +
+ * 1 / vb) and variance 1 / (1 / va + 1 / vb).  Those chances, and all
+ * with the t, were integrated apart from the library: Simpson's rule with
+ * 20000 steps on each stretch of -10 .. 10 between the points where the
+ * integrand jumps (0, -+2, a known level's thresholds), Phi from erfc, in
+ * Python.  The library sums a grid of steps of 0.01, within CHANCE_TOL of
+ * either.
  */
 static void
-assert_chance(double d, double s, double tau, double mean, double sd,
-	      double lower, double helped, double worse)
+assert_chance(const double in6[6], double lower, double helped, double worse)
 {
+	struct analysis_chance_in in = {in6[0], in6[1], in6[2],
+					in6[3], in6[4], in6[5]};
 	struct analysis_chance c;
+	double s = sqrt(in.ref_var + in.judged_var), t2 = in.tau * in.tau;
 
-	assert_int_equal(analysis_chance(d, s, tau, 2, 2, &c), 0);
-	assert_near(c.mean, mean);
-	assert_near(c.sd, sd);
-	assert_near(c.lower, lower);
-	assert_near(c.helped, helped);
-	assert_near(c.worse, worse);
-	assert_exact(c.tau, tau);
-	assert_exact(c.helped_at, 2);
-	assert_exact(c.worse_at, 2);
+	assert_int_equal(analysis_chance(&in, &c), 0);
+	assert_chance_near(c.lower, lower);
+	assert_chance_near(c.helped, helped);
+	assert_chance_near(c.worse, worse);
+	assert_exact(c.in.tau, in.tau);
+	assert_exact(c.in.df, in.df);
+	assert_exact(c.se, s);
+	if (in.df == 0) {
+		double d = in.ref_mean - in.judged_mean;
+
+		assert_chance_near(c.mean, d * t2 / (t2 + s * s));
+		assert_chance_near(c.sd, in.tau * s / sqrt(t2 + s * s));
+	}
 }
 
 /* No change seen: the posterior sits on no change, as likely lower as
- * higher.  s = 1, tau = 2.5: m = 0, q = 2.5 / sqrt(7.25) = 0.928477;
- * Phi(-2 / 0.928477) = 0.015618 each way. */
+ * higher.  Level 10 known, s = 1, tau = 2: m = 0, q = 2 / sqrt(5) =
+ * 0.894427; Phi(-2 / 0.894427) = 0.012674 each way.  With the t of 4
+ * degrees of freedom, its wider tails leave 0.025786 each way.  At a level
+ * of 5 seen with noise (va = vb = 0.5, normal), 30% of it is about 1.5
+ * points: 0.026684 each way. */
 static void
 test_chance_no_effect(void **state)
 {
 	(void)state;
-	assert_chance(0, 1, 2.5, 0, 0.92847669088525941, 0.5,
-		      0.015617501237519394, 0.015617501237519394);
+	assert_chance((double[]){10, 10, 0, 1, 0, 2}, 0.5, 0.01267365933873416,
+		      0.01267365933873417);
+	assert_chance((double[]){10, 10, 0, 1, 4, 2}, 0.5, 0.02578644910551689,
+		      0.02578644910551697);
+	assert_chance((double[]){5, 5, 0.5, 0.5, 0, 2}, 0.5,
+		      0.02668358067054679, 0.02668358067054679);
 }
 
-/* A clear 3-point fall, s = 0.5: m = 3 * 6.25 / 6.5 = 2.884615, q = 1.25
- * / sqrt(6.5) = 0.490290; lower Phi(5.88) = 1 - 2e-9, helped Phi(1.804) =
- * 0.964405, worse Phi(-9.96) = 1e-23. */
+/* A clear 3-point fall, s = 0.5, level 10 known: m = 3 * 4 / 4.25 =
+ * 2.823529, q = 1 / sqrt(4.25) = 0.485071; lower Phi(5.82) = 1 - 2.9e-9,
+ * helped Phi(1.697) = 0.955222, worse Phi(-9.94) = 1.3e-23.  The t of 10
+ * degrees of freedom is less sure of a seen change so far from the prior's
+ * middle: helped 0.925086, worse 1.05e-6.  From 6 to 3 seen with noise
+ * (va = vb = 0.125): 30% of a level near 6 is 1.8, so helped 0.993886. */
 static void
 test_chance_clear_effect(void **state)
 {
 	(void)state;
-	assert_chance(3, 0.5, 2.5, 2.8846153846153846, 0.49029033784546011,
-		      0.99999999799140593, 0.96440538285395516,
-		      1.1097615555005452e-23);
+	assert_chance((double[]){10, 7, 0, 0.25, 0, 2}, 0.9999999970726328,
+		      0.9552224627931787, 1.33978276470378e-23);
+	assert_chance((double[]){10, 7, 0, 0.25, 10, 2}, 0.999812684226035,
+		      0.9250864026484308, 1.050600526908203e-06);
+	assert_chance((double[]){6, 3, 0.125, 0.125, 0, 2}, 0.9999999970726327,
+		      0.99388625749693, 1.805815033964701e-19);
 }
 
-/* A 2-point fall with a wide interval, s = 2.5 = tau: halfway to no
- * change, m = 1, q = 2.5 / sqrt(2) = 1.767767; lower Phi(0.5657) =
- * 0.714196, helped Phi(-0.5657) = 0.285804, worse Phi(-1.697) = 0.044843. */
+/* A 2-point fall with a wide interval, s = 2 = tau, level 10 known:
+ * halfway to no change, m = 1, q = 2 / sqrt(2) = 1.414214; lower
+ * Phi(0.7071) = 0.760250, helped Phi(-0.7071) = 0.239750, worse
+ * Phi(-2.121) = 0.016947.  With the t of 3 degrees of freedom: 0.743450,
+ * 0.236491, 0.033079.  From 5 to 3 with va = vb = 2: the same posterior
+ * of delta, but 30% of a level near 5 is 1.5: helped 0.390213, worse
+ * 0.049172. */
 static void
 test_chance_wide_interval(void **state)
 {
 	(void)state;
-	assert_chance(2, 2.5, 2.5, 1, 1.7677669529663687, 0.7141961775233342,
-		      0.28580382247666575, 0.044843010885182326);
+	assert_chance((double[]){10, 8, 0, 4, 0, 2}, 0.7602499388829569,
+		      0.2397500610187372, 0.01694742676400705);
+	assert_chance((double[]){10, 8, 0, 4, 3, 2}, 0.7434502466661694,
+		      0.2364914328223268, 0.03307862873585342);
+	assert_chance((double[]){5, 3, 2, 2, 0, 2}, 0.760249938882957,
+		      0.3902127548664717, 0.04917209242585546);
 }
 
 /* The same 2-point fall, s = 1, at each end of the prior's allowed spread:
- * tau = 1.5 pulls it to m = 2 * 2.25 / 3.25 = 1.384615 (q = 1.5 /
- * sqrt(3.25) = 0.832050, helped Phi(-0.7397) = 0.229771); tau = 2.5 to m
- * = 2 * 6.25 / 7.25 = 1.724138 (q = 0.928477, helped Phi(-0.2971) =
- * 0.383190).  The narrower prior is the more sceptical. */
+ * level 10 known, tau = 1.5 pulls it to m = 2 * 2.25 / 3.25 = 1.384615 (q
+ * = 1.5 / sqrt(3.25) = 0.832050, helped Phi(-0.7397) = 0.229771); tau =
+ * 2.5 to m = 2 * 6.25 / 7.25 = 1.724138 (q = 0.928477, helped
+ * Phi(-0.2971) = 0.383190).  The narrower prior is the more sceptical.
+ * From 5 to 3 with va = vb = 0.5, against 30% of a level near 5: helped
+ * 0.487275 and 0.629504. */
 static void
 test_chance_prior_ends(void **state)
 {
 	(void)state;
-	assert_chance(2, 1, 1.5, 1.3846153846153846, 0.83205029433784372,
-		      0.95195383527216326, 0.22977129143714684,
-		      2.3729397205975928e-05);
-	assert_chance(2, 1, 2.5, 1.7241379310344827, 0.92847669088525941,
-		      0.96834110658497718, 0.38319029503453639,
-		      3.0228583074837137e-05);
+	assert_chance((double[]){10, 8, 0, 1, 0, 1.5}, 0.951953835272163,
+		      0.2297712914371466, 2.3729397205976e-05);
+	assert_chance((double[]){10, 8, 0, 1, 0, 2.5}, 0.9683411065849771,
+		      0.3831902950345324, 3.022858307483726e-05);
+	assert_chance((double[]){5, 3, 0.5, 0.5, 0, 1.5}, 0.9519538352721633,
+		      0.4872750869637621, 0.0005050505359022647);
+	assert_chance((double[]){5, 3, 0.5, 0.5, 0, 2.5}, 0.9683411065849771,
+		      0.6295041928375461, 0.0004532106786059358);
 }
 
 /*
- * analysis_trial() fills the chance with the verdict's change, SE and
- * thresholds: 6 before, 3 judged (test_exactly_50_pct_and_clear), d = 3,
- * SE 0.387690, helped_at min(2, 30% of 6) = 1.8, worse_at min(2, 30% of 3)
- * = 0.9: m = 2.929548, q = 0.383111, helped Phi(2.949) = 0.998403.  Not
- * before the trial can be judged.
+ * analysis_trial() fills the chance from the verdict's means and its own
+ * noise: 14 days of 6 before, 7 judged days of 3
+ * (test_exactly_50_pct_and_clear), d = 3; the verdict's thresholds at the
+ * means seen, helped_at min(2, 30% of 6) = 1.8, worse_at min(2, 30% of 3)
+ * = 0.9.  The ratings do not vary, so the person has no r of their own:
+ * r = 0.55; their SD is the floor 0.5, from (14 + 7 - 2) (1 - 0.3025) /
+ * (1 + 0.3025) = 10.174664 degrees of freedom, shrunk toward 1.3 with 20:
+ * s^2 = (10.174664 * 0.25 + 20 * 1.69) / 30.174664 = 1.204443, SD
+ * 1.097471; g(14) = 3.056527 and g(7) = 2.680245 at r 0.55, so va =
+ * 1.204443 * 3.056527 / 14 = 0.262958, vb = 1.204443 * 2.680245 / 7 =
+ * 0.461172, SE 0.850958, df 30.174664; integrated as above: lower
+ * 0.998117, helped 0.855223, worse 0.000003.  (The verdict, with the SD
+ * of 0.5, has SE 0.387690: a week of equal ratings says little about how
+ * much they can move.)  Not before the trial can be judged.
  */
 static void
 test_chance_of_a_trial(void **state)
@@ -703,12 +786,18 @@ test_chance_of_a_trial(void **state)
 	assert_true(r.has_chance);
 	assert_near(r.chance.helped_at, 1.8);
 	assert_near(r.chance.worse_at, 0.9);
-	assert_exact(r.chance.tau, ANALYSIS_PRIOR_SD_MILLI / 1000.0);
-	assert_near(r.chance.mean, 2.9295484067987236);
-	assert_near(r.chance.sd, 0.38311114901900062);
-	assert_near(r.chance.lower, 0.99999999999998967);
-	assert_near(r.chance.helped, 0.99840266006720224);
-	assert_near(r.chance.worse, 7.9402820011914279e-24);
+	assert_exact(r.chance.in.tau, ANALYSIS_PRIOR_SD_MILLI / 1000.0);
+	assert_exact(r.chance.in.ref_mean, 6);
+	assert_exact(r.chance.in.judged_mean, 3);
+	assert_near(r.chance.r, 0.55);
+	assert_near(r.chance.day_sd, 1.097471230412838);
+	assert_near(r.chance.in.ref_var, 0.2629580891616678);
+	assert_near(r.chance.in.judged_var, 0.461171739431912);
+	assert_near(r.chance.se, 0.8509581826350692);
+	assert_near(r.chance.in.df, 30.174664107485604);
+	assert_chance_near(r.chance.lower, 0.9981168347107173);
+	assert_chance_near(r.chance.helped, 0.8552234236798867);
+	assert_chance_near(r.chance.worse, 3.342457798017061e-06);
 
 	t = trial(13);
 	assert_int_equal(analysis_trial(c, n - 1, NO, &t, &r), 0);
@@ -718,13 +807,19 @@ test_chance_of_a_trial(void **state)
 }
 
 /*
- * A flare-up tool by its sessions: relief 6>5 5>3 6>4 5>4, d = 1.5 with
- * the paired SE 0.288675; helped_at min(2, 30% of 5.5) = 1.65, worse_at
- * min(2, 30% of 4) = 1.2: m = 1.5 * 6.25 / 6.333333 = 1.480263, q =
- * 0.286770; lower Phi(5.16) = 1 - 1.2e-7, helped Phi(-0.5915) = 0.276961:
- * surely some relief, likely less than the threshold (unclear).  Four
- * sessions of exactly 2 points: no spread, so no noise, and the chances
- * are certain (2 >= 1.65).
+ * A flare-up tool by its sessions: relief 6>5 5>3 6>4 5>4, d = 1.5, SD of
+ * the differences sqrt(1/3) = 0.577350 (over the floor 0.5), SE 0.288675
+ * with 3 degrees of freedom, all of it the change's (va 0, vb 1/12: the
+ * pain before each session is rated, so the level is its mean, 5.5);
+ * helped at min(2, 30% of 5.5) = 1.65; worse at min(2, 30% of the level
+ * during, 5.5 + the rise) = 2 (a rise r with r >= 0.3 (5.5 + r) needs r
+ * >= 2.36); integrated as above: lower 0.991735, helped 0.266986, worse
+ * 0.000255: surely some relief, likely less than the threshold (unclear).
+ * Four sessions of exactly 2 points: no spread, but four whole-number
+ * ratings cannot show that there is none, so the SD is the floor 0.5, SE
+ * 0.25 with 3 degrees of freedom: lower 0.997135, helped 0.834681, worse
+ * 0.000129.  The verdict's worse_at at the means seen stays min(2, 30% of
+ * the mean after).
  */
 static void
 test_chance_flare_tool(void **state)
@@ -745,24 +840,52 @@ test_chance_flare_tool(void **state)
 	assert_true(r.has_chance);
 	assert_near(r.chance.helped_at, 1.65);
 	assert_near(r.chance.worse_at, 1.2);
-	assert_near(r.chance.mean, 1.4802631578947369);
-	assert_near(r.chance.sd, 0.28676966733820219);
-	assert_near(r.chance.lower, 0.99999987774202415);
-	assert_near(r.chance.helped, 0.27696125692332857);
-	assert_near(r.chance.worse, 4.5342153127199788e-21);
+	assert_near(r.chance.se, 0.28867513459481287);
+	assert_exact(r.chance.in.ref_var, 0);
+	assert_exact(r.chance.in.df, 3);
+	assert_exact(r.chance.r, 0);
+	assert_chance_near(r.chance.lower, 0.9917347579026401);
+	assert_chance_near(r.chance.helped, 0.2669859195571897);
+	assert_chance_near(r.chance.worse, 0.000254636554654397);
 
 	t.sessions = good;
 	assert_int_equal(analysis_trial(NULL, 0, NO, &t, &r), 0);
 	assert_int_equal(r.verdict, VERDICT_MEANINGFUL);
-	assert_exact(r.chance.sd, 0);
-	assert_exact(r.chance.mean, 2);
-	assert_exact(r.chance.lower, 1);
-	assert_exact(r.chance.helped, 1);
-	assert_exact(r.chance.worse, 0);
+	assert_exact(r.chance.day_sd, 0.5);
+	assert_exact(r.chance.se, 0.25);
+	assert_near(r.chance.worse_at, 1.05);
+	assert_chance_near(r.chance.lower, 0.9971350611975957);
+	assert_chance_near(r.chance.helped, 0.834681119522942);
+	assert_chance_near(r.chance.worse, 0.000129447741682739);
 
 	t.nsessions = 3;
 	assert_int_equal(analysis_trial(NULL, 0, NO, &t, &r), 0);
 	assert_false(r.has_chance);
+}
+
+/* With no noise at all the estimate is the truth: 0 or 1, against the
+ * thresholds at the means (5.5: 1.65).  With the judged mean read without
+ * noise (vb 0), the level is judged + delta: from 5 to 3, helped needs
+ * delta >= 0.3 (3 + delta), delta >= 9/7 = 1.285714 (normal, s = 1, tau
+ * 2: m = 1.6, q = 0.894427, Phi(0.3514) = 0.637349), worse -delta >= 0.9
+ * (Phi(-2.795) = 0.002595). */
+static void
+test_chance_no_noise(void **state)
+{
+	struct analysis_chance_in in = {5.5, 3.5, 0, 0, 3, 2};
+	struct analysis_chance c;
+	(void)state;
+
+	assert_int_equal(analysis_chance(&in, &c), 0);
+	assert_exact(c.mean, 2);
+	assert_exact(c.sd, 0);
+	assert_exact(c.lower, 1);
+	assert_exact(c.helped, 1);
+	assert_exact(c.worse, 0);
+	assert_near(c.helped_at, 1.65);
+
+	assert_chance((double[]){5, 3, 1, 0, 0, 2}, 0.9631808649398484,
+		      0.6373491493088854, 0.00259430377615779);
 }
 
 /* Refusals, and the hundredths the figures and the words share. */
@@ -770,17 +893,34 @@ static void
 test_chance_edges(void **state)
 {
 	struct analysis_chance c;
+	struct analysis_chance_in ok = {5, 4, 0.5, 0.5, 0, 2}, in;
 	(void)state;
 
-	assert_int_equal(analysis_chance(1, 1, 2.5, 2, 2, NULL), -1);
-	assert_int_equal(analysis_chance(1, -0.1, 2.5, 2, 2, &c), -1);
-	assert_int_equal(analysis_chance(1, 1, 0, 2, 2, &c), -1);
-	assert_int_equal(analysis_chance(1, 1, 2.5, 0, 2, &c), -1);
-	assert_int_equal(analysis_chance(1, 1, 2.5, 2, -1, &c), -1);
-	assert_int_equal(analysis_chance(NAN, 1, 2.5, 2, 2, &c), -1);
-	assert_int_equal(analysis_chance(1, INFINITY, 2.5, 2, 2, &c), -1);
+	assert_int_equal(analysis_chance(&ok, &c), 0);
+	assert_int_equal(analysis_chance(&ok, NULL), -1);
+	assert_int_equal(analysis_chance(NULL, &c), -1);
+	in = ok;
+	in.judged_var = -0.1;
+	assert_int_equal(analysis_chance(&in, &c), -1);
+	in = ok;
+	in.ref_var = INFINITY;
+	assert_int_equal(analysis_chance(&in, &c), -1);
+	in = ok;
+	in.df = -1;
+	assert_int_equal(analysis_chance(&in, &c), -1);
+	in.df = NAN;
+	assert_int_equal(analysis_chance(&in, &c), -1);
+	in = ok;
+	in.tau = 0;
+	assert_int_equal(analysis_chance(&in, &c), -1);
+	in = ok;
+	in.ref_mean = -1;
+	assert_int_equal(analysis_chance(&in, &c), -1);
+	in = ok;
+	in.judged_mean = NAN;
+	assert_int_equal(analysis_chance(&in, &c), -1);
 	assert_exact(c.lower, 0);
-	assert_exact(c.tau, 0);
+	assert_exact(c.in.tau, 0);
 
 	assert_int_equal(analysis_chance_pct(0), 0);
 	assert_int_equal(analysis_chance_pct(0.004), 0);
@@ -1210,6 +1350,7 @@ main(void)
 	    cmocka_unit_test(test_chance_prior_ends),
 	    cmocka_unit_test(test_chance_of_a_trial),
 	    cmocka_unit_test(test_chance_flare_tool),
+	    cmocka_unit_test(test_chance_no_noise),
 	    cmocka_unit_test(test_chance_edges),
 	    cmocka_unit_test(test_low_practice),
 	    cmocka_unit_test(test_overlap_that_means_something),
