@@ -472,6 +472,8 @@ enum program_next {
 	PROGRAM_NEXT_CHECKIN,  /* today has no check-in */
 	PROGRAM_NEXT_RECHECK,  /* the emergency questions are due again */
 	PROGRAM_NEXT_REVIEW,   /* next_approach's trial reached trial_days */
+	PROGRAM_NEXT_RESUME,   /* next_approach's pause week has had its
+				  pause_days: take it up again */
 	PROGRAM_NEXT_PRACTICE, /* next_practice of next_approach, due today */
 	PROGRAM_NEXT_BASELINE, /* would be START, but the
 				  ANALYSIS_BEFORE_DAYS days before today hold

@@ -112,6 +112,11 @@ cli_next_print(const struct program_today *t)
 		printf("review %s, its trial is complete: backpain review\n",
 		       t->next_approach);
 		break;
+	case PROGRAM_NEXT_RESUME:
+		printf("the pause week of %s is over; take it up again: "
+		       "backpain resume %s\n",
+		       t->next_approach, t->next_approach);
+		break;
 	case PROGRAM_NEXT_PRACTICE:
 		printf("practise %s: backpain practice %s\n", t->next_practice,
 		       t->next_practice);

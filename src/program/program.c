@@ -40,6 +40,8 @@ program_next_name(enum program_next n)
 		return "recheck";
 	case PROGRAM_NEXT_REVIEW:
 		return "review";
+	case PROGRAM_NEXT_RESUME:
+		return "resume";
 	case PROGRAM_NEXT_PRACTICE:
 		return "practice";
 	case PROGRAM_NEXT_BASELINE:
@@ -473,6 +475,19 @@ today_next(const struct pack *pack, struct program_today *t)
 		if (plan->steps[i].review_due) {
 			t->next = PROGRAM_NEXT_REVIEW;
 			t->next_approach = plan->steps[i].approach->id;
+			return;
+		}
+	}
+	/* A pause week that has had its days: the resumed days judge it,
+	 * so taking it up again is the next thing to do. */
+	for (i = 0; i < plan->nsteps; i++) {
+		const struct program_step *st = &plan->steps[i];
+
+		if (st->state == PROGRAM_RUNNING && st->week &&
+		    day_number(plan->today) - day_number(st->week_since) >=
+			program_pause_days(st->approach)) {
+			t->next = PROGRAM_NEXT_RESUME;
+			t->next_approach = st->approach->id;
 			return;
 		}
 	}

@@ -147,6 +147,10 @@ next_label(const struct ui *ui)
 			     "starting: ");
 		program_baseline_words(&b, &today);
 		return buf_take(&b);
+	case PROGRAM_NEXT_RESUME:
+		return xasprintf("Next: the pause week of \"%s\" is over; take "
+				 "it up again (on the Review, p)",
+				 approach_title(ui, today.next_approach));
 	case PROGRAM_NEXT_START:
 		return xasprintf("Next: start \"%s\"",
 				 approach_title(ui, today.next_approach));
@@ -181,6 +185,7 @@ do_next(struct ui *ui)
 		ui_push(ui, UI_ONBOARD);
 		break;
 	case PROGRAM_NEXT_REVIEW:
+	case PROGRAM_NEXT_RESUME:
 		ui_push(ui, UI_REVIEW);
 		break;
 	case PROGRAM_NEXT_PRACTICE:

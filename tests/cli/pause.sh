@@ -81,6 +81,14 @@ bp review --format csv >"$T/a.pending.csv" || fail "review pending"
 tail -n 1 "$T/a.pending.csv" | grep -q ',pending$' ||
 	fail "a pause under way is not pending"
 at "$(day 21)"
+# The week is over: status's next step is to take it up again (it said
+# "nothing more today" while the trial waited paused).
+plain bp checkin 6 >/dev/null || fail "checkin day 21"
+sqlite3 "$DB" "insert into profile (key, value) values ('onboarded', '$(day -15)')" ||
+	fail "cannot write the first run"
+bp status >"$T/a.over" || fail "status after the week"
+grep -q "^Next  *the pause week of beta is over; take it up again: backpain resume beta$" \
+	"$T/a.over" || { cat "$T/a.over" >&2; fail "status does not say to resume"; }
 step resume beta
 refuse 65 resume beta
 rate 21 2 2 2 2 2 2 2
