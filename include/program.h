@@ -985,6 +985,13 @@ const char *program_trial_words(int running, int habit, enum outcome);
 /* A flare-up tool's use, appended to b: "used in 4 sessions, last on
  * 2026-03-30" ("used once, on D" for one). */
 void program_tool_words(struct buf *b, int sessions, const char *last);
+/* Why a running step's days do not count today, appended to b as every
+ * face says it: "paused while a safety question holds (since D)", or
+ * "paused by you since D" and with brief 0 ", to see whether the pain
+ * comes back" (its pause week). 0, and nothing appended, when they
+ * count. */
+int program_step_paused_words(struct buf *b, const struct program_step *,
+			      int brief);
 
 /* Whether a flag's advice applies now: a standing yes (PROGRAM_FLAG_HOLDS
  * or PROGRAM_FLAG_ADVICE). Otherwise a face shows it as what to do should

@@ -145,16 +145,17 @@ status_step(const struct program_plan *plan, size_t i, int idw)
 	if (st->approach->wildcard)
 		fputs(", any time", stdout);
 	putchar('\n');
-	if (st->state == PROGRAM_RUNNING && st->paused)
-		printf("  %*s  paused while a safety question holds (since "
-		       "%s)\n",
-		       idw + 2, "", st->paused_since);
-	/* A pause week (issue 21): its days do not count either. */
-	if (st->state == PROGRAM_RUNNING && st->week)
-		printf("  %*s  paused since %s to see whether the pain comes "
-		       "back: backpain resume %s\n",
-		       idw + 2, "", st->week_since, st->approach->id);
-	else if (st->state == PROGRAM_RUNNING && st->confirming)
+	/* A hold or its pause week: its days do not count (the model's
+	 * words), and for the pause how to end it. */
+	buf_init(&b);
+	if (program_step_paused_words(&b, st, 0)) {
+		printf("  %*s  %s", idw + 2, "", b.data);
+		if (!st->paused)
+			printf(": backpain resume %s", st->approach->id);
+		putchar('\n');
+	}
+	buf_free(&b);
+	if (st->state == PROGRAM_RUNNING && !st->week && st->confirming)
 		printf("  %*s  back on it after a pause: the review judges the "
 		       "pause once it has as many days back\n",
 		       idw + 2, "");

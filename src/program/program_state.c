@@ -182,3 +182,24 @@ program_baseline_words(struct buf *b, const struct program_today *t)
 	if (t->checked_in)
 		buf_adds(b, " (today's counts for a start from tomorrow)");
 }
+
+int
+program_step_paused_words(struct buf *b, const struct program_step *st,
+			  int brief)
+{
+	if (st->state != PROGRAM_RUNNING)
+		return 0;
+	/* A hold stands above a pause week (program_pause() is refused on
+	 * hold; a hold given in the week pauses it for its own reason). */
+	if (st->paused) {
+		buf_printf(b, "paused while a safety question holds (since %s)",
+			   st->paused_since);
+		return 1;
+	}
+	if (!st->week)
+		return 0;
+	buf_printf(b, "paused by you since %s", st->week_since);
+	if (!brief)
+		buf_adds(b, ", to see whether the pain comes back");
+	return 1;
+}

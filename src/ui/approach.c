@@ -17,6 +17,7 @@ const struct ui_keyhelp ui_approach_keys[] = {
     {"s", "start this approach today (asks first)"},
     {"p", "practise now, with a timer"},
     {"x", "stop this approach (asks how it went)"},
+    {"u", "in its pause week: take it up again today"},
     {"w", "where the pack offers it (expert help): write the one-page "
 	  "summary for a therapist"},
     {"r", "where w is offered (expert help): further reading"},
@@ -195,41 +196,35 @@ static void
 add_state(int w, const struct approach *a)
 {
 	const struct program_step *st = NULL;
+	struct buf why;
 	size_t i;
 
+	buf_init(&why);
 	for (i = 0; loaded && i < plan.nsteps; i++)
 		if (plan.steps[i].approach == a)
 			st = &plan.steps[i];
 	if (st == NULL || st->state == PROGRAM_NOT_STARTED)
 		ui_view_add(&view, w, UI_C_DIM, 0, NULL, "Not started yet.");
-	else if (st->state == PROGRAM_RUNNING && st->paused && st->day == 0)
-		ui_view_addf(&view, w, UI_C_WARNING, 0,
-			     "Running since %s: paused while a safety question "
-			     "holds (since %s), no day counted yet. Days on "
-			     "hold do not count; it goes on when the hold is "
-			     "lifted.",
-			     st->started_on, st->paused_since);
-	else if (st->state == PROGRAM_RUNNING && st->paused && st->days > 0)
-		ui_view_addf(
-		    &view, w, UI_C_WARNING, 0,
-		    "Running since %s: paused while a safety question "
-		    "holds (since %s), at day %d of %d. Days on hold "
-		    "do not count; it goes on when the hold is lifted.",
-		    st->started_on, st->paused_since, st->day, st->days);
-	else if (st->state == PROGRAM_RUNNING && st->paused)
-		ui_view_addf(&view, w, UI_C_WARNING, 0,
-			     "Running since %s: paused while a safety question "
-			     "holds (since %s), at day %d. Days on hold do not "
-			     "count; it goes on when the hold is lifted.",
-			     st->started_on, st->paused_since, st->day);
-	else if (st->state == PROGRAM_RUNNING && st->week)
-		ui_view_addf(&view, w, UI_C_NORMAL, 0,
-			     "Running since %s: paused by you since %s, to see "
-			     "whether the pain comes back, at day %d. Days "
-			     "paused do not count; the review takes it up "
-			     "again.",
-			     st->started_on, st->week_since, st->day);
-	else if (st->state == PROGRAM_RUNNING && st->day == 0)
+	else if (st->state == PROGRAM_RUNNING &&
+		 program_step_paused_words(&why, st, 0)) {
+		/* Held or in its pause week: in the model's words, its count
+		 * after them. */
+		if (st->day == 0)
+			buf_adds(&why, ", no day counted yet.");
+		else if (st->days > 0)
+			buf_printf(&why, ", at day %d of %d.", st->day,
+				   st->days);
+		else
+			buf_printf(&why, ", at day %d.", st->day);
+		buf_adds(&why, st->paused
+				   ? " Days on hold do not count; it goes on "
+				     "when the hold is lifted."
+				   : " Days paused do not count; u takes it up "
+				     "again.");
+		ui_view_addf(&view, w, st->paused ? UI_C_WARNING : UI_C_NORMAL,
+			     0, "Running since %s: %s", st->started_on,
+			     why.data);
+	} else if (st->state == PROGRAM_RUNNING && st->day == 0)
 		ui_view_addf(&view, w, UI_C_GOOD, 0,
 			     "Starts on %s, a day still to come.",
 			     st->started_on);
@@ -250,6 +245,7 @@ add_state(int w, const struct approach *a)
 		ui_view_addf(&view, w, UI_C_DIM, 0,
 			     "%d day%s on hold for safety did not count.",
 			     st->held, st->held == 1 ? "" : "s");
+	buf_free(&why);
 }
 
 static void
@@ -440,6 +436,22 @@ stop(struct ui *ui, const struct approach *a, enum outcome o)
 	ui_approach_enter(ui, 0);
 }
 
+/* u in its pause week: takes it up again today, as the review's r does. */
+static void
+resume(struct ui *ui, const struct approach *a)
+{
+	char day[DAY_LEN], *cause = NULL;
+
+	ui_today(ui, day);
+	if (program_resume(ui->pack, ui->store, a->id, day, day, &cause) != 0) {
+		ui_error(ui, cause);
+		return;
+	}
+	ui_approach_enter(ui, 0);
+	ui_message(ui, UI_C_GOOD, "Saved: \"%s\" is taken up again today.",
+		   a->title);
+}
+
 /* "Start it today?", unless a start is refused now (which says why). */
 static void
 offer_start(struct ui *ui)
@@ -523,6 +535,15 @@ ui_approach_key(struct ui *ui, int key)
 		if (!a->report)
 			return ui_view_key(&view, key, view_h);
 		ui_push(ui, UI_READING);
+		return 1;
+	case 'u':
+		if (st == NULL || st->state != PROGRAM_RUNNING || !st->week) {
+			ui_message(ui, UI_C_NORMAL,
+				   "It is not paused by you: nothing to take "
+				   "up again.");
+			return 1;
+		}
+		resume(ui, a);
 		return 1;
 	case 'p':
 		if (a->npractices == 0) {

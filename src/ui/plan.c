@@ -47,32 +47,20 @@ state_text(const struct program_step *st, enum ui_color *c)
 		break;
 	case PROGRAM_RUNNING:
 		*c = st->review_due ? UI_C_WARNING : UI_C_GOOD;
-		/* A safety hold pauses it: its count stays (program.h). */
-		if (st->paused) {
-			*c = UI_C_WARNING;
+		/* A safety hold or its pause week pauses it: its count
+		 * stays (program.h), in the model's words. */
+		if (program_step_paused_words(&b, st, 1)) {
+			if (st->paused)
+				*c = UI_C_WARNING;
 			if (st->day == 0)
-				return xasprintf("paused while a safety "
-						 "question holds (since %s), "
-						 "no day counted yet",
-						 st->paused_since);
-			if (st->days > 0)
-				return xasprintf("paused while a safety "
-						 "question holds (since %s), "
-						 "day %d of %d",
-						 st->paused_since, st->day,
-						 st->days);
-			return xasprintf("paused while a safety question "
-					 "holds (since %s), day %d",
-					 st->paused_since, st->day);
+				buf_adds(&b, ", no day counted yet");
+			else if (st->days > 0)
+				buf_printf(&b, ", day %d of %d", st->day,
+					   st->days);
+			else
+				buf_printf(&b, ", day %d", st->day);
+			break;
 		}
-		/* Its pause week (program_pause()): its days do not count
-		 * either, and the person took it. */
-		if (st->week && st->days > 0)
-			return xasprintf("paused by you since %s, day %d of %d",
-					 st->week_since, st->day, st->days);
-		if (st->week)
-			return xasprintf("paused by you since %s, day %d",
-					 st->week_since, st->day);
 		if (st->day == 0)
 			buf_printf(&b, "starting %s, a day still to come",
 				   st->started_on);

@@ -149,7 +149,7 @@ next_label(const struct ui *ui)
 		return buf_take(&b);
 	case PROGRAM_NEXT_RESUME:
 		return xasprintf("Next: the pause week of \"%s\" is over; take "
-				 "it up again (on the Review, p)",
+				 "it up again (on the Review, r)",
 				 approach_title(ui, today.next_approach));
 	case PROGRAM_NEXT_START:
 		return xasprintf("Next: start \"%s\"",
@@ -460,17 +460,13 @@ put_checkin(struct ui_flow *f)
 static void
 put_day(struct ui_flow *f, const struct program_step *st)
 {
-	if (st->paused || st->week) {
-		if (st->paused)
-			ui_flow_putf(f, UI_C_WARNING,
-				     ": paused while a safety question holds "
-				     "(since %s)",
-				     st->paused_since);
-		else
-			ui_flow_putf(f, UI_C_NORMAL,
-				     ": paused by you since %s, to see whether "
-				     "the pain comes back",
-				     st->week_since);
+	struct buf why;
+
+	buf_init(&why);
+	if (program_step_paused_words(&why, st, 0)) {
+		ui_flow_putf(f, st->paused ? UI_C_WARNING : UI_C_NORMAL, ": %s",
+			     why.data);
+		buf_free(&why);
 		if (st->day == 0)
 			ui_flow_put(f, UI_C_NORMAL, ", no day counted yet");
 		else if (st->days > 0)

@@ -73,7 +73,7 @@ refuse 65 pause beta
 rate 14 6 6 6 6 6 6 6
 at "$(day 17)"
 bp status >"$T/a.status" || fail "status in the pause"
-grep -q "paused since 2026-11-24 to see whether the pain comes back: backpain resume beta" \
+grep -q "paused by you since 2026-11-24, to see whether the pain comes back: backpain resume beta" \
 	"$T/a.status" || { cat "$T/a.status" >&2; fail "status does not say it is paused"; }
 # Pause days are not trial days: day 14 of 28 still.
 grep -q "day 14 of 28" "$T/a.status" || fail "the pause's days counted"

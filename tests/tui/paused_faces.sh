@@ -7,7 +7,9 @@
 # while a safety question holds (since D)" and History marks those days h.
 # Before this, the pause week was shown as a plain running trial, and
 # History drew the trial's band straight across both. Every command runs
-# on its own day under faketime, as a person would.
+# on its own day under faketime, as a person would. When the pause week
+# has had its days, Today's next step is to take it up again, and the
+# Approach screen's u does it.
 . "$(dirname "$0")/lib_tui.bash"
 # The built-in pack, for the screen (PACK unset) and the commands:
 # targeted stretching is an approach whose pause week is offered.
@@ -89,6 +91,8 @@ case $band in
 esac
 expect_grep "p: paused by you, not trial days" "$T/history"
 
+cp "$DB" "$T/week.db"
+
 # 2. Back on it on day 17; a yes that holds on day 18: paused again, now on
 # hold, on day 19 (day 18 and 19 do not count either).
 on 17 resume targeted-stretching
@@ -105,4 +109,26 @@ case $band in
 *h━*) cat "$T/history" >&2; fail "a trial day drawn after the hold, which still stands: '$band'" ;;
 esac
 expect_grep "h: on hold for safety, not trial days" "$T/history"
+
+# 3. The pause week left to run its 7 days (14 .. 20): on day 21 Today's
+#    next step is to take it up again (it said "nothing more today"), and
+#    the Approach screen's u does it.
+DB=$T/week.db
+for i in 17 18 19 20 21; do on "$i" checkin 2; done
+at "@$(day 21) 12:00:00"
+bp_tui -s 80x24 "${AT[@]}"
+wait_for "Today's check-in"
+wait_words "Next: the pause week of \"$TITLE\" is over; take it up again (on the Review, r)" 1 72
+keys p
+wait_for "The approaches, in the order"
+keys Enter
+wait_words "Days paused do not count; u takes it up again."
+keys u
+wait_words "Saved: \"$TITLE\" is taken up again today."
+keys q q q
+[ "$(wait_exit)" = 0 ] || fail "did not exit 0"
+tmux_ kill-server
+[ "$(sqlite3 "$DB" "select paused_on || ' ' || resumed_on from trial_pause")" = "$(day 14) $(day 21)" ] ||
+	fail "u did not take it up again: $(sqlite3 "$DB" 'select * from trial_pause')"
+no_sanitizer_reports
 exit 0
