@@ -6,6 +6,9 @@
  */
 #include "review.h"
 
+#include <stdio.h>
+
+#include "analysis.h"
 #include "util.h"
 
 /* Means in the pause's sentences: one decimal. */
@@ -22,7 +25,7 @@ void
 review_pause_words(struct buf *b, const struct review_row *row)
 {
 	const struct analysis_pause *p = &row->pause;
-	char on[REVIEW_FIGURE_LEN], off[REVIEW_FIGURE_LEN];
+	char on[REVIEW_FIGURE_LEN], off[REVIEW_FIGURE_LEN], means[320];
 
 	if (row->week_from[0] == '\0')
 		return;
@@ -44,34 +47,43 @@ review_pause_words(struct buf *b, const struct review_row *row)
 	if (p->confirmation != ANALYSIS_CONFIRM_PENDING && p->has_rise) {
 		mean_words(p->on_sum, p->on_n, on);
 		mean_words(p->pause_sum, p->pause_n, off);
+		/* Which days each mean is of, said once: the pause's, and
+		 * the judged days before it with the days back after it,
+		 * each but its first days (an effect takes them to fade or
+		 * return). */
+		snprintf(
+		    means, sizeof means,
+		    "a mean of %s over %d rated %s in the pause, against %s "
+		    "over %d on it, before the pause and after it; the "
+		    "first %d days of the pause and of the days back are "
+		    "left out, while an effect fades or returns",
+		    off, p->pause_n, p->pause_n == 1 ? "day" : "days", on,
+		    p->on_n, ANALYSIS_PAUSE_FADE_DAYS);
 	}
 	switch (p->confirmation) {
 	case ANALYSIS_CONFIRMED:
 		buf_printf(b,
 			   "The pause confirmed it: pain rose while you "
-			   "stopped (%s off it against %s on it) and fell "
-			   "again when you took it up, so the fall looks like "
-			   "the approach's doing.",
-			   off, on);
+			   "stopped (%s) and fell again when you took it up, "
+			   "so the fall looks like the approach's doing.",
+			   means);
 		break;
 	case ANALYSIS_NOT_CONFIRMED:
 		buf_printf(b,
 			   "The pause did not confirm it: pain did not clearly "
-			   "come back while you stopped (%s off it against %s "
-			   "on it), so the fall may not have been the "
-			   "approach's: pain that eases on its own looks the "
-			   "same.",
-			   off, on);
+			   "come back while you stopped (%s), so the fall may "
+			   "not have been the approach's: pain that eases on "
+			   "its own looks the same.",
+			   means);
 		break;
 	case ANALYSIS_CONFIRM_UNCLEAR:
 		if (p->has_rise && p->pause_n >= ANALYSIS_PAUSE_MIN_CHECKINS &&
 		    p->on_n >= ANALYSIS_PAUSE_MIN_CHECKINS)
 			buf_printf(b,
 				   "The pause could not tell: the change "
-				   "while you stopped (%s off it against %s "
-				   "on it) is within the day-to-day ups and "
-				   "downs.",
-				   off, on);
+				   "while you stopped (%s) is within the "
+				   "day-to-day ups and downs.",
+				   means);
 		else
 			buf_printf(b, "The pause could not tell: too few "
 				      "days were rated in it and after it.");

@@ -119,8 +119,12 @@ json_ok "$T/a.json" || fail "bad json"
 [ "$(json_at "$T/a.json" '$[0].chance_lower')" = 1 ] ||
 	[ "$(json_at "$T/a.json" '$[0].chance_lower')" = 1.0 ] ||
 	fail "json chance_lower: $(json_at "$T/a.json" '$[0].chance_lower')"
-grep -q "The pause confirmed it: pain rose while you stopped (6.0 off it" \
-	"$T/a.txt" || fail "the table does not say it was confirmed"
+# Each mean says which days it is of: days 16 .. 20 of the pause (its
+# first 2 left out), the judged days 7 .. 13 before it and days 23 .. 27
+# back on it (their first 2 left out).
+tr -s ' \n' '  ' <"$T/a.txt" |
+	grep -qF "The pause confirmed it: pain rose while you stopped (a mean of 6.0 over 5 rated days in the pause, against 2.0 over 12 on it, before the pause and after it; the first 2 days of the pause and of the days back are left out, while an effect fades or returns)" ||
+	{ cat "$T/a.txt" >&2; fail "the table does not say it was confirmed"; }
 # Frozen on the last day before the pause, and that day named (it once
 # named the pause's first day as the day before it).
 tr -s ' \n' '  ' <"$T/a.txt" |
