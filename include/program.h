@@ -185,6 +185,9 @@ struct program_plan {
 struct program_practice {
 	const struct practice *practice; /* borrowed; per_day is its target */
 	int done;			 /* sessions and --did marks that day */
+	/* Of done, the marks alone (a tick of a check-in: no minutes, time
+	 * or pain), which a check-in form may take back (undid). */
+	int marks;
 	int habit;
 	int flare;
 	int lesson;
@@ -690,7 +693,8 @@ struct program_answer {
  * each replacing an earlier answer to the same question. Practices marked
  * done are added to the day's in both: a later check-in often says "and I
  * did this too", and a session logged by `practice` or the timer is never
- * deleted by a check-in.
+ * deleted by a check-in. Only the form's own ticks can be taken back
+ * (undid).
  */
 struct program_checkin {
 	char day[DAY_LEN];
@@ -699,6 +703,11 @@ struct program_checkin {
 	const char *note; /* NULL or "": no note; valid UTF-8 */
 	const char *const *did;
 	size_t ndid;
+	/* Practices whose marks of the day are taken back (a tick undone on
+	 * the check-in form): only marks go; a timed or rated session of
+	 * the day stays (struct program_practice's marks). */
+	const char *const *undid;
+	size_t nundid;
 	const struct program_answer *answers;
 	size_t nanswers;
 	int merge;

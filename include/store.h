@@ -148,9 +148,13 @@ enum {
  * the day's revision is not c->revision any more: a screen opened before a
  * newer save never saves over it silently.
  */
+/* undone: practices whose marks of c->day are taken back first (a tick a
+ * check-in form undid): a mark only, a session with no minutes, time or
+ * pain; a timed or rated session of the day stays. */
 int store_checkin_write(struct store *, const struct checkin *c,
 			const struct store_answer *answers, size_t nanswers,
 			const struct store_session *done, size_t ndone,
+			const char *const *undone, size_t nundone,
 			unsigned replace, struct checkin *old, int *replaced,
 			char **cause);
 int store_checkin_put(struct store *, const struct checkin *c,

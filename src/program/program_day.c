@@ -169,8 +169,15 @@ day_list(struct program_day *d, const struct practice *p,
 	pp->practice = p;
 	pp->held = d->held;
 	for (k = 0; k < n; k++)
-		if (strcmp(s[k].practice, p->id) == 0)
+		if (strcmp(s[k].practice, p->id) == 0) {
 			pp->done++;
+			/* A mark alone: what a check-in form may take back
+			 * (store_checkin_write()'s undone). */
+			pp->marks += s[k].minutes == ENTRY_NONE &&
+				     s[k].seconds == 0 &&
+				     s[k].pain_before == ENTRY_NONE &&
+				     s[k].pain_after == ENTRY_NONE;
+		}
 	return pp;
 }
 

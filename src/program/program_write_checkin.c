@@ -25,6 +25,8 @@ struct rows {
 	size_t nanswers;
 	struct store_session *marks;
 	size_t nmarks;
+	const char **undone; /* practice ids whose marks are taken back */
+	size_t nundone;
 };
 
 static void
@@ -32,6 +34,7 @@ rows_free(struct rows *r)
 {
 	free(r->answers);
 	free(r->marks);
+	free(r->undone);
 	memset(r, 0, sizeof *r);
 }
 
@@ -77,6 +80,14 @@ checkin_rows(const struct pack *pack, const char *today,
 		r->marks[k].minutes = ENTRY_NONE;
 		r->marks[k].pain_before = r->marks[k].pain_after = ENTRY_NONE;
 		r->nmarks++;
+	}
+	r->undone = xcalloc(in->nundid + 1, sizeof *r->undone);
+	for (i = 0; i < in->nundid; i++) {
+		p = program_find_practice(pack, in->undid[i], PROGRAM_FIELD_DID,
+					  i, bad, cause);
+		if (p == NULL)
+			goto refused;
+		r->undone[r->nundone++] = p->id;
 	}
 	for (i = 0; i < in->nanswers; i++) {
 		if (program_find_answer(pack, &in->answers[i], i, &q, &choice,
@@ -144,7 +155,8 @@ program_checkin(const struct pack *pack, struct store *store, const char *today,
 				 : in->seen_revision;
 	}
 	rc = store_checkin_write(store, &c, r.answers, r.nanswers, r.marks,
-				 r.nmarks, replace, old, replaced, cause);
+				 r.nmarks, r.undone, r.nundone, replace, old,
+				 replaced, cause);
 	rows_free(&r);
 	/* A check-in may be the second calm day that ends a flare-up. */
 	if (rc == 0)

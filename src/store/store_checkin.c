@@ -27,7 +27,7 @@ check_same_day(const char *what, const char *day, const char *checkin_day,
 static int
 check_checkin(const struct checkin *c, const struct store_answer *answers,
 	      size_t nanswers, const struct store_session *done, size_t ndone,
-	      char **cause)
+	      const char *const *undone, size_t nundone, char **cause)
 {
 	size_t i;
 	int rc;
@@ -39,6 +39,9 @@ check_checkin(const struct checkin *c, const struct store_answer *answers,
 		return rc;
 	if (c->note != NULL && (rc = store_check_text("note", c->note, cause)))
 		return rc;
+	for (i = 0; i < nundone; i++)
+		if ((rc = store_check_id("practice", undone[i], cause)) != 0)
+			return rc;
 	for (i = 0; i < nanswers; i++) {
 		if ((rc = store_check_id("question", answers[i].question,
 					 cause)) != 0 ||
@@ -86,10 +89,30 @@ clear_rows(struct store *s, const char *day, unsigned replace, char **cause)
 	return 0;
 }
 
+/* Takes back the marks of practice on day: sessions with nothing but
+ * the mark, never a timed or rated one. */
+static int
+take_back(struct store *s, const char *day, const char *practice, char **cause)
+{
+	sqlite3_stmt *st;
+	int code;
+
+	if ((code = store_prepare(s,
+				  "DELETE FROM session WHERE day = ?1 AND "
+				  "practice = ?2 AND minutes IS NULL AND "
+				  "seconds IS NULL AND pain_before IS NULL "
+				  "AND pain_after IS NULL",
+				  &st, cause)) != 0)
+		return code;
+	return store_run(s, st, store_bind(st, "tt", day, practice),
+			 "taking back a practice marked done", cause);
+}
+
 static int
 put_rows(struct store *s, const struct checkin *c,
 	 const struct store_answer *answers, size_t nanswers,
-	 const struct store_session *done, size_t ndone, unsigned replace,
+	 const struct store_session *done, size_t ndone,
+	 const char *const *undone, size_t nundone, unsigned replace,
 	 const char *now, char **cause)
 {
 	sqlite3_stmt *st;
@@ -98,6 +121,9 @@ put_rows(struct store *s, const struct checkin *c,
 
 	if ((code = clear_rows(s, c->day, replace, cause)) != 0)
 		return code;
+	for (i = 0; i < nundone; i++)
+		if ((code = take_back(s, c->day, undone[i], cause)) != 0)
+			return code;
 	/* A new day's check-in gets its uid from the schema (store_migrate.c);
 	 * a day already there keeps it, one revision more. */
 	if ((code = store_prepare(
@@ -177,16 +203,16 @@ store_checkin_put(struct store *s, const struct checkin *c,
 		  const struct store_session *done, size_t ndone,
 		  struct checkin *old, int *replaced, char **cause)
 {
-	return store_checkin_write(s, c, answers, nanswers, done, ndone,
-				   STORE_KEEP, old, replaced, cause);
+	return store_checkin_write(s, c, answers, nanswers, done, ndone, NULL,
+				   0, STORE_KEEP, old, replaced, cause);
 }
 
 int
 store_checkin_write(struct store *s, const struct checkin *c,
 		    const struct store_answer *answers, size_t nanswers,
 		    const struct store_session *done, size_t ndone,
-		    unsigned replace, struct checkin *old, int *replaced,
-		    char **cause)
+		    const char *const *undone, size_t nundone, unsigned replace,
+		    struct checkin *old, int *replaced, char **cause)
 {
 	struct checkin prev;
 	char now[STORE_TIMESTAMP_LEN];
@@ -196,7 +222,8 @@ store_checkin_write(struct store *s, const struct checkin *c,
 		*replaced = 0;
 	if (old != NULL)
 		memset(old, 0, sizeof *old);
-	if ((code = check_checkin(c, answers, nanswers, done, ndone, cause)))
+	if ((code = check_checkin(c, answers, nanswers, done, ndone, undone,
+				  nundone, cause)))
 		return code;
 	store_now(now);
 	if ((code = store_begin(s, cause)) != 0)
@@ -204,8 +231,8 @@ store_checkin_write(struct store *s, const struct checkin *c,
 	memset(&prev, 0, sizeof prev);
 	if ((code = store_checkin_get(s, c->day, &prev, &found, cause)) != 0 ||
 	    (code = unchanged(c, &prev, found, replace, cause)) != 0 ||
-	    (code = put_rows(s, c, answers, nanswers, done, ndone, replace, now,
-			     cause)) != 0 ||
+	    (code = put_rows(s, c, answers, nanswers, done, ndone, undone,
+			     nundone, replace, now, cause)) != 0 ||
 	    (code = store_commit(s, cause)) != 0) {
 		store_rollback(s);
 		if (code == CHECKIN_CHANGED && replaced != NULL)

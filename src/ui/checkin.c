@@ -41,7 +41,9 @@ struct row {
 struct done {
 	const struct practice *p;
 	int on;
-	int logged; /* already in the log for that day: cannot be unticked */
+	int logged;	   /* already in the log for that day ... */
+	int marked;	   /* ... by ticks alone, which unticking takes back; a
+			      timed or rated session stays */
 	const char *label; /* why it is asked: "", "  (habit)", ... */
 };
 
@@ -151,6 +153,8 @@ load_day(struct ui *ui)
 	for (i = 0; i < ndones; i++) {
 		dones[i].p = d.practices[i].practice;
 		dones[i].on = dones[i].logged = d.practices[i].done > 0;
+		dones[i].marked = d.practices[i].done > 0 &&
+				  d.practices[i].marks == d.practices[i].done;
 		dones[i].label = d.practices[i].habit	 ? "  (habit)"
 				 : d.practices[i].flare	 ? "  (flare-up tool)"
 				 : d.practices[i].lesson ? "  (from a lesson)"
@@ -316,7 +320,10 @@ row_draw(struct form *f, size_t r)
 			     UI_C_NORMAL);
 		s = xasprintf("%s%s%s", dones[rows[r].index].p->title,
 			      dones[rows[r].index].label,
-			      dones[rows[r].index].logged ? "  (logged)" : "");
+			      !dones[rows[r].index].logged ? ""
+			      : dones[rows[r].index].on
+				  ? "  (logged)"
+				  : "  (logged; saving takes it back)");
 		if (on)
 			f->focus_top = f->vy;
 		para(f, FORM_INDENT, dones[rows[r].index].on ? "[x] " : "[ ] ",
@@ -475,6 +482,7 @@ save(struct ui *ui)
 	struct program_checkin in = {0};
 	struct program_answer *ans = xcalloc(naskeds + 1, sizeof *ans);
 	const char **did = xcalloc(ndones + 1, sizeof *did);
+	const char **undid = xcalloc(ndones + 1, sizeof *undid);
 	struct checkin now = {0};
 	char today[DAY_LEN], *cause = NULL, *text;
 	int replaced = 0, rc;
@@ -485,6 +493,7 @@ save(struct ui *ui)
 		focus = 0;
 		free(ans);
 		free(did);
+		free(undid);
 		return;
 	}
 	memcpy(in.day, day, DAY_LEN);
@@ -508,8 +517,11 @@ save(struct ui *ui)
 	for (i = 0; i < ndones; i++)
 		if (dones[i].on)
 			did[in.ndid++] = dones[i].p->id;
+		else if (dones[i].logged && dones[i].marked)
+			undid[in.nundid++] = dones[i].p->id;
 	in.answers = ans;
 	in.did = did;
+	in.undid = undid;
 	in.merge = 1;
 	/* Refused, nothing written, when the day was saved since. */
 	in.seen_revision = seen;
@@ -519,6 +531,7 @@ save(struct ui *ui)
 	free(text);
 	free(ans);
 	free(did);
+	free(undid);
 	if (rc == CHECKIN_CHANGED) {
 		free(cause);
 		ask_newer(ui, &now);
@@ -657,7 +670,6 @@ row_key(struct ui *ui, struct row *r, int key)
 	struct asked *a;
 	int n;
 
-	(void)ui;
 	switch (r->kind) {
 	case ROW_PAIN:
 		return ui_picker_key(&pain, key);
@@ -666,8 +678,14 @@ row_key(struct ui *ui, struct row *r, int key)
 	case ROW_PRACTICE:
 		if (key != ' ' && key != 'x')
 			return 0;
-		if (!dones[r->index].logged)
+		/* A tick, saved or not, comes off; a session the timer or
+		 * `practice` logged stays, and the form says why. */
+		if (!dones[r->index].logged || dones[r->index].marked)
 			dones[r->index].on = !dones[r->index].on;
+		else
+			ui_message(ui, UI_C_NORMAL,
+				   "Logged with its time or pain (the timer or "
+				   "backpain practice): it stays done.");
 		return 1;
 	case ROW_QUESTION:
 		a = &askeds[r->index];

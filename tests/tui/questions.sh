@@ -2,7 +2,8 @@
 # tui/questions: while an approach runs, the check-in lists its practices
 # (Space ticks one) and its questions; the answer named by warn_if shows
 # the pack's warning at once, and Today shows it after saving. The answer
-# and the practice mark are in the log. The approach is started with the
+# and the practice mark are in the log; a tick saved can be taken back, a
+# session logged with its time cannot. The approach is started with the
 # command line, as a user may mix both.
 . "$(dirname "$0")/lib_tui.bash"
 PACK="$TUI_PACKS/tui.yaml"
@@ -46,11 +47,31 @@ wait_for "[ ] The minute routine  1/2"
 [ "$(sqlite3 "$DB" "select practice || ' ' || coalesce(minutes, '-') from session")" = "minute -" ] ||
 	fail "practice mark not saved: $(sqlite3 "$DB" 'select * from session')"
 
-# Open again: the earlier answers are there, the mark cannot be undone.
+# Open again: the earlier answers are there, and the tick can be taken
+# back (a mistaken tick once stayed for ever, counted in the adherence).
 keys c
 wait_for "[a lot]"
+wait_for "[x] The minute routine  (logged)"
+keys Down Down
+keys Space
+wait_for "[ ] The minute routine  (logged; saving takes it back)"
+keys Enter
+wait_for "Today's check-in: pain 3"
+[ -z "$(sqlite3 "$DB" "select * from session")" ] ||
+	fail "the tick taken back is still logged: $(sqlite3 "$DB" 'select * from session')"
+# A session the timer or `practice` logged, with its time, stays: Space
+# says why.
+"$BACKPAIN" --db "$DB" --pack "$PACK" practice minute --minutes 1 >/dev/null ||
+	fail "practice failed"
+keys c
+wait_for "[x] The minute routine  (logged)"
+keys Down Down
+keys Space
+wait_for "Logged with its time or pain"
 wait_for "[x] The minute routine  (logged)"
 keys Escape
 wait_for "Today's check-in: pain 3"
 keys q
 [ "$(wait_exit)" = 0 ] || fail "did not exit 0"
+[ "$(sqlite3 "$DB" "select practice || ' ' || minutes from session")" = "minute 1" ] ||
+	fail "the timed session did not stay: $(sqlite3 "$DB" 'select * from session')"

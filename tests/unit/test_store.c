@@ -799,7 +799,7 @@ test_checkin_if_unchanged(void **state)
 	    store_checkin_put(s, &c, NULL, 0, NULL, 0, NULL, NULL, &cause),
 	    &cause);
 	c.pain = 8;
-	assert_int_equal(store_checkin_write(s, &c, NULL, 0, NULL, 0,
+	assert_int_equal(store_checkin_write(s, &c, NULL, 0, NULL, 0, NULL, 0,
 					     STORE_IF_UNCHANGED, &old,
 					     &replaced, &cause),
 			 CHECKIN_CHANGED);
@@ -816,7 +816,7 @@ test_checkin_if_unchanged(void **state)
 	    &cause);
 	c.revision = 1;
 	c.pain = 2;
-	assert_int_equal(store_checkin_write(s, &c, NULL, 0, NULL, 0,
+	assert_int_equal(store_checkin_write(s, &c, NULL, 0, NULL, 0, NULL, 0,
 					     STORE_IF_UNCHANGED, &old,
 					     &replaced, &cause),
 			 CHECKIN_CHANGED);
@@ -831,7 +831,7 @@ test_checkin_if_unchanged(void **state)
 	checkin_clear(&got);
 	/* Read as it is now: saved. */
 	c.revision = 2;
-	expect_ok(store_checkin_write(s, &c, NULL, 0, NULL, 0,
+	expect_ok(store_checkin_write(s, &c, NULL, 0, NULL, 0, NULL, 0,
 				      STORE_IF_UNCHANGED, &old, &replaced,
 				      &cause),
 		  &cause);
