@@ -1001,6 +1001,9 @@ void program_tool_words(struct buf *b, int sessions, const char *last);
  * count. */
 int program_step_paused_words(struct buf *b, const struct program_step *,
 			      int brief);
+/* A running step's count, appended to b: "day 3 of 14", "day 3" for an
+ * open-ended one, "no day counted yet" before its first day that counts. */
+void program_step_day_words(struct buf *b, const struct program_step *);
 
 /* Whether a flag's advice applies now: a standing yes (PROGRAM_FLAG_HOLDS
  * or PROGRAM_FLAG_ADVICE). Otherwise a face shows it as what to do should

@@ -203,3 +203,14 @@ program_step_paused_words(struct buf *b, const struct program_step *st,
 		buf_adds(b, ", to see whether the pain comes back");
 	return 1;
 }
+
+void
+program_step_day_words(struct buf *b, const struct program_step *st)
+{
+	if (st->day == 0)
+		buf_adds(b, "no day counted yet");
+	else if (st->days > 0)
+		buf_printf(b, "day %d of %d", st->day, st->days);
+	else
+		buf_printf(b, "day %d", st->day);
+}

@@ -209,13 +209,9 @@ add_state(int w, const struct approach *a)
 		 program_step_paused_words(&why, st, 0)) {
 		/* Held or in its pause week: in the model's words, its count
 		 * after them. */
-		if (st->day == 0)
-			buf_adds(&why, ", no day counted yet.");
-		else if (st->days > 0)
-			buf_printf(&why, ", at day %d of %d.", st->day,
-				   st->days);
-		else
-			buf_printf(&why, ", at day %d.", st->day);
+		buf_adds(&why, ", ");
+		program_step_day_words(&why, st);
+		buf_addc(&why, '.');
 		buf_adds(&why, st->paused
 				   ? " Days on hold do not count; it goes on "
 				     "when the hold is lifted."

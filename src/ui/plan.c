@@ -52,13 +52,8 @@ state_text(const struct program_step *st, enum ui_color *c)
 		if (program_step_paused_words(&b, st, 1)) {
 			if (st->paused)
 				*c = UI_C_WARNING;
-			if (st->day == 0)
-				buf_adds(&b, ", no day counted yet");
-			else if (st->days > 0)
-				buf_printf(&b, ", day %d of %d", st->day,
-					   st->days);
-			else
-				buf_printf(&b, ", day %d", st->day);
+			buf_adds(&b, ", ");
+			program_step_day_words(&b, st);
 			break;
 		}
 		if (st->day == 0)

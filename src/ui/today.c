@@ -467,13 +467,9 @@ put_day(struct ui_flow *f, const struct program_step *st)
 		ui_flow_putf(f, st->paused ? UI_C_WARNING : UI_C_NORMAL, ": %s",
 			     why.data);
 		buf_free(&why);
-		if (st->day == 0)
-			ui_flow_put(f, UI_C_NORMAL, ", no day counted yet");
-		else if (st->days > 0)
-			ui_flow_putf(f, UI_C_NORMAL, ", day %d of %d", st->day,
-				     st->days);
-		else
-			ui_flow_putf(f, UI_C_NORMAL, ", day %d", st->day);
+		program_step_day_words(&why, st);
+		ui_flow_putf(f, UI_C_NORMAL, ", %s", why.data);
+		buf_free(&why);
 		return;
 	}
 	if (st->day == 0)

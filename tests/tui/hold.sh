@@ -50,7 +50,7 @@ grep -q "Next: practise" "$T/screen" && fail "Today offers a practice on hold"
 keys p
 wait_words "paused while a safety question holds (since $(day 5)), day 5 of 14"
 keys Enter
-wait_words "Running since $(day 0): paused while a safety question holds (since $(day 5)), at day 5 of 14."
+wait_words "Running since $(day 0): paused while a safety question holds (since $(day 5)), day 5 of 14."
 keys q q
 wait_for "Today's check-in:"
 
