@@ -132,6 +132,11 @@ struct review_row {
 	char back_day[DAY_LEN];
 	char flare_from[DAY_LEN];
 	char flare_to[DAY_LEN];
+	/* Another trial began in the pause or its days back: its name
+	 * (review_row_name(), owned by the review), else NULL. The pause
+	 * cannot tell the two apart, so a judged one is unclear
+	 * (review_pause_mixed()). */
+	const char *mixed;
 	struct analysis_pause pause;
 	/* The review offers a pause week (offered, never forced): running,
 	 * the pack marks the approach reversible, never paused, no safety

@@ -515,6 +515,7 @@ review_load_with(const struct pack *pack, struct store *st, const char *today,
 	others = xreallocarray(NULL, l.ntrials + 1, sizeof *others);
 	for (i = 0; i < out->nrows; i++)
 		judge_row(pack, out, &l, i, others);
+	review_pause_mixed(out);
 	free(others);
 	loaded_free(&l);
 	if ((rc = review_rows_add(pack, st, out, cause)) != 0) {

@@ -73,6 +73,10 @@ void review_pause_judge(const struct review *, struct review_row *,
 			const struct program_trial_days *td, int end,
 			const struct analysis_checkin *c, size_t n);
 void review_pause_offered(struct review_row *, const struct approach *a);
+/* After every row is judged: a pause week during whose days (the pause
+ * and its days back) another trial began cannot tell the two apart; its
+ * row names that trial (mixed), and a judged pause becomes unclear. */
+void review_pause_mixed(struct review *);
 /* review_rows.c, once every trial is judged: marks the rows habits were
  * kept from, adds a row for each flare-up tool used outside its trials and
  * counts the flare-up days in each row's windows. 0, or a store.h code

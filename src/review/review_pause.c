@@ -121,3 +121,36 @@ review_pause_judge(const struct review *rv, struct review_row *row,
 		row->pause.confirmation = ANALYSIS_CONFIRM_UNCLEAR;
 	free(off);
 }
+
+void
+review_pause_mixed(struct review *rv)
+{
+	size_t i, j;
+	int from, to;
+
+	for (i = 0; i < rv->nrows; i++) {
+		struct review_row *row = &rv->rows[i];
+
+		if (row->week_from[0] == '\0' || row->tool_use)
+			continue;
+		/* The pause and as many days back; to today while either
+		 * runs. */
+		from = day_number(row->week_from);
+		to = day_number(rv->today);
+		if (row->week_until[0] != '\0' &&
+		    day_number(row->week_until) + row->week_days - 1 < to)
+			to = day_number(row->week_until) + row->week_days - 1;
+		for (j = 0; j < rv->nrows && row->mixed == NULL; j++) {
+			const struct review_row *o = &rv->rows[j];
+			int start = day_number(o->started_on);
+
+			if (j != i && !o->tool_use && start >= from &&
+			    start <= to)
+				row->mixed = review_row_name(o);
+		}
+		if (row->mixed != NULL &&
+		    row->pause.confirmation != ANALYSIS_CONFIRM_NONE &&
+		    row->pause.confirmation != ANALYSIS_CONFIRM_PENDING)
+			row->pause.confirmation = ANALYSIS_CONFIRM_UNCLEAR;
+	}
+}

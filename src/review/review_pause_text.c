@@ -60,6 +60,20 @@ review_pause_words(struct buf *b, const struct review_row *row)
 		    off, p->pause_n, p->pause_n == 1 ? "day" : "days", on,
 		    p->on_n, ANALYSIS_PAUSE_FADE_DAYS);
 	}
+	/* Another approach began in it: nothing more can be said of it. */
+	if (row->mixed != NULL) {
+		buf_printf(b,
+			   "%s%s began during the pause or the days back "
+			   "after it, so the pause %s tell a change then from "
+			   "its doing.",
+			   p->confirmation == ANALYSIS_CONFIRM_PENDING ? " "
+								       : "",
+			   row->mixed,
+			   p->confirmation == ANALYSIS_CONFIRM_PENDING
+			       ? "will not be able to"
+			       : "cannot");
+		return;
+	}
 	switch (p->confirmation) {
 	case ANALYSIS_CONFIRMED:
 		buf_printf(b,

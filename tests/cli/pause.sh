@@ -199,6 +199,31 @@ bp review >"$T/b.txt" || fail "review b table"
 grep -q "The pause did not confirm it" "$T/b.txt" ||
 	fail "the table does not say it was not confirmed"
 
+# Person a's ratings, but another approach (alpha) started in the pause:
+# the pause cannot tell the two apart, so it is unclear, and says why (it
+# was "confirmed", as if alpha had not been there).
+seed "$T/d.db"
+at "$(day 0)"
+step start beta
+rate 0 5 4 3 2 2 2 2 2 2 2 2 2 2 2
+at "$(day 14)"
+step pause beta
+rate 14 6 6
+at "$(day 16)"
+step start alpha
+rate 16 6 6 6 6 6
+at "$(day 21)"
+step resume beta
+rate 21 2 2 2 2 2 2 2
+at "$(day 27)"
+bp review --format csv >"$T/d.csv" || fail "review d"
+grep '^beta,' "$T/d.csv" | grep -q ',unclear$' ||
+	fail "person d: $(grep '^beta,' "$T/d.csv")"
+bp review >"$T/d.txt" || fail "review d table"
+tr -s ' \n' '  ' <"$T/d.txt" |
+	grep -q "began during the pause or the days back after it, so the pause cannot tell a change then from its doing" ||
+	{ cat "$T/d.txt" >&2; fail "the table does not say alpha began in the pause"; }
+
 # A safety hold: its own pause stands and a pause week is refused (77).
 seed "$T/c.db"
 at "$(day 0)"
