@@ -13,13 +13,6 @@
 #include "store.h"
 #include "util.h"
 
-int
-program_pause_days(const struct approach *a)
-{
-	return a != NULL && a->pause_days > 0 ? a->pause_days
-					      : CONTENT_PAUSE_DAYS;
-}
-
 /* The running trial of a as of day, with its id, start and the pauses as
  * of today; EX_DATAERR when none runs. */
 static int

@@ -214,3 +214,13 @@ program_step_day_words(struct buf *b, const struct program_step *st)
 	else
 		buf_printf(b, "day %d", st->day);
 }
+
+/* Here, with the other words of an approach's plan, so that the plan
+ * (program.c) and the pause (program_pause.c) both read it without using
+ * each other. */
+int
+program_pause_days(const struct approach *a)
+{
+	return a != NULL && a->pause_days > 0 ? a->pause_days
+					      : CONTENT_PAUSE_DAYS;
+}

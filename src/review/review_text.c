@@ -15,14 +15,6 @@
 #define FIGURE_DECIMALS 2
 
 const char *
-review_row_name(const struct review_row *row)
-{
-	if (row->title != NULL)
-		return row->title;
-	return row->unknown != NULL ? row->unknown : row->approach;
-}
-
-const char *
 review_verdict_words(enum analysis_verdict v)
 {
 	switch (v) {
