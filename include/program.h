@@ -466,6 +466,11 @@ int program_resume(const struct pack *, struct store *, const char *approach,
 		   const char *day, const char *today, char **cause);
 /* An approach's pause in days: its pause_days, else CONTENT_PAUSE_DAYS. */
 int program_pause_days(const struct approach *);
+/* The days that count a trial of it needs before the day it is paused:
+ * its settling-in days and ANALYSIS_DURING_DAYS judged ones, so that there
+ * is a fall to confirm. program_pause() refuses a pause before them, and
+ * the review offers none. */
+int program_pause_need(const struct approach *);
 
 /* The one next thing to do, most important first. */
 enum program_next {

@@ -68,8 +68,7 @@ judged_enough(const struct program_pauses *p, const struct approach *a,
 	      long long id, const char *started, const char *day, char **cause)
 {
 	struct program_trial_days td;
-	int settle = a->settle_days > 0 ? a->settle_days : ANALYSIS_SETTLE_DAYS;
-	int need = settle + ANALYSIS_DURING_DAYS, have;
+	int need = program_pause_need(a), have;
 	char earliest[DAY_LEN];
 
 	program_trial_days(p, id, day_number(started), day_number(day) - 1,
@@ -84,7 +83,8 @@ judged_enough(const struct program_pauses *p, const struct approach *a,
 			   "(%d to settle in and %d judged), so there is no "
 			   "fall in pain to confirm yet; pause it on %s at "
 			   "the earliest",
-			   a->id, have, need, settle, ANALYSIS_DURING_DAYS,
+			   a->id, have, need, need - ANALYSIS_DURING_DAYS,
+			   ANALYSIS_DURING_DAYS,
 			   earliest[0] != '\0' ? earliest : "a later day");
 	return EX_DATAERR;
 }

@@ -224,3 +224,12 @@ program_pause_days(const struct approach *a)
 	return a != NULL && a->pause_days > 0 ? a->pause_days
 					      : CONTENT_PAUSE_DAYS;
 }
+
+int
+program_pause_need(const struct approach *a)
+{
+	int settle = a != NULL && a->settle_days > 0 ? a->settle_days
+						     : ANALYSIS_SETTLE_DAYS;
+
+	return settle + ANALYSIS_DURING_DAYS;
+}

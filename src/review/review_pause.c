@@ -21,9 +21,11 @@ review_pause_offered(struct review_row *row, const struct approach *a)
 {
 	const struct analysis_result *r = &row->result;
 
+	/* Only when a pause from today would be taken: the days before
+	 * today that count (today's among span_days) are enough. */
 	row->offer_pause =
 	    row->running && a != NULL && a->reversible && !row->paused &&
-	    r->has_change &&
+	    row->span_days - 1 >= program_pause_need(a) && r->has_change &&
 	    (analysis_helped(r->verdict) ||
 	     (r->has_chance &&
 	      analysis_chance_pct(r->chance.lower) >=

@@ -60,6 +60,14 @@ refuse 65 pause alpha
 grep -q "alpha is not paused: its effect is something learnt" \
 	"$T/transcript" || fail "non-reversible pause did not say why"
 refuse 65 resume beta
+# Day 13: its verdict has 7 judged days with today's, but a pause from
+# today would leave 6 before it, which `pause` refuses: no offer yet (it
+# offered one that the pause then refused).
+at "$(day 13)"
+bp review >"$T/review.early" || fail "review day 13"
+grep -q "Want to be sure" "$T/review.early" &&
+	{ cat "$T/review.early" >&2; fail "a pause offered that pause refuses"; }
+refuse 65 pause beta
 # Day 14: the judged window is 7 days; the review offers a pause.
 at "$(day 14)"
 bp review >"$T/review.offer" || fail "review"
