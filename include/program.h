@@ -1007,7 +1007,9 @@ void program_tool_words(struct buf *b, int sessions, const char *last);
 int program_step_paused_words(struct buf *b, const struct program_step *,
 			      int brief);
 /* A running step's count, appended to b: "day 3 of 14", "day 3" for an
- * open-ended one, "no day counted yet" before its first day that counts. */
+ * open-ended one, "no day counted yet" before its first day that counts;
+ * past its length "day 16, 2 past its 14 days", with ": time to review"
+ * when its review is due, or why it waits (a pause's days back). */
 void program_step_day_words(struct buf *b, const struct program_step *);
 
 /* Whether a flag's advice applies now: a standing yes (PROGRAM_FLAG_HOLDS

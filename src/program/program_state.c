@@ -209,6 +209,14 @@ program_step_day_words(struct buf *b, const struct program_step *st)
 {
 	if (st->day == 0)
 		buf_adds(b, "no day counted yet");
+	else if (st->days > 0 && st->day > st->days)
+		buf_printf(b, "day %d, %d past its %d days%s", st->day,
+			   st->day - st->days, st->days,
+			   st->review_due ? ": time to review"
+			   : st->confirming
+			       ? ": the review waits for the days back "
+				 "after its pause"
+			       : "");
 	else if (st->days > 0)
 		buf_printf(b, "day %d of %d", st->day, st->days);
 	else

@@ -217,9 +217,14 @@ row_state(const struct review_row *row)
 		else
 			buf_printf(&b, "ended %s, %s", row->ended_on,
 				   review_row_state(row));
-	} else if (st != NULL && st->days > 0) {
-		buf_printf(&b, "running, day %d of %d%s", st->day, st->days,
-			   st->review_due ? ", review due" : "");
+	} else if (st != NULL) {
+		/* Paused, or its count, in the plan's words. */
+		buf_adds(&b, "running, ");
+		if (program_step_paused_words(&b, st, 1))
+			buf_adds(&b, ", ");
+		program_step_day_words(&b, st);
+		if (st->review_due && st->day <= st->days)
+			buf_adds(&b, ", review due");
 	} else {
 		buf_printf(&b, "running, day %d",
 			   st != NULL ? st->day : row->result.days);

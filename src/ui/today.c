@@ -472,17 +472,14 @@ put_day(struct ui_flow *f, const struct program_step *st)
 		buf_free(&why);
 		return;
 	}
-	if (st->day == 0)
+	if (st->day == 0) {
 		ui_flow_putf(f, UI_C_NORMAL, ", starts %s", st->started_on);
-	else if (st->days > 0 && st->day > st->days)
-		ui_flow_putf(f, UI_C_WARNING,
-			     ", day %d, %d past its %d days: time to review",
-			     st->day, st->day - st->days, st->days);
-	else if (st->days > 0)
+	} else {
+		program_step_day_words(&why, st);
 		ui_flow_putf(f, st->review_due ? UI_C_WARNING : UI_C_NORMAL,
-			     ", day %d of %d", st->day, st->days);
-	else
-		ui_flow_putf(f, UI_C_NORMAL, ", day %d", st->day);
+			     ", %s", why.data);
+		buf_free(&why);
+	}
 	if (st->held > 0)
 		ui_flow_putf(f, UI_C_DIM, " (%d day%s on hold not counted)",
 			     st->held, st->held == 1 ? "" : "s");

@@ -125,7 +125,13 @@ keys Enter
 wait_words "Days paused do not count; u takes it up again."
 keys u
 wait_words "Saved: \"$TITLE\" is taken up again today."
-keys q q q
+# Back on it, past its 14 days: Today says its review waits for the days
+# back (it said "time to review" at once, and the Review "day 15 of 14").
+keys q q
+wait_words "$TITLE, day 15, 1 past its 14 days: the review waits for the days back after its pause"
+keys r
+wait_for "running, day 15, 1 past its 14 days"
+keys q q
 [ "$(wait_exit)" = 0 ] || fail "did not exit 0"
 tmux_ kill-server
 [ "$(sqlite3 "$DB" "select paused_on || ' ' || resumed_on from trial_pause")" = "$(day 14) $(day 21)" ] ||
