@@ -46,7 +46,9 @@ const struct ui_keyhelp ui_onboard_keys[] = {
 static enum step step;
 static size_t flag; /* the red flag being asked */
 static int *soon;   /* per red flag: answered yes and urgency soon */
-static int yes_no;  /* 1: "yes" chosen, 0: "no" */
+/* 1: "yes" chosen, 0: "no", -1: neither yet. A safety question has no
+ * default: Enter answers only what the person chose. */
+static int yes_no;
 static int flags_only;
 static int recheck;	    /* only the emergency and stale questions */
 static int *stale;	    /* per red flag: answered to an earlier wording */
@@ -64,7 +66,14 @@ go(enum step s)
 {
 	step = s;
 	view.top = 0;
-	yes_no = 0;
+	yes_no = -1;
+}
+
+/* Text below the rows shown: Enter reads on before it goes on. */
+static int
+more_below(void)
+{
+	return view.top + view_h < (int)view.n;
 }
 
 const char *
@@ -294,7 +303,12 @@ confirm(struct ui *ui)
 		break;
 	case STEP_INJURY:
 	case STEP_FLAG:
-		answer(ui, yes_no);
+		if (yes_no < 0)
+			ui_message(ui, UI_C_NORMAL,
+				   "Answer y or n (or choose with Left or "
+				   "Right, then Enter).");
+		else
+			answer(ui, yes_no);
 		break;
 	case STEP_INJURY_ADVICE:
 		flag = 0;
@@ -438,6 +452,10 @@ build_text(const struct ui *ui, int w)
 static const char *
 prompt(void)
 {
+	/* A page with text below its rows: Enter reads on first. */
+	if (step != STEP_INJURY && step != STEP_FLAG && step != STEP_USUAL &&
+	    step != STEP_RECHECK && more_below())
+		return "Enter: read on (more below)    q: stop for now";
 	switch (step) {
 	case STEP_INJURY:
 	case STEP_FLAG:
@@ -462,13 +480,19 @@ void
 ui_onboard_draw(struct ui *ui)
 {
 	int w = ui_text_width(ui), bottom = ui->y0 + ui->h - 1, texth, prows;
-	const char *pr = prompt();
+	const char *pr;
 
 	build_text(ui, w);
 	/* The prompt at the bottom, whole (the yes/no choice is one row),
-	 * below a blank row. */
+	 * below a blank row. Whether it says "read on" depends on the rows
+	 * the text gets, which depend on the prompt's: the one row of each
+	 * is the same, and a taller prompt only leaves fewer. */
+	view_h = ui->h - 2;
+	pr = prompt();
 	prows = pr != NULL ? ui_words_rows(pr, ui->w - 2) : 1;
 	texth = ui->h - 1 - prows;
+	view_h = texth;
+	pr = prompt();
 	if (step == STEP_USUAL) {
 		texth =
 		    ui->h - 2 - prows - (int)ui->pack->pain_scale.nanchors - 2;
@@ -484,8 +508,10 @@ ui_onboard_draw(struct ui *ui)
 			     step == STEP_URGENT ? UI_C_URGENT : UI_C_HEADING);
 		return;
 	}
-	ui_put(bottom, 3, " Yes ", 5, 0, yes_no ? UI_C_SELECTED : UI_C_NORMAL);
-	ui_put(bottom, 10, " No ", 4, 0, yes_no ? UI_C_NORMAL : UI_C_SELECTED);
+	ui_put(bottom, 3, " Yes ", 5, 0,
+	       yes_no == 1 ? UI_C_SELECTED : UI_C_NORMAL);
+	ui_put(bottom, 10, " No ", 4, 0,
+	       yes_no == 0 ? UI_C_SELECTED : UI_C_NORMAL);
 	ui_put_words(bottom, 17, "y yes, n no, or Left Right and Enter",
 		     ui->w - 18, 1, UI_C_DIM);
 }
@@ -503,6 +529,13 @@ ui_onboard_key(struct ui *ui, int key)
 			go(STEP_FLAG);
 		return 1;
 	}
+	/* A page of text with more below: Enter shows it first, so that
+	 * no part of what backpain is and is not goes unread. */
+	if (key == UI_KEY_ENTER && !asking && step != STEP_USUAL &&
+	    step != STEP_RECHECK && more_below()) {
+		ui_view_key(&view, UI_FKEY(KEY_NPAGE), view_h);
+		return 1;
+	}
 	if (key == UI_KEY_ENTER) {
 		confirm(ui);
 		return 1;
@@ -511,9 +544,16 @@ ui_onboard_key(struct ui *ui, int key)
 		answer(ui, key == 'y');
 		return 1;
 	}
-	if (asking && (ui_nav(key) == UI_NAV_LEFT ||
-		       ui_nav(key) == UI_NAV_RIGHT || key == UI_KEY_TAB)) {
-		yes_no = !yes_no;
+	if (asking && ui_nav(key) == UI_NAV_LEFT) {
+		yes_no = 1;
+		return 1;
+	}
+	if (asking && ui_nav(key) == UI_NAV_RIGHT) {
+		yes_no = 0;
+		return 1;
+	}
+	if (asking && key == UI_KEY_TAB) {
+		yes_no = yes_no != 1;
 		return 1;
 	}
 	if (step == STEP_USUAL && ui_picker_key(&usual, key))

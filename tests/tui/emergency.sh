@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib_tui.bash"
 
 bp_tui
-wait_for "Enter: continue"
+read_on
 keys Enter
 wait_for "First, a question"
 keys y

@@ -29,15 +29,17 @@ round_trip() {
 }
 
 bp_tui
-round_trip "Enter: continue" "Getting started"
+round_trip "Enter: " "Getting started"
+read_on
 keys Enter
 round_trip "First, a question" "Getting started"
 keys n
 wait_for "Safety question 1 of 2"
 keys n
 wait_for "Safety question 2 of 2"
-# Right then Enter picks "Yes": a soon flag, shown at the end.
-keys Right Enter
+# Left then Enter picks "Yes" (shown on the left; Right picks "No"): a
+# soon flag, shown at the end.
+keys Left Enter
 wait_for "See a doctor soon."
 wait_for "Test advice, see someone this week."
 keys Enter
@@ -45,6 +47,7 @@ wait_for "Your usual pain"
 round_trip "Your usual pain" "Getting started"
 keys 3 Enter
 wait_for "The plan: one approach"
+read_on
 keys Enter
 
 round_trip "Today's check-in:" "Today"

@@ -269,9 +269,25 @@ alternate_on() {
 # onboard_all_no: from the first screen of a first run, answer no to the
 # injury question and every red flag (16, the built-in pack's count,
 # unless given), give usual pain 6, and reach Today.
+# read_on: on a page of the first run, Enter while it says "Enter: read
+# on" (text below the rows shown), until its own prompt shows.
+read_on() {
+	local tries=40
+	wait_for "Enter: "
+	while [ "$tries" -gt 0 ]; do
+		screen >/dev/null
+		grep -q "Enter: read on" "$T/screen" || return 0
+		keys Enter
+		sleep 0.2
+		tries=$((tries - 1))
+	done
+	cat "$T/screen" >&2
+	fail "the page kept saying 'Enter: read on'"
+}
+
 onboard_all_no() {
 	local i nflags=${1:-16}
-	wait_for "Enter: continue"
+	read_on
 	keys Enter
 	wait_for "First, a question"
 	keys n
@@ -282,6 +298,7 @@ onboard_all_no() {
 	wait_for "Your usual pain"
 	keys 6 Enter
 	wait_for "The plan: one approach at a time"
+	read_on
 	keys Enter
 	wait_for "Today's check-in:"
 }

@@ -7,11 +7,22 @@
 [ -x "${BACKPAIN_ASAN:-}" ] && BP=$BACKPAIN_ASAN
 
 bp_tui
-wait_for "Enter: continue"
+# The first page is longer than the screen: Enter reads on to its end
+# (the disclaimer) before it goes on (it went on at once, the disclaimer
+# unread below).
+wait_for "Enter: read on (more below)"
+read_on
 wait_for "Disclaimer"
+wait_for "Enter: continue"
 keys Enter
 wait_for "First, a question"
 wait_for "injury"
+# No answer is chosen for the person: Enter alone says so and saves
+# nothing (it answered "no").
+keys Enter
+wait_for "Answer y or n"
+[ "$(sqlite3 "$DB" "select count(*) from screening")" = 0 ] ||
+	fail "Enter answered the injury question for the person"
 keys n
 
 # The built-in pack has 16 red flags; the 7th (fever) asks to see a doctor
@@ -34,6 +45,7 @@ keys 6
 wait_for "[ 6]"
 keys Enter
 wait_for "The plan: one approach at a time"
+read_on
 keys Enter
 # A yes to fever holds the approaches back until a doctor has seen it
 # (issue 11): Today says so first, and the next step is to get checked.
