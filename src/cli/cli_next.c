@@ -33,10 +33,12 @@ cli_next_lessons(const struct program_lessons *ls, const char *prefix,
 			shown = program_lesson_offered_at(l, moments[k]);
 		if (!shown)
 			continue;
+		/* Folded between words on a terminal (cli_put_folded()
+		 * escapes the pack's title). */
 		buf_init(&b);
-		util_escape(&b, l->lesson->title);
-		printf("%sA short read: %s (backpain learn %s)\n", prefix,
-		       b.data != NULL ? b.data : "", l->lesson->id);
+		buf_printf(&b, "%sA short read: %s (backpain learn %s)", prefix,
+			   l->lesson->title, l->lesson->id);
+		cli_put_folded(b.data, "", cli_columns(), 0);
 		buf_free(&b);
 	}
 }

@@ -148,9 +148,13 @@ setup_injury(struct setup *s)
 static void
 put_check(const char *indent, const struct red_flag *f)
 {
-	printf("%sThe approaches here wait until a doctor has checked this; "
-	       "then record the check with: backpain safety --checked %s\n",
-	       indent, f->id);
+	char *t = xasprintf("The approaches here wait until a doctor has "
+			    "checked this; then record the check with: "
+			    "backpain safety --checked %s",
+			    f->id);
+
+	cli_put_folded(t, indent, cli_columns(), 0);
+	free(t);
 }
 
 /* Red flag i, asked and saved; an emergency yes shows its advice. */
@@ -258,8 +262,10 @@ setup_done(struct setup *s)
 	fputs("Next: ", stdout);
 	cli_next_print(&t);
 	program_today_free(&t);
-	puts("On a terminal, backpain checkin with no rating asks one question "
-	     "a line, as here; backpain status shows where you are.");
+	cli_put_folded("On a terminal, backpain checkin with no rating asks "
+		       "one question a line, as here; backpain status shows "
+		       "where you are.",
+		       "", cli_columns(), 0);
 	return 0;
 }
 
@@ -298,8 +304,10 @@ setup_run(struct setup *s)
 	size_t i;
 	int rc;
 
-	puts("Getting started, one question a line. Each answer is saved as "
-	     "you give it; Ctrl-D stops, and what you answered stays.");
+	cli_put_folded("Getting started, one question a line. Each answer is "
+		       "saved as you give it; Ctrl-D stops, and what you "
+		       "answered stays.",
+		       "", cli_columns(), 0);
 	if ((rc = setup_about(p)) != 0 || (rc = setup_injury(s)) != 0)
 		return rc;
 	for (i = 0; i < p->nred_flags; i++)

@@ -61,6 +61,12 @@ for want in "The plan: one approach at a time, in this order" \
 	"Next: check in: backpain checkin N (pain 0-10)"; do
 	grep -qF -- "$want" "$T/raw" || { cat "$T/raw" >&2; fail "no '$want' at the end"; }
 done
+# Folded between words, at most 80 columns (a longer line is hard to
+# read, and a terminal breaks it inside a word): every paragraph, prompt
+# and closing line (the pane's own report after the exit left out).
+tr -d '\r' <"$T/raw" | sed '/\[exited /,$d' >"$T/said"
+widest=$(wc -L <"$T/said")
+[ "$widest" -le 80 ] || { awk 'length > 80' "$T/said" >&2; fail "lines of $widest columns"; }
 if LC_ALL=C grep -q $'\e' "$T/raw"; then
 	cat -v "$T/raw" >&2
 	fail "TERM=dumb: an escape sequence in the output"
