@@ -61,7 +61,8 @@ expect_grep "^Next       safety questions first: backpain setup, or backpain for
 setup_pane
 prompt "Press Enter to continue:"
 screen >/dev/null
-for want in "Getting started, one question a line. Each answer is saved as you give it; Ctrl-D stops," \
+# (The first line folded between words at 80 columns.)
+for want in "Getting started, one question a line. Each answer is saved as you give it;" \
 	"Test pack for the command line" "A pack made for the tests of the daily commands." \
 	"Disclaimer" "Test text, not advice."; do
 	grep -qF -- "$want" "$T/screen" || { cat "$T/screen" >&2; fail "no '$want' at the start"; }
