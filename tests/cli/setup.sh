@@ -80,10 +80,11 @@ expect_grep "^Any numbness?$" "$T/screen"
 say y
 # The urgent advice at once, before the next question.
 prompt "Press Enter once you have read this, to go on with the questions:"
-for want in "Please get urgent medical care now." "Get help now." \
-	"The approaches here wait until a doctor has checked this; then record the check with: backpain safety --checked numb"; do
+for want in "Please get urgent medical care now." "Get help now."; do
 	grep -qxF -- "$want" "$T/screen" || { cat "$T/screen" >&2; fail "no '$want' after an emergency yes"; }
 done
+# (Folded between words at 80 columns.)
+wait_words "The approaches here wait until a doctor has checked this; then record the check with: backpain safety --checked numb"
 grep -q "Safety question 2" "$T/screen" && fail "the next question came before the urgent advice"
 # Saved at once, with its date.
 [ "$(q "SELECT flag_id, answer, substr(asked_at, 1, 10) FROM screening ORDER BY id")" = "recent-injury|0|2026-11-24
@@ -98,8 +99,8 @@ grep -q "See a doctor soon" "$T/screen" && fail "a soon answer was shown before 
 say Y
 # The "soon" yeses together, after the last question.
 prompt "Press Enter to continue:"
+wait_words "See a doctor this week. The approaches here wait until a doctor has checked this; then record the check with: backpain safety --checked fever"
 for want in "See a doctor soon." "- Any fever with it?" "  See a doctor this week." \
-	"  The approaches here wait until a doctor has checked this; then record the check with: backpain safety --checked fever" \
 	"- Did it start after fifty?" "  Mention it to a doctor." \
 	"  The approaches here may go on meanwhile."; do
 	grep -qxF -- "$want" "$T/screen" || { cat "$T/screen" >&2; fail "no '$want' among the soon answers"; }
