@@ -206,27 +206,20 @@ struct content_load_ctx {
 
 /*
  * content_check.c: the cross-checks of content.c's pack schema (struct
- * schema's check, with a struct content_load_ctx as ctx), and the reports
- * the loader makes once the walk is over: a lesson's moments against the
- * pack's approaches (which frees c->after), and duplicate ids (which frees
- * ids->v).
+ * schema's check, of the type content_check_fn, with a struct
+ * content_load_ctx as ctx), and the reports the loader makes once the
+ * walk is over: a lesson's moments against the pack's approaches (which
+ * frees c->after), and duplicate ids (which frees ids->v).
  */
-void content_red_flag_check(struct content_diag *d,
-			    const struct content_node *map, void *obj,
-			    void *ctx);
-void content_practice_check(struct content_diag *d,
-			    const struct content_node *map, void *obj,
-			    void *ctx);
-void content_approach_check(struct content_diag *d,
-			    const struct content_node *map, void *obj,
-			    void *ctx);
-void content_question_check(struct content_diag *d,
-			    const struct content_node *map, void *obj,
-			    void *ctx);
-void content_lesson_check(struct content_diag *d,
-			  const struct content_node *map, void *obj, void *ctx);
-void content_scale_check(struct content_diag *d, const struct content_node *map,
-			 void *obj, void *ctx);
+typedef void content_check_fn(struct content_diag *d,
+			      const struct content_node *map, void *obj,
+			      void *ctx);
+content_check_fn content_red_flag_check;
+content_check_fn content_practice_check;
+content_check_fn content_approach_check;
+content_check_fn content_question_check;
+content_check_fn content_lesson_check;
+content_check_fn content_scale_check;
 void content_after_report(struct content_diag *d, struct content_load_ctx *c,
 			  const struct pack *p);
 void content_id_report(struct content_diag *d, struct content_id_check *ids);
