@@ -61,17 +61,43 @@ struct json_keyset {
 /* Sets r->err at the reader's place to the message; returns -1. */
 int json_fail(struct json_reader *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* Moves past n bytes, none of them a newline; a column is a character,
- * so UTF-8 continuation bytes do not count. */
-void json_advance(struct json_reader *r, size_t n);
-/* The byte at the reader, or -1 at the end: in this header, so that every
- * file's loops read it inline. */
+/* The byte at the reader, or -1 at the end.  It, json_advance() and
+ * json_skip_space() are in this header so that every file's loops read
+ * them inline, as when the reader was one file. */
 static inline int
 json_peek(const struct json_reader *r)
 {
 	return r->i < r->len ? r->s[r->i] : -1;
 }
-void json_skip_space(struct json_reader *r);
+
+/* Moves past n bytes, none of them a newline; a column is a character,
+ * so UTF-8 continuation bytes do not count. */
+static inline void
+json_advance(struct json_reader *r, size_t n)
+{
+	while (n-- > 0 && r->i < r->len) {
+		if ((r->s[r->i] & 0xC0) != 0x80)
+			r->col++;
+		r->i++;
+	}
+}
+
+static inline void
+json_skip_space(struct json_reader *r)
+{
+	int c;
+
+	while ((c = json_peek(r)) == ' ' || c == '\t' || c == '\n' ||
+	       c == '\r') {
+		r->i++;
+		if (c == '\n') {
+			r->line++;
+			r->col = 1;
+		} else {
+			r->col++;
+		}
+	}
+}
 /* Refuses what stands at the reader, saying what was wanted; -1. */
 int json_unexpected(struct json_reader *r, const char *wanted);
 /* A string at the opening quote, decoded into b (emptied first; its

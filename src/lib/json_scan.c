@@ -25,35 +25,6 @@ json_fail(struct json_reader *r, const char *fmt, ...)
 	return -1;
 }
 
-/* Moves past n bytes, none of them a newline; a column is a character,
- * so UTF-8 continuation bytes do not count. */
-void
-json_advance(struct json_reader *r, size_t n)
-{
-	while (n-- > 0 && r->i < r->len) {
-		if ((r->s[r->i] & 0xC0) != 0x80)
-			r->col++;
-		r->i++;
-	}
-}
-
-void
-json_skip_space(struct json_reader *r)
-{
-	int c;
-
-	while ((c = json_peek(r)) == ' ' || c == '\t' || c == '\n' ||
-	       c == '\r') {
-		r->i++;
-		if (c == '\n') {
-			r->line++;
-			r->col = 1;
-		} else {
-			r->col++;
-		}
-	}
-}
-
 /* What stands at the reader, for a message. */
 static const char *
 what_here(const struct json_reader *r, char buf[16])
