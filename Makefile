@@ -126,8 +126,8 @@ $(B)/fuzz/fuzz_pack: $(FUZZ_SRC) include/content.h include/util.h
 		$(shell pkg-config --libs yaml-0.1) -o $@
 
 # The libFuzzer target for the JSON reader of `backpain import`.
-FUZZ_JSON_SRC = tests/fuzz/fuzz_json.c src/lib/json.c src/lib/util.c
-$(B)/fuzz/fuzz_json: $(FUZZ_JSON_SRC) include/json.h include/util.h
+FUZZ_JSON_SRC = tests/fuzz/fuzz_json.c $(wildcard src/lib/json*.c) src/lib/util.c
+$(B)/fuzz/fuzz_json: $(FUZZ_JSON_SRC) include/json.h src/lib/json_int.h include/util.h
 	@mkdir -p $(@D)
 	$(FUZZCC) -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 -Iinclude \
 		$(CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined \

@@ -7,13 +7,16 @@
  * proleptic Gregorian calendar, as day.c produces them), so "today" and the
  * user's local calendar are the caller's business.
  *
- * Two files, one module: analysis.c holds the numbers (windows, means,
- * autocorrelation, guards, thresholds, verdicts, overlap, the rolling mean,
- * and the verdicts' stable names such as "no-baseline", which JSON and the
- * report carry); analysis_text.c holds their English, analysis_explain().
- * The words call the numbers, never the other way; what the two share
- * beyond this header (the exact change and the scales of the constants) is
- * in src/analysis/analysis_int.h.
+ * One module in files by job: analysis.c holds the verdict (guards,
+ * thresholds, verdicts, and their stable names such as "no-baseline",
+ * which JSON and the report carry) over analysis_window.c (windows, means,
+ * autocorrelation, the rolling mean), analysis_chance.c (the chance it
+ * helped), analysis_overlap.c (overlap) and analysis_pause.c (the pause
+ * week's contrast); analysis_text.c holds their English,
+ * analysis_explain().  The words call the numbers, never the other way;
+ * what the files share beyond this header (the exact change, a window's
+ * numbers, the scales of the constants) is in
+ * src/analysis/analysis_int.h.
  *
  * The rule (doc/verdicts.md has it with every formula), for a trial that
  * started on day S and ended on day E (E = today while it runs):

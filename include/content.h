@@ -1,6 +1,7 @@
 /*
  * content: the content pack (content/README.md is the format), loaded strictly
- * with libyaml. content.c describes the pack and loads it; the YAML itself
+ * with libyaml. content.c describes the pack and loads it (its cross-checks
+ * in content_check.c, its lookups by id in content_find.c); the YAML itself
  * is read by content_tree.c, the only file that calls yaml_*, and checked
  * field by field by content_schema.c (see src/content/content_int.h).
  *

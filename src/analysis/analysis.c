@@ -1,5 +1,7 @@
-/* analysis.c: windows, noise, guards and verdicts, the numbers of the rule
- * (their words are in analysis_text.c); see analysis.h and
+/* analysis.c: the verdict, the numbers of the rule: the guards that pick
+ * the reference, the two windows compared, a flare-up tool's sessions
+ * (their words are in analysis_text.c; the windows' numbers in
+ * analysis_window.c, the chance in analysis_chance.c); see analysis.h and
  * doc/verdicts.md. */
 #include "analysis.h"
 
@@ -8,136 +10,6 @@
 #include <string.h>
 
 #include "analysis_int.h"
-
-/* Powers of r below this add nothing to the variance factor. */
-#define TINY 1e-12
-/* The normal distribution function from erfc(). */
-#define SQRT2 1.41421356237309504880
-
-/* Which rating of a check-in a window reads. */
-enum measure { MEASURE_PAIN, MEASURE_INTERFERENCE };
-
-static int
-valid_pain(int pain)
-{
-	return pain >= ANALYSIS_PAIN_MIN && pain <= ANALYSIS_PAIN_MAX;
-}
-
-static int
-rating(const struct analysis_checkin *c, enum measure m)
-{
-	return m == MEASURE_PAIN ? c->pain : c->interference;
-}
-
-/* The first check-in on day or later (c sorted by day). */
-static size_t
-first_from(const struct analysis_checkin *c, size_t n, long long day)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (c[mid].day < day)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/*
- * One window's ratings: count, sum, the sum of squared deviations from its
- * own mean, and the lag-1 cross products of consecutive rated days.
- */
-struct wstat {
-	int n, sum;
-	double ss, lag;
-	int pairs;
-	int hist[ANALYSIS_PAIN_MAX + 1];
-};
-
-/* Whether day is one of t's days that are not trial days (t->off). */
-static int
-off_day(const struct analysis_trial_in *t, long long day)
-{
-	return t != NULL && day >= t->start &&
-	       day - t->start < (long long)t->noff && t->off[day - t->start];
-}
-
-/* The days of lo .. hi that are trial days, of t (NULL: every day). */
-static long long
-trial_days_in(const struct analysis_trial_in *t, long long lo, long long hi)
-{
-	long long d, n = hi >= lo ? hi - lo + 1 : 0;
-
-	for (d = lo; t != NULL && t->noff > 0 && d <= hi; d++)
-		n -= off_day(t, d);
-	return n;
-}
-
-/* The window lo .. hi without the days that skip (NULL: none) leaves out
- * of its trial (the windows before a start have none). */
-static void
-window(const struct analysis_checkin *c, size_t n, enum measure m, long long lo,
-       long long hi, const struct analysis_trial_in *skip, struct wstat *w)
-{
-	size_t i, from = first_from(c, n, lo);
-	double mean;
-	int prev_day = 0, have_prev = 0;
-	double prev_dev = 0;
-
-	memset(w, 0, sizeof *w);
-	for (i = from; i < n && c[i].day <= hi; i++) {
-		int v = rating(&c[i], m);
-
-		if (!valid_pain(v) || off_day(skip, c[i].day))
-			continue;
-		w->n++;
-		w->sum += v;
-		w->hist[v]++;
-	}
-	if (w->n == 0)
-		return;
-	mean = (double)w->sum / w->n;
-	for (i = from; i < n && c[i].day <= hi; i++) {
-		int v = rating(&c[i], m);
-		double dev;
-
-		/* A day left out breaks the run of consecutive days. */
-		if (!valid_pain(v) || off_day(skip, c[i].day))
-			continue;
-		dev = v - mean;
-		w->ss += dev * dev;
-		if (have_prev && c[i].day == prev_day + 1) {
-			w->lag += dev * prev_dev;
-			w->pairs++;
-		}
-		have_prev = 1;
-		prev_day = c[i].day;
-		prev_dev = dev;
-	}
-}
-
-/*
- * The variance of the mean of n consecutive days of an AR(1) series is
- * sigma^2 * g / n with g = 1 + 2 sum_{k=1}^{n-1} (1 - k/n) r^k; n / g is the
- * effective sample size, n (1 - r) / (1 + r) for long windows.
- */
-static double
-ar_factor(int n, double r)
-{
-	double g = 1, rk = 1;
-	int k;
-
-	for (k = 1; k < n; k++) {
-		rk *= r;
-		if (rk < TINY)
-			break;
-		g += 2 * (1 - (double)k / n) * rk;
-	}
-	return g;
-}
 
 /* What one measure is judged by: thresholds, negated for worse. */
 struct spec {
@@ -193,22 +65,10 @@ points_reach(const struct analysis_change *x, int points)
 	return num <= points * den;
 }
 
-/* The smallest change, in points, that passes a threshold of pct or
- * points (the easier of the two). */
-static double
-threshold_points(double mean, int pct, int points)
-{
-	double t = points;
-
-	if (pct > 0 && mean > 0 && pct * mean / ANALYSIS_PCT_SCALE < t)
-		t = pct * mean / ANALYSIS_PCT_SCALE;
-	return t;
-}
-
 /* NAP from the two windows' histograms: pairs where the judged day is
  * lower count 2, ties 1. */
 static long long
-nap_half(const struct wstat *a, const struct wstat *b)
+nap_half(const struct analysis_wstat *a, const struct analysis_wstat *b)
 {
 	long long half = 0;
 	int i, j;
@@ -220,58 +80,6 @@ nap_half(const struct wstat *a, const struct wstat *b)
 			else if (j == i)
 				half += (long long)a->hist[i] * b->hist[j];
 	return half;
-}
-
-/*
- * The person's own lag-1 autocorrelation from both windows' deviations,
- * bias-corrected for short series (Marriott & Pope 1954: E r_hat ~ r -
- * (1 + 4r) / n); the prior when there are no pairs or no spread.  *pairs
- * is the number of pairs of consecutive days it was read from.
- */
-static double
-own_lag1(const struct wstat *a, const struct wstat *b, int *pairs)
-{
-	double rhat, var, nbar;
-
-	*pairs = a->pairs + b->pairs;
-	var = (a->ss + b->ss) / (a->n + b->n);
-	if (*pairs == 0 || !(var > 0)) {
-		*pairs = 0;
-		return ANALYSIS_R_PRIOR_MILLI / ANALYSIS_MILLI;
-	}
-	rhat = (a->lag + b->lag) / *pairs / var;
-	nbar = (a->n + b->n) / 2.0;
-	if (nbar > 4)
-		rhat = (nbar * rhat + 1) / (nbar - 4);
-	return rhat;
-}
-
-/* The own estimate shrunk toward the prior with the weight of prior_pairs
- * pairs, and bounded. */
-static double
-shrink_lag1(double own, int pairs, int prior_pairs)
-{
-	double prior = ANALYSIS_R_PRIOR_MILLI / ANALYSIS_MILLI, r = prior;
-
-	if (pairs > 0)
-		r = (pairs * own + prior_pairs * prior) / (pairs + prior_pairs);
-	if (r < ANALYSIS_R_MIN_MILLI / ANALYSIS_MILLI)
-		r = ANALYSIS_R_MIN_MILLI / ANALYSIS_MILLI;
-	if (r > ANALYSIS_R_MAX_MILLI / ANALYSIS_MILLI)
-		r = ANALYSIS_R_MAX_MILLI / ANALYSIS_MILLI;
-	return r;
-}
-
-/* The verdict's lag-1 autocorrelation (as compare() reads it, for the
- * pause's contrast): the person's own, shrunk toward the prior with the
- * weight of ANALYSIS_R_PRIOR_PAIRS pairs, and bounded. */
-static double
-lag1(const struct wstat *a, const struct wstat *b)
-{
-	int pairs;
-	double own = own_lag1(a, b, &pairs);
-
-	return shrink_lag1(own, pairs, ANALYSIS_R_PRIOR_PAIRS);
 }
 
 /*
@@ -303,8 +111,8 @@ more_days(const struct analysis_change *x, double ga, double margin, double z)
  * the caller's.
  */
 static void
-compare(const struct wstat *a, const struct wstat *b, const struct spec *sp,
-	struct analysis_change *x)
+compare(const struct analysis_wstat *a, const struct analysis_wstat *b,
+	const struct spec *sp, struct analysis_change *x)
 {
 	double z = ANALYSIS_Z_MILLI / ANALYSIS_MILLI, floor_sd;
 	double zs = ANALYSIS_Z_SAME_MILLI / ANALYSIS_MILLI;
@@ -321,10 +129,10 @@ compare(const struct wstat *a, const struct wstat *b, const struct spec *sp,
 	/* From the exact fractions: one rounding. */
 	x->change = (double)analysis_change_num(x) / ((double)a->n * b->n);
 
-	x->r_own = own_lag1(a, b, &x->pairs);
-	x->r = shrink_lag1(x->r_own, x->pairs, ANALYSIS_R_PRIOR_PAIRS);
-	ga = ar_factor(a->n, x->r);
-	gb = ar_factor(b->n, x->r);
+	x->r_own = analysis_own_lag1(a, b, &x->pairs);
+	x->r = analysis_shrink_lag1(x->r_own, x->pairs, ANALYSIS_R_PRIOR_PAIRS);
+	ga = analysis_ar_factor(a->n, x->r);
+	gb = analysis_ar_factor(b->n, x->r);
 	/* Pooled about each window's own mean; the autocorrelation enters
 	 * through the effective sample sizes. */
 	denom = a->n + b->n - 2;
@@ -368,9 +176,10 @@ compare(const struct wstat *a, const struct wstat *b, const struct spec *sp,
 		    worse == 1 ? ANALYSIS_BASIS_PERCENT : ANALYSIS_BASIS_POINTS;
 		return;
 	}
-	up = threshold_points(x->before_mean, sp->meaningful_pct, sp->points);
-	down =
-	    threshold_points(x->during_mean, sp->worse_pct, sp->worse_points);
+	up = analysis_threshold_points(x->before_mean, sp->meaningful_pct,
+				       sp->points);
+	down = analysis_threshold_points(x->during_mean, sp->worse_pct,
+					 sp->worse_points);
 	if (x->change + zs * x->se < up && x->change - zs * x->se > -down) {
 		x->verdict = VERDICT_NO_CHANGE;
 		return;
@@ -386,7 +195,7 @@ compare(const struct wstat *a, const struct wstat *b, const struct spec *sp,
 static int
 in_trial(const struct analysis_trial_in *t, int day)
 {
-	return day >= t->start && day <= t->end && !off_day(t, day);
+	return day >= t->start && day <= t->end && !analysis_off_day(t, day);
 }
 
 /*
@@ -435,8 +244,9 @@ immediate(const struct analysis_trial_in *t, struct analysis_result *r,
 		const struct analysis_session *s = &t->sessions[i];
 		int d;
 
-		if (!in_trial(t, s->day) || !valid_pain(s->pain_before) ||
-		    !valid_pain(s->pain_after))
+		if (!in_trial(t, s->day) ||
+		    !analysis_valid_pain(s->pain_before) ||
+		    !analysis_valid_pain(s->pain_after))
 			continue;
 		d = s->pain_after - s->pain_before;
 		r->immediate_n++;
@@ -470,10 +280,11 @@ session_unclear(struct analysis_result *r, int past, double sd)
 	struct analysis_change *x = &r->pain;
 	double zs = ANALYSIS_Z_SAME_MILLI / ANALYSIS_MILLI,
 	       z = ANALYSIS_Z_MILLI / ANALYSIS_MILLI;
-	double up = threshold_points(x->before_mean, ANALYSIS_MEANINGFUL_PCT,
-				     ANALYSIS_MEANINGFUL_POINTS);
-	double down = threshold_points(x->during_mean, ANALYSIS_WORSE_PCT,
-				       ANALYSIS_WORSE_POINTS);
+	double up =
+	    analysis_threshold_points(x->before_mean, ANALYSIS_MEANINGFUL_PCT,
+				      ANALYSIS_MEANINGFUL_POINTS);
+	double down = analysis_threshold_points(
+	    x->during_mean, ANALYSIS_WORSE_PCT, ANALYSIS_WORSE_POINTS);
 	double margin, need;
 
 	if (x->change + zs * x->se < up && x->change - zs * x->se > -down) {
@@ -570,15 +381,15 @@ static void
 kendall(const struct analysis_checkin *c, size_t n, long long lo, long long hi,
 	long long *cd, long long *pairs)
 {
-	size_t i, j, from = first_from(c, n, lo);
+	size_t i, j, from = analysis_first_from(c, n, lo);
 
 	*cd = 0;
 	*pairs = 0;
 	for (i = from; i < n && c[i].day <= hi; i++) {
-		if (!valid_pain(c[i].pain))
+		if (!analysis_valid_pain(c[i].pain))
 			continue;
 		for (j = i + 1; j < n && c[j].day <= hi; j++) {
-			if (!valid_pain(c[j].pain))
+			if (!analysis_valid_pain(c[j].pain))
 				continue;
 			(*pairs)++;
 			if (c[j].pain > c[i].pain)
@@ -593,14 +404,15 @@ kendall(const struct analysis_checkin *c, size_t n, long long lo, long long hi,
 static void
 guard(const struct analysis_checkin *c, size_t n, struct analysis_result *r)
 {
-	struct wstat w;
+	struct analysis_wstat w;
 	long long s = r->start, cd, pairs;
 
-	window(c, n, MEASURE_PAIN, s - ANALYSIS_LONGRUN_DAYS,
-	       s - ANALYSIS_FLARE_DAYS - 1, NULL, &w);
+	analysis_window(c, n, ANALYSIS_MEASURE_PAIN, s - ANALYSIS_LONGRUN_DAYS,
+			s - ANALYSIS_FLARE_DAYS - 1, NULL, &w);
 	r->longrun_n = w.n;
 	r->longrun_sum = w.sum;
-	window(c, n, MEASURE_PAIN, s - ANALYSIS_FLARE_DAYS, s - 1, NULL, &w);
+	analysis_window(c, n, ANALYSIS_MEASURE_PAIN, s - ANALYSIS_FLARE_DAYS,
+			s - 1, NULL, &w);
 	r->flare_n = w.n;
 	r->flare_sum = w.sum;
 	if (r->longrun_n >= ANALYSIS_LONGRUN_MIN_CHECKINS &&
@@ -626,8 +438,8 @@ guard(const struct analysis_checkin *c, size_t n, struct analysis_result *r)
 		r->ref_first = (int)(s - ANALYSIS_LONGRUN_DAYS);
 		r->ref_last = (int)(s - ANALYSIS_FLARE_DAYS - 1);
 	} else if (r->already_falling) {
-		window(c, n, MEASURE_PAIN, s - ANALYSIS_RECENT_DAYS, s - 1,
-		       NULL, &w);
+		analysis_window(c, n, ANALYSIS_MEASURE_PAIN,
+				s - ANALYSIS_RECENT_DAYS, s - 1, NULL, &w);
 		if (w.n >= ANALYSIS_BEFORE_MIN_CHECKINS) {
 			r->reference = ANALYSIS_REF_RECENT;
 			r->ref_first = (int)(s - ANALYSIS_RECENT_DAYS);
@@ -682,24 +494,27 @@ static void
 judge_windows(const struct analysis_checkin *c, size_t n,
 	      const struct analysis_trial_in *t, struct analysis_result *r)
 {
-	struct wstat a, b;
+	struct analysis_wstat a, b;
 
 	if (!r->has_baseline) {
 		r->verdict = VERDICT_NO_BASELINE;
 		return;
 	}
-	if (trial_days_in(t, r->during_first, r->end) < ANALYSIS_DURING_DAYS ||
+	if (analysis_trial_days_in(t, r->during_first, r->end) <
+		ANALYSIS_DURING_DAYS ||
 	    r->during_n < ANALYSIS_DURING_MIN_CHECKINS) {
 		r->verdict = VERDICT_TOO_EARLY;
 		return;
 	}
-	window(c, n, MEASURE_PAIN, r->ref_first, r->ref_last, NULL, &a);
-	window(c, n, MEASURE_PAIN, r->during_first, r->end, t, &b);
+	analysis_window(c, n, ANALYSIS_MEASURE_PAIN, r->ref_first, r->ref_last,
+			NULL, &a);
+	analysis_window(c, n, ANALYSIS_MEASURE_PAIN, r->during_first, r->end, t,
+			&b);
 	compare(&a, &b, &pain_spec, &r->pain);
 	if (r->reference != ANALYSIS_REF_BASELINE) {
-		window(c, n, MEASURE_PAIN,
-		       (long long)r->start - ANALYSIS_BEFORE_DAYS,
-		       (long long)r->start - 1, NULL, &a);
+		analysis_window(c, n, ANALYSIS_MEASURE_PAIN,
+				(long long)r->start - ANALYSIS_BEFORE_DAYS,
+				(long long)r->start - 1, NULL, &a);
 		compare(&a, &b, &pain_spec, &r->baseline_change);
 		combine(&r->pain, &r->baseline_change);
 	}
@@ -715,381 +530,16 @@ judge_windows(const struct analysis_checkin *c, size_t n,
 	    low_practice(r))
 		r->verdict = VERDICT_LOW_PRACTICE;
 
-	window(c, n, MEASURE_INTERFERENCE, r->ref_first, r->ref_last, NULL, &a);
-	window(c, n, MEASURE_INTERFERENCE, r->during_first, r->end, t, &b);
+	analysis_window(c, n, ANALYSIS_MEASURE_INTERFERENCE, r->ref_first,
+			r->ref_last, NULL, &a);
+	analysis_window(c, n, ANALYSIS_MEASURE_INTERFERENCE, r->during_first,
+			r->end, t, &b);
 	if (a.n < ANALYSIS_BEFORE_MIN_CHECKINS)
 		r->interference.verdict = VERDICT_NO_BASELINE;
 	else if (b.n < ANALYSIS_DURING_MIN_CHECKINS)
 		r->interference.verdict = VERDICT_TOO_EARLY;
 	else
 		compare(&a, &b, &interference_spec, &r->interference);
-}
-
-static int
-spans_meet(long long a1, long long a2, long long b1, long long b2)
-{
-	return a1 <= b2 && b1 <= a2;
-}
-
-static int
-covers(const struct analysis_span *o, long long lo, long long hi)
-{
-	return o->start <= lo && o->end >= hi;
-}
-
-int
-analysis_confounds(const struct analysis_result *r,
-		   const struct analysis_span *o)
-{
-	long long a1, a2, b1, b2;
-
-	if (r == NULL || o == NULL || r->flare_tool)
-		return 0;
-	a1 = r->ref_first;
-	a2 = r->ref_last;
-	b1 = r->during_first;
-	b2 = r->end;
-	/* The plan's own handover: one stopped on the day the other
-	 * started (or the day before). */
-	if (o->start < r->start && o->end <= r->start &&
-	    o->end >= (long long)r->start - 1)
-		return 0;
-	if (o->start >= r->end &&
-	    (long long)o->start <= (long long)r->end + 1 && o->end > r->end)
-		return 0;
-	/* Kept through both windows, as a habit: no difference between
-	 * them. */
-	if (covers(o, a1, a2) && covers(o, b1, b2))
-		return 0;
-	return spans_meet(o->start, o->end, a1, a2) ||
-	       spans_meet(o->start, o->end, b1, b2);
-}
-
-/* Days of the two compared windows covered by a confounding other trial,
- * the days t leaves out not among them. Day by day: the windows are what
- * the verdict reads, a few weeks. */
-static int
-confounded_days(const struct analysis_result *r,
-		const struct analysis_trial_in *t)
-{
-	const struct analysis_span *others = t->others;
-	long long d, lo[2] = {r->ref_first, r->during_first},
-		     hi[2] = {r->ref_last, r->end};
-	size_t i, n = t->nothers;
-	int w, count = 0;
-
-	if (others == NULL || r->flare_tool)
-		return 0;
-	for (w = 0; w < 2; w++)
-		for (d = lo[w]; d <= hi[w]; d++)
-			for (i = 0; i < n && !off_day(t, d); i++)
-				if (others[i].start <= d &&
-				    others[i].end >= d &&
-				    analysis_confounds(r, &others[i])) {
-					count++;
-					break;
-				}
-	return count;
-}
-
-/*
- * The chance's grid over the true change: -10 .. 10 points (a mean change
- * of 0-10 ratings lies there) in steps of 1 / GRID_PER_POINT, so that 0
- * and every hundredth of a point are on it exactly.
- */
-#define GRID_PER_POINT 100
-#define GRID_HALF (ANALYSIS_PAIN_MAX * GRID_PER_POINT)
-#define GRID_POINTS (2 * GRID_HALF + 1)
-
-static double
-grid_at(int i)
-{
-	return (double)(i - GRID_HALF) / GRID_PER_POINT;
-}
-
-/* The log of the likelihood's density at standardised error u, up to a
- * constant: Student's t with df degrees of freedom, normal when df is 0. */
-static double
-log_likelihood(double u, double df)
-{
-	return df > 0 ? -(df + 1) / 2 * log1p(u * u / df) : -u * u / 2;
-}
-
-/*
- * The posterior's mass below x, by the trapezoid rule over the grid's
- * cells with the density linear within the cell that x cuts.  w holds the
- * unnormalised density at each grid point.
- */
-static double
-mass_below(const double *w, double x)
-{
-	double at = x * GRID_PER_POINT + GRID_HALF, frac, wx, sum = 0;
-	int i, k;
-
-	if (at <= 0)
-		return 0;
-	if (at >= GRID_POINTS - 1)
-		at = GRID_POINTS - 1;
-	k = (int)floor(at);
-	if (k >= GRID_POINTS - 1)
-		k = GRID_POINTS - 2;
-	frac = at - k;
-	for (i = 0; i < k; i++)
-		sum += (w[i] + w[i + 1]) / 2;
-	wx = w[k] + frac * (w[k + 1] - w[k]);
-	sum += frac * (w[k] + wx) / 2;
-	return sum / GRID_PER_POINT;
-}
-
-/* The standard normal distribution function. */
-static double
-normal_cdf(double x)
-{
-	return 0.5 * erfc(-x / SQRT2);
-}
-
-/*
- * The person's level L given the true change delta (struct
- * analysis_chance_in): the reference mean reads L, the judged mean L -
- * delta, each with its own noise, and L has no prior (any level is as
- * likely before the ratings), so L | delta is normal with the precision
- * 1 / ref_var + 1 / judged_var.  Both variances are positive here.
- */
-static void
-level_given(const struct analysis_chance_in *in, double delta, double *mean,
-	    double *sd)
-{
-	double pa = 1 / in->ref_var, pb = 1 / in->judged_var;
-
-	*mean =
-	    (pa * in->ref_mean + pb * (in->judged_mean + delta)) / (pa + pb);
-	*sd = 1 / sqrt(pa + pb);
-}
-
-/*
- * The chance that delta reached the helped threshold (sign 1) or the worse
- * one (sign -1), given delta: 1 past the points threshold; below it, the
- * chance that the person's level was low enough for the percent threshold
- * to be met, delta >= 0.3 L for helped, -delta >= 0.3 (L - delta) (of the
- * level during) for worse.
- */
-static double
-reach_given(const struct analysis_chance_in *in, double delta, int sign)
-{
-	double pct = ANALYSIS_MEANINGFUL_PCT / (double)ANALYSIS_PCT_SCALE;
-	double mean, sd, fall = sign * delta;
-
-	if (sign < 0)
-		pct = ANALYSIS_WORSE_PCT / (double)ANALYSIS_PCT_SCALE;
-	if (fall <= 0)
-		return 0;
-	if (fall >=
-	    (sign > 0 ? ANALYSIS_MEANINGFUL_POINTS : ANALYSIS_WORSE_POINTS))
-		return 1;
-	level_given(in, delta, &mean, &sd);
-	/* helped: L <= delta / pct; worse: L - delta <= -delta / pct. */
-	if (sign > 0)
-		return normal_cdf((delta / pct - mean) / sd);
-	return normal_cdf((delta - delta / pct - mean) / sd);
-}
-
-/*
- * The posterior mass of delta reaching a threshold whose percent part
- * rests on the uncertain level: the trapezoid rule over the grid's cells
- * between 0 and the points threshold, where reach_given() is below 1,
- * with the jump to 1 at the points threshold taken at its left, and the
- * mass past it as it is.
- */
-static double
-mass_reaching(const double *w, const struct analysis_chance_in *in, int sign)
-{
-	int points =
-	    sign > 0 ? ANALYSIS_MEANINGFUL_POINTS : ANALYSIS_WORSE_POINTS;
-	int i, ends = points * GRID_PER_POINT;
-	double sum = 0, q0 = 0, q1;
-
-	for (i = 1; i <= ends; i++) {
-		double delta = sign * (double)i / GRID_PER_POINT;
-		double w0 = w[GRID_HALF + sign * (i - 1)];
-		double w1 = w[GRID_HALF + sign * i];
-
-		/* A cell whose density is a trillionth of the top's adds
-		 * nothing the hundredths could show: its level is not
-		 * worked out. */
-		if (w0 < TINY && w1 < TINY) {
-			q0 = 0;
-			continue;
-		}
-		q1 = i < ends ? reach_given(in, delta, sign)
-			      : reach_given(in, sign * (points - 1e-9), sign);
-		sum += (w0 * q0 + w1 * q1) / 2;
-		q0 = q1;
-	}
-	sum /= GRID_PER_POINT;
-	if (sign > 0)
-		return sum + mass_below(w, ANALYSIS_PAIN_MAX) -
-		       mass_below(w, points);
-	return sum + mass_below(w, -points);
-}
-
-int
-analysis_chance(const struct analysis_chance_in *in,
-		struct analysis_chance *out)
-{
-	double w[GRID_POINTS], top = -HUGE_VAL, total, m1 = 0, m2 = 0, d, s;
-	double hp = ANALYSIS_MEANINGFUL_PCT / (double)ANALYSIS_PCT_SCALE;
-	double wp = ANALYSIS_WORSE_PCT / (double)ANALYSIS_PCT_SCALE;
-	int i;
-
-	if (out == NULL)
-		return -1;
-	memset(out, 0, sizeof *out);
-	if (in == NULL || !isfinite(in->ref_mean) ||
-	    !isfinite(in->judged_mean) || !isfinite(in->ref_var) ||
-	    !isfinite(in->judged_var) || !isfinite(in->df) ||
-	    !isfinite(in->tau) || in->ref_mean < 0 || in->judged_mean < 0 ||
-	    in->ref_var < 0 || in->judged_var < 0 || in->df < 0 || in->tau <= 0)
-		return -1;
-	out->in = *in;
-	d = in->ref_mean - in->judged_mean;
-	s = sqrt(in->ref_var + in->judged_var);
-	out->se = s;
-	out->helped_at = threshold_points(in->ref_mean, ANALYSIS_MEANINGFUL_PCT,
-					  ANALYSIS_MEANINGFUL_POINTS);
-	out->worse_at = threshold_points(in->judged_mean, ANALYSIS_WORSE_PCT,
-					 ANALYSIS_WORSE_POINTS);
-	if (s == 0) {
-		/* No noise at all: the estimate is the truth, and so are the
-		 * levels. */
-		out->mean = d;
-		out->lower = d > 0;
-		out->helped = d >= out->helped_at;
-		out->worse = d <= -out->worse_at;
-		return 0;
-	}
-	/* Logs first, so that a narrow posterior far out in the prior's tail
-	 * does not underflow before it is scaled. */
-	for (i = 0; i < GRID_POINTS; i++) {
-		double delta = grid_at(i);
-
-		w[i] = -delta * delta / (2 * in->tau * in->tau) +
-		       log_likelihood((d - delta) / s, in->df);
-		if (w[i] > top)
-			top = w[i];
-	}
-	for (i = 0; i < GRID_POINTS; i++)
-		w[i] = exp(w[i] - top);
-	total = mass_below(w, ANALYSIS_PAIN_MAX);
-	for (i = 0; i < GRID_POINTS; i++) {
-		/* The trapezoid rule's end weights are halves. */
-		double wt = i == 0 || i == GRID_POINTS - 1 ? w[i] / 2 : w[i];
-
-		m1 += wt * grid_at(i);
-		m2 += wt * grid_at(i) * grid_at(i);
-	}
-	m1 /= total * GRID_PER_POINT;
-	m2 /= total * GRID_PER_POINT;
-	out->mean = m1;
-	out->sd = m2 > m1 * m1 ? sqrt(m2 - m1 * m1) : 0;
-	out->lower = 1 - mass_below(w, 0) / total;
-	if (in->ref_var == 0) {
-		/* The level is the reference mean: the thresholds are
-		 * numbers, min(2, 0.3 L) for helped and, of the level during
-		 * L - delta, min(2, 0.3 L / 0.7) for worse. */
-		double h =
-		    threshold_points(in->ref_mean, ANALYSIS_MEANINGFUL_PCT,
-				     ANALYSIS_MEANINGFUL_POINTS);
-		double wt = ANALYSIS_WORSE_POINTS;
-
-		if (in->ref_mean > 0 && wp * in->ref_mean / (1 - wp) < wt)
-			wt = wp * in->ref_mean / (1 - wp);
-		out->helped = 1 - mass_below(w, h) / total;
-		out->worse = mass_below(w, -wt) / total;
-	} else if (in->judged_var == 0) {
-		/* The level during is the judged mean: L = judged + delta,
-		 * so helped needs delta >= 0.3 (judged + delta). */
-		double h = ANALYSIS_MEANINGFUL_POINTS;
-
-		if (in->judged_mean > 0 && hp * in->judged_mean / (1 - hp) < h)
-			h = hp * in->judged_mean / (1 - hp);
-		out->helped = 1 - mass_below(w, h) / total;
-		out->worse = mass_below(w, -out->worse_at) / total;
-	} else {
-		out->helped = mass_reaching(w, in, 1) / total;
-		out->worse = mass_reaching(w, in, -1) / total;
-	}
-	return 0;
-}
-
-int
-analysis_chance_pct(double p)
-{
-	if (!(p > 0))
-		return 0;
-	if (p >= 1)
-		return ANALYSIS_CHANCE_SCALE;
-	return (int)lround(ANALYSIS_CHANCE_SCALE * p);
-}
-
-/*
- * The chance's noise for days: the verdict's SE formula with r and the
- * day-to-day variance shrunk toward the population's (analysis.h says
- * why), kept as the variances of the two means, since the reference mean
- * is also what tells the person's level.  The variance of an AR(1)
- * series' sample variance is that of (m + n - 2) (1 - r^2) / (1 + r^2)
- * independent days' (Bartlett 1946): those are the person's own degrees
- * of freedom.  *r_out and *sd_out: what the variances were built from.
- */
-static void
-day_noise(const struct analysis_change *x, struct analysis_chance_in *in,
-	  double *r_out, double *sd_out)
-{
-	double r = shrink_lag1(x->r_own, x->pairs, ANALYSIS_CHANCE_R_PAIRS);
-	double own =
-	    (x->before_n + x->during_n - 2) * (1 - r * r) / (1 + r * r);
-	double prior = ANALYSIS_CHANCE_SD_MILLI / ANALYSIS_MILLI;
-	double s2 =
-	    (own * x->sd * x->sd + ANALYSIS_CHANCE_SD_DF * prior * prior) /
-	    (own + ANALYSIS_CHANCE_SD_DF);
-
-	*r_out = r;
-	*sd_out = sqrt(s2);
-	in->df = own + ANALYSIS_CHANCE_SD_DF;
-	in->ref_var = s2 * ar_factor(x->before_n, r) / x->before_n;
-	in->judged_var = s2 * ar_factor(x->during_n, r) / x->during_n;
-}
-
-/*
- * The chance it helped, from pain's means against the verdict's own
- * reference (a guard's level, or the sessions).  Sessions are
- * independent, so their SD needs no population's help: the t with n - 1
- * degrees of freedom allows for its uncertainty, and the floor for
- * whole-number ratings keeps a run of equal reliefs from reading as
- * certainty.  A session's relief is of the pain it started from, which
- * the person rated each time: the mean before the sessions is their level
- * as it is (ref_var 0), and the paired noise is all the change's.
- */
-static void
-chance_of(struct analysis_result *r)
-{
-	const struct analysis_change *x = &r->pain;
-	struct analysis_chance_in in;
-	double floor_sd = ANALYSIS_SD_FLOOR_MILLI / ANALYSIS_MILLI, rr = 0, sd;
-
-	memset(&in, 0, sizeof in);
-	in.ref_mean = x->before_mean;
-	in.judged_mean = x->during_mean;
-	in.tau = ANALYSIS_PRIOR_SD_MILLI / ANALYSIS_MILLI;
-	if (r->flare_tool) {
-		sd = x->sd > floor_sd ? x->sd : floor_sd;
-		in.judged_var = sd * sd / x->during_n;
-		in.df = x->during_n - 1;
-	} else {
-		day_noise(x, &in, &rr, &sd);
-	}
-	r->has_chance = analysis_chance(&in, &r->chance) == 0;
-	r->chance.r = rr;
-	r->chance.day_sd = sd;
 }
 
 /* The first day of the judged window: the first trial day after
@@ -1101,8 +551,8 @@ during_first(const struct analysis_trial_in *t)
 	long long d = t->start;
 	int settled = 0;
 
-	while (settled < t->settle_days || off_day(t, d)) {
-		if (!off_day(t, d))
+	while (settled < t->settle_days || analysis_off_day(t, d)) {
+		if (!analysis_off_day(t, d))
 			settled++;
 		d++;
 	}
@@ -1138,7 +588,7 @@ analysis_trial(const struct analysis_checkin *c, size_t n, int usual_pain,
 	       const struct analysis_trial_in *t, struct analysis_result *out)
 {
 	struct analysis_result *r = out;
-	struct wstat w;
+	struct analysis_wstat w;
 	long long before_sum;
 
 	if (r == NULL)
@@ -1152,27 +602,30 @@ analysis_trial(const struct analysis_checkin *c, size_t n, int usual_pain,
 
 	r->start = t->start;
 	r->end = t->end;
-	r->days = (int)trial_days_in(t, t->start, t->end);
+	r->days = (int)analysis_trial_days_in(t, t->start, t->end);
 	r->off_days = t->end - t->start + 1 - r->days;
 	r->settle_days = t->settle_days;
 	r->flare_tool = t->flare_tool;
-	if (valid_pain(usual_pain))
+	if (analysis_valid_pain(usual_pain))
 		r->usual_pain = usual_pain;
 
-	window(c, n, MEASURE_PAIN, (long long)t->start - ANALYSIS_BEFORE_DAYS,
-	       (long long)t->start - 1, NULL, &w);
+	analysis_window(c, n, ANALYSIS_MEASURE_PAIN,
+			(long long)t->start - ANALYSIS_BEFORE_DAYS,
+			(long long)t->start - 1, NULL, &w);
 	r->baseline_n = w.n;
 	r->baseline_sum = w.sum;
 	r->has_baseline = w.n >= ANALYSIS_BEFORE_MIN_CHECKINS;
 	guard(c, n, r);
-	window(c, n, MEASURE_PAIN, r->ref_first, r->ref_last, NULL, &w);
+	analysis_window(c, n, ANALYSIS_MEASURE_PAIN, r->ref_first, r->ref_last,
+			NULL, &w);
 	r->before_n = w.n;
 	r->before_sum = w.sum;
 	if (w.n > 0)
 		r->before_mean = (double)w.sum / w.n;
 
 	r->during_first = during_first(t);
-	window(c, n, MEASURE_PAIN, r->during_first, t->end, t, &w);
+	analysis_window(c, n, ANALYSIS_MEASURE_PAIN, r->during_first, t->end, t,
+			&w);
 	r->during_n = w.n;
 	r->during_sum = w.sum;
 	if (w.n > 0)
@@ -1184,14 +637,14 @@ analysis_trial(const struct analysis_checkin *c, size_t n, int usual_pain,
 		r->adherence = (double)r->practised_days / r->days;
 	}
 	immediate(t, r, &before_sum);
-	r->overlap_days = confounded_days(r, t);
+	r->overlap_days = analysis_confounded_days(r, t);
 
 	if (t->flare_tool)
 		judge_sessions(r, before_sum);
 	else
 		judge_windows(c, n, t, r);
 	if (r->has_change)
-		chance_of(r);
+		analysis_chance_of(r);
 	return 0;
 }
 
@@ -1200,45 +653,6 @@ analysis_helped(enum analysis_verdict v)
 {
 	return v == VERDICT_SUBSTANTIAL || v == VERDICT_MEANINGFUL;
 }
-
-/*
- * Walk start .. end in covered stretches: from day d, jump past the furthest
- * end of the spans covering d, else to the next span's start.  No allocation,
- * no sorting, O(stretches * n).
- */
-int
-analysis_overlap_days(int start, int end, const struct analysis_span *others,
-		      size_t n)
-{
-	long long d = start, covered = 0;
-	size_t i;
-
-	if (others == NULL)
-		return 0;
-	while (d <= end) {
-		long long reach = d - 1, next = (long long)end + 1;
-
-		for (i = 0; i < n; i++) {
-			if (others[i].start <= d && others[i].end >= d) {
-				if (others[i].end > reach)
-					reach = others[i].end;
-			} else if (others[i].start > d &&
-				   others[i].start < next) {
-				next = others[i].start;
-			}
-		}
-		if (reach >= d) {
-			if (reach > end)
-				reach = end;
-			covered += reach - d + 1;
-			d = reach + 1;
-		} else {
-			d = next;
-		}
-	}
-	return covered > INT_MAX ? INT_MAX : (int)covered;
-}
-
 const char *
 analysis_verdict_name(enum analysis_verdict v)
 {
@@ -1261,191 +675,4 @@ analysis_verdict_name(enum analysis_verdict v)
 		return "unclear";
 	}
 	return "unknown";
-}
-
-/*
- * Each check-in counts towards the 7 windows that end on its day and the 6
- * days after, so one pass over the check-ins fills every day: O(7n + ndays).
- */
-void
-analysis_rolling_mean(const struct analysis_checkin *c, size_t n, int first,
-		      size_t ndays, struct analysis_rolling *out)
-{
-	size_t i;
-	int k;
-
-	if (out == NULL)
-		return;
-	for (i = 0; i < ndays; i++) {
-		memset(&out[i], 0, sizeof out[i]);
-		out[i].day = (int)(first + (long long)i);
-	}
-	for (i = 0; c != NULL && i < n; i++) {
-		if (!valid_pain(c[i].pain))
-			continue;
-		for (k = 0; k < ANALYSIS_ROLLING_DAYS; k++) {
-			long long at = (long long)c[i].day + k - first;
-
-			if (at < 0 || (unsigned long long)at >= ndays)
-				continue;
-			out[at].n++;
-			out[at].sum += c[i].pain;
-		}
-	}
-	for (i = 0; i < ndays; i++) {
-		if (out[i].n < ANALYSIS_ROLLING_MIN_CHECKINS)
-			continue;
-		out[i].has_mean = 1;
-		out[i].mean = (double)out[i].sum / out[i].n;
-	}
-}
-
-/*
- * The pause week (analysis.h, doc/verdicts.md section 14).  Its windows
- * read the check-ins as the verdict's do, through window(), with off as
- * the days left out: an analysis_trial_in that carries nothing but them.
- */
-static void
-pause_window(const struct analysis_checkin *c, size_t n, long long lo,
-	     long long hi, const struct analysis_trial_in *skip,
-	     struct wstat *w)
-{
-	if (hi < lo)
-		memset(w, 0, sizeof *w);
-	else
-		window(c, n, MEASURE_PAIN, lo, hi, skip, w);
-}
-
-/* The contrast's thresholds as analysis.c's exact comparisons: the rise
- * pause - on reaches 2 points or 30% of the pause's mean. */
-static int
-rise_reaches(const struct analysis_pause *p)
-{
-	long long num = (long long)p->pause_sum * p->on_n -
-			(long long)p->on_sum * p->pause_n;
-
-	return num >= (long long)ANALYSIS_MEANINGFUL_POINTS * p->pause_n *
-			  p->on_n ||
-	       (p->pause_sum > 0 &&
-		ANALYSIS_PCT_SCALE * num >= (long long)ANALYSIS_MEANINGFUL_PCT *
-						p->pause_sum * p->on_n);
-}
-
-int
-analysis_pause(const struct analysis_checkin *c, size_t n,
-	       const struct analysis_pause_in *in, struct analysis_pause *out)
-{
-	struct analysis_trial_in skip = {0};
-	struct wstat on, pause, back, all;
-	double z = ANALYSIS_PAUSE_Z_MILLI / ANALYSIS_MILLI;
-	double zs = ANALYSIS_Z_SAME_MILLI / ANALYSIS_MILLI;
-	double floor_sd = ANALYSIS_SD_FLOOR_MILLI / ANALYSIS_MILLI;
-	double s2, v_on, g_on, g_back, g_pause, nbar;
-	size_t i;
-	int windows;
-
-	if (out == NULL)
-		return -1;
-	memset(out, 0, sizeof *out);
-	if (in == NULL || (c == NULL && n > 0) ||
-	    (in->off == NULL && in->noff > 0) || in->on_last < in->on_first ||
-	    in->pause_last < in->pause_first ||
-	    (in->back_last >= in->back_first &&
-	     in->back_first <= in->pause_last))
-		return -1;
-	for (i = 1; i < n; i++)
-		if (c[i].day <= c[i - 1].day)
-			return -1;
-	skip.start = in->off_first;
-	skip.off = in->off;
-	skip.noff = in->noff;
-
-	pause_window(c, n, in->on_first, in->on_last, &skip, &on);
-	pause_window(c, n,
-		     (long long)in->pause_first + ANALYSIS_PAUSE_FADE_DAYS,
-		     in->pause_last, &skip, &pause);
-	pause_window(c, n, (long long)in->back_first + ANALYSIS_PAUSE_FADE_DAYS,
-		     in->back_last, &skip, &back);
-	out->pause_n = pause.n;
-	out->pause_sum = pause.sum;
-	out->back_n = back.n;
-	out->back_sum = back.sum;
-	out->on_n = on.n + back.n;
-	out->on_sum = on.sum + back.sum;
-	if (out->pause_n > 0)
-		out->pause_mean = (double)out->pause_sum / out->pause_n;
-	if (out->on_n > 0)
-		out->on_mean = (double)out->on_sum / out->on_n;
-	out->confirmation = ANALYSIS_CONFIRM_UNCLEAR;
-	if (out->pause_n == 0 || out->on_n == 0)
-		return 0;
-
-	out->has_rise = 1;
-	out->rise = (double)((long long)out->pause_sum * out->on_n -
-			     (long long)out->on_sum * out->pause_n) /
-		    ((double)out->pause_n * out->on_n);
-	out->threshold =
-	    threshold_points(out->pause_mean, ANALYSIS_MEANINGFUL_PCT,
-			     ANALYSIS_MEANINGFUL_POINTS);
-	/* lag1() over the windows pooled, their mean length as the series
-	 * length of its bias correction. */
-	windows = 1 + (pause.n > 0) + (back.n > 0);
-	memset(&all, 0, sizeof all);
-	all.n = on.n + pause.n + back.n;
-	all.ss = on.ss + pause.ss + back.ss;
-	all.lag = on.lag + pause.lag + back.lag;
-	all.pairs = on.pairs + pause.pairs + back.pairs;
-	nbar = (double)all.n / windows;
-	{
-		/* lag1() takes its windows' mean length as (a.n + b.n) / 2:
-		 * all of them as one of 2 nbar ratings (the same variance)
-		 * beside an empty one. */
-		struct wstat one = all, none;
-
-		memset(&none, 0, sizeof none);
-		one.n = (int)lround(2 * nbar);
-		one.ss = all.ss * one.n / all.n;
-		out->r = lag1(&one, &none);
-	}
-	/* Each window pooled about its own mean. */
-	s2 = all.n > windows ? all.ss / (all.n - windows) : 0;
-	if (s2 < floor_sd * floor_sd)
-		s2 = floor_sd * floor_sd;
-	out->sd = sqrt(s2);
-	/* The days on it are two stretches a pause apart: the variance of
-	 * their mean is that of each, weighted by its days. */
-	g_on = ar_factor(on.n, out->r);
-	g_back = ar_factor(back.n, out->r);
-	g_pause = ar_factor(pause.n, out->r);
-	v_on =
-	    (g_on * on.n + g_back * back.n) / ((double)out->on_n * out->on_n);
-	out->se = sqrt(s2 * (g_pause / pause.n + v_on));
-	out->lower = out->rise - z * out->se;
-	out->upper = out->rise + zs * out->se;
-	if (out->pause_n < ANALYSIS_PAUSE_MIN_CHECKINS ||
-	    out->on_n < ANALYSIS_PAUSE_MIN_CHECKINS)
-		return 0;
-	if (rise_reaches(out) && out->lower > 0)
-		out->confirmation = ANALYSIS_CONFIRMED;
-	else if (out->upper < out->threshold)
-		out->confirmation = ANALYSIS_NOT_CONFIRMED;
-	return 0;
-}
-
-const char *
-analysis_confirmation_name(enum analysis_confirmation c)
-{
-	switch (c) {
-	case ANALYSIS_CONFIRM_NONE:
-		return "";
-	case ANALYSIS_CONFIRM_PENDING:
-		return "pending";
-	case ANALYSIS_CONFIRMED:
-		return "confirmed";
-	case ANALYSIS_NOT_CONFIRMED:
-		return "not-confirmed";
-	case ANALYSIS_CONFIRM_UNCLEAR:
-		return "unclear";
-	}
-	return "";
 }

@@ -1,7 +1,7 @@
 /*
  * content_int.h, content_tree: the machinery under the two strict YAML loaders,
- * content.c (the pack) and config.c (the settings). Internal to them; nothing
- * else includes this header.
+ * content.c (the pack, its cross-checks in content_check.c) and config.c
+ * (the settings). Internal to them; nothing else includes this header.
  *
  * content_tree.c is the only file that calls yaml_*: it turns a buffer into
  * a tree of struct content_node (each with its 1-based line and column),
@@ -155,5 +155,73 @@ void content_schema_walk(struct content_diag *, const struct schema *s,
 			 const struct content_node *node, void *obj, void *ctx);
 /* Frees what content_schema_walk() put in obj, not obj itself. */
 void content_schema_free(const struct schema *s, void *obj);
+
+/* The limits of content/README.md. */
+#define CONTENT_APPROACHES_MAX 32
+#define CONTENT_SCALE_LOW 0 /* the pain and interference scales run 0..10 */
+#define CONTENT_SCALE_HIGH 10
+#define CONTENT_ANCHORS_MIN 2
+#define CONTENT_ANCHORS_MAX 11
+#define CONTENT_TRIAL_DAYS_MAX 365
+#define CONTENT_MINUTES_MAX 180
+#define CONTENT_PER_DAY_MAX 12
+#define CONTENT_CHOICES_MIN 2
+#define CONTENT_CHOICES_MAX 8
+#define CONTENT_YEAR_MIN 1800
+#define CONTENT_YEAR_MAX 2100
+#define CONTENT_REVISION_MAX 1000
+/* A lesson's moments are distinct, so there are at most the three fixed
+ * ones and a start and a stop for each approach. */
+#define CONTENT_AFTER_FIXED 3
+#define CONTENT_AFTER_MAX (CONTENT_AFTER_FIXED + 2 * CONTENT_APPROACHES_MAX)
+
+/* An id seen while walking, to find duplicates once the walk is over: a
+ * current id, or an old one (renamed_from), which may clash with
+ * neither. */
+struct content_id_seen {
+	const char *kind;
+	const char *id;
+	int line, col;
+	size_t seq;
+	int old;
+};
+
+struct content_id_check {
+	struct content_id_seen *v;
+	size_t n;
+};
+
+/* A lesson's `after:` list, checked once every approach id is known. */
+struct content_after_seen {
+	const struct content_node *list;
+	const struct lesson *lesson;
+};
+
+/* What the check functions gather while the pack is walked (their ctx). */
+struct content_load_ctx {
+	struct content_id_check ids;
+	struct content_after_seen *after;
+	size_t nafter;
+};
+
+/*
+ * content_check.c: the cross-checks of content.c's pack schema (struct
+ * schema's check, of the type content_check_fn, with a struct
+ * content_load_ctx as ctx), and the reports the loader makes once the
+ * walk is over: a lesson's moments against the pack's approaches (which
+ * frees c->after), and duplicate ids (which frees ids->v).
+ */
+typedef void content_check_fn(struct content_diag *d,
+			      const struct content_node *map, void *obj,
+			      void *ctx);
+content_check_fn content_red_flag_check;
+content_check_fn content_practice_check;
+content_check_fn content_approach_check;
+content_check_fn content_question_check;
+content_check_fn content_lesson_check;
+content_check_fn content_scale_check;
+void content_after_report(struct content_diag *d, struct content_load_ctx *c,
+			  const struct pack *p);
+void content_id_report(struct content_diag *d, struct content_id_check *ids);
 
 #endif

@@ -1,10 +1,12 @@
 /*
  * report_int.h: what the report's files share and no other module sees.
  * report.c gathers the facts, picks the format and saves; report_text.c
- * (text, Markdown) and report_html.c write the formats; report_words.c
- * holds the sentences every format says the same way, so each is written
- * once. Calls go one way: report.c -> report_text.c, report_html.c ->
- * report_words.c.
+ * (text, Markdown) and report_html.c write the formats, the HTML page's
+ * chart in report_chart.c and its escaping in report_html_esc.c;
+ * report_words.c holds the sentences every format says the same way, so
+ * each is written once. Calls go one way: report.c -> report_text.c,
+ * report_html.c -> report_words.c, and report_html.c -> report_chart.c
+ * -> report_html_esc.c.
  */
 #ifndef BACKPAIN_REPORT_INT_H
 #define BACKPAIN_REPORT_INT_H
@@ -18,6 +20,15 @@ struct screening;
 void report_text(struct buf *b, const struct report *);
 void report_markdown(struct buf *b, const struct report *);
 void report_html(struct buf *b, const struct report *);
+
+/* report_chart.c: the chart of daily pain as one SVG element, appended to
+ * b; and the colour of trial i's band (a static string), which the
+ * page's table shows beside the trial too. */
+void report_chart(struct buf *b, const struct report *);
+const char *report_chart_colour(size_t i);
+/* report_html_esc.c: s appended to b as HTML text, terminal escapes made
+ * visible first, so the page holds no markup from the log or the pack. */
+void report_html_esc(struct buf *b, const char *s);
 
 /* How a format writes text from the log or the pack, and quotes a title. */
 struct report_style {

@@ -19,7 +19,8 @@
  *   store_lesson.c, store_pause.c: the tables' rows read and written
  *                        (store_habit.c ends trials through store_trial.c)
  *   store_export.c       the history as JSON, the log as JSON and CSV
- *   store_import_check.c, store_import.c: a dump checked, then merged
+ *   store_import_check.c, store_import.c, store_import_match.c: a dump
+ *                        checked, then merged (store_import_int.h)
  * struct store owns its connection and its path. The helpers returning
  * int return 0 or a sysexits.h code with *cause set (allocated, the
  * caller frees), like the public API.

@@ -14,7 +14,8 @@
  * screen.
  *
  * review.c owns the trials and the plan it loaded and lends them to each
- * call; this file keeps only the question open and its answer so far.
+ * call; this file keeps only the question open and its answer so far,
+ * which review_prompt.c draws.
  * After a write it answers UI_REVIEW_SAVED, and review.c loads the log
  * again: nothing here calls back into review.c.
  */
@@ -25,22 +26,6 @@
 #include "program.h"
 #include "ui_review_int.h"
 #include "util.h"
-
-/* What a key press is waiting for besides moving. */
-enum ask {
-	ASK_NONE,
-	ASK_HABIT,	/* y/n: keep it as a habit, its trial ended as helped */
-	ASK_KEEP,	/* the verdict is not helped: choose the outcome of a
-			   trial kept as a habit all the same */
-	ASK_STOP,	/* choose how a running trial ended */
-	ASK_OUTCOME,	/* choose a new outcome for an ended trial */
-	ASK_CONFIRM,	/* y/n for the outcome chosen under ASK_KEEP, ASK_STOP
-			   or ASK_OUTCOME */
-	ASK_IMPRESSION, /* 1..7, or skip: the impression of an ended trial */
-	ASK_PAUSE,	/* y/n: pause a running trial for a week */
-	ASK_RESUME,	/* y/n: take a paused trial up again */
-	ASK_NEXT,	/* y/n/r: start the next approach now? */
-};
 
 static const enum outcome stop_choices[] = {
     OUTCOME_NO_CHANGE,
@@ -56,17 +41,17 @@ static const enum outcome all_choices[] = {
 #define NSTOP (sizeof stop_choices / sizeof stop_choices[0])
 #define NALL (sizeof all_choices / sizeof all_choices[0])
 
-static enum ask ask, picked_in;
+static enum ui_review_ask ask, picked_in;
 static const enum outcome *choices;
 static size_t nchoices, choice;
-/* ASK_HABIT, ASK_KEEP: the approach to offer after it, borrowed from the
+/* UI_ASK_HABIT, UI_ASK_KEEP: the approach to offer after it, borrowed from the
  * pack; offer: the one to offer once the impression question closes,
- * and ASK_NEXT's; NULL when none. */
+ * and UI_ASK_NEXT's; NULL when none. */
 static const struct approach *next_approach, *offer;
-/* ASK_NEXT: the day the emergency questions were last answered, when a
+/* UI_ASK_NEXT: the day the emergency questions were last answered, when a
  * start offers them again first (program_recheck_offered()); else "". */
 static char recheck_since[DAY_LEN];
-/* ASK_IMPRESSION: the trial asked about and the answer under the cursor,
+/* UI_ASK_IMPRESSION: the trial asked about and the answer under the cursor,
  * 0 until one is chosen, so that a stray Enter saves nothing. */
 static long long impression_trial;
 static int impression_pick;
@@ -112,284 +97,24 @@ ask_next(struct ui *ui)
 	if (offer == NULL)
 		return;
 	recheck_look(ui);
-	ask = ASK_NEXT;
+	ask = UI_ASK_NEXT;
 }
 
-/* The seven answers of the impression question, the chosen one in
- * brackets, on as few lines of at most w columns as they fit. */
-static void
-impression_choices(struct buf *b, int w)
-{
-	int i, col = 0;
-
-	for (i = IMPRESSION_MIN; i <= IMPRESSION_MAX; i++) {
-		const char *words = review_impression_words(i);
-		/* "[1 much better]  " and " 1 much better   " are as wide. */
-		int n = ui_width(words) + 6;
-
-		if (col > 0 && col + n > w) {
-			buf_addc(b, '\n');
-			col = 0;
-		}
-		buf_printf(b, i == impression_pick ? "[%d %s]  " : " %d %s   ",
-			   i, words);
-		col += n;
-	}
-	buf_addc(b, '\n');
-}
-
-static void
-impression_question(struct buf *b, const struct ui *ui,
-		    const struct review_row *row, int w)
-{
-	char day[DAY_LEN];
-
-	ui_today(ui, day);
-	if (strcmp(row->ended_on, day) == 0)
-		buf_printf(b,
-			   "Compared with before you started \"%s\", how is "
-			   "your back pain now?\n",
-			   review_row_name(row));
-	else
-		buf_printf(b,
-			   "Compared with before you started \"%s\", how was "
-			   "your back pain when it ended (%s)?\n",
-			   review_row_name(row), row->ended_on);
-	impression_choices(b, w);
-	buf_adds(b, "Left Right choose   Enter or 1-7 save   Esc or s skip "
-		    "(it is optional)");
-}
-
-/* What follows a habit kept: the approach offered next, or why none is. */
-static void
-next_line(struct buf *b, const struct program_plan *plan,
-	  const struct review_row *row)
-{
-	size_t i;
-	int other = 0;
-
-	if (next_approach != NULL) {
-		buf_printf(b,
-			   "Then you are asked whether to start \"%s\", the "
-			   "next approach not yet tried.",
-			   next_approach->title);
-		return;
-	}
-	for (i = 0; i < plan->nsteps; i++)
-		other |=
-		    plan->steps[i].state == PROGRAM_RUNNING &&
-		    !plan->steps[i].approach->wildcard &&
-		    strcmp(plan->steps[i].approach->id, row->approach) != 0;
-	buf_printf(b, "No other approach is offered: %s.",
-		   other ? "another one is running"
-			 : "every approach has been tried");
-}
-
-/* The question being asked, or the keys of the selected trial; its last
- * line names the keys that answer it.
- * w: the columns of its lines. */
-static char *
-prompt_text(const struct ui *ui, const struct program_plan *plan,
-	    const struct review_row *row, int w)
-{
-	const char *name = review_row_name(row);
-	char day[DAY_LEN];
-	struct buf b;
-	size_t i;
-
-	ui_today(ui, day);
-	buf_init(&b);
-	switch (ask) {
-	case ASK_NONE:
-		if (row->tool_use)
-			buf_adds(&b, "A flare-up tool's sessions outside a "
-				     "trial: nothing to decide here");
-		/* The pause week: offered, never forced (issue 21). */
-		else if (row->running)
-			buf_printf(&b,
-				   "c keep going   m keep it as a habit and "
-				   "move on   s stop it%s%s",
-				   row->offer_pause ? "   p pause it for a week"
-						    : "",
-				   row->in_week ? "   r take it up again" : "");
-		else
-			buf_printf(&b,
-				   "o change the recorded outcome   i %s your "
-				   "impression",
-				   row->impression == ENTRY_NONE ? "record"
-								 : "change");
-		break;
-	case ASK_IMPRESSION:
-		impression_question(&b, ui, row, w);
-		break;
-	case ASK_PAUSE:
-		buf_printf(
-		    &b,
-		    "Pause \"%s\" from today for %d days, to see whether "
-		    "the pain comes back without it? Then take it up "
-		    "again for as many days (r). It may cost some days "
-		    "of more pain; you can end the pause sooner.\n"
-		    "y pause it   n cancel",
-		    name,
-		    program_pause_days(
-			content_approach(ui->pack, row->approach)));
-		break;
-	case ASK_RESUME:
-		buf_printf(&b,
-			   "Take \"%s\" up again from today (%s)?\n"
-			   "y resume it   n cancel",
-			   name, day);
-		break;
-	case ASK_HABIT:
-		buf_printf(&b,
-			   "Keep \"%s\" as a habit: end its trial today as "
-			   "helped.\n",
-			   name);
-		next_line(&b, plan, row);
-		buf_adds(&b, "\ny save   n cancel");
-		break;
-	case ASK_NEXT:
-		buf_printf(&b,
-			   "Start \"%s\" today, the next approach not yet "
-			   "tried?\n",
-			   offer->title);
-		if (recheck_since[0] != '\0')
-			buf_printf(&b,
-				   "y yes   n not now   r first: anything new "
-				   "since %s?",
-				   recheck_since);
-		else
-			buf_adds(&b, "y yes   n not now");
-		break;
-	case ASK_KEEP:
-	case ASK_STOP:
-	case ASK_OUTCOME:
-		if (ask == ASK_KEEP)
-			buf_printf(&b,
-				   "The verdict is %s, not helped. Keep \"%s\" "
-				   "as a habit all the same, its trial ended "
-				   "today recorded as:\n",
-				   analysis_verdict_name(row->result.verdict),
-				   name);
-		else if (ask == ASK_STOP)
-			buf_printf(&b, "Stop \"%s\" today, recorded as:\n",
-				   name);
-		else
-			buf_printf(&b, "Record \"%s\" (%s to %s) as:\n", name,
-				   row->started_on, row->ended_on);
-		for (i = 0; i < nchoices; i++)
-			buf_printf(&b, i == choice ? "[%s]  " : " %s   ",
-				   program_outcome_words(choices[i]));
-		buf_adds(&b, "\nLeft Right choose   Enter go on   Esc cancel");
-		break;
-	case ASK_CONFIRM:
-		if (picked_in == ASK_KEEP)
-			buf_printf(&b,
-				   "Keep \"%s\" as a habit, its trial ended "
-				   "today (%s) as %s?",
-				   name, day,
-				   program_outcome_words(choices[choice]));
-		else if (picked_in == ASK_STOP)
-			buf_printf(
-			    &b, "Stop \"%s\" today (%s), recorded as %s?", name,
-			    day, program_outcome_words(choices[choice]));
-		else
-			buf_printf(&b,
-				   "Change the recorded outcome of \"%s\" from "
-				   "%s to %s?",
-				   name, program_outcome_words(row->outcome),
-				   program_outcome_words(choices[choice]));
-		buf_adds(&b, "\ny save   n cancel");
-		break;
-	}
-	return buf_take(&b);
-}
-
-/* 1 at two blanks in a row at p[i] (i < len). */
-static int
-two_blanks(const char *p, size_t i, size_t len)
-{
-	return p[i] == ' ' && i + 1 < len && p[i + 1] == ' ';
-}
-
-/* A line of keys or choices, its items apart by two blanks or more: each
- * item is kept whole, the blanks between them are a gap, so the line
- * wraps between items only ("s stop it" stays whole). */
-static void
-put_items(struct ui_flow *f, const char *p, size_t len, enum ui_color c)
-{
-	size_t k = 0, end;
-	char *piece;
-
-	while (k < len) {
-		end = k;
-		if (two_blanks(p, k, len)) {
-			while (end < len && p[end] == ' ')
-				end++;
-			piece = xstrndup(p + k, end - k);
-			ui_flow_put(f, c, piece);
-		} else {
-			while (end < len && !two_blanks(p, end, len))
-				end++;
-			piece = xstrndup(p + k, end - k);
-			ui_flow_keep(f, c, piece);
-		}
-		free(piece);
-		k = end;
-	}
-}
-
-/* Lays the prompt out in a flow at column 2 from row y, h rows (0: only
- * counts): lines of keys or choices by put_items(), any other line at
- * words. Returns the rows it takes. */
-static int
-put_prompt(const char *text, int y, int w, int h, enum ui_color c)
-{
-	struct ui_flow f;
-	const char *p = text;
-	size_t len, i;
-	int items;
-	char *line;
-
-	ui_flow_begin(&f, y, 2, w, h, 0);
-	while (*p != '\0') {
-		len = strcspn(p, "\n");
-		for (items = 0, i = 0; i < len && !items; i++)
-			items = two_blanks(p, i, len);
-		if (items) {
-			put_items(&f, p, len, c);
-		} else {
-			line = xstrndup(p, len);
-			ui_flow_put(&f, c, line);
-			free(line);
-		}
-		p += len;
-		if (*p == '\n') {
-			ui_flow_newline(&f);
-			p++;
-		}
-	}
-	return ui_flow_end(&f);
-}
-
+/* The question open, lent to review_prompt.c for the draw. */
 int
 ui_review_decide_draw(const struct ui *ui, const struct program_plan *plan,
 		      const struct review_row *row, int end, int w)
 {
-	enum ui_color c = ask == ASK_NONE ? UI_C_DIM : UI_C_SELECTED;
-	char *text = prompt_text(ui, plan, row, w - 2);
-	int n, i;
+	struct ui_review_asked q = {ask,      picked_in,     choices,
+				    nchoices, choice,	     next_approach,
+				    offer,    recheck_since, impression_pick};
 
-	n = put_prompt(text, 0, w - 2, 0, c);
-	for (i = 0; i < n; i++)
-		ui_fill(end - n + i, 1, w, c);
-	put_prompt(text, end - n, w - 2, n, c);
-	free(text);
-	return n;
+	return ui_review_prompt_draw(&q, ui, plan, row, end, w);
 }
 
 static void
-open_choice(enum ask a, const enum outcome *v, size_t n, enum outcome want)
+open_choice(enum ui_review_ask a, const enum outcome *v, size_t n,
+	    enum outcome want)
 {
 	size_t i;
 
@@ -409,7 +134,7 @@ ask_impression(const struct review_row *row, int pick)
 {
 	if (row == NULL || row->running)
 		return;
-	ask = ASK_IMPRESSION;
+	ask = UI_ASK_IMPRESSION;
 	impression_trial = row->trial_id;
 	impression_pick = pick;
 }
@@ -440,7 +165,7 @@ save_habit(struct ui *ui, const struct review_row *row, enum outcome o)
 	return UI_REVIEW_SAVED;
 }
 
-/* Starts the approach offered (ASK_NEXT's y). */
+/* Starts the approach offered (UI_ASK_NEXT's y). */
 static enum ui_review_did
 start_offer(struct ui *ui)
 {
@@ -468,13 +193,13 @@ start_offer(struct ui *ui)
 	return UI_REVIEW_SAVED;
 }
 
-/* Keys of ASK_NEXT: y starts it, r answers the re-check first (the offer
+/* Keys of UI_ASK_NEXT: y starts it, r answers the re-check first (the offer
  * stays open for when it is done), any other key leaves it for later. */
 static enum ui_review_did
 answer_next(struct ui *ui, int key)
 {
 	if (key == 'y') {
-		ask = ASK_NONE;
+		ask = UI_ASK_NONE;
 		return start_offer(ui);
 	}
 	if (key == 'r' && recheck_since[0] != '\0') {
@@ -482,7 +207,7 @@ answer_next(struct ui *ui, int key)
 		ui_push(ui, UI_ONBOARD);
 		return UI_REVIEW_USED;
 	}
-	ask = ASK_NONE;
+	ask = UI_ASK_NONE;
 	ui_message(ui, UI_C_NORMAL,
 		   "Not started: \"%s\" waits in the plan (p on Today) until "
 		   "you start it.",
@@ -500,14 +225,14 @@ save_outcome(struct ui *ui, const struct review_row *row)
 	int rc;
 
 	ui_today(ui, day);
-	if (picked_in == ASK_STOP)
+	if (picked_in == UI_ASK_STOP)
 		rc = program_stop(ui->pack, ui->store, row->approach, day, o,
 				  &cause);
 	else
 		rc = program_outcome(ui->store, row->trial_id, o, &cause);
 	if (rc != 0)
 		ui_error(ui, cause);
-	else if (picked_in == ASK_STOP)
+	else if (picked_in == UI_ASK_STOP)
 		ui_message(ui, UI_C_GOOD, "Saved: \"%s\" ended today as %s.",
 			   name, program_outcome_words(o));
 	else
@@ -515,7 +240,7 @@ save_outcome(struct ui *ui, const struct review_row *row)
 			   "Saved: \"%s\" is now recorded as %s (it was %s).",
 			   name, program_outcome_words(o),
 			   program_outcome_words(was));
-	if (rc == 0 && picked_in == ASK_STOP)
+	if (rc == 0 && picked_in == UI_ASK_STOP)
 		impression_next = row->trial_id;
 	return UI_REVIEW_SAVED;
 }
@@ -525,7 +250,7 @@ save_impression(struct ui *ui, const struct review_row *row, int impression)
 {
 	char *cause = NULL;
 
-	ask = ASK_NONE;
+	ask = UI_ASK_NONE;
 	if (program_impression(ui->store, row->approach, row->ended_on,
 			       impression, &cause) != 0) {
 		ui_error(ui, cause);
@@ -536,15 +261,15 @@ save_impression(struct ui *ui, const struct review_row *row, int impression)
 	return UI_REVIEW_SAVED;
 }
 
-/* Pauses (ASK_PAUSE) or resumes (ASK_RESUME) the row's trial today. */
+/* Pauses (UI_ASK_PAUSE) or resumes (UI_ASK_RESUME) the row's trial today. */
 static enum ui_review_did
-save_pause(struct ui *ui, const struct review_row *row, enum ask was)
+save_pause(struct ui *ui, const struct review_row *row, enum ui_review_ask was)
 {
 	char day[DAY_LEN], *cause = NULL;
 	int rc, days = 0;
 
 	ui_today(ui, day);
-	if (was == ASK_PAUSE)
+	if (was == UI_ASK_PAUSE)
 		rc = program_pause(ui->pack, ui->store, row->approach, day, day,
 				   &days, &cause);
 	else
@@ -552,7 +277,7 @@ save_pause(struct ui *ui, const struct review_row *row, enum ask was)
 				    day, &cause);
 	if (rc != 0)
 		ui_error(ui, cause);
-	else if (was == ASK_PAUSE)
+	else if (was == UI_ASK_PAUSE)
 		ui_message(ui, UI_C_GOOD,
 			   "Saved: \"%s\" is paused from today; take it up "
 			   "again in %d days (r here).",
@@ -567,7 +292,7 @@ save_pause(struct ui *ui, const struct review_row *row, enum ask was)
 static void
 cancel(struct ui *ui)
 {
-	ask = ASK_NONE;
+	ask = UI_ASK_NONE;
 	ui_message(ui, UI_C_NORMAL, "Nothing saved.");
 }
 
@@ -590,7 +315,7 @@ static enum ui_review_did
 answer_impression(struct ui *ui, const struct review_row *row, int key)
 {
 	if (key == UI_KEY_ESC || key == 's' || key == 'q') {
-		ask = ASK_NONE;
+		ask = UI_ASK_NONE;
 		ui_message(ui, UI_C_NORMAL,
 			   row->impression == ENTRY_NONE
 			       ? "No impression saved; i records it later."
@@ -650,24 +375,24 @@ ended_again(const struct review *rv, const struct review_row *row)
 static enum ui_review_did
 answer(struct ui *ui, const struct review_row *row, int key)
 {
-	if (ask == ASK_IMPRESSION)
+	if (ask == UI_ASK_IMPRESSION)
 		return answer_impression(ui, row, key);
-	if (ask == ASK_NEXT)
+	if (ask == UI_ASK_NEXT)
 		return answer_next(ui, key);
-	if (ask == ASK_HABIT || ask == ASK_CONFIRM || ask == ASK_PAUSE ||
-	    ask == ASK_RESUME) {
-		enum ask was = ask;
+	if (ask == UI_ASK_HABIT || ask == UI_ASK_CONFIRM ||
+	    ask == UI_ASK_PAUSE || ask == UI_ASK_RESUME) {
+		enum ui_review_ask was = ask;
 
 		if (key != 'y') {
 			cancel(ui);
 			return UI_REVIEW_USED;
 		}
-		ask = ASK_NONE;
-		if (was == ASK_PAUSE || was == ASK_RESUME)
+		ask = UI_ASK_NONE;
+		if (was == UI_ASK_PAUSE || was == UI_ASK_RESUME)
 			return save_pause(ui, row, was);
-		if (was == ASK_HABIT)
+		if (was == UI_ASK_HABIT)
 			return save_habit(ui, row, OUTCOME_HELPED);
-		if (picked_in == ASK_KEEP)
+		if (picked_in == UI_ASK_KEEP)
 			return save_habit(ui, row, choices[choice]);
 		return save_outcome(ui, row);
 	}
@@ -677,7 +402,7 @@ answer(struct ui *ui, const struct review_row *row, int key)
 	}
 	if (key == UI_KEY_ENTER) {
 		picked_in = ask;
-		ask = ASK_CONFIRM;
+		ask = UI_ASK_CONFIRM;
 		return UI_REVIEW_USED;
 	}
 	switch (ui_nav(key)) {
@@ -735,12 +460,12 @@ decide(struct ui *ui, const struct review *rv, const struct program_plan *plan,
 		} else if (key == 'm') {
 			next_approach = next_to_start(ui, plan, row);
 			if (review_suggested(row) == OUTCOME_HELPED)
-				ask = ASK_HABIT;
+				ask = UI_ASK_HABIT;
 			else
-				open_choice(ASK_KEEP, all_choices, NALL,
+				open_choice(UI_ASK_KEEP, all_choices, NALL,
 					    review_suggested(row));
 		} else {
-			open_choice(ASK_STOP, stop_choices, NSTOP,
+			open_choice(UI_ASK_STOP, stop_choices, NSTOP,
 				    review_suggested(row));
 		}
 		return UI_REVIEW_USED;
@@ -764,7 +489,7 @@ decide(struct ui *ui, const struct review *rv, const struct program_plan *plan,
 	case 'p':
 		/* Offered, never forced: only where the review offers it. */
 		if (row->offer_pause)
-			ask = ASK_PAUSE;
+			ask = UI_ASK_PAUSE;
 		else
 			ui_message(ui, UI_C_NORMAL,
 				   "A pause week is offered for a running "
@@ -774,7 +499,7 @@ decide(struct ui *ui, const struct review *rv, const struct program_plan *plan,
 		return UI_REVIEW_USED;
 	case 'r':
 		if (row->in_week)
-			ask = ASK_RESUME;
+			ask = UI_ASK_RESUME;
 		else
 			ui_message(ui, UI_C_NORMAL, "\"%s\" is not paused.",
 				   name);
@@ -788,7 +513,7 @@ decide(struct ui *ui, const struct review *rv, const struct program_plan *plan,
 			    "as a habit, s stops it.",
 			    name);
 		else
-			open_choice(ASK_OUTCOME, all_choices, NALL,
+			open_choice(UI_ASK_OUTCOME, all_choices, NALL,
 				    row->outcome != OUTCOME_NONE
 					? row->outcome
 					: review_suggested(row));
@@ -803,7 +528,7 @@ ui_review_decide_key(struct ui *ui, const struct review *rv,
 		     const struct program_plan *plan,
 		     const struct review_row *row, int key)
 {
-	if (ask != ASK_NONE)
+	if (ask != UI_ASK_NONE)
 		return answer(ui, row, key);
 	return decide(ui, rv, plan, row, key);
 }
@@ -817,25 +542,25 @@ ui_review_decide_saved(struct ui *ui, const struct review_row *row)
 	if (id != 0 && row != NULL && row->trial_id == id)
 		ask_impression(row, 0);
 	/* The impression answered or not asked: the next approach. */
-	if (ask == ASK_NONE)
+	if (ask == UI_ASK_NONE)
 		ask_next(ui);
 }
 
 void
 ui_review_decide_cancel(void)
 {
-	ask = ASK_NONE;
+	ask = UI_ASK_NONE;
 	offer = NULL;
 }
 
 void
 ui_review_decide_check(struct ui *ui, const struct review_row *row)
 {
-	if (ask == ASK_IMPRESSION &&
+	if (ask == UI_ASK_IMPRESSION &&
 	    (row->running || row->trial_id != impression_trial))
-		ask = ASK_NONE;
-	if (ask == ASK_NEXT && offer == NULL)
-		ask = ASK_NONE;
-	else if (ask == ASK_NEXT)
+		ask = UI_ASK_NONE;
+	if (ask == UI_ASK_NEXT && offer == NULL)
+		ask = UI_ASK_NONE;
+	else if (ask == UI_ASK_NEXT)
 		recheck_look(ui);
 }

@@ -1,10 +1,12 @@
 /*
- * ui_review_int.h: what the review screen's three files share and no one
+ * ui_review_int.h: what the review screen's four files share and no one
  * else sees. review.c is the screen: it loads the trials and the plan,
  * lists the trials and lends what it loaded to the other two, which never
  * call it back. review_detail.c writes the selected trial's details into
  * a view; review_decide.c asks the questions of a decision and saves the
- * answers. Names and titles are borrowed from the review and the pack.
+ * answers, and lends the question it keeps to review_prompt.c, which
+ * draws it and calls nothing back. Names and titles are borrowed from the
+ * review and the pack.
  */
 #ifndef BACKPAIN_UI_REVIEW_INT_H
 #define BACKPAIN_UI_REVIEW_INT_H
@@ -48,6 +50,43 @@ void ui_review_decide_check(struct ui *, const struct review_row *row);
 /* Draws the question open, or the keys of row, on the last rows above
  * end; w columns. Returns the rows used. */
 int ui_review_decide_draw(const struct ui *, const struct program_plan *plan,
+			  const struct review_row *row, int end, int w);
+
+/* review_decide.c: what a key press is waiting for besides moving. */
+enum ui_review_ask {
+	UI_ASK_NONE,
+	UI_ASK_HABIT,	/* y/n: keep it as a habit, its trial ended as helped */
+	UI_ASK_KEEP,	/* the verdict is not helped: choose the outcome of a
+			   trial kept as a habit all the same */
+	UI_ASK_STOP,	/* choose how a running trial ended */
+	UI_ASK_OUTCOME, /* choose a new outcome for an ended trial */
+	UI_ASK_CONFIRM, /* y/n for the outcome chosen under UI_ASK_KEEP,
+			   UI_ASK_STOP or UI_ASK_OUTCOME */
+	UI_ASK_IMPRESSION, /* 1..7, or skip: the impression of an ended trial */
+	UI_ASK_PAUSE,	   /* y/n: pause a running trial for a week */
+	UI_ASK_RESUME,	   /* y/n: take a paused trial up again */
+	UI_ASK_NEXT,	   /* y/n/r: start the next approach now? */
+};
+
+/* The question open and its answer so far, as review_decide.c keeps them,
+ * lent to review_prompt.c for one draw: the choices offered (borrowed,
+ * static) and the one under the cursor; the approach to offer after a
+ * habit kept and the one offered now (borrowed from the pack, NULL when
+ * none); the day of the last emergency answers when a start offers them
+ * again ("" else); the impression under the cursor (0: none yet). */
+struct ui_review_asked {
+	enum ui_review_ask ask, picked_in;
+	const enum outcome *choices;
+	size_t nchoices, choice;
+	const struct approach *next_approach, *offer;
+	const char *recheck_since;
+	int impression_pick;
+};
+
+/* review_prompt.c: draws the question q, or the keys of row when none is
+ * open, on the last rows above end; w columns. Returns the rows used. */
+int ui_review_prompt_draw(const struct ui_review_asked *q, const struct ui *,
+			  const struct program_plan *plan,
 			  const struct review_row *row, int end, int w);
 
 #endif
