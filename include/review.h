@@ -238,7 +238,9 @@ int review_recalled_on(const struct review *, int day);
  *   adherence       practised days / trial days; "" without practices
  *   before_mean     the reference the trial is judged from: the mean of
  *                   the 14 days before the start, or of the guard's
- *                   window (see reference); "" with no baseline
+ *                   window (see reference); "" with no baseline; for a
+ *                   flare-up tool the mean pain before its sessions, ""
+ *                   until enough were rated (never the days before it)
  *   during_mean     mean of the trial's days after settling in; "" with
  *                   no check-in there (flare-up tools: the means before
  *                   and after their sessions)

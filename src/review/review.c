@@ -613,21 +613,23 @@ review_figures(const struct review_row *row, struct review_figures *f)
 	memset(f, 0, sizeof *f);
 	bs = r->before_sum;
 	bn = r->before_n;
-	/* A flare-up tool: the sessions' pain before and after. */
-	if (r->flare_tool && r->has_change) {
-		bs = r->pain.before_sum;
-		bn = r->pain.before_n;
+	/* A flare-up tool: the sessions' pain before and after, never the
+	 * days before its start (they are not what it is judged by); none
+	 * until enough sessions were rated. */
+	if (r->flare_tool) {
+		bs = r->has_change ? r->pain.before_sum : 0;
+		bn = r->has_change ? r->pain.before_n : 0;
 	}
 	if (r->has_adherence && r->days > 0)
 		review_fraction(r->practised_days, r->days, FIGURE_DECIMALS, 1,
 				f->adherence);
-	if (r->has_baseline && bn > 0)
+	if ((r->has_baseline || r->flare_tool) && bn > 0)
 		review_fraction(bs, bn, FIGURE_DECIMALS, 0, f->before_mean);
 	ds = r->during_sum;
 	dn = r->during_n;
-	if (r->flare_tool && r->has_change) {
-		ds = r->pain.during_sum;
-		dn = r->pain.during_n;
+	if (r->flare_tool) {
+		ds = r->has_change ? r->pain.during_sum : 0;
+		dn = r->has_change ? r->pain.during_n : 0;
 	}
 	if (dn > 0)
 		review_fraction(ds, dn, FIGURE_DECIMALS, 0, f->during_mean);

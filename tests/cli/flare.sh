@@ -135,3 +135,26 @@ CLI_NOW='2026-11-25 12:00:00' plain bp flare --pain 8 --date 2026-11-24 >/dev/nu
 CLI_NOW='2026-11-25 12:00:00' bp report >"$T/out" || fail report
 tr -s ' \n' '  ' <"$T/out" | grep -qF 'Used: Lie on the mat 1 time, pain 2.0 lower right after (1 rated).' ||
 	{ cat "$T/out" >&2; fail "a flare-up recorded a day late does not count its first day's session"; }
+
+# A trial of the mat with 2 rated sessions (4 are needed to judge it): its
+# figures before and after are its sessions', so none yet; never the 14
+# days before its start (the CSV and the report's table gave their mean
+# as the mat's "before").
+DB=$T/tool.db
+CLI_PACK=$TOP/tests/fixtures/packs/review.yaml # its mat is a flare-up tool
+plain bp_on 2026-11-01 safety --answer numbness=no --answer fever=no \
+	--answer night-pain=no >/dev/null || fail "safety"
+for i in $(seq 1 14); do
+	plain bp_on "$(date -d "2026-11-01 $i days" +%F)" checkin 5 >/dev/null ||
+		fail "checkin $i"
+done
+plain bp_on 2026-11-15 start mat >/dev/null 2>&1 || fail "start mat"
+for d in 2026-11-15 2026-11-16; do
+	plain bp_on "$d" practice mat-lie --before 7 --after 5 >/dev/null ||
+		fail "practice $d"
+done
+bp_on 2026-11-17 review --format csv >"$T/tool.csv" || fail "review csv"
+col=$(head -n 1 "$T/tool.csv" | tr ',' '\n' | grep -nx before_mean | cut -d: -f1)
+[ -n "$col" ] || fail "no before_mean column"
+got=$(grep '^mat,' "$T/tool.csv" | cut -d, -f"$col")
+[ -z "$got" ] || { cat "$T/tool.csv" >&2; fail "the mat's before_mean is '$got', the days before it"; }
