@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "day.h"
 #include "util.h"
 
 /*
@@ -127,10 +128,18 @@ grid(struct buf *b, const struct chart *c)
 	}
 }
 
+/* A trial's last day on the chart: today while it runs, else the day it
+ * ended; past a pause too (its verdict's days, result.end, stop at the
+ * pause, the trial does not). A flare-up tool's row: its sessions'. */
 static int
-row_end(const struct review_row *row)
+row_end(const struct review *rv, const struct review_row *row)
 {
-	return row->result.end;
+	if (row->tool_use)
+		return row->result.end;
+	if (row->running)
+		return day_number(rv->today);
+	return row->ended_on[0] != '\0' ? day_number(row->ended_on)
+					: row->result.end;
 }
 
 /* Over a trial's band and bar, its days that do not count (on hold or
@@ -172,7 +181,7 @@ bands(struct buf *b, struct chart *c, const struct report *rp)
 
 	for (i = 0; i < rv->nrows; i++) {
 		const struct review_row *row = &rv->rows[i];
-		int s = row->result.start, e = row_end(row), l, x, w;
+		int s = row->result.start, e = row_end(rv, row), l, x, w;
 
 		if (e < c->first)
 			continue;

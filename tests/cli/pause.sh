@@ -104,6 +104,11 @@ at "$(day 27)"
 bp review --format csv >"$T/a.csv" || fail "review csv"
 bp review --format json >"$T/a.json" || fail "review json"
 bp review >"$T/a.txt" || fail "review table"
+# The report's chart draws the trial on to today, its 7 paused days paled
+# (its band stopped at the pause, where its verdict's days stop).
+bp report --format html >"$T/a.html" || fail "report html"
+[ "$(grep -c 'class="off"' "$T/a.html")" = 7 ] ||
+	fail "the chart pales $(grep -c 'class="off"' "$T/a.html") days, not the pause's 7"
 step stop beta --outcome helped
 at "$(day 28)"
 bp review --format csv >"$T/a.after.csv" || fail "review after stop"
