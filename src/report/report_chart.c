@@ -241,20 +241,15 @@ dots(struct buf *b, const struct chart *c, const struct review *rv)
 	buf_adds(b, "</g>\n");
 }
 
-/* The 7-day mean as a line, broken where a window has no check-in. Only
- * check-ins from the window of the chart's first day on count. */
+/* The rolling means out[0 .. n) as polylines opened with head (its
+ * stroke), broken where a window has no rating. */
 static void
-rolling(struct buf *b, const struct chart *c, const struct review *rv)
+polylines(struct buf *b, const struct chart *c,
+	  const struct analysis_rolling *out, size_t n, const char *head)
 {
-	struct analysis_rolling *out;
-	size_t k, n = (size_t)c->ndays;
-	size_t from =
-	    review_checkin_from(rv, c->first - (ANALYSIS_ROLLING_DAYS - 1));
+	size_t k;
 	int open = 0;
 
-	out = xreallocarray(NULL, n, sizeof *out);
-	analysis_rolling_mean(rv->checkins + from, rv->ncheckins - from,
-			      c->first, n, out);
 	for (k = 0; k < n; k++) {
 		if (!out[k].has_mean) {
 			if (open)
@@ -263,10 +258,8 @@ rolling(struct buf *b, const struct chart *c, const struct review *rv)
 			continue;
 		}
 		if (!open)
-			buf_adds(b,
-				 "<polyline fill=\"none\" stroke=\"#c0392b\" "
-				 "stroke-width=\"4\" "
-				 "stroke-linejoin=\"round\" points=\"");
+			buf_printf(b, "<polyline fill=\"none\" %s points=\"",
+				   head);
 		else
 			buf_addc(b, ' ');
 		open = 1;
@@ -275,6 +268,24 @@ rolling(struct buf *b, const struct chart *c, const struct review *rv)
 	}
 	if (open)
 		buf_adds(b, "\"/>\n");
+}
+
+/* The 7-day mean as a line, broken where a window has no check-in. Only
+ * check-ins from the window of the chart's first day on count. */
+static void
+rolling(struct buf *b, const struct chart *c, const struct review *rv)
+{
+	struct analysis_rolling *out;
+	size_t n = (size_t)c->ndays;
+	size_t from =
+	    review_checkin_from(rv, c->first - (ANALYSIS_ROLLING_DAYS - 1));
+
+	out = xreallocarray(NULL, n, sizeof *out);
+	analysis_rolling_mean(rv->checkins + from, rv->ncheckins - from,
+			      c->first, n, out);
+	polylines(b, c, out, n,
+		  "stroke=\"#c0392b\" stroke-width=\"4\" "
+		  "stroke-linejoin=\"round\"");
 	free(out);
 }
 
@@ -285,7 +296,6 @@ interference_line(struct buf *b, const struct chart *c, const struct report *rp)
 	struct analysis_checkin *in;
 	struct analysis_rolling *out;
 	size_t k, n = (size_t)c->ndays;
-	int open = 0;
 
 	if (rp->ninterference == 0)
 		return;
@@ -296,26 +306,9 @@ interference_line(struct buf *b, const struct chart *c, const struct report *rp)
 	}
 	out = xreallocarray(NULL, n, sizeof *out);
 	analysis_rolling_mean(in, rp->ninterference, c->first, n, out);
-	for (k = 0; k < n; k++) {
-		if (!out[k].has_mean) {
-			if (open)
-				buf_adds(b, "\"/>\n");
-			open = 0;
-			continue;
-		}
-		if (!open)
-			buf_adds(b,
-				 "<polyline fill=\"none\" stroke=\"#2c6fad\" "
-				 "stroke-width=\"3\" stroke-dasharray=\"10 "
-				 "6\" points=\"");
-		else
-			buf_addc(b, ' ');
-		open = 1;
-		buf_printf(b, "%d,%d", x_mid(c, out[k].day),
-			   y_of(out[k].sum, out[k].n));
-	}
-	if (open)
-		buf_adds(b, "\"/>\n");
+	polylines(b, c, out, n,
+		  "stroke=\"#2c6fad\" stroke-width=\"3\" "
+		  "stroke-dasharray=\"10 6\"");
 	free(out);
 	free(in);
 }
