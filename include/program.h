@@ -550,6 +550,12 @@ int program_plan_next(const struct program_plan *, int ending);
  * attempt, or an approach the pack does not know). */
 const struct program_step *program_plan_trial(const struct program_plan *,
 					      long long trial_id);
+/* A running step whose pause week, or its days back, are under way (the
+ * pause is still to be judged), other than approach except (NULL: any);
+ * NULL when none. A trial started then mixes with the pause, which can
+ * then tell nothing (review_pause_mixed()): the faces warn before a start. */
+const struct program_step *program_plan_pausing(const struct program_plan *,
+						const struct approach *except);
 /* Whether approach index a of the pack is a flare-up tool: judged by its
  * sessions (flare_tool), or one of its practices is a flare-up tool
  * (program_flare_tool()). */

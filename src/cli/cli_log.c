@@ -268,6 +268,9 @@ cli_cmd_start(struct app *app, int argc, char **argv)
 	const struct approach *a;
 	const char *shared = NULL, *id = NULL;
 	struct program_safety safety;
+	struct program_plan plan;
+	const struct program_step *pausing;
+	const char *pausing_id;
 	char day[DAY_LEN], since[DAY_LEN], *cause = NULL, *moment;
 	struct buf late;
 	int rc, recheck, before, recalled, stale;
@@ -290,9 +293,23 @@ cli_cmd_start(struct app *app, int argc, char **argv)
 	if ((rc = program_baseline_counts(app->store, day, &before, &recalled,
 					  &cause)) != 0)
 		return cli_opt_cause("start", rc, cause);
+	/* Another trial's pause week under way, as of before the start. */
+	if ((rc = program_plan_load(app->pack, app->store, day, &plan,
+				    &cause)) != 0)
+		return cli_opt_cause("start", rc, cause);
+	pausing = program_plan_pausing(&plan, a);
+	pausing_id = pausing != NULL ? pausing->approach->id : NULL;
+	program_plan_free(&plan);
 	rc = program_start(app->pack, app->store, a->id, day, &shared, &cause);
 	if (rc != 0)
 		return cli_opt_cause("start", rc, cause);
+	if (pausing_id != NULL)
+		fprintf(stderr,
+			"backpain: start: %s is in its pause week or the days "
+			"back after it: %s now mixes with it, and the pause "
+			"can no longer tell whether %s helped (the review "
+			"will call it unclear).\n",
+			pausing_id, a->id, pausing_id);
 	/* A flare-up tool is judged by its sessions, not by a baseline. */
 	if (!a->flare_tool && before < ANALYSIS_BEFORE_MIN_CHECKINS)
 		fprintf(stderr,

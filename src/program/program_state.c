@@ -50,6 +50,22 @@ program_plan_trial(const struct program_plan *plan, long long trial_id)
 	return NULL;
 }
 
+const struct program_step *
+program_plan_pausing(const struct program_plan *plan,
+		     const struct approach *except)
+{
+	size_t i;
+
+	for (i = 0; i < plan->nsteps; i++) {
+		const struct program_step *st = &plan->steps[i];
+
+		if (st->state == PROGRAM_RUNNING && st->approach != except &&
+		    (st->week || st->confirming))
+			return st;
+	}
+	return NULL;
+}
+
 int
 program_approach_tool(const struct pack *pack, size_t a)
 {

@@ -338,6 +338,7 @@ static int
 draw_ask(const struct ui *ui, const struct approach *a, int h)
 {
 	int w = ui->w - 2, y = ui->y0, end = ui->y0 + h, n, i;
+	const struct program_step *pausing;
 	char *q, *warn = NULL;
 
 	if (ask == ASK_STOP)
@@ -353,8 +354,16 @@ draw_ask(const struct ui *ui, const struct approach *a, int h)
 			      a->title, safety.since);
 	else
 		q = xasprintf("Start \"%s\" today? y yes, n no", a->title);
-	if (ask == ASK_START && !a->flare_tool &&
-	    before_n < ANALYSIS_BEFORE_MIN_CHECKINS)
+	if (ask == ASK_START && loaded &&
+	    (pausing = program_plan_pausing(&plan, a)) != NULL)
+		warn = xasprintf("\"%s\" is in its pause week or the days back "
+				 "after it: a new approach now mixes with it, "
+				 "and the pause could no longer tell whether "
+				 "it helped. Finish the pause first to keep it "
+				 "clear.",
+				 pausing->approach->title);
+	else if (ask == ASK_START && !a->flare_tool &&
+		 before_n < ANALYSIS_BEFORE_MIN_CHECKINS)
 		warn = xasprintf("No baseline: %d of %d ratings in the %d days "
 				 "before today, so its effect cannot be "
 				 "judged.",

@@ -224,6 +224,9 @@ step pause beta
 rate 14 6 6
 at "$(day 16)"
 step start alpha
+# The start says so before the review does.
+grep -q "beta is in its pause week or the days back after it: alpha now mixes with it" \
+	"$T/transcript" || fail "start did not warn of the pause week"
 rate 16 6 6 6 6 6
 at "$(day 21)"
 step resume beta

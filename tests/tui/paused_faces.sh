@@ -90,6 +90,22 @@ case $band in
 *p━*) cat "$T/history" >&2; fail "a trial day drawn after the pause week that has not ended: '$band'" ;;
 esac
 expect_grep "p: paused by you, not trial days" "$T/history"
+# Starting another approach in the pause week warns first: it would mix
+# with the pause, which could then tell nothing.
+at "@$(day 16) 12:00:00"
+bp_tui -s 80x24 "${AT[@]}"
+wait_for "Today's check-in"
+keys p
+wait_for "The approaches, in the order"
+keys g Enter
+wait_for "s start this approach"
+keys s
+wait_words "\"$TITLE\" is in its pause week or the days back after it: a new approach now mixes with it"
+keys n
+keys q q q
+[ "$(wait_exit)" = 0 ] || fail "did not exit 0"
+tmux_ kill-server
+[ "$(sqlite3 "$DB" "select count(*) from trial")" = 1 ] || fail "n started it"
 
 cp "$DB" "$T/week.db"
 
