@@ -558,6 +558,16 @@ review_settling(struct buf *b, const struct review_row *row)
 
 #define PERCENT 100
 
+#define TENTHS 10
+
+/* sum / n in tenths, rounded half away from zero as review_fraction()
+ * rounds a mean (n > 0, sum >= 0). */
+static long long
+tenths(long long sum, long long n)
+{
+	return (2 * TENTHS * sum + n) / (2 * n);
+}
+
 void
 review_change(struct buf *b, const struct review_row *row)
 {
@@ -576,6 +586,17 @@ review_change(struct buf *b, const struct review_row *row)
 	}
 	review_fraction(mag, bn * dn, WORDS_DECIMALS, 1, pts);
 	buf_printf(b, "%s points %s", pts, num > 0 ? "lower" : "higher");
+	/* The means beside it are rounded to a tenth, the change is cut
+	 * (so that it never reads as reaching a threshold it missed): where
+	 * the two rounded means differ by another tenth, say so. */
+	if (tenths(bs, bn) - tenths(ds, dn) !=
+	    (num > 0 ? 1 : -1) * (TENTHS * mag / (bn * dn))) {
+		char exact[REVIEW_FIGURE_LEN];
+
+		review_fraction(mag, bn * dn, FIGURE_DECIMALS, 1, exact);
+		buf_printf(b, " (exactly %s, cut to a tenth, not rounded up)",
+			   exact);
+	}
 	/* The percent the verdict's threshold reads (analysis_explain()):
 	 * a fall of the level before, a rise of the level during. */
 	if (num > 0 && bs > 0) {
