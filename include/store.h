@@ -179,6 +179,11 @@ int store_session_add(struct store *, struct store_session *s, char **cause);
 int store_session_range(struct store *, const char *from, const char *to,
 			struct store_session **out, size_t *n, char **cause);
 void store_sessions_free(struct store_session *, size_t);
+/* The sessions (marks included) logged under approach up to day to: how
+ * many in *count, and the day of the latest in last ("" when none). One
+ * aggregate, for a tally that need not read every session of the log. */
+int store_session_tally(struct store *, const char *approach, const char *to,
+			int *count, char last[DAY_LEN], char **cause);
 
 /* Refused (EX_DATAERR) when the approach is already running. */
 int store_trial_start(struct store *, const char *approach, const char *day,

@@ -84,36 +84,24 @@ int
 program_plan_tools(const struct pack *pack, struct store *store,
 		   struct program_plan *plan, char **cause)
 {
-	struct store_session *s = NULL;
-	size_t n = 0, i, k;
-	int rc, any = 0, idx;
+	size_t i;
+	int rc;
 
 	for (i = 0; i < plan->nsteps; i++) {
 		struct program_step *st = &plan->steps[i];
 
 		st->tool = program_approach_tool(pack, i);
-		any |= st->tool;
 		if (st->state == PROGRAM_RUNNING && st->days > 0 &&
 		    st->day > st->days)
 			st->overdue = st->day - st->days;
+		/* Its sessions counted by the store: a daily command need not
+		 * read every session of a long log. */
+		if (st->tool &&
+		    (rc = store_session_tally(store, st->approach->id,
+					      plan->today, &st->tool_sessions,
+					      st->tool_last, cause)) != 0)
+			return rc;
 	}
-	if (!any)
-		return 0;
-	if ((rc = store_session_range(store, NULL, plan->today, &s, &n,
-				      cause)) != 0)
-		return rc;
-	for (k = 0; k < n; k++) {
-		struct program_step *st;
-
-		idx = content_approach_index(pack, s[k].approach);
-		if (idx < 0 || !plan->steps[idx].tool)
-			continue;
-		st = &plan->steps[idx];
-		st->tool_sessions++;
-		if (strcmp(s[k].day, st->tool_last) > 0)
-			memcpy(st->tool_last, s[k].day, DAY_LEN);
-	}
-	store_sessions_free(s, n);
 	return 0;
 }
 

@@ -1,4 +1,5 @@
 /* store_checkin.c: check-ins, their answers, and practice sessions. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -288,6 +289,42 @@ store_checkin_first(struct store *s, char day[DAY_LEN], char **cause)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(s, rc, "reading the check-ins", cause);
+	return 0;
+}
+
+int
+store_session_tally(struct store *s, const char *approach, const char *to,
+		    int *count, char last[DAY_LEN], char **cause)
+{
+	sqlite3_stmt *st;
+	int rc, code;
+
+	*count = 0;
+	last[0] = '\0';
+	if ((code = store_check_id("approach", approach, cause)) != 0 ||
+	    (code = store_check_day("session", to, cause)) != 0)
+		return code;
+	if ((code = store_prepare(s,
+				  "SELECT count(*), max(day) FROM session "
+				  "WHERE approach = ?1 AND day <= ?2",
+				  &st, cause)) != 0)
+		return code;
+	rc = store_bind(st, "tt", approach, to);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sqlite3_int64 n = sqlite3_column_int64(st, 0);
+
+		if (n < 0 || n > INT_MAX ||
+		    store_read_day(st, 1, 1, last) != 0 ||
+		    (n > 0) != (last[0] != '\0')) {
+			sqlite3_finalize(st);
+			return store_corrupt(s, "the sessions", cause);
+		}
+		*count = (int)n;
+		rc = SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(s, rc, "reading the sessions", cause);
 	return 0;
 }
 

@@ -432,6 +432,36 @@ test_sessions(void **state)
 	store_close(s);
 }
 
+#define TALLY_STAMP "'2026-12-01T20:00:00+00:00'"
+
+/* The tally of an approach's sessions up to a day: how many and the
+ * latest, by one aggregate; another approach's and later ones not
+ * counted. */
+static void
+test_session_tally(void **state)
+{
+	struct store *s = opened(state);
+	char last[DAY_LEN], *cause = NULL;
+	int n = -1;
+
+	assert_int_equal(
+	    store_session_tally(s, "mat", "2026-11-30", &n, last, &cause), 0);
+	assert_int_equal(n, 0);
+	assert_string_equal(last, "");
+	fx_exec(s->db, "INSERT INTO session (practice, approach, day,"
+		       " recorded_at) VALUES"
+		       " ('lie', 'mat', '2026-11-03', " TALLY_STAMP "),"
+		       " ('lie', 'mat', '2026-11-20', " TALLY_STAMP "),"
+		       " ('lie', 'mat', '2026-12-01', " TALLY_STAMP "),"
+		       " ('walk', 'movement', '2026-11-25', " TALLY_STAMP ");");
+	assert_int_equal(
+	    store_session_tally(s, "mat", "2026-11-30", &n, last, &cause), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(last, "2026-11-20");
+	free(cause);
+	store_close(s);
+}
+
 /* A session the timer measured keeps its seconds beside its minutes
  * (issue 18); a day's worth at most. */
 static void
@@ -861,6 +891,7 @@ main(void)
 	    T(test_trial_rules),
 	    cmocka_unit_test(test_outcome_names),
 	    T(test_sessions),
+	    T(test_session_tally),
 	    T(test_session_seconds),
 	    T(test_pain_set_at),
 	    T(test_screening_latest),
