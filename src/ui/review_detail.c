@@ -119,7 +119,15 @@ add_dates(struct ui_view *view, const struct review *rv,
 	}
 	if (st != NULL)
 		days = st->day;
-	if (of > 0)
+	if (of > 0 && days > of) {
+		/* Past its length: the plan's words, and why it waits. */
+		buf_init(&b);
+		buf_printf(&b, "Running since %s: ", row->started_on);
+		program_step_day_words(&b, st);
+		buf_printf(&b, ", %d %s.", row->checkins,
+			   plural(row->checkins, "check-in", "check-ins"));
+		add_buf(view, w, due ? UI_C_WARNING : UI_C_NORMAL, NULL, &b);
+	} else if (of > 0)
 		ui_view_addf(view, w, due ? UI_C_WARNING : UI_C_NORMAL, 0,
 			     "Running since %s: day %d of %d%s, %d %s.",
 			     row->started_on, days, of,

@@ -147,6 +147,7 @@ keys q q
 wait_words "$TITLE, day 15, 1 past its 14 days: the review waits for the days back after its pause"
 keys r
 wait_for "running, day 15, 1 past its 14 days"
+wait_words "Running since $(day 0): day 15, 1 past its 14 days: the review waits for the days back after its pause"
 keys q q
 [ "$(wait_exit)" = 0 ] || fail "did not exit 0"
 tmux_ kill-server
