@@ -224,15 +224,13 @@ add_state(int w, const struct approach *a)
 		ui_view_addf(&view, w, UI_C_GOOD, 0,
 			     "Starts on %s, a day still to come.",
 			     st->started_on);
-	else if (st->state == PROGRAM_RUNNING && st->days > 0)
-		ui_view_addf(&view, w, UI_C_GOOD, 0,
-			     "Running since %s: day %d of %d.", st->started_on,
-			     st->day, st->days);
-	else if (st->state == PROGRAM_RUNNING)
-		ui_view_addf(&view, w, UI_C_GOOD, 0,
-			     "Running since %s: day %d.", st->started_on,
-			     st->day);
-	else
+	else if (st->state == PROGRAM_RUNNING) {
+		/* Its count, past its length too, in the model's words. */
+		program_step_day_words(&why, st);
+		ui_view_addf(&view, w,
+			     st->review_due ? UI_C_WARNING : UI_C_GOOD, 0,
+			     "Running since %s: %s.", st->started_on, why.data);
+	} else
 		ui_view_addf(&view, w, UI_C_NORMAL, 0, "Tried: %s to %s (%s).",
 			     st->started_on, st->ended_on,
 			     program_trial_words(0, st->habit, st->outcome));

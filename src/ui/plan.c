@@ -59,13 +59,13 @@ state_text(const struct program_step *st, enum ui_color *c)
 		if (st->day == 0)
 			buf_printf(&b, "starting %s, a day still to come",
 				   st->started_on);
-		else if (st->days > 0)
-			buf_printf(&b, "trying since %s, day %d of %d%s",
-				   st->started_on, st->day, st->days,
-				   st->review_due ? ", review due" : "");
-		else
-			buf_printf(&b, "trying since %s, day %d",
-				   st->started_on, st->day);
+		else {
+			/* Past its length too, in the model's words. */
+			buf_printf(&b, "trying since %s, ", st->started_on);
+			program_step_day_words(&b, st);
+			if (st->review_due && st->day <= st->days)
+				buf_adds(&b, ", review due");
+		}
 		break;
 	case PROGRAM_ENDED:
 		*c = st->outcome == OUTCOME_HELPED ? UI_C_GOOD : UI_C_NORMAL;

@@ -143,7 +143,10 @@ keys u
 wait_words "Saved: \"$TITLE\" is taken up again today."
 # Back on it, past its 14 days: Today says its review waits for the days
 # back (it said "time to review" at once, and the Review "day 15 of 14").
-keys q q
+wait_words "Running since $(day 0): day 15, 1 past its 14 days: the review waits for the days back after its pause."
+keys q
+wait_words "trying since $(day 0), day 15, 1 past its 14 days: the review waits"
+keys q
 wait_words "$TITLE, day 15, 1 past its 14 days: the review waits for the days back after its pause"
 keys r
 wait_for "running, day 15, 1 past its 14 days"
