@@ -106,16 +106,15 @@ status_step(const struct program_plan *plan, size_t i, int idw)
 			printf("no day counted yet, since %s", st->started_on);
 			break;
 		}
-		printf("day %d", st->day);
-		if (st->overdue > 0)
-			printf(", %d past its %d days: time to review",
-			       st->overdue, st->days);
-		else if (st->days > 0)
-			printf(" of %d", st->days);
-		else
+		/* Its count, past its length too, in the model's words. */
+		buf_init(&b);
+		program_step_day_words(&b, st);
+		fputs(b.data, stdout);
+		buf_free(&b);
+		if (st->days == 0)
 			fputs(", open-ended", stdout);
 		printf(", since %s", st->started_on);
-		if (st->review_due && st->overdue == 0)
+		if (st->review_due && st->day <= st->days)
 			fputs(", review due", stdout);
 		/* Its days on hold do not count (program_trial_days()). */
 		if (!st->paused && st->held > 0)

@@ -156,5 +156,9 @@ keys q q
 tmux_ kill-server
 [ "$(sqlite3 "$DB" "select paused_on || ' ' || resumed_on from trial_pause")" = "$(day 14) $(day 21)" ] ||
 	fail "u did not take it up again: $(sqlite3 "$DB" 'select * from trial_pause')"
+# status says the same (it said "time to review").
+CLI_NOW="$(day 21) 12:00:00" bp status >"$T/status" || fail "status"
+grep -q "day 15, 1 past its 14 days: the review waits for the days back after its pause" \
+	"$T/status" || { cat "$T/status" >&2; fail "status past its length while back"; }
 no_sanitizer_reports
 exit 0
