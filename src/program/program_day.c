@@ -55,48 +55,28 @@ habit_kept(const struct store_habit *h, const char *day)
 	       (h->dropped_on[0] == '\0' || strcmp(day, h->dropped_on) < 0);
 }
 
-/* Whether trial id is in its pause week on day (program_pause(): from the
- * day paused up to, not including, the day resumed): the person stopped
- * it, so it did not run that day and its practices are not asked for. */
-static int
-trial_paused(const struct store_pause *w, size_t n, long long id,
-	     const char *day)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (w[i].trial_id == id && strcmp(w[i].paused_on, day) <= 0 &&
-		    (w[i].resumed_on[0] == '\0' ||
-		     strcmp(day, w[i].resumed_on) < 0))
-			return 1;
-	return 0;
-}
-
 /* Marks in d->ran and d->kept the approaches the pack knows that ran and
- * were kept on d->day. */
+ * were kept on d->day. A trial in its pause week (program_paused_on()) did
+ * not run: the person stopped it, so its practices are not asked for. */
 static int
 day_approaches(const struct pack *pack, struct store *store,
-	       struct program_day *d, char **cause)
+	       const struct program_pauses *p, struct program_day *d,
+	       char **cause)
 {
 	struct store_trial *t = NULL;
 	struct store_habit *h = NULL;
-	struct store_pause *w = NULL;
-	size_t nt = 0, nh = 0, nw = 0, i;
+	size_t nt = 0, nh = 0, i;
 	int rc, a;
 
-	if ((rc = store_pause_list(store, &w, &nw, cause)) != 0)
+	if ((rc = store_trial_list(store, &t, &nt, cause)) != 0)
 		return rc;
-	if ((rc = store_trial_list(store, &t, &nt, cause)) != 0) {
-		store_pauses_free(w, nw);
-		return rc;
-	}
 	for (i = 0; i < nt; i++)
 		if ((a = content_approach_index(pack, t[i].approach)) >= 0 &&
 		    trial_ran(&t[i], d->day) &&
-		    !trial_paused(w, nw, t[i].id, d->day))
+		    !(program_paused_on(p, t[i].id, day_number(d->day)) &
+		      PROGRAM_PAUSE_WEEK))
 			d->ran[a] = 1;
 	store_trials_free(t, nt);
-	store_pauses_free(w, nw);
 	if ((rc = store_habit_list(store, &h, &nh, cause)) != 0)
 		return rc;
 	for (i = 0; i < nh; i++)
@@ -135,19 +115,11 @@ day_flare(const struct pack *pack, struct store *store, const char *today,
 /* Whether a safety hold stood on d->day (program_pauses_load(), as of
  * today). A pause of one trial alone would not hold the day's other
  * practices back: only the pauses of every trial count here. */
-static int
-day_held(const struct pack *pack, struct store *store, const char *today,
-	 struct program_day *d, char **cause)
+static void
+day_held(const struct program_pauses *p, struct program_day *d)
 {
-	struct program_pauses p;
-	int rc;
-
-	if ((rc = program_pauses_load(pack, store, today, &p, cause)) != 0)
-		return rc;
-	d->held = (program_paused_on(&p, 0, day_number(d->day)) &
+	d->held = (program_paused_on(p, 0, day_number(d->day)) &
 		   PROGRAM_PAUSE_HOLD) != 0;
-	program_pauses_free(&p);
-	return 0;
 }
 
 /* Lists practice p, once: the entry it already has, or a new one with the
@@ -338,6 +310,7 @@ program_day_load(const struct pack *pack, struct store *store, const char *day,
 		 const char *today, struct program_day *out, char **cause)
 {
 	size_t n = pack->napproaches ? pack->napproaches : 1;
+	struct program_pauses p;
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -350,9 +323,16 @@ program_day_load(const struct pack *pack, struct store *store, const char *day,
 	out->napproaches = pack->napproaches;
 	out->ran = xcalloc(n, sizeof *out->ran);
 	out->kept = xcalloc(n, sizeof *out->kept);
-	if ((rc = day_approaches(pack, store, out, cause)) != 0 ||
-	    (rc = day_flare(pack, store, today, out, cause)) != 0 ||
-	    (rc = day_held(pack, store, today, out, cause)) != 0 ||
+	/* The holds and pause weeks as of today, read once for both what
+	 * ran and whether the day was held. */
+	if ((rc = program_pauses_load(pack, store, today, &p, cause)) != 0) {
+		program_day_free(out);
+		return rc;
+	}
+	rc = day_approaches(pack, store, &p, out, cause);
+	day_held(&p, out);
+	program_pauses_free(&p);
+	if (rc != 0 || (rc = day_flare(pack, store, today, out, cause)) != 0 ||
 	    (rc = day_practices(pack, store, out, cause)) != 0 ||
 	    (rc = day_questions(pack, store, out, cause)) != 0 ||
 	    (rc = day_checkin(store, out, cause)) != 0) {
