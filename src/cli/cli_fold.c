@@ -56,3 +56,14 @@ cli_put_folded(const char *text, const char *indent, int width, int prompt)
 	buf_free(&out);
 	buf_free(&esc);
 }
+
+void
+cli_put_escaped(const char *text)
+{
+	struct buf b;
+
+	buf_init(&b);
+	util_escape(&b, text);
+	fputs(b.data != NULL ? b.data : "", stdout);
+	buf_free(&b);
+}

@@ -102,6 +102,9 @@ int cli_fail_cause(int code, char *cause);
 int cli_columns(void);
 void cli_put_folded(const char *text, const char *indent, int width,
 		    int prompt);
+/* Text (from the pack or the log) to stdout as it is, its control
+ * characters escaped (util_escape()); no newline. */
+void cli_put_escaped(const char *text);
 
 /*
  * The options every command takes besides its own: --db, --pack, --help.

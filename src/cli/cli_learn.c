@@ -73,17 +73,6 @@ put_folded(const char *text, const char *first, const char *indent, int width)
 	buf_free(&out);
 }
 
-static void
-put_escaped(const char *text)
-{
-	struct buf b;
-
-	buf_init(&b);
-	util_escape(&b, text);
-	fputs(b.data != NULL ? b.data : "", stdout);
-	buf_free(&b);
-}
-
 /* Every lesson: number, id, whether read or offered now, title. */
 static int
 learn_list(struct app *app)
@@ -114,7 +103,7 @@ learn_list(struct app *app)
 				 l->nmoments > 0 ? "offered now" : "not read");
 		printf("%2zu  %-*s  %-*s  ", i + 1, (int)idw, l->lesson->id,
 		       STATE_W, state);
-		put_escaped(l->lesson->title);
+		cli_put_escaped(l->lesson->title);
 		putchar('\n');
 	}
 	puts("Read one: backpain learn ID or NUMBER. Not now for an offer: "

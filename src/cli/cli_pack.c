@@ -180,18 +180,6 @@ pack_list(struct app *app)
 	return 0;
 }
 
-/* Prints text from the pack with its control characters escaped. */
-static void
-put_escaped(const char *text)
-{
-	struct buf b;
-
-	buf_init(&b);
-	util_escape(&b, text);
-	fputs(b.data != NULL ? b.data : "", stdout);
-	buf_free(&b);
-}
-
 /* One line of a practice: position, id, whose (an approach's or a
  * lesson's id), dose, title. */
 static void
@@ -199,7 +187,7 @@ practice_line(size_t n, const struct practice *p, const char *owner)
 {
 	printf("%2zu  %-*s  %-*s  %3d min, %2d a day  ", n, CONTENT_ID_MAX / 2,
 	       p->id, CONTENT_ID_MAX / 2, owner, p->minutes, p->per_day);
-	put_escaped(p->title);
+	cli_put_escaped(p->title);
 	putchar('\n');
 }
 
@@ -228,7 +216,7 @@ pack_list_items(struct app *app, int questions)
 			       a->questions[j].id, CONTENT_ID_MAX / 2, a->id);
 			for (k = 0; k < c->n; k++) {
 				fputs(k ? "|" : "", stdout);
-				put_escaped(c->v[k]);
+				cli_put_escaped(c->v[k]);
 			}
 			putchar('\n');
 		}
@@ -255,7 +243,7 @@ pack_list_lessons(struct app *app)
 	for (i = 0; i < app->pack->nlessons; i++) {
 		printf("%2zu  %-*s  ", i + 1, CONTENT_ID_MAX / 2,
 		       app->pack->lessons[i].id);
-		put_escaped(app->pack->lessons[i].title);
+		cli_put_escaped(app->pack->lessons[i].title);
 		putchar('\n');
 	}
 	return 0;
@@ -276,7 +264,7 @@ pack_list_flags(struct app *app)
 		f = &app->pack->red_flags[i];
 		printf("%2zu  %-*s  %-*s  ", i + 1, CONTENT_ID_MAX / 2, f->id,
 		       URGENCY_W, content_urgency_name(f->urgency));
-		put_escaped(f->question);
+		cli_put_escaped(f->question);
 		putchar('\n');
 	}
 	return 0;
@@ -300,17 +288,17 @@ pack_list_reading(struct app *app)
 		if (i > 0)
 			putchar('\n');
 		printf("%s: ", content_resource_kind_name(r->kind));
-		put_escaped(r->title);
+		cli_put_escaped(r->title);
 		if (r->by != NULL) {
 			fputs(", by ", stdout);
-			put_escaped(r->by);
+			cli_put_escaped(r->by);
 		}
 		if (r->year != 0)
 			printf(" (%d)", r->year);
 		putchar('\n');
 		if (r->note != NULL) {
 			fputs("    ", stdout);
-			put_escaped(r->note);
+			cli_put_escaped(r->note);
 			putchar('\n');
 		}
 	}
