@@ -1,6 +1,6 @@
 /*
- * cli_fold.c: the line mode's text folded between words to the terminal's
- * width (cli_int.h).
+ * cli_fold.c: the line mode's text to a terminal: folded between words to
+ * its width, and escaped (cli_int.h).
  */
 #include "cli_int.h"
 
