@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "content.h"
 #include "program.h"
@@ -102,111 +101,6 @@ review_row_verdict_words(const struct review_row *row)
 		return review_verdict_words(r->verdict);
 	way = r->pain.lower > 0 ? 0 : r->pain.upper < 0 ? 1 : 2;
 	return unclear_words[way][r->flare_tool != 0][r->pain.more_days > 0];
-}
-
-/* A tenth of ANALYSIS_CHANCE_SCALE: the words round chances to tenths. */
-#define CHANCE_TENTH (ANALYSIS_CHANCE_SCALE / REVIEW_CHANCE_TENTHS)
-
-/* Rounded to tenths from the hundredths the CSV shows, half up. */
-int
-review_chance_tenths(double p)
-{
-	return (analysis_chance_pct(p) + CHANCE_TENTH / 2) / CHANCE_TENTH;
-}
-
-/*
- * The ends are said as what they are: 95 hundredths or more is more than 9
- * in 10, 4 or fewer less than 1 in 10; a normal posterior is never certain
- * either way.
- */
-const char *
-review_chance_words(double p, char out[REVIEW_FIGURE_LEN])
-{
-	int tenths = review_chance_tenths(p);
-
-	if (tenths >= REVIEW_CHANCE_TENTHS)
-		snprintf(out, REVIEW_FIGURE_LEN, "more than %d in %d",
-			 REVIEW_CHANCE_TENTHS - 1, REVIEW_CHANCE_TENTHS);
-	else if (tenths <= 0)
-		snprintf(out, REVIEW_FIGURE_LEN, "less than 1 in %d",
-			 REVIEW_CHANCE_TENTHS);
-	else
-		snprintf(out, REVIEW_FIGURE_LEN, "about %d in %d", tenths,
-			 REVIEW_CHANCE_TENTHS);
-	return out;
-}
-
-/*
- * A helped (or worse) verdict whose chance of the threshold is under a
- * half is no contradiction: the change seen passed the threshold, and the
- * true change is likely a little smaller (the prior pulls it toward none).
- * The words say so.
- */
-static int
-past_seen(const struct analysis_result *r, int worse)
-{
-	double p = worse ? r->chance.worse : r->chance.helped;
-
-	if (worse ? r->verdict != VERDICT_WORSE : !analysis_helped(r->verdict))
-		return 0;
-	return 2 * analysis_chance_pct(p) < ANALYSIS_CHANCE_SCALE;
-}
-
-void
-review_chance(struct buf *b, const struct review_row *row)
-{
-	const struct analysis_result *r = &row->result;
-	const char *it = r->flare_tool ? "its sessions" : "it";
-	const char *they = r->flare_tool ? "they" : "it";
-	char w[REVIEW_FIGURE_LEN];
-
-	if (!r->has_chance)
-		return;
-	buf_printf(b, "The chances, allowing for %s: ",
-		   r->flare_tool ? "the spread between sessions"
-				 : "the day-to-day ups and downs");
-	buf_printf(b, "%s that %s lowered your pain; ",
-		   review_chance_words(r->chance.lower, w), it);
-	buf_printf(b,
-		   "%s that %s lowered it by a meaningful amount (%d points "
-		   "or %d%%)",
-		   review_chance_words(r->chance.helped, w), they,
-		   ANALYSIS_MEANINGFUL_POINTS, ANALYSIS_MEANINGFUL_PCT);
-	if (past_seen(r, 0))
-		buf_adds(b, ", as the fall seen did, though the true fall may "
-			    "be smaller");
-	buf_printf(b, "; %s that %s raised it by as much",
-		   review_chance_words(r->chance.worse, w), they);
-	if (past_seen(r, 1))
-		buf_adds(b, ", as the rise seen did, though the true rise may "
-			    "be smaller");
-	buf_addc(b, '.');
-}
-
-void
-review_chance_brief(struct buf *b, const struct review_row *row)
-{
-	const struct analysis_result *r = &row->result;
-	char w[REVIEW_FIGURE_LEN];
-
-	if (!r->has_chance)
-		return;
-	buf_printf(b, "Chance that %s lowered pain: %s; ",
-		   r->flare_tool ? "its sessions" : "it",
-		   review_chance_words(r->chance.lower, w));
-	buf_printf(b, "by %d points or %d%%: %s", ANALYSIS_MEANINGFUL_POINTS,
-		   ANALYSIS_MEANINGFUL_PCT,
-		   review_chance_words(r->chance.helped, w));
-	if (past_seen(r, 0))
-		buf_adds(b,
-			 " (the fall seen did; the true one may be smaller)");
-	buf_printf(b, "; that %s raised it as much: %s",
-		   r->flare_tool ? "they" : "it",
-		   review_chance_words(r->chance.worse, w));
-	if (past_seen(r, 1))
-		buf_adds(b,
-			 " (the rise seen did; the true one may be smaller)");
-	buf_addc(b, '.');
 }
 
 /* The recalled ratings left out, with a full stop when stop is set. */
@@ -432,76 +326,6 @@ review_shared(struct buf *b, const struct review *rv,
 	}
 	buf_adds(b, ", so a change in pain cannot be put down to this "
 		    "approach alone.");
-}
-
-/* Bytes below this are ASCII: one column each, printable or not (a
- * control character counts as one, as wcwidth()'s -1 does below). */
-#define ASCII_END 0x80
-
-/* Screen columns of the UTF-8 text s[0..len); ASCII without a call. */
-static int
-columns(const char *s, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	mbstate_t st;
-	size_t i = 0, k;
-	wchar_t wc;
-	int w, cols = 0;
-
-	memset(&st, 0, sizeof st);
-	while (i < len) {
-		if (u[i] < ASCII_END) {
-			cols++;
-			i++;
-			continue;
-		}
-		k = mbrtowc(&wc, s + i, len - i, &st);
-		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
-			memset(&st, 0, sizeof st);
-			cols++;
-			i++;
-			continue;
-		}
-		w = wcwidth(wc);
-		cols += w < 0 ? 1 : w;
-		i += k;
-	}
-	return cols;
-}
-
-void
-review_wrap(struct buf *b, const char *text, const char *indent, int width)
-{
-	const char *p = text;
-	int col = 0, fresh = 1, indent_cols = columns(indent, strlen(indent));
-
-	while (*p != '\0') {
-		size_t len;
-		int w;
-
-		while (*p == ' ')
-			p++;
-		if (*p == '\0')
-			break;
-		len = strcspn(p, " ");
-		w = columns(p, len);
-		if (!fresh && col + 1 + w > width) {
-			buf_addc(b, '\n');
-			fresh = 1;
-		}
-		if (fresh) {
-			buf_adds(b, indent);
-			col = indent_cols;
-			fresh = 0;
-		} else {
-			buf_addc(b, ' ');
-			col++;
-		}
-		buf_add(b, p, len);
-		col += w;
-		p += len;
-	}
-	buf_addc(b, '\n');
 }
 
 const char *
