@@ -166,6 +166,8 @@ void ui_today(const struct ui *, char out[DAY_LEN]);
 /* Loads the plan for today into plan, freeing the one there when *loaded;
  * on failure shows the cause and leaves *loaded 0. 0 or -1. */
 struct program_plan;
+struct program_today;
+struct program_lesson;
 int ui_plan_reload(struct ui *, struct program_plan *plan, int *loaded);
 /* The help of screen s and its title. */
 const struct ui_keyhelp *ui_screen_keys(const struct ui *, enum ui_screen s);
@@ -190,6 +192,15 @@ void ui_onboard_free(void);
 const char *ui_onboard_title(void);
 extern const struct ui_keyhelp ui_onboard_keys[];
 
+/* today_status.c: Today's status above its menu, from the model (t NULL
+ * while it is not loaded: the pack's title alone), in w columns, drawn in
+ * rows y .. y+h-1 from its row top on (h = 0 only counts); its rows.
+ * ui_today_offered(): the first lesson offered today, or NULL, and how
+ * many more. */
+int ui_today_status_rows(const struct ui *, const struct program_today *t,
+			 int y, int w, int h, int top);
+const struct program_lesson *ui_today_offered(const struct program_today *t,
+					      int *more);
 void ui_today_enter(struct ui *, int fresh);
 void ui_today_draw(struct ui *);
 int ui_today_key(struct ui *, int key);
