@@ -61,8 +61,14 @@ got=$(sqlite3 :memory: "select hex(json_extract(readfile('$T/export.json'),
 on_terminal() {
 	local name=$1 cmd
 	shift
+	# libfaketime preloaded as lib.sh does: the faketime wrapper's
+	# semaphore (named by its pid) can collide with one a killed run
+	# left behind ("sem_open: File exists").
+	[ -n "$FAKETIME_LIB" ] || fail "libfaketime not found"
 	cmd=$(printf '%q ' env ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0" \
-		faketime "$CLI_NOW" "${BP:-${BACKPAIN_ASAN:-$BACKPAIN}}" \
+		LD_PRELOAD="$FAKETIME_LIB" FAKETIME="@$CLI_NOW" \
+		FAKETIME_DONT_FAKE_MONOTONIC=1 NO_FAKE_STAT=1 \
+		"${BP:-${BACKPAIN_ASAN:-$BACKPAIN}}" \
 		--db "$DB" --pack "$CLI_PACK" "$@")
 	SHELL=/bin/sh script -q -e -c "$cmd" /dev/null </dev/null \
 		>"$T/$name.tty" 2>&1 || { cat "$T/$name.tty" >&2; fail "backpain $* on a terminal"; }

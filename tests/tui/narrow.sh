@@ -8,7 +8,8 @@
 DB=$T/log.db
 BI=(faketime '2026-11-24 12:00:00' "$BACKPAIN" --db "$DB")
 
-bp_tui -s 60x18 faketime '2026-11-24 12:00:00'
+at '@2026-11-24 12:00:00'
+bp_tui -s 60x18 "${AT[@]}"
 onboard_all_no
 keys q
 [ "$(wait_exit)" = 0 ] || fail "q did not exit 0"
@@ -19,7 +20,8 @@ keys q
 "${BI[@]}" learn --dismiss hurt-and-harm >/dev/null || fail "dismiss"
 "${BI[@]}" learn --dismiss nice-guideline >/dev/null || fail "dismiss"
 
-bp_tui -s 60x18 faketime '2026-11-24 12:00:00'
+at '@2026-11-24 12:00:00'
+bp_tui -s 60x18 "${AT[@]}"
 wait_for 'Next: practise "An Awareness'
 settled "$T/today"
 grep -q 'Next: practise "An Awareness Through Movement  *Enter' "$T/today" ||
@@ -54,7 +56,8 @@ keys q
 # the latest answer is the one given last in time.
 faketime '2026-11-24 13:00:00' "$BACKPAIN" --db "$DB" \
 	safety --answer night-pain=yes >/dev/null || fail "answer yes"
-bp_tui -s 100x30 faketime '2026-11-24 12:00:00'
+at '@2026-11-24 12:00:00'
+bp_tui -s 100x30 "${AT[@]}"
 wait_for "Today"
 keys '!'
 wait_for "You answered no on"

@@ -9,7 +9,8 @@ bp safety --answer numb=no >/dev/null || fail "safety answers"
 sqlite3 "$DB" "insert into profile (key, value) values ('onboarded', '2026-11-01')" ||
 	fail "cannot mark onboarding done"
 bp start alpha --date 2026-11-10 >/dev/null || fail "start alpha"
-bp_tui faketime '2026-11-24 12:00:00'
+at '@2026-11-24 12:00:00'
+bp_tui "${AT[@]}"
 wait_for "day 15, 8 past its 7 days: time to review"
 screen | grep -q 'of 7' && fail "a count past its end on Today"
 keys q
